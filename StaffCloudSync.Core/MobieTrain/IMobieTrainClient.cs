@@ -1,0 +1,29 @@
+namespace StaffCloudSync.Core.MobieTrain;
+
+/// <summary>
+/// The MobieTrain provisioning contract (mobietrain-api.md). Lists stream every page; writes are
+/// idempotent per run: a create answered 409 for the same person returns the existing record, a delete
+/// answered 404 counts as done. A rejected write throws <see cref="MobieTrainRecordException"/>.
+/// </summary>
+public interface IMobieTrainClient
+{
+    IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<MobieTrainUser> GetUsersAsync(MobieTrainTarget target, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken);
+
+    Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainTarget target, string name, string externalId, CancellationToken cancellationToken);
+
+    Task RenameUserGroupAsync(MobieTrainTarget target, string groupId, string name, CancellationToken cancellationToken);
+
+    Task UpdateUserAsync(MobieTrainTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken);
+
+    Task DeleteUserAsync(MobieTrainTarget target, string userId, CancellationToken cancellationToken);
+
+    Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainTarget target, NewInvitation invitation, CancellationToken cancellationToken);
+
+    Task UpdateInvitationAsync(MobieTrainTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken);
+
+    Task DeleteInvitationAsync(MobieTrainTarget target, string invitationId, CancellationToken cancellationToken);
+}

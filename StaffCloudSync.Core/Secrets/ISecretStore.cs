@@ -1,0 +1,27 @@
+namespace StaffCloudSync.Core.Secrets;
+
+/// <summary>
+/// Reads API tokens and keys by secret name (Key Vault in Azure, configuration locally). A value returned
+/// here goes into an Authorization header and nowhere else: not a log, an exception message or a run record.
+/// </summary>
+public interface ISecretStore
+{
+    /// <summary>The secret's current value; throws <see cref="SecretNotFoundException"/> when it does not exist.</summary>
+    Task<string> GetSecretAsync(string name, CancellationToken cancellationToken);
+}
+
+/// <summary>The named secret does not exist (or is empty/disabled). The message names the secret, not a value.</summary>
+public sealed class SecretNotFoundException : Exception
+{
+    public SecretNotFoundException(string secretName, Exception? innerException = null)
+        : base($"Secret '{secretName}' was not found in the secret store.", innerException)
+    {
+        SecretName = secretName;
+    }
+
+    public SecretNotFoundException() => SecretName = string.Empty;
+
+    public SecretNotFoundException(string secretName) : this(secretName, null) { }
+
+    public string SecretName { get; }
+}

@@ -1,0 +1,31 @@
+namespace StaffCloudSync.Core.StaffCloud;
+
+/// <summary>The fields of a StaffCloud <c>/employees</c> record that the sync reads.</summary>
+public sealed record StaffCloudEmployee(
+    long Id,
+    int? Status,
+    string? FirstName,
+    string? LastName,
+    string? Email,
+    string? Mobile,
+    string? Phone,
+    string? CommunicationLanguage);
+
+/// <summary>
+/// A StaffCloud <c>/events</c> record. <see cref="Start"/> and <see cref="End"/> are the tenant's wall-clock
+/// times (<see cref="DateTimeKind.Unspecified"/>), as StaffCloud sends them; null when absent or unparsable.
+/// </summary>
+public sealed record StaffCloudEvent(long Id, string? Name, int? Status, DateTime? Start, DateTime? End);
+
+/// <summary>A StaffCloud <c>/assignments</c> record (times are tenant wall-clock, like events).</summary>
+public sealed record StaffCloudAssignment(long Id, long EmployeeId, long EventId, int? Status, DateTime? Start, DateTime? End);
+
+/// <summary>The status codes the rules depend on (staffcloud-api.md).</summary>
+public static class StaffCloudStatus
+{
+    public const int EmployeeActive = 4;
+    public const int EmployeeInactive = 5;
+    public const int EmployeeDeleted = 6;
+    public const int EventActive = 2;
+    public const int AssignmentConfirmed = 7;
+}
