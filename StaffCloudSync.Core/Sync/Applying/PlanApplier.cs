@@ -1,0 +1,182 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Logging;
+using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync.Planning;
+
+namespace StaffCloudSync.Core.Sync.Applying;
+
+/// <summary>
+/// Step 3 of a run: executes a plan against MobieTrain in a safe order — groups first (so every later write
+/// finds its groups), then removals, then replacements and invitations, then updates — with bounded
+/// parallelism inside each phase. A write MobieTrain refuses fails that record only; any other error (outage,
+/// authentication) stops the run, and the next run finishes the work.
+/// </summary>
+public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> options, ILogger<PlanApplier> logger)
+{
+    public async Task<ApplyResult> ApplyAsync(MobieTrainTarget target, SyncPlan plan, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(plan);
+        using var run = new ApplyRun(target, options.Value.MaxParallelWrites, logger, cancellationToken);
+        foreach (var listed in plan.Actions.Where(a => a is SkipAction or HoldDeletionAction))
+        {
+            run.Counter.Count(listed);
+        }
+
+        await run.PhaseAsync(plan.Actions.OfType<CreateGroupAction>(), CreateGroupAsync).ConfigureAwait(false);
+        await run.PhaseAsync(plan.Actions.OfType<RenameGroupAction>(),
+            (a, r) => client.RenameUserGroupAsync(r.Target, a.GroupId, a.NewName, r.Token)).ConfigureAwait(false);
+        await run.PhaseAsync(plan.Actions.Where(a => a is RemoveUserAction or RemoveInvitationAction or ExpireInvitationAction), RemoveAsync).ConfigureAwait(false);
+        await run.PhaseAsync(plan.Actions.OfType<ReplaceInvitationAction>(), ReplaceAsync).ConfigureAwait(false);
+        await run.PhaseAsync(plan.Actions.OfType<InviteAction>(),
+            (a, r) => CreateInvitationAsync(a.Invitation, r)).ConfigureAwait(false);
+        await run.PhaseAsync(plan.Actions.Where(a => a is UpdateUserAction or UpdateInvitationAction), UpdateAsync).ConfigureAwait(false);
+        return run.Result();
+    }
+
+    private async Task CreateGroupAsync(CreateGroupAction action, ApplyRun run)
+    {
+        var group = await client.CreateUserGroupAsync(run.Target, action.Name, action.ExternalId, run.Token).ConfigureAwait(false);
+        run.CreatedGroups[action.EventId] = group.Id;
+    }
+
+    private Task RemoveAsync(SyncAction action, ApplyRun run) => action switch
+    {
+        RemoveUserAction u => client.DeleteUserAsync(run.Target, u.UserId, run.Token),
+        RemoveInvitationAction i => client.DeleteInvitationAsync(run.Target, i.InvitationId, run.Token),
+        ExpireInvitationAction e => client.DeleteInvitationAsync(run.Target, e.InvitationId, run.Token),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Not a removal."),
+    };
+
+    private async Task ReplaceAsync(ReplaceInvitationAction action, ApplyRun run)
+    {
+        var invitation = ToNewInvitation(action.Invitation, run);
+        await client.DeleteInvitationAsync(run.Target, action.InvitationId, run.Token).ConfigureAwait(false);
+        await client.CreateInvitationAsync(run.Target, invitation, run.Token).ConfigureAwait(false);
+    }
+
+    private Task CreateInvitationAsync(PlannedInvitation planned, ApplyRun run) =>
+        client.CreateInvitationAsync(run.Target, ToNewInvitation(planned, run), run.Token);
+
+    private Task UpdateAsync(SyncAction action, ApplyRun run) => action switch
+    {
+        UpdateUserAction u => client.UpdateUserAsync(run.Target, u.UserId, ToPatch(u.Patch, run), run.Token),
+        UpdateInvitationAction i => client.UpdateInvitationAsync(run.Target, i.InvitationId, ToPatch(i.Patch, run), run.Token),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Not an update."),
+    };
+
+    private static NewInvitation ToNewInvitation(PlannedInvitation planned, ApplyRun run) => new(
+        planned.ExternalId, planned.FirstName, planned.LastName, planned.Email, planned.Phone, planned.Language,
+        run.Resolve(planned.Groups));
+
+    private static PersonPatch ToPatch(PlannedPatch patch, ApplyRun run) => new(
+        patch.FirstName, patch.LastName, patch.Email, patch.Phone, patch.Language,
+        patch.Groups is null ? null : run.Resolve(patch.Groups));
+
+    /// <summary>The state of one apply: counters, created group ids, failures and the run-level stop.</summary>
+    private sealed class ApplyRun(MobieTrainTarget target, int parallelism, ILogger logger, CancellationToken cancellationToken)
+        : IDisposable
+    {
+        private readonly ConcurrentQueue<RecordFailure> _failures = new();
+        private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        private Exception? _runLevelError;
+
+        public MobieTrainTarget Target { get; } = target;
+
+        public SyncCounter Counter { get; } = new();
+
+        public ConcurrentDictionary<long, string> CreatedGroups { get; } = new();
+
+        public CancellationToken Token => _stop.Token;
+
+        public async Task PhaseAsync<T>(IEnumerable<T> actions, Func<T, ApplyRun, Task> write)
+            where T : SyncAction
+        {
+            if (_runLevelError is not null)
+            {
+                return;
+            }
+
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None };
+            await Parallel.ForEachAsync(actions, parallel, async (action, _) => await ExecuteAsync(action, write).ConfigureAwait(false))
+                .ConfigureAwait(false);
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        /// <summary>Group ids for the write: created groups by their new id; a group whose create failed cannot be referenced.</summary>
+        public List<string> Resolve(IReadOnlyList<GroupRef> groups)
+        {
+            var ids = new List<string>(groups.Count);
+            foreach (var reference in groups)
+            {
+                if (reference.GroupId is { } id)
+                {
+                    ids.Add(id);
+                }
+                else if (CreatedGroups.TryGetValue(reference.PendingEventId!.Value, out var created))
+                {
+                    ids.Add(created);
+                }
+                else
+                {
+                    throw new MissingGroupException(reference.PendingEventId.Value);
+                }
+            }
+
+            return ids;
+        }
+
+        public ApplyResult Result() => new(Counter.ToCounts(), _failures.ToArray(), _runLevelError);
+
+        public void Dispose() => _stop.Dispose();
+
+        private async Task ExecuteAsync<T>(T action, Func<T, ApplyRun, Task> write)
+            where T : SyncAction
+        {
+            if (_stop.IsCancellationRequested)
+            {
+                return;
+            }
+
+            try
+            {
+                await write(action, this).ConfigureAwait(false);
+                Counter.Count(action);
+                SyncLog.ActionDone(logger, Target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, "done", action.Rule.ToString());
+            }
+            catch (MobieTrainRecordException e)
+            {
+                Fail(action, e.Message);
+            }
+            catch (MissingGroupException e)
+            {
+                Fail(action, e.Message);
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+                // Stopped by the caller or by another write's run-level error: not this record's failure.
+            }
+            catch (Exception e)
+            {
+                if (Interlocked.CompareExchange(ref _runLevelError, e, null) is null)
+                {
+                    SyncLog.ApplyAborted(logger, Target.TenantId, Target.RunId);
+                    await _stop.CancelAsync().ConfigureAwait(false);
+                }
+            }
+        }
+
+        private void Fail(SyncAction action, string error)
+        {
+            Counter.CountFailure();
+            _failures.Enqueue(new RecordFailure(action.PersonId, action.Kind, action.MobieTrainId, error));
+            SyncLog.ActionFailed(logger, Target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, error);
+        }
+    }
+
+    private sealed class MissingGroupException(long eventId)
+        : Exception($"the group of event {eventId} could not be created in this run, so this write was not attempted");
+}

@@ -1,0 +1,95 @@
+using StaffCloudSync.Core.Runs;
+
+namespace StaffCloudSync.Core.Sync.Planning;
+
+/// <summary>The plan under construction, one list per apply phase; <see cref="Build"/> puts them in apply order.</summary>
+internal sealed class PlanBuilder
+{
+    private readonly HashSet<(long, SkipReason)> _skipped = [];
+    private readonly List<SkipAction> _skips = [];
+
+    public List<SyncAction> Deletions { get; } = [];
+
+    public List<ExpireInvitationAction> Expiries { get; } = [];
+
+    public List<ReplaceInvitationAction> Replacements { get; } = [];
+
+    public List<InviteAction> Invitations { get; } = [];
+
+    public List<SyncAction> Updates { get; } = [];
+
+    /// <summary>One skip per person and reason, however many of their records it concerns.</summary>
+    public void Skip(long employeeId, SkipReason reason, SyncRule rule, string detail)
+    {
+        if (_skipped.Add((employeeId, reason)))
+        {
+            _skips.Add(new SkipAction(employeeId, reason, rule, detail));
+        }
+    }
+
+    public SyncPlan Build(PlanningIndex index, DeletionGuardDecision guard)
+    {
+        var actions = new List<SyncAction>();
+        actions.AddRange(GroupActions(index));
+        if (guard.Held)
+        {
+            actions.AddRange(Deletions.Select(Hold));
+        }
+        else
+        {
+            actions.AddRange(Deletions);
+        }
+
+        actions.AddRange(Expiries);
+        actions.AddRange(Replacements);
+        actions.AddRange(Invitations);
+        actions.AddRange(Updates);
+        actions.AddRange(_skips);
+        return new SyncPlan(actions, guard);
+    }
+
+    /// <summary>Rule 4: create the event groups a planned write needs; rename current events' groups whose name changed.</summary>
+    private IEnumerable<SyncAction> GroupActions(PlanningIndex index)
+    {
+        var needed = new SortedSet<long>();
+        foreach (var action in Replacements.Select(r => r.Invitation.Groups)
+                     .Concat(Invitations.Select(i => i.Invitation.Groups))
+                     .Concat(Updates.Select(GroupsOf)))
+        {
+            foreach (var reference in action)
+            {
+                if (reference.PendingEventId is { } eventId)
+                {
+                    needed.Add(eventId);
+                }
+            }
+        }
+
+        foreach (var eventId in needed)
+        {
+            yield return new CreateGroupAction(eventId, Rules.ExternalId.ForEventGroup(eventId), index.ExpectedGroupNames[eventId]);
+        }
+
+        foreach (var (eventId, name) in index.ExpectedGroupNames.OrderBy(p => p.Key))
+        {
+            if (index.EventGroups.TryGetValue(eventId, out var group) && !string.Equals(group.Name, name, StringComparison.Ordinal))
+            {
+                yield return new RenameGroupAction(eventId, group.Id, name);
+            }
+        }
+    }
+
+    private static IReadOnlyList<GroupRef> GroupsOf(SyncAction update) => update switch
+    {
+        UpdateUserAction u => u.Patch.Groups ?? [],
+        UpdateInvitationAction i => i.Patch.Groups ?? [],
+        _ => [],
+    };
+
+    private static HoldDeletionAction Hold(SyncAction deletion) => deletion switch
+    {
+        RemoveUserAction u => new HoldDeletionAction(u.EmployeeId, PersonKind.User, u.UserId, u.Cause),
+        RemoveInvitationAction i => new HoldDeletionAction(i.EmployeeId, PersonKind.Invitation, i.InvitationId, i.Cause),
+        _ => throw new ArgumentOutOfRangeException(nameof(deletion), deletion.Kind, "Only rule-1 deletions are held."),
+    };
+}

@@ -1,0 +1,266 @@
+using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Sync.Reading;
+
+namespace StaffCloudSync.Core.Sync.Planning;
+
+/// <summary>
+/// The snapshot arranged for the rules: dictionaries by employee id, event id, group id, group externalId and
+/// e-mail, built once in O(n) so that deciding for one person never scans all records.
+/// </summary>
+internal sealed class PlanningIndex
+{
+    private static readonly long[] NoEvents = [];
+
+    private readonly Dictionary<long, long[]> _currentEventsByEmployee;
+    private readonly Dictionary<string, EmailOwners> _emailOwners;
+    private readonly Dictionary<string, long> _lowestEligibleIdByEmail;
+
+    private PlanningIndex(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
+    {
+        Now = now;
+        Settings = settings;
+        Employees = FirstById(snapshot.StaffCloud.Employees, e => e.Id);
+        var events = FirstById(snapshot.StaffCloud.Events, e => e.Id);
+
+        CurrentEvents = new Dictionary<long, StaffCloudEvent>();
+        foreach (var staffCloudEvent in events.Values)
+        {
+            if (IsCurrentOrFuture(staffCloudEvent, settings.TimeZone, now))
+            {
+                CurrentEvents[staffCloudEvent.Id] = staffCloudEvent;
+            }
+        }
+
+        _currentEventsByEmployee = IndexConfirmedCurrentEvents(snapshot.StaffCloud.Assignments, CurrentEvents);
+
+        GroupsById = new Dictionary<string, MobieTrainUserGroup>(StringComparer.Ordinal);
+        EventGroups = new Dictionary<long, MobieTrainUserGroup>();
+        foreach (var group in snapshot.MobieTrain.UserGroups.OrderBy(g => g.Id, StringComparer.Ordinal))
+        {
+            GroupsById.TryAdd(group.Id, group);
+            if (TryParseEventGroup(group.ExternalId) is { } eventId)
+            {
+                EventGroups.TryAdd(eventId, group);
+            }
+        }
+
+        UsersByEmployee = new Dictionary<long, List<MobieTrainUser>>();
+        InvitationsByEmployee = new Dictionary<long, List<MobieTrainInvitation>>();
+        _emailOwners = new Dictionary<string, EmailOwners>(EmailAddress.Comparer);
+        foreach (var user in snapshot.MobieTrain.Users)
+        {
+            var employeeId = ExternalId.TryParseEmployeeId(user.ExternalId);
+            AddOwner(user.Profile.Email, employeeId);
+            if (employeeId is { } id)
+            {
+                Add(UsersByEmployee, id, user);
+                SyncedPersons++;
+            }
+        }
+
+        foreach (var invitation in snapshot.MobieTrain.Invitations)
+        {
+            var employeeId = ExternalId.TryParseEmployeeId(invitation.ExternalId);
+            AddOwner(invitation.Profile.Email, employeeId);
+            if (employeeId is { } id)
+            {
+                Add(InvitationsByEmployee, id, invitation);
+                SyncedPersons++;
+            }
+        }
+
+        Profiles = new Dictionary<long, MappedProfile>(Employees.Count);
+        _lowestEligibleIdByEmail = new Dictionary<string, long>(EmailAddress.Comparer);
+        foreach (var employee in Employees.Values)
+        {
+            var profile = MappedProfile.From(employee);
+            Profiles[employee.Id] = profile;
+            if (profile.Email is { } email && IsEligible(employee.Id)
+                && (!_lowestEligibleIdByEmail.TryGetValue(email, out var lowest) || employee.Id < lowest))
+            {
+                _lowestEligibleIdByEmail[email] = employee.Id;
+            }
+        }
+
+        ExpectedGroupNames = ExpectedNames(CurrentEvents, EventGroups, snapshot.MobieTrain.UserGroups, settings.GroupNameTemplate);
+    }
+
+    public DateTimeOffset Now { get; }
+
+    public PlanSettings Settings { get; }
+
+    public Dictionary<long, StaffCloudEmployee> Employees { get; }
+
+    public Dictionary<long, MappedProfile> Profiles { get; }
+
+    /// <summary>Active events whose end (or start) lies after the run's time.</summary>
+    public Dictionary<long, StaffCloudEvent> CurrentEvents { get; }
+
+    public Dictionary<string, MobieTrainUserGroup> GroupsById { get; }
+
+    /// <summary>Existing event groups by event id (the group with the lowest id wins when two share an externalId).</summary>
+    public Dictionary<long, MobieTrainUserGroup> EventGroups { get; }
+
+    /// <summary>The group name each current event's group should have.</summary>
+    public Dictionary<long, string> ExpectedGroupNames { get; }
+
+    public Dictionary<long, List<MobieTrainUser>> UsersByEmployee { get; }
+
+    public Dictionary<long, List<MobieTrainInvitation>> InvitationsByEmployee { get; }
+
+    /// <summary>Users plus invitations whose externalId is an employee id, before the run (N of the deletion guard).</summary>
+    public int SyncedPersons { get; }
+
+    public static PlanningIndex Build(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(settings);
+        return new PlanningIndex(snapshot, settings, now);
+    }
+
+    /// <summary>The ids of the current-or-future events the employee is confirmed on, ascending.</summary>
+    public long[] CurrentEventsOf(long employeeId) => _currentEventsByEmployee.GetValueOrDefault(employeeId, NoEvents);
+
+    public bool IsEligible(long employeeId) =>
+        Employees.TryGetValue(employeeId, out var employee)
+        && employee.Status == StaffCloudStatus.EmployeeActive
+        && CurrentEventsOf(employeeId).Length > 0;
+
+    /// <summary>Every employee id the rules must look at: the confirmed ones and the synced persons, ascending.</summary>
+    public List<long> PeopleInScope()
+    {
+        var ids = new HashSet<long>(_currentEventsByEmployee.Keys);
+        ids.UnionWith(UsersByEmployee.Keys);
+        ids.UnionWith(InvitationsByEmployee.Keys);
+        var sorted = ids.ToList();
+        sorted.Sort();
+        return sorted;
+    }
+
+    /// <summary>True when a MobieTrain user or invitation of another person (or a protected one) uses the address.</summary>
+    public bool IsEmailUsedByOther(string email, long employeeId) =>
+        _emailOwners.TryGetValue(email, out var owners) && (owners.Mixed || owners.First != employeeId);
+
+    /// <summary>True when an eligible employee with a lower id has the same address.</summary>
+    public bool IsEmailOfLowerEligible(string email, long employeeId) =>
+        _lowestEligibleIdByEmail.TryGetValue(email, out var lowest) && lowest < employeeId;
+
+    public GroupRef GroupRefFor(long eventId) =>
+        EventGroups.TryGetValue(eventId, out var group) ? GroupRef.Existing(group.Id) : GroupRef.Pending(eventId);
+
+    public static bool IsCurrentOrFuture(StaffCloudEvent staffCloudEvent, TenantTimeZone timeZone, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(staffCloudEvent);
+        ArgumentNullException.ThrowIfNull(timeZone);
+        return staffCloudEvent.Status == StaffCloudStatus.EventActive
+            && (staffCloudEvent.End ?? staffCloudEvent.Start) is { } boundary
+            && timeZone.ToUtc(boundary) > now;
+    }
+
+    public static long? TryParseEventGroup(string? externalId) =>
+        ExternalId.IsEventGroup(externalId)
+            ? ExternalId.TryParseEmployeeId(externalId![ExternalId.EventGroupPrefix.Length..])
+            : null;
+
+    private void AddOwner(string? rawEmail, long? employeeId)
+    {
+        if (EmailAddress.Normalize(rawEmail) is not { } email)
+        {
+            return;
+        }
+
+        if (!_emailOwners.TryGetValue(email, out var owners))
+        {
+            _emailOwners[email] = new EmailOwners(employeeId, false);
+        }
+        else if (!owners.Mixed && owners.First != employeeId)
+        {
+            _emailOwners[email] = owners with { Mixed = true };
+        }
+    }
+
+    private static Dictionary<long, long[]> IndexConfirmedCurrentEvents(
+        IReadOnlyList<StaffCloudAssignment> assignments, Dictionary<long, StaffCloudEvent> currentEvents)
+    {
+        var byEmployee = new Dictionary<long, List<long>>();
+        foreach (var assignment in assignments)
+        {
+            if (assignment.Status == StaffCloudStatus.AssignmentConfirmed && currentEvents.ContainsKey(assignment.EventId))
+            {
+                Add(byEmployee, assignment.EmployeeId, assignment.EventId);
+            }
+        }
+
+        var result = new Dictionary<long, long[]>(byEmployee.Count);
+        foreach (var (employeeId, eventIds) in byEmployee)
+        {
+            eventIds.Sort();
+            result[employeeId] = eventIds.Distinct().ToArray();
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Names from the template. Two groups with one name would be ambiguous to the people in them (and
+    /// MobieTrain refuses a second group of the same name), so an event whose name is taken by another group or
+    /// by an event with a lower id gets its id appended — deterministic, so repeated runs agree.
+    /// </summary>
+    private static Dictionary<long, string> ExpectedNames(
+        Dictionary<long, StaffCloudEvent> currentEvents,
+        Dictionary<long, MobieTrainUserGroup> eventGroups,
+        IReadOnlyList<MobieTrainUserGroup> groups,
+        GroupNameTemplate template)
+    {
+        var takenBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var group in groups)
+        {
+            takenBy.TryAdd(group.Name, group.Id);
+        }
+
+        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<long, string>(currentEvents.Count);
+        foreach (var eventId in currentEvents.Keys.Order())
+        {
+            var name = template.Render(currentEvents[eventId]);
+            var ownGroupId = eventGroups.TryGetValue(eventId, out var own) ? own.Id : null;
+            var takenByOther = takenBy.TryGetValue(name, out var holder) && holder != ownGroupId;
+            if (takenByOther || !claimed.Add(name))
+            {
+                name = PersonName.Truncate(name, GroupNameTemplate.MaxNameLength - 24) + $" [{eventId}]";
+                claimed.Add(name);
+            }
+
+            names[eventId] = name;
+        }
+
+        return names;
+    }
+
+    private static Dictionary<long, T> FirstById<T>(IReadOnlyList<T> records, Func<T, long> id)
+    {
+        var byId = new Dictionary<long, T>(records.Count);
+        foreach (var record in records)
+        {
+            byId.TryAdd(id(record), record);
+        }
+
+        return byId;
+    }
+
+    private static void Add<T>(Dictionary<long, List<T>> map, long key, T value)
+    {
+        if (!map.TryGetValue(key, out var list))
+        {
+            list = [];
+            map[key] = list;
+        }
+
+        list.Add(value);
+    }
+
+    // Who uses an address: the first owner's employee id (null for a protected record) and whether others do too.
+    private readonly record struct EmailOwners(long? First, bool Mixed);
+}

@@ -1,0 +1,121 @@
+using StaffCloudSync.Core.Runs;
+
+namespace StaffCloudSync.Core.Sync.Planning;
+
+/// <summary>One step of a plan: what to do, to whom (<see cref="PersonId"/>, null for groups), and which rule says so.</summary>
+public abstract record SyncAction(SyncRule Rule)
+{
+    /// <summary>The employee the action concerns; null for group actions.</summary>
+    public virtual long? PersonId => null;
+
+    /// <summary>A short, stable name of the action for logs, run records and the plan's JSON.</summary>
+    public abstract string Kind { get; }
+
+    /// <summary>The MobieTrain record the action acts on, when it exists already.</summary>
+    public virtual string? MobieTrainId => null;
+
+    /// <summary>Why, in words an operator reads (ids and field names only, no personal data).</summary>
+    public abstract string Why { get; }
+}
+
+/// <summary>An action about one employee.</summary>
+public abstract record PersonAction(long EmployeeId, SyncRule Rule) : SyncAction(Rule)
+{
+    public override long? PersonId => EmployeeId;
+}
+
+/// <summary>Rule 4: the event group does not exist yet.</summary>
+public sealed record CreateGroupAction(long EventId, string ExternalId, string Name)
+    : SyncAction(SyncRule.MissingGroupCreated)
+{
+    public override string Kind => "createGroup";
+    public override string Why => $"event {EventId} needs its group and MobieTrain has none with externalId {ExternalId}";
+}
+
+/// <summary>Rule 4: the event was renamed or moved, so its group's expected name changed.</summary>
+public sealed record RenameGroupAction(long EventId, string GroupId, string NewName)
+    : SyncAction(SyncRule.MissingGroupCreated)
+{
+    public override string Kind => "renameGroup";
+    public override string? MobieTrainId => GroupId;
+    public override string Why => $"event {EventId} is current and its group's expected name changed";
+}
+
+/// <summary>Rule 1: the employee is deactivated (status 5/6) or no longer returned by StaffCloud.</summary>
+public sealed record RemoveUserAction(long EmployeeId, string UserId, string Cause)
+    : PersonAction(EmployeeId, SyncRule.DeactivatedRemoved)
+{
+    public override string Kind => "removeUser";
+    public override string? MobieTrainId => UserId;
+    public override string Why => Cause;
+}
+
+/// <summary>Rule 1: the pending invitation of a deactivated employee.</summary>
+public sealed record RemoveInvitationAction(long EmployeeId, string InvitationId, string Cause)
+    : PersonAction(EmployeeId, SyncRule.DeactivatedRemoved)
+{
+    public override string Kind => "removeInvitation";
+    public override string? MobieTrainId => InvitationId;
+    public override string Why => Cause;
+}
+
+/// <summary>Rule 2: the invitation was not accepted within the tenant's maximum age.</summary>
+public sealed record ExpireInvitationAction(long EmployeeId, string InvitationId, DateTimeOffset CreatedAt, int MaxAgeMonths)
+    : PersonAction(EmployeeId, SyncRule.StaleInvitationRemoved)
+{
+    public override string Kind => "expireInvitation";
+    public override string? MobieTrainId => InvitationId;
+    public override string Why => $"created {CreatedAt:yyyy-MM-dd} and not accepted within {MaxAgeMonths} months";
+}
+
+/// <summary>Safety: a rule-1 deletion the deletion guard holds until an operator allows deletions.</summary>
+public sealed record HoldDeletionAction(long EmployeeId, PersonKind PersonKind, string RecordId, string Cause)
+    : PersonAction(EmployeeId, SyncRule.DeletionGuard)
+{
+    public override string Kind => "holdDeletion";
+    public override string? MobieTrainId => RecordId;
+    public override string Why => $"{Cause}; held by the deletion guard";
+}
+
+/// <summary>Rule 3: an eligible employee with no user and no pending invitation.</summary>
+public sealed record InviteAction(long EmployeeId, PlannedInvitation Invitation)
+    : PersonAction(EmployeeId, SyncRule.NewEligibleInvited)
+{
+    public override string Kind => "invite";
+    public override string Why => $"eligible (confirmed on {Invitation.Groups.Count} current or future event(s)) and not in MobieTrain";
+}
+
+/// <summary>Rule 7: the invitation's e-mail or phone changed, so it is withdrawn and sent again.</summary>
+public sealed record ReplaceInvitationAction(long EmployeeId, string InvitationId, PlannedInvitation Invitation, IReadOnlyList<string> ChangedFields)
+    : PersonAction(EmployeeId, SyncRule.PendingInvitationFollows)
+{
+    public override string Kind => "replaceInvitation";
+    public override string? MobieTrainId => InvitationId;
+    public override string Why => $"{string.Join(", ", ChangedFields)} changed in StaffCloud";
+}
+
+/// <summary>Rule 7: a pending invitation's profile or groups differ from StaffCloud's.</summary>
+public sealed record UpdateInvitationAction(long EmployeeId, string InvitationId, PlannedPatch Patch)
+    : PersonAction(EmployeeId, SyncRule.PendingInvitationFollows)
+{
+    public override string Kind => "updateInvitation";
+    public override string? MobieTrainId => InvitationId;
+    public override string Why => $"{string.Join(", ", Patch.ChangedFields)} differ from StaffCloud";
+}
+
+/// <summary>Rules 5 and 6: a user's profile or groups differ from StaffCloud's.</summary>
+public sealed record UpdateUserAction(long EmployeeId, string UserId, PlannedPatch Patch)
+    : PersonAction(EmployeeId, Patch.HasProfileChange ? SyncRule.ExistingUserUpdated : SyncRule.GroupsFollowEvents)
+{
+    public override string Kind => "updateUser";
+    public override string? MobieTrainId => UserId;
+    public override string Why => $"{string.Join(", ", Patch.ChangedFields)} differ from StaffCloud";
+}
+
+/// <summary>A record that cannot be synced as it is; listed in the run record, not an error.</summary>
+public sealed record SkipAction(long EmployeeId, SkipReason Reason, SyncRule SkippedRule, string Detail)
+    : PersonAction(EmployeeId, SkippedRule)
+{
+    public override string Kind => "skip";
+    public override string Why => $"{Reason}: {Detail}";
+}

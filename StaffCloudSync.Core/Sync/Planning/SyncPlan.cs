@@ -1,0 +1,47 @@
+using StaffCloudSync.Core.Runs;
+
+namespace StaffCloudSync.Core.Sync.Planning;
+
+/// <summary>
+/// The planner's output: the actions in apply order, and what the deletion guard decided. Its counts are the
+/// counts a run would report if every write succeeded (what a dry run reports).
+/// </summary>
+public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDecision DeletionGuard)
+{
+    public IEnumerable<SkipAction> Skips => Actions.OfType<SkipAction>();
+
+    public IEnumerable<HoldDeletionAction> HeldDeletions => Actions.OfType<HoldDeletionAction>();
+
+    /// <summary>True when the plan writes nothing to MobieTrain.</summary>
+    public bool IsEmpty => !Actions.Any(a => a is not SkipAction and not HoldDeletionAction);
+
+    public SyncCounts PlannedCounts()
+    {
+        var counter = new SyncCounter();
+        foreach (var action in Actions)
+        {
+            counter.Count(action);
+        }
+
+        return counter.ToCounts();
+    }
+
+    public IReadOnlyList<SkippedRecord> SkippedRecords() =>
+        Skips.Select(s => new SkippedRecord(s.EmployeeId, s.Reason)).Distinct().ToList();
+
+    public IReadOnlyList<HeldDeletion> HeldDeletionRecords() =>
+        HeldDeletions.Select(h => new HeldDeletion(h.EmployeeId, h.PersonKind, h.RecordId)).ToList();
+}
+
+/// <summary>
+/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> rule-1 deletions against
+/// <see cref="Threshold"/> = max(minimum, ceil(synced persons × percent / 100)).
+/// </summary>
+public sealed record DeletionGuardDecision(int Deletions, int SyncedPersons, int Threshold, bool Tripped, bool Allowed)
+{
+    /// <summary>The deletions are held: the guard tripped and no operator allowed them.</summary>
+    public bool Held => Tripped && !Allowed;
+
+    /// <summary>This run lets through deletions that only an operator's approval made possible.</summary>
+    public bool UsesApproval => Tripped && Allowed;
+}

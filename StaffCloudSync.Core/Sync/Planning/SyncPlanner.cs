@@ -1,0 +1,293 @@
+using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Sync.Reading;
+
+namespace StaffCloudSync.Core.Sync.Planning;
+
+/// <summary>
+/// The rules of sync-rules.md as one pure function: snapshot + settings + the run's time in, plan out.
+/// No I/O and no clock: everything it knows is in its arguments, so a plan can be reproduced and explained.
+/// </summary>
+public static class SyncPlanner
+{
+    public static SyncPlan Plan(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
+    {
+        var index = PlanningIndex.Build(snapshot, settings, now);
+        var builder = new PlanBuilder();
+        foreach (var employeeId in index.PeopleInScope())
+        {
+            PlanPerson(index, employeeId, builder);
+        }
+
+        var guard = DecideDeletionGuard(index, builder.Deletions.Count);
+        return builder.Build(index, guard);
+    }
+
+    /// <summary>The actions the rules produce for one person (what "explain" shows), with the plan's guard decision.</summary>
+    public static IReadOnlyList<SyncAction> PlanFor(SyncPlan plan, long employeeId)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Actions.Where(a => a.PersonId == employeeId).ToList();
+    }
+
+    private static void PlanPerson(PlanningIndex index, long employeeId, PlanBuilder plan)
+    {
+        var users = index.UsersByEmployee.GetValueOrDefault(employeeId) ?? [];
+        var invitations = index.InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [];
+        index.Employees.TryGetValue(employeeId, out var employee);
+
+        if (DeactivationCause(employee) is { } cause)
+        {
+            // Rule 1 (the guard decides later whether these are applied or held).
+            foreach (var user in users)
+            {
+                plan.Deletions.Add(new RemoveUserAction(employeeId, user.Id, cause));
+            }
+
+            foreach (var invitation in invitations)
+            {
+                plan.Deletions.Add(new RemoveInvitationAction(employeeId, invitation.Id, cause));
+            }
+
+            return;
+        }
+
+        // Rule 2 applies to every synced invitation that rule 1 does not remove.
+        var liveInvitations = new List<MobieTrainInvitation>(invitations.Count);
+        foreach (var invitation in invitations)
+        {
+            if (IsStale(invitation, index))
+            {
+                plan.Expiries.Add(new ExpireInvitationAction(employeeId, invitation.Id, invitation.CreatedAt!.Value, index.Settings.InvitationMaxAgeMonths));
+            }
+            else
+            {
+                liveInvitations.Add(invitation);
+            }
+        }
+
+        if (employee!.Status != StaffCloudStatus.EmployeeActive)
+        {
+            return; // Rule 8: statuses 0–3 (and any unknown status) are left as they are.
+        }
+
+        var profile = index.Profiles[employeeId];
+        var events = index.CurrentEventsOf(employeeId);
+        var hasRecords = users.Count > 0 || invitations.Count > 0;
+        if (!hasRecords)
+        {
+            if (events.Length > 0)
+            {
+                PlanInvitation(index, employeeId, profile, events, plan);
+            }
+
+            return; // Rule 8: active, nothing current, nothing in MobieTrain.
+        }
+
+        if (!profile.HasNames)
+        {
+            if (users.Count > 0 || liveInvitations.Count > 0)
+            {
+                plan.Skip(employeeId, SkipReason.InvalidProfile, users.Count > 0 ? SyncRule.ExistingUserUpdated : SyncRule.PendingInvitationFollows, profile.MissingNames);
+            }
+
+            return;
+        }
+
+        foreach (var user in users)
+        {
+            var patch = UserPatch(index, employeeId, user, profile, events);
+            if (!patch.IsEmpty)
+            {
+                plan.Updates.Add(new UpdateUserAction(employeeId, user.Id, patch));
+            }
+        }
+
+        foreach (var invitation in liveInvitations)
+        {
+            PlanInvitationFollows(index, employeeId, invitation, profile, events, plan);
+        }
+    }
+
+    private static string? DeactivationCause(StaffCloudEmployee? employee) => employee?.Status switch
+    {
+        null when employee is null => "no longer returned by StaffCloud (hard-deleted)",
+        StaffCloudStatus.EmployeeInactive => "status 5 (inactive) in StaffCloud",
+        StaffCloudStatus.EmployeeDeleted => "status 6 (deleted) in StaffCloud",
+        _ => null,
+    };
+
+    private static bool IsStale(MobieTrainInvitation invitation, PlanningIndex index) =>
+        invitation.CreatedAt is { } createdAt
+        && createdAt <= index.Now.AddMonths(-index.Settings.InvitationMaxAgeMonths);
+
+    /// <summary>Rule 3 with its skip reasons, in the order InvalidProfile, NoContact, DuplicateEmail.</summary>
+    private static void PlanInvitation(PlanningIndex index, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)
+    {
+        if (!profile.HasNames)
+        {
+            plan.Skip(employeeId, SkipReason.InvalidProfile, SyncRule.NewEligibleInvited, profile.MissingNames);
+            return;
+        }
+
+        if (!profile.HasContact)
+        {
+            plan.Skip(employeeId, SkipReason.NoContact, SyncRule.NewEligibleInvited, "neither a valid email nor a valid mobile/phone");
+            return;
+        }
+
+        if (DuplicateEmailDetail(index, employeeId, profile.Email) is { } duplicate)
+        {
+            plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.NewEligibleInvited, duplicate);
+            return;
+        }
+
+        var groups = events.Select(index.GroupRefFor).ToList();
+        plan.Invitations.Add(new InviteAction(employeeId, new PlannedInvitation(
+            ExternalId.ForEmployee(employeeId),
+            profile.FirstName!,
+            profile.LastName!,
+            profile.Email,
+            profile.Phone,
+            profile.Language ?? index.Settings.DefaultLanguage,
+            groups)));
+    }
+
+    private static string? DuplicateEmailDetail(PlanningIndex index, long employeeId, string? email)
+    {
+        if (email is null)
+        {
+            return null;
+        }
+
+        if (index.IsEmailOfLowerEligible(email, employeeId))
+        {
+            return "the email is also that of an eligible employee with a lower id";
+        }
+
+        return index.IsEmailUsedByOther(email, employeeId)
+            ? "the email is already used by a MobieTrain user or invitation with another externalId"
+            : null;
+    }
+
+    /// <summary>Rules 5 and 6 for one user: every differing profile field and the group set in one patch.</summary>
+    private static PlannedPatch UserPatch(PlanningIndex index, long employeeId, MobieTrainUser user, MappedProfile profile, long[] events)
+    {
+        var changes = new PatchBuilder();
+        changes.Names(user.Profile, profile);
+        if (profile.Email is { } email && !EmailAddress.AreSame(email, user.Profile.Email)
+            && !index.IsEmailUsedByOther(email, employeeId))
+        {
+            changes.Email = email;
+        }
+
+        if (profile.Phone is { } phone && phone != PhoneNumber.Normalize(user.Profile.Phone))
+        {
+            changes.Phone = phone;
+        }
+
+        changes.Language(user.Profile, profile);
+        changes.Groups = DesiredGroups(index, user.UserGroupIds, events);
+        return changes.Build();
+    }
+
+    /// <summary>Rule 7: a live invitation follows like a user; a new e-mail or phone means a replacement.</summary>
+    private static void PlanInvitationFollows(
+        PlanningIndex index, long employeeId, MobieTrainInvitation invitation, MappedProfile profile, long[] events, PlanBuilder plan)
+    {
+        var changedContact = new List<string>(2);
+        if (profile.Email is { } email && !EmailAddress.AreSame(email, invitation.Profile.Email))
+        {
+            changedContact.Add("email");
+        }
+
+        if (profile.Phone is { } phone && phone != PhoneNumber.Normalize(invitation.Profile.Phone))
+        {
+            changedContact.Add("phone");
+        }
+
+        if (changedContact.Count > 0)
+        {
+            var newEmail = profile.Email ?? invitation.Profile.Email;
+            if (changedContact.Contains("email") && DuplicateEmailDetail(index, employeeId, newEmail) is { } duplicate)
+            {
+                plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.PendingInvitationFollows, duplicate);
+                return;
+            }
+
+            var groups = DesiredGroups(index, invitation.UserGroupIds, events)
+                ?? invitation.UserGroupIds.Distinct(StringComparer.Ordinal).Select(GroupRef.Existing).ToList();
+            plan.Replacements.Add(new ReplaceInvitationAction(employeeId, invitation.Id, new PlannedInvitation(
+                ExternalId.ForEmployee(employeeId),
+                profile.FirstName!,
+                profile.LastName!,
+                newEmail,
+                profile.Phone ?? invitation.Profile.Phone,
+                profile.Language ?? invitation.Profile.Language ?? index.Settings.DefaultLanguage,
+                groups), changedContact));
+            return;
+        }
+
+        var changes = new PatchBuilder();
+        changes.Names(invitation.Profile, profile);
+        changes.Language(invitation.Profile, profile);
+        changes.Groups = DesiredGroups(index, invitation.UserGroupIds, events);
+        var patch = changes.Build();
+        if (!patch.IsEmpty)
+        {
+            plan.Updates.Add(new UpdateInvitationAction(employeeId, invitation.Id, patch));
+        }
+    }
+
+    /// <summary>
+    /// Rule 6: the event groups of the person's current confirmed events; with PreserveManualGroups, plus the
+    /// non-event groups they already have. Group ids MobieTrain does not know are dropped either way (a PATCH
+    /// carrying them would be refused). Null when the set does not change.
+    /// </summary>
+    private static List<GroupRef>? DesiredGroups(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
+    {
+        var desired = new List<GroupRef>(events.Length + (index.Settings.PreserveManualGroups ? currentIds.Count : 0));
+        var desiredIds = new HashSet<string>(StringComparer.Ordinal);
+        var anyPending = false;
+        foreach (var eventId in events)
+        {
+            var reference = index.GroupRefFor(eventId);
+            anyPending |= reference.IsPending;
+            if (reference.IsPending || desiredIds.Add(reference.GroupId!))
+            {
+                desired.Add(reference);
+            }
+        }
+
+        if (index.Settings.PreserveManualGroups)
+        {
+            foreach (var groupId in currentIds)
+            {
+                if (index.GroupsById.TryGetValue(groupId, out var group) && !ExternalId.IsEventGroup(group.ExternalId)
+                    && desiredIds.Add(groupId))
+                {
+                    desired.Add(GroupRef.Existing(groupId));
+                }
+            }
+        }
+
+        if (!anyPending && desiredIds.SetEquals(currentIds))
+        {
+            return null;
+        }
+
+        return desired;
+    }
+
+    private static DeletionGuardDecision DecideDeletionGuard(PlanningIndex index, int deletions)
+    {
+        var settings = index.Settings;
+        var threshold = Math.Max(
+            settings.DeletionThresholdMinimum,
+            (int)Math.Ceiling(index.SyncedPersons * (double)settings.DeletionThresholdPercent / 100d));
+        var tripped = deletions > threshold;
+        return new DeletionGuardDecision(deletions, index.SyncedPersons, threshold, tripped, settings.DeletionsAllowed);
+    }
+}

@@ -1,0 +1,24 @@
+using StaffCloudSync.Core.Secrets;
+
+namespace StaffCloudSync.Core.Sync;
+
+/// <summary>
+/// Turns whatever ended a run into a reason an operator can act on. Unknown errors count as transient (a retry
+/// is cheap and safe: every write is idempotent), but their type is named so they can be recognised.
+/// </summary>
+internal sealed record RunFailure(SyncFailureKind Kind, string Message)
+{
+    public bool IsTransient => Kind is SyncFailureKind.Unavailable;
+
+    public string Reason => $"{Kind}: {Message}";
+
+    /// <summary>Null for a cancellation of the whole host, which must propagate rather than be recorded as a failure.</summary>
+    public static RunFailure? From(string tenantId, Exception exception) => exception switch
+    {
+        SyncRunException run => new RunFailure(run.Kind, run.Message),
+        SecretNotFoundException secret => new RunFailure(SyncFailureKind.MissingSecret,
+            $"tenant '{tenantId}': {secret.Message} Create it in Key Vault (see docs/operations.md)."),
+        OperationCanceledException => null,
+        _ => new RunFailure(SyncFailureKind.Unavailable, $"tenant '{tenantId}': unexpected {exception.GetType().Name}: {exception.Message}"),
+    };
+}

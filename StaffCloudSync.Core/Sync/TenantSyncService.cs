@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Logging;
+using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Sync.Applying;
+using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Sync;
+
+/// <summary>
+/// One tenant's run, end to end: settings → read → plan → apply → run record. The queue function, the CLI and
+/// the sandbox all call this, so what an operator sees locally is what production does.
+/// </summary>
+public sealed class TenantSyncService(
+    ITenantStore tenants,
+    IRunStore runs,
+    SnapshotReader reader,
+    PlanApplier applier,
+    TimeProvider time,
+    ILogger<TenantSyncService> logger)
+{
+    public async Task<SyncOutcome> RunAsync(SyncRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = time.GetTimestamp();
+        var record = new RunRecord
+        {
+            TenantId = request.TenantId,
+            RunId = request.RunId,
+            Trigger = request.Trigger,
+            DryRun = request.DryRun,
+            StartedAt = time.GetUtcNow(),
+            Status = RunStatus.Running,
+        };
+        SyncLog.RunStarted(logger, request.TenantId, request.RunId, request.Trigger.ToString(), request.DryRun);
+
+        try
+        {
+            var tenant = await LoadTenantAsync(request.TenantId, cancellationToken).ConfigureAwait(false);
+            if (!tenant.Settings!.Enabled && !request.DryRun)
+            {
+                return await FinishAsync(record with { Status = RunStatus.Skipped, Reason = "the tenant is disabled (Enabled = false); only dry runs are allowed" }, null, false, started, cancellationToken).ConfigureAwait(false);
+            }
+
+            await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+            return await SyncAsync(request, tenant, record, started, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Host shutdown or function timeout: record why the run stopped, then let the trigger retry the message.
+            await FinishAsync(record with { Status = RunStatus.Failed, Reason = "Cancelled: the host stopped the run before it finished; the queue retries it" }, null, true, started, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception e) when (RunFailure.From(request.TenantId, e) is { } failure)
+        {
+            SyncLog.RunFailed(logger, request.TenantId, request.RunId, failure.Kind.ToString(), failure.Message);
+            return await FinishAsync(record with { Status = RunStatus.Failed, Reason = failure.Reason }, null, failure.IsTransient, started, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Reads and plans one tenant without writing anything or recording a run (explain, plan preview).</summary>
+    public async Task<TenantPreview> PreviewAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var tenant = await LoadTenantAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var settings = PlanSettings.From(tenant.Settings!, tenant.DeletionApproval is not null);
+        var snapshot = await ReadAsync(tenant.Settings!, SyncRequest.NewRunId(), settings.TimeZone, now, cancellationToken).ConfigureAwait(false);
+        return new TenantPreview(tenant.Settings!, settings, snapshot, SyncPlanner.Plan(snapshot, settings, now), now);
+    }
+
+    private async Task<SyncOutcome> SyncAsync(SyncRequest request, TenantRecord tenant, RunRecord record, long started, CancellationToken cancellationToken)
+    {
+        var settings = tenant.Settings!;
+        var now = record.StartedAt;
+        var planSettings = PlanSettings.From(settings, tenant.DeletionApproval is not null);
+
+        var readStarted = time.GetTimestamp();
+        var snapshot = await ReadAsync(settings, request.RunId, planSettings.TimeZone, now, cancellationToken).ConfigureAwait(false);
+        var readMs = Milliseconds(readStarted);
+        SyncLog.SnapshotRead(logger, request.TenantId, request.RunId, snapshot.StaffCloud.Employees.Count, snapshot.StaffCloud.Events.Count,
+            snapshot.StaffCloud.Assignments.Count, snapshot.MobieTrain.Users.Count, snapshot.MobieTrain.Invitations.Count,
+            snapshot.MobieTrain.UserGroups.Count, readMs);
+
+        var planStarted = time.GetTimestamp();
+        var plan = SyncPlanner.Plan(snapshot, planSettings, now);
+        var planMs = Milliseconds(planStarted);
+        SyncLog.Planned(logger, request.TenantId, request.RunId, plan.Actions.Count, planMs);
+        foreach (var skip in plan.Skips)
+        {
+            SyncLog.Skipped(logger, request.TenantId, skip.EmployeeId, skip.Reason.ToString());
+        }
+
+        if (plan.DeletionGuard.Held)
+        {
+            SyncLog.DeletionsHeld(logger, request.TenantId, request.RunId, plan.DeletionGuard.Deletions, plan.DeletionGuard.Threshold, plan.DeletionGuard.SyncedPersons);
+        }
+
+        var applyStarted = time.GetTimestamp();
+        var result = request.DryRun
+            ? new ApplyResult(plan.PlannedCounts(), [], null)
+            : await applier.ApplyAsync(TenantTargets.MobieTrain(settings, request.RunId), plan, cancellationToken).ConfigureAwait(false);
+        var timings = new RunTimings(readMs, planMs, Milliseconds(applyStarted));
+
+        record = record with
+        {
+            Counts = result.Counts,
+            Skipped = plan.SkippedRecords(),
+            HeldDeletions = plan.HeldDeletionRecords(),
+            Failures = result.Failures,
+            Timings = timings,
+        };
+
+        if (result.RunLevelError is { } error && RunFailure.From(request.TenantId, error) is { } failure)
+        {
+            SyncLog.RunFailed(logger, request.TenantId, request.RunId, failure.Kind.ToString(), failure.Message);
+            return await FinishAsync(record with { Status = RunStatus.Failed, Reason = $"{failure.Reason} (stopped while applying; the next run finishes the work)" }, plan, failure.IsTransient, started, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!request.DryRun && tenant.DeletionApproval is { } approval
+            && await tenants.ConsumeDeletionApprovalAsync(request.TenantId, approval.Id, cancellationToken).ConfigureAwait(false)
+            && plan.DeletionGuard.UsesApproval)
+        {
+            SyncLog.DeletionApprovalUsed(logger, request.TenantId, request.RunId, approval.Id);
+        }
+
+        var (status, reason) = Conclude(plan, result);
+        return await FinishAsync(record with { Status = status, Reason = reason }, plan, false, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TenantSnapshot> ReadAsync(TenantSettings settings, string runId, TenantTimeZone timeZone, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings, runId), timeZone, now, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Held deletions need an operator, so they outrank record errors in the status; the reason names both.</summary>
+    private static (RunStatus Status, string? Reason) Conclude(SyncPlan plan, ApplyResult result)
+    {
+        var failed = result.Counts.Failed;
+        var failures = failed > 0 ? $"{failed} record(s) failed; see the run's failures" : null;
+        if (plan.DeletionGuard.Held)
+        {
+            var guard = plan.DeletionGuard;
+            var held = $"{guard.Deletions} deletions held: more than the threshold of {guard.Threshold} for {guard.SyncedPersons} synced persons; check StaffCloud, then allow deletions for this tenant to let them through";
+            return (RunStatus.DeletionsHeld, failures is null ? held : $"{held}; {failures}");
+        }
+
+        return failed > 0 ? (RunStatus.CompletedWithErrors, failures) : (RunStatus.Succeeded, null);
+    }
+
+    private async Task<TenantRecord> LoadTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var tenant = await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false)
+            ?? throw new SyncRunException(tenantId, SyncFailureKind.Configuration, $"tenant '{tenantId}' has no row in the Tenants table");
+        if (!tenant.IsValid)
+        {
+            throw new SyncRunException(tenantId, SyncFailureKind.Configuration,
+                $"tenant '{tenantId}' has an invalid row: {string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+        }
+
+        return tenant;
+    }
+
+    private async Task<SyncOutcome> FinishAsync(RunRecord record, SyncPlan? plan, bool retryable, long started, CancellationToken cancellationToken)
+    {
+        var final = record with { EndedAt = time.GetUtcNow() };
+        var durationMs = Milliseconds(started);
+        var counts = final.Counts;
+        SyncLog.RunFinished(logger, final.TenantId, final.RunId, final.Status.ToString(), final.DryRun, counts.Invited + counts.InvitationsReplaced,
+            counts.UsersUpdated + counts.InvitationsUpdated, counts.UsersRemoved + counts.InvitationsRemoved + counts.InvitationsExpired,
+            counts.Skipped, counts.Failed, counts.DeletionsHeld, durationMs);
+
+        // The record must be written even when the run was cancelled, or the operator never learns why it stopped.
+        await runs.WriteAsync(final, cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+        return new SyncOutcome(final, plan, retryable);
+    }
+
+    private long Milliseconds(long startedTimestamp) => (long)time.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+}
