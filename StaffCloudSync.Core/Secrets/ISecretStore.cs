@@ -8,6 +8,14 @@ public interface ISecretStore
 {
     /// <summary>The secret's current value; throws <see cref="SecretNotFoundException"/> when it does not exist.</summary>
     Task<string> GetSecretAsync(string name, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Drops any cached value of the secret, so that a caller whose token was just refused (401) can read it once
+    /// more and pick up a rotated value. Stores that do not cache have nothing to drop, hence the empty default.
+    /// </summary>
+    void Invalidate(string name)
+    {
+    }
 }
 
 /// <summary>The named secret does not exist (or is empty/disabled). The message names the secret, not a value.</summary>

@@ -1,0 +1,78 @@
+using Azure.Core;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Credentials;
+
+namespace StaffCloudSync.Core.Secrets;
+
+public static class SecretsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="ISecretStore"/> as chosen by <c>Secrets:Provider</c> (Key Vault by default), binds and
+    /// validates <c>Secrets</c> and <c>KeyVault</c> at start-up, and adds <see cref="TimeProvider.System"/> unless a
+    /// time provider is already registered. Logging must be registered by the host.
+    /// </summary>
+    public static IServiceCollection AddSecretStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<SecretsOptions>()
+            .Bind(configuration.GetSection(SecretsOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>(
+            _ => new SecretsOptionsValidator()));
+
+        services.AddOptions<KeyVaultOptions>()
+            .Bind(configuration.GetSection(KeyVaultOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>(
+            _ => new KeyVaultOptionsValidator(() => configuration[$"{SecretsOptions.SectionName}:{nameof(SecretsOptions.Provider)}"])));
+
+        services.TryAddSingleton(TimeProvider.System);
+
+        // Built only when the Key Vault store is resolved, so the configuration provider needs no vault or identity.
+        services.TryAddSingleton(sp => CreateSecretClient(sp.GetRequiredService<IOptions<KeyVaultOptions>>().Value));
+        services.TryAddSingleton<KeyVaultSecretStore>();
+        services.TryAddSingleton<ConfigurationSecretStore>();
+        services.TryAddSingleton<ISecretStore>(SelectStore);
+        return services;
+    }
+
+    private static ISecretStore SelectStore(IServiceProvider services)
+    {
+        // Reading .Value runs the validators, so an unknown provider fails here too, with the same message.
+        var options = services.GetRequiredService<IOptions<SecretsOptions>>().Value;
+        _ = options.TryGetProvider(out var provider);
+        return provider switch
+        {
+            SecretProvider.Configuration => services.GetRequiredService<ConfigurationSecretStore>(),
+            _ => services.GetRequiredService<KeyVaultSecretStore>(),
+        };
+    }
+
+    private static SecretClient CreateSecretClient(KeyVaultOptions options) =>
+        new(options.VaultUri!, AzureCredentials.Create(options.Credential, options.ManagedIdentityClientId), CreateSecretClientOptions());
+
+    /// <summary>
+    /// Azure.Core's defaults wait up to a minute between tries and 100 s per try, so an unreachable vault would hold a
+    /// tenant run for minutes. Three quick exponential retries (throttling and 5xx, honouring Retry-After) are enough
+    /// for a read that the next scheduled run repeats anyway.
+    /// </summary>
+    internal static SecretClientOptions CreateSecretClientOptions()
+    {
+        var options = new SecretClientOptions();
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+
+        // The response body of a secret read is the secret: never let the SDK's diagnostics log it.
+        options.Diagnostics.IsLoggingContentEnabled = false;
+        return options;
+    }
+}
