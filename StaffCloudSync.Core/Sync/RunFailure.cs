@@ -18,6 +18,7 @@ internal sealed record RunFailure(SyncFailureKind Kind, string Message)
         SyncRunException run => new RunFailure(run.Kind, run.Message),
         SecretNotFoundException secret => new RunFailure(SyncFailureKind.MissingSecret,
             $"tenant '{tenantId}': {secret.Message} Create it in Key Vault (see docs/operations.md)."),
+        SecretAccessDeniedException denied => new RunFailure(SyncFailureKind.Authentication, $"tenant '{tenantId}': {denied.Message}"),
         OperationCanceledException => null,
         _ => new RunFailure(SyncFailureKind.Unavailable, $"tenant '{tenantId}': unexpected {exception.GetType().Name}: {exception.Message}"),
     };
