@@ -24,7 +24,7 @@ internal sealed class TenantRowReader(TableEntity entity, string tenantId)
             bool b => b ? "true" : "false",
             DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => Fail<string>(field, $"holds {Describe(value)}, not text"),
+            _ => Fail<string?>(field, $"holds {Describe(value)}, not text", null),
         };
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
@@ -51,11 +51,11 @@ internal sealed class TenantRowReader(TableEntity entity, string tenantId)
                     case "FALSE" or "0" or "NO":
                         return false;
                     default:
-                        return Fail<bool>(field, $"'{s}' is not true or false");
+                        return Fail(field, $"'{s}' is not true or false", fallback);
                 }
 
             case var other:
-                return Fail<bool>(field, $"{Describe(other)} is not true or false");
+                return Fail(field, $"{Describe(other)} is not true or false", fallback);
         }
     }
 
@@ -76,18 +76,19 @@ internal sealed class TenantRowReader(TableEntity entity, string tenantId)
             case string s when int.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
                 return parsed;
             case string s:
-                return Fail<int>(field, $"'{s}' is not a whole number");
+                return Fail(field, $"'{s}' is not a whole number", fallback);
             case var other:
-                return Fail<int>(field, $"{Describe(other)} is not a whole number in range");
+                return Fail(field, $"{Describe(other)} is not a whole number in range", fallback);
         }
     }
 
     private object? Raw(string field) => entity.TryGetValue(field, out var value) ? value : null;
 
-    private T Fail<T>(string field, string message)
+    // The default stands in for an unreadable value so that the validator does not report the field a second time.
+    private T Fail<T>(string field, string message, T fallback)
     {
         errors.Add(new TenantSettingError(tenantId, field, message));
-        return default!;
+        return fallback;
     }
 
     private static string Describe(object value) => value switch
