@@ -1,0 +1,17 @@
+using System.Text.Json.Serialization;
+
+namespace StaffCloudSync.Core.Runs;
+
+/// <summary>The lists of a run record, stored together as one compressed JSON document (<see cref="RunDetailsCodec"/>).</summary>
+internal sealed record RunDetails(
+    IReadOnlyList<SkippedRecord> Skipped,
+    IReadOnlyList<HeldDeletion> HeldDeletions,
+    IReadOnlyList<RecordFailure> Failures)
+{
+    public int Count => Skipped.Count + HeldDeletions.Count + Failures.Count;
+}
+
+// Enums as names: the stored JSON stays readable and survives a reordering of the enum members.
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RunDetails))]
+internal sealed partial class RunDetailsJsonContext : JsonSerializerContext;

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using StaffCloudSync.Core.Credentials;
+using Microsoft.Extensions.Options;
+
+namespace StaffCloudSync.Core.Storage;
+
+/// <summary>Fails start-up with a message that names the setting to fix, instead of a first request failing later.</summary>
+public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+
+        if (!options.UsesConnectionString)
+        {
+            if (options.TableServiceUri is null)
+            {
+                failures.Add($"{StorageOptions.ConnectionSettingName} is not set: give a connection string or {StorageOptions.ConnectionSettingName}__tableServiceUri");
+            }
+            else if (!IsServiceUri(options.TableServiceUri))
+            {
+                failures.Add($"{StorageOptions.ConnectionSettingName}__tableServiceUri '{options.TableServiceUri}' is not an absolute http(s) URI");
+            }
+
+            if (options.QueueServiceUri is not null && !IsServiceUri(options.QueueServiceUri))
+            {
+                failures.Add($"{StorageOptions.ConnectionSettingName}__queueServiceUri '{options.QueueServiceUri}' is not an absolute http(s) URI");
+            }
+
+            if (options.BlobServiceUri is not null && !IsServiceUri(options.BlobServiceUri))
+            {
+                failures.Add($"{StorageOptions.ConnectionSettingName}__blobServiceUri '{options.BlobServiceUri}' is not an absolute http(s) URI");
+            }
+
+            if (!IsKnownCredential(options.Credential))
+            {
+                failures.Add($"{StorageOptions.ConnectionSettingName}__credential '{options.Credential}' is not 'managedidentity' or 'developer'");
+            }
+        }
+
+        CheckTableName(failures, nameof(StorageOptions.TenantsTableName), options.TenantsTableName);
+        CheckTableName(failures, nameof(StorageOptions.RunsTableName), options.RunsTableName);
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsServiceUri(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
+
+    private static bool IsKnownCredential(string? value)
+    {
+        try
+        {
+            _ = AzureCredentials.Parse(value);
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void CheckTableName(List<string> failures, string setting, string? value)
+    {
+        if (value is null || !TableNamePattern().IsMatch(value))
+        {
+            failures.Add($"{StorageOptions.SectionName}__{setting} '{value}' is not a table name (3–63 letters and digits, starting with a letter)");
+        }
+    }
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$", RegexOptions.CultureInvariant)]
+    private static partial Regex TableNamePattern();
+}

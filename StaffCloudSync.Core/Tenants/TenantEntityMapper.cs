@@ -1,0 +1,95 @@
+using Azure.Data.Tables;
+
+namespace StaffCloudSync.Core.Tenants;
+
+/// <summary>
+/// A tenant's settings as one <c>Tenants</c> row: one property per setting under the spec's names, plus the pending
+/// deletion approval. Rows are also written by hand in the portal, so reading is lenient (<see cref="TenantRowReader"/>).
+/// </summary>
+internal static class TenantEntityMapper
+{
+    /// <summary>All tenants share one partition: the registry is small and is always listed whole.</summary>
+    public const string PartitionKey = "tenant";
+
+    public const string ApprovalId = "DeletionApprovalId";
+    public const string ApprovalGrantedAt = "DeletionApprovalGrantedAt";
+    public const string ApprovalGrantedBy = "DeletionApprovalGrantedBy";
+
+    public static TableEntity ToEntity(TenantSettings settings) => new(PartitionKey, settings.TenantId)
+    {
+        [nameof(TenantSettings.StaffCloudApiTenant)] = settings.StaffCloudApiTenant,
+        // Written as "" rather than left out: a merge would otherwise keep an earlier name the operator removed.
+        [nameof(TenantSettings.StaffCloudTokenSecret)] = settings.StaffCloudTokenSecret ?? string.Empty,
+        [nameof(TenantSettings.MobieTrainAccountId)] = settings.MobieTrainAccountId,
+        [nameof(TenantSettings.MobieTrainApiKeySecret)] = settings.MobieTrainApiKeySecret,
+        [nameof(TenantSettings.Enabled)] = settings.Enabled,
+        [nameof(TenantSettings.TimeZone)] = settings.TimeZone,
+        [nameof(TenantSettings.DefaultLanguage)] = settings.DefaultLanguage,
+        [nameof(TenantSettings.GroupNameTemplate)] = settings.GroupNameTemplate,
+        [nameof(TenantSettings.PreserveManualGroups)] = settings.PreserveManualGroups,
+        [nameof(TenantSettings.InvitationMaxAgeMonths)] = settings.InvitationMaxAgeMonths,
+        [nameof(TenantSettings.DeletionThresholdPercent)] = settings.DeletionThresholdPercent,
+        [nameof(TenantSettings.DeletionThresholdMinimum)] = settings.DeletionThresholdMinimum,
+    };
+
+    public static TableEntity ToApprovalEntity(string tenantId, DeletionApproval approval) => new(PartitionKey, tenantId)
+    {
+        [ApprovalId] = approval.Id,
+        [ApprovalGrantedAt] = approval.GrantedAt,
+        [ApprovalGrantedBy] = approval.GrantedBy ?? string.Empty,
+    };
+
+    public static void RemoveApproval(TableEntity entity)
+    {
+        entity.Remove(ApprovalId);
+        entity.Remove(ApprovalGrantedAt);
+        entity.Remove(ApprovalGrantedBy);
+    }
+
+    /// <summary>
+    /// Reads a row without ever throwing. A value that cannot be read at all becomes an error and leaves
+    /// <see cref="TenantRecord.Settings"/> null (settings with a default in its place would misstate the row); the
+    /// rest is then checked by <see cref="TenantSettingsValidator"/>.
+    /// </summary>
+    public static TenantRecord ToRecord(TableEntity entity)
+    {
+        var tenantId = entity.RowKey;
+        var row = new TenantRowReader(entity, tenantId);
+        var settings = new TenantSettings
+        {
+            TenantId = tenantId,
+            StaffCloudApiTenant = row.ReadString(nameof(TenantSettings.StaffCloudApiTenant)) ?? string.Empty,
+            StaffCloudTokenSecret = row.ReadString(nameof(TenantSettings.StaffCloudTokenSecret)),
+            MobieTrainAccountId = row.ReadString(nameof(TenantSettings.MobieTrainAccountId)) ?? string.Empty,
+            MobieTrainApiKeySecret = row.ReadString(nameof(TenantSettings.MobieTrainApiKeySecret)) ?? TenantSettings.DefaultMobieTrainApiKeySecret,
+            Enabled = row.ReadBool(nameof(TenantSettings.Enabled), true),
+            TimeZone = row.ReadString(nameof(TenantSettings.TimeZone)) ?? TenantSettings.DefaultTimeZone,
+            DefaultLanguage = row.ReadString(nameof(TenantSettings.DefaultLanguage)) ?? TenantSettings.DefaultLanguageCode,
+            GroupNameTemplate = row.ReadString(nameof(TenantSettings.GroupNameTemplate)) ?? TenantSettings.DefaultGroupNameTemplate,
+            PreserveManualGroups = row.ReadBool(nameof(TenantSettings.PreserveManualGroups), false),
+            InvitationMaxAgeMonths = row.ReadInt(nameof(TenantSettings.InvitationMaxAgeMonths), TenantSettings.DefaultInvitationMaxAgeMonths),
+            DeletionThresholdPercent = row.ReadInt(nameof(TenantSettings.DeletionThresholdPercent), TenantSettings.DefaultDeletionThresholdPercent),
+            DeletionThresholdMinimum = row.ReadInt(nameof(TenantSettings.DeletionThresholdMinimum), TenantSettings.DefaultDeletionThresholdMinimum),
+        };
+
+        var unreadable = row.Errors.Count > 0;
+        var errors = new List<TenantSettingError>(row.Errors);
+        errors.AddRange(TenantSettingsValidator.Validate(settings));
+        return new TenantRecord(tenantId, unreadable ? null : settings, errors, ReadApproval(entity), entity.ETag);
+    }
+
+    private static DeletionApproval? ReadApproval(TableEntity entity)
+    {
+        var id = entity.GetString(ApprovalId);
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+
+        var grantedBy = entity.GetString(ApprovalGrantedBy);
+        return new DeletionApproval(
+            id,
+            entity.GetDateTimeOffset(ApprovalGrantedAt) ?? DateTimeOffset.MinValue,
+            string.IsNullOrEmpty(grantedBy) ? null : grantedBy);
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Azure.Data.Tables;
+
+namespace StaffCloudSync.Core.Tenants;
+
+/// <summary>
+/// Reads one hand-editable row leniently: the portal stores what the operator typed, so a bool may arrive as the
+/// string "true" and an int as a string or an Int64. A missing or blank value takes the caller's default; a value
+/// that cannot be read is recorded in <see cref="Errors"/> (naming the tenant and the field) instead of throwing.
+/// </summary>
+internal sealed class TenantRowReader(TableEntity entity, string tenantId)
+{
+    private readonly List<TenantSettingError> errors = [];
+
+    public IReadOnlyList<TenantSettingError> Errors => errors;
+
+    public string? ReadString(string field)
+    {
+        var value = Raw(field);
+        var text = value switch
+        {
+            null => null,
+            string s => s,
+            bool b => b ? "true" : "false",
+            DateTimeOffset d => d.ToString("O", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => Fail<string?>(field, $"holds {Describe(value)}, not text", null),
+        };
+        return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    }
+
+    public bool ReadBool(string field, bool fallback)
+    {
+        switch (Raw(field))
+        {
+            case null:
+                return fallback;
+            case bool b:
+                return b;
+            case int i when i is 0 or 1:
+                return i == 1;
+            case long l when l is 0 or 1:
+                return l == 1;
+            case string s when string.IsNullOrWhiteSpace(s):
+                return fallback;
+            case string s:
+                switch (s.Trim().ToUpperInvariant())
+                {
+                    case "TRUE" or "1" or "YES":
+                        return true;
+                    case "FALSE" or "0" or "NO":
+                        return false;
+                    default:
+                        return Fail(field, $"'{s}' is not true or false", fallback);
+                }
+
+            case var other:
+                return Fail(field, $"{Describe(other)} is not true or false", fallback);
+        }
+    }
+
+    public int ReadInt(string field, int fallback)
+    {
+        switch (Raw(field))
+        {
+            case null:
+                return fallback;
+            case int i:
+                return i;
+            case long l when l is >= int.MinValue and <= int.MaxValue:
+                return (int)l;
+            case double d when Math.Floor(d) == d && d is >= int.MinValue and <= int.MaxValue:
+                return (int)d;
+            case string s when string.IsNullOrWhiteSpace(s):
+                return fallback;
+            case string s when int.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
+                return parsed;
+            case string s:
+                return Fail(field, $"'{s}' is not a whole number", fallback);
+            case var other:
+                return Fail(field, $"{Describe(other)} is not a whole number in range", fallback);
+        }
+    }
+
+    private object? Raw(string field) => entity.TryGetValue(field, out var value) ? value : null;
+
+    // The default stands in for an unreadable value so that the validator does not report the field a second time.
+    private T Fail<T>(string field, string message, T fallback)
+    {
+        errors.Add(new TenantSettingError(tenantId, field, message));
+        return fallback;
+    }
+
+    private static string Describe(object value) => value switch
+    {
+        byte[] or BinaryData => "binary data",
+        IFormattable f => $"{value.GetType().Name} {f.ToString(null, CultureInfo.InvariantCulture)}",
+        _ => value.GetType().Name,
+    };
+}

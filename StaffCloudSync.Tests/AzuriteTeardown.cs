@@ -1,0 +1,11 @@
+using StaffCloudSync.Tests.Infrastructure;
+
+namespace StaffCloudSync.Tests;
+
+/// <summary>Runs once after every test of the assembly: no Azurite of ours outlives the test run.</summary>
+[SetUpFixture]
+public sealed class AzuriteTeardown
+{
+    [OneTimeTearDown]
+    public void StopAzurite() => AzuriteHost.Stop();
+}

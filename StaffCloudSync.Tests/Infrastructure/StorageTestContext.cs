@@ -1,0 +1,69 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Tests.Infrastructure;
+
+/// <summary>
+/// The storage services as the app wires them (<see cref="StorageServiceCollectionExtensions.AddTableStorage"/>),
+/// pointed at Azurite with tables of their own so test classes never see each other's rows.
+/// </summary>
+internal sealed class StorageTestContext : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    private StorageTestContext(ServiceProvider provider, FakeTimeProvider time)
+    {
+        this.provider = provider;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public ITenantStore Tenants => provider.GetRequiredService<ITenantStore>();
+
+    public IRunStore Runs => provider.GetRequiredService<IRunStore>();
+
+    public StorageTables Tables => provider.GetRequiredService<StorageTables>();
+
+    public static async Task<StorageTestContext> CreateAsync()
+    {
+        var connectionString = await AzuriteHost.EnsureStartedAsync();
+        var suffix = Guid.NewGuid().ToString("N")[..12];
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["AzureWebJobsStorage"] = connectionString,
+                ["Storage:TenantsTableName"] = "Tenants" + suffix,
+                ["Storage:RunsTableName"] = "SyncRuns" + suffix,
+            })
+            .Build();
+        var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.Zero));
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton<TimeProvider>(time)
+            .AddTableStorage(configuration, FailFast);
+        return new StorageTestContext(services.BuildServiceProvider(validateScopes: true), time);
+    }
+
+    /// <summary>A dead emulator fails a test in seconds instead of after the SDK's minute of retries.</summary>
+    public static void FailFast(TableClientOptions options)
+    {
+        options.Retry.MaxRetries = 1;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(100);
+        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(500);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(15);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var service = provider.GetRequiredService<TableServiceClient>();
+        await service.DeleteTableAsync(Tables.Tenants.Name);
+        await service.DeleteTableAsync(Tables.Runs.Name);
+        await provider.DisposeAsync();
+    }
+}

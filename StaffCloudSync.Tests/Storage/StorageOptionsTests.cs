@@ -1,0 +1,104 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Tests.Storage;
+
+public sealed class StorageOptionsTests
+{
+    [Test]
+    public void Missing_connection_fails_start_up_naming_the_setting()
+    {
+        using var provider = Build([]);
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.That(ex!.Message, Does.Contain("AzureWebJobsStorage is not set: give a connection string or AzureWebJobsStorage__tableServiceUri"));
+    }
+
+    [Test]
+    public void Connection_string_is_used_as_given_with_default_table_names()
+    {
+        using var provider = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
+
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var client = provider.GetRequiredService<TableServiceClient>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.UsesConnectionString, Is.True);
+            Assert.That(options.TenantsTableName, Is.EqualTo("Tenants"));
+            Assert.That(options.RunsTableName, Is.EqualTo("SyncRuns"));
+            Assert.That(client.AccountName, Is.EqualTo("devstoreaccount1"));
+            Assert.That(provider.GetRequiredService<ITenantStore>(), Is.InstanceOf<TableTenantStore>());
+            Assert.That(provider.GetRequiredService<IRunStore>(), Is.InstanceOf<TableRunStore>());
+        });
+    }
+
+    [Test]
+    public void Identity_based_settings_build_a_client_for_the_service_uri()
+    {
+        using var provider = Build(new()
+        {
+            ["AzureWebJobsStorage:tableServiceUri"] = "https://staffsync.table.core.windows.net",
+            ["AzureWebJobsStorage:queueServiceUri"] = "https://staffsync.queue.core.windows.net",
+            ["AzureWebJobsStorage:credential"] = "managedidentity",
+            ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
+            ["Storage:TenantsTableName"] = "TenantsTest",
+        });
+
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        var client = provider.GetRequiredService<TableServiceClient>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.UsesConnectionString, Is.False);
+            Assert.That(options.ClientId, Is.EqualTo("00000000-0000-0000-0000-000000000001"));
+            Assert.That(options.QueueServiceUri, Is.EqualTo("https://staffsync.queue.core.windows.net"));
+            Assert.That(options.TenantsTableName, Is.EqualTo("TenantsTest"));
+            Assert.That(client.Uri.Host, Is.EqualTo("staffsync.table.core.windows.net"));
+        });
+    }
+
+    [Test]
+    public void Account_name_alone_gives_the_public_service_uris()
+    {
+        using var provider = Build(new() { ["AzureWebJobsStorage:accountName"] = "staffsync" });
+
+        var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(options.TableServiceUri, Is.EqualTo("https://staffsync.table.core.windows.net"));
+            Assert.That(options.BlobServiceUri, Is.EqualTo("https://staffsync.blob.core.windows.net"));
+        });
+    }
+
+    [Test]
+    public void Bad_values_are_each_named()
+    {
+        using var provider = Build(new()
+        {
+            ["AzureWebJobsStorage:tableServiceUri"] = "not a uri",
+            ["AzureWebJobsStorage:credential"] = "password",
+            ["Storage:RunsTableName"] = "sync-runs",
+        });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value);
+
+        Assert.That(ex!.Failures, Has.Some.Contains("AzureWebJobsStorage__tableServiceUri 'not a uri'")
+            .And.Some.Contains("AzureWebJobsStorage__credential 'password'")
+            .And.Some.Contains("Storage__RunsTableName 'sync-runs'"));
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection().AddLogging().AddTableStorage(configuration).BuildServiceProvider();
+    }
+}

@@ -1,0 +1,382 @@
+using Azure;
+using Azure.Data.Tables;
+using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Tests.Infrastructure;
+
+namespace StaffCloudSync.Tests.Storage;
+
+public sealed class TableTenantStoreTests
+{
+    private StorageTestContext context = null!;
+
+    private ITenantStore Store => context.Tenants;
+
+    [OneTimeSetUp]
+    public async Task StartStorage() => context = await StorageTestContext.CreateAsync();
+
+    [OneTimeTearDown]
+    public async Task DropTables() => await context.DisposeAsync();
+
+    [Test]
+    public async Task Every_setting_round_trips()
+    {
+        var settings = new TenantSettings
+        {
+            TenantId = NewTenantId(),
+            StaffCloudApiTenant = "acme-events",
+            StaffCloudTokenSecret = "acme-staffcloud-token",
+            MobieTrainAccountId = "acct_42",
+            MobieTrainApiKeySecret = "acme-mobietrain-key",
+            Enabled = false,
+            TimeZone = "America/New_York",
+            DefaultLanguage = "de",
+            GroupNameTemplate = "{id} {name} {end:dd.MM.yyyy}",
+            PreserveManualGroups = true,
+            InvitationMaxAgeMonths = 3,
+            DeletionThresholdPercent = 35,
+            DeletionThresholdMinimum = 4,
+        };
+
+        await Store.AddAsync(settings, CancellationToken.None);
+        var record = await Store.GetAsync(settings.TenantId, CancellationToken.None);
+
+        Assert.That(record, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(record!.Settings, Is.EqualTo(settings));
+            Assert.That(record.Errors, Is.Empty);
+            Assert.That(record.IsValid, Is.True);
+            Assert.That(record.DeletionApproval, Is.Null);
+            Assert.That(record.ETag, Is.Not.EqualTo(default(ETag)));
+        });
+    }
+
+    [Test]
+    public async Task Missing_properties_take_the_spec_defaults()
+    {
+        var tenantId = NewTenantId();
+        await WriteRawAsync(new TableEntity("tenant", tenantId)
+        {
+            ["StaffCloudApiTenant"] = "acme",
+            ["MobieTrainAccountId"] = "acct-1",
+        });
+
+        var record = await Store.GetAsync(tenantId, CancellationToken.None);
+
+        Assert.That(record!.Errors, Is.Empty);
+        Assert.Multiple(() =>
+        {
+            Assert.That(record.Settings, Is.EqualTo(new TenantSettings { TenantId = tenantId, StaffCloudApiTenant = "acme", MobieTrainAccountId = "acct-1" }));
+            Assert.That(record.Settings!.Enabled, Is.True);
+            Assert.That(record.Settings.TimeZone, Is.EqualTo("Europe/Zurich"));
+            Assert.That(record.Settings.DefaultLanguage, Is.EqualTo("en"));
+            Assert.That(record.Settings.GroupNameTemplate, Is.EqualTo("{name} ({start:yyyy-MM-dd})"));
+            Assert.That(record.Settings.PreserveManualGroups, Is.False);
+            Assert.That(record.Settings.InvitationMaxAgeMonths, Is.EqualTo(6));
+            Assert.That(record.Settings.DeletionThresholdPercent, Is.EqualTo(20));
+            Assert.That(record.Settings.DeletionThresholdMinimum, Is.EqualTo(10));
+            Assert.That(record.Settings.MobieTrainApiKeySecret, Is.EqualTo("mobietrain-api-key"));
+            Assert.That(record.Settings.EffectiveStaffCloudTokenSecret, Is.EqualTo($"staffcloud-token-{tenantId}"));
+        });
+    }
+
+    [Test]
+    public async Task Values_typed_by_hand_with_the_wrong_type_are_read_leniently()
+    {
+        var tenantId = NewTenantId();
+        await WriteRawAsync(new TableEntity("tenant", tenantId)
+        {
+            ["StaffCloudApiTenant"] = " acme ",
+            ["MobieTrainAccountId"] = 12345L,
+            ["Enabled"] = "false",
+            ["PreserveManualGroups"] = "TRUE",
+            ["InvitationMaxAgeMonths"] = "12",
+            ["DeletionThresholdPercent"] = 30L,
+            ["DeletionThresholdMinimum"] = 5.0,
+            ["TimeZone"] = "",
+            ["Comment"] = "onboarded by ops, ticket 1234",
+        });
+
+        var record = await Store.GetAsync(tenantId, CancellationToken.None);
+
+        Assert.That(record!.Errors, Is.Empty);
+        Assert.That(record.Settings, Is.EqualTo(new TenantSettings
+        {
+            TenantId = tenantId,
+            StaffCloudApiTenant = "acme",
+            MobieTrainAccountId = "12345",
+            Enabled = false,
+            PreserveManualGroups = true,
+            InvitationMaxAgeMonths = 12,
+            DeletionThresholdPercent = 30,
+            DeletionThresholdMinimum = 5,
+        }));
+    }
+
+    [Test]
+    public async Task A_row_with_bad_values_is_returned_with_errors_naming_tenant_and_field()
+    {
+        var tenantId = NewTenantId();
+        await WriteRawAsync(new TableEntity("tenant", tenantId)
+        {
+            ["StaffCloudApiTenant"] = "Bad_Host",
+            ["MobieTrainAccountId"] = "acct-1",
+            ["TimeZone"] = "Mars/Olympus",
+            ["InvitationMaxAgeMonths"] = "six",
+            ["Enabled"] = "maybe",
+        });
+
+        var record = await Store.GetAsync(tenantId, CancellationToken.None);
+
+        Assert.That(record, Is.Not.Null);
+        Assert.Multiple(() =>
+        {
+            Assert.That(record!.IsValid, Is.False);
+            Assert.That(record.Settings, Is.Null, "a value that cannot be read leaves no settings to act on");
+            Assert.That(record.Errors.Select(e => e.TenantId), Is.All.EqualTo(tenantId));
+            Assert.That(record.Errors.Select(e => e.Field), Is.EquivalentTo(new[] { "InvitationMaxAgeMonths", "Enabled", "StaffCloudApiTenant", "TimeZone" }));
+            Assert.That(Error(record, "InvitationMaxAgeMonths"), Does.Contain("'six' is not a whole number"));
+            Assert.That(Error(record, "Enabled"), Does.Contain("'maybe'"));
+            Assert.That(Error(record, "TimeZone"), Does.Contain("'Mars/Olympus' is not a known IANA time zone"));
+            Assert.That(Error(record, "StaffCloudApiTenant"), Does.Contain("DNS label"));
+            Assert.That(record.Errors.Single(e => e.Field == "TimeZone").ToString(), Does.StartWith($"tenant '{tenantId}': TimeZone:"));
+        });
+    }
+
+    [Test]
+    public async Task A_row_that_is_only_invalid_keeps_its_settings()
+    {
+        var tenantId = NewTenantId();
+        await WriteRawAsync(new TableEntity("tenant", tenantId)
+        {
+            ["StaffCloudApiTenant"] = "acme",
+            ["MobieTrainAccountId"] = "acct-1",
+            ["DeletionThresholdPercent"] = 150,
+        });
+
+        var record = await Store.GetAsync(tenantId, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(record!.Settings!.DeletionThresholdPercent, Is.EqualTo(150));
+            Assert.That(record.IsValid, Is.False);
+            Assert.That(record.Errors.Single().Field, Is.EqualTo("DeletionThresholdPercent"));
+        });
+    }
+
+    [Test]
+    public async Task List_returns_every_row_in_id_order_without_throwing_on_bad_ones()
+    {
+        var prefix = "list" + Guid.NewGuid().ToString("N")[..8];
+        await Store.AddAsync(Valid(prefix + "-b"), CancellationToken.None);
+        await WriteRawAsync(new TableEntity("tenant", prefix + "-a") { ["InvitationMaxAgeMonths"] = "six" });
+        await Store.AddAsync(Valid(prefix + "-c"), CancellationToken.None);
+
+        var mine = new List<TenantRecord>();
+        await foreach (var record in Store.ListAsync(CancellationToken.None))
+        {
+            if (record.TenantId.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                mine.Add(record);
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(mine.Select(r => r.TenantId), Is.EqualTo(new[] { prefix + "-a", prefix + "-b", prefix + "-c" }));
+            Assert.That(mine.Select(r => r.IsValid), Is.EqualTo(new[] { false, true, true }));
+        });
+    }
+
+    [Test]
+    public async Task Get_of_an_unknown_or_unusable_id_is_null()
+    {
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(await Store.GetAsync(NewTenantId(), CancellationToken.None), Is.Null);
+            Assert.That(await Store.GetAsync("bad/id", CancellationToken.None), Is.Null);
+        });
+    }
+
+    [Test]
+    public async Task Add_validates_and_writes_nothing_when_invalid()
+    {
+        var settings = Valid(NewTenantId()) with { TimeZone = "Mars/Olympus", InvitationMaxAgeMonths = 0 };
+
+        var ex = Assert.ThrowsAsync<TenantValidationException>(() => Store.AddAsync(settings, CancellationToken.None));
+
+        Assert.That(ex!.Errors.Select(e => e.Field), Is.EquivalentTo(new[] { "TimeZone", "InvitationMaxAgeMonths" }));
+        Assert.That(await Store.GetAsync(settings.TenantId, CancellationToken.None), Is.Null);
+    }
+
+    [Test]
+    public async Task Add_rejects_an_existing_tenant()
+    {
+        var settings = Valid(NewTenantId());
+        await Store.AddAsync(settings, CancellationToken.None);
+
+        var ex = Assert.ThrowsAsync<TenantConflictException>(() => Store.AddAsync(settings with { Enabled = false }, CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain(settings.TenantId).And.Contain("already exists"));
+        Assert.That((await Store.GetAsync(settings.TenantId, CancellationToken.None))!.Settings!.Enabled, Is.True);
+    }
+
+    [Test]
+    public async Task Update_replaces_settings_and_keeps_the_approval_and_unknown_columns()
+    {
+        var tenantId = NewTenantId();
+        await WriteRawAsync(new TableEntity("tenant", tenantId)
+        {
+            ["StaffCloudApiTenant"] = "acme",
+            ["MobieTrainAccountId"] = "acct-1",
+            ["StaffCloudTokenSecret"] = "old-token-name",
+            ["Comment"] = "kept",
+        });
+        var approval = await Store.AllowDeletionsAsync(tenantId, "ops@example.com", CancellationToken.None);
+        var before = await Store.GetAsync(tenantId, CancellationToken.None);
+
+        var changed = before!.Settings! with { StaffCloudTokenSecret = null, DefaultLanguage = "fr", InvitationMaxAgeMonths = 9 };
+        await Store.UpdateAsync(changed, before.ETag, CancellationToken.None);
+        var after = await Store.GetAsync(tenantId, CancellationToken.None);
+        var raw = await ReadRawAsync(tenantId);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(after!.Settings, Is.EqualTo(changed));
+            Assert.That(after.Settings!.EffectiveStaffCloudTokenSecret, Is.EqualTo($"staffcloud-token-{tenantId}"));
+            Assert.That(after.DeletionApproval, Is.EqualTo(approval));
+            Assert.That(after.ETag, Is.Not.EqualTo(before.ETag));
+            Assert.That(raw.GetString("Comment"), Is.EqualTo("kept"));
+        });
+    }
+
+    [Test]
+    public async Task Update_with_a_stale_etag_is_a_conflict_naming_the_tenant()
+    {
+        var settings = Valid(NewTenantId());
+        await Store.AddAsync(settings, CancellationToken.None);
+        var read = await Store.GetAsync(settings.TenantId, CancellationToken.None);
+        await Store.UpdateAsync(settings with { DefaultLanguage = "de" }, read!.ETag, CancellationToken.None);
+
+        var ex = Assert.ThrowsAsync<TenantConflictException>(
+            () => Store.UpdateAsync(settings with { DefaultLanguage = "it" }, read.ETag, CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain($"'{settings.TenantId}'"));
+        Assert.That((await Store.GetAsync(settings.TenantId, CancellationToken.None))!.Settings!.DefaultLanguage, Is.EqualTo("de"));
+    }
+
+    [Test]
+    public async Task Update_validates_and_needs_an_existing_tenant()
+    {
+        var settings = Valid(NewTenantId());
+
+        Assert.ThrowsAsync<TenantValidationException>(() => Store.UpdateAsync(settings with { DefaultLanguage = "xx" }, ETag.All, CancellationToken.None));
+        var ex = Assert.ThrowsAsync<TenantConflictException>(() => Store.UpdateAsync(settings, ETag.All, CancellationToken.None));
+        Assert.That(ex!.Message, Does.Contain(settings.TenantId).And.Contain("does not exist"));
+    }
+
+    [Test]
+    public async Task An_approval_is_consumed_once()
+    {
+        var settings = Valid(NewTenantId());
+        await Store.AddAsync(settings, CancellationToken.None);
+
+        var approval = await Store.AllowDeletionsAsync(settings.TenantId, "ops@example.com", CancellationToken.None);
+        var pending = (await Store.GetAsync(settings.TenantId, CancellationToken.None))!.DeletionApproval;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(approval.GrantedAt, Is.EqualTo(context.Time.GetUtcNow()));
+            Assert.That(approval.GrantedBy, Is.EqualTo("ops@example.com"));
+            Assert.That(approval.Id, Is.Not.Empty);
+            Assert.That(pending, Is.EqualTo(approval));
+        });
+
+        Assert.That(await Store.ConsumeDeletionApprovalAsync(settings.TenantId, approval.Id, CancellationToken.None), Is.True);
+        var after = await Store.GetAsync(settings.TenantId, CancellationToken.None);
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(after!.DeletionApproval, Is.Null);
+            Assert.That(after.Settings, Is.EqualTo(settings), "using the approval leaves the settings alone");
+            Assert.That(await Store.ConsumeDeletionApprovalAsync(settings.TenantId, approval.Id, CancellationToken.None), Is.False);
+        });
+    }
+
+    [Test]
+    public async Task An_old_approval_cannot_consume_a_newer_one()
+    {
+        var settings = Valid(NewTenantId());
+        await Store.AddAsync(settings, CancellationToken.None);
+        var old = await Store.AllowDeletionsAsync(settings.TenantId, null, CancellationToken.None);
+        context.Time.Advance(TimeSpan.FromMinutes(5));
+        var newer = await Store.AllowDeletionsAsync(settings.TenantId, "second@example.com", CancellationToken.None);
+
+        var consumed = await Store.ConsumeDeletionApprovalAsync(settings.TenantId, old.Id, CancellationToken.None);
+
+        await Assert.MultipleAsync(async () =>
+        {
+            Assert.That(consumed, Is.False);
+            Assert.That(newer.Id, Is.Not.EqualTo(old.Id));
+            Assert.That(old.GrantedBy, Is.Null);
+            Assert.That((await Store.GetAsync(settings.TenantId, CancellationToken.None))!.DeletionApproval, Is.EqualTo(newer));
+        });
+    }
+
+    [Test]
+    public async Task A_grant_racing_a_consume_is_never_lost()
+    {
+        var settings = Valid(NewTenantId());
+        await Store.AddAsync(settings, CancellationToken.None);
+
+        for (var round = 0; round < 30; round++)
+        {
+            var old = await Store.AllowDeletionsAsync(settings.TenantId, "first", CancellationToken.None);
+            var consume = Task.Run(() => Store.ConsumeDeletionApprovalAsync(settings.TenantId, old.Id, CancellationToken.None));
+            var grant = Task.Run(() => Store.AllowDeletionsAsync(settings.TenantId, "second", CancellationToken.None));
+            await Task.WhenAll(consume, grant);
+
+            var pending = (await Store.GetAsync(settings.TenantId, CancellationToken.None))!.DeletionApproval;
+            Assert.That(pending, Is.EqualTo(grant.Result), $"round {round}: consumed={consume.Result}");
+        }
+    }
+
+    [Test]
+    public void Allow_deletions_needs_an_existing_tenant()
+    {
+        var tenantId = NewTenantId();
+
+        var ex = Assert.ThrowsAsync<TenantConflictException>(() => Store.AllowDeletionsAsync(tenantId, null, CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain(tenantId));
+    }
+
+    [Test]
+    public async Task Consume_for_an_unknown_tenant_is_false()
+    {
+        Assert.That(await Store.ConsumeDeletionApprovalAsync(NewTenantId(), "0123", CancellationToken.None), Is.False);
+    }
+
+    private static string Error(TenantRecord record, string field) =>
+        string.Join(" | ", record.Errors.Where(e => e.Field == field).Select(e => e.Message));
+
+    private static string NewTenantId() => "t-" + Guid.NewGuid().ToString("N")[..12];
+
+    private static TenantSettings Valid(string tenantId) => new()
+    {
+        TenantId = tenantId,
+        StaffCloudApiTenant = "acme",
+        MobieTrainAccountId = "acct-1",
+    };
+
+    private async Task WriteRawAsync(TableEntity entity)
+    {
+        var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.AddEntityAsync(entity);
+    }
+
+    private async Task<TableEntity> ReadRawAsync(string tenantId)
+    {
+        var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
+        return (await table.GetEntityAsync<TableEntity>("tenant", tenantId)).Value;
+    }
+}
