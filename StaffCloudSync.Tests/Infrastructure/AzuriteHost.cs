@@ -79,7 +79,7 @@ public static class AzuriteHost
             return fromEnvironment;
         }
 
-        var root = FindRepositoryRoot();
+        var root = RepositoryPaths.Root;
         var executable = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
         if (!File.Exists(executable))
         {
@@ -151,18 +151,6 @@ public static class AzuriteHost
             + $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
     }
 
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "StaffCloudSync.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"No StaffCloudSync.slnx above {AppContext.BaseDirectory}: cannot find the repository's package.json for Azurite.");
-    }
 
     private static async Task RunNpmCiAsync(string root)
     {

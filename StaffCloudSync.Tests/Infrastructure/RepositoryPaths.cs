@@ -1,0 +1,29 @@
+namespace StaffCloudSync.Tests.Infrastructure;
+
+/// <summary>Where the repository and the shared spec folder (<c>../shared</c>, next to the checkout) are.</summary>
+internal static class RepositoryPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The shared folder: <c>STAFFCLOUDSYNC_SHARED</c> when set, else <c>../shared</c> beside the checkout.</summary>
+    public static string Shared =>
+        Environment.GetEnvironmentVariable("STAFFCLOUDSYNC_SHARED") is { Length: > 0 } configured
+            ? configured
+            : Path.GetFullPath(Path.Combine(Root, "..", "shared"));
+
+    public static IEnumerable<string> SharedScenarios() =>
+        Directory.GetFiles(Path.Combine(Shared, "scenarios"), "*.json").Order(StringComparer.Ordinal);
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StaffCloudSync.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No StaffCloudSync.slnx above {AppContext.BaseDirectory}.");
+    }
+}

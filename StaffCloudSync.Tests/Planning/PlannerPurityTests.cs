@@ -1,0 +1,37 @@
+using System.Text.RegularExpressions;
+using StaffCloudSync.Tests.Infrastructure;
+
+namespace StaffCloudSync.Tests.Planning;
+
+/// <summary>The planner is a pure function: no clock, no I/O, same input → same plan.</summary>
+public partial class PlannerPurityTests
+{
+    [Test]
+    public void Planner_SourceHasNoClockNoIoNoAsync()
+    {
+        var core = Path.Combine(RepositoryPaths.Root, "StaffCloudSync.Core");
+        var files = Directory.GetFiles(Path.Combine(core, "Sync", "Planning"), "*.cs")
+            .Concat(Directory.GetFiles(Path.Combine(core, "Rules"), "*.cs"))
+            .ToList();
+        Assert.That(files, Has.Count.GreaterThan(10));
+        var offences = files.SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
+            .Where(l => Forbidden().IsMatch(l.line))
+            .Select(l => $"{Path.GetFileName(l.file)}:{l.number}: {l.line.Trim()}")
+            .ToList();
+        Assert.That(offences, Is.Empty);
+    }
+
+    [Test]
+    public void Planner_SameInputGivesTheSamePlan()
+    {
+        var plans = new Plans().Eligible(3).Eligible(1).Event(11, "Gala").Assignment(1, 11).Employee(5, status: 5).User("5")
+            .Employee(2, last: "New").User("2", last: "Old", groups: "g-x").Employee(4, email: null).Assignment(4, 10);
+        var first = PlanAssertions.Describe(plans.Plan());
+        var second = PlanAssertions.Describe(plans.Plan());
+        Assert.That(second, Is.EqualTo(first));
+        Assert.That(first, Does.StartWith("createGroup"));
+    }
+
+    [GeneratedRegex(@"DateTime(Offset)?\.(Utc)?Now|TimeProvider|HttpClient|\bFile\.|\bDirectory\.|Environment\.|\basync\b|\bawait\b|Thread\.Sleep")]
+    private static partial Regex Forbidden();
+}
