@@ -1,0 +1,58 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+
+namespace StaffCloudSync.Core.Http;
+
+/// <summary>
+/// How long a server asked us to wait: <c>Retry-After</c> (seconds or an HTTP date), else StaffCloud's
+/// <c>X-Rate-Limit-Reset</c>, seen both as seconds to wait and as a Unix timestamp (a small value is seconds,
+/// a large one a timestamp).
+/// </summary>
+public static class RetryAfter
+{
+    public const string RateLimitReset = "X-Rate-Limit-Reset";
+    public const string RateLimitRemaining = "X-Rate-Limit-Remaining";
+
+    // Below this, X-Rate-Limit-Reset is a number of seconds; above, a Unix timestamp (1 000 000 s is 11.5 days).
+    private const long SecondsThreshold = 1_000_000;
+
+    public static TimeSpan? From(HttpResponseMessage response, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return FromRetryAfter(response.Headers.RetryAfter, now) ?? FromRateLimitReset(response.Headers, now);
+    }
+
+    /// <summary>The wait until StaffCloud's window resets, when its <c>X-Rate-Limit-Remaining</c> says none are left.</summary>
+    public static TimeSpan? WhenQuotaExhausted(HttpResponseMessage response, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return response.Headers.TryGetValues(RateLimitRemaining, out var values)
+            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
+            && remaining <= 0
+                ? FromRateLimitReset(response.Headers, now)
+                : null;
+    }
+
+    private static TimeSpan? FromRetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
+    {
+        { Delta: { } delta } => NonNegative(delta),
+        { Date: { } date } => NonNegative(date - now),
+        _ => null,
+    };
+
+    private static TimeSpan? FromRateLimitReset(HttpResponseHeaders headers, DateTimeOffset now)
+    {
+        if (!headers.TryGetValues(RateLimitReset, out var values)
+            || !double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var reset)
+            || double.IsNaN(reset) || reset < 0)
+        {
+            return null;
+        }
+
+        return reset < SecondsThreshold
+            ? TimeSpan.FromSeconds(reset)
+            : NonNegative(DateTimeOffset.FromUnixTimeMilliseconds((long)(reset * 1000)) - now);
+    }
+
+    private static TimeSpan NonNegative(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+}

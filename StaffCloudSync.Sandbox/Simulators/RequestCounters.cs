@@ -1,0 +1,56 @@
+namespace StaffCloudSync.Sandbox.Simulators;
+
+/// <summary>What a simulator received (retries included) and how it answered; thread-safe.</summary>
+public sealed class RequestCounters
+{
+    private long _reads;
+    private long _writes;
+    private long _throttled;
+    private long _faulted;
+
+    public long Reads => Interlocked.Read(ref _reads);
+
+    /// <summary>Every request that is not a GET (so a sync that only reads shows 0 here).</summary>
+    public long Writes => Interlocked.Read(ref _writes);
+
+    /// <summary>Requests answered 429 (rate limit or scripted fault).</summary>
+    public long Throttled => Interlocked.Read(ref _throttled);
+
+    /// <summary>Requests answered by a scripted fault or an outage.</summary>
+    public long Faulted => Interlocked.Read(ref _faulted);
+
+    public RequestCountersSnapshot Snapshot() => new(Reads, Writes, Throttled, Faulted);
+
+    internal void Received(bool isRead)
+    {
+        if (isRead)
+        {
+            Interlocked.Increment(ref _reads);
+        }
+        else
+        {
+            Interlocked.Increment(ref _writes);
+        }
+    }
+
+    internal void Answered(int status, bool byFault)
+    {
+        if (status == 429)
+        {
+            Interlocked.Increment(ref _throttled);
+        }
+
+        if (byFault)
+        {
+            Interlocked.Increment(ref _faulted);
+        }
+    }
+}
+
+public readonly record struct RequestCountersSnapshot(long Reads, long Writes, long Throttled, long Faulted)
+{
+    public static RequestCountersSnapshot operator -(RequestCountersSnapshot after, RequestCountersSnapshot before) =>
+        new(after.Reads - before.Reads, after.Writes - before.Writes, after.Throttled - before.Throttled, after.Faulted - before.Faulted);
+
+    public RequestCountersSnapshot Subtract(RequestCountersSnapshot before) => this - before;
+}

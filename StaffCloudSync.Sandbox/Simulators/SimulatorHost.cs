@@ -1,0 +1,192 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace StaffCloudSync.Sandbox.Simulators;
+
+/// <summary>
+/// An in-process Kestrel server on a free loopback port with what both simulators share: request counting,
+/// latency, scripted faults, an outage switch (also "after N writes"), and a clock shared with the sync.
+/// Waits (latency) take real time; "now" comes from the clock.
+/// </summary>
+public abstract class SimulatorHost : IAsyncDisposable
+{
+    private readonly Lock _faultsGate = new();
+    private readonly List<FaultState> _faults = [];
+    private WebApplication? _app;
+    private long _outageAfterWrites = long.MaxValue;
+
+    protected SimulatorHost(TimeProvider clock) => Clock = clock;
+
+    /// <summary>The scenario's clock: "now" for records the simulator creates.</summary>
+    public TimeProvider Clock { get; }
+
+    public RequestCounters Requests { get; } = new();
+
+    /// <summary>Delay added before every answer.</summary>
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>When on, every request is answered 503.</summary>
+    public bool Outage { get; set; }
+
+    /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c> once started.</summary>
+    public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
+
+    public void AddFaults(IEnumerable<SimulatorFault> faults)
+    {
+        lock (_faultsGate)
+        {
+            _faults.AddRange(faults.Select(f => new FaultState(f)));
+        }
+    }
+
+    public void ClearFaults()
+    {
+        lock (_faultsGate)
+        {
+            _faults.Clear();
+        }
+    }
+
+    /// <summary>After <paramref name="writes"/> more writes, every request is answered 503 (until <see cref="EndOutage"/>).</summary>
+    public void OutageAfterWrites(int writes) => Interlocked.Exchange(ref _outageAfterWrites, Requests.Writes + writes);
+
+    public void EndOutage()
+    {
+        Outage = false;
+        Interlocked.Exchange(ref _outageAfterWrites, long.MaxValue);
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        var app = builder.Build();
+        app.Use(ServeAsync);
+        MapEndpoints(app);
+        await app.StartAsync(cancellationToken);
+        _app = app;
+        BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.StopAsync();
+            await _app.DisposeAsync();
+            _app = null;
+        }
+
+        GC.SuppressFinalize(this);
+    }
+
+    protected abstract void MapEndpoints(WebApplication app);
+
+    /// <summary>The error body of this API for a status the simulator makes up (fault, outage).</summary>
+    protected abstract Task WriteErrorAsync(HttpContext context, int status, string code, string message);
+
+    private async Task ServeAsync(HttpContext context, RequestDelegate next)
+    {
+        var isRead = HttpMethods.IsGet(context.Request.Method);
+        Requests.Received(isRead);
+        if (Latency > TimeSpan.Zero)
+        {
+            await Task.Delay(Latency, context.RequestAborted);
+        }
+
+        // Once the armed number of writes is served, every later request (read or write) meets the outage.
+        var outageFrom = Interlocked.Read(ref _outageAfterWrites);
+        if (Outage || Requests.Writes > outageFrom || (isRead && Requests.Writes >= outageFrom))
+        {
+            Requests.Answered(503, byFault: true);
+            await WriteErrorAsync(context, 503, "unavailable", "The service is unavailable (simulated outage).");
+            return;
+        }
+
+        var fault = TakeFault(context.Request);
+        if (fault is null)
+        {
+            await next(context);
+            Requests.Answered(context.Response.StatusCode, byFault: false);
+            return;
+        }
+
+        await ServeFaultAsync(context, next, fault);
+    }
+
+    private async Task ServeFaultAsync(HttpContext context, RequestDelegate next, SimulatorFault fault)
+    {
+        if (fault.Drop)
+        {
+            Requests.Answered(0, byFault: true);
+            context.Abort();
+            return;
+        }
+
+        if (fault.Hang)
+        {
+            Requests.Answered(0, byFault: true);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            return;
+        }
+
+        if (fault.Commit)
+        {
+            // Serve for real into a buffer that is thrown away: the server acted, the client never hears of it.
+            var original = context.Response.Body;
+            await using var discarded = new MemoryStream();
+            context.Response.Body = discarded;
+            await next(context);
+            context.Response.Body = original;
+            context.Response.Headers.Clear();
+        }
+
+        if (fault.RetryAfterSeconds is { } seconds)
+        {
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        Requests.Answered(fault.Status, byFault: true);
+        if (fault.Body is not null)
+        {
+            context.Response.StatusCode = fault.Status;
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(fault.Body, context.RequestAborted);
+            return;
+        }
+
+        await WriteErrorAsync(context, fault.Status, "simulated", $"Simulated fault {fault.Status}.");
+    }
+
+    private SimulatorFault? TakeFault(HttpRequest request)
+    {
+        var path = request.Path.Value ?? string.Empty;
+        lock (_faultsGate)
+        {
+            foreach (var state in _faults)
+            {
+                var fault = state.Fault;
+                if (state.Remaining > 0
+                    && path.EndsWith(fault.Path, StringComparison.Ordinal)
+                    && (fault.Method is null || string.Equals(fault.Method, request.Method, StringComparison.OrdinalIgnoreCase)))
+                {
+                    state.Remaining--;
+                    return fault;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private sealed class FaultState(SimulatorFault fault)
+    {
+        public SimulatorFault Fault { get; } = fault;
+
+        public int Remaining { get; set; } = fault.Times;
+    }
+}
