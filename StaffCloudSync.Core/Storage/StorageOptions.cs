@@ -16,6 +16,7 @@ public sealed class StorageOptions
 
     public const string DefaultTenantsTableName = "Tenants";
     public const string DefaultRunsTableName = "SyncRuns";
+    public const string DefaultLeasesTableName = "TenantLeases";
 
     /// <summary><c>AzureWebJobsStorage</c>: a connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
     public string? ConnectionString { get; set; }
@@ -36,6 +37,9 @@ public sealed class StorageOptions
     public string TenantsTableName { get; set; } = DefaultTenantsTableName;
 
     public string RunsTableName { get; set; } = DefaultRunsTableName;
+
+    /// <summary>One row per tenant while a run holds it (the per-tenant lease).</summary>
+    public string LeasesTableName { get; set; } = DefaultLeasesTableName;
 
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -58,6 +62,7 @@ public sealed class StorageOptions
         var own = configuration.GetSection(SectionName);
         TenantsTableName = Blank(own[nameof(TenantsTableName)]) ?? DefaultTenantsTableName;
         RunsTableName = Blank(own[nameof(RunsTableName)]) ?? DefaultRunsTableName;
+        LeasesTableName = Blank(own[nameof(LeasesTableName)]) ?? DefaultLeasesTableName;
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

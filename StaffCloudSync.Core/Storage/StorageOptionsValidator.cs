@@ -23,7 +23,11 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
                 failures.Add($"{StorageOptions.ConnectionSettingName}__tableServiceUri '{options.TableServiceUri}' is not an absolute http(s) URI");
             }
 
-            if (options.QueueServiceUri is not null && !IsServiceUri(options.QueueServiceUri))
+            if (options.QueueServiceUri is null)
+            {
+                failures.Add($"{StorageOptions.ConnectionSettingName}__queueServiceUri is not set: the tenant-sync queue needs it (or give {StorageOptions.ConnectionSettingName}__accountName)");
+            }
+            else if (!IsServiceUri(options.QueueServiceUri))
             {
                 failures.Add($"{StorageOptions.ConnectionSettingName}__queueServiceUri '{options.QueueServiceUri}' is not an absolute http(s) URI");
             }
@@ -41,6 +45,7 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
 
         CheckTableName(failures, nameof(StorageOptions.TenantsTableName), options.TenantsTableName);
         CheckTableName(failures, nameof(StorageOptions.RunsTableName), options.RunsTableName);
+        CheckTableName(failures, nameof(StorageOptions.LeasesTableName), options.LeasesTableName);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

@@ -15,11 +15,14 @@ public sealed class StorageTables
         ArgumentNullException.ThrowIfNull(options);
         Tenants = new EnsuredTable(serviceClient.GetTableClient(options.Value.TenantsTableName));
         Runs = new EnsuredTable(serviceClient.GetTableClient(options.Value.RunsTableName));
+        Leases = new EnsuredTable(serviceClient.GetTableClient(options.Value.LeasesTableName));
     }
 
     public EnsuredTable Tenants { get; }
 
     public EnsuredTable Runs { get; }
+
+    public EnsuredTable Leases { get; }
 }
 
 /// <summary>One table client whose table is created once; a failed creation is tried again by the next caller.</summary>

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Logging;
+
+namespace StaffCloudSync.Core.Dispatch;
+
+/// <summary>Events of the schedule and the queue; ids only. Alerts match on the event ids.</summary>
+internal static partial class DispatchLog
+{
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Information,
+        Message = "Dispatch ({Trigger}, past due {IsPastDue}) queued {Queued} tenant runs; {Disabled} tenants disabled")]
+    public static partial void Dispatched(ILogger logger, string trigger, bool isPastDue, int queued, int disabled);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} has an invalid row and is queued so its run records the problem: {Errors}")]
+    public static partial void InvalidTenantQueued(ILogger logger, string tenantId, string errors);
+
+    [LoggerMessage(EventId = 1502, Level = LogLevel.Error,
+        Message = "Queue message {MessageId} (dequeue {DequeueCount}) is malformed and dropped without retry: {Error}")]
+    public static partial void MalformedMessage(ILogger logger, string messageId, long dequeueCount, string error);
+
+    [LoggerMessage(EventId = 1503, Level = LogLevel.Warning,
+        Message = "Run {RunId} of tenant {TenantId} skipped: run {HolderRunId} holds the tenant until {HeldUntil}")]
+    public static partial void LeaseBusy(ILogger logger, string tenantId, string runId, string? holderRunId, DateTimeOffset? heldUntil);
+
+    [LoggerMessage(EventId = 1504, Level = LogLevel.Warning,
+        Message = "Run {RunId} of tenant {TenantId} failed transiently (dequeue {DequeueCount}); the queue retries it: {Reason}")]
+    public static partial void RetryingRun(ILogger logger, string tenantId, string runId, long dequeueCount, string? reason);
+
+    [LoggerMessage(EventId = 1505, Level = LogLevel.Error,
+        Message = "PoisonMessage: run {RunId} of tenant {TenantId} gave up after the queue's retries (message {MessageId}); recorded as failed")]
+    public static partial void PoisonMessage(ILogger logger, string tenantId, string runId, string messageId);
+
+    [LoggerMessage(EventId = 1506, Level = LogLevel.Error,
+        Message = "PoisonMessage: unreadable message {MessageId} reached the poison queue: {Error}")]
+    public static partial void UnreadablePoisonMessage(ILogger logger, string messageId, string error);
+}

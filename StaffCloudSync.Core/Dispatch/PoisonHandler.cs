@@ -1,0 +1,38 @@
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Runs;
+
+namespace StaffCloudSync.Core.Dispatch;
+
+/// <summary>
+/// A message the queue gave up on (it kept failing transiently): recorded as a failed run of its tenant and
+/// logged as an error an alert matches ("PoisonMessage", event 1505).
+/// </summary>
+public sealed class PoisonHandler(IRunStore runs, TimeProvider time, ILogger<PoisonHandler> logger)
+{
+    public async Task HandleAsync(string messageText, string messageId, CancellationToken cancellationToken)
+    {
+        if (!SyncMessage.TryParse(messageText, out var message, out var error))
+        {
+            DispatchLog.UnreadablePoisonMessage(logger, messageId, error!);
+            return;
+        }
+
+        DispatchLog.PoisonMessage(logger, message!.TenantId, message.RunId, messageId);
+        var existing = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var record = (existing ?? new RunRecord
+        {
+            TenantId = message.TenantId,
+            RunId = message.RunId,
+            Trigger = message.Trigger,
+            DryRun = message.DryRun,
+            StartedAt = message.RequestedAt,
+        }) with
+        {
+            EndedAt = now,
+            Status = RunStatus.Failed,
+            Reason = $"Given up after the queue's retries (message moved to {SyncMessage.PoisonQueueName}); last reason: {existing?.Reason ?? "unknown"}",
+        };
+        await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+    }
+}

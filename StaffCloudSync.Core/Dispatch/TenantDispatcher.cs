@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Dispatch;
+
+/// <summary>
+/// The scheduled fan-out: one queue message per enabled tenant, so each tenant runs in its own failure domain.
+/// A row too broken to say whether it is enabled is queued too: its run then records the problem where an
+/// operator looks (the tenant's runs), instead of the tenant silently never running.
+/// </summary>
+public sealed class TenantDispatcher(ITenantStore tenants, ISyncQueue queue, TimeProvider time, ILogger<TenantDispatcher> logger)
+{
+    public async Task<DispatchResult> DispatchAsync(bool isPastDue, CancellationToken cancellationToken)
+    {
+        var queued = new List<string>();
+        var disabled = 0;
+        await foreach (var tenant in tenants.ListAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (tenant.Settings is { Enabled: false })
+            {
+                disabled++;
+                continue;
+            }
+
+            if (!tenant.IsValid)
+            {
+                DispatchLog.InvalidTenantQueued(logger, tenant.TenantId, string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            }
+
+            var message = new SyncMessage(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, time.GetUtcNow());
+            await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
+            queued.Add(tenant.TenantId);
+        }
+
+        DispatchLog.Dispatched(logger, RunTrigger.Scheduled.ToString(), isPastDue, queued.Count, disabled);
+        return new DispatchResult(queued, disabled);
+    }
+}
+
+/// <summary>The tenants queued by one dispatch, and how many were left out as disabled.</summary>
+public sealed record DispatchResult(IReadOnlyList<string> Queued, int Disabled);

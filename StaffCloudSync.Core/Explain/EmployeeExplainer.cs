@@ -1,0 +1,164 @@
+using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Sync.Planning;
+
+namespace StaffCloudSync.Core.Explain;
+
+/// <summary>
+/// Explains the planner's decisions for one employee from a preview (snapshot + plan). It uses the same rule
+/// code as the planner (mapping, time zone, groups) and the plan itself for "what the sync will do", so the
+/// explanation cannot drift from the behaviour.
+/// </summary>
+public static class EmployeeExplainer
+{
+    public static EmployeeExplanation Explain(TenantPreview preview, long employeeId, StaffCloudEmployee? fetchedEmployee = null)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var snapshot = preview.Snapshot;
+        var employee = snapshot.StaffCloud.Employees.FirstOrDefault(e => e.Id == employeeId) ?? fetchedEmployee;
+        var records = MobieTrainRecords(snapshot.MobieTrain, employeeId);
+        var events = ConfirmedEvents(preview, employeeId);
+        var actions = SyncPlanner.PlanFor(preview.Plan, employeeId)
+            .Select(a => new PlannedActionView(a.Kind, RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why))
+            .ToList();
+        var facts = employee is null ? null : Facts(employee, events);
+        var decisions = Decisions(preview, employee, facts, records, actions);
+        return new EmployeeExplanation(preview.Tenant.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),
+            facts, records, decisions, actions);
+    }
+
+    public static string RuleName(SyncRule rule) => rule switch
+    {
+        SyncRule.DeletionGuard => "safety: deletion guard",
+        _ => $"rule {(int)rule}: {rule}",
+    };
+
+    private static StaffCloudFacts Facts(StaffCloudEmployee employee, List<EventFacts> events)
+    {
+        var profile = MappedProfile.From(employee);
+        return new StaffCloudFacts(
+            employee.Status,
+            StatusMeaning(employee.Status),
+            profile.FirstName is not null,
+            profile.LastName is not null,
+            Validity(employee.Email, profile.Email),
+            profile.Phone is not null ? "valid" : string.IsNullOrWhiteSpace(employee.Mobile) && string.IsNullOrWhiteSpace(employee.Phone) ? "absent" : "invalid",
+            profile.Language,
+            events);
+    }
+
+    private static List<EventFacts> ConfirmedEvents(TenantPreview preview, long employeeId)
+    {
+        var snapshot = preview.Snapshot;
+        var eventsById = snapshot.StaffCloud.Events.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+        var groupsByExternalId = snapshot.MobieTrain.UserGroups.Where(g => g.ExternalId is not null)
+            .GroupBy(g => g.ExternalId!).ToDictionary(g => g.Key, g => g.OrderBy(x => x.Id, StringComparer.Ordinal).First());
+        return snapshot.StaffCloud.Assignments
+            .Where(a => a.EmployeeId == employeeId && a.Status == StaffCloudStatus.AssignmentConfirmed)
+            .Select(a => a.EventId).Distinct().Order()
+            .Select(id =>
+            {
+                eventsById.TryGetValue(id, out var staffCloudEvent);
+                var current = staffCloudEvent is not null && PlanningIndex.IsCurrentOrFuture(staffCloudEvent, preview.Settings.TimeZone, preview.Now);
+                groupsByExternalId.TryGetValue(ExternalId.ForEventGroup(id), out var group);
+                return new EventFacts(id, staffCloudEvent?.Name, staffCloudEvent?.Status, staffCloudEvent?.Start, staffCloudEvent?.End, current,
+                    group?.Name ?? (current ? preview.Settings.GroupNameTemplate.Render(staffCloudEvent!) : null), group?.Id);
+            })
+            .ToList();
+    }
+
+    private static List<MobieTrainRecordFacts> MobieTrainRecords(Sync.Reading.MobieTrainSnapshot mobieTrain, long employeeId) =>
+        mobieTrain.Users.Where(u => ExternalId.TryParseEmployeeId(u.ExternalId) == employeeId)
+            .Select(u => new MobieTrainRecordFacts("user", u.Id, u.RegisteredAt, u.UserGroupIds))
+            .Concat(mobieTrain.Invitations.Where(i => ExternalId.TryParseEmployeeId(i.ExternalId) == employeeId)
+                .Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds)))
+            .ToList();
+
+    private static List<RuleDecision> Decisions(TenantPreview preview, StaffCloudEmployee? employee, StaffCloudFacts? facts,
+        List<MobieTrainRecordFacts> records, List<PlannedActionView> actions)
+    {
+        var decisions = new List<RuleDecision>
+        {
+            new("status", employee is null
+                ? "StaffCloud does not return this employee (hard-deleted, or never existed)"
+                : $"{employee.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: {facts!.StatusMeaning}"),
+        };
+
+        if (facts is not null)
+        {
+            var current = facts.ConfirmedEvents.Where(e => e.CurrentOrFuture).ToList();
+            decisions.Add(new("confirmed events", facts.ConfirmedEvents.Count == 0
+                ? "no confirmed (status 7) assignment ending after the read window's start; other assignment statuses do not count"
+                : string.Join("; ", facts.ConfirmedEvents.Select(e => $"event {e.EventId} ({(e.CurrentOrFuture ? "current or future" : "finished or not active")})"))));
+            var eligible = employee!.Status == StaffCloudStatus.EmployeeActive && current.Count > 0;
+            decisions.Add(new("eligible", eligible
+                ? $"yes: active and confirmed on {current.Count} current or future event(s)"
+                : employee.Status != StaffCloudStatus.EmployeeActive ? "no: not active (status 4)" : "no: no confirmed current or future event"));
+            decisions.Add(new("profile", facts.HasFirstName && facts.HasLastName ? "first and last name present" : "InvalidProfile: a name is empty"));
+            decisions.Add(new("contact", $"email {facts.Email}, phone {facts.Phone}" + (facts.Email != "valid" && facts.Phone != "valid" ? " → NoContact" : string.Empty)));
+            decisions.Add(new("language", facts.Language is null ? $"unknown or absent → invitations use the tenant default '{preview.Settings.DefaultLanguage}'" : facts.Language));
+        }
+
+        decisions.Add(new("MobieTrain", records.Count == 0
+            ? "no user or invitation with this employee id"
+            : string.Join("; ", records.Select(r => $"{r.Kind} {r.Id} in {r.GroupIds.Count} group(s)"))));
+        if (actions.Any(a => a.Kind == "holdDeletion"))
+        {
+            var guard = preview.Plan.DeletionGuard;
+            decisions.Add(new("deletion guard", $"held: {guard.Deletions} deletions > threshold {guard.Threshold}; an operator must allow deletions"));
+        }
+
+        decisions.Add(new("the sync will", actions.Count == 0 ? "do nothing for this person" : string.Join("; ", actions.Select(a => $"{a.Kind} ({a.Rule}): {a.Why}"))));
+        return decisions;
+    }
+
+    private static string Summary(StaffCloudEmployee? employee, StaffCloudFacts? facts, List<MobieTrainRecordFacts> records,
+        List<PlannedActionView> actions)
+    {
+        if (actions.FirstOrDefault(a => a.Kind == "skip") is { } skip)
+        {
+            return $"Not synced: skipped — {skip.Why}.";
+        }
+
+        if (actions.Count > 0)
+        {
+            return "Will " + string.Join(", then ", actions.Select(a => a.Kind)) + ".";
+        }
+
+        if (employee is null)
+        {
+            return records.Count == 0 ? "Unknown to StaffCloud and not in MobieTrain: nothing to do." : "Not returned by StaffCloud: its MobieTrain records are removed.";
+        }
+
+        if (employee.Status != StaffCloudStatus.EmployeeActive)
+        {
+            return $"Not invited: status {employee.Status} ({facts!.StatusMeaning}); only active employees (status 4) are invited.";
+        }
+
+        if (records.Count > 0)
+        {
+            return "Already in MobieTrain and up to date: nothing to do.";
+        }
+
+        return facts!.ConfirmedEvents.Any(e => e.CurrentOrFuture)
+            ? "Eligible, but the plan has no action for them (check the deletion guard and the run's failures)."
+            : "Not invited: not confirmed (status 7) on any current or future event.";
+    }
+
+    private static string Validity(string? raw, string? normalized) =>
+        normalized is not null ? "valid" : string.IsNullOrWhiteSpace(raw) ? "absent" : "invalid";
+
+    private static string StatusMeaning(int? status) => status switch
+    {
+        0 => "incomplete — left alone",
+        1 => "applicant — left alone",
+        2 => "provisional — left alone",
+        3 => "candidate — left alone",
+        StaffCloudStatus.EmployeeActive => "active",
+        StaffCloudStatus.EmployeeInactive => "inactive — deactivated: removed from MobieTrain",
+        StaffCloudStatus.EmployeeDeleted => "deleted — deactivated: removed from MobieTrain",
+        null => "no status — left alone",
+        _ => "unknown status — left alone",
+    };
+}

@@ -1,0 +1,74 @@
+using Azure;
+using Azure.Data.Tables;
+using StaffCloudSync.Core.Storage;
+
+namespace StaffCloudSync.Core.Leases;
+
+/// <summary>
+/// Tenant leases as rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs
+/// that meet cannot both win. The same run id may take its own lease again (a re-delivered queue message).
+/// </summary>
+public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) : ITenantLeases
+{
+    private const string Partition = "lease";
+    private const string RunIdColumn = "RunId";
+    private const string ExpiresAtColumn = "ExpiresAt";
+
+    public async Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var lease = new TableEntity(Partition, tenantId)
+        {
+            [RunIdColumn] = runId,
+            [ExpiresAtColumn] = now + duration,
+        };
+
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!existing.HasValue)
+            {
+                await table.AddEntityAsync(lease, cancellationToken).ConfigureAwait(false);
+                return new LeaseResult(true, null, null);
+            }
+
+            var current = existing.Value!;
+            var holder = current.GetString(RunIdColumn);
+            var expiresAt = current.GetDateTimeOffset(ExpiresAtColumn);
+            if (holder != runId && expiresAt > now)
+            {
+                return new LeaseResult(false, holder, expiresAt);
+            }
+
+            await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return new LeaseResult(true, null, null);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Another run took it between our read and our write.
+            var winner = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new LeaseResult(false, winner.HasValue ? winner.Value!.GetString(RunIdColumn) : null,
+                winner.HasValue ? winner.Value!.GetDateTimeOffset(ExpiresAtColumn) : null);
+        }
+    }
+
+    public async Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
+        {
+            return;
+        }
+
+        try
+        {
+            await table.DeleteEntityAsync(Partition, tenantId, existing.Value.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Expired and taken by another run meanwhile: it is theirs now.
+        }
+    }
+}

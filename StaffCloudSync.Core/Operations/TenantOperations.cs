@@ -1,0 +1,66 @@
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Explain;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Operations;
+
+/// <summary>
+/// What an operator can ask of one tenant without redeploying — the on-demand endpoints and the CLI both call
+/// this: start a run now, preview the plan, explain one employee, read recent runs.
+/// </summary>
+public sealed class TenantOperations(
+    ITenantStore tenants,
+    IRunStore runs,
+    ISyncQueue queue,
+    TenantSyncService sync,
+    IStaffCloudClient staffCloud,
+    TimeProvider time)
+{
+    /// <summary>Queues a manual run; null when the tenant does not exist.</summary>
+    public async Task<SyncMessage?> StartSyncAsync(string tenantId, bool dryRun, CancellationToken cancellationToken)
+    {
+        if (await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
+        {
+            return null;
+        }
+
+        var message = new SyncMessage(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun, time.GetUtcNow());
+        await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
+        return message;
+    }
+
+    /// <summary>Reads and plans now, writes nothing and records nothing.</summary>
+    public async Task<PlanView> PlanAsync(string tenantId, CancellationToken cancellationToken) =>
+        PlanView.From(await sync.PreviewAsync(tenantId, cancellationToken).ConfigureAwait(false));
+
+    /// <summary>Every rule's decision for one employee, as a run now would decide.</summary>
+    public async Task<EmployeeExplanation> ExplainAsync(string tenantId, long employeeId, CancellationToken cancellationToken)
+    {
+        var preview = await sync.PreviewAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        StaffCloudEmployee? fetched = null;
+        if (preview.Snapshot.StaffCloud.Employees.All(e => e.Id != employeeId))
+        {
+            // Out of the run's scope (no current confirmed event, not in MobieTrain): ask StaffCloud for them alone.
+            await foreach (var employee in staffCloud.GetEmployeesAsync(TenantTargets.StaffCloud(preview.Tenant), [employeeId], cancellationToken).ConfigureAwait(false))
+            {
+                fetched = employee;
+            }
+        }
+
+        return EmployeeExplainer.Explain(preview, employeeId, fetched);
+    }
+
+    public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(string tenantId, int max, CancellationToken cancellationToken)
+    {
+        var list = new List<RunRecord>();
+        await foreach (var run in runs.ListRecentAsync(tenantId, max, cancellationToken).ConfigureAwait(false))
+        {
+            list.Add(run);
+        }
+
+        return list;
+    }
+}
