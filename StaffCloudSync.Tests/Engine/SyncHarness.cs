@@ -38,6 +38,8 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public ITenantStore Tenants => _storage.Tenants;
 
+    public StorageTestContext Storage => _storage;
+
     public IRunStore Runs => _storage.Runs;
 
     public static async Task<SyncHarness> CreateAsync(TenantSettings? tenant = null)

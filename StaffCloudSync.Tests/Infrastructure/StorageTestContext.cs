@@ -30,6 +30,9 @@ internal sealed class StorageTestContext : IAsyncDisposable
 
     public StorageTables Tables => provider.GetRequiredService<StorageTables>();
 
+    /// <summary>The Azurite connection string these stores use (for queue clients in the same account).</summary>
+    public string ConnectionString { get; private init; } = string.Empty;
+
     public static async Task<StorageTestContext> CreateAsync()
     {
         var connectionString = await AzuriteHost.EnsureStartedAsync();
@@ -40,6 +43,7 @@ internal sealed class StorageTestContext : IAsyncDisposable
                 ["AzureWebJobsStorage"] = connectionString,
                 ["Storage:TenantsTableName"] = "Tenants" + suffix,
                 ["Storage:RunsTableName"] = "SyncRuns" + suffix,
+                ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
             })
             .Build();
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.Zero));
@@ -47,7 +51,7 @@ internal sealed class StorageTestContext : IAsyncDisposable
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddTableStorage(configuration, FailFast);
-        return new StorageTestContext(services.BuildServiceProvider(validateScopes: true), time);
+        return new StorageTestContext(services.BuildServiceProvider(validateScopes: true), time) { ConnectionString = connectionString };
     }
 
     /// <summary>A dead emulator fails a test in seconds instead of after the SDK's minute of retries.</summary>
@@ -64,6 +68,7 @@ internal sealed class StorageTestContext : IAsyncDisposable
         var service = provider.GetRequiredService<TableServiceClient>();
         await service.DeleteTableAsync(Tables.Tenants.Name);
         await service.DeleteTableAsync(Tables.Runs.Name);
+        await service.DeleteTableAsync(Tables.Leases.Name);
         await provider.DisposeAsync();
     }
 }

@@ -1,0 +1,67 @@
+using Azure.Storage.Queues;
+using Azure.Storage.Queues.Models;
+using Microsoft.Extensions.Logging.Testing;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Leases;
+using StaffCloudSync.Tests.Engine;
+
+namespace StaffCloudSync.Tests.Dispatch;
+
+/// <summary>The dispatcher and the queue handlers on Azurite (queue and tables), with the engine harness behind them.</summary>
+internal sealed class DispatchHarness : IAsyncDisposable
+{
+    private DispatchHarness(SyncHarness sync, QueueServiceClient queues)
+    {
+        Sync = sync;
+        Queues = queues;
+        Queue = queues.GetQueueClient(SyncMessage.QueueName);
+        Leases = new TableTenantLeases(sync.Storage.Tables, sync.Storage.Time);
+        var options = Options.Create(new DispatchOptions());
+        Dispatcher = new TenantDispatcher(sync.Tenants, new StorageSyncQueue(queues), sync.Storage.Time, new FakeLogger<TenantDispatcher>(sync.Logs));
+        Handler = new QueuedSyncHandler(sync.Service, Leases, sync.Runs, options, sync.Storage.Time, new FakeLogger<QueuedSyncHandler>(sync.Logs));
+        Poison = new PoisonHandler(sync.Runs, sync.Storage.Time, new FakeLogger<PoisonHandler>(sync.Logs));
+    }
+
+    public SyncHarness Sync { get; }
+
+    public QueueServiceClient Queues { get; }
+
+    public QueueClient Queue { get; }
+
+    public TableTenantLeases Leases { get; }
+
+    public TenantDispatcher Dispatcher { get; }
+
+    public QueuedSyncHandler Handler { get; }
+
+    public PoisonHandler Poison { get; }
+
+    public static async Task<DispatchHarness> CreateAsync()
+    {
+        var sync = await SyncHarness.CreateAsync();
+        var queues = DispatchServiceCollectionExtensions.CreateQueueServiceClient(
+            new Core.Storage.StorageOptions { ConnectionString = sync.Storage.ConnectionString },
+            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var harness = new DispatchHarness(sync, queues);
+        await harness.Queue.CreateIfNotExistsAsync();
+        await harness.Queue.ClearMessagesAsync();
+        return harness;
+    }
+
+    /// <summary>The queued messages' text exactly as stored (what the Functions trigger decodes).</summary>
+    public async Task<List<string>> PeekRawAsync()
+    {
+        var raw = new QueueClient(Sync.Storage.ConnectionString, SyncMessage.QueueName);
+        return (await raw.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
+    }
+
+    /// <summary>Takes the queued messages as the trigger receives them.</summary>
+    public async Task<QueueMessage[]> ReceiveAllAsync() => (await Queue.ReceiveMessagesAsync(32)).Value;
+
+    public async ValueTask DisposeAsync()
+    {
+        await Queue.ClearMessagesAsync();
+        await Sync.DisposeAsync();
+    }
+}
