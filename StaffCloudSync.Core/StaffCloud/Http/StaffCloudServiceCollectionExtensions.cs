@@ -12,7 +12,7 @@ public static class StaffCloudServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IStaffCloudClient"/> as a typed HttpClient: options <c>StaffCloud</c> checked at start-up,
-    /// redirects never followed, no HttpClient timeout (the resilience handlers time requests), the rate-limit gate
+    /// redirects never followed, no HttpClient timeout, no factory request logging (the resilience handlers time requests), the rate-limit gate
     /// outside and the shared retries and timeouts inside. The host registers logging and an <c>ISecretStore</c>
     /// (<c>AddSecretStore</c>); <see cref="BackoffClock.System"/> and <see cref="TimeProvider.System"/> are added unless
     /// already registered.
@@ -42,7 +42,10 @@ public static class StaffCloudServiceCollectionExtensions
                 AutomaticDecompression = DecompressionMethods.All,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             })
-            .RedactLoggedHeaders(["Authorization"])
+            // The factory's own request logging is off: its Trace lines carry header values in their structured state,
+            // where "Authorization: *" redaction does not reach, so the Bearer token would land in a log sink. The
+            // client logs its requests itself (tenant, resource, ids count) and RetryLog logs retries.
+            .RemoveAllLoggers()
             .AddHttpMessageHandler(services => new StaffCloudRateLimitHandler(
                 services.GetRequiredService<StaffCloudRateLimitGate>(),
                 services.GetRequiredService<BackoffClock>(),
