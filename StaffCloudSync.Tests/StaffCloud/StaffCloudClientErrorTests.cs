@@ -181,6 +181,17 @@ public sealed class StaffCloudClientErrorTests
         }
     }
 
+    [TestCase("""{"message":"Bad Request","error":"Invalid security token structure"}""")]
+    [TestCase("""{"code":400,"error":"Invalid Security Token Structure"}""")]
+    public void The_invalid_token_400_is_recognised_whichever_field_carries_it(string body)
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 400, Body = body }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
+    }
+
     [Test]
     public void An_error_body_echoing_the_token_does_not_carry_it_into_the_message()
     {

@@ -106,6 +106,30 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
+    public async Task One_tenants_exhausted_quota_does_not_hold_back_another_tenant_on_the_same_simulator()
+    {
+        await _bed.DisposeAsync();
+        var clock = new AdvancingTimeProvider();
+        _bed = await StaffCloudTestbed.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta", backoff: clock);
+        _bed.Simulator.RateLimitClock = clock;
+        _bed.Acme.Quota = new StaffCloudQuota(1, TimeSpan.FromSeconds(10));
+        _bed.Simulator.AddTenant("beta", "eyJ.beta").Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(7)]);
+
+        await _bed.EmployeesAsync(1);
+        var beta = await StaffCloudTestbed.ToListAsync(
+            _bed.Client.GetEmployeesAsync(new("beta-tenant", "beta", "staffcloud-token-beta"), [7], CancellationToken.None));
+        var acmeWaitsBefore = clock.Waits.Count;
+        await _bed.EmployeesAsync(1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(beta, Has.Count.EqualTo(1));
+            Assert.That(acmeWaitsBefore, Is.Zero, "beta did not wait for acme's window");
+            Assert.That(clock.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(10) }), "acme's next request did");
+        }
+    }
+
+    [Test]
     public async Task A_hanging_request_hits_the_attempt_timeout_and_is_retried()
     {
         await _bed.DisposeAsync();

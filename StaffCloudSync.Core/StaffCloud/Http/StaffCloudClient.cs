@@ -205,8 +205,8 @@ public sealed class StaffCloudClient : IStaffCloudClient
                 return response;
             }
 
-            var message = await StaffCloudErrorBody.ReadMessageAsync(response, token, cancellationToken).ConfigureAwait(false);
-            if (StaffCloudErrors.IsTokenRefused(response.StatusCode, message))
+            var body = await StaffCloudErrorBody.ReadAsync(response, token, cancellationToken).ConfigureAwait(false);
+            if (StaffCloudErrors.IsTokenRefused(response.StatusCode, body.InvalidToken))
             {
                 _secrets.Invalidate(secretName);
                 var fresh = await _secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
@@ -221,17 +221,17 @@ public sealed class StaffCloudClient : IStaffCloudClient
                     }
 
                     token = fresh;
-                    message = await StaffCloudErrorBody.ReadMessageAsync(response, token, cancellationToken).ConfigureAwait(false);
+                    body = await StaffCloudErrorBody.ReadAsync(response, token, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (StaffCloudErrors.IsTokenRefused(response.StatusCode, message))
+                if (StaffCloudErrors.IsTokenRefused(response.StatusCode, body.InvalidToken))
                 {
                     _logger.TokenRefused(target.TenantId, secretName, (int)response.StatusCode);
                 }
             }
 
             _logger.RequestFailed(target.TenantId, resource, "status", (int)response.StatusCode);
-            throw StaffCloudErrors.ForStatus(target, resource, response, message, _time.GetUtcNow());
+            throw StaffCloudErrors.ForStatus(target, resource, response, body, _time.GetUtcNow());
         }
         catch
         {

@@ -17,7 +17,8 @@ internal static class StaffCloudErrorBody
 
     public const string InvalidTokenStructure = "Invalid security token structure";
 
-    public static async Task<string?> ReadMessageAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
+    /// <summary>The cleaned message, and whether the body says the token is malformed (wherever it says so).</summary>
+    public static async Task<(string? Message, bool InvalidToken)> ReadAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
         try
         {
@@ -31,12 +32,16 @@ internal static class StaffCloudErrorBody
                 length += read;
             }
 
-            return Clean(MessageOf(buffer.AsSpan(0, length)), token);
+            var body = buffer.AsSpan(0, length);
+
+            // Searched in the whole body rather than in the message: which field carries it (message, error) varies.
+            var invalidToken = Encoding.UTF8.GetString(body).Contains(InvalidTokenStructure, StringComparison.OrdinalIgnoreCase);
+            return (Clean(MessageOf(body), token), invalidToken);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // The status code alone still tells what happened.
-            return null;
+            return (null, false);
         }
     }
 

@@ -14,20 +14,20 @@ namespace StaffCloudSync.Core.StaffCloud.Http;
 /// </summary>
 internal static class StaffCloudErrors
 {
-    public static bool IsTokenRefused(HttpStatusCode status, string? message) =>
-        status == HttpStatusCode.Unauthorized
-        || (status == HttpStatusCode.BadRequest && message?.Contains(StaffCloudErrorBody.InvalidTokenStructure, StringComparison.OrdinalIgnoreCase) == true);
+    /// <summary>401, or the 400 StaffCloud answers for a token that is not a JWT at all: both may be a rotated secret.</summary>
+    public static bool IsTokenRefused(HttpStatusCode status, bool invalidTokenStructure) =>
+        status == HttpStatusCode.Unauthorized || (status == HttpStatusCode.BadRequest && invalidTokenStructure);
 
     /// <summary>The error for a final answer that is not a success (after retries and a possible token re-read).</summary>
     public static SyncRunException ForStatus(
-        StaffCloudTarget target, string resource, HttpResponseMessage response, string? message, DateTimeOffset now)
+        StaffCloudTarget target, string resource, HttpResponseMessage response, (string? Message, bool InvalidToken) body, DateTimeOffset now)
     {
         var tenant = target.TenantId;
         var status = response.StatusCode;
         var code = ((int)status).ToString(CultureInfo.InvariantCulture);
-        var detail = message is null ? string.Empty : $": {message}";
+        var detail = body.Message is null ? string.Empty : $": {body.Message}";
 
-        if (status == HttpStatusCode.BadRequest && IsTokenRefused(status, message))
+        if (status == HttpStatusCode.BadRequest && body.InvalidToken)
         {
             return new SyncRunException(tenant, SyncFailureKind.Authentication,
                 $"tenant '{tenant}': StaffCloud rejected the token in secret '{target.TokenSecretName}' as malformed " +

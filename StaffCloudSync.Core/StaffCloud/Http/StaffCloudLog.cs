@@ -41,10 +41,10 @@ internal static partial class StaffCloudLog
     public static partial void RequestFailed(this ILogger logger, string tenantId, string resource, string kind, int? statusCode);
 
     [LoggerMessage(EventId = 1320, Level = LogLevel.Information,
-        Message = "StaffCloud host {Host} has used up its rate-limit quota; the next request waits {DelayMs} ms for the window to reset")]
-    public static partial void QuotaExhausted(this ILogger logger, string host, long delayMs);
+        Message = "StaffCloud {ApiRoot} has used up its rate-limit quota; the next request waits {DelayMs} ms for the window to reset")]
+    public static partial void QuotaExhausted(this ILogger logger, string apiRoot, long delayMs);
 
     [LoggerMessage(EventId = 1321, Level = LogLevel.Warning,
-        Message = "StaffCloud host {Host} asks to wait {DelayMs} ms for its quota, more than the {MaxDelayMs} ms a run waits; sending now")]
-    public static partial void QuotaWaitTooLong(this ILogger logger, string host, long delayMs, long maxDelayMs);
+        Message = "StaffCloud {ApiRoot} asks to wait {DelayMs} ms for its quota, more than the {MaxDelayMs} ms a run waits; sending now")]
+    public static partial void QuotaWaitTooLong(this ILogger logger, string apiRoot, long delayMs, long maxDelayMs);
 }

@@ -3,7 +3,8 @@ using System.Collections.Concurrent;
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
 /// <summary>
-/// Per StaffCloud host (one per API tenant), until when its rate-limit quota is used up. A singleton, because
+/// Per StaffCloud host (one per API tenant; keyed by API root, see <see cref="StaffCloudRateLimitHandler.QuotaKey"/>),
+/// until when its rate-limit quota is used up. A singleton, because
 /// <c>IHttpClientFactory</c> rebuilds handlers every few minutes and a typed client is transient, while the quota
 /// belongs to the host and outlives both.
 /// </summary>

@@ -5,7 +5,7 @@ namespace StaffCloudSync.Core.StaffCloud.Http;
 
 /// <summary>
 /// Spends StaffCloud's quota without running into it: when an answer says <c>X-Rate-Limit-Remaining: 0</c>, the
-/// next request to that host waits on the <see cref="BackoffClock"/> until <c>X-Rate-Limit-Reset</c>. A 429 that
+/// next request to that host (API root) waits on the <see cref="BackoffClock"/> until <c>X-Rate-Limit-Reset</c>. A 429 that
 /// happens anyway is retried by the shared resilience, which reads the same header.
 /// </summary>
 /// <remarks>
@@ -22,7 +22,7 @@ internal sealed class StaffCloudRateLimitHandler(
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var host = request.RequestUri?.Authority ?? string.Empty;
+        var host = QuotaKey(request.RequestUri);
         var wait = gate.WaitFor(host, clock.Time.GetUtcNow());
         if (wait > TimeSpan.Zero)
         {
@@ -52,4 +52,11 @@ internal sealed class StaffCloudRateLimitHandler(
 
         return response;
     }
+
+    /// <summary>
+    /// The API root a request goes to (<c>https://acme.staff.cloud/api/v1/</c>): one per host in production, and
+    /// still one per tenant behind the sandbox's single loopback simulator, whose quotas are per tenant too.
+    /// </summary>
+    internal static string QuotaKey(Uri? uri) =>
+        uri is { IsAbsoluteUri: true } ? new Uri(uri, ".").GetLeftPart(UriPartial.Path) : string.Empty;
 }
