@@ -254,6 +254,23 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
+    public async Task Logs_carry_ids_and_counts_but_no_names_e_mails_phones_or_query_strings()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1), StaffCloudTestbed.Employee(1)]);
+
+        await _bed.EmployeesAsync(1);
+
+        var text = _bed.AllLogText();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("acme-tenant").And.Contain("id 1 more than once"));
+            Assert.That(text, Does.Not.Contain("First1").And.Not.Contain("Last1").And.Not.Contain("person1@example.com").And.Not.Contain("+41 79"));
+            Assert.That(text, Does.Not.Contain("fields=").And.Not.Contain(StaffCloudTestbed.Token));
+            Assert.That(_bed.Logs.GetSnapshot().Select(r => r.Id.Id), Is.All.InRange(1300, 1349).Or.InRange(1100, 1199));
+        }
+    }
+
+    [Test]
     public void The_client_interface_has_no_write()
     {
         var methods = typeof(IStaffCloudClient).GetMethods().Select(m => m.Name);
