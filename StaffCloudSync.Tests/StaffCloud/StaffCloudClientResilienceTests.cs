@@ -38,6 +38,9 @@ public sealed class StaffCloudClientResilienceTests
             Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(3));
             Assert.That(_bed.Simulator.Requests.Faulted, Is.EqualTo(2));
             Assert.That(Waits.Waits, Has.Count.EqualTo(2), "two back-off waits, taken on the injected clock");
+
+            // The 503s carry X-Rate-Limit-Reset (about 60 s) like every answer: that is not a wait for a 503.
+            Assert.That(Waits.Waits, Is.All.LessThan(TimeSpan.FromSeconds(10)), "exponential back-off from 1 s");
         }
     }
 
