@@ -21,8 +21,8 @@ public static class RetryAfter
     {
         ArgumentNullException.ThrowIfNull(response);
 
-        // StaffCloud sends X-Rate-Limit-Reset on every answer: it is a wait only when the quota is the problem (429, or
-        // none left). Otherwise a 503 would be retried after the window's end (up to a minute) instead of backing off.
+        // X-Rate-Limit-Reset may come with every answer (the simulator sends it so): it is a wait only when the quota is
+        // the problem (429, or none left). Otherwise a 503 would be retried after the window's end instead of backing off.
         return FromRetryAfter(response.Headers.RetryAfter, now)
             ?? (response.StatusCode == HttpStatusCode.TooManyRequests || WhenQuotaExhausted(response, now) is not null
                 ? FromRateLimitReset(response.Headers, now)
