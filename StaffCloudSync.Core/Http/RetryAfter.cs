@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Net.Http.Headers;
 
 namespace StaffCloudSync.Core.Http;
@@ -19,7 +20,13 @@ public static class RetryAfter
     public static TimeSpan? From(HttpResponseMessage response, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(response);
-        return FromRetryAfter(response.Headers.RetryAfter, now) ?? FromRateLimitReset(response.Headers, now);
+
+        // X-Rate-Limit-Reset may come with every answer (the simulator sends it so): it is a wait only when the quota is
+        // the problem (429, or none left). Otherwise a 503 would be retried after the window's end instead of backing off.
+        return FromRetryAfter(response.Headers.RetryAfter, now)
+            ?? (response.StatusCode == HttpStatusCode.TooManyRequests || WhenQuotaExhausted(response, now) is not null
+                ? FromRateLimitReset(response.Headers, now)
+                : null);
     }
 
     /// <summary>The wait until StaffCloud's window resets, when its <c>X-Rate-Limit-Remaining</c> says none are left.</summary>

@@ -1,0 +1,105 @@
+using System.Text;
+using System.Text.Json;
+
+namespace StaffCloudSync.Core.StaffCloud.Http;
+
+/// <summary>
+/// The human part of a StaffCloud error answer, for the run record: <c>message</c>, else <c>error</c> (both
+/// <c>{code, message, …}</c> and <c>{error, message}</c> were seen), on one line, cut to about 200 characters, and
+/// with the token blanked out should the server ever echo it.
+/// </summary>
+internal static class StaffCloudErrorBody
+{
+    public const int MaxLength = 200;
+
+    // An error body is small; a larger one (an HTML error page) is not worth reading in full.
+    private const int MaxBytes = 16 * 1024;
+
+    public const string InvalidTokenStructure = "Invalid security token structure";
+
+    /// <summary>The cleaned message, and whether the body says the token is malformed (wherever it says so).</summary>
+    public static async Task<(string? Message, bool InvalidToken)> ReadAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = new byte[MaxBytes];
+            var length = 0;
+            int read;
+            while (length < buffer.Length
+                && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                length += read;
+            }
+
+            var body = buffer.AsSpan(0, length);
+
+            // Searched in the whole body rather than in the message: which field carries it (message, error) varies.
+            var invalidToken = Encoding.UTF8.GetString(body).Contains(InvalidTokenStructure, StringComparison.OrdinalIgnoreCase);
+            return (Clean(MessageOf(body), token), invalidToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The status code alone still tells what happened.
+            return (null, false);
+        }
+    }
+
+    private static string? MessageOf(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(body, new JsonReaderOptions { AllowTrailingCommas = true });
+            using var document = JsonDocument.ParseValue(ref reader);
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            return TextOf(root, "message") ?? TextOf(root, "error")
+                ?? (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object ? TextOf(error, "message") : null);
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page): its text is not StaffCloud's message and may be long; leave it out.
+            return null;
+        }
+    }
+
+    private static string? TextOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()
+            : null;
+
+    private static string? Clean(string? message, string token)
+    {
+        if (message is null)
+        {
+            return null;
+        }
+
+        if (token.Length > 0)
+        {
+            message = message.Replace(token, "***", StringComparison.Ordinal);
+        }
+
+        var line = new StringBuilder(Math.Min(message.Length, MaxLength + 1));
+        foreach (var c in message)
+        {
+            if (line.Length > MaxLength)
+            {
+                break;
+            }
+
+            var ch = char.IsControl(c) ? ' ' : c;
+            if (ch != ' ' || (line.Length > 0 && line[^1] != ' '))
+            {
+                line.Append(ch);
+            }
+        }
+
+        var text = line.ToString().Trim();
+        return text.Length > MaxLength ? string.Concat(text.AsSpan(0, MaxLength), "…") : text;
+    }
+}

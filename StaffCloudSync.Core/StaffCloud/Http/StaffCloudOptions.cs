@@ -1,0 +1,32 @@
+using StaffCloudSync.Core.Http;
+
+namespace StaffCloudSync.Core.StaffCloud.Http;
+
+/// <summary>
+/// Configuration section <c>StaffCloud</c>: how the client reaches StaffCloud. Checked at start-up by
+/// <see cref="StaffCloudOptionsValidator"/>.
+/// </summary>
+public sealed class StaffCloudOptions
+{
+    public const string SectionName = "StaffCloud";
+
+    /// <summary>StaffCloud answered <c>id=</c> lists of 200 in live use; more is untested, so 200 is also the ceiling.</summary>
+    public const int MaxBatchSize = 200;
+
+    /// <summary>
+    /// For development and the sandbox only: a template such as <c>http://127.0.0.1:5123/{tenant}/api/v1/</c> used
+    /// instead of <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c>. Honoured only together with
+    /// <see cref="AllowBaseAddressOverride"/> and only for a loopback host, so a stray setting in production cannot
+    /// send a tenant's token anywhere else.
+    /// </summary>
+    public string? BaseAddressOverride { get; set; }
+
+    /// <summary>The explicit second key that makes <see cref="BaseAddressOverride"/> count.</summary>
+    public bool AllowBaseAddressOverride { get; set; }
+
+    /// <summary>Ids per <c>id=</c> request (1–200).</summary>
+    public int BatchSize { get; set; } = MaxBatchSize;
+
+    /// <summary>Retries and timeouts of every StaffCloud request (<c>StaffCloud:Resilience:*</c>).</summary>
+    public HttpResilienceOptions Resilience { get; set; } = new();
+}

@@ -1,0 +1,62 @@
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Http;
+
+namespace StaffCloudSync.Core.StaffCloud.Http;
+
+/// <summary>
+/// Spends StaffCloud's quota without running into it: when an answer says <c>X-Rate-Limit-Remaining: 0</c>, the
+/// next request to that host (API root) waits on the <see cref="BackoffClock"/> until <c>X-Rate-Limit-Reset</c>. A 429 that
+/// happens anyway is retried by the shared resilience, which reads the same header.
+/// </summary>
+/// <remarks>
+/// It sits outside the resilience handlers, so its wait counts against neither the attempt nor the total timeout,
+/// and it sees each request's final answer. "Now" comes from the back-off clock rather than the app's clock: the
+/// sandbox stands the app's clock still during a run, and the quota window moves with real time.
+/// </remarks>
+internal sealed class StaffCloudRateLimitHandler(
+    StaffCloudRateLimitGate gate,
+    BackoffClock clock,
+    Func<HttpResilienceOptions> resilience,
+    ILogger logger) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var host = QuotaKey(request.RequestUri);
+        var wait = gate.WaitFor(host, clock.Time.GetUtcNow());
+        if (wait > TimeSpan.Zero)
+        {
+            var maxWait = resilience().MaxRetryAfter;
+            if (wait <= maxWait)
+            {
+                await clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+            }
+            else
+            {
+                // Holding a run longer than a Retry-After would be allowed to is not worth it: let the server answer.
+                logger.QuotaWaitTooLong(host, (long)wait.TotalMilliseconds, (long)maxWait.TotalMilliseconds);
+            }
+        }
+
+        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var now = clock.Time.GetUtcNow();
+        if (RetryAfter.WhenQuotaExhausted(response, now) is { } untilReset && untilReset > TimeSpan.Zero)
+        {
+            gate.ExhaustedUntil(host, now + untilReset);
+            logger.QuotaExhausted(host, (long)untilReset.TotalMilliseconds);
+        }
+        else if (response.Headers.Contains(RetryAfter.RateLimitRemaining))
+        {
+            gate.Available(host);
+        }
+
+        return response;
+    }
+
+    /// <summary>
+    /// The API root a request goes to (<c>https://acme.staff.cloud/api/v1/</c>): one per host in production, and
+    /// still one per tenant behind the sandbox's single loopback simulator, whose quotas are per tenant too.
+    /// </summary>
+    internal static string QuotaKey(Uri? uri) =>
+        uri is { IsAbsoluteUri: true } ? new Uri(uri, ".").GetLeftPart(UriPartial.Path) : string.Empty;
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Http;
+
+namespace StaffCloudSync.Core.StaffCloud.Http;
+
+public static class StaffCloudServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IStaffCloudClient"/> as a typed HttpClient: options <c>StaffCloud</c> checked at start-up,
+    /// redirects never followed, no HttpClient timeout, no factory request logging (the resilience handlers time requests), the rate-limit gate
+    /// outside and the shared retries and timeouts inside. The host registers logging and an <c>ISecretStore</c>
+    /// (<c>AddSecretStore</c>); <see cref="BackoffClock.System"/> and <see cref="TimeProvider.System"/> are added unless
+    /// already registered.
+    /// </summary>
+    public static IServiceCollection AddStaffCloudClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<StaffCloudOptions>()
+            .Bind(configuration.GetSection(StaffCloudOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StaffCloudOptions>, StaffCloudOptionsValidator>());
+        services.TryAddSingleton(BackoffClock.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StaffCloudRateLimitGate>();
+
+        services.AddHttpClient<IStaffCloudClient, StaffCloudClient>(http =>
+            {
+                // Polly's total and per-attempt timeouts rule; HttpClient's own 100 s would cut across them.
+                http.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                // A redirect could carry the Bearer token's request to another host; it is an error, never followed.
+                AllowAutoRedirect = false,
+                AutomaticDecompression = DecompressionMethods.All,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            // The factory's own request logging is off: its Trace lines carry header values in their structured state,
+            // where "Authorization: *" redaction does not reach, so the Bearer token would land in a log sink. The
+            // client logs its requests itself (tenant, resource, ids count) and RetryLog logs retries.
+            .RemoveAllLoggers()
+            .AddHttpMessageHandler(services => new StaffCloudRateLimitHandler(
+                services.GetRequiredService<StaffCloudRateLimitGate>(),
+                services.GetRequiredService<BackoffClock>(),
+                () => services.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience,
+                services.GetRequiredService<ILoggerFactory>().CreateLogger<StaffCloudRateLimitHandler>()))
+            .AddSyncResilience(services => services.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
+        return services;
+    }
+}

@@ -1,0 +1,164 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
+
+/// <summary>
+/// One StaffCloud account of the simulator: its token, its quota and its records. Records are kept as
+/// <see cref="JsonObject"/>s exactly as seeded (snake_case, any types), so a test can seed what StaffCloud might
+/// send — a string id, a number as a name, a date that is not one — and see how the client copes. Thread-safe.
+/// </summary>
+public sealed class StaffCloudSimulatorTenant
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<StaffCloudResource, List<JsonObject>> _records = new()
+    {
+        [StaffCloudResource.Employees] = [],
+        [StaffCloudResource.Events] = [],
+        [StaffCloudResource.Assignments] = [],
+    };
+
+    private volatile string _token;
+    private volatile StaffCloudQuota? _quota;
+
+    internal StaffCloudSimulatorTenant(string apiTenant, string token)
+    {
+        ApiTenant = apiTenant;
+        _token = token;
+    }
+
+    public string ApiTenant { get; }
+
+    /// <summary>The one Bearer token this tenant accepts; change it to simulate a rotation.</summary>
+    public string Token
+    {
+        get => _token;
+        set => _token = value ?? throw new ArgumentNullException(nameof(value));
+    }
+
+    /// <summary>Requests per window before 429; null (the default) for none.</summary>
+    public StaffCloudQuota? Quota
+    {
+        get => _quota;
+        set => _quota = value;
+    }
+
+    internal StaffCloudQuotaWindow QuotaWindow { get; } = new();
+
+    /// <summary>Replaces every record of <paramref name="resource"/>.</summary>
+    public void Seed(StaffCloudResource resource, IEnumerable<JsonObject> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var copies = records.Select(Copy).ToList();
+        lock (_gate)
+        {
+            _records[resource].Clear();
+            _records[resource].AddRange(copies);
+        }
+    }
+
+    /// <summary>
+    /// Replaces the records with the same <c>id</c> (compared as text, so <c>5</c> and <c>"5"</c> are one record) and
+    /// appends the others, in order. A record without an id is always appended.
+    /// </summary>
+    public void Upsert(StaffCloudResource resource, IEnumerable<JsonObject> records)
+    {
+        ArgumentNullException.ThrowIfNull(records);
+        var copies = records.Select(Copy).ToList();
+        lock (_gate)
+        {
+            var list = _records[resource];
+            foreach (var record in copies)
+            {
+                var key = IdKey(record);
+                var index = key is null ? -1 : list.FindIndex(r => IdKey(r) == key);
+                if (index >= 0)
+                {
+                    list[index] = record;
+                }
+                else
+                {
+                    list.Add(record);
+                }
+            }
+        }
+    }
+
+    /// <summary>Removes the records with these ids (a hard deletion); returns how many were there.</summary>
+    public int Delete(StaffCloudResource resource, IEnumerable<long> ids)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var keys = ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
+        lock (_gate)
+        {
+            return _records[resource].RemoveAll(r => IdKey(r) is { } key && keys.Contains(key));
+        }
+    }
+
+    /// <summary>Copies of the records as stored (an assignment's missing times are not filled in here).</summary>
+    public IReadOnlyList<JsonObject> Records(StaffCloudResource resource)
+    {
+        lock (_gate)
+        {
+            return _records[resource].Select(Copy).ToList();
+        }
+    }
+
+    /// <summary>
+    /// The records as the API shows them: copies, and an assignment without <c>start</c>/<c>end</c> takes its
+    /// event's (scenario-format.md), so filters on the times see them.
+    /// </summary>
+    internal List<JsonObject> Served(StaffCloudResource resource)
+    {
+        lock (_gate)
+        {
+            var records = _records[resource].Select(Copy).ToList();
+            if (resource != StaffCloudResource.Assignments)
+            {
+                return records;
+            }
+
+            var events = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+            foreach (var staffCloudEvent in _records[StaffCloudResource.Events])
+            {
+                if (IdKey(staffCloudEvent) is { } key)
+                {
+                    events.TryAdd(key, staffCloudEvent);
+                }
+            }
+
+            foreach (var assignment in records)
+            {
+                if (IdText(assignment["event_id"]) is { } eventKey && events.TryGetValue(eventKey, out var owner))
+                {
+                    foreach (var field in (string[])["start", "end"])
+                    {
+                        if (!assignment.ContainsKey(field) && owner.TryGetPropertyValue(field, out var value))
+                        {
+                            assignment[field] = value?.DeepClone();
+                        }
+                    }
+                }
+            }
+
+            return records;
+        }
+    }
+
+    internal static string? IdKey(JsonObject record) => record.TryGetPropertyValue("id", out var id) ? IdText(id) : null;
+
+    /// <summary>An id as text: <c>5</c>, <c>5.0</c> and <c>" 5 "</c> are all "5".</summary>
+    private static string? IdText(JsonNode? id)
+    {
+        var text = StaffCloudQuery.Text(id)?.Trim();
+        return text is not null && StaffCloudQuery.TryNumber(text, out var number) && number == decimal.Truncate(number)
+            ? decimal.Truncate(number).ToString(CultureInfo.InvariantCulture)
+            : text;
+    }
+
+    private static JsonObject Copy(JsonObject record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.DeepClone().AsObject();
+    }
+}

@@ -1,0 +1,264 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Sandbox.Simulators;
+using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+
+namespace StaffCloudSync.Tests.StaffCloud;
+
+/// <summary>Answers that are not what StaffCloud returns, and refused tokens: typed run errors that name the tenant, never the token.</summary>
+public sealed class StaffCloudClientErrorTests
+{
+    private StaffCloudTestbed _bed = null!;
+
+    [SetUp]
+    public async Task StartAsync() => _bed = await StaffCloudTestbed.StartAsync();
+
+    [TearDown]
+    public async Task StopAsync() => await _bed.DisposeAsync();
+
+    [Test]
+    public void A_record_without_an_id_fails_the_read_naming_the_resource_and_position()
+    {
+        // StaffCloud's own id filter would not return it; what is tested is the client meeting one anyway.
+        _bed.Simulator.AddFaults([new SimulatorFault
+        {
+            Path = "/employees", Status = 200, Body = """[{"id":1,"status":4},{"firstname":"No","lastname":"Id","status":4}]""",
+        }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1, 2));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
+            Assert.That(error.TenantId, Is.EqualTo("acme-tenant"));
+            Assert.That(error.Message, Is.EqualTo(
+                "tenant 'acme-tenant': StaffCloud /employees answered with a record without a usable 'id' (record 2)"));
+        }
+    }
+
+    [TestCase("""[{"id":1,"employee_id":1,"status":7}]""", "'event_id' (record 1)")]
+    [TestCase("""[{"id":1,"employee_id":"x","event_id":1,"status":7}]""", "'employee_id' (record 1)")]
+    [TestCase("""[{"id":-3,"employee_id":1,"event_id":1,"status":7}]""", "'id' (record 1)")]
+    [TestCase("""[{"id":1.5,"employee_id":1,"event_id":1,"status":7}]""", "'id' (record 1)")]
+    public void An_assignment_without_usable_ids_fails_the_read(string body, string expected)
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/assignments", Status = 200, Body = body }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.AssignmentsAsync(new DateTime(2026, 3, 1)));
+
+        Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
+        Assert.That(error.Message, Does.StartWith("tenant 'acme-tenant': StaffCloud /assignments answered with a record without a usable ").And.EndWith(expected));
+    }
+
+    [Test]
+    public void The_position_names_the_request_when_ids_were_batched()
+    {
+        _bed.Simulator.AddFaults(
+        [
+            new SimulatorFault { Path = "/employees", Status = 200, Body = """[{"id":1}]""" },
+            new SimulatorFault { Path = "/employees", Status = 200, Body = """[{"id":201},{"id":null}]""" },
+        ]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync([.. Enumerable.Range(1, 250).Select(i => (long)i)]));
+
+        Assert.That(error!.Message, Does.EndWith("(record 2 of request 2 of 2)"));
+    }
+
+    [TestCase("<html><body>Maintenance</body></html>", "a body that is not JSON")]
+    [TestCase("", "an empty body")]
+    [TestCase("   \n ", "an empty body")]
+    [TestCase("""{"data":[{"id":1}]}""", "a JSON object without a 'response' list")]
+    [TestCase("""{"response":{"id":1}}""", "a JSON object whose 'response' is a JSON object, not a list")]
+    [TestCase("\"ok\"", "a JSON string, not a list")]
+    [TestCase("42", "a JSON number, not a list")]
+    [TestCase("null", "JSON null, not a list")]
+    [TestCase("[1,2]", "a record that is not a JSON object (record 1)")]
+    [TestCase("""[{"id":1},{"id":2""", "invalid JSON (line 1")]
+    [TestCase("""[{"id":1}] trailing""", "invalid JSON (line 1")]
+    public void A_body_that_is_not_a_list_of_records_is_an_invalid_response_naming_the_tenant(string body, string expected)
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 200, Body = body }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
+            Assert.That(error.TenantId, Is.EqualTo("acme-tenant"));
+            Assert.That(error.Message, Does.StartWith($"tenant 'acme-tenant': StaffCloud /employees answered with {expected}"));
+        }
+    }
+
+    [Test]
+    public async Task A_byte_order_mark_and_leading_whitespace_are_fine()
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 200, Body = "\uFEFF \r\n [ {\"id\": 1} ]" }]);
+
+        var employees = await _bed.EmployeesAsync(1);
+
+        Assert.That(employees.Select(e => e.Id), Is.EqualTo(new long[] { 1 }));
+    }
+
+    [TestCase(404, """{"code":404,"message":"Resource not found"}""", "answered 404: Resource not found")]
+    [TestCase(422, """{"error":"Unprocessable","message":"Unknown field"}""", "answered 422: Unknown field")]
+    [TestCase(400, """{"error":"Bad filter value"}""", "answered 400: Bad filter value")]
+    [TestCase(418, "<html>teapot</html>", "answered 418")]
+    public void Other_client_errors_are_invalid_responses_with_the_servers_message(int status, string body, string expected)
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = status, Body = body }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
+            Assert.That(error.Message, Is.EqualTo($"tenant 'acme-tenant': StaffCloud /employees {expected}"));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(1), "not retried");
+        }
+    }
+
+    [Test]
+    public void A_long_error_message_is_cut_to_about_200_characters()
+    {
+        var message = new string('x', 5000);
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 404, Body = $$"""{"message":"{{message}}"}""" }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        Assert.That(error!.Message, Has.Length.LessThan(300));
+    }
+
+    [Test]
+    public void A_wrong_token_is_an_authentication_error_naming_the_secret_but_not_the_token()
+    {
+        _bed.Acme.Token = "eyJ.a-different-token";
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
+            Assert.That(error.Message, Does.StartWith(
+                "tenant 'acme-tenant': StaffCloud rejected the token in secret 'staffcloud-token-acme' (401: Expired or invalid token): renew it in Key Vault"));
+            Assert.That(error.ToString(), Does.Not.Contain(StaffCloudTestbed.Token));
+            Assert.That(_bed.AllLogText(), Does.Not.Contain(StaffCloudTestbed.Token));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(1), "the secret did not change: no second try");
+        }
+    }
+
+    [Test]
+    public void Forbidden_is_an_authentication_error_naming_the_secret()
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 403, Body = """{"code":403,"message":"Access denied"}""" }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
+            Assert.That(error.Message, Does.Contain("secret 'staffcloud-token-acme' (403: Access denied)"));
+            Assert.That(error.Message, Does.Not.Contain(StaffCloudTestbed.Token));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public void A_malformed_token_is_an_authentication_error_naming_the_secret_but_not_the_token()
+    {
+        const string notAJwt = "pasted-the-wrong-thing-4c2a";
+        _bed.SetSecret(notAJwt);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
+            Assert.That(error.Message, Does.Contain("secret 'staffcloud-token-acme' as malformed (400 Invalid security token structure)"));
+            Assert.That(error.ToString(), Does.Not.Contain(notAJwt));
+            Assert.That(_bed.AllLogText(), Does.Not.Contain(notAJwt));
+        }
+    }
+
+    [TestCase("""{"message":"Bad Request","error":"Invalid security token structure"}""")]
+    [TestCase("""{"code":400,"error":"Invalid Security Token Structure"}""")]
+    public void The_invalid_token_400_is_recognised_whichever_field_carries_it(string body)
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 400, Body = body }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
+    }
+
+    [Test]
+    public void An_error_body_echoing_the_token_does_not_carry_it_into_the_message()
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault
+        {
+            Path = "/employees", Status = 403, Body = $$"""{"message":"token {{StaffCloudTestbed.Token}} lacks a role"}""",
+        }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        Assert.That(error!.Message, Does.Contain("token *** lacks a role").And.Not.Contain(StaffCloudTestbed.Token));
+    }
+
+    [Test]
+    public void A_missing_secret_passes_through_unchanged()
+    {
+        _bed.SetSecret(string.Empty);
+
+        var error = Assert.ThrowsAsync<SecretNotFoundException>(() => _bed.EmployeesAsync(1));
+
+        Assert.That(error!.SecretName, Is.EqualTo(StaffCloudTestbed.SecretName));
+        Assert.That(_bed.Simulator.Requests.Reads, Is.Zero);
+    }
+
+    [Test]
+    public async Task A_rotated_token_is_reread_after_a_401_and_the_request_sent_once_more()
+    {
+        await _bed.DisposeAsync();
+        CachingSecretStore? store = null;
+        _bed = await StaffCloudTestbed.StartAsync(services: s => s.AddSingleton<ISecretStore>(sp =>
+            store = new CachingSecretStore(sp.GetRequiredService<ConfigurationSecretStore>())));
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        await _bed.EmployeesAsync(1); // the old token is cached now
+
+        const string rotated = "eyJ.rotated-token-91b0";
+        _bed.Acme.Token = rotated;
+        _bed.SetSecret(rotated);
+        var employees = await _bed.EmployeesAsync(1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees.Select(e => e.Id), Is.EqualTo(new long[] { 1 }));
+            Assert.That(store!.Invalidations, Is.EqualTo(1));
+            Assert.That(_bed.Simulator.RequestLog.Select(r => r.Status), Is.EqualTo(new[] { 200, 401, 200 }));
+            Assert.That(_bed.Logs.GetSnapshot().Select(r => r.Id.Id), Does.Contain(1310));
+            Assert.That(_bed.AllLogText(), Does.Not.Contain(rotated).And.Not.Contain(StaffCloudTestbed.Token));
+        }
+    }
+
+    [Test]
+    public async Task A_token_refused_again_after_rotation_is_an_authentication_error_after_exactly_two_requests()
+    {
+        await _bed.DisposeAsync();
+        _bed = await StaffCloudTestbed.StartAsync(services: s => s.AddSingleton<ISecretStore>(sp =>
+            new CachingSecretStore(sp.GetRequiredService<ConfigurationSecretStore>())));
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        await _bed.EmployeesAsync(1);
+
+        _bed.Acme.Token = "eyJ.the-server-has-this";
+        _bed.SetSecret("eyJ.but-the-vault-has-this");
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
+            Assert.That(_bed.Simulator.RequestLog.Select(r => r.Status), Is.EqualTo(new[] { 200, 401, 401 }));
+            Assert.That(error.Message, Does.Not.Contain("eyJ"));
+        }
+    }
+}

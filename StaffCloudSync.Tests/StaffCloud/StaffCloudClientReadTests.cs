@@ -1,0 +1,292 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Sandbox.Simulators;
+using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+
+namespace StaffCloudSync.Tests.StaffCloud;
+
+/// <summary>The read plan over loopback HTTP: filters, fields, id batches, and what the client re-checks itself.</summary>
+public sealed class StaffCloudClientReadTests
+{
+    private StaffCloudTestbed _bed = null!;
+
+    [SetUp]
+    public async Task StartAsync() => _bed = await StaffCloudTestbed.StartAsync();
+
+    [TearDown]
+    public async Task StopAsync() => await _bed.DisposeAsync();
+
+    [Test]
+    public async Task Assignments_are_the_confirmed_ones_ending_strictly_after_the_bound_in_the_tenants_wall_clock()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Events, [new JsonObject { ["id"] = 10, ["name"] = "Fair", ["start"] = "2026-03-05 08:00:00", ["end"] = "2026-03-05 18:00:00", ["status"] = 2 }]);
+        _bed.Acme.Seed(StaffCloudResource.Assignments,
+        [
+            Assignment(100, status: 7, end: "2026-03-01 03:00:01"),
+            Assignment(101, status: 7, end: "2026-03-01 03:00:00"), // exactly the bound: not after it
+            Assignment(102, status: 6, end: "2026-03-05 18:00:00"), // assigned, not confirmed
+            Assignment(103, status: 7, end: "2026-02-28 23:00:00"),
+            new JsonObject { ["id"] = 104, ["employee_id"] = 4, ["event_id"] = 10, ["status"] = 7 }, // takes the event's times
+        ]);
+
+        // 02:00 UTC is 03:00 in Zurich (CET): the bound StaffCloud compares with is the tenant's wall clock.
+        var bound = TenantTimeZone.Resolve("Europe/Zurich").ToWallClock(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
+        var assignments = await _bed.AssignmentsAsync(bound);
+
+        var request = _bed.Simulator.RequestLog.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(assignments.Select(a => a.Id), Is.EqualTo(new long[] { 100, 104 }));
+            Assert.That(request.Path, Is.EqualTo("/acme/api/v1/assignments"));
+            Assert.That(request.Query["status"], Is.EqualTo("7"));
+            Assert.That(request.Query["end"], Is.EqualTo(">2026-03-01 03:00:00"));
+            Assert.That(request.Query["fields"], Is.EqualTo("id,employee_id,event_id,status,start,end"));
+            Assert.That(request.RawQuery, Does.Contain("end=%3E2026-03-01%2003%3A00%3A00"), "'>', spaces and colons are encoded");
+            Assert.That(assignments[1], Is.EqualTo(new StaffCloudAssignment(104, 4, 10, 7,
+                new DateTime(2026, 3, 5, 8, 0, 0, DateTimeKind.Unspecified), new DateTime(2026, 3, 5, 18, 0, 0, DateTimeKind.Unspecified))));
+            Assert.That(assignments[1].End!.Value.Kind, Is.EqualTo(DateTimeKind.Unspecified));
+        }
+    }
+
+    [Test]
+    public async Task Filters_StaffCloud_ignored_are_applied_by_the_client()
+    {
+        // A StaffCloud that ignored status, end and id would answer with everything; the rules must not see it.
+        _bed.Simulator.AddFaults(
+        [
+            new SimulatorFault
+            {
+                Path = "/assignments", Status = 200,
+                Body = """[{"id":1,"employee_id":1,"event_id":10,"status":7,"end":"2026-04-01 00:00:00"},""" +
+                       """{"id":2,"employee_id":2,"event_id":10,"status":6,"end":"2026-04-01 00:00:00"},""" +
+                       """{"id":3,"employee_id":3,"event_id":10,"status":7,"end":"2026-01-01 00:00:00"}]""",
+            },
+            new SimulatorFault { Path = "/employees", Status = 200, Body = """[{"id":1,"status":4},{"id":99,"status":4}]""" },
+        ]);
+
+        var assignments = await _bed.AssignmentsAsync(new DateTime(2026, 3, 1, 3, 0, 0));
+        var employees = await _bed.EmployeesAsync(1, 2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(assignments.Select(a => a.Id), Is.EqualTo(new long[] { 1 }));
+            Assert.That(employees.Select(e => e.Id), Is.EqualTo(new long[] { 1 }), "only ids asked for reach the caller");
+        }
+    }
+
+    [Test]
+    public async Task Employees_are_read_by_id_in_batches_of_200_with_the_fields_the_sync_needs()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 450).Select(i => StaffCloudTestbed.Employee(i)));
+
+        var employees = await _bed.EmployeesAsync([.. Enumerable.Range(1, 450).Select(i => (long)i)]);
+
+        var requests = _bed.Simulator.RequestLog;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees, Has.Count.EqualTo(450));
+            Assert.That(employees.Select(e => e.Id), Is.EqualTo(Enumerable.Range(1, 450).Select(i => (long)i)));
+            Assert.That(requests, Has.Count.EqualTo(3));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(3));
+            Assert.That(requests.Select(r => r.Query["id"].Split(',').Length), Is.EqualTo(new[] { 200, 200, 50 }));
+            Assert.That(requests.Select(r => r.Query["fields"]),
+                Is.All.EqualTo("id,firstname,lastname,email,mobile,phone,communication_language,status"));
+            Assert.That(requests[0].RawQuery, Does.StartWith("?id=1,2,3,"), "the id list is sent with plain commas");
+            Assert.That(employees[0], Is.EqualTo(new StaffCloudEmployee(1, 4, "First1", "Last1", "person1@example.com", "+41 79 123 45 67", null, "de")));
+        }
+    }
+
+    [Test]
+    public async Task The_batch_size_is_configurable_and_duplicate_ids_are_asked_once()
+    {
+        await _bed.DisposeAsync();
+        _bed = await StaffCloudTestbed.StartAsync(s => s["StaffCloud:BatchSize"] = "2");
+        _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 5).Select(i => StaffCloudTestbed.Employee(i)));
+
+        var employees = await _bed.EmployeesAsync(1, 2, 2, 3, 4, 5, 1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees.Select(e => e.Id), Is.EqualTo(new long[] { 1, 2, 3, 4, 5 }));
+            Assert.That(_bed.Simulator.RequestLog.Select(r => r.Query["id"]), Is.EqualTo(new[] { "1,2", "3,4", "5" }));
+        }
+    }
+
+    [Test]
+    public async Task Events_are_read_by_id_with_their_fields_and_wall_clock_times()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Events,
+        [
+            new JsonObject { ["id"] = 10, ["project_id"] = 3, ["name"] = "Spring Fair", ["start"] = "2026-03-05 08:00:00", ["end"] = "2026-03-05 18:00:00", ["status"] = 2 },
+            new JsonObject { ["id"] = 11, ["name"] = "Other", ["start"] = "2026-03-06 08:00:00", ["status"] = 3 },
+        ]);
+
+        var events = await _bed.EventsAsync(10, 12);
+
+        var request = _bed.Simulator.RequestLog.Single();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events, Is.EqualTo(new[]
+            {
+                new StaffCloudEvent(10, "Spring Fair", 2, new DateTime(2026, 3, 5, 8, 0, 0), new DateTime(2026, 3, 5, 18, 0, 0)),
+            }));
+            Assert.That(request.Path, Is.EqualTo("/acme/api/v1/events"));
+            Assert.That(request.Query["id"], Is.EqualTo("10,12"));
+            Assert.That(request.Query["fields"], Is.EqualTo("id,name,start,end,status"));
+        }
+    }
+
+    [Test]
+    public async Task An_empty_id_list_makes_no_request()
+    {
+        // Not even the secret is read: with it missing, nothing fails.
+        _bed.SetSecret(string.Empty);
+
+        var employees = await _bed.EmployeesAsync();
+        var events = await _bed.EventsAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees, Is.Empty);
+            Assert.That(events, Is.Empty);
+            Assert.That(_bed.Simulator.Requests.Reads, Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task An_envelope_and_a_bare_array_are_both_read()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 200, Body = """{"response":[{"id":2,"status":5}],"meta":{}}""" }]);
+
+        var enveloped = await _bed.EmployeesAsync(1, 2);
+        var bare = await _bed.EmployeesAsync(1, 2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(enveloped.Select(e => (e.Id, e.Status)), Is.EqualTo(new[] { (2L, (int?)5) }));
+            Assert.That(bare.Select(e => (e.Id, e.Status)), Is.EqualTo(new[] { (1L, (int?)4) }));
+        }
+    }
+
+    [Test]
+    public async Task Unknown_fields_nulls_numeric_strings_numbers_as_text_and_bad_dates_are_read_leniently()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Employees,
+        [
+            new JsonObject
+            {
+                ["id"] = "7", ["status"] = " 4 ", ["firstname"] = null, ["lastname"] = 1234, ["email"] = "a@example.com",
+                ["mobile"] = 41791234567, ["phone"] = new JsonObject { ["x"] = 1 }, ["communication_language"] = "Deutsch",
+                ["favourite_colour"] = "green", ["nested"] = new JsonArray(1, 2),
+            },
+            new JsonObject { ["id"] = 8.0, ["status"] = "active" },
+        ]);
+        _bed.Acme.Seed(StaffCloudResource.Events,
+        [
+            new JsonObject { ["id"] = "20", ["name"] = 2026, ["start"] = "2026-03-05T08:00:00", ["end"] = "not a date", ["status"] = "2" },
+            new JsonObject { ["id"] = 21, ["name"] = "Date only", ["start"] = "2026-03-06", ["end"] = "", ["status"] = null },
+            new JsonObject { ["id"] = 22, ["start"] = "2026-03-05 08:00:00+01:00", ["end"] = 1772697600 },
+        ]);
+
+        var employees = await _bed.EmployeesAsync(7, 8);
+        var events = await _bed.EventsAsync(20, 21, 22);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees, Is.EqualTo(new[]
+            {
+                new StaffCloudEmployee(7, 4, null, "1234", "a@example.com", "41791234567", null, "Deutsch"),
+                new StaffCloudEmployee(8, null, null, null, null, null, null, null),
+            }));
+            Assert.That(events, Is.EqualTo(new[]
+            {
+                new StaffCloudEvent(20, "2026", 2, new DateTime(2026, 3, 5, 8, 0, 0), null),
+                new StaffCloudEvent(21, "Date only", null, new DateTime(2026, 3, 6), null),
+                new StaffCloudEvent(22, null, null, null, null),
+            }));
+            Assert.That(_bed.Logs.GetSnapshot().Where(r => r.Id.Id == 1304).Select(r => r.Message),
+                Has.Some.Contains("record 20 has an unreadable end"));
+        }
+    }
+
+    [Test]
+    public async Task Duplicate_ids_keep_the_first_record_and_log_a_warning_with_the_id()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Employees,
+        [
+            StaffCloudTestbed.Employee(1, status: 4),
+            StaffCloudTestbed.Employee(2),
+            StaffCloudTestbed.Employee(1, status: 5),
+        ]);
+
+        var employees = await _bed.EmployeesAsync(1, 2);
+
+        var warning = _bed.Logs.GetSnapshot().Single(r => r.Id.Id == 1302);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees.Select(e => (e.Id, e.Status)), Is.EqualTo(new[] { (1L, (int?)4), (2L, (int?)4) }));
+            Assert.That(warning.Level, Is.EqualTo(LogLevel.Warning));
+            Assert.That(warning.Message, Does.Contain("id 1 more than once"));
+        }
+    }
+
+    [Test]
+    public async Task No_write_is_ever_sent()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Acme.Seed(StaffCloudResource.Events, [new JsonObject { ["id"] = 10, ["start"] = "2026-03-05 08:00:00", ["status"] = 2 }]);
+        _bed.Acme.Seed(StaffCloudResource.Assignments, [Assignment(1, 7, "2026-03-05 18:00:00")]);
+
+        await _bed.AssignmentsAsync(new DateTime(2026, 3, 1));
+        await _bed.EventsAsync(10);
+        await _bed.EmployeesAsync(1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(_bed.Simulator.Requests.Writes, Is.Zero);
+            Assert.That(_bed.Simulator.RequestLog.Select(r => r.Method), Is.All.EqualTo("GET"));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(3));
+        }
+    }
+
+    [Test]
+    public async Task Logs_carry_ids_and_counts_but_no_names_e_mails_phones_or_query_strings()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1), StaffCloudTestbed.Employee(1)]);
+
+        await _bed.EmployeesAsync(1);
+
+        var text = _bed.AllLogText();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(text, Does.Contain("acme-tenant").And.Contain("id 1 more than once"));
+            Assert.That(text, Does.Not.Contain("First1").And.Not.Contain("Last1").And.Not.Contain("person1@example.com").And.Not.Contain("+41 79"));
+            Assert.That(text, Does.Not.Contain("fields=").And.Not.Contain(StaffCloudTestbed.Token));
+            Assert.That(_bed.Logs.GetSnapshot().Select(r => r.Id.Id), Is.All.InRange(1300, 1349).Or.InRange(1100, 1199));
+        }
+    }
+
+    [Test]
+    public void The_client_interface_has_no_write()
+    {
+        var methods = typeof(IStaffCloudClient).GetMethods().Select(m => m.Name);
+
+        Assert.That(methods, Is.All.StartsWith("Get"));
+        Assert.That(typeof(StaffCloudClient).GetMethods().Where(m => m.IsPublic && m.DeclaringType == typeof(StaffCloudClient)).Select(m => m.Name),
+            Is.All.StartsWith("Get"));
+    }
+
+    private static JsonObject Assignment(long id, int status, string end) => new()
+    {
+        ["id"] = id,
+        ["employee_id"] = id,
+        ["event_id"] = 10,
+        ["status"] = status,
+        ["start"] = "2026-02-28 08:00:00",
+        ["end"] = end,
+    };
+}

@@ -1,0 +1,238 @@
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Sandbox.Simulators;
+using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+using StaffCloudSync.Tests.Infrastructure;
+
+namespace StaffCloudSync.Tests.StaffCloud;
+
+/// <summary>
+/// Every fault kind of the simulator against the real handler chain (rate-limit gate, shared retries and timeouts,
+/// no redirects). Back-off waits are instant and recorded; only the hang test waits for a real 300 ms timeout.
+/// </summary>
+public sealed class StaffCloudClientResilienceTests
+{
+    private StaffCloudTestbed _bed = null!;
+
+    private InstantTimeProvider Waits => (InstantTimeProvider)_bed.Backoff;
+
+    [SetUp]
+    public async Task StartAsync()
+    {
+        _bed = await StaffCloudTestbed.StartAsync();
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1), StaffCloudTestbed.Employee(2)]);
+    }
+
+    [TearDown]
+    public async Task StopAsync() => await _bed.DisposeAsync();
+
+    [Test]
+    public async Task Two_503s_are_retried_and_the_third_attempt_succeeds()
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 503, Times = 2 }]);
+
+        var employees = await _bed.EmployeesAsync(1, 2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees, Has.Count.EqualTo(2));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(3));
+            Assert.That(_bed.Simulator.Requests.Faulted, Is.EqualTo(2));
+            Assert.That(Waits.Waits, Has.Count.EqualTo(2), "two back-off waits, taken on the injected clock");
+
+            // The 503s carry X-Rate-Limit-Reset (about 60 s) like every answer: that is not a wait for a 503.
+            Assert.That(Waits.Waits, Is.All.LessThan(TimeSpan.FromSeconds(10)), "exponential back-off from 1 s");
+        }
+    }
+
+    [Test]
+    public async Task A_429_with_Retry_After_2_waits_exactly_2_seconds()
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 429, RetryAfterSeconds = 2 }]);
+
+        var employees = await _bed.EmployeesAsync(1, 2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees, Has.Count.EqualTo(2));
+            Assert.That(Waits.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(2) }));
+            Assert.That(_bed.Simulator.Requests.Throttled, Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task A_quota_429_is_retried_after_X_Rate_Limit_Reset()
+    {
+        await _bed.DisposeAsync();
+        var clock = new AdvancingTimeProvider();
+        _bed = await StaffCloudTestbed.StartAsync(backoff: clock);
+        _bed.Simulator.RateLimitClock = clock;
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Acme.Quota = new StaffCloudQuota(1, TimeSpan.FromSeconds(30));
+
+        // Someone else spends the window's only request; ours meets a 429 that carries no Retry-After.
+        using (var other = new HttpClient())
+        {
+            using var spend = new HttpRequestMessage(HttpMethod.Get, new Uri(_bed.Simulator.ApiBaseFor("acme"), "events"));
+            spend.Headers.Authorization = new("Bearer", StaffCloudTestbed.Token);
+            using var spent = await other.SendAsync(spend);
+        }
+
+        var employees = await _bed.EmployeesAsync(1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees, Has.Count.EqualTo(1));
+            Assert.That(_bed.Simulator.Requests.Throttled, Is.EqualTo(1));
+            Assert.That(clock.Waits.First(), Is.EqualTo(TimeSpan.FromSeconds(30)), "the wait X-Rate-Limit-Reset asked for");
+        }
+    }
+
+    [Test]
+    public async Task An_exhausted_quota_makes_the_next_request_wait_for_the_reset_instead_of_meeting_a_429()
+    {
+        await _bed.DisposeAsync();
+        var clock = new AdvancingTimeProvider();
+        _bed = await StaffCloudTestbed.StartAsync(backoff: clock);
+        _bed.Simulator.RateLimitClock = clock;
+        _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 450).Select(i => StaffCloudTestbed.Employee(i)));
+        _bed.Acme.Quota = new StaffCloudQuota(2, TimeSpan.FromSeconds(10));
+
+        var employees = await _bed.EmployeesAsync([.. Enumerable.Range(1, 450).Select(i => (long)i)]);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees, Has.Count.EqualTo(450));
+            Assert.That(_bed.Simulator.Requests.Throttled, Is.Zero, "the gate waited instead");
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(3));
+            Assert.That(clock.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(10) }));
+        }
+    }
+
+    [Test]
+    public async Task One_tenants_exhausted_quota_does_not_hold_back_another_tenant_on_the_same_simulator()
+    {
+        await _bed.DisposeAsync();
+        var clock = new AdvancingTimeProvider();
+        _bed = await StaffCloudTestbed.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta", backoff: clock);
+        _bed.Simulator.RateLimitClock = clock;
+        _bed.Acme.Quota = new StaffCloudQuota(1, TimeSpan.FromSeconds(10));
+        _bed.Simulator.AddTenant("beta", "eyJ.beta").Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(7)]);
+
+        await _bed.EmployeesAsync(1);
+        var beta = await StaffCloudTestbed.ToListAsync(
+            _bed.Client.GetEmployeesAsync(new("beta-tenant", "beta", "staffcloud-token-beta"), [7], CancellationToken.None));
+        var acmeWaitsBefore = clock.Waits.Count;
+        await _bed.EmployeesAsync(1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(beta, Has.Count.EqualTo(1));
+            Assert.That(acmeWaitsBefore, Is.Zero, "beta did not wait for acme's window");
+            Assert.That(clock.Waits, Is.EqualTo(new[] { TimeSpan.FromSeconds(10) }), "acme's next request did");
+        }
+    }
+
+    [Test]
+    public async Task A_hanging_request_hits_the_attempt_timeout_and_is_retried()
+    {
+        await _bed.DisposeAsync();
+        _bed = await StaffCloudTestbed.StartAsync(s => s["StaffCloud:Resilience:AttemptTimeout"] = "00:00:00.300");
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Hang = true }]);
+
+        var employees = await _bed.EmployeesAsync(1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees, Has.Count.EqualTo(1));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task A_dropped_connection_is_retried()
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Drop = true }]);
+
+        var employees = await _bed.EmployeesAsync(1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees, Has.Count.EqualTo(1));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public void An_outage_is_unavailable_after_at_least_three_retries()
+    {
+        _bed.Simulator.Outage = true;
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
+            Assert.That(error.IsTransient, Is.True);
+            Assert.That(error.Message, Does.StartWith("tenant 'acme-tenant': StaffCloud /employees answered 503 after retries"));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(5), "1 attempt + the default 4 retries");
+            Assert.That(_bed.Simulator.Requests.Reads, Is.GreaterThanOrEqualTo(4));
+        }
+    }
+
+    [Test]
+    public void Connections_dropped_every_time_are_unavailable()
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Drop = true, Times = 100 }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
+        Assert.That(error.Message, Does.Contain("could not be reached or broke off the answer"));
+    }
+
+    [Test]
+    public void A_Retry_After_longer_than_the_run_may_wait_is_unavailable_at_once()
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 429, RetryAfterSeconds = 3600 }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
+            Assert.That(error.Message, Does.Contain("answered 429 after retries").And.Contain("it asked to wait 3600 s"));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task A_redirect_is_not_followed_and_is_an_invalid_response()
+    {
+        await using var elsewhere = new StaffCloudSimulator();
+        await elsewhere.StartAsync();
+        elsewhere.AddTenant("acme", StaffCloudTestbed.Token).Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Simulator.RedirectLocation = new Uri(elsewhere.ApiBaseFor("acme"), "employees?id=1");
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 302 }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
+            Assert.That(error.Message, Does.StartWith("tenant 'acme-tenant': StaffCloud /employees answered 302, a redirect to host '127.0.0.1', which is not followed"));
+            Assert.That(elsewhere.Requests.Reads, Is.Zero, "the token never reached the other host");
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(1), "a redirect is not retried either");
+        }
+    }
+
+    [Test]
+    public void Cancellation_by_the_caller_stays_a_cancellation()
+    {
+        using var cancelled = new CancellationTokenSource();
+        cancelled.Cancel();
+
+        Assert.That(async () => await StaffCloudTestbed.ToListAsync(_bed.Client.GetEmployeesAsync(_bed.Target, [1], cancelled.Token)),
+            Throws.InstanceOf<OperationCanceledException>());
+    }
+}

@@ -1,0 +1,195 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+
+namespace StaffCloudSync.Tests.StaffCloud;
+
+/// <summary>Where tokens may go: https://&lt;api tenant&gt;.staff.cloud/api/v1/, or a loopback simulator when explicitly allowed.</summary>
+public sealed class StaffCloudOptionsTests
+{
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        settings.TryAdd("Secrets:Provider", "Configuration");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return StaffCloudTestbed.BuildServices(configuration);
+    }
+
+    private static void ValidateOnStart(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
+
+    [Test]
+    public void By_default_a_tenant_is_read_at_its_staff_cloud_host()
+    {
+        using var provider = Build([]);
+        ValidateOnStart(provider);
+
+        var client = (StaffCloudClient)provider.GetRequiredService<IStaffCloudClient>();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(client.BaseAddressFor("acme"), Is.EqualTo(new Uri("https://acme.staff.cloud/api/v1/")));
+            Assert.That(new Uri(client.BaseAddressFor("acme-events-2"), "employees?id=1").ToString(),
+                Is.EqualTo("https://acme-events-2.staff.cloud/api/v1/employees?id=1"));
+        }
+    }
+
+    [TestCase("acme.evil.com")]
+    [TestCase("-x")]
+    [TestCase("x-")]
+    [TestCase("ACME")]
+    [TestCase("acme/..")]
+    [TestCase("acme:8080")]
+    [TestCase("acme@evil.com")]
+    [TestCase("acme\n")]
+    [TestCase("")]
+    [TestCase("a234567890123456789012345678901234567890123456789012345678901234")]
+    public async Task An_api_tenant_that_is_not_a_dns_label_is_refused_before_any_request(string apiTenant)
+    {
+        await using var bed = await StaffCloudTestbed.StartAsync();
+        var target = bed.Target with { ApiTenant = apiTenant };
+
+        var reads = new Func<Task>[]
+        {
+            () => StaffCloudTestbed.ToListAsync(bed.Client.GetEmployeesAsync(target, [1], CancellationToken.None)),
+            () => StaffCloudTestbed.ToListAsync(bed.Client.GetEventsAsync(target, [1], CancellationToken.None)),
+            () => StaffCloudTestbed.ToListAsync(bed.Client.GetConfirmedAssignmentsAsync(target, new DateTime(2026, 3, 1), CancellationToken.None)),
+        };
+
+        foreach (var read in reads)
+        {
+            var error = Assert.ThrowsAsync<SyncRunException>(() => read());
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Configuration));
+            Assert.That(error.Message, Does.StartWith("tenant 'acme-tenant': StaffCloudApiTenant").And.Not.Contain("\n"));
+        }
+
+        Assert.That(bed.Simulator.Requests.Reads, Is.Zero);
+        Assert.That(() => ((StaffCloudClient)bed.Client).BaseAddressFor(apiTenant), Throws.ArgumentException);
+    }
+
+    [Test]
+    public void An_override_without_AllowBaseAddressOverride_fails_start_up_naming_both_keys()
+    {
+        using var provider = Build(new() { ["StaffCloud:BaseAddressOverride"] = "http://127.0.0.1:5123/{tenant}/api/v1/" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(provider));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message, Does.Contain("StaffCloud:BaseAddressOverride"));
+            Assert.That(error.Message, Does.Contain("StaffCloud__AllowBaseAddressOverride"));
+            Assert.That(() => provider.GetRequiredService<IStaffCloudClient>(), Throws.InstanceOf<OptionsValidationException>());
+        }
+    }
+
+    [TestCase("http://staffcloud.example.com/{tenant}/api/v1/", "staffcloud.example.com")]
+    [TestCase("https://10.0.0.7:8443/{tenant}/api/v1/", "10.0.0.7")]
+    [TestCase("http://{tenant}.localhost.evil.com/api/v1/", "tenant.localhost.evil.com")]
+    [TestCase("https://acme.staff.cloud.evil.com/api/v1/", "acme.staff.cloud.evil.com")]
+    public void An_override_to_a_host_that_is_not_loopback_fails_start_up_even_when_allowed(string template, string host)
+    {
+        using var provider = Build(new()
+        {
+            ["StaffCloud:BaseAddressOverride"] = template,
+            ["StaffCloud:AllowBaseAddressOverride"] = "true",
+        });
+
+        var error = Assert.Throws<OptionsValidationException>(() => ValidateOnStart(provider));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message, Does.Contain($"host '{host}', which is not loopback"));
+            Assert.That(error.Message, Does.Contain("StaffCloud:BaseAddressOverride").And.Contain("StaffCloud__AllowBaseAddressOverride"));
+        }
+    }
+
+    [TestCase("not a uri")]
+    [TestCase("ftp://127.0.0.1/{tenant}/")]
+    [TestCase("http://127.0.0.1:5123/{tenant}/api/v1/?x=1")]
+    public void An_override_that_is_not_an_http_uri_fails_start_up(string template)
+    {
+        using var provider = Build(new()
+        {
+            ["StaffCloud:BaseAddressOverride"] = template,
+            ["StaffCloud:AllowBaseAddressOverride"] = "true",
+        });
+
+        Assert.That(() => ValidateOnStart(provider),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("StaffCloud:BaseAddressOverride").And.Message.Contains("absolute http(s) URI"));
+    }
+
+    [TestCase("http://127.0.0.1:5123/{tenant}/api/v1/", "http://127.0.0.1:5123/acme/api/v1/")]
+    [TestCase("http://localhost:5123/{tenant}/api/v1", "http://localhost:5123/acme/api/v1/")]
+    [TestCase("http://[::1]:5123/sim/{tenant}/", "http://[::1]:5123/sim/acme/")]
+    public void An_allowed_loopback_override_is_used_with_the_tenant_filled_in(string template, string expected)
+    {
+        using var provider = Build(new()
+        {
+            ["StaffCloud:BaseAddressOverride"] = template,
+            ["StaffCloud:AllowBaseAddressOverride"] = "true",
+        });
+        ValidateOnStart(provider);
+
+        var client = (StaffCloudClient)provider.GetRequiredService<IStaffCloudClient>();
+
+        Assert.That(client.BaseAddressFor("acme"), Is.EqualTo(new Uri(expected)));
+    }
+
+    [TestCase("0")]
+    [TestCase("201")]
+    public void A_batch_size_outside_1_to_200_fails_start_up(string batchSize)
+    {
+        using var provider = Build(new() { ["StaffCloud:BatchSize"] = batchSize });
+
+        Assert.That(() => ValidateOnStart(provider),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("StaffCloud:BatchSize"));
+    }
+
+    [Test]
+    public void Fewer_than_three_retries_fail_start_up()
+    {
+        using var provider = Build(new() { ["StaffCloud:Resilience:MaxRetries"] = "2" });
+
+        Assert.That(() => ValidateOnStart(provider),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("StaffCloud:Resilience:MaxRetries")
+                .And.Message.Contains("StaffCloud__Resilience__MaxRetries"));
+    }
+
+    [Test]
+    public void The_defaults_are_200_ids_per_request_and_at_least_three_retries()
+    {
+        using var provider = Build([]);
+        ValidateOnStart(provider);
+
+        var options = provider.GetRequiredService<IOptions<StaffCloudOptions>>().Value;
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(options.BatchSize, Is.EqualTo(200));
+            Assert.That(options.Resilience.MaxRetries, Is.GreaterThanOrEqualTo(3));
+            Assert.That(options.BaseAddressOverride, Is.Null);
+            Assert.That(options.AllowBaseAddressOverride, Is.False);
+        }
+    }
+
+    [Test]
+    public async Task The_simulator_serves_several_tenants_each_with_its_own_token_and_records()
+    {
+        await using var bed = await StaffCloudTestbed.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta-token");
+        bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        bed.Simulator.AddTenant("beta", "eyJ.beta-token").Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(2)]);
+        var beta = new StaffCloudTarget("beta-tenant", "beta", "staffcloud-token-beta");
+
+        var acme = await bed.EmployeesAsync(1, 2);
+        var betas = await StaffCloudTestbed.ToListAsync(bed.Client.GetEmployeesAsync(beta, [1, 2], CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(acme.Select(e => e.Id), Is.EqualTo(new long[] { 1 }));
+            Assert.That(betas.Select(e => e.Id), Is.EqualTo(new long[] { 2 }));
+            Assert.That(bed.Simulator.RequestLog.Select(r => r.ApiTenant), Is.EqualTo(new[] { "acme", "beta" }));
+        }
+    }
+}
