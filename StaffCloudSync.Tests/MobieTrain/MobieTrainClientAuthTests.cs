@@ -99,6 +99,40 @@ public sealed class MobieTrainClientAuthTests
         Assert.That(context.Simulator.Requests.Reads, Is.Zero);
     }
 
+    [Test]
+    public async Task An_account_that_does_not_exist_fails_the_run_as_Configuration_not_each_record()
+    {
+        await using var context = await MobieTrainTestContext.StartAsync();
+        context.Simulator.AddApiKey(MobieTrainTestContext.ApiKey, MobieTrainTestContext.Account, "ghost");
+        var target = MobieTrainTestContext.Target(account: "ghost");
+
+        var create = Assert.ThrowsAsync<SyncRunException>(() => context.Client.CreateInvitationAsync(target,
+            new Core.MobieTrain.NewInvitation("7", "A", "B", "a@example.com", null, "en", []), CancellationToken.None));
+        var list = Assert.ThrowsAsync<SyncRunException>(async () => await context.Client.GetUserGroupsAsync(target, CancellationToken.None).ToListAsync());
+
+        Assert.That(create!.Kind, Is.EqualTo(SyncFailureKind.Configuration));
+        Assert.That(list!.Kind, Is.EqualTo(SyncFailureKind.Configuration));
+        Assert.That(create.Message, Does.Contain("ghost").And.Contain("MobieTrainAccountId"));
+    }
+
+    [Test]
+    public async Task No_key_reaches_a_log_line_even_at_trace_level()
+    {
+        await using var context = await MobieTrainTestContext.StartAsync();
+        context.Simulator.AddFaults([new Sandbox.Simulators.SimulatorFault { Method = "POST", Path = "/user-groups", Status = 503 }]);
+        var target = MobieTrainTestContext.Target();
+
+        await context.Client.GetUsersAsync(target, CancellationToken.None).ToListAsync();
+        await context.Client.CreateUserGroupAsync(target, "G", "staffcloud-event-1", CancellationToken.None);
+        Assert.ThrowsAsync<SyncRunException>(async () =>
+            await context.Client.GetUsersAsync(target with { AccountId = MobieTrainTestContext.OtherAccount }, CancellationToken.None).ToListAsync());
+
+        var records = context.Logs.GetSnapshot();
+        Assert.That(records, Is.Not.Empty);
+        Assert.That(records.Select(r => r.Message), Has.None.Contains(MobieTrainTestContext.ApiKey));
+        Assert.That(records.SelectMany(r => r.StructuredState ?? []).Select(p => p.Value ?? string.Empty), Has.None.Contains(MobieTrainTestContext.ApiKey));
+    }
+
     /// <summary>A store with a cache like Key Vault's: serves a cached (possibly stale) value until invalidated.</summary>
     private sealed class CachingSecretStore : ISecretStore
     {

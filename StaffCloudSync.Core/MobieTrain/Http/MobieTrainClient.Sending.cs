@@ -95,8 +95,9 @@ public sealed partial class MobieTrainClient
     }
 
     /// <summary>
-    /// The exception for an answer that is not a success and that the caller does not resolve itself (404 on a delete,
-    /// 409 on a create). Record-level for a write MobieTrain refused (400, 404, 409, 422); run-level for everything else.
+    /// The exception for an answer that is not a success and that the caller does not resolve itself (404 on a delete or
+    /// a patch, 409 on a create). Record-level for a write MobieTrain refused (400, 409, 422); run-level for everything
+    /// else — a 404 that reaches here (a list or a create) means the account itself is not there, which fails every write.
     /// </summary>
     private async Task<Exception> FailureAsync(
         MobieTrainTarget target, string operation, HttpResponseMessage response, bool isWrite, CancellationToken cancellationToken)
@@ -119,8 +120,7 @@ public sealed partial class MobieTrainClient
                 $"after up to {options.Value.Resilience.MaxRetries} retries; the next run tries again.");
         }
 
-        if (isWrite && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.NotFound or HttpStatusCode.Conflict
-                or HttpStatusCode.UnprocessableEntity)
+        if (isWrite && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
             var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
             MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, operation, status, error.Code);

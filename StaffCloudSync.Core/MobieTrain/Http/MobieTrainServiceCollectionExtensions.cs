@@ -37,6 +37,11 @@ public static class MobieTrainServiceCollectionExtensions
                 // cut a run short in the middle of an honoured Retry-After.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
+
+            // IHttpClientFactory's own loggers put every request header into the log state at Trace level — the API key
+            // included, unredacted even with RedactLoggedHeaders (which redacts only the formatted message), so a
+            // structured sink would store it. Our own events (1400–1406) and the retry log (1200) say what is needed.
+            .RemoveAllLoggers()
             .AddSyncResilience(provider => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.Resilience);
         return services;
     }
