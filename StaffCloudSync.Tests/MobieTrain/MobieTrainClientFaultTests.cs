@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -110,6 +111,29 @@ public sealed class MobieTrainClientFaultTests
 
         Assert.That(invitations, Is.Empty);
         Assert.That(context.Simulator.Requests.Reads, Is.EqualTo(2));
+    }
+
+    [Test]
+    public async Task A_body_that_stalls_after_its_headers_ends_within_the_total_timeout()
+    {
+        // A server the simulator cannot imitate: headers promise 1,000 bytes, then nothing comes.
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var stop = new CancellationTokenSource();
+        var server = StallAfterHeadersAsync(listener, stop.Token);
+        await using var context = await MobieTrainTestContext.StartAsync(new Dictionary<string, string?>
+        {
+            ["MobieTrain:BaseUrl"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/",
+            ["MobieTrain:Resilience:AttemptTimeout"] = "00:00:00.100",
+            ["MobieTrain:Resilience:TotalTimeout"] = "00:00:00.500",
+        });
+
+        var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
+            await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+
+        Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
+        await stop.CancelAsync();
+        await server;
     }
 
     [Test]
@@ -273,11 +297,16 @@ public sealed class MobieTrainClientFaultTests
         }
     }
 
-    [Test]
-    public async Task A_permanent_server_error_on_a_write_ends_the_run_not_the_record()
+    [TestCase(408)]
+    [TestCase(429)]
+    [TestCase(500)]
+    [TestCase(502)]
+    [TestCase(503)]
+    [TestCase(504)]
+    public async Task A_lasting_transient_error_on_a_write_ends_the_run_not_the_record(int status)
     {
         await using var context = await MobieTrainTestContext.StartAsync();
-        context.Simulator.AddFaults([new SimulatorFault { Method = "PATCH", Path = "/users/u-1", Status = 500, Times = 100 }]);
+        context.Simulator.AddFaults([new SimulatorFault { Method = "PATCH", Path = "/users/u-1", Status = status, Times = 100 }]);
 
         var failure = Assert.ThrowsAsync<SyncRunException>(() =>
             context.Client.UpdateUserAsync(MobieTrainTestContext.Target(), "u-1", new PersonPatch(FirstName: "A"), CancellationToken.None));
@@ -296,6 +325,31 @@ public sealed class MobieTrainClientFaultTests
             context.Client.CreateUserGroupAsync(MobieTrainTestContext.Target(), "G", "staffcloud-event-1", CancellationToken.None));
 
         Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
+    }
+
+    private static async Task StallAfterHeadersAsync(TcpListener listener, CancellationToken stop)
+    {
+        var connections = new List<TcpClient>();
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var connection = await listener.AcceptTcpClientAsync(stop);
+                connections.Add(connection);
+                var stream = connection.GetStream();
+                var buffer = new byte[8192];
+                _ = await stream.ReadAsync(buffer, stop);
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(
+                    "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{\"items\": ["), stop);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        finally
+        {
+            connections.ForEach(c => c.Dispose());
+        }
     }
 
     /// <summary>Back-off that takes no real time but moves the simulator's clock by what it waits.</summary>

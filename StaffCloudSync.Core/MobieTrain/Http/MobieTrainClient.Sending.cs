@@ -76,9 +76,14 @@ public sealed partial class MobieTrainClient
     {
         using var request = create();
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        // The resilience handlers time a request up to its headers; HttpClient buffers the body after them, where only
+        // this guard (the whole request's budget) stops a body that stalls half-way.
+        using var guard = new CancellationTokenSource(options.Value.Resilience.TotalTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, guard.Token);
         try
         {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -17,6 +17,7 @@ public sealed partial class MobieTrainClient(
     HttpClient http,
     ISecretStore secrets,
     IOptions<MobieTrainOptions> options,
+    TimeProvider time,
     ILogger<MobieTrainClient> logger) : IMobieTrainClient
 {
     private const string UserGroups = "user-groups";
