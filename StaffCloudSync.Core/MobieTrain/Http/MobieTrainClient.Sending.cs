@@ -1,0 +1,186 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Polly.Timeout;
+using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Sync;
+
+namespace StaffCloudSync.Core.MobieTrain.Http;
+
+/// <summary>Sending: the API key, its rotation on 401, idempotency keys, and what a failed answer means for the run.</summary>
+public sealed partial class MobieTrainClient
+{
+    private const int MaxErrorMessageLength = 300;
+
+    /// <summary>
+    /// Sends a write with its idempotency key: tenant, run, action, record and canonical body. The key is what lets the
+    /// shared retry repeat a write (it retries none without one) and lets MobieTrain answer a repeat with its first
+    /// answer instead of acting twice. With the run id in it, the same change in a later run is a new intent
+    /// (docs/decisions.md, "Idempotency keys").
+    /// </summary>
+    private Task<HttpResponseMessage> WriteAsync(MobieTrainTarget target, Write write, CancellationToken cancellationToken)
+    {
+        var canonical = write.Body is null ? string.Empty : Encoding.UTF8.GetString(write.Body);
+        var key = IdempotencyKey.Derive(target.TenantId, target.RunId, write.Action, write.Record, canonical);
+        var path = $"{AccountPath(target)}/{write.Path}";
+        return SendAsync(target, () =>
+        {
+            var request = new HttpRequestMessage(write.Method, path);
+            request.Headers.Add(IdempotencyKey.HeaderName, key);
+            if (write.Body is not null)
+            {
+                request.Content = new ByteArrayContent(write.Body);
+                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+
+            return request;
+        }, write.Operation, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends a request with the account's API key. On 401 the cached secret is dropped and read again: a rotated key is
+    /// tried once; the same key again means it is simply refused. <paramref name="create"/> builds a fresh message for
+    /// that second try (a sent message cannot be sent again).
+    /// </summary>
+    private async Task<HttpResponseMessage> SendAsync(
+        MobieTrainTarget target, Func<HttpRequestMessage> create, string operation, CancellationToken cancellationToken)
+    {
+        var key = await secrets.GetSecretAsync(target.ApiKeySecretName, cancellationToken).ConfigureAwait(false);
+        var response = await SendWithKeyAsync(target, create, key, operation, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            return response;
+        }
+
+        response.Dispose();
+        secrets.Invalidate(target.ApiKeySecretName);
+        var reread = await secrets.GetSecretAsync(target.ApiKeySecretName, cancellationToken).ConfigureAwait(false);
+        if (string.Equals(reread, key, StringComparison.Ordinal))
+        {
+            throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
+        }
+
+        MobieTrainClientLog.RetryingWithRotatedKey(logger, target.TenantId, target.AccountId, target.ApiKeySecretName);
+        response = await SendWithKeyAsync(target, create, reread, operation, cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            response.Dispose();
+            throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
+        }
+
+        return response;
+    }
+
+    private async Task<HttpResponseMessage> SendWithKeyAsync(
+        MobieTrainTarget target, Func<HttpRequestMessage> create, string key, string operation, CancellationToken cancellationToken)
+    {
+        using var request = create();
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+
+        // The resilience handlers time a request up to its headers; HttpClient buffers the body after them, where only
+        // this guard (the whole request's budget) stops a body that stalls half-way.
+        using var guard = new CancellationTokenSource(options.Value.Resilience.TotalTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, guard.Token);
+        try
+        {
+            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
+        {
+            // What is left after the retries: every attempt timed out or lost its connection.
+            MobieTrainClientLog.Unavailable(logger, target.TenantId, target.AccountId, operation, null, e.GetType().Name);
+            throw new SyncRunException(target.TenantId, SyncFailureKind.Unavailable,
+                $"MobieTrain did not answer {operation} for account '{target.AccountId}' of tenant '{target.TenantId}' " +
+                $"after {options.Value.Resilience.MaxRetries} retries: {Describe(e)}.", e);
+        }
+    }
+
+    /// <summary>
+    /// The exception for an answer that is not a success and that the caller does not resolve itself (404 on a delete or
+    /// a patch, 409 on a create). Record-level for a write MobieTrain refused (400, 409, 422); run-level for everything
+    /// else — a 404 that reaches here (a list or a create) means the account itself is not there, which fails every write.
+    /// </summary>
+    private async Task<Exception> FailureAsync(
+        MobieTrainTarget target, string operation, HttpResponseMessage response, bool isWrite, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return AuthenticationFailed(target, response.StatusCode);
+        }
+
+        if (HttpResilience.IsTransient(response.StatusCode))
+        {
+            MobieTrainClientLog.Unavailable(logger, target.TenantId, target.AccountId, operation, status, null);
+            // A Retry-After longer than MobieTrain:Resilience:MaxRetryAfter is not waited for: say so, it explains the failure.
+            var wait = response.Headers.RetryAfter?.Delta is { } delta
+                ? $" (Retry-After {delta.TotalSeconds:0} s; at most MobieTrain:Resilience:MaxRetryAfter is waited)"
+                : string.Empty;
+            return new SyncRunException(target.TenantId, SyncFailureKind.Unavailable,
+                $"MobieTrain answered {operation} for account '{target.AccountId}' of tenant '{target.TenantId}' with {status}{wait} " +
+                $"after up to {options.Value.Resilience.MaxRetries} retries; the next run tries again.");
+        }
+
+        if (isWrite && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
+        {
+            var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, operation, status, error.Code);
+            return new MobieTrainRecordException(
+                $"MobieTrain refused {operation} ({status}{(error.Code is null ? string.Empty : " " + error.Code)}): {Cut(error.Message)}",
+                status, error.Code);
+        }
+
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            MobieTrainClientLog.InvalidResponse(logger, target.TenantId, target.AccountId, operation, "404");
+            return new SyncRunException(target.TenantId, SyncFailureKind.Configuration,
+                $"MobieTrain answered {operation} with 404 for account '{target.AccountId}' of tenant '{target.TenantId}': the account " +
+                "does not exist, or MobieTrain:BaseUrl does not point at the provisioning API. Check the tenant's MobieTrainAccountId.");
+        }
+
+        return InvalidResponse(target, operation, $"unexpected status {status}");
+    }
+
+    private SyncRunException AuthenticationFailed(MobieTrainTarget target, HttpStatusCode status)
+    {
+        MobieTrainClientLog.AuthenticationFailed(logger, target.TenantId, target.AccountId, target.ApiKeySecretName, (int)status);
+        var message = status == HttpStatusCode.Forbidden
+            ? $"MobieTrain refused access to account '{target.AccountId}' of tenant '{target.TenantId}' (403): the API key in secret " +
+              $"'{target.ApiKeySecretName}' is valid but does not reach this account. Ask MobieTrain to enable the key for the account, " +
+              "or correct the tenant's MobieTrainAccountId or MobieTrainApiKeySecret."
+            : $"MobieTrain refused the API key in secret '{target.ApiKeySecretName}' for account '{target.AccountId}' of tenant " +
+              $"'{target.TenantId}' (401), also after reading the secret again: the key is unknown or revoked. Put a valid key in the secret.";
+        return new SyncRunException(target.TenantId, SyncFailureKind.Authentication, message);
+    }
+
+    private SyncRunException InvalidResponse(MobieTrainTarget target, string operation, string detail)
+    {
+        MobieTrainClientLog.InvalidResponse(logger, target.TenantId, target.AccountId, operation, detail);
+        return new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
+            $"MobieTrain answered {operation} for account '{target.AccountId}' of tenant '{target.TenantId}' with something the API " +
+            $"does not return ({detail}); nothing of it was used.");
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        TimeoutRejectedException => "the request timed out",
+        HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => $"connection failed ({error})",
+        HttpRequestException => "the connection failed",
+        _ => e.GetType().Name,
+    };
+
+    private static string Cut(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return "no error message";
+        }
+
+        message = message.Trim();
+        return message.Length <= MaxErrorMessageLength ? message : string.Concat(message.AsSpan(0, MaxErrorMessageLength - 1), "…");
+    }
+}

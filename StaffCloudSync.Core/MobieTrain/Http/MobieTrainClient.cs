@@ -1,0 +1,210 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Secrets;
+
+namespace StaffCloudSync.Core.MobieTrain.Http;
+
+/// <summary>
+/// <see cref="IMobieTrainClient"/> over HTTP, coded against our MobieTrain contract (docs/mobietrain-api.md). Everything
+/// that depends on the shape of MobieTrain's API — paths, bodies, status codes, paging, conflict bodies — lives in this
+/// class (split over <c>MobieTrainClient.*.cs</c>), so adapting to the real API is a change here and in that document.
+/// Retries and timeouts come from the shared resilience handlers; writes carry an idempotency key so they may be retried.
+/// </summary>
+public sealed partial class MobieTrainClient(
+    HttpClient http,
+    ISecretStore secrets,
+    IOptions<MobieTrainOptions> options,
+    TimeProvider time,
+    ILogger<MobieTrainClient> logger) : IMobieTrainClient
+{
+    private const string UserGroups = "user-groups";
+    private const string Users = "users";
+    private const string Invitations = "invitations";
+
+    public IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
+        ListAsync(target, UserGroups, ReadUserGroup, cancellationToken);
+
+    public IAsyncEnumerable<MobieTrainUser> GetUsersAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
+        ListAsync(target, Users, ReadUser, cancellationToken);
+
+    public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
+        ListAsync(target, Invitations, ReadInvitation, cancellationToken);
+
+    public async Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainTarget target, string name, string externalId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(externalId);
+        var write = new Write(HttpMethod.Post, UserGroups, "create-user-group", externalId, GroupBody(name, externalId));
+        using var response = await WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return await ReadRecordAsync(target, response, write.Operation, ReadUserGroup, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            return await ResolveGroupConflictAsync(target, write, name, externalId, response, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw await FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task RenameUserGroupAsync(MobieTrainTarget target, string groupId, string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(groupId);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        return PatchAsync(target, new Write(HttpMethod.Patch, $"{UserGroups}/{Escape(groupId)}", "rename-user-group", groupId, RenameBody(name)),
+            cancellationToken);
+    }
+
+    public Task UpdateUserAsync(MobieTrainTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        ArgumentNullException.ThrowIfNull(patch);
+        return PatchAsync(target, new Write(HttpMethod.Patch, $"{Users}/{Escape(userId)}", "update-user", userId, PatchBody(patch)),
+            cancellationToken);
+    }
+
+    public Task DeleteUserAsync(MobieTrainTarget target, string userId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(userId);
+        return DeleteAsync(target, new Write(HttpMethod.Delete, $"{Users}/{Escape(userId)}", "delete-user", userId, Body: null),
+            cancellationToken);
+    }
+
+    public async Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainTarget target, NewInvitation invitation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(invitation);
+        var write = new Write(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId, InvitationBody(invitation));
+        using var response = await WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            return await ReadRecordAsync(target, response, write.Operation, ReadInvitation, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            return await ResolveInvitationConflictAsync(target, write, invitation, response, cancellationToken).ConfigureAwait(false);
+        }
+
+        throw await FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public Task UpdateInvitationAsync(MobieTrainTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(invitationId);
+        ArgumentNullException.ThrowIfNull(patch);
+        return PatchAsync(target,
+            new Write(HttpMethod.Patch, $"{Invitations}/{Escape(invitationId)}", "update-invitation", invitationId, PatchBody(patch)),
+            cancellationToken);
+    }
+
+    public Task DeleteInvitationAsync(MobieTrainTarget target, string invitationId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(invitationId);
+        return DeleteAsync(target,
+            new Write(HttpMethod.Delete, $"{Invitations}/{Escape(invitationId)}", "delete-invitation", invitationId, Body: null),
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// Streams every page of a list, following <c>nextCursor</c> until it is null. A page is read whole before its
+    /// records are handed out, so a failure never leaves a half-parsed page acted upon.
+    /// </summary>
+    private async IAsyncEnumerable<T> ListAsync<T>(
+        MobieTrainTarget target,
+        string resource,
+        Func<JsonElement, T> read,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var operation = $"GET /{resource}";
+        var cursors = new HashSet<string>(StringComparer.Ordinal);
+        string? cursor = null;
+        var pages = 0;
+        var records = 0;
+        do
+        {
+            var path = $"{AccountPath(target)}/{resource}?limit={options.Value.PageSize}"
+                + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
+            IReadOnlyList<T> items;
+            using (var response = await SendAsync(target, () => new HttpRequestMessage(HttpMethod.Get, path), operation, cancellationToken)
+                       .ConfigureAwait(false))
+            {
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw await FailureAsync(target, operation, response, isWrite: false, cancellationToken).ConfigureAwait(false);
+                }
+
+                (items, cursor) = await ReadPageAsync(target, response, operation, read, cancellationToken).ConfigureAwait(false);
+            }
+
+            pages++;
+
+            // A server that hands out a cursor it gave before would keep us paging forever over the same records.
+            if (cursor is not null && !cursors.Add(cursor))
+            {
+                throw InvalidResponse(target, operation, $"page {pages} returned a cursor of an earlier page again; paging would never end");
+            }
+
+            foreach (var item in items)
+            {
+                records++;
+                yield return item;
+            }
+        }
+        while (cursor is not null);
+
+        MobieTrainClientLog.ListRead(logger, target.TenantId, target.AccountId, resource, records, pages);
+    }
+
+    private async Task PatchAsync(MobieTrainTarget target, Write write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        using var response = await WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        if (response.IsSuccessStatusCode)
+        {
+            // The updated record in the body is not needed: the next run reads MobieTrain afresh.
+            return;
+        }
+
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, write.Operation, 404, "not_found");
+            throw new MobieTrainRecordException(
+                $"MobieTrain refused {write.Operation} (404): the record no longer exists (deleted since this run read it).", 404, "not_found");
+        }
+
+        throw await FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteAsync(MobieTrainTarget target, Write write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        using var response = await WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+
+        // 404: gone already (deleted by hand, accepted, or by an earlier attempt whose answer was lost) — what we wanted.
+        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return;
+        }
+
+        throw await FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string AccountPath(MobieTrainTarget target) => $"v1/accounts/{Escape(target.AccountId)}";
+
+    private static string Escape(string segment) => Uri.EscapeDataString(segment);
+
+    /// <summary>One write: where it goes, what it does (for its idempotency key) and its canonical body.</summary>
+    private sealed record Write(HttpMethod Method, string Path, string Action, string Record, byte[]? Body)
+    {
+        /// <summary>Method and path below the account, for messages and logs: ids only, never a value from the body.</summary>
+        public string Operation => $"{Method.Method} /{Path}";
+    }
+}

@@ -1,0 +1,33 @@
+using StaffCloudSync.Core.Http;
+
+namespace StaffCloudSync.Core.MobieTrain.Http;
+
+/// <summary>
+/// Configuration section <c>MobieTrain</c>: where the provisioning API is and how the client talks to it
+/// (app settings <c>MobieTrain__BaseUrl</c>, <c>MobieTrain__PageSize</c>, <c>MobieTrain__Resilience__…</c>).
+/// Checked at start-up by <see cref="MobieTrainOptionsValidator"/>.
+/// </summary>
+public sealed class MobieTrainOptions
+{
+    public const string SectionName = "MobieTrain";
+
+    public const int MaxPageSize = 1000;
+
+    /// <summary>
+    /// The API's root; every path goes below it (<c>{BaseUrl}/v1/accounts/{accountId}/…</c>). A string rather than a
+    /// <see cref="Uri"/> so that a relative or malformed value reaches the validator, whose message names the setting,
+    /// instead of the configuration binder's conversion error.
+    /// </summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Records asked for per list request (<c>limit</c>); the contract allows 1–1000.</summary>
+    public int PageSize { get; set; } = 500;
+
+    public HttpResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>
+    /// <see cref="BaseUrl"/> with a trailing slash, so that relative paths resolve below it rather than replacing its
+    /// last segment. Only valid once the validator has passed.
+    /// </summary>
+    internal Uri GetBaseUri() => new(BaseUrl!.EndsWith('/') ? BaseUrl : BaseUrl + "/", UriKind.Absolute);
+}

@@ -1,0 +1,85 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
+
+namespace StaffCloudSync.Core.MobieTrain.Http;
+
+/// <summary>
+/// Fails start-up with messages that name the setting to fix, both as a configuration key (<c>MobieTrain:BaseUrl</c>)
+/// and as the app setting an operator edits (<c>MobieTrain__BaseUrl</c>), instead of the first run failing later.
+/// </summary>
+internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MobieTrainOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var failures = new List<string>();
+        CheckBaseUrl(options.BaseUrl, failures);
+
+        if (options.PageSize is < 1 or > MobieTrainOptions.MaxPageSize)
+        {
+            failures.Add($"{Setting(nameof(MobieTrainOptions.PageSize))} must be between 1 and {MobieTrainOptions.MaxPageSize} (the API's limit); it is {options.PageSize}.");
+        }
+
+        if (options.Resilience is null)
+        {
+            failures.Add($"{Setting(nameof(MobieTrainOptions.Resilience))} is missing.");
+        }
+        else
+        {
+            CheckResilience(options, failures);
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void CheckBaseUrl(string? value, List<string> failures)
+    {
+        var setting = Setting(nameof(MobieTrainOptions.BaseUrl));
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            failures.Add($"{setting} is not set: give the absolute URL of MobieTrain's provisioning API, e.g. https://api.mobietrain.example/.");
+            return;
+        }
+
+        if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            failures.Add($"{setting} '{value}' is not an absolute http(s) URL.");
+            return;
+        }
+
+        // The API key travels in every request: plain http is allowed only where it never leaves the machine.
+        if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+        {
+            failures.Add($"{setting} '{value}' must use https (plain http is accepted only for a loopback host such as localhost or 127.0.0.1).");
+        }
+
+        if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+        {
+            failures.Add($"{setting} '{value}' must not carry a query or a fragment: paths and queries are added by the client.");
+        }
+    }
+
+    private static void CheckResilience(MobieTrainOptions options, List<string> failures)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(options.Resilience, new ValidationContext(options.Resilience), results, validateAllProperties: true);
+        foreach (var result in results)
+        {
+            var member = result.MemberNames.FirstOrDefault() ?? "?";
+            failures.Add($"{Setting($"{nameof(MobieTrainOptions.Resilience)}:{member}")}: {result.ErrorMessage}");
+        }
+
+        if (options.Resilience.AttemptTimeout >= options.Resilience.TotalTimeout)
+        {
+            failures.Add($"{Setting("Resilience:AttemptTimeout")} ({options.Resilience.AttemptTimeout}) must be shorter than " +
+                $"{Setting("Resilience:TotalTimeout")} ({options.Resilience.TotalTimeout}), or no attempt could be retried.");
+        }
+    }
+
+    /// <summary>A setting as a configuration key and as the app setting / environment variable that holds it.</summary>
+    private static string Setting(string key)
+    {
+        var path = $"{MobieTrainOptions.SectionName}:{key}";
+        return $"{path} (app setting {path.Replace(":", "__", StringComparison.Ordinal)})";
+    }
+}

@@ -1,0 +1,93 @@
+namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
+
+// The records of the MobieTrain contract (../shared/spec/mobietrain-api.md) as the simulator holds and serves them,
+// in the contract's JSON shape (camelCase via MobieTrainSimulatorJson). Used to seed the simulator, and to read its
+// state back for the scenario runner's final "mobietrain" output. An empty Id when seeding means "generate one".
+
+/// <summary>A user group: <c>{id, name, externalId?}</c>.</summary>
+public sealed record MobieTrainUserGroupResource
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string Name { get; init; } = string.Empty;
+
+    public string? ExternalId { get; init; }
+}
+
+/// <summary>A registered user: <c>{id, externalId?, firstName, lastName, email?, phone?, language, userGroupIds[], registeredAt}</c>.</summary>
+public sealed record MobieTrainUserResource
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string? ExternalId { get; init; }
+
+    public string FirstName { get; init; } = string.Empty;
+
+    public string LastName { get; init; } = string.Empty;
+
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string Language { get; init; } = MobieTrainAccountState.DefaultLanguage;
+
+    public IReadOnlyList<string> UserGroupIds { get; init; } = [];
+
+    public DateTimeOffset? RegisteredAt { get; init; }
+}
+
+/// <summary>A pending invitation: <c>{id, externalId?, firstName, lastName, email?, phone?, language, userGroupIds[], createdAt}</c>.</summary>
+public sealed record MobieTrainInvitationResource
+{
+    public string Id { get; init; } = string.Empty;
+
+    public string? ExternalId { get; init; }
+
+    public string FirstName { get; init; } = string.Empty;
+
+    public string LastName { get; init; } = string.Empty;
+
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string Language { get; init; } = MobieTrainAccountState.DefaultLanguage;
+
+    public IReadOnlyList<string> UserGroupIds { get; init; } = [];
+
+    public DateTimeOffset? CreatedAt { get; init; }
+}
+
+/// <summary>Everything one account holds, each list in the order the API lists it (creation order).</summary>
+public sealed record MobieTrainContents
+{
+    public IReadOnlyList<MobieTrainUserGroupResource> UserGroups { get; init; } = [];
+
+    public IReadOnlyList<MobieTrainUserResource> Users { get; init; } = [];
+
+    public IReadOnlyList<MobieTrainInvitationResource> Invitations { get; init; } = [];
+}
+
+/// <summary>
+/// A manual edit of a user in MobieTrain's own admin (a scenario's <c>mobietrain.upsert.users</c>): the user with this
+/// <see cref="ExternalId"/> gets every field that is set here; null leaves a field as it is.
+/// </summary>
+public sealed record MobieTrainUserEdit
+{
+    public required string ExternalId { get; init; }
+
+    public string? FirstName { get; init; }
+
+    public string? LastName { get; init; }
+
+    public string? Email { get; init; }
+
+    public string? Phone { get; init; }
+
+    public string? Language { get; init; }
+
+    public IReadOnlyList<string>? UserGroupIds { get; init; }
+
+    /// <summary>Only used when the user does not exist yet; the simulator's "now" otherwise.</summary>
+    public DateTimeOffset? RegisteredAt { get; init; }
+}

@@ -1,0 +1,161 @@
+using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Sync;
+
+namespace StaffCloudSync.Tests.MobieTrain;
+
+/// <summary>The API key: 401 and 403 end the run naming tenant, account and secret (never the key); a rotated key is picked up.</summary>
+public sealed class MobieTrainClientAuthTests
+{
+    [Test]
+    public async Task An_unknown_key_fails_the_run_as_Authentication_naming_tenant_account_and_secret_but_not_the_key()
+    {
+        await using var context = await MobieTrainTestContext.StartAsync(new Dictionary<string, string?>
+        {
+            [$"Secrets:Values:{MobieTrainTestContext.SecretName}"] = "revoked-key-canary",
+        });
+
+        var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
+            await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
+            Assert.That(failure.Message, Does.Contain("401").And.Contain(MobieTrainTestContext.Tenant)
+                .And.Contain(MobieTrainTestContext.Account).And.Contain(MobieTrainTestContext.SecretName));
+            Assert.That(failure.Message, Does.Not.Contain("revoked-key-canary"));
+            Assert.That(context.Simulator.Requests.Reads, Is.EqualTo(1), "the secret did not change, so no second try");
+            Assert.That(context.Logs.GetSnapshot().Select(l => l.Message), Has.None.Contains("revoked-key-canary"));
+        }
+    }
+
+    [Test]
+    public async Task A_key_that_does_not_reach_the_account_fails_the_run_as_Authentication_saying_so()
+    {
+        await using var context = await MobieTrainTestContext.StartAsync();
+
+        var failure = Assert.ThrowsAsync<SyncRunException>(() => context.Client.CreateUserGroupAsync(
+            MobieTrainTestContext.Target(account: MobieTrainTestContext.OtherAccount), "G", "staffcloud-event-1", CancellationToken.None));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
+            Assert.That(failure.Message, Does.Contain("403").And.Contain("does not reach").And.Contain(MobieTrainTestContext.OtherAccount)
+                .And.Contain(MobieTrainTestContext.Tenant).And.Contain(MobieTrainTestContext.SecretName));
+            Assert.That(failure.Message, Does.Not.Contain(MobieTrainTestContext.ApiKey));
+            Assert.That(context.Simulator.Requests.Writes, Is.EqualTo(1), "403 is not retried");
+            Assert.That(context.Contents(MobieTrainTestContext.OtherAccount).UserGroups, Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task A_rotated_key_is_read_again_after_a_401_and_the_request_tried_once_more()
+    {
+        var store = new CachingSecretStore();
+        await using var context = await MobieTrainTestContext.StartAsync(
+            new Dictionary<string, string?> { [$"Secrets:Values:{MobieTrainTestContext.SecretName}"] = "new-key" },
+            services => services.AddSingleton<ISecretStore>(sp => store.Over(sp.GetRequiredService<ConfigurationSecretStore>())));
+        context.Simulator.AddApiKey("new-key", MobieTrainTestContext.Account);
+        context.Simulator.RemoveApiKey(MobieTrainTestContext.ApiKey);
+        store.Cache(MobieTrainTestContext.SecretName, MobieTrainTestContext.ApiKey);
+
+        var users = await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(users, Is.Empty);
+            Assert.That(context.Served("GET", "/users").Select(r => r.Status), Is.EqualTo(new[] { 401, 200 }));
+            Assert.That(store.Invalidated, Is.EqualTo(new[] { MobieTrainTestContext.SecretName }));
+            Assert.That(context.Logs.GetSnapshot().Select(l => l.Id.Id), Does.Contain(1401));
+        }
+    }
+
+    [Test]
+    public async Task A_rotated_key_that_is_refused_too_fails_after_one_more_try()
+    {
+        var store = new CachingSecretStore();
+        await using var context = await MobieTrainTestContext.StartAsync(
+            new Dictionary<string, string?> { [$"Secrets:Values:{MobieTrainTestContext.SecretName}"] = "also-wrong" },
+            services => services.AddSingleton<ISecretStore>(sp => store.Over(sp.GetRequiredService<ConfigurationSecretStore>())));
+        context.Simulator.RemoveApiKey(MobieTrainTestContext.ApiKey);
+        store.Cache(MobieTrainTestContext.SecretName, MobieTrainTestContext.ApiKey);
+
+        var failure = Assert.ThrowsAsync<SyncRunException>(() => context.Client.DeleteUserAsync(MobieTrainTestContext.Target(), "u-1", CancellationToken.None));
+
+        Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
+        Assert.That(failure.Message, Does.Not.Contain("also-wrong").And.Not.Contain(MobieTrainTestContext.ApiKey));
+        Assert.That(context.Served("DELETE", "/users/u-1").Select(r => r.Status), Is.EqualTo(new[] { 401, 401 }));
+    }
+
+    [Test]
+    public async Task A_missing_secret_is_reported_as_such()
+    {
+        await using var context = await MobieTrainTestContext.StartAsync();
+
+        var failure = Assert.ThrowsAsync<SecretNotFoundException>(async () => await context.Client
+            .GetUsersAsync(MobieTrainTestContext.Target() with { ApiKeySecretName = "mobietrain-api-key-missing" }, CancellationToken.None).ToListAsync());
+
+        Assert.That(failure!.SecretName, Is.EqualTo("mobietrain-api-key-missing"));
+        Assert.That(context.Simulator.Requests.Reads, Is.Zero);
+    }
+
+    [Test]
+    public async Task An_account_that_does_not_exist_fails_the_run_as_Configuration_not_each_record()
+    {
+        await using var context = await MobieTrainTestContext.StartAsync();
+        context.Simulator.AddApiKey(MobieTrainTestContext.ApiKey, MobieTrainTestContext.Account, "ghost");
+        var target = MobieTrainTestContext.Target(account: "ghost");
+
+        var create = Assert.ThrowsAsync<SyncRunException>(() => context.Client.CreateInvitationAsync(target,
+            new Core.MobieTrain.NewInvitation("7", "A", "B", "a@example.com", null, "en", []), CancellationToken.None));
+        var list = Assert.ThrowsAsync<SyncRunException>(async () => await context.Client.GetUserGroupsAsync(target, CancellationToken.None).ToListAsync());
+
+        Assert.That(create!.Kind, Is.EqualTo(SyncFailureKind.Configuration));
+        Assert.That(list!.Kind, Is.EqualTo(SyncFailureKind.Configuration));
+        Assert.That(create.Message, Does.Contain("ghost").And.Contain("MobieTrainAccountId"));
+    }
+
+    [Test]
+    public async Task No_key_reaches_a_log_line_even_at_trace_level()
+    {
+        await using var context = await MobieTrainTestContext.StartAsync();
+        context.Simulator.AddFaults([new Sandbox.Simulators.SimulatorFault { Method = "POST", Path = "/user-groups", Status = 503 }]);
+        var target = MobieTrainTestContext.Target();
+
+        await context.Client.GetUsersAsync(target, CancellationToken.None).ToListAsync();
+        await context.Client.CreateUserGroupAsync(target, "G", "staffcloud-event-1", CancellationToken.None);
+        Assert.ThrowsAsync<SyncRunException>(async () =>
+            await context.Client.GetUsersAsync(target with { AccountId = MobieTrainTestContext.OtherAccount }, CancellationToken.None).ToListAsync());
+
+        var records = context.Logs.GetSnapshot();
+        Assert.That(records, Is.Not.Empty);
+        Assert.That(records.Select(r => r.Message), Has.None.Contains(MobieTrainTestContext.ApiKey));
+        Assert.That(records.SelectMany(r => r.StructuredState ?? []).Select(p => p.Value ?? string.Empty), Has.None.Contains(MobieTrainTestContext.ApiKey));
+    }
+
+    /// <summary>A store with a cache like Key Vault's: serves a cached (possibly stale) value until invalidated.</summary>
+    private sealed class CachingSecretStore : ISecretStore
+    {
+        private readonly Dictionary<string, string> _cache = new(StringComparer.OrdinalIgnoreCase);
+        private ISecretStore? _inner;
+
+        public List<string> Invalidated { get; } = [];
+
+        public CachingSecretStore Over(ISecretStore inner)
+        {
+            _inner = inner;
+            return this;
+        }
+
+        public void Cache(string name, string value) => _cache[name] = value;
+
+        public async Task<string> GetSecretAsync(string name, CancellationToken cancellationToken) =>
+            _cache.TryGetValue(name, out var value) ? value : _cache[name] = await _inner!.GetSecretAsync(name, cancellationToken);
+
+        public void Invalidate(string name)
+        {
+            Invalidated.Add(name);
+            _cache.Remove(name);
+        }
+    }
+}
