@@ -1,0 +1,26 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Sync;
+
+namespace StaffCloudSync.Core;
+
+public static class StaffCloudSyncServiceCollectionExtensions
+{
+    /// <summary>
+    /// Everything a host of the sync needs — the Functions app and the operator CLI call this one method, so both
+    /// run the same services with the same settings, each validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddStaffCloudSync(this IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddTableStorage(configuration)
+            .AddSecretStore(configuration)
+            .AddStaffCloudClient(configuration)
+            .AddMobieTrainClient(configuration)
+            .AddSyncEngine(configuration)
+            .AddDispatch(configuration);
+}

@@ -1,0 +1,18 @@
+using System.Net;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using StaffCloudSync.Core.Operations;
+using StaffCloudSync.Functions.Hosting;
+
+namespace StaffCloudSync.Functions.Functions;
+
+/// <summary>Every rule's decision for one person: <c>GET /api/tenants/{id}/employees/{employeeId}</c>.</summary>
+public sealed class ExplainEmployee(TenantOperations operations)
+{
+    [Function(nameof(ExplainEmployee))]
+    public Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tenants/{tenantId}/employees/{employeeId:long}")] HttpRequestData request,
+        string tenantId, long employeeId, CancellationToken cancellationToken) =>
+        HttpResults.GuardAsync(request, async () =>
+            await HttpResults.JsonAsync(request, HttpStatusCode.OK, await operations.ExplainAsync(tenantId, employeeId, cancellationToken)));
+}

@@ -1,0 +1,20 @@
+using System.Net;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using StaffCloudSync.Core.Operations;
+using StaffCloudSync.Functions.Hosting;
+
+namespace StaffCloudSync.Functions.Functions;
+
+/// <summary>The tenant's recent runs, newest first: <c>GET /api/tenants/{id}/runs[?max=20]</c>.</summary>
+public sealed class ListRuns(TenantOperations operations)
+{
+    [Function(nameof(ListRuns))]
+    public async Task<HttpResponseData> RunAsync(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tenants/{tenantId}/runs")] HttpRequestData request, string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var max = int.TryParse(request.Query["max"], out var parsed) ? Math.Clamp(parsed, 1, 200) : 20;
+        return await HttpResults.JsonAsync(request, HttpStatusCode.OK, await operations.RecentRunsAsync(tenantId, max, cancellationToken));
+    }
+}

@@ -1,0 +1,15 @@
+using Microsoft.Azure.Functions.Worker;
+using StaffCloudSync.Core.Dispatch;
+
+namespace StaffCloudSync.Functions.Functions;
+
+/// <summary>Twice a day (<c>SyncSchedule</c>): one queue message per enabled tenant.</summary>
+public sealed class ScheduledDispatch(TenantDispatcher dispatcher)
+{
+    [Function(nameof(ScheduledDispatch))]
+    public Task RunAsync([TimerTrigger("%SyncSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        return dispatcher.DispatchAsync(timer.IsPastDue, cancellationToken);
+    }
+}

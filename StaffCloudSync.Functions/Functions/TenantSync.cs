@@ -1,0 +1,16 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
+using StaffCloudSync.Core.Dispatch;
+
+namespace StaffCloudSync.Functions.Functions;
+
+/// <summary>One tenant's run, from its queue message; retried by the queue only when a retry can help.</summary>
+public sealed class TenantSync(QueuedSyncHandler handler)
+{
+    [Function(nameof(TenantSync))]
+    public Task RunAsync([QueueTrigger(SyncMessage.QueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return handler.HandleAsync(message.MessageText, message.MessageId, message.DequeueCount, cancellationToken);
+    }
+}

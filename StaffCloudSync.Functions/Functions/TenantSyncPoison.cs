@@ -1,0 +1,16 @@
+using Azure.Storage.Queues.Models;
+using Microsoft.Azure.Functions.Worker;
+using StaffCloudSync.Core.Dispatch;
+
+namespace StaffCloudSync.Functions.Functions;
+
+/// <summary>Runs the queue gave up on: recorded against the tenant and logged for the alert.</summary>
+public sealed class TenantSyncPoison(PoisonHandler handler)
+{
+    [Function(nameof(TenantSyncPoison))]
+    public Task RunAsync([QueueTrigger(SyncMessage.PoisonQueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return handler.HandleAsync(message.MessageText, message.MessageId, cancellationToken);
+    }
+}
