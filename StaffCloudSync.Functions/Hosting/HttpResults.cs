@@ -16,6 +16,9 @@ public static class HttpResults
     {
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = true,
+
+        // Answers are application/json for operators and scripts, never HTML: quotes in reasons stay readable.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
     public static async Task<HttpResponseData> JsonAsync(HttpRequestData request, HttpStatusCode status, object body)

@@ -1,0 +1,123 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Sandbox.Simulators.MobieTrain;
+using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+
+namespace StaffCloudSync.Sandbox.Environment;
+
+/// <summary>
+/// The whole app on one machine: both simulators on loopback and the very services the Functions app runs
+/// (<see cref="StaffCloudSyncServiceCollectionExtensions.AddStaffCloudSync"/>), configured against them and the given
+/// storage, with the tenants registered and their made-up secrets in the configuration secret store.
+/// </summary>
+public sealed class SandboxEnvironment : IAsyncDisposable
+{
+    private SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, ServiceProvider services, ScenarioClock clock)
+    {
+        StaffCloud = staffCloud;
+        MobieTrain = mobieTrain;
+        Services = services;
+        Clock = clock;
+    }
+
+    public StaffCloudSimulator StaffCloud { get; }
+
+    public MobieTrainSimulator MobieTrain { get; }
+
+    public ServiceProvider Services { get; }
+
+    public ScenarioClock Clock { get; }
+
+    /// <summary>Starts the simulators, builds and validates the services, and registers the tenants.</summary>
+    /// <param name="configureServices">Last word on the services (logging providers; a test's instant back-off clock).</param>
+    /// <param name="settings">Extra or overriding configuration values (e.g. <c>Sync:MaxParallelWrites</c>).</param>
+    public static async Task<SandboxEnvironment> StartAsync(
+        string storageConnectionString,
+        ScenarioClock clock,
+        IReadOnlyCollection<SandboxTenant> tenants,
+        Action<IServiceCollection>? configureServices = null,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tenants);
+        var staffCloud = new StaffCloudSimulator(clock);
+        var mobieTrain = new MobieTrainSimulator(clock);
+        await staffCloud.StartAsync(cancellationToken);
+        await mobieTrain.StartAsync(cancellationToken);
+
+        var values = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["Secrets:Provider"] = "Configuration",
+            ["StaffCloud:AllowBaseAddressOverride"] = "true",
+            ["StaffCloud:BaseAddressOverride"] = new Uri(staffCloud.BaseAddress, "{tenant}/api/v1/").ToString().Replace("%7B", "{", StringComparison.Ordinal).Replace("%7D", "}", StringComparison.Ordinal),
+            ["MobieTrain:BaseUrl"] = mobieTrain.BaseAddress.ToString(),
+        };
+        foreach (var tenant in tenants)
+        {
+            Register(tenant, staffCloud, mobieTrain, values);
+        }
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddStaffCloudSync(configuration);
+        configureServices?.Invoke(services);
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        provider.GetRequiredService<IStartupValidator>().Validate();
+
+        var store = provider.GetRequiredService<ITenantStore>();
+        foreach (var tenant in tenants)
+        {
+            await UpsertTenantAsync(store, tenant.Settings, cancellationToken);
+        }
+
+        return new SandboxEnvironment(staffCloud, mobieTrain, provider, clock);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        await StaffCloud.DisposeAsync();
+        await MobieTrain.DisposeAsync();
+    }
+
+    private static void Register(SandboxTenant tenant, StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, Dictionary<string, string?> values)
+    {
+        var settings = tenant.Settings;
+        staffCloud.AddTenant(settings.StaffCloudApiTenant, tenant.StaffCloudToken);
+        mobieTrain.AddAccount(settings.MobieTrainAccountId);
+        values[$"Secrets:Values:{settings.EffectiveStaffCloudTokenSecret}"] = tenant.StaffCloudToken;
+
+        // Tenants sharing the integration's one key (the default secret name) share one key reaching all their accounts.
+        var keySecret = $"Secrets:Values:{settings.MobieTrainApiKeySecret}";
+        var key = values.TryGetValue(keySecret, out var existing) && existing is not null ? existing : tenant.MobieTrainApiKey;
+        values[keySecret] = key;
+        var accounts = values.TryGetValue($"sandbox:key-accounts:{key}", out var listed) && listed is not null ? listed.Split(',').ToList() : [];
+        accounts.Add(settings.MobieTrainAccountId);
+        values[$"sandbox:key-accounts:{key}"] = string.Join(',', accounts);
+        mobieTrain.AddApiKey(key, accounts);
+    }
+
+    private static async Task UpsertTenantAsync(ITenantStore store, TenantSettings settings, CancellationToken cancellationToken)
+    {
+        var existing = await store.GetAsync(settings.TenantId, cancellationToken);
+        if (existing is null)
+        {
+            await store.AddAsync(settings, cancellationToken);
+        }
+        else
+        {
+            await store.UpdateAsync(settings, Azure.ETag.All, cancellationToken);
+        }
+    }
+}
