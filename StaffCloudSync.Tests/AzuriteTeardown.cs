@@ -1,4 +1,5 @@
 using StaffCloudSync.Tests.Infrastructure;
+using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Tests;
 

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using StaffCloudSync.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;

@@ -1,6 +1,6 @@
 using StaffCloudSync.Core.Tenants;
 
-namespace StaffCloudSync.Sandbox.Environment;
+namespace StaffCloudSync.Sandbox.Hosting;
 
 /// <summary>A tenant of the sandbox with the made-up credentials its simulators accept.</summary>
 public sealed record SandboxTenant(TenantSettings Settings)

@@ -5,12 +5,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace StaffCloudSync.Tests.Infrastructure;
+namespace StaffCloudSync.Sandbox.Hosting;
 
 /// <summary>
-/// The storage emulator for the tests: the one <c>AzureWebJobsStorage</c> points at when it answers, otherwise an
-/// Azurite of our own (pinned in the repo's package.json) on free loopback ports, started once per test run and
-/// stopped by <see cref="AzuriteTeardown"/>. When it cannot be had, the tests that need it fail instead of skipping.
+/// The storage emulator for the tests and the sandbox: the one <c>AzureWebJobsStorage</c> points at when it answers,
+/// otherwise an Azurite of our own (the version pinned in the repo's package.json) on free loopback ports, started once
+/// per process and stopped by <see cref="Stop"/> (the test run's teardown, the CLI's exit). When it cannot be had,
+/// callers fail instead of skipping.
 /// </summary>
 public static class AzuriteHost
 {
@@ -79,7 +80,7 @@ public static class AzuriteHost
             return fromEnvironment;
         }
 
-        var root = RepositoryPaths.Root;
+        var root = AzuriteInstall.Folder();
         var executable = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
         if (!File.Exists(executable))
         {
@@ -161,7 +162,7 @@ public static class AzuriteHost
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund" })
+        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
         {
             info.ArgumentList.Add(argument);
         }

@@ -6,7 +6,7 @@ using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-namespace StaffCloudSync.Sandbox.Environment;
+namespace StaffCloudSync.Sandbox.Hosting;
 
 /// <summary>
 /// The whole app on one machine: both simulators on loopback and the very services the Functions app runs

@@ -1,4 +1,4 @@
-namespace StaffCloudSync.Sandbox.Environment;
+namespace StaffCloudSync.Sandbox.Hosting;
 
 /// <summary>
 /// The scenario's clock (scenario-format.md): "now" stands still at the value set for a step — for the sync, the

@@ -1,0 +1,48 @@
+using System.Reflection;
+
+namespace StaffCloudSync.Sandbox.Hosting;
+
+/// <summary>
+/// Where Azurite is installed from: the repository's pinned package.json and lock file when running from a checkout
+/// (tests, <c>dotnet run</c>), otherwise a cache folder with the same pinned version (the installed .NET tool).
+/// </summary>
+internal static class AzuriteInstall
+{
+    public const string Version = "3.37.0";
+
+    public static string Folder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StaffCloudSync.slnx")) && File.Exists(Path.Combine(dir.FullName, "package-lock.json")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        var cache = Path.Combine(
+            Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+            "staffcloud-sync", "azurite-" + Version);
+        Directory.CreateDirectory(cache);
+        var lockFile = Path.Combine(cache, "package-lock.json");
+        if (!File.Exists(lockFile))
+        {
+            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("StaffCloudSync.Sandbox.package-lock.json");
+            using var packageJson = Assembly.GetExecutingAssembly().GetManifestResourceStream("StaffCloudSync.Sandbox.package.json");
+            if (stream is null || packageJson is null)
+            {
+                throw new InvalidOperationException("The pinned Azurite package files are missing from the sandbox assembly.");
+            }
+
+            using (var target = File.Create(Path.Combine(cache, "package.json")))
+            {
+                packageJson.CopyTo(target);
+            }
+
+            using var lockTarget = File.Create(lockFile);
+            stream.CopyTo(lockTarget);
+        }
+
+        return cache;
+    }
+}
