@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using StaffCloudSync.Tests.Infrastructure;
@@ -24,22 +23,8 @@ public class SharedScenarioTests
 
         var outputPath = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"engine-{Path.GetFileName(scenarioPath)}");
         await File.WriteAllTextAsync(outputPath, output.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        var (exitCode, verdict) = await CheckAsync(scenarioPath, outputPath);
-        Assert.That(verdict.Trim(), Is.EqualTo("ok"), $"check-scenario.py said (exit {exitCode}):\n{verdict}\noutput: {outputPath}");
+        var verdict = await ScenarioChecker.CheckAsync(scenarioPath, outputPath);
+        Assert.That(verdict, Is.EqualTo("ok"), $"check-scenario.py said:\n{verdict}\noutput: {outputPath}");
     }
 
-    private static async Task<(int ExitCode, string Output)> CheckAsync(string scenarioPath, string outputPath)
-    {
-        var start = new ProcessStartInfo("python3")
-        {
-            ArgumentList = { Path.Combine(RepositoryPaths.Shared, "tools", "check-scenario.py"), scenarioPath, outputPath },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await stdout + await stderr);
-    }
 }

@@ -1,0 +1,42 @@
+using System.Text.Json.Nodes;
+using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Sandbox.Simulators;
+using StaffCloudSync.Sandbox.Simulators.MobieTrain;
+
+namespace StaffCloudSync.Sandbox.Scenarios;
+
+/// <summary>A scenario file (scenario-format.md), read and checked: what the systems hold, then the steps.</summary>
+public sealed record Scenario(
+    TenantSettings Tenant,
+    StaffCloudRecords StaffCloud,
+    MobieTrainContents MobieTrain,
+    SimulatorSettings StaffCloudSimulator,
+    SimulatorSettings MobieTrainSimulator,
+    IReadOnlyList<ScenarioStep> Steps);
+
+/// <summary>StaffCloud records in StaffCloud's own shape, as the simulator serves them.</summary>
+public sealed record StaffCloudRecords(IReadOnlyList<JsonObject> Employees, IReadOnlyList<JsonObject> Events, IReadOnlyList<JsonObject> Assignments)
+{
+    public static StaffCloudRecords Empty { get; } = new([], [], []);
+}
+
+/// <summary>A simulator's behaviour: latency, a rate limit (MobieTrain), scripted faults.</summary>
+public sealed record SimulatorSettings(int LatencyMs, int RateLimitPerSecond, IReadOnlyList<SimulatorFault> Faults)
+{
+    public static SimulatorSettings Default { get; } = new(0, 0, []);
+}
+
+/// <summary>One step of a scenario.</summary>
+public abstract record ScenarioStep;
+
+/// <summary>A sync at <see cref="At"/> (the scenario clock), optionally a dry run, optionally with a MobieTrain outage after N writes.</summary>
+public sealed record SyncStep(DateTimeOffset At, bool DryRun, int? MobieTrainOutageAfterWrites) : ScenarioStep;
+
+/// <summary>Changes in StaffCloud between syncs.</summary>
+public sealed record StaffCloudChangeStep(StaffCloudRecords Upsert, IReadOnlyList<long> DeleteEmployees, IReadOnlyList<long> DeleteEvents, IReadOnlyList<long> DeleteAssignments) : ScenarioStep;
+
+/// <summary>Things that happen in MobieTrain: an invitee accepts; an admin edits users.</summary>
+public sealed record MobieTrainChangeStep(string? AcceptInvitation, IReadOnlyList<MobieTrainUserEdit> UpsertUsers) : ScenarioStep;
+
+/// <summary>An operator's action on the tenant: allow deletions for the next non-dry run.</summary>
+public sealed record TenantStep(bool AllowDeletions) : ScenarioStep;

@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StaffCloudSync.Sandbox.Simulators.MobieTrain;
+
+namespace StaffCloudSync.Sandbox.Scenarios;
+
+/// <summary>The JSON document of <c>sandbox run --json</c> (scenario-format.md, "Output").</summary>
+public static class ScenarioOutput
+{
+    private static readonly JsonSerializerOptions CountsJson = new(JsonSerializerDefaults.Web);
+
+    public static JsonObject ToJson(ScenarioResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return new JsonObject
+        {
+            ["runs"] = new JsonArray(result.Runs.Select(Run).ToArray<JsonNode?>()),
+            ["mobietrain"] = JsonSerializer.SerializeToNode(result.MobieTrain, MobieTrainSimulatorJson.Options),
+            ["staffcloudWrites"] = result.StaffCloudWrites,
+        };
+    }
+
+    public static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    private static JsonObject Run(ScenarioRun run) => new()
+    {
+        ["at"] = Timestamp(run.At),
+        ["dryRun"] = run.DryRun,
+        ["status"] = run.Record.Status.ToString(),
+        ["reason"] = run.Record.Reason,
+        ["counts"] = JsonSerializer.SerializeToNode(run.Record.Counts, CountsJson),
+        ["skipped"] = new JsonArray(run.Record.Skipped
+            .Select(s => (JsonNode?)new JsonObject { ["employeeId"] = s.EmployeeId, ["reason"] = s.Reason.ToString() }).ToArray()),
+        ["requests"] = new JsonObject
+        {
+            ["staffcloud"] = run.Requests.StaffCloud,
+            ["mobietrainReads"] = run.Requests.MobieTrainReads,
+            ["mobietrainWrites"] = run.Requests.MobieTrainWrites,
+        },
+        ["durationMs"] = run.DurationMs,
+    };
+}

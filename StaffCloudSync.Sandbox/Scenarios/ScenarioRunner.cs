@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Sandbox.Hosting;
+using StaffCloudSync.Sandbox.Simulators;
+using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+
+namespace StaffCloudSync.Sandbox.Scenarios;
+
+/// <summary>
+/// Runs a scenario through the real code path (scenario-format.md): the real HTTP clients over loopback to the two
+/// simulators, the real stores on Azurite, and the tenant-sync service the queue function calls, on the scenario's
+/// clock. The tables are the scenario's own and are dropped at the end.
+/// </summary>
+public static class ScenarioRunner
+{
+    public static async Task<ScenarioResult> RunAsync(Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Progress?.Report("starting the simulators and storage");
+        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
+        var tables = TableNames();
+        var settings = new Dictionary<string, string?>(tables);
+        foreach (var (key, value) in options.Settings ?? new Dictionary<string, string?>())
+        {
+            settings[key] = value;
+        }
+
+        var firstSync = scenario.Steps.OfType<SyncStep>().Select(s => s.At).DefaultIfEmpty(DateTimeOffset.UnixEpoch).First();
+        var clock = new ScenarioClock(firstSync);
+        await using var environment = await SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)], options.ConfigureServices, settings, cancellationToken);
+        try
+        {
+            Seed(scenario, environment);
+            var runs = new List<ScenarioRun>();
+            DateTimeOffset? lastSync = null;
+            for (var i = 0; i < scenario.Steps.Count; i++)
+            {
+                var step = scenario.Steps[i];
+                options.Progress?.Report($"step {i + 1} of {scenario.Steps.Count}: {Describe(step)}");
+                switch (step)
+                {
+                    case SyncStep sync:
+                        lastSync = sync.At;
+                        runs.Add(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken));
+                        break;
+                    case StaffCloudChangeStep change:
+                        Change(environment.StaffCloud.Tenant(scenario.Tenant.StaffCloudApiTenant), change);
+                        break;
+                    case MobieTrainChangeStep change:
+                        Change(environment, scenario.Tenant.MobieTrainAccountId, change, lastSync ?? clock.GetUtcNow());
+                        break;
+                    case TenantStep { AllowDeletions: true }:
+                        await environment.Services.GetRequiredService<ITenantStore>().AllowDeletionsAsync(scenario.Tenant.TenantId, "scenario", cancellationToken);
+                        break;
+                }
+            }
+
+            return new ScenarioResult(scenario.Tenant.TenantId, runs, environment.MobieTrain.GetContents(scenario.Tenant.MobieTrainAccountId),
+                environment.StaffCloud.Requests.Writes);
+        }
+        finally
+        {
+            await DropTablesAsync(environment, tables);
+        }
+    }
+
+    private static async Task<ScenarioRun> SyncAsync(SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken)
+    {
+        environment.Clock.Set(step.At);
+        if (step.MobieTrainOutageAfterWrites is { } writes)
+        {
+            environment.MobieTrain.OutageAfterWrites(writes);
+        }
+
+        var staffCloudBefore = environment.StaffCloud.Requests.Snapshot();
+        var mobieTrainBefore = environment.MobieTrain.Requests.Snapshot();
+        var service = environment.Services.GetRequiredService<TenantSyncService>();
+        var stopwatch = Stopwatch.StartNew();
+        var outcome = await service.RunAsync(new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun), cancellationToken);
+        stopwatch.Stop();
+        environment.MobieTrain.EndOutage();
+
+        var staffCloud = environment.StaffCloud.Requests.Snapshot() - staffCloudBefore;
+        var mobieTrain = environment.MobieTrain.Requests.Snapshot() - mobieTrainBefore;
+        return new ScenarioRun(step.At, step.DryRun, outcome.Record, outcome.Plan,
+            new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled),
+            stopwatch.ElapsedMilliseconds);
+    }
+
+    private static void Seed(Scenario scenario, SandboxEnvironment environment)
+    {
+        var staffCloud = environment.StaffCloud.Tenant(scenario.Tenant.StaffCloudApiTenant);
+        staffCloud.Seed(StaffCloudResource.Employees, scenario.StaffCloud.Employees);
+        staffCloud.Seed(StaffCloudResource.Events, scenario.StaffCloud.Events);
+        staffCloud.Seed(StaffCloudResource.Assignments, scenario.StaffCloud.Assignments);
+        environment.MobieTrain.Seed(scenario.Tenant.MobieTrainAccountId, scenario.MobieTrain);
+        Configure(environment.StaffCloud, scenario.StaffCloudSimulator);
+        Configure(environment.MobieTrain, scenario.MobieTrainSimulator);
+        environment.MobieTrain.RateLimitPerSecond = scenario.MobieTrainSimulator.RateLimitPerSecond;
+    }
+
+    private static void Configure(SimulatorHost simulator, SimulatorSettings settings)
+    {
+        simulator.Latency = TimeSpan.FromMilliseconds(settings.LatencyMs);
+        simulator.AddFaults(settings.Faults);
+    }
+
+    private static void Change(StaffCloudSimulatorTenant staffCloud, StaffCloudChangeStep change)
+    {
+        staffCloud.Upsert(StaffCloudResource.Employees, change.Upsert.Employees);
+        staffCloud.Upsert(StaffCloudResource.Events, change.Upsert.Events);
+        staffCloud.Upsert(StaffCloudResource.Assignments, change.Upsert.Assignments);
+        staffCloud.Delete(StaffCloudResource.Employees, change.DeleteEmployees);
+        staffCloud.Delete(StaffCloudResource.Events, change.DeleteEvents);
+        staffCloud.Delete(StaffCloudResource.Assignments, change.DeleteAssignments);
+    }
+
+    private static void Change(SandboxEnvironment environment, string accountId, MobieTrainChangeStep change, DateTimeOffset lastSync)
+    {
+        if (change.AcceptInvitation is { } externalId)
+        {
+            environment.MobieTrain.AcceptInvitation(accountId, externalId, lastSync);
+        }
+
+        foreach (var edit in change.UpsertUsers)
+        {
+            environment.MobieTrain.UpsertUser(accountId, edit);
+        }
+    }
+
+    private static string Describe(ScenarioStep step) => step switch
+    {
+        SyncStep s => $"sync at {s.At:yyyy-MM-dd HH:mm}Z{(s.DryRun ? " (dry run)" : string.Empty)}",
+        StaffCloudChangeStep => "changes in StaffCloud",
+        MobieTrainChangeStep => "changes in MobieTrain",
+        _ => "operator action on the tenant",
+    };
+
+    // Tables of this run only, so a sandbox on a shared Azurite never mixes with another's rows.
+    private static Dictionary<string, string?> TableNames()
+    {
+        var suffix = "sb" + Guid.NewGuid().ToString("N")[..10];
+        return new Dictionary<string, string?>
+        {
+            ["Storage:TenantsTableName"] = "Tenants" + suffix,
+            ["Storage:RunsTableName"] = "SyncRuns" + suffix,
+            ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
+        };
+    }
+
+    private static async Task DropTablesAsync(SandboxEnvironment environment, Dictionary<string, string?> tables)
+    {
+        var service = environment.Services.GetRequiredService<TableServiceClient>();
+        foreach (var table in tables.Values)
+        {
+            try
+            {
+                await service.DeleteTableAsync(table!);
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // Best effort: an in-memory Azurite forgets them anyway.
+            }
+        }
+    }
+}
