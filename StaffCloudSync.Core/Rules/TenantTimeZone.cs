@@ -46,7 +46,11 @@ public sealed class TenantTimeZone
             offset = Zone.GetUtcOffset(local);
         }
 
-        return new DateTimeOffset(local.Ticks - offset.Ticks, TimeSpan.Zero);
+        // An absurd date at the edge of the calendar (0001-01-01 east of UTC) must not throw: it clamps.
+        var ticks = local.Ticks - offset.Ticks;
+        return ticks < DateTimeOffset.MinValue.UtcTicks ? DateTimeOffset.MinValue
+            : ticks > DateTimeOffset.MaxValue.UtcTicks ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(ticks, TimeSpan.Zero);
     }
 
     /// <summary>The tenant's wall-clock time at an instant (what StaffCloud filters compare with).</summary>

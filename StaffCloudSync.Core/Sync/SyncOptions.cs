@@ -17,4 +17,11 @@ public sealed class SyncOptions
     /// <summary>MobieTrain writes in flight at once for one tenant run.</summary>
     [Range(1, 64)]
     public int MaxParallelWrites { get; set; } = 8;
+
+    /// <summary>
+    /// A write that still fails transiently after its retries fails its record; this many such failures in a row
+    /// mean MobieTrain is down, and the run stops (Failed) rather than spend every remaining write on an outage.
+    /// </summary>
+    [Range(1, 1000)]
+    public int MaxConsecutiveTransientFailures { get; set; } = 5;
 }

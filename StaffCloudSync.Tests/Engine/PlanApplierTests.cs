@@ -87,7 +87,7 @@ public class PlanApplierTests
         var plans = new Plans().Eligible(1).EventGroup(10).Employee(5, status: 5).User("5");
         var mobieTrain = MobieTrainFor(plans);
         mobieTrain.FailWrite = request => request.StartsWith("DELETE", StringComparison.Ordinal)
-            ? new SyncRunException("acme", SyncFailureKind.Unavailable, "MobieTrain answered 503 after 3 retries") : null;
+            ? new SyncRunException("acme", SyncFailureKind.Authentication, "MobieTrain refused the API key (401)") : null;
 
         var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
 
@@ -95,6 +95,29 @@ public class PlanApplierTests
         Assert.That(mobieTrain.Invitations, Is.Empty);
         Assert.That(result.Counts.Invited, Is.Zero);
         Assert.That(result.Failures, Is.Empty);
+    }
+
+    [Test]
+    public async Task TransientFailureAfterRetries_FailsTheRecord_ManyInARowStopTheRun()
+    {
+        var plans = new Plans().Event(10).EventGroup(10);
+        for (var id = 1; id <= 12; id++)
+        {
+            plans.Employee(id).Assignment(id, 10);
+        }
+
+        var mobieTrain = MobieTrainFor(plans);
+        mobieTrain.FailWrite = request => request.StartsWith("POST /invitations", StringComparison.Ordinal)
+            && int.Parse(request.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture) is 2 or >= 6
+                ? new SyncRunException("acme", SyncFailureKind.Unavailable, "MobieTrain answered 503 after 4 retries") : null;
+
+        var result = await Applier(mobieTrain, parallel: 1).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
+
+        // 1 ok, 2 fails (alone: a record failure), 3–5 ok, then 6, 7, 8, 9 and 10 fail in a row: the run stops.
+        Assert.That(result.Counts.Invited, Is.EqualTo(4));
+        Assert.That(result.Failures.Select(f => f.EmployeeId), Is.EqualTo(new long?[] { 2, 6, 7, 8, 9, 10 }));
+        Assert.That(result.RunLevelError!.Message, Does.Contain("5 writes in a row failed"));
+        Assert.That(mobieTrain.Invitations.Select(i => i.ExternalId), Is.EquivalentTo(new[] { "1", "3", "4", "5" }));
     }
 
     [Test]

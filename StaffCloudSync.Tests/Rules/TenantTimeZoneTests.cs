@@ -19,6 +19,14 @@ public class TenantTimeZoneTests
         Assert.That(TenantTimeZone.Resolve(zone).ToUtc(local), Is.EqualTo(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture)));
     }
 
+    [TestCase("0001-01-01 00:00:00", "0001-01-01T00:00:00Z")]
+    [TestCase("9999-12-31 23:59:59", "9999-12-31T22:59:59Z")]
+    public void AbsurdDates_AtTheCalendarsEdges_ClampInsteadOfThrowing(string wallClock, string expectedUtc)
+    {
+        var local = DateTime.ParseExact(wallClock, "yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(TenantTimeZone.Resolve("Europe/Zurich").ToUtc(local), Is.EqualTo(DateTimeOffset.Parse(expectedUtc, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
     [Test]
     public void Instant_ConvertsToWallClock()
     {

@@ -89,6 +89,10 @@ public sealed partial class MobieTrainClient
         {
             throw;
         }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw InvalidResponse(target, operation, $"a body larger than MobieTrain:MaxResponseBytes ({options.Value.MaxResponseBytes / (1024 * 1024)} MiB)");
+        }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
         {
             // What is left after the retries: every attempt timed out or lost its connection.

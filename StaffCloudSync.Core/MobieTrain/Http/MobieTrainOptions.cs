@@ -26,6 +26,12 @@ public sealed class MobieTrainOptions
     public HttpResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>
+    /// The largest body one answer may have (default 64 MiB; a page of 1,000 records is well under 1 MiB): an
+    /// enormous answer fails the read as invalid instead of filling the host's memory.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>
     /// <see cref="BaseUrl"/> with a trailing slash, so that relative paths resolve below it rather than replacing its
     /// last segment. Only valid once the validator has passed.
     /// </summary>

@@ -15,6 +15,11 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
         var failures = new List<string>();
         CheckBaseUrl(options.BaseUrl, failures);
 
+        if (options.MaxResponseBytes is < 1024 * 1024 or > int.MaxValue)
+        {
+            failures.Add($"{Setting(nameof(MobieTrainOptions.MaxResponseBytes))} must be from 1 MiB to 2 GiB; it is {options.MaxResponseBytes}.");
+        }
+
         if (options.PageSize is < 1 or > MobieTrainOptions.MaxPageSize)
         {
             failures.Add($"{Setting(nameof(MobieTrainOptions.PageSize))} must be between 1 and {MobieTrainOptions.MaxPageSize} (the API's limit); it is {options.PageSize}.");

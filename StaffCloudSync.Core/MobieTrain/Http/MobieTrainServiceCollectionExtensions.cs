@@ -31,7 +31,9 @@ public static class MobieTrainServiceCollectionExtensions
 
         services.AddHttpClient<IMobieTrainClient, MobieTrainClient>(HttpClientName, (provider, client) =>
             {
-                client.BaseAddress = provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.GetBaseUri();
+                var options = provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value;
+                client.BaseAddress = options.GetBaseUri();
+                client.MaxResponseContentBufferSize = options.MaxResponseBytes;
 
                 // The resilience handlers own every timeout (per attempt and in total); HttpClient's own 100 s would
                 // cut a run short in the middle of an honoured Retry-After.

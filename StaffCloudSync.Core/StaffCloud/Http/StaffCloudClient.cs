@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.Sync;
 
@@ -173,8 +174,8 @@ public sealed class StaffCloudClient : IStaffCloudClient
         var uri = new Uri(baseAddress, $"{resource}?{query}");
         using var response = await SendAsync(target, resource, uri, cancellationToken).ConfigureAwait(false);
 
-        var body = await GuardAsync(target, resource, async () => await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false),
-            cancellationToken).ConfigureAwait(false);
+        var body = await GuardAsync(target, resource, async () => (Stream)new LimitedReadStream(
+            await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
         await using (body.ConfigureAwait(false))
         {
             // Not "await foreach" inside a try: C# allows no yield there, so each step is guarded on its own.

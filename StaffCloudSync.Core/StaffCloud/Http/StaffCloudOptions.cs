@@ -27,6 +27,12 @@ public sealed class StaffCloudOptions
     /// <summary>Ids per <c>id=</c> request (1–200).</summary>
     public int BatchSize { get; set; } = MaxBatchSize;
 
+    /// <summary>
+    /// The largest body one list request may answer with (default 256 MiB — some hundred thousand records): beyond it
+    /// the read fails as an invalid response rather than growing without bound.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = 256L * 1024 * 1024;
+
     /// <summary>Retries and timeouts of every StaffCloud request (<c>StaffCloud:Resilience:*</c>).</summary>
     public HttpResilienceOptions Resilience { get; set; } = new();
 }

@@ -25,6 +25,11 @@ internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOp
                 $"{StaffCloudOptions.MaxBatchSize} is the largest list StaffCloud was seen to answer.");
         }
 
+        if (options.MaxResponseBytes < 1024 * 1024)
+        {
+            errors.Add("StaffCloud:MaxResponseBytes must be at least 1 MiB (StaffCloud__MaxResponseBytes).");
+        }
+
         ValidateResilience(options.Resilience, errors);
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }

@@ -20,7 +20,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(plan);
-        using var run = new ApplyRun(target, options.Value.MaxParallelWrites, logger, cancellationToken);
+        using var run = new ApplyRun(target, options.Value.MaxParallelWrites, options.Value.MaxConsecutiveTransientFailures, logger, cancellationToken);
         foreach (var listed in plan.Actions.Where(a => a is SkipAction or HoldDeletionAction))
         {
             run.Counter.Count(listed);
@@ -77,12 +77,13 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         patch.Groups is null ? null : run.Resolve(patch.Groups));
 
     /// <summary>The state of one apply: counters, created group ids, failures and the run-level stop.</summary>
-    private sealed class ApplyRun(MobieTrainTarget target, int parallelism, ILogger logger, CancellationToken cancellationToken)
+    private sealed class ApplyRun(MobieTrainTarget target, int parallelism, int maxConsecutiveTransient, ILogger logger, CancellationToken cancellationToken)
         : IDisposable
     {
         private readonly ConcurrentQueue<RecordFailure> _failures = new();
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         private Exception? _runLevelError;
+        private int _consecutiveTransient;
 
         public MobieTrainTarget Target { get; } = target;
 
@@ -144,12 +145,23 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             try
             {
                 await write(action, this).ConfigureAwait(false);
+                Interlocked.Exchange(ref _consecutiveTransient, 0);
                 Counter.Count(action);
                 SyncLog.ActionDone(logger, Target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, "done", action.Rule.ToString());
             }
             catch (MobieTrainRecordException e)
             {
                 Fail(action, e.Message);
+            }
+            catch (SyncRunException e) when (e.Kind == SyncFailureKind.Unavailable)
+            {
+                // Failing after its retries fails this record; many in a row is an outage, which stops the run.
+                Fail(action, e.Message);
+                if (Interlocked.Increment(ref _consecutiveTransient) >= maxConsecutiveTransient)
+                {
+                    await StopAsync(new SyncRunException(Target.TenantId, SyncFailureKind.Unavailable,
+                        $"MobieTrain is unavailable: {maxConsecutiveTransient} writes in a row failed after their retries (last: {e.Message})", e)).ConfigureAwait(false);
+                }
             }
             catch (MissingGroupException e)
             {
@@ -161,11 +173,16 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             }
             catch (Exception e)
             {
-                if (Interlocked.CompareExchange(ref _runLevelError, e, null) is null)
-                {
-                    SyncLog.ApplyAborted(logger, Target.TenantId, Target.RunId);
-                    await _stop.CancelAsync().ConfigureAwait(false);
-                }
+                await StopAsync(e).ConfigureAwait(false);
+            }
+        }
+
+        private async Task StopAsync(Exception error)
+        {
+            if (Interlocked.CompareExchange(ref _runLevelError, error, null) is null)
+            {
+                SyncLog.ApplyAborted(logger, Target.TenantId, Target.RunId);
+                await _stop.CancelAsync().ConfigureAwait(false);
             }
         }
 
