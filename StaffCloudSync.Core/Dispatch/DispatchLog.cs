@@ -32,4 +32,8 @@ internal static partial class DispatchLog
     [LoggerMessage(EventId = 1506, Level = LogLevel.Error,
         Message = "PoisonMessage: unreadable message {MessageId} reached the poison queue: {Error}")]
     public static partial void UnreadablePoisonMessage(ILogger logger, string messageId, string error);
+
+    [LoggerMessage(EventId = 1507, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} is quarantined since {QuarantinedAt}: not queued this time (tried once a day; an operator can clear it)")]
+    public static partial void QuarantinedTenantWaits(ILogger logger, string tenantId, DateTimeOffset quarantinedAt);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
@@ -10,12 +11,15 @@ namespace StaffCloudSync.Core.Dispatch;
 /// A row too broken to say whether it is enabled is queued too: its run then records the problem where an
 /// operator looks (the tenant's runs), instead of the tenant silently never running.
 /// </summary>
-public sealed class TenantDispatcher(ITenantStore tenants, ISyncQueue queue, TimeProvider time, ILogger<TenantDispatcher> logger)
+public sealed class TenantDispatcher(
+    ITenantStore tenants, ISyncQueue queue, IOptions<QuarantineOptions> quarantine, TimeProvider time, ILogger<TenantDispatcher> logger)
 {
     public async Task<DispatchResult> DispatchAsync(bool isPastDue, CancellationToken cancellationToken)
     {
         var queued = new List<string>();
         var disabled = 0;
+        var quarantined = new List<string>();
+        var now = time.GetUtcNow();
         await foreach (var tenant in tenants.ListAsync(cancellationToken).ConfigureAwait(false))
         {
             if (tenant.Settings is { Enabled: false })
@@ -24,20 +28,33 @@ public sealed class TenantDispatcher(ITenantStore tenants, ISyncQueue queue, Tim
                 continue;
             }
 
+            if (tenant.Health.IsQuarantined)
+            {
+                if (!QuarantinePolicy.ShouldDispatch(tenant.Health, now, quarantine.Value.RetryInterval))
+                {
+                    quarantined.Add(tenant.TenantId);
+                    DispatchLog.QuarantinedTenantWaits(logger, tenant.TenantId, tenant.Health.QuarantinedAt!.Value);
+                    continue;
+                }
+
+                // The once-a-day attempt: noted first, so a second dispatch the same day leaves it alone.
+                await tenants.UpdateHealthAsync(tenant.TenantId, h => h with { LastQuarantineAttemptAt = now }, cancellationToken).ConfigureAwait(false);
+            }
+
             if (!tenant.IsValid)
             {
                 DispatchLog.InvalidTenantQueued(logger, tenant.TenantId, string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}")));
             }
 
-            var message = new SyncMessage(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, time.GetUtcNow());
+            var message = new SyncMessage(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, now);
             await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
             queued.Add(tenant.TenantId);
         }
 
         DispatchLog.Dispatched(logger, RunTrigger.Scheduled.ToString(), isPastDue, queued.Count, disabled);
-        return new DispatchResult(queued, disabled);
+        return new DispatchResult(queued, disabled, quarantined);
     }
 }
 
-/// <summary>The tenants queued by one dispatch, and how many were left out as disabled.</summary>
-public sealed record DispatchResult(IReadOnlyList<string> Queued, int Disabled);
+/// <summary>The tenants queued by one dispatch, how many were left out as disabled, and the quarantined ones left waiting.</summary>
+public sealed record DispatchResult(IReadOnlyList<string> Queued, int Disabled, IReadOnlyList<string> QuarantinedWaiting);

@@ -51,4 +51,12 @@ public static partial class SyncLog
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
         Message = "Tenant {TenantId} run {RunId} used the operator's deletion approval {ApprovalId}")]
     public static partial void DeletionApprovalUsed(ILogger logger, string tenantId, string runId, string approvalId);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Error,
+        Message = "TenantQuarantined: tenant {TenantId} failed {Failures} runs in a row for a reason a retry cannot fix; it is now tried once a day until it succeeds or an operator clears it: {Reason}")]
+    public static partial void TenantQuarantined(ILogger logger, string tenantId, int failures, string reason);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} is out of quarantine: run {RunId} completed")]
+    public static partial void QuarantineLifted(ILogger logger, string tenantId, string runId);
 }

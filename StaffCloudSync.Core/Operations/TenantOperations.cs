@@ -53,6 +53,10 @@ public sealed class TenantOperations(
         return EmployeeExplainer.Explain(preview, employeeId, fetched);
     }
 
+    /// <summary>An operator lifts a quarantine (after fixing its cause); false when the tenant does not exist.</summary>
+    public async Task<bool> ClearQuarantineAsync(string tenantId, CancellationToken cancellationToken) =>
+        await tenants.UpdateHealthAsync(tenantId, _ => TenantHealth.Healthy, cancellationToken).ConfigureAwait(false) is not null;
+
     public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(string tenantId, int max, CancellationToken cancellationToken)
     {
         var list = new List<RunRecord>();

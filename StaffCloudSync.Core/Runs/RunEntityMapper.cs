@@ -47,6 +47,7 @@ internal static class RunEntityMapper
             [nameof(RunRecord.EndedAt)] = record.EndedAt,
             [nameof(RunRecord.Status)] = record.Status.ToString(),
             [nameof(RunRecord.Reason)] = Cap(record.Reason),
+            [nameof(RunRecord.FailureKind)] = record.FailureKind?.ToString(),
             [nameof(SyncCounts.Invited)] = counts.Invited,
             [nameof(SyncCounts.InvitationsUpdated)] = counts.InvitationsUpdated,
             [nameof(SyncCounts.InvitationsReplaced)] = counts.InvitationsReplaced,
@@ -88,6 +89,7 @@ internal static class RunEntityMapper
             EndedAt = entity.GetDateTimeOffset(nameof(RunRecord.EndedAt)),
             Status = ReadEnum<RunStatus>(entity, nameof(RunRecord.Status)),
             Reason = entity.GetString(nameof(RunRecord.Reason)),
+            FailureKind = Enum.TryParse<Sync.SyncFailureKind>(entity.GetString(nameof(RunRecord.FailureKind)), out var kind) ? kind : null,
             Counts = new SyncCounts
             {
                 Invited = Int(entity, nameof(SyncCounts.Invited)),

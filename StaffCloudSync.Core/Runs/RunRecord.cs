@@ -23,6 +23,9 @@ public sealed record RunRecord
     /// <summary>Why the run Failed, was Skipped, or holds deletions; null when it Succeeded.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>What kind of failure ended a <c>Failed</c> run (credentials, configuration, outage …); null otherwise.</summary>
+    public Sync.SyncFailureKind? FailureKind { get; init; }
+
     public SyncCounts Counts { get; init; } = SyncCounts.Zero;
 
     public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];

@@ -13,6 +13,7 @@ public static class SyncServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<Tenants.QuarantineOptions>().Bind(configuration.GetSection(Tenants.QuarantineOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SnapshotReader>();
         services.TryAddSingleton<PlanApplier>();

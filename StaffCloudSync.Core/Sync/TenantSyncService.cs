@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.Runs;
@@ -19,6 +20,7 @@ public sealed class TenantSyncService(
     IRunStore runs,
     SnapshotReader reader,
     PlanApplier applier,
+    IOptions<QuarantineOptions> quarantine,
     TimeProvider time,
     ILogger<TenantSyncService> logger)
 {
@@ -51,13 +53,13 @@ public sealed class TenantSyncService(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Host shutdown or function timeout: record why the run stopped, then let the trigger retry the message.
-            await FinishAsync(record with { Status = RunStatus.Failed, Reason = "Cancelled: the host stopped the run before it finished; the queue retries it" }, null, true, started, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(record with { Status = RunStatus.Failed, FailureKind = SyncFailureKind.Unavailable, Reason = "Cancelled: the host stopped the run before it finished; the queue retries it" }, null, true, started, cancellationToken).ConfigureAwait(false);
             throw;
         }
         catch (Exception e) when (RunFailure.From(request.TenantId, e) is { } failure)
         {
             SyncLog.RunFailed(logger, request.TenantId, request.RunId, failure.Kind.ToString(), failure.Message);
-            return await FinishAsync(record with { Status = RunStatus.Failed, Reason = failure.Reason }, null, failure.IsTransient, started, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(record with { Status = RunStatus.Failed, FailureKind = failure.Kind, Reason = failure.Reason }, null, failure.IsTransient, started, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -116,7 +118,7 @@ public sealed class TenantSyncService(
         if (result.RunLevelError is { } error && RunFailure.From(request.TenantId, error) is { } failure)
         {
             SyncLog.RunFailed(logger, request.TenantId, request.RunId, failure.Kind.ToString(), failure.Message);
-            return await FinishAsync(record with { Status = RunStatus.Failed, Reason = $"{failure.Reason} (stopped while applying; the next run finishes the work)" }, plan, failure.IsTransient, started, cancellationToken).ConfigureAwait(false);
+            return await FinishAsync(record with { Status = RunStatus.Failed, FailureKind = failure.Kind, Reason = $"{failure.Reason} (stopped while applying; the next run finishes the work)" }, plan, failure.IsTransient, started, cancellationToken).ConfigureAwait(false);
         }
 
         if (!request.DryRun && tenant.DeletionApproval is { } approval
@@ -171,8 +173,40 @@ public sealed class TenantSyncService(
             counts.Skipped, counts.Failed, counts.DeletionsHeld, durationMs);
 
         // The record must be written even when the run was cancelled, or the operator never learns why it stopped.
-        await runs.WriteAsync(final, cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken).ConfigureAwait(false);
+        var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+        await runs.WriteAsync(final, token).ConfigureAwait(false);
+        await RecordHealthAsync(final, token).ConfigureAwait(false);
         return new SyncOutcome(final, plan, retryable);
+    }
+
+    /// <summary>Counts failures that need an operator; quarantines a tenant that keeps failing, lifts it on success.</summary>
+    private async Task RecordHealthAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        if (run.Status is RunStatus.Skipped or RunStatus.Running)
+        {
+            return;
+        }
+
+        TenantHealth? before = null;
+        var after = await tenants.UpdateHealthAsync(run.TenantId, health =>
+        {
+            before = health;
+            return QuarantinePolicy.AfterRun(health, run, run.EndedAt ?? time.GetUtcNow(), quarantine.Value.AfterFailures);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (after is null || before is null)
+        {
+            return;
+        }
+
+        if (after.IsQuarantined && !before.IsQuarantined)
+        {
+            SyncLog.TenantQuarantined(logger, run.TenantId, after.ConsecutiveFailures, run.Reason ?? string.Empty);
+        }
+        else if (!after.IsQuarantined && before.IsQuarantined)
+        {
+            SyncLog.QuarantineLifted(logger, run.TenantId, run.RunId);
+        }
     }
 
     private long Milliseconds(long startedTimestamp) => (long)time.GetElapsedTime(startedTimestamp).TotalMilliseconds;

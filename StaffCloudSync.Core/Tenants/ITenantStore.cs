@@ -20,6 +20,10 @@ public interface ITenantStore
     /// <summary>Grants the one-shot "allow deletions" for the tenant's next non-dry run.</summary>
     Task<DeletionApproval> AllowDeletionsAsync(string tenantId, string? grantedBy, CancellationToken cancellationToken);
 
+    /// <summary>Changes the tenant's health (failures in a row, quarantine) on the row it read, retrying when someone
+    /// wrote in between; null when the tenant does not exist.</summary>
+    Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken);
+
     /// <summary>Clears the approval with this id if it is still the pending one; false when it was not.</summary>
     Task<bool> ConsumeDeletionApprovalAsync(string tenantId, string approvalId, CancellationToken cancellationToken);
 }

@@ -137,6 +137,36 @@ public sealed partial class TableTenantStore : ITenantStore
             $"Tenant '{tenantId}' kept changing while its deletion approval was being used ({MaxConsumeAttempts} attempts).");
     }
 
+    public async Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; attempt <= MaxConsumeAttempts; attempt++)
+        {
+            var entity = await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false);
+            if (entity is null)
+            {
+                return null;
+            }
+
+            var health = change(TenantEntityMapper.ToRecord(entity).Health);
+            TenantEntityMapper.SetHealth(entity, health);
+            try
+            {
+                // The row as read plus the new health, conditional on its ETag: a concurrent settings change or approval
+                // is never overwritten, the change is decided again on the fresh row instead.
+                var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return health;
+            }
+            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
+            {
+                LogConsumeRetried(tenantId, attempt);
+            }
+        }
+
+        throw new TenantConflictException($"Tenant '{tenantId}' kept changing while its health was being recorded ({MaxConsumeAttempts} attempts).");
+    }
+
     private async Task<TableEntity?> ReadEntityAsync(string tenantId, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(tenantId))

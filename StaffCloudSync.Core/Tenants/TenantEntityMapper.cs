@@ -15,6 +15,38 @@ internal static class TenantEntityMapper
     public const string ApprovalGrantedAt = "DeletionApprovalGrantedAt";
     public const string ApprovalGrantedBy = "DeletionApprovalGrantedBy";
 
+    public const string ConsecutiveFailures = "ConsecutiveFailures";
+    public const string QuarantinedAt = "QuarantinedAt";
+    public const string QuarantineReason = "QuarantineReason";
+    public const string QuarantineLastAttemptAt = "QuarantineLastAttemptAt";
+
+    /// <summary>Writes the health columns onto a row read whole (a missing value removes its column).</summary>
+    public static void SetHealth(TableEntity entity, TenantHealth health)
+    {
+        entity[ConsecutiveFailures] = health.ConsecutiveFailures;
+        Set(entity, QuarantinedAt, health.QuarantinedAt);
+        Set(entity, QuarantineReason, health.QuarantineReason is { } reason ? reason[..Math.Min(reason.Length, 8000)] : null);
+        Set(entity, QuarantineLastAttemptAt, health.LastQuarantineAttemptAt);
+    }
+
+    private static void Set(TableEntity entity, string column, object? value)
+    {
+        if (value is null)
+        {
+            entity.Remove(column);
+        }
+        else
+        {
+            entity[column] = value;
+        }
+    }
+
+    private static TenantHealth ReadHealth(TableEntity entity) => new(
+        entity.TryGetValue(ConsecutiveFailures, out var failures) && failures is int count ? count : 0,
+        entity.GetDateTimeOffset(QuarantinedAt),
+        entity.GetString(QuarantineReason),
+        entity.GetDateTimeOffset(QuarantineLastAttemptAt));
+
     public static TableEntity ToEntity(TenantSettings settings) => new(PartitionKey, settings.TenantId)
     {
         [nameof(TenantSettings.StaffCloudApiTenant)] = settings.StaffCloudApiTenant,
@@ -75,7 +107,7 @@ internal static class TenantEntityMapper
         var unreadable = row.Errors.Count > 0;
         var errors = new List<TenantSettingError>(row.Errors);
         errors.AddRange(TenantSettingsValidator.Validate(settings));
-        return new TenantRecord(tenantId, unreadable ? null : settings, errors, ReadApproval(entity), entity.ETag);
+        return new TenantRecord(tenantId, unreadable ? null : settings, errors, ReadApproval(entity), entity.ETag) { Health = ReadHealth(entity) };
     }
 
     private static DeletionApproval? ReadApproval(TableEntity entity)

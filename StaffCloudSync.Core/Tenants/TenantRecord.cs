@@ -14,6 +14,9 @@ public sealed record TenantRecord(
     ETag ETag)
 {
     public bool IsValid => Settings is not null && Errors.Count == 0;
+
+    /// <summary>Failures in a row and quarantine (kept on the row, written by the runs).</summary>
+    public TenantHealth Health { get; init; } = TenantHealth.Healthy;
 }
 
 /// <summary>

@@ -23,7 +23,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         MobieTrain = new InMemoryMobieTrain(storage.Time);
         var options = Options.Create(new SyncOptions());
         Service = new TenantSyncService(storage.Tenants, storage.Runs, new SnapshotReader(StaffCloud, MobieTrain, options),
-            new PlanApplier(MobieTrain, options, new FakeLogger<PlanApplier>(Logs)), storage.Time, new FakeLogger<TenantSyncService>(Logs));
+            new PlanApplier(MobieTrain, options, new FakeLogger<PlanApplier>(Logs)), Options.Create(new Core.Tenants.QuarantineOptions()), storage.Time, new FakeLogger<TenantSyncService>(Logs));
         storage.Time.SetUtcNow(Plans.Now);
     }
 

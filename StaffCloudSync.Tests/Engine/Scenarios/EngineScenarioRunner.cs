@@ -33,7 +33,7 @@ internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs)
         await tenants.AddAsync(tenant, cancellationToken);
         var options = Options.Create(new SyncOptions());
         var service = new TenantSyncService(tenants, runs, new SnapshotReader(staffCloud, mobieTrain, options),
-            new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance), time, NullLogger<TenantSyncService>.Instance);
+            new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance), Options.Create(new Core.Tenants.QuarantineOptions()), time, NullLogger<TenantSyncService>.Instance);
 
         var output = new JsonArray();
         DateTimeOffset? lastSync = null;

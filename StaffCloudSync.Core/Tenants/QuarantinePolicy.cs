@@ -1,0 +1,49 @@
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
+
+namespace StaffCloudSync.Core.Tenants;
+
+/// <summary>The quarantine rules, as pure functions of a tenant's health, a run's outcome and the time.</summary>
+public static class QuarantinePolicy
+{
+    /// <summary>Failures that need a person: retrying them twice a day only repeats the same alert.</summary>
+    public static bool NeedsAnOperator(SyncFailureKind? kind) =>
+        kind is SyncFailureKind.Authentication or SyncFailureKind.Configuration or SyncFailureKind.MissingSecret;
+
+    /// <summary>
+    /// The health after a run: a completed run (whatever it applied) clears everything; a failure that needs an operator
+    /// counts, and the one reaching the threshold quarantines; a transient failure or a skip leaves the health as it is.
+    /// </summary>
+    public static TenantHealth AfterRun(TenantHealth health, RunRecord run, DateTimeOffset now, int threshold)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        ArgumentNullException.ThrowIfNull(run);
+        if (run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors or RunStatus.DeletionsHeld)
+        {
+            return TenantHealth.Healthy;
+        }
+
+        if (run.Status != RunStatus.Failed || !NeedsAnOperator(run.FailureKind))
+        {
+            return health;
+        }
+
+        var failures = health.ConsecutiveFailures + 1;
+        return health.IsQuarantined || failures < threshold
+            ? health with { ConsecutiveFailures = failures }
+            : health with { ConsecutiveFailures = failures, QuarantinedAt = now, QuarantineReason = run.Reason };
+    }
+
+    /// <summary>Whether the schedule runs the tenant now: always when healthy, once per interval when quarantined.</summary>
+    public static bool ShouldDispatch(TenantHealth health, DateTimeOffset now, TimeSpan retryInterval)
+    {
+        ArgumentNullException.ThrowIfNull(health);
+        if (!health.IsQuarantined)
+        {
+            return true;
+        }
+
+        var since = health.LastQuarantineAttemptAt ?? health.QuarantinedAt!.Value;
+        return now - since >= retryInterval - TimeSpan.FromMinutes(30);
+    }
+}
