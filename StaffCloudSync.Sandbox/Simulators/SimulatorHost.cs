@@ -15,6 +15,7 @@ public abstract class SimulatorHost : IAsyncDisposable
 {
     private readonly Lock _faultsGate = new();
     private readonly List<FaultState> _faults = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Prefix, string Credential), bool> _credentials = new();
     private WebApplication? _app;
     private long _outageAfterWrites = long.MaxValue;
 
@@ -24,6 +25,12 @@ public abstract class SimulatorHost : IAsyncDisposable
     public TimeProvider Clock { get; }
 
     public RequestCounters Requests { get; } = new();
+
+    /// <summary>
+    /// Which Authorization value reached which path prefix (the first three path segments: a StaffCloud tenant, a
+    /// MobieTrain account): what an isolation test checks to prove no tenant's credentials went to another's endpoints.
+    /// </summary>
+    public IReadOnlyCollection<(string Prefix, string Credential)> CredentialsSeen => [.. _credentials.Keys];
 
     /// <summary>Delay added before every answer.</summary>
     public TimeSpan Latency { get; set; }
@@ -93,6 +100,8 @@ public abstract class SimulatorHost : IAsyncDisposable
     {
         var isRead = HttpMethods.IsGet(context.Request.Method);
         Requests.Received(isRead);
+        var prefix = string.Join('/', (context.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries).Take(3));
+        _credentials.TryAdd((prefix, context.Request.Headers.Authorization.ToString()), true);
         if (Latency > TimeSpan.Zero)
         {
             await Task.Delay(Latency, context.RequestAborted);
