@@ -32,6 +32,9 @@ public abstract class SimulatorHost : IAsyncDisposable
     /// </summary>
     public IReadOnlyCollection<(string Prefix, string Credential)> CredentialsSeen => [.. _credentials.Keys];
 
+    /// <summary>Raised after each write the simulator served itself (not a fault): a test's "kill the process here".</summary>
+    public event Action? WriteServed;
+
     /// <summary>Delay added before every answer.</summary>
     public TimeSpan Latency { get; set; }
 
@@ -121,6 +124,11 @@ public abstract class SimulatorHost : IAsyncDisposable
         {
             await next(context);
             Requests.Answered(context.Response.StatusCode, byFault: false);
+            if (!isRead)
+            {
+                WriteServed?.Invoke();
+            }
+
             return;
         }
 
