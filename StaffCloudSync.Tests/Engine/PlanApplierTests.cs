@@ -30,7 +30,7 @@ public class PlanApplierTests
     }
 
     [Test]
-    public async Task Apply_GroupsFirst_ThenRemovals_ThenInvitations_ThenUpdates()
+    public async Task Apply_GroupsFirst_ThenRemovals_ThenUpdates_ThenInvitations()
     {
         var plans = new Plans().Event(10).Event(11, "Gala", "2026-04-01 18:00:00", "2026-04-01 23:00:00").EventGroup(10)
             .Employee(5, status: 5).User("5", email: "shared@example.com")
@@ -42,7 +42,7 @@ public class PlanApplierTests
 
         var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
 
-        Assert.That(order, Is.EqualTo(new[] { "POST user-groups", "DELETE users", "POST invitations", "PATCH users" }));
+        Assert.That(order, Is.EqualTo(new[] { "POST user-groups", "DELETE users", "PATCH users", "POST invitations" }));
         Assert.That(result.Failures, Is.Empty);
         Assert.That(mobieTrain.Invitations.Single().UserGroupIds, Is.EqualTo(new[] { mobieTrain.Groups.Single(g => g.ExternalId == "staffcloud-event-11").Id }));
         Assert.That(mobieTrain.Users.Single().UserGroupIds, Is.EqualTo(mobieTrain.Invitations.Single().UserGroupIds));

@@ -10,7 +10,7 @@ namespace StaffCloudSync.Core.Sync.Applying;
 
 /// <summary>
 /// Step 3 of a run: executes a plan against MobieTrain in a safe order — groups first (so every later write
-/// finds its groups), then removals, then replacements and invitations, then updates — with bounded
+/// finds its groups), then removals, then replacements and updates, then new invitations — with bounded
 /// parallelism inside each phase. A write MobieTrain refuses fails that record only; any other error (outage,
 /// authentication) stops the run, and the next run finishes the work.
 /// </summary>
@@ -31,9 +31,11 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             (a, r) => client.RenameUserGroupAsync(r.Target, a.GroupId, a.NewName, r.Token)).ConfigureAwait(false);
         await run.PhaseAsync(plan.Actions.Where(a => a is RemoveUserAction or RemoveInvitationAction or ExpireInvitationAction), RemoveAsync).ConfigureAwait(false);
         await run.PhaseAsync(plan.Actions.OfType<ReplaceInvitationAction>(), ReplaceAsync).ConfigureAwait(false);
+
+        // Updates before new invitations: an address a user gives up is then free when a newcomer is invited with it.
+        await run.PhaseAsync(plan.Actions.Where(a => a is UpdateUserAction or UpdateInvitationAction), UpdateAsync).ConfigureAwait(false);
         await run.PhaseAsync(plan.Actions.OfType<InviteAction>(),
             (a, r) => CreateInvitationAsync(a.Invitation, r)).ConfigureAwait(false);
-        await run.PhaseAsync(plan.Actions.Where(a => a is UpdateUserAction or UpdateInvitationAction), UpdateAsync).ConfigureAwait(false);
         return run.Result();
     }
 

@@ -42,8 +42,8 @@ internal sealed class PlanBuilder
 
         actions.AddRange(Expiries);
         actions.AddRange(Replacements);
-        actions.AddRange(Invitations);
         actions.AddRange(Updates);
+        actions.AddRange(Invitations);
         actions.AddRange(_skips);
         return new SyncPlan(actions, guard);
     }

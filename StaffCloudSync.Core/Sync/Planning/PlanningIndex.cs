@@ -14,7 +14,7 @@ internal sealed class PlanningIndex
     private static readonly long[] NoEvents = [];
 
     private readonly Dictionary<long, long[]> _currentEventsByEmployee;
-    private readonly Dictionary<string, EmailOwners> _emailOwners;
+    private readonly Dictionary<string, List<long?>> _emailOwners;
     private readonly Dictionary<string, long> _lowestEligibleIdByEmail;
 
     private PlanningIndex(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
@@ -48,26 +48,48 @@ internal sealed class PlanningIndex
 
         UsersByEmployee = new Dictionary<long, List<MobieTrainUser>>();
         InvitationsByEmployee = new Dictionary<long, List<MobieTrainInvitation>>();
-        _emailOwners = new Dictionary<string, EmailOwners>(EmailAddress.Comparer);
+        var deletions = 0;
         foreach (var user in snapshot.MobieTrain.Users)
         {
-            var employeeId = ExternalId.TryParseEmployeeId(user.ExternalId);
-            AddOwner(user.Profile.Email, employeeId);
-            if (employeeId is { } id)
+            if (ExternalId.TryParseEmployeeId(user.ExternalId) is { } id)
             {
                 Add(UsersByEmployee, id, user);
                 SyncedPersons++;
+                deletions += IsDeactivated(id) ? 1 : 0;
+            }
+        }
+
+        foreach (var invitation in snapshot.MobieTrain.Invitations)
+        {
+            if (ExternalId.TryParseEmployeeId(invitation.ExternalId) is { } id)
+            {
+                Add(InvitationsByEmployee, id, invitation);
+                SyncedPersons++;
+                deletions += IsDeactivated(id) ? 1 : 0;
+            }
+        }
+
+        var threshold = Math.Max(settings.DeletionThresholdMinimum, (int)Math.Ceiling(SyncedPersons * (double)settings.DeletionThresholdPercent / 100d));
+        DeletionGuard = new DeletionGuardDecision(deletions, SyncedPersons, threshold, deletions > threshold, settings.DeletionsAllowed);
+
+        // An address counts as used by the records that will still hold it after this run's removals (rule 1 unless
+        // held, rule 2), which run before any invitation: otherwise the next run would find it free and write again.
+        _emailOwners = new Dictionary<string, List<long?>>(EmailAddress.Comparer);
+        foreach (var user in snapshot.MobieTrain.Users)
+        {
+            var employeeId = ExternalId.TryParseEmployeeId(user.ExternalId);
+            if (!IsRemovedThisRun(employeeId, null))
+            {
+                AddOwner(user.Profile.Email, employeeId);
             }
         }
 
         foreach (var invitation in snapshot.MobieTrain.Invitations)
         {
             var employeeId = ExternalId.TryParseEmployeeId(invitation.ExternalId);
-            AddOwner(invitation.Profile.Email, employeeId);
-            if (employeeId is { } id)
+            if (!IsRemovedThisRun(employeeId, invitation))
             {
-                Add(InvitationsByEmployee, id, invitation);
-                SyncedPersons++;
+                AddOwner(invitation.Profile.Email, employeeId);
             }
         }
 
@@ -113,6 +135,21 @@ internal sealed class PlanningIndex
     /// <summary>Users plus invitations whose externalId is an employee id, before the run (N of the deletion guard).</summary>
     public int SyncedPersons { get; }
 
+    /// <summary>The deletion guard's decision for this run's rule-1 deletions.</summary>
+    public DeletionGuardDecision DeletionGuard { get; }
+
+    /// <summary>Deactivated (status 5 or 6) or no longer returned by StaffCloud: rule 1.</summary>
+    public bool IsDeactivated(long employeeId) =>
+        !Employees.TryGetValue(employeeId, out var employee)
+        || employee.Status is StaffCloudStatus.EmployeeInactive or StaffCloudStatus.EmployeeDeleted;
+
+    /// <summary>Rule 2: created at or before the run's time minus the tenant's maximum age in calendar months.</summary>
+    public bool IsStale(MobieTrainInvitation invitation) =>
+        invitation.CreatedAt is { } createdAt && createdAt <= Now.AddMonths(-Settings.InvitationMaxAgeMonths);
+
+    private bool IsRemovedThisRun(long? employeeId, MobieTrainInvitation? invitation) =>
+        employeeId is { } id && ((IsDeactivated(id) && !DeletionGuard.Held) || (invitation is not null && !IsDeactivated(id) && IsStale(invitation)));
+
     public static PlanningIndex Build(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -139,9 +176,26 @@ internal sealed class PlanningIndex
         return sorted;
     }
 
+    /// <summary>The person has a user or an invitation in MobieTrain (before the run).</summary>
+    public bool IsInMobieTrain(long employeeId) => UsersByEmployee.ContainsKey(employeeId) || InvitationsByEmployee.ContainsKey(employeeId);
+
     /// <summary>True when a MobieTrain user or invitation of another person (or a protected one) uses the address.</summary>
     public bool IsEmailUsedByOther(string email, long employeeId) =>
-        _emailOwners.TryGetValue(email, out var owners) && (owners.Mixed || owners.First != employeeId);
+        _emailOwners.TryGetValue(email, out var owners) && owners.Exists(owner => owner != employeeId);
+
+    /// <summary>
+    /// A record of this person changes address in this run (a user's update, an invitation's replacement), which
+    /// is applied before new invitations: the old address is free for them, the new one taken.
+    /// </summary>
+    public void MoveEmail(long employeeId, string? from, string to)
+    {
+        if (EmailAddress.Normalize(from) is { } old && _emailOwners.TryGetValue(old, out var owners))
+        {
+            owners.Remove(employeeId);
+        }
+
+        AddOwner(to, employeeId);
+    }
 
     /// <summary>True when an eligible employee with a lower id has the same address.</summary>
     public bool IsEmailOfLowerEligible(string email, long employeeId) =>
@@ -173,12 +227,11 @@ internal sealed class PlanningIndex
 
         if (!_emailOwners.TryGetValue(email, out var owners))
         {
-            _emailOwners[email] = new EmailOwners(employeeId, false);
+            owners = new List<long?>(1);
+            _emailOwners[email] = owners;
         }
-        else if (!owners.Mixed && owners.First != employeeId)
-        {
-            _emailOwners[email] = owners with { Mixed = true };
-        }
+
+        owners.Add(employeeId);
     }
 
     private static Dictionary<long, long[]> IndexConfirmedCurrentEvents(
@@ -261,6 +314,4 @@ internal sealed class PlanningIndex
         list.Add(value);
     }
 
-    // Who uses an address: the first owner's employee id (null for a protected record) and whether others do too.
-    private readonly record struct EmailOwners(long? First, bool Mixed);
 }

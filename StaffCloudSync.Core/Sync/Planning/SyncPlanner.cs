@@ -16,13 +16,21 @@ public static class SyncPlanner
     {
         var index = PlanningIndex.Build(snapshot, settings, now);
         var builder = new PlanBuilder();
-        foreach (var employeeId in index.PeopleInScope())
+        var people = index.PeopleInScope();
+
+        // People already in MobieTrain first: their address changes are applied before new invitations, so an address
+        // one of them gives up is free for a newcomer in the same run instead of the next.
+        foreach (var employeeId in people.Where(index.IsInMobieTrain))
         {
             PlanPerson(index, employeeId, builder);
         }
 
-        var guard = DecideDeletionGuard(index, builder.Deletions.Count);
-        return builder.Build(index, guard);
+        foreach (var employeeId in people.Where(id => !index.IsInMobieTrain(id)))
+        {
+            PlanPerson(index, employeeId, builder);
+        }
+
+        return builder.Build(index, index.DeletionGuard);
     }
 
     /// <summary>The actions the rules produce for one person (what "explain" shows), with the plan's guard decision.</summary>
@@ -58,7 +66,7 @@ public static class SyncPlanner
         var liveInvitations = new List<MobieTrainInvitation>(invitations.Count);
         foreach (var invitation in invitations)
         {
-            if (IsStale(invitation, index))
+            if (index.IsStale(invitation))
             {
                 plan.Expiries.Add(new ExpireInvitationAction(employeeId, invitation.Id, invitation.CreatedAt!.Value, index.Settings.InvitationMaxAgeMonths));
             }
@@ -119,9 +127,6 @@ public static class SyncPlanner
         _ => null,
     };
 
-    private static bool IsStale(MobieTrainInvitation invitation, PlanningIndex index) =>
-        invitation.CreatedAt is { } createdAt
-        && createdAt <= index.Now.AddMonths(-index.Settings.InvitationMaxAgeMonths);
 
     /// <summary>Rule 3 with its skip reasons, in the order InvalidProfile, NoContact, DuplicateEmail.</summary>
     private static void PlanInvitation(PlanningIndex index, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)
@@ -181,6 +186,7 @@ public static class SyncPlanner
             && !index.IsEmailUsedByOther(email, employeeId))
         {
             changes.Email = email;
+            index.MoveEmail(employeeId, user.Profile.Email, email);
         }
 
         if (profile.Phone is { } phone && phone != PhoneNumber.Normalize(user.Profile.Phone))
@@ -197,13 +203,16 @@ public static class SyncPlanner
     private static void PlanInvitationFollows(
         PlanningIndex index, long employeeId, MobieTrainInvitation invitation, MappedProfile profile, long[] events, PlanBuilder plan)
     {
+        // A new address means a new invitation e-mail: sent only to someone eligible now (see docs/decisions.md);
+        // for the others the address waits, while names, language and groups follow.
+        var eligible = events.Length > 0;
         var changedContact = new List<string>(2);
-        if (profile.Email is { } email && !EmailAddress.AreSame(email, invitation.Profile.Email))
+        if (eligible && profile.Email is { } email && !EmailAddress.AreSame(email, invitation.Profile.Email))
         {
             changedContact.Add("email");
         }
 
-        if (profile.Phone is { } phone && phone != PhoneNumber.Normalize(invitation.Profile.Phone))
+        if (eligible && profile.Phone is { } phone && phone != PhoneNumber.Normalize(invitation.Profile.Phone))
         {
             changedContact.Add("phone");
         }
@@ -219,6 +228,11 @@ public static class SyncPlanner
 
             var groups = DesiredGroups(index, invitation.UserGroupIds, events)
                 ?? invitation.UserGroupIds.Distinct(StringComparer.Ordinal).Select(GroupRef.Existing).ToList();
+            if (newEmail is not null)
+            {
+                index.MoveEmail(employeeId, invitation.Profile.Email, newEmail);
+            }
+
             plan.Replacements.Add(new ReplaceInvitationAction(employeeId, invitation.Id, new PlannedInvitation(
                 ExternalId.ForEmployee(employeeId),
                 profile.FirstName!,
@@ -281,13 +295,4 @@ public static class SyncPlanner
         return desired;
     }
 
-    private static DeletionGuardDecision DecideDeletionGuard(PlanningIndex index, int deletions)
-    {
-        var settings = index.Settings;
-        var threshold = Math.Max(
-            settings.DeletionThresholdMinimum,
-            (int)Math.Ceiling(index.SyncedPersons * (double)settings.DeletionThresholdPercent / 100d));
-        var tripped = deletions > threshold;
-        return new DeletionGuardDecision(deletions, index.SyncedPersons, threshold, tripped, settings.DeletionsAllowed);
-    }
 }
