@@ -170,7 +170,7 @@ public class InfraAppSettingsTests
 
     [TestCase("dev")]
     [TestCase("prod")]
-    public void TheAppStarts_WithTheDeployedSettings(string environment)
+    public async Task TheAppStarts_WithTheDeployedSettings(string environment)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(AsDeployed(environment)).Build();
         var services = new ServiceCollection();
@@ -179,7 +179,7 @@ public class InfraAppSettingsTests
         services.AddWorkerTelemetry().AddStaffCloudSync(configuration);
 
         // What Program.cs builds and validates at start-up, as FunctionsContainerTests does with the sample.
-        using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         Assert.DoesNotThrow(() => provider.GetRequiredService<Microsoft.Extensions.Options.IStartupValidator>().Validate());
 
         var storage = new StorageOptions();
