@@ -42,7 +42,7 @@ resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
   }
 }
 
-resource poisonMessages 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+resource poisonMessages 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   name: 'alert-${namePrefix}-poison-messages'
   location: location
   tags: tags
@@ -89,7 +89,7 @@ resource poisonMessages 'Microsoft.Insights/scheduledQueryRules@2023-03-15-previ
   }
 }
 
-resource failedOrHeldRuns 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+resource failedOrHeldRuns 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   name: 'alert-${namePrefix}-failed-or-held-runs'
   location: location
   tags: tags
@@ -145,7 +145,7 @@ resource failedOrHeldRuns 'Microsoft.Insights/scheduledQueryRules@2023-03-15-pre
   }
 }
 
-resource functionFailures 'Microsoft.Insights/scheduledQueryRules@2023-03-15-preview' = {
+resource functionFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
   name: 'alert-${namePrefix}-function-failures'
   location: location
   tags: tags
