@@ -1,0 +1,143 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Logging;
+using StaffCloudSync.Core.Runs;
+
+namespace StaffCloudSync.Tests.Infra;
+
+/// <summary>
+/// The alerts an operator relies on exist, reach the e-mail address of the parameters, and match the log lines
+/// the app really writes: the queries' literals and fields are compared with the LoggerMessage templates.
+/// </summary>
+public partial class InfraAlertTests
+{
+    private static List<ArmResource> Rules() => InfraBuild.Main.AllOfType("Microsoft.Insights/scheduledQueryRules").ToList();
+
+    private static string Query(ArmResource rule) =>
+        rule.At("properties.criteria.allOf")!.AsArray().Single()!["query"]!.GetValue<string>();
+
+    private static ArmResource RuleMatching(string queryPart)
+    {
+        var rules = Rules().Where(r => Query(r).Contains(queryPart, StringComparison.Ordinal)).ToList();
+        Assert.That(rules, Has.Count.EqualTo(1), $"one alert rule whose query contains {queryPart}");
+        return rules[0];
+    }
+
+    /// <summary>The message templates of a log class's [LoggerMessage] methods, by method name.</summary>
+    private static Dictionary<string, string> Templates(Type logClass) =>
+        logClass.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
+            .Select(m => (m.Name, Attribute: m.GetCustomAttribute<LoggerMessageAttribute>()))
+            .Where(m => m.Attribute is not null)
+            .ToDictionary(m => m.Name, m => m.Attribute!.Message);
+
+    private static readonly Dictionary<string, string> DispatchTemplates = Templates(typeof(SyncMessage).Assembly.GetType("StaffCloudSync.Core.Dispatch.DispatchLog", throwOnError: true)!);
+
+    private static readonly Dictionary<string, string> SyncTemplates = Templates(typeof(SyncLog));
+
+    [Test]
+    public void ActionGroup_MailsTheAlertEmailParameter()
+    {
+        var group = InfraBuild.Main.AllOfType("Microsoft.Insights/actionGroups").Single();
+        var receivers = group.At("properties.emailReceivers")!.AsArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(receivers, Has.Count.EqualTo(1));
+            Assert.That(receivers[0]!["emailAddress"]!.GetValue<string>(), Is.EqualTo("[parameters('alertEmail')]"));
+            Assert.That(group.Template.MainParameterBehind("[parameters('alertEmail')]"), Is.EqualTo("alertEmail"));
+            Assert.That(InfraBuild.Main.Root["parameters"]!["alertEmail"]!["defaultValue"], Is.Null, "every environment names its own address");
+            Assert.That(InfraBuild.DevParameters["alertEmail"]!["value"]!.GetValue<string>(), Does.Contain('@'));
+            Assert.That(InfraBuild.ProdParameters["alertEmail"]!["value"]!.GetValue<string>(), Does.Contain('@'));
+        });
+    }
+
+    [Test]
+    public void EveryRule_IsEnabled_OnApplicationInsights_AndNotifiesTheActionGroup()
+    {
+        var rules = Rules();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(rules, Has.Count.EqualTo(3));
+            foreach (var rule in rules)
+            {
+                Assert.That(rule.Flag("properties.enabled"), Is.True, rule.ToString());
+                Assert.That(rule.At("properties.scopes")!.AsArray().Single()!.GetValue<string>(), Is.EqualTo("[parameters('appInsightsId')]"), rule.ToString());
+                Assert.That(rule.Template.PassedParameter("appInsightsId"), Does.Contain("'monitoring'").And.EndsWith(".outputs.appInsightsId.value]"));
+                Assert.That(rule.At("properties.actions.actionGroups")!.AsArray().Single()!.GetValue<string>(),
+                    Does.StartWith("[resourceId('Microsoft.Insights/actionGroups', "), rule.ToString());
+            }
+        });
+    }
+
+    [Test]
+    public void PoisonMessages_MatchTheLinesTheAppLogsForThem()
+    {
+        // Not the storage metric: QueueMessageCount has no queue-name dimension, and TenantSyncPoison empties the queue.
+        var query = Query(RuleMatching("PoisonMessage"));
+        var prefix = StartsWithLiteral(query);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(query, Does.StartWith("traces"));
+            Assert.That(DispatchTemplates["PoisonMessage"], Does.StartWith(prefix));
+            Assert.That(DispatchTemplates["UnreadablePoisonMessage"], Does.StartWith(prefix));
+            Assert.That(Fields(query), Is.SubsetOf(Placeholders(DispatchTemplates["PoisonMessage"])));
+        });
+    }
+
+    [Test]
+    public void FailedOrHeldRuns_MatchTheRunFinishedLine_AndItsStatuses()
+    {
+        var query = Query(RuleMatching("DeletionsHeld"));
+        var finished = SyncTemplates[nameof(SyncLog.RunFinished)];
+        var statuses = StatusLiterals().Match(query).Groups[1].Value.Split(',').Select(s => s.Trim().Trim('"'));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(query, Does.StartWith("traces"));
+            Assert.That(finished, Does.StartWith(StartsWithLiteral(query)));
+            Assert.That(HasLiterals(query), Is.All.Matches<string>(literal => finished.Contains(literal, StringComparison.Ordinal)));
+            Assert.That(Fields(query), Is.SubsetOf(Placeholders(finished)));
+            Assert.That(statuses, Is.EquivalentTo(new[] { nameof(RunStatus.Failed), nameof(RunStatus.DeletionsHeld), nameof(RunStatus.CompletedWithErrors) }));
+            Assert.That(statuses, Is.SubsetOf(Enum.GetNames<RunStatus>()));
+            // Only another run-finished template starts the same way would be counted twice; none does.
+            Assert.That(SyncTemplates.Values.Count(t => t.StartsWith(StartsWithLiteral(query), StringComparison.Ordinal) && HasLiterals(query).All(t.Contains)), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void FunctionFailures_AreFailedRequests()
+    {
+        var query = Query(RuleMatching("success == false"));
+
+        Assert.That(query, Does.StartWith("requests"));
+    }
+
+    private static string StartsWithLiteral(string query) => StartsWithClause().Match(query) is { Success: true } match
+        ? match.Groups[1].Value
+        : throw new AssertionException($"no 'message startswith \"…\"' in {query}");
+
+    private static IEnumerable<string> HasLiterals(string query) => HasClause().Matches(query).Select(m => m.Groups[1].Value);
+
+    private static IEnumerable<string> Fields(string query) => CustomDimension().Matches(query).Select(m => m.Groups[1].Value).Distinct();
+
+    private static IEnumerable<string> Placeholders(string template) => Placeholder().Matches(template).Select(m => m.Groups[1].Value);
+
+    [GeneratedRegex("message startswith \"([^\"]+)\"")]
+    private static partial Regex StartsWithClause();
+
+    [GeneratedRegex("message has \"([^\"]+)\"")]
+    private static partial Regex HasClause();
+
+    [GeneratedRegex(@"customDimensions\.([A-Za-z]+)")]
+    private static partial Regex CustomDimension();
+
+    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
+    private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"Status in \(([^)]*)\)")]
+    private static partial Regex StatusLiterals();
+}

@@ -1,0 +1,198 @@
+// StaffCloudSync in one resource group: a Flex Consumption function app (.NET 10 isolated) running as one
+// user-assigned identity, its storage (host, tenant-sync queues, tables), Key Vault for the tenants' tokens,
+// Log Analytics + Application Insights, the identity's five role assignments, and the operators' alerts.
+// Nothing here holds a key or a connection string: every access is Entra ID with the identity (docs/deploy.md).
+// Local modules only, so `bicep build`/`lint` and the infra tests work without a registry.
+targetScope = 'resourceGroup'
+
+@description('Short name every resource name is built from: 3–10 lowercase letters and digits (storage and Key Vault names allow no more).')
+@minLength(3)
+@maxLength(10)
+param baseName string = 'scsync'
+
+@description('Environment: part of every name and tag; dev and prod each have their own resource group.')
+@allowed([
+  'dev'
+  'test'
+  'prod'
+])
+param environment string
+
+@description('Azure region of every resource except the (global) action group. Flex Consumption is not offered in every region.')
+param location string = resourceGroup().location
+
+@description('E-mail address the alerts (poison messages, failed or held runs, function failures) are sent to.')
+param alertEmail string
+
+@description('MobieTrain provisioning API root (MobieTrain__BaseUrl), https.')
+param mobieTrainBaseUrl string
+
+@description('NCRONTAB (UTC) of the fan-out that queues one run per enabled tenant (SyncSchedule).')
+param syncSchedule string = '0 0 2,14 * * *'
+
+@description('Storage replication; ZRS keeps the queue and tables through a zone outage where the region has zones.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+])
+param storageSku string = 'Standard_LRS'
+
+@description('Memory of one function instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Most instances the plan may scale out to; each runs tenants in parallel against MobieTrain and StaffCloud.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Days Log Analytics and Application Insights keep the logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionInDays int = 30
+
+@description('Days a deleted secret stays recoverable (7–90).')
+@minValue(7)
+@maxValue(90)
+param keyVaultSoftDeleteRetentionInDays int = 90
+
+@description('How often the alert rules look, and how far back: an ISO 8601 duration such as PT15M.')
+param alertEvaluationFrequency string = 'PT15M'
+
+@description('Tags added to the standard ones (application, environment, managedBy) on every resource.')
+param extraTags object = {}
+
+var namePrefix = '${baseName}-${environment}'
+// Storage and Key Vault names are global: a suffix from the resource group keeps two subscriptions from colliding,
+// and stays the same on every redeployment.
+var suffix = uniqueString(subscription().id, resourceGroup().id, baseName, environment)
+var names = {
+  identity: 'id-${namePrefix}'
+  storage: take(toLower('st${baseName}${environment}${suffix}'), 24)
+  // At most 19 characters before the suffix (baseName ≤ 10), so the cut never ends on a hyphen.
+  keyVault: take('kv-${namePrefix}-${suffix}', 24)
+  workspace: 'log-${namePrefix}'
+  appInsights: 'appi-${namePrefix}'
+  plan: 'plan-${namePrefix}'
+  functionApp: 'func-${namePrefix}-${take(suffix, 6)}'
+}
+var deploymentContainerName = 'app-package'
+var tags = union(extraTags, {
+  application: 'StaffCloudSync'
+  environment: environment
+  managedBy: 'bicep'
+})
+
+// The one identity the app uses for everything: storage (host, queues, tables, package), Key Vault, telemetry.
+// User-assigned, so its roles exist before the app starts and survive recreating the app.
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: names.identity
+  location: location
+  tags: tags
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    name: names.storage
+    location: location
+    tags: tags
+    skuName: storageSku
+    deploymentContainerName: deploymentContainerName
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    name: names.keyVault
+    location: location
+    tags: tags
+    softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    workspaceName: names.workspace
+    appInsightsName: names.appInsights
+    location: location
+    tags: tags
+    retentionInDays: logRetentionInDays
+  }
+}
+
+// Before the app: a Flex app reads its deployment container and its storage with these roles at start-up.
+// Names (not module outputs) are passed, so what-if can predict the assignments instead of short-circuiting.
+module rbac 'modules/rbac.bicep' = {
+  name: 'rbac'
+  params: {
+    identityId: identity.id
+    principalId: identity.properties.principalId
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+    appInsightsName: names.appInsights
+  }
+  dependsOn: [
+    storage
+    keyVault
+    monitoring
+  ]
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  name: 'functionapp'
+  params: {
+    planName: names.plan
+    appName: names.functionApp
+    location: location
+    tags: tags
+    identityId: identity.id
+    identityClientId: identity.properties.clientId
+    storageAccountName: storage.outputs.name
+    deploymentContainerUrl: storage.outputs.deploymentContainerUrl
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    keyVaultUri: keyVault.outputs.uri
+    syncSchedule: syncSchedule
+    mobieTrainBaseUrl: mobieTrainBaseUrl
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+  }
+  dependsOn: [
+    rbac
+  ]
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    namePrefix: namePrefix
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    alertEmail: alertEmail
+    actionGroupShortName: take('scs-${environment}', 12)
+    evaluationFrequency: alertEvaluationFrequency
+  }
+}
+
+@description('Function app name: for `az functionapp deployment source config-zip` and the health URL.')
+output functionAppName string = functionApp.outputs.name
+
+@description('Host name of the function app: https://<it>/api/health.')
+output functionAppHostName string = functionApp.outputs.defaultHostName
+
+@description('Storage account holding the Tenants table (az storage entity insert --account-name).')
+output storageAccountName string = storage.outputs.name
+
+@description('Key Vault holding the tenants\' tokens (az keyvault secret set --vault-name).')
+output keyVaultName string = keyVault.outputs.name
+
+@description('Client id of the app\'s identity.')
+output identityClientId string = identity.properties.clientId

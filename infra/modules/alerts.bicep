@@ -1,0 +1,195 @@
+// What an operator must hear about, by e-mail through one action group:
+//   poison messages        a tenant run the queue gave up on (TenantSyncPoison logs "PoisonMessage…", DispatchLog 1505/1506)
+//   failed or held runs    the run-finished line (SyncLog 1007) with Status Failed, DeletionsHeld or CompletedWithErrors
+//   function failures      any function invocation that failed (requests with success == false)
+// The poison alert reads the app's log line rather than the storage metric: QueueMessageCount has no queue-name
+// dimension (it counts every queue of the account), and TenantSyncPoison empties the poison queue as it records the run.
+// Each query rule runs against Application Insights (its "traces"/"requests" tables, where customDimensions holds
+// the structured fields) and splits by tenant where there is one, so each tenant's problem is its own alert.
+
+param namePrefix string
+param location string
+param tags object
+
+@description('Resource id of the Application Insights component the queries run against.')
+param appInsightsId string
+
+@description('E-mail address the alerts go to.')
+param alertEmail string
+
+@description('Short name of the action group (at most 12 characters), shown in SMS and e-mail subjects.')
+@maxLength(12)
+param actionGroupShortName string
+
+@description('How often the rules look, and how far back (ISO 8601 duration).')
+param evaluationFrequency string
+
+resource actionGroup 'Microsoft.Insights/actionGroups@2023-01-01' = {
+  name: 'ag-${namePrefix}'
+  // Action groups are global resources.
+  location: 'global'
+  tags: tags
+  properties: {
+    groupShortName: actionGroupShortName
+    enabled: true
+    emailReceivers: [
+      {
+        name: 'operators'
+        emailAddress: alertEmail
+        useCommonAlertSchema: true
+      }
+    ]
+  }
+}
+
+resource poisonMessages 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-${namePrefix}-poison-messages'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'StaffCloudSync: tenant runs in the poison queue'
+    description: 'A tenant-sync message was given up after the queue\'s retries (or was unreadable) and reached tenant-sync-poison. The run is recorded as Failed; see docs/operations.md, "Poison messages".'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsightsId
+    ]
+    evaluationFrequency: evaluationFrequency
+    windowSize: evaluationFrequency
+    criteria: {
+      allOf: [
+        {
+          query: 'traces | where message startswith "PoisonMessage" | extend TenantId = tostring(customDimensions.TenantId) | summarize Messages = count() by TenantId'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'Messages'
+          dimensions: [
+            {
+              name: 'TenantId'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
+resource failedOrHeldRuns 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-${namePrefix}-failed-or-held-runs'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'StaffCloudSync: runs failed, held deletions or completed with errors'
+    description: 'A real (not dry) tenant run finished Failed, DeletionsHeld or CompletedWithErrors. See the tenant\'s runs and docs/operations.md.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsightsId
+    ]
+    evaluationFrequency: evaluationFrequency
+    windowSize: evaluationFrequency
+    criteria: {
+      allOf: [
+        {
+          // The run-finished line of SyncLog.RunFinished; its Status and DryRun are structured fields. A dry run is
+          // an operator's preview, not a run to be alerted on.
+          query: 'traces | where message startswith "Sync of tenant" and message has "finished" | extend TenantId = tostring(customDimensions.TenantId), Status = tostring(customDimensions.Status), DryRun = tostring(customDimensions.DryRun) | where Status in ("Failed", "DeletionsHeld", "CompletedWithErrors") and DryRun !~ "true" | summarize Runs = count() by TenantId, Status'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'Runs'
+          dimensions: [
+            {
+              name: 'TenantId'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+            {
+              name: 'Status'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
+resource functionFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-${namePrefix}-function-failures'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'StaffCloudSync: function invocations failed'
+    description: 'A function invocation failed (an outage rethrown for the queue to retry, a crash, a timeout). The exception is in "exceptions" under the same operation id.'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsightsId
+    ]
+    evaluationFrequency: evaluationFrequency
+    windowSize: evaluationFrequency
+    criteria: {
+      allOf: [
+        {
+          query: 'requests | where success == false | summarize Failures = count() by FunctionName = operation_Name'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'Failures'
+          dimensions: [
+            {
+              name: 'FunctionName'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
+output actionGroupId string = actionGroup.id

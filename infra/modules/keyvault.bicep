@@ -1,0 +1,47 @@
+// The vault of the tenants' StaffCloud tokens and the MobieTrain API key. Access is by Azure RBAC only (no access
+// policies): the app's identity gets "Key Vault Secrets User" (read) in rbac.bicep; operators who set secrets need
+// "Key Vault Secrets Officer", granted outside this template (docs/deploy.md).
+
+@description('Key Vault name: 3–24 letters, digits and hyphens, globally unique.')
+@minLength(3)
+@maxLength(24)
+param name string
+
+param location string
+param tags object
+
+@description('Days a deleted secret or vault can be recovered (7–90). Purge protection keeps it for that long whatever anyone does.')
+@minValue(7)
+@maxValue(90)
+param softDeleteRetentionInDays int
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: name
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: softDeleteRetentionInDays
+    // A token deleted by mistake (or by an attacker) can always be recovered. Note: once on, it cannot be turned
+    // off, and the vault's name stays taken for the retention period after a delete.
+    enablePurgeProtection: true
+    enabledForDeployment: false
+    enabledForTemplateDeployment: false
+    enabledForDiskEncryption: false
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+  }
+}
+
+output name string = vault.name
+output id string = vault.id
+output uri string = vault.properties.vaultUri

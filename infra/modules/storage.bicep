@@ -1,0 +1,120 @@
+// The app's one storage account: the Functions host (leases, timers, keys), the tenant-sync queue and its poison
+// queue, the Tenants/SyncRuns/TenantLeases tables, and the Flex Consumption deployment container.
+// Shared keys are off: everything reaches it with the app's user-assigned identity (rbac.bicep), so there is no
+// connection string to leak or rotate.
+
+@description('Storage account name: 3–24 lowercase letters and digits, globally unique.')
+@minLength(3)
+@maxLength(24)
+param name string
+
+param location string
+param tags object
+
+@description('Replication: Standard_LRS is enough for dev; prod may use Standard_ZRS where the region offers it.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+])
+param skuName string
+
+@description('Blob container the Flex Consumption plan deploys the app package from.')
+param deploymentContainerName string
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: name
+  location: location
+  tags: tags
+  kind: 'StorageV2'
+  sku: {
+    name: skuName
+  }
+  properties: {
+    accessTier: 'Hot'
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+    minimumTlsVersion: 'TLS1_2'
+    allowBlobPublicAccess: false
+    supportsHttpsTrafficOnly: true
+    allowCrossTenantReplication: false
+    // The Flex Consumption app reaches the account over its public endpoint (no virtual network here); access is
+    // decided by Entra ID roles, not by network rules.
+    publicNetworkAccess: 'Enabled'
+    networkAcls: {
+      defaultAction: 'Allow'
+      bypass: 'AzureServices'
+    }
+    encryption: {
+      keySource: 'Microsoft.Storage'
+      services: {
+        blob: {
+          enabled: true
+        }
+        queue: {
+          enabled: true
+          keyType: 'Account'
+        }
+        table: {
+          enabled: true
+          keyType: 'Account'
+        }
+      }
+    }
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: deploymentContainerName
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// Created up front rather than by the host or the app on first use: the poison queue exists before anything
+// fails, and the names are visible here. They are the app's constants (StaffCloudSync.Core/Dispatch/SyncMessage.cs,
+// StaffCloudSync.Core/Storage/StorageOptions.cs); the infra tests compare them.
+resource syncQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'tenant-sync'
+}
+
+resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: 'tenant-sync-poison'
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tenantsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'Tenants'
+}
+
+resource runsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'SyncRuns'
+}
+
+resource leasesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: 'TenantLeases'
+}
+
+output name string = storage.name
+output id string = storage.id
+output deploymentContainerUrl string = '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'
