@@ -1,0 +1,101 @@
+using System.Collections;
+using System.Reflection;
+using Microsoft.Extensions.DependencyInjection;
+using Spectre.Console.Cli;
+using StaffCloudSync.Cli.Commands.Sandbox;
+using StaffCloudSync.Cli.Infrastructure;
+
+namespace StaffCloudSync.Cli;
+
+/// <summary>
+/// The CLI, callable in-process: arguments in, exit code out, output to the given writers. The process entry
+/// (Program.cs) passes the console and owns what outlives a call (the private Azurite, Ctrl+C); tests pass
+/// StringWriters, an environment of their own and a last word on the services.
+/// </summary>
+public static class CliApp
+{
+    public const string Name = "staffcloud-sync";
+
+    private static readonly HashSet<string> CommandWords = new(StringComparer.Ordinal)
+    {
+        "sandbox", "run", "demo", "tenants", "list", "show", "add", "update", "enable", "disable", "allow-deletions", "sync", "explain", "runs",
+    };
+
+    /// <param name="environment">The app settings as environment variables; null reads the process's.</param>
+    /// <param name="configureServices">Applied last to every service collection a command builds (tests: an instant back-off clock).</param>
+    public static async Task<int> RunAsync(
+        string[] args,
+        TextWriter stdout,
+        TextWriter stderr,
+        IReadOnlyDictionary<string, string?>? environment = null,
+        Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(stdout);
+        ArgumentNullException.ThrowIfNull(stderr);
+        var context = new CliContext(stdout, stderr, environment ?? ProcessEnvironment(), configureServices)
+        {
+            // Known before parsing, so that even a parse error keeps standard output to one JSON document.
+            Json = args.Contains("--json", StringComparer.Ordinal),
+            CommandPath = string.Join(' ', args.TakeWhile(CommandWords.Contains)),
+        };
+        var verbose = args.Contains("--verbose", StringComparer.Ordinal);
+
+        var registrations = new ServiceCollection();
+        registrations.AddSingleton(context);
+        var app = new CommandApp(new TypeRegistrar(registrations));
+        app.Configure(config => Configure(config, context));
+        try
+        {
+            var code = await app.RunAsync(args, cancellationToken);
+            if (!context.CommandStarted)
+            {
+                // Spectre showed help: asked for (--help, --version) is success; shown for want of a command is a usage error.
+                return code == 0 && args.Length > 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+            }
+
+            return code;
+        }
+        catch (Exception e)
+        {
+            return CliErrors.Report(e, context, verbose, cancellationToken);
+        }
+        finally
+        {
+            await stdout.FlushAsync(CancellationToken.None);
+            await stderr.FlushAsync(CancellationToken.None);
+        }
+    }
+
+    private static void Configure(IConfigurator config, CliContext context)
+    {
+        config.SetApplicationName(Name);
+        config.SetApplicationVersion(typeof(CliApp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0");
+        config.ConfigureConsole(context.Output);
+        config.UseStrictParsing();
+        config.PropagateExceptions();
+        config.SetInterceptor(new CommandStartInterceptor(context));
+        config.SetHelpProvider(new ExitCodesHelpProvider(config.Settings));
+
+        config.AddBranch("sandbox", sandbox =>
+        {
+            sandbox.SetDescription("Run the sync on the simulators (real clients, Azurite storage): scenarios and the demo; no Azure account needed");
+            sandbox.AddCommand<SandboxRunCommand>("run")
+                .WithDescription("Run a scenario file and report every run; --json prints the scenario output document (scenario-format.md)")
+                .WithExample("sandbox", "run", "../shared/scenarios/01-invite-new-eligible.json")
+                .WithExample("sandbox", "run", "../shared/scenarios/01-invite-new-eligible.json", "--json");
+        });
+    }
+
+    private static Dictionary<string, string?> ProcessEnvironment()
+    {
+        var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        {
+            values[(string)entry.Key] = entry.Value as string;
+        }
+
+        return values;
+    }
+}
