@@ -85,6 +85,9 @@ public static class CliApp
                 .WithDescription("Run a scenario file and report every run; --json prints the scenario output document (scenario-format.md)")
                 .WithExample("sandbox", "run", "../shared/scenarios/01-invite-new-eligible.json")
                 .WithExample("sandbox", "run", "../shared/scenarios/01-invite-new-eligible.json", "--json");
+            sandbox.AddCommand<SandboxDemoCommand>("demo")
+                .WithDescription("Run the demo tenant twice: the first run invites, the second has nothing to do")
+                .WithExample("sandbox", "demo");
         });
     }
 
