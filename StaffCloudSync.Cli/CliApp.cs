@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 using StaffCloudSync.Cli.Commands.Sandbox;
+using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli;
@@ -88,6 +89,28 @@ public static class CliApp
             sandbox.AddCommand<SandboxDemoCommand>("demo")
                 .WithDescription("Run the demo tenant twice: the first run invites, the second has nothing to do")
                 .WithExample("sandbox", "demo");
+        });
+
+        config.AddBranch("tenants", tenants =>
+        {
+            tenants.SetDescription("The tenant registry (the Tenants table): list, show, add, update, enable, disable, allow deletions");
+            tenants.AddCommand<TenantsListCommand>("list")
+                .WithDescription("Every tenant: enabled, StaffCloud tenant, MobieTrain account, time zone, valid, approval pending")
+                .WithExample("tenants", "list", "--settings", "local.settings.json");
+            tenants.AddCommand<TenantsShowCommand>("show")
+                .WithDescription("Every setting and whether it is the default, the row's problems, the secrets by name and whether each can be read")
+                .WithExample("tenants", "show", "acme");
+            tenants.AddCommand<TenantsAddCommand>("add")
+                .WithDescription("Add a tenant (every field validated), then say which secrets to create")
+                .WithExample("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch", "--time-zone", "Europe/Zurich");
+            tenants.AddCommand<TenantsUpdateCommand>("update")
+                .WithDescription("Change the given settings only; refused if someone changed the row since it was read")
+                .WithExample("tenants", "update", "acme", "--deletion-threshold-percent", "30");
+            tenants.AddCommand<TenantsEnableCommand>("enable").WithDescription("Scheduled runs sync the tenant").WithExample("tenants", "enable", "acme");
+            tenants.AddCommand<TenantsDisableCommand>("disable").WithDescription("Scheduled runs skip the tenant (dry runs still work)").WithExample("tenants", "disable", "acme");
+            tenants.AddCommand<TenantsAllowDeletionsCommand>("allow-deletions")
+                .WithDescription("One-shot approval: the next non-dry run applies the removals the deletion guard holds")
+                .WithExample("tenants", "allow-deletions", "acme");
         });
     }
 
