@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
+using StaffCloudSync.Cli.Commands.Operations;
 using StaffCloudSync.Cli.Commands.Sandbox;
 using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
@@ -112,6 +113,18 @@ public static class CliApp
                 .WithDescription("One-shot approval: the next non-dry run applies the removals the deletion guard holds")
                 .WithExample("tenants", "allow-deletions", "acme");
         });
+
+        config.AddCommand<SyncCommand>("sync")
+            .WithDescription("Run one tenant's sync now, inline, under its lease; print the report (or the plan, with --dry-run)")
+            .WithExample("sync", "acme", "--dry-run")
+            .WithExample("sync", "acme", "--json");
+        config.AddCommand<ExplainCommand>("explain")
+            .WithDescription("Why is this person (not) invited? Every rule's decision, as a run now would decide (writes nothing)")
+            .WithExample("explain", "acme", "4711");
+        config.AddCommand<RunsCommand>("runs")
+            .WithDescription("Recent run records, newest first; --run expands one with its skipped records, failures and held deletions")
+            .WithExample("runs", "acme", "--max", "5")
+            .WithExample("runs", "acme", "--run", "<run id>");
     }
 
     private static Dictionary<string, string?> ProcessEnvironment()
