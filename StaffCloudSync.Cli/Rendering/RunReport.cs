@@ -54,7 +54,7 @@ internal static class RunReport
             return;
         }
 
-        var table = Tables.Create("Kind", "Employee", "MobieTrain id", "Rule", "Why");
+        var table = Tables.Create("Kind", "Employee", "MobieTrain id", "Rule", "Why").NoWrap(0, 2, 3);
         foreach (var action in writes)
         {
             table.Row(action.Kind, action.PersonId?.ToString(System.Globalization.CultureInfo.InvariantCulture), action.MobieTrainId ?? NewRecord(action),
@@ -99,7 +99,7 @@ internal static class RunReport
         }
 
         var causes = plan?.HeldDeletions.GroupBy(h => h.RecordId).ToDictionary(g => g.Key, g => g.First().Cause) ?? [];
-        var table = Tables.Create("Employee", "Kind", "MobieTrain id", "Cause");
+        var table = Tables.Create("Employee", "Kind", "MobieTrain id", "Cause").NoWrap(2);
         foreach (var held in record.HeldDeletions)
         {
             table.Row(held.EmployeeId.ToString(System.Globalization.CultureInfo.InvariantCulture), held.Kind.ToString(), held.MobieTrainId,

@@ -17,6 +17,18 @@ internal static class Tables
         return table;
     }
 
+    /// <summary>Keeps ids and times on one line (they are copied and pasted); the prose columns wrap instead.</summary>
+    public static Table NoWrap(this Table table, params int[] columns)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        foreach (var column in columns)
+        {
+            table.Columns[column].NoWrap();
+        }
+
+        return table;
+    }
+
     public static Table Row(this Table table, params string?[] cells)
     {
         ArgumentNullException.ThrowIfNull(table);

@@ -88,7 +88,8 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
             return;
         }
 
-        var table = Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed", "Held", "Duration");
+        var table = Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed", "Held", "Duration")
+            .NoWrap(0, 1, 4);
         foreach (var run in runs)
         {
             var c = run.Counts;

@@ -45,7 +45,7 @@ internal static class TenantChangeOutput
             }
 
             console.Line($"Check them with: staffcloud-sync tenants show {result.TenantId}");
-            console.Line($"Preview its first run with: staffcloud-sync sync {result.TenantId} --dry-run");
+            console.Line($"Preview its next run with: staffcloud-sync sync {result.TenantId} --dry-run");
         }
     }
 }
