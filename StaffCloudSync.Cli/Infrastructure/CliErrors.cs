@@ -40,6 +40,9 @@ internal static class CliErrors
 
     internal static (int Code, IReadOnlyList<string> Lines) Classify(Exception exception, string commandPath, CancellationToken cancellationToken) => exception switch
     {
+        // Once interrupted, whatever fails next is a consequence (a terminal's Ctrl+C also stops a private Azurite at once).
+        _ when cancellationToken.IsCancellationRequested =>
+            (ExitCodes.Interrupted, ["interrupted: stopped before it finished (a sync records its run as Failed when it still can; the next run finishes the work)"]),
         CliException e => (e.ExitCode, e.Lines),
         CommandAppException e => (ExitCodes.InvalidInput, [$"{e.Message.TrimEnd('.')} — see: {string.Join(' ', new[] { CliApp.Name, commandPath, "--help" }.Where(w => w.Length > 0))}"]),
         ScenarioFormatException e => (ExitCodes.InvalidInput, [e.Message]),
@@ -47,8 +50,6 @@ internal static class CliErrors
         OptionsValidationException e => (ExitCodes.Configuration, Settings(e.Failures)),
         AggregateException e when e.InnerExceptions.Count > 0 && e.InnerExceptions.All(x => x is OptionsValidationException) =>
             (ExitCodes.Configuration, Settings(e.InnerExceptions.SelectMany(x => ((OptionsValidationException)x).Failures))),
-        OperationCanceledException when cancellationToken.IsCancellationRequested =>
-            (ExitCodes.Interrupted, ["interrupted: stopped before it finished (a sync records its run as Failed; the next run finishes the work)"]),
         SyncRunException e => (ExitCodes.Configuration, [$"{e.Kind}: {e.Message}"]),
         SecretNotFoundException e => (ExitCodes.Configuration, [$"{e.Message} Create it in the secret store (see: staffcloud-sync tenants show <tenant>)."]),
         SecretAccessDeniedException e => (ExitCodes.Configuration, [e.Message]),

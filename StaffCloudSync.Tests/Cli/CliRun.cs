@@ -12,12 +12,15 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
     /// <summary>
     /// Runs the CLI with an environment of the test's own (never the test process's) and back-off waits skipped.
     /// </summary>
-    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args)
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        RunAsync(environment, CancellationToken.None, args);
+
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken, params string[] args)
     {
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = await CliApp.RunAsync(args, stdout, stderr, environment ?? new Dictionary<string, string?>(),
-            services => services.AddSingleton(new BackoffClock(new InstantTimeProvider())));
+            services => services.AddSingleton(new BackoffClock(new InstantTimeProvider())), cancellationToken);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

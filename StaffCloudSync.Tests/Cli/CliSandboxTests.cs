@@ -59,6 +59,19 @@ public class CliSandboxTests
     }
 
     [Test]
+    public async Task Interrupted_Exits130_WithOneJsonDocument()
+    {
+        using var interrupted = new CancellationTokenSource();
+        await interrupted.CancelAsync();
+
+        var run = await CliRun.RunAsync(await StorageAsync(), interrupted.Token, "sandbox", "run", RepositoryPaths.SharedScenarios().First(), "--json");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Interrupted), run.ToString());
+        Assert.That(run.Stderr, Does.StartWith("error: interrupted"));
+        Assert.That(run.Json().GetProperty("error").GetProperty("exitCode").GetInt32(), Is.EqualTo(ExitCodes.Interrupted));
+    }
+
+    [Test]
     public async Task SandboxDemo_ClosesWith_SecondRunNothingToDo()
     {
         var run = await CliRun.RunAsync(await StorageAsync(), "sandbox", "demo");
