@@ -1,0 +1,126 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StaffCloudSync.Cli.Configuration;
+using StaffCloudSync.Cli.Infrastructure;
+using StaffCloudSync.Cli.Rendering;
+using StaffCloudSync.Core.Explain;
+using StaffCloudSync.Core.Operations;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Cli.Commands.Operations;
+
+internal sealed class ExplainSettings : TenantSettingsBase
+{
+    [CommandArgument(1, "<employee-id>")]
+    [Description("The StaffCloud employee id (MobieTrain's externalId)")]
+    public string EmployeeId { get; init; } = string.Empty;
+
+    public long Employee => long.Parse(EmployeeId, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    public override ValidationResult Validate() =>
+        long.TryParse(EmployeeId, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"<employee-id>: '{EmployeeId}' is not a StaffCloud employee id (decimal digits)");
+}
+
+/// <summary>
+/// <c>explain &lt;tenant&gt; &lt;employee-id&gt;</c>: "why was this person (not) invited?" — every rule's decision as a run
+/// now would decide (<see cref="TenantOperations.ExplainAsync"/>: it reads both systems and writes nothing). Contact
+/// details are shown as valid/invalid/absent, never as values.
+/// </summary>
+internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSettings>(context)
+{
+    protected override async Task<int> RunAsync(ExplainSettings settings, CancellationToken cancellationToken)
+    {
+        await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Everything);
+        await TenantChecks.RequireValidAsync(host.Get<ITenantStore>(), settings.TenantId, cancellationToken);
+        var explanation = await host.Get<TenantOperations>().ExplainAsync(settings.TenantId, settings.Employee, cancellationToken);
+        if (settings.Json)
+        {
+            JsonOutput.Write(Context.Stdout, explanation);
+        }
+        else
+        {
+            Write(Context.Output, explanation);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Write(IAnsiConsole console, EmployeeExplanation explanation)
+    {
+        console.Line($"Employee {explanation.EmployeeId} of tenant {explanation.TenantId}, as a run at {CliFormat.Time(explanation.At)} would decide:");
+        console.Write(new Text(explanation.Summary + "\n", new Style(decoration: Decoration.Bold)));
+
+        console.Heading("Rules");
+        var rules = Tables.Create("Rule", "Decision");
+        foreach (var decision in explanation.Decisions)
+        {
+            rules.Row(decision.Rule, decision.Decision);
+        }
+
+        console.Write(rules);
+
+        console.Heading("StaffCloud");
+        if (explanation.StaffCloud is { } facts)
+        {
+            console.Line($"status {facts.Status?.ToString(CultureInfo.InvariantCulture) ?? "—"} ({facts.StatusMeaning}) · first name {(facts.HasFirstName ? "present" : "missing")} · "
+                + $"last name {(facts.HasLastName ? "present" : "missing")} · e-mail {facts.Email} · phone {facts.Phone} · language {facts.Language ?? "—"}");
+            if (facts.ConfirmedEvents.Count == 0)
+            {
+                console.Line("confirmed events: none");
+            }
+            else
+            {
+                var events = Tables.Create("Event", "Name", "Status", "Start", "End", "Current or future", "Group", "Group id");
+                foreach (var e in facts.ConfirmedEvents)
+                {
+                    events.Row(e.EventId.ToString(CultureInfo.InvariantCulture), e.Name, e.Status?.ToString(CultureInfo.InvariantCulture), Local(e.Start), Local(e.End),
+                        CliFormat.YesNo(e.CurrentOrFuture), e.GroupName, e.GroupId);
+                }
+
+                console.Write(events);
+            }
+        }
+        else
+        {
+            console.Line("StaffCloud does not return this employee.");
+        }
+
+        console.Heading("MobieTrain");
+        if (explanation.MobieTrain.Count == 0)
+        {
+            console.Line("no user or invitation carries this employee id");
+        }
+        else
+        {
+            var records = Tables.Create("Kind", "Id", "Since", "Groups");
+            foreach (var record in explanation.MobieTrain)
+            {
+                records.Row(record.Kind, record.Id, CliFormat.Time(record.Since), record.GroupIds.Count == 0 ? "none" : string.Join(", ", record.GroupIds));
+            }
+
+            console.Write(records);
+        }
+
+        console.Heading("Planned actions");
+        if (explanation.Actions.Count == 0)
+        {
+            console.Line("none");
+            return;
+        }
+
+        var actions = Tables.Create("Kind", "Rule", "MobieTrain id", "Why");
+        foreach (var action in explanation.Actions)
+        {
+            actions.Row(action.Kind, action.Rule, action.MobieTrainId, action.Why);
+        }
+
+        console.Write(actions);
+    }
+
+    /// <summary>StaffCloud's wall-clock time in the tenant's zone, as StaffCloud shows it.</summary>
+    private static string Local(DateTime? value) => value?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
+}

@@ -1,0 +1,107 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StaffCloudSync.Cli.Configuration;
+using StaffCloudSync.Cli.Infrastructure;
+using StaffCloudSync.Cli.Rendering;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Cli.Commands.Operations;
+
+internal sealed class RunsSettings : TenantSettingsBase
+{
+    private const int MaxRuns = 200;
+
+    [CommandOption("--max <N>")]
+    [Description("How many recent runs to list, newest first (1–200, default 20)")]
+    public string? Max { get; init; }
+
+    [CommandOption("--run <RUN-ID>")]
+    [Description("Show this one run expanded: skipped records, failures, held deletions")]
+    public string? RunId { get; init; }
+
+    public int Count => Max is null ? 20 : int.Parse(Max, NumberStyles.None, CultureInfo.InvariantCulture);
+
+    public override ValidationResult Validate() =>
+        Max is null || (int.TryParse(Max, NumberStyles.None, CultureInfo.InvariantCulture, out var max) && max is >= 1 and <= MaxRuns)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--max: '{Max}' is not a number of runs from 1 to {MaxRuns}");
+}
+
+/// <summary>
+/// <c>runs &lt;tenant&gt; [--max N] [--run ID]</c>: the run records, read from the run store directly rather than through
+/// TenantOperations, so that reading them needs only the storage settings.
+/// </summary>
+internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>(context)
+{
+    protected override async Task<int> RunAsync(RunsSettings settings, CancellationToken cancellationToken)
+    {
+        await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
+        _ = await host.Get<ITenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        var runs = host.Get<IRunStore>();
+        if (settings.RunId is { } runId)
+        {
+            var run = await runs.GetAsync(settings.TenantId, runId, cancellationToken)
+                ?? throw new CliException(ExitCodes.NotFound, $"run '{runId}' of tenant '{settings.TenantId}' does not exist — list its runs with: staffcloud-sync runs {settings.TenantId}");
+            WriteOne(settings, run);
+            return ExitCodes.Success;
+        }
+
+        var list = new List<RunRecord>();
+        await foreach (var run in runs.ListRecentAsync(settings.TenantId, settings.Count, cancellationToken))
+        {
+            list.Add(run);
+        }
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(Context.Stdout, list);
+            return ExitCodes.Success;
+        }
+
+        WriteList(Context.Output, settings.TenantId, list);
+        return ExitCodes.Success;
+    }
+
+    private void WriteOne(RunsSettings settings, RunRecord run)
+    {
+        if (settings.Json)
+        {
+            JsonOutput.Write(Context.Stdout, run);
+            return;
+        }
+
+        var console = Context.Output;
+        console.Line($"Run {run.RunId} of tenant {run.TenantId}");
+        console.Line($"Trigger: {run.Trigger} · dry run: {CliFormat.YesNo(run.DryRun)} · started {CliFormat.Time(run.StartedAt)} · ended {CliFormat.Time(run.EndedAt)} · "
+            + $"took {CliFormat.Duration(run.StartedAt, run.EndedAt)} (read {CliFormat.Milliseconds(run.Timings.ReadMs)}, plan {CliFormat.Milliseconds(run.Timings.PlanMs)}, apply {CliFormat.Milliseconds(run.Timings.ApplyMs)})");
+        RunReport.Write(console, run, plan: null);
+    }
+
+    private static void WriteList(IAnsiConsole console, string tenantId, List<RunRecord> runs)
+    {
+        if (runs.Count == 0)
+        {
+            console.Line($"No runs of tenant '{tenantId}' yet — run one now with: staffcloud-sync sync {tenantId} --dry-run");
+            return;
+        }
+
+        var table = Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed", "Held", "Duration")
+            .NoWrap(0, 1, 4);
+        foreach (var run in runs)
+        {
+            var c = run.Counts;
+            table.Row(CliFormat.Time(run.StartedAt), run.RunId, run.Trigger.ToString(), CliFormat.YesNo(run.DryRun), run.Status.ToString(),
+                Number(c.Invited + c.InvitationsReplaced), Number(c.UsersUpdated + c.InvitationsUpdated),
+                Number(c.UsersRemoved + c.InvitationsRemoved + c.InvitationsExpired), Number(c.GroupsCreated + c.GroupsRenamed),
+                Number(c.Skipped), Number(c.Failed), Number(c.DeletionsHeld), CliFormat.Duration(run.StartedAt, run.EndedAt));
+        }
+
+        console.Write(table);
+        console.Line($"{CliFormat.Count(runs.Count, "run")}, newest first; expand one with: staffcloud-sync runs {tenantId} --run <run id>");
+    }
+
+    private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using Spectre.Console;
+using StaffCloudSync.Cli.Infrastructure;
+using StaffCloudSync.Cli.Rendering;
+using StaffCloudSync.Sandbox.Hosting;
+using StaffCloudSync.Sandbox.Scenarios;
+
+namespace StaffCloudSync.Cli.Commands.Sandbox;
+
+/// <summary>
+/// Runs a scenario as <c>sandbox run</c> and <c>sandbox demo</c> do: on <c>AzureWebJobsStorage</c> when set, else on a
+/// private Azurite (stopped by the process entry on every exit path), logs on standard error, and a spinner on a
+/// terminal fed by the runner's progress.
+/// </summary>
+internal static class ScenarioExecution
+{
+    public static async Task<ScenarioResult> RunAsync(CliContext context, CliSettings settings, Scenario scenario, CancellationToken cancellationToken)
+    {
+        var storage = context.Setting("AzureWebJobsStorage") ?? await PrivateAzuriteAsync();
+        var console = context.Error;
+        var live = !settings.Json && console.Profile.Capabilities.Interactive;
+        var options = new ScenarioRunOptions
+        {
+            StorageConnectionString = storage,
+            ConfigureServices = services =>
+            {
+                services.AddCliLogging(context, settings.Verbose);
+                context.ConfigureServices?.Invoke(services);
+            },
+        };
+
+        if (!live)
+        {
+            // No terminal to animate: progress is a log line, shown with --verbose like the other information.
+            var progress = settings.Verbose ? new InlineProgress(step => console.Line($"info: sandbox: {step}")) : null;
+            return await ScenarioRunner.RunAsync(scenario, options with { Progress = progress }, cancellationToken);
+        }
+
+        return await console.Status().Spinner(Spinner.Known.Dots).StartAsync("starting the sandbox", status =>
+            ScenarioRunner.RunAsync(scenario, options with { Progress = new InlineProgress(step => status.Status(Markup.Escape(step))) }, cancellationToken));
+    }
+
+    private static async Task<string> PrivateAzuriteAsync()
+    {
+        try
+        {
+            return await AzuriteHost.EnsureStartedAsync();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new CliException(ExitCodes.Configuration,
+                $"storage: no AzureWebJobsStorage is set and a private Azurite could not be started: {e.Message.Split('\n')[0]} — set AzureWebJobsStorage to a running Azurite or storage account");
+        }
+    }
+}

@@ -1,0 +1,113 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Cli.Commands.Tenants;
+
+/// <summary>
+/// The setting options of <c>tenants add</c> and <c>tenants update</c>; an option not given leaves the setting as it is
+/// (its default for <c>add</c>). Numbers are read here rather than by the parser, whose error would not name the option.
+/// </summary>
+internal sealed class TenantChangeSettings : TenantSettingsBase
+{
+    [CommandOption("--staffcloud-tenant <NAME>")]
+    [Description("StaffCloud API tenant: the API is https://<NAME>.staff.cloud/api/v1/ (required for add)")]
+    public string? StaffCloudApiTenant { get; init; }
+
+    [CommandOption("--mobietrain-account <ID>")]
+    [Description("The MobieTrain account id (required for add)")]
+    public string? MobieTrainAccountId { get; init; }
+
+    [CommandOption("--time-zone <IANA>")]
+    [Description("Time zone of StaffCloud's wall-clock times (default Europe/Zurich)")]
+    public string? TimeZone { get; init; }
+
+    [CommandOption("--default-language <CODE>")]
+    [Description("ISO 639-1 language for invitations when StaffCloud has none (default en)")]
+    public string? DefaultLanguage { get; init; }
+
+    [CommandOption("--group-name-template <TEMPLATE>")]
+    [Description("Event group names; placeholders {id} {name} {start:<format>} {end:<format>} (default \"{name} ({start:yyyy-MM-dd})\")")]
+    public string? GroupNameTemplate { get; init; }
+
+    [CommandOption("--preserve-manual-groups [BOOL]")]
+    [Description("Leave users' groups that are not event groups alone (default false); --preserve-manual-groups false turns it off")]
+    [DefaultValue(true)]
+    public FlagValue<bool>? PreserveManualGroups { get; init; }
+
+    [CommandOption("--invitation-max-age-months <N>")]
+    [Description("Invitations not accepted within N months are withdrawn (1–120, default 6)")]
+    public string? InvitationMaxAgeMonths { get; init; }
+
+    [CommandOption("--deletion-threshold-percent <N>")]
+    [Description("Deletion guard: hold removals above N % of the synced persons (0–100, default 20)")]
+    public string? DeletionThresholdPercent { get; init; }
+
+    [CommandOption("--deletion-threshold-minimum <N>")]
+    [Description("Deletion guard: never hold N removals or fewer (default 10)")]
+    public string? DeletionThresholdMinimum { get; init; }
+
+    [CommandOption("--staffcloud-token-secret <NAME>")]
+    [Description("Key Vault secret holding the StaffCloud token (default staffcloud-token-<tenant>)")]
+    public string? StaffCloudTokenSecret { get; init; }
+
+    [CommandOption("--mobietrain-api-key-secret <NAME>")]
+    [Description("Key Vault secret holding the MobieTrain API key (default mobietrain-api-key, the integration's shared key)")]
+    public string? MobieTrainApiKeySecret { get; init; }
+
+    [CommandOption("--disabled [BOOL]")]
+    [Description("Scheduled runs skip the tenant (default: enabled); --disabled false enables it")]
+    [DefaultValue(true)]
+    public FlagValue<bool>? Disabled { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        foreach (var (option, value) in Numbers())
+        {
+            if (value is not null && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            {
+                return ValidationResult.Error($"{option}: '{value}' is not a whole number");
+            }
+        }
+
+        return ValidationResult.Success();
+    }
+
+    /// <summary>Whether any setting option was given.</summary>
+    public bool ChangesAnything => StaffCloudApiTenant is not null || MobieTrainAccountId is not null || TimeZone is not null
+        || DefaultLanguage is not null || GroupNameTemplate is not null || PreserveManualGroups is { IsSet: true }
+        || Numbers().Any(n => n.Value is not null) || StaffCloudTokenSecret is not null || MobieTrainApiKeySecret is not null
+        || Disabled is { IsSet: true };
+
+    /// <summary>The settings with every given option applied.</summary>
+    public TenantSettings ApplyTo(TenantSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return settings with
+        {
+            StaffCloudApiTenant = StaffCloudApiTenant ?? settings.StaffCloudApiTenant,
+            MobieTrainAccountId = MobieTrainAccountId ?? settings.MobieTrainAccountId,
+            TimeZone = TimeZone ?? settings.TimeZone,
+            DefaultLanguage = DefaultLanguage ?? settings.DefaultLanguage,
+            GroupNameTemplate = GroupNameTemplate ?? settings.GroupNameTemplate,
+            PreserveManualGroups = PreserveManualGroups is { IsSet: true } preserve ? preserve.Value : settings.PreserveManualGroups,
+            InvitationMaxAgeMonths = Int(InvitationMaxAgeMonths) ?? settings.InvitationMaxAgeMonths,
+            DeletionThresholdPercent = Int(DeletionThresholdPercent) ?? settings.DeletionThresholdPercent,
+            DeletionThresholdMinimum = Int(DeletionThresholdMinimum) ?? settings.DeletionThresholdMinimum,
+            StaffCloudTokenSecret = StaffCloudTokenSecret ?? settings.StaffCloudTokenSecret,
+            MobieTrainApiKeySecret = MobieTrainApiKeySecret ?? settings.MobieTrainApiKeySecret,
+            Enabled = Disabled is { IsSet: true } disabled ? !disabled.Value : settings.Enabled,
+        };
+    }
+
+    private IEnumerable<(string Option, string? Value)> Numbers() =>
+    [
+        ("--invitation-max-age-months", InvitationMaxAgeMonths),
+        ("--deletion-threshold-percent", DeletionThresholdPercent),
+        ("--deletion-threshold-minimum", DeletionThresholdMinimum),
+    ];
+
+    private static int? Int(string? value) => value is null ? null : int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
+}

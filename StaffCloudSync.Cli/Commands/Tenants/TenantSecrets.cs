@@ -1,0 +1,70 @@
+using Azure;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Cli.Commands.Tenants;
+
+/// <summary>The secrets a tenant's runs read — by name only: no command prints a secret's value.</summary>
+internal static class TenantSecrets
+{
+    public static IReadOnlyList<TenantSecret> For(TenantSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var sharedKey = settings.MobieTrainApiKeySecret == TenantSettings.DefaultMobieTrainApiKeySecret;
+        return
+        [
+            new(settings.EffectiveStaffCloudTokenSecret, $"the StaffCloud API token of {settings.StaffCloudApiTenant}.staff.cloud", "<StaffCloud API token>"),
+            new(settings.MobieTrainApiKeySecret,
+                sharedKey ? "the MobieTrain API key: the integration's shared key, also used by the other tenants without a key of their own" : "this tenant's own MobieTrain API key",
+                "<MobieTrain API key>"),
+        ];
+    }
+
+    /// <summary>
+    /// "present", "missing" or why it cannot be told. The store's only question is "give me the value", so the value is
+    /// read — and dropped here: it is never printed, logged or returned.
+    /// </summary>
+    public static async Task<string> StateAsync(ISecretStore store, string name, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        try
+        {
+            _ = await store.GetSecretAsync(name, cancellationToken);
+            return "present";
+        }
+        catch (SecretNotFoundException)
+        {
+            return "missing";
+        }
+        catch (SecretAccessDeniedException)
+        {
+            return "access denied";
+        }
+        catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException or CredentialUnavailableException or HttpRequestException)
+        {
+            return $"unknown ({e.GetType().Name}: {FirstLine(e.Message)})";
+        }
+    }
+
+    /// <summary>How to create a secret in the store the settings select: an <c>az</c> command, or a local setting.</summary>
+    public static string HowToCreate(IConfiguration configuration, TenantSecret secret)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        ArgumentNullException.ThrowIfNull(secret);
+        var selected = new SecretsOptions { Provider = configuration[$"{SecretsOptions.SectionName}:{nameof(SecretsOptions.Provider)}"] };
+        if (selected.TryGetProvider(out var provider) && provider == SecretProvider.Configuration)
+        {
+            return $"app setting Secrets__Values__{secret.Name}={secret.Placeholder}";
+        }
+
+        var vault = Uri.TryCreate(configuration["KeyVault:VaultUri"], UriKind.Absolute, out var uri) ? uri.Host.Split('.')[0] : "<vault>";
+        return $"az keyvault secret set --vault-name {vault} --name {secret.Name} --value {secret.Placeholder}";
+    }
+
+    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+}
+
+/// <summary>A secret a tenant needs: its name, what it holds, and how its value is written in instructions.</summary>
+internal sealed record TenantSecret(string Name, string Holds, string Placeholder);

@@ -1,0 +1,57 @@
+using System.Globalization;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Cli.Commands.Tenants;
+
+/// <summary>
+/// Every tenant setting of sync-rules.md with its command-line option and its default (null: required, no default),
+/// so that <c>show</c> can say which values are defaults, <c>update</c> what changed, and errors which option to fix.
+/// </summary>
+internal static class TenantSettingRows
+{
+    private static readonly TenantSettings Defaults = new() { TenantId = "-", StaffCloudApiTenant = "-", MobieTrainAccountId = "-" };
+
+    public static IReadOnlyList<TenantSettingRow> Rows { get; } =
+    [
+        new(nameof(TenantSettings.TenantId), "<tenant>", s => s.TenantId, Required: true),
+        new(nameof(TenantSettings.StaffCloudApiTenant), "--staffcloud-tenant", s => s.StaffCloudApiTenant, Required: true),
+        new(nameof(TenantSettings.MobieTrainAccountId), "--mobietrain-account", s => s.MobieTrainAccountId, Required: true),
+        new(nameof(TenantSettings.StaffCloudTokenSecret), "--staffcloud-token-secret", s => s.EffectiveStaffCloudTokenSecret,
+            IsDefault: s => string.IsNullOrWhiteSpace(s.StaffCloudTokenSecret) || s.StaffCloudTokenSecret == $"staffcloud-token-{s.TenantId}"),
+        new(nameof(TenantSettings.MobieTrainApiKeySecret), "--mobietrain-api-key-secret", s => s.MobieTrainApiKeySecret),
+        new(nameof(TenantSettings.Enabled), "--disabled", s => s.Enabled),
+        new(nameof(TenantSettings.TimeZone), "--time-zone", s => s.TimeZone),
+        new(nameof(TenantSettings.DefaultLanguage), "--default-language", s => s.DefaultLanguage),
+        new(nameof(TenantSettings.GroupNameTemplate), "--group-name-template", s => s.GroupNameTemplate),
+        new(nameof(TenantSettings.PreserveManualGroups), "--preserve-manual-groups", s => s.PreserveManualGroups),
+        new(nameof(TenantSettings.InvitationMaxAgeMonths), "--invitation-max-age-months", s => s.InvitationMaxAgeMonths),
+        new(nameof(TenantSettings.DeletionThresholdPercent), "--deletion-threshold-percent", s => s.DeletionThresholdPercent),
+        new(nameof(TenantSettings.DeletionThresholdMinimum), "--deletion-threshold-minimum", s => s.DeletionThresholdMinimum),
+    ];
+
+    /// <summary>The option that sets a field of <see cref="TenantSettingError"/>, for error lines the operator can act on.</summary>
+    public static string Option(string field) =>
+        Rows.FirstOrDefault(r => r.Name == field) is { } row ? $"{row.Option} ({field})" : field;
+
+    public static string Text(object? value) => value switch
+    {
+        null => "—",
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    internal static object? DefaultOf(TenantSettingRow row) => row.Value(Defaults);
+}
+
+internal sealed record TenantSettingRow(
+    string Name,
+    string Option,
+    Func<TenantSettings, object?> Value,
+    bool Required = false,
+    Func<TenantSettings, bool>? IsDefault = null)
+{
+    /// <summary>Null for a required setting, which has no default.</summary>
+    public bool? HasDefaultValue(TenantSettings settings) =>
+        Required ? null : IsDefault?.Invoke(settings) ?? Equals(Value(settings), TenantSettingRows.DefaultOf(this));
+}

@@ -1,0 +1,58 @@
+using StaffCloudSync.Cli.Configuration;
+using StaffCloudSync.Cli.Infrastructure;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Cli.Commands.Tenants;
+
+/// <summary>
+/// <c>tenants add &lt;tenant&gt; --staffcloud-tenant X --mobietrain-account Y [...]</c>: validates every field
+/// (<see cref="TenantSettingsValidator"/>, exit 2 naming each), adds the row, and says which secrets to create.
+/// </summary>
+internal sealed class TenantsAddCommand(CliContext context) : CliCommand<TenantChangeSettings>(context)
+{
+    protected override async Task<int> RunAsync(TenantChangeSettings settings, CancellationToken cancellationToken)
+    {
+        var tenant = settings.ApplyTo(new TenantSettings
+        {
+            TenantId = settings.TenantId,
+            StaffCloudApiTenant = string.Empty,
+            MobieTrainAccountId = string.Empty,
+        });
+
+        // Checked before any setting is read: a typo in an option is found without storage being configured.
+        var errors = TenantSettingsValidator.Validate(tenant).ToList();
+        if (settings.StaffCloudApiTenant is null)
+        {
+            errors.RemoveAll(e => e.Field == nameof(TenantSettings.StaffCloudApiTenant));
+            errors.Insert(0, new TenantSettingError(tenant.TenantId, nameof(TenantSettings.StaffCloudApiTenant), "is required: the API tenant name of https://<name>.staff.cloud"));
+        }
+
+        if (settings.MobieTrainAccountId is null)
+        {
+            errors.RemoveAll(e => e.Field == nameof(TenantSettings.MobieTrainAccountId));
+            errors.Insert(0, new TenantSettingError(tenant.TenantId, nameof(TenantSettings.MobieTrainAccountId), "is required: the tenant's MobieTrain account id"));
+        }
+
+        if (errors.Count > 0)
+        {
+            throw TenantErrors.Invalid(settings.TenantId, "not added", errors);
+        }
+
+        await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
+        try
+        {
+            await host.Get<ITenantStore>().AddAsync(tenant, cancellationToken);
+        }
+        catch (TenantConflictException)
+        {
+            throw new CliException(ExitCodes.InvalidInput,
+                $"tenant '{tenant.TenantId}' already exists — change it with: staffcloud-sync tenants update {tenant.TenantId} [options]");
+        }
+
+        var result = TenantChangeOutput.Result("added", null, tenant, host.Configuration);
+        TenantChangeOutput.Write(Context, settings.Json, result,
+            $"Tenant '{tenant.TenantId}' added ({(tenant.Enabled ? "enabled: the next scheduled run syncs it" : "disabled: scheduled runs skip it until: staffcloud-sync tenants enable " + tenant.TenantId)}).",
+            withSecrets: true);
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,45 @@
+using Spectre.Console;
+using StaffCloudSync.Cli.Configuration;
+using StaffCloudSync.Cli.Infrastructure;
+using StaffCloudSync.Cli.Rendering;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Cli.Commands.Tenants;
+
+/// <summary><c>tenants list</c>: every row of the Tenants table, valid or not, by id.</summary>
+internal sealed class TenantsListCommand(CliContext context) : CliCommand<OperatorSettings>(context)
+{
+    protected override async Task<int> RunAsync(OperatorSettings settings, CancellationToken cancellationToken)
+    {
+        await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
+        var items = new List<TenantListItem>();
+        await foreach (var record in host.Get<ITenantStore>().ListAsync(cancellationToken))
+        {
+            items.Add(TenantListItem.From(record));
+        }
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(Context.Stdout, items);
+            return ExitCodes.Success;
+        }
+
+        if (items.Count == 0)
+        {
+            Context.Output.Line("No tenants yet — add one with: staffcloud-sync tenants add <id> --staffcloud-tenant <api tenant> --mobietrain-account <account id>");
+            return ExitCodes.Success;
+        }
+
+        var table = Tables.Create("Tenant", "Enabled", "StaffCloud tenant", "MobieTrain account", "Time zone", "Valid", "Deletion approval pending");
+        foreach (var item in items)
+        {
+            table.Row(item.TenantId, item.Enabled is { } enabled ? CliFormat.YesNo(enabled) : null, item.StaffCloudApiTenant, item.MobieTrainAccountId,
+                item.TimeZone, item.Valid ? "yes" : $"no: {item.Errors.FirstOrDefault()?.Field}: {item.Errors.FirstOrDefault()?.Message}",
+                CliFormat.YesNo(item.DeletionApprovalPending));
+        }
+
+        Context.Output.Write(table);
+        Context.Output.Line(CliFormat.Count(items.Count, "tenant"));
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Options;
+using Spectre.Console;
+using StaffCloudSync.Cli.Configuration;
+using StaffCloudSync.Cli.Infrastructure;
+using StaffCloudSync.Cli.Rendering;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Cli.Commands.Tenants;
+
+/// <summary>
+/// <c>tenants show &lt;tenant&gt;</c>: every setting and whether it is the default, the problems of the row, the
+/// pending approval, and each secret by name with whether it can be read. Only storage must be configured: without
+/// a usable secret store the secrets are shown as unknown, with the reason.
+/// </summary>
+internal sealed class TenantsShowCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
+{
+    protected override async Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken)
+    {
+        await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
+        var record = await host.Get<ITenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        var details = await DetailsAsync(host, record, cancellationToken);
+        if (settings.Json)
+        {
+            JsonOutput.Write(Context.Stdout, details);
+            return ExitCodes.Success;
+        }
+
+        Write(Context.Output, details);
+        return ExitCodes.Success;
+    }
+
+    public static IReadOnlyList<SettingView> Settings(TenantSettings? settings) => settings is null
+        ? []
+        : TenantSettingRows.Rows.Select(r => new SettingView(r.Name, r.Value(settings), r.HasDefaultValue(settings))).ToList();
+
+    private static async Task<TenantDetails> DetailsAsync(OperatorHost host, TenantRecord record, CancellationToken cancellationToken)
+    {
+        var secrets = new List<SecretView>();
+        string? problem = null;
+        if (record.Settings is { } settings)
+        {
+            ISecretStore? store = null;
+            try
+            {
+                store = host.Get<ISecretStore>();
+            }
+            catch (OptionsValidationException e)
+            {
+                problem = $"secret store not usable: {string.Join("; ", e.Failures)}";
+            }
+
+            foreach (var secret in TenantSecrets.For(settings))
+            {
+                var state = store is null ? "unknown" : await TenantSecrets.StateAsync(store, secret.Name, cancellationToken);
+                secrets.Add(new SecretView(secret.Name, secret.Holds, state));
+            }
+        }
+
+        return new TenantDetails(record.TenantId, record.IsValid, SettingErrorView.From(record.Errors), Settings(record.Settings), secrets, problem,
+            record.DeletionApproval);
+    }
+
+    private static void Write(IAnsiConsole console, TenantDetails details)
+    {
+        console.Line($"Tenant {details.TenantId}: {(details.Valid ? "valid" : "INVALID — its runs fail until the settings below are fixed")}");
+        if (details.Settings.Count > 0)
+        {
+            var table = Tables.Create("Setting", "Value", "Default");
+            foreach (var setting in details.Settings)
+            {
+                table.Row(setting.Name, TenantSettingRows.Text(setting.Value), setting.IsDefault is { } isDefault ? CliFormat.YesNo(isDefault) : "required");
+            }
+
+            console.Write(table);
+        }
+
+        foreach (var error in details.Errors)
+        {
+            console.Line($"problem: {TenantSettingRows.Option(error.Field)}: {error.Message}", new Style(Color.Red));
+        }
+
+        if (details.Secrets.Count > 0)
+        {
+            console.Heading("Secrets (names only; values are never shown)");
+            var table = Tables.Create("Secret", "Holds", "State");
+            foreach (var secret in details.Secrets)
+            {
+                table.Row(secret.Name, secret.Holds, secret.State);
+            }
+
+            console.Write(table);
+            if (details.SecretStoreProblem is { } problem)
+            {
+                console.Line(problem, new Style(Color.Yellow));
+            }
+        }
+
+        console.Line(details.DeletionApproval is { } approval
+            ? $"Deletion approval pending: granted {CliFormat.Time(approval.GrantedAt)} by {approval.GrantedBy ?? "—"} (approval {approval.Id}); the next non-dry run uses it"
+            : "Deletion approval pending: no");
+    }
+}

@@ -1,0 +1,77 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Cli.Commands;
+using StaffCloudSync.Cli.Infrastructure;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Storage;
+
+namespace StaffCloudSync.Cli.Configuration;
+
+/// <summary>
+/// The very services the Functions app runs (<see cref="StaffCloudSyncServiceCollectionExtensions.AddStaffCloudSync"/>)
+/// on the configured storage and secret store, built for one command and checked for what that command needs.
+/// </summary>
+internal sealed class OperatorHost : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+
+    private OperatorHost(ServiceProvider provider, Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        this.provider = provider;
+        Configuration = configuration;
+    }
+
+    public Microsoft.Extensions.Configuration.IConfiguration Configuration { get; }
+
+    /// <summary>
+    /// Builds the services and validates the settings <paramref name="needs"/> names; an invalid or missing setting
+    /// throws <see cref="OptionsValidationException"/> (exit 4) with the setting's name.
+    /// </summary>
+    public static OperatorHost Start(CliContext context, OperatorSettings settings, OperatorNeeds needs)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(settings);
+        var configuration = CliConfiguration.Build(context, settings.SettingsFile);
+        var services = new ServiceCollection();
+        services.AddCliLogging(context, settings.Verbose);
+
+        // Registered before AddStaffCloudSync, whose TryAdd then keeps it: an operator waiting at a prompt should hear
+        // "storage unreachable" in seconds, not after the SDK's minute of retries meant for a background job.
+        services.AddTableStorage(configuration, StorageRetries);
+        services.AddStaffCloudSync(configuration);
+        context.ConfigureServices?.Invoke(services);
+
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        try
+        {
+            if (needs == OperatorNeeds.Everything)
+            {
+                provider.GetRequiredService<IStartupValidator>().Validate();
+            }
+            else
+            {
+                _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+            }
+        }
+        catch
+        {
+            provider.Dispose();
+            throw;
+        }
+
+        return new OperatorHost(provider, configuration);
+    }
+
+    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => provider.DisposeAsync();
+
+    private static void StorageRetries(TableClientOptions options)
+    {
+        options.Retry.MaxRetries = 2;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(20);
+    }
+}

@@ -1,0 +1,34 @@
+namespace StaffCloudSync.Cli;
+
+/// <summary>
+/// What the CLI's exit code means, so scripts can tell "retry later" from "fix the input" from "the run failed".
+/// The same table is printed by <c>--help</c> and documented in docs/cli.md.
+/// </summary>
+internal static class ExitCodes
+{
+    public const int Success = 0;
+
+    /// <summary>The operation ran but did not succeed: a sync run did not end Succeeded, the tenant was busy, a row changed meanwhile.</summary>
+    public const int Failed = 1;
+
+    /// <summary>Bad arguments, an invalid scenario file, invalid tenant settings: nothing was done.</summary>
+    public const int InvalidInput = 2;
+
+    public const int NotFound = 3;
+
+    /// <summary>Settings missing or invalid, storage/Key Vault/StaffCloud/MobieTrain unreachable or refusing.</summary>
+    public const int Configuration = 4;
+
+    /// <summary>The shells' convention for a process stopped by Ctrl+C (128 + SIGINT).</summary>
+    public const int Interrupted = 130;
+
+    public static IReadOnlyList<(int Code, string Meaning)> Table { get; } =
+    [
+        (Success, "success (sandbox run/demo: the scenario ran, whatever its runs' statuses; sync --dry-run: the plan was made)"),
+        (Failed, "the operation ran but failed: a sync run ended Failed, CompletedWithErrors, DeletionsHeld or Skipped; the tenant is busy (another run holds it); a tenant row changed meanwhile"),
+        (InvalidInput, "invalid usage or input: unknown command or option, missing argument, invalid scenario file (the field is named), invalid tenant settings (each field is named)"),
+        (NotFound, "not found: tenant or run"),
+        (Configuration, "configuration or connectivity: a setting missing or invalid, storage or Key Vault unreachable, StaffCloud/MobieTrain unreachable or refusing the credentials (explain)"),
+        (Interrupted, "interrupted (Ctrl+C or SIGTERM): the work in progress was stopped; a sync records its run as Failed"),
+    ];
+}

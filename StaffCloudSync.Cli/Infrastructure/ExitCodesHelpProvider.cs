@@ -1,0 +1,32 @@
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using Spectre.Console.Cli.Help;
+using Spectre.Console.Rendering;
+
+namespace StaffCloudSync.Cli.Infrastructure;
+
+/// <summary>Spectre's help, closed by the exit-code table and where the settings come from, on every command's help.</summary>
+internal sealed class ExitCodesHelpProvider(ICommandAppSettings settings) : HelpProvider(settings)
+{
+    public override IEnumerable<IRenderable> GetFooter(ICommandModel model, ICommandInfo? command)
+    {
+        foreach (var renderable in base.GetFooter(model, command))
+        {
+            yield return renderable;
+        }
+
+        yield return new Text("\nEXIT CODES:\n", new Style(Color.Yellow));
+        var grid = new Grid().AddColumn(new GridColumn().PadLeft(4).PadRight(4)).AddColumn();
+        foreach (var (code, meaning) in ExitCodes.Table)
+        {
+            grid.AddRow(new Text(code.ToString(CultureInfo.InvariantCulture)), new Text(meaning));
+        }
+
+        yield return grid;
+        yield return new Text(
+            "\nSETTINGS: the Functions app's app settings, from environment variables (AzureWebJobsStorage, Secrets__Provider, " +
+            "KeyVault__VaultUri, StaffCloud__…, MobieTrain__BaseUrl, Storage__…) and --settings <local.settings.json> (its Values, over the environment). " +
+            "sandbox commands use AzureWebJobsStorage when set, else a private Azurite. See docs/cli.md.\n");
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Cli;
+using StaffCloudSync.Core.Http;
+using StaffCloudSync.Tests.Infrastructure;
+
+namespace StaffCloudSync.Tests.Cli;
+
+/// <summary>One in-process call of the CLI: its exit code and both streams as the operator would see them.</summary>
+internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
+{
+    /// <summary>
+    /// Runs the CLI with an environment of the test's own (never the test process's) and back-off waits skipped.
+    /// </summary>
+    public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
+        RunAsync(environment, CancellationToken.None, args);
+
+    public static async Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? environment, CancellationToken cancellationToken, params string[] args)
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        var code = await CliApp.RunAsync(args, stdout, stderr, environment ?? new Dictionary<string, string?>(),
+            services => services.AddSingleton(new BackoffClock(new InstantTimeProvider())), cancellationToken);
+        return new CliRun(code, stdout.ToString(), stderr.ToString());
+    }
+
+    /// <summary>Standard output as the one JSON document it must be (parsing fails on anything before or after it).</summary>
+    public JsonElement Json()
+    {
+        using var document = JsonDocument.Parse(Stdout);
+        return document.RootElement.Clone();
+    }
+
+    public override string ToString() => $"exit {ExitCode}\n--- stdout ---\n{Stdout}\n--- stderr ---\n{Stderr}";
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using StaffCloudSync.Cli;
+
+namespace StaffCloudSync.Tests.Cli;
+
+/// <summary>The tenant registry commands against Azurite, with storage settings only (no client or secret settings needed).</summary>
+[NonParallelizable]
+public class CliTenantsTests
+{
+    private CliOperatorHarness harness = null!;
+
+    [SetUp]
+    public async Task StartAsync() => harness = await CliOperatorHarness.StartAsync();
+
+    [TearDown]
+    public async Task StopAsync() => await harness.DisposeAsync();
+
+    [Test]
+    public async Task Add_ThenList_Show_Update_Disable_Enable_AllowDeletions()
+    {
+        var add = await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch",
+            "--time-zone", "Europe/Vienna", "--preserve-manual-groups");
+        Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.Success), add.ToString());
+        Assert.That(add.Stdout, Does.Contain("Tenant 'acme' added (enabled")
+            .And.Contain("az keyvault secret set --vault-name <vault> --name staffcloud-token-acme --value <StaffCloud API token>")
+            .And.Contain("--name mobietrain-api-key"));
+
+        var list = await harness.RunStorageOnlyAsync("tenants", "list", "--json");
+        Assert.That(list.ExitCode, Is.EqualTo(ExitCodes.Success), list.ToString());
+        var row = list.Json().EnumerateArray().Single();
+        Assert.That(row.GetProperty("tenantId").GetString(), Is.EqualTo("acme"));
+        Assert.That(row.GetProperty("mobieTrainAccountId").GetString(), Is.EqualTo("acme-ch"));
+        Assert.That(row.GetProperty("timeZone").GetString(), Is.EqualTo("Europe/Vienna"));
+        Assert.That(row.GetProperty("valid").GetBoolean(), Is.True);
+        Assert.That(row.GetProperty("deletionApprovalPending").GetBoolean(), Is.False);
+
+        var table = await harness.RunStorageOnlyAsync("tenants", "list");
+        Assert.That(table.Stdout, Does.Contain("acme-ch").And.Contain("Europe/Vienna").And.Contain("1 tenant"));
+
+        var show = await harness.RunStorageOnlyAsync("tenants", "show", "acme", "--json");
+        Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.Success), show.ToString());
+        var settings = Settings(show.Json());
+        Assert.That(settings["TimeZone"], Is.EqualTo(("Europe/Vienna", (bool?)false)));
+        Assert.That(settings["DefaultLanguage"], Is.EqualTo(("en", (bool?)true)));
+        Assert.That(settings["PreserveManualGroups"], Is.EqualTo(("True", (bool?)false)));
+        Assert.That(settings["StaffCloudApiTenant"], Is.EqualTo(("acme", (bool?)null)), "required: no default");
+        var secrets = show.Json().GetProperty("secrets").EnumerateArray().ToList();
+        Assert.That(secrets.Select(s => s.GetProperty("name").GetString()), Is.EqualTo(new[] { "staffcloud-token-acme", "mobietrain-api-key" }));
+        Assert.That(secrets.Select(s => s.GetProperty("state").GetString()), Has.All.EqualTo("unknown"), "no secret store configured");
+        Assert.That(show.Json().GetProperty("secretStoreProblem").GetString(), Does.Contain("KeyVault:VaultUri"));
+
+        var update = await harness.RunStorageOnlyAsync("tenants", "update", "acme", "--deletion-threshold-percent", "30", "--preserve-manual-groups", "false");
+        Assert.That(update.ExitCode, Is.EqualTo(ExitCodes.Success), update.ToString());
+        Assert.That(update.Stdout, Does.Contain("DeletionThresholdPercent: 20 → 30").And.Contain("PreserveManualGroups: true → false"));
+
+        var invalid = await harness.RunStorageOnlyAsync("tenants", "update", "acme", "--default-language", "klingon");
+        Assert.That(invalid.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), invalid.ToString());
+        Assert.That(invalid.Stderr, Does.Contain("--default-language (DefaultLanguage): 'klingon'"));
+
+        var disable = await harness.RunStorageOnlyAsync("tenants", "disable", "acme");
+        Assert.That(disable.ExitCode, Is.EqualTo(ExitCodes.Success), disable.ToString());
+        Assert.That(disable.Stdout, Does.Contain("Enabled: true → false"));
+        Assert.That((await harness.RunStorageOnlyAsync("tenants", "list", "--json")).Json()[0].GetProperty("enabled").GetBoolean(), Is.False);
+
+        var enable = await harness.RunStorageOnlyAsync("tenants", "enable", "acme", "--json");
+        Assert.That(enable.ExitCode, Is.EqualTo(ExitCodes.Success), enable.ToString());
+        Assert.That(enable.Json().GetProperty("changes")[0].GetProperty("name").GetString(), Is.EqualTo("Enabled"));
+
+        var again = await harness.RunStorageOnlyAsync("tenants", "enable", "acme");
+        Assert.That(again.Stdout, Does.Contain("nothing to change"));
+
+        var allow = await harness.RunStorageOnlyAsync("tenants", "allow-deletions", "acme", "--granted-by", "ops-oncall");
+        Assert.That(allow.ExitCode, Is.EqualTo(ExitCodes.Success), allow.ToString());
+        Assert.That(allow.Stdout, Does.Contain("next non-dry run"));
+        var approval = (await harness.RunStorageOnlyAsync("tenants", "show", "acme", "--json")).Json().GetProperty("deletionApproval");
+        Assert.That(approval.GetProperty("grantedBy").GetString(), Is.EqualTo("ops-oncall"));
+        Assert.That((await harness.RunStorageOnlyAsync("tenants", "list", "--json")).Json()[0].GetProperty("deletionApprovalPending").GetBoolean(), Is.True);
+    }
+
+    [Test]
+    public async Task Show_WithTheSecretStore_SaysWhichSecretsArePresent_NeverTheirValues()
+    {
+        await harness.RunAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme", "--mobietrain-api-key-secret", "mt-key-acme");
+
+        var show = await harness.RunAsync("tenants", "show", "acme");
+
+        Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.Success), show.ToString());
+        Assert.That(show.Stdout, Does.Match(@"staffcloud-token-acme\s+│[^│]+│\s+present"));
+        Assert.That(show.Stdout, Does.Match(@"mt-key-acme\s+│[^│]+│\s+missing"));
+        Assert.That(show.Stdout, Does.Not.Contain("eyJzYW5kYm94"), "the token's value is never shown");
+    }
+
+    [Test]
+    public async Task Add_AnExistingTenant_Exits2_PointingAtUpdate()
+    {
+        await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme");
+
+        var again = await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme");
+
+        Assert.That(again.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), again.ToString());
+        Assert.That(again.Stderr.Trim(), Is.EqualTo("error: tenant 'acme' already exists — change it with: staffcloud-sync tenants update acme [options]"));
+    }
+
+    [TestCase("tenants", "show")]
+    [TestCase("tenants", "update", "--time-zone", "UTC")]
+    [TestCase("tenants", "disable")]
+    [TestCase("tenants", "allow-deletions")]
+    [TestCase("runs")]
+    public async Task UnknownTenant_Exits3_SayingHowToAddIt(params string[] command)
+    {
+        var args = command.Take(command[0] == "tenants" ? 2 : 1).Append("nobody").Concat(command.Skip(command[0] == "tenants" ? 2 : 1)).ToArray();
+
+        var run = await harness.RunStorageOnlyAsync(args);
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.NotFound), run.ToString());
+        Assert.That(run.Stderr.Trim(), Does.StartWith("error: tenant 'nobody' does not exist — add it with: staffcloud-sync tenants add nobody"));
+    }
+
+    [Test]
+    public async Task Update_WithoutOptions_Exits2()
+    {
+        var run = await harness.RunStorageOnlyAsync("tenants", "update", "acme");
+
+        Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), run.ToString());
+        Assert.That(run.Stderr, Does.StartWith("error: nothing to change"));
+    }
+
+    private static Dictionary<string, (string? Value, bool? IsDefault)> Settings(JsonElement show) =>
+        show.GetProperty("settings").EnumerateArray().ToDictionary(
+            s => s.GetProperty("name").GetString()!,
+            s => (s.GetProperty("value").ValueKind == JsonValueKind.String ? s.GetProperty("value").GetString() : s.GetProperty("value").ToString(),
+                s.GetProperty("isDefault").ValueKind == JsonValueKind.Null ? (bool?)null : s.GetProperty("isDefault").GetBoolean()));
+}
