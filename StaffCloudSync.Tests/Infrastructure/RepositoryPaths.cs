@@ -14,6 +14,10 @@ internal static class RepositoryPaths
     public static IEnumerable<string> SharedScenarios() =>
         Directory.GetFiles(Path.Combine(Shared, "scenarios"), "*.json").Order(StringComparer.Ordinal);
 
+    /// <summary>The project's own scenarios (faults, outages, the deletion guard, acceptance and edits) in <c>scenarios/</c>.</summary>
+    public static IEnumerable<string> ProjectScenarios() =>
+        Directory.GetFiles(Path.Combine(Root, "scenarios"), "*.json").Order(StringComparer.Ordinal);
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

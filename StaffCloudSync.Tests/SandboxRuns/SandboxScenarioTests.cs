@@ -13,7 +13,8 @@ namespace StaffCloudSync.Tests.SandboxRuns;
 public class SandboxScenarioTests
 {
     private static IEnumerable<TestCaseData> Scenarios() =>
-        RepositoryPaths.SharedScenarios().Select(path => new TestCaseData(path).SetName($"Sandbox {Path.GetFileNameWithoutExtension(path)}"));
+        RepositoryPaths.SharedScenarios().Concat(RepositoryPaths.ProjectScenarios())
+            .Select(path => new TestCaseData(path).SetName($"Sandbox {Path.GetFileNameWithoutExtension(path)}"));
 
     /// <summary>Back-off waits are skipped (and recorded) in tests; everything else is the real path.</summary>
     internal static ScenarioRunOptions TestOptions() => new()
