@@ -112,6 +112,9 @@ public static class CliApp
             tenants.AddCommand<TenantsAllowDeletionsCommand>("allow-deletions")
                 .WithDescription("One-shot approval: the next non-dry run applies the removals the deletion guard holds")
                 .WithExample("tenants", "allow-deletions", "acme");
+            tenants.AddCommand<TenantsClearQuarantineCommand>("clear-quarantine")
+                .WithDescription("Lift a quarantine after fixing its cause: scheduled runs sync the tenant twice a day again")
+                .WithExample("tenants", "clear-quarantine", "acme");
         });
 
         config.AddCommand<SyncCommand>("sync")

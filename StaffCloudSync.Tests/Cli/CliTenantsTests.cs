@@ -91,6 +91,30 @@ public class CliTenantsTests
     }
 
     [Test]
+    public async Task Quarantine_ShowsInList_AndAnOperatorClearsIt()
+    {
+        await harness.RunAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme");
+        harness.SeedEligible(1);
+        harness.Environment.StaffCloud.Tenant("acme").Token = "eyJ-revoked";
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.That((await harness.RunAsync("sync", "acme")).ExitCode, Is.EqualTo(ExitCodes.Failed));
+        }
+
+        var list = await harness.RunStorageOnlyAsync("tenants", "list");
+        var json = (await harness.RunStorageOnlyAsync("tenants", "list", "--json")).Json()[0];
+        var clear = await harness.RunStorageOnlyAsync("tenants", "clear-quarantine", "acme");
+        var after = (await harness.RunStorageOnlyAsync("tenants", "list", "--json")).Json()[0];
+
+        Assert.That(list.Stdout, Does.Contain("since").And.Contain("Authentication"));
+        Assert.That(json.GetProperty("quarantineReason").GetString(), Does.StartWith("Authentication"));
+        Assert.That(clear.ExitCode, Is.EqualTo(ExitCodes.Success), clear.ToString());
+        Assert.That(clear.Stdout, Does.Contain("Quarantine of 'acme' cleared"));
+        Assert.That(after.GetProperty("quarantinedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
+        Assert.That(after.GetProperty("consecutiveFailures").GetInt32(), Is.Zero);
+    }
+
+    [Test]
     public async Task Add_AnExistingTenant_Exits2_PointingAtUpdate()
     {
         await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme");

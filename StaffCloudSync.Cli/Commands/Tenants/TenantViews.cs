@@ -11,14 +11,18 @@ internal sealed record TenantListItem(
     string? TimeZone,
     bool Valid,
     IReadOnlyList<SettingErrorView> Errors,
-    bool DeletionApprovalPending)
+    bool DeletionApprovalPending,
+    DateTimeOffset? QuarantinedAt,
+    string? QuarantineReason,
+    int ConsecutiveFailures)
 {
     public static TenantListItem From(TenantRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         var settings = record.Settings;
         return new TenantListItem(record.TenantId, settings?.Enabled, settings?.StaffCloudApiTenant, settings?.MobieTrainAccountId, settings?.TimeZone,
-            record.IsValid, SettingErrorView.From(record.Errors), record.DeletionApproval is not null);
+            record.IsValid, SettingErrorView.From(record.Errors), record.DeletionApproval is not null,
+            record.Health.QuarantinedAt, record.Health.QuarantineReason, record.Health.ConsecutiveFailures);
     }
 }
 

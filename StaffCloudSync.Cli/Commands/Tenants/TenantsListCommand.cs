@@ -30,12 +30,13 @@ internal sealed class TenantsListCommand(CliContext context) : CliCommand<Operat
             return ExitCodes.Success;
         }
 
-        var table = Tables.Create("Tenant", "Enabled", "StaffCloud tenant", "MobieTrain account", "Time zone", "Valid", "Deletion approval pending");
+        var table = Tables.Create("Tenant", "Enabled", "StaffCloud tenant", "MobieTrain account", "Time zone", "Valid", "Deletion approval pending", "Quarantined");
         foreach (var item in items)
         {
             table.Row(item.TenantId, item.Enabled is { } enabled ? CliFormat.YesNo(enabled) : null, item.StaffCloudApiTenant, item.MobieTrainAccountId,
                 item.TimeZone, item.Valid ? "yes" : $"no: {item.Errors.FirstOrDefault()?.Field}: {item.Errors.FirstOrDefault()?.Message}",
-                CliFormat.YesNo(item.DeletionApprovalPending));
+                CliFormat.YesNo(item.DeletionApprovalPending),
+                item.QuarantinedAt is { } since ? $"since {CliFormat.Time(since)}: {item.QuarantineReason}" : item.ConsecutiveFailures > 0 ? $"no ({item.ConsecutiveFailures} failure(s) in a row)" : "no");
         }
 
         Context.Output.Write(table);

@@ -1,0 +1,32 @@
+using StaffCloudSync.Cli.Configuration;
+using StaffCloudSync.Cli.Infrastructure;
+using StaffCloudSync.Cli.Rendering;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Cli.Commands.Tenants;
+
+/// <summary>
+/// <c>tenants clear-quarantine &lt;tenant&gt;</c>: after fixing what kept the tenant failing (a token, a setting, a
+/// secret), lets the schedule run it twice a day again without waiting for its once-a-day attempt to succeed.
+/// </summary>
+internal sealed class TenantsClearQuarantineCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
+{
+    protected override async Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken)
+    {
+        await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
+        var store = host.Get<ITenantStore>();
+        var before = await store.GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        await store.UpdateHealthAsync(settings.TenantId, _ => TenantHealth.Healthy, cancellationToken);
+        var message = before.Health.IsQuarantined
+            ? $"Quarantine of '{settings.TenantId}' cleared (it was quarantined since {before.Health.QuarantinedAt:yyyy-MM-dd HH:mm}Z: {before.Health.QuarantineReason}). Scheduled runs sync it again."
+            : $"Tenant '{settings.TenantId}' was not quarantined; its failure count is reset.";
+        if (settings.Json)
+        {
+            JsonOutput.Write(Context.Stdout, new { tenantId = settings.TenantId, wasQuarantined = before.Health.IsQuarantined, message });
+            return ExitCodes.Success;
+        }
+
+        Context.Output.Line(message);
+        return ExitCodes.Success;
+    }
+}
