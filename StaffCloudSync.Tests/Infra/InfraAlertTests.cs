@@ -60,7 +60,7 @@ public partial class InfraAlertTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(rules, Has.Count.EqualTo(3));
+            Assert.That(rules, Has.Count.EqualTo(4));
             foreach (var rule in rules)
             {
                 Assert.That(rule.Flag("properties.enabled"), Is.True, rule.ToString());
@@ -70,6 +70,14 @@ public partial class InfraAlertTests
                     Does.StartWith("[resourceId('Microsoft.Insights/actionGroups', "), rule.ToString());
             }
         });
+    }
+
+    [Test]
+    public void QuarantinedTenants_MatchTheLineTheAppLogsForThem()
+    {
+        var query = Query(RuleMatching("TenantQuarantined"));
+        Assert.That(SyncTemplates["TenantQuarantined"], Does.StartWith(StartsWithLiteral(query)));
+        Assert.That(SyncTemplates["TenantQuarantined"], Does.Contain("{TenantId}"), "the alert splits by the TenantId field");
     }
 
     [Test]

@@ -2,6 +2,7 @@
 //   poison messages        a tenant run the queue gave up on (TenantSyncPoison logs "PoisonMessage…", DispatchLog 1505/1506)
 //   failed or held runs    the run-finished line (SyncLog 1007) with Status Failed, DeletionsHeld or CompletedWithErrors
 //   function failures      any function invocation that failed (requests with success == false)
+//   quarantined tenants    a tenant whose runs kept failing for a reason a retry cannot fix (SyncLog 1011, "TenantQuarantined…")
 // The poison alert reads the app's log line rather than the storage metric: QueueMessageCount has no queue-name
 // dimension (it counts every queue of the account), and TenantSyncPoison empties the poison queue as it records the run.
 // Each query rule runs against Application Insights (its "traces"/"requests" tables, where customDimensions holds
@@ -121,6 +122,53 @@ resource failedOrHeldRuns 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = 
             }
             {
               name: 'Status'
+              operator: 'Include'
+              values: [
+                '*'
+              ]
+            }
+          ]
+          operator: 'GreaterThan'
+          threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
+resource quarantinedTenants 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-${namePrefix}-quarantined-tenants'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'StaffCloudSync: tenant quarantined'
+    description: 'A tenant failed several runs in a row for a reason a retry cannot fix (credentials, configuration, a missing secret) and is now run once a day only. See docs/operations.md, "Quarantine".'
+    severity: 1
+    enabled: true
+    scopes: [
+      appInsightsId
+    ]
+    evaluationFrequency: evaluationFrequency
+    windowSize: evaluationFrequency
+    criteria: {
+      allOf: [
+        {
+          query: 'traces | where message startswith "TenantQuarantined" | extend TenantId = tostring(customDimensions.TenantId) | summarize Quarantines = count() by TenantId'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'Quarantines'
+          dimensions: [
+            {
+              name: 'TenantId'
               operator: 'Include'
               values: [
                 '*'
