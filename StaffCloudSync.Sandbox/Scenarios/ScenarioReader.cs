@@ -306,8 +306,10 @@ public static class ScenarioReader
             ? number
             : throw new ScenarioFormatException(path, min == int.MinValue ? "must be a whole number" : $"must be a whole number from {min} to {max}");
 
+    // StaffCloud was seen sending ids as numbers and as numeric strings; a scenario may do either.
     private static long Long(JsonNode? node, string path) =>
-        node is JsonValue value && value.TryGetValue<long>(out var number)
+        node is JsonValue value && (value.TryGetValue<long>(out var number)
+            || (value.TryGetValue<string>(out var text) && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out number)))
             ? number
             : throw new ScenarioFormatException(path, node is null ? "is required (a whole number)" : "must be a whole number");
 }

@@ -229,4 +229,23 @@ public class TenantSyncServiceTests
             Assert.That(everything, Does.Not.Contain(personal));
         }
     }
+
+    [Test]
+    public async Task InvalidTenantRow_FailsNamingTenantAndField_WritesNothing()
+    {
+        await using var sync = (await SyncHarness.CreateAsync()).Seed(new Plans().Eligible(1));
+        var table = await sync.Storage.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "broken")
+        {
+            ["StaffCloudApiTenant"] = "broken", ["MobieTrainAccountId"] = "broken", ["TimeZone"] = "Mars/Olympus", ["InvitationMaxAgeMonths"] = "six",
+        });
+
+        var outcome = await sync.RunAsync(tenantId: "broken");
+
+        Assert.That(outcome.Record.Status, Is.EqualTo(RunStatus.Failed));
+        Assert.That(outcome.Record.FailureKind, Is.EqualTo(SyncFailureKind.Configuration));
+        Assert.That(outcome.Record.Reason, Does.StartWith("Configuration: tenant 'broken' has an invalid row:")
+            .And.Contain("TimeZone").And.Contain("InvitationMaxAgeMonths"));
+        Assert.That(sync.StaffCloud.Requests + sync.MobieTrain.Writes, Is.Zero);
+    }
 }
