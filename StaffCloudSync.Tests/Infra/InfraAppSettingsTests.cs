@@ -33,12 +33,25 @@ public class InfraAppSettingsTests
         ["Sync__AssignmentLookback"] = "optional tuning: the code's default (7 days) applies",
         ["Sync__MaxParallelWrites"] = "optional tuning: the code's default (8) applies",
         ["Dispatch__LeaseDuration"] = "optional tuning: the code's default (35 min) applies",
+        ["Sync__MaxConsecutiveTransientFailures"] = "optional tuning: the code's default (5) applies",
+        ["Quarantine__AfterFailures"] = "optional tuning: the code's default (3) applies",
+        ["Quarantine__RetryInterval"] = "optional tuning: the code's default (1 day) applies",
+        ["StaffCloud__BatchSize"] = "optional tuning: the code's default (200, the most StaffCloud was seen to answer) applies",
+        ["StaffCloud__MaxResponseBytes"] = "optional tuning: the code's default (256 MiB) applies",
+        ["MobieTrain__PageSize"] = "optional tuning: the code's default (500) applies",
+        ["MobieTrain__MaxResponseBytes"] = "optional tuning: the code's default (64 MiB) applies",
+        ["KeyVault__CacheDuration"] = "optional tuning: the code's default (5 min) applies",
+        ["Storage__TenantsTableName"] = "the code's default names match the tables the template creates",
+        ["Storage__RunsTableName"] = "the code's default names match the tables the template creates",
+        ["Storage__LeasesTableName"] = "the code's default names match the tables the template creates",
     };
 
     /// <summary>Prefixes of the sample's settings that are not deployed, with why.</summary>
     private static readonly Dictionary<string, string> NotDeployedPrefixes = new(StringComparer.Ordinal)
     {
         ["Secrets__Values__"] = "local secret values for the Configuration provider: in Azure the secrets are in Key Vault",
+        ["StaffCloud__Resilience__"] = "optional tuning: the code's retry and timeout defaults apply",
+        ["MobieTrain__Resilience__"] = "optional tuning: the code's retry and timeout defaults apply",
     };
 
     /// <summary>Settings whose local form becomes other settings in Azure, with why.</summary>
