@@ -16,7 +16,12 @@ namespace StaffCloudSync.Core.Http;
 /// </summary>
 public static partial class HttpResilience
 {
-    public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options)
+    /// <param name="perAttempt">
+    /// An optional handler between the retries and the attempt timeout: it sees every attempt (a pacer that keeps the
+    /// rate of requests, retries included, under a partner's limit), and its own waiting does not eat an attempt's time.
+    /// </param>
+    public static IHttpClientBuilder AddSyncResilience(
+        this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options, Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -26,6 +31,11 @@ public static partial class HttpResilience
             services.GetRequiredService<BackoffClock>(),
             services.GetRequiredService<TimeProvider>(),
             services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpResilience)))));
+        if (perAttempt is not null)
+        {
+            builder.AddHttpMessageHandler(perAttempt);
+        }
+
         builder.AddHttpMessageHandler(services => new ResilienceHandler(AttemptTimeout(options(services))));
         return builder;
     }

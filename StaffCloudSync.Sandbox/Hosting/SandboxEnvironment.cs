@@ -55,6 +55,9 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             ["StaffCloud:AllowBaseAddressOverride"] = "true",
             ["StaffCloud:BaseAddressOverride"] = new Uri(staffCloud.BaseAddress, "{tenant}/api/v1/").ToString().Replace("%7B", "{", StringComparison.Ordinal).Replace("%7D", "}", StringComparison.Ordinal),
             ["MobieTrain:BaseUrl"] = mobieTrain.BaseAddress.ToString(),
+
+            // The simulator has no rate limit unless a scenario sets one (then the runner paces to it).
+            ["MobieTrain:RequestsPerSecond"] = "0",
         };
         foreach (var tenant in tenants)
         {

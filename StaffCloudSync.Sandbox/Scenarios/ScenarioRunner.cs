@@ -25,6 +25,10 @@ public static class ScenarioRunner
         var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
         var tables = TableNames();
         var settings = new Dictionary<string, string?>(tables);
+
+        // An operator configures the partner's known limit; the sandbox knows its simulator's, and paces just under it.
+        var limit = scenario.MobieTrainSimulator.RateLimitPerSecond;
+        settings["MobieTrain:RequestsPerSecond"] = limit > 0 ? (limit * 0.96).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
         foreach (var (key, value) in options.Settings ?? new Dictionary<string, string?>())
         {
             settings[key] = value;

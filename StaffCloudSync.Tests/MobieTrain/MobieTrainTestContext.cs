@@ -76,6 +76,9 @@ internal sealed class MobieTrainTestContext : IAsyncDisposable
         var values = new Dictionary<string, string?>
         {
             ["MobieTrain:BaseUrl"] = simulator.BaseAddress.ToString(),
+
+            // These tests are about answers and retries; pacing has its own tests (MobieTrainPacerTests).
+            ["MobieTrain:RequestsPerSecond"] = "0",
             ["Secrets:Provider"] = "Configuration",
             [$"Secrets:Values:{SecretName}"] = ApiKey,
         };

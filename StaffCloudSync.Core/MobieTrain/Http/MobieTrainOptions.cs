@@ -26,6 +26,12 @@ public sealed class MobieTrainOptions
     public HttpResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>
+    /// Requests per second and account the client sends at most, retries included, evenly spaced (0: no pacing).
+    /// MobieTrain does not publish its limit; the integration plans for 25 (mobietrain-api.md) and paces just under.
+    /// </summary>
+    public double RequestsPerSecond { get; set; } = 24;
+
+    /// <summary>
     /// The largest body one answer may have (default 64 MiB; a page of 1,000 records is well under 1 MiB): an
     /// enormous answer fails the read as invalid instead of filling the host's memory.
     /// </summary>

@@ -15,6 +15,11 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
         var failures = new List<string>();
         CheckBaseUrl(options.BaseUrl, failures);
 
+        if (options.RequestsPerSecond is < 0 or > 10_000 || double.IsNaN(options.RequestsPerSecond))
+        {
+            failures.Add($"{Setting(nameof(MobieTrainOptions.RequestsPerSecond))} must be from 0 (no pacing) to 10000; it is {options.RequestsPerSecond}.");
+        }
+
         if (options.MaxResponseBytes is < 1024 * 1024 or > int.MaxValue)
         {
             failures.Add($"{Setting(nameof(MobieTrainOptions.MaxResponseBytes))} must be from 1 MiB to 2 GiB; it is {options.MaxResponseBytes}.");

@@ -28,6 +28,7 @@ public static class MobieTrainServiceCollectionExtensions
 
         services.TryAddSingleton(BackoffClock.System);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MobieTrainPacer>();
 
         services.AddHttpClient<IMobieTrainClient, MobieTrainClient>(HttpClientName, (provider, client) =>
             {
@@ -44,7 +45,11 @@ public static class MobieTrainServiceCollectionExtensions
             // included, unredacted even with RedactLoggedHeaders (which redacts only the formatted message), so a
             // structured sink would store it. Our own events (1400–1406) and the retry log (1200) say what is needed.
             .RemoveAllLoggers()
-            .AddSyncResilience(provider => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.Resilience);
+            .AddSyncResilience(
+                provider => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.Resilience,
+                provider => new MobieTrainPacingHandler(
+                    provider.GetRequiredService<MobieTrainPacer>(),
+                    () => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.RequestsPerSecond));
         return services;
     }
 }

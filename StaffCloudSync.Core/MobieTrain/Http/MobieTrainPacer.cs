@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using StaffCloudSync.Core.Http;
+
+namespace StaffCloudSync.Core.MobieTrain.Http;
+
+/// <summary>
+/// Keeps each MobieTrain account's requests (reads, writes, retries) evenly spaced at <c>MobieTrain:RequestsPerSecond</c>,
+/// so a run stays under the partner's rate limit instead of meeting it as 429s. Per account, because the limit is
+/// per account and tenants run side by side. Waits on the <see cref="BackoffClock"/> (skipped in tests).
+/// </summary>
+public sealed class MobieTrainPacer(BackoffClock clock)
+{
+    private readonly ConcurrentDictionary<string, Slot> _accounts = new(StringComparer.Ordinal);
+
+    /// <summary>Waits until this account may send its next request at <paramref name="requestsPerSecond"/> (0: at once).</summary>
+    public Task WaitTurnAsync(string account, double requestsPerSecond, CancellationToken cancellationToken)
+    {
+        if (requestsPerSecond <= 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
+        var slot = _accounts.GetOrAdd(account, _ => new Slot());
+        TimeSpan wait;
+        lock (slot)
+        {
+            var now = clock.Time.GetTimestamp();
+            var next = Math.Max(slot.Next, now);
+            slot.Next = next + (long)(interval.TotalSeconds * clock.Time.TimestampFrequency);
+            wait = TimeSpan.FromSeconds((next - now) / (double)clock.Time.TimestampFrequency);
+        }
+
+        return clock.DelayAsync(wait, cancellationToken);
+    }
+
+    private sealed class Slot
+    {
+        public long Next { get; set; }
+    }
+}
+
+/// <summary>The pacer as the MobieTrain client's per-attempt handler: the account is the path segment after <c>accounts/</c>.</summary>
+internal sealed class MobieTrainPacingHandler(MobieTrainPacer pacer, Func<double> requestsPerSecond) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(AccountOf(request.RequestUri), requestsPerSecond(), cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string AccountOf(Uri? uri)
+    {
+        var segments = uri?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var index = Array.IndexOf(segments, "accounts");
+        return index >= 0 && index + 1 < segments.Length ? segments[index + 1] : string.Empty;
+    }
+}
