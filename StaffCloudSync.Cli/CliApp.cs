@@ -90,6 +90,10 @@ public static class CliApp
             sandbox.AddCommand<SandboxDemoCommand>("demo")
                 .WithDescription("Run the demo tenant twice: the first run invites, the second has nothing to do")
                 .WithExample("sandbox", "demo");
+            sandbox.AddCommand<SandboxBenchCommand>("bench")
+                .WithDescription("Measure the performance targets on generated tenants (docs/performance.md); exit 1 when one is missed")
+                .WithExample("sandbox", "bench")
+                .WithExample("sandbox", "bench", "--suite", "planning", "--suite", "rate-limit");
         });
 
         config.AddBranch("tenants", tenants =>

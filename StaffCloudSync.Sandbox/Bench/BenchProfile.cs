@@ -13,6 +13,12 @@ public sealed record BenchProfile
     /// <summary>Average assignments per employee (some have none, some several).</summary>
     public double AssignmentsPerEmployee { get; init; } = 3;
 
+    /// <summary>Assignments every scheduled employee has at least.</summary>
+    public int MinAssignmentsPerEmployee { get; init; }
+
+    /// <summary>Only the first this-many employees are scheduled at all (null: everyone): a large database, few in scope.</summary>
+    public int? ScheduledEmployees { get; init; }
+
     /// <summary>Share of employees with status 4 (the rest: applicants, candidates, inactive, deleted).</summary>
     public double ActiveShare { get; init; } = 0.8;
 

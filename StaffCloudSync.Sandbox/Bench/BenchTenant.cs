@@ -37,7 +37,8 @@ public sealed class BenchTenant
             var status = active ? 4 : random.Next(4) switch { 0 => 1, 1 => 3, 2 => 5, _ => 6 };
             Employees.Add(new StaffCloudEmployee(id, status, $"First{id}", $"Last{id}", $"employee{id}@example.com",
                 random.Next(3) == 0 ? $"+41 79 {id % 1000:000} {id / 1000 % 100:00} {id % 100:00}" : null, null, random.Next(2) == 0 ? "de" : "fr"));
-            var count = (int)Math.Round(random.NextDouble() * 2 * profile.AssignmentsPerEmployee);
+            var scheduled = profile.ScheduledEmployees is not { } limit || id <= limit;
+            var count = scheduled ? Math.Max(profile.MinAssignmentsPerEmployee, (int)Math.Round(random.NextDouble() * 2 * profile.AssignmentsPerEmployee)) : 0;
             for (var a = 0; a < count; a++)
             {
                 Assignments.Add(new StaffCloudAssignment(++assignmentId, id, random.Next(1, profile.Events + 1),
@@ -79,7 +80,10 @@ public sealed class BenchTenant
             Users.Select(u => new MobieTrainUser(u.Id, u.ExternalId, new MobieTrainProfile(u.FirstName, u.LastName, u.Email, u.Phone, u.Language), u.UserGroupIds, u.RegisteredAt)).ToList(),
             []));
 
-    /// <summary>The tenant as a scenario of <paramref name="syncs"/> syncs twelve hours apart.</summary>
+    /// <summary>
+    /// The tenant as a scenario of <paramref name="syncs"/> syncs at the same instant: data unchanged, so a repeated run
+    /// must write nothing (twelve hours later, events that ended meanwhile would rightly change groups).
+    /// </summary>
     public Scenario Scenario(int syncs = 2) => new(
         Tenant,
         new StaffCloudRecords(
@@ -89,7 +93,7 @@ public sealed class BenchTenant
         new MobieTrainContents { UserGroups = Groups, Users = Users },
         new SimulatorSettings(Profile.LatencyMs, 0, []),
         new SimulatorSettings(Profile.LatencyMs, Profile.MobieTrainRateLimitPerSecond, []),
-        Enumerable.Range(0, syncs).Select(i => (ScenarioStep)new SyncStep(SyncAt.AddHours(12 * i), false, null)).ToList());
+        Enumerable.Range(0, syncs).Select(_ => (ScenarioStep)new SyncStep(SyncAt, false, null)).ToList());
 
     /// <summary>Already-synced users for a share of the eligible employees: up to date, in their event groups.</summary>
     private void AddExistingUsers(Random random)

@@ -92,7 +92,8 @@ public static class ScenarioRunner
         var staffCloud = environment.StaffCloud.Requests.Snapshot() - staffCloudBefore;
         var mobieTrain = environment.MobieTrain.Requests.Snapshot() - mobieTrainBefore;
         return new ScenarioRun(step.At, step.DryRun, outcome.Record, outcome.Plan,
-            new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled),
+            new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled,
+                staffCloud.Faulted + mobieTrain.Faulted),
             stopwatch.ElapsedMilliseconds);
     }
 
@@ -146,7 +147,7 @@ public static class ScenarioRunner
     };
 
     // Tables of this run only, so a sandbox on a shared Azurite never mixes with another's rows.
-    private static Dictionary<string, string?> TableNames()
+    internal static Dictionary<string, string?> TableNames()
     {
         var suffix = "sb" + Guid.NewGuid().ToString("N")[..10];
         return new Dictionary<string, string?>
@@ -157,7 +158,7 @@ public static class ScenarioRunner
         };
     }
 
-    private static async Task DropTablesAsync(SandboxEnvironment environment, Dictionary<string, string?> tables)
+    internal static async Task DropTablesAsync(SandboxEnvironment environment, Dictionary<string, string?> tables)
     {
         var service = environment.Services.GetRequiredService<TableServiceClient>();
         foreach (var table in tables.Values)

@@ -39,6 +39,7 @@ public class InfraAppSettingsTests
         ["StaffCloud__BatchSize"] = "optional tuning: the code's default (200, the most StaffCloud was seen to answer) applies",
         ["StaffCloud__MaxResponseBytes"] = "optional tuning: the code's default (256 MiB) applies",
         ["MobieTrain__PageSize"] = "optional tuning: the code's default (500) applies",
+        ["MobieTrain__RequestsPerSecond"] = "optional tuning: the code's default (24, just under the 25 per second planned for) applies",
         ["MobieTrain__MaxResponseBytes"] = "optional tuning: the code's default (64 MiB) applies",
         ["KeyVault__CacheDuration"] = "optional tuning: the code's default (5 min) applies",
         ["Storage__TenantsTableName"] = "the code's default names match the tables the template creates",

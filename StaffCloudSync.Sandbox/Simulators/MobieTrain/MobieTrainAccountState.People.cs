@@ -104,7 +104,7 @@ internal sealed partial class MobieTrainAccountState
     /// <summary>The invitee accepted: the invitation leaves the pending list and a user with its profile and groups appears.</summary>
     public MobieTrainUserResource AcceptInvitation(string externalId, DateTimeOffset registeredAt)
     {
-        var invitation = Invitations.Values.FirstOrDefault(i => i.ExternalId == externalId)
+        var invitation = Invitations.FirstBy(ByExternalId, externalId)
             ?? throw new InvalidOperationException($"Account '{AccountId}' has no pending invitation with externalId '{externalId}'.");
         Invitations.Remove(invitation.Id);
         var user = new MobieTrainUserResource
@@ -126,7 +126,7 @@ internal sealed partial class MobieTrainAccountState
     /// <summary>An edit made in MobieTrain's admin: merges the fields given into the user with that externalId, or adds the user.</summary>
     public MobieTrainUserResource UpsertUser(MobieTrainUserEdit edit)
     {
-        var existing = Users.Values.FirstOrDefault(u => u.ExternalId == edit.ExternalId);
+        var existing = Users.FirstBy(ByExternalId, edit.ExternalId);
         var user = (existing ?? new MobieTrainUserResource
         {
             Id = NewId("u"),
@@ -162,12 +162,12 @@ internal sealed partial class MobieTrainAccountState
     {
         if (externalId is not null)
         {
-            if (Users.Values.FirstOrDefault(u => u.ExternalId == externalId) is { } user)
+            if (Users.FirstBy(ByExternalId, externalId) is { } user)
             {
                 return SimulatorResponse.Conflict($"A user with this externalId exists already: {user.Id}.", user, "user");
             }
 
-            if (Invitations.Values.FirstOrDefault(i => i.ExternalId == externalId) is { } invitation)
+            if (Invitations.FirstBy(ByExternalId, externalId) is { } invitation)
             {
                 return SimulatorResponse.Conflict($"A pending invitation with this externalId exists already: {invitation.Id}.", invitation, "invitation");
             }
@@ -175,12 +175,12 @@ internal sealed partial class MobieTrainAccountState
 
         if (email is not null)
         {
-            if (Users.Values.FirstOrDefault(u => string.Equals(u.Email, email, StringComparison.OrdinalIgnoreCase)) is { } user)
+            if (Users.FirstBy(ByEmailOrName, email.ToLowerInvariant()) is { } user)
             {
                 return SimulatorResponse.Conflict($"A user with this email exists already: {user.Id}.", user, "user");
             }
 
-            if (Invitations.Values.FirstOrDefault(i => string.Equals(i.Email, email, StringComparison.OrdinalIgnoreCase)) is { } invitation)
+            if (Invitations.FirstBy(ByEmailOrName, email.ToLowerInvariant()) is { } invitation)
             {
                 return SimulatorResponse.Conflict($"A pending invitation with this email exists already: {invitation.Id}.", invitation, "invitation");
             }

@@ -20,11 +20,15 @@ internal sealed partial class MobieTrainAccountState(string accountId, TimeProvi
 
     public Lock Gate { get; } = new();
 
-    public OrderedRecords<MobieTrainUserGroupResource> Groups { get; } = new();
+    // Secondary keys of the lists: 0 = externalId, 1 = the lower-cased e-mail (people) or name (groups).
+    internal const int ByExternalId = 0;
+    internal const int ByEmailOrName = 1;
 
-    public OrderedRecords<MobieTrainUserResource> Users { get; } = new();
+    public OrderedRecords<MobieTrainUserGroupResource> Groups { get; } = new(g => g.ExternalId, g => g.Name.ToLowerInvariant());
 
-    public OrderedRecords<MobieTrainInvitationResource> Invitations { get; } = new();
+    public OrderedRecords<MobieTrainUserResource> Users { get; } = new(u => u.ExternalId, u => u.Email?.ToLowerInvariant());
+
+    public OrderedRecords<MobieTrainInvitationResource> Invitations { get; } = new(i => i.ExternalId, i => i.Email?.ToLowerInvariant());
 
     public IdempotencyStore Idempotency { get; } = new();
 
@@ -40,7 +44,7 @@ internal sealed partial class MobieTrainAccountState(string accountId, TimeProvi
     {
         var name = Name(body, "name");
         var externalId = body.Text("externalId");
-        var taken = (externalId is null ? null : Groups.Values.FirstOrDefault(g => g.ExternalId == externalId))
+        var taken = (externalId is null ? null : Groups.FirstBy(ByExternalId, externalId))
             ?? GroupNamed(name);
         if (taken is not null)
         {
@@ -122,7 +126,7 @@ internal sealed partial class MobieTrainAccountState(string accountId, TimeProvi
     }
 
     private MobieTrainUserGroupResource? GroupNamed(string name) =>
-        Groups.Values.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
+        Groups.FirstBy(ByEmailOrName, name.ToLowerInvariant());
 
     /// <summary>A new id of this account; seeded records may use any id, so generated ones step over those.</summary>
     private string NewId(string prefix)

@@ -12,7 +12,29 @@ internal sealed class OrderedRecords<T>
 {
     private readonly List<(long Sequence, string Id)> _order = [];
     private readonly Dictionary<string, (long Sequence, T Value)> _byId = new(StringComparer.Ordinal);
+    private readonly Func<T, string?>[] _keys;
+    private readonly Dictionary<string, SortedSet<long>>[] _indexes;
     private long _lastSequence;
+
+    /// <param name="keys">Secondary keys (an externalId, a lower-cased e-mail) looked up by <see cref="FirstBy"/>:
+    /// a conflict check per create must not scan every record of a large account.</param>
+    public OrderedRecords(params Func<T, string?>[] keys)
+    {
+        _keys = keys;
+        _indexes = keys.Select(_ => new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal)).ToArray();
+    }
+
+    /// <summary>The earliest record whose key number <paramref name="key"/> is <paramref name="value"/>.</summary>
+    public T? FirstBy(int key, string value)
+    {
+        if (!_indexes[key].TryGetValue(value, out var sequences) || sequences.Count == 0)
+        {
+            return null;
+        }
+
+        var index = FirstAfter(sequences.Min - 1);
+        return _byId[_order[index].Id].Value;
+    }
 
     public int Count => _byId.Count;
 
@@ -35,10 +57,17 @@ internal sealed class OrderedRecords<T>
         }
 
         _order.Add((_lastSequence, id));
+        Index(value, _lastSequence, add: true);
     }
 
     /// <summary>Changes a record in place: it keeps its position in the list.</summary>
-    public void Replace(string id, T value) => _byId[id] = (_byId[id].Sequence, value);
+    public void Replace(string id, T value)
+    {
+        var (sequence, old) = _byId[id];
+        Index(old, sequence, add: false);
+        _byId[id] = (sequence, value);
+        Index(value, sequence, add: true);
+    }
 
     public bool Remove(string id)
     {
@@ -47,8 +76,35 @@ internal sealed class OrderedRecords<T>
             return false;
         }
 
+        Index(entry.Value, entry.Sequence, add: false);
         _order.RemoveAt(FirstAfter(entry.Sequence - 1));
         return true;
+    }
+
+    private void Index(T value, long sequence, bool add)
+    {
+        for (var i = 0; i < _keys.Length; i++)
+        {
+            if (_keys[i](value) is not { } key)
+            {
+                continue;
+            }
+
+            if (add)
+            {
+                if (!_indexes[i].TryGetValue(key, out var sequences))
+                {
+                    sequences = [];
+                    _indexes[i][key] = sequences;
+                }
+
+                sequences.Add(sequence);
+            }
+            else if (_indexes[i].TryGetValue(key, out var sequences))
+            {
+                sequences.Remove(sequence);
+            }
+        }
     }
 
     /// <summary>Up to <paramref name="limit"/> records after sequence <paramref name="after"/>, and the sequence to continue after (null at the end).</summary>

@@ -19,7 +19,7 @@ internal sealed class StaffCloudQuery
         "fields", "sort", "envelope", "limit", "offset", "page", "per_page",
     };
 
-    private readonly List<(string Field, string Condition)> _filters = [];
+    private readonly List<(string Field, Func<JsonNode?, bool> Test)> _filters = [];
     private readonly List<(string Field, bool Descending)> _sort = [];
     private HashSet<string>? _fields;
 
@@ -48,7 +48,7 @@ internal sealed class StaffCloudQuery
                 }
                 else if (!NotFilters.Contains(key) && filterable.Contains(key))
                 {
-                    parsed._filters.Add((key, text));
+                    parsed._filters.Add((key, Compile(text)));
                 }
             }
         }
@@ -56,8 +56,18 @@ internal sealed class StaffCloudQuery
         return parsed;
     }
 
-    public bool Matches(JsonObject record) =>
-        _filters.All(filter => Matches(record.TryGetPropertyValue(filter.Field, out var value) ? value : null, filter.Condition));
+    public bool Matches(JsonObject record)
+    {
+        foreach (var (field, test) in _filters)
+        {
+            if (!test(record.TryGetPropertyValue(field, out var value) ? value : null))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     public IEnumerable<JsonObject> Sort(IEnumerable<JsonObject> records)
     {
@@ -99,48 +109,74 @@ internal sealed class StaffCloudQuery
         return selected;
     }
 
-    private static bool Matches(JsonNode? value, string condition)
+    /// <summary>A condition parsed once per request (an id list of 200 is a set, not 200 comparisons per record).</summary>
+    private static Func<JsonNode?, bool> Compile(string condition)
     {
         if (condition == "null")
         {
-            return IsNull(value);
+            return IsNull;
         }
 
         if (condition == "-null")
         {
-            return !IsNull(value);
+            return value => !IsNull(value);
         }
 
         if (condition.StartsWith('>'))
         {
-            return !IsNull(value) && Compare(value, condition[1..]) is > 0;
+            var bound = condition[1..];
+            return value => !IsNull(value) && Compare(value, bound) is > 0;
         }
 
         if (condition.StartsWith('<'))
         {
-            return !IsNull(value) && Compare(value, condition[1..]) is < 0;
+            var bound = condition[1..];
+            return value => !IsNull(value) && Compare(value, bound) is < 0;
         }
 
         if (condition.StartsWith('-'))
         {
-            return !Split(condition[1..]).Any(v => EqualTo(value, v));
+            var excluded = ValueSet.Of(Split(condition[1..]));
+            return value => !excluded.Contains(value);
         }
 
-        return Split(condition).Any(v => EqualTo(value, v));
+        var allowed = ValueSet.Of(Split(condition));
+        return allowed.Contains;
     }
 
     private static bool IsNull(JsonNode? value) => value is null || value.GetValueKind() == JsonValueKind.Null;
 
-    private static bool EqualTo(JsonNode? value, string expected)
+    /// <summary>Values of an "any of" list: numbers compare numerically, the rest as text ignoring case.</summary>
+    private sealed class ValueSet
     {
-        if (IsNull(value) || Text(value) is not { } text)
+        private readonly HashSet<decimal> _numbers = [];
+        private readonly HashSet<string> _texts = new(StringComparer.OrdinalIgnoreCase);
+
+        public static ValueSet Of(IEnumerable<string> values)
         {
-            return false;
+            var set = new ValueSet();
+            foreach (var value in values)
+            {
+                if (TryNumber(value, out var number))
+                {
+                    set._numbers.Add(number);
+                }
+
+                set._texts.Add(value);
+            }
+
+            return set;
         }
 
-        return TryNumber(text, out var number) && TryNumber(expected, out var wanted)
-            ? number == wanted
-            : string.Equals(text, expected, StringComparison.OrdinalIgnoreCase);
+        public bool Contains(JsonNode? value)
+        {
+            if (IsNull(value) || Text(value) is not { } text)
+            {
+                return false;
+            }
+
+            return TryNumber(text, out var number) ? _numbers.Contains(number) || (_numbers.Count == 0 && _texts.Contains(text)) : _texts.Contains(text);
+        }
     }
 
     /// <summary>Sign of value − bound, or null when the value is not comparable (an object, an array).</summary>

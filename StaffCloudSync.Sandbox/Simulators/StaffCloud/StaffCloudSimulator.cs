@@ -19,6 +19,7 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
 {
     private readonly ConcurrentDictionary<string, StaffCloudSimulatorTenant> _tenants = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StaffCloudRequestLogEntry> _requestLog = new();
+    private long _responseBytes;
 
     public StaffCloudSimulator(TimeProvider clock) : base(clock)
     {
@@ -62,6 +63,15 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         _tenants.TryGetValue(apiTenant, out var tenant) ? tenant : throw new KeyNotFoundException($"No StaffCloud tenant '{apiTenant}' in the simulator.");
 
     /// <summary>The API root of one tenant, as the client's override makes it.</summary>
+    /// <summary>
+    /// Bytes of filler added to every record served (ignoring <c>fields=</c>), as a StaffCloud that sends its ~136
+    /// fields regardless would: answers grow, the records the sync keeps must not.
+    /// </summary>
+    public int PaddingBytesPerRecord { get; set; }
+
+    /// <summary>Bytes of JSON answered so far.</summary>
+    public long ResponseBytes => Interlocked.Read(ref _responseBytes);
+
     public Uri ApiBaseFor(string apiTenant) => new(BaseAddress, $"{apiTenant}/api/v1/");
 
     public void ClearRequestLog() => _requestLog.Clear();
@@ -138,10 +148,9 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         }
 
         var query = StaffCloudQuery.Parse(context.Request.Query, resource);
-        var records = tenant.Served(resource);
         if (segments.Length == 5)
         {
-            var record = records.FirstOrDefault(r => StaffCloudSimulatorTenant.IdKey(r) == segments[4]);
+            var record = tenant.Served(resource, r => StaffCloudSimulatorTenant.IdKey(r) == segments[4]).FirstOrDefault();
             if (record is null)
             {
                 await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = $"{resource} {segments[4]} not found" });
@@ -153,7 +162,7 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
             return;
         }
 
-        var list = new JsonArray([.. query.Sort(records.Where(query.Matches)).Select(query.Select)]);
+        var list = new JsonArray([.. query.Sort(tenant.Served(resource, query.Matches)).Select(query.Select).Select(Pad)]);
         await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = list } : list);
     }
 
@@ -193,11 +202,23 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         response.Headers["X-Rate-Limit-Reset"] = quota.ResetSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
-    private static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
+    private JsonObject Pad(JsonObject record)
+    {
+        if (PaddingBytesPerRecord > 0)
+        {
+            record["padding"] = new string('x', PaddingBytesPerRecord);
+        }
+
+        return record;
+    }
+
+    private async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+        var text = body.ToJsonString();
+        Interlocked.Add(ref _responseBytes, text.Length);
+        await context.Response.WriteAsync(text, context.RequestAborted);
     }
 
     [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant)]

@@ -108,14 +108,17 @@ public sealed class StaffCloudSimulatorTenant
     /// The records as the API shows them: copies, and an assignment without <c>start</c>/<c>end</c> takes its
     /// event's (scenario-format.md), so filters on the times see them.
     /// </summary>
-    internal List<JsonObject> Served(StaffCloudResource resource)
+    /// <summary>
+    /// Copies of the records that pass <paramref name="matches"/>; an assignment without times takes its event's first
+    /// (scenario-format.md), so filters on start/end see them. Only what matches is copied.
+    /// </summary>
+    internal List<JsonObject> Served(StaffCloudResource resource, Func<JsonObject, bool> matches)
     {
         lock (_gate)
         {
-            var records = _records[resource].Select(Copy).ToList();
             if (resource != StaffCloudResource.Assignments)
             {
-                return records;
+                return _records[resource].Where(matches).Select(Copy).ToList();
             }
 
             var events = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
@@ -127,10 +130,14 @@ public sealed class StaffCloudSimulatorTenant
                 }
             }
 
-            foreach (var assignment in records)
+            var served = new List<JsonObject>();
+            foreach (var original in _records[resource])
             {
-                if (IdText(assignment["event_id"]) is { } eventKey && events.TryGetValue(eventKey, out var owner))
+                var assignment = original;
+                if (IdText(original["event_id"]) is { } eventKey && events.TryGetValue(eventKey, out var owner)
+                    && (!original.ContainsKey("start") || !original.ContainsKey("end")))
                 {
+                    assignment = Copy(original);
                     foreach (var field in (string[])["start", "end"])
                     {
                         if (!assignment.ContainsKey(field) && owner.TryGetPropertyValue(field, out var value))
@@ -139,9 +146,14 @@ public sealed class StaffCloudSimulatorTenant
                         }
                     }
                 }
+
+                if (matches(assignment))
+                {
+                    served.Add(ReferenceEquals(assignment, original) ? Copy(original) : assignment);
+                }
             }
 
-            return records;
+            return served;
         }
     }
 

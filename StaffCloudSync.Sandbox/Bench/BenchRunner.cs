@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Sandbox.Scenarios;
+
+namespace StaffCloudSync.Sandbox.Bench;
+
+/// <summary>
+/// Measures the planner alone (wall time, bytes allocated) and whole syncs through the sandbox — the real clients,
+/// simulators over loopback, Azurite, the tenant-sync service — with CPU time, memory and requests per kind.
+/// </summary>
+public static class BenchRunner
+{
+    public sealed record PlanningCost(int Employees, int Events, int Assignments, double WallMs, double AllocatedMb, int Actions);
+
+    public static PlanningCost MeasurePlanning(BenchProfile profile, int repetitions = 5)
+    {
+        var tenant = BenchTenant.Generate(profile);
+        var snapshot = tenant.Snapshot();
+        var settings = PlanSettings.From(BenchTenant.Tenant, deletionsAllowed: false);
+
+        // One small plan first, so the timing is of planning and not of JIT compilation.
+        SyncPlanner.Plan(BenchTenant.Generate(profile with { Employees = 200, Events = 20 }).Snapshot(), settings, BenchTenant.SyncAt);
+
+        var walls = new List<double>();
+        var allocated = new List<long>();
+        SyncPlan? plan = null;
+        for (var i = 0; i < repetitions; i++)
+        {
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var stopwatch = Stopwatch.StartNew();
+            plan = SyncPlanner.Plan(snapshot, settings, BenchTenant.SyncAt);
+            stopwatch.Stop();
+            allocated.Add(GC.GetAllocatedBytesForCurrentThread() - before);
+            walls.Add(stopwatch.Elapsed.TotalMilliseconds);
+        }
+
+        walls.Sort();
+        return new PlanningCost(tenant.Employees.Count, tenant.Events.Count, tenant.Assignments.Count, walls[walls.Count / 2],
+            allocated.Min() / (1024d * 1024d), plan!.Actions.Count);
+    }
+
+    /// <summary>Runs a scenario of a generated tenant and measures it (the simulators run in this process too).</summary>
+    public static async Task<SyncCost> MeasureSyncAsync(string name, BenchTenant tenant, Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        using var process = Process.GetCurrentProcess();
+        GC.Collect();
+        var baseline = GC.GetGCMemoryInfo().HeapSizeBytes;
+        var peak = baseline;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            // Sampled, so the heap's high-water mark during the sync is seen, not only where it ends.
+            while (!stop.IsCancellationRequested)
+            {
+                var heap = GC.GetTotalMemory(false);
+                Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), heap));
+                await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
+            }
+        }, CancellationToken.None);
+
+        var cpuBefore = process.TotalProcessorTime;
+        ScenarioResult result;
+        try
+        {
+            result = await ScenarioRunner.RunAsync(scenario, options, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await sampler.ConfigureAwait(false);
+        }
+
+        process.Refresh();
+        var runs = result.Runs.Select((r, i) => new RunCost(i + 1, r.Record.Status.ToString(), r.DurationMs, r.Requests.StaffCloud,
+            r.Requests.MobieTrainReads, r.Requests.MobieTrainWrites, r.Requests.Throttled, r.Requests.Throttled + r.Requests.Faulted,
+            r.Record.Counts.Invited, r.Record.Counts.MinimalWrites, Describe(r))).ToList();
+        return new SyncCost(name, tenant.Employees.Count, tenant.Events.Count, tenant.Assignments.Count, tenant.EligibleIds().Count, runs,
+            (process.TotalProcessorTime - cpuBefore).TotalSeconds, process.PeakWorkingSet64 / (1024 * 1024), Math.Max(0, peak - baseline) / (1024 * 1024));
+    }
+
+    public sealed record StreamCost(long Records, double AnswerMb, double PeakHeapGrowthMb);
+
+    /// <summary>
+    /// The real StaffCloud client reading one list answer of <paramref name="records"/> assignments with
+    /// <paramref name="paddingBytesPerRecord"/> of filler each, generated on the fly (nothing holds the whole answer but
+    /// the client, if it buffered): the heap's high-water mark while the records stream by and are dropped.
+    /// </summary>
+    public static async Task<StreamCost> MeasureStreamingAsync(long records, int paddingBytesPerRecord, CancellationToken cancellationToken)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Secrets:Provider"] = "Configuration",
+            ["Secrets:Values:staffcloud-token-bench"] = "eyJbench",
+            ["StaffCloud:AllowBaseAddressOverride"] = "true",
+            ["StaffCloud:BaseAddressOverride"] = "http://127.0.0.1:9/{tenant}/api/v1/",
+            ["StaffCloud:MaxResponseBytes"] = long.MaxValue.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var configuration = new Microsoft.Extensions.Configuration.ConfigurationManager();
+        foreach (var (key, value) in settings)
+        {
+            configuration[key] = value;
+        }
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddSecretStore(configuration).AddStaffCloudClient(configuration);
+        var answer = new GeneratedAnswer(records, paddingBytesPerRecord);
+        services.AddHttpClient<Core.StaffCloud.IStaffCloudClient, Core.StaffCloud.Http.StaffCloudClient>()
+            .ConfigurePrimaryHttpMessageHandler(() => new GeneratedAnswerHandler(answer));
+        await using var provider = services.BuildServiceProvider();
+        var client = provider.GetRequiredService<Core.StaffCloud.IStaffCloudClient>();
+
+        var baseline = SettledHeap();
+        var peak = baseline;
+        long count = 0;
+        await foreach (var _ in client.GetConfirmedAssignmentsAsync(new Core.StaffCloud.StaffCloudTarget("bench", "bench", "staffcloud-token-bench"),
+            new DateTime(2026, 1, 1), cancellationToken).ConfigureAwait(false))
+        {
+            if (++count % 1000 == 0)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(false));
+            }
+        }
+
+        return new StreamCost(count, answer.Bytes / (1024d * 1024d), Math.Max(0, peak - baseline) / (1024d * 1024d));
+    }
+
+    /// <summary>The run's writes by kind, and the first few of them, to say what a run that should write nothing did.</summary>
+    private static string Describe(ScenarioRun run)
+    {
+        var writes = run.Plan?.Actions.Where(a => a is not SkipAction and not HoldDeletionAction).ToList() ?? [];
+        return string.Join(", ", writes.GroupBy(a => a.Kind).Select(g => $"{g.Key} {g.Count()}"))
+            + (writes.Count is > 0 and <= 20 ? $" [{string.Join("; ", writes.Select(a => $"{a.Kind} {a.PersonId} {a.MobieTrainId}: {a.Why}"))}]" : string.Empty);
+    }
+
+    private static long SettledHeap()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+}
