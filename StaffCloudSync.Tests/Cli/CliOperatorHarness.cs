@@ -47,16 +47,8 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
         var acme = new SandboxTenant(new TenantSettings { TenantId = "acme", StaffCloudApiTenant = "acme", MobieTrainAccountId = "acme" });
 
         // The environment registers acme in tables of its own; the CLI's tables start empty, so `tenants add` is the real onboarding.
-        var environment = await SandboxEnvironment.StartAsync(storage, new ScenarioClock(DateTimeOffset.UtcNow), [acme],
-            services => services.AddSingleton(new BackoffClock(new InstantTimeProvider())), Tables("env"));
-
-        var suffix = "cli" + Guid.NewGuid().ToString("N")[..10];
-        var tables = new Dictionary<string, string>
-        {
-            ["Storage__TenantsTableName"] = "Tenants" + suffix,
-            ["Storage__RunsTableName"] = "SyncRuns" + suffix,
-            ["Storage__LeasesTableName"] = "TenantLeases" + suffix,
-        };
+        var environment = await TestSandbox.StartAsync([acme], now: CliRun.Now);
+        var tables = TestSandbox.UniqueTables("__").ToDictionary(t => t.Key, t => t.Value!);
         var storageValues = new Dictionary<string, string?>(tables.ToDictionary(t => t.Key, t => (string?)t.Value)) { ["AzureWebJobsStorage"] = storage };
         var allValues = new Dictionary<string, string?>(storageValues)
         {
@@ -68,7 +60,8 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
             ["MobieTrain__BaseUrl"] = environment.MobieTrain.BaseAddress.ToString(),
         };
 
-        return new CliOperatorHarness(environment, storage, tables, await WriteSettingsAsync(suffix, allValues), await WriteSettingsAsync(suffix + "-storage", storageValues));
+        var name = Guid.NewGuid().ToString("N")[..10];
+        return new CliOperatorHarness(environment, storage, tables, await WriteSettingsAsync(name, allValues), await WriteSettingsAsync(name + "-storage", storageValues));
     }
 
     /// <summary>The CLI with the full settings file appended to the arguments.</summary>
@@ -80,7 +73,7 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
     public void SeedEligible(long employeeId)
     {
         var tenant = Environment.StaffCloud.Tenant("acme");
-        var start = DateTime.UtcNow.Date.AddDays(30);
+        var start = CliRun.Now.UtcDateTime.Date.AddDays(30);
         tenant.Upsert(StaffCloudResource.Events, [new JsonObject
         {
             ["id"] = 10, ["name"] = "Harbour Festival", ["status"] = 2,
@@ -99,7 +92,7 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
     public async Task HoldLeaseAsync(string tenantId, string runId)
     {
         var options = Options.Create(new StorageOptions { ConnectionString = storage, LeasesTableName = tables["Storage__LeasesTableName"] });
-        var leases = new TableTenantLeases(new StorageTables(new TableServiceClient(storage), options), TimeProvider.System);
+        var leases = new TableTenantLeases(new StorageTables(new TableServiceClient(storage), options), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(CliRun.Now));
         var lease = await leases.TryAcquireAsync(tenantId, runId, TimeSpan.FromMinutes(30), CancellationToken.None);
         Assert.That(lease.Acquired, Is.True);
     }
@@ -117,16 +110,6 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
         File.Delete(StorageOnlySettingsFile);
     }
 
-    private static Dictionary<string, string?> Tables(string prefix)
-    {
-        var suffix = prefix + Guid.NewGuid().ToString("N")[..10];
-        return new Dictionary<string, string?>
-        {
-            ["Storage:TenantsTableName"] = "Tenants" + suffix,
-            ["Storage:RunsTableName"] = "SyncRuns" + suffix,
-            ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
-        };
-    }
 
     private static async Task<string> WriteSettingsAsync(string name, Dictionary<string, string?> values)
     {

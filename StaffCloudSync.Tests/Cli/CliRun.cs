@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using StaffCloudSync.Cli;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Tests.Infrastructure;
@@ -9,8 +10,15 @@ namespace StaffCloudSync.Tests.Cli;
 /// <summary>One in-process call of the CLI: its exit code and both streams as the operator would see them.</summary>
 internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
 {
+    /// <summary>The CLI's clock in tests starts here, so what is current or past never depends on the day the tests run.</summary>
+    public static readonly DateTimeOffset Now = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
+
+    // Each reading moves it on a second, so runs recorded one after another still sort newest first.
+    private static readonly FakeTimeProvider Clock = new(Now) { AutoAdvanceAmount = TimeSpan.FromSeconds(1) };
+
     /// <summary>
-    /// Runs the CLI with an environment of the test's own (never the test process's) and back-off waits skipped.
+    /// Runs the CLI with an environment of the test's own (never the test process's), its clock at <see cref="Now"/> and
+    /// back-off waits skipped.
     /// </summary>
     public static Task<CliRun> RunAsync(IReadOnlyDictionary<string, string?>? environment, params string[] args) =>
         RunAsync(environment, CancellationToken.None, args);
@@ -20,7 +28,8 @@ internal sealed record CliRun(int ExitCode, string Stdout, string Stderr)
         using var stdout = new StringWriter();
         using var stderr = new StringWriter();
         var code = await CliApp.RunAsync(args, stdout, stderr, environment ?? new Dictionary<string, string?>(),
-            services => services.AddSingleton(new BackoffClock(new InstantTimeProvider())), cancellationToken);
+            services => services.AddSingleton(new BackoffClock(new InstantTimeProvider())).AddSingleton<TimeProvider>(Clock),
+            cancellationToken);
         return new CliRun(code, stdout.ToString(), stderr.ToString());
     }
 

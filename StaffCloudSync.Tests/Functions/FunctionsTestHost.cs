@@ -31,18 +31,7 @@ internal sealed class FunctionsTestHost : IAsyncDisposable
     public static async Task<FunctionsTestHost> StartAsync(params TenantSettings[] tenants)
     {
         var storage = await AzuriteHost.EnsureStartedAsync();
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        var environment = await SandboxEnvironment.StartAsync(
-            storage,
-            new ScenarioClock(Plans.Now),
-            tenants.Select(t => new SandboxTenant(t)).ToList(),
-            services => services.AddSingleton(new BackoffClock(new InstantTimeProvider())),
-            new Dictionary<string, string?>
-            {
-                ["Storage:TenantsTableName"] = "Tenants" + suffix,
-                ["Storage:RunsTableName"] = "SyncRuns" + suffix,
-                ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
-            });
+        var environment = await TestSandbox.StartAsync(tenants.Select(t => new SandboxTenant(t)).ToList());
         var queue = new QueueClient(storage, SyncMessage.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync();
         await queue.ClearMessagesAsync();

@@ -81,16 +81,7 @@ public class CrashConvergenceTests
     private static async Task<Outcome> RunAsync(int? killAfterWrites)
     {
         var scenario = ScenarioReader.Read(ScenarioJson);
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        await using var environment = await SandboxEnvironment.StartAsync(await AzuriteHost.EnsureStartedAsync(), new ScenarioClock(Plans.Now),
-            [new SandboxTenant(scenario.Tenant)],
-            services => services.AddSingleton(new BackoffClock(new InstantTimeProvider())),
-            new Dictionary<string, string?>
-            {
-                ["Storage:TenantsTableName"] = "Tenants" + suffix,
-                ["Storage:RunsTableName"] = "SyncRuns" + suffix,
-                ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
-            });
+        await using var environment = await TestSandbox.StartAsync([new SandboxTenant(scenario.Tenant)]);
         var staffCloud = environment.StaffCloud.Tenant("acme");
         staffCloud.Seed(StaffCloudResource.Employees, scenario.StaffCloud.Employees);
         staffCloud.Seed(StaffCloudResource.Events, scenario.StaffCloud.Events);

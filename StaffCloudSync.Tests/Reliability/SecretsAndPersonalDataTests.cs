@@ -52,19 +52,8 @@ public class SecretsAndPersonalDataTests
     {
         var logs = new FakeLogCollector();
         var tenant = new SandboxTenant(Plans.DefaultTenant()) { StaffCloudToken = Token, MobieTrainApiKey = Key };
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        await using var environment = await SandboxEnvironment.StartAsync(await AzuriteHost.EnsureStartedAsync(), new ScenarioClock(Plans.Now), [tenant],
-            services =>
-            {
-                services.AddSingleton(new BackoffClock(new InstantTimeProvider()));
-                services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));
-            },
-            new Dictionary<string, string?>
-            {
-                ["Storage:TenantsTableName"] = "Tenants" + suffix,
-                ["Storage:RunsTableName"] = "SyncRuns" + suffix,
-                ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
-            });
+        await using var environment = await TestSandbox.StartAsync([tenant],
+            services => services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs))));
         Seed(environment);
         arrange(environment);
 

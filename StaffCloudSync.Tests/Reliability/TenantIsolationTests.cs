@@ -58,15 +58,8 @@ public class TenantIsolationTests
     public async Task OneBrokenTenant_NeverChangesTheOthers(string breakage, Action<SandboxEnvironment> breakIt, string expectedKind)
     {
         var tenants = Healthy.Append("broken").Select(id => new SandboxTenant(Tenant(id))).ToList();
-        var storage = await AzuriteHost.EnsureStartedAsync();
-        var suffix = Guid.NewGuid().ToString("N")[..10];
-        await using var environment = await SandboxEnvironment.StartAsync(storage, new ScenarioClock(Plans.Now), tenants,
-            services => services.AddSingleton(new BackoffClock(new InstantTimeProvider())),
-            new Dictionary<string, string?>
+        await using var environment = await TestSandbox.StartAsync(tenants, settings: new Dictionary<string, string?>
             {
-                ["Storage:TenantsTableName"] = "Tenants" + suffix,
-                ["Storage:RunsTableName"] = "SyncRuns" + suffix,
-                ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
                 ["StaffCloud:MaxResponseBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["StaffCloud:Resilience:AttemptTimeout"] = "00:00:01",
                 ["StaffCloud:Resilience:TotalTimeout"] = "00:00:20",
