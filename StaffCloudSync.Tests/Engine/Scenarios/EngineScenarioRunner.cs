@@ -1,164 +1,135 @@
 using System.Diagnostics;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Sync.Applying;
 using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Sandbox.Scenarios;
+using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Tests.Fakes;
 
 namespace StaffCloudSync.Tests.Engine.Scenarios;
 
 /// <summary>
-/// Runs a scenario file (scenario-format.md) through the engine — the tenant-sync service with its reader,
-/// planner and applier, real stores — against in-memory StaffCloud and MobieTrain, and writes the same JSON
-/// document `sandbox run --json` writes, so the shared checker can judge it.
+/// Runs a scenario (read by the sandbox's <see cref="ScenarioReader"/>) through the engine alone — the tenant-sync
+/// service with its reader, planner and applier, real stores — against in-memory StaffCloud and MobieTrain, and gives
+/// the same <see cref="ScenarioResult"/> the sandbox gives, so its output is judged by the shared checker too.
 /// </summary>
 internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs)
 {
-    private static readonly JsonSerializerOptions TenantJson = new(JsonSerializerDefaults.Web);
-
-    public async Task<JsonObject> RunAsync(JsonObject scenario, CancellationToken cancellationToken)
+    public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken cancellationToken)
     {
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var staffCloud = new InMemoryStaffCloud();
         var mobieTrain = new InMemoryMobieTrain(time);
-        Seed(scenario, staffCloud, mobieTrain);
+        Upsert(staffCloud, scenario.StaffCloud);
+        Seed(mobieTrain, scenario.MobieTrain);
 
-        var tenant = ReadTenant(scenario["tenant"]!.AsObject());
-        await tenants.AddAsync(tenant, cancellationToken);
+        await tenants.AddAsync(scenario.Tenant, cancellationToken);
         var options = Options.Create(new SyncOptions());
         var service = new TenantSyncService(tenants, runs, new SnapshotReader(staffCloud, mobieTrain, options),
-            new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance), Options.Create(new Core.Tenants.QuarantineOptions()), time, NullLogger<TenantSyncService>.Instance);
+            new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance), Options.Create(new QuarantineOptions()), time, NullLogger<TenantSyncService>.Instance);
 
-        var output = new JsonArray();
+        var results = new List<ScenarioRun>();
         DateTimeOffset? lastSync = null;
-        foreach (var step in scenario["steps"]!.AsArray().Select(s => s!.AsObject()))
+        foreach (var step in scenario.Steps)
         {
-            if (step["sync"] is JsonObject sync)
+            switch (step)
             {
-                var at = DateTimeOffset.Parse(sync["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
-                lastSync = at;
-                time.SetUtcNow(at);
-                var dryRun = sync["dryRun"]?.GetValue<bool>() ?? false;
-                var (writes, reads, staffCloudRequests) = (mobieTrain.Writes, mobieTrain.Reads, staffCloud.Requests);
-                var stopwatch = Stopwatch.StartNew();
-                var outcome = await service.RunAsync(new SyncRequest(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun), cancellationToken);
-                output.Add(RunJson(outcome.Record, at, stopwatch.ElapsedMilliseconds,
-                    staffCloud.Requests - staffCloudRequests, mobieTrain.Reads - reads, mobieTrain.Writes - writes));
-            }
-
-            if (step["staffcloud"] is JsonObject staffCloudChange)
-            {
-                ChangeStaffCloud(staffCloudChange, staffCloud);
-            }
-
-            if (step["mobietrain"] is JsonObject mobieTrainChange)
-            {
-                ChangeMobieTrain(mobieTrainChange, mobieTrain, lastSync ?? time.GetUtcNow());
-            }
-
-            if (step["tenant"]?["allowDeletions"]?.GetValue<bool>() == true)
-            {
-                await tenants.AllowDeletionsAsync(tenant.TenantId, "scenario", cancellationToken);
+                case SyncStep sync:
+                    lastSync = sync.At;
+                    time.SetUtcNow(sync.At);
+                    var (writes, reads, staffCloudRequests) = (mobieTrain.Writes, mobieTrain.Reads, staffCloud.Requests);
+                    var stopwatch = Stopwatch.StartNew();
+                    var outcome = await service.RunAsync(new SyncRequest(scenario.Tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, sync.DryRun), cancellationToken);
+                    results.Add(new ScenarioRun(sync.At, sync.DryRun, outcome.Record, outcome.Plan,
+                        new ScenarioRequests(staffCloud.Requests - staffCloudRequests, mobieTrain.Reads - reads, mobieTrain.Writes - writes, 0),
+                        stopwatch.ElapsedMilliseconds));
+                    break;
+                case StaffCloudChangeStep change:
+                    Upsert(staffCloud, change.Upsert);
+                    staffCloud.Employees.RemoveAll(e => change.DeleteEmployees.Contains(e.Id));
+                    staffCloud.Events.RemoveAll(e => change.DeleteEvents.Contains(e.Id));
+                    staffCloud.Assignments.RemoveAll(a => change.DeleteAssignments.Contains(a.Id));
+                    break;
+                case MobieTrainChangeStep change:
+                    Change(mobieTrain, change, lastSync ?? time.GetUtcNow());
+                    break;
+                case TenantStep { AllowDeletions: true }:
+                    await tenants.AllowDeletionsAsync(scenario.Tenant.TenantId, "scenario", cancellationToken);
+                    break;
             }
         }
 
-        return new JsonObject
-        {
-            ["runs"] = output,
-            ["mobietrain"] = new JsonObject
-            {
-                ["userGroups"] = new JsonArray(mobieTrain.Groups.Select(g => (JsonNode)ScenarioJson.ToJson(g)).ToArray()),
-                ["users"] = new JsonArray(mobieTrain.Users.Select(u => (JsonNode)ScenarioJson.ToJson(u)).ToArray()),
-                ["invitations"] = new JsonArray(mobieTrain.Invitations.Select(i => (JsonNode)ScenarioJson.ToJson(i)).ToArray()),
-            },
-            ["staffcloudWrites"] = 0,
-        };
+        return new ScenarioResult(scenario.Tenant.TenantId, results, Contents(mobieTrain), 0);
     }
 
-    private static TenantSettings ReadTenant(JsonObject tenant)
+    private static void Upsert(InMemoryStaffCloud staffCloud, StaffCloudRecords records)
     {
-        var row = tenant.DeepClone().AsObject();
-        var id = row["id"]!.GetValue<string>();
-        row.Remove("id");
-        row["tenantId"] = id;
-        row["staffCloudApiTenant"] ??= id;
-        row["mobieTrainAccountId"] ??= id;
-        return row.Deserialize<TenantSettings>(TenantJson)!;
+        Upsert(staffCloud.Employees, records.Employees.Select(ScenarioJson.Employee), e => e.Id);
+        Upsert(staffCloud.Events, records.Events.Select(ScenarioJson.Event), e => e.Id);
+        Upsert(staffCloud.Assignments, records.Assignments.Select(ScenarioJson.Assignment), a => a.Id);
     }
 
-    private static void Seed(JsonObject scenario, InMemoryStaffCloud staffCloud, InMemoryMobieTrain mobieTrain)
+    private static void Seed(InMemoryMobieTrain mobieTrain, MobieTrainContents contents)
     {
-        var sc = scenario["staffcloud"]?.AsObject();
-        staffCloud.Employees.AddRange(Items(sc, "employees").Select(ScenarioJson.Employee));
-        staffCloud.Events.AddRange(Items(sc, "events").Select(ScenarioJson.Event));
-        staffCloud.Assignments.AddRange(Items(sc, "assignments").Select(ScenarioJson.Assignment));
-        var mt = scenario["mobietrain"]?.AsObject();
         var n = 0;
-        mobieTrain.Groups.AddRange(Items(mt, "userGroups").Select(g => ScenarioJson.Group(g, $"seed-g{++n}")));
-        mobieTrain.Users.AddRange(Items(mt, "users").Select(u => ScenarioJson.User(u, $"seed-u{++n}")));
-        mobieTrain.Invitations.AddRange(Items(mt, "invitations").Select(i => ScenarioJson.Invitation(i, $"seed-i{++n}")));
+        mobieTrain.Groups.AddRange(contents.UserGroups.Select(g => new MobieTrainUserGroup(Id(g.Id, "g", ++n), g.Name, g.ExternalId)));
+        mobieTrain.Users.AddRange(contents.Users.Select(u => new MobieTrainUser(Id(u.Id, "u", ++n), u.ExternalId,
+            new MobieTrainProfile(u.FirstName, u.LastName, u.Email, u.Phone, u.Language), u.UserGroupIds, u.RegisteredAt)));
+        mobieTrain.Invitations.AddRange(contents.Invitations.Select(i => new MobieTrainInvitation(Id(i.Id, "i", ++n), i.ExternalId,
+            new MobieTrainProfile(i.FirstName, i.LastName, i.Email, i.Phone, i.Language), i.UserGroupIds, i.CreatedAt)));
     }
 
-    private static void ChangeStaffCloud(JsonObject change, InMemoryStaffCloud staffCloud)
+    private static void Change(InMemoryMobieTrain mobieTrain, MobieTrainChangeStep change, DateTimeOffset lastSync)
     {
-        var upsert = change["upsert"]?.AsObject();
-        Upsert(staffCloud.Employees, Items(upsert, "employees").Select(ScenarioJson.Employee), e => e.Id);
-        Upsert(staffCloud.Events, Items(upsert, "events").Select(ScenarioJson.Event), e => e.Id);
-        Upsert(staffCloud.Assignments, Items(upsert, "assignments").Select(ScenarioJson.Assignment), a => a.Id);
-        var delete = change["delete"]?.AsObject();
-        Delete(staffCloud.Employees, delete, "employees", e => e.Id);
-        Delete(staffCloud.Events, delete, "events", e => e.Id);
-        Delete(staffCloud.Assignments, delete, "assignments", a => a.Id);
-    }
-
-    private static void ChangeMobieTrain(JsonObject change, InMemoryMobieTrain mobieTrain, DateTimeOffset lastSync)
-    {
-        if (change["acceptInvitation"] is { } accept)
+        if (change.AcceptInvitation is { } externalId)
         {
-            mobieTrain.Accept(accept.GetValue<string>(), lastSync);
+            mobieTrain.Accept(externalId, lastSync);
         }
 
-        foreach (var node in Items(change["upsert"]?.AsObject(), "users"))
+        foreach (var edit in change.UpsertUsers)
         {
-            var edit = ScenarioJson.User(node, $"manual-{Guid.NewGuid():N}");
             var index = mobieTrain.Users.FindIndex(u => u.ExternalId == edit.ExternalId);
             if (index < 0)
             {
-                mobieTrain.Users.Add(edit);
+                mobieTrain.Users.Add(new MobieTrainUser($"manual-{edit.ExternalId}", edit.ExternalId,
+                    new MobieTrainProfile(edit.FirstName, edit.LastName, edit.Email, edit.Phone, edit.Language), edit.UserGroupIds ?? [], edit.RegisteredAt ?? lastSync));
                 continue;
             }
 
             var user = mobieTrain.Users[index];
             var p = user.Profile;
-            var e = edit.Profile;
             mobieTrain.Users[index] = user with
             {
-                Profile = new(e.FirstName ?? p.FirstName, e.LastName ?? p.LastName, e.Email ?? p.Email, e.Phone ?? p.Phone, e.Language ?? p.Language),
-                UserGroupIds = node["userGroupIds"] is null ? user.UserGroupIds : edit.UserGroupIds,
+                Profile = new(edit.FirstName ?? p.FirstName, edit.LastName ?? p.LastName, edit.Email ?? p.Email, edit.Phone ?? p.Phone, edit.Language ?? p.Language),
+                UserGroupIds = edit.UserGroupIds ?? user.UserGroupIds,
             };
         }
     }
 
-    private static JsonObject RunJson(RunRecord record, DateTimeOffset at, long durationMs, int staffCloudRequests, int reads, int writes) => new()
+    /// <summary>The in-memory state in the contract's shape, as the simulator would give it back.</summary>
+    private static MobieTrainContents Contents(InMemoryMobieTrain mobieTrain) => new()
     {
-        ["at"] = ScenarioJson.Timestamp(at),
-        ["dryRun"] = record.DryRun,
-        ["status"] = record.Status.ToString(),
-        ["reason"] = record.Reason,
-        ["counts"] = JsonSerializer.SerializeToNode(record.Counts, TenantJson),
-        ["skipped"] = new JsonArray(record.Skipped.Select(s => (JsonNode)new JsonObject { ["employeeId"] = s.EmployeeId, ["reason"] = s.Reason.ToString() }).ToArray()),
-        ["requests"] = new JsonObject { ["staffcloud"] = staffCloudRequests, ["mobietrainReads"] = reads, ["mobietrainWrites"] = writes },
-        ["durationMs"] = durationMs,
+        UserGroups = [.. mobieTrain.Groups.Select(g => new MobieTrainUserGroupResource { Id = g.Id, Name = g.Name, ExternalId = g.ExternalId })],
+        Users = [.. mobieTrain.Users.Select(u => new MobieTrainUserResource
+        {
+            Id = u.Id, ExternalId = u.ExternalId, FirstName = u.Profile.FirstName ?? string.Empty, LastName = u.Profile.LastName ?? string.Empty,
+            Email = u.Profile.Email, Phone = u.Profile.Phone, Language = u.Profile.Language ?? "en", UserGroupIds = u.UserGroupIds, RegisteredAt = u.RegisteredAt,
+        })],
+        Invitations = [.. mobieTrain.Invitations.Select(i => new MobieTrainInvitationResource
+        {
+            Id = i.Id, ExternalId = i.ExternalId, FirstName = i.Profile.FirstName ?? string.Empty, LastName = i.Profile.LastName ?? string.Empty,
+            Email = i.Profile.Email, Phone = i.Profile.Phone, Language = i.Profile.Language ?? "en", UserGroupIds = i.UserGroupIds, CreatedAt = i.CreatedAt,
+        })],
     };
 
-    private static IEnumerable<JsonNode> Items(JsonObject? parent, string name) =>
-        parent?[name]?.AsArray().Select(n => n!) ?? [];
+    private static string Id(string given, string prefix, int n) => string.IsNullOrEmpty(given) ? $"seed-{prefix}{n}" : given;
 
     private static void Upsert<T>(List<T> list, IEnumerable<T> items, Func<T, long> id)
     {
@@ -174,11 +145,5 @@ internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs)
                 list[index] = item;
             }
         }
-    }
-
-    private static void Delete<T>(List<T> list, JsonObject? delete, string name, Func<T, long> id)
-    {
-        var ids = Items(delete, name).Select(n => n.GetValue<long>()).ToHashSet();
-        list.RemoveAll(item => ids.Contains(id(item)));
     }
 }

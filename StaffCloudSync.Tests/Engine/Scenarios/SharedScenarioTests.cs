@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Tests.Infrastructure;
 
 namespace StaffCloudSync.Tests.Engine.Scenarios;
@@ -17,9 +17,9 @@ public class SharedScenarioTests
     public async Task Scenario_GivesItsExpectedResults(string scenarioPath)
     {
         await using var storage = await StorageTestContext.CreateAsync();
-        var scenario = JsonNode.Parse(await File.ReadAllTextAsync(scenarioPath))!.AsObject();
+        var scenario = await ScenarioReader.ReadFileAsync(scenarioPath, CancellationToken.None);
 
-        var output = await new EngineScenarioRunner(storage.Tenants, storage.Runs).RunAsync(scenario, CancellationToken.None);
+        var output = ScenarioOutput.ToJson(await new EngineScenarioRunner(storage.Tenants, storage.Runs).RunAsync(scenario, CancellationToken.None));
 
         var outputPath = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"engine-{Path.GetFileName(scenarioPath)}");
         await File.WriteAllTextAsync(outputPath, output.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
