@@ -9,12 +9,7 @@ public sealed class HealthCheck(ITenantStore tenants)
     {
         try
         {
-            var count = 0;
-            await foreach (var _ in tenants.ListAsync(cancellationToken).ConfigureAwait(false))
-            {
-                count++;
-            }
-
+            var count = await tenants.ListAsync(cancellationToken).CountAsync(cancellationToken).ConfigureAwait(false);
             return new HealthReport(true, $"tenant registry reachable ({count} tenants)");
         }
         catch (Exception e) when (e is not OperationCanceledException)

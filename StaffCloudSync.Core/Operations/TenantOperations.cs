@@ -57,14 +57,6 @@ public sealed class TenantOperations(
     public async Task<bool> ClearQuarantineAsync(string tenantId, CancellationToken cancellationToken) =>
         await tenants.UpdateHealthAsync(tenantId, _ => TenantHealth.Healthy, cancellationToken).ConfigureAwait(false) is not null;
 
-    public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(string tenantId, int max, CancellationToken cancellationToken)
-    {
-        var list = new List<RunRecord>();
-        await foreach (var run in runs.ListRecentAsync(tenantId, max, cancellationToken).ConfigureAwait(false))
-        {
-            list.Add(run);
-        }
-
-        return list;
-    }
+    public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(string tenantId, int max, CancellationToken cancellationToken) =>
+        await runs.ListRecentAsync(tenantId, max, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
 }

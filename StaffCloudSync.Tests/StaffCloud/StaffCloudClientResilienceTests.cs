@@ -119,8 +119,8 @@ public sealed class StaffCloudClientResilienceTests
         _bed.Simulator.AddTenant("beta", "eyJ.beta").Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(7)]);
 
         await _bed.EmployeesAsync(1);
-        var beta = await StaffCloudTestbed.ToListAsync(
-            _bed.Client.GetEmployeesAsync(new("beta-tenant", "beta", "staffcloud-token-beta"), [7], CancellationToken.None));
+        var beta = await _bed.Client
+            .GetEmployeesAsync(new("beta-tenant", "beta", "staffcloud-token-beta"), [7], CancellationToken.None).ToListAsync();
         var acmeWaitsBefore = clock.Waits.Count;
         await _bed.EmployeesAsync(1);
 
@@ -232,7 +232,7 @@ public sealed class StaffCloudClientResilienceTests
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 
-        Assert.That(async () => await StaffCloudTestbed.ToListAsync(_bed.Client.GetEmployeesAsync(_bed.Target, [1], cancelled.Token)),
+        Assert.That(async () => await _bed.Client.GetEmployeesAsync(_bed.Target, [1], cancelled.Token).ToListAsync(),
             Throws.InstanceOf<OperationCanceledException>());
     }
 }

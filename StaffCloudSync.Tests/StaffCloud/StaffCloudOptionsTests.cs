@@ -53,9 +53,9 @@ public sealed class StaffCloudOptionsTests
 
         var reads = new Func<Task>[]
         {
-            () => StaffCloudTestbed.ToListAsync(bed.Client.GetEmployeesAsync(target, [1], CancellationToken.None)),
-            () => StaffCloudTestbed.ToListAsync(bed.Client.GetEventsAsync(target, [1], CancellationToken.None)),
-            () => StaffCloudTestbed.ToListAsync(bed.Client.GetConfirmedAssignmentsAsync(target, new DateTime(2026, 3, 1), CancellationToken.None)),
+            async () => await bed.Client.GetEmployeesAsync(target, [1], CancellationToken.None).ToListAsync(),
+            async () => await bed.Client.GetEventsAsync(target, [1], CancellationToken.None).ToListAsync(),
+            async () => await bed.Client.GetConfirmedAssignmentsAsync(target, new DateTime(2026, 3, 1), CancellationToken.None).ToListAsync(),
         };
 
         foreach (var read in reads)
@@ -183,7 +183,7 @@ public sealed class StaffCloudOptionsTests
         var beta = new StaffCloudTarget("beta-tenant", "beta", "staffcloud-token-beta");
 
         var acme = await bed.EmployeesAsync(1, 2);
-        var betas = await StaffCloudTestbed.ToListAsync(bed.Client.GetEmployeesAsync(beta, [1, 2], CancellationToken.None));
+        var betas = await bed.Client.GetEmployeesAsync(beta, [1, 2], CancellationToken.None).ToListAsync();
 
         using (Assert.EnterMultipleScope())
         {

@@ -96,24 +96,13 @@ internal sealed class StaffCloudTestbed : IAsyncDisposable
     }
 
     public async Task<List<StaffCloudEmployee>> EmployeesAsync(params long[] ids) =>
-        await ToListAsync(Client.GetEmployeesAsync(Target, ids, CancellationToken.None));
+        await Client.GetEmployeesAsync(Target, ids, CancellationToken.None).ToListAsync();
 
     public async Task<List<StaffCloudEvent>> EventsAsync(params long[] ids) =>
-        await ToListAsync(Client.GetEventsAsync(Target, ids, CancellationToken.None));
+        await Client.GetEventsAsync(Target, ids, CancellationToken.None).ToListAsync();
 
     public async Task<List<StaffCloudAssignment>> AssignmentsAsync(DateTime endAfterLocal) =>
-        await ToListAsync(Client.GetConfirmedAssignmentsAsync(Target, endAfterLocal, CancellationToken.None));
-
-    public static async Task<List<T>> ToListAsync<T>(IAsyncEnumerable<T> source)
-    {
-        var list = new List<T>();
-        await foreach (var item in source)
-        {
-            list.Add(item);
-        }
-
-        return list;
-    }
+        await Client.GetConfirmedAssignmentsAsync(Target, endAfterLocal, CancellationToken.None).ToListAsync();
 
     /// <summary>Every text the logs hold, for checks that a token never reaches them.</summary>
     public string AllLogText() =>

@@ -225,16 +225,8 @@ public sealed class TableRunStoreTests
         });
     }
 
-    private async Task<List<RunRecord>> ListAsync(string tenantId, int max)
-    {
-        var runs = new List<RunRecord>();
-        await foreach (var run in Store.ListRecentAsync(tenantId, max, CancellationToken.None))
-        {
-            runs.Add(run);
-        }
-
-        return runs;
-    }
+    private async Task<List<RunRecord>> ListAsync(string tenantId, int max) =>
+        await Store.ListRecentAsync(tenantId, max, CancellationToken.None).ToListAsync();
 
     private async Task<TableEntity> ReadRunEntityAsync(string tenantId)
     {

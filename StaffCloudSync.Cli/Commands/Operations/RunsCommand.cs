@@ -49,11 +49,7 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
             return ExitCodes.Success;
         }
 
-        var list = new List<RunRecord>();
-        await foreach (var run in runs.ListRecentAsync(settings.TenantId, settings.Count, cancellationToken))
-        {
-            list.Add(run);
-        }
+        var list = await runs.ListRecentAsync(settings.TenantId, settings.Count, cancellationToken).ToListAsync(cancellationToken);
 
         if (settings.Json)
         {

@@ -12,11 +12,7 @@ internal sealed class TenantsListCommand(CliContext context) : CliCommand<Operat
     protected override async Task<int> RunAsync(OperatorSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
-        var items = new List<TenantListItem>();
-        await foreach (var record in host.Get<ITenantStore>().ListAsync(cancellationToken))
-        {
-            items.Add(TenantListItem.From(record));
-        }
+        var items = await host.Get<ITenantStore>().ListAsync(cancellationToken).Select(TenantListItem.From).ToListAsync(cancellationToken);
 
         if (settings.Json)
         {
