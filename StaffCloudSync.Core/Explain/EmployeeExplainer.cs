@@ -51,19 +51,19 @@ public static class EmployeeExplainer
     private static List<EventFacts> ConfirmedEvents(TenantPreview preview, long employeeId)
     {
         var snapshot = preview.Snapshot;
+
+        // The planner's own index: which group an event has and the name a new one gets (collisions included).
+        var index = PlanningIndex.Build(snapshot, preview.Settings, preview.Now);
         var eventsById = snapshot.StaffCloud.Events.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
-        var groupsByExternalId = snapshot.MobieTrain.UserGroups.Where(g => g.ExternalId is not null)
-            .GroupBy(g => g.ExternalId!).ToDictionary(g => g.Key, g => g.OrderBy(x => x.Id, StringComparer.Ordinal).First());
         return snapshot.StaffCloud.Assignments
             .Where(a => a.EmployeeId == employeeId && a.Status == StaffCloudStatus.AssignmentConfirmed)
             .Select(a => a.EventId).Distinct().Order()
             .Select(id =>
             {
                 eventsById.TryGetValue(id, out var staffCloudEvent);
-                var current = staffCloudEvent is not null && PlanningIndex.IsCurrentOrFuture(staffCloudEvent, preview.Settings.TimeZone, preview.Now);
-                groupsByExternalId.TryGetValue(ExternalId.ForEventGroup(id), out var group);
-                return new EventFacts(id, staffCloudEvent?.Name, staffCloudEvent?.Status, staffCloudEvent?.Start, staffCloudEvent?.End, current,
-                    group?.Name ?? (current ? preview.Settings.GroupNameTemplate.Render(staffCloudEvent!) : null), group?.Id);
+                index.EventGroups.TryGetValue(id, out var group);
+                return new EventFacts(id, staffCloudEvent?.Name, staffCloudEvent?.Status, staffCloudEvent?.Start, staffCloudEvent?.End,
+                    index.CurrentEvents.ContainsKey(id), group?.Name ?? index.ExpectedGroupNames.GetValueOrDefault(id), group?.Id);
             })
             .ToList();
     }

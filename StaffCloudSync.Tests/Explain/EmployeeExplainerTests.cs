@@ -91,4 +91,12 @@ public class EmployeeExplainerTests
         Assert.That(explanation.Summary, Is.EqualTo("Already in MobieTrain and up to date: nothing to do."));
         Assert.That(Decision(explanation, "the sync will"), Is.EqualTo("do nothing for this person"));
     }
+
+    [Test]
+    public void GroupNames_AreTheOnesThePlanCreates_EvenWhenTwoEventsShareAName()
+    {
+        var explanation = Explain(new Plans().Event(10, "Fair").Event(11, "Fair").Employee(1).Assignment(1, 10).Assignment(1, 11), 1);
+
+        Assert.That(explanation.StaffCloud!.ConfirmedEvents.Select(e => e.GroupName), Is.EqualTo(new[] { "Fair (2026-03-05)", "Fair (2026-03-05) [11]" }));
+    }
 }
