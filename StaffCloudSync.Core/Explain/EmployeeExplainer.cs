@@ -23,7 +23,7 @@ public static class EmployeeExplainer
             .Select(a => new PlannedActionView(a.Kind, RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why))
             .ToList();
         var facts = employee is null ? null : Facts(employee, events);
-        var decisions = Decisions(preview, employee, facts, records, actions);
+        var decisions = Decisions(preview, employeeId, employee, facts, records, actions);
         return new EmployeeExplanation(preview.Tenant.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),
             facts, records, decisions, actions);
     }
@@ -75,7 +75,7 @@ public static class EmployeeExplainer
                 .Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds)))
             .ToList();
 
-    private static List<RuleDecision> Decisions(TenantPreview preview, StaffCloudEmployee? employee, StaffCloudFacts? facts,
+    private static List<RuleDecision> Decisions(TenantPreview preview, long employeeId, StaffCloudEmployee? employee, StaffCloudFacts? facts,
         List<MobieTrainRecordFacts> records, List<PlannedActionView> actions)
     {
         var decisions = new List<RuleDecision>
@@ -85,11 +85,16 @@ public static class EmployeeExplainer
                 : $"{employee.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: {facts!.StatusMeaning}"),
         };
 
+        if (DeletionProof.For(preview.Snapshot.StaffCloud, employeeId, employee, records.Count > 0) is { } proof)
+        {
+            decisions.Add(new("proof", proof));
+        }
+
         if (facts is not null)
         {
             var current = facts.ConfirmedEvents.Where(e => e.CurrentOrFuture).ToList();
             decisions.Add(new("confirmed events", facts.ConfirmedEvents.Count == 0
-                ? "no confirmed (status 7) assignment ending after the read window's start; other assignment statuses do not count"
+                ? "no confirmed (status 7) assignment to a current or future event; other assignment statuses do not count"
                 : string.Join("; ", facts.ConfirmedEvents.Select(e => $"event {e.EventId} ({(e.CurrentOrFuture ? "current or future" : "finished or not active")})"))));
             var eligible = employee!.Status == StaffCloudStatus.EmployeeActive && current.Count > 0;
             decisions.Add(new("eligible", eligible
@@ -106,7 +111,8 @@ public static class EmployeeExplainer
         if (actions.Any(a => a.Kind == "holdDeletion"))
         {
             var guard = preview.Plan.DeletionGuard;
-            decisions.Add(new("deletion guard", $"held: {guard.Deletions} deletions > threshold {guard.Threshold}; an operator must allow deletions"));
+            var unproven = guard.Unproven > 0 ? $" and {guard.Unproven} records left out by StaffCloud's list, unproven," : string.Empty;
+            decisions.Add(new("deletion guard", $"held: {guard.Deletions} deletions{unproven} > threshold {guard.Threshold}; an operator must allow deletions"));
         }
 
         decisions.Add(new("the sync will", actions.Count == 0 ? "do nothing for this person" : string.Join("; ", actions.Select(a => $"{a.Kind} ({a.Rule}): {a.Why}"))));

@@ -17,6 +17,12 @@ public static class RetryAfter
     // Below this, X-Rate-Limit-Reset is a number of seconds; above, a Unix timestamp (1 000 000 s is 11.5 days).
     private const long SecondsThreshold = 1_000_000;
 
+    /// <summary>
+    /// No server wait is read as longer than this: a header of years (or beyond what a date can hold) is an absurd
+    /// value, clamped rather than thrown on. Callers clamp further to their configured maximum wait.
+    /// </summary>
+    public static readonly TimeSpan Longest = TimeSpan.FromDays(1);
+
     public static TimeSpan? From(HttpResponseMessage response, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(response);
@@ -56,10 +62,19 @@ public static class RetryAfter
             return null;
         }
 
-        return reset < SecondsThreshold
-            ? TimeSpan.FromSeconds(reset)
-            : NonNegative(DateTimeOffset.FromUnixTimeMilliseconds((long)(reset * 1000)) - now);
+        if (double.IsInfinity(reset))
+        {
+            return Longest;
+        }
+
+        if (reset < SecondsThreshold)
+        {
+            return NonNegative(TimeSpan.FromSeconds(reset));
+        }
+
+        // A Unix timestamp: compared in seconds, so that no value a double can hold overflows a date.
+        return NonNegative(TimeSpan.FromSeconds(Math.Min(reset - now.ToUnixTimeSeconds(), Longest.TotalSeconds)));
     }
 
-    private static TimeSpan NonNegative(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value;
+    private static TimeSpan NonNegative(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value > Longest ? Longest : value;
 }

@@ -22,7 +22,7 @@ public sealed record PlanView(
         return new PlanView(
             preview.Tenant.TenantId,
             preview.Now,
-            plan.DeletionGuard.Held ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
+            plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
             plan.PlannedCounts(),
             plan.DeletionGuard,
             plan.Actions.Select(a => new PlannedActionView(a.Kind, EmployeeExplainer.RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why)).ToList(),

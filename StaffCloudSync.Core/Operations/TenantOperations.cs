@@ -39,15 +39,15 @@ public sealed class TenantOperations(
     /// <summary>Every rule's decision for one employee, as a run now would decide.</summary>
     public async Task<EmployeeExplanation> ExplainAsync(string tenantId, long employeeId, CancellationToken cancellationToken)
     {
+        // StaffCloud reads "id=-5" as "everyone but 5": an id that is not positive never reaches a request.
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(employeeId);
         var preview = await sync.PreviewAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var snapshot = preview.Snapshot.StaffCloud;
         StaffCloudEmployee? fetched = null;
-        if (preview.Snapshot.StaffCloud.Employees.All(e => e.Id != employeeId))
+        if (snapshot.Employees.All(e => e.Id != employeeId) && !snapshot.ProvenDeleted.Contains(employeeId))
         {
             // Out of the run's scope (no current confirmed event, not in MobieTrain): ask StaffCloud for them alone.
-            await foreach (var employee in staffCloud.GetEmployeesAsync(TenantTargets.StaffCloud(preview.Tenant), [employeeId], cancellationToken).ConfigureAwait(false))
-            {
-                fetched = employee;
-            }
+            fetched = await staffCloud.GetEmployeeAsync(TenantTargets.StaffCloud(preview.Tenant), employeeId, cancellationToken).ConfigureAwait(false);
         }
 
         return EmployeeExplainer.Explain(preview, employeeId, fetched);

@@ -28,7 +28,9 @@ public static class ExternalId
             }
         }
 
-        return long.Parse(externalId, System.Globalization.CultureInfo.InvariantCulture);
+        // StaffCloud ids start at 1: "0" (or "000") cannot be asked about, so it is protected like any other non-id.
+        var id = long.Parse(externalId, System.Globalization.CultureInfo.InvariantCulture);
+        return id > 0 ? id : null;
     }
 
     public static string ForEmployee(long employeeId) => employeeId.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,20 +1,24 @@
 namespace StaffCloudSync.Core.StaffCloud;
 
 /// <summary>
-/// The StaffCloud reads the sync needs, shaped after the read plan in staffcloud-api.md.
-/// The sync only reads StaffCloud; this interface has no write on purpose.
+/// The StaffCloud reads the sync needs, shaped after the read plan in staffcloud-api.md: events first, then their
+/// confirmed assignments, then employees. The sync only reads StaffCloud; this interface has no write on purpose.
+/// Every id passed must be positive: StaffCloud reads <c>id=-5</c> as "everyone but 5".
 /// </summary>
 public interface IStaffCloudClient
 {
-    /// <summary>Confirmed assignments (status 7) whose end lies after <paramref name="endAfterLocal"/> (tenant wall clock).</summary>
-    IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
-        StaffCloudTarget target, DateTime endAfterLocal, CancellationToken cancellationToken);
+    /// <summary>Active events (status 2) whose end lies after <paramref name="afterLocal"/> (tenant wall clock), or that have no end and start after it.</summary>
+    IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(
+        StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken);
 
-    /// <summary>The events with these ids (any status); ids StaffCloud does not know are simply absent.</summary>
-    IAsyncEnumerable<StaffCloudEvent> GetEventsAsync(
+    /// <summary>The confirmed assignments (status 7) of these events, whatever the assignments' own times.</summary>
+    IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
         StaffCloudTarget target, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken);
 
-    /// <summary>The employees with these ids, whatever their status; hard-deleted ones are absent.</summary>
+    /// <summary>The employees with these ids, whatever their status (every status is asked for by name).</summary>
     IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
         StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken);
+
+    /// <summary>One employee read singly: the record, or null when StaffCloud answers 404 (the proof of a hard deletion).</summary>
+    Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken);
 }

@@ -8,11 +8,11 @@ public sealed class SyncOptions
     public const string SectionName = "Sync";
 
     /// <summary>
-    /// How far back the assignment read reaches before "now". An assignment can end before its event does (a
-    /// shift on the first day of a festival), so the bound is widened and the rules re-check the event's end.
+    /// How far before "now" the events read reaches. StaffCloud's filters compare wall-clock text, so the bound is
+    /// widened a little (a time-zone offset, a clock slightly off) and the rules then test each event's end exactly.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "90.00:00:00")]
-    public TimeSpan AssignmentLookback { get; set; } = TimeSpan.FromDays(7);
+    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
+    public TimeSpan EventReadMargin { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>MobieTrain writes in flight at once for one tenant run.</summary>
     [Range(1, 64)]

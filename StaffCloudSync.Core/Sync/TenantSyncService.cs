@@ -69,7 +69,7 @@ public sealed class TenantSyncService(
         var tenant = await LoadTenantAsync(tenantId, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var settings = PlanSettings.From(tenant.Settings!, tenant.DeletionApproval is not null);
-        var snapshot = await ReadAsync(tenant.Settings!, SyncRequest.NewRunId(), settings.TimeZone, now, cancellationToken).ConfigureAwait(false);
+        var snapshot = await ReadAsync(tenant.Settings!, SyncRequest.NewRunId(), settings, now, cancellationToken).ConfigureAwait(false);
         return new TenantPreview(tenant.Settings!, settings, snapshot, SyncPlanner.Plan(snapshot, settings, now), now);
     }
 
@@ -80,7 +80,7 @@ public sealed class TenantSyncService(
         var planSettings = PlanSettings.From(settings, tenant.DeletionApproval is not null);
 
         var readStarted = time.GetTimestamp();
-        var snapshot = await ReadAsync(settings, request.RunId, planSettings.TimeZone, now, cancellationToken).ConfigureAwait(false);
+        var snapshot = await ReadAsync(settings, request.RunId, planSettings, now, cancellationToken).ConfigureAwait(false);
         var readMs = Milliseconds(readStarted);
         SyncLog.SnapshotRead(logger, request.TenantId, request.RunId, snapshot.StaffCloud.Employees.Count, snapshot.StaffCloud.Events.Count,
             snapshot.StaffCloud.Assignments.Count, snapshot.MobieTrain.Users.Count, snapshot.MobieTrain.Invitations.Count,
@@ -95,7 +95,7 @@ public sealed class TenantSyncService(
             SyncLog.Skipped(logger, request.TenantId, skip.EmployeeId, skip.Reason.ToString());
         }
 
-        if (plan.DeletionGuard.Held)
+        if (plan.DeletionGuard.HoldsAny)
         {
             SyncLog.DeletionsHeld(logger, request.TenantId, request.RunId, plan.DeletionGuard.Deletions, plan.DeletionGuard.Threshold, plan.DeletionGuard.SyncedPersons);
         }
@@ -132,22 +132,37 @@ public sealed class TenantSyncService(
         return await FinishAsync(record with { Status = status, Reason = reason }, plan, false, started, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<TenantSnapshot> ReadAsync(TenantSettings settings, string runId, TenantTimeZone timeZone, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings, runId), timeZone, now, cancellationToken).ConfigureAwait(false);
+    private async Task<TenantSnapshot> ReadAsync(TenantSettings settings, string runId, PlanSettings planSettings, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings, runId), planSettings, now, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Held deletions need an operator, so they outrank record errors in the status; the reason names both.</summary>
     private static (RunStatus Status, string? Reason) Conclude(SyncPlan plan, ApplyResult result)
     {
         var failed = result.Counts.Failed;
         var failures = failed > 0 ? $"{failed} record(s) failed; see the run's failures" : null;
-        if (plan.DeletionGuard.Held)
+        if (plan.DeletionGuard.HoldsAny)
         {
-            var guard = plan.DeletionGuard;
-            var held = $"{guard.Deletions} deletions held: more than the threshold of {guard.Threshold} for {guard.SyncedPersons} synced persons; check StaffCloud, then allow deletions for this tenant to let them through";
+            var held = HeldReason(plan.DeletionGuard);
             return (RunStatus.DeletionsHeld, failures is null ? held : $"{held}; {failures}");
         }
 
         return failed > 0 ? (RunStatus.CompletedWithErrors, failures) : (RunStatus.Succeeded, null);
+    }
+
+    private static string HeldReason(DeletionGuardDecision guard)
+    {
+        var parts = new List<string>();
+        if (guard.Held)
+        {
+            parts.Add($"{guard.Deletions} deletions held: more than the threshold of {guard.Threshold} for {guard.SyncedPersons} synced persons");
+        }
+
+        if (guard.Unproven > 0)
+        {
+            parts.Add($"{guard.Unproven} records of persons StaffCloud's employees list left out held unproven (more than the threshold of {guard.Threshold}, so not read singly)");
+        }
+
+        return $"{string.Join("; ", parts)}; check StaffCloud, then allow deletions for this tenant: the next run reads the missing persons singly and deletes only those StaffCloud answers 404 for";
     }
 
     private async Task<TenantRecord> LoadTenantAsync(string tenantId, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ public sealed class ExplainEmployee(TenantOperations operations)
     public Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tenants/{tenantId}/employees/{employeeId:long}")] HttpRequestData request,
         string tenantId, long employeeId, CancellationToken cancellationToken) =>
-        HttpResults.GuardAsync(request, async () =>
-            await HttpResults.JsonAsync(request, HttpStatusCode.OK, await operations.ExplainAsync(tenantId, employeeId, cancellationToken)));
+        employeeId <= 0
+            ? HttpResults.ErrorAsync(request, HttpStatusCode.BadRequest, $"employee id {employeeId} is not a StaffCloud employee id (a positive number)")
+            : HttpResults.GuardAsync(request, async () =>
+                await HttpResults.JsonAsync(request, HttpStatusCode.OK, await operations.ExplainAsync(tenantId, employeeId, cancellationToken)));
 }

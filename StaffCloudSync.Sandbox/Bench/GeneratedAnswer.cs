@@ -22,7 +22,7 @@ internal sealed class GeneratedAnswer(long records, int paddingBytesPerRecord)
     {
         var id = (index + 1).ToString(CultureInfo.InvariantCulture);
         var employee = (index % 10_000 + 1).ToString(CultureInfo.InvariantCulture);
-        var eventId = (index % 500 + 1).ToString(CultureInfo.InvariantCulture);
+        var eventId = (index % 200 + 1).ToString(CultureInfo.InvariantCulture);
         var json = (index == 0 ? "[" : ",")
             + "{\"id\":" + id + ",\"employee_id\":" + employee + ",\"event_id\":" + eventId
             + ",\"status\":7,\"start\":\"2026-04-01 08:00:00\",\"end\":\"2026-04-01 18:00:00\",\"padding\":\"" + _padding + "\"}";

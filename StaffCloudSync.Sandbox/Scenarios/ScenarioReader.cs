@@ -206,11 +206,15 @@ public static class ScenarioReader
             {
                 var at = $"{path}.faults[{i}]";
                 var fault = Object(array[i], at);
+
+                // "answer": a silently wrong 200 (a misfiring filter's []): served as the fault's raw body.
+                var answer = fault.TryGetPropertyValue("answer", out var answered) ? answered?.ToJsonString() ?? "null" : null;
                 faults.Add(new SimulatorFault
                 {
                     Path = String(fault["path"], $"{at}.path"),
                     Method = fault["method"] is { } m ? String(m, $"{at}.method").ToUpperInvariant() : null,
-                    Status = fault["status"] is { } s ? Int(s, $"{at}.status", 100, 599) : 503,
+                    Status = answer is not null ? 200 : fault["status"] is { } s ? Int(s, $"{at}.status", 100, 599) : 503,
+                    Body = answer,
                     Times = fault["times"] is { } t ? Int(t, $"{at}.times", 1, 1_000_000) : 1,
                     RetryAfterSeconds = fault["retryAfterSeconds"] is { } ra ? Int(ra, $"{at}.retryAfterSeconds", 0, 3600) : null,
                     Commit = fault["commit"] is { } c && Bool(c, $"{at}.commit"),

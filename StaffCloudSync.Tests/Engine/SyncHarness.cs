@@ -22,7 +22,7 @@ internal sealed class SyncHarness : IAsyncDisposable
         StaffCloud = new InMemoryStaffCloud();
         MobieTrain = new InMemoryMobieTrain(storage.Time);
         var options = Options.Create(new SyncOptions());
-        Service = new TenantSyncService(storage.Tenants, storage.Runs, new SnapshotReader(StaffCloud, MobieTrain, options),
+        Service = new TenantSyncService(storage.Tenants, storage.Runs, new SnapshotReader(StaffCloud, MobieTrain, options, new FakeLogger<SnapshotReader>(Logs)),
             new PlanApplier(MobieTrain, options, new FakeLogger<PlanApplier>(Logs)), Options.Create(new Core.Tenants.QuarantineOptions()), storage.Time, new FakeLogger<TenantSyncService>(Logs));
         storage.Time.SetUtcNow(Plans.Now);
     }

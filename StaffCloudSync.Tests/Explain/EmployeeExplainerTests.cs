@@ -62,10 +62,11 @@ public class EmployeeExplainerTests
     [Test]
     public void HardDeleted_InMobieTrain_IsRemoved()
     {
-        var explanation = Explain(new Plans().User("8"), 8);
+        var explanation = Explain(new Plans().User("8").HardDeleted(8), 8);
 
         Assert.That(explanation.StaffCloud, Is.Null);
         Assert.That(explanation.Summary, Is.EqualTo("Will removeUser."));
+        Assert.That(Decision(explanation, "proof"), Does.Contain("GET /employees/{id} answered 404"));
         Assert.That(explanation.MobieTrain.Single().Kind, Is.EqualTo("user"));
     }
 

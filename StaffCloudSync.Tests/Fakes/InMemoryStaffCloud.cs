@@ -15,20 +15,34 @@ internal sealed class InMemoryStaffCloud : IStaffCloudClient
     public int Requests { get; private set; }
     public Exception? Failure { get; set; }
 
-    public IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(StaffCloudTarget target, DateTime endAfterLocal, CancellationToken cancellationToken) =>
-        Serve(Assignments.Where(a => a.Status == StaffCloudStatus.AssignmentConfirmed && EndOf(a) > endAfterLocal).ToList(), cancellationToken);
+    /// <summary>Ids the employees list leaves out (as a misfiring StaffCloud filter would); the single read still returns them.</summary>
+    public HashSet<long> OmittedByList { get; } = [];
 
-    public IAsyncEnumerable<StaffCloudEvent> GetEventsAsync(StaffCloudTarget target, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
-        Serve(Events.Where(e => eventIds.Contains(e.Id)).ToList(), cancellationToken);
+    /// <summary>Employee ids asked for singly, in order.</summary>
+    public List<long> SingleReads { get; } = [];
+
+    public IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken) =>
+        Serve(Events.Where(e => e.Status == StaffCloudStatus.EventActive && (e.End ?? e.Start) > afterLocal).ToList(), cancellationToken);
+
+    public IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(StaffCloudTarget target, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
+        Serve(Assignments.Where(a => a.Status == StaffCloudStatus.AssignmentConfirmed && eventIds.Contains(a.EventId)).ToList(), cancellationToken);
 
     public IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken) =>
-        Serve(Employees.Where(e => employeeIds.Contains(e.Id)).ToList(), cancellationToken);
+        Serve(Employees.Where(e => employeeIds.Contains(e.Id) && !OmittedByList.Contains(e.Id)).ToList(), cancellationToken);
 
-    // An assignment without times takes its event's, as the scenario format says.
-    private DateTime? EndOf(StaffCloudAssignment assignment)
+    /// <summary>When set, a single read of that id throws what it returns (an answer other than a record or 404).</summary>
+    public Func<long, Exception?>? FailSingleRead { get; set; }
+
+    public async Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken)
     {
-        var staffCloudEvent = Events.FirstOrDefault(e => e.Id == assignment.EventId);
-        return assignment.End ?? assignment.Start ?? staffCloudEvent?.End ?? staffCloudEvent?.Start;
+        SingleReads.Add(employeeId);
+        if (FailSingleRead?.Invoke(employeeId) is { } failure)
+        {
+            throw failure;
+        }
+
+        var found = await Serve(Employees.Where(e => e.Id == employeeId).ToList(), cancellationToken).ToListAsync(cancellationToken);
+        return found.FirstOrDefault();
     }
 
     private async IAsyncEnumerable<T> Serve<T>(List<T> items, [EnumeratorCancellation] CancellationToken cancellationToken)

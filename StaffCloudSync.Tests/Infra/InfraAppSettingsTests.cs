@@ -30,7 +30,7 @@ public class InfraAppSettingsTests
         ["FUNCTIONS_WORKER_RUNTIME"] = "Flex Consumption sets the runtime in functionAppConfig.runtime and refuses it as an app setting",
         ["StaffCloud__AllowBaseAddressOverride"] = "development and sandbox only: in Azure the StaffCloud host is always https://<tenant>.staff.cloud",
         ["StaffCloud__BaseAddressOverride"] = "development and sandbox only (with the setting above)",
-        ["Sync__AssignmentLookback"] = "optional tuning: the code's default (7 days) applies",
+        ["Sync__EventReadMargin"] = "optional tuning: the code's default (1 day) applies",
         ["Sync__MaxParallelWrites"] = "optional tuning: the code's default (8) applies",
         ["Dispatch__LeaseDuration"] = "optional tuning: the code's default (35 min) applies",
         ["Sync__MaxConsecutiveTransientFailures"] = "optional tuning: the code's default (5) applies",

@@ -19,6 +19,7 @@ internal sealed class Plans
     private readonly List<MobieTrainUserGroup> _groups = [];
     private readonly List<MobieTrainUser> _users = [];
     private readonly List<MobieTrainInvitation> _invitations = [];
+    private readonly HashSet<long> _provenDeleted = [];
     private int _nextId = 1;
 
     public TenantSettings Tenant { get; set; } = DefaultTenant();
@@ -90,8 +91,15 @@ internal sealed class Plans
         return this;
     }
 
+    /// <summary>StaffCloud answered 404 to this employee's single read: the proof of a hard deletion.</summary>
+    public Plans HardDeleted(long employeeId)
+    {
+        _provenDeleted.Add(employeeId);
+        return this;
+    }
+
     public TenantSnapshot Snapshot() => new(
-        new StaffCloudSnapshot(_employees.ToList(), _events.ToList(), _assignments.ToList()),
+        new StaffCloudSnapshot(_employees.ToList(), _events.ToList(), _assignments.ToList()) { ProvenDeleted = _provenDeleted.ToHashSet() },
         new MobieTrainSnapshot(_groups.ToList(), _users.ToList(), _invitations.ToList()));
 
     public SyncPlan Plan(DateTimeOffset? now = null) =>

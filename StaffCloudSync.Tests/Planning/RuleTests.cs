@@ -20,8 +20,8 @@ public class RuleTests
     [Test]
     public void Rule1_HardDeletedEmployee_NotReturnedByStaffCloud_IsRemoved()
     {
-        var plan = new Plans().User("8").Plan();
-        Assert.That(plan.Single<RemoveUserAction>().Why, Does.Contain("no longer returned"));
+        var plan = new Plans().User("8").HardDeleted(8).Plan();
+        Assert.That(plan.Single<RemoveUserAction>().Why, Does.Contain("single read answered 404"));
     }
 
     [Test]

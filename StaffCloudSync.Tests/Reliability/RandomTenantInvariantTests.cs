@@ -38,10 +38,10 @@ public class RandomTenantInvariantTests
         var before = Snapshot(staffCloud, mobieTrain);
         var planSettings = PlanSettings.From(settings, deletionsAllowed: false);
         var options = Options.Create(new SyncOptions { MaxParallelWrites = 4 });
-        var reader = new SnapshotReader(staffCloud, mobieTrain, options);
+        var reader = new SnapshotReader(staffCloud, mobieTrain, options, NullLogger<SnapshotReader>.Instance);
         var applier = new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance);
 
-        var snapshot = await reader.ReadAsync(TenantTargets.StaffCloud(settings), Target, planSettings.TimeZone, Plans.Now, CancellationToken.None);
+        var snapshot = await reader.ReadAsync(TenantTargets.StaffCloud(settings), Target, planSettings, Plans.Now, CancellationToken.None);
         var plan = SyncPlanner.Plan(snapshot, planSettings, Plans.Now);
         var result = await applier.ApplyAsync(Target, plan, CancellationToken.None);
 
@@ -78,7 +78,7 @@ public class RandomTenantInvariantTests
     private static async Task<SyncPlan> SyncAgainAsync(SnapshotReader reader, PlanApplier applier, TenantSettings settings, PlanSettings planSettings, string runId)
     {
         var plan = SyncPlanner.Plan(
-            await reader.ReadAsync(TenantTargets.StaffCloud(settings), Target with { RunId = runId }, planSettings.TimeZone, Plans.Now, CancellationToken.None),
+            await reader.ReadAsync(TenantTargets.StaffCloud(settings), Target with { RunId = runId }, planSettings, Plans.Now, CancellationToken.None),
             planSettings, Plans.Now);
         var result = await applier.ApplyAsync(Target with { RunId = runId }, plan, CancellationToken.None);
         Assert.That(result.Failures, Is.Empty, string.Join("; ", result.Failures.Select(f => $"{f.Action} {f.EmployeeId}: {f.Error}")));

@@ -92,7 +92,9 @@ public class ProfileMappingTests
         Assert.That(LanguageCode.Resolve(input), Is.EqualTo(expected));
 
     [TestCase("7", 7L)]
-    [TestCase("0", 0L)]
+    [TestCase("0", null)] // no StaffCloud id is 0: it could not be read singly, so the record is protected
+    [TestCase("000", null)]
+    [TestCase("007", 7L)]
     [TestCase("123456789012345678", 123456789012345678L)]
     [TestCase("1234567890123456789", null)]
     [TestCase("emp-7", null)]

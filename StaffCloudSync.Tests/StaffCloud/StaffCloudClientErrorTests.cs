@@ -42,11 +42,13 @@ public sealed class StaffCloudClientErrorTests
     [TestCase("""[{"id":1,"employee_id":"x","event_id":1,"status":7}]""", "'employee_id' (record 1)")]
     [TestCase("""[{"id":-3,"employee_id":1,"event_id":1,"status":7}]""", "'id' (record 1)")]
     [TestCase("""[{"id":1.5,"employee_id":1,"event_id":1,"status":7}]""", "'id' (record 1)")]
+    [TestCase("""[{"id":0,"employee_id":1,"event_id":1,"status":7}]""", "'id' (record 1)")]
+    [TestCase("""[{"id":1,"employee_id":-5,"event_id":1,"status":7}]""", "'employee_id' (record 1)")]
     public void An_assignment_without_usable_ids_fails_the_read(string body, string expected)
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/assignments", Status = 200, Body = body }]);
 
-        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.AssignmentsAsync(new DateTime(2026, 3, 1)));
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.AssignmentsAsync(1));
 
         Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
         Assert.That(error.Message, Does.StartWith("tenant 'acme-tenant': StaffCloud /assignments answered with a record without a usable ").And.EndWith(expected));

@@ -20,34 +20,29 @@ public sealed class StaffCloudClientReadTests
     public async Task StopAsync() => await _bed.DisposeAsync();
 
     [Test]
-    public async Task Assignments_are_the_confirmed_ones_ending_strictly_after_the_bound_in_the_tenants_wall_clock()
+    public async Task Assignments_are_the_confirmed_ones_of_the_events_asked_for_whatever_their_own_times()
     {
         _bed.Acme.Seed(StaffCloudResource.Events, [new JsonObject { ["id"] = 10, ["name"] = "Fair", ["start"] = "2026-03-05 08:00:00", ["end"] = "2026-03-05 18:00:00", ["status"] = 2 }]);
         _bed.Acme.Seed(StaffCloudResource.Assignments,
         [
             Assignment(100, status: 7, end: "2026-03-01 03:00:01"),
-            Assignment(101, status: 7, end: "2026-03-01 03:00:00"), // exactly the bound: not after it
+            Assignment(101, status: 7, end: "2020-03-01 03:00:00"), // a shift long over: the event decides, not the shift
             Assignment(102, status: 6, end: "2026-03-05 18:00:00"), // assigned, not confirmed
-            Assignment(103, status: 7, end: "2026-02-28 23:00:00"),
-            new JsonObject { ["id"] = 104, ["employee_id"] = 4, ["event_id"] = 10, ["status"] = 7 }, // takes the event's times
+            new JsonObject { ["id"] = 103, ["employee_id"] = 4, ["event_id"] = 11, ["status"] = 7 }, // another event
         ]);
 
-        // 02:00 UTC is 03:00 in Zurich (CET): the bound StaffCloud compares with is the tenant's wall clock.
-        var bound = TenantTimeZone.Resolve("Europe/Zurich").ToWallClock(new DateTimeOffset(2026, 3, 1, 2, 0, 0, TimeSpan.Zero));
-        var assignments = await _bed.AssignmentsAsync(bound);
+        var assignments = await _bed.AssignmentsAsync(10);
 
         var request = _bed.Simulator.RequestLog.Single();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(assignments.Select(a => a.Id), Is.EqualTo(new long[] { 100, 104 }));
+            Assert.That(assignments.Select(a => a.Id), Is.EqualTo(new long[] { 100, 101 }));
             Assert.That(request.Path, Is.EqualTo("/acme/api/v1/assignments"));
             Assert.That(request.Query["status"], Is.EqualTo("7"));
-            Assert.That(request.Query["end"], Is.EqualTo(">2026-03-01 03:00:00"));
-            Assert.That(request.Query["fields"], Is.EqualTo("id,employee_id,event_id,status,start,end"));
-            Assert.That(request.RawQuery, Does.Contain("end=%3E2026-03-01%2003%3A00%3A00"), "'>', spaces and colons are encoded");
-            Assert.That(assignments[1], Is.EqualTo(new StaffCloudAssignment(104, 4, 10, 7,
-                new DateTime(2026, 3, 5, 8, 0, 0, DateTimeKind.Unspecified), new DateTime(2026, 3, 5, 18, 0, 0, DateTimeKind.Unspecified))));
-            Assert.That(assignments[1].End!.Value.Kind, Is.EqualTo(DateTimeKind.Unspecified));
+            Assert.That(request.Query["event_id"], Is.EqualTo("10"));
+            Assert.That(request.Query.ContainsKey("end"), Is.False, "the assignment's own times are not filtered on");
+            Assert.That(request.Query["fields"], Is.EqualTo("id,employee_id,event_id,status"));
+            Assert.That(assignments[0], Is.EqualTo(new StaffCloudAssignment(100, 100, 10, 7, null, null)));
         }
     }
 
@@ -62,12 +57,12 @@ public sealed class StaffCloudClientReadTests
                 Path = "/assignments", Status = 200,
                 Body = """[{"id":1,"employee_id":1,"event_id":10,"status":7,"end":"2026-04-01 00:00:00"},""" +
                        """{"id":2,"employee_id":2,"event_id":10,"status":6,"end":"2026-04-01 00:00:00"},""" +
-                       """{"id":3,"employee_id":3,"event_id":10,"status":7,"end":"2026-01-01 00:00:00"}]""",
+                       """{"id":3,"employee_id":3,"event_id":11,"status":7,"end":"2026-04-01 00:00:00"}]""",
             },
             new SimulatorFault { Path = "/employees", Status = 200, Body = """[{"id":1,"status":4},{"id":99,"status":4}]""" },
         ]);
 
-        var assignments = await _bed.AssignmentsAsync(new DateTime(2026, 3, 1, 3, 0, 0));
+        var assignments = await _bed.AssignmentsAsync(10);
         var employees = await _bed.EmployeesAsync(1, 2);
 
         using (Assert.EnterMultipleScope())
@@ -116,26 +111,32 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task Events_are_read_by_id_with_their_fields_and_wall_clock_times()
+    public async Task Active_events_are_those_ending_after_the_bound_and_those_without_an_end_starting_after_it()
     {
         _bed.Acme.Seed(StaffCloudResource.Events,
         [
             new JsonObject { ["id"] = 10, ["project_id"] = 3, ["name"] = "Spring Fair", ["start"] = "2026-03-05 08:00:00", ["end"] = "2026-03-05 18:00:00", ["status"] = 2 },
-            new JsonObject { ["id"] = 11, ["name"] = "Other", ["start"] = "2026-03-06 08:00:00", ["status"] = 3 },
+            new JsonObject { ["id"] = 11, ["name"] = "Archived", ["start"] = "2026-03-06 08:00:00", ["end"] = "2026-03-06 18:00:00", ["status"] = 3 },
+            new JsonObject { ["id"] = 12, ["name"] = "Open-ended", ["start"] = "2026-03-02 08:00:00", ["end"] = null, ["status"] = 2 },
+            new JsonObject { ["id"] = 13, ["name"] = "Open, begun", ["start"] = "2026-02-01 08:00:00", ["status"] = 2 },
+            new JsonObject { ["id"] = 14, ["name"] = "Festival", ["start"] = "2026-02-01 08:00:00", ["end"] = "2026-04-01 00:00:00", ["status"] = 2 },
+            new JsonObject { ["id"] = 15, ["name"] = "Over", ["start"] = "2026-02-01 08:00:00", ["end"] = "2026-02-28 23:00:00", ["status"] = 2 },
         ]);
 
-        var events = await _bed.EventsAsync(10, 12);
+        var events = await _bed.EventsAsync(new DateTime(2026, 3, 1, 3, 0, 0));
 
-        var request = _bed.Simulator.RequestLog.Single();
+        var requests = _bed.Simulator.RequestLog;
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(events, Is.EqualTo(new[]
-            {
-                new StaffCloudEvent(10, "Spring Fair", 2, new DateTime(2026, 3, 5, 8, 0, 0), new DateTime(2026, 3, 5, 18, 0, 0)),
-            }));
-            Assert.That(request.Path, Is.EqualTo("/acme/api/v1/events"));
-            Assert.That(request.Query["id"], Is.EqualTo("10,12"));
-            Assert.That(request.Query["fields"], Is.EqualTo("id,name,start,end,status"));
+            Assert.That(events.Select(e => e.Id), Is.EquivalentTo(new long[] { 10, 12, 14 }));
+            Assert.That(events.Single(e => e.Id == 12), Is.EqualTo(new StaffCloudEvent(12, "Open-ended", 2, new DateTime(2026, 3, 2, 8, 0, 0), null)));
+            Assert.That(requests, Has.Count.EqualTo(2));
+            Assert.That(requests.Select(r => r.Query["status"]), Is.All.EqualTo("2"), "drafts and archived events are never asked for");
+            Assert.That(requests[0].Query["end"], Is.EqualTo(">2026-03-01 03:00:00"));
+            Assert.That(requests[1].Query["end"], Is.EqualTo("null"));
+            Assert.That(requests[1].Query["start"], Is.EqualTo(">2026-03-01 03:00:00"));
+            Assert.That(requests[0].RawQuery, Does.Contain("end=%3E2026-03-01%2003%3A00%3A00"), "'>', spaces and colons are encoded");
+            Assert.That(requests.Select(r => r.Query["fields"]), Is.All.EqualTo("id,name,start,end,status"));
         }
     }
 
@@ -146,7 +147,7 @@ public sealed class StaffCloudClientReadTests
         _bed.SetSecret(string.Empty);
 
         var employees = await _bed.EmployeesAsync();
-        var events = await _bed.EventsAsync();
+        var events = await _bed.AssignmentsAsync();
 
         using (Assert.EnterMultipleScope())
         {
@@ -175,25 +176,25 @@ public sealed class StaffCloudClientReadTests
     [Test]
     public async Task Unknown_fields_nulls_numeric_strings_numbers_as_text_and_bad_dates_are_read_leniently()
     {
-        _bed.Acme.Seed(StaffCloudResource.Employees,
-        [
-            new JsonObject
-            {
-                ["id"] = "7", ["status"] = " 4 ", ["firstname"] = null, ["lastname"] = 1234, ["email"] = "a@example.com",
-                ["mobile"] = 41791234567, ["phone"] = new JsonObject { ["x"] = 1 }, ["communication_language"] = "Deutsch",
-                ["favourite_colour"] = "green", ["nested"] = new JsonArray(1, 2),
-            },
-            new JsonObject { ["id"] = 8.0, ["status"] = "active" },
-        ]);
+        // Served as a raw answer: the simulator's status filter, like StaffCloud's, would not match " 4 " or "active".
+        _bed.Simulator.AddFaults([new SimulatorFault
+        {
+            Path = "/employees", Status = 200,
+            Body = """
+                   [{"id": "7", "status": " 4 ", "firstname": null, "lastname": 1234, "email": "a@example.com", "mobile": 41791234567,
+                     "phone": {"x": 1}, "communication_language": "Deutsch", "favourite_colour": "green", "nested": [1, 2]},
+                    {"id": 8.0, "status": "active"}]
+                   """,
+        }]);
         _bed.Acme.Seed(StaffCloudResource.Events,
         [
             new JsonObject { ["id"] = "20", ["name"] = 2026, ["start"] = "2026-03-05T08:00:00", ["end"] = "not a date", ["status"] = "2" },
-            new JsonObject { ["id"] = 21, ["name"] = "Date only", ["start"] = "2026-03-06", ["end"] = "", ["status"] = null },
-            new JsonObject { ["id"] = 22, ["start"] = "2026-03-05 08:00:00+01:00", ["end"] = 1772697600 },
+            new JsonObject { ["id"] = 21, ["name"] = "Date only", ["start"] = "2026-03-06", ["end"] = null, ["status"] = 2 },
+            new JsonObject { ["id"] = 22, ["start"] = "2026-03-05 08:00:00+01:00", ["end"] = "zzz", ["status"] = 2 },
         ]);
 
         var employees = await _bed.EmployeesAsync(7, 8);
-        var events = await _bed.EventsAsync(20, 21, 22);
+        var events = await _bed.EventsAsync(new DateTime(2026, 1, 1));
 
         using (Assert.EnterMultipleScope())
         {
@@ -205,9 +206,8 @@ public sealed class StaffCloudClientReadTests
             Assert.That(events, Is.EqualTo(new[]
             {
                 new StaffCloudEvent(20, "2026", 2, new DateTime(2026, 3, 5, 8, 0, 0), null),
-                new StaffCloudEvent(21, "Date only", null, new DateTime(2026, 3, 6), null),
-                new StaffCloudEvent(22, null, null, null, null),
-            }));
+                new StaffCloudEvent(21, "Date only", 2, new DateTime(2026, 3, 6), null),
+            }), "event 22 has neither a readable end nor a start: it cannot be current");
             Assert.That(_bed.Logs.GetSnapshot().Where(r => r.Id.Id == 1304).Select(r => r.Message),
                 Has.Some.Contains("record 20 has an unreadable end"));
         }
@@ -241,15 +241,16 @@ public sealed class StaffCloudClientReadTests
         _bed.Acme.Seed(StaffCloudResource.Events, [new JsonObject { ["id"] = 10, ["start"] = "2026-03-05 08:00:00", ["status"] = 2 }]);
         _bed.Acme.Seed(StaffCloudResource.Assignments, [Assignment(1, 7, "2026-03-05 18:00:00")]);
 
-        await _bed.AssignmentsAsync(new DateTime(2026, 3, 1));
-        await _bed.EventsAsync(10);
+        await _bed.EventsAsync(new DateTime(2026, 3, 1));
+        await _bed.AssignmentsAsync(10);
         await _bed.EmployeesAsync(1);
+        await _bed.EmployeeAsync(1);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(_bed.Simulator.Requests.Writes, Is.Zero);
             Assert.That(_bed.Simulator.RequestLog.Select(r => r.Method), Is.All.EqualTo("GET"));
-            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(3));
+            Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(5));
         }
     }
 

@@ -54,8 +54,9 @@ public sealed class StaffCloudOptionsTests
         var reads = new Func<Task>[]
         {
             async () => await bed.Client.GetEmployeesAsync(target, [1], CancellationToken.None).ToListAsync(),
-            async () => await bed.Client.GetEventsAsync(target, [1], CancellationToken.None).ToListAsync(),
-            async () => await bed.Client.GetConfirmedAssignmentsAsync(target, new DateTime(2026, 3, 1), CancellationToken.None).ToListAsync(),
+            async () => await bed.Client.GetActiveEventsAsync(target, new DateTime(2026, 3, 1), CancellationToken.None).ToListAsync(),
+            async () => await bed.Client.GetConfirmedAssignmentsAsync(target, [1], CancellationToken.None).ToListAsync(),
+            async () => await bed.Client.GetEmployeeAsync(target, 1, CancellationToken.None),
         };
 
         foreach (var read in reads)

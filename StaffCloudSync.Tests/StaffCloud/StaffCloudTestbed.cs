@@ -98,11 +98,14 @@ internal sealed class StaffCloudTestbed : IAsyncDisposable
     public async Task<List<StaffCloudEmployee>> EmployeesAsync(params long[] ids) =>
         await Client.GetEmployeesAsync(Target, ids, CancellationToken.None).ToListAsync();
 
-    public async Task<List<StaffCloudEvent>> EventsAsync(params long[] ids) =>
-        await Client.GetEventsAsync(Target, ids, CancellationToken.None).ToListAsync();
+    public async Task<List<StaffCloudEvent>> EventsAsync(DateTime afterLocal) =>
+        await Client.GetActiveEventsAsync(Target, afterLocal, CancellationToken.None).ToListAsync();
 
-    public async Task<List<StaffCloudAssignment>> AssignmentsAsync(DateTime endAfterLocal) =>
-        await Client.GetConfirmedAssignmentsAsync(Target, endAfterLocal, CancellationToken.None).ToListAsync();
+    public async Task<List<StaffCloudAssignment>> AssignmentsAsync(params long[] eventIds) =>
+        await Client.GetConfirmedAssignmentsAsync(Target, eventIds, CancellationToken.None).ToListAsync();
+
+    public async Task<StaffCloudEmployee?> EmployeeAsync(long id) =>
+        await Client.GetEmployeeAsync(Target, id, CancellationToken.None);
 
     /// <summary>Every text the logs hold, for checks that a token never reaches them.</summary>
     public string AllLogText() =>

@@ -20,9 +20,9 @@ internal sealed class ExplainSettings : TenantSettingsBase
     public long Employee => long.Parse(EmployeeId, NumberStyles.None, CultureInfo.InvariantCulture);
 
     public override ValidationResult Validate() =>
-        long.TryParse(EmployeeId, NumberStyles.None, CultureInfo.InvariantCulture, out _)
+        long.TryParse(EmployeeId, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0
             ? ValidationResult.Success()
-            : ValidationResult.Error($"<employee-id>: '{EmployeeId}' is not a StaffCloud employee id (decimal digits)");
+            : ValidationResult.Error($"<employee-id>: '{EmployeeId}' is not a StaffCloud employee id (a positive decimal number)");
 }
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using StaffCloudSync.Core.Rules;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
@@ -31,7 +32,7 @@ public sealed partial class MobieTrainClient
             }
 
             // An empty cursor cannot be sent back meaningfully: read as the end of the list.
-            var cursor = next.ValueKind == JsonValueKind.String && next.GetString() is { Length: > 0 } value ? value : null;
+            var cursor = next.ValueKind == JsonValueKind.String && TextValue.ReadString(next) is { Length: > 0 } value ? value : null;
             return (list, cursor);
         }
         catch (ShapeException e)
@@ -102,7 +103,7 @@ public sealed partial class MobieTrainClient
     private static MobieTrainUserGroup ReadUserGroup(JsonElement element)
     {
         RequireObject(element, "a user group");
-        var id = Text(element, "id", "a user group", required: true)!;
+        var id = Id(element, "a user group");
         return new MobieTrainUserGroup(id, Text(element, "name", $"user group {id}", required: true)!,
             Text(element, "externalId", $"user group {id}", required: false));
     }
@@ -110,7 +111,7 @@ public sealed partial class MobieTrainClient
     private static MobieTrainUser ReadUser(JsonElement element)
     {
         RequireObject(element, "a user");
-        var id = Text(element, "id", "a user", required: true)!;
+        var id = Id(element, "a user");
         var what = $"user {id}";
         return new MobieTrainUser(id, Text(element, "externalId", what, required: false), ReadProfile(element, what),
             TextList(element, "userGroupIds", what), Timestamp(element, "registeredAt", what));
@@ -119,7 +120,7 @@ public sealed partial class MobieTrainClient
     private static MobieTrainInvitation ReadInvitation(JsonElement element)
     {
         RequireObject(element, "an invitation");
-        var id = Text(element, "id", "an invitation", required: true)!;
+        var id = Id(element, "an invitation");
         var what = $"invitation {id}";
         return new MobieTrainInvitation(id, Text(element, "externalId", what, required: false), ReadProfile(element, what),
             TextList(element, "userGroupIds", what), Timestamp(element, "createdAt", what));
@@ -140,7 +141,20 @@ public sealed partial class MobieTrainClient
         }
     }
 
-    /// <summary>A text field; ids sent as numbers are read as their digits.</summary>
+    /// <summary>
+    /// A record's id, which goes into the URLs of its writes: only <c>[A-Za-z0-9_-]{1,128}</c> is accepted, anything
+    /// else makes the answer invalid (the value itself is not repeated: it could be anything).
+    /// </summary>
+    private static string Id(JsonElement element, string what)
+    {
+        var id = Text(element, "id", what, required: true)!;
+        return MobieTrainId.IsValid(id) ? id : throw new ShapeException($"{what} has an id that is not 1–128 letters, digits, '_' or '-'");
+    }
+
+    /// <summary>
+    /// A text field; ids sent as numbers are read as their digits. A text that is not valid Unicode or holds control
+    /// characters is an invalid value (<see cref="TextValue"/>): absent, so StaffCloud's value replaces it.
+    /// </summary>
     private static string? Text(JsonElement element, string name, string what, bool required)
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -150,7 +164,7 @@ public sealed partial class MobieTrainClient
 
         var text = value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => TextValue.Usable(TextValue.ReadString(value)),
             JsonValueKind.Number => value.GetRawText(),
             _ => throw new ShapeException($"'{name}' of {what} is not a string"),
         };
@@ -171,7 +185,7 @@ public sealed partial class MobieTrainClient
 
         return [.. value.EnumerateArray().Select(item => item.ValueKind switch
         {
-            JsonValueKind.String => item.GetString()!,
+            JsonValueKind.String => TextValue.ReadString(item) ?? throw new ShapeException($"'{name}' of {what} holds an id that is not valid text"),
             JsonValueKind.Number => item.GetRawText(),
             _ => throw new ShapeException($"'{name}' of {what} holds something that is not an id"),
         })];
@@ -193,7 +207,7 @@ public sealed partial class MobieTrainClient
     }
 
     private static string? StringOrNull(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? TextValue.ReadString(value) : null;
 
     private sealed record ErrorBody(string? Code, string? Message, JsonElement? Existing, string? ExistingKind)
     {

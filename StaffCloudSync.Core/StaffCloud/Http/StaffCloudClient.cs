@@ -1,35 +1,35 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
 /// <summary>
-/// Reads StaffCloud over HTTP along the read plan of staffcloud-api.md: confirmed assignments by end, then events
-/// and employees by id in batches. Every request is a GET with the tenant's Bearer token; retries, timeouts and
-/// rate limits are the handlers' business (<see cref="StaffCloudServiceCollectionExtensions"/>). Whatever StaffCloud
-/// might ignore (a filter, the id list) is checked again here, and every failure becomes a
-/// <see cref="SyncRunException"/> that names the tenant.
+/// Reads StaffCloud over HTTP along the read plan of staffcloud-api.md: the current-or-future events, their
+/// confirmed assignments by event, then employees by id in batches, and single employees where a list left one
+/// out. Every request is a GET (<see cref="StaffCloudRequests"/>); retries, timeouts and rate limits are the
+/// handlers' business (<see cref="StaffCloudServiceCollectionExtensions"/>). Whatever StaffCloud might ignore (a
+/// filter, the id list) is checked again here, and every failure becomes a <see cref="SyncRunException"/> that
+/// names the tenant.
 /// </summary>
 public sealed class StaffCloudClient : IStaffCloudClient
 {
-    internal const string AssignmentFields = "id,employee_id,event_id,status,start,end";
+    internal const string AssignmentFields = "id,employee_id,event_id,status";
     internal const string EventFields = "id,name,start,end,status";
     internal const string EmployeeFields = "id,firstname,lastname,email,mobile,phone,communication_language,status";
 
+    /// <summary>Every employee status there is: the default scope of <c>/employees</c> is not documented, and a person it hid would look hard-deleted.</summary>
+    internal const string AllEmployeeStatuses = "0,1,2,3,4,5,6";
+
     private const string WallClockFormat = "yyyy-MM-dd HH:mm:ss";
 
-    private readonly HttpClient _http;
-    private readonly ISecretStore _secrets;
     private readonly StaffCloudOptions _options;
-    private readonly TimeProvider _time;
     private readonly ILogger<StaffCloudClient> _logger;
+    private readonly StaffCloudRequests _requests;
 
     public StaffCloudClient(HttpClient http, ISecretStore secrets, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
     {
@@ -38,116 +38,48 @@ public sealed class StaffCloudClient : IStaffCloudClient
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
-        _http = http;
-        _secrets = secrets;
         _options = options.Value;
-        _time = time;
         _logger = logger;
+        _requests = new StaffCloudRequests(http, secrets, _options, time, logger);
     }
 
-    public async IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
-        StaffCloudTarget target, DateTime endAfterLocal, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(
+        StaffCloudTarget target, DateTime afterLocal, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         var baseAddress = ResolveBaseAddress(target);
 
-        // "end=>" is StaffCloud's strictly-greater filter, in the tenant's wall clock like every StaffCloud datetime.
-        // Whole seconds: StaffCloud's times have none smaller, so cutting the fraction keeps "strictly after" exact.
-        var bound = endAfterLocal.ToString(WallClockFormat, CultureInfo.InvariantCulture);
-        var query = $"status={StaffCloudStatus.AssignmentConfirmed}&end={Uri.EscapeDataString(">" + bound)}&fields={AssignmentFields}";
+        // ">" is StaffCloud's strictly-greater filter ("=>" as the query reads), in the tenant's wall clock. A null end
+        // never passes "end=>", so events without an end are asked for separately, by their start.
+        var bound = Uri.EscapeDataString(">" + afterLocal.ToString(WallClockFormat, CultureInfo.InvariantCulture));
+        string[] queries =
+        [
+            $"status={StaffCloudStatus.EventActive}&end={bound}&fields={EventFields}",
+            $"status={StaffCloudStatus.EventActive}&end=null&start={bound}&fields={EventFields}",
+        ];
 
         var seen = new HashSet<long>();
-        int position = 0, returned = 0, outside = 0;
-        await foreach (var element in ReadListAsync(target, baseAddress, "assignments", query, 1, 1, 0, cancellationToken).ConfigureAwait(false))
-        {
-            position++;
-            var assignment = Guard(target, "assignments", () => StaffCloudRecordParser.Assignment(
-                element, Where(position, 1, 1), (id, field) => _logger.UnreadableDate(target.TenantId, "assignments", id, field)), cancellationToken);
-
-            // StaffCloud ignores filters it does not understand: a filter it dropped must not widen the result.
-            if (assignment.Status != StaffCloudStatus.AssignmentConfirmed || assignment.End is { } end && end <= endAfterLocal)
-            {
-                outside++;
-                continue;
-            }
-
-            if (!seen.Add(assignment.Id))
-            {
-                _logger.DuplicateId(target.TenantId, "assignments", assignment.Id);
-                continue;
-            }
-
-            returned++;
-            yield return assignment;
-        }
-
-        LogDone(target, "assignments", returned, 1, outside, "status 7, end after the bound");
-    }
-
-    public IAsyncEnumerable<StaffCloudEvent> GetEventsAsync(
-        StaffCloudTarget target, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
-        ReadByIdAsync(target, "events", EventFields, eventIds, StaffCloudRecordParser.Event, e => e.Id, cancellationToken);
-
-    public IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
-        StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken) =>
-        ReadByIdAsync(target, "employees", EmployeeFields, employeeIds, StaffCloudRecordParser.Employee, e => e.Id, cancellationToken);
-
-    /// <summary>The API root for an API tenant: <c>https://&lt;it&gt;.staff.cloud/api/v1/</c>, or the allowed loopback override.</summary>
-    /// <exception cref="ArgumentException">The API tenant is not a DNS label.</exception>
-    internal Uri BaseAddressFor(string apiTenant) =>
-        StaffCloudBaseAddress.For(apiTenant, _options.AllowBaseAddressOverride && !string.IsNullOrWhiteSpace(_options.BaseAddressOverride)
-            ? _options.BaseAddressOverride
-            : null);
-
-    private async IAsyncEnumerable<T> ReadByIdAsync<T>(
-        StaffCloudTarget target,
-        string resource,
-        string fields,
-        IReadOnlyCollection<long> ids,
-        Func<JsonElement, string, Action<long, string>, T> parse,
-        Func<T, long> idOf,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(ids);
-        var wanted = ids.Distinct().ToList();
-        if (wanted.Count == 0)
-        {
-            // Nothing to ask: no request, and no token read either.
-            yield break;
-        }
-
-        var baseAddress = ResolveBaseAddress(target);
-        var asked = wanted.ToHashSet();
-        var seen = new HashSet<long>();
-        var batches = wanted.Chunk(Math.Clamp(_options.BatchSize, 1, StaffCloudOptions.MaxBatchSize)).ToList();
         int returned = 0, outside = 0;
-
-        // One batch after the other: StaffCloud's quota is small and unknown, and records stream out in a stable order.
-        for (var i = 0; i < batches.Count; i++)
+        for (var i = 0; i < queries.Length; i++)
         {
-            var request = i + 1;
-            var query = $"id={string.Join(',', batches[i])}&fields={fields}";
             var position = 0;
-            await foreach (var element in ReadListAsync(target, baseAddress, resource, query, request, batches.Count, batches[i].Length, cancellationToken)
+            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "events", queries[i], (i + 1, queries.Length, 0), cancellationToken)
                 .ConfigureAwait(false))
             {
                 position++;
-                var where = Where(position, request, batches.Count);
-                var record = Guard(target, resource, () => parse(element, where, (id, field) => _logger.UnreadableDate(target.TenantId, resource, id, field)),
-                    cancellationToken);
-                var id = idOf(record);
+                var where = Where(position, i + 1, queries.Length);
+                var record = StaffCloudRequests.Guard(target, "events", () => StaffCloudRecordParser.Event(element, where, UnreadableDate(target, "events")), cancellationToken);
 
-                // A StaffCloud that ignored "id=" would answer with everyone: only the ids asked for reach the rules.
-                if (!asked.Contains(id))
+                // StaffCloud ignores filters it does not understand: a filter it dropped must not widen the result.
+                if (record.Status != StaffCloudStatus.EventActive || (record.End ?? record.Start) is not { } boundary || boundary <= afterLocal)
                 {
                     outside++;
                     continue;
                 }
 
-                if (!seen.Add(id))
+                if (!seen.Add(record.Id))
                 {
-                    _logger.DuplicateId(target.TenantId, resource, id);
+                    // Both queries can return one event (an end StaffCloud reads as set and null at once): no warning.
                     continue;
                 }
 
@@ -156,106 +88,149 @@ public sealed class StaffCloudClient : IStaffCloudClient
             }
         }
 
-        LogDone(target, resource, returned, batches.Count, outside, "ids not asked for");
+        LogDone(target, "events", returned, queries.Length, outside, "status 2, end (or start) after the bound");
     }
 
-    /// <summary>One GET of a list, its records streamed; every failure on the way is a typed run error.</summary>
-    private async IAsyncEnumerable<JsonElement> ReadListAsync(
-        StaffCloudTarget target,
-        Uri baseAddress,
-        string resource,
-        string query,
-        int request,
-        int requests,
-        int ids,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
+        StaffCloudTarget target, IReadOnlyCollection<long> eventIds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        _logger.Reading(target.TenantId, resource, request, requests, ids);
-        var uri = new Uri(baseAddress, $"{resource}?{query}");
-        using var response = await SendAsync(target, resource, uri, cancellationToken).ConfigureAwait(false);
-
-        var body = await GuardAsync(target, resource, async () => (Stream)new LimitedReadStream(
-            await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), _options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(target);
+        var batches = Batches(eventIds, "event");
+        if (batches.Count == 0)
         {
-            // Not "await foreach" inside a try: C# allows no yield there, so each step is guarded on its own.
-            var records = StaffCloudListReader.ReadAsync(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            await using (records.ConfigureAwait(false))
+            yield break;
+        }
+
+        var baseAddress = ResolveBaseAddress(target);
+        var seen = new HashSet<long>();
+        int returned = 0, outside = 0;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var asked = batches[i].ToHashSet();
+            var query = $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batches[i])}&fields={AssignmentFields}";
+            var position = 0;
+            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "assignments", query, (i + 1, batches.Count, batches[i].Length), cancellationToken)
+                .ConfigureAwait(false))
             {
-                while (await GuardAsync(target, resource, () => records.MoveNextAsync(), cancellationToken).ConfigureAwait(false))
+                position++;
+                var where = Where(position, i + 1, batches.Count);
+                var assignment = StaffCloudRequests.Guard(target, "assignments",
+                    () => StaffCloudRecordParser.Assignment(element, where, UnreadableDate(target, "assignments")), cancellationToken);
+                if (assignment.Status != StaffCloudStatus.AssignmentConfirmed || !asked.Contains(assignment.EventId))
                 {
-                    yield return records.Current;
+                    outside++;
+                    continue;
                 }
+
+                if (!seen.Add(assignment.Id))
+                {
+                    _logger.DuplicateId(target.TenantId, "assignments", assignment.Id);
+                    continue;
+                }
+
+                returned++;
+                yield return assignment;
             }
         }
+
+        LogDone(target, "assignments", returned, batches.Count, outside, "status 7 of the events asked for");
     }
 
-    /// <summary>
-    /// Sends the GET with the tenant's token. A token refused as expired or malformed is re-read once after dropping
-    /// the store's cached copy: if it changed (rotated in Key Vault), the request is sent once more with it.
-    /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(StaffCloudTarget target, string resource, Uri uri, CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
+        StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var secretName = target.TokenSecretName;
-        var token = await _secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(target, resource, uri, token, cancellationToken).ConfigureAwait(false);
-        try
+        ArgumentNullException.ThrowIfNull(target);
+        var batches = Batches(employeeIds, "employee");
+        if (batches.Count == 0)
         {
-            if (response.IsSuccessStatusCode)
-            {
-                return response;
-            }
+            // Nothing to ask: no request, and no token read either.
+            yield break;
+        }
 
-            var body = await StaffCloudErrorBody.ReadAsync(response, token, cancellationToken).ConfigureAwait(false);
-            if (StaffCloudErrors.IsTokenRefused(response.StatusCode, body.InvalidToken))
+        var baseAddress = ResolveBaseAddress(target);
+        var seen = new HashSet<long>();
+        int returned = 0, outside = 0;
+
+        // One batch after the other: StaffCloud's quota is unknown, and records stream out in a stable order.
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var asked = batches[i].ToHashSet();
+            var query = $"id={string.Join(',', batches[i])}&status={AllEmployeeStatuses}&fields={EmployeeFields}";
+            var position = 0;
+            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "employees", query, (i + 1, batches.Count, batches[i].Length), cancellationToken)
+                .ConfigureAwait(false))
             {
-                _secrets.Invalidate(secretName);
-                var fresh = await _secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
-                if (!string.Equals(fresh, token, StringComparison.Ordinal))
+                position++;
+                var where = Where(position, i + 1, batches.Count);
+                var record = StaffCloudRequests.Guard(target, "employees", () => StaffCloudRecordParser.Employee(element, where, UnreadableDate(target, "employees")),
+                    cancellationToken);
+
+                // A StaffCloud that ignored "id=" would answer with everyone: only the ids asked for reach the rules.
+                if (!asked.Contains(record.Id))
                 {
-                    _logger.TokenRotated(target.TenantId, secretName, (int)response.StatusCode);
-                    response.Dispose();
-                    response = await SendOnceAsync(target, resource, uri, fresh, cancellationToken).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return response;
-                    }
-
-                    token = fresh;
-                    body = await StaffCloudErrorBody.ReadAsync(response, token, cancellationToken).ConfigureAwait(false);
+                    outside++;
+                    continue;
                 }
 
-                if (StaffCloudErrors.IsTokenRefused(response.StatusCode, body.InvalidToken))
+                if (!seen.Add(record.Id))
                 {
-                    _logger.TokenRefused(target.TenantId, secretName, (int)response.StatusCode);
+                    _logger.DuplicateId(target.TenantId, "employees", record.Id);
+                    continue;
                 }
-            }
 
-            _logger.RequestFailed(target.TenantId, resource, "status", (int)response.StatusCode);
-            throw StaffCloudErrors.ForStatus(target, resource, response, body, _time.GetUtcNow());
+                returned++;
+                yield return record;
+            }
         }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
+
+        LogDone(target, "employees", returned, batches.Count, outside, "ids not asked for");
     }
 
-    private async Task<HttpResponseMessage> SendOnceAsync(
-        StaffCloudTarget target, string resource, Uri uri, string token, CancellationToken cancellationToken)
+    public async Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        try
+        ArgumentNullException.ThrowIfNull(target);
+        RequirePositive(employeeId, "employee");
+        var resource = $"employees/{employeeId.ToString(CultureInfo.InvariantCulture)}";
+        var baseAddress = ResolveBaseAddress(target);
+        var element = await _requests.ReadOneAsync(target, baseAddress, resource, $"fields={EmployeeFields}", cancellationToken).ConfigureAwait(false);
+        if (element is not { } record)
         {
-            // Headers only: the body is streamed by the reader, so a long list is never held whole in memory.
-            return await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            return null;
         }
-        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
+
+        var employee = StaffCloudRequests.Guard(target, resource, () => StaffCloudRecordParser.Employee(record, "the single record", UnreadableDate(target, "employees")),
+            cancellationToken);
+        return employee.Id == employeeId
+            ? employee
+            : throw new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
+                $"tenant '{target.TenantId}': StaffCloud /{resource} answered with the record of employee {employee.Id.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>The API root for an API tenant: <c>https://&lt;it&gt;.staff.cloud/api/v1/</c>, or the allowed loopback override.</summary>
+    /// <exception cref="ArgumentException">The API tenant is not a DNS label.</exception>
+    internal Uri BaseAddressFor(string apiTenant) =>
+        StaffCloudBaseAddress.For(apiTenant, _options.AllowBaseAddressOverride && !string.IsNullOrWhiteSpace(_options.BaseAddressOverride)
+            ? _options.BaseAddressOverride
+            : null);
+
+    /// <summary>Distinct ids in batches of <c>StaffCloud:BatchSize</c>; an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
+    private List<long[]> Batches(IReadOnlyCollection<long> ids, string what)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var wanted = ids.Distinct().ToList();
+        foreach (var id in wanted)
         {
-            _logger.RequestFailed(target.TenantId, resource, ex.GetType().Name, null);
-            throw typed;
+            RequirePositive(id, what);
+        }
+
+        return [.. wanted.Chunk(Math.Clamp(_options.BatchSize, 1, StaffCloudOptions.MaxBatchSize))];
+    }
+
+    private static void RequirePositive(long id, string what)
+    {
+        if (id <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(id), id, $"A StaffCloud {what} id is a positive number; it is never sent otherwise.");
         }
     }
 
@@ -271,29 +246,8 @@ public sealed class StaffCloudClient : IStaffCloudClient
         }
     }
 
-    private static T Guard<T>(StaffCloudTarget target, string resource, Func<T> step, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return step();
-        }
-        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
-        {
-            throw typed;
-        }
-    }
-
-    private static async ValueTask<T> GuardAsync<T>(StaffCloudTarget target, string resource, Func<ValueTask<T>> step, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await step().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
-        {
-            throw typed;
-        }
-    }
+    private Action<long, string> UnreadableDate(StaffCloudTarget target, string resource) =>
+        (id, field) => _logger.UnreadableDate(target.TenantId, resource, id, field);
 
     private static string Where(int position, int request, int requests) =>
         requests == 1 ? $"record {position}" : $"record {position} of request {request} of {requests}";

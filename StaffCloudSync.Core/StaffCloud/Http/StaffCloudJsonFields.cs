@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using StaffCloudSync.Core.Rules;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
@@ -24,11 +25,12 @@ internal static class StaffCloudJsonFields
         "yyyy-MM-dd",
     ];
 
-    /// <summary>A non-negative integer given as a JSON number or a string of digits.</summary>
+    /// <summary>A positive integer given as a JSON number or a string of digits: StaffCloud ids start at 1, and a
+    /// negative one would mean "all but" in a query.</summary>
     public static bool TryGetId(JsonElement record, string name, out long id)
     {
         id = 0;
-        return record.TryGetProperty(name, out var value) && TryReadInteger(value, out id) && id >= 0;
+        return record.TryGetProperty(name, out var value) && TryReadInteger(value, out id) && id > 0;
     }
 
     public static int? Int(JsonElement record, string name) =>
@@ -36,7 +38,10 @@ internal static class StaffCloudJsonFields
             ? (int)number
             : null;
 
-    /// <summary>Text as given; a number or boolean as its JSON text (a phone number sent as a number is still a phone number).</summary>
+    /// <summary>
+    /// Text as given; a number or boolean as its JSON text (a phone number sent as a number is still a phone number).
+    /// A text that is not valid Unicode or holds control characters is an invalid value: null (<see cref="TextValue"/>).
+    /// </summary>
     public static string? Text(JsonElement record, string name)
     {
         if (!record.TryGetProperty(name, out var value))
@@ -46,7 +51,7 @@ internal static class StaffCloudJsonFields
 
         return value.ValueKind switch
         {
-            JsonValueKind.String => value.GetString(),
+            JsonValueKind.String => TextValue.Usable(TextValue.ReadString(value)),
             JsonValueKind.Number => value.GetRawText(),
             JsonValueKind.True => "true",
             JsonValueKind.False => "false",
@@ -63,7 +68,7 @@ internal static class StaffCloudJsonFields
             return null;
         }
 
-        var text = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        var text = value.ValueKind == JsonValueKind.String ? TextValue.ReadString(value) : null;
         if (string.IsNullOrWhiteSpace(text) && value.ValueKind == JsonValueKind.String)
         {
             return null;
@@ -99,7 +104,7 @@ internal static class StaffCloudJsonFields
 
                 return false;
             case JsonValueKind.String:
-                return long.TryParse(value.GetString()?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
+                return long.TryParse(TextValue.ReadString(value)?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
             default:
                 return false;
         }

@@ -8,6 +8,12 @@ internal sealed class PlanBuilder
     private readonly HashSet<(long, SkipReason)> _skipped = [];
     private readonly List<SkipAction> _skips = [];
 
+    /// <summary>The cause a held deletion of a person StaffCloud's list left out, unproven, gives.</summary>
+    public const string UnprovenCause =
+        "StaffCloud's employees list left them out, with more missing than the deletion threshold, so they were not read singly: not proven deleted";
+
+    private readonly List<HoldDeletionAction> _unproven = [];
+
     public List<SyncAction> Deletions { get; } = [];
 
     public List<ExpireInvitationAction> Expiries { get; } = [];
@@ -27,6 +33,13 @@ internal sealed class PlanBuilder
         }
     }
 
+    /// <summary>A synced person missing from StaffCloud's list without proof: their records are held, whatever the guard says.</summary>
+    public void HoldUnproven(long employeeId, List<MobieTrain.MobieTrainUser> users, List<MobieTrain.MobieTrainInvitation> invitations)
+    {
+        _unproven.AddRange(users.Select(u => new HoldDeletionAction(employeeId, PersonKind.User, u.Id, UnprovenCause)));
+        _unproven.AddRange(invitations.Select(i => new HoldDeletionAction(employeeId, PersonKind.Invitation, i.Id, UnprovenCause)));
+    }
+
     public SyncPlan Build(PlanningIndex index, DeletionGuardDecision guard)
     {
         var actions = new List<SyncAction>();
@@ -39,6 +52,8 @@ internal sealed class PlanBuilder
         {
             actions.AddRange(Deletions);
         }
+
+        actions.AddRange(_unproven);
 
         actions.AddRange(Expiries);
         actions.AddRange(Replacements);

@@ -16,6 +16,7 @@ internal sealed class PlanningIndex
     private readonly Dictionary<long, long[]> _currentEventsByEmployee;
     private readonly Dictionary<string, List<long?>> _emailOwners;
     private readonly Dictionary<string, long> _lowestEligibleIdByEmail;
+    private readonly IReadOnlySet<long> _provenDeleted;
 
     private PlanningIndex(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
@@ -48,7 +49,8 @@ internal sealed class PlanningIndex
 
         UsersByEmployee = new Dictionary<long, List<MobieTrainUser>>();
         InvitationsByEmployee = new Dictionary<long, List<MobieTrainInvitation>>();
-        var deletions = 0;
+        _provenDeleted = snapshot.StaffCloud.ProvenDeleted;
+        int deletions = 0, unproven = 0;
         foreach (var user in snapshot.MobieTrain.Users)
         {
             if (ExternalId.TryParseEmployeeId(user.ExternalId) is { } id)
@@ -56,6 +58,7 @@ internal sealed class PlanningIndex
                 Add(UsersByEmployee, id, user);
                 SyncedPersons++;
                 deletions += IsDeactivated(id) ? 1 : 0;
+                unproven += IsUnproven(id) ? 1 : 0;
             }
         }
 
@@ -66,11 +69,17 @@ internal sealed class PlanningIndex
                 Add(InvitationsByEmployee, id, invitation);
                 SyncedPersons++;
                 deletions += IsDeactivated(id) ? 1 : 0;
+                unproven += IsUnproven(id) ? 1 : 0;
             }
         }
 
-        var threshold = Math.Max(settings.DeletionThresholdMinimum, (int)Math.Ceiling(SyncedPersons * (double)settings.DeletionThresholdPercent / 100d));
-        DeletionGuard = new DeletionGuardDecision(deletions, SyncedPersons, threshold, deletions > threshold, settings.DeletionsAllowed);
+        // Persons StaffCloud's list left out without a single read's 404 are never deleted, and count like deletions:
+        // the reader only leaves them unproven when there are more of them than the threshold (MissingEmployeeProbe).
+        var threshold = DeletionThreshold.For(SyncedPersons, settings);
+        DeletionGuard = new DeletionGuardDecision(deletions, SyncedPersons, threshold, deletions + unproven > threshold, settings.DeletionsAllowed)
+        {
+            Unproven = unproven,
+        };
 
         // An address counts as used by the records that will still hold it after this run's removals (rule 1 unless
         // held, rule 2), which run before any invitation: otherwise the next run would find it free and write again.
@@ -106,7 +115,7 @@ internal sealed class PlanningIndex
             }
         }
 
-        ExpectedGroupNames = ExpectedNames(CurrentEvents, EventGroups, snapshot.MobieTrain.UserGroups, settings.GroupNameTemplate);
+        ExpectedGroupNames = GroupNames.Expected(CurrentEvents, EventGroups, snapshot.MobieTrain.UserGroups, settings.GroupNameTemplate);
     }
 
     public DateTimeOffset Now { get; }
@@ -138,17 +147,25 @@ internal sealed class PlanningIndex
     /// <summary>The deletion guard's decision for this run's rule-1 deletions.</summary>
     public DeletionGuardDecision DeletionGuard { get; }
 
-    /// <summary>Deactivated (status 5 or 6) or no longer returned by StaffCloud: rule 1.</summary>
+    /// <summary>Rule 1: status 5 or 6, or hard-deleted — left out by the list and answered 404 when read singly.</summary>
     public bool IsDeactivated(long employeeId) =>
-        !Employees.TryGetValue(employeeId, out var employee)
-        || employee.Status is StaffCloudStatus.EmployeeInactive or StaffCloudStatus.EmployeeDeleted;
+        Employees.TryGetValue(employeeId, out var employee)
+            ? employee.Status is StaffCloudStatus.EmployeeInactive or StaffCloudStatus.EmployeeDeleted
+            : _provenDeleted.Contains(employeeId);
+
+    /// <summary>Left out by StaffCloud's list and not proven deleted by a single read: held, never deleted.</summary>
+    public bool IsUnproven(long employeeId) => !Employees.ContainsKey(employeeId) && !_provenDeleted.Contains(employeeId);
+
+    /// <summary>StaffCloud answered 404 to the single read of this synced person.</summary>
+    public bool IsProvenDeleted(long employeeId) => _provenDeleted.Contains(employeeId);
 
     /// <summary>Rule 2: created at or before the run's time minus the tenant's maximum age in calendar months.</summary>
     public bool IsStale(MobieTrainInvitation invitation) =>
         invitation.CreatedAt is { } createdAt && createdAt <= Now.AddMonths(-Settings.InvitationMaxAgeMonths);
 
     private bool IsRemovedThisRun(long? employeeId, MobieTrainInvitation? invitation) =>
-        employeeId is { } id && ((IsDeactivated(id) && !DeletionGuard.Held) || (invitation is not null && !IsDeactivated(id) && IsStale(invitation)));
+        employeeId is { } id && ((IsDeactivated(id) && !DeletionGuard.Held)
+            || (invitation is not null && !IsDeactivated(id) && !IsUnproven(id) && IsStale(invitation)));
 
     public static PlanningIndex Build(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
@@ -254,42 +271,6 @@ internal sealed class PlanningIndex
         }
 
         return result;
-    }
-
-    /// <summary>
-    /// Names from the template. Two groups with one name would be ambiguous to the people in them (and
-    /// MobieTrain refuses a second group of the same name), so an event whose name is taken by another group or
-    /// by an event with a lower id gets its id appended — deterministic, so repeated runs agree.
-    /// </summary>
-    private static Dictionary<long, string> ExpectedNames(
-        Dictionary<long, StaffCloudEvent> currentEvents,
-        Dictionary<long, MobieTrainUserGroup> eventGroups,
-        IReadOnlyList<MobieTrainUserGroup> groups,
-        GroupNameTemplate template)
-    {
-        var takenBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in groups)
-        {
-            takenBy.TryAdd(group.Name, group.Id);
-        }
-
-        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var names = new Dictionary<long, string>(currentEvents.Count);
-        foreach (var eventId in currentEvents.Keys.Order())
-        {
-            var name = template.Render(currentEvents[eventId]);
-            var ownGroupId = eventGroups.TryGetValue(eventId, out var own) ? own.Id : null;
-            var takenByOther = takenBy.TryGetValue(name, out var holder) && holder != ownGroupId;
-            if (takenByOther || !claimed.Add(name))
-            {
-                name = PersonName.Truncate(name, GroupNameTemplate.MaxNameLength - 24) + $" [{eventId}]";
-                claimed.Add(name);
-            }
-
-            names[eventId] = name;
-        }
-
-        return names;
     }
 
     private static Dictionary<long, T> FirstById<T>(IReadOnlyList<T> records, Func<T, long> id)

@@ -34,11 +34,17 @@ public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDe
 }
 
 /// <summary>
-/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> rule-1 deletions against
-/// <see cref="Threshold"/> = max(minimum, ceil(synced persons × percent / 100)).
+/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> rule-1 deletions plus the
+/// <see cref="Unproven"/> records against <see cref="Threshold"/> (<see cref="DeletionThreshold"/>).
 /// </summary>
 public sealed record DeletionGuardDecision(int Deletions, int SyncedPersons, int Threshold, bool Tripped, bool Allowed)
 {
+    /// <summary>Users and invitations of persons StaffCloud's list left out without proof: held whatever the approval.</summary>
+    public int Unproven { get; init; }
+
+    /// <summary>The run holds something for an operator: deletions over the threshold, or unproven persons.</summary>
+    public bool HoldsAny => Held || Unproven > 0;
+
     /// <summary>The deletions are held: the guard tripped and no operator allowed them.</summary>
     public bool Held => Tripped && !Allowed;
 

@@ -46,6 +46,13 @@ public static class SyncPlanner
         var invitations = index.InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [];
         index.Employees.TryGetValue(employeeId, out var employee);
 
+        if (employee is null && index.IsUnproven(employeeId))
+        {
+            // Absence from a list is never proof: no single read said 404, so nothing of this person is touched.
+            plan.HoldUnproven(employeeId, users, invitations);
+            return;
+        }
+
         if (DeactivationCause(employee) is { } cause)
         {
             // Rule 1 (the guard decides later whether these are applied or held).
@@ -121,12 +128,11 @@ public static class SyncPlanner
 
     private static string? DeactivationCause(StaffCloudEmployee? employee) => employee?.Status switch
     {
-        null when employee is null => "no longer returned by StaffCloud (hard-deleted)",
+        null when employee is null => "hard-deleted: left out by StaffCloud's employees list, and its single read answered 404",
         StaffCloudStatus.EmployeeInactive => "status 5 (inactive) in StaffCloud",
         StaffCloudStatus.EmployeeDeleted => "status 6 (deleted) in StaffCloud",
         _ => null,
     };
-
 
     /// <summary>Rule 3 with its skip reasons, in the order InvalidProfile, NoContact, DuplicateEmail.</summary>
     private static void PlanInvitation(PlanningIndex index, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)

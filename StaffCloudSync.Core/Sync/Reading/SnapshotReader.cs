@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Rules;
@@ -7,68 +8,78 @@ using StaffCloudSync.Core.Sync.Planning;
 namespace StaffCloudSync.Core.Sync.Reading;
 
 /// <summary>
-/// Step 1 of a run: reads what the rules need, following the read plan of staffcloud-api.md, so its cost grows
-/// with the people the tenant schedules and has in MobieTrain, not with the whole StaffCloud database.
-/// Any failure propagates: a run never plans on half a snapshot.
+/// Step 1 of a run: reads what the rules need, following the read plan of staffcloud-api.md — MobieTrain's lists
+/// beside StaffCloud's current-or-future events, then those events' confirmed assignments, then the employees of
+/// those assignments and every synced person, and finally, one by one, the synced persons the list left out
+/// (<see cref="MissingEmployeeProbe"/>). Its cost grows with the events and people the tenant schedules and has in
+/// MobieTrain, not with the whole StaffCloud database. Any failure propagates: a run never plans on half a snapshot.
 /// </summary>
-public sealed class SnapshotReader(IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, IOptions<SyncOptions> options)
+public sealed class SnapshotReader(
+    IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, IOptions<SyncOptions> options, ILogger<SnapshotReader> logger)
 {
     public async Task<TenantSnapshot> ReadAsync(
         StaffCloudTarget staffCloudTarget,
         MobieTrainTarget mobieTrainTarget,
-        TenantTimeZone timeZone,
+        PlanSettings settings,
         DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(timeZone);
+        ArgumentNullException.ThrowIfNull(settings);
         using var reads = new ConcurrentReads(cancellationToken);
 
         var groups = reads.Start(ct => mobieTrain.GetUserGroupsAsync(mobieTrainTarget, ct));
         var users = reads.Start(ct => mobieTrain.GetUsersAsync(mobieTrainTarget, ct));
         var invitations = reads.Start(ct => mobieTrain.GetInvitationsAsync(mobieTrainTarget, ct));
-        var endAfter = timeZone.ToWallClock(now - options.Value.AssignmentLookback);
-        var assignments = reads.Start(ct => staffCloud.GetConfirmedAssignmentsAsync(staffCloudTarget, endAfter, ct));
+
+        // The bound is widened by a margin (a time-zone change, a clock a little off) and the exact test is the rules'.
+        var after = settings.TimeZone.ToWallClock(now - options.Value.EventReadMargin);
+        var events = reads.Start(ct => staffCloud.GetActiveEventsAsync(staffCloudTarget, after, ct));
+        await reads.WhenAllAsync().ConfigureAwait(false);
+
+        var mobieTrainSnapshot = new MobieTrainSnapshot(
+            await groups.ConfigureAwait(false), await users.ConfigureAwait(false), await invitations.ConfigureAwait(false));
+        var currentEvents = (await events.ConfigureAwait(false))
+            .Where(e => PlanningIndex.IsCurrentOrFuture(e, settings.TimeZone, now)).ToList();
+
+        var eventIds = currentEvents.Select(e => e.Id).Order().ToList();
+        var assignments = reads.Start(ct => staffCloud.GetConfirmedAssignmentsAsync(staffCloudTarget, eventIds, ct));
         await reads.WhenAllAsync().ConfigureAwait(false);
 
         // StaffCloud ignores filters it does not know: the status is checked again here.
         var confirmed = (await assignments.ConfigureAwait(false))
             .Where(a => a.Status == StaffCloudStatus.AssignmentConfirmed).ToList();
-        var mobieTrainSnapshot = new MobieTrainSnapshot(
-            await groups.ConfigureAwait(false), await users.ConfigureAwait(false), await invitations.ConfigureAwait(false));
 
-        var eventIds = confirmed.Select(a => a.EventId).Distinct().Order().ToList();
-        var events = reads.Start(ct => staffCloud.GetEventsAsync(staffCloudTarget, eventIds, ct));
-        await reads.WhenAllAsync().ConfigureAwait(false);
-        var eventList = await events.ConfigureAwait(false);
-
-        var employeeIds = EmployeesToRead(confirmed, eventList, mobieTrainSnapshot, timeZone, now);
+        var synced = SyncedRecordsByEmployee(mobieTrainSnapshot);
+        var employeeIds = confirmed.Select(a => a.EmployeeId).Concat(synced.Keys).Where(id => id > 0).Distinct().Order().ToList();
         var employees = reads.Start(ct => staffCloud.GetEmployeesAsync(staffCloudTarget, employeeIds, ct));
         await reads.WhenAllAsync().ConfigureAwait(false);
+        var employeeList = await employees.ConfigureAwait(false);
+
+        var probe = new MissingEmployeeProbe(staffCloud, logger);
+        var proof = await probe.ProveAsync(staffCloudTarget, settings, employeeList, synced, cancellationToken).ConfigureAwait(false);
+        employeeList.AddRange(proof.ReadSingly);
 
         return new TenantSnapshot(
-            new StaffCloudSnapshot(await employees.ConfigureAwait(false), eventList, confirmed),
+            new StaffCloudSnapshot(employeeList, currentEvents, confirmed)
+            {
+                ProvenDeleted = proof.ProvenDeleted,
+                OmittedByList = proof.ReadSingly.Select(e => e.Id).ToHashSet(),
+            },
             mobieTrainSnapshot);
     }
 
-    /// <summary>The employees of confirmed assignments to current events, and every synced person in MobieTrain.</summary>
-    private static List<long> EmployeesToRead(
-        List<StaffCloudAssignment> confirmed, List<StaffCloudEvent> events, MobieTrainSnapshot mobieTrainSnapshot,
-        TenantTimeZone timeZone, DateTimeOffset now)
+    /// <summary>How many users and invitations each synced person has in MobieTrain (N of the deletion guard counts records).</summary>
+    private static Dictionary<long, int> SyncedRecordsByEmployee(MobieTrainSnapshot snapshot)
     {
-        var current = events.Where(e => PlanningIndex.IsCurrentOrFuture(e, timeZone, now)).Select(e => e.Id).ToHashSet();
-        var ids = confirmed.Where(a => current.Contains(a.EventId)).Select(a => a.EmployeeId).ToHashSet();
-        var syncedIds = mobieTrainSnapshot.Users.Select(u => u.ExternalId)
-            .Concat(mobieTrainSnapshot.Invitations.Select(i => i.ExternalId));
-        foreach (var externalId in syncedIds)
+        var counts = new Dictionary<long, int>();
+        foreach (var externalId in snapshot.Users.Select(u => u.ExternalId).Concat(snapshot.Invitations.Select(i => i.ExternalId)))
         {
             if (ExternalId.TryParseEmployeeId(externalId) is { } id)
             {
-                ids.Add(id);
+                counts[id] = counts.GetValueOrDefault(id) + 1;
             }
         }
 
-        var sorted = ids.ToList();
-        sorted.Sort();
-        return sorted;
+        return counts;
     }
 }

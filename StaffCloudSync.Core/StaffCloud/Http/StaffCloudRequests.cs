@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Sync;
+
+namespace StaffCloudSync.Core.StaffCloud.Http;
+
+/// <summary>
+/// One GET to StaffCloud with the tenant's Bearer token: a list streamed record by record, or a single record.
+/// Every failure on the way becomes a <see cref="SyncRunException"/> naming the tenant and the resource, and a
+/// token refused as expired or malformed is re-read once (a rotation in Key Vault) before the request fails.
+/// </summary>
+internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, StaffCloudOptions options, TimeProvider time, ILogger logger)
+{
+    /// <summary>One GET of a list, its records streamed; every failure on the way is a typed run error.</summary>
+    public async IAsyncEnumerable<JsonElement> ReadListAsync(
+        StaffCloudTarget target,
+        Uri baseAddress,
+        string resource,
+        string query,
+        (int Request, int Requests, int Ids) progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        logger.Reading(target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
+        var uri = new Uri(baseAddress, $"{resource}?{query}");
+        using var response = await SendAsync(target, resource, uri, notFoundIsAnswer: false, cancellationToken).ConfigureAwait(false);
+
+        var body = await GuardAsync(target, resource, async ValueTask<Stream> () => new LimitedReadStream(
+            await response!.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            // Not "await foreach" inside a try: C# allows no yield there, so each step is guarded on its own.
+            var records = StaffCloudListReader.ReadAsync(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (records.ConfigureAwait(false))
+            {
+                while (await GuardAsync(target, resource, () => records.MoveNextAsync(), cancellationToken).ConfigureAwait(false))
+                {
+                    yield return records.Current;
+                }
+            }
+        }
+    }
+
+    /// <summary>One GET of a single record: its JSON (cloned), or null when StaffCloud answers 404.</summary>
+    public async Task<JsonElement?> ReadOneAsync(StaffCloudTarget target, Uri baseAddress, string resource, string query, CancellationToken cancellationToken)
+    {
+        logger.Reading(target.TenantId, resource, 1, 1, 1);
+        var uri = new Uri(baseAddress, $"{resource}?{query}");
+        using var response = await SendAsync(target, resource, uri, notFoundIsAnswer: true, cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            return null;
+        }
+
+        return await GuardAsync(target, resource, async ValueTask<JsonElement?> () =>
+        {
+            var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes);
+            await using (stream.ConfigureAwait(false))
+            {
+                try
+                {
+                    using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+                    var root = document.RootElement;
+                    return (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out var inner) ? inner.Clone() : root.Clone());
+                }
+                catch (JsonException)
+                {
+                    throw new InvalidAnswerException("a body that is not JSON");
+                }
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends the GET with the tenant's token. A token refused as expired or malformed is re-read once after dropping
+    /// the store's cached copy: if it changed (rotated in Key Vault), the request is sent once more with it. With
+    /// <paramref name="notFoundIsAnswer"/> a 404 is an answer (null), not an error.
+    /// </summary>
+    private async Task<HttpResponseMessage?> SendAsync(StaffCloudTarget target, string resource, Uri uri, bool notFoundIsAnswer, CancellationToken cancellationToken)
+    {
+        var secretName = target.TokenSecretName;
+        var token = await secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
+        var response = await SendOnceAsync(target, resource, uri, token, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            if (notFoundIsAnswer && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                response.Dispose();
+                return null;
+            }
+
+            var body = await StaffCloudErrorBody.ReadAsync(response, token, cancellationToken).ConfigureAwait(false);
+            if (StaffCloudErrors.IsTokenRefused(response.StatusCode, body.InvalidToken))
+            {
+                secrets.Invalidate(secretName);
+                var fresh = await secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
+                if (!string.Equals(fresh, token, StringComparison.Ordinal))
+                {
+                    logger.TokenRotated(target.TenantId, secretName, (int)response.StatusCode);
+                    response.Dispose();
+                    response = await SendOnceAsync(target, resource, uri, fresh, cancellationToken).ConfigureAwait(false);
+                    if (response.IsSuccessStatusCode)
+                    {
+                        return response;
+                    }
+
+                    token = fresh;
+                    body = await StaffCloudErrorBody.ReadAsync(response, token, cancellationToken).ConfigureAwait(false);
+                }
+
+                if (StaffCloudErrors.IsTokenRefused(response.StatusCode, body.InvalidToken))
+                {
+                    logger.TokenRefused(target.TenantId, secretName, (int)response.StatusCode);
+                }
+            }
+
+            logger.RequestFailed(target.TenantId, resource, "status", (int)response.StatusCode);
+            throw StaffCloudErrors.ForStatus(target, resource, response, body, time.GetUtcNow());
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendOnceAsync(
+        StaffCloudTarget target, string resource, Uri uri, string token, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        try
+        {
+            // Headers only: the body is streamed by the reader, so a long list is never held whole in memory.
+            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
+        {
+            logger.RequestFailed(target.TenantId, resource, ex.GetType().Name, null);
+            throw typed;
+        }
+    }
+
+    public static T Guard<T>(StaffCloudTarget target, string resource, Func<T> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
+        {
+            throw typed;
+        }
+    }
+
+    private static async ValueTask<T> GuardAsync<T>(StaffCloudTarget target, string resource, Func<ValueTask<T>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
+        {
+            throw typed;
+        }
+    }
+}

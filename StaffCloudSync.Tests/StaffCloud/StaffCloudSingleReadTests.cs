@@ -1,0 +1,133 @@
+using System.Text.Json.Nodes;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Sandbox.Simulators;
+using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+
+namespace StaffCloudSync.Tests.StaffCloud;
+
+/// <summary>
+/// The proof reads over loopback HTTP: every employees list names all statuses, a single read answers the record or
+/// 404, anything else fails naming the id, and an id that is not positive never reaches a URL.
+/// </summary>
+public sealed class StaffCloudSingleReadTests
+{
+    private StaffCloudTestbed _bed = null!;
+
+    [SetUp]
+    public async Task StartAsync() => _bed = await StaffCloudTestbed.StartAsync();
+
+    [TearDown]
+    public async Task StopAsync() => await _bed.DisposeAsync();
+
+    [Test]
+    public async Task Employees_lists_name_every_status_so_no_default_scope_hides_anyone()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1, status: 0), StaffCloudTestbed.Employee(2, status: 6)]);
+
+        var employees = await _bed.EmployeesAsync(1, 2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(employees.Select(e => e.Status), Is.EqualTo(new int?[] { 0, 6 }));
+            Assert.That(_bed.Simulator.RequestLog.Single().Query["status"], Is.EqualTo("0,1,2,3,4,5,6"));
+        }
+    }
+
+    [Test]
+    public async Task A_single_read_returns_the_record_and_null_for_404()
+    {
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(5, status: 5)]);
+
+        var found = await _bed.EmployeeAsync(5);
+        var missing = await _bed.EmployeeAsync(6);
+
+        var requests = _bed.Simulator.RequestLog;
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(found, Is.EqualTo(new StaffCloudEmployee(5, 5, "First5", "Last5", "person5@example.com", "+41 79 123 45 67", null, "de")));
+            Assert.That(missing, Is.Null);
+            Assert.That(requests.Select(r => r.Path), Is.EqualTo(new[] { "/acme/api/v1/employees/5", "/acme/api/v1/employees/6" }));
+            Assert.That(requests.Select(r => r.Status), Is.EqualTo(new[] { 200, 404 }));
+        }
+    }
+
+    [TestCase(500, SyncFailureKind.Unavailable)]
+    [TestCase(403, SyncFailureKind.Authentication)]
+    [TestCase(400, SyncFailureKind.InvalidResponse)]
+    public void Any_other_answer_to_a_single_read_fails_naming_the_id(int status, SyncFailureKind kind)
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees/7", Status = status, Times = 10 }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeeAsync(7));
+
+        Assert.That(error!.Kind, Is.EqualTo(kind));
+        Assert.That(error.Message, Does.Contain("/employees/7"));
+    }
+
+    [TestCase("""[{"id":7,"status":4}]""", "not a JSON object")]
+    [TestCase("""{"id":8,"status":4}""", "employee 8")]
+    [TestCase("""not json""", "not JSON")]
+    [TestCase("""{"id":"-7","status":4}""", "usable 'id'")]
+    public void A_single_answer_of_the_wrong_shape_or_another_id_is_an_invalid_response(string body, string expected)
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees/7", Status = 200, Body = body }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeeAsync(7));
+
+        Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
+        Assert.That(error.Message, Does.Contain(expected));
+    }
+
+    [TestCase(0L)]
+    [TestCase(-5L)]
+    public void An_id_that_is_not_positive_never_reaches_a_url(long id)
+    {
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(() => _bed.EmployeeAsync(id), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => _bed.EmployeesAsync(1, id), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(() => _bed.AssignmentsAsync(id), Throws.InstanceOf<ArgumentOutOfRangeException>());
+            Assert.That(_bed.Simulator.Requests.Reads, Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task Text_that_is_not_valid_Unicode_or_holds_control_characters_is_an_invalid_value_not_a_crash()
+    {
+        // A lone high surrogate (a cut emoji), a NUL inside a name, a line break inside an address.
+        _bed.Simulator.AddFaults([new SimulatorFault
+        {
+            Path = "/employees", Status = 200,
+            Body = """[{"id":1,"status":4,"firstname":"Ana\ud83d","lastname":"Lo\u0000pez","email":"a@exa\nmple.com","mobile":"  +41 79 123 45 67\t","communication_language":"de"}]""",
+        }]);
+
+        var employees = await _bed.EmployeesAsync(1);
+
+        Assert.That(employees.Single(), Is.EqualTo(new StaffCloudEmployee(1, 4, null, null, null, "+41 79 123 45 67", null, "de")),
+            "white space at the ends is trimmed; what is left must be clean text");
+    }
+
+    [Test]
+    public async Task Invalid_UTF_8_in_a_text_field_is_an_invalid_value_not_a_crash()
+    {
+        // The simulator answers text; raw bytes are fed to the client's own reader and parser instead.
+        byte[] body = [.. "[{\"id\":1,\"status\":4,\"firstname\":\"A"u8, 0xC3, 0x28, .. "na\",\"lastname\":\"Lopez\"}]"u8];
+        using var stream = new MemoryStream(body);
+
+        var records = await Core.StaffCloud.Http.StaffCloudListReader.ReadAsync(stream, CancellationToken.None).ToListAsync();
+        var employee = Core.StaffCloud.Http.StaffCloudRecordParser.Employee(records.Single(), "record 1", (_, _) => { });
+
+        Assert.That((employee.FirstName, employee.LastName), Is.EqualTo(((string?)null, "Lopez")));
+    }
+
+    [Test]
+    public async Task Statuses_and_numbers_out_of_range_are_absent_values()
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 200, Body = """[{"id":1,"status":99999999999999,"firstname":"A","lastname":"B"}]""" }]);
+
+        var employee = (await _bed.EmployeesAsync(1)).Single();
+
+        Assert.That(employee.Status, Is.Null);
+    }
+}
