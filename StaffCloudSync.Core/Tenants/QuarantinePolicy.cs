@@ -6,9 +6,12 @@ namespace StaffCloudSync.Core.Tenants;
 /// <summary>The quarantine rules, as pure functions of a tenant's health, a run's outcome and the time.</summary>
 public static class QuarantinePolicy
 {
-    /// <summary>Failures that need a person: retrying them twice a day only repeats the same alert.</summary>
+    /// <summary>
+    /// Failures that need a person: retrying them twice a day only repeats the same alert. An answer that is not what
+    /// the API returns counts too (sync-rules.md: a failure no retry can fix is never transient, so quarantine sees it).
+    /// </summary>
     public static bool NeedsAnOperator(SyncFailureKind? kind) =>
-        kind is SyncFailureKind.Authentication or SyncFailureKind.Configuration or SyncFailureKind.MissingSecret;
+        kind is SyncFailureKind.Authentication or SyncFailureKind.Configuration or SyncFailureKind.MissingSecret or SyncFailureKind.InvalidResponse;
 
     /// <summary>
     /// The health after a run: a completed run (whatever it applied) clears everything; a failure that needs an operator

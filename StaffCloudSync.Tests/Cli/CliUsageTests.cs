@@ -130,6 +130,8 @@ public class CliUsageTests
 
     [TestCase("runs", "acme", "--max", "many", "--max: 'many' is not a number of runs")]
     [TestCase("explain", "acme", "x1", "", "<employee-id>: 'x1' is not a StaffCloud employee id")]
+    [TestCase("explain", "acme", "0", "", "<employee-id>: '0' is not a StaffCloud employee id (a positive decimal number)")]
+    [TestCase("explain", "acme", "-5", "", "is not a StaffCloud employee id")]
     [TestCase("tenants", "update", "acme", "--invitation-max-age-months=six", "--invitation-max-age-months: 'six' is not a whole number")]
     public async Task BadNumbers_Exit2_NamingTheOption(string a, string b, string c, string d, string expected)
     {

@@ -91,6 +91,21 @@ public class FunctionsEndToEndTests
         Assert.That(host.Environment.MobieTrain.GetContents("acme").Invitations, Is.Empty, "nothing was written");
     }
 
+    [TestCase(0L)]
+    [TestCase(-5L)]
+    public async Task Explain_OfAnEmployeeIdThatIsNotPositiveIs400_AndAsksStaffCloudNothing(long employeeId)
+    {
+        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        var reads = host.Environment.StaffCloud.Requests.Reads;
+
+        var explain = (FakeHttpResponseData)await host.Function<ExplainEmployee>()
+            .RunAsync(FakeHttpRequestData.Get($"tenants/acme/employees/{employeeId}"), "acme", employeeId, CancellationToken.None);
+
+        Assert.That(explain.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(JsonNode.Parse(explain.Text())!["error"]!.GetValue<string>(), Does.Contain("not a StaffCloud employee id"));
+        Assert.That(host.Environment.StaffCloud.Requests.Reads, Is.EqualTo(reads));
+    }
+
     [Test]
     public async Task Plan_OfAnUnknownTenantIs404_WithRejectedCredentials502()
     {

@@ -15,7 +15,7 @@ public class QuarantinePolicyTests
     [TestCase(SyncFailureKind.Configuration, true)]
     [TestCase(SyncFailureKind.MissingSecret, true)]
     [TestCase(SyncFailureKind.Unavailable, false)]
-    [TestCase(SyncFailureKind.InvalidResponse, false)]
+    [TestCase(SyncFailureKind.InvalidResponse, true)]
     public void OnlyFailuresARetryCannotFix_Count(SyncFailureKind kind, bool counts)
     {
         var health = QuarantinePolicy.AfterRun(TenantHealth.Healthy, Run(RunStatus.Failed, kind), Plans.Now, 3);
