@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 

@@ -201,7 +201,7 @@ public static class SyncPlanner
         }
 
         changes.Language(user.Profile, profile);
-        changes.Groups = DesiredGroups(index, user.UserGroupIds, events);
+        changes.Groups = GroupRules.DesiredGroups(index, user.UserGroupIds, events);
         return changes.Build();
     }
 
@@ -232,7 +232,7 @@ public static class SyncPlanner
                 return;
             }
 
-            var groups = DesiredGroups(index, invitation.UserGroupIds, events)
+            var groups = GroupRules.DesiredGroups(index, invitation.UserGroupIds, events)
                 ?? invitation.UserGroupIds.Distinct(StringComparer.Ordinal).Select(GroupRef.Existing).ToList();
             if (newEmail is not null)
             {
@@ -253,52 +253,11 @@ public static class SyncPlanner
         var changes = new PatchBuilder();
         changes.Names(invitation.Profile, profile);
         changes.Language(invitation.Profile, profile);
-        changes.Groups = DesiredGroups(index, invitation.UserGroupIds, events);
+        changes.Groups = GroupRules.DesiredGroups(index, invitation.UserGroupIds, events);
         var patch = changes.Build();
         if (!patch.IsEmpty)
         {
             plan.Updates.Add(new UpdateInvitationAction(employeeId, invitation.Id, patch));
         }
     }
-
-    /// <summary>
-    /// Rule 6: the event groups of the person's current confirmed events; with PreserveManualGroups, plus the
-    /// non-event groups they already have. Group ids MobieTrain does not know are dropped either way (a PATCH
-    /// carrying them would be refused). Null when the set does not change.
-    /// </summary>
-    private static List<GroupRef>? DesiredGroups(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
-    {
-        var desired = new List<GroupRef>(events.Length + (index.Settings.PreserveManualGroups ? currentIds.Count : 0));
-        var desiredIds = new HashSet<string>(StringComparer.Ordinal);
-        var anyPending = false;
-        foreach (var eventId in events)
-        {
-            var reference = index.GroupRefFor(eventId);
-            anyPending |= reference.IsPending;
-            if (reference.IsPending || desiredIds.Add(reference.GroupId!))
-            {
-                desired.Add(reference);
-            }
-        }
-
-        if (index.Settings.PreserveManualGroups)
-        {
-            foreach (var groupId in currentIds)
-            {
-                if (index.GroupsById.TryGetValue(groupId, out var group) && !ExternalId.IsEventGroup(group.ExternalId)
-                    && desiredIds.Add(groupId))
-                {
-                    desired.Add(GroupRef.Existing(groupId));
-                }
-            }
-        }
-
-        if (!anyPending && desiredIds.SetEquals(currentIds))
-        {
-            return null;
-        }
-
-        return desired;
-    }
-
 }

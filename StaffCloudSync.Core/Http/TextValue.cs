@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace StaffCloudSync.Core.Rules;
+namespace StaffCloudSync.Core.Http;
 
 /// <summary>
 /// Whether a text from a partner is a usable value (sync-rules.md, "Bad values are values"): valid Unicode (no
