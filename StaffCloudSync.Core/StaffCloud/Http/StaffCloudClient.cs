@@ -91,100 +91,22 @@ public sealed class StaffCloudClient : IStaffCloudClient
         LogDone(target, "events", returned, queries.Length, outside, "status 2, end (or start) after the bound");
     }
 
-    public async IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
-        StaffCloudTarget target, IReadOnlyCollection<long> eventIds, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        var batches = Batches(eventIds, "event");
-        if (batches.Count == 0)
-        {
-            yield break;
-        }
+    public IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
+        StaffCloudTarget target, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
+        ReadInBatchesAsync(target, "assignments", Batches(eventIds, "event"),
+            batch => $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batch)}&fields={AssignmentFields}",
+            StaffCloudRecordParser.Assignment,
+            (assignment, asked) => assignment.Status == StaffCloudStatus.AssignmentConfirmed && asked.Contains(assignment.EventId),
+            assignment => assignment.Id, "status 7 of the events asked for", cancellationToken);
 
-        var baseAddress = ResolveBaseAddress(target);
-        var seen = new HashSet<long>();
-        int returned = 0, outside = 0;
-        for (var i = 0; i < batches.Count; i++)
-        {
-            var asked = batches[i].ToHashSet();
-            var query = $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batches[i])}&fields={AssignmentFields}";
-            var position = 0;
-            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "assignments", query, (i + 1, batches.Count, batches[i].Length), cancellationToken)
-                .ConfigureAwait(false))
-            {
-                position++;
-                var where = Where(position, i + 1, batches.Count);
-                var assignment = StaffCloudRequests.Guard(target, "assignments",
-                    () => StaffCloudRecordParser.Assignment(element, where, UnreadableDate(target, "assignments")), cancellationToken);
-                if (assignment.Status != StaffCloudStatus.AssignmentConfirmed || !asked.Contains(assignment.EventId))
-                {
-                    outside++;
-                    continue;
-                }
-
-                if (!seen.Add(assignment.Id))
-                {
-                    _logger.DuplicateId(target.TenantId, "assignments", assignment.Id);
-                    continue;
-                }
-
-                returned++;
-                yield return assignment;
-            }
-        }
-
-        LogDone(target, "assignments", returned, batches.Count, outside, "status 7 of the events asked for");
-    }
-
-    public async IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
-        StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(target);
-        var batches = Batches(employeeIds, "employee");
-        if (batches.Count == 0)
-        {
-            // Nothing to ask: no request, and no token read either.
-            yield break;
-        }
-
-        var baseAddress = ResolveBaseAddress(target);
-        var seen = new HashSet<long>();
-        int returned = 0, outside = 0;
-
-        // One batch after the other: StaffCloud's quota is unknown, and records stream out in a stable order.
-        for (var i = 0; i < batches.Count; i++)
-        {
-            var asked = batches[i].ToHashSet();
-            var query = $"id={string.Join(',', batches[i])}&status={AllEmployeeStatuses}&fields={EmployeeFields}";
-            var position = 0;
-            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "employees", query, (i + 1, batches.Count, batches[i].Length), cancellationToken)
-                .ConfigureAwait(false))
-            {
-                position++;
-                var where = Where(position, i + 1, batches.Count);
-                var record = StaffCloudRequests.Guard(target, "employees", () => StaffCloudRecordParser.Employee(element, where, UnreadableDate(target, "employees")),
-                    cancellationToken);
-
-                // A StaffCloud that ignored "id=" would answer with everyone: only the ids asked for reach the rules.
-                if (!asked.Contains(record.Id))
-                {
-                    outside++;
-                    continue;
-                }
-
-                if (!seen.Add(record.Id))
-                {
-                    _logger.DuplicateId(target.TenantId, "employees", record.Id);
-                    continue;
-                }
-
-                returned++;
-                yield return record;
-            }
-        }
-
-        LogDone(target, "employees", returned, batches.Count, outside, "ids not asked for");
-    }
+    public IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
+        StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken) =>
+        ReadInBatchesAsync(target, "employees", Batches(employeeIds, "employee"),
+            batch => $"id={string.Join(',', batch)}&status={AllEmployeeStatuses}&fields={EmployeeFields}",
+            StaffCloudRecordParser.Employee,
+            // A StaffCloud that ignored "id=" would answer with everyone: only the ids asked for reach the rules.
+            (employee, asked) => asked.Contains(employee.Id),
+            employee => employee.Id, "ids not asked for", cancellationToken);
 
     public async Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken)
     {
@@ -204,6 +126,61 @@ public sealed class StaffCloudClient : IStaffCloudClient
             ? employee
             : throw new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
                 $"tenant '{target.TenantId}': StaffCloud /{resource} answered with the record of employee {employee.Id.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>
+    /// One request per batch of ids, one after the other (StaffCloud's quota is unknown, and records stream out in a
+    /// stable order); each record parsed, re-checked against the filter it was asked with, and kept once.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadInBatchesAsync<T>(
+        StaffCloudTarget target,
+        string resource,
+        List<long[]> batches,
+        Func<long[], string> queryFor,
+        Func<System.Text.Json.JsonElement, string, Action<long, string>, T> parse,
+        Func<T, HashSet<long>, bool> matches,
+        Func<T, long> idOf,
+        string filter,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        if (batches.Count == 0)
+        {
+            // Nothing to ask: no request, and no token read either.
+            yield break;
+        }
+
+        var baseAddress = ResolveBaseAddress(target);
+        var seen = new HashSet<long>();
+        int returned = 0, outside = 0;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var asked = batches[i].ToHashSet();
+            var position = 0;
+            await foreach (var element in _requests.ReadListAsync(target, baseAddress, resource, queryFor(batches[i]), (i + 1, batches.Count, batches[i].Length), cancellationToken)
+                .ConfigureAwait(false))
+            {
+                position++;
+                var where = Where(position, i + 1, batches.Count);
+                var record = StaffCloudRequests.Guard(target, resource, () => parse(element, where, UnreadableDate(target, resource)), cancellationToken);
+                if (!matches(record, asked))
+                {
+                    outside++;
+                    continue;
+                }
+
+                if (!seen.Add(idOf(record)))
+                {
+                    _logger.DuplicateId(target.TenantId, resource, idOf(record));
+                    continue;
+                }
+
+                returned++;
+                yield return record;
+            }
+        }
+
+        LogDone(target, resource, returned, batches.Count, outside, filter);
     }
 
     /// <summary>The API root for an API tenant: <c>https://&lt;it&gt;.staff.cloud/api/v1/</c>, or the allowed loopback override.</summary>
