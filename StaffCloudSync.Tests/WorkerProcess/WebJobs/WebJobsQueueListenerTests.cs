@@ -19,6 +19,11 @@ public class WebJobsQueueListenerTests
 {
     private static readonly TimeSpan ListenerDeadline = TimeSpan.FromSeconds(45);
 
+    private string storage = string.Empty;
+
+    [SetUp]
+    public async Task StartAzurite() => storage = await AzuriteHost.EnsureStartedAsync();
+
     [Test]
     public async Task HostJsonQueueSettings_AreWhatTheSdkBinds()
     {
@@ -38,7 +43,7 @@ public class WebJobsQueueListenerTests
     {
         await using var sandbox = await StartSandboxAsync();
         await sandbox.Services.GetRequiredService<TenantDispatcher>().DispatchAsync(isPastDue: false, CancellationToken.None);
-        await using var listener = QueueListenerHost.Create(await AzuriteHost.EnsureStartedAsync());
+        await using var listener = QueueListenerHost.Create(storage);
 
         await listener.StartAsync();
         await Poll.UntilAsync(() => Task.FromResult(!listener.Probe.Received.IsEmpty), ListenerDeadline, () => "the listener handed the message to the function");
@@ -58,7 +63,7 @@ public class WebJobsQueueListenerTests
         await using var sandbox = await StartSandboxAsync();
         sandbox.StaffCloud.Outage = true;
         await sandbox.Services.GetRequiredService<TenantDispatcher>().DispatchAsync(isPastDue: false, CancellationToken.None);
-        await using var listener = QueueListenerHost.Create(await AzuriteHost.EnsureStartedAsync());
+        await using var listener = QueueListenerHost.Create(storage);
 
         // What the app's TenantSync does with a message: the real handler, which rethrows an outage for the queue to retry.
         var handler = ActivatorUtilities.GetServiceOrCreateInstance<QueuedSyncHandler>(sandbox.Services);
@@ -84,13 +89,13 @@ public class WebJobsQueueListenerTests
         Assert.That(run?.Status, Is.EqualTo(RunStatus.Failed), "each attempt recorded the outage on the run");
     }
 
-    private static QueueClient MainQueue() => Queue(SyncMessage.QueueName);
+    private QueueClient MainQueue() => Queue(SyncMessage.QueueName);
 
-    private static QueueClient Queue(string name) =>
-        new(AzuriteHost.EnsureStartedAsync().GetAwaiter().GetResult(), name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+    /// <summary>A queue as the trigger reads it (base64, host.json's messageEncoding).</summary>
+    private QueueClient Queue(string name) => new(storage, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
     /// <summary>The sandbox with one tenant, and both queues of the app empty (they are shared by every test on Azurite).</summary>
-    private static async Task<SandboxEnvironment> StartSandboxAsync()
+    private async Task<SandboxEnvironment> StartSandboxAsync()
     {
         foreach (var name in new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName })
         {
