@@ -95,8 +95,9 @@ internal sealed class FunctionsWorkerProcess : IDisposable
             info.Environment[name] = value;
         }
 
-        // Set by the host for every worker it starts (WorkerConstants.FunctionsWorkerDirectorySettingName and
-        // FunctionsApplicationDirectorySettingName); the worker resolves the functions it loads against the app folder.
+        // The host's names for the worker's and the app's folder (WorkerConstants.FunctionsWorkerDirectorySettingName,
+        // FunctionsApplicationDirectorySettingName). Without the app folder the worker refuses every FunctionLoadRequest
+        // ("a required environment variable that is automatically set by the Azure Functions runtime").
         info.Environment["FUNCTIONS_WORKER_DIRECTORY"] = AppDirectory;
         info.Environment["FUNCTIONS_APPLICATION_DIRECTORY"] = AppDirectory;
         info.Environment["DOTNET_NOLOGO"] = "1";
