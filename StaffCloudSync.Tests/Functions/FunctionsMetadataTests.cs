@@ -10,13 +10,7 @@ namespace StaffCloudSync.Tests.Functions;
 public class FunctionsMetadataTests
 {
     private static readonly Lazy<JsonArray> Metadata = new(() =>
-    {
-        // The Functions project builds with the same configuration as this test assembly (Debug/Release).
-        var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
-        var configuration = segments[Array.LastIndexOf(segments, "bin") + 1];
-        var path = Path.Combine(RepositoryPaths.Root, "StaffCloudSync.Functions", "bin", configuration, "net10.0", "functions.metadata");
-        return JsonNode.Parse(File.ReadAllText(path))!.AsArray();
-    });
+        JsonNode.Parse(File.ReadAllText(Path.Combine(RepositoryPaths.FunctionsOutput, "functions.metadata")))!.AsArray());
 
     private static JsonObject Binding(string function) =>
         Metadata.Value.Single(f => f!["name"]!.GetValue<string>() == function)!["bindings"]!.AsArray()

@@ -18,6 +18,20 @@ internal static class RepositoryPaths
     public static IEnumerable<string> ProjectScenarios() =>
         Directory.GetFiles(Path.Combine(Root, "scenarios"), "*.json").Order(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The Functions project's build output (the worker dll, <c>functions.metadata</c>, host.json). This assembly
+    /// references the project, so it is built first, with the same configuration (Debug/Release) as this one.
+    /// </summary>
+    public static string FunctionsOutput
+    {
+        get
+        {
+            var segments = AppContext.BaseDirectory.Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+            var configuration = segments[Array.LastIndexOf(segments, "bin") + 1];
+            return Path.Combine(Root, "StaffCloudSync.Functions", "bin", configuration, "net10.0");
+        }
+    }
+
     private static string FindRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
