@@ -91,6 +91,14 @@ internal sealed class Plans
         return this;
     }
 
+    /// <summary>A pending invitation MobieTrain lists without a <c>createdAt</c> (its age is unknown).</summary>
+    public Plans InvitationWithoutCreatedAt(string externalId)
+    {
+        _invitations.Add(new MobieTrainInvitation($"i{externalId}", externalId,
+            new MobieTrainProfile("Ana", "Lopez", $"e{externalId}@example.com", null, "en"), [], null));
+        return this;
+    }
+
     /// <summary>StaffCloud answered 404 to this employee's single read: the proof of a hard deletion.</summary>
     public Plans HardDeleted(long employeeId)
     {

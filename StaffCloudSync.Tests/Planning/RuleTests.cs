@@ -49,6 +49,23 @@ public class RuleTests
         Assert.That(plan.All<UpdateInvitationAction>(), Is.Empty);
     }
 
+    [TestCase(0)]
+    [TestCase(1)]
+    [TestCase(2)]
+    [TestCase(3)]
+    public void Rule2_StaleInvitationOfAnEmployeeWithStatus0To3_IsExpiredToo(int status)
+    {
+        var plan = new Plans().Employee(10, status: status).Invitation("10", createdAt: Plans.Now.AddMonths(-7)).Plan();
+        Assert.That(plan.Actions.Select(a => a.Kind), Is.EqualTo(new[] { "expireInvitation" }), "rule 8 leaves them alone, but rule 2 names only rule 1 as its exception");
+    }
+
+    [Test]
+    public void Rule2_InvitationWithoutCreatedAt_IsNeverStale()
+    {
+        var plan = new Plans().Employee(10, status: 2).InvitationWithoutCreatedAt("10").Eligible(11).InvitationWithoutCreatedAt("11").Plan();
+        Assert.That(plan.All<ExpireInvitationAction>(), Is.Empty);
+    }
+
     // Run at 2026-03-01 02:00 UTC minus 6 months = 2025-09-01 02:00.
     [TestCase("2025-09-01T02:00:00Z", true)]
     [TestCase("2025-09-01T02:00:01Z", false)]
@@ -159,10 +176,19 @@ public class RuleTests
     }
 
     [Test]
-    public void Rule4_GroupsAreNeverDeleted()
+    public void Rule4_AFinishedEventsGroupIsLeftAsItIs_ACurrentOnesIsRenamedInPlace()
     {
-        var plan = new Plans().Employee(1).Group("g9", "Old", "staffcloud-event-9").User("1", groups: "g9").Plan();
-        Assert.That(plan.Actions.Select(a => a.Kind), Is.EqualTo(new[] { "updateUser" }));
+        // Event 9 is over and its group carries a name the template would no longer give it; event 10 was renamed.
+        var plan = new Plans().Event(9, "Past", start: "2026-02-01 08:00:00", end: "2026-02-01 18:00:00").Group("g9", "Old name", "staffcloud-event-9")
+            .Event(10, "New name").Group("g10", "Fair (2026-03-05)", "staffcloud-event-10")
+            .Employee(1).Assignment(1, 9).Assignment(1, 10).User("1", groups: ["g9", "g10"]).Plan();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(plan.All<RenameGroupAction>().Select(r => (r.GroupId, r.NewName)), Is.EqualTo(new[] { ("g10", "New name (2026-03-05)") }));
+            Assert.That(plan.All<CreateGroupAction>(), Is.Empty, "a renamed event keeps its group");
+            Assert.That(plan.Single<UpdateUserAction>().Patch.Groups!.Select(g => g.GroupId), Is.EqualTo(new[] { "g10" }), "the user leaves the finished event's group; the group stays");
+        }
     }
 
     [TestCase("firstName")]

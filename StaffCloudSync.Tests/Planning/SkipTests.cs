@@ -58,6 +58,29 @@ public class SkipTests
     }
 
     [Test]
+    public void DuplicateEmail_AnAddressThisRunDeletes_IsFreeForThisRunsInvitation_UnlessTheDeletionIsHeld()
+    {
+        var freed = new Plans().Employee(5, status: 5).User("5", email: "shared@example.com").Eligible(6, email: "shared@example.com").Plan();
+
+        var heldPlans = new Plans().Eligible(6, email: "shared@example.com");
+        for (var id = 20; id <= 30; id++)
+        {
+            heldPlans.Employee(id, status: 5).User($"{id}", email: id == 20 ? "shared@example.com" : "default");
+        }
+
+        var held = heldPlans.Plan();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(freed.Single<RemoveUserAction>().EmployeeId, Is.EqualTo(5));
+            Assert.That(freed.Single<InviteAction>().EmployeeId, Is.EqualTo(6), "the removal runs before invitations, so the address is free");
+            Assert.That(held.DeletionGuard.Held, Is.True);
+            Assert.That(held.All<InviteAction>(), Is.Empty, "a held deletion keeps its address");
+            Assert.That(held.All<SkipAction>().Select(s => (s.EmployeeId, s.Reason)), Is.EqualTo(new[] { (6L, SkipReason.DuplicateEmail) }));
+        }
+    }
+
+    [Test]
     public void DuplicateEmail_LowerIdThatIsNotEligible_DoesNotBlock()
     {
         var plan = new Plans().Employee(1, email: "same@example.com").Eligible(2, email: "same@example.com").Plan();

@@ -228,15 +228,21 @@ public class RandomTenantInvariantTests
         _ => false,
     };
 
-    /// <summary>The rules' facts about the random tenant, computed independently of the planner's index.</summary>
+    /// <summary>
+    /// The rules' facts about the random tenant, computed independently of the planner's index: "current" is decided
+    /// by comparing wall-clock times in the tenant's zone (the run's instant converted by the framework), not by the
+    /// product's own conversion of each event to UTC, so a time-zone bug there shows up here as a disagreement.
+    /// </summary>
     private sealed class Facts(InMemoryStaffCloud staffCloud, PlanSettings settings)
     {
+        private readonly DateTime _nowInTenantZone = TimeZoneInfo.ConvertTimeFromUtc(Plans.Now.UtcDateTime, settings.TimeZone.Zone);
+
         public bool IsActive(long id) => staffCloud.Employees.FirstOrDefault(e => e.Id == id)?.Status == StaffCloudStatus.EmployeeActive;
 
         public IEnumerable<long> CurrentEventsOf(long id) => staffCloud.Assignments
             .Where(a => a.EmployeeId == id && a.Status == StaffCloudStatus.AssignmentConfirmed)
             .Select(a => staffCloud.Events.First(e => e.Id == a.EventId))
-            .Where(e => PlanningIndex.IsCurrentOrFuture(e, settings.TimeZone, Plans.Now))
+            .Where(e => e.Status == 2 && (e.End ?? e.Start) is { } boundary && boundary > _nowInTenantZone)
             .Select(e => e.Id).Distinct();
 
         public bool IsEligible(long id) => IsActive(id) && CurrentEventsOf(id).Any();
