@@ -69,12 +69,23 @@ public class CliTenantsTests
         var again = await harness.RunStorageOnlyAsync("tenants", "enable", "acme");
         Assert.That(again.Stdout, Does.Contain("nothing to change"));
 
+        var refused = await harness.RunStorageOnlyAsync("tenants", "allow-deletions", "acme", "--granted-by", "ops-oncall");
+        Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.Failed), refused.ToString());
+        Assert.That(refused.Stderr, Does.Contain("nothing is held"));
+
+        var heldRun = await harness.RecordHeldRunAsync("acme", 7, 9);
         var allow = await harness.RunStorageOnlyAsync("tenants", "allow-deletions", "acme", "--granted-by", "ops-oncall");
         Assert.That(allow.ExitCode, Is.EqualTo(ExitCodes.Success), allow.ToString());
-        Assert.That(allow.Stdout, Does.Contain("next non-dry run"));
+        Assert.That(allow.Stdout, Does.Contain("covers 2 persons").And.Contain($"held by run {heldRun}").And.Contain("employees 7, 9").And.Contain("until"));
         var approval = (await harness.RunStorageOnlyAsync("tenants", "show", "acme", "--json")).Json().GetProperty("deletionApproval");
         Assert.That(approval.GetProperty("grantedBy").GetString(), Is.EqualTo("ops-oncall"));
+        Assert.That(approval.GetProperty("approvedRunId").GetString(), Is.EqualTo(heldRun));
+        Assert.That(approval.GetProperty("employees").EnumerateArray().Select(e => e.GetInt64()), Is.EquivalentTo(new long[] { 7, 9 }));
+        Assert.That(approval.GetProperty("expiresAt").GetDateTimeOffset(), Is.EqualTo(approval.GetProperty("grantedAt").GetDateTimeOffset().AddHours(24)));
+        var shown = await harness.RunStorageOnlyAsync("tenants", "show", "acme");
+        Assert.That(shown.Stdout, Does.Contain("Deletion approval: granted").And.Contain("by ops-oncall").And.Contain("covers 2 persons"));
         Assert.That((await harness.RunStorageOnlyAsync("tenants", "list", "--json")).Json()[0].GetProperty("deletionApprovalPending").GetBoolean(), Is.True);
+        Assert.That((await harness.RunStorageOnlyAsync("tenants", "list")).Stdout, Does.Contain("2 persons by ops-oncall until"));
     }
 
     [Test]

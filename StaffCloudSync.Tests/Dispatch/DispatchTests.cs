@@ -13,8 +13,8 @@ public class DispatchTests
     public async Task Dispatch_QueuesOneBase64MessagePerEnabledTenant()
     {
         await using var dispatch = await DispatchHarness.CreateAsync();
-        await dispatch.Sync.Tenants.AddAsync(Plans.DefaultTenant() with { TenantId = "beta", StaffCloudApiTenant = "beta" }, CancellationToken.None);
-        await dispatch.Sync.Tenants.AddAsync(Plans.DefaultTenant() with { TenantId = "gamma", StaffCloudApiTenant = "gamma", Enabled = false }, CancellationToken.None);
+        await dispatch.Sync.Tenants.AddAsync(Plans.DefaultTenant() with { TenantId = "beta", StaffCloudApiTenant = "beta", MobieTrainAccountId = "beta" }, CancellationToken.None);
+        await dispatch.Sync.Tenants.AddAsync(Plans.DefaultTenant() with { TenantId = "gamma", StaffCloudApiTenant = "gamma", MobieTrainAccountId = "gamma", Enabled = false }, CancellationToken.None);
 
         var result = await dispatch.Dispatcher.DispatchAsync(isPastDue: false, CancellationToken.None);
 

@@ -83,6 +83,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         : IDisposable
     {
         private readonly ConcurrentQueue<RecordFailure> _failures = new();
+        private readonly ConcurrentQueue<SyncAction> _completed = new();
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         private Exception? _runLevelError;
         private int _consecutiveTransient;
@@ -132,7 +133,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             return ids;
         }
 
-        public ApplyResult Result() => new(Counter.ToCounts(), _failures.ToArray(), _runLevelError);
+        public ApplyResult Result() => new(Counter.ToCounts(), _failures.ToArray(), _runLevelError, _completed.ToArray());
 
         public void Dispose() => _stop.Dispose();
 
@@ -149,6 +150,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
                 await write(action, this).ConfigureAwait(false);
                 Interlocked.Exchange(ref _consecutiveTransient, 0);
                 Counter.Count(action);
+                _completed.Enqueue(action);
                 SyncLog.ActionDone(logger, Target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, "done", action.Rule.ToString());
             }
             catch (MobieTrainRecordException e)

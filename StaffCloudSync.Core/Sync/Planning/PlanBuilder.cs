@@ -31,14 +31,7 @@ internal sealed class PlanBuilder
     {
         var actions = new List<SyncAction>();
         actions.AddRange(GroupActions(index));
-        if (guard.Held)
-        {
-            actions.AddRange(Deletions.Select(Hold));
-        }
-        else
-        {
-            actions.AddRange(Deletions);
-        }
+        actions.AddRange(Deletions.Select(d => index.IsDeletionHeld(d.PersonId!.Value) ? Hold(d) : d));
 
         actions.AddRange(Expiries);
         actions.AddRange(Replacements);

@@ -48,14 +48,12 @@ internal sealed class PlanningIndex
 
         UsersByEmployee = new Dictionary<long, List<MobieTrainUser>>();
         InvitationsByEmployee = new Dictionary<long, List<MobieTrainInvitation>>();
-        var deletions = 0;
         foreach (var user in snapshot.MobieTrain.Users)
         {
             if (ExternalId.TryParseEmployeeId(user.ExternalId) is { } id)
             {
                 Add(UsersByEmployee, id, user);
                 SyncedPersons++;
-                deletions += IsDeactivated(id) ? 1 : 0;
             }
         }
 
@@ -65,12 +63,10 @@ internal sealed class PlanningIndex
             {
                 Add(InvitationsByEmployee, id, invitation);
                 SyncedPersons++;
-                deletions += IsDeactivated(id) ? 1 : 0;
             }
         }
 
-        var threshold = Math.Max(settings.DeletionThresholdMinimum, (int)Math.Ceiling(SyncedPersons * (double)settings.DeletionThresholdPercent / 100d));
-        DeletionGuard = new DeletionGuardDecision(deletions, SyncedPersons, threshold, deletions > threshold, settings.DeletionsAllowed);
+        DeletionGuard = Planning.DeletionGuard.Decide(UsersByEmployee, InvitationsByEmployee, IsDeactivated, SyncedPersons, settings);
 
         // An address counts as used by the records that will still hold it after this run's removals (rule 1 unless
         // held, rule 2), which run before any invitation: otherwise the next run would find it free and write again.
@@ -147,8 +143,11 @@ internal sealed class PlanningIndex
     public bool IsStale(MobieTrainInvitation invitation) =>
         invitation.CreatedAt is { } createdAt && createdAt <= Now.AddMonths(-Settings.InvitationMaxAgeMonths);
 
+    /// <summary>The guard holds this person's rule-1 deletions: it tripped, and no approval names them.</summary>
+    public bool IsDeletionHeld(long employeeId) => DeletionGuard.Held && !Settings.ApprovedDeletions.Contains(employeeId);
+
     private bool IsRemovedThisRun(long? employeeId, MobieTrainInvitation? invitation) =>
-        employeeId is { } id && ((IsDeactivated(id) && !DeletionGuard.Held) || (invitation is not null && !IsDeactivated(id) && IsStale(invitation)));
+        employeeId is { } id && ((IsDeactivated(id) && !IsDeletionHeld(id)) || (invitation is not null && !IsDeactivated(id) && IsStale(invitation)));
 
     public static PlanningIndex Build(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {

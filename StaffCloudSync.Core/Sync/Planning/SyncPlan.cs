@@ -34,14 +34,15 @@ public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDe
 }
 
 /// <summary>
-/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> rule-1 deletions against
-/// <see cref="Threshold"/> = max(minimum, ceil(synced persons × percent / 100)).
+/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> (D) rule-1 deletions that no approval covers
+/// against <see cref="Threshold"/> = max(minimum, ceil(synced persons × percent / 100)). <see cref="ApprovedDeletions"/>
+/// are the deletions of approved persons, which go through whatever D is.
 /// </summary>
-public sealed record DeletionGuardDecision(int Deletions, int SyncedPersons, int Threshold, bool Tripped, bool Allowed)
+public sealed record DeletionGuardDecision(int Deletions, int ApprovedDeletions, int SyncedPersons, int Threshold, bool Tripped)
 {
-    /// <summary>The deletions are held: the guard tripped and no operator allowed them.</summary>
-    public bool Held => Tripped && !Allowed;
+    /// <summary>The D deletions are held: more than the threshold, and no operator approved them.</summary>
+    public bool Held => Tripped;
 
     /// <summary>This run lets through deletions that only an operator's approval made possible.</summary>
-    public bool UsesApproval => Tripped && Allowed;
+    public bool UsesApproval => ApprovedDeletions > 0;
 }
