@@ -155,7 +155,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             }
             catch (MobieTrainRecordException e)
             {
-                Fail(action, e.Message);
+                Fail(action, e.Message, e.StatusCode, e.ErrorCode);
             }
             catch (SyncRunException e) when (e.Kind == SyncFailureKind.Unavailable)
             {
@@ -190,10 +190,10 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             }
         }
 
-        private void Fail(SyncAction action, string error)
+        private void Fail(SyncAction action, string error, int? status = null, string? errorCode = null)
         {
             Counter.CountFailure();
-            _failures.Enqueue(new RecordFailure(action.PersonId, action.Kind, action.MobieTrainId, error));
+            _failures.Enqueue(new RecordFailure(action.PersonId, action.Kind, action.MobieTrainId, error, status, errorCode));
             SyncLog.ActionFailed(logger, Target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, error);
         }
     }
