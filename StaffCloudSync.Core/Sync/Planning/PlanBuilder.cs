@@ -12,6 +12,8 @@ internal sealed class PlanBuilder
 
     public List<ExpireInvitationAction> Expiries { get; } = [];
 
+    public List<WithdrawInvitationAction> Withdrawals { get; } = [];
+
     public List<ReplaceInvitationAction> Replacements { get; } = [];
 
     public List<InviteAction> Invitations { get; } = [];
@@ -34,6 +36,7 @@ internal sealed class PlanBuilder
         actions.AddRange(Deletions.Select(d => index.IsDeletionHeld(d.PersonId!.Value) ? Hold(d) : d));
 
         actions.AddRange(Expiries);
+        actions.AddRange(Withdrawals);
         actions.AddRange(Replacements);
         actions.AddRange(Updates);
         actions.AddRange(Invitations);

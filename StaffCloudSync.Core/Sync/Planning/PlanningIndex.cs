@@ -183,10 +183,10 @@ internal sealed class PlanningIndex
         _emailOwners.TryGetValue(email, out var owners) && owners.Exists(owner => owner != employeeId);
 
     /// <summary>
-    /// A record of this person changes address in this run (a user's update, an invitation's replacement), which
-    /// is applied before new invitations: the old address is free for them, the new one taken.
+    /// A record of this person changes address in this run (a user's update, an invitation's replacement or withdrawal,
+    /// <paramref name="to"/> null), which is applied before new invitations: the old address is free for them, the new one taken.
     /// </summary>
-    public void MoveEmail(long employeeId, string? from, string to)
+    public void MoveEmail(long employeeId, string? from, string? to)
     {
         if (EmailAddress.Normalize(from) is { } old && _emailOwners.TryGetValue(old, out var owners))
         {
