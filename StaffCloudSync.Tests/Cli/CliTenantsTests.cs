@@ -88,6 +88,32 @@ public class CliTenantsTests
         Assert.That((await harness.RunStorageOnlyAsync("tenants", "list")).Stdout, Does.Contain("2 persons by ops-oncall until"));
     }
 
+    [TestCase("--staffcloud-tenant", "acme", "--mobietrain-account", "beta-account", "--staffcloud-tenant (StaffCloudApiTenant): 'acme' is also the StaffCloud tenant of tenant 'acme'")]
+    [TestCase("--staffcloud-tenant", "beta", "--mobietrain-account", "acme-ch", "--mobietrain-account (MobieTrainAccountId): 'acme-ch' is also the MobieTrain account of tenant 'acme'")]
+    public async Task Add_RefusesASecondTenantOnTheSameAccount_NamingTheOther(string option1, string value1, string option2, string value2, string expected)
+    {
+        var first = await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch");
+        Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Success), first.ToString());
+
+        var second = await harness.RunStorageOnlyAsync("tenants", "add", "beta", option1, value1, option2, value2);
+
+        Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), second.ToString());
+        Assert.That(second.Stderr, Does.Contain("tenant 'beta' not added").And.Contain(expected));
+        Assert.That((await harness.RunStorageOnlyAsync("tenants", "list", "--json")).Json().GetArrayLength(), Is.EqualTo(1), "nothing was added");
+    }
+
+    [Test]
+    public async Task Update_RefusesMovingATenantOntoAnotherOnesAccount()
+    {
+        await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch");
+        await harness.RunStorageOnlyAsync("tenants", "add", "beta", "--staffcloud-tenant", "beta", "--mobietrain-account", "beta-ch");
+
+        var update = await harness.RunStorageOnlyAsync("tenants", "update", "beta", "--mobietrain-account", "acme-ch");
+
+        Assert.That(update.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), update.ToString());
+        Assert.That(update.Stderr, Does.Contain("tenant 'beta' not changed").And.Contain("MobieTrain account of tenant 'acme'"));
+    }
+
     [Test]
     public async Task Show_WithTheSecretStore_SaysWhichSecretsArePresent_NeverTheirValues()
     {

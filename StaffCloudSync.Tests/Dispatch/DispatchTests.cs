@@ -29,6 +29,21 @@ public class DispatchTests
     }
 
     [Test]
+    public async Task Dispatch_LogsRowsSharingAnAccount_AndStillQueuesThemSoTheirRunsSaySo()
+    {
+        await using var dispatch = await DispatchHarness.CreateAsync();
+        var table = await dispatch.Sync.Storage.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "acme-copy") { ["StaffCloudApiTenant"] = "acme", ["MobieTrainAccountId"] = "other" });
+
+        var result = await dispatch.Dispatcher.DispatchAsync(isPastDue: false, CancellationToken.None);
+
+        Assert.That(result.Queued, Is.EquivalentTo(new[] { "acme", "acme-copy" }));
+        var logged = dispatch.Sync.Logs.GetSnapshot().Where(r => r.Id.Id == 1508).ToList();
+        Assert.That(logged.Select(l => l.StructuredState!.Single(p => p.Key == "TenantId").Value), Is.EquivalentTo(new[] { "acme", "acme-copy" }));
+        Assert.That(logged, Has.All.Matches<Microsoft.Extensions.Logging.Testing.FakeLogRecord>(l => l.Message.Contains("StaffCloudApiTenant", StringComparison.Ordinal)));
+    }
+
+    [Test]
     public async Task QueuedMessage_RunsTheTenantAndWritesItsRunRecord()
     {
         await using var dispatch = await DispatchHarness.CreateAsync();

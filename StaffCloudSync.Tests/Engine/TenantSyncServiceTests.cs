@@ -283,6 +283,24 @@ public class TenantSyncServiceTests
     }
 
     [Test]
+    public async Task ARowSharingTheTenantsAccount_FailsItsRunBeforeReading_NamingBothRows()
+    {
+        await using var sync = (await SyncHarness.CreateAsync()).Seed(new Plans().Eligible(1));
+        var table = await sync.Storage.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "acme-copy") { ["StaffCloudApiTenant"] = "copy", ["MobieTrainAccountId"] = "acme" });
+
+        var outcome = await sync.RunAsync();
+        var preview = Assert.ThrowsAsync<SyncRunException>(() => sync.Service.PreviewAsync("acme", CancellationToken.None));
+
+        Assert.That(outcome.Record.Status, Is.EqualTo(RunStatus.Failed));
+        Assert.That(outcome.Record.FailureKind, Is.EqualTo(SyncFailureKind.Configuration));
+        Assert.That(outcome.Record.Reason, Does.Contain("tenant 'acme'").And.Contain("tenant 'acme-copy'").And.Contain("MobieTrainAccountId"));
+        Assert.That(outcome.Retryable, Is.False);
+        Assert.That(sync.StaffCloud.Requests + sync.MobieTrain.Reads + sync.MobieTrain.Writes, Is.Zero, "nothing was read");
+        Assert.That(preview!.Message, Does.Contain("acme-copy"));
+    }
+
+    [Test]
     public async Task DisabledTenant_RealRunIsSkipped_DryRunAllowed()
     {
         await using var sync = (await SyncHarness.CreateAsync(Plans.DefaultTenant() with { Enabled = false })).Seed(new Plans().Eligible(1));
