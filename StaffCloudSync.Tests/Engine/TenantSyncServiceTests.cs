@@ -143,11 +143,7 @@ public class TenantSyncServiceTests
     [Test]
     public async Task DeletionGuard_HeldThenAllowed_DryRunDoesNotUseTheApproval()
     {
-        var plans = new Plans();
-        for (var id = 1; id <= 11; id++)
-        {
-            plans.Employee(id, status: 5).User($"{id}");
-        }
+        var plans = ElevenDeactivatedUsers();
 
         await using var sync = (await SyncHarness.CreateAsync()).Seed(plans.Eligible(20));
 
@@ -240,11 +236,7 @@ public class TenantSyncServiceTests
     [Test]
     public async Task Approval_LapsesAtItsExpiry_AndIsCleared()
     {
-        var plans = new Plans();
-        for (var id = 1; id <= 11; id++)
-        {
-            plans.Employee(id, status: 5).User($"{id}");
-        }
+        var plans = ElevenDeactivatedUsers();
 
         await using var sync = (await SyncHarness.CreateAsync(Plans.DefaultTenant() with { DeletionApprovalHours = 2 })).Seed(plans);
         await sync.RunAsync();
@@ -262,11 +254,7 @@ public class TenantSyncServiceTests
     [Test]
     public async Task Approval_ForgetsAPersonNoLongerToBeDeleted()
     {
-        var plans = new Plans();
-        for (var id = 1; id <= 11; id++)
-        {
-            plans.Employee(id, status: 5).User($"{id}");
-        }
+        var plans = ElevenDeactivatedUsers();
 
         await using var sync = (await SyncHarness.CreateAsync()).Seed(plans);
         await sync.RunAsync();
@@ -371,4 +359,16 @@ public class TenantSyncServiceTests
     private static bool SameApproval(Core.Runs.RunApproval a, Core.Runs.RunApproval b) =>
         a.Id == b.Id && a.GrantedBy == b.GrantedBy && a.GrantedAt == b.GrantedAt && a.ExpiresAt == b.ExpiresAt
         && a.Covers.SequenceEqual(b.Covers) && a.Deleted.SequenceEqual(b.Deleted) && a.ApprovedRunId == b.ApprovedRunId;
+
+    /// <summary>Eleven deactivated employees with users: one more than the guard's minimum, so their deletions are held.</summary>
+    private static Plans ElevenDeactivatedUsers()
+    {
+        var plans = new Plans();
+        for (var id = 1; id <= 11; id++)
+        {
+            plans.Employee(id, status: 5).User($"{id}");
+        }
+
+        return plans;
+    }
 }
