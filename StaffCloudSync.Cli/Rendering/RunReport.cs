@@ -25,6 +25,11 @@ internal static class RunReport
         }
 
         console.Line($"Counts: {CountsText.NonZero(record.Counts)}");
+        if (record.Approval is { } approval)
+        {
+            console.Line($"Deletion approval: {ApprovalText.Describe(approval)}");
+        }
+
         if (plan is not null)
         {
             WriteActions(console, record, plan);

@@ -36,4 +36,8 @@ internal static partial class DispatchLog
     [LoggerMessage(EventId = 1507, Level = LogLevel.Warning,
         Message = "Tenant {TenantId} is quarantined since {QuarantinedAt}: not queued this time (tried once a day; an operator can clear it)")]
     public static partial void QuarantinedTenantWaits(ILogger logger, string tenantId, DateTimeOffset quarantinedAt);
+
+    [LoggerMessage(EventId = 1508, Level = LogLevel.Error,
+        Message = "Tenant {TenantId} shares an account with another row and is queued so its run records the problem (it reads nothing): {Conflicts}")]
+    public static partial void SharedAccountQueued(ILogger logger, string tenantId, string conflicts);
 }

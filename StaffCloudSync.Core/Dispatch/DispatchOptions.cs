@@ -8,9 +8,30 @@ public sealed class DispatchOptions
     public const string SectionName = "Dispatch";
 
     /// <summary>
-    /// How long a run holds its tenant. Longer than the function timeout (a run cannot outlive it), short enough
-    /// that a crashed run does not keep its tenant from the next scheduled run 12 hours later.
+    /// The Functions host's <c>functionTimeout</c> (host.json, deployed with the app, so a constant of the build): no run
+    /// outlives it, and the lease must outlive the run.
+    /// </summary>
+    public static readonly TimeSpan FunctionTimeout = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// How long a run holds its tenant without a renewal (the lease is renewed while the run is active). Longer than
+    /// the function timeout (checked by <see cref="DispatchOptionsValidator"/>), short enough that a crashed run does
+    /// not keep its tenant from the next scheduled run 12 hours later.
     /// </summary>
     [Range(typeof(TimeSpan), "00:01:00", "06:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(35);
+}
+
+/// <summary>The lease must outlive the longest run: a shorter one would let a second run in beside a running one.</summary>
+public sealed class DispatchOptionsValidator : Microsoft.Extensions.Options.IValidateOptions<DispatchOptions>
+{
+    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, DispatchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return options.LeaseDuration > DispatchOptions.FunctionTimeout
+            ? Microsoft.Extensions.Options.ValidateOptionsResult.Success
+            : Microsoft.Extensions.Options.ValidateOptionsResult.Fail(
+                $"Dispatch:LeaseDuration ({options.LeaseDuration}) must be longer than the Functions timeout (functionTimeout in host.json, {DispatchOptions.FunctionTimeout}): " +
+                "a run that outlives its lease could run beside the next one.");
+    }
 }

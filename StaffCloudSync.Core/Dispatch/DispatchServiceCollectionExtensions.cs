@@ -20,6 +20,7 @@ public static class DispatchServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>());
         services.TryAddSingleton(provider =>
         {
             var options = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 };
@@ -28,6 +29,7 @@ public static class DispatchServiceCollectionExtensions
         });
         services.TryAddSingleton<ISyncQueue, StorageSyncQueue>();
         services.TryAddSingleton<ITenantLeases, TableTenantLeases>();
+        services.TryAddSingleton<TenantLeaseKeeper>();
         services.TryAddSingleton<TenantDispatcher>();
         services.TryAddSingleton<QueuedSyncHandler>();
         services.TryAddSingleton<PoisonHandler>();

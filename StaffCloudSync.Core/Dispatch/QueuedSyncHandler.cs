@@ -8,12 +8,14 @@ namespace StaffCloudSync.Core.Dispatch;
 
 /// <summary>
 /// What the queue trigger does with one message: read it (a malformed one is dropped, not retried), take the
-/// tenant's lease (a second concurrent run ends <c>Skipped</c> and says why), run the sync, give the lease back.
+/// tenant's lease (a second concurrent run, also a second delivery of the same run, ends <c>Skipped</c> and says why),
+/// run the sync with the lease renewed, give the lease back.
 /// A failure a retry can help (an outage) is thrown so the queue tries again; any other is only recorded.
 /// </summary>
 public sealed class QueuedSyncHandler(
     TenantSyncService sync,
     ITenantLeases leases,
+    TenantLeaseKeeper keeper,
     IRunStore runs,
     IOptions<DispatchOptions> options,
     TimeProvider time,
@@ -37,7 +39,10 @@ public sealed class QueuedSyncHandler(
         SyncOutcome outcome;
         try
         {
-            outcome = await sync.RunAsync(new SyncRequest(message.TenantId, message.RunId, message.Trigger, message.DryRun), cancellationToken).ConfigureAwait(false);
+            await using (keeper.Keep(message.TenantId, message.RunId, options.Value.LeaseDuration).ConfigureAwait(false))
+            {
+                outcome = await sync.RunAsync(new SyncRequest(message.TenantId, message.RunId, message.Trigger, message.DryRun), cancellationToken).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -56,16 +61,22 @@ public sealed class QueuedSyncHandler(
     private async Task<RunRecord> RecordSkippedAsync(SyncMessage message, LeaseResult lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
+        var again = lease.IsHeldBy(message.RunId);
+
+        // A second delivery of a running run is recorded beside it, under an id of its own: the running run's record is
+        // its own to finish, and must not be replaced by this skip.
         var record = new RunRecord
         {
             TenantId = message.TenantId,
-            RunId = message.RunId,
+            RunId = again ? $"{message.RunId}-again-{SyncRequest.NewRunId()[..8]}" : message.RunId,
             Trigger = message.Trigger,
             DryRun = message.DryRun,
             StartedAt = now,
             EndedAt = now,
             Status = RunStatus.Skipped,
-            Reason = $"another run ({lease.HeldByRunId}) of this tenant is in progress, holding it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z; the next scheduled run will catch up",
+            Reason = again
+                ? $"run {message.RunId} is still running (it holds the tenant until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z): this second delivery of its queue message is refused, so it does not run twice at once"
+                : $"another run ({lease.HeldByRunId}) of this tenant is in progress, holding it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z; the next scheduled run will catch up",
         };
         await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
         return record;

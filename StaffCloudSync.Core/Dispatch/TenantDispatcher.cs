@@ -20,7 +20,8 @@ public sealed class TenantDispatcher(
         var disabled = 0;
         var quarantined = new List<string>();
         var now = time.GetUtcNow();
-        await foreach (var tenant in tenants.ListAsync(cancellationToken).ConfigureAwait(false))
+        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var tenant in rows)
         {
             if (tenant.Settings is { Enabled: false })
             {
@@ -44,6 +45,11 @@ public sealed class TenantDispatcher(
             if (!tenant.IsValid)
             {
                 DispatchLog.InvalidTenantQueued(logger, tenant.TenantId, string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            }
+            else if (TenantClaims.Conflicts(tenant.Settings!, rows) is { Count: > 0 } conflicts)
+            {
+                // Queued all the same, like an invalid row: its run fails before reading and says so where operators look.
+                DispatchLog.SharedAccountQueued(logger, tenant.TenantId, string.Join("; ", conflicts.Select(e => $"{e.Field}: {e.Message}")));
             }
 
             var message = new SyncMessage(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, now);

@@ -1,17 +1,28 @@
 namespace StaffCloudSync.Core.Leases;
 
 /// <summary>
-/// One run per tenant at a time: a run holds its tenant's lease while it reads, plans and applies. A lease
-/// expires by itself, so a crashed run blocks its tenant for at most the lease's duration.
+/// One run per tenant at a time: a run holds its tenant's lease while it reads, plans and applies, renewed while it is
+/// active (<see cref="TenantLeaseKeeper"/>). A lease expires by itself, so a crashed run blocks its tenant for at most
+/// the lease's duration.
 /// </summary>
 public interface ITenantLeases
 {
-    /// <summary>Takes the tenant's lease for <paramref name="runId"/>, or returns who holds it.</summary>
+    /// <summary>
+    /// Takes the tenant's lease for <paramref name="runId"/>, or returns who holds it — also when that is
+    /// <paramref name="runId"/> itself: a second delivery of a run that is still running must not run it twice at once.
+    /// </summary>
     Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken);
+
+    /// <summary>Extends the lease to now + <paramref name="duration"/> if <paramref name="runId"/> still holds it; false when it does not.</summary>
+    Task<bool> RenewAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken);
 
     /// <summary>Gives the lease back if <paramref name="runId"/> still holds it.</summary>
     Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken);
 }
 
 /// <summary>Whether the lease was taken; if not, the run that holds it and until when.</summary>
-public sealed record LeaseResult(bool Acquired, string? HeldByRunId, DateTimeOffset? HeldUntil);
+public sealed record LeaseResult(bool Acquired, string? HeldByRunId, DateTimeOffset? HeldUntil)
+{
+    /// <summary>Refused because this very run holds it: the message was delivered again while the run goes on.</summary>
+    public bool IsHeldBy(string runId) => !Acquired && string.Equals(HeldByRunId, runId, StringComparison.Ordinal);
+}

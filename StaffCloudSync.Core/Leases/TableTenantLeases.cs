@@ -6,7 +6,8 @@ namespace StaffCloudSync.Core.Leases;
 
 /// <summary>
 /// Tenant leases as rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs
-/// that meet cannot both win. The same run id may take its own lease again (a re-delivered queue message).
+/// that meet cannot both win. A run id whose own lease is still running is refused like any other: a re-delivered
+/// queue message of a run that goes on must not start it a second time.
 /// </summary>
 public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) : ITenantLeases
 {
@@ -36,7 +37,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             var current = existing.Value!;
             var holder = current.GetString(RunIdColumn);
             var expiresAt = current.GetDateTimeOffset(ExpiresAtColumn);
-            if (holder != runId && expiresAt > now)
+            if (expiresAt > now)
             {
                 return new LeaseResult(false, holder, expiresAt);
             }
@@ -50,6 +51,29 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             var winner = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
             return new LeaseResult(false, winner.HasValue ? winner.Value!.GetString(RunIdColumn) : null,
                 winner.HasValue ? winner.Value!.GetDateTimeOffset(ExpiresAtColumn) : null);
+        }
+    }
+
+    public async Task<bool> RenewAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
+        {
+            return false;
+        }
+
+        var lease = existing.Value;
+        lease[ExpiresAtColumn] = time.GetUtcNow() + duration;
+        try
+        {
+            await table.UpdateEntityAsync(lease, lease.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Released, or taken over after it expired: it is not ours any more.
+            return false;
         }
     }
 

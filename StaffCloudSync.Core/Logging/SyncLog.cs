@@ -49,8 +49,12 @@ public static partial class SyncLog
     public static partial void ApplyAborted(ILogger logger, string tenantId, string runId);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
-        Message = "Tenant {TenantId} run {RunId} used the operator's deletion approval {ApprovalId}")]
-    public static partial void DeletionApprovalUsed(ILogger logger, string tenantId, string runId, string approvalId);
+        Message = "Tenant {TenantId} run {RunId} is done with {Settled} persons of deletion approval {ApprovalId}; it still covers {Remaining}")]
+    public static partial void DeletionApprovalUsed(ILogger logger, string tenantId, string runId, string approvalId, int settled, int remaining);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} run {RunId} cleared deletion approval {ApprovalId}: it lapsed at {ExpiresAt} or covered no one")]
+    public static partial void DeletionApprovalLapsed(ILogger logger, string tenantId, string runId, string approvalId, DateTimeOffset expiresAt);
 
     [LoggerMessage(EventId = 1011, Level = LogLevel.Error,
         Message = "TenantQuarantined: tenant {TenantId} failed {Failures} runs in a row for a reason a retry cannot fix; it is now tried once a day until it succeeds or an operator clears it: {Reason}")]

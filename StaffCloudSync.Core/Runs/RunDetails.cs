@@ -2,11 +2,12 @@ using System.Text.Json.Serialization;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>The lists of a run record, stored together as one compressed JSON document (<see cref="RunDetailsCodec"/>).</summary>
+/// <summary>The lists of a run record (and the approval it ran under), stored together as one compressed JSON document (<see cref="RunDetailsCodec"/>).</summary>
 internal sealed record RunDetails(
     IReadOnlyList<SkippedRecord> Skipped,
     IReadOnlyList<HeldDeletion> HeldDeletions,
-    IReadOnlyList<RecordFailure> Failures)
+    IReadOnlyList<RecordFailure> Failures,
+    RunApproval? Approval = null)
 {
     public int Count => Skipped.Count + HeldDeletions.Count + Failures.Count;
 }

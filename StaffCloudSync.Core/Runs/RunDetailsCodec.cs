@@ -72,7 +72,7 @@ internal static class RunDetailsCodec
         count -= held.Count;
         var failures = details.Failures.Take(count).ToList();
         count -= failures.Count;
-        return new RunDetails(details.Skipped.Take(count).ToList(), held, failures);
+        return new RunDetails(details.Skipped.Take(count).ToList(), held, failures, details.Approval);
     }
 
     private static byte[] Compress(RunDetails details)

@@ -108,6 +108,7 @@ internal static class RunEntityMapper
             Skipped = details.Skipped,
             HeldDeletions = details.HeldDeletions,
             Failures = details.Failures,
+            Approval = details.Approval,
             Timings = new RunTimings(
                 entity.GetInt64(nameof(RunTimings.ReadMs)) ?? 0,
                 entity.GetInt64(nameof(RunTimings.PlanMs)) ?? 0,

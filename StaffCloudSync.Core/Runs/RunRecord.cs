@@ -34,6 +34,9 @@ public sealed record RunRecord
 
     public IReadOnlyList<RecordFailure> Failures { get; init; } = [];
 
+    /// <summary>The approval of held deletions in force when the run planned, if any; null otherwise.</summary>
+    public RunApproval? Approval { get; init; }
+
     public RunTimings Timings { get; init; } = new(0, 0, 0);
 }
 
@@ -72,8 +75,25 @@ public sealed record SkippedRecord(long EmployeeId, SkipReason Reason);
 /// <summary>A rule-1 deletion the deletion guard did not apply.</summary>
 public sealed record HeldDeletion(long EmployeeId, PersonKind Kind, string MobieTrainId);
 
-/// <summary>A write MobieTrain refused for one record (after retries); <see cref="Error"/> is its message.</summary>
-public sealed record RecordFailure(long? EmployeeId, string Action, string? MobieTrainId, string Error);
+/// <summary>
+/// A write MobieTrain refused for one record (after retries): <see cref="Error"/> says what happened, with MobieTrain's
+/// own message masked (no e-mail address, phone number or key-like text); <see cref="Status"/> and <see cref="ErrorCode"/>
+/// are MobieTrain's, when it answered.
+/// </summary>
+public sealed record RecordFailure(long? EmployeeId, string Action, string? MobieTrainId, string Error, int? Status = null, string? ErrorCode = null);
+
+/// <summary>
+/// An operator's approval of held deletions as a run saw it: who granted it and when, the run whose held deletions it
+/// approved, the persons (employee ids) it covered when the run started, until when, and whom this run deleted under it.
+/// </summary>
+public sealed record RunApproval(
+    string Id,
+    string ApprovedRunId,
+    string? GrantedBy,
+    DateTimeOffset GrantedAt,
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<long> Covers,
+    IReadOnlyList<long> Deleted);
 
 /// <summary>Wall time of the three steps, in milliseconds.</summary>
 public sealed record RunTimings(long ReadMs, long PlanMs, long ApplyMs);

@@ -29,7 +29,7 @@ public sealed class SyncCounter
             case ReplaceInvitationAction: Interlocked.Increment(ref _invitationsReplaced); break;
             case UpdateUserAction: Interlocked.Increment(ref _usersUpdated); break;
             case RemoveUserAction: Interlocked.Increment(ref _usersRemoved); break;
-            case RemoveInvitationAction: Interlocked.Increment(ref _invitationsRemoved); break;
+            case RemoveInvitationAction or WithdrawInvitationAction: Interlocked.Increment(ref _invitationsRemoved); break;
             case ExpireInvitationAction: Interlocked.Increment(ref _invitationsExpired); break;
             case CreateGroupAction: Interlocked.Increment(ref _groupsCreated); break;
             case RenameGroupAction: Interlocked.Increment(ref _groupsRenamed); break;

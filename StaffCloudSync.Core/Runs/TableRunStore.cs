@@ -39,7 +39,7 @@ public sealed partial class TableRunStore : IRunStore
             throw new ArgumentException("A run record needs a tenant id and a run id (up to 200 characters) usable as table keys.", nameof(record));
         }
 
-        var details = RunDetailsCodec.Encode(new RunDetails(record.Skipped, record.HeldDeletions, record.Failures));
+        var details = RunDetailsCodec.Encode(new RunDetails(record.Skipped, record.HeldDeletions, record.Failures, record.Approval));
         if (details.Truncated)
         {
             LogDetailsTruncated(record.TenantId, record.RunId, details.KeptEntries, details.TotalEntries);

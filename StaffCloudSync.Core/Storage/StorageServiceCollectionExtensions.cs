@@ -39,6 +39,7 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<StorageTables>();
         services.TryAddSingleton<ITenantStore, TableTenantStore>();
         services.TryAddSingleton<IRunStore, TableRunStore>();
+        services.TryAddSingleton<DeletionApprovals>();
         return services;
     }
 

@@ -47,6 +47,7 @@ public sealed class TenantSyncService(
                 return await FinishAsync(record with { Status = RunStatus.Skipped, Reason = "the tenant is disabled (Enabled = false); only dry runs are allowed" }, null, false, started, cancellationToken).ConfigureAwait(false);
             }
 
+            await EnsureOwnAccountsAsync(tenant.Settings!, cancellationToken).ConfigureAwait(false);
             await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
             return await SyncAsync(request, tenant, record, started, cancellationToken).ConfigureAwait(false);
         }
@@ -67,8 +68,9 @@ public sealed class TenantSyncService(
     public async Task<TenantPreview> PreviewAsync(string tenantId, CancellationToken cancellationToken)
     {
         var tenant = await LoadTenantAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        await EnsureOwnAccountsAsync(tenant.Settings!, cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
-        var settings = PlanSettings.From(tenant.Settings!, tenant.DeletionApproval is not null);
+        var settings = PlanSettings.From(tenant.Settings!, RunApprovals.InForce(tenant, now)?.Employees);
         var snapshot = await ReadAsync(tenant.Settings!, SyncRequest.NewRunId(), settings, now, cancellationToken).ConfigureAwait(false);
         return new TenantPreview(tenant.Settings!, settings, snapshot, SyncPlanner.Plan(snapshot, settings, now), now);
     }
@@ -77,7 +79,8 @@ public sealed class TenantSyncService(
     {
         var settings = tenant.Settings!;
         var now = record.StartedAt;
-        var planSettings = PlanSettings.From(settings, tenant.DeletionApproval is not null);
+        var approval = RunApprovals.InForce(tenant, now);
+        var planSettings = PlanSettings.From(settings, approval?.Employees);
 
         var readStarted = time.GetTimestamp();
         var snapshot = await ReadAsync(settings, request.RunId, planSettings, now, cancellationToken).ConfigureAwait(false);
@@ -102,7 +105,7 @@ public sealed class TenantSyncService(
 
         var applyStarted = time.GetTimestamp();
         var result = request.DryRun
-            ? new ApplyResult(plan.PlannedCounts(), [], null)
+            ? ApplyResult.DryRun(plan)
             : await applier.ApplyAsync(TenantTargets.MobieTrain(settings, request.RunId), plan, cancellationToken).ConfigureAwait(false);
         var timings = new RunTimings(readMs, planMs, Milliseconds(applyStarted));
 
@@ -113,7 +116,14 @@ public sealed class TenantSyncService(
             HeldDeletions = plan.HeldDeletionRecords(),
             Failures = result.Failures,
             Timings = timings,
+            Approval = approval is null ? null : RunApprovals.ToRecord(approval, request.DryRun ? [] : RunApprovals.Deleted(approval, plan, result)),
         };
+
+        // Before the status: a run that stopped half-way keeps the approval for exactly the approved persons it did not delete.
+        if (!request.DryRun && tenant.DeletionApproval is { } pending)
+        {
+            await SettleApprovalAsync(request, pending, approval, plan, result, cancellationToken).ConfigureAwait(false);
+        }
 
         if (result.RunLevelError is { } error && RunFailure.From(request.TenantId, error) is { } failure)
         {
@@ -121,15 +131,43 @@ public sealed class TenantSyncService(
             return await FinishAsync(record with { Status = RunStatus.Failed, FailureKind = failure.Kind, Reason = $"{failure.Reason} (stopped while applying; the next run finishes the work)" }, plan, failure.IsTransient, started, cancellationToken).ConfigureAwait(false);
         }
 
-        if (!request.DryRun && tenant.DeletionApproval is { } approval
-            && await tenants.ConsumeDeletionApprovalAsync(request.TenantId, approval.Id, cancellationToken).ConfigureAwait(false)
-            && plan.DeletionGuard.UsesApproval)
-        {
-            SyncLog.DeletionApprovalUsed(logger, request.TenantId, request.RunId, approval.Id);
-        }
-
         var (status, reason) = Conclude(plan, result);
         return await FinishAsync(record with { Status = status, Reason = reason }, plan, false, started, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes the persons this run deleted out of the approval (used up once none is left), or clears an approval that
+    /// lapsed; conditional on the approval's id, so one granted while the run was going is never touched.
+    /// </summary>
+    private async Task SettleApprovalAsync(SyncRequest request, DeletionApproval pending, DeletionApproval? inForce, SyncPlan plan, ApplyResult result, CancellationToken cancellationToken)
+    {
+        if (inForce is null)
+        {
+            await tenants.UpdateDeletionApprovalAsync(request.TenantId, pending.Id, _ => null, cancellationToken).ConfigureAwait(false);
+            SyncLog.DeletionApprovalLapsed(logger, request.TenantId, request.RunId, pending.Id, pending.ExpiresAt);
+            return;
+        }
+
+        var settled = RunApprovals.Settled(inForce, plan, result);
+        if (settled.Count == 0)
+        {
+            return;
+        }
+
+        var after = await tenants.UpdateDeletionApprovalAsync(request.TenantId, inForce.Id,
+            a => a.Employees.Except(settled).ToHashSet() is { Count: > 0 } left ? a with { Employees = left } : null, cancellationToken).ConfigureAwait(false);
+        SyncLog.DeletionApprovalUsed(logger, request.TenantId, request.RunId, inForce.Id, settled.Count, after?.Id == inForce.Id ? after.Employees.Count : 0);
+    }
+
+    /// <summary>A run whose StaffCloud tenant, MobieTrain account or token secret another row claims too reads nothing.</summary>
+    private async Task EnsureOwnAccountsAsync(TenantSettings settings, CancellationToken cancellationToken)
+    {
+        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var conflicts = TenantClaims.Conflicts(settings, rows);
+        if (conflicts.Count > 0)
+        {
+            throw new SyncRunException(settings.TenantId, SyncFailureKind.Configuration, TenantClaims.Describe(settings.TenantId, conflicts));
+        }
     }
 
     private async Task<TenantSnapshot> ReadAsync(TenantSettings settings, string runId, PlanSettings planSettings, DateTimeOffset now, CancellationToken cancellationToken) =>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
@@ -12,17 +11,15 @@ public sealed partial class TableTenantStore : ITenantStore
 {
     // Each attempt needs another writer to change the row in between: more than a few in a row means something
     // is rewriting it in a loop, which should surface instead of spinning.
-    private const int MaxConsumeAttempts = 10;
+    private const int MaxWriteAttempts = 10;
 
     private readonly EnsuredTable table;
-    private readonly TimeProvider timeProvider;
     private readonly ILogger<TableTenantStore> logger;
 
-    public TableTenantStore(StorageTables tables, TimeProvider timeProvider, ILogger<TableTenantStore> logger)
+    public TableTenantStore(StorageTables tables, ILogger<TableTenantStore> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
         table = tables.Tenants;
-        this.timeProvider = timeProvider ?? throw new ArgumentNullException(nameof(timeProvider));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -38,7 +35,10 @@ public sealed partial class TableTenantStore : ITenantStore
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TenantEntityMapper.PartitionKey}");
         await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
-            yield return TenantEntityMapper.ToRecord(entity);
+            if (entity.RowKey != TenantEntityMapper.RegistryRowKey)
+            {
+                yield return TenantEntityMapper.ToRecord(entity);
+            }
         }
     }
 
@@ -46,130 +46,169 @@ public sealed partial class TableTenantStore : ITenantStore
     {
         ArgumentNullException.ThrowIfNull(settings);
         TenantSettingsValidator.EnsureValid(settings);
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await ClaimAsync(settings.TenantId, rows =>
         {
-            await client.AddEntityAsync(TenantEntityMapper.ToEntity(settings), cancellationToken).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            throw new TenantConflictException($"Tenant '{settings.TenantId}' already exists.", ex);
-        }
+            if (rows.Any(r => r.TenantId == settings.TenantId))
+            {
+                throw new TenantConflictException($"Tenant '{settings.TenantId}' already exists.");
+            }
+
+            return (TenantClaims.Conflicts(settings, rows), new TableTransactionAction(TableTransactionActionType.Add, TenantEntityMapper.ToEntity(settings)));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task UpdateAsync(TenantSettings settings, ETag ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         TenantSettingsValidator.EnsureValid(settings);
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
-        try
+        await ClaimAsync(settings.TenantId, rows =>
         {
+            var current = rows.FirstOrDefault(r => r.TenantId == settings.TenantId) ?? throw NotFound(settings.TenantId, null);
+            if (ifMatch != ETag.All && current.ETag != ifMatch)
+            {
+                throw ChangedMeanwhile(settings.TenantId, null);
+            }
+
             // Merge, not replace: the approval columns (and any column an operator added) stay as they are, and the
-            // ETag still makes the whole change conditional on the row the caller read.
-            await client.UpdateEntityAsync(TenantEntityMapper.ToEntity(settings), ifMatch, TableUpdateMode.Merge, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            throw new TenantConflictException(
-                $"Tenant '{settings.TenantId}' was changed by someone else since it was read: read it again and reapply the change.", ex);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            throw NotFound(settings.TenantId, ex);
-        }
+            // ETag still makes the whole change conditional on the row the caller read. Only conflicts the change adds
+            // refuse it, so a row that already shares an account can still be disabled or corrected.
+            return (TenantClaims.Added(current.Settings, settings, rows),
+                new TableTransactionAction(TableTransactionActionType.UpdateMerge, TenantEntityMapper.ToEntity(settings), ifMatch));
+        }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<DeletionApproval> AllowDeletionsAsync(string tenantId, string? grantedBy, CancellationToken cancellationToken)
+    public async Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
     {
-        if (!TableKeys.IsValid(tenantId))
+        ArgumentNullException.ThrowIfNull(approval);
+        var written = await ChangeRowAsync(tenantId, entity =>
+        {
+            DeletionApprovalColumns.Set(entity, approval);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        if (!written)
         {
             throw NotFound(tenantId, null);
         }
 
-        var approval = new DeletionApproval(Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), timeProvider.GetUtcNow(), grantedBy);
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // One unconditional merge of the three approval columns: a newer approval replaces an older one as a
-            // whole, settings are untouched, and it cannot meet an ETag conflict, so there is nothing to retry. A run
-            // consuming the older approval at the same time fails its conditional write and re-reads (below).
-            await client.UpdateEntityAsync(TenantEntityMapper.ToApprovalEntity(tenantId, approval), ETag.All, TableUpdateMode.Merge, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            throw NotFound(tenantId, ex);
-        }
-
-        LogDeletionsAllowed(tenantId, approval.Id);
-        return approval;
+        LogDeletionsAllowed(tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
     }
 
-    public async Task<bool> ConsumeDeletionApprovalAsync(string tenantId, string approvalId, CancellationToken cancellationToken)
+    public async Task<DeletionApproval?> UpdateDeletionApprovalAsync(
+        string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(approvalId);
-        for (var attempt = 1; attempt <= MaxConsumeAttempts; attempt++)
+        ArgumentNullException.ThrowIfNull(change);
+        DeletionApproval? after = null;
+        await ChangeRowAsync(tenantId, entity =>
         {
-            var entity = await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false);
-            if (entity is null || entity.GetString(TenantEntityMapper.ApprovalId) != approvalId)
+            after = DeletionApprovalColumns.Read(entity);
+            if (after is null || after.Id != approvalId)
             {
+                // Granted anew (or cleared) since the run read it: that approval is not the run's to change.
                 return false;
             }
 
-            TenantEntityMapper.RemoveApproval(entity);
-            try
-            {
-                // Replace exactly the row we read, minus the approval; if anyone wrote in between (an operator granting
-                // a new approval), the ETag fails and the re-read decides again, so a newer approval is never lost.
-                var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
-                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                LogDeletionApprovalConsumed(tenantId, approvalId);
-                return true;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-            {
-                LogConsumeRetried(tenantId, attempt);
-            }
-        }
-
-        throw new TenantConflictException(
-            $"Tenant '{tenantId}' kept changing while its deletion approval was being used ({MaxConsumeAttempts} attempts).");
+            after = change(after);
+            DeletionApprovalColumns.Set(entity, after);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return after;
     }
 
     public async Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 1; attempt <= MaxConsumeAttempts; attempt++)
+        TenantHealth? health = null;
+        var found = await ChangeRowAsync(tenantId, entity =>
+        {
+            health = change(TenantEntityMapper.ToRecord(entity).Health);
+            TenantEntityMapper.SetHealth(entity, health);
+            return true;
+        }, cancellationToken).ConfigureAwait(false);
+        return found ? health : null;
+    }
+
+    /// <summary>
+    /// Reads the row, lets <paramref name="change"/> edit it (false: leave it), and replaces exactly the row read, on its
+    /// ETag: a concurrent settings change, approval or health update is never overwritten, the change is decided again on
+    /// the fresh row instead. False when the tenant does not exist or the change left it alone.
+    /// </summary>
+    private async Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, bool> change, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
             var entity = await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false);
-            if (entity is null)
+            if (entity is null || !change(entity))
             {
-                return null;
+                return false;
             }
 
-            var health = change(TenantEntityMapper.ToRecord(entity).Health);
-            TenantEntityMapper.SetHealth(entity, health);
             try
             {
-                // The row as read plus the new health, conditional on its ETag: a concurrent settings change or approval
-                // is never overwritten, the change is decided again on the fresh row instead.
                 var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
                 await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-                return health;
+                return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {
-                LogConsumeRetried(tenantId, attempt);
+                LogChangeRetried(tenantId, attempt);
             }
         }
 
-        throw new TenantConflictException($"Tenant '{tenantId}' kept changing while its health was being recorded ({MaxConsumeAttempts} attempts).");
+        throw new TenantConflictException($"Tenant '{tenantId}' kept changing while it was being written ({MaxWriteAttempts} attempts).");
+    }
+
+    /// <summary>
+    /// Writes a tenant row together with a bump of the registry row, in one transaction of the partition: the check of
+    /// <paramref name="decide"/> ran on the rows as listed after the registry was read, so a concurrent add or change of an
+    /// account (which bumps the registry too) fails this transaction, and the check runs again on the new rows.
+    /// </summary>
+    private async Task ClaimAsync(
+        string tenantId, Func<IReadOnlyCollection<TenantRecord>, (IReadOnlyList<TenantSettingError> Conflicts, TableTransactionAction Write)> decide,
+        CancellationToken cancellationToken)
+    {
+        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+        {
+            var registry = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, TenantEntityMapper.RegistryRowKey,
+                cancellationToken: cancellationToken).ConfigureAwait(false);
+            var rows = await ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var (conflicts, write) = decide(rows);
+            if (conflicts.Count > 0)
+            {
+                throw new TenantValidationException(conflicts);
+            }
+
+            var bump = new TableEntity(TenantEntityMapper.PartitionKey, TenantEntityMapper.RegistryRowKey) { ["ChangedBy"] = tenantId };
+            var actions = new List<TableTransactionAction>
+            {
+                write,
+                registry.HasValue
+                    ? new TableTransactionAction(TableTransactionActionType.UpdateReplace, bump, registry.Value!.ETag)
+                    : new TableTransactionAction(TableTransactionActionType.Add, bump),
+            };
+            try
+            {
+                await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                return;
+            }
+            catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && write.ActionType == TableTransactionActionType.UpdateMerge)
+            {
+                throw ex.Status == 404 ? NotFound(tenantId, ex) : ChangedMeanwhile(tenantId, ex);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
+            {
+                // Someone else added or changed a tenant in between (or added this one): decide again on the fresh rows.
+                LogChangeRetried(tenantId, attempt);
+            }
+        }
+
+        throw new TenantConflictException($"The Tenants table kept changing while tenant '{tenantId}' was being written ({MaxWriteAttempts} attempts).");
     }
 
     private async Task<TableEntity?> ReadEntityAsync(string tenantId, CancellationToken cancellationToken)
     {
-        if (!TableKeys.IsValid(tenantId))
+        if (!TableKeys.IsValid(tenantId) || tenantId == TenantEntityMapper.RegistryRowKey)
         {
             return null;
         }
@@ -180,18 +219,22 @@ public sealed partial class TableTenantStore : ITenantStore
         return response.HasValue ? response.Value : null;
     }
 
+    private static TenantConflictException ChangedMeanwhile(string tenantId, Exception? inner)
+    {
+        var message = $"Tenant '{tenantId}' was changed by someone else since it was read: read it again and reapply the change.";
+        return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);
+    }
+
     private static TenantConflictException NotFound(string? tenantId, Exception? inner)
     {
         var message = $"Tenant '{tenantId}' does not exist.";
         return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);
     }
 
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information, Message = "Deletions allowed for tenant {TenantId}: approval {ApprovalId}")]
-    private partial void LogDeletionsAllowed(string tenantId, string approvalId);
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
+        Message = "Deletions allowed for tenant {TenantId}: approval {ApprovalId} covers {Persons} persons until {ExpiresAt}")]
+    private partial void LogDeletionsAllowed(string tenantId, string approvalId, int persons, DateTimeOffset expiresAt);
 
-    [LoggerMessage(EventId = 2102, Level = LogLevel.Information, Message = "Deletion approval {ApprovalId} of tenant {TenantId} used")]
-    private partial void LogDeletionApprovalConsumed(string tenantId, string approvalId);
-
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "Tenant {TenantId} changed while its approval was being used; reading it again (attempt {Attempt})")]
-    private partial void LogConsumeRetried(string tenantId, int attempt);
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "Tenant {TenantId} changed while it was being written; reading it again (attempt {Attempt})")]
+    private partial void LogChangeRetried(string tenantId, int attempt);
 }

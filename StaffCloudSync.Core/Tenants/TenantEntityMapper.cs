@@ -11,9 +11,12 @@ internal static class TenantEntityMapper
     /// <summary>All tenants share one partition: the registry is small and is always listed whole.</summary>
     public const string PartitionKey = "tenant";
 
-    public const string ApprovalId = "DeletionApprovalId";
-    public const string ApprovalGrantedAt = "DeletionApprovalGrantedAt";
-    public const string ApprovalGrantedBy = "DeletionApprovalGrantedBy";
+    /// <summary>
+    /// A row of the registry itself, not a tenant (tenant ids cannot start with '_'): every add and every change of a
+    /// claimed account updates it with its ETag, so two operators adding tenants at once cannot both pass the check
+    /// that no two rows share an account (<see cref="TenantClaims"/>).
+    /// </summary>
+    public const string RegistryRowKey = "_registry";
 
     public const string ConsecutiveFailures = "ConsecutiveFailures";
     public const string QuarantinedAt = "QuarantinedAt";
@@ -62,21 +65,8 @@ internal static class TenantEntityMapper
         [nameof(TenantSettings.InvitationMaxAgeMonths)] = settings.InvitationMaxAgeMonths,
         [nameof(TenantSettings.DeletionThresholdPercent)] = settings.DeletionThresholdPercent,
         [nameof(TenantSettings.DeletionThresholdMinimum)] = settings.DeletionThresholdMinimum,
+        [nameof(TenantSettings.DeletionApprovalHours)] = settings.DeletionApprovalHours,
     };
-
-    public static TableEntity ToApprovalEntity(string tenantId, DeletionApproval approval) => new(PartitionKey, tenantId)
-    {
-        [ApprovalId] = approval.Id,
-        [ApprovalGrantedAt] = approval.GrantedAt,
-        [ApprovalGrantedBy] = approval.GrantedBy ?? string.Empty,
-    };
-
-    public static void RemoveApproval(TableEntity entity)
-    {
-        entity.Remove(ApprovalId);
-        entity.Remove(ApprovalGrantedAt);
-        entity.Remove(ApprovalGrantedBy);
-    }
 
     /// <summary>
     /// Reads a row without ever throwing. A value that cannot be read at all becomes an error and leaves
@@ -102,26 +92,12 @@ internal static class TenantEntityMapper
             InvitationMaxAgeMonths = row.ReadInt(nameof(TenantSettings.InvitationMaxAgeMonths), TenantSettings.DefaultInvitationMaxAgeMonths),
             DeletionThresholdPercent = row.ReadInt(nameof(TenantSettings.DeletionThresholdPercent), TenantSettings.DefaultDeletionThresholdPercent),
             DeletionThresholdMinimum = row.ReadInt(nameof(TenantSettings.DeletionThresholdMinimum), TenantSettings.DefaultDeletionThresholdMinimum),
+            DeletionApprovalHours = row.ReadInt(nameof(TenantSettings.DeletionApprovalHours), TenantSettings.DefaultDeletionApprovalHours),
         };
 
         var unreadable = row.Errors.Count > 0;
         var errors = new List<TenantSettingError>(row.Errors);
         errors.AddRange(TenantSettingsValidator.Validate(settings));
-        return new TenantRecord(tenantId, unreadable ? null : settings, errors, ReadApproval(entity), entity.ETag) { Health = ReadHealth(entity) };
-    }
-
-    private static DeletionApproval? ReadApproval(TableEntity entity)
-    {
-        var id = entity.GetString(ApprovalId);
-        if (string.IsNullOrWhiteSpace(id))
-        {
-            return null;
-        }
-
-        var grantedBy = entity.GetString(ApprovalGrantedBy);
-        return new DeletionApproval(
-            id,
-            entity.GetDateTimeOffset(ApprovalGrantedAt) ?? DateTimeOffset.MinValue,
-            string.IsNullOrEmpty(grantedBy) ? null : grantedBy);
+        return new TenantRecord(tenantId, unreadable ? null : settings, errors, DeletionApprovalColumns.Read(entity), entity.ETag) { Health = ReadHealth(entity) };
     }
 }

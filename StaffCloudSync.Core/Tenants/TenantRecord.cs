@@ -20,7 +20,25 @@ public sealed record TenantRecord(
 }
 
 /// <summary>
-/// An operator's "allow deletions" for the next non-dry run of one tenant. The id lets the run that used it
-/// clear exactly this approval, never one granted while it was running.
+/// An operator's "allow deletions" for one tenant: it covers exactly the persons (StaffCloud employee ids; a person is
+/// all of their user and invitation deletions) whose deletions the run <see cref="ApprovedRunId"/> held, and nothing
+/// else, until <see cref="ExpiresAt"/>. Runs remove the persons they deleted; it is used up when none is left. The id
+/// lets a run change exactly this approval, never one granted while it was running.
 /// </summary>
-public sealed record DeletionApproval(string Id, DateTimeOffset GrantedAt, string? GrantedBy);
+public sealed record DeletionApproval(
+    string Id,
+    string ApprovedRunId,
+    IReadOnlySet<long> Employees,
+    DateTimeOffset GrantedAt,
+    string? GrantedBy,
+    DateTimeOffset ExpiresAt)
+{
+    /// <summary>Whether it still lets deletions through at <paramref name="now"/>: not lapsed and not used up.</summary>
+    public bool IsInForceAt(DateTimeOffset now) => now < ExpiresAt && Employees.Count > 0;
+
+    public bool Equals(DeletionApproval? other) =>
+        other is not null && Id == other.Id && ApprovedRunId == other.ApprovedRunId && Employees.SetEquals(other.Employees)
+        && GrantedAt == other.GrantedAt && GrantedBy == other.GrantedBy && ExpiresAt == other.ExpiresAt;
+
+    public override int GetHashCode() => HashCode.Combine(Id, ApprovedRunId, Employees.Count, GrantedAt, GrantedBy, ExpiresAt);
+}

@@ -13,6 +13,10 @@ public sealed record TenantSettings
     public const int DefaultInvitationMaxAgeMonths = 6;
     public const int DefaultDeletionThresholdPercent = 20;
     public const int DefaultDeletionThresholdMinimum = 10;
+    public const int DefaultDeletionApprovalHours = 24;
+    public const int MaxDeletionThresholdPercent = 50;
+    public const int MaxDeletionThresholdMinimum = 100;
+    public const int MaxDeletionApprovalHours = 168;
 
     public required string TenantId { get; init; }
 
@@ -40,6 +44,9 @@ public sealed record TenantSettings
     public int DeletionThresholdPercent { get; init; } = DefaultDeletionThresholdPercent;
 
     public int DeletionThresholdMinimum { get; init; } = DefaultDeletionThresholdMinimum;
+
+    /// <summary>How long an operator's approval of held deletions lasts before it lapses unused.</summary>
+    public int DeletionApprovalHours { get; init; } = DefaultDeletionApprovalHours;
 
     public string EffectiveStaffCloudTokenSecret =>
         string.IsNullOrWhiteSpace(StaffCloudTokenSecret) ? $"staffcloud-token-{TenantId}" : StaffCloudTokenSecret;

@@ -64,14 +64,21 @@ public static partial class TenantSettingsValidator
             Fail(nameof(TenantSettings.InvitationMaxAgeMonths), $"{settings.InvitationMaxAgeMonths} is outside 1–120");
         }
 
-        if (settings.DeletionThresholdPercent is < 0 or > 100)
+        // The caps keep the guard meaningful: above them a mass deactivation (a wrong filter, a token of another
+        // account) would pass the guard and delete irreversibly without anyone looking.
+        if (settings.DeletionThresholdPercent is < 0 or > TenantSettings.MaxDeletionThresholdPercent)
         {
-            Fail(nameof(TenantSettings.DeletionThresholdPercent), $"{settings.DeletionThresholdPercent} is outside 0–100");
+            Fail(nameof(TenantSettings.DeletionThresholdPercent), $"{settings.DeletionThresholdPercent} is outside 0–{TenantSettings.MaxDeletionThresholdPercent}");
         }
 
-        if (settings.DeletionThresholdMinimum < 0)
+        if (settings.DeletionThresholdMinimum is < 0 or > TenantSettings.MaxDeletionThresholdMinimum)
         {
-            Fail(nameof(TenantSettings.DeletionThresholdMinimum), $"{settings.DeletionThresholdMinimum} is negative");
+            Fail(nameof(TenantSettings.DeletionThresholdMinimum), $"{settings.DeletionThresholdMinimum} is outside 0–{TenantSettings.MaxDeletionThresholdMinimum}");
+        }
+
+        if (settings.DeletionApprovalHours is < 1 or > TenantSettings.MaxDeletionApprovalHours)
+        {
+            Fail(nameof(TenantSettings.DeletionApprovalHours), $"{settings.DeletionApprovalHours} is outside 1–{TenantSettings.MaxDeletionApprovalHours}");
         }
 
         return errors;

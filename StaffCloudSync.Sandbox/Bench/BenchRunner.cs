@@ -19,7 +19,7 @@ public static class BenchRunner
     {
         var tenant = BenchTenant.Generate(profile);
         var snapshot = tenant.Snapshot();
-        var settings = PlanSettings.From(BenchTenant.Tenant, deletionsAllowed: false);
+        var settings = PlanSettings.From(BenchTenant.Tenant);
 
         // One small plan first, so the timing is of planning and not of JIT compilation.
         SyncPlanner.Plan(BenchTenant.Generate(profile with { Employees = 200, Events = 20 }).Snapshot(), settings, BenchTenant.SyncAt);

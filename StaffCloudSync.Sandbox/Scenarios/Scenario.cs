@@ -38,5 +38,8 @@ public sealed record StaffCloudChangeStep(StaffCloudRecords Upsert, IReadOnlyLis
 /// <summary>Things that happen in MobieTrain: an invitee accepts; an admin edits users.</summary>
 public sealed record MobieTrainChangeStep(string? AcceptInvitation, IReadOnlyList<MobieTrainUserEdit> UpsertUsers) : ScenarioStep;
 
-/// <summary>An operator's action on the tenant: allow deletions for the next non-dry run.</summary>
-public sealed record TenantStep(bool AllowDeletions) : ScenarioStep;
+/// <summary>
+/// An operator's action on the tenant: approve what its latest <c>DeletionsHeld</c> run held; and/or further rows written
+/// straight into the Tenants table, without the CLI's checks (as <c>az storage entity insert</c> would).
+/// </summary>
+public sealed record TenantStep(bool AllowDeletions, IReadOnlyList<TenantSettings> Rows) : ScenarioStep;

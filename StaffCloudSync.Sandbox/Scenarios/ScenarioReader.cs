@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
@@ -13,10 +12,6 @@ namespace StaffCloudSync.Sandbox.Scenarios;
 /// </summary>
 public static class ScenarioReader
 {
-    private static readonly Dictionary<string, string> TenantSettingNames = typeof(TenantSettings).GetProperties()
-        .Where(p => p.CanWrite && p.Name != nameof(TenantSettings.TenantId))
-        .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p.Name, StringComparer.Ordinal);
-
     public static async Task<Scenario> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
         string text;
@@ -45,7 +40,7 @@ public static class ScenarioReader
         }
 
         var scenario = Object(root, "(root)");
-        var tenant = ReadTenant(Object(scenario["tenant"], "tenant"));
+        var tenant = ScenarioTenantReader.ReadTenant(Object(scenario["tenant"], "tenant"), "tenant", validate: true);
         return new Scenario(
             tenant,
             ReadStaffCloud(OptionalObject(scenario["staffcloud"], "staffcloud"), "staffcloud"),
@@ -53,57 +48,6 @@ public static class ScenarioReader
             ReadSimulator(OptionalObject(scenario["simulators"], "simulators")?["staffcloud"], "simulators.staffcloud"),
             ReadSimulator(OptionalObject(scenario["simulators"], "simulators")?["mobietrain"], "simulators.mobietrain"),
             ReadSteps(Array(scenario["steps"], "steps")));
-    }
-
-    private static TenantSettings ReadTenant(JsonObject tenant)
-    {
-        var id = String(tenant["id"], "tenant.id");
-        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        foreach (var (key, value) in tenant)
-        {
-            if (key == "id")
-            {
-                continue;
-            }
-
-            if (!TenantSettingNames.ContainsKey(key))
-            {
-                var like = TenantSettingNames.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
-                throw new ScenarioFormatException($"tenant.{key}", like is null
-                    ? $"unknown setting (known: id, {string.Join(", ", TenantSettingNames.Keys)})"
-                    : $"unknown setting; did you mean '{like}'?");
-            }
-
-            values[key] = value;
-        }
-
-        var settings = new TenantSettings
-        {
-            TenantId = id,
-            StaffCloudApiTenant = Get(values, "staffCloudApiTenant", n => String(n, "tenant.staffCloudApiTenant")) ?? id,
-            MobieTrainAccountId = Get(values, "mobieTrainAccountId", n => String(n, "tenant.mobieTrainAccountId")) ?? id,
-        };
-        settings = settings with
-        {
-            StaffCloudTokenSecret = Get(values, "staffCloudTokenSecret", n => String(n, "tenant.staffCloudTokenSecret")),
-            MobieTrainApiKeySecret = Get(values, "mobieTrainApiKeySecret", n => String(n, "tenant.mobieTrainApiKeySecret")) ?? settings.MobieTrainApiKeySecret,
-            Enabled = Get(values, "enabled", n => (bool?)Bool(n, "tenant.enabled")) ?? settings.Enabled,
-            TimeZone = Get(values, "timeZone", n => String(n, "tenant.timeZone")) ?? settings.TimeZone,
-            DefaultLanguage = Get(values, "defaultLanguage", n => String(n, "tenant.defaultLanguage")) ?? settings.DefaultLanguage,
-            GroupNameTemplate = Get(values, "groupNameTemplate", n => String(n, "tenant.groupNameTemplate")) ?? settings.GroupNameTemplate,
-            PreserveManualGroups = Get(values, "preserveManualGroups", n => (bool?)Bool(n, "tenant.preserveManualGroups")) ?? settings.PreserveManualGroups,
-            InvitationMaxAgeMonths = Get(values, "invitationMaxAgeMonths", n => (int?)Int(n, "tenant.invitationMaxAgeMonths")) ?? settings.InvitationMaxAgeMonths,
-            DeletionThresholdPercent = Get(values, "deletionThresholdPercent", n => (int?)Int(n, "tenant.deletionThresholdPercent")) ?? settings.DeletionThresholdPercent,
-            DeletionThresholdMinimum = Get(values, "deletionThresholdMinimum", n => (int?)Int(n, "tenant.deletionThresholdMinimum")) ?? settings.DeletionThresholdMinimum,
-        };
-
-        if (TenantSettingsValidator.Validate(settings).FirstOrDefault() is { } error)
-        {
-            var field = error.Field == nameof(TenantSettings.TenantId) ? "id" : JsonNamingPolicy.CamelCase.ConvertName(error.Field);
-            throw new ScenarioFormatException($"tenant.{field}", error.Message);
-        }
-
-        return settings;
     }
 
     private static StaffCloudRecords ReadStaffCloud(JsonObject? staffCloud, string path) =>
@@ -243,7 +187,7 @@ public static class ScenarioReader
                 "sync" => ReadSync(Object(step["sync"], $"{path}.sync"), $"{path}.sync"),
                 "staffcloud" => ReadStaffCloudChange(Object(step["staffcloud"], $"{path}.staffcloud"), $"{path}.staffcloud"),
                 "mobietrain" => ReadMobieTrainChange(Object(step["mobietrain"], $"{path}.mobietrain"), $"{path}.mobietrain"),
-                _ => new TenantStep(Object(step["tenant"], $"{path}.tenant")["allowDeletions"] is { } allow && Bool(allow, $"{path}.tenant.allowDeletions")),
+                _ => ScenarioTenantReader.ReadTenantStep(Object(step["tenant"], $"{path}.tenant"), $"{path}.tenant"),
             });
         }
 
@@ -285,27 +229,27 @@ public static class ScenarioReader
     private static List<long> Ids(JsonNode? node, string path) =>
         node is null ? [] : Array(node, path).Select((n, i) => Long(n, $"{path}[{i}]")).ToList();
 
-    private static T? Get<T>(Dictionary<string, JsonNode?> values, string key, Func<JsonNode, T> read) =>
+    internal static T? Get<T>(Dictionary<string, JsonNode?> values, string key, Func<JsonNode, T> read) =>
         values.TryGetValue(key, out var node) && node is not null ? read(node) : default;
 
-    private static JsonObject Object(JsonNode? node, string path) =>
+    internal static JsonObject Object(JsonNode? node, string path) =>
         node as JsonObject ?? throw new ScenarioFormatException(path, node is null ? "is required (an object)" : "must be an object");
 
     private static JsonObject? OptionalObject(JsonNode? node, string path) =>
         node is null ? null : node as JsonObject ?? throw new ScenarioFormatException(path, "must be an object");
 
-    private static JsonArray Array(JsonNode? node, string path) =>
+    internal static JsonArray Array(JsonNode? node, string path) =>
         node as JsonArray ?? throw new ScenarioFormatException(path, node is null ? "is required (an array)" : "must be an array");
 
-    private static string String(JsonNode? node, string path) =>
+    internal static string String(JsonNode? node, string path) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
             ? text
             : throw new ScenarioFormatException(path, node is null ? "is required (a string)" : "must be a non-empty string");
 
-    private static bool Bool(JsonNode node, string path) =>
+    internal static bool Bool(JsonNode node, string path) =>
         node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : throw new ScenarioFormatException(path, "must be true or false");
 
-    private static int Int(JsonNode node, string path, int min = int.MinValue, int max = int.MaxValue) =>
+    internal static int Int(JsonNode node, string path, int min = int.MinValue, int max = int.MaxValue) =>
         node is JsonValue value && value.TryGetValue<int>(out var number) && number >= min && number <= max
             ? number
             : throw new ScenarioFormatException(path, min == int.MinValue ? "must be a whole number" : $"must be a whole number from {min} to {max}");

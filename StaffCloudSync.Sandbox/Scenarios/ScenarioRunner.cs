@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
@@ -58,8 +59,8 @@ public static class ScenarioRunner
                     case MobieTrainChangeStep change:
                         Change(environment, scenario.Tenant.MobieTrainAccountId, change, lastSync ?? clock.GetUtcNow());
                         break;
-                    case TenantStep { AllowDeletions: true }:
-                        await environment.Services.GetRequiredService<ITenantStore>().AllowDeletionsAsync(scenario.Tenant.TenantId, "scenario", cancellationToken);
+                    case TenantStep tenantStep:
+                        await TenantStepAsync(environment, scenario.Tenant.TenantId, tenantStep, options.Progress, cancellationToken);
                         break;
                 }
             }
@@ -95,6 +96,29 @@ public static class ScenarioRunner
             new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled,
                 staffCloud.Faulted + mobieTrain.Faulted),
             stopwatch.ElapsedMilliseconds);
+    }
+
+    /// <summary>Rows first (straight into the table, as <c>az storage entity insert</c> would), then the approval.</summary>
+    private static async Task TenantStepAsync(SandboxEnvironment environment, string tenantId, TenantStep step, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var table = await environment.Services.GetRequiredService<StorageTables>().Tenants.GetAsync(cancellationToken);
+        foreach (var row in step.Rows)
+        {
+            await table.UpsertEntityAsync(TenantEntityMapper.ToEntity(row), TableUpdateMode.Replace, cancellationToken);
+        }
+
+        if (step.AllowDeletions)
+        {
+            try
+            {
+                await environment.Services.GetRequiredService<DeletionApprovals>().GrantAsync(tenantId, "scenario", cancellationToken);
+            }
+            catch (NothingHeldException e)
+            {
+                // Refused as the CLI refuses it; the scenario goes on without an approval.
+                progress?.Report($"allow deletions refused: {e.Message}");
+            }
+        }
     }
 
     private static void Seed(Scenario scenario, SandboxEnvironment environment)

@@ -97,6 +97,20 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
         Assert.That(lease.Acquired, Is.True);
     }
 
+    /// <summary>A finished run of the tenant that held these employees' deletions, in the CLI's runs table.</summary>
+    public async Task<string> RecordHeldRunAsync(string tenantId, params long[] employeeIds)
+    {
+        var options = Options.Create(new StorageOptions { ConnectionString = storage, RunsTableName = tables["Storage__RunsTableName"] });
+        var runs = new Core.Runs.TableRunStore(new StorageTables(new TableServiceClient(storage), options), Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Runs.TableRunStore>.Instance);
+        var runId = Guid.NewGuid().ToString("N");
+        await runs.WriteAsync(new Core.Runs.RunRecord
+        {
+            TenantId = tenantId, RunId = runId, StartedAt = CliRun.Now.AddHours(-1), EndedAt = CliRun.Now.AddHours(-1), Status = Core.Runs.RunStatus.DeletionsHeld,
+            HeldDeletions = [.. employeeIds.Select(id => new Core.Runs.HeldDeletion(id, Core.Runs.PersonKind.User, $"u{id}"))],
+        }, CancellationToken.None);
+        return runId;
+    }
+
     public async ValueTask DisposeAsync()
     {
         var service = new TableServiceClient(storage);

@@ -69,12 +69,49 @@ public class CliTenantsTests
         var again = await harness.RunStorageOnlyAsync("tenants", "enable", "acme");
         Assert.That(again.Stdout, Does.Contain("nothing to change"));
 
+        var refused = await harness.RunStorageOnlyAsync("tenants", "allow-deletions", "acme", "--granted-by", "ops-oncall");
+        Assert.That(refused.ExitCode, Is.EqualTo(ExitCodes.Failed), refused.ToString());
+        Assert.That(refused.Stderr, Does.Contain("nothing is held"));
+
+        var heldRun = await harness.RecordHeldRunAsync("acme", 7, 9);
         var allow = await harness.RunStorageOnlyAsync("tenants", "allow-deletions", "acme", "--granted-by", "ops-oncall");
         Assert.That(allow.ExitCode, Is.EqualTo(ExitCodes.Success), allow.ToString());
-        Assert.That(allow.Stdout, Does.Contain("next non-dry run"));
+        Assert.That(allow.Stdout, Does.Contain("covers 2 persons").And.Contain($"held by run {heldRun}").And.Contain("employees 7, 9").And.Contain("until"));
         var approval = (await harness.RunStorageOnlyAsync("tenants", "show", "acme", "--json")).Json().GetProperty("deletionApproval");
         Assert.That(approval.GetProperty("grantedBy").GetString(), Is.EqualTo("ops-oncall"));
+        Assert.That(approval.GetProperty("approvedRunId").GetString(), Is.EqualTo(heldRun));
+        Assert.That(approval.GetProperty("employees").EnumerateArray().Select(e => e.GetInt64()), Is.EquivalentTo(new long[] { 7, 9 }));
+        Assert.That(approval.GetProperty("expiresAt").GetDateTimeOffset(), Is.EqualTo(approval.GetProperty("grantedAt").GetDateTimeOffset().AddHours(24)));
+        var shown = await harness.RunStorageOnlyAsync("tenants", "show", "acme");
+        Assert.That(shown.Stdout, Does.Contain("Deletion approval: granted").And.Contain("by ops-oncall").And.Contain("covers 2 persons"));
         Assert.That((await harness.RunStorageOnlyAsync("tenants", "list", "--json")).Json()[0].GetProperty("deletionApprovalPending").GetBoolean(), Is.True);
+        Assert.That((await harness.RunStorageOnlyAsync("tenants", "list")).Stdout, Does.Contain("2 persons by ops-oncall until"));
+    }
+
+    [TestCase("--staffcloud-tenant", "acme", "--mobietrain-account", "beta-account", "--staffcloud-tenant (StaffCloudApiTenant): 'acme' is also the StaffCloud tenant of tenant 'acme'")]
+    [TestCase("--staffcloud-tenant", "beta", "--mobietrain-account", "acme-ch", "--mobietrain-account (MobieTrainAccountId): 'acme-ch' is also the MobieTrain account of tenant 'acme'")]
+    public async Task Add_RefusesASecondTenantOnTheSameAccount_NamingTheOther(string option1, string value1, string option2, string value2, string expected)
+    {
+        var first = await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch");
+        Assert.That(first.ExitCode, Is.EqualTo(ExitCodes.Success), first.ToString());
+
+        var second = await harness.RunStorageOnlyAsync("tenants", "add", "beta", option1, value1, option2, value2);
+
+        Assert.That(second.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), second.ToString());
+        Assert.That(second.Stderr, Does.Contain("tenant 'beta' not added").And.Contain(expected));
+        Assert.That((await harness.RunStorageOnlyAsync("tenants", "list", "--json")).Json().GetArrayLength(), Is.EqualTo(1), "nothing was added");
+    }
+
+    [Test]
+    public async Task Update_RefusesMovingATenantOntoAnotherOnesAccount()
+    {
+        await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch");
+        await harness.RunStorageOnlyAsync("tenants", "add", "beta", "--staffcloud-tenant", "beta", "--mobietrain-account", "beta-ch");
+
+        var update = await harness.RunStorageOnlyAsync("tenants", "update", "beta", "--mobietrain-account", "acme-ch");
+
+        Assert.That(update.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), update.ToString());
+        Assert.That(update.Stderr, Does.Contain("tenant 'beta' not changed").And.Contain("MobieTrain account of tenant 'acme'"));
     }
 
     [Test]

@@ -13,8 +13,8 @@ public class DispatchTests
     public async Task Dispatch_QueuesOneBase64MessagePerEnabledTenant()
     {
         await using var dispatch = await DispatchHarness.CreateAsync();
-        await dispatch.Sync.Tenants.AddAsync(Plans.DefaultTenant() with { TenantId = "beta", StaffCloudApiTenant = "beta" }, CancellationToken.None);
-        await dispatch.Sync.Tenants.AddAsync(Plans.DefaultTenant() with { TenantId = "gamma", StaffCloudApiTenant = "gamma", Enabled = false }, CancellationToken.None);
+        await dispatch.Sync.Tenants.AddAsync(Plans.DefaultTenant() with { TenantId = "beta", StaffCloudApiTenant = "beta", MobieTrainAccountId = "beta" }, CancellationToken.None);
+        await dispatch.Sync.Tenants.AddAsync(Plans.DefaultTenant() with { TenantId = "gamma", StaffCloudApiTenant = "gamma", MobieTrainAccountId = "gamma", Enabled = false }, CancellationToken.None);
 
         var result = await dispatch.Dispatcher.DispatchAsync(isPastDue: false, CancellationToken.None);
 
@@ -26,6 +26,21 @@ public class DispatchTests
         var messages = decoded.Select(d => SyncMessage.TryParse(d, out var m, out _) ? m : null).ToList();
         Assert.That(messages.Select(m => m?.TenantId), Is.EquivalentTo(new[] { "acme", "beta" }));
         Assert.That(messages, Has.All.Matches<SyncMessage?>(m => m!.Trigger == RunTrigger.Scheduled && !m.DryRun && m.RequestedAt == Plans.Now && m.RunId.Length == 32));
+    }
+
+    [Test]
+    public async Task Dispatch_LogsRowsSharingAnAccount_AndStillQueuesThemSoTheirRunsSaySo()
+    {
+        await using var dispatch = await DispatchHarness.CreateAsync();
+        var table = await dispatch.Sync.Storage.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "acme-copy") { ["StaffCloudApiTenant"] = "acme", ["MobieTrainAccountId"] = "other" });
+
+        var result = await dispatch.Dispatcher.DispatchAsync(isPastDue: false, CancellationToken.None);
+
+        Assert.That(result.Queued, Is.EquivalentTo(new[] { "acme", "acme-copy" }));
+        var logged = dispatch.Sync.Logs.GetSnapshot().Where(r => r.Id.Id == 1508).ToList();
+        Assert.That(logged.Select(l => l.StructuredState!.Single(p => p.Key == "TenantId").Value), Is.EquivalentTo(new[] { "acme", "acme-copy" }));
+        Assert.That(logged, Has.All.Matches<Microsoft.Extensions.Logging.Testing.FakeLogRecord>(l => l.Message.Contains("StaffCloudApiTenant", StringComparison.Ordinal)));
     }
 
     [Test]
@@ -93,11 +108,31 @@ public class DispatchTests
     }
 
     [Test]
-    public async Task RedeliveredMessageOfTheSameRun_TakesItsOwnLeaseAgain()
+    public async Task RedeliveredMessageOfARunStillRunning_IsRefusedSkipped_AndLeavesTheRunningRecordAlone()
     {
         await using var dispatch = await DispatchHarness.CreateAsync();
         dispatch.Sync.Seed(new Plans().Eligible(1));
         await dispatch.Leases.TryAcquireAsync("acme", "run-1", TimeSpan.FromMinutes(35), CancellationToken.None);
+        var running = new RunRecord { TenantId = "acme", RunId = "run-1", StartedAt = Plans.Now, Status = RunStatus.Running };
+        await dispatch.Sync.Runs.WriteAsync(running, CancellationToken.None);
+
+        var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
+
+        Assert.That(record!.Status, Is.EqualTo(RunStatus.Skipped));
+        Assert.That(record.Reason, Does.Contain("run run-1 is still running").And.Contain("second delivery"));
+        Assert.That(record.RunId, Does.StartWith("run-1-again-"));
+        Assert.That(dispatch.Sync.MobieTrain.Writes + dispatch.Sync.StaffCloud.Requests, Is.Zero, "it did not run twice");
+        Assert.That((await dispatch.Sync.Runs.GetAsync("acme", "run-1", CancellationToken.None))!.Status, Is.EqualTo(RunStatus.Running));
+        Assert.That((await dispatch.Sync.Runs.GetAsync("acme", record.RunId, CancellationToken.None))!.Status, Is.EqualTo(RunStatus.Skipped));
+    }
+
+    [Test]
+    public async Task RedeliveredMessageAfterItsRunGaveTheLeaseBack_RunsAgain()
+    {
+        await using var dispatch = await DispatchHarness.CreateAsync();
+        dispatch.Sync.Seed(new Plans().Eligible(1));
+        await dispatch.Leases.TryAcquireAsync("acme", "run-1", TimeSpan.FromMinutes(35), CancellationToken.None);
+        await dispatch.Leases.ReleaseAsync("acme", "run-1", CancellationToken.None);
 
         var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
 

@@ -96,7 +96,7 @@ public sealed class HardDeletionProofTests
             Assert.That(sync.MobieTrain.Users, Has.Count.EqualTo(12));
         }
 
-        await sync.Tenants.AllowDeletionsAsync("acme", "operator", CancellationToken.None);
+        await sync.Approvals.GrantAsync("acme", "operator", CancellationToken.None);
         var approved = await sync.RunAsync();
         using (Assert.EnterMultipleScope())
         {

@@ -60,7 +60,7 @@ public class PlanApplierTests
 
         Assert.That(result.Counts.Invited, Is.EqualTo(2));
         Assert.That(result.Counts.Failed, Is.EqualTo(1));
-        Assert.That(result.Failures.Single(), Is.EqualTo(new StaffCloudSync.Core.Runs.RecordFailure(2, "invite", null, "phone has an invalid format")));
+        Assert.That(result.Failures.Single(), Is.EqualTo(new StaffCloudSync.Core.Runs.RecordFailure(2, "invite", null, "phone has an invalid format", 422, "validation")));
         Assert.That(result.RunLevelError, Is.Null);
         Assert.That(mobieTrain.Invitations.Select(i => i.ExternalId), Is.EquivalentTo(new[] { "1", "3" }));
     }

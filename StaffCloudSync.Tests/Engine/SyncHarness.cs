@@ -42,6 +42,9 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public IRunStore Runs => _storage.Runs;
 
+    /// <summary>"allow deletions" as the CLI grants it, on the harness's clock.</summary>
+    public DeletionApprovals Approvals => new(_storage.Tenants, _storage.Runs, _storage.Time);
+
     public static async Task<SyncHarness> CreateAsync(TenantSettings? tenant = null)
     {
         var harness = new SyncHarness(await StorageTestContext.CreateAsync());

@@ -11,7 +11,7 @@ public class EmployeeExplainerTests
 {
     private static EmployeeExplanation Explain(Plans plans, long employeeId, StaffCloudEmployee? fetched = null)
     {
-        var settings = PlanSettings.From(plans.Tenant, plans.DeletionsAllowed);
+        var settings = PlanSettings.From(plans.Tenant, plans.ApprovedDeletions);
         var snapshot = plans.Snapshot();
         var preview = new TenantPreview(plans.Tenant, settings, snapshot, SyncPlanner.Plan(snapshot, settings, Plans.Now), Plans.Now);
         return EmployeeExplainer.Explain(preview, employeeId, fetched);

@@ -11,7 +11,7 @@ public class DeletionGuardTests
     {
         var plans = new Plans
         {
-            DeletionsAllowed = allowed,
+            ApprovedDeletions = allowed ? Enumerable.Range(1001, deactivated).Select(i => (long)i).ToHashSet() : [],
             Tenant = Plans.DefaultTenant() with
             {
                 DeletionThresholdMinimum = minimum ?? 10,
@@ -80,6 +80,37 @@ public class DeletionGuardTests
         Assert.That(plan.All<RemoveUserAction>(), Has.Count.EqualTo(11));
         Assert.That(plan.DeletionGuard.UsesApproval, Is.True);
         Assert.That(plan.DeletionGuard.Held, Is.False);
+    }
+
+    [Test]
+    public void Guard_ApprovalCoversOnlyItsPersons_OthersCountAndAreHeld()
+    {
+        // 12 approved (held by an earlier run), then 14 more deactivated: only the 14 count in D, and they alone are held.
+        var plans = Tenant(0, 26);
+        plans.ApprovedDeletions = Enumerable.Range(1001, 12).Select(i => (long)i).ToHashSet();
+        plans.Employee(2000, status: 5).Invitation("2000");
+
+        var plan = plans.Plan();
+
+        Assert.That(plan.DeletionGuard.Deletions, Is.EqualTo(15), "14 users and one invitation nobody approved");
+        Assert.That(plan.DeletionGuard.ApprovedDeletions, Is.EqualTo(12));
+        Assert.That(plan.DeletionGuard.Held, Is.True);
+        Assert.That(plan.All<RemoveUserAction>().Select(r => r.EmployeeId), Is.EquivalentTo(plans.ApprovedDeletions));
+        Assert.That(plan.All<HoldDeletionAction>().Select(h => h.EmployeeId).Distinct(), Is.EquivalentTo(Enumerable.Range(1013, 14).Select(i => (long)i).Append(2000)));
+    }
+
+    [Test]
+    public void Guard_ApprovedPersonsDoNotTripIt_UnapprovedUnderTheThresholdGoToo()
+    {
+        var plans = Tenant(0, 20);
+        plans.ApprovedDeletions = Enumerable.Range(1001, 15).Select(i => (long)i).ToHashSet();
+
+        var plan = plans.Plan();
+
+        Assert.That(plan.DeletionGuard.Deletions, Is.EqualTo(5));
+        Assert.That(plan.DeletionGuard.Held, Is.False);
+        Assert.That(plan.All<RemoveUserAction>(), Has.Count.EqualTo(20));
+        Assert.That(plan.All<HoldDeletionAction>(), Is.Empty);
     }
 
     [Test]

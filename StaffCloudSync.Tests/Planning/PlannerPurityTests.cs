@@ -33,7 +33,7 @@ public partial class PlannerPurityTests
         var reversed = new Core.Sync.Reading.TenantSnapshot(
             new Core.Sync.Reading.StaffCloudSnapshot([.. snapshot.StaffCloud.Employees.Reverse()], [.. snapshot.StaffCloud.Events.Reverse()], [.. snapshot.StaffCloud.Assignments.Reverse()]),
             new Core.Sync.Reading.MobieTrainSnapshot([.. snapshot.MobieTrain.UserGroups.Reverse()], [.. snapshot.MobieTrain.Users.Reverse()], [.. snapshot.MobieTrain.Invitations.Reverse()]));
-        var settings = PlanSettings.From(plans.Tenant, false);
+        var settings = PlanSettings.From(plans.Tenant, null);
 
         var first = PlanAssertions.Describe(SyncPlanner.Plan(snapshot, settings, Plans.Now));
         var second = PlanAssertions.Describe(SyncPlanner.Plan(reversed, settings, Plans.Now));

@@ -24,7 +24,8 @@ internal sealed class Plans
 
     public TenantSettings Tenant { get; set; } = DefaultTenant();
 
-    public bool DeletionsAllowed { get; set; }
+    /// <summary>The persons an approval in force names (their deletions bypass the guard).</summary>
+    public HashSet<long> ApprovedDeletions { get; set; } = [];
 
     public static TenantSettings DefaultTenant() =>
         new() { TenantId = "acme", StaffCloudApiTenant = "acme", MobieTrainAccountId = "acme" };
@@ -111,7 +112,7 @@ internal sealed class Plans
         new MobieTrainSnapshot(_groups.ToList(), _users.ToList(), _invitations.ToList()));
 
     public SyncPlan Plan(DateTimeOffset? now = null) =>
-        SyncPlanner.Plan(Snapshot(), PlanSettings.From(Tenant, DeletionsAllowed), now ?? Now);
+        SyncPlanner.Plan(Snapshot(), PlanSettings.From(Tenant, ApprovedDeletions), now ?? Now);
 
     private static DateTime? Parse(string? value) =>
         value is null ? null : DateTime.ParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

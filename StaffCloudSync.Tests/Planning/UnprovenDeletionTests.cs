@@ -55,7 +55,8 @@ public sealed class UnprovenDeletionTests
     [Test]
     public void An_approval_lets_proven_deletions_through_but_never_an_unproven_one()
     {
-        var plans = new Plans { DeletionsAllowed = true }.Employee(20, status: 5).User("20");
+        // An approval naming everyone: the proven deletion goes through, the unproven ones still do not.
+        var plans = new Plans { ApprovedDeletions = [.. Enumerable.Range(1, 20).Select(i => (long)i)] }.Employee(20, status: 5).User("20");
         for (var id = 1; id <= 11; id++)
         {
             plans.User($"{id}");

@@ -36,7 +36,7 @@ public class RandomTenantInvariantTests
         };
         var (staffCloud, mobieTrain) = RandomTenant(random);
         var before = Snapshot(staffCloud, mobieTrain);
-        var planSettings = PlanSettings.From(settings, deletionsAllowed: false);
+        var planSettings = PlanSettings.From(settings);
         var options = Options.Create(new SyncOptions { MaxParallelWrites = 4 });
         var reader = new SnapshotReader(staffCloud, mobieTrain, options, NullLogger<SnapshotReader>.Instance);
         var applier = new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance);

@@ -41,6 +41,12 @@ public class SecretsAndPersonalDataTests
         }), RunStatus.Succeeded);
         yield return new TestCaseData("a record refused", (Action<SandboxEnvironment>)(e =>
             e.MobieTrain.AddFaults([new SimulatorFault { Path = "/invitations", Method = "POST", Status = 422, Times = 1 }])), RunStatus.CompletedWithErrors);
+        yield return new TestCaseData("a record refused with an address, a phone and the key in MobieTrain's message", (Action<SandboxEnvironment>)(e =>
+            e.MobieTrain.AddFaults([new SimulatorFault
+            {
+                Path = "/invitations", Method = "POST", Status = 422, Times = 1,
+                Body = $"{{\"error\": {{\"code\": \"validation\", \"message\": \"zebulon.q@example.org (+41 79 111 22 33) is blocked for key {Key}\"}}}}",
+            }])), RunStatus.CompletedWithErrors);
         yield return new TestCaseData("StaffCloud refusing the token", (Action<SandboxEnvironment>)(e => e.StaffCloud.Tenant("acme").Token = "eyJ-rotated-elsewhere"), RunStatus.Failed);
         yield return new TestCaseData("MobieTrain refusing the key", (Action<SandboxEnvironment>)(e => e.MobieTrain.RemoveApiKey(Key)), RunStatus.Failed);
         yield return new TestCaseData("StaffCloud answering garbage", (Action<SandboxEnvironment>)(e =>
@@ -61,6 +67,15 @@ public class SecretsAndPersonalDataTests
             .RunAsync(new SyncRequest("acme", "run-1", RunTrigger.Manual, false), CancellationToken.None);
 
         Assert.That(outcome.Record.Status, Is.EqualTo(expected), outcome.Record.Reason);
+        if (name.Contains("MobieTrain's message", StringComparison.Ordinal))
+        {
+            // What is kept of the refusal: MobieTrain's status, its code and the message with the three masked.
+            var failure = outcome.Record.Failures.Single();
+            Assert.That((failure.Status, failure.ErrorCode), Is.EqualTo(((int?)422, "validation")));
+            Assert.That(failure.Error, Does.EndWith("[email] ([phone]) is blocked for key [key]"));
+            Assert.That(logs.GetSnapshot().Count(r => r.Message.Contains("[email] ([phone]) is blocked for key [key]", StringComparison.Ordinal)), Is.GreaterThan(0), "the log line masks it too");
+        }
+
         var stored = await environment.Services.GetRequiredService<IRunStore>().GetAsync("acme", "run-1", CancellationToken.None);
         var everything = string.Join("\n", logs.GetSnapshot().Select(r =>
             $"{r.Category} {r.Message} {string.Join(" ", r.StructuredState?.Select(p => $"{p.Key}={p.Value}") ?? [])} {r.Exception}"))

@@ -23,6 +23,7 @@ public class TenantSettingsValidatorTests
             Assert.That(settings.InvitationMaxAgeMonths, Is.EqualTo(6));
             Assert.That(settings.DeletionThresholdPercent, Is.EqualTo(20));
             Assert.That(settings.DeletionThresholdMinimum, Is.EqualTo(10));
+            Assert.That(settings.DeletionApprovalHours, Is.EqualTo(24));
             Assert.That(TenantSettingsValidator.Validate(settings), Is.Empty);
         });
     }
@@ -43,8 +44,24 @@ public class TenantSettingsValidatorTests
         yield return new TestCaseData(Valid() with { DefaultLanguage = "English" }, "DefaultLanguage").SetName("Language not a code");
         yield return new TestCaseData(Valid() with { GroupNameTemplate = "{title}" }, "GroupNameTemplate").SetName("Bad template");
         yield return new TestCaseData(Valid() with { InvitationMaxAgeMonths = 0 }, "InvitationMaxAgeMonths").SetName("Max age zero");
-        yield return new TestCaseData(Valid() with { DeletionThresholdPercent = 101 }, "DeletionThresholdPercent").SetName("Percent over 100");
+        yield return new TestCaseData(Valid() with { DeletionThresholdPercent = 51 }, "DeletionThresholdPercent").SetName("Percent over the cap of 50");
+        yield return new TestCaseData(Valid() with { DeletionThresholdPercent = -1 }, "DeletionThresholdPercent").SetName("Percent negative");
+        yield return new TestCaseData(Valid() with { DeletionThresholdMinimum = 101 }, "DeletionThresholdMinimum").SetName("Minimum over the cap of 100");
+        yield return new TestCaseData(Valid() with { DeletionApprovalHours = 0 }, "DeletionApprovalHours").SetName("Approval hours zero");
+        yield return new TestCaseData(Valid() with { DeletionApprovalHours = 169 }, "DeletionApprovalHours").SetName("Approval hours over a week");
         yield return new TestCaseData(Valid() with { DeletionThresholdMinimum = -1 }, "DeletionThresholdMinimum").SetName("Minimum negative");
+    }
+
+    [TestCase(50, 100)]
+    [TestCase(0, 0)]
+    public void GuardSettings_AtTheirCaps_AreValid(int percent, int minimum) =>
+        Assert.That(TenantSettingsValidator.Validate(Valid() with { DeletionThresholdPercent = percent, DeletionThresholdMinimum = minimum }), Is.Empty);
+
+    [Test]
+    public void GuardCap_ErrorSaysTheRange()
+    {
+        var error = TenantSettingsValidator.Validate(Valid() with { DeletionThresholdPercent = 80 }).Single();
+        Assert.That(error.ToString(), Is.EqualTo("tenant 'acme': DeletionThresholdPercent: 80 is outside 0–50"));
     }
 
     [TestCaseSource(nameof(InvalidRows))]

@@ -11,10 +11,11 @@ public sealed class TableTenantStoreTests
 
     private ITenantStore Store => context.Tenants;
 
-    [OneTimeSetUp]
+    // Tables of each test's own: rows of one test must not claim the accounts another test adds (one tenant per account).
+    [SetUp]
     public async Task StartStorage() => context = await StorageTestContext.CreateAsync();
 
-    [OneTimeTearDown]
+    [TearDown]
     public async Task DropTables() => await context.DisposeAsync();
 
     [Test]
@@ -232,7 +233,8 @@ public sealed class TableTenantStoreTests
             ["StaffCloudTokenSecret"] = "old-token-name",
             ["Comment"] = "kept",
         });
-        var approval = await Store.AllowDeletionsAsync(tenantId, "ops@example.com", CancellationToken.None);
+        var approval = new DeletionApproval("a1", "run-1", new HashSet<long> { 4, 7 }, context.Time.GetUtcNow(), "ops@example.com", context.Time.GetUtcNow().AddHours(24));
+        await Store.SetDeletionApprovalAsync(tenantId, approval, CancellationToken.None);
         var before = await Store.GetAsync(tenantId, CancellationToken.None);
 
         var changed = before!.Settings! with { StaffCloudTokenSecret = null, DefaultLanguage = "fr", InvitationMaxAgeMonths = 9 };
@@ -275,87 +277,6 @@ public sealed class TableTenantStoreTests
         Assert.That(ex!.Message, Does.Contain(settings.TenantId).And.Contain("does not exist"));
     }
 
-    [Test]
-    public async Task An_approval_is_consumed_once()
-    {
-        var settings = Valid(NewTenantId());
-        await Store.AddAsync(settings, CancellationToken.None);
-
-        var approval = await Store.AllowDeletionsAsync(settings.TenantId, "ops@example.com", CancellationToken.None);
-        var pending = (await Store.GetAsync(settings.TenantId, CancellationToken.None))!.DeletionApproval;
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(approval.GrantedAt, Is.EqualTo(context.Time.GetUtcNow()));
-            Assert.That(approval.GrantedBy, Is.EqualTo("ops@example.com"));
-            Assert.That(approval.Id, Is.Not.Empty);
-            Assert.That(pending, Is.EqualTo(approval));
-        });
-
-        Assert.That(await Store.ConsumeDeletionApprovalAsync(settings.TenantId, approval.Id, CancellationToken.None), Is.True);
-        var after = await Store.GetAsync(settings.TenantId, CancellationToken.None);
-        await Assert.MultipleAsync(async () =>
-        {
-            Assert.That(after!.DeletionApproval, Is.Null);
-            Assert.That(after.Settings, Is.EqualTo(settings), "using the approval leaves the settings alone");
-            Assert.That(await Store.ConsumeDeletionApprovalAsync(settings.TenantId, approval.Id, CancellationToken.None), Is.False);
-        });
-    }
-
-    [Test]
-    public async Task An_old_approval_cannot_consume_a_newer_one()
-    {
-        var settings = Valid(NewTenantId());
-        await Store.AddAsync(settings, CancellationToken.None);
-        var old = await Store.AllowDeletionsAsync(settings.TenantId, null, CancellationToken.None);
-        context.Time.Advance(TimeSpan.FromMinutes(5));
-        var newer = await Store.AllowDeletionsAsync(settings.TenantId, "second@example.com", CancellationToken.None);
-
-        var consumed = await Store.ConsumeDeletionApprovalAsync(settings.TenantId, old.Id, CancellationToken.None);
-
-        await Assert.MultipleAsync(async () =>
-        {
-            Assert.That(consumed, Is.False);
-            Assert.That(newer.Id, Is.Not.EqualTo(old.Id));
-            Assert.That(old.GrantedBy, Is.Null);
-            Assert.That((await Store.GetAsync(settings.TenantId, CancellationToken.None))!.DeletionApproval, Is.EqualTo(newer));
-        });
-    }
-
-    [Test]
-    public async Task A_grant_racing_a_consume_is_never_lost()
-    {
-        var settings = Valid(NewTenantId());
-        await Store.AddAsync(settings, CancellationToken.None);
-
-        for (var round = 0; round < 30; round++)
-        {
-            var old = await Store.AllowDeletionsAsync(settings.TenantId, "first", CancellationToken.None);
-            var consume = Task.Run(() => Store.ConsumeDeletionApprovalAsync(settings.TenantId, old.Id, CancellationToken.None));
-            var grant = Task.Run(() => Store.AllowDeletionsAsync(settings.TenantId, "second", CancellationToken.None));
-            await Task.WhenAll(consume, grant);
-
-            var pending = (await Store.GetAsync(settings.TenantId, CancellationToken.None))!.DeletionApproval;
-            Assert.That(pending, Is.EqualTo(grant.Result), $"round {round}: consumed={consume.Result}");
-        }
-    }
-
-    [Test]
-    public void Allow_deletions_needs_an_existing_tenant()
-    {
-        var tenantId = NewTenantId();
-
-        var ex = Assert.ThrowsAsync<TenantConflictException>(() => Store.AllowDeletionsAsync(tenantId, null, CancellationToken.None));
-
-        Assert.That(ex!.Message, Does.Contain(tenantId));
-    }
-
-    [Test]
-    public async Task Consume_for_an_unknown_tenant_is_false()
-    {
-        Assert.That(await Store.ConsumeDeletionApprovalAsync(NewTenantId(), "0123", CancellationToken.None), Is.False);
-    }
-
     private static string Error(TenantRecord record, string field) =>
         string.Join(" | ", record.Errors.Where(e => e.Field == field).Select(e => e.Message));
 
@@ -364,8 +285,8 @@ public sealed class TableTenantStoreTests
     private static TenantSettings Valid(string tenantId) => new()
     {
         TenantId = tenantId,
-        StaffCloudApiTenant = "acme",
-        MobieTrainAccountId = "acct-1",
+        StaffCloudApiTenant = tenantId,
+        MobieTrainAccountId = "acct-" + tenantId,
     };
 
     private async Task WriteRawAsync(TableEntity entity)

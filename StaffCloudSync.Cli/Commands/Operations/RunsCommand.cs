@@ -84,7 +84,7 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
             return;
         }
 
-        var table = Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed", "Held", "Duration")
+        var table = Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed", "Held", "Approval (deleted/covered)", "Duration")
             .NoWrap(0, 1, 4);
         foreach (var run in runs)
         {
@@ -92,7 +92,7 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
             table.Row(CliFormat.Time(run.StartedAt), run.RunId, run.Trigger.ToString(), CliFormat.YesNo(run.DryRun), run.Status.ToString(),
                 Number(c.Invited + c.InvitationsReplaced), Number(c.UsersUpdated + c.InvitationsUpdated),
                 Number(c.UsersRemoved + c.InvitationsRemoved + c.InvitationsExpired), Number(c.GroupsCreated + c.GroupsRenamed),
-                Number(c.Skipped), Number(c.Failed), Number(c.DeletionsHeld), CliFormat.Duration(run.StartedAt, run.EndedAt));
+                Number(c.Skipped), Number(c.Failed), Number(c.DeletionsHeld), ApprovalText.Brief(run.Approval), CliFormat.Duration(run.StartedAt, run.EndedAt));
         }
 
         console.Write(table);

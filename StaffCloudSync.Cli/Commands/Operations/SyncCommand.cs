@@ -34,7 +34,8 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
 
         var runId = SyncRequest.NewRunId();
         var leases = host.Get<ITenantLeases>();
-        var lease = await leases.TryAcquireAsync(settings.TenantId, runId, host.Get<IOptions<DispatchOptions>>().Value.LeaseDuration, cancellationToken);
+        var duration = host.Get<IOptions<DispatchOptions>>().Value.LeaseDuration;
+        var lease = await leases.TryAcquireAsync(settings.TenantId, runId, duration, cancellationToken);
         if (!lease.Acquired)
         {
             throw new CliException(ExitCodes.Failed,
@@ -44,6 +45,8 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
         SyncOutcome outcome;
         try
         {
+            // Renewed while the run is active, as the queue handler does: a long run from a laptop must not let a scheduled run in.
+            await using var renewal = host.Get<TenantLeaseKeeper>().Keep(settings.TenantId, runId, duration);
             var request = new SyncRequest(settings.TenantId, runId, RunTrigger.Manual, settings.DryRun);
             var sync = host.Get<TenantSyncService>();
             outcome = settings.Json || !Context.Error.Profile.Capabilities.Interactive

@@ -42,12 +42,16 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     public string? InvitationMaxAgeMonths { get; init; }
 
     [CommandOption("--deletion-threshold-percent <N>")]
-    [Description("Deletion guard: hold removals above N % of the synced persons (0–100, default 20)")]
+    [Description("Deletion guard: hold removals above N % of the synced persons (0–50, default 20)")]
     public string? DeletionThresholdPercent { get; init; }
 
     [CommandOption("--deletion-threshold-minimum <N>")]
-    [Description("Deletion guard: never hold N removals or fewer (default 10)")]
+    [Description("Deletion guard: never hold N removals or fewer (0–100, default 10)")]
     public string? DeletionThresholdMinimum { get; init; }
+
+    [CommandOption("--deletion-approval-hours <N>")]
+    [Description("How long tenants allow-deletions lasts before it lapses (1–168 hours, default 24)")]
+    public string? DeletionApprovalHours { get; init; }
 
     [CommandOption("--staffcloud-token-secret <NAME>")]
     [Description("Key Vault secret holding the StaffCloud token (default staffcloud-token-<tenant>)")]
@@ -96,6 +100,7 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
             InvitationMaxAgeMonths = Int(InvitationMaxAgeMonths) ?? settings.InvitationMaxAgeMonths,
             DeletionThresholdPercent = Int(DeletionThresholdPercent) ?? settings.DeletionThresholdPercent,
             DeletionThresholdMinimum = Int(DeletionThresholdMinimum) ?? settings.DeletionThresholdMinimum,
+            DeletionApprovalHours = Int(DeletionApprovalHours) ?? settings.DeletionApprovalHours,
             StaffCloudTokenSecret = StaffCloudTokenSecret ?? settings.StaffCloudTokenSecret,
             MobieTrainApiKeySecret = MobieTrainApiKeySecret ?? settings.MobieTrainApiKeySecret,
             Enabled = Disabled is { IsSet: true } disabled ? !disabled.Value : settings.Enabled,
@@ -107,6 +112,7 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
         ("--invitation-max-age-months", InvitationMaxAgeMonths),
         ("--deletion-threshold-percent", DeletionThresholdPercent),
         ("--deletion-threshold-minimum", DeletionThresholdMinimum),
+        ("--deletion-approval-hours", DeletionApprovalHours),
     ];
 
     private static int? Int(string? value) => value is null ? null : int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);

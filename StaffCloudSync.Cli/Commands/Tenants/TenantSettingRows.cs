@@ -27,6 +27,7 @@ internal static class TenantSettingRows
         new(nameof(TenantSettings.InvitationMaxAgeMonths), "--invitation-max-age-months", s => s.InvitationMaxAgeMonths),
         new(nameof(TenantSettings.DeletionThresholdPercent), "--deletion-threshold-percent", s => s.DeletionThresholdPercent),
         new(nameof(TenantSettings.DeletionThresholdMinimum), "--deletion-threshold-minimum", s => s.DeletionThresholdMinimum),
+        new(nameof(TenantSettings.DeletionApprovalHours), "--deletion-approval-hours", s => s.DeletionApprovalHours),
     ];
 
     /// <summary>The option that sets a field of <see cref="TenantSettingError"/>, for error lines the operator can act on.</summary>

@@ -36,6 +36,10 @@ internal static class TenantUpdate
         {
             await store.UpdateAsync(after, record.ETag, cancellationToken);
         }
+        catch (TenantValidationException e) when (e.Errors.Count > 0)
+        {
+            throw TenantErrors.Invalid(tenantId, "not changed", e.Errors);
+        }
         catch (TenantConflictException e)
         {
             throw new CliException(ExitCodes.Failed, $"tenant '{tenantId}' not changed: {e.Message}");

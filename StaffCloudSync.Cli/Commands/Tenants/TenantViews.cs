@@ -2,7 +2,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary>One row of <c>tenants list --json</c>.</summary>
+/// <summary>One row of <c>tenants list --json</c>; <see cref="DeletionApprovalPending"/>: an approval is in force now.</summary>
 internal sealed record TenantListItem(
     string TenantId,
     bool? Enabled,
@@ -12,16 +12,17 @@ internal sealed record TenantListItem(
     bool Valid,
     IReadOnlyList<SettingErrorView> Errors,
     bool DeletionApprovalPending,
+    DeletionApproval? DeletionApproval,
     DateTimeOffset? QuarantinedAt,
     string? QuarantineReason,
     int ConsecutiveFailures)
 {
-    public static TenantListItem From(TenantRecord record)
+    public static TenantListItem From(TenantRecord record, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(record);
         var settings = record.Settings;
         return new TenantListItem(record.TenantId, settings?.Enabled, settings?.StaffCloudApiTenant, settings?.MobieTrainAccountId, settings?.TimeZone,
-            record.IsValid, SettingErrorView.From(record.Errors), record.DeletionApproval is not null,
+            record.IsValid, SettingErrorView.From(record.Errors), record.DeletionApproval?.IsInForceAt(now) ?? false, record.DeletionApproval,
             record.Health.QuarantinedAt, record.Health.QuarantineReason, record.Health.ConsecutiveFailures);
     }
 }
@@ -34,7 +35,9 @@ internal sealed record TenantDetails(
     IReadOnlyList<SettingView> Settings,
     IReadOnlyList<SecretView> Secrets,
     string? SecretStoreProblem,
-    DeletionApproval? DeletionApproval);
+    DeletionApproval? DeletionApproval,
+    bool DeletionApprovalInForce,
+    string? DeletionApprovalText);
 
 /// <summary>A setting's value; <see cref="IsDefault"/> is null for a required one, which has no default.</summary>
 internal sealed record SettingView(string Name, object? Value, bool? IsDefault);

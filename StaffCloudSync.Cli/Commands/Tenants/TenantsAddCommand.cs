@@ -43,6 +43,11 @@ internal sealed class TenantsAddCommand(CliContext context) : CliCommand<TenantC
         {
             await host.Get<ITenantStore>().AddAsync(tenant, cancellationToken);
         }
+        catch (TenantValidationException e) when (e.Errors.Count > 0)
+        {
+            // Another row claims its StaffCloud tenant, MobieTrain account or token secret (one tenant per account).
+            throw TenantErrors.Invalid(tenant.TenantId, "not added", e.Errors);
+        }
         catch (TenantConflictException)
         {
             throw new CliException(ExitCodes.InvalidInput,

@@ -15,20 +15,28 @@ internal sealed class AllowDeletionsSettings : TenantSettingsBase
 }
 
 /// <summary>
-/// <c>tenants allow-deletions &lt;tenant&gt;</c>: the one-shot approval that lets the next non-dry run apply the removals
-/// the deletion guard would hold (sync-rules.md, "Safety").
+/// <c>tenants allow-deletions &lt;tenant&gt;</c>: approves exactly the deletions the tenant's latest <c>DeletionsHeld</c> run
+/// held, for <c>DeletionApprovalHours</c> (sync-rules.md, "Approval of held deletions"); refused when nothing is held.
 /// </summary>
 internal sealed class TenantsAllowDeletionsCommand(CliContext context) : CliCommand<AllowDeletionsSettings>(context)
 {
     protected override async Task<int> RunAsync(AllowDeletionsSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
-        var store = host.Get<ITenantStore>();
-        _ = await store.GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
-        var approval = await store.AllowDeletionsAsync(settings.TenantId, settings.GrantedBy ?? "cli", cancellationToken);
+        _ = await host.Get<ITenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        DeletionApproval approval;
+        try
+        {
+            approval = await host.Get<DeletionApprovals>().GrantAsync(settings.TenantId, settings.GrantedBy ?? "cli", cancellationToken);
+        }
+        catch (NothingHeldException e)
+        {
+            throw new CliException(ExitCodes.Failed, $"deletions not allowed: {e.Message}");
+        }
+
         var meaning =
-            $"The next non-dry run of '{settings.TenantId}' applies every removal of deactivated employees (rule 1), even more than the deletion guard's threshold; " +
-            "then the approval is used up and the guard holds again. A dry run neither needs nor uses it. Preview first with: " +
+            $"The next non-dry runs of '{settings.TenantId}' apply the deletions of these {approval.Employees.Count} person(s) that are still planned, whatever the deletion guard's threshold; " +
+            "any other deletion still counts in the guard. The approval is used up once none of them is left, and lapses at its expiry. A dry run neither uses nor changes it. Preview first with: " +
             $"staffcloud-sync sync {settings.TenantId} --dry-run";
         if (settings.Json)
         {
@@ -36,7 +44,7 @@ internal sealed class TenantsAllowDeletionsCommand(CliContext context) : CliComm
             return ExitCodes.Success;
         }
 
-        Context.Output.Line($"Deletions allowed for tenant '{settings.TenantId}' (approval {approval.Id}, granted {CliFormat.Time(approval.GrantedAt)} by {approval.GrantedBy}).");
+        Context.Output.Line($"Deletions allowed for tenant '{settings.TenantId}': {ApprovalText.Describe(approval, approval.GrantedAt)}.");
         Context.Output.Line(meaning);
         return ExitCodes.Success;
     }

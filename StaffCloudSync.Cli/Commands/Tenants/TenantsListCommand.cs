@@ -12,7 +12,8 @@ internal sealed class TenantsListCommand(CliContext context) : CliCommand<Operat
     protected override async Task<int> RunAsync(OperatorSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
-        var items = await host.Get<ITenantStore>().ListAsync(cancellationToken).Select(TenantListItem.From).ToListAsync(cancellationToken);
+        var now = host.Get<TimeProvider>().GetUtcNow();
+        var items = await host.Get<ITenantStore>().ListAsync(cancellationToken).Select(r => TenantListItem.From(r, now)).ToListAsync(cancellationToken);
 
         if (settings.Json)
         {
@@ -26,12 +27,12 @@ internal sealed class TenantsListCommand(CliContext context) : CliCommand<Operat
             return ExitCodes.Success;
         }
 
-        var table = Tables.Create("Tenant", "Enabled", "StaffCloud tenant", "MobieTrain account", "Time zone", "Valid", "Deletion approval pending", "Quarantined");
+        var table = Tables.Create("Tenant", "Enabled", "StaffCloud tenant", "MobieTrain account", "Time zone", "Valid", "Deletion approval", "Quarantined");
         foreach (var item in items)
         {
             table.Row(item.TenantId, item.Enabled is { } enabled ? CliFormat.YesNo(enabled) : null, item.StaffCloudApiTenant, item.MobieTrainAccountId,
                 item.TimeZone, item.Valid ? "yes" : $"no: {item.Errors.FirstOrDefault()?.Field}: {item.Errors.FirstOrDefault()?.Message}",
-                CliFormat.YesNo(item.DeletionApprovalPending),
+                ApprovalText.Brief(item.DeletionApproval, now),
                 item.QuarantinedAt is { } since ? $"since {CliFormat.Time(since)}: {item.QuarantineReason}" : item.ConsecutiveFailures > 0 ? $"no ({item.ConsecutiveFailures} failure(s) in a row)" : "no");
         }
 

@@ -57,8 +57,9 @@ internal sealed class TenantsShowCommand(CliContext context) : CliCommand<Tenant
             }
         }
 
+        var now = host.Get<TimeProvider>().GetUtcNow();
         return new TenantDetails(record.TenantId, record.IsValid, SettingErrorView.From(record.Errors), Settings(record.Settings), secrets, problem,
-            record.DeletionApproval);
+            record.DeletionApproval, record.DeletionApproval?.IsInForceAt(now) ?? false, record.DeletionApproval is { } a ? ApprovalText.Describe(a, now) : null);
     }
 
     private static void Write(IAnsiConsole console, TenantDetails details)
@@ -96,8 +97,8 @@ internal sealed class TenantsShowCommand(CliContext context) : CliCommand<Tenant
             }
         }
 
-        console.Line(details.DeletionApproval is { } approval
-            ? $"Deletion approval pending: granted {CliFormat.Time(approval.GrantedAt)} by {approval.GrantedBy ?? "—"} (approval {approval.Id}); the next non-dry run uses it"
-            : "Deletion approval pending: no");
+        console.Line(details.DeletionApprovalText is { } approval
+            ? $"Deletion approval{(details.DeletionApprovalInForce ? string.Empty : " (no longer in force; the next real run clears it)")}: {approval}"
+            : "Deletion approval: none");
     }
 }

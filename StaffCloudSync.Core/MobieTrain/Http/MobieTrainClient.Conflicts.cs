@@ -24,12 +24,12 @@ public sealed partial class MobieTrainClient
             return existing;
         }
 
-        MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, write.Operation, 409, error.Code);
+        MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, write.Operation, 409, SafeCode(error.Code));
         throw new MobieTrainRecordException(existing is null
                 ? $"MobieTrain refused {write.Operation} (409 conflict) but no group with this externalId or name is listed: {Cut(error.Message)}"
                 : $"MobieTrain refused {write.Operation} (409 conflict): the name is taken by group {existing.Id}, which belongs to " +
                   "another externalId.",
-            409, error.Code ?? ConflictCode);
+            409, SafeCode(error.Code) ?? ConflictCode);
     }
 
     private async Task<MobieTrainInvitation> ResolveInvitationConflictAsync(
@@ -46,12 +46,12 @@ public sealed partial class MobieTrainClient
             return existing.Record;
         }
 
-        MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, write.Operation, 409, error.Code);
+        MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, write.Operation, 409, SafeCode(error.Code));
         throw new MobieTrainRecordException(existing is null
                 ? $"MobieTrain refused {write.Operation} (409 conflict) but no user or invitation with this externalId or e-mail is listed: " +
                   Cut(error.Message)
                 : $"MobieTrain refused {write.Operation} (409 conflict): the e-mail is already used by another {existing.Kind} {existing.Record.Id}.",
-            409, error.Code ?? ConflictCode);
+            409, SafeCode(error.Code) ?? ConflictCode);
     }
 
     private async Task<MobieTrainUserGroup?> FindGroupAsync(MobieTrainTarget target, string name, string externalId, CancellationToken cancellationToken)

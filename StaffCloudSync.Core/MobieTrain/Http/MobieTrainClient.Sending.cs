@@ -132,10 +132,11 @@ public sealed partial class MobieTrainClient
         if (isWrite && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
             var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, operation, status, error.Code);
+            var code = SafeCode(error.Code);
+            MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, operation, status, code);
             return new MobieTrainRecordException(
-                $"MobieTrain refused {operation} ({status}{(error.Code is null ? string.Empty : " " + error.Code)}): {Cut(error.Message)}",
-                status, error.Code);
+                $"MobieTrain refused {operation} ({status}{(code is null ? string.Empty : " " + code)}): {Cut(error.Message)}",
+                status, code);
         }
 
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -148,6 +149,10 @@ public sealed partial class MobieTrainClient
 
         return InvalidResponse(target, operation, $"unexpected status {status}");
     }
+
+    /// <summary>The error code is meant to be a word; one that is not is masked and cut like a message.</summary>
+    private static string? SafeCode(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? null : ErrorTextMask.Mask(code.Trim()) is var masked && masked.Length <= 64 ? masked : masked[..64];
 
     private SyncRunException AuthenticationFailed(MobieTrainTarget target, HttpStatusCode status)
     {
@@ -177,6 +182,10 @@ public sealed partial class MobieTrainClient
         _ => e.GetType().Name,
     };
 
+    /// <summary>
+    /// MobieTrain's error message as it may be stored and logged: personal data and key-like text masked
+    /// (<see cref="ErrorTextMask"/>), then cut. Every message of MobieTrain's that we keep goes through here.
+    /// </summary>
     private static string Cut(string? message)
     {
         if (string.IsNullOrWhiteSpace(message))
@@ -184,7 +193,7 @@ public sealed partial class MobieTrainClient
             return "no error message";
         }
 
-        message = message.Trim();
+        message = ErrorTextMask.Mask(message.Trim());
         return message.Length <= MaxErrorMessageLength ? message : string.Concat(message.AsSpan(0, MaxErrorMessageLength - 1), "…");
     }
 }

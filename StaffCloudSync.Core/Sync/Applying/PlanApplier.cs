@@ -10,7 +10,7 @@ namespace StaffCloudSync.Core.Sync.Applying;
 
 /// <summary>
 /// Step 3 of a run: executes a plan against MobieTrain in a safe order — groups first (so every later write
-/// finds its groups), then removals, then replacements and updates, then new invitations — with bounded
+/// finds its groups), then removals, then replacements and updates in the planner's address waves, then new invitations — with bounded
 /// parallelism inside each phase. A write MobieTrain refuses fails that record only; any other error (outage,
 /// authentication) stops the run, and the next run finishes the work.
 /// </summary>
@@ -29,15 +29,28 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         await run.PhaseAsync(plan.Actions.OfType<CreateGroupAction>(), CreateGroupAsync).ConfigureAwait(false);
         await run.PhaseAsync(plan.Actions.OfType<RenameGroupAction>(),
             (a, r) => client.RenameUserGroupAsync(r.Target, a.GroupId, a.NewName, r.Token)).ConfigureAwait(false);
-        await run.PhaseAsync(plan.Actions.Where(a => a is RemoveUserAction or RemoveInvitationAction or ExpireInvitationAction), RemoveAsync).ConfigureAwait(false);
-        await run.PhaseAsync(plan.Actions.OfType<ReplaceInvitationAction>(), ReplaceAsync).ConfigureAwait(false);
+        await run.PhaseAsync(plan.Actions.Where(a => a is RemoveUserAction or RemoveInvitationAction or ExpireInvitationAction or WithdrawInvitationAction), RemoveAsync)
+            .ConfigureAwait(false);
 
-        // Updates before new invitations: an address a user gives up is then free when a newcomer is invited with it.
-        await run.PhaseAsync(plan.Actions.Where(a => a is UpdateUserAction or UpdateInvitationAction), UpdateAsync).ConfigureAwait(false);
+        // Replacements and updates in the planner's waves: a change whose new address another change frees runs after it.
+        var changes = plan.Actions.Where(a => a is ReplaceInvitationAction or UpdateUserAction or UpdateInvitationAction).ToList();
+        foreach (var wave in changes.GroupBy(WaveOf).OrderBy(g => g.Key))
+        {
+            await run.PhaseAsync(wave, (a, r) => a is ReplaceInvitationAction replace ? ReplaceAsync(replace, r) : UpdateAsync(a, r)).ConfigureAwait(false);
+        }
+
+        // New invitations last: every address this run gives up is free by then.
         await run.PhaseAsync(plan.Actions.OfType<InviteAction>(),
             (a, r) => CreateInvitationAsync(a.Invitation, r)).ConfigureAwait(false);
         return run.Result();
     }
+
+    private static int WaveOf(SyncAction action) => action switch
+    {
+        ReplaceInvitationAction r => r.Wave,
+        UpdateUserAction u => u.Wave,
+        _ => 0,
+    };
 
     private async Task CreateGroupAsync(CreateGroupAction action, ApplyRun run)
     {
@@ -50,6 +63,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         RemoveUserAction u => client.DeleteUserAsync(run.Target, u.UserId, run.Token),
         RemoveInvitationAction i => client.DeleteInvitationAsync(run.Target, i.InvitationId, run.Token),
         ExpireInvitationAction e => client.DeleteInvitationAsync(run.Target, e.InvitationId, run.Token),
+        WithdrawInvitationAction w => client.DeleteInvitationAsync(run.Target, w.InvitationId, run.Token),
         _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Not a removal."),
     };
 
@@ -83,6 +97,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         : IDisposable
     {
         private readonly ConcurrentQueue<RecordFailure> _failures = new();
+        private readonly ConcurrentQueue<SyncAction> _completed = new();
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         private Exception? _runLevelError;
         private int _consecutiveTransient;
@@ -132,7 +147,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             return ids;
         }
 
-        public ApplyResult Result() => new(Counter.ToCounts(), _failures.ToArray(), _runLevelError);
+        public ApplyResult Result() => new(Counter.ToCounts(), _failures.ToArray(), _runLevelError, _completed.ToArray());
 
         public void Dispose() => _stop.Dispose();
 
@@ -149,11 +164,12 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
                 await write(action, this).ConfigureAwait(false);
                 Interlocked.Exchange(ref _consecutiveTransient, 0);
                 Counter.Count(action);
+                _completed.Enqueue(action);
                 SyncLog.ActionDone(logger, Target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, "done", action.Rule.ToString());
             }
             catch (MobieTrainRecordException e)
             {
-                Fail(action, e.Message);
+                Fail(action, e.Message, e.StatusCode, e.ErrorCode);
             }
             catch (SyncRunException e) when (e.Kind == SyncFailureKind.Unavailable)
             {
@@ -188,10 +204,10 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             }
         }
 
-        private void Fail(SyncAction action, string error)
+        private void Fail(SyncAction action, string error, int? status = null, string? errorCode = null)
         {
             Counter.CountFailure();
-            _failures.Enqueue(new RecordFailure(action.PersonId, action.Kind, action.MobieTrainId, error));
+            _failures.Enqueue(new RecordFailure(action.PersonId, action.Kind, action.MobieTrainId, error, status, errorCode));
             SyncLog.ActionFailed(logger, Target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, error);
         }
     }

@@ -18,6 +18,8 @@ internal sealed class PlanBuilder
 
     public List<ExpireInvitationAction> Expiries { get; } = [];
 
+    public List<WithdrawInvitationAction> Withdrawals { get; } = [];
+
     public List<ReplaceInvitationAction> Replacements { get; } = [];
 
     public List<InviteAction> Invitations { get; } = [];
@@ -44,18 +46,12 @@ internal sealed class PlanBuilder
     {
         var actions = new List<SyncAction>();
         actions.AddRange(GroupActions(index));
-        if (guard.Held)
-        {
-            actions.AddRange(Deletions.Select(Hold));
-        }
-        else
-        {
-            actions.AddRange(Deletions);
-        }
+        actions.AddRange(Deletions.Select(d => index.IsDeletionHeld(d.PersonId!.Value) ? Hold(d) : d));
 
         actions.AddRange(_unproven);
 
         actions.AddRange(Expiries);
+        actions.AddRange(Withdrawals);
         actions.AddRange(Replacements);
         actions.AddRange(Updates);
         actions.AddRange(Invitations);

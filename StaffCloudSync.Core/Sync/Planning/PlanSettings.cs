@@ -4,8 +4,8 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Core.Sync.Planning;
 
 /// <summary>
-/// The tenant settings the planner needs, already parsed (time zone, template), plus whether an operator's
-/// one-shot "allow deletions" is pending for this run.
+/// The tenant settings the planner needs, already parsed (time zone, template), plus the persons (StaffCloud employee
+/// ids) whose deletions an operator's approval in force lets through the deletion guard.
 /// </summary>
 public sealed record PlanSettings(
     TenantTimeZone TimeZone,
@@ -15,10 +15,10 @@ public sealed record PlanSettings(
     int InvitationMaxAgeMonths,
     int DeletionThresholdPercent,
     int DeletionThresholdMinimum,
-    bool DeletionsAllowed)
+    IReadOnlySet<long> ApprovedDeletions)
 {
     /// <summary>Builds plan settings from a tenant row that passed <see cref="TenantSettingsValidator"/>.</summary>
-    public static PlanSettings From(TenantSettings settings, bool deletionsAllowed)
+    public static PlanSettings From(TenantSettings settings, IReadOnlySet<long>? approvedDeletions = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         TenantSettingsValidator.EnsureValid(settings);
@@ -30,6 +30,6 @@ public sealed record PlanSettings(
             settings.InvitationMaxAgeMonths,
             settings.DeletionThresholdPercent,
             settings.DeletionThresholdMinimum,
-            deletionsAllowed);
+            approvedDeletions ?? new HashSet<long>());
     }
 }

@@ -50,15 +50,12 @@ internal sealed class PlanningIndex
         UsersByEmployee = new Dictionary<long, List<MobieTrainUser>>();
         InvitationsByEmployee = new Dictionary<long, List<MobieTrainInvitation>>();
         _provenDeleted = snapshot.StaffCloud.ProvenDeleted;
-        int deletions = 0, unproven = 0;
         foreach (var user in snapshot.MobieTrain.Users)
         {
             if (ExternalId.TryParseEmployeeId(user.ExternalId) is { } id)
             {
                 Add(UsersByEmployee, id, user);
                 SyncedPersons++;
-                deletions += IsDeactivated(id) ? 1 : 0;
-                unproven += IsUnproven(id) ? 1 : 0;
             }
         }
 
@@ -68,18 +65,12 @@ internal sealed class PlanningIndex
             {
                 Add(InvitationsByEmployee, id, invitation);
                 SyncedPersons++;
-                deletions += IsDeactivated(id) ? 1 : 0;
-                unproven += IsUnproven(id) ? 1 : 0;
             }
         }
 
         // Persons StaffCloud's list left out without a single read's 404 are never deleted, and count like deletions:
         // the reader only leaves them unproven when there are more of them than the threshold (MissingEmployeeProbe).
-        var threshold = DeletionThreshold.For(SyncedPersons, settings);
-        DeletionGuard = new DeletionGuardDecision(deletions, SyncedPersons, threshold, deletions + unproven > threshold, settings.DeletionsAllowed)
-        {
-            Unproven = unproven,
-        };
+        DeletionGuard = Planning.DeletionGuard.Decide(UsersByEmployee, InvitationsByEmployee, IsDeactivated, IsUnproven, SyncedPersons, settings);
 
         // An address counts as used by the records that will still hold it after this run's removals (rule 1 unless
         // held, rule 2), which run before any invitation: otherwise the next run would find it free and write again.
@@ -163,8 +154,11 @@ internal sealed class PlanningIndex
     public bool IsStale(MobieTrainInvitation invitation) =>
         invitation.CreatedAt is { } createdAt && createdAt <= Now.AddMonths(-Settings.InvitationMaxAgeMonths);
 
+    /// <summary>The guard holds this person's rule-1 deletions: it tripped, and no approval names them.</summary>
+    public bool IsDeletionHeld(long employeeId) => DeletionGuard.Held && !Settings.ApprovedDeletions.Contains(employeeId);
+
     private bool IsRemovedThisRun(long? employeeId, MobieTrainInvitation? invitation) =>
-        employeeId is { } id && ((IsDeactivated(id) && !DeletionGuard.Held)
+        employeeId is { } id && ((IsDeactivated(id) && !IsDeletionHeld(id))
             || (invitation is not null && !IsDeactivated(id) && !IsUnproven(id) && IsStale(invitation)));
 
     public static PlanningIndex Build(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
@@ -201,10 +195,10 @@ internal sealed class PlanningIndex
         _emailOwners.TryGetValue(email, out var owners) && owners.Exists(owner => owner != employeeId);
 
     /// <summary>
-    /// A record of this person changes address in this run (a user's update, an invitation's replacement), which
-    /// is applied before new invitations: the old address is free for them, the new one taken.
+    /// A record of this person changes address in this run (a user's update, an invitation's replacement or withdrawal,
+    /// <paramref name="to"/> null), which is applied before new invitations: the old address is free for them, the new one taken.
     /// </summary>
-    public void MoveEmail(long employeeId, string? from, string to)
+    public void MoveEmail(long employeeId, string? from, string? to)
     {
         if (EmailAddress.Normalize(from) is { } old && _emailOwners.TryGetValue(old, out var owners))
         {

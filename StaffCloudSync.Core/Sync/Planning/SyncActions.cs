@@ -85,13 +85,30 @@ public sealed record InviteAction(long EmployeeId, PlannedInvitation Invitation)
     public override string Why => $"eligible (confirmed on {Invitation.Groups.Count} current or future event(s)) and not in MobieTrain";
 }
 
-/// <summary>Rule 7: the invitation's e-mail or phone changed, so it is withdrawn and sent again.</summary>
+/// <summary>
+/// Rule 7: the invitation's e-mail or phone changed, so it is withdrawn and sent again. <see cref="Wave"/> orders it after
+/// the changes that free its new address (<see cref="AddressMoves"/>).
+/// </summary>
 public sealed record ReplaceInvitationAction(long EmployeeId, string InvitationId, PlannedInvitation Invitation, IReadOnlyList<string> ChangedFields)
     : PersonAction(EmployeeId, SyncRule.PendingInvitationFollows)
 {
+    public int Wave { get; init; }
+
     public override string Kind => "replaceInvitation";
     public override string? MobieTrainId => InvitationId;
     public override string Why => $"{string.Join(", ", ChangedFields)} changed in StaffCloud";
+}
+
+/// <summary>
+/// Rule 7, a cycle of address changes broken: the invitation is withdrawn now, freeing its address for the other changes
+/// of the cycle; the person (skipped <c>DuplicateEmail</c>) is invited again by the next run. Counted as a removed invitation.
+/// </summary>
+public sealed record WithdrawInvitationAction(long EmployeeId, string InvitationId)
+    : PersonAction(EmployeeId, SyncRule.PendingInvitationFollows)
+{
+    public override string Kind => "withdrawInvitation";
+    public override string? MobieTrainId => InvitationId;
+    public override string Why => "its new address is held within a cycle of address changes; withdrawn so the others can move, invited again next run";
 }
 
 /// <summary>Rule 7: a pending invitation's profile or groups differ from StaffCloud's.</summary>
@@ -103,10 +120,12 @@ public sealed record UpdateInvitationAction(long EmployeeId, string InvitationId
     public override string Why => $"{string.Join(", ", Patch.ChangedFields)} differ from StaffCloud";
 }
 
-/// <summary>Rules 5 and 6: a user's profile or groups differ from StaffCloud's.</summary>
+/// <summary>Rules 5 and 6: a user's profile or groups differ from StaffCloud's; <see cref="Wave"/> as for a replacement.</summary>
 public sealed record UpdateUserAction(long EmployeeId, string UserId, PlannedPatch Patch)
     : PersonAction(EmployeeId, Patch.HasProfileChange ? SyncRule.ExistingUserUpdated : SyncRule.GroupsFollowEvents)
 {
+    public int Wave { get; init; }
+
     public override string Kind => "updateUser";
     public override string? MobieTrainId => UserId;
     public override string Why => $"{string.Join(", ", Patch.ChangedFields)} differ from StaffCloud";

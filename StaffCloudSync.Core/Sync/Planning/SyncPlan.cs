@@ -34,10 +34,11 @@ public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDe
 }
 
 /// <summary>
-/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> rule-1 deletions plus the
-/// <see cref="Unproven"/> records against <see cref="Threshold"/> (<see cref="DeletionThreshold"/>).
+/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> (D) rule-1 deletions that no approval covers,
+/// plus the <see cref="Unproven"/> records, against <see cref="Threshold"/> (<see cref="DeletionThreshold"/>).
+/// <see cref="ApprovedDeletions"/> are the deletions of approved persons, which go through whatever D is.
 /// </summary>
-public sealed record DeletionGuardDecision(int Deletions, int SyncedPersons, int Threshold, bool Tripped, bool Allowed)
+public sealed record DeletionGuardDecision(int Deletions, int ApprovedDeletions, int SyncedPersons, int Threshold, bool Tripped)
 {
     /// <summary>Users and invitations of persons StaffCloud's list left out without proof: held whatever the approval.</summary>
     public int Unproven { get; init; }
@@ -45,9 +46,9 @@ public sealed record DeletionGuardDecision(int Deletions, int SyncedPersons, int
     /// <summary>The run holds something for an operator: deletions over the threshold, or unproven persons.</summary>
     public bool HoldsAny => Held || Unproven > 0;
 
-    /// <summary>The deletions are held: the guard tripped and no operator allowed them.</summary>
-    public bool Held => Tripped && !Allowed;
+    /// <summary>The D deletions are held: with the unproven records more than the threshold, and no operator approved them.</summary>
+    public bool Held => Tripped;
 
     /// <summary>This run lets through deletions that only an operator's approval made possible.</summary>
-    public bool UsesApproval => Tripped && Allowed;
+    public bool UsesApproval => ApprovedDeletions > 0;
 }

@@ -15,6 +15,7 @@ public static class SyncPlanner
     public static SyncPlan Plan(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
         var index = PlanningIndex.Build(snapshot, settings, now);
+        var moves = AddressMoves.Resolve(index);
         var builder = new PlanBuilder();
         var people = index.PeopleInScope();
 
@@ -22,12 +23,12 @@ public static class SyncPlanner
         // one of them gives up is free for a newcomer in the same run instead of the next.
         foreach (var employeeId in people.Where(index.IsInMobieTrain))
         {
-            PlanPerson(index, employeeId, builder);
+            PlanPerson(index, moves, employeeId, builder);
         }
 
         foreach (var employeeId in people.Where(id => !index.IsInMobieTrain(id)))
         {
-            PlanPerson(index, employeeId, builder);
+            PlanPerson(index, moves, employeeId, builder);
         }
 
         return builder.Build(index, index.DeletionGuard);
@@ -40,7 +41,7 @@ public static class SyncPlanner
         return plan.Actions.Where(a => a.PersonId == employeeId).ToList();
     }
 
-    private static void PlanPerson(PlanningIndex index, long employeeId, PlanBuilder plan)
+    private static void PlanPerson(PlanningIndex index, AddressMoves moves, long employeeId, PlanBuilder plan)
     {
         var users = index.UsersByEmployee.GetValueOrDefault(employeeId) ?? [];
         var invitations = index.InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [];
@@ -113,16 +114,16 @@ public static class SyncPlanner
 
         foreach (var user in users)
         {
-            var patch = UserPatch(index, employeeId, user, profile, events);
+            var patch = UserPatch(index, moves, employeeId, user, profile, events, plan);
             if (!patch.IsEmpty)
             {
-                plan.Updates.Add(new UpdateUserAction(employeeId, user.Id, patch));
+                plan.Updates.Add(new UpdateUserAction(employeeId, user.Id, patch) { Wave = moves.WaveOf(PersonKind.User, user.Id) });
             }
         }
 
         foreach (var invitation in liveInvitations)
         {
-            PlanInvitationFollows(index, employeeId, invitation, profile, events, plan);
+            PlanInvitationFollows(index, moves, employeeId, invitation, profile, events, plan);
         }
     }
 
@@ -183,16 +184,23 @@ public static class SyncPlanner
             : null;
     }
 
-    /// <summary>Rules 5 and 6 for one user: every differing profile field and the group set in one patch.</summary>
-    private static PlannedPatch UserPatch(PlanningIndex index, long employeeId, MobieTrainUser user, MappedProfile profile, long[] events)
+    /// <summary>
+    /// Rules 5 and 6 for one user: every differing profile field and the group set in one patch. The e-mail changes when
+    /// <see cref="AddressMoves"/> found its new address free after this run's other changes.
+    /// </summary>
+    private static PlannedPatch UserPatch(PlanningIndex index, AddressMoves moves, long employeeId, MobieTrainUser user, MappedProfile profile, long[] events, PlanBuilder plan)
     {
         var changes = new PatchBuilder();
         changes.Names(user.Profile, profile);
-        if (profile.Email is { } email && !EmailAddress.AreSame(email, user.Profile.Email)
-            && !index.IsEmailUsedByOther(email, employeeId))
+        switch (moves.StateOf(PersonKind.User, user.Id))
         {
-            changes.Email = email;
-            index.MoveEmail(employeeId, user.Profile.Email, email);
+            case MoveState.Accepted:
+                changes.Email = profile.Email;
+                break;
+            case MoveState.InCycle:
+                plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.ExistingUserUpdated,
+                    "the new email is another user's, whose own new email is this user's (a swap): MobieTrain cannot hold one address twice, so change one of them by hand");
+                break;
         }
 
         if (profile.Phone is { } phone && phone != PhoneNumber.Normalize(user.Profile.Phone))
@@ -201,13 +209,13 @@ public static class SyncPlanner
         }
 
         changes.Language(user.Profile, profile);
-        changes.Groups = GroupRules.DesiredGroups(index, user.UserGroupIds, events);
+        changes.Groups = EventGroupSets.Desired(index, user.UserGroupIds, events);
         return changes.Build();
     }
 
     /// <summary>Rule 7: a live invitation follows like a user; a new e-mail or phone means a replacement.</summary>
     private static void PlanInvitationFollows(
-        PlanningIndex index, long employeeId, MobieTrainInvitation invitation, MappedProfile profile, long[] events, PlanBuilder plan)
+        PlanningIndex index, AddressMoves moves, long employeeId, MobieTrainInvitation invitation, MappedProfile profile, long[] events, PlanBuilder plan)
     {
         // A new address means a new invitation e-mail: sent only to someone eligible now (see docs/decisions.md);
         // for the others the address waits, while names, language and groups follow.
@@ -226,19 +234,22 @@ public static class SyncPlanner
         if (changedContact.Count > 0)
         {
             var newEmail = profile.Email ?? invitation.Profile.Email;
+            if (moves.StateOf(PersonKind.Invitation, invitation.Id) == MoveState.Withdrawn)
+            {
+                plan.Withdrawals.Add(new WithdrawInvitationAction(employeeId, invitation.Id));
+                plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.PendingInvitationFollows,
+                    "the new email is held by a record whose own change needs this invitation's address (a cycle): withdrawn now, invited again by the next run");
+                return;
+            }
+
             if (changedContact.Contains("email") && DuplicateEmailDetail(index, employeeId, newEmail) is { } duplicate)
             {
                 plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.PendingInvitationFollows, duplicate);
                 return;
             }
 
-            var groups = GroupRules.DesiredGroups(index, invitation.UserGroupIds, events)
+            var groups = EventGroupSets.Desired(index, invitation.UserGroupIds, events)
                 ?? invitation.UserGroupIds.Distinct(StringComparer.Ordinal).Select(GroupRef.Existing).ToList();
-            if (newEmail is not null)
-            {
-                index.MoveEmail(employeeId, invitation.Profile.Email, newEmail);
-            }
-
             plan.Replacements.Add(new ReplaceInvitationAction(employeeId, invitation.Id, new PlannedInvitation(
                 ExternalId.ForEmployee(employeeId),
                 profile.FirstName!,
@@ -246,14 +257,14 @@ public static class SyncPlanner
                 newEmail,
                 profile.Phone ?? invitation.Profile.Phone,
                 profile.Language ?? invitation.Profile.Language ?? index.Settings.DefaultLanguage,
-                groups), changedContact));
+                groups), changedContact) { Wave = moves.WaveOf(PersonKind.Invitation, invitation.Id) });
             return;
         }
 
         var changes = new PatchBuilder();
         changes.Names(invitation.Profile, profile);
         changes.Language(invitation.Profile, profile);
-        changes.Groups = GroupRules.DesiredGroups(index, invitation.UserGroupIds, events);
+        changes.Groups = EventGroupSets.Desired(index, invitation.UserGroupIds, events);
         var patch = changes.Build();
         if (!patch.IsEmpty)
         {

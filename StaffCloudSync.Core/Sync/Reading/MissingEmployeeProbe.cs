@@ -28,8 +28,9 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         }
 
         var threshold = DeletionThreshold.For(syncedRecords.Values.Sum(), settings);
-        var unapprovedRecords = missing.Where(id => !settings.DeletionsAllowed).Sum(id => syncedRecords[id]);
-        var toProbe = unapprovedRecords > threshold ? missing.Where(_ => settings.DeletionsAllowed).ToList() : missing;
+        var approved = settings.ApprovedDeletions;
+        var unapprovedRecords = missing.Where(id => !approved.Contains(id)).Sum(id => syncedRecords[id]);
+        var toProbe = unapprovedRecords > threshold ? missing.Where(approved.Contains).ToList() : missing;
         if (toProbe.Count < missing.Count)
         {
             ReadLog.MissingHeld(logger, target.TenantId, missing.Count - toProbe.Count, unapprovedRecords, threshold);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Sync.Applying;
 using StaffCloudSync.Core.Sync.Reading;
@@ -20,7 +21,7 @@ namespace StaffCloudSync.Tests.Engine.Scenarios;
 /// service with its reader, planner and applier, real stores — against in-memory StaffCloud and MobieTrain, and gives
 /// the same <see cref="ScenarioResult"/> the sandbox gives, so its output is judged by the shared checker too.
 /// </summary>
-internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs)
+internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs, StorageTables tables)
 {
     public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken cancellationToken)
     {
@@ -35,6 +36,7 @@ internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs)
         var service = new TenantSyncService(tenants, runs, new SnapshotReader(staffCloud, mobieTrain, options, NullLogger<SnapshotReader>.Instance),
             new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance), Options.Create(new QuarantineOptions()), time, NullLogger<TenantSyncService>.Instance);
 
+        var approvals = new DeletionApprovals(tenants, runs, time);
         var results = new List<ScenarioRun>();
         DateTimeOffset? lastSync = null;
         foreach (var step in scenario.Steps)
@@ -60,13 +62,35 @@ internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs)
                 case MobieTrainChangeStep change:
                     Change(mobieTrain, change, lastSync ?? time.GetUtcNow());
                     break;
-                case TenantStep { AllowDeletions: true }:
-                    await tenants.AllowDeletionsAsync(scenario.Tenant.TenantId, "scenario", cancellationToken);
+                case TenantStep tenantStep:
+                    await TenantStepAsync(scenario.Tenant.TenantId, tenantStep, approvals, cancellationToken);
                     break;
             }
         }
 
         return new ScenarioResult(scenario.Tenant.TenantId, results, Contents(mobieTrain), 0);
+    }
+
+    /// <summary>Other rows straight into the table, as the sandbox writes them; then the approval.</summary>
+    private async Task TenantStepAsync(string tenantId, TenantStep step, DeletionApprovals approvals, CancellationToken cancellationToken)
+    {
+        var table = await tables.Tenants.GetAsync(cancellationToken);
+        foreach (var row in step.Rows)
+        {
+            await table.UpsertEntityAsync(TenantEntityMapper.ToEntity(row), Azure.Data.Tables.TableUpdateMode.Replace, cancellationToken);
+        }
+
+        if (step.AllowDeletions)
+        {
+            try
+            {
+                await approvals.GrantAsync(tenantId, "scenario", cancellationToken);
+            }
+            catch (NothingHeldException)
+            {
+                // Refused as the sandbox refuses it; the scenario goes on without an approval.
+            }
+        }
     }
 
     private static void Upsert(InMemoryStaffCloud staffCloud, StaffCloudRecords records)

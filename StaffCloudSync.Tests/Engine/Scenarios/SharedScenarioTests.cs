@@ -19,7 +19,7 @@ public class SharedScenarioTests
         await using var storage = await StorageTestContext.CreateAsync();
         var scenario = await ScenarioReader.ReadFileAsync(scenarioPath, CancellationToken.None);
 
-        var output = ScenarioOutput.ToJson(await new EngineScenarioRunner(storage.Tenants, storage.Runs).RunAsync(scenario, CancellationToken.None));
+        var output = ScenarioOutput.ToJson(await new EngineScenarioRunner(storage.Tenants, storage.Runs, storage.Tables).RunAsync(scenario, CancellationToken.None));
 
         var outputPath = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"engine-{Path.GetFileName(scenarioPath)}");
         await File.WriteAllTextAsync(outputPath, output.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

@@ -2,15 +2,15 @@ using StaffCloudSync.Core.Rules;
 
 namespace StaffCloudSync.Core.Sync.Planning;
 
-/// <summary>Rule 6 for one person's user or invitation: which groups it should be in.</summary>
-internal static class GroupRules
+/// <summary>Rule 6 (and 7 for invitations): the group set a synced person should have.</summary>
+internal static class EventGroupSets
 {
     /// <summary>
     /// Rule 6: the event groups of the person's current confirmed events; with PreserveManualGroups, plus the
     /// non-event groups they already have. Group ids MobieTrain does not know are dropped either way (a PATCH
     /// carrying them would be refused). Null when the set does not change.
     /// </summary>
-    public static List<GroupRef>? DesiredGroups(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
+    public static List<GroupRef>? Desired(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
     {
         var desired = new List<GroupRef>(events.Length + (index.Settings.PreserveManualGroups ? currentIds.Count : 0));
         var desiredIds = new HashSet<string>(StringComparer.Ordinal);

@@ -1,0 +1,54 @@
+namespace StaffCloudSync.Core.Tenants;
+
+/// <summary>
+/// One tenant, one account (sync-rules.md, "Safety"): no two rows share a StaffCloud tenant, a MobieTrain account or a
+/// StaffCloud token secret. Two rows on one MobieTrain account would each delete the other's people as "not in
+/// StaffCloud"; two on one StaffCloud tenant would invite everyone twice. Each error names the field and the other row.
+/// </summary>
+public static class TenantClaims
+{
+    /// <summary>What <paramref name="tenant"/> claims that another of <paramref name="rows"/> claims too.</summary>
+    public static IReadOnlyList<TenantSettingError> Conflicts(TenantSettings tenant, IEnumerable<TenantRecord> rows)
+    {
+        ArgumentNullException.ThrowIfNull(tenant);
+        ArgumentNullException.ThrowIfNull(rows);
+        var errors = new List<TenantSettingError>();
+        foreach (var row in rows)
+        {
+            if (row.Settings is not { } other || string.Equals(row.TenantId, tenant.TenantId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            // Case-insensitively: DNS labels and Key Vault names are, and an account id differing only in case is a typo
+            // far more likely than a second account.
+            Check(errors, tenant, other, nameof(TenantSettings.StaffCloudApiTenant), "StaffCloud tenant", s => s.StaffCloudApiTenant);
+            Check(errors, tenant, other, nameof(TenantSettings.MobieTrainAccountId), "MobieTrain account", s => s.MobieTrainAccountId);
+            Check(errors, tenant, other, nameof(TenantSettings.StaffCloudTokenSecret), "StaffCloud token secret", s => s.EffectiveStaffCloudTokenSecret);
+        }
+
+        return errors;
+    }
+
+    /// <summary>The conflicts of <paramref name="after"/> that <paramref name="before"/> did not have: what a change adds.</summary>
+    public static IReadOnlyList<TenantSettingError> Added(TenantSettings? before, TenantSettings after, IReadOnlyCollection<TenantRecord> rows)
+    {
+        var existing = before is null ? [] : Conflicts(before, rows).Select(e => e.Message).ToHashSet(StringComparer.Ordinal);
+        return Conflicts(after, rows).Where(e => !existing.Contains(e.Message)).ToList();
+    }
+
+    /// <summary>One line for a run that cannot go on: both rows and every shared value.</summary>
+    public static string Describe(string tenantId, IReadOnlyList<TenantSettingError> conflicts) =>
+        $"tenant '{tenantId}' shares an account with another row of the Tenants table, so it is not run until one of the rows is changed: "
+        + string.Join("; ", conflicts.Select(c => $"{c.Field}: {c.Message}"));
+
+    private static void Check(List<TenantSettingError> errors, TenantSettings tenant, TenantSettings other, string field, string what, Func<TenantSettings, string> value)
+    {
+        var mine = value(tenant);
+        if (!string.IsNullOrWhiteSpace(mine) && string.Equals(mine, value(other), StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add(new TenantSettingError(tenant.TenantId, field,
+                $"'{mine}' is also the {what} of tenant '{other.TenantId}' (rows '{tenant.TenantId}' and '{other.TenantId}'); one tenant per account"));
+        }
+    }
+}

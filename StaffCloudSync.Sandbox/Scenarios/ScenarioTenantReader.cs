@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using StaffCloudSync.Core.Tenants;
+using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
+
+namespace StaffCloudSync.Sandbox.Scenarios;
+
+/// <summary>
+/// The scenario's tenant row and the <c>tenant</c> steps (scenario-format.md): any setting of sync-rules.md in camelCase,
+/// defaults applied, <c>staffCloudApiTenant</c> and <c>mobieTrainAccountId</c> defaulting to the id.
+/// </summary>
+internal static class ScenarioTenantReader
+{
+    private static readonly Dictionary<string, string> TenantSettingNames = typeof(TenantSettings).GetProperties()
+        .Where(p => p.CanWrite && p.Name != nameof(TenantSettings.TenantId))
+        .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p.Name, StringComparer.Ordinal);
+
+    /// <summary>
+    /// A tenant row. The scenario's own tenant is <paramref name="validate"/>d (it must be runnable); rows of a
+    /// <c>tenant.rows</c> step are not, as <c>az storage entity insert</c> checks nothing either.
+    /// </summary>
+    public static TenantSettings ReadTenant(JsonObject tenant, string path, bool validate)
+    {
+        var id = String(tenant["id"], $"{path}.id");
+        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
+        foreach (var (key, value) in tenant)
+        {
+            if (key == "id")
+            {
+                continue;
+            }
+
+            if (!TenantSettingNames.ContainsKey(key))
+            {
+                var like = TenantSettingNames.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+                throw new ScenarioFormatException($"{path}.{key}", like is null
+                    ? $"unknown setting (known: id, {string.Join(", ", TenantSettingNames.Keys)})"
+                    : $"unknown setting; did you mean '{like}'?");
+            }
+
+            values[key] = value;
+        }
+
+        string? Text(string key) => Get(values, key, n => String(n, $"{path}.{key}"));
+        int? Number(string key) => Get(values, key, n => (int?)Int(n, $"{path}.{key}"));
+        bool? Flag(string key) => Get(values, key, n => (bool?)Bool(n, $"{path}.{key}"));
+
+        var settings = new TenantSettings
+        {
+            TenantId = id,
+            StaffCloudApiTenant = Text("staffCloudApiTenant") ?? id,
+            MobieTrainAccountId = Text("mobieTrainAccountId") ?? id,
+        };
+        settings = settings with
+        {
+            StaffCloudTokenSecret = Text("staffCloudTokenSecret"),
+            MobieTrainApiKeySecret = Text("mobieTrainApiKeySecret") ?? settings.MobieTrainApiKeySecret,
+            Enabled = Flag("enabled") ?? settings.Enabled,
+            TimeZone = Text("timeZone") ?? settings.TimeZone,
+            DefaultLanguage = Text("defaultLanguage") ?? settings.DefaultLanguage,
+            GroupNameTemplate = Text("groupNameTemplate") ?? settings.GroupNameTemplate,
+            PreserveManualGroups = Flag("preserveManualGroups") ?? settings.PreserveManualGroups,
+            InvitationMaxAgeMonths = Number("invitationMaxAgeMonths") ?? settings.InvitationMaxAgeMonths,
+            DeletionThresholdPercent = Number("deletionThresholdPercent") ?? settings.DeletionThresholdPercent,
+            DeletionThresholdMinimum = Number("deletionThresholdMinimum") ?? settings.DeletionThresholdMinimum,
+            DeletionApprovalHours = Number("deletionApprovalHours") ?? settings.DeletionApprovalHours,
+        };
+
+        if (validate && TenantSettingsValidator.Validate(settings).FirstOrDefault() is { } error)
+        {
+            var field = error.Field == nameof(TenantSettings.TenantId) ? "id" : JsonNamingPolicy.CamelCase.ConvertName(error.Field);
+            throw new ScenarioFormatException($"{path}.{field}", error.Message);
+        }
+
+        return settings;
+    }
+
+    /// <summary><c>{"tenant": {"allowDeletions": true}}</c> and <c>{"tenant": {"rows": [ … ]}}</c>, alone or together.</summary>
+    public static TenantStep ReadTenantStep(JsonObject step, string path)
+    {
+        var allow = step["allowDeletions"] is { } node && Bool(node, $"{path}.allowDeletions");
+        var rows = new List<TenantSettings>();
+        if (step["rows"] is { } rowsNode)
+        {
+            var array = Array(rowsNode, $"{path}.rows");
+            for (var i = 0; i < array.Count; i++)
+            {
+                rows.Add(ReadTenant(Object(array[i], $"{path}.rows[{i}]"), $"{path}.rows[{i}]", validate: false));
+            }
+        }
+
+        if (step.FirstOrDefault(p => p.Key is not ("allowDeletions" or "rows")) is { Key: { } unknown })
+        {
+            throw new ScenarioFormatException($"{path}.{unknown}", "unknown; a tenant step has allowDeletions and rows");
+        }
+
+        return new TenantStep(allow, rows);
+    }
+}

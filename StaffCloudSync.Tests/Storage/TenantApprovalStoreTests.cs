@@ -1,0 +1,128 @@
+using Azure.Data.Tables;
+using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Tests.Infrastructure;
+
+namespace StaffCloudSync.Tests.Storage;
+
+/// <summary>The approval of held deletions on the tenant's row: stored whole, changed only by its own id, on the row's ETag.</summary>
+public sealed class TenantApprovalStoreTests
+{
+    private StorageTestContext context = null!;
+
+    private ITenantStore Store => context.Tenants;
+
+    [SetUp]
+    public async Task StartStorage()
+    {
+        context = await StorageTestContext.CreateAsync();
+        await Store.AddAsync(new TenantSettings { TenantId = "acme", StaffCloudApiTenant = "acme", MobieTrainAccountId = "acme" }, CancellationToken.None);
+    }
+
+    [TearDown]
+    public async Task DropTables() => await context.DisposeAsync();
+
+    [Test]
+    public async Task An_approval_round_trips_with_every_field_and_many_persons()
+    {
+        // Ids far apart and close together, up to 18 digits: more than one 64 KiB column's worth of varints.
+        var ids = Enumerable.Range(1, 20_000).Select(i => (long)i * 7919).Append(999_999_999_999_999_999).Append(1).ToHashSet();
+        var approval = Approval("a1", ids, "ops@example.com");
+
+        await Store.SetDeletionApprovalAsync("acme", approval, CancellationToken.None);
+        var stored = (await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval;
+
+        Assert.That(stored, Is.EqualTo(approval));
+        Assert.That(stored!.Employees, Is.EquivalentTo(ids));
+    }
+
+    [Test]
+    public async Task A_smaller_approval_replaces_a_larger_one_whole()
+    {
+        await Store.SetDeletionApprovalAsync("acme", Approval("big", Enumerable.Range(1, 30_000).Select(i => (long)i * 100_003).ToHashSet()), CancellationToken.None);
+        var small = Approval("small", [5]);
+
+        await Store.SetDeletionApprovalAsync("acme", small, CancellationToken.None);
+
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(small));
+        var raw = await RawAsync();
+        Assert.That(raw.Keys.Count(k => k.StartsWith(DeletionApprovalColumns.EmployeeChunkPrefix, StringComparison.Ordinal)), Is.EqualTo(1), "no column of the larger one is left");
+    }
+
+    [Test]
+    public async Task Update_takes_persons_out_and_removes_the_approval_when_none_is_left()
+    {
+        var approval = Approval("a1", [1, 2, 3]);
+        await Store.SetDeletionApprovalAsync("acme", approval, CancellationToken.None);
+
+        var after = await Store.UpdateDeletionApprovalAsync("acme", "a1", a => a with { Employees = new HashSet<long> { 3 } }, CancellationToken.None);
+        Assert.That(after!.Employees, Is.EquivalentTo(new long[] { 3 }));
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(approval with { Employees = new HashSet<long> { 3 } }));
+
+        var gone = await Store.UpdateDeletionApprovalAsync("acme", "a1", _ => null, CancellationToken.None);
+        Assert.That(gone, Is.Null);
+        var record = await Store.GetAsync("acme", CancellationToken.None);
+        Assert.That(record!.DeletionApproval, Is.Null);
+        Assert.That(record.Settings!.MobieTrainAccountId, Is.EqualTo("acme"), "the settings are left alone");
+        Assert.That((await RawAsync()).Keys.Where(k => k.StartsWith("DeletionApproval", StringComparison.Ordinal) && k != "DeletionApprovalHours"), Is.Empty);
+    }
+
+    [Test]
+    public async Task An_old_approval_id_never_changes_a_newer_approval()
+    {
+        await Store.SetDeletionApprovalAsync("acme", Approval("old", [1]), CancellationToken.None);
+        var newer = Approval("new", [1, 2]);
+        await Store.SetDeletionApprovalAsync("acme", newer, CancellationToken.None);
+
+        var seen = await Store.UpdateDeletionApprovalAsync("acme", "old", _ => null, CancellationToken.None);
+
+        Assert.That(seen, Is.EqualTo(newer));
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(newer));
+    }
+
+    [Test]
+    public async Task A_grant_racing_a_run_that_uses_the_old_approval_is_never_lost()
+    {
+        for (var round = 0; round < 20; round++)
+        {
+            await Store.SetDeletionApprovalAsync("acme", Approval($"old{round}", [1, 2]), CancellationToken.None);
+            var newer = Approval($"new{round}", [3]);
+            var use = Task.Run(() => Store.UpdateDeletionApprovalAsync("acme", $"old{round}", _ => null, CancellationToken.None));
+            var grant = Task.Run(() => Store.SetDeletionApprovalAsync("acme", newer, CancellationToken.None));
+            await Task.WhenAll(use, grant);
+
+            Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(newer), $"round {round}");
+        }
+    }
+
+    [Test]
+    public async Task An_approval_written_by_hand_without_persons_covers_no_one()
+    {
+        var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.UpdateEntityAsync(new TableEntity("tenant", "acme") { ["DeletionApprovalId"] = "by-hand", ["DeletionApprovalGrantedAt"] = context.Time.GetUtcNow() },
+            Azure.ETag.All, TableUpdateMode.Merge);
+
+        var approval = (await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval;
+
+        Assert.That(approval!.Id, Is.EqualTo("by-hand"));
+        Assert.That(approval.Employees, Is.Empty);
+        Assert.That(approval.IsInForceAt(context.Time.GetUtcNow()), Is.False);
+    }
+
+    [Test]
+    public async Task Set_needs_an_existing_tenant_and_update_of_an_unknown_one_is_null()
+    {
+        var ex = Assert.ThrowsAsync<TenantConflictException>(() => Store.SetDeletionApprovalAsync("nobody", Approval("a", [1]), CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("'nobody'"));
+        Assert.That(await Store.UpdateDeletionApprovalAsync("nobody", "a", _ => null, CancellationToken.None), Is.Null);
+    }
+
+    private DeletionApproval Approval(string id, HashSet<long> employees, string? grantedBy = null) =>
+        new(id, "run-" + id, employees, context.Time.GetUtcNow(), grantedBy, context.Time.GetUtcNow().AddHours(24));
+
+    private async Task<TableEntity> RawAsync()
+    {
+        var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
+        return (await table.GetEntityAsync<TableEntity>("tenant", "acme")).Value;
+    }
+}
