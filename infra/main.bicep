@@ -46,8 +46,8 @@ param storageSku string = 'Standard_LRS'
 ])
 param instanceMemoryMB int = 2048
 
-@description('Most instances the plan may scale out to; each runs tenants in parallel against MobieTrain and StaffCloud.')
-@minValue(1)
+@description('Most instances the plan may scale out to; each runs tenants in parallel against MobieTrain and StaffCloud. Flex Consumption refuses fewer than 40.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
 

@@ -59,6 +59,45 @@ public class InfraResourceTests
     }
 
     [Test]
+    public void MaximumInstanceCount_IsNeverBelowFlexConsumptionsMinimumOf40()
+    {
+        const int flexMinimum = 40;
+        var app = FunctionApp;
+        var main = InfraBuild.Main.Root["parameters"]!["maximumInstanceCount"]!;
+        var module = app.Template.Root["parameters"]!["maximumInstanceCount"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(app.Text("properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCount"), Is.EqualTo("[parameters('maximumInstanceCount')]"));
+            Assert.That(app.Template.MainParameterBehind("[parameters('maximumInstanceCount')]"), Is.EqualTo("maximumInstanceCount"));
+            Assert.That(main["minValue"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(flexMinimum), "main.bicep refuses a smaller value before Azure does");
+            Assert.That(module["minValue"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(flexMinimum));
+            Assert.That(main["defaultValue"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(flexMinimum));
+            foreach (var parameters in new[] { InfraBuild.DevParameters, InfraBuild.ProdParameters })
+            {
+                Assert.That(parameters["maximumInstanceCount"]?["value"]?.GetValue<int>() ?? flexMinimum, Is.GreaterThanOrEqualTo(flexMinimum));
+            }
+        });
+    }
+
+    [Test]
+    public void FunctionApp_RefusesBasicPublishingCredentials_OnFtpAndScm()
+    {
+        var policies = InfraBuild.Main.AllOfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(policies.Select(p => p.LastNameLiteral()), Is.EquivalentTo(new[] { "ftp", "scm" }));
+            foreach (var policy in policies)
+            {
+                Assert.That(policy.Flag("properties.allow"), Is.False, policy.ToString());
+                Assert.That(policy.Template.ModuleName, Is.EqualTo(FunctionApp.Template.ModuleName));
+                Assert.That(policy.Name, Does.StartWith("[format('{0}/{1}', parameters('appName'), "), "a policy of the app itself");
+            }
+        });
+    }
+
+    [Test]
     public void FunctionApp_RunsAsTheUserAssignedIdentity_AlsoForItsDeploymentStorage()
     {
         var app = FunctionApp;

@@ -1,6 +1,7 @@
 // The Flex Consumption plan and the Linux function app (.NET 10 isolated worker). The app runs as the one
 // user-assigned identity: for the host's storage, the deployment package, Key Vault and Application Insights.
-// Every setting is identity-based: there is no connection string, key or secret here.
+// Every setting is identity-based: there is no connection string, key or secret here, and the publishing endpoints
+// (FTP, SCM) refuse basic credentials: a deployment authenticates with Entra ID like everything else.
 
 param planName string
 param appName string
@@ -40,7 +41,7 @@ param mobieTrainBaseUrl string
 param instanceMemoryMB int
 
 @description('Upper bound of instances the plan may scale out to: each instance runs tenants in parallel against MobieTrain.')
-@minValue(1)
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
 
@@ -151,6 +152,22 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         version: '10.0'
       }
     }
+  }
+}
+
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
   }
 }
 
