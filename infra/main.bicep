@@ -104,6 +104,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     deploymentContainerName: deploymentContainerName
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -114,6 +115,7 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -163,6 +165,7 @@ module functionApp 'modules/functionapp.bicep' = {
     mobieTrainBaseUrl: mobieTrainBaseUrl
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    workspaceId: monitoring.outputs.workspaceId
   }
   dependsOn: [
     rbac

@@ -211,8 +211,10 @@ public class InfraResourceTests
     [Test]
     public void EveryResource_CarriesTheTags()
     {
+        // Role assignments and diagnostic settings are extension resources that take no tags.
+        string[] untaggable = ["Microsoft.Authorization/roleAssignments", "Microsoft.Insights/diagnosticSettings"];
         var untagged = InfraBuild.Main.AllResources()
-            .Where(r => r.Type != "Microsoft.Authorization/roleAssignments" && r.Type.Count(c => c == '/') == 1)
+            .Where(r => !untaggable.Contains(r.Type) && r.Type.Count(c => c == '/') == 1)
             .Where(r => r.At("tags") is null);
 
         Assert.That(untagged, Is.Empty);

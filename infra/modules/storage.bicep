@@ -1,7 +1,8 @@
 // The app's one storage account: the Functions host (leases, timers, keys), the tenant-sync queue and its poison
 // queue, the Tenants/SyncRuns/TenantLeases tables, and the Flex Consumption deployment container.
 // Shared keys are off: everything reaches it with the app's user-assigned identity (rbac.bicep), so there is no
-// connection string to leak or rotate.
+// connection string to leak or rotate. Every table and queue read, write and delete is logged to Log Analytics, with
+// the caller's identity, so a changed tenant row or a vanished message can be traced to whoever did it.
 
 @description('Storage account name: 3–24 lowercase letters and digits, globally unique.')
 @minLength(3)
@@ -21,6 +22,9 @@ param skuName string
 
 @description('Blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
+
+@description('Log Analytics workspace the data-access logs go to.')
+param workspaceId string
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: name
@@ -113,6 +117,41 @@ resource runsTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-
 resource leasesTable 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
   parent: tableService
   name: 'TenantLeases'
+}
+
+// Tables and queues hold what operators and the app change; blob logging is left off because the host renews its
+// leases every few seconds and would fill the workspace with them.
+var dataAccessLogs = [
+  {
+    category: 'StorageRead'
+    enabled: true
+  }
+  {
+    category: 'StorageWrite'
+    enabled: true
+  }
+  {
+    category: 'StorageDelete'
+    enabled: true
+  }
+]
+
+resource tableAccessLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'data-access-to-log-analytics'
+  scope: tableService
+  properties: {
+    workspaceId: workspaceId
+    logs: dataAccessLogs
+  }
+}
+
+resource queueAccessLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'data-access-to-log-analytics'
+  scope: queueService
+  properties: {
+    workspaceId: workspaceId
+    logs: dataAccessLogs
+  }
 }
 
 output name string = storage.name
