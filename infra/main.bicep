@@ -1,6 +1,7 @@
 // StaffCloudSync in one resource group: a Flex Consumption function app (.NET 10 isolated) running as one
 // user-assigned identity, its storage (host, tenant-sync queues, tables), Key Vault for the tenants' tokens,
-// Log Analytics + Application Insights, the identity's five role assignments, and the operators' alerts.
+// Log Analytics + Application Insights with the data-access audit logs, the identity's role assignments (each on the
+// narrowest scope it works on), and the operators' alerts.
 // Nothing here holds a key or a connection string: every access is Entra ID with the identity (docs/deploy.md).
 // Local modules only, so `bicep build`/`lint` and the infra tests work without a registry.
 targetScope = 'resourceGroup'
@@ -81,7 +82,20 @@ var names = {
   plan: 'plan-${namePrefix}'
   functionApp: 'func-${namePrefix}-${take(suffix, 6)}'
 }
+// The Flex deployment package has a container of its own, and the host's containers are created here, so each can
+// carry its own role assignment instead of one role on the whole account.
 var deploymentContainerName = 'app-package'
+var hostContainerNames = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
+// The app's queue and its poison queue (StaffCloudSync.Core/Dispatch/SyncMessage.cs), and the poison queue the host
+// moves a message to when TenantSyncPoison itself fails three times: nothing reads that one, so an alert watches it.
+var queueNames = [
+  'tenant-sync'
+  'tenant-sync-poison'
+  'tenant-sync-poison-poison'
+]
 var tags = union(extraTags, {
   application: 'StaffCloudSync'
   environment: environment
@@ -104,6 +118,8 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     deploymentContainerName: deploymentContainerName
+    hostContainerNames: hostContainerNames
+    queueNames: queueNames
     workspaceId: monitoring.outputs.workspaceId
   }
 }
@@ -138,6 +154,9 @@ module rbac 'modules/rbac.bicep' = {
     identityId: identity.id
     principalId: identity.properties.principalId
     storageAccountName: names.storage
+    deploymentContainerName: deploymentContainerName
+    hostContainerNames: hostContainerNames
+    queueNames: queueNames
     keyVaultName: names.keyVault
     appInsightsName: names.appInsights
   }
@@ -181,6 +200,18 @@ module alerts 'modules/alerts.bicep' = {
     appInsightsId: monitoring.outputs.appInsightsId
     alertEmail: alertEmail
     actionGroupShortName: take('scs-${environment}', 12)
+    evaluationFrequency: alertEvaluationFrequency
+  }
+}
+
+module storageAlerts 'modules/storage-alerts.bicep' = {
+  name: 'storage-alerts'
+  params: {
+    namePrefix: namePrefix
+    location: location
+    tags: tags
+    workspaceId: monitoring.outputs.workspaceId
+    actionGroupId: alerts.outputs.actionGroupId
     evaluationFrequency: alertEvaluationFrequency
   }
 }

@@ -36,6 +36,9 @@ public partial class InfraAlertTests
 
     private static readonly Dictionary<string, string> SyncTemplates = Templates(typeof(SyncLog));
 
+    /// <summary>The rules on the app's log lines (Application Insights); the storage-log rules are checked apart.</summary>
+    private static List<ArmResource> AppLogRules() => Rules().Where(r => r.Template.ModuleName == "alerts").ToList();
+
     [Test]
     public void ActionGroup_MailsTheAlertEmailParameter()
     {
@@ -54,13 +57,14 @@ public partial class InfraAlertTests
     }
 
     [Test]
-    public void EveryRule_IsEnabled_OnApplicationInsights_AndNotifiesTheActionGroup()
+    public void EveryAppLogRule_IsEnabled_OnApplicationInsights_AndNotifiesTheActionGroup()
     {
-        var rules = Rules();
+        var rules = AppLogRules();
 
         Assert.Multiple(() =>
         {
             Assert.That(rules, Has.Count.EqualTo(4));
+            Assert.That(Rules(), Has.Count.EqualTo(5), "the four on the app's lines and the one on the storage queue log");
             foreach (var rule in rules)
             {
                 Assert.That(rule.Flag("properties.enabled"), Is.True, rule.ToString());
@@ -115,6 +119,36 @@ public partial class InfraAlertTests
             Assert.That(SyncTemplates.Values.Count(t => t.StartsWith(StartsWithLiteral(query), StringComparison.Ordinal) && HasLiterals(query).All(t.Contains)), Is.EqualTo(1));
         });
     }
+
+    [Test]
+    public void PoisonOfThePoisonQueue_IsAlertedOn_FromTheStorageQueueLog()
+    {
+        // The host moves a message to "<queue>-poison" after maxDequeueCount; tenant-sync-poison is that of tenant-sync,
+        // so a message TenantSyncPoison fails on lands in the same name once more.
+        Assert.That(SyncMessage.PoisonQueueName, Is.EqualTo(SyncMessage.QueueName + "-poison"));
+        var poisonOfPoison = SyncMessage.PoisonQueueName + "-poison";
+        var rule = RuleMatching("StorageQueueLogs");
+        var query = Query(rule);
+        var storage = InfraBuild.Main.Modules.Single(m => m.ModuleName == "storage");
+        var queueLog = storage.Resources.Single(r => r.Type == "Microsoft.Insights/diagnosticSettings" && r.Text("scope")!.Contains("queueServices", StringComparison.Ordinal));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(query, Does.StartWith("StorageQueueLogs"));
+            Assert.That(query, Does.Contain("OperationName == \"PutMessage\"").And.Contain($"Uri contains \"/{poisonOfPoison}/messages\""));
+            Assert.That(QueueNames(), Does.Contain(poisonOfPoison), "the queue exists before anything is moved to it");
+            Assert.That(rule.Flag("properties.enabled"), Is.True);
+            Assert.That(rule.Flag("properties.skipQueryValidation"), Is.True, "a fresh workspace has no StorageQueueLogs table yet");
+            Assert.That(rule.At("properties.scopes")!.AsArray().Single()!.GetValue<string>(), Is.EqualTo("[parameters('workspaceId')]"));
+            // The rule reads the workspace the storage account's queue log (with its writes) goes to.
+            Assert.That(rule.Template.PassedParameter("workspaceId"), Is.EqualTo(storage.PassedParameter("workspaceId")));
+            Assert.That(storage.Resolve(queueLog.At("properties.logs"))!.AsArray().Select(l => l!["category"]!.GetValue<string>()), Does.Contain("StorageWrite"));
+            Assert.That(rule.Template.PassedParameter("actionGroupId"), Does.Contain("'alerts'").And.EndsWith(".outputs.actionGroupId.value]"));
+        });
+    }
+
+    private static List<string> QueueNames() =>
+        InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/queueServices/queues").Single().CopyItems()!.Select(q => q!.GetValue<string>()).ToList();
 
     [Test]
     public void FunctionFailures_AreFailedRequests()

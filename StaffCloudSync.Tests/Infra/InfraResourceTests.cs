@@ -160,12 +160,15 @@ public class InfraResourceTests
     [Test]
     public void Storage_HasTheAppsQueuesAndTables_UnderTheNamesTheCodeUses()
     {
-        var queues = InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => q.LastNameLiteral());
+        var queues = InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/queueServices/queues").Single();
         var tables = InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/tableServices/tables").Select(t => t.LastNameLiteral());
 
         Assert.Multiple(() =>
         {
-            Assert.That(queues, Is.EquivalentTo(new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName }));
+            Assert.That(queues.Name, Does.EndWith("parameters('queueNames')[copyIndex()])]"), "one queue per name");
+            // The host's poison queue of TenantSyncPoison's own queue ("<queue>-poison" once more) is created too.
+            Assert.That(queues.CopyItems()!.Select(q => q!.GetValue<string>()),
+                Is.EquivalentTo(new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName, SyncMessage.PoisonQueueName + "-poison" }));
             Assert.That(tables, Is.EquivalentTo(new[]
             {
                 StorageOptions.DefaultTenantsTableName, StorageOptions.DefaultRunsTableName, StorageOptions.DefaultLeasesTableName,
@@ -174,11 +177,23 @@ public class InfraResourceTests
     }
 
     [Test]
-    public void Storage_HasAPrivateDeploymentContainer()
+    public void Storage_HasPrivateContainers_TheDeploymentPackageInOneOfItsOwn()
     {
-        var container = Single("Microsoft.Storage/storageAccounts/blobServices/containers");
+        var containers = InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        var deployment = containers.Single(c => c.Json["copy"] is null);
+        var host = containers.Single(c => c.Json["copy"] is not null);
+        var deploymentName = deployment.Template.Resolve(deployment.Template.Deployment!["properties"]!["parameters"]!["deploymentContainerName"]!["value"])!.GetValue<string>();
+        var hostNames = host.CopyItems()!.Select(c => c!.GetValue<string>()).ToList();
 
-        Assert.That(container.Text("properties.publicAccess"), Is.EqualTo("None"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(containers.Select(c => c.Text("properties.publicAccess")), Is.All.EqualTo("None"));
+            Assert.That(deployment.Name, Does.EndWith("parameters('deploymentContainerName'))]"));
+            // The host's leases, timers and keys: the two containers the Functions host writes to.
+            Assert.That(hostNames, Is.EquivalentTo(new[] { "azure-webjobs-hosts", "azure-webjobs-secrets" }));
+            Assert.That(hostNames, Does.Not.Contain(deploymentName), "the package shares its container with nothing");
+            Assert.That(deployment.Template.Root["outputs"]!["deploymentContainerUrl"]!["value"]!.GetValue<string>(), Does.Contain("parameters('deploymentContainerName')"));
+        });
     }
 
     [Test]

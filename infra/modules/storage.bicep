@@ -1,5 +1,5 @@
 // The app's one storage account: the Functions host (leases, timers, keys), the tenant-sync queue and its poison
-// queue, the Tenants/SyncRuns/TenantLeases tables, and the Flex Consumption deployment container.
+// queues, the Tenants/SyncRuns/TenantLeases tables, and the Flex Consumption deployment container.
 // Shared keys are off: everything reaches it with the app's user-assigned identity (rbac.bicep), so there is no
 // connection string to leak or rotate. Every table and queue read, write and delete is logged to Log Analytics, with
 // the caller's identity, so a changed tenant row or a vanished message can be traced to whoever did it.
@@ -22,6 +22,12 @@ param skuName string
 
 @description('Blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
+
+@description('Blob containers of the Functions host (leases and timers, keys): created here so each has its own role assignment.')
+param hostContainerNames array
+
+@description('Queues of the app and of the host, created up front (the names are the code\'s, compared by the infra tests).')
+param queueNames array
 
 @description('Log Analytics workspace the data-access logs go to.')
 param workspaceId string
@@ -81,23 +87,29 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
+resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
+  for containerName in hostContainerNames: {
+    parent: blobService
+    name: containerName
+    properties: {
+      publicAccess: 'None'
+    }
+  }
+]
+
 resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
   parent: storage
   name: 'default'
 }
 
-// Created up front rather than by the host or the app on first use: the poison queue exists before anything
-// fails, and the names are visible here. They are the app's constants (StaffCloudSync.Core/Dispatch/SyncMessage.cs,
-// StaffCloudSync.Core/Storage/StorageOptions.cs); the infra tests compare them.
-resource syncQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
-  parent: queueService
-  name: 'tenant-sync'
-}
-
-resource poisonQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
-  parent: queueService
-  name: 'tenant-sync-poison'
-}
+// Created up front rather than by the host or the app on first use: the poison queues exist before anything fails,
+// each can carry its own role assignment, and the names are visible here.
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [
+  for queueName in queueNames: {
+    parent: queueService
+    name: queueName
+  }
+]
 
 resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
   parent: storage
@@ -155,5 +167,4 @@ resource queueAccessLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-previ
 }
 
 output name string = storage.name
-output id string = storage.id
 output deploymentContainerUrl string = '${storage.properties.primaryEndpoints.blob}${deploymentContainer.name}'
