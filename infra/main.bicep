@@ -1,7 +1,8 @@
 // StaffCloudSync in one resource group: a Flex Consumption function app (.NET 10 isolated) running as one
 // user-assigned identity, its storage (host, tenant-sync queues, tables), Key Vault for the tenants' tokens,
 // Log Analytics + Application Insights with the data-access audit logs, the identity's role assignments (each on the
-// narrowest scope it works on), and the operators' alerts.
+// narrowest scope it works on), the operators' alerts, and with networkIsolation a virtual network that is the only
+// way into Key Vault and storage.
 // Nothing here holds a key or a connection string: every access is Entra ID with the identity (docs/deploy.md).
 // Local modules only, so `bicep build`/`lint` and the infra tests work without a registry.
 targetScope = 'resourceGroup'
@@ -52,6 +53,12 @@ param instanceMemoryMB int = 2048
 @maxValue(1000)
 param maximumInstanceCount int = 40
 
+@description('Key Vault and storage reachable only through private endpoints in a virtual network the app joins (VNet integration), their public access off. Operators then reach the data plane from inside that network only (docs/deploy.md).')
+param networkIsolation bool = false
+
+@description('Address space of the virtual network (networkIsolation only), at least a /23: a /24 for the app\'s instances, a /27 for the private endpoints.')
+param virtualNetworkAddressPrefix string = '10.40.0.0/23'
+
 @description('Days Log Analytics and Application Insights keep the logs.')
 @minValue(30)
 @maxValue(730)
@@ -81,6 +88,9 @@ var names = {
   appInsights: 'appi-${namePrefix}'
   plan: 'plan-${namePrefix}'
   functionApp: 'func-${namePrefix}-${take(suffix, 6)}'
+  virtualNetwork: 'vnet-${namePrefix}'
+  natGateway: 'ng-${namePrefix}'
+  outboundIp: 'pip-${namePrefix}-outbound'
 }
 // The Flex deployment package has a container of its own, and the host's containers are created here, so each can
 // carry its own role assignment instead of one role on the whole account.
@@ -96,6 +106,10 @@ var queueNames = [
   'tenant-sync-poison'
   'tenant-sync-poison-poison'
 ]
+var appSubnetName = 'snet-app'
+// With networkIsolation, Key Vault and storage take no public traffic and the app joins the network to reach them.
+var dataPlanePublicAccess = networkIsolation ? 'Disabled' : 'Enabled'
+var appSubnetId = networkIsolation ? resourceId('Microsoft.Network/virtualNetworks/subnets', names.virtualNetwork, appSubnetName) : ''
 var tags = union(extraTags, {
   application: 'StaffCloudSync'
   environment: environment
@@ -120,6 +134,7 @@ module storage 'modules/storage.bicep' = {
     deploymentContainerName: deploymentContainerName
     hostContainerNames: hostContainerNames
     queueNames: queueNames
+    publicNetworkAccess: dataPlanePublicAccess
     workspaceId: monitoring.outputs.workspaceId
   }
 }
@@ -131,8 +146,29 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    publicNetworkAccess: dataPlanePublicAccess
     workspaceId: monitoring.outputs.workspaceId
   }
+}
+
+// Names, not module outputs, again: the endpoints' targets are known before deployment.
+module network 'modules/network.bicep' = if (networkIsolation) {
+  name: 'network'
+  params: {
+    virtualNetworkName: names.virtualNetwork
+    natGatewayName: names.natGateway
+    outboundIpName: names.outboundIp
+    location: location
+    tags: tags
+    addressPrefix: virtualNetworkAddressPrefix
+    appSubnetName: appSubnetName
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+  }
+  dependsOn: [
+    storage
+    keyVault
+  ]
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -184,10 +220,13 @@ module functionApp 'modules/functionapp.bicep' = {
     mobieTrainBaseUrl: mobieTrainBaseUrl
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    virtualNetworkSubnetId: appSubnetId
     workspaceId: monitoring.outputs.workspaceId
   }
+  // With networkIsolation the app reaches its storage only through the private endpoints: they exist before it starts.
   dependsOn: [
     rbac
+    network
   ]
 }
 

@@ -45,6 +45,9 @@ param instanceMemoryMB int
 @maxValue(1000)
 param maximumInstanceCount int
 
+@description('Subnet the app joins (VNet integration), delegated to Microsoft.App/environments; empty for none.')
+param virtualNetworkSubnetId string
+
 @description('Log Analytics workspace the platform\'s function logs go to.')
 param workspaceId string
 
@@ -80,6 +83,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     clientCertEnabled: false
     // Key Vault references (not used today) would resolve with this identity rather than a system-assigned one.
     keyVaultReferenceIdentity: identityId
+    // All the app's outbound traffic then enters the virtual network: storage and Key Vault by their private endpoints.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'

@@ -16,6 +16,13 @@ param tags object
 @maxValue(90)
 param softDeleteRetentionInDays int
 
+@description('Disabled with networkIsolation: only the private endpoint reaches the vault.')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string
+
 @description('Log Analytics workspace the audit log goes to.')
 param workspaceId string
 
@@ -38,10 +45,10 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enabledForDeployment: false
     enabledForTemplateDeployment: false
     enabledForDiskEncryption: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: publicNetworkAccess == 'Disabled' ? 'Deny' : 'Allow'
+      bypass: publicNetworkAccess == 'Disabled' ? 'None' : 'AzureServices'
     }
   }
 }

@@ -29,6 +29,13 @@ param hostContainerNames array
 @description('Queues of the app and of the host, created up front (the names are the code\'s, compared by the infra tests).')
 param queueNames array
 
+@description('Disabled with networkIsolation: only the private endpoints reach the account.')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string
+
 @description('Log Analytics workspace the data-access logs go to.')
 param workspaceId string
 
@@ -48,12 +55,12 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     allowBlobPublicAccess: false
     supportsHttpsTrafficOnly: true
     allowCrossTenantReplication: false
-    // The Flex Consumption app reaches the account over its public endpoint (no virtual network here); access is
-    // decided by Entra ID roles, not by network rules.
-    publicNetworkAccess: 'Enabled'
+    // Without networkIsolation the app reaches the account over its public endpoint and access is decided by
+    // Entra ID roles alone; with it, nothing public gets through, trusted Azure services included.
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: publicNetworkAccess == 'Disabled' ? 'Deny' : 'Allow'
+      bypass: publicNetworkAccess == 'Disabled' ? 'None' : 'AzureServices'
     }
     encryption: {
       keySource: 'Microsoft.Storage'
