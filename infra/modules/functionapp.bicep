@@ -137,6 +137,16 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'MobieTrain__BaseUrl'
           value: mobieTrainBaseUrl
         }
+        // The isolated worker filters its own logs by its configuration, not by host.json (which sets the host's):
+        // the sync's lines at Information, everything else (HTTP client chatter, SDKs) from Warning up.
+        {
+          name: 'Logging__LogLevel__Default'
+          value: 'Warning'
+        }
+        {
+          name: 'Logging__LogLevel__StaffCloudSync'
+          value: 'Information'
+        }
       ]
     }
     functionAppConfig: {
