@@ -1,8 +1,8 @@
 // StaffCloudSync in one resource group: a Flex Consumption function app (.NET 10 isolated) running as one
 // user-assigned identity, its storage (host, tenant-sync queues, tables), Key Vault for the tenants' tokens,
 // Log Analytics + Application Insights with the data-access audit logs, the identity's role assignments (each on the
-// narrowest scope it works on), the operators' alerts, and with networkIsolation a virtual network that is the only
-// way into Key Vault and storage.
+// narrowest scope it works on), the operators' alerts and workbook, and with networkIsolation a virtual network that
+// is the only way into Key Vault and storage.
 // Nothing here holds a key or a connection string: every access is Entra ID with the identity (docs/deploy.md).
 // Local modules only, so `bicep build`/`lint` and the infra tests work without a registry.
 targetScope = 'resourceGroup'
@@ -252,6 +252,21 @@ module storageAlerts 'modules/storage-alerts.bicep' = {
     workspaceId: monitoring.outputs.workspaceId
     actionGroupId: alerts.outputs.actionGroupId
     evaluationFrequency: alertEvaluationFrequency
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  params: {
+    // A workbook's name must be a GUID; this one stays the same on every redeployment of the environment.
+    name: guid(resourceGroup().id, 'staffcloudsync-operations-workbook')
+    displayName: 'StaffCloudSync operations (${environment})'
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    workspaceId: monitoring.outputs.workspaceId
+    // https://<host>/… → <host>: the workbook tells MobieTrain's requests from StaffCloud's by it.
+    mobieTrainHost: split(mobieTrainBaseUrl, '/')[2]
   }
 }
 

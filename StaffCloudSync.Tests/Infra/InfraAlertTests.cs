@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Runs;
@@ -25,16 +23,9 @@ public partial class InfraAlertTests
         return rules[0];
     }
 
-    /// <summary>The message templates of a log class's [LoggerMessage] methods, by method name.</summary>
-    private static Dictionary<string, string> Templates(Type logClass) =>
-        logClass.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            .Select(m => (m.Name, Attribute: m.GetCustomAttribute<LoggerMessageAttribute>()))
-            .Where(m => m.Attribute is not null)
-            .ToDictionary(m => m.Name, m => m.Attribute!.Message);
+    private static readonly Dictionary<string, string> DispatchTemplates = LogTemplates.Of(typeof(SyncMessage).Assembly.GetType("StaffCloudSync.Core.Dispatch.DispatchLog", throwOnError: true)!);
 
-    private static readonly Dictionary<string, string> DispatchTemplates = Templates(typeof(SyncMessage).Assembly.GetType("StaffCloudSync.Core.Dispatch.DispatchLog", throwOnError: true)!);
-
-    private static readonly Dictionary<string, string> SyncTemplates = Templates(typeof(SyncLog));
+    private static readonly Dictionary<string, string> SyncTemplates = LogTemplates.Of(typeof(SyncLog));
 
     /// <summary>The rules on the app's log lines (Application Insights); the storage-log rules are checked apart.</summary>
     private static List<ArmResource> AppLogRules() => Rules().Where(r => r.Template.ModuleName == "alerts").ToList();
@@ -164,21 +155,15 @@ public partial class InfraAlertTests
 
     private static IEnumerable<string> HasLiterals(string query) => HasClause().Matches(query).Select(m => m.Groups[1].Value);
 
-    private static IEnumerable<string> Fields(string query) => CustomDimension().Matches(query).Select(m => m.Groups[1].Value).Distinct();
+    private static IEnumerable<string> Fields(string query) => LogTemplates.Fields(query);
 
-    private static IEnumerable<string> Placeholders(string template) => Placeholder().Matches(template).Select(m => m.Groups[1].Value);
+    private static IEnumerable<string> Placeholders(string template) => LogTemplates.Placeholders(template);
 
     [GeneratedRegex("message startswith \"([^\"]+)\"")]
     private static partial Regex StartsWithClause();
 
     [GeneratedRegex("message has \"([^\"]+)\"")]
     private static partial Regex HasClause();
-
-    [GeneratedRegex(@"customDimensions\.([A-Za-z]+)")]
-    private static partial Regex CustomDimension();
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex Placeholder();
 
     [GeneratedRegex(@"Status in \(([^)]*)\)")]
     private static partial Regex StatusLiterals();
