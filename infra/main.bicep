@@ -1,6 +1,8 @@
 // StaffCloudSync in one resource group: a Flex Consumption function app (.NET 10 isolated) running as one
 // user-assigned identity, its storage (host, tenant-sync queues, tables), Key Vault for the tenants' tokens,
-// Log Analytics + Application Insights, the identity's five role assignments, and the operators' alerts.
+// Log Analytics + Application Insights with the data-access audit logs, the identity's role assignments (each on the
+// narrowest scope it works on), the operators' alerts and workbook, and with networkIsolation a virtual network that
+// is the only way into Key Vault and storage.
 // Nothing here holds a key or a connection string: every access is Entra ID with the identity (docs/deploy.md).
 // Local modules only, so `bicep build`/`lint` and the infra tests work without a registry.
 targetScope = 'resourceGroup'
@@ -46,10 +48,16 @@ param storageSku string = 'Standard_LRS'
 ])
 param instanceMemoryMB int = 2048
 
-@description('Most instances the plan may scale out to; each runs tenants in parallel against MobieTrain and StaffCloud.')
-@minValue(1)
+@description('Most instances the plan may scale out to; each runs tenants in parallel against MobieTrain and StaffCloud. Flex Consumption refuses fewer than 40.')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+
+@description('Key Vault and storage reachable only through private endpoints in a virtual network the app joins (VNet integration), their public access off. Operators then reach the data plane from inside that network only (docs/deploy.md).')
+param networkIsolation bool = false
+
+@description('Address space of the virtual network (networkIsolation only), at least a /23: a /24 for the app\'s instances, a /27 for the private endpoints.')
+param virtualNetworkAddressPrefix string = '10.40.0.0/23'
 
 @description('Days Log Analytics and Application Insights keep the logs.')
 @minValue(30)
@@ -80,8 +88,28 @@ var names = {
   appInsights: 'appi-${namePrefix}'
   plan: 'plan-${namePrefix}'
   functionApp: 'func-${namePrefix}-${take(suffix, 6)}'
+  virtualNetwork: 'vnet-${namePrefix}'
+  natGateway: 'ng-${namePrefix}'
+  outboundIp: 'pip-${namePrefix}-outbound'
 }
+// The Flex deployment package has a container of its own, and the host's containers are created here, so each can
+// carry its own role assignment instead of one role on the whole account.
 var deploymentContainerName = 'app-package'
+var hostContainerNames = [
+  'azure-webjobs-hosts'
+  'azure-webjobs-secrets'
+]
+// The app's queue and its poison queue (StaffCloudSync.Core/Dispatch/SyncMessage.cs), and the poison queue the host
+// moves a message to when TenantSyncPoison itself fails three times: nothing reads that one, so an alert watches it.
+var queueNames = [
+  'tenant-sync'
+  'tenant-sync-poison'
+  'tenant-sync-poison-poison'
+]
+var appSubnetName = 'snet-app'
+// With networkIsolation, Key Vault and storage take no public traffic and the app joins the network to reach them.
+var dataPlanePublicAccess = networkIsolation ? 'Disabled' : 'Enabled'
+var appSubnetId = networkIsolation ? resourceId('Microsoft.Network/virtualNetworks/subnets', names.virtualNetwork, appSubnetName) : ''
 var tags = union(extraTags, {
   application: 'StaffCloudSync'
   environment: environment
@@ -104,6 +132,10 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     deploymentContainerName: deploymentContainerName
+    hostContainerNames: hostContainerNames
+    queueNames: queueNames
+    publicNetworkAccess: dataPlanePublicAccess
+    workspaceId: monitoring.outputs.workspaceId
   }
 }
 
@@ -114,7 +146,29 @@ module keyVault 'modules/keyvault.bicep' = {
     location: location
     tags: tags
     softDeleteRetentionInDays: keyVaultSoftDeleteRetentionInDays
+    publicNetworkAccess: dataPlanePublicAccess
+    workspaceId: monitoring.outputs.workspaceId
   }
+}
+
+// Names, not module outputs, again: the endpoints' targets are known before deployment.
+module network 'modules/network.bicep' = if (networkIsolation) {
+  name: 'network'
+  params: {
+    virtualNetworkName: names.virtualNetwork
+    natGatewayName: names.natGateway
+    outboundIpName: names.outboundIp
+    location: location
+    tags: tags
+    addressPrefix: virtualNetworkAddressPrefix
+    appSubnetName: appSubnetName
+    storageAccountName: names.storage
+    keyVaultName: names.keyVault
+  }
+  dependsOn: [
+    storage
+    keyVault
+  ]
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -136,6 +190,9 @@ module rbac 'modules/rbac.bicep' = {
     identityId: identity.id
     principalId: identity.properties.principalId
     storageAccountName: names.storage
+    deploymentContainerName: deploymentContainerName
+    hostContainerNames: hostContainerNames
+    queueNames: queueNames
     keyVaultName: names.keyVault
     appInsightsName: names.appInsights
   }
@@ -163,9 +220,13 @@ module functionApp 'modules/functionapp.bicep' = {
     mobieTrainBaseUrl: mobieTrainBaseUrl
     instanceMemoryMB: instanceMemoryMB
     maximumInstanceCount: maximumInstanceCount
+    virtualNetworkSubnetId: appSubnetId
+    workspaceId: monitoring.outputs.workspaceId
   }
+  // With networkIsolation the app reaches its storage only through the private endpoints: they exist before it starts.
   dependsOn: [
     rbac
+    network
   ]
 }
 
@@ -179,6 +240,33 @@ module alerts 'modules/alerts.bicep' = {
     alertEmail: alertEmail
     actionGroupShortName: take('scs-${environment}', 12)
     evaluationFrequency: alertEvaluationFrequency
+  }
+}
+
+module storageAlerts 'modules/storage-alerts.bicep' = {
+  name: 'storage-alerts'
+  params: {
+    namePrefix: namePrefix
+    location: location
+    tags: tags
+    workspaceId: monitoring.outputs.workspaceId
+    actionGroupId: alerts.outputs.actionGroupId
+    evaluationFrequency: alertEvaluationFrequency
+  }
+}
+
+module workbook 'modules/workbook.bicep' = {
+  name: 'workbook'
+  params: {
+    // A workbook's name must be a GUID; this one stays the same on every redeployment of the environment.
+    name: guid(resourceGroup().id, 'staffcloudsync-operations-workbook')
+    displayName: 'StaffCloudSync operations (${environment})'
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    workspaceId: monitoring.outputs.workspaceId
+    // https://<host>/… → <host>: the workbook tells MobieTrain's requests from StaffCloud's by it.
+    mobieTrainHost: split(mobieTrainBaseUrl, '/')[2]
   }
 }
 

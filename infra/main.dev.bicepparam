@@ -16,3 +16,5 @@ param logRetentionInDays = 30
 // Short in dev, where vaults are torn down and re-created; purge protection still holds deleted secrets this long.
 param keyVaultSoftDeleteRetentionInDays = 7
 param alertEvaluationFrequency = 'PT15M'
+// Public endpoints, still Entra ID only: developers run the CLI against dev from their machines.
+param networkIsolation = false

@@ -16,6 +16,10 @@ param maximumInstanceCount = 40
 param logRetentionInDays = 90
 param keyVaultSoftDeleteRetentionInDays = 90
 param alertEvaluationFrequency = 'PT15M'
+// Key Vault and storage only through private endpoints: the tenants' tokens and rows are not on the internet at all.
+// Operators reach them from inside the virtual network (docs/deploy.md, "Network isolation").
+param networkIsolation = true
+param virtualNetworkAddressPrefix = '10.40.0.0/23'
 param extraTags = {
   criticality: 'business'
 }

@@ -11,7 +11,8 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>
     /// Sends the worker's logs to Application Insights (and from there Log Analytics, where alerts and operators
     /// query the sync's events). Adaptive sampling is off and the SDK's default "Warning and above" rule is removed,
-    /// so every per-action line is kept and no warning or error is ever sampled away; host.json decides levels.
+    /// so every per-action line is kept and no warning or error is ever sampled away. Levels are the worker's own
+    /// configuration (the Logging__LogLevel__* app settings); host.json's logLevel filters only the host's logs.
     /// </summary>
     public static IServiceCollection AddWorkerTelemetry(this IServiceCollection services)
     {

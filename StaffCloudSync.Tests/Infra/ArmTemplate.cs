@@ -64,6 +64,38 @@ internal sealed partial class ArmTemplate
     }
 
     /// <summary>
+    /// A value with every <c>[variables('x')]</c> (also the <c>$fxv#n</c> ones <c>loadTextContent</c> makes) and every
+    /// module <c>[parameters('x')]</c> replaced by what it stands for, as far as that is a literal: a module parameter
+    /// is followed to what the parent passed; main's parameters and every other expression stay as they are.
+    /// </summary>
+    public JsonNode? Resolve(JsonNode? value)
+    {
+        switch (value)
+        {
+            case JsonObject obj:
+                return new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Resolve(p.Value))));
+            case JsonArray array:
+                return new JsonArray(array.Select(Resolve).ToArray());
+            case JsonValue scalar when scalar.TryGetValue<string>(out var text):
+                if (WholeVariable().Match(text) is { Success: true } variable && Root["variables"]?[variable.Groups[1].Value] is { } declared)
+                {
+                    return Resolve(declared);
+                }
+
+                if (ParameterReference().Match(text) is { Success: true } parameter && Parent is not null)
+                {
+                    var passed = Deployment!["properties"]!["parameters"]![parameter.Groups[1].Value]?["value"]
+                        ?? throw new InvalidOperationException($"Module '{ModuleName}' is given no parameter '{parameter.Groups[1].Value}'.");
+                    return Parent.Resolve(passed);
+                }
+
+                return JsonValue.Create(text);
+            default:
+                return value?.DeepClone();
+        }
+    }
+
+    /// <summary>
     /// Follows <c>[parameters('x')]</c> of a module up through the modules that pass it straight on, to main's
     /// parameter; null when some module computes it instead (a reference, a format, an output).
     /// </summary>
@@ -95,6 +127,9 @@ internal sealed partial class ArmTemplate
     [GeneratedRegex(@"variables\('([A-Za-z0-9_]+)'\)")]
     private static partial Regex VariableReference();
 
+    [GeneratedRegex(@"^\[variables\('([A-Za-z0-9_$#]+)'\)\]$")]
+    private static partial Regex WholeVariable();
+
     [GeneratedRegex(@"^\[parameters\('([A-Za-z0-9_]+)'\)\]$")]
     private static partial Regex ParameterReference();
 }
@@ -115,6 +150,15 @@ internal sealed partial record ArmResource(JsonObject Json, ArmTemplate Template
 
     public bool? Flag(string path) => At(path) is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : null;
 
+    /// <summary>
+    /// The items a copy loop runs over (<c>copy.count</c> = <c>[length(X)]</c>, X resolved to its literal array); null
+    /// when the resource is not a loop or its items are not known before deployment.
+    /// </summary>
+    public JsonArray? CopyItems() =>
+        Json["copy"]?["count"]?.GetValue<string>() is { } count && CopyCount().Match(count) is { Success: true } match
+            ? Template.Resolve(JsonValue.Create($"[{match.Groups[1].Value}]")) as JsonArray
+            : null;
+
     /// <summary>The last quoted literal of the name: <c>[format('{0}/{1}/{2}', parameters('name'), 'default', 'Tenants')]</c> → Tenants.</summary>
     public string LastNameLiteral() =>
         Name.StartsWith('[') ? LastLiteral().Match(Name) is { Success: true } match ? match.Groups[1].Value : Name : Name.Split('/')[^1];
@@ -123,4 +167,7 @@ internal sealed partial record ArmResource(JsonObject Json, ArmTemplate Template
 
     [GeneratedRegex(@"'([^']*)'\)\]$")]
     private static partial Regex LastLiteral();
+
+    [GeneratedRegex(@"^\[length\((.+)\)\]$")]
+    private static partial Regex CopyCount();
 }

@@ -1,6 +1,4 @@
-using System.Reflection;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Runs;
@@ -25,16 +23,12 @@ public partial class InfraAlertTests
         return rules[0];
     }
 
-    /// <summary>The message templates of a log class's [LoggerMessage] methods, by method name.</summary>
-    private static Dictionary<string, string> Templates(Type logClass) =>
-        logClass.GetMethods(BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Static)
-            .Select(m => (m.Name, Attribute: m.GetCustomAttribute<LoggerMessageAttribute>()))
-            .Where(m => m.Attribute is not null)
-            .ToDictionary(m => m.Name, m => m.Attribute!.Message);
+    private static readonly Dictionary<string, string> DispatchTemplates = LogTemplates.Of(typeof(SyncMessage).Assembly.GetType("StaffCloudSync.Core.Dispatch.DispatchLog", throwOnError: true)!);
 
-    private static readonly Dictionary<string, string> DispatchTemplates = Templates(typeof(SyncMessage).Assembly.GetType("StaffCloudSync.Core.Dispatch.DispatchLog", throwOnError: true)!);
+    private static readonly Dictionary<string, string> SyncTemplates = LogTemplates.Of(typeof(SyncLog));
 
-    private static readonly Dictionary<string, string> SyncTemplates = Templates(typeof(SyncLog));
+    /// <summary>The rules on the app's log lines (Application Insights); the storage-log rules are checked apart.</summary>
+    private static List<ArmResource> AppLogRules() => Rules().Where(r => r.Template.ModuleName == "alerts").ToList();
 
     [Test]
     public void ActionGroup_MailsTheAlertEmailParameter()
@@ -54,13 +48,14 @@ public partial class InfraAlertTests
     }
 
     [Test]
-    public void EveryRule_IsEnabled_OnApplicationInsights_AndNotifiesTheActionGroup()
+    public void EveryAppLogRule_IsEnabled_OnApplicationInsights_AndNotifiesTheActionGroup()
     {
-        var rules = Rules();
+        var rules = AppLogRules();
 
         Assert.Multiple(() =>
         {
             Assert.That(rules, Has.Count.EqualTo(4));
+            Assert.That(Rules(), Has.Count.EqualTo(5), "the four on the app's lines and the one on the storage queue log");
             foreach (var rule in rules)
             {
                 Assert.That(rule.Flag("properties.enabled"), Is.True, rule.ToString());
@@ -117,6 +112,36 @@ public partial class InfraAlertTests
     }
 
     [Test]
+    public void PoisonOfThePoisonQueue_IsAlertedOn_FromTheStorageQueueLog()
+    {
+        // The host moves a message to "<queue>-poison" after maxDequeueCount; tenant-sync-poison is that of tenant-sync,
+        // so a message TenantSyncPoison fails on lands in the same name once more.
+        Assert.That(SyncMessage.PoisonQueueName, Is.EqualTo(SyncMessage.QueueName + "-poison"));
+        var poisonOfPoison = SyncMessage.PoisonQueueName + "-poison";
+        var rule = RuleMatching("StorageQueueLogs");
+        var query = Query(rule);
+        var storage = InfraBuild.Main.Modules.Single(m => m.ModuleName == "storage");
+        var queueLog = storage.Resources.Single(r => r.Type == "Microsoft.Insights/diagnosticSettings" && r.Text("scope")!.Contains("queueServices", StringComparison.Ordinal));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(query, Does.StartWith("StorageQueueLogs"));
+            Assert.That(query, Does.Contain("OperationName == \"PutMessage\"").And.Contain($"Uri contains \"/{poisonOfPoison}/messages\""));
+            Assert.That(QueueNames(), Does.Contain(poisonOfPoison), "the queue exists before anything is moved to it");
+            Assert.That(rule.Flag("properties.enabled"), Is.True);
+            Assert.That(rule.Flag("properties.skipQueryValidation"), Is.True, "a fresh workspace has no StorageQueueLogs table yet");
+            Assert.That(rule.At("properties.scopes")!.AsArray().Single()!.GetValue<string>(), Is.EqualTo("[parameters('workspaceId')]"));
+            // The rule reads the workspace the storage account's queue log (with its writes) goes to.
+            Assert.That(rule.Template.PassedParameter("workspaceId"), Is.EqualTo(storage.PassedParameter("workspaceId")));
+            Assert.That(storage.Resolve(queueLog.At("properties.logs"))!.AsArray().Select(l => l!["category"]!.GetValue<string>()), Does.Contain("StorageWrite"));
+            Assert.That(rule.Template.PassedParameter("actionGroupId"), Does.Contain("'alerts'").And.EndsWith(".outputs.actionGroupId.value]"));
+        });
+    }
+
+    private static List<string> QueueNames() =>
+        InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/queueServices/queues").Single().CopyItems()!.Select(q => q!.GetValue<string>()).ToList();
+
+    [Test]
     public void FunctionFailures_AreFailedRequests()
     {
         var query = Query(RuleMatching("success == false"));
@@ -130,21 +155,15 @@ public partial class InfraAlertTests
 
     private static IEnumerable<string> HasLiterals(string query) => HasClause().Matches(query).Select(m => m.Groups[1].Value);
 
-    private static IEnumerable<string> Fields(string query) => CustomDimension().Matches(query).Select(m => m.Groups[1].Value).Distinct();
+    private static IEnumerable<string> Fields(string query) => LogTemplates.Fields(query);
 
-    private static IEnumerable<string> Placeholders(string template) => Placeholder().Matches(template).Select(m => m.Groups[1].Value);
+    private static IEnumerable<string> Placeholders(string template) => LogTemplates.Placeholders(template);
 
     [GeneratedRegex("message startswith \"([^\"]+)\"")]
     private static partial Regex StartsWithClause();
 
     [GeneratedRegex("message has \"([^\"]+)\"")]
     private static partial Regex HasClause();
-
-    [GeneratedRegex(@"customDimensions\.([A-Za-z]+)")]
-    private static partial Regex CustomDimension();
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex Placeholder();
 
     [GeneratedRegex(@"Status in \(([^)]*)\)")]
     private static partial Regex StatusLiterals();

@@ -147,6 +147,8 @@ public class InfraAppSettingsTests
                     options.GetProperty(property, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not null,
                 // Read by the Functions host and the Application Insights SDK by these exact names.
                 ["APPLICATIONINSIGHTS_CONNECTION_STRING"] or ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] => true,
+                // The worker's log filter: its host builder binds the Logging section (WorkerLogLevelTests).
+                ["Logging", "LogLevel", _] => true,
                 ["SyncSchedule"] => TimerSchedule() == "%SyncSchedule%",
                 _ => false,
             };
@@ -173,6 +175,10 @@ public class InfraAppSettingsTests
             }
 
             Assert.That(deployed["SyncSchedule"], Is.EqualTo("[parameters('syncSchedule')]"));
+            // The worker logs at the same levels in Azure as locally.
+            var levels = deployed.Where(s => s.Key.StartsWith("Logging__", StringComparison.Ordinal)).ToList();
+            Assert.That(levels, Is.Not.Empty);
+            Assert.That(levels, Is.All.Matches<KeyValuePair<string, string>>(s => Sample()[s.Key] == s.Value));
             Assert.That(InfraBuild.Main.Root["parameters"]!["syncSchedule"]!["defaultValue"]!.GetValue<string>(), Is.EqualTo(Sample()["SyncSchedule"]));
             // The vault and the account this template creates, as their modules report them.
             Assert.That(deployed["KeyVault__VaultUri"], Is.EqualTo("[parameters('keyVaultUri')]"));

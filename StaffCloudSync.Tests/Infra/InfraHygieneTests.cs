@@ -1,17 +1,16 @@
 using System.Text.RegularExpressions;
-using StaffCloudSync.Tests.Infrastructure;
 
 namespace StaffCloudSync.Tests.Infra;
 
 /// <summary>
-/// infra/ and azure-pipelines.yml build offline (local modules only) and hold no key, token or connection string;
+/// infra/ and the pipeline (azure-pipelines.yml and its step templates) build offline (local modules only) and hold no key, token or connection string;
 /// the compiled template never reads a key either, and no app setting carries one.
 /// </summary>
 public partial class InfraHygieneTests
 {
     private static IEnumerable<string> CheckedFiles() =>
         Directory.GetFiles(InfraBuild.InfraDirectory, "*", SearchOption.AllDirectories)
-            .Append(Path.Combine(RepositoryPaths.Root, "azure-pipelines.yml"))
+            .Concat(PipelineYaml.Files())
             .Order(StringComparer.Ordinal);
 
     [Test]

@@ -59,6 +59,45 @@ public class InfraResourceTests
     }
 
     [Test]
+    public void MaximumInstanceCount_IsNeverBelowFlexConsumptionsMinimumOf40()
+    {
+        const int flexMinimum = 40;
+        var app = FunctionApp;
+        var main = InfraBuild.Main.Root["parameters"]!["maximumInstanceCount"]!;
+        var module = app.Template.Root["parameters"]!["maximumInstanceCount"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(app.Text("properties.functionAppConfig.scaleAndConcurrency.maximumInstanceCount"), Is.EqualTo("[parameters('maximumInstanceCount')]"));
+            Assert.That(app.Template.MainParameterBehind("[parameters('maximumInstanceCount')]"), Is.EqualTo("maximumInstanceCount"));
+            Assert.That(main["minValue"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(flexMinimum), "main.bicep refuses a smaller value before Azure does");
+            Assert.That(module["minValue"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(flexMinimum));
+            Assert.That(main["defaultValue"]!.GetValue<int>(), Is.GreaterThanOrEqualTo(flexMinimum));
+            foreach (var parameters in new[] { InfraBuild.DevParameters, InfraBuild.ProdParameters })
+            {
+                Assert.That(parameters["maximumInstanceCount"]?["value"]?.GetValue<int>() ?? flexMinimum, Is.GreaterThanOrEqualTo(flexMinimum));
+            }
+        });
+    }
+
+    [Test]
+    public void FunctionApp_RefusesBasicPublishingCredentials_OnFtpAndScm()
+    {
+        var policies = InfraBuild.Main.AllOfType("Microsoft.Web/sites/basicPublishingCredentialsPolicies").ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(policies.Select(p => p.LastNameLiteral()), Is.EquivalentTo(new[] { "ftp", "scm" }));
+            foreach (var policy in policies)
+            {
+                Assert.That(policy.Flag("properties.allow"), Is.False, policy.ToString());
+                Assert.That(policy.Template.ModuleName, Is.EqualTo(FunctionApp.Template.ModuleName));
+                Assert.That(policy.Name, Does.StartWith("[format('{0}/{1}', parameters('appName'), "), "a policy of the app itself");
+            }
+        });
+    }
+
+    [Test]
     public void FunctionApp_RunsAsTheUserAssignedIdentity_AlsoForItsDeploymentStorage()
     {
         var app = FunctionApp;
@@ -121,12 +160,15 @@ public class InfraResourceTests
     [Test]
     public void Storage_HasTheAppsQueuesAndTables_UnderTheNamesTheCodeUses()
     {
-        var queues = InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/queueServices/queues").Select(q => q.LastNameLiteral());
+        var queues = InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/queueServices/queues").Single();
         var tables = InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/tableServices/tables").Select(t => t.LastNameLiteral());
 
         Assert.Multiple(() =>
         {
-            Assert.That(queues, Is.EquivalentTo(new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName }));
+            Assert.That(queues.Name, Does.EndWith("parameters('queueNames')[copyIndex()])]"), "one queue per name");
+            // The host's poison queue of TenantSyncPoison's own queue ("<queue>-poison" once more) is created too.
+            Assert.That(queues.CopyItems()!.Select(q => q!.GetValue<string>()),
+                Is.EquivalentTo(new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName, SyncMessage.PoisonQueueName + "-poison" }));
             Assert.That(tables, Is.EquivalentTo(new[]
             {
                 StorageOptions.DefaultTenantsTableName, StorageOptions.DefaultRunsTableName, StorageOptions.DefaultLeasesTableName,
@@ -135,11 +177,23 @@ public class InfraResourceTests
     }
 
     [Test]
-    public void Storage_HasAPrivateDeploymentContainer()
+    public void Storage_HasPrivateContainers_TheDeploymentPackageInOneOfItsOwn()
     {
-        var container = Single("Microsoft.Storage/storageAccounts/blobServices/containers");
+        var containers = InfraBuild.Main.AllOfType("Microsoft.Storage/storageAccounts/blobServices/containers").ToList();
+        var deployment = containers.Single(c => c.Json["copy"] is null);
+        var host = containers.Single(c => c.Json["copy"] is not null);
+        var deploymentName = deployment.Template.Resolve(deployment.Template.Deployment!["properties"]!["parameters"]!["deploymentContainerName"]!["value"])!.GetValue<string>();
+        var hostNames = host.CopyItems()!.Select(c => c!.GetValue<string>()).ToList();
 
-        Assert.That(container.Text("properties.publicAccess"), Is.EqualTo("None"));
+        Assert.Multiple(() =>
+        {
+            Assert.That(containers.Select(c => c.Text("properties.publicAccess")), Is.All.EqualTo("None"));
+            Assert.That(deployment.Name, Does.EndWith("parameters('deploymentContainerName'))]"));
+            // The host's leases, timers and keys: the two containers the Functions host writes to.
+            Assert.That(hostNames, Is.EquivalentTo(new[] { "azure-webjobs-hosts", "azure-webjobs-secrets" }));
+            Assert.That(hostNames, Does.Not.Contain(deploymentName), "the package shares its container with nothing");
+            Assert.That(deployment.Template.Root["outputs"]!["deploymentContainerUrl"]!["value"]!.GetValue<string>(), Does.Contain("parameters('deploymentContainerName')"));
+        });
     }
 
     [Test]
@@ -172,8 +226,10 @@ public class InfraResourceTests
     [Test]
     public void EveryResource_CarriesTheTags()
     {
+        // Role assignments and diagnostic settings are extension resources that take no tags.
+        string[] untaggable = ["Microsoft.Authorization/roleAssignments", "Microsoft.Insights/diagnosticSettings"];
         var untagged = InfraBuild.Main.AllResources()
-            .Where(r => r.Type != "Microsoft.Authorization/roleAssignments" && r.Type.Count(c => c == '/') == 1)
+            .Where(r => !untaggable.Contains(r.Type) && r.Type.Count(c => c == '/') == 1)
             .Where(r => r.At("tags") is null);
 
         Assert.That(untagged, Is.Empty);

@@ -3,6 +3,7 @@
 //   failed or held runs    the run-finished line (SyncLog 1007) with Status Failed, DeletionsHeld or CompletedWithErrors
 //   function failures      any function invocation that failed (requests with success == false)
 //   quarantined tenants    a tenant whose runs kept failing for a reason a retry cannot fix (SyncLog 1011, "TenantQuarantined…")
+// (The poison queue's own poison queue has no app log line: storage-alerts.bicep watches the storage log for it.)
 // The poison alert reads the app's log line rather than the storage metric: QueueMessageCount has no queue-name
 // dimension (it counts every queue of the account), and TenantSyncPoison empties the poison queue as it records the run.
 // Each query rule runs against Application Insights (its "traces"/"requests" tables, where customDimensions holds

@@ -1,6 +1,7 @@
 // The Flex Consumption plan and the Linux function app (.NET 10 isolated worker). The app runs as the one
 // user-assigned identity: for the host's storage, the deployment package, Key Vault and Application Insights.
-// Every setting is identity-based: there is no connection string, key or secret here.
+// Every setting is identity-based: there is no connection string, key or secret here, and the publishing endpoints
+// (FTP, SCM) refuse basic credentials: a deployment authenticates with Entra ID like everything else.
 
 param planName string
 param appName string
@@ -40,9 +41,15 @@ param mobieTrainBaseUrl string
 param instanceMemoryMB int
 
 @description('Upper bound of instances the plan may scale out to: each instance runs tenants in parallel against MobieTrain.')
-@minValue(1)
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int
+
+@description('Subnet the app joins (VNet integration), delegated to Microsoft.App/environments; empty for none.')
+param virtualNetworkSubnetId string
+
+@description('Log Analytics workspace the platform\'s function logs go to.')
+param workspaceId string
 
 resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
   name: planName
@@ -76,6 +83,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
     clientCertEnabled: false
     // Key Vault references (not used today) would resolve with this identity rather than a system-assigned one.
     keyVaultReferenceIdentity: identityId
+    // All the app's outbound traffic then enters the virtual network: storage and Key Vault by their private endpoints.
+    virtualNetworkSubnetId: empty(virtualNetworkSubnetId) ? null : virtualNetworkSubnetId
     siteConfig: {
       minTlsVersion: '1.2'
       ftpsState: 'Disabled'
@@ -128,6 +137,16 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'MobieTrain__BaseUrl'
           value: mobieTrainBaseUrl
         }
+        // The isolated worker filters its own logs by its configuration, not by host.json (which sets the host's):
+        // the sync's lines at Information, everything else (HTTP client chatter, SDKs) from Warning up.
+        {
+          name: 'Logging__LogLevel__Default'
+          value: 'Warning'
+        }
+        {
+          name: 'Logging__LogLevel__StaffCloudSync'
+          value: 'Information'
+        }
       ]
     }
     functionAppConfig: {
@@ -151,6 +170,36 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         version: '10.0'
       }
     }
+  }
+}
+
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: app
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource functionLogs 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'function-logs-to-log-analytics'
+  scope: app
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'FunctionAppLogs'
+        enabled: true
+      }
+    ]
   }
 }
 

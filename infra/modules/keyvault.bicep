@@ -1,6 +1,7 @@
 // The vault of the tenants' StaffCloud tokens and the MobieTrain API key. Access is by Azure RBAC only (no access
 // policies): the app's identity gets "Key Vault Secrets User" (read) in rbac.bicep; operators who set secrets need
-// "Key Vault Secrets Officer", granted outside this template (docs/deploy.md).
+// "Key Vault Secrets Officer", granted outside this template (docs/deploy.md). Every secret read, write and delete
+// is audited to Log Analytics with the caller's identity: who read which tenant's token is a query (operations.md).
 
 @description('Key Vault name: 3–24 letters, digits and hyphens, globally unique.')
 @minLength(3)
@@ -14,6 +15,16 @@ param tags object
 @minValue(7)
 @maxValue(90)
 param softDeleteRetentionInDays int
+
+@description('Disabled with networkIsolation: only the private endpoint reaches the vault.')
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicNetworkAccess string
+
+@description('Log Analytics workspace the audit log goes to.')
+param workspaceId string
 
 resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
   name: name
@@ -34,11 +45,27 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enabledForDeployment: false
     enabledForTemplateDeployment: false
     enabledForDiskEncryption: false
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: publicNetworkAccess
     networkAcls: {
-      defaultAction: 'Allow'
-      bypass: 'AzureServices'
+      defaultAction: publicNetworkAccess == 'Disabled' ? 'Deny' : 'Allow'
+      bypass: publicNetworkAccess == 'Disabled' ? 'None' : 'AzureServices'
     }
+  }
+}
+
+resource audit 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'audit-to-log-analytics'
+  scope: vault
+  properties: {
+    workspaceId: workspaceId
+    // The AZKVAuditLogs table (resource-specific) rather than the shared AzureDiagnostics one.
+    logAnalyticsDestinationType: 'Dedicated'
+    logs: [
+      {
+        category: 'AuditEvent'
+        enabled: true
+      }
+    ]
   }
 }
 
