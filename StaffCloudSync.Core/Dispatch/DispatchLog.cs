@@ -40,4 +40,12 @@ internal static partial class DispatchLog
     [LoggerMessage(EventId = 1508, Level = LogLevel.Error,
         Message = "Tenant {TenantId} shares an account with another row and is queued so its run records the problem (it reads nothing): {Conflicts}")]
     public static partial void SharedAccountQueued(ILogger logger, string tenantId, string conflicts);
+
+    [LoggerMessage(EventId = 1520, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} run {RunId} stopped at its time budget; continuation {NextRunId} (invocation {Invocation}) queued with the lease")]
+    public static partial void ContinuationQueued(ILogger logger, string tenantId, string runId, string nextRunId, int invocation);
+
+    [LoggerMessage(EventId = 1521, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} run {RunId} no longer held the lease to hand to continuation {NextRunId}; the continuation takes it if it is free")]
+    public static partial void ContinuationWithoutLease(ILogger logger, string tenantId, string runId, string nextRunId);
 }

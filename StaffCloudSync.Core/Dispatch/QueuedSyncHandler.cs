@@ -14,6 +14,7 @@ namespace StaffCloudSync.Core.Dispatch;
 /// </summary>
 public sealed class QueuedSyncHandler(
     TenantSyncService sync,
+    ISyncQueue queue,
     ITenantLeases leases,
     TenantLeaseKeeper keeper,
     IRunStore runs,
@@ -37,16 +38,30 @@ public sealed class QueuedSyncHandler(
         }
 
         SyncOutcome outcome;
+        var handedOver = false;
         try
         {
+            var request = new SyncRequest(message.TenantId, message.RunId, message.Trigger, message.DryRun)
+            {
+                ChainId = message.ChainId,
+                Invocation = message.Invocation,
+            };
             await using (keeper.Keep(message.TenantId, message.RunId, options.Value.LeaseDuration).ConfigureAwait(false))
             {
-                outcome = await sync.RunAsync(new SyncRequest(message.TenantId, message.RunId, message.Trigger, message.DryRun), cancellationToken).ConfigureAwait(false);
+                outcome = await sync.RunAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (outcome.Continuation is { } next)
+            {
+                handedOver = await ContinueAsync(message, next, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
         {
-            await leases.ReleaseAsync(message.TenantId, message.RunId, CancellationToken.None).ConfigureAwait(false);
+            if (!handedOver)
+            {
+                await leases.ReleaseAsync(message.TenantId, message.RunId, CancellationToken.None).ConfigureAwait(false);
+            }
         }
 
         if (outcome.Record.Status == RunStatus.Failed && outcome.Retryable)
@@ -56,6 +71,35 @@ public sealed class QueuedSyncHandler(
         }
 
         return outcome.Record;
+    }
+
+    /// <summary>
+    /// Starts the continuation at once: the lease passes to it first (so no other run gets in between), then its message
+    /// is queued. If the message cannot be queued the lease is given back, and the next scheduled run goes on.
+    /// </summary>
+    private async Task<bool> ContinueAsync(SyncMessage message, SyncRequest next, CancellationToken cancellationToken)
+    {
+        if (!await leases.HandOverAsync(message.TenantId, message.RunId, next.RunId, options.Value.LeaseDuration, CancellationToken.None).ConfigureAwait(false))
+        {
+            DispatchLog.ContinuationWithoutLease(logger, message.TenantId, message.RunId, next.RunId);
+        }
+
+        try
+        {
+            await queue.EnqueueAsync(new SyncMessage(next.TenantId, next.RunId, next.Trigger, next.DryRun, time.GetUtcNow())
+            {
+                ChainId = next.ChainId,
+                Invocation = next.Invocation,
+            }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await leases.ReleaseAsync(message.TenantId, next.RunId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        DispatchLog.ContinuationQueued(logger, message.TenantId, message.RunId, next.RunId, next.Invocation);
+        return true;
     }
 
     private async Task<RunRecord> RecordSkippedAsync(SyncMessage message, LeaseResult lease, CancellationToken cancellationToken)

@@ -10,6 +10,12 @@ namespace StaffCloudSync.Core.Dispatch;
 /// </summary>
 public sealed record SyncMessage(string TenantId, string RunId, RunTrigger Trigger, bool DryRun, DateTimeOffset RequestedAt)
 {
+    /// <summary>A continuation's chain (the first invocation's run id); absent for a first invocation.</summary>
+    public string? ChainId { get; init; }
+
+    /// <summary>Which invocation of its chain the message starts (1 when absent).</summary>
+    public int Invocation { get; init; } = 1;
+
     public const string QueueName = "tenant-sync";
     public const string PoisonQueueName = "tenant-sync-poison";
 
@@ -48,6 +54,8 @@ public sealed record SyncMessage(string TenantId, string RunId, RunTrigger Trigg
             { RunId: null or "" } => "runId is missing",
             _ when !TableKeys.IsValid(message.TenantId) || message.TenantId.Length > 63 => "tenantId is not a tenant id",
             _ when !TableKeys.IsValid(message.RunId) || message.RunId.Length > 64 => "runId is not a run id",
+            _ when message.ChainId is { } chain && (!TableKeys.IsValid(chain) || chain.Length > 64) => "chainId is not a run id",
+            _ when message.Invocation < 1 => "invocation is not a positive number",
             _ => null,
         };
         if (error is not null)

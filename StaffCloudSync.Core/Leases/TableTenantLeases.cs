@@ -15,6 +15,9 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
     private const string RunIdColumn = "RunId";
     private const string ExpiresAtColumn = "ExpiresAt";
 
+    // Set by a hand-over: the named run has not started yet, so its first acquire is not a second delivery.
+    private const string HandedOverColumn = "HandedOver";
+
     public async Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken)
     {
         var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -37,6 +40,13 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             var current = existing.Value!;
             var holder = current.GetString(RunIdColumn);
             var expiresAt = current.GetDateTimeOffset(ExpiresAtColumn);
+            if (expiresAt > now && holder == runId && current.GetBoolean(HandedOverColumn) == true)
+            {
+                // The continuation this lease was handed to starts: it takes it (once: the flag goes with it).
+                await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return new LeaseResult(true, null, null);
+            }
+
             if (expiresAt > now)
             {
                 return new LeaseResult(false, holder, expiresAt);
@@ -73,6 +83,32 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             // Released, or taken over after it expired: it is not ours any more.
+            return false;
+        }
+    }
+
+    public async Task<bool> HandOverAsync(string tenantId, string fromRunId, string toRunId, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != fromRunId)
+        {
+            return false;
+        }
+
+        var lease = new TableEntity(Partition, tenantId)
+        {
+            [RunIdColumn] = toRunId,
+            [ExpiresAtColumn] = time.GetUtcNow() + duration,
+            [HandedOverColumn] = true,
+        };
+        try
+        {
+            await table.UpdateEntityAsync(lease, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
             return false;
         }
     }

@@ -63,4 +63,8 @@ public static partial class SyncLog
     [LoggerMessage(EventId = 1012, Level = LogLevel.Warning,
         Message = "Tenant {TenantId} is out of quarantine: run {RunId} completed")]
     public static partial void QuarantineLifted(ILogger logger, string tenantId, string runId);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} run {RunId} spent its time budget after {Writes} writes; continuation {NextRunId}")]
+    public static partial void BudgetSpent(ILogger logger, string tenantId, string runId, int writes, string? nextRunId);
 }

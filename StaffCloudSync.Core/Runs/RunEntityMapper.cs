@@ -63,9 +63,15 @@ internal static class RunEntityMapper
             [nameof(RunTimings.ReadMs)] = record.Timings.ReadMs,
             [nameof(RunTimings.PlanMs)] = record.Timings.PlanMs,
             [nameof(RunTimings.ApplyMs)] = record.Timings.ApplyMs,
+            [nameof(RunRecord.Invocation)] = record.Invocation,
             [DetailsChunkCount] = details.Chunks.Count,
             [DetailsTruncated] = details.Truncated,
         };
+
+        if (record.ChainId is { } chain)
+        {
+            entity[nameof(RunRecord.ChainId)] = chain;
+        }
 
         for (var i = 0; i < details.Chunks.Count; i++)
         {
@@ -83,6 +89,8 @@ internal static class RunEntityMapper
             TenantId = entity.PartitionKey,
             RunId = Required(entity, nameof(RunRecord.RunId)),
             Trigger = ReadEnum<RunTrigger>(entity, nameof(RunRecord.Trigger)),
+            ChainId = entity.GetString(nameof(RunRecord.ChainId)),
+            Invocation = entity.GetInt32(nameof(RunRecord.Invocation)) ?? 1,
             DryRun = entity.GetBoolean(nameof(RunRecord.DryRun)) ?? false,
             // The RowKey holds the exact ticks; the StartedAt column is there for people reading the table.
             StartedAt = new DateTimeOffset(MaxTicks - long.Parse(entity.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero),

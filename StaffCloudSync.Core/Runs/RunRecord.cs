@@ -38,6 +38,12 @@ public sealed record RunRecord
     public RunApproval? Approval { get; init; }
 
     public RunTimings Timings { get; init; } = new(0, 0, 0);
+
+    /// <summary>The run id of the chain's first invocation (its own id when it is the first).</summary>
+    public string? ChainId { get; init; }
+
+    /// <summary>Which invocation of its chain this is: 1 for a run that is not a continuation.</summary>
+    public int Invocation { get; init; } = 1;
 }
 
 public enum RunStatus
@@ -46,6 +52,9 @@ public enum RunStatus
     Succeeded,
     CompletedWithErrors,
     DeletionsHeld,
+
+    /// <summary>Stopped between writes at <c>Sync:RunTimeBudget</c>; its continuation is queued (sync-rules.md, "Time budget").</summary>
+    Continued,
     Failed,
     Skipped,
 }
@@ -54,6 +63,9 @@ public enum RunTrigger
 {
     Scheduled,
     Manual,
+
+    /// <summary>The next invocation of a run that stopped at its time budget.</summary>
+    Continuation,
 }
 
 /// <summary>Why an employee was not synced as they are (sync-rules.md, "Skips are not errors").</summary>

@@ -14,6 +14,18 @@ public sealed class SyncOptions
     [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan EventReadMargin { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>
+    /// How long one invocation may spend before it stops between writes and hands the rest to a continuation
+    /// (sync-rules.md, "Time budget"). Under the Functions timeout (30 min) and the lease, so a run is never killed
+    /// mid-write; seconds are allowed because tests and the sandbox use short budgets.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
+    public TimeSpan RunTimeBudget { get; set; } = TimeSpan.FromMinutes(25);
+
+    /// <summary>How many continuations one chain may queue; beyond it the run fails with that reason.</summary>
+    [Range(0, 1000)]
+    public int MaxContinuations { get; set; } = 20;
+
     /// <summary>MobieTrain writes in flight at once for one tenant run.</summary>
     [Range(1, 64)]
     public int MaxParallelWrites { get; set; } = 8;

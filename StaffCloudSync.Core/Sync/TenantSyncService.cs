@@ -1,9 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Logging;
-using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.Sync.Applying;
 using StaffCloudSync.Core.Sync.Planning;
 using StaffCloudSync.Core.Sync.Reading;
@@ -12,55 +10,80 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Core.Sync;
 
 /// <summary>
-/// One tenant's run, end to end: settings → read → plan → apply → run record. The queue function, the CLI and
-/// the sandbox all call this, so what an operator sees locally is what production does.
+/// One tenant's run, end to end: tenant → run context → read → plan → apply → record. The queue function, the CLI
+/// and the sandbox all call this, so what an operator sees locally is what production does. A run that spends its
+/// time budget ends <c>Continued</c> and hands back its continuation, which the caller starts at once.
 /// </summary>
-public sealed class TenantSyncService(
-    ITenantStore tenants,
-    IRunStore runs,
-    SnapshotReader reader,
-    PlanApplier applier,
-    IOptions<QuarantineOptions> quarantine,
-    TimeProvider time,
-    ILogger<TenantSyncService> logger)
+public sealed class TenantSyncService
 {
+    private readonly ITenantStore _tenants;
+    private readonly SnapshotReader _reader;
+    private readonly PlanApplier _applier;
+    private readonly SyncOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<TenantSyncService> _logger;
+    private readonly RunRecorder _recorder;
+
+    public TenantSyncService(
+        ITenantStore tenants,
+        IRunStore runs,
+        SnapshotReader reader,
+        PlanApplier applier,
+        IOptions<QuarantineOptions> quarantine,
+        IOptions<SyncOptions> options,
+        TimeProvider time,
+        ILogger<TenantSyncService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(quarantine);
+        ArgumentNullException.ThrowIfNull(options);
+        _tenants = tenants;
+        _reader = reader;
+        _applier = applier;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        _recorder = new RunRecorder(runs, tenants, quarantine.Value.AfterFailures, time, logger);
+    }
+
     public async Task<SyncOutcome> RunAsync(SyncRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var started = time.GetTimestamp();
+        var started = _time.GetTimestamp();
         var record = new RunRecord
         {
             TenantId = request.TenantId,
             RunId = request.RunId,
             Trigger = request.Trigger,
             DryRun = request.DryRun,
-            StartedAt = time.GetUtcNow(),
+            StartedAt = _time.GetUtcNow(),
             Status = RunStatus.Running,
+            ChainId = request.ChainId ?? request.RunId,
+            Invocation = request.Invocation,
         };
-        SyncLog.RunStarted(logger, request.TenantId, request.RunId, request.Trigger.ToString(), request.DryRun);
+        SyncLog.RunStarted(_logger, request.TenantId, request.RunId, request.Trigger.ToString(), request.DryRun);
 
         try
         {
             var tenant = await LoadTenantAsync(request.TenantId, cancellationToken).ConfigureAwait(false);
             if (!tenant.Settings!.Enabled && !request.DryRun)
             {
-                return await FinishAsync(record with { Status = RunStatus.Skipped, Reason = "the tenant is disabled (Enabled = false); only dry runs are allowed" }, null, false, started, cancellationToken).ConfigureAwait(false);
+                return await _recorder.FinishAsync(record with { Status = RunStatus.Skipped, Reason = "the tenant is disabled (Enabled = false); only dry runs are allowed" }, null, started, cancellationToken).ConfigureAwait(false);
             }
 
             await EnsureOwnAccountsAsync(tenant.Settings!, cancellationToken).ConfigureAwait(false);
-            await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
-            return await SyncAsync(request, tenant, record, started, cancellationToken).ConfigureAwait(false);
+            var context = RunContext.For(request, tenant, record.StartedAt);
+            return await SyncAsync(context, record, started, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Host shutdown or function timeout: record why the run stopped, then let the trigger retry the message.
-            await FinishAsync(record with { Status = RunStatus.Failed, FailureKind = SyncFailureKind.Unavailable, Reason = "Cancelled: the host stopped the run before it finished; the queue retries it" }, null, true, started, cancellationToken).ConfigureAwait(false);
+            await _recorder.FinishAsync(record with { Status = RunStatus.Failed, FailureKind = SyncFailureKind.Unavailable, Reason = "Cancelled: the host stopped the run before it finished; the queue retries it" }, null, started, cancellationToken).ConfigureAwait(false);
             throw;
         }
         catch (Exception e) when (RunFailure.From(request.TenantId, e) is { } failure)
         {
-            SyncLog.RunFailed(logger, request.TenantId, request.RunId, failure.Kind.ToString(), failure.Message);
-            return await FinishAsync(record with { Status = RunStatus.Failed, FailureKind = failure.Kind, Reason = failure.Reason }, null, failure.IsTransient, started, cancellationToken).ConfigureAwait(false);
+            SyncLog.RunFailed(_logger, request.TenantId, request.RunId, failure.Kind.ToString(), failure.Message);
+            return await _recorder.FinishAsync(record with { Status = RunStatus.Failed, FailureKind = failure.Kind, Reason = failure.Reason }, null, started, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -69,45 +92,31 @@ public sealed class TenantSyncService(
     {
         var tenant = await LoadTenantAsync(tenantId, cancellationToken).ConfigureAwait(false);
         await EnsureOwnAccountsAsync(tenant.Settings!, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        var settings = PlanSettings.From(tenant.Settings!, RunApprovals.InForce(tenant, now)?.Employees);
-        var snapshot = await ReadAsync(tenant.Settings!, SyncRequest.NewRunId(), settings, now, cancellationToken).ConfigureAwait(false);
-        return new TenantPreview(tenant.Settings!, settings, snapshot, SyncPlanner.Plan(snapshot, settings, now), now);
+        var context = RunContext.For(new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, DryRun: true), tenant, _time.GetUtcNow());
+        var snapshot = await _reader.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        return new TenantPreview(context.Settings, context.Plan, snapshot, SyncPlanner.Plan(snapshot, context.Plan, context.Now), context.Now);
     }
 
-    private async Task<SyncOutcome> SyncAsync(SyncRequest request, TenantRecord tenant, RunRecord record, long started, CancellationToken cancellationToken)
+    private async Task<SyncOutcome> SyncAsync(RunContext context, RunRecord record, long started, CancellationToken cancellationToken)
     {
-        var settings = tenant.Settings!;
-        var now = record.StartedAt;
-        var approval = RunApprovals.InForce(tenant, now);
-        var planSettings = PlanSettings.From(settings, approval?.Employees);
-
-        var readStarted = time.GetTimestamp();
-        var snapshot = await ReadAsync(settings, request.RunId, planSettings, now, cancellationToken).ConfigureAwait(false);
+        await _recorder.WriteStartAsync(record, cancellationToken).ConfigureAwait(false);
+        var readStarted = _time.GetTimestamp();
+        var snapshot = await _reader.ReadAsync(context, cancellationToken).ConfigureAwait(false);
         var readMs = Milliseconds(readStarted);
-        SyncLog.SnapshotRead(logger, request.TenantId, request.RunId, snapshot.StaffCloud.Employees.Count, snapshot.StaffCloud.Events.Count,
+        SyncLog.SnapshotRead(_logger, context.TenantId, context.RunId, snapshot.StaffCloud.Employees.Count, snapshot.StaffCloud.Events.Count,
             snapshot.StaffCloud.Assignments.Count, snapshot.MobieTrain.Users.Count, snapshot.MobieTrain.Invitations.Count,
             snapshot.MobieTrain.UserGroups.Count, readMs);
 
-        var planStarted = time.GetTimestamp();
-        var plan = SyncPlanner.Plan(snapshot, planSettings, now);
+        var planStarted = _time.GetTimestamp();
+        var plan = SyncPlanner.Plan(snapshot, context.Plan, context.Now);
         var planMs = Milliseconds(planStarted);
-        SyncLog.Planned(logger, request.TenantId, request.RunId, plan.Actions.Count, planMs);
-        foreach (var skip in plan.Skips)
-        {
-            SyncLog.Skipped(logger, request.TenantId, skip.EmployeeId, skip.Reason.ToString());
-        }
+        LogPlan(context, plan, planMs);
 
-        if (plan.DeletionGuard.HoldsAny)
-        {
-            SyncLog.DeletionsHeld(logger, request.TenantId, request.RunId, plan.DeletionGuard.Deletions, plan.DeletionGuard.Threshold, plan.DeletionGuard.SyncedPersons);
-        }
-
-        var applyStarted = time.GetTimestamp();
-        var result = request.DryRun
+        var applyStarted = _time.GetTimestamp();
+        var budget = new RunBudget(_time, started, _options.RunTimeBudget);
+        var result = context.DryRun
             ? ApplyResult.DryRun(plan)
-            : await applier.ApplyAsync(TenantTargets.MobieTrain(settings, request.RunId), plan, cancellationToken).ConfigureAwait(false);
-        var timings = new RunTimings(readMs, planMs, Milliseconds(applyStarted));
+            : await _applier.ApplyAsync(context.MobieTrain, plan, budget, cancellationToken).ConfigureAwait(false);
 
         record = record with
         {
@@ -115,54 +124,49 @@ public sealed class TenantSyncService(
             Skipped = plan.SkippedRecords(),
             HeldDeletions = plan.HeldDeletionRecords(),
             Failures = result.Failures,
-            Timings = timings,
-            Approval = approval is null ? null : RunApprovals.ToRecord(approval, request.DryRun ? [] : RunApprovals.Deleted(approval, plan, result)),
+            Timings = new RunTimings(readMs, planMs, Milliseconds(applyStarted)),
+            Approval = context.Approval is { } approval ? RunApprovals.ToRecord(approval, context.DryRun ? [] : RunApprovals.Deleted(approval, plan, result)) : null,
         };
 
         // Before the status: a run that stopped half-way keeps the approval for exactly the approved persons it did not delete.
-        if (!request.DryRun && tenant.DeletionApproval is { } pending)
+        await _recorder.SettleApprovalAsync(context, plan, result, cancellationToken).ConfigureAwait(false);
+
+        if (result.RunLevelError is { } error && RunFailure.From(context.TenantId, error) is { } failure)
         {
-            await SettleApprovalAsync(request, pending, approval, plan, result, cancellationToken).ConfigureAwait(false);
+            SyncLog.RunFailed(_logger, context.TenantId, context.RunId, failure.Kind.ToString(), failure.Message);
+            return await _recorder.FinishAsync(record with { Status = RunStatus.Failed, FailureKind = failure.Kind, Reason = $"{failure.Reason} (stopped while applying; the next run finishes the work)" }, plan, started, cancellationToken).ConfigureAwait(false);
         }
 
-        if (result.RunLevelError is { } error && RunFailure.From(request.TenantId, error) is { } failure)
+        if (result.BudgetSpent)
         {
-            SyncLog.RunFailed(logger, request.TenantId, request.RunId, failure.Kind.ToString(), failure.Message);
-            return await FinishAsync(record with { Status = RunStatus.Failed, FailureKind = failure.Kind, Reason = $"{failure.Reason} (stopped while applying; the next run finishes the work)" }, plan, failure.IsTransient, started, cancellationToken).ConfigureAwait(false);
+            var (atBudget, why, next) = RunConclusion.AtBudget(context.Request, budget, result, _options.MaxContinuations);
+            SyncLog.BudgetSpent(_logger, context.TenantId, context.RunId, result.Completed.Count, next?.RunId);
+            var stopped = await _recorder.FinishAsync(record with { Status = atBudget, Reason = why, FailureKind = next is null ? SyncFailureKind.Configuration : null }, plan, started, cancellationToken).ConfigureAwait(false);
+            return stopped with { Continuation = next };
         }
 
-        var (status, reason) = Conclude(plan, result);
-        return await FinishAsync(record with { Status = status, Reason = reason }, plan, false, started, cancellationToken).ConfigureAwait(false);
+        var (status, reason) = RunConclusion.Of(plan, result);
+        return await _recorder.FinishAsync(record with { Status = status, Reason = reason }, plan, started, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Takes the persons this run deleted out of the approval (used up once none is left), or clears an approval that
-    /// lapsed; conditional on the approval's id, so one granted while the run was going is never touched.
-    /// </summary>
-    private async Task SettleApprovalAsync(SyncRequest request, DeletionApproval pending, DeletionApproval? inForce, SyncPlan plan, ApplyResult result, CancellationToken cancellationToken)
+    private void LogPlan(RunContext context, SyncPlan plan, long planMs)
     {
-        if (inForce is null)
+        SyncLog.Planned(_logger, context.TenantId, context.RunId, plan.Actions.Count, planMs);
+        foreach (var skip in plan.Skips)
         {
-            await tenants.UpdateDeletionApprovalAsync(request.TenantId, pending.Id, _ => null, cancellationToken).ConfigureAwait(false);
-            SyncLog.DeletionApprovalLapsed(logger, request.TenantId, request.RunId, pending.Id, pending.ExpiresAt);
-            return;
+            SyncLog.Skipped(_logger, context.TenantId, skip.EmployeeId, skip.Reason.ToString());
         }
 
-        var settled = RunApprovals.Settled(inForce, plan, result);
-        if (settled.Count == 0)
+        if (plan.DeletionGuard.HoldsAny)
         {
-            return;
+            SyncLog.DeletionsHeld(_logger, context.TenantId, context.RunId, plan.DeletionGuard.Deletions, plan.DeletionGuard.Threshold, plan.DeletionGuard.SyncedPersons);
         }
-
-        var after = await tenants.UpdateDeletionApprovalAsync(request.TenantId, inForce.Id,
-            a => a.Employees.Except(settled).ToHashSet() is { Count: > 0 } left ? a with { Employees = left } : null, cancellationToken).ConfigureAwait(false);
-        SyncLog.DeletionApprovalUsed(logger, request.TenantId, request.RunId, inForce.Id, settled.Count, after?.Id == inForce.Id ? after.Employees.Count : 0);
     }
 
     /// <summary>A run whose StaffCloud tenant, MobieTrain account or token secret another row claims too reads nothing.</summary>
     private async Task EnsureOwnAccountsAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
-        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await _tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         var conflicts = TenantClaims.Conflicts(settings, rows);
         if (conflicts.Count > 0)
         {
@@ -170,42 +174,9 @@ public sealed class TenantSyncService(
         }
     }
 
-    private async Task<TenantSnapshot> ReadAsync(TenantSettings settings, string runId, PlanSettings planSettings, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings, runId), planSettings, now, cancellationToken).ConfigureAwait(false);
-
-    /// <summary>Held deletions need an operator, so they outrank record errors in the status; the reason names both.</summary>
-    private static (RunStatus Status, string? Reason) Conclude(SyncPlan plan, ApplyResult result)
-    {
-        var failed = result.Counts.Failed;
-        var failures = failed > 0 ? $"{failed} record(s) failed; see the run's failures" : null;
-        if (plan.DeletionGuard.HoldsAny)
-        {
-            var held = HeldReason(plan.DeletionGuard);
-            return (RunStatus.DeletionsHeld, failures is null ? held : $"{held}; {failures}");
-        }
-
-        return failed > 0 ? (RunStatus.CompletedWithErrors, failures) : (RunStatus.Succeeded, null);
-    }
-
-    private static string HeldReason(DeletionGuardDecision guard)
-    {
-        var parts = new List<string>();
-        if (guard.Held)
-        {
-            parts.Add($"{guard.Deletions} deletions held: more than the threshold of {guard.Threshold} for {guard.SyncedPersons} synced persons");
-        }
-
-        if (guard.Unproven > 0)
-        {
-            parts.Add($"{guard.Unproven} records of persons StaffCloud's employees list left out held unproven (more than the threshold of {guard.Threshold}, so not read singly)");
-        }
-
-        return $"{string.Join("; ", parts)}; check StaffCloud, then allow deletions for this tenant: the next run reads the missing persons singly and deletes only those StaffCloud answers 404 for";
-    }
-
     private async Task<TenantRecord> LoadTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var tenant = await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false)
+        var tenant = await _tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false)
             ?? throw new SyncRunException(tenantId, SyncFailureKind.Configuration, $"tenant '{tenantId}' has no row in the Tenants table");
         if (!tenant.IsValid)
         {
@@ -216,51 +187,5 @@ public sealed class TenantSyncService(
         return tenant;
     }
 
-    private async Task<SyncOutcome> FinishAsync(RunRecord record, SyncPlan? plan, bool retryable, long started, CancellationToken cancellationToken)
-    {
-        var final = record with { EndedAt = time.GetUtcNow() };
-        var durationMs = Milliseconds(started);
-        var counts = final.Counts;
-        SyncLog.RunFinished(logger, final.TenantId, final.RunId, final.Status.ToString(), final.DryRun, counts.Invited + counts.InvitationsReplaced,
-            counts.UsersUpdated + counts.InvitationsUpdated, counts.UsersRemoved + counts.InvitationsRemoved + counts.InvitationsExpired,
-            counts.Skipped, counts.Failed, counts.DeletionsHeld, durationMs);
-
-        // The record must be written even when the run was cancelled, or the operator never learns why it stopped.
-        var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
-        await runs.WriteAsync(final, token).ConfigureAwait(false);
-        await RecordHealthAsync(final, token).ConfigureAwait(false);
-        return new SyncOutcome(final, plan, retryable);
-    }
-
-    /// <summary>Counts failures that need an operator; quarantines a tenant that keeps failing, lifts it on success.</summary>
-    private async Task RecordHealthAsync(RunRecord run, CancellationToken cancellationToken)
-    {
-        if (run.Status is RunStatus.Skipped or RunStatus.Running)
-        {
-            return;
-        }
-
-        TenantHealth? before = null;
-        var after = await tenants.UpdateHealthAsync(run.TenantId, health =>
-        {
-            before = health;
-            return QuarantinePolicy.AfterRun(health, run, run.EndedAt ?? time.GetUtcNow(), quarantine.Value.AfterFailures);
-        }, cancellationToken).ConfigureAwait(false);
-
-        if (after is null || before is null)
-        {
-            return;
-        }
-
-        if (after.IsQuarantined && !before.IsQuarantined)
-        {
-            SyncLog.TenantQuarantined(logger, run.TenantId, after.ConsecutiveFailures, run.Reason ?? string.Empty);
-        }
-        else if (!after.IsQuarantined && before.IsQuarantined)
-        {
-            SyncLog.QuarantineLifted(logger, run.TenantId, run.RunId);
-        }
-    }
-
-    private long Milliseconds(long startedTimestamp) => (long)time.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+    private long Milliseconds(long startedTimestamp) => (long)_time.GetElapsedTime(startedTimestamp).TotalMilliseconds;
 }

@@ -12,7 +12,11 @@ public sealed record Scenario(
     MobieTrainContents MobieTrain,
     SimulatorSettings StaffCloudSimulator,
     SimulatorSettings MobieTrainSimulator,
-    IReadOnlyList<ScenarioStep> Steps);
+    IReadOnlyList<ScenarioStep> Steps)
+{
+    /// <summary>App settings for this scenario's host, as configuration keys (<see cref="ScenarioSettings"/>).</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+}
 
 /// <summary>StaffCloud records in StaffCloud's own shape, as the simulator serves them.</summary>
 public sealed record StaffCloudRecords(IReadOnlyList<JsonObject> Employees, IReadOnlyList<JsonObject> Events, IReadOnlyList<JsonObject> Assignments)

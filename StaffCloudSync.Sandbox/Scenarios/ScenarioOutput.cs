@@ -21,6 +21,13 @@ public static class ScenarioOutput
         };
     }
 
+    /// <summary>The trigger as scenario-format.md spells it: <c>schedule</c>, <c>manual</c>, <c>webhook</c>, <c>continuation</c>.</summary>
+    public static string TriggerName(Core.Runs.RunTrigger trigger) => trigger switch
+    {
+        Core.Runs.RunTrigger.Scheduled => "schedule",
+        _ => trigger.ToString().ToLowerInvariant(),
+    };
+
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
@@ -28,6 +35,7 @@ public static class ScenarioOutput
     {
         ["at"] = Timestamp(run.At),
         ["dryRun"] = run.DryRun,
+        ["trigger"] = TriggerName(run.Record.Trigger),
         ["status"] = run.Record.Status.ToString(),
         ["reason"] = run.Record.Reason,
         ["counts"] = JsonSerializer.SerializeToNode(run.Record.Counts, CountsJson),

@@ -47,7 +47,7 @@ public static class ScenarioReader
             ReadMobieTrain(OptionalObject(scenario["mobietrain"], "mobietrain")),
             ReadSimulator(OptionalObject(scenario["simulators"], "simulators")?["staffcloud"], "simulators.staffcloud"),
             ReadSimulator(OptionalObject(scenario["simulators"], "simulators")?["mobietrain"], "simulators.mobietrain"),
-            ReadSteps(Array(scenario["steps"], "steps")));
+            ReadSteps(Array(scenario["steps"], "steps"))) { Settings = ScenarioSettings.Read(scenario["settings"]) };
     }
 
     private static StaffCloudRecords ReadStaffCloud(JsonObject? staffCloud, string path) =>

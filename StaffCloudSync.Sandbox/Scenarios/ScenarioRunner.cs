@@ -30,7 +30,7 @@ public static class ScenarioRunner
         // An operator configures the partner's known limit; the sandbox knows its simulator's, and paces just under it.
         var limit = scenario.MobieTrainSimulator.RateLimitPerSecond;
         settings["MobieTrain:RequestsPerSecond"] = limit > 0 ? (limit * 0.96).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
-        foreach (var (key, value) in options.Settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in (options.Settings ?? new Dictionary<string, string?>()).Concat(scenario.Settings))
         {
             settings[key] = value;
         }
@@ -40,6 +40,7 @@ public static class ScenarioRunner
         await using var environment = await SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)], options.ConfigureServices, settings, cancellationToken);
         try
         {
+            ScenarioSettings.Validate(environment.Services, scenario.Settings);
             Seed(scenario, environment);
             var runs = new List<ScenarioRun>();
             DateTimeOffset? lastSync = null;
@@ -51,7 +52,7 @@ public static class ScenarioRunner
                 {
                     case SyncStep sync:
                         lastSync = sync.At;
-                        runs.Add(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken));
+                        runs.AddRange(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken));
                         break;
                     case StaffCloudChangeStep change:
                         Change(environment.StaffCloud.Tenant(scenario.Tenant.StaffCloudApiTenant), change);
@@ -74,7 +75,8 @@ public static class ScenarioRunner
         }
     }
 
-    private static async Task<ScenarioRun> SyncAsync(SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken)
+    /// <summary>The step's run and, when it stops at its time budget, its continuations within the step, each its own run.</summary>
+    private static async Task<List<ScenarioRun>> SyncAsync(SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken)
     {
         environment.Clock.Set(step.At);
         if (step.MobieTrainOutageAfterWrites is { } writes)
@@ -82,20 +84,36 @@ public static class ScenarioRunner
             environment.MobieTrain.OutageAfterWrites(writes);
         }
 
+        var runs = new List<ScenarioRun>();
+        SyncRequest? request = new(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun);
+        while (request is not null)
+        {
+            var (run, outcome) = await InvokeAsync(environment, request, step.At, cancellationToken);
+            runs.Add(run);
+            request = outcome.Continuation;
+        }
+
+        environment.MobieTrain.EndOutage();
+        return runs;
+    }
+
+    private static async Task<(ScenarioRun Run, SyncOutcome Outcome)> InvokeAsync(
+        SandboxEnvironment environment, SyncRequest request, DateTimeOffset at, CancellationToken cancellationToken)
+    {
         var staffCloudBefore = environment.StaffCloud.Requests.Snapshot();
         var mobieTrainBefore = environment.MobieTrain.Requests.Snapshot();
         var service = environment.Services.GetRequiredService<TenantSyncService>();
         var stopwatch = Stopwatch.StartNew();
-        var outcome = await service.RunAsync(new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun), cancellationToken);
+        var outcome = await service.RunAsync(request, cancellationToken);
         stopwatch.Stop();
-        environment.MobieTrain.EndOutage();
 
         var staffCloud = environment.StaffCloud.Requests.Snapshot() - staffCloudBefore;
         var mobieTrain = environment.MobieTrain.Requests.Snapshot() - mobieTrainBefore;
-        return new ScenarioRun(step.At, step.DryRun, outcome.Record, outcome.Plan,
+        var run = new ScenarioRun(at, request.DryRun, outcome.Record, outcome.Plan,
             new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled,
                 staffCloud.Faulted + mobieTrain.Faulted),
             stopwatch.ElapsedMilliseconds);
+        return (run, outcome);
     }
 
     /// <summary>Rows first (straight into the table, as <c>az storage entity insert</c> would), then the approval.</summary>

@@ -19,7 +19,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
         Leases = new TableTenantLeases(sync.Storage.Tables, sync.Storage.Time);
         var options = Options.Create(new DispatchOptions());
         Dispatcher = new TenantDispatcher(sync.Tenants, new StorageSyncQueue(queues), Options.Create(new Core.Tenants.QuarantineOptions()), sync.Storage.Time, new FakeLogger<TenantDispatcher>(sync.Logs));
-        Handler = new QueuedSyncHandler(sync.Service, Leases, new TenantLeaseKeeper(Leases, sync.Storage.Time, new FakeLogger<TenantLeaseKeeper>(sync.Logs)),
+        Handler = new QueuedSyncHandler(sync.Service, new StorageSyncQueue(queues), Leases, new TenantLeaseKeeper(Leases, sync.Storage.Time, new FakeLogger<TenantLeaseKeeper>(sync.Logs)),
             sync.Runs, options, sync.Storage.Time, new FakeLogger<QueuedSyncHandler>(sync.Logs));
         Poison = new PoisonHandler(sync.Runs, sync.Storage.Time, new FakeLogger<PoisonHandler>(sync.Logs));
     }
@@ -38,9 +38,9 @@ internal sealed class DispatchHarness : IAsyncDisposable
 
     public PoisonHandler Poison { get; }
 
-    public static async Task<DispatchHarness> CreateAsync()
+    public static async Task<DispatchHarness> CreateAsync(Core.Sync.SyncOptions? syncOptions = null)
     {
-        var sync = await SyncHarness.CreateAsync();
+        var sync = await SyncHarness.CreateAsync(sync: syncOptions);
         var queues = DispatchServiceCollectionExtensions.CreateQueueServiceClient(
             new Core.Storage.StorageOptions { ConnectionString = sync.Storage.ConnectionString },
             new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });

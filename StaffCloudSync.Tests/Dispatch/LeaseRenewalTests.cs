@@ -95,6 +95,9 @@ public class LeaseRenewalTests
             return renewed;
         }
 
+        public Task<bool> HandOverAsync(string tenantId, string fromRunId, string toRunId, TimeSpan duration, CancellationToken cancellationToken) =>
+            inner.HandOverAsync(tenantId, fromRunId, toRunId, duration, cancellationToken);
+
         public Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken) => inner.ReleaseAsync(tenantId, runId, cancellationToken);
     }
 }

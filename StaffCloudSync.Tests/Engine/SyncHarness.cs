@@ -16,14 +16,14 @@ internal sealed class SyncHarness : IAsyncDisposable
 {
     private readonly StorageTestContext _storage;
 
-    private SyncHarness(StorageTestContext storage)
+    private SyncHarness(StorageTestContext storage, SyncOptions? sync)
     {
         _storage = storage;
         StaffCloud = new InMemoryStaffCloud();
         MobieTrain = new InMemoryMobieTrain(storage.Time);
-        var options = Options.Create(new SyncOptions());
+        var options = Options.Create(sync ?? new SyncOptions());
         Service = new TenantSyncService(storage.Tenants, storage.Runs, new SnapshotReader(StaffCloud, MobieTrain, options, new FakeLogger<SnapshotReader>(Logs)),
-            new PlanApplier(MobieTrain, options, new FakeLogger<PlanApplier>(Logs)), Options.Create(new Core.Tenants.QuarantineOptions()), storage.Time, new FakeLogger<TenantSyncService>(Logs));
+            new PlanApplier(MobieTrain, options, new FakeLogger<PlanApplier>(Logs)), Options.Create(new Core.Tenants.QuarantineOptions()), options, storage.Time, new FakeLogger<TenantSyncService>(Logs));
         storage.Time.SetUtcNow(Plans.Now);
     }
 
@@ -45,9 +45,9 @@ internal sealed class SyncHarness : IAsyncDisposable
     /// <summary>"allow deletions" as the CLI grants it, on the harness's clock.</summary>
     public DeletionApprovals Approvals => new(_storage.Tenants, _storage.Runs, _storage.Time);
 
-    public static async Task<SyncHarness> CreateAsync(TenantSettings? tenant = null)
+    public static async Task<SyncHarness> CreateAsync(TenantSettings? tenant = null, SyncOptions? sync = null)
     {
-        var harness = new SyncHarness(await StorageTestContext.CreateAsync());
+        var harness = new SyncHarness(await StorageTestContext.CreateAsync(), sync);
         await harness.Tenants.AddAsync(tenant ?? Plans.DefaultTenant(), CancellationToken.None);
         return harness;
     }

@@ -37,6 +37,8 @@ public sealed class TableRunStoreTests
             HeldDeletions = [new HeldDeletion(19, PersonKind.Invitation, "inv-19"), new HeldDeletion(20, PersonKind.User, "usr-20")],
             Failures = [new RecordFailure(21, "UpdateUser", "usr-21", "422: phone rejected"), new RecordFailure(null, "CreateGroup", null, "500 after 3 retries")],
             Timings = new RunTimings(1234, 56, 7890),
+            ChainId = "chain-first-run",
+            Invocation = 3,
         };
 
         await Store.WriteAsync(record, CancellationToken.None);

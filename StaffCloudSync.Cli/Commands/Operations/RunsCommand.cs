@@ -86,17 +86,18 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
 
         var table = Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed", "Held", "Approval (deleted/covered)", "Duration")
             .NoWrap(0, 1, 4);
-        foreach (var run in runs)
+        foreach (var chain in RunChains.Of(runs))
         {
-            var c = run.Counts;
-            table.Row(CliFormat.Time(run.StartedAt), run.RunId, run.Trigger.ToString(), CliFormat.YesNo(run.DryRun), run.Status.ToString(),
+            var (run, last, c) = (chain.First, chain.Last, chain.Counts);
+            var status = chain.Invocations == 1 ? last.Status.ToString() : $"{last.Status} ({chain.Invocations} invocations)";
+            table.Row(CliFormat.Time(run.StartedAt), run.RunId, run.Trigger.ToString(), CliFormat.YesNo(run.DryRun), status,
                 Number(c.Invited + c.InvitationsReplaced), Number(c.UsersUpdated + c.InvitationsUpdated),
                 Number(c.UsersRemoved + c.InvitationsRemoved + c.InvitationsExpired), Number(c.GroupsCreated + c.GroupsRenamed),
-                Number(c.Skipped), Number(c.Failed), Number(c.DeletionsHeld), ApprovalText.Brief(run.Approval), CliFormat.Duration(run.StartedAt, run.EndedAt));
+                Number(c.Skipped), Number(c.Failed), Number(c.DeletionsHeld), ApprovalText.Brief(last.Approval), CliFormat.Duration(run.StartedAt, last.EndedAt));
         }
 
         console.Write(table);
-        console.Line($"{CliFormat.Count(runs.Count, "run")}, newest first; expand one with: staffcloud-sync runs {tenantId} --run <run id>");
+        console.Line($"{CliFormat.Count(runs.Count, "run")}, newest first (a run that went on past its time budget is one line with its invocations); expand one with: staffcloud-sync runs {tenantId} --run <run id>");
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

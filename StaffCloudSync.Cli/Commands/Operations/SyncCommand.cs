@@ -46,13 +46,25 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
         try
         {
             // Renewed while the run is active, as the queue handler does: a long run from a laptop must not let a scheduled run in.
+            // A run that stops at its time budget goes on here at once, under the same lease, each invocation its own run.
             await using var renewal = host.Get<TenantLeaseKeeper>().Keep(settings.TenantId, runId, duration);
             var request = new SyncRequest(settings.TenantId, runId, RunTrigger.Manual, settings.DryRun);
             var sync = host.Get<TenantSyncService>();
-            outcome = settings.Json || !Context.Error.Profile.Capabilities.Interactive
-                ? await sync.RunAsync(request, cancellationToken)
-                : await Context.Error.Status().Spinner(Spinner.Known.Dots)
-                    .StartAsync($"{(settings.DryRun ? "planning" : "syncing")} tenant {Markup.Escape(settings.TenantId)}", _ => sync.RunAsync(request, cancellationToken));
+            while (true)
+            {
+                var current = request;
+                outcome = settings.Json || !Context.Error.Profile.Capabilities.Interactive
+                    ? await sync.RunAsync(current, cancellationToken)
+                    : await Context.Error.Status().Spinner(Spinner.Known.Dots)
+                        .StartAsync($"{(settings.DryRun ? "planning" : "syncing")} tenant {Markup.Escape(settings.TenantId)}", _ => sync.RunAsync(current, cancellationToken));
+                if (outcome.Continuation is not { } next)
+                {
+                    break;
+                }
+
+                Write(settings, outcome);
+                request = next;
+            }
         }
         finally
         {

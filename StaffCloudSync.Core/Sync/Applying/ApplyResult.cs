@@ -10,6 +10,9 @@ namespace StaffCloudSync.Core.Sync.Applying;
 /// </summary>
 public sealed record ApplyResult(SyncCounts Counts, IReadOnlyList<RecordFailure> Failures, Exception? RunLevelError, IReadOnlyList<SyncAction> Completed)
 {
+    /// <summary>The time budget was spent before the plan was done: the rest is for the continuation.</summary>
+    public bool BudgetSpent { get; init; }
+
     /// <summary>A dry run: the plan's counts, as if every write had succeeded; nothing was written.</summary>
     public static ApplyResult DryRun(SyncPlan plan)
     {

@@ -16,11 +16,19 @@ namespace StaffCloudSync.Core.Sync.Applying;
 /// </summary>
 public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> options, ILogger<PlanApplier> logger)
 {
-    public async Task<ApplyResult> ApplyAsync(MobieTrainTarget target, SyncPlan plan, CancellationToken cancellationToken)
+    public Task<ApplyResult> ApplyAsync(MobieTrainTarget target, SyncPlan plan, CancellationToken cancellationToken) =>
+        ApplyAsync(target, plan, RunBudget.Unlimited, cancellationToken);
+
+    /// <summary>
+    /// Applies the plan until it is done or <paramref name="budget"/> is spent: then no further write starts (those in
+    /// flight finish), and the result says so — the continuation re-reads both systems and goes on.
+    /// </summary>
+    public async Task<ApplyResult> ApplyAsync(MobieTrainTarget target, SyncPlan plan, RunBudget budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(plan);
-        using var run = new ApplyRun(target, options.Value.MaxParallelWrites, options.Value.MaxConsecutiveTransientFailures, logger, cancellationToken);
+        ArgumentNullException.ThrowIfNull(budget);
+        using var run = new ApplyRun(target, options.Value.MaxParallelWrites, options.Value.MaxConsecutiveTransientFailures, budget, logger, cancellationToken);
         foreach (var listed in plan.Actions.Where(a => a is SkipAction or HoldDeletionAction))
         {
             run.Counter.Count(listed);
@@ -93,9 +101,13 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         patch.Groups is null ? null : run.Resolve(patch.Groups));
 
     /// <summary>The state of one apply: counters, created group ids, failures and the run-level stop.</summary>
-    private sealed class ApplyRun(MobieTrainTarget target, int parallelism, int maxConsecutiveTransient, ILogger logger, CancellationToken cancellationToken)
+    private sealed class ApplyRun(
+        MobieTrainTarget target, int parallelism, int maxConsecutiveTransient, RunBudget budget, ILogger logger, CancellationToken cancellationToken)
         : IDisposable
     {
+        private int _started;
+        private volatile bool _budgetSpent;
+
         private readonly ConcurrentQueue<RecordFailure> _failures = new();
         private readonly ConcurrentQueue<SyncAction> _completed = new();
         private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -113,7 +125,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         public async Task PhaseAsync<T>(IEnumerable<T> actions, Func<T, ApplyRun, Task> write)
             where T : SyncAction
         {
-            if (_runLevelError is not null)
+            if (_runLevelError is not null || _budgetSpent)
             {
                 return;
             }
@@ -147,18 +159,26 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             return ids;
         }
 
-        public ApplyResult Result() => new(Counter.ToCounts(), _failures.ToArray(), _runLevelError, _completed.ToArray());
+        public ApplyResult Result() => new(Counter.ToCounts(), _failures.ToArray(), _runLevelError, _completed.ToArray()) { BudgetSpent = _budgetSpent };
 
         public void Dispose() => _stop.Dispose();
 
         private async Task ExecuteAsync<T>(T action, Func<T, ApplyRun, Task> write)
             where T : SyncAction
         {
-            if (_stop.IsCancellationRequested)
+            if (_stop.IsCancellationRequested || _budgetSpent)
             {
                 return;
             }
 
+            // Every invocation makes progress: its first write starts whatever the budget says.
+            if (budget.IsSpent && Volatile.Read(ref _started) > 0)
+            {
+                _budgetSpent = true;
+                return;
+            }
+
+            Interlocked.Increment(ref _started);
             try
             {
                 await write(action, this).ConfigureAwait(false);

@@ -17,6 +17,12 @@ namespace StaffCloudSync.Core.Sync.Reading;
 public sealed class SnapshotReader(
     IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, IOptions<SyncOptions> options, ILogger<SnapshotReader> logger)
 {
+    public Task<TenantSnapshot> ReadAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ReadAsync(context.StaffCloud, context.MobieTrain, context.Plan, context.Now, cancellationToken);
+    }
+
     public async Task<TenantSnapshot> ReadAsync(
         StaffCloudTarget staffCloudTarget,
         MobieTrainTarget mobieTrainTarget,

@@ -34,7 +34,7 @@ internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs,
         await tenants.AddAsync(scenario.Tenant, cancellationToken);
         var options = Options.Create(new SyncOptions());
         var service = new TenantSyncService(tenants, runs, new SnapshotReader(staffCloud, mobieTrain, options, NullLogger<SnapshotReader>.Instance),
-            new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance), Options.Create(new QuarantineOptions()), time, NullLogger<TenantSyncService>.Instance);
+            new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance), Options.Create(new QuarantineOptions()), options, time, NullLogger<TenantSyncService>.Instance);
 
         var approvals = new DeletionApprovals(tenants, runs, time);
         var results = new List<ScenarioRun>();

@@ -1,0 +1,59 @@
+using System.Globalization;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync.Applying;
+using StaffCloudSync.Core.Sync.Planning;
+
+namespace StaffCloudSync.Core.Sync;
+
+/// <summary>How a run that applied its plan (or stopped at its budget) ends: its status and the reason an operator reads.</summary>
+internal static class RunConclusion
+{
+    /// <summary>Held deletions need an operator, so they outrank record errors in the status; the reason names both.</summary>
+    public static (RunStatus Status, string? Reason) Of(SyncPlan plan, ApplyResult result)
+    {
+        var failed = result.Counts.Failed;
+        var failures = failed > 0 ? $"{failed} record(s) failed; see the run's failures" : null;
+        if (plan.DeletionGuard.HoldsAny)
+        {
+            var held = HeldReason(plan.DeletionGuard);
+            return (RunStatus.DeletionsHeld, failures is null ? held : $"{held}; {failures}");
+        }
+
+        return failed > 0 ? (RunStatus.CompletedWithErrors, failures) : (RunStatus.Succeeded, null);
+    }
+
+    /// <summary>
+    /// A run that spent its time budget: <c>Continued</c> with its continuation, or — past <c>Sync:MaxContinuations</c> —
+    /// <c>Failed</c>, since a chain that never ends means the budget, the limit or the partner's pace needs an operator.
+    /// </summary>
+    public static (RunStatus Status, string Reason, SyncRequest? Next) AtBudget(SyncRequest request, RunBudget budget, ApplyResult result, int maxContinuations)
+    {
+        var writes = result.Completed.Count.ToString(CultureInfo.InvariantCulture);
+        var spent = $"time budget of {budget.Budget:c} (Sync:RunTimeBudget) spent after {writes} writes";
+        if (request.Invocation > maxContinuations)
+        {
+            return (RunStatus.Failed,
+                $"Configuration: {spent} in invocation {request.Invocation} of its chain, and Sync:MaxContinuations ({maxContinuations}) allows no further continuation; " +
+                "raise the budget or the limit, or check the partner's pace — the next scheduled run goes on", null);
+        }
+
+        var next = request.Continuation();
+        return (RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})", next);
+    }
+
+    private static string HeldReason(DeletionGuardDecision guard)
+    {
+        var parts = new List<string>();
+        if (guard.Held)
+        {
+            parts.Add($"{guard.Deletions} deletions held: more than the threshold of {guard.Threshold} for {guard.SyncedPersons} synced persons");
+        }
+
+        if (guard.Unproven > 0)
+        {
+            parts.Add($"{guard.Unproven} records of persons StaffCloud's employees list left out held unproven (more than the threshold of {guard.Threshold}, so not read singly)");
+        }
+
+        return $"{string.Join("; ", parts)}; check StaffCloud, then allow deletions for this tenant: the next run reads the missing persons singly and deletes only those StaffCloud answers 404 for";
+    }
+}

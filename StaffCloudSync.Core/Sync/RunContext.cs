@@ -1,0 +1,45 @@
+using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Sync;
+
+/// <summary>
+/// Everything one run is about, built once from a tenant whose settings are known valid: the request (tenant, run
+/// id, trigger, dry run, chain), the run's time, the parsed plan settings, the approval in force and where the calls
+/// go. Read, plan, apply and record all take it, so nothing is derived twice or carried beside what holds it.
+/// </summary>
+public sealed record RunContext(
+    SyncRequest Request,
+    TenantRecord Tenant,
+    DateTimeOffset Now,
+    PlanSettings Plan,
+    DeletionApproval? Approval,
+    StaffCloudTarget StaffCloud,
+    MobieTrainTarget MobieTrain)
+{
+    public string TenantId => Request.TenantId;
+
+    public string RunId => Request.RunId;
+
+    public bool DryRun => Request.DryRun;
+
+    public TenantSettings Settings => Tenant.Settings!;
+
+    /// <summary>The run's context; the tenant must have passed validation (<see cref="TenantRecord.IsValid"/>).</summary>
+    public static RunContext For(SyncRequest request, TenantRecord tenant, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(tenant);
+        if (!tenant.IsValid)
+        {
+            throw new ArgumentException($"tenant '{tenant.TenantId}' has an invalid row; a run context needs valid settings", nameof(tenant));
+        }
+
+        var approval = RunApprovals.InForce(tenant, now);
+        var settings = tenant.Settings!;
+        return new RunContext(request, tenant, now, PlanSettings.From(settings, approval?.Employees), approval,
+            TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings, request.RunId));
+    }
+}

@@ -1,0 +1,93 @@
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Logging;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync.Applying;
+using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Sync;
+
+/// <summary>
+/// Step 4 of a run: the run record, the tenant's health (failures in a row, quarantine) and what the run did to the
+/// operator's approval of held deletions.
+/// </summary>
+internal sealed class RunRecorder(IRunStore runs, ITenantStore tenants, int quarantineAfterFailures, TimeProvider time, ILogger logger)
+{
+    /// <summary>The record of a run that has started (status Running), so an operator sees it while it goes on.</summary>
+    public Task WriteStartAsync(RunRecord record, CancellationToken cancellationToken) => runs.WriteAsync(record, cancellationToken);
+
+    public async Task<SyncOutcome> FinishAsync(RunRecord record, SyncPlan? plan, long started, CancellationToken cancellationToken)
+    {
+        var final = record with { EndedAt = time.GetUtcNow() };
+        var durationMs = (long)time.GetElapsedTime(started).TotalMilliseconds;
+        var counts = final.Counts;
+        SyncLog.RunFinished(logger, final.TenantId, final.RunId, final.Status.ToString(), final.DryRun, counts.Invited + counts.InvitationsReplaced,
+            counts.UsersUpdated + counts.InvitationsUpdated, counts.UsersRemoved + counts.InvitationsRemoved + counts.InvitationsExpired,
+            counts.Skipped, counts.Failed, counts.DeletionsHeld, durationMs);
+
+        // The record must be written even when the run was cancelled, or the operator never learns why it stopped.
+        var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+        await runs.WriteAsync(final, token).ConfigureAwait(false);
+        await RecordHealthAsync(final, token).ConfigureAwait(false);
+        return new SyncOutcome(final, plan);
+    }
+
+    /// <summary>
+    /// Takes the persons this run deleted out of the approval (used up once none is left), or clears an approval that
+    /// lapsed; conditional on the approval's id, so one granted while the run was going is never touched.
+    /// </summary>
+    public async Task SettleApprovalAsync(RunContext context, SyncPlan plan, ApplyResult result, CancellationToken cancellationToken)
+    {
+        if (context.DryRun || context.Tenant.DeletionApproval is not { } pending)
+        {
+            return;
+        }
+
+        if (context.Approval is not { } inForce)
+        {
+            await tenants.UpdateDeletionApprovalAsync(context.TenantId, pending.Id, _ => null, cancellationToken).ConfigureAwait(false);
+            SyncLog.DeletionApprovalLapsed(logger, context.TenantId, context.RunId, pending.Id, pending.ExpiresAt);
+            return;
+        }
+
+        var settled = RunApprovals.Settled(inForce, plan, result);
+        if (settled.Count == 0)
+        {
+            return;
+        }
+
+        var after = await tenants.UpdateDeletionApprovalAsync(context.TenantId, inForce.Id,
+            a => a.Employees.Except(settled).ToHashSet() is { Count: > 0 } left ? a with { Employees = left } : null, cancellationToken).ConfigureAwait(false);
+        SyncLog.DeletionApprovalUsed(logger, context.TenantId, context.RunId, inForce.Id, settled.Count, after?.Id == inForce.Id ? after.Employees.Count : 0);
+    }
+
+    /// <summary>Counts failures that need an operator; quarantines a tenant that keeps failing, lifts it on success.</summary>
+    private async Task RecordHealthAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        if (run.Status is RunStatus.Skipped or RunStatus.Running)
+        {
+            return;
+        }
+
+        TenantHealth? before = null;
+        var after = await tenants.UpdateHealthAsync(run.TenantId, health =>
+        {
+            before = health;
+            return QuarantinePolicy.AfterRun(health, run, run.EndedAt ?? time.GetUtcNow(), quarantineAfterFailures);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (after is null || before is null)
+        {
+            return;
+        }
+
+        if (after.IsQuarantined && !before.IsQuarantined)
+        {
+            SyncLog.TenantQuarantined(logger, run.TenantId, after.ConsecutiveFailures, run.Reason ?? string.Empty);
+        }
+        else if (!after.IsQuarantined && before.IsQuarantined)
+        {
+            SyncLog.QuarantineLifted(logger, run.TenantId, run.RunId);
+        }
+    }
+}

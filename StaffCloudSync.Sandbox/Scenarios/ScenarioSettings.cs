@@ -1,0 +1,110 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Sandbox.Scenarios;
+
+/// <summary>
+/// A scenario's top-level <c>settings</c> (scenario-format.md): app settings by their <c>local.settings.json</c> names
+/// (<c>Sync__RunTimeBudget</c>), applied to the sandbox's host as the Functions app reads them, and validated as it
+/// validates them at start-up. Only the tuning sections of the sync can be set: storage, secrets and the partners'
+/// addresses are the sandbox's own.
+/// </summary>
+public static class ScenarioSettings
+{
+    private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
+    {
+        [SyncOptions.SectionName] = typeof(SyncOptions),
+        [MobieTrainOptions.SectionName] = typeof(MobieTrainOptions),
+        [StaffCloudOptions.SectionName] = typeof(StaffCloudOptions),
+        [DispatchOptions.SectionName] = typeof(DispatchOptions),
+        [QuarantineOptions.SectionName] = typeof(QuarantineOptions),
+    };
+
+    /// <summary>The settings as configuration keys (<c>Sync:RunTimeBudget</c>); an unknown name is an invalid file.</summary>
+    public static Dictionary<string, string?> Read(JsonNode? node)
+    {
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        if (node is null)
+        {
+            return settings;
+        }
+
+        if (node is not JsonObject values)
+        {
+            throw new ScenarioFormatException("settings", "must be an object of app settings, e.g. {\"Sync__RunTimeBudget\": \"00:00:20\"}");
+        }
+
+        foreach (var (name, value) in values)
+        {
+            var path = $"settings.{name}";
+            if (!IsKnown(name))
+            {
+                throw new ScenarioFormatException(path,
+                    $"is not a setting a scenario can set (sections {string.Join(", ", Sections.Keys.Select(k => k + "__*"))}, by their local.settings.json names)");
+            }
+
+            settings[name.Replace("__", ":", StringComparison.Ordinal)] = value?.GetValueKind() switch
+            {
+                JsonValueKind.String => value.GetValue<string>(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.ToJsonString(),
+                _ => throw new ScenarioFormatException(path, "must be a string, a number or a boolean"),
+            };
+        }
+
+        return settings;
+    }
+
+    /// <summary>Each section's options from the sandbox's container, so binding and validation fail before any step runs.</summary>
+    public static void Validate(IServiceProvider services, IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(settings);
+        if (settings.Count == 0)
+        {
+            return;
+        }
+
+        // Every section, not only those set: a setting of one can break a rule across them (budget under the lease).
+        foreach (var (section, type) in Sections)
+        {
+            var options = services.GetService(typeof(IOptions<>).MakeGenericType(type));
+            try
+            {
+                _ = options?.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options);
+            }
+            catch (TargetInvocationException e) when (e.InnerException is OptionsValidationException or InvalidOperationException)
+            {
+                throw new ScenarioFormatException("settings", $"invalid for the app's {section} settings: {e.InnerException.Message}");
+            }
+        }
+    }
+
+    private static bool IsKnown(string name)
+    {
+        var parts = name.Split("__");
+        if (parts.Length < 2 || !Sections.TryGetValue(parts[0], out var type))
+        {
+            return false;
+        }
+
+        foreach (var part in parts.Skip(1))
+        {
+            var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            if (property is null)
+            {
+                return false;
+            }
+
+            type = property.PropertyType;
+        }
+
+        return true;
+    }
+}
