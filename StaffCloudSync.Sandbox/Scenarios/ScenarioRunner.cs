@@ -37,10 +37,10 @@ public static class ScenarioRunner
 
         var firstSync = scenario.Steps.OfType<SyncStep>().Select(s => s.At).DefaultIfEmpty(DateTimeOffset.UnixEpoch).First();
         var clock = new ScenarioClock(firstSync);
-        await using var environment = await SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)], options.ConfigureServices, settings, cancellationToken);
+        await using var environment = await ScenarioSettings.StartAsync(scenario.Settings,
+            () => SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)], options.ConfigureServices, settings, cancellationToken));
         try
         {
-            ScenarioSettings.Validate(environment.Services, scenario.Settings);
             Seed(scenario, environment);
             var runs = new List<ScenarioRun>();
             DateTimeOffset? lastSync = null;

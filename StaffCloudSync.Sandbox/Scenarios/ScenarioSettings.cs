@@ -7,6 +7,7 @@ using StaffCloudSync.Core.MobieTrain.Http;
 using StaffCloudSync.Core.StaffCloud.Http;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
@@ -61,8 +62,44 @@ public static class ScenarioSettings
         return settings;
     }
 
+    /// <summary>
+    /// Starts the sandbox with the settings applied and every section's options bound and validated, so a bad value is
+    /// an invalid file (exit 2) before any step runs, with the app's own validation message.
+    /// </summary>
+    public static async Task<SandboxEnvironment> StartAsync(IReadOnlyDictionary<string, string?> settings, Func<Task<SandboxEnvironment>> start)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(start);
+        SandboxEnvironment? environment = null;
+        try
+        {
+            environment = await start().ConfigureAwait(false);
+            Validate(environment.Services, settings);
+            return environment;
+        }
+        catch (Exception e) when (settings.Count > 0 && Invalid(e) is { } message)
+        {
+            if (environment is not null)
+            {
+                await environment.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw new ScenarioFormatException("settings", $"invalid for the app's settings: {message}");
+        }
+    }
+
+    private static string? Invalid(Exception e) => e switch
+    {
+        TargetInvocationException { InnerException: { } inner } => Invalid(inner),
+        AggregateException aggregate when aggregate.InnerExceptions.Select(Invalid).ToList() is { Count: > 0 } messages && messages.All(m => m is not null) =>
+            string.Join("; ", messages.Distinct(StringComparer.Ordinal)),
+        OptionsValidationException validation => validation.Message,
+        InvalidOperationException binding when binding.Message.Contains("configuration value", StringComparison.Ordinal) => binding.Message,
+        _ => null,
+    };
+
     /// <summary>Each section's options from the sandbox's container, so binding and validation fail before any step runs.</summary>
-    public static void Validate(IServiceProvider services, IReadOnlyDictionary<string, string?> settings)
+    private static void Validate(IServiceProvider services, IReadOnlyDictionary<string, string?> settings)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(settings);
@@ -72,17 +109,10 @@ public static class ScenarioSettings
         }
 
         // Every section, not only those set: a setting of one can break a rule across them (budget under the lease).
-        foreach (var (section, type) in Sections)
+        foreach (var type in Sections.Values)
         {
             var options = services.GetService(typeof(IOptions<>).MakeGenericType(type));
-            try
-            {
-                _ = options?.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options);
-            }
-            catch (TargetInvocationException e) when (e.InnerException is OptionsValidationException or InvalidOperationException)
-            {
-                throw new ScenarioFormatException("settings", $"invalid for the app's {section} settings: {e.InnerException.Message}");
-            }
+            _ = options?.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options);
         }
     }
 

@@ -34,6 +34,8 @@ public class InfraAppSettingsTests
         ["Sync__MaxParallelWrites"] = "optional tuning: the code's default (8) applies",
         ["Dispatch__LeaseDuration"] = "optional tuning: the code's default (35 min) applies",
         ["Sync__MaxConsecutiveTransientFailures"] = "optional tuning: the code's default (5) applies",
+        ["Sync__RunTimeBudget"] = "optional tuning: the code's default (25 min, under the 30 min functionTimeout and the 35 min lease) applies",
+        ["Sync__MaxContinuations"] = "optional tuning: the code's default (20) applies",
         ["Quarantine__AfterFailures"] = "optional tuning: the code's default (3) applies",
         ["Quarantine__RetryInterval"] = "optional tuning: the code's default (1 day) applies",
         ["StaffCloud__BatchSize"] = "optional tuning: the code's default (200, the most StaffCloud was seen to answer) applies",

@@ -27,7 +27,9 @@ public class SandboxScenarioTests
     {
         var scenario = await ScenarioReader.ReadFileAsync(scenarioPath, CancellationToken.None);
 
-        var result = await ScenarioRunner.RunAsync(scenario, TestOptions(), CancellationToken.None);
+        // A scenario about a rate limit is about waiting for it: only there do the waits take real time.
+        var result = await ScenarioRunner.RunAsync(scenario, scenario.MobieTrainSimulator.RateLimitPerSecond > 0 ? new ScenarioRunOptions() : TestOptions(),
+            CancellationToken.None);
 
         var outputPath = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"sandbox-{Path.GetFileName(scenarioPath)}");
         await File.WriteAllTextAsync(outputPath, ScenarioOutput.ToJson(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
@@ -35,5 +37,25 @@ public class SandboxScenarioTests
         // A run refused for its configuration (a row sharing an account) reads nothing, by the rule.
         Assert.That(result.Runs.Where(r => r.Record.FailureKind != Core.Sync.SyncFailureKind.Configuration).Select(r => r.Requests.StaffCloud),
             Has.All.GreaterThan(0), "StaffCloud was read over HTTP");
+    }
+
+    [Test]
+    public async Task A_chain_past_its_budget_writes_exactly_the_minimum_and_invites_everyone_once()
+    {
+        var path = RepositoryPaths.ProjectScenarios().Single(p => p.EndsWith("18-time-budget-continuations.json", StringComparison.Ordinal));
+        var scenario = await ScenarioReader.ReadFileAsync(path, CancellationToken.None);
+        var eligible = scenario.StaffCloud.Employees.Count;
+
+        var result = await ScenarioRunner.RunAsync(scenario, new ScenarioRunOptions(), CancellationToken.None);
+
+        var chain = result.Runs.TakeWhile(r => r.Record.Trigger != Core.Runs.RunTrigger.Scheduled || r == result.Runs[0]).ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(chain, Has.Count.GreaterThanOrEqualTo(2));
+            Assert.That(chain.Sum(r => r.Requests.MobieTrainWrites), Is.EqualTo(eligible + 1), "one invitation each and one group, nothing twice");
+            Assert.That(result.MobieTrain.Invitations.GroupBy(i => i.ExternalId).Where(g => g.Count() > 1), Is.Empty);
+            Assert.That(result.MobieTrain.Invitations, Has.Count.EqualTo(eligible));
+            Assert.That(result.Runs[^1].Requests.MobieTrainWrites, Is.Zero);
+        }
     }
 }

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Sandbox.Scenarios;
+
+namespace StaffCloudSync.Sandbox.Bench;
+
+/// <summary>
+/// Past one invocation (sync-rules.md, "Time budget"): a tenant that needs several invocations under a rate limit,
+/// and a 100,000-employee tenant's memory. Each runs through the real path, as the other suites do.
+/// </summary>
+internal static class BenchChainSuites
+{
+    /// <summary>3,000 invitations at 100 requests/s with a 10 s budget: at least three invocations, then a run that writes nothing.</summary>
+    public static async Task<BenchResult> ContinuationAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
+    {
+        const int Limit = 100;
+        var tenant = BenchTenant.Generate(new BenchProfile
+        {
+            Employees = 3_000, Events = 30, ActiveShare = 1, ConfirmedShare = 1, FutureEventShare = 1, MinAssignmentsPerEmployee = 1, AssignmentsPerEmployee = 1,
+            MobieTrainRateLimitPerSecond = Limit,
+        });
+        var scenario = tenant.Scenario(2) with { Settings = new Dictionary<string, string?> { ["Sync:RunTimeBudget"] = "00:00:10" } };
+        var result = await ScenarioRunner.RunAsync(scenario, options, cancellationToken).ConfigureAwait(false);
+
+        var chain = result.Runs.Take(result.Runs.Count - 1).ToList();
+        var after = result.Runs[^1];
+        var writes = chain.Sum(r => r.Requests.MobieTrainWrites);
+        var requests = chain.Sum(r => r.Requests.MobieTrainReads + r.Requests.MobieTrainWrites);
+
+        // The minimum, counted from the generated tenant rather than from the runs: one invitation per eligible employee
+        // and one group per event at least one of them is confirmed on.
+        var eligible = tenant.EligibleIds();
+        var groups = tenant.Assignments.Where(a => eligible.Contains(a.EmployeeId) && a.Status == 7).Select(a => a.EventId).Distinct().Count();
+        var minimal = eligible.Count + groups;
+        var duplicates = result.MobieTrain.Invitations.GroupBy(i => i.ExternalId).Count(g => g.Count() > 1);
+        var wallMs = chain.Sum(r => r.DurationMs);
+        var boundMs = requests * 1000d / Limit;
+        var statuses = string.Join(" → ", chain.Select(r => r.Record.Status.ToString()));
+        var met = chain.Count >= 3 && chain[^1].Record.Status == RunStatus.Succeeded && chain.SkipLast(1).All(r => r.Record.Status == RunStatus.Continued)
+            && writes == minimal && duplicates == 0 && wallMs <= 1.15 * boundMs && after.Requests.MobieTrainWrites == 0;
+        return new BenchResult(
+            "continuation",
+            "a tenant needing ≥ 3 invocations under 100 requests/s with a 10 s budget: writes = the minimum, wall ≤ 1.15 × the rate bound, 0 duplicates, the next run writes nothing",
+            $"{chain.Count} invocations ({statuses}); {writes:N0} writes for {minimal:N0} minimal; wall {wallMs / 1000d:0.0} s against a rate bound of {boundMs / 1000d:0.0} s " +
+            $"({wallMs / boundMs:0.00}×) for {requests:N0} MobieTrain requests; {duplicates} duplicates; next run {after.Requests.MobieTrainWrites} writes",
+            met,
+            Figures(("invocations", chain.Count), ("writes", writes), ("minimal", minimal), ("wallMs", wallMs), ("boundMs", boundMs), ("duplicates", duplicates),
+                ("nextRunWrites", after.Requests.MobieTrainWrites)));
+    }
+
+    /// <summary>
+    /// 100,000 employees, 50,000 of them eligible, read, planned and applied in one run: the process's working set is
+    /// sampled while only the simulators and storage are set up (their share), then during the sync; the difference is the sync's.
+    /// </summary>
+    public static async Task<BenchResult> MemoryAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
+    {
+        var tenant = BenchTenant.Generate(new BenchProfile
+        {
+            Employees = 100_000, ScheduledEmployees = 50_000, Events = 500, ActiveShare = 1, ConfirmedShare = 1, FutureEventShare = 1,
+            MinAssignmentsPerEmployee = 1, AssignmentsPerEmployee = 1,
+        });
+        var seededOnly = tenant.Scenario(0);
+        var (_, simulatorsMb) = await PeakWorkingSetAsync(() => ScenarioRunner.RunAsync(seededOnly, options, cancellationToken)).ConfigureAwait(false);
+        var (result, totalMb) = await PeakWorkingSetAsync(() => ScenarioRunner.RunAsync(tenant.Scenario(1), options, cancellationToken)).ConfigureAwait(false);
+        var run = result.Runs[0];
+        var syncMb = Math.Max(0, totalMb - simulatorsMb);
+        return new BenchResult(
+            "memory",
+            "100,000 employees (50,000 eligible) read, planned and applied: the sync's own peak working set under 1 GB (the simulators' share reported apart)",
+            $"{run.Record.Counts.Invited:N0} invitations in {run.DurationMs / 1000d:0.0} s; peak working set {totalMb:N0} MB, of which simulators, storage client and host {simulatorsMb:N0} MB, the sync {syncMb:N0} MB",
+            syncMb < 1024 && run.Record.Status == RunStatus.Succeeded && run.Record.Counts.Invited == tenant.EligibleIds().Count,
+            Figures(("peakWorkingSetMb", totalMb), ("simulatorsMb", simulatorsMb), ("syncMb", syncMb), ("invited", run.Record.Counts.Invited), ("wallMs", run.DurationMs)));
+    }
+
+    /// <summary>The highest working set seen while <paramref name="work"/> runs, sampled every 20 ms.</summary>
+    private static async Task<(T Result, long PeakMb)> PeakWorkingSetAsync<T>(Func<Task<T>> work)
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        long peak = 0;
+        using var stop = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                process.Refresh();
+                Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), process.WorkingSet64));
+                await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            return (await work().ConfigureAwait(false), Interlocked.Read(ref peak) / (1024 * 1024));
+        }
+        finally
+        {
+            await stop.CancelAsync().ConfigureAwait(false);
+            await sampler.ConfigureAwait(false);
+        }
+    }
+
+    private static Dictionary<string, object> Figures(params (string Name, object Value)[] figures) =>
+        figures.ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);
+}
