@@ -17,7 +17,8 @@ public sealed class QueuedSyncHandler(
     IRunStore runs,
     IOptions<DispatchOptions> options,
     TimeProvider time,
-    ILogger<QueuedSyncHandler> logger)
+    ILogger<QueuedSyncHandler> logger,
+    IEnumerable<IQueuedRunObserver>? observers = null)
 {
     public async Task<RunRecord?> HandleAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
     {
@@ -25,6 +26,11 @@ public sealed class QueuedSyncHandler(
         {
             DispatchLog.MalformedMessage(logger, messageId, dequeueCount, error!);
             return null;
+        }
+
+        foreach (var observer in observers ?? [])
+        {
+            await observer.RunStartingAsync(message!, cancellationToken).ConfigureAwait(false);
         }
 
         var lease = await leases.TryAcquireAsync(message!.TenantId, message.RunId, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);

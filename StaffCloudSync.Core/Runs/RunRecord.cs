@@ -51,6 +51,9 @@ public enum RunTrigger
 {
     Scheduled,
     Manual,
+
+    /// <summary>An early run made due by StaffCloud's notifications (sync-rules.md, "Early runs").</summary>
+    Webhook,
 }
 
 /// <summary>Why an employee was not synced as they are (sync-rules.md, "Skips are not errors").</summary>
