@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Dispatch;
+
+namespace StaffCloudSync.Core.Notifications;
+
+public static class NotificationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The notification endpoint's service, the early-run schedule (told of every queued run's start) and the
+    /// <c>Notifications</c> options, checked at start-up. Needs <c>AddTableStorage</c>, <c>AddSecretStore</c> and <c>AddDispatch</c>.
+    /// </summary>
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
+        services.TryAddSingleton<EarlyRunSchedule>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueuedRunObserver, EarlyRunSchedule>(provider => provider.GetRequiredService<EarlyRunSchedule>()));
+        services.TryAddSingleton<NotificationReceiver>();
+        return services;
+    }
+}
