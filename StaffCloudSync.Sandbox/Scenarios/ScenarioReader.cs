@@ -47,7 +47,7 @@ public static class ScenarioReader
         var scenario = Object(root, "(root)");
         var tenant = ReadTenant(Object(scenario["tenant"], "tenant"));
         return new Scenario(
-            tenant,
+            NotifyStepReader.WithWebhookSettings(tenant, (JsonObject)scenario["tenant"]!),
             ReadStaffCloud(OptionalObject(scenario["staffcloud"], "staffcloud"), "staffcloud"),
             ReadMobieTrain(OptionalObject(scenario["mobietrain"], "mobietrain")),
             ReadSimulator(OptionalObject(scenario["simulators"], "simulators")?["staffcloud"], "simulators.staffcloud"),
@@ -232,6 +232,11 @@ public static class ScenarioReader
         {
             var path = $"steps[{i}]";
             var step = Object(steps[i], path);
+            if (NotifyStepReader.TryAdd(list, step, path, ReadStaffCloudChange))
+            {
+                continue;
+            }
+
             var kinds = new[] { "sync", "staffcloud", "mobietrain", "tenant" }.Where(k => step.ContainsKey(k)).ToList();
             if (kinds.Count != 1)
             {
@@ -288,7 +293,7 @@ public static class ScenarioReader
     private static T? Get<T>(Dictionary<string, JsonNode?> values, string key, Func<JsonNode, T> read) =>
         values.TryGetValue(key, out var node) && node is not null ? read(node) : default;
 
-    private static JsonObject Object(JsonNode? node, string path) =>
+    internal static JsonObject Object(JsonNode? node, string path) =>
         node as JsonObject ?? throw new ScenarioFormatException(path, node is null ? "is required (an object)" : "must be an object");
 
     private static JsonObject? OptionalObject(JsonNode? node, string path) =>
@@ -297,7 +302,7 @@ public static class ScenarioReader
     private static JsonArray Array(JsonNode? node, string path) =>
         node as JsonArray ?? throw new ScenarioFormatException(path, node is null ? "is required (an array)" : "must be an array");
 
-    private static string String(JsonNode? node, string path) =>
+    internal static string String(JsonNode? node, string path) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text)
             ? text
             : throw new ScenarioFormatException(path, node is null ? "is required (a string)" : "must be a non-empty string");

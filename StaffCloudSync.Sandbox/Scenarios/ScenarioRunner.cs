@@ -36,7 +36,8 @@ public static class ScenarioRunner
 
         var firstSync = scenario.Steps.OfType<SyncStep>().Select(s => s.At).DefaultIfEmpty(DateTimeOffset.UnixEpoch).First();
         var clock = new ScenarioClock(firstSync);
-        await using var environment = await SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)], options.ConfigureServices, settings, cancellationToken);
+        await using var environment = await SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)],
+            ScenarioNotifications.WithScenarioQueue(options.ConfigureServices), settings, cancellationToken);
         try
         {
             Seed(scenario, environment);
@@ -49,8 +50,13 @@ public static class ScenarioRunner
                 switch (step)
                 {
                     case SyncStep sync:
+                        runs.AddRange(await ScenarioNotifications.RunDueAsync(environment, sync.At, cancellationToken));
                         lastSync = sync.At;
                         runs.Add(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken));
+                        break;
+                    case NotifyStep or AdvanceStep:
+                        runs.AddRange(await ScenarioNotifications.RunStepAsync(environment, scenario.Tenant, step, cancellationToken));
+                        lastSync = runs.LastOrDefault()?.At ?? lastSync;
                         break;
                     case StaffCloudChangeStep change:
                         Change(environment.StaffCloud.Tenant(scenario.Tenant.StaffCloudApiTenant), change);
@@ -73,7 +79,8 @@ public static class ScenarioRunner
         }
     }
 
-    private static async Task<ScenarioRun> SyncAsync(SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken)
+    /// <summary>One run on the scenario's clock at the step's time: the step's own sync, or the <paramref name="request"/> of a queued run.</summary>
+    internal static async Task<ScenarioRun> SyncAsync(SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken, SyncRequest? request = null)
     {
         environment.Clock.Set(step.At);
         if (step.MobieTrainOutageAfterWrites is { } writes)
@@ -85,7 +92,7 @@ public static class ScenarioRunner
         var mobieTrainBefore = environment.MobieTrain.Requests.Snapshot();
         var service = environment.Services.GetRequiredService<TenantSyncService>();
         var stopwatch = Stopwatch.StartNew();
-        var outcome = await service.RunAsync(new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun), cancellationToken);
+        var outcome = await service.RunAsync(request ?? new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun), cancellationToken);
         stopwatch.Stop();
         environment.MobieTrain.EndOutage();
 
@@ -115,7 +122,7 @@ public static class ScenarioRunner
         simulator.AddFaults(settings.Faults);
     }
 
-    private static void Change(StaffCloudSimulatorTenant staffCloud, StaffCloudChangeStep change)
+    internal static void Change(StaffCloudSimulatorTenant staffCloud, StaffCloudChangeStep change)
     {
         staffCloud.Upsert(StaffCloudResource.Employees, change.Upsert.Employees);
         staffCloud.Upsert(StaffCloudResource.Events, change.Upsert.Events);
@@ -143,6 +150,8 @@ public static class ScenarioRunner
         SyncStep s => $"sync at {s.At:yyyy-MM-dd HH:mm}Z{(s.DryRun ? " (dry run)" : string.Empty)}",
         StaffCloudChangeStep => "changes in StaffCloud",
         MobieTrainChangeStep => "changes in MobieTrain",
+        NotifyStep n => $"StaffCloud's notification {n.Event}{(n.At is { } at ? $" at {at:yyyy-MM-dd HH:mm}Z" : string.Empty)}",
+        AdvanceStep a => $"the clock moves to {a.To:yyyy-MM-dd HH:mm}Z",
         _ => "operator action on the tenant",
     };
 

@@ -1,0 +1,10 @@
+namespace StaffCloudSync.Sandbox.Scenarios;
+
+/// <summary>
+/// A change in StaffCloud (or none), then StaffCloud's notification <see cref="Event"/> for the tenant at <see cref="At"/>
+/// (null: the scenario's time as it stands), handed to the service the notification endpoint calls, with the right secret.
+/// </summary>
+public sealed record NotifyStep(StaffCloudChangeStep? Change, string Event, DateTimeOffset? At) : ScenarioStep;
+
+/// <summary>The clock moves to <see cref="To"/>; every run that comes due meanwhile runs at its due time, in order.</summary>
+public sealed record AdvanceStep(DateTimeOffset To) : ScenarioStep;
