@@ -10,7 +10,7 @@ namespace StaffCloudSync.Sandbox.Bench;
 /// </summary>
 public static class BenchSuites
 {
-    public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling"];
+    public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "notifications"];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -30,6 +30,7 @@ public static class BenchSuites
                 "rate-limit" => [await RateLimitAsync(options, cancellationToken)],
                 "latency" => [await LatencyAsync(options, cancellationToken)],
                 "scaling" => await ScalingAsync(options, progress, cancellationToken),
+                "notifications" => await NotificationBench.RunAsync(options, cancellationToken),
                 _ => throw new ArgumentException($"unknown suite '{suite}' (known: {string.Join(", ", Names)})", nameof(suites)),
             });
         }
