@@ -19,12 +19,7 @@ public class CliNotificationsTests
     private Dictionary<string, string?> Environment { get; } = new() { ["Secrets__Values__staffcloud-webhook-acme"] = Secret };
 
     [SetUp]
-    public async Task StartAsync()
-    {
-        harness = await CliOperatorHarness.StartAsync();
-        var add = await harness.RunAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme");
-        Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.Success), add.ToString());
-    }
+    public async Task StartAsync() => harness = await CliOperatorHarness.StartWithAcmeAsync();
 
     [TearDown]
     public async Task StopAsync() => await harness.DisposeAsync();
