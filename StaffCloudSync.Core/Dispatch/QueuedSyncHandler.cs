@@ -37,7 +37,13 @@ public sealed class QueuedSyncHandler(
         if (!lease.Acquired)
         {
             DispatchLog.LeaseBusy(logger, message.TenantId, message.RunId, lease.HeldByRunId, lease.HeldUntil);
-            return await RecordSkippedAsync(message, lease, cancellationToken).ConfigureAwait(false);
+            var skipped = await RecordSkippedAsync(message, lease, cancellationToken).ConfigureAwait(false);
+            foreach (var observer in observers ?? [])
+            {
+                await observer.RunSkippedAsync(message, lease.HeldByRunId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return skipped;
         }
 
         SyncOutcome outcome;

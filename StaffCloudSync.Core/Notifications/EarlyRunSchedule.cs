@@ -1,8 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
@@ -16,7 +14,7 @@ namespace StaffCloudSync.Core.Notifications;
 /// Every change is made on the row as read, conditional on its ETag, and decided again when another writer came first,
 /// so a flood of concurrent notifications still makes exactly one due run.
 /// </summary>
-public sealed class EarlyRunSchedule(StorageTables tables, TimeProvider time, ILogger<EarlyRunSchedule> logger) : IQueuedRunObserver
+public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSchedule> logger)
 {
     internal const string Partition = "notifications";
 
@@ -41,10 +39,10 @@ public sealed class EarlyRunSchedule(StorageTables tables, TimeProvider time, IL
     }
 
     /// <summary>
-    /// A notification at <paramref name="now"/>: joins the run that is due, or makes a new one due (a fresh run id the
-    /// caller queues). The row is written before the message is queued, so two notifications can never queue two runs.
+    /// A notification at <paramref name="now"/>: joins the run that is due, or claims a new one (a fresh run id the caller
+    /// queues). The row is written before the message is queued, so two notifications can never queue two runs.
     /// </summary>
-    public Task<EarlyRun> ScheduleAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<EarlyRun> ClaimAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
         return ChangeAsync(settings.TenantId, row =>
@@ -70,27 +68,18 @@ public sealed class EarlyRunSchedule(StorageTables tables, TimeProvider time, IL
         ChangeAsync(tenantId, row => (row.DueRunId == runId ? row.WithoutDueRun() : null, true), cancellationToken);
 
     /// <summary>
-    /// A notification-triggered run is taken up by the queue: its start is what the minimum interval counts from, and it
-    /// is no longer the due run, so a notification from now on makes the next one due (the run may have read already).
+    /// A notification-triggered run is taken up by the queue at <paramref name="now"/>: its start is what the minimum
+    /// interval counts from, and it is no longer the due run, so a notification from now on makes the next one due (the
+    /// run may have read already). Returns the start recorded.
     /// </summary>
-    public async Task RunStartingAsync(SyncMessage message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        if (message.Trigger != RunTrigger.Webhook)
-        {
-            return;
-        }
-
-        var now = time.GetUtcNow();
-        var started = await ChangeAsync(message.TenantId, row =>
+    public Task<DateTimeOffset> RunStartingAsync(string tenantId, string runId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, row =>
         {
             // A later start only: a re-delivered message of an older run must not pull the interval back.
             var start = row.LastRunStartedAt is { } last && last > now ? last : now;
-            var next = row with { LastRunStartedAt = start, LastRunId = message.RunId };
-            return (row.DueRunId == message.RunId ? next.WithoutDueRun() : next, start);
-        }, cancellationToken).ConfigureAwait(false);
-        NotificationLog.EarlyRunStarting(logger, message.TenantId, message.RunId, started);
-    }
+            var next = row with { LastRunStartedAt = start, LastRunId = runId };
+            return (row.DueRunId == runId ? next.WithoutDueRun() : next, start);
+        }, cancellationToken);
 
     /// <summary>The tenant's row as stored (an empty row when there is none).</summary>
     public async Task<EarlyRunState> GetAsync(string tenantId, CancellationToken cancellationToken)

@@ -45,6 +45,10 @@ internal static partial class NotificationLog
         Message = "Early run {RunId} of tenant {TenantId} was due at {DueAt} and never started (its queue message is lost); a new one is scheduled")]
     public static partial void EarlyRunLost(ILogger logger, string tenantId, string runId, DateTimeOffset dueAt);
 
+    [LoggerMessage(EventId = 1609, Level = LogLevel.Warning,
+        Message = "Early run {RunId} of tenant {TenantId} was skipped (run {HolderRunId} holds the tenant): early run {NextRunId} is due at {DueAt} for the change it was for")]
+    public static partial void EarlyRunRescheduled(ILogger logger, string tenantId, string runId, string? holderRunId, string nextRunId, DateTimeOffset dueAt);
+
     [LoggerMessage(EventId = 1620, Level = LogLevel.Information,
         Message = "StaffCloud webhook {Change} for tenant {TenantId}: trigger {Event}, webhook {WebhookId}")]
     public static partial void WebhookChanged(ILogger logger, string tenantId, string change, string @event, string? webhookId);

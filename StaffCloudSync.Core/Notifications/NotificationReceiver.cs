@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Logging;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.Tenants;
 
@@ -9,16 +7,9 @@ namespace StaffCloudSync.Core.Notifications;
 /// <summary>
 /// One StaffCloud notification (<c>POST /api/notifications/staffcloud/{tenantId}?secret=…</c>; sync-rules.md, "Early
 /// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run of the
-/// tenant made due — or joined — through <see cref="EarlyRunSchedule"/> and queued with a visibility delay to its due
-/// time. The run is a normal full run under the lease and every guard. The Functions endpoint and the sandbox call this.
+/// tenant made due — or joined — through <see cref="EarlyRuns"/> and queued with a visibility delay to its due time. The run is a normal full run under the lease and every guard. The Functions endpoint and the sandbox call this.
 /// </summary>
-public sealed class NotificationReceiver(
-    ITenantStore tenants,
-    ISecretStore secrets,
-    EarlyRunSchedule schedule,
-    ISyncQueue queue,
-    TimeProvider time,
-    ILogger<NotificationReceiver> logger)
+public sealed class NotificationReceiver(ITenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, ILogger<NotificationReceiver> logger)
 {
     public async Task<NotificationResult> ReceiveAsync(string? tenantId, string? secret, Stream body, CancellationToken cancellationToken)
     {
@@ -106,24 +97,11 @@ public sealed class NotificationReceiver(
 
     private async Task<NotificationResult> ScheduleAsync(TenantSettings settings, BodyReading reading, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        var run = await schedule.ScheduleAsync(settings, now, cancellationToken).ConfigureAwait(false);
+        var run = await earlyRuns.ScheduleAsync(settings, cancellationToken).ConfigureAwait(false);
         if (run.Joined)
         {
             NotificationLog.Joined(logger, settings.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
             return new NotificationResult(NotificationOutcome.Joined, run.DueAt);
-        }
-
-        try
-        {
-            var message = new SyncMessage(settings.TenantId, run.RunId, RunTrigger.Webhook, false, now);
-            await queue.EnqueueAsync(message, run.DueAt - now, cancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            // Not queued: the row must not keep a due run that will never come, or every later notification would join it.
-            await schedule.ReleaseAsync(settings.TenantId, run.RunId, CancellationToken.None).ConfigureAwait(false);
-            throw;
         }
 
         NotificationLog.Scheduled(logger, settings.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);

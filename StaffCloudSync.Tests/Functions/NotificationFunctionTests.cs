@@ -78,6 +78,29 @@ public class NotificationFunctionTests
         Assert.That(next["dueAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(due.DueAt.Value.AddMinutes(15)));
     }
 
+    [Test]
+    public async Task AnEarlyRunSkippedBecauseAnotherRunHoldsTheTenant_IsMadeDueAgain_AtTheMinimumInterval()
+    {
+        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        await CallAsync(host, "acme", await SecretAsync(host), Body());
+        var due = await host.Service<EarlyRunSchedule>().GetAsync("acme", CancellationToken.None);
+        host.Environment.Clock.Set(due.DueAt!.Value);
+        var holder = await host.Service<Core.Leases.ITenantLeases>().TryAcquireAsync("acme", "scheduled-run", TimeSpan.FromMinutes(30), CancellationToken.None);
+        Assert.That(holder.Acquired, Is.True);
+
+        await host.Queue.SendMessageAsync(new SyncMessage("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
+        var taken = (await host.Queue.ReceiveMessagesAsync(1)).Value.Single();
+        await host.Function<TenantSync>().RunAsync(taken, CancellationToken.None);
+        await host.Queue.DeleteMessageAsync(taken.MessageId, taken.PopReceipt);
+
+        var skipped = await host.Service<IRunStore>().GetAsync("acme", due.DueRunId!, CancellationToken.None);
+        var again = await host.Service<EarlyRunSchedule>().GetAsync("acme", CancellationToken.None);
+        Assert.That(skipped!.Status, Is.EqualTo(RunStatus.Skipped));
+        Assert.That(again.DueRunId, Is.Not.Null.And.Not.EqualTo(due.DueRunId), "a new early run for the change the skipped one was for");
+        Assert.That(again.DueAt, Is.EqualTo(due.DueAt.Value.AddMinutes(15)), "not sooner than the minimum interval from the skipped one");
+        Assert.That((await host.Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount, Is.EqualTo(2), "the first notification's message and the new one, both invisible");
+    }
+
     private static async Task<FakeHttpResponseData> CallAsync(FunctionsTestHost host, string tenantId, string secret, byte[] body, DateTimeOffset? at = null)
     {
         host.Environment.Clock.Set(at ?? Plans.Now);

@@ -40,6 +40,8 @@ internal sealed class NotificationHarness : IAsyncDisposable
 
     public EarlyRunSchedule Schedule => Environment.Services.GetRequiredService<EarlyRunSchedule>();
 
+    public EarlyRuns EarlyRuns => Environment.Services.GetRequiredService<EarlyRuns>();
+
     public static async Task<NotificationHarness> StartAsync(
         TenantSettings? settings = null, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? appSettings = null)
     {
@@ -72,7 +74,7 @@ internal sealed class NotificationHarness : IAsyncDisposable
     public async Task StartRunAsync(QueuedRun run, DateTimeOffset at)
     {
         Environment.Clock.Set(at);
-        await Schedule.RunStartingAsync(run.Message, CancellationToken.None);
+        await EarlyRuns.RunStartingAsync(run.Message, CancellationToken.None);
     }
 
     /// <summary>Every log line, with its structured values: what must never hold a body or a secret.</summary>

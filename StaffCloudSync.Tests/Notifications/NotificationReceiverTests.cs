@@ -160,6 +160,23 @@ public class NotificationReceiverTests
     }
 
     [Test]
+    public async Task ATenantWhoseRowIsInvalid_Is401_AndTheLogNamesTheFields()
+    {
+        await using var harness = await NotificationHarness.StartAsync();
+        var table = await harness.Environment.Services.GetRequiredService<Core.Storage.StorageTables>().Tenants.GetAsync(CancellationToken.None);
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "broken")
+        {
+            ["StaffCloudApiTenant"] = "broken", ["MobieTrainAccountId"] = "broken", ["TimeZone"] = "Mars/Olympus",
+        });
+
+        var result = await harness.NotifyAsync(T0, secret: harness.Secret, tenantId: "broken");
+
+        Assert.That(result.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(harness.Queue.Pending, Is.Empty);
+        Assert.That(harness.Logs.GetSnapshot().Single(r => r.Id.Id == 1603).Message, Does.Contain("tenant broken").And.Contain("its row is invalid (TimeZone)"));
+    }
+
+    [Test]
     public async Task ATenantWithoutItsSecretInKeyVault_Is401_AndTheLogNamesTheSecretToCreate()
     {
         await using var harness = await NotificationHarness.StartAsync(Plans.DefaultTenant() with { WebhookSecret = "never-created" },
