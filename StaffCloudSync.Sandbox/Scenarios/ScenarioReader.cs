@@ -232,11 +232,7 @@ public static class ScenarioReader
         {
             var path = $"steps[{i}]";
             var step = Object(steps[i], path);
-            if (NotifyStepReader.TryAdd(list, step, path, ReadStaffCloudChange))
-            {
-                continue;
-            }
-
+            if (NotifyStepReader.TryAdd(list, step, path, ReadStaffCloudChange)) continue;
             var kinds = new[] { "sync", "staffcloud", "mobietrain", "tenant" }.Where(k => step.ContainsKey(k)).ToList();
             if (kinds.Count != 1)
             {
