@@ -6,7 +6,8 @@ using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
 namespace StaffCloudSync.Sandbox.Scenarios;
 
 /// <summary>
-/// The parts of a scenario file that early runs add (scenario-format.md): <c>{"staffcloud": {…, "notify": "…", "at": "…"}}</c>,
+/// The parts of a scenario file that early runs add (scenario-format.md): <c>{"staffcloud": {…, "notify": "…", "at": "…"}}</c>
+/// (with <c>"secret"</c>, the project's addition, a caller with that secret instead of the tenant's right one),
 /// <c>{"advance": {"to": "…"}}</c>, and the tenant's <c>webhookSecret</c>, <c>webhookDebounce</c> and
 /// <c>webhookMinInterval</c>. Time only moves forward: a notification or an advance before an earlier step's time is an
 /// invalid file, since the runs due meanwhile could not have happened in order.
@@ -58,7 +59,8 @@ internal static class NotifyStepReader
 
         var change = staffCloud.ContainsKey("upsert") || staffCloud.ContainsKey("delete") ? readChange(staffCloud, $"{path}.staffcloud") : null;
         var time = staffCloud["at"] is { } node ? NotBefore(steps, Time(node, at), at) : (DateTimeOffset?)null;
-        steps.Add(new NotifyStep(change, name, time));
+        var secret = staffCloud["secret"] is { } given ? String(given, $"{path}.staffcloud.secret") : null;
+        steps.Add(new NotifyStep(change, name, time, secret));
         return true;
     }
 

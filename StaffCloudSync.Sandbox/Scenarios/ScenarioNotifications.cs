@@ -47,7 +47,7 @@ internal static class ScenarioNotifications
                     ScenarioRunner.Change(environment.StaffCloud.Tenant(tenant.StaffCloudApiTenant), change);
                 }
 
-                await NotifyAsync(environment, tenant, notify.Event, cancellationToken);
+                await NotifyAsync(environment, tenant, notify, cancellationToken);
                 return runs;
             default:
                 throw new ArgumentException($"not a notification step: {step?.GetType().Name}", nameof(step));
@@ -79,12 +79,12 @@ internal static class ScenarioNotifications
         return runs;
     }
 
-    private static async Task<NotificationResult> NotifyAsync(SandboxEnvironment environment, TenantSettings tenant, string eventName, CancellationToken cancellationToken)
+    private static async Task<NotificationResult> NotifyAsync(SandboxEnvironment environment, TenantSettings tenant, NotifyStep notify, CancellationToken cancellationToken)
     {
-        var secret = await environment.Services.GetRequiredService<ISecretStore>().GetSecretAsync(tenant.EffectiveWebhookSecret, cancellationToken);
+        var secret = notify.Secret ?? await environment.Services.GetRequiredService<ISecretStore>().GetSecretAsync(tenant.EffectiveWebhookSecret, cancellationToken);
 
         // The payload's shape is StaffCloud's and not documented; the receiver reads no more of it than an event name.
-        var body = new JsonObject { ["trigger"] = new JsonObject { ["event"] = eventName } }.ToJsonString();
+        var body = new JsonObject { ["trigger"] = new JsonObject { ["event"] = notify.Event } }.ToJsonString();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(body));
         return await environment.Services.GetRequiredService<NotificationReceiver>().ReceiveAsync(tenant.TenantId, secret, stream, cancellationToken);
     }

@@ -18,7 +18,7 @@ public class NotificationScenarioTests
     {
         var scenario = ScenarioReader.Read(File("""
             {"staffcloud": {"upsert": {"assignments": [{"id": 1, "employee_id": 2, "event_id": 3, "status": 7}]}, "notify": "assignment.status_changed", "at": "2026-03-01T02:30:00Z"}},
-            {"staffcloud": {"notify": "employee.updated"}},
+            {"staffcloud": {"notify": "employee.updated", "secret": "wrong"}},
             {"advance": {"to": "2026-03-01T03:00:00Z"}}
             """));
 
@@ -27,6 +27,7 @@ public class NotificationScenarioTests
         Assert.That(notify.Change!.Upsert.Assignments.Single()["employee_id"]!.GetValue<int>(), Is.EqualTo(2));
         Assert.That(((NotifyStep)scenario.Steps[1]).At, Is.Null, "without at: the scenario's time as it stands");
         Assert.That(((NotifyStep)scenario.Steps[1]).Change, Is.Null);
+        Assert.That((notify.Secret, ((NotifyStep)scenario.Steps[1]).Secret), Is.EqualTo(((string?)null, "wrong")), "the right secret unless the step gives another");
         Assert.That(((AdvanceStep)scenario.Steps[2]).To, Is.EqualTo(new DateTimeOffset(2026, 3, 1, 3, 0, 0, TimeSpan.Zero)));
     }
 
