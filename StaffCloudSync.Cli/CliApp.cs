@@ -100,7 +100,7 @@ public static class CliApp
 
         config.AddBranch("tenants", tenants =>
         {
-            tenants.SetDescription("The tenant registry (the Tenants table): list, show, add, update, enable, disable, allow deletions");
+            tenants.SetDescription("The tenant registry (the Tenants table): list, show, add, update, enable, disable, allow deletions, StaffCloud notifications");
             tenants.AddCommand<TenantsListCommand>("list")
                 .WithDescription("Every tenant: enabled, StaffCloud tenant, MobieTrain account, time zone, valid, approval pending")
                 .WithExample("tenants", "list", "--settings", "local.settings.json");
