@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
+using StaffCloudSync.Cli.Commands.Notifications;
 using StaffCloudSync.Cli.Commands.Operations;
 using StaffCloudSync.Cli.Commands.Sandbox;
 using StaffCloudSync.Cli.Commands.Tenants;
@@ -21,6 +22,7 @@ public static class CliApp
     private static readonly HashSet<string> CommandWords = new(StringComparer.Ordinal)
     {
         "sandbox", "run", "demo", "tenants", "list", "show", "add", "update", "enable", "disable", "allow-deletions", "sync", "explain", "runs",
+        "notifications",
     };
 
     /// <param name="environment">The app settings as environment variables; null reads the process's.</param>
@@ -98,7 +100,7 @@ public static class CliApp
 
         config.AddBranch("tenants", tenants =>
         {
-            tenants.SetDescription("The tenant registry (the Tenants table): list, show, add, update, enable, disable, allow deletions");
+            tenants.SetDescription("The tenant registry (the Tenants table): list, show, add, update, enable, disable, allow deletions, StaffCloud notifications");
             tenants.AddCommand<TenantsListCommand>("list")
                 .WithDescription("Every tenant: enabled, StaffCloud tenant, MobieTrain account, time zone, valid, approval pending")
                 .WithExample("tenants", "list", "--settings", "local.settings.json");
@@ -119,6 +121,10 @@ public static class CliApp
             tenants.AddCommand<TenantsClearQuarantineCommand>("clear-quarantine")
                 .WithDescription("Lift a quarantine after fixing its cause: scheduled runs sync the tenant twice a day again")
                 .WithExample("tenants", "clear-quarantine", "acme");
+            tenants.AddCommand<TenantsNotificationsCommand>("notifications")
+                .WithDescription("The URL StaffCloud's notifications call for early runs, the secret's az line; --register/--unregister the StaffCloud webhooks")
+                .WithExample("tenants", "notifications", "acme", "--base-url", "https://func-staffcloudsync-prod.azurewebsites.net")
+                .WithExample("tenants", "notifications", "acme", "--register");
         });
 
         config.AddCommand<SyncCommand>("sync")

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.Notifications;
 using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.StaffCloud.Http;
 using StaffCloudSync.Core.Storage;
@@ -22,5 +23,6 @@ public static class StaffCloudSyncServiceCollectionExtensions
             .AddStaffCloudClient(configuration)
             .AddMobieTrainClient(configuration)
             .AddSyncEngine(configuration)
-            .AddDispatch(configuration);
+            .AddDispatch(configuration)
+            .AddNotifications(configuration);
 }

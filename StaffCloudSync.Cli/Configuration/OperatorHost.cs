@@ -26,9 +26,10 @@ internal sealed class OperatorHost : IAsyncDisposable
 
     /// <summary>
     /// Builds the services and validates the settings <paramref name="needs"/> names; an invalid or missing setting
-    /// throws <see cref="OptionsValidationException"/> (exit 4) with the setting's name.
+    /// throws <see cref="OptionsValidationException"/> (exit 4) with the setting's name. <paramref name="addServices"/> adds what
+    /// only that command uses (the StaffCloud webhook registration), which the Functions app never has.
     /// </summary>
-    public static OperatorHost Start(CliContext context, OperatorSettings settings, OperatorNeeds needs)
+    public static OperatorHost Start(CliContext context, OperatorSettings settings, OperatorNeeds needs, Action<IServiceCollection>? addServices = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(settings);
@@ -40,6 +41,7 @@ internal sealed class OperatorHost : IAsyncDisposable
         // "storage unreachable" in seconds, not after the SDK's minute of retries meant for a background job.
         services.AddTableStorage(configuration, StorageRetries);
         services.AddStaffCloudSync(configuration);
+        addServices?.Invoke(services);
         context.ConfigureServices?.Invoke(services);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -17,7 +17,8 @@ internal static class ScenarioReport
         for (var i = 0; i < result.Runs.Count; i++)
         {
             var run = result.Runs[i];
-            console.Heading($"Run {i + 1} of {result.Runs.Count} — sync at {CliFormat.Time(run.At)}{(run.DryRun ? ", dry run" : string.Empty)}");
+            var what = run.Record.Trigger == Core.Runs.RunTrigger.Webhook ? "early run (StaffCloud notified a change)" : "sync";
+            console.Heading($"Run {i + 1} of {result.Runs.Count} — {what} at {CliFormat.Time(run.At)}{(run.DryRun ? ", dry run" : string.Empty)}");
             RunReport.Write(console, run.Record, run.Plan);
             var requests = run.Requests;
             var throttled = requests.Throttled > 0 ? string.Create(CultureInfo.InvariantCulture, $" · throttled {requests.Throttled}") : string.Empty;

@@ -4,4 +4,10 @@ namespace StaffCloudSync.Core.Dispatch;
 public interface ISyncQueue
 {
     Task EnqueueAsync(SyncMessage message, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// A run that is due later: the message stays invisible to the queue trigger for <paramref name="visibilityDelay"/>
+    /// (at most 7 days, the queue's limit), so the run starts at its due time without anything waiting for it.
+    /// </summary>
+    Task EnqueueAsync(SyncMessage message, TimeSpan visibilityDelay, CancellationToken cancellationToken);
 }

@@ -20,7 +20,8 @@ public sealed class QueuedSyncHandler(
     IRunStore runs,
     IOptions<DispatchOptions> options,
     TimeProvider time,
-    ILogger<QueuedSyncHandler> logger)
+    ILogger<QueuedSyncHandler> logger,
+    IEnumerable<IQueuedRunObserver>? observers = null)
 {
     public async Task<RunRecord?> HandleAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
     {
@@ -30,11 +31,22 @@ public sealed class QueuedSyncHandler(
             return null;
         }
 
+        foreach (var observer in observers ?? [])
+        {
+            await observer.RunStartingAsync(message!, cancellationToken).ConfigureAwait(false);
+        }
+
         var lease = await leases.TryAcquireAsync(message!.TenantId, message.RunId, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);
         if (!lease.Acquired)
         {
             DispatchLog.LeaseBusy(logger, message.TenantId, message.RunId, lease.HeldByRunId, lease.HeldUntil);
-            return await RecordSkippedAsync(message, lease, cancellationToken).ConfigureAwait(false);
+            var skipped = await RecordSkippedAsync(message, lease, cancellationToken).ConfigureAwait(false);
+            foreach (var observer in observers ?? [])
+            {
+                await observer.RunSkippedAsync(message, lease.HeldByRunId, cancellationToken).ConfigureAwait(false);
+            }
+
+            return skipped;
         }
 
         SyncOutcome outcome;

@@ -8,14 +8,23 @@ namespace StaffCloudSync.Core.Dispatch;
 /// </summary>
 public sealed class StorageSyncQueue(QueueServiceClient service) : ISyncQueue
 {
+    /// <summary>A message's visibility timeout may not exceed 7 days, nor its time to live (7 days by default).</summary>
+    public static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7);
+
     private readonly Lock _gate = new();
     private Task<QueueClient>? _queue;
 
-    public async Task EnqueueAsync(SyncMessage message, CancellationToken cancellationToken)
+    public Task EnqueueAsync(SyncMessage message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
+
+    public async Task EnqueueAsync(SyncMessage message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(visibilityDelay, MaxVisibilityDelay);
         var queue = await QueueAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        await queue.SendMessageAsync(message.ToJson(), cancellationToken).ConfigureAwait(false);
+
+        // Without a delay the queue's own default (visible at once) applies, as before delayed runs existed.
+        TimeSpan? delay = visibilityDelay > TimeSpan.Zero ? visibilityDelay : null;
+        await queue.SendMessageAsync(message.ToJson(), delay, timeToLive: null, cancellationToken).ConfigureAwait(false);
     }
 
     // Created once per process; a failed creation is tried again by the next caller.

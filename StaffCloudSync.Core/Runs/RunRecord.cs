@@ -66,6 +66,9 @@ public enum RunTrigger
 
     /// <summary>The next invocation of a run that stopped at its time budget.</summary>
     Continuation,
+
+    /// <summary>An early run made due by StaffCloud's notifications (sync-rules.md, "Early runs").</summary>
+    Webhook,
 }
 
 /// <summary>Why an employee was not synced as they are (sync-rules.md, "Skips are not errors").</summary>

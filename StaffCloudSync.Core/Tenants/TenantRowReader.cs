@@ -82,6 +82,15 @@ internal sealed class TenantRowReader(TableEntity entity, string tenantId)
         }
     }
 
+    public TimeSpan ReadDuration(string field, TimeSpan fallback) => Raw(field) switch
+    {
+        null => fallback,
+        string s when string.IsNullOrWhiteSpace(s) => fallback,
+        var value when DurationText.TryParse(value, out var duration) => duration,
+        string s => Fail(field, $"'{s}' is not a duration such as {DurationText.Example}", fallback),
+        var other => Fail(field, $"{Describe(other)} is not a duration such as {DurationText.Example}", fallback),
+    };
+
     private object? Raw(string field) => entity.TryGetValue(field, out var value) ? value : null;
 
     // The default stands in for an unreadable value so that the validator does not report the field a second time.

@@ -6,6 +6,17 @@ namespace StaffCloudSync.Core.Tenants;
 /// </summary>
 public sealed record TenantSettings
 {
+    // Early runs from StaffCloud's notifications (sync-rules.md, "Early runs"): due at the latest of the first
+    // notification + WebhookDebounce and the previous such run's start + WebhookMinInterval.
+    public static readonly TimeSpan DefaultWebhookDebounce = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DefaultWebhookMinInterval = TimeSpan.FromMinutes(15);
+
+    /// <summary>Beyond this the twice-daily schedule comes sooner than an early run would; the queue keeps a delayed message at most 7 days.</summary>
+    public static readonly TimeSpan MaxWebhookDelay = TimeSpan.FromHours(12);
+
+    /// <summary>The floor of <see cref="WebhookMinInterval"/>: it is what bounds a flood of notifications to a few runs an hour.</summary>
+    public static readonly TimeSpan MinWebhookMinInterval = TimeSpan.FromMinutes(1);
+
     public const string DefaultTimeZone = "Europe/Zurich";
     public const string DefaultLanguageCode = "en";
     public const string DefaultGroupNameTemplate = "{name} ({start:yyyy-MM-dd})";
@@ -50,4 +61,14 @@ public sealed record TenantSettings
 
     public string EffectiveStaffCloudTokenSecret =>
         string.IsNullOrWhiteSpace(StaffCloudTokenSecret) ? $"staffcloud-token-{TenantId}" : StaffCloudTokenSecret;
+
+    /// <summary>Key Vault secret the tenant's notification URL must carry; null means <c>staffcloud-webhook-&lt;TenantId&gt;</c>.</summary>
+    public string? WebhookSecret { get; init; }
+
+    public TimeSpan WebhookDebounce { get; init; } = DefaultWebhookDebounce;
+
+    public TimeSpan WebhookMinInterval { get; init; } = DefaultWebhookMinInterval;
+
+    public string EffectiveWebhookSecret =>
+        string.IsNullOrWhiteSpace(WebhookSecret) ? $"staffcloud-webhook-{TenantId}" : WebhookSecret;
 }

@@ -44,6 +44,22 @@ public static partial class TenantSettingsValidator
             Fail(nameof(TenantSettings.MobieTrainApiKeySecret), "must be a Key Vault secret name (1–127 characters of a-z, A-Z, 0-9 and '-')");
         }
 
+        if (!SecretNamePattern().IsMatch(settings.EffectiveWebhookSecret))
+        {
+            Fail(nameof(TenantSettings.WebhookSecret), "must be a Key Vault secret name (1–127 characters of a-z, A-Z, 0-9 and '-')");
+        }
+
+        if (settings.WebhookDebounce < TimeSpan.Zero || settings.WebhookDebounce > TenantSettings.MaxWebhookDelay)
+        {
+            Fail(nameof(TenantSettings.WebhookDebounce), $"{DurationText.Format(settings.WebhookDebounce)} is outside 00:00:00–{DurationText.Format(TenantSettings.MaxWebhookDelay)}");
+        }
+
+        if (settings.WebhookMinInterval < TenantSettings.MinWebhookMinInterval || settings.WebhookMinInterval > TenantSettings.MaxWebhookDelay)
+        {
+            Fail(nameof(TenantSettings.WebhookMinInterval),
+                $"{DurationText.Format(settings.WebhookMinInterval)} is outside {DurationText.Format(TenantSettings.MinWebhookMinInterval)}–{DurationText.Format(TenantSettings.MaxWebhookDelay)}");
+        }
+
         if (!TenantTimeZone.TryResolve(settings.TimeZone, out _))
         {
             Fail(nameof(TenantSettings.TimeZone), $"'{settings.TimeZone}' is not a known IANA time zone (e.g. Europe/Zurich)");
@@ -93,6 +109,11 @@ public static partial class TenantSettingsValidator
             throw new TenantValidationException(errors);
         }
     }
+
+    /// <summary>Whether a text from outside (a URL's route) can be a tenant id, before it is used as a key or logged.</summary>
+    /// <remarks>Character by character: the pattern's <c>$</c> would also let a trailing newline through.</remarks>
+    public static bool IsTenantId(string? tenantId) =>
+        tenantId is { Length: >= 3 and <= 63 } && tenantId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 
     [GeneratedRegex("^[a-z0-9-]{3,63}$", RegexOptions.CultureInvariant)]
     private static partial Regex TenantIdPattern();

@@ -10,7 +10,7 @@ namespace StaffCloudSync.Sandbox.Bench;
 /// </summary>
 public static class BenchSuites
 {
-    public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "continuation", "memory"];
+    public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "continuation", "memory", "notifications"];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -32,6 +32,7 @@ public static class BenchSuites
                 "scaling" => await ScalingAsync(options, progress, cancellationToken),
                 "continuation" => [await BenchChainSuites.ContinuationAsync(options, cancellationToken)],
                 "memory" => [await BenchChainSuites.MemoryAsync(options, cancellationToken)],
+                "notifications" => await NotificationBench.RunAsync(options, cancellationToken),
                 _ => throw new ArgumentException($"unknown suite '{suite}' (known: {string.Join(", ", Names)})", nameof(suites)),
             });
         }

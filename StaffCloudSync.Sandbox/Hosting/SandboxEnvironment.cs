@@ -100,6 +100,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         staffCloud.AddTenant(settings.StaffCloudApiTenant, tenant.StaffCloudToken);
         mobieTrain.AddAccount(settings.MobieTrainAccountId);
         values[$"Secrets:Values:{settings.EffectiveStaffCloudTokenSecret}"] = tenant.StaffCloudToken;
+        values[$"Secrets:Values:{settings.EffectiveWebhookSecret}"] = tenant.WebhookSecret;
 
         // Tenants sharing the integration's one key (the default secret name) share one key reaching all their accounts.
         var keySecret = $"Secrets:Values:{settings.MobieTrainApiKeySecret}";

@@ -9,4 +9,7 @@ public sealed record SandboxTenant(TenantSettings Settings)
     public string StaffCloudToken { get; init; } = "eyJzYW5kYm94" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 
     public string MobieTrainApiKey { get; init; } = "mt-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+
+    /// <summary>The secret the tenant's notification URL carries (Key Vault secret <c>WebhookSecret</c> in Azure).</summary>
+    public string WebhookSecret { get; init; } = "hook-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
@@ -21,21 +22,17 @@ public static class ScenarioOutput
         };
     }
 
-    /// <summary>The trigger as scenario-format.md spells it: <c>schedule</c>, <c>manual</c>, <c>webhook</c>, <c>continuation</c>.</summary>
-    public static string TriggerName(Core.Runs.RunTrigger trigger) => trigger switch
-    {
-        Core.Runs.RunTrigger.Scheduled => "schedule",
-        _ => trigger.ToString().ToLowerInvariant(),
-    };
-
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>schedule | manual | webhook (scenario-format.md): a sync step's run is a scheduled one.</summary>
+    public static string Trigger(RunTrigger trigger) => trigger == RunTrigger.Scheduled ? "schedule" : trigger.ToString().ToLowerInvariant();
 
     private static JsonObject Run(ScenarioRun run) => new()
     {
         ["at"] = Timestamp(run.At),
         ["dryRun"] = run.DryRun,
-        ["trigger"] = TriggerName(run.Record.Trigger),
+        ["trigger"] = Trigger(run.Record.Trigger),
         ["status"] = run.Record.Status.ToString(),
         ["reason"] = run.Record.Reason,
         ["counts"] = JsonSerializer.SerializeToNode(run.Record.Counts, CountsJson),

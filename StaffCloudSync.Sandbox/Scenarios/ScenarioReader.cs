@@ -42,7 +42,7 @@ public static class ScenarioReader
         var scenario = Object(root, "(root)");
         var tenant = ScenarioTenantReader.ReadTenant(Object(scenario["tenant"], "tenant"), "tenant", validate: true);
         return new Scenario(
-            tenant,
+            NotifyStepReader.WithWebhookSettings(tenant, (JsonObject)scenario["tenant"]!),
             ReadStaffCloud(OptionalObject(scenario["staffcloud"], "staffcloud"), "staffcloud"),
             ReadMobieTrain(OptionalObject(scenario["mobietrain"], "mobietrain")),
             ReadSimulator(OptionalObject(scenario["simulators"], "simulators")?["staffcloud"], "simulators.staffcloud"),
@@ -176,6 +176,7 @@ public static class ScenarioReader
         {
             var path = $"steps[{i}]";
             var step = Object(steps[i], path);
+            if (NotifyStepReader.TryAdd(list, step, path, ReadStaffCloudChange)) continue;
             var kinds = new[] { "sync", "staffcloud", "mobietrain", "tenant" }.Where(k => step.ContainsKey(k)).ToList();
             if (kinds.Count != 1)
             {

@@ -38,7 +38,8 @@ public static class ScenarioRunner
         var firstSync = scenario.Steps.OfType<SyncStep>().Select(s => s.At).DefaultIfEmpty(DateTimeOffset.UnixEpoch).First();
         var clock = new ScenarioClock(firstSync);
         await using var environment = await ScenarioSettings.StartAsync(scenario.Settings,
-            () => SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)], options.ConfigureServices, settings, cancellationToken));
+            () => SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)],
+                ScenarioNotifications.WithScenarioQueue(options.ConfigureServices), settings, cancellationToken));
         try
         {
             Seed(scenario, environment);
@@ -51,8 +52,13 @@ public static class ScenarioRunner
                 switch (step)
                 {
                     case SyncStep sync:
+                        runs.AddRange(await ScenarioNotifications.RunDueAsync(environment, sync.At, cancellationToken));
                         lastSync = sync.At;
                         runs.AddRange(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken));
+                        break;
+                    case NotifyStep or AdvanceStep:
+                        runs.AddRange(await ScenarioNotifications.RunStepAsync(environment, scenario.Tenant, step, cancellationToken));
+                        lastSync = runs.LastOrDefault()?.At ?? lastSync;
                         break;
                     case StaffCloudChangeStep change:
                         Change(environment.StaffCloud.Tenant(scenario.Tenant.StaffCloudApiTenant), change);
@@ -75,8 +81,11 @@ public static class ScenarioRunner
         }
     }
 
-    /// <summary>The step's run and, when it stops at its time budget, its continuations within the step, each its own run.</summary>
-    private static async Task<List<ScenarioRun>> SyncAsync(SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken)
+    /// <summary>
+    /// The step's run (its own sync, or the <paramref name="first"/> request of a queued run) and, when it stops at its time
+    /// budget, its continuations within the step, each its own run.
+    /// </summary>
+    internal static async Task<List<ScenarioRun>> SyncAsync(SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken, SyncRequest? first = null)
     {
         environment.Clock.Set(step.At);
         if (step.MobieTrainOutageAfterWrites is { } writes)
@@ -85,7 +94,7 @@ public static class ScenarioRunner
         }
 
         var runs = new List<ScenarioRun>();
-        SyncRequest? request = new(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun);
+        SyncRequest? request = first ?? new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun);
         while (request is not null)
         {
             var (run, outcome) = await InvokeAsync(environment, request, step.At, cancellationToken);
@@ -157,7 +166,7 @@ public static class ScenarioRunner
         simulator.AddFaults(settings.Faults);
     }
 
-    private static void Change(StaffCloudSimulatorTenant staffCloud, StaffCloudChangeStep change)
+    internal static void Change(StaffCloudSimulatorTenant staffCloud, StaffCloudChangeStep change)
     {
         staffCloud.Upsert(StaffCloudResource.Employees, change.Upsert.Employees);
         staffCloud.Upsert(StaffCloudResource.Events, change.Upsert.Events);
@@ -185,6 +194,8 @@ public static class ScenarioRunner
         SyncStep s => $"sync at {s.At:yyyy-MM-dd HH:mm}Z{(s.DryRun ? " (dry run)" : string.Empty)}",
         StaffCloudChangeStep => "changes in StaffCloud",
         MobieTrainChangeStep => "changes in MobieTrain",
+        NotifyStep n => $"StaffCloud's notification {n.Event}{(n.At is { } at ? $" at {at:yyyy-MM-dd HH:mm}Z" : string.Empty)}",
+        AdvanceStep a => $"the clock moves to {a.To:yyyy-MM-dd HH:mm}Z",
         _ => "operator action on the tenant",
     };
 

@@ -7,6 +7,7 @@ public sealed class RequestCounters
     private long _writes;
     private long _throttled;
     private long _faulted;
+    private long _setup;
 
     public long Reads => Interlocked.Read(ref _reads);
 
@@ -19,11 +20,18 @@ public sealed class RequestCounters
     /// <summary>Requests answered by a scripted fault or an outage.</summary>
     public long Faulted => Interlocked.Read(ref _faulted);
 
+    /// <summary>Requests that set the integration up (webhook registration): neither reads nor writes of a sync.</summary>
+    public long Setup => Interlocked.Read(ref _setup);
+
     public RequestCountersSnapshot Snapshot() => new(Reads, Writes, Throttled, Faulted);
 
-    internal void Received(bool isRead)
+    internal void Received(bool isRead, bool isSetup = false)
     {
-        if (isRead)
+        if (isSetup)
+        {
+            Interlocked.Increment(ref _setup);
+        }
+        else if (isRead)
         {
             Interlocked.Increment(ref _reads);
         }

@@ -96,13 +96,20 @@ public abstract class SimulatorHost : IAsyncDisposable
 
     protected abstract void MapEndpoints(WebApplication app);
 
+    /// <summary>
+    /// A request that sets the integration up rather than syncs (StaffCloud's webhook registration): counted apart, in
+    /// <see cref="RequestCounters.Setup"/>, so that a sync's reads and writes are what it did and nothing else.
+    /// </summary>
+    protected virtual bool IsSetupRequest(HttpRequest request) => false;
+
     /// <summary>The error body of this API for a status the simulator makes up (fault, outage).</summary>
     protected abstract Task WriteErrorAsync(HttpContext context, int status, string code, string message);
 
     private async Task ServeAsync(HttpContext context, RequestDelegate next)
     {
         var isRead = HttpMethods.IsGet(context.Request.Method);
-        Requests.Received(isRead);
+        var isSetup = IsSetupRequest(context.Request);
+        Requests.Received(isRead, isSetup);
         var prefix = string.Join('/', (context.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries).Take(3));
         _credentials.TryAdd((prefix, context.Request.Headers.Authorization.ToString()), true);
         if (Latency > TimeSpan.Zero)
@@ -124,7 +131,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         {
             await next(context);
             Requests.Answered(context.Response.StatusCode, byFault: false);
-            if (!isRead)
+            if (!isRead && !isSetup)
             {
                 WriteServed?.Invoke();
             }

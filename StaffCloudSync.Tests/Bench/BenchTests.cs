@@ -47,6 +47,17 @@ public class BenchTests
     }
 
     [Test]
+    public async Task Notifications_MeetTheirTargets_OnTheScenarioClock()
+    {
+        var results = await BenchSuites.RunAsync(["notifications"], SandboxRuns.SandboxScenarioTests.TestOptions(), null, CancellationToken.None);
+
+        Assert.That(results.Select(r => r.Name), Is.EqualTo(new[] { "notification-latency", "notification-burst" }));
+        Assert.That(results, Has.All.Matches<BenchResult>(r => r.Met), string.Join("\n", results.Select(r => r.Measured)));
+        Assert.That(results[0].Figures["invited"], Is.EqualTo(40));
+        Assert.That((int)results[1].Figures["busiestHourRuns"], Is.InRange(1, 5));
+    }
+
+    [Test]
     public async Task Streaming_ReadsAnswerLargerThanWhatItKeeps()
     {
         var cost = await BenchRunner.MeasureStreamingAsync(5_000, 1024, CancellationToken.None);

@@ -64,6 +64,15 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
         return new CliOperatorHarness(environment, storage, tables, await WriteSettingsAsync(name, allValues), await WriteSettingsAsync(name + "-storage", storageValues));
     }
 
+    /// <summary>The harness with tenant <c>acme</c> added through the CLI, as an operator onboards it.</summary>
+    public static async Task<CliOperatorHarness> StartWithAcmeAsync()
+    {
+        var harness = await StartAsync();
+        var add = await harness.RunAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme");
+        Assert.That(add.ExitCode, Is.EqualTo(StaffCloudSync.Cli.ExitCodes.Success), add.ToString());
+        return harness;
+    }
+
     /// <summary>The CLI with the full settings file appended to the arguments.</summary>
     public Task<CliRun> RunAsync(params string[] args) => CliRun.RunAsync(null, [.. args, "--settings", SettingsFile]);
 

@@ -12,12 +12,7 @@ public class CliSyncTests
     private CliOperatorHarness harness = null!;
 
     [SetUp]
-    public async Task StartAsync()
-    {
-        harness = await CliOperatorHarness.StartAsync();
-        var add = await harness.RunAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme");
-        Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.Success), add.ToString());
-    }
+    public async Task StartAsync() => harness = await CliOperatorHarness.StartWithAcmeAsync();
 
     [TearDown]
     public async Task StopAsync() => await harness.DisposeAsync();

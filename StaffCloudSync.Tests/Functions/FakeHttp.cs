@@ -8,9 +8,9 @@ using Moq;
 namespace StaffCloudSync.Tests.Functions;
 
 /// <summary>The smallest HttpRequestData/HttpResponseData that lets an HTTP function class be called directly.</summary>
-internal sealed class FakeHttpRequestData(Uri url, string method = "GET") : HttpRequestData(new Mock<FunctionContext>().Object)
+internal sealed class FakeHttpRequestData(Uri url, string method = "GET", byte[]? body = null) : HttpRequestData(new Mock<FunctionContext>().Object)
 {
-    public override Stream Body { get; } = new MemoryStream();
+    public override Stream Body { get; } = new MemoryStream(body ?? []);
 
     public override HttpHeadersCollection Headers { get; } = [];
 
@@ -26,7 +26,7 @@ internal sealed class FakeHttpRequestData(Uri url, string method = "GET") : Http
 
     public static FakeHttpRequestData Get(string pathAndQuery) => new(new Uri("http://localhost/api/" + pathAndQuery));
 
-    public static FakeHttpRequestData Post(string pathAndQuery) => new(new Uri("http://localhost/api/" + pathAndQuery), "POST");
+    public static FakeHttpRequestData Post(string pathAndQuery, byte[]? body = null) => new(new Uri("http://localhost/api/" + pathAndQuery), "POST", body);
 }
 
 internal sealed class FakeHttpResponseData(FunctionContext context) : HttpResponseData(context)

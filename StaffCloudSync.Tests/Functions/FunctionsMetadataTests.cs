@@ -25,6 +25,7 @@ public class FunctionsMetadataTests
         Assert.That(names, Is.EquivalentTo(new[]
         {
             "ScheduledDispatch", "TenantSync", "TenantSyncPoison", "StartSync", "PlanTenant", "ExplainEmployee", "ListRuns", "Health",
+            "StaffCloudNotification",
         }));
     }
 
@@ -66,6 +67,17 @@ public class FunctionsMetadataTests
         Assert.That(Text(trigger, "authLevel"), Is.EqualTo("Function"));
         Assert.That(trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()), Is.EqualTo(new[] { method }));
         Assert.That(Text(trigger, "route"), Is.EqualTo(route));
+    }
+
+    [Test]
+    public void StaffCloudNotification_IsAnonymousForTheHost_APostOnTheNotificationRoute()
+    {
+        // StaffCloud cannot send a function key: the tenant's own secret in the URL is the check (NotificationReceiver).
+        var trigger = Binding("StaffCloudNotification");
+        Assert.That(Text(trigger, "type"), Is.EqualTo("httpTrigger"));
+        Assert.That(Text(trigger, "authLevel"), Is.EqualTo("Anonymous"));
+        Assert.That(trigger["methods"]!.AsArray().Select(m => m!.GetValue<string>()), Is.EqualTo(new[] { "post" }));
+        Assert.That(Text(trigger, "route"), Is.EqualTo("notifications/staffcloud/{tenantId}"));
     }
 
     [Test]

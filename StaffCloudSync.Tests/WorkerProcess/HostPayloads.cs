@@ -88,11 +88,19 @@ internal static class HostPayloads
     }
 
     /// <summary>An HTTP request the host's router matched to a function route, with its route values.</summary>
-    public static TypedData Http(string method, Uri url, IReadOnlyDictionary<string, string> routeValues)
+    public static TypedData Http(string method, Uri url, IReadOnlyDictionary<string, string> routeValues, byte[]? body = null)
     {
         ArgumentNullException.ThrowIfNull(url);
         ArgumentNullException.ThrowIfNull(routeValues);
         var http = new RpcHttp { Method = method, Url = url.AbsoluteUri };
+        if (body is not null)
+        {
+            // RawHttpBodyBytes: the body as bytes, whatever its content type.
+            http.Body = new TypedData { Bytes = ByteString.CopyFrom(body) };
+            http.NullableHeaders.Add("content-type", new NullableString { Value = "application/json" });
+            http.NullableHeaders.Add("content-length", new NullableString { Value = body.Length.ToString(CultureInfo.InvariantCulture) });
+        }
+
         http.NullableHeaders.Add("host", new NullableString { Value = url.Authority });
         http.NullableHeaders.Add("accept", new NullableString { Value = "application/json" });
         var query = System.Web.HttpUtility.ParseQueryString(url.Query);

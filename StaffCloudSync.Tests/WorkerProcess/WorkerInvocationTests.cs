@@ -79,6 +79,28 @@ public class WorkerInvocationTests
     }
 
     [Test]
+    public async Task HttpFunction_StaffCloudNotification_Answers202_AndQueuesTheEarlyRunInvisible()
+    {
+        await using var sandbox = await WorkerSandbox.StartAsync(Acme);
+        var secret = await sandbox.Environment.Services.GetRequiredService<Core.Secrets.ISecretStore>().GetSecretAsync(Acme.EffectiveWebhookSecret, CancellationToken.None);
+        var route = new Dictionary<string, string> { ["tenantId"] = "acme" };
+        var url = new Uri($"http://localhost:7071/api/notifications/staffcloud/acme?secret={Uri.EscapeDataString(secret)}");
+
+        var response = await sandbox.InvokeAsync("StaffCloudNotification", "request",
+            HostPayloads.Http("POST", url, route, """{"trigger":{"event":"employee.updated"}}"""u8.ToArray()), HostPayloads.RouteMetadata(route));
+        var refused = await sandbox.InvokeAsync("StaffCloudNotification", "request",
+            HostPayloads.Http("POST", new Uri("http://localhost:7071/api/notifications/staffcloud/acme?secret=wrong"), route, "{}"u8.ToArray()), HostPayloads.RouteMetadata(route));
+
+        Assert.That(response.Result.Status, Is.EqualTo(StatusResult.Types.Status.Success), sandbox.Explain(response));
+        Assert.That(response.ReturnValue?.Http?.StatusCode, Is.EqualTo("202"), sandbox.Explain(response));
+        Assert.That(JsonNode.Parse(response.ReturnValue!.Http.Body.Bytes.ToStringUtf8())!["outcome"]!.GetValue<string>(), Is.EqualTo("scheduled"));
+        Assert.That(refused.ReturnValue?.Http?.StatusCode, Is.EqualTo("401"));
+        var queue = sandbox.Queue(SyncMessage.QueueName);
+        Assert.That((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount, Is.EqualTo(1), "one early run for the one accepted notification");
+        Assert.That((await queue.ReceiveMessagesAsync(10)).Value, Is.Empty, "invisible until its due time");
+    }
+
+    [Test]
     public async Task PoisonFunction_RecordsTheGivenUpRun_AgainstTheTenant()
     {
         await using var sandbox = await WorkerSandbox.StartAsync(Acme);

@@ -44,6 +44,7 @@ internal static class WorkerSettings
         {
             settings[$"Secrets__Values__{tenant.Settings.EffectiveStaffCloudTokenSecret}"] = tenant.StaffCloudToken;
             settings[$"Secrets__Values__{tenant.Settings.MobieTrainApiKeySecret}"] = tenant.MobieTrainApiKey;
+            settings[$"Secrets__Values__{tenant.Settings.EffectiveWebhookSecret}"] = tenant.WebhookSecret;
         }
 
         return settings;

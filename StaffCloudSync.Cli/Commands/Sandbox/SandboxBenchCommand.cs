@@ -11,7 +11,7 @@ namespace StaffCloudSync.Cli.Commands.Sandbox;
 internal sealed class BenchSettings : CliSettings
 {
     [CommandOption("--suite <NAME>")]
-    [Description("A suite to run (repeatable): planning, minimal-writes, bounded-reads, initial-20k, rate-limit, latency, scaling; default all")]
+    [Description("A suite to run (repeatable): planning, minimal-writes, bounded-reads, streaming, initial-20k, rate-limit, latency, scaling, notifications; default all")]
     public string[] Suites { get; init; } = [];
 
     [CommandOption("--markdown")]

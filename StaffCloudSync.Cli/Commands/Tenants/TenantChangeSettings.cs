@@ -61,6 +61,18 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     [Description("Key Vault secret holding the MobieTrain API key (default mobietrain-api-key, the integration's shared key)")]
     public string? MobieTrainApiKeySecret { get; init; }
 
+    [CommandOption("--webhook-secret <NAME>")]
+    [Description("Key Vault secret the notification URL must carry (default staffcloud-webhook-<tenant>)")]
+    public string? WebhookSecret { get; init; }
+
+    [CommandOption("--webhook-debounce <DURATION>")]
+    [Description("Early runs: due this long after the first notification (00:00:00–12:00:00, default 00:05:00; PT5M and 5min work too)")]
+    public string? WebhookDebounce { get; init; }
+
+    [CommandOption("--webhook-min-interval <DURATION>")]
+    [Description("Early runs: at least this long after the previous one's start (00:01:00–12:00:00, default 00:15:00)")]
+    public string? WebhookMinInterval { get; init; }
+
     [CommandOption("--disabled [BOOL]")]
     [Description("Scheduled runs skip the tenant (default: enabled); --disabled false enables it")]
     [DefaultValue(true)]
@@ -76,6 +88,14 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
             }
         }
 
+        foreach (var (option, value) in Durations())
+        {
+            if (value is not null && !DurationText.TryParse(value, out _))
+            {
+                return ValidationResult.Error($"{option}: '{value}' is not a duration such as {DurationText.Example}");
+            }
+        }
+
         return ValidationResult.Success();
     }
 
@@ -83,7 +103,7 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     public bool ChangesAnything => StaffCloudApiTenant is not null || MobieTrainAccountId is not null || TimeZone is not null
         || DefaultLanguage is not null || GroupNameTemplate is not null || PreserveManualGroups is { IsSet: true }
         || Numbers().Any(n => n.Value is not null) || StaffCloudTokenSecret is not null || MobieTrainApiKeySecret is not null
-        || Disabled is { IsSet: true };
+        || Disabled is { IsSet: true } || WebhookSecret is not null || Durations().Any(d => d.Value is not null);
 
     /// <summary>The settings with every given option applied.</summary>
     public TenantSettings ApplyTo(TenantSettings settings)
@@ -103,6 +123,9 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
             DeletionApprovalHours = Int(DeletionApprovalHours) ?? settings.DeletionApprovalHours,
             StaffCloudTokenSecret = StaffCloudTokenSecret ?? settings.StaffCloudTokenSecret,
             MobieTrainApiKeySecret = MobieTrainApiKeySecret ?? settings.MobieTrainApiKeySecret,
+            WebhookSecret = WebhookSecret ?? settings.WebhookSecret,
+            WebhookDebounce = Duration(WebhookDebounce) ?? settings.WebhookDebounce,
+            WebhookMinInterval = Duration(WebhookMinInterval) ?? settings.WebhookMinInterval,
             Enabled = Disabled is { IsSet: true } disabled ? !disabled.Value : settings.Enabled,
         };
     }
@@ -114,6 +137,14 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
         ("--deletion-threshold-minimum", DeletionThresholdMinimum),
         ("--deletion-approval-hours", DeletionApprovalHours),
     ];
+
+    private IEnumerable<(string Option, string? Value)> Durations() =>
+    [
+        ("--webhook-debounce", WebhookDebounce),
+        ("--webhook-min-interval", WebhookMinInterval),
+    ];
+
+    private static TimeSpan? Duration(string? value) => value is not null && DurationText.TryParse(value, out var duration) ? duration : null;
 
     private static int? Int(string? value) => value is null ? null : int.Parse(value, NumberStyles.Integer, CultureInfo.InvariantCulture);
 }

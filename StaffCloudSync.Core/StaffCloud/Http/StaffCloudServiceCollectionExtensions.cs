@@ -35,13 +35,7 @@ public static class StaffCloudServiceCollectionExtensions
                 // Polly's total and per-attempt timeouts rule; HttpClient's own 100 s would cut across them.
                 http.Timeout = Timeout.InfiniteTimeSpan;
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // A redirect could carry the Bearer token's request to another host; it is an error, never followed.
-                AllowAutoRedirect = false,
-                AutomaticDecompression = DecompressionMethods.All,
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            })
+            .ConfigurePrimaryHttpMessageHandler(PrimaryHandler)
             // The factory's own request logging is off: its Trace lines carry header values in their structured state,
             // where "Authorization: *" redaction does not reach, so the Bearer token would land in a log sink. The
             // client logs its requests itself (tenant, resource, ids count) and RetryLog logs retries.
@@ -54,4 +48,13 @@ public static class StaffCloudServiceCollectionExtensions
             .AddSyncResilience(services => services.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
         return services;
     }
+
+    /// <summary>The connection handler of every StaffCloud client (the reads and the webhook registration).</summary>
+    public static HttpMessageHandler PrimaryHandler() => new SocketsHttpHandler
+    {
+        // A redirect could carry the Bearer token's request to another host; it is an error, never followed.
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
 }

@@ -13,7 +13,8 @@ namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 /// <c>http://127.0.0.1:{port}/{tenant}/api/v1/</c>. Each tenant has its own Bearer token and records; lists come
 /// as bare JSON arrays (<c>{"response": [...]}</c> with <c>envelope=true</c>), with the observed query syntax, and
 /// every answer carries <c>X-Rate-Limit-*</c> headers. Anything but GET is counted as a write and refused: the sync
-/// must never write to StaffCloud. Latency, faults, outages and counters come from <see cref="SimulatorHost"/>.
+/// must never write to StaffCloud — except on <c>/webhooks</c> (<see cref="StaffCloudWebhooks"/>), the operator's explicit
+/// registration, which is served and counted apart as setup. Latency, faults, outages and counters come from <see cref="SimulatorHost"/>.
 /// </summary>
 public sealed partial class StaffCloudSimulator : SimulatorHost
 {
@@ -42,6 +43,9 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
     public string BaseAddressTemplate => $"{BaseAddress}{{tenant}}/api/v1/";
 
     public IReadOnlyCollection<StaffCloudSimulatorTenant> Tenants => [.. _tenants.Values];
+
+    /// <summary>The webhooks registered per API tenant (<c>GET/POST/PUT/DELETE /webhooks</c>).</summary>
+    public StaffCloudWebhooks Webhooks { get; } = new();
 
     /// <summary>Requests served by the API itself, oldest first (faults and outages are not in it).</summary>
     public IReadOnlyList<StaffCloudRequestLogEntry> RequestLog => [.. _requestLog];
@@ -77,6 +81,13 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
     public void ClearRequestLog() => _requestLog.Clear();
 
     protected override void MapEndpoints(WebApplication app) => app.Run(ServeAsync);
+
+    protected override bool IsSetupRequest(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var segments = (request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+        return segments.Length is 4 or 5 && segments[3] == StaffCloudWebhooks.Resource;
+    }
 
     protected override async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
     {
@@ -126,6 +137,20 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         if (!quota.Allowed)
         {
             await WriteJsonAsync(context, 429, new JsonObject { ["code"] = 429, ["message"] = "Too Many Requests" });
+            return;
+        }
+
+        if (segments[3] == StaffCloudWebhooks.Resource)
+        {
+            var (status, body) = Webhooks.Serve(tenant.ApiTenant, context.Request.Method, segments.Length == 5 ? segments[4] : null,
+                await StaffCloudWebhooks.ReadBodyAsync(context.Request));
+            if (body is null)
+            {
+                context.Response.StatusCode = status;
+                return;
+            }
+
+            await WriteJsonAsync(context, status, body);
             return;
         }
 

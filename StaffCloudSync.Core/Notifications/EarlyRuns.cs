@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Notifications;
+
+/// <summary>
+/// The early runs of sync-rules.md: made due through the <see cref="EarlyRunSchedule"/> row and queued once, with a
+/// visibility delay to their due time; told by the queue handling when one starts (the minimum interval counts from
+/// there) or is skipped because another run holds the tenant — then it is made due again, so the change it was for does
+/// not wait for the next scheduled run, and never sooner than the minimum interval allows.
+/// </summary>
+public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, ITenantStore tenants, TimeProvider time, ILogger<EarlyRuns> logger) : IQueuedRunObserver
+{
+    /// <summary>Joins the due run of the tenant, or makes one due now and queues it; a message that cannot be queued gives the claim up.</summary>
+    public async Task<EarlyRun> ScheduleAsync(TenantSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var now = time.GetUtcNow();
+        var run = await schedule.ClaimAsync(settings, now, cancellationToken).ConfigureAwait(false);
+        if (run.Joined)
+        {
+            return run;
+        }
+
+        try
+        {
+            var message = new SyncMessage(settings.TenantId, run.RunId, RunTrigger.Webhook, false, now);
+            await queue.EnqueueAsync(message, run.DueAt - now, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // Not queued: the row must not keep a due run that will never come, or every later notification would join it.
+            await schedule.ReleaseAsync(settings.TenantId, run.RunId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        return run;
+    }
+
+    public async Task RunStartingAsync(SyncMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        if (message.Trigger == RunTrigger.Webhook)
+        {
+            var started = await schedule.RunStartingAsync(message.TenantId, message.RunId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            NotificationLog.EarlyRunStarting(logger, message.TenantId, message.RunId, started);
+        }
+    }
+
+    public async Task RunSkippedAsync(SyncMessage message, string? heldByRunId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+
+        // A second delivery of a run that is still running needs nothing: that run reads StaffCloud itself.
+        if (message.Trigger != RunTrigger.Webhook || heldByRunId == message.RunId)
+        {
+            return;
+        }
+
+        var tenant = await tenants.GetAsync(message.TenantId, cancellationToken).ConfigureAwait(false);
+        if (tenant is not { IsValid: true, Settings.Enabled: true } || tenant.Health.IsQuarantined)
+        {
+            return;
+        }
+
+        var next = await ScheduleAsync(tenant.Settings!, cancellationToken).ConfigureAwait(false);
+        NotificationLog.EarlyRunRescheduled(logger, message.TenantId, message.RunId, heldByRunId, next.RunId, next.DueAt);
+    }
+}

@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Xml;
+
+namespace StaffCloudSync.Core.Tenants;
+
+/// <summary>
+/// The durations of a tenant row (<c>WebhookDebounce</c>, <c>WebhookMinInterval</c>) as an operator types them — in the
+/// portal, a scenario or the CLI: <c>00:05:00</c>, ISO 8601 <c>PT5M</c>, <c>5 min</c>, <c>90s</c>, <c>2h</c>, or a bare number
+/// of minutes (the spec states both defaults in minutes). Written back as <c>hh:mm:ss</c>.
+/// </summary>
+public static partial class DurationText
+{
+    public const string Example = "00:05:00, PT5M, 5min or 5 (minutes)";
+
+    public static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a text or a number (minutes); false for anything else, also for a value out of TimeSpan's range.</summary>
+    public static bool TryParse(object? value, out TimeSpan duration)
+    {
+        duration = default;
+        switch (value)
+        {
+            case int or long or double:
+                var minutes = Convert.ToDouble(value, CultureInfo.InvariantCulture);
+                return TryMinutes(minutes, out duration);
+            case string text:
+                return TryParseText(text.Trim(), out duration);
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryParseText(string text, out TimeSpan duration)
+    {
+        duration = default;
+        if (text.Length is 0 or > 40)
+        {
+            return false;
+        }
+
+        if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var minutes))
+        {
+            return TryMinutes(minutes, out duration);
+        }
+
+        if (text.Contains(':', StringComparison.Ordinal))
+        {
+            return TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out duration);
+        }
+
+        if (text.StartsWith('P'))
+        {
+            try
+            {
+                duration = XmlConvert.ToTimeSpan(text);
+                return true;
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+        }
+
+        var unit = UnitPattern().Match(text);
+        if (!unit.Success || !double.TryParse(unit.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
+        {
+            return false;
+        }
+
+        var seconds = unit.Groups["u"].Value.ToUpperInvariant() switch
+        {
+            "S" or "SEC" or "SECS" or "SECOND" or "SECONDS" => amount,
+            "M" or "MIN" or "MINS" or "MINUTE" or "MINUTES" => amount * 60,
+            _ => amount * 3600,
+        };
+        return TryMinutes(seconds / 60, out duration);
+    }
+
+    private static bool TryMinutes(double minutes, out TimeSpan duration)
+    {
+        duration = default;
+        if (double.IsNaN(minutes) || double.IsInfinity(minutes) || Math.Abs(minutes) > TimeSpan.MaxValue.TotalMinutes / 2)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromSeconds(Math.Round(minutes * 60));
+        return true;
+    }
+
+    [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s*(?<u>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex UnitPattern();
+}

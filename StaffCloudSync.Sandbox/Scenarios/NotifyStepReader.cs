@@ -1,0 +1,115 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using StaffCloudSync.Core.Tenants;
+using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
+
+namespace StaffCloudSync.Sandbox.Scenarios;
+
+/// <summary>
+/// The parts of a scenario file that early runs add (scenario-format.md): <c>{"staffcloud": {…, "notify": "…", "at": "…"}}</c>
+/// (with <c>"secret"</c>, the project's addition, a caller with that secret instead of the tenant's right one),
+/// <c>{"advance": {"to": "…"}}</c>, and the tenant's <c>webhookSecret</c>, <c>webhookDebounce</c> and
+/// <c>webhookMinInterval</c>. Time only moves forward: a notification or an advance before an earlier step's time is an
+/// invalid file, since the runs due meanwhile could not have happened in order.
+/// </summary>
+internal static class NotifyStepReader
+{
+    private const int MaxEventLength = 100;
+
+    private static readonly string[] OtherKinds = ["sync", "staffcloud", "mobietrain", "tenant"];
+
+    /// <summary>
+    /// Reads the step into <paramref name="steps"/> when it is an advance or a StaffCloud step with a notification; false
+    /// for every other step, which the caller reads as before.
+    /// </summary>
+    public static bool TryAdd(List<ScenarioStep> steps, JsonObject step, string path, Func<JsonObject, string, StaffCloudChangeStep> readChange)
+    {
+        ArgumentNullException.ThrowIfNull(steps);
+        ArgumentNullException.ThrowIfNull(step);
+        ArgumentNullException.ThrowIfNull(readChange);
+        var otherKinds = OtherKinds.Count(step.ContainsKey);
+        if (step.ContainsKey("advance"))
+        {
+            if (otherKinds > 0)
+            {
+                throw new ScenarioFormatException(path, "must have exactly one of sync, staffcloud, mobietrain, tenant, advance");
+            }
+
+            var advance = Object(step["advance"], $"{path}.advance");
+            steps.Add(new AdvanceStep(NotBefore(steps, Time(advance["to"], $"{path}.advance.to"), $"{path}.advance.to")));
+            return true;
+        }
+
+        if (otherKinds > 1 || step["staffcloud"] is not JsonObject staffCloud || !(staffCloud.ContainsKey("notify") || staffCloud.ContainsKey("at")))
+        {
+            return false;
+        }
+
+        var at = $"{path}.staffcloud.at";
+        if (!staffCloud.ContainsKey("notify"))
+        {
+            throw new ScenarioFormatException(at, "goes with notify (the time of StaffCloud's notification)");
+        }
+
+        var name = String(staffCloud["notify"], $"{path}.staffcloud.notify").Trim();
+        if (name.Length > MaxEventLength)
+        {
+            throw new ScenarioFormatException($"{path}.staffcloud.notify", $"is longer than {MaxEventLength} characters: an event name such as assignment.status_changed");
+        }
+
+        var change = staffCloud.ContainsKey("upsert") || staffCloud.ContainsKey("delete") ? readChange(staffCloud, $"{path}.staffcloud") : null;
+        var time = staffCloud["at"] is { } node ? NotBefore(steps, Time(node, at), at) : (DateTimeOffset?)null;
+        var secret = staffCloud["secret"] is { } given ? String(given, $"{path}.staffcloud.secret") : null;
+        steps.Add(new NotifyStep(change, name, time, secret));
+        return true;
+    }
+
+    /// <summary>The tenant's webhook settings from the scenario's <c>tenant</c> object, checked like the rest of the row.</summary>
+    public static TenantSettings WithWebhookSettings(TenantSettings settings, JsonObject tenant)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        ArgumentNullException.ThrowIfNull(tenant);
+        var read = settings with
+        {
+            WebhookSecret = tenant["webhookSecret"] is { } secret ? String(secret, "tenant.webhookSecret") : settings.WebhookSecret,
+            WebhookDebounce = tenant["webhookDebounce"] is { } debounce ? Duration(debounce, "tenant.webhookDebounce") : settings.WebhookDebounce,
+            WebhookMinInterval = tenant["webhookMinInterval"] is { } interval ? Duration(interval, "tenant.webhookMinInterval") : settings.WebhookMinInterval,
+        };
+        if (TenantSettingsValidator.Validate(read).FirstOrDefault(e => e.Field.StartsWith("Webhook", StringComparison.Ordinal)) is { } error)
+        {
+            throw new ScenarioFormatException($"tenant.{char.ToLowerInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
+        }
+
+        return read;
+    }
+
+    private static TimeSpan Duration(JsonNode node, string path)
+    {
+        object? value = node is JsonValue v && v.TryGetValue<string>(out var text) ? text : node is JsonValue n && n.TryGetValue<double>(out var number) ? number : null;
+        return DurationText.TryParse(value, out var duration)
+            ? duration
+            : throw new ScenarioFormatException(path, $"must be a duration such as {DurationText.Example}");
+    }
+
+    private static DateTimeOffset Time(JsonNode? node, string path)
+    {
+        var text = String(node, path);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new ScenarioFormatException(path, $"'{text}' is not an ISO 8601 time such as 2026-03-01T02:30:00Z");
+    }
+
+    private static DateTimeOffset NotBefore(List<ScenarioStep> steps, DateTimeOffset time, string path)
+    {
+        var latest = steps.Select(s => s switch
+        {
+            SyncStep sync => sync.At,
+            NotifyStep { At: { } at } => at,
+            AdvanceStep advance => advance.To,
+            _ => (DateTimeOffset?)null,
+        }).Max();
+        return latest is { } before && time < before
+            ? throw new ScenarioFormatException(path, $"{ScenarioOutput.Timestamp(time)} is before an earlier step's time ({ScenarioOutput.Timestamp(before)}): the scenario's clock only moves forward")
+            : time;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Notifications;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Sandbox.Hosting;
+
+namespace StaffCloudSync.Sandbox.Scenarios;
+
+/// <summary>
+/// Notifications and the runs they make due, on the scenario's clock (scenario-format.md, <c>notify</c> and
+/// <c>advance</c>): a notification goes to the <see cref="NotificationReceiver"/> the Functions endpoint calls, with the
+/// tenant's right secret; its run is queued on the sandbox's <see cref="ScenarioSyncQueue"/> and runs, when the clock gets
+/// to its due time, as the queue trigger runs it: the queue observers told first, then the tenant-sync service.
+/// </summary>
+internal static class ScenarioNotifications
+{
+    /// <summary>The scenario's services: the sandbox's queue in place of the storage queue, then the caller's last word.</summary>
+    public static Action<IServiceCollection> WithScenarioQueue(Action<IServiceCollection>? configureServices) => services =>
+    {
+        services.TryAddSingleton(provider => new ScenarioSyncQueue(provider.GetRequiredService<TimeProvider>()));
+        services.Replace(ServiceDescriptor.Singleton<ISyncQueue>(provider => provider.GetRequiredService<ScenarioSyncQueue>()));
+        configureServices?.Invoke(services);
+    };
+
+    /// <summary>A <c>notify</c> or <c>advance</c> step: the runs that came due before its time, in order.</summary>
+    public static async Task<IReadOnlyList<ScenarioRun>> RunStepAsync(SandboxEnvironment environment, TenantSettings tenant, ScenarioStep step, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(tenant);
+        switch (step)
+        {
+            case AdvanceStep advance:
+                var due = await RunDueAsync(environment, advance.To, cancellationToken);
+                environment.Clock.Set(advance.To);
+                return due;
+            case NotifyStep notify:
+                var at = notify.At ?? environment.Clock.GetUtcNow();
+                var runs = await RunDueAsync(environment, at, cancellationToken);
+                environment.Clock.Set(at);
+                if (notify.Change is { } change)
+                {
+                    ScenarioRunner.Change(environment.StaffCloud.Tenant(tenant.StaffCloudApiTenant), change);
+                }
+
+                await NotifyAsync(environment, tenant, notify, cancellationToken);
+                return runs;
+            default:
+                throw new ArgumentException($"not a notification step: {step?.GetType().Name}", nameof(step));
+        }
+    }
+
+    /// <summary>Every queued run visible by <paramref name="until"/>, each at its due time, in order, each its own run.</summary>
+    public static async Task<List<ScenarioRun>> RunDueAsync(SandboxEnvironment environment, DateTimeOffset until, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var queue = environment.Services.GetRequiredService<ScenarioSyncQueue>();
+        var observers = environment.Services.GetServices<IQueuedRunObserver>().ToList();
+        var runs = new List<ScenarioRun>();
+        while (queue.TakeNextDue(until) is { } due)
+        {
+            var message = due.Message;
+
+            // No concurrent run can hold a lease in a scenario; the rest is what QueuedSyncHandler does with the message.
+            environment.Clock.Set(due.VisibleAt);
+            foreach (var observer in observers)
+            {
+                await observer.RunStartingAsync(message, cancellationToken);
+            }
+
+            var request = new SyncRequest(message.TenantId, message.RunId, message.Trigger, message.DryRun);
+            runs.AddRange(await ScenarioRunner.SyncAsync(environment, message.TenantId, new SyncStep(due.VisibleAt, message.DryRun, null), cancellationToken, request));
+        }
+
+        return runs;
+    }
+
+    private static async Task<NotificationResult> NotifyAsync(SandboxEnvironment environment, TenantSettings tenant, NotifyStep notify, CancellationToken cancellationToken)
+    {
+        var secret = notify.Secret ?? await environment.Services.GetRequiredService<ISecretStore>().GetSecretAsync(tenant.EffectiveWebhookSecret, cancellationToken);
+
+        // The payload's shape is StaffCloud's and not documented; the receiver reads no more of it than an event name.
+        var body = new JsonObject { ["trigger"] = new JsonObject { ["event"] = notify.Event } }.ToJsonString();
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(body));
+        return await environment.Services.GetRequiredService<NotificationReceiver>().ReceiveAsync(tenant.TenantId, secret, stream, cancellationToken);
+    }
+}

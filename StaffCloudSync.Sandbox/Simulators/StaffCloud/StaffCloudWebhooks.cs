@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
+
+/// <summary>
+/// StaffCloud's <c>/webhooks</c> as staffcloud-api.md knows it: <c>GET</c> lists, <c>POST</c> creates from
+/// <c>{"trigger": {"event": …}, "webhook": {"url": …}}</c>, <c>PUT /webhooks/{id}</c> replaces (both parts again),
+/// <c>DELETE /webhooks/{id}</c> removes. What the real API answers is not documented: here a record is
+/// <c>{"id", "trigger", "webhook"}</c>, a create answers 201 with it, a delete 204. The simulator does not call the URLs:
+/// scenarios hand notifications to the receiver themselves.
+/// </summary>
+public sealed class StaffCloudWebhooks
+{
+    public const string Resource = "webhooks";
+
+    private const int MaxBodyBytes = 16 * 1024;
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, List<JsonObject>> byTenant = new(StringComparer.Ordinal);
+    private long nextId = 1;
+
+    /// <summary>The webhooks of one API tenant, as they would be listed.</summary>
+    public IReadOnlyList<JsonObject> Of(string apiTenant)
+    {
+        lock (gate)
+        {
+            return byTenant.TryGetValue(apiTenant, out var list) ? [.. list.Select(w => (JsonObject)w.DeepClone())] : [];
+        }
+    }
+
+    /// <summary>A webhook set up by hand in StaffCloud (another integration's, or ours with an old secret).</summary>
+    public JsonObject Add(string apiTenant, string trigger, string url)
+    {
+        lock (gate)
+        {
+            var record = Record(nextId++, trigger, url);
+            List(apiTenant).Add(record);
+            return (JsonObject)record.DeepClone();
+        }
+    }
+
+    /// <summary>The answer to one request: its status and body (null for none).</summary>
+    public (int Status, JsonNode? Body) Serve(string apiTenant, string method, string? id, JsonObject? body)
+    {
+        lock (gate)
+        {
+            var list = List(apiTenant);
+            var index = id is null ? -1 : list.FindIndex(w => w["id"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture) == id);
+            return (method.ToUpperInvariant(), id) switch
+            {
+                ("GET", null) => (200, new JsonArray([.. list.Select(w => w.DeepClone())])),
+                ("GET", _) when index >= 0 => (200, list[index].DeepClone()),
+                ("POST", null) => Parse(body) is { } parts ? Created(list, parts) : Invalid(),
+                ("PUT", _) when index >= 0 => Parse(body) is { } parts ? Replaced(list, index, parts) : Invalid(),
+                ("DELETE", _) when index >= 0 => Deleted(list, index),
+                (_, not null) => (404, Error(404, $"webhook {id} not found")),
+                _ => (405, Error(405, "Method not allowed")),
+            };
+        }
+    }
+
+    /// <summary>The request's JSON object, or null when there is none, it is too large, or not an object.</summary>
+    public static async Task<JsonObject?> ReadBodyAsync(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        int read;
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length))) > 0)
+        {
+            length += read;
+        }
+
+        try
+        {
+            return length is 0 or > MaxBodyBytes ? null : JsonNode.Parse(buffer.AsSpan(0, length)) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private List<JsonObject> List(string apiTenant)
+    {
+        if (!byTenant.TryGetValue(apiTenant, out var list))
+        {
+            byTenant[apiTenant] = list = [];
+        }
+
+        return list;
+    }
+
+    private (int, JsonNode?) Created(List<JsonObject> list, (string Trigger, string Url) parts)
+    {
+        var record = Record(nextId++, parts.Trigger, parts.Url);
+        list.Add(record);
+        return (201, record.DeepClone());
+    }
+
+    private static (int, JsonNode?) Replaced(List<JsonObject> list, int index, (string Trigger, string Url) parts)
+    {
+        list[index] = Record(list[index]["id"]!.GetValue<long>(), parts.Trigger, parts.Url);
+        return (200, list[index].DeepClone());
+    }
+
+    private static (int, JsonNode?) Deleted(List<JsonObject> list, int index)
+    {
+        list.RemoveAt(index);
+        return (204, null);
+    }
+
+    private static (int, JsonNode?) Invalid() =>
+        (422, Error(422, "A webhook needs both trigger.event and webhook.url (an absolute http(s) URL)"));
+
+    /// <summary>Both parts, as a PUT must send them again: an event name and an absolute http(s) URL.</summary>
+    private static (string Trigger, string Url)? Parse(JsonObject? body) =>
+        (body?["trigger"] as JsonObject)?["event"] is JsonValue e && e.TryGetValue<string>(out var trigger) && !string.IsNullOrWhiteSpace(trigger)
+        && (body["webhook"] as JsonObject)?["url"] is JsonValue u && u.TryGetValue<string>(out var url)
+        && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            ? (trigger, url)
+            : null;
+
+    private static JsonObject Record(long id, string trigger, string url) => new()
+    {
+        ["id"] = id,
+        ["trigger"] = new JsonObject { ["event"] = trigger },
+        ["webhook"] = new JsonObject { ["url"] = url },
+    };
+
+    private static JsonObject Error(int code, string message) => new() { ["code"] = code, ["message"] = message };
+}
