@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.Runs;
@@ -206,7 +207,7 @@ public sealed class TenantSyncService(
     private async Task<TenantRecord> LoadTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
         var tenant = await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false)
-            ?? throw new SyncRunException(tenantId, SyncFailureKind.Configuration, $"tenant '{tenantId}' has no row in the Tenants table");
+            ?? throw new SyncRunException(tenantId, SyncFailureKind.UnknownTenant, $"tenant '{tenantId}' has no row in the Tenants table");
         if (!tenant.IsValid)
         {
             throw new SyncRunException(tenantId, SyncFailureKind.Configuration,

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.MobieTrain;
 

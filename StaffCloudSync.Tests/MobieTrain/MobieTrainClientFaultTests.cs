@@ -4,10 +4,10 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.MobieTrain.Http;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 

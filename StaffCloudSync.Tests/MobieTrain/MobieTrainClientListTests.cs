@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Polly.Timeout;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 

@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
