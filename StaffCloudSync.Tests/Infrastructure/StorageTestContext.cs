@@ -51,7 +51,9 @@ internal sealed class StorageTestContext : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
-            .AddTableStorage(configuration, FailFast);
+            .AddTableStorage(configuration, FailFast)
+            .AddTenantStore()
+            .AddRunStore();
         return new StorageTestContext(services.BuildServiceProvider(validateScopes: true), time) { ConnectionString = connectionString };
     }
 

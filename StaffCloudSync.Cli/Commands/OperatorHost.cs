@@ -1,12 +1,12 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Cli.Commands;
+using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core;
 using StaffCloudSync.Core.Storage;
 
-namespace StaffCloudSync.Cli.Configuration;
+namespace StaffCloudSync.Cli.Commands;
 
 /// <summary>
 /// The very services the Functions app runs (<see cref="StaffCloudSyncServiceCollectionExtensions.AddStaffCloudSync"/>)
