@@ -14,11 +14,11 @@ namespace StaffCloudSync.Cli.Commands;
 /// </summary>
 internal sealed class OperatorHost : IAsyncDisposable
 {
-    private readonly ServiceProvider provider;
+    private readonly ServiceProvider _provider;
 
     private OperatorHost(ServiceProvider provider, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
-        this.provider = provider;
+        _provider = provider;
         Configuration = configuration;
     }
 
@@ -63,9 +63,9 @@ internal sealed class OperatorHost : IAsyncDisposable
         return new OperatorHost(provider, configuration);
     }
 
-    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
-    public ValueTask DisposeAsync() => provider.DisposeAsync();
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
 
     private static void StorageRetries(TableClientOptions options)
     {

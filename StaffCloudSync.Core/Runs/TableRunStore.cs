@@ -21,14 +21,14 @@ public sealed partial class TableRunStore : IRunStore
 {
     private const int MaxPageSize = 100;
 
-    private readonly EnsuredTable table;
-    private readonly ILogger<TableRunStore> logger;
+    private readonly EnsuredTable _table;
+    private readonly ILogger<TableRunStore> _logger;
 
     public TableRunStore(StorageTables tables, ILogger<TableRunStore> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        table = tables.Runs;
-        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _table = tables.Runs;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     public async Task WriteAsync(RunRecord record, CancellationToken cancellationToken)
@@ -45,7 +45,7 @@ public sealed partial class TableRunStore : IRunStore
             LogDetailsTruncated(record.TenantId, record.RunId, details.KeptEntries, details.TotalEntries);
         }
 
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = RunEntityMapper.ToEntity(record, details);
         var actions = new List<TableTransactionAction>
         {
@@ -79,7 +79,7 @@ public sealed partial class TableRunStore : IRunStore
             yield break;
         }
 
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {tenantId} and RowKey ge {RunEntityMapper.FirstRunRowKey} and RowKey lt {RunEntityMapper.AfterLastRunRowKey}");
         var returned = 0;
@@ -101,7 +101,7 @@ public sealed partial class TableRunStore : IRunStore
             return null;
         }
 
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var rowKey = await ReadIndexAsync(client, tenantId, runId, cancellationToken).ConfigureAwait(false);
         if (rowKey is null)
         {

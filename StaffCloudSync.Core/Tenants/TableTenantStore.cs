@@ -13,14 +13,14 @@ public sealed partial class TableTenantStore : ITenantStore
     // is rewriting it in a loop, which should surface instead of spinning.
     private const int MaxWriteAttempts = 10;
 
-    private readonly EnsuredTable table;
-    private readonly ILogger<TableTenantStore> logger;
+    private readonly EnsuredTable _table;
+    private readonly ILogger<TableTenantStore> _logger;
 
     public TableTenantStore(StorageTables tables, ILogger<TableTenantStore> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        table = tables.Tenants;
-        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _table = tables.Tenants;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed partial class TableTenantStore : ITenantStore
 
     public async IAsyncEnumerable<TenantRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TenantEntityMapper.PartitionKey}");
         await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -145,7 +145,7 @@ public sealed partial class TableTenantStore : ITenantStore
 
             try
             {
-                var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+                var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
                 await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return true;
             }
@@ -167,7 +167,7 @@ public sealed partial class TableTenantStore : ITenantStore
         string tenantId, Func<IReadOnlyCollection<TenantRecord>, (IReadOnlyList<TenantSettingError> Conflicts, TableTransactionAction Write)> decide,
         CancellationToken cancellationToken)
     {
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
             var registry = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, TenantEntityMapper.RegistryRowKey,
@@ -213,7 +213,7 @@ public sealed partial class TableTenantStore : ITenantStore
             return null;
         }
 
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var response = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, tenantId, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return response.HasValue ? response.Value : null;

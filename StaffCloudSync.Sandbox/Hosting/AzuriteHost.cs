@@ -22,8 +22,8 @@ public static class AzuriteHost
 
     private static readonly Lock Gate = new();
     private static readonly Lazy<Task<string>> Startup = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
-    private static Process? azurite;
-    private static string? workspace;
+    private static Process? _azurite;
+    private static string? _workspace;
 
     /// <summary>The emulator's connection string; a failed start is remembered, so every test needing it fails at once.</summary>
     public static Task<string> EnsureStartedAsync() => Startup.Value;
@@ -33,14 +33,14 @@ public static class AzuriteHost
     {
         lock (Gate)
         {
-            if (azurite is not null)
+            if (_azurite is not null)
             {
                 try
                 {
-                    if (!azurite.HasExited)
+                    if (!_azurite.HasExited)
                     {
-                        azurite.Kill(entireProcessTree: true);
-                        azurite.WaitForExit(5000);
+                        _azurite.Kill(entireProcessTree: true);
+                        _azurite.WaitForExit(5000);
                     }
                 }
                 catch (InvalidOperationException)
@@ -48,15 +48,15 @@ public static class AzuriteHost
                     // Already gone.
                 }
 
-                azurite.Dispose();
-                azurite = null;
+                _azurite.Dispose();
+                _azurite = null;
             }
 
             try
             {
-                if (workspace is not null && Directory.Exists(workspace))
+                if (_workspace is not null && Directory.Exists(_workspace))
                 {
-                    Directory.Delete(workspace, recursive: true);
+                    Directory.Delete(_workspace, recursive: true);
                 }
             }
             catch (IOException)
@@ -64,7 +64,7 @@ public static class AzuriteHost
                 // A scratch folder in the temp directory: not worth failing the test run over.
             }
 
-            workspace = null;
+            _workspace = null;
         }
     }
 
@@ -122,8 +122,8 @@ public static class AzuriteHost
                 throw new InvalidOperationException($"Azurite ({executable}) could not be started (is Node.js installed?).", ex);
             }
 
-            azurite = process;
-            workspace = location;
+            _azurite = process;
+            _workspace = location;
         }
 
         process.BeginOutputReadLine();

@@ -145,7 +145,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     {
         var request = context.Request;
         var isWrite = !HttpMethods.IsGet(request.Method);
-        var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted) : [];
+        var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) : [];
         var key = isWrite && request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var values) && values.ToString() is { Length: > 0 } k
             ? k
             : null;
@@ -159,7 +159,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
             request.Headers.Authorization.ToString(), key, apiRequest, serve);
         _served.Enqueue(new MobieTrainServedRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty,
             response.Status, key, replayed, isWrite && body.Length > 0 ? System.Text.Encoding.UTF8.GetString(body) : null));
-        await WriteAsync(context, response);
+        await WriteAsync(context, response).ConfigureAwait(false);
     }
 
     private (SimulatorResponse Response, bool Replayed) Respond(
@@ -219,7 +219,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
+        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
         return buffer.ToArray();
     }
 
@@ -235,7 +235,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
         {
             context.Response.ContentType = "application/json; charset=utf-8";
             context.Response.ContentLength = body.Length;
-            await context.Response.Body.WriteAsync(body, context.RequestAborted);
+            await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
         }
     }
 
