@@ -15,7 +15,7 @@ public sealed class StaffCloudOptionsTests
     {
         settings.TryAdd("Secrets:Provider", "Configuration");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return StaffCloudTestbed.BuildServices(configuration);
+        return StaffCloudHarness.BuildServices(configuration);
     }
 
     private static void ValidateOnStart(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
@@ -48,7 +48,7 @@ public sealed class StaffCloudOptionsTests
     [TestCase("a234567890123456789012345678901234567890123456789012345678901234")]
     public async Task An_api_tenant_that_is_not_a_dns_label_is_refused_before_any_request(string apiTenant)
     {
-        await using var bed = await StaffCloudTestbed.StartAsync();
+        await using var bed = await StaffCloudHarness.StartAsync();
         var target = bed.Target with { ApiTenant = apiTenant };
 
         var reads = new Func<Task>[]
@@ -178,9 +178,9 @@ public sealed class StaffCloudOptionsTests
     [Test]
     public async Task The_simulator_serves_several_tenants_each_with_its_own_token_and_records()
     {
-        await using var bed = await StaffCloudTestbed.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta-token");
-        bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
-        bed.Simulator.AddTenant("beta", "eyJ.beta-token").Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(2)]);
+        await using var bed = await StaffCloudHarness.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta-token");
+        bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
+        bed.Simulator.AddTenant("beta", "eyJ.beta-token").Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(2)]);
         var beta = new StaffCloudTarget("beta-tenant", "beta", "staffcloud-token-beta");
 
         var acme = await bed.EmployeesAsync(1, 2);
