@@ -159,6 +159,16 @@ public sealed class StaffCloudOptionsTests
     }
 
     [Test]
+    public void AttemptTimeout_NotShorterThanTotalTimeout_FailsStartUp_AsForMobieTrain()
+    {
+        using var provider = Build(new() { ["StaffCloud:Resilience:AttemptTimeout"] = "00:05:00", ["StaffCloud:Resilience:TotalTimeout"] = "00:05:00" });
+
+        Assert.That(() => ValidateOnStart(provider),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("StaffCloud:Resilience:AttemptTimeout")
+                .And.Message.Contains("shorter than"));
+    }
+
+    [Test]
     public void The_defaults_are_200_ids_per_request_and_at_least_three_retries()
     {
         using var provider = Build([]);
