@@ -17,7 +17,7 @@ namespace StaffCloudSync.Core.Runs;
 /// as the run so the two never disagree; a lookup is two point reads instead of a scan of the tenant's history.
 /// Index rows start with a letter and run rows with a digit, so listing takes a RowKey range that skips them.
 /// </remarks>
-public sealed partial class TableRunStore : IRunStore
+public sealed class TableRunStore : IRunStore
 {
     private const int MaxPageSize = 100;
 
@@ -42,7 +42,7 @@ public sealed partial class TableRunStore : IRunStore
         var details = RunDetailsCodec.Encode(new RunDetails(record.Skipped, record.HeldDeletions, record.Failures, record.Approval));
         if (details.Truncated)
         {
-            LogDetailsTruncated(record.TenantId, record.RunId, details.KeptEntries, details.TotalEntries);
+            RunsLog.DetailsTruncated(_logger, record.TenantId, record.RunId, details.KeptEntries, details.TotalEntries);
         }
 
         var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -118,8 +118,4 @@ public sealed partial class TableRunStore : IRunStore
             tenantId, RunEntityMapper.IndexRowKey(runId), [RunEntityMapper.IndexTarget], cancellationToken).ConfigureAwait(false);
         return index.HasValue ? index.Value!.GetString(RunEntityMapper.IndexTarget) : null;
     }
-
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning,
-        Message = "Run {RunId} of tenant {TenantId}: its lists do not fit one table entity; kept {Kept} of {Total} entries (DetailsTruncated)")]
-    private partial void LogDetailsTruncated(string tenantId, string runId, int kept, int total);
 }

@@ -7,7 +7,7 @@ using StaffCloudSync.Core.Storage;
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>).</summary>
-public sealed partial class TableTenantStore : ITenantStore
+public sealed class TableTenantStore : ITenantStore
 {
     // Each attempt needs another writer to change the row in between: more than a few in a row means something
     // is rewriting it in a loop, which should surface instead of spinning.
@@ -90,7 +90,7 @@ public sealed partial class TableTenantStore : ITenantStore
             throw NotFound(tenantId, null);
         }
 
-        LogDeletionsAllowed(tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
+        TenantsLog.DeletionsAllowed(_logger, tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
     }
 
     public async Task<DeletionApproval?> UpdateDeletionApprovalAsync(
@@ -151,7 +151,7 @@ public sealed partial class TableTenantStore : ITenantStore
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {
-                LogChangeRetried(tenantId, attempt);
+                TenantsLog.ChangeRetried(_logger, tenantId, attempt);
             }
         }
 
@@ -199,7 +199,7 @@ public sealed partial class TableTenantStore : ITenantStore
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
                 // Someone else added or changed a tenant in between (or added this one): decide again on the fresh rows.
-                LogChangeRetried(tenantId, attempt);
+                TenantsLog.ChangeRetried(_logger, tenantId, attempt);
             }
         }
 
@@ -230,11 +230,4 @@ public sealed partial class TableTenantStore : ITenantStore
         var message = $"Tenant '{tenantId}' does not exist.";
         return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);
     }
-
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
-        Message = "Deletions allowed for tenant {TenantId}: approval {ApprovalId} covers {Persons} persons until {ExpiresAt}")]
-    private partial void LogDeletionsAllowed(string tenantId, string approvalId, int persons, DateTimeOffset expiresAt);
-
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "Tenant {TenantId} changed while it was being written; reading it again (attempt {Attempt})")]
-    private partial void LogChangeRetried(string tenantId, int attempt);
 }
