@@ -3,6 +3,7 @@ using System.Reflection;
 using Microsoft.Extensions.DependencyInjection;
 using Spectre.Console.Cli;
 using StaffCloudSync.Cli.Commands.Notifications;
+using StaffCloudSync.Cli.Commands;
 using StaffCloudSync.Cli.Commands.Operations;
 using StaffCloudSync.Cli.Commands.Sandbox;
 using StaffCloudSync.Cli.Commands.Tenants;

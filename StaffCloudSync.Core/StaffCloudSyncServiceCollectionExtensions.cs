@@ -3,10 +3,13 @@ using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.MobieTrain.Http;
 using StaffCloudSync.Core.Notifications;
+using StaffCloudSync.Core.Operations;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.StaffCloud.Http;
 using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core;
 
@@ -19,10 +22,13 @@ public static class StaffCloudSyncServiceCollectionExtensions
     public static IServiceCollection AddStaffCloudSync(this IServiceCollection services, IConfiguration configuration) =>
         services
             .AddTableStorage(configuration)
+            .AddTenantStore()
+            .AddRunStore()
             .AddSecretStore(configuration)
             .AddStaffCloudClient(configuration)
             .AddMobieTrainClient(configuration)
             .AddSyncEngine(configuration)
             .AddDispatch(configuration)
-            .AddNotifications(configuration);
+            .AddNotifications(configuration)
+            .AddOperations();
 }

@@ -14,8 +14,8 @@ internal sealed class CliContext(
     IReadOnlyDictionary<string, string?> environment,
     Action<IServiceCollection>? configureServices)
 {
-    private IAnsiConsole? output;
-    private IAnsiConsole? error;
+    private IAnsiConsole? _output;
+    private IAnsiConsole? _error;
 
     public TextWriter Stdout { get; } = stdout;
 
@@ -36,10 +36,10 @@ internal sealed class CliContext(
     public bool Json { get; set; }
 
     /// <summary>The human-readable output (standard output), with colours only on a terminal.</summary>
-    public IAnsiConsole Output => output ??= CliConsoles.Create(Stdout, plain: Json);
+    public IAnsiConsole Output => _output ??= CliConsoles.Create(Stdout, plain: Json);
 
     /// <summary>Logs, progress and errors (standard error); never the JSON document.</summary>
-    public IAnsiConsole Error => error ??= CliConsoles.Create(Stderr, plain: Json);
+    public IAnsiConsole Error => _error ??= CliConsoles.Create(Stderr, plain: Json);
 
     public string? Setting(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;

@@ -2,8 +2,8 @@ using Azure;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Spectre.Console.Cli;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 
@@ -50,6 +50,7 @@ internal static class CliErrors
         OptionsValidationException e => (ExitCodes.Configuration, Settings(e.Failures)),
         AggregateException e when e.InnerExceptions.Count > 0 && e.InnerExceptions.All(x => x is OptionsValidationException) =>
             (ExitCodes.Configuration, Settings(e.InnerExceptions.SelectMany(x => ((OptionsValidationException)x).Failures))),
+        SyncRunException { Kind: SyncFailureKind.UnknownTenant } e => (ExitCodes.NotFound, [$"{e.Kind}: {e.Message}"]),
         SyncRunException e => (ExitCodes.Configuration, [$"{e.Kind}: {e.Message}"]),
         SecretNotFoundException e => (ExitCodes.Configuration, [$"{e.Message} Create it in the secret store (see: staffcloud-sync tenants show <tenant>)."]),
         SecretAccessDeniedException e => (ExitCodes.Configuration, [e.Message]),

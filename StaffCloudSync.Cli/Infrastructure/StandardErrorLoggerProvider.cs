@@ -10,7 +10,7 @@ namespace StaffCloudSync.Cli.Infrastructure;
 /// </summary>
 internal sealed class StandardErrorLoggerProvider(IAnsiConsole console, LogLevel minimum) : ILoggerProvider
 {
-    private readonly Lock gate = new();
+    private readonly Lock _gate = new();
 
     private LogLevel Minimum { get; } = minimum;
 
@@ -29,7 +29,7 @@ internal sealed class StandardErrorLoggerProvider(IAnsiConsole console, LogLevel
             line += $" ({exception.GetType().Name}: {exception.Message})";
         }
 
-        lock (gate)
+        lock (_gate)
         {
             console.Write(new Text(line + "\n", Style(level)));
         }

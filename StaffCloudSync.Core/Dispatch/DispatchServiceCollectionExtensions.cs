@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Credentials;
 using StaffCloudSync.Core.Leases;
-using StaffCloudSync.Core.Operations;
 using StaffCloudSync.Core.Storage;
 
 namespace StaffCloudSync.Core.Dispatch;
@@ -14,7 +13,7 @@ public static class DispatchServiceCollectionExtensions
 {
     /// <summary>
     /// The queue (on the <c>AzureWebJobsStorage</c> account, base64 messages), the tenant leases, the dispatcher, the
-    /// queue and poison handlers and the operator services. Needs <c>AddTableStorage</c> and <c>AddSyncEngine</c>.
+    /// queue and poison handlers. Needs <c>AddTableStorage</c> and <c>AddSyncEngine</c>.
     /// </summary>
     public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration, Action<QueueClientOptions>? configureClient = null)
     {
@@ -33,8 +32,6 @@ public static class DispatchServiceCollectionExtensions
         services.TryAddSingleton<TenantDispatcher>();
         services.TryAddSingleton<QueuedSyncHandler>();
         services.TryAddSingleton<PoisonHandler>();
-        services.TryAddSingleton<TenantOperations>();
-        services.TryAddSingleton<HealthCheck>();
         return services;
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Sync.Planning;
 using StaffCloudSync.Core.Sync.Reading;
 
 namespace StaffCloudSync.Core.Explain;
@@ -30,8 +31,8 @@ internal static class DeletionProof
             : string.Empty;
         return employee.Status switch
         {
-            StaffCloudStatus.EmployeeInactive or StaffCloudStatus.EmployeeDeleted =>
-                $"{omitted}deactivated: StaffCloud reports status {employee.Status.Value.ToString(CultureInfo.InvariantCulture)}",
+            var status when Definitions.IsDeactivatedStatus(status) =>
+                $"{omitted}deactivated: StaffCloud reports status {status!.Value.ToString(CultureInfo.InvariantCulture)}",
             _ when omitted.Length > 0 => omitted.TrimEnd(' ', ';'),
             _ => null,
         };

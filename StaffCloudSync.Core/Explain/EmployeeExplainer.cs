@@ -56,7 +56,7 @@ public static class EmployeeExplainer
         var index = PlanningIndex.Build(snapshot, preview.Settings, preview.Now);
         var eventsById = snapshot.StaffCloud.Events.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
         return snapshot.StaffCloud.Assignments
-            .Where(a => a.EmployeeId == employeeId && a.Status == StaffCloudStatus.AssignmentConfirmed)
+            .Where(a => a.EmployeeId == employeeId && Definitions.IsConfirmed(a))
             .Select(a => a.EventId).Distinct().Order()
             .Select(id =>
             {
@@ -96,10 +96,10 @@ public static class EmployeeExplainer
             decisions.Add(new("confirmed events", facts.ConfirmedEvents.Count == 0
                 ? "no confirmed (status 7) assignment to a current or future event; other assignment statuses do not count"
                 : string.Join("; ", facts.ConfirmedEvents.Select(e => $"event {e.EventId} ({(e.CurrentOrFuture ? "current or future" : "finished or not active")})"))));
-            var eligible = employee!.Status == StaffCloudStatus.EmployeeActive && current.Count > 0;
+            var eligible = Definitions.IsEligible(employee!.Status, current.Count);
             decisions.Add(new("eligible", eligible
                 ? $"yes: active and confirmed on {current.Count} current or future event(s)"
-                : employee.Status != StaffCloudStatus.EmployeeActive ? "no: not active (status 4)" : "no: no confirmed current or future event"));
+                : !Definitions.IsActive(employee.Status) ? "no: not active (status 4)" : "no: no confirmed current or future event"));
             decisions.Add(new("profile", facts.HasFirstName && facts.HasLastName ? "first and last name present" : "InvalidProfile: a name is empty"));
             decisions.Add(new("contact", $"email {facts.Email}, phone {facts.Phone}" + (facts.Email != "valid" && facts.Phone != "valid" ? " → NoContact" : string.Empty)));
             decisions.Add(new("language", facts.Language is null ? $"unknown or absent → invitations use the tenant default '{preview.Settings.DefaultLanguage}'" : facts.Language));
@@ -137,7 +137,7 @@ public static class EmployeeExplainer
             return records.Count == 0 ? "Unknown to StaffCloud and not in MobieTrain: nothing to do." : "Not returned by StaffCloud: its MobieTrain records are removed.";
         }
 
-        if (employee.Status != StaffCloudStatus.EmployeeActive)
+        if (!Definitions.IsActive(employee.Status))
         {
             return $"Not invited: status {employee.Status} ({facts!.StatusMeaning}); only active employees (status 4) are invited.";
         }

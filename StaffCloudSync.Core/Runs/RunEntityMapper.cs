@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using StaffCloudSync.Core.Failures;
 
 namespace StaffCloudSync.Core.Runs;
 
@@ -97,7 +98,7 @@ internal static class RunEntityMapper
             EndedAt = entity.GetDateTimeOffset(nameof(RunRecord.EndedAt)),
             Status = ReadEnum<RunStatus>(entity, nameof(RunRecord.Status)),
             Reason = entity.GetString(nameof(RunRecord.Reason)),
-            FailureKind = Enum.TryParse<Sync.SyncFailureKind>(entity.GetString(nameof(RunRecord.FailureKind)), out var kind) ? kind : null,
+            FailureKind = Enum.TryParse<SyncFailureKind>(entity.GetString(nameof(RunRecord.FailureKind)), out var kind) ? kind : null,
             Counts = new SyncCounts
             {
                 Invited = Int(entity, nameof(SyncCounts.Invited)),

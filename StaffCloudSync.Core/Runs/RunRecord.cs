@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Failures;
+
 namespace StaffCloudSync.Core.Runs;
 
 /// <summary>
@@ -24,7 +26,7 @@ public sealed record RunRecord
     public string? Reason { get; init; }
 
     /// <summary>What kind of failure ended a <c>Failed</c> run (credentials, configuration, outage …); null otherwise.</summary>
-    public Sync.SyncFailureKind? FailureKind { get; init; }
+    public SyncFailureKind? FailureKind { get; init; }
 
     public SyncCounts Counts { get; init; } = SyncCounts.Zero;
 

@@ -17,18 +17,18 @@ namespace StaffCloudSync.Core.Runs;
 /// as the run so the two never disagree; a lookup is two point reads instead of a scan of the tenant's history.
 /// Index rows start with a letter and run rows with a digit, so listing takes a RowKey range that skips them.
 /// </remarks>
-public sealed partial class TableRunStore : IRunStore
+public sealed class TableRunStore : IRunStore
 {
     private const int MaxPageSize = 100;
 
-    private readonly EnsuredTable table;
-    private readonly ILogger<TableRunStore> logger;
+    private readonly EnsuredTable _table;
+    private readonly ILogger<TableRunStore> _logger;
 
     public TableRunStore(StorageTables tables, ILogger<TableRunStore> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        table = tables.Runs;
-        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _table = tables.Runs;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     public async Task WriteAsync(RunRecord record, CancellationToken cancellationToken)
@@ -42,10 +42,10 @@ public sealed partial class TableRunStore : IRunStore
         var details = RunDetailsCodec.Encode(new RunDetails(record.Skipped, record.HeldDeletions, record.Failures, record.Approval));
         if (details.Truncated)
         {
-            LogDetailsTruncated(record.TenantId, record.RunId, details.KeptEntries, details.TotalEntries);
+            RunsLog.DetailsTruncated(_logger, record.TenantId, record.RunId, details.KeptEntries, details.TotalEntries);
         }
 
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = RunEntityMapper.ToEntity(record, details);
         var actions = new List<TableTransactionAction>
         {
@@ -79,7 +79,7 @@ public sealed partial class TableRunStore : IRunStore
             yield break;
         }
 
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {tenantId} and RowKey ge {RunEntityMapper.FirstRunRowKey} and RowKey lt {RunEntityMapper.AfterLastRunRowKey}");
         var returned = 0;
@@ -101,7 +101,7 @@ public sealed partial class TableRunStore : IRunStore
             return null;
         }
 
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var rowKey = await ReadIndexAsync(client, tenantId, runId, cancellationToken).ConfigureAwait(false);
         if (rowKey is null)
         {
@@ -118,8 +118,4 @@ public sealed partial class TableRunStore : IRunStore
             tenantId, RunEntityMapper.IndexRowKey(runId), [RunEntityMapper.IndexTarget], cancellationToken).ConfigureAwait(false);
         return index.HasValue ? index.Value!.GetString(RunEntityMapper.IndexTarget) : null;
     }
-
-    [LoggerMessage(EventId = 2201, Level = LogLevel.Warning,
-        Message = "Run {RunId} of tenant {TenantId}: its lists do not fit one table entity; kept {Kept} of {Total} entries (DetailsTruncated)")]
-    private partial void LogDetailsTruncated(string tenantId, string runId, int kept, int total);
 }

@@ -17,11 +17,11 @@ public sealed class ConfigurationSecretStore(IOptionsMonitor<SecretsOptions> opt
         // Trimmed as in Key Vault: a value pasted with a trailing newline would make an invalid Authorization header.
         if (!options.CurrentValue.Values.TryGetValue(name, out var value) || string.IsNullOrWhiteSpace(value))
         {
-            logger.ConfigurationSecretNotFound(name);
+            SecretsLog.ConfigurationSecretNotFound(logger, name);
             return Task.FromException<string>(new SecretNotFoundException(name));
         }
 
-        logger.ConfigurationSecretRead(name);
+        SecretsLog.ConfigurationSecretRead(logger, name);
         return Task.FromResult(value.Trim());
     }
 }

@@ -89,7 +89,7 @@ public sealed partial class KeyVaultSecretStore : ISecretStore
 
             if (reused)
             {
-                _logger.SecretServedFromCache(name);
+                SecretsLog.SecretServedFromCache(_logger, name);
             }
 
             return secret.Value;
@@ -105,7 +105,7 @@ public sealed partial class KeyVaultSecretStore : ISecretStore
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (_cache.TryRemove(name, out _))
         {
-            _logger.SecretInvalidated(name);
+            SecretsLog.SecretInvalidated(_logger, name);
         }
     }
 
@@ -124,42 +124,42 @@ public sealed partial class KeyVaultSecretStore : ISecretStore
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            _logger.SecretNotFound(name, vault);
+            SecretsLog.SecretNotFound(_logger, name, vault);
             throw new SecretNotFoundException(name, ex);
         }
         catch (RequestFailedException ex) when (ex.Status == 403 && IsDisabledSecret(ex))
         {
             // Key Vault answers a read of a disabled secret with 403 "SecretDisabled", not 404; for the app it is
             // missing (an operator disabled it), not a permissions problem.
-            _logger.SecretDisabled(name, vault);
+            SecretsLog.SecretDisabled(_logger, name, vault);
             throw new SecretNotFoundException(name, ex);
         }
         catch (RequestFailedException ex) when (ex.Status is 401 or 403)
         {
-            _logger.SecretAccessDenied(name, vault, ex.Status);
+            SecretsLog.SecretAccessDenied(_logger, name, vault, ex.Status);
             throw new SecretAccessDeniedException(name, vault, ex.Status, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Outage or throttling after the SDK's retries, or no token for the identity: left as it is for the
             // caller to classify, but logged here where the vault is known.
-            _logger.SecretReadFailed(name, vault, ex);
+            SecretsLog.SecretReadFailed(_logger, name, vault, ex);
             throw;
         }
 
         if (secret.Properties.Enabled == false)
         {
-            _logger.SecretDisabled(name, vault);
+            SecretsLog.SecretDisabled(_logger, name, vault);
             throw new SecretNotFoundException(name);
         }
 
         if (string.IsNullOrWhiteSpace(secret.Value))
         {
-            _logger.SecretEmpty(name, vault);
+            SecretsLog.SecretEmpty(_logger, name, vault);
             throw new SecretNotFoundException(name);
         }
 
-        _logger.SecretRead(name, vault, _cacheDuration);
+        SecretsLog.SecretRead(_logger, name, vault, _cacheDuration);
 
         // Trimmed: a value set from a file (az keyvault secret set --file) often ends in a newline, which would
         // make an invalid Authorization header. Tokens and keys never carry meaningful outer whitespace.

@@ -4,8 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Credentials;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Storage;
 
@@ -13,7 +11,8 @@ public static class StorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the app's storage account (<see cref="StorageOptions"/>, validated at start-up), its
-    /// <see cref="TableServiceClient"/>, and the table-backed <see cref="ITenantStore"/> and <see cref="IRunStore"/>.
+    /// <see cref="TableServiceClient"/> and <see cref="StorageTables"/>. The stores on those tables register in their
+    /// own folders (<c>AddTenantStore</c>, <c>AddRunStore</c>).
     /// <paramref name="configureClient"/> tunes the SDK client (tests shorten its retries).
     /// </summary>
     public static IServiceCollection AddTableStorage(
@@ -37,9 +36,6 @@ public static class StorageServiceCollectionExtensions
             return CreateServiceClient(provider.GetRequiredService<IOptions<StorageOptions>>().Value, clientOptions);
         });
         services.TryAddSingleton<StorageTables>();
-        services.TryAddSingleton<ITenantStore, TableTenantStore>();
-        services.TryAddSingleton<IRunStore, TableRunStore>();
-        services.TryAddSingleton<DeletionApprovals>();
         return services;
     }
 

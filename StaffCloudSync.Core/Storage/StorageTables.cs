@@ -28,29 +28,29 @@ public sealed class StorageTables
 /// <summary>One table client whose table is created once; a failed creation is tried again by the next caller.</summary>
 public sealed class EnsuredTable
 {
-    private readonly TableClient client;
-    private readonly Lock gate = new();
-    private Task? creation;
+    private readonly TableClient _client;
+    private readonly Lock _gate = new();
+    private Task? _creation;
 
-    public EnsuredTable(TableClient client) => this.client = client ?? throw new ArgumentNullException(nameof(client));
+    public EnsuredTable(TableClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
 
-    public string Name => client.Name;
+    public string Name => _client.Name;
 
     public async ValueTask<TableClient> GetAsync(CancellationToken cancellationToken)
     {
         Task task;
-        lock (gate)
+        lock (_gate)
         {
-            if (creation is null || creation.IsFaulted || creation.IsCanceled)
+            if (_creation is null || _creation.IsFaulted || _creation.IsCanceled)
             {
                 // Not tied to one caller's token: a cancelled caller must not leave the others a cancelled creation.
-                creation = client.CreateIfNotExistsAsync(CancellationToken.None);
+                _creation = _client.CreateIfNotExistsAsync(CancellationToken.None);
             }
 
-            task = creation;
+            task = _creation;
         }
 
         await task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return client;
+        return _client;
     }
 }

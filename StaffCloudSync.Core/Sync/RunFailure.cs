@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Secrets;
 
 namespace StaffCloudSync.Core.Sync;

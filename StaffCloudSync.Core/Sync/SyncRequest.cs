@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Core.Sync;

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync.Applying;
@@ -177,7 +178,7 @@ public sealed class TenantSyncService
     private async Task<TenantRecord> LoadTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
         var tenant = await _tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false)
-            ?? throw new SyncRunException(tenantId, SyncFailureKind.Configuration, $"tenant '{tenantId}' has no row in the Tenants table");
+            ?? throw new SyncRunException(tenantId, SyncFailureKind.UnknownTenant, $"tenant '{tenantId}' has no row in the Tenants table");
         if (!tenant.IsValid)
         {
             throw new SyncRunException(tenantId, SyncFailureKind.Configuration,

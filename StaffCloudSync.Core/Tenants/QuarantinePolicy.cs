@@ -1,5 +1,5 @@
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.Tenants;
 
@@ -8,10 +8,12 @@ public static class QuarantinePolicy
 {
     /// <summary>
     /// Failures that need a person: retrying them twice a day only repeats the same alert. An answer that is not what
-    /// the API returns counts too (sync-rules.md: a failure no retry can fix is never transient, so quarantine sees it).
+    /// the API returns counts too (sync-rules.md: a failure no retry can fix is never transient, so quarantine sees it),
+    /// and so does an unknown tenant: like an invalid row, only an operator adding the row (or fixing the id) helps.
     /// </summary>
     public static bool NeedsAnOperator(SyncFailureKind? kind) =>
-        kind is SyncFailureKind.Authentication or SyncFailureKind.Configuration or SyncFailureKind.MissingSecret or SyncFailureKind.InvalidResponse;
+        kind is SyncFailureKind.Authentication or SyncFailureKind.Configuration or SyncFailureKind.MissingSecret
+            or SyncFailureKind.InvalidResponse or SyncFailureKind.UnknownTenant;
 
     /// <summary>
     /// The health after a run: a completed run (whatever it applied) clears everything; a failure that needs an operator

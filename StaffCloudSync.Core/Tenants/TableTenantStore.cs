@@ -7,20 +7,20 @@ using StaffCloudSync.Core.Storage;
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>).</summary>
-public sealed partial class TableTenantStore : ITenantStore
+public sealed class TableTenantStore : ITenantStore
 {
     // Each attempt needs another writer to change the row in between: more than a few in a row means something
     // is rewriting it in a loop, which should surface instead of spinning.
     private const int MaxWriteAttempts = 10;
 
-    private readonly EnsuredTable table;
-    private readonly ILogger<TableTenantStore> logger;
+    private readonly EnsuredTable _table;
+    private readonly ILogger<TableTenantStore> _logger;
 
     public TableTenantStore(StorageTables tables, ILogger<TableTenantStore> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
-        table = tables.Tenants;
-        this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _table = tables.Tenants;
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
     public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken)
@@ -31,7 +31,7 @@ public sealed partial class TableTenantStore : ITenantStore
 
     public async IAsyncEnumerable<TenantRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TenantEntityMapper.PartitionKey}");
         await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
         {
@@ -90,7 +90,7 @@ public sealed partial class TableTenantStore : ITenantStore
             throw NotFound(tenantId, null);
         }
 
-        LogDeletionsAllowed(tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
+        TenantsLog.DeletionsAllowed(_logger, tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
     }
 
     public async Task<DeletionApproval?> UpdateDeletionApprovalAsync(
@@ -145,13 +145,13 @@ public sealed partial class TableTenantStore : ITenantStore
 
             try
             {
-                var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+                var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
                 await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {
-                LogChangeRetried(tenantId, attempt);
+                TenantsLog.ChangeRetried(_logger, tenantId, attempt);
             }
         }
 
@@ -167,7 +167,7 @@ public sealed partial class TableTenantStore : ITenantStore
         string tenantId, Func<IReadOnlyCollection<TenantRecord>, (IReadOnlyList<TenantSettingError> Conflicts, TableTransactionAction Write)> decide,
         CancellationToken cancellationToken)
     {
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
             var registry = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, TenantEntityMapper.RegistryRowKey,
@@ -199,7 +199,7 @@ public sealed partial class TableTenantStore : ITenantStore
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
                 // Someone else added or changed a tenant in between (or added this one): decide again on the fresh rows.
-                LogChangeRetried(tenantId, attempt);
+                TenantsLog.ChangeRetried(_logger, tenantId, attempt);
             }
         }
 
@@ -213,7 +213,7 @@ public sealed partial class TableTenantStore : ITenantStore
             return null;
         }
 
-        var client = await table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var response = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, tenantId, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
         return response.HasValue ? response.Value : null;
@@ -230,11 +230,4 @@ public sealed partial class TableTenantStore : ITenantStore
         var message = $"Tenant '{tenantId}' does not exist.";
         return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);
     }
-
-    [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
-        Message = "Deletions allowed for tenant {TenantId}: approval {ApprovalId} covers {Persons} persons until {ExpiresAt}")]
-    private partial void LogDeletionsAllowed(string tenantId, string approvalId, int persons, DateTimeOffset expiresAt);
-
-    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "Tenant {TenantId} changed while it was being written; reading it again (attempt {Attempt})")]
-    private partial void LogChangeRetried(string tenantId, int attempt);
 }

@@ -10,9 +10,9 @@ namespace StaffCloudSync.Core.Tenants;
 /// </summary>
 internal sealed class TenantRowReader(TableEntity entity, string tenantId)
 {
-    private readonly List<TenantSettingError> errors = [];
+    private readonly List<TenantSettingError> _errors = [];
 
-    public IReadOnlyList<TenantSettingError> Errors => errors;
+    public IReadOnlyList<TenantSettingError> Errors => _errors;
 
     public string? ReadString(string field)
     {
@@ -96,7 +96,7 @@ internal sealed class TenantRowReader(TableEntity entity, string tenantId)
     // The default stands in for an unreadable value so that the validator does not report the field a second time.
     private T Fail<T>(string field, string message, T fallback)
     {
-        errors.Add(new TenantSettingError(tenantId, field, message));
+        _errors.Add(new TenantSettingError(tenantId, field, message));
         return fallback;
     }
 

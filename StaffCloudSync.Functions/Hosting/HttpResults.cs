@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Azure.Functions.Worker.Http;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Failures;
 
 namespace StaffCloudSync.Functions.Hosting;
 
@@ -45,7 +45,7 @@ public static class HttpResults
         {
             var status = e.Kind switch
             {
-                SyncFailureKind.Configuration when e.Message.Contains("has no row", StringComparison.Ordinal) => HttpStatusCode.NotFound,
+                SyncFailureKind.UnknownTenant => HttpStatusCode.NotFound,
                 SyncFailureKind.Configuration => HttpStatusCode.Conflict,
                 SyncFailureKind.Authentication or SyncFailureKind.MissingSecret or SyncFailureKind.InvalidResponse => HttpStatusCode.BadGateway,
                 _ => HttpStatusCode.ServiceUnavailable,

@@ -1,3 +1,5 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Reflection;
 
 namespace StaffCloudSync.Sandbox.Hosting;
@@ -9,6 +11,8 @@ namespace StaffCloudSync.Sandbox.Hosting;
 internal static class AzuriteInstall
 {
     public const string Version = "3.37.0";
+
+    private static readonly TimeSpan NpmDeadline = TimeSpan.FromMinutes(5);
 
     public static string Folder()
     {
@@ -44,5 +48,52 @@ internal static class AzuriteInstall
         }
 
         return cache;
+    }
+
+    /// <summary>Installs the pinned Azurite into <paramref name="root"/> (<c>npm ci</c>), failing with npm's last lines.</summary>
+    public static async Task RunNpmCiAsync(string root)
+    {
+        var info = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
+        {
+            WorkingDirectory = root,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
+        {
+            info.ArgumentList.Add(argument);
+        }
+
+        var output = new ProcessOutputTail();
+        using var npm = new Process { StartInfo = info };
+        npm.OutputDataReceived += (_, e) => output.Add(e.Data);
+        npm.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        try
+        {
+            npm.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            throw new InvalidOperationException("Azurite is not installed and npm could not be started (is Node.js installed?).", ex);
+        }
+
+        npm.BeginOutputReadLine();
+        npm.BeginErrorReadLine();
+        using var timeout = new CancellationTokenSource(NpmDeadline);
+        try
+        {
+            await npm.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            npm.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"npm ci in {root} did not finish within {NpmDeadline.TotalMinutes:0} minutes. Its last lines:\n{output}");
+        }
+
+        if (npm.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"npm ci in {root} failed with exit code {npm.ExitCode}. Its last lines:\n{output}");
+        }
     }
 }

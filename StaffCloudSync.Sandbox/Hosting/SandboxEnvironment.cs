@@ -45,8 +45,8 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(tenants);
         var staffCloud = new StaffCloudSimulator(clock);
         var mobieTrain = new MobieTrainSimulator(clock);
-        await staffCloud.StartAsync(cancellationToken);
-        await mobieTrain.StartAsync(cancellationToken);
+        await staffCloud.StartAsync(cancellationToken).ConfigureAwait(false);
+        await mobieTrain.StartAsync(cancellationToken).ConfigureAwait(false);
 
         var values = new Dictionary<string, string?>
         {
@@ -81,7 +81,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         var store = provider.GetRequiredService<ITenantStore>();
         foreach (var tenant in tenants)
         {
-            await UpsertTenantAsync(store, tenant.Settings, cancellationToken);
+            await UpsertTenantAsync(store, tenant.Settings, cancellationToken).ConfigureAwait(false);
         }
 
         return new SandboxEnvironment(staffCloud, mobieTrain, provider, clock);
@@ -89,9 +89,9 @@ public sealed class SandboxEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync();
-        await StaffCloud.DisposeAsync();
-        await MobieTrain.DisposeAsync();
+        await Services.DisposeAsync().ConfigureAwait(false);
+        await StaffCloud.DisposeAsync().ConfigureAwait(false);
+        await MobieTrain.DisposeAsync().ConfigureAwait(false);
     }
 
     private static void Register(SandboxTenant tenant, StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, Dictionary<string, string?> values)
@@ -114,14 +114,14 @@ public sealed class SandboxEnvironment : IAsyncDisposable
 
     private static async Task UpsertTenantAsync(ITenantStore store, TenantSettings settings, CancellationToken cancellationToken)
     {
-        var existing = await store.GetAsync(settings.TenantId, cancellationToken);
+        var existing = await store.GetAsync(settings.TenantId, cancellationToken).ConfigureAwait(false);
         if (existing is null)
         {
-            await store.AddAsync(settings, cancellationToken);
+            await store.AddAsync(settings, cancellationToken).ConfigureAwait(false);
         }
         else
         {
-            await store.UpdateAsync(settings, Azure.ETag.All, cancellationToken);
+            await store.UpdateAsync(settings, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
         }
     }
 }

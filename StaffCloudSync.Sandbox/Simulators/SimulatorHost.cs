@@ -77,7 +77,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         var app = builder.Build();
         app.Use(ServeAsync);
         MapEndpoints(app);
-        await app.StartAsync(cancellationToken);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
         _app = app;
         BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
     }
@@ -86,8 +86,8 @@ public abstract class SimulatorHost : IAsyncDisposable
     {
         if (_app is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _app.StopAsync().ConfigureAwait(false);
+            await _app.DisposeAsync().ConfigureAwait(false);
             _app = null;
         }
 
@@ -114,7 +114,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         _credentials.TryAdd((prefix, context.Request.Headers.Authorization.ToString()), true);
         if (Latency > TimeSpan.Zero)
         {
-            await Task.Delay(Latency, context.RequestAborted);
+            await Task.Delay(Latency, context.RequestAborted).ConfigureAwait(false);
         }
 
         // Once the armed number of writes is served, every later request (read or write) meets the outage.
@@ -122,14 +122,14 @@ public abstract class SimulatorHost : IAsyncDisposable
         if (Outage || Requests.Writes > outageFrom || (isRead && Requests.Writes >= outageFrom))
         {
             Requests.Answered(503, byFault: true);
-            await WriteErrorAsync(context, 503, "unavailable", "The service is unavailable (simulated outage).");
+            await WriteErrorAsync(context, 503, "unavailable", "The service is unavailable (simulated outage).").ConfigureAwait(false);
             return;
         }
 
         var fault = TakeFault(context.Request);
         if (fault is null)
         {
-            await next(context);
+            await next(context).ConfigureAwait(false);
             Requests.Answered(context.Response.StatusCode, byFault: false);
             if (!isRead && !isSetup)
             {
@@ -139,7 +139,7 @@ public abstract class SimulatorHost : IAsyncDisposable
             return;
         }
 
-        await ServeFaultAsync(context, next, fault);
+        await ServeFaultAsync(context, next, fault).ConfigureAwait(false);
     }
 
     private async Task ServeFaultAsync(HttpContext context, RequestDelegate next, SimulatorFault fault)
@@ -154,7 +154,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         if (fault.Hang)
         {
             Requests.Answered(0, byFault: true);
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
             return;
         }
 
@@ -162,9 +162,10 @@ public abstract class SimulatorHost : IAsyncDisposable
         {
             // Serve for real into a buffer that is thrown away: the server acted, the client never hears of it.
             var original = context.Response.Body;
-            await using var discarded = new MemoryStream();
+            var discarded = new MemoryStream();
+            await using var disposal = discarded.ConfigureAwait(false);
             context.Response.Body = discarded;
-            await next(context);
+            await next(context).ConfigureAwait(false);
             context.Response.Body = original;
             context.Response.Headers.Clear();
         }
@@ -179,11 +180,11 @@ public abstract class SimulatorHost : IAsyncDisposable
         {
             context.Response.StatusCode = fault.Status;
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(fault.Body, context.RequestAborted);
+            await context.Response.WriteAsync(fault.Body, context.RequestAborted).ConfigureAwait(false);
             return;
         }
 
-        await WriteErrorAsync(context, fault.Status, "simulated", $"Simulated fault {fault.Status}.");
+        await WriteErrorAsync(context, fault.Status, "simulated", $"Simulated fault {fault.Status}.").ConfigureAwait(false);
     }
 
     private SimulatorFault? TakeFault(HttpRequest request)

@@ -1,5 +1,6 @@
 using System.Text;
 using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Tests.Planning;
 
@@ -148,7 +149,7 @@ public class DispatchTests
 
         Assert.ThrowsAsync<SyncRetryException>(() => dispatch.Handler.HandleAsync(message, "m1", 1, CancellationToken.None));
 
-        dispatch.Sync.StaffCloud.Failure = new Core.Sync.SyncRunException("acme", Core.Sync.SyncFailureKind.Authentication, "401");
+        dispatch.Sync.StaffCloud.Failure = new SyncRunException("acme", SyncFailureKind.Authentication, "401");
         var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "r2", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m2", 1, CancellationToken.None);
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
     }

@@ -15,7 +15,7 @@ public class LeaseRenewalTests
     [Test]
     public async Task AnActiveRunKeepsItsLease_PastItsFirstExpiry()
     {
-        await using var storage = await StorageTestContext.CreateAsync();
+        await using var storage = await StorageHarness.CreateAsync();
         var leases = new SignallingLeases(new TableTenantLeases(storage.Tables, storage.Time));
         var keeper = new TenantLeaseKeeper(leases, storage.Time, new FakeLogger<TenantLeaseKeeper>());
         Assert.That((await leases.TryAcquireAsync("acme", "long-run", Duration, CancellationToken.None)).Acquired, Is.True);
@@ -43,7 +43,7 @@ public class LeaseRenewalTests
     [Test]
     public async Task ALostLeaseIsNotTakenBackByRenewing()
     {
-        await using var storage = await StorageTestContext.CreateAsync();
+        await using var storage = await StorageHarness.CreateAsync();
         var leases = new TableTenantLeases(storage.Tables, storage.Time);
         await leases.TryAcquireAsync("acme", "slow-run", Duration, CancellationToken.None);
         storage.Time.Advance(Duration + TimeSpan.FromSeconds(1));

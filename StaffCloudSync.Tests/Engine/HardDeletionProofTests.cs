@@ -1,6 +1,6 @@
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Engine;

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Sync.Applying;

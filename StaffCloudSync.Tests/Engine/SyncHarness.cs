@@ -14,9 +14,9 @@ namespace StaffCloudSync.Tests.Engine;
 /// <summary>The tenant-sync service on Azurite-backed stores with in-memory StaffCloud and MobieTrain.</summary>
 internal sealed class SyncHarness : IAsyncDisposable
 {
-    private readonly StorageTestContext _storage;
+    private readonly StorageHarness _storage;
 
-    private SyncHarness(StorageTestContext storage, SyncOptions? sync)
+    private SyncHarness(StorageHarness storage, SyncOptions? sync)
     {
         _storage = storage;
         StaffCloud = new InMemoryStaffCloud();
@@ -38,7 +38,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public ITenantStore Tenants => _storage.Tenants;
 
-    public StorageTestContext Storage => _storage;
+    public StorageHarness Storage => _storage;
 
     public IRunStore Runs => _storage.Runs;
 
@@ -47,7 +47,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public static async Task<SyncHarness> CreateAsync(TenantSettings? tenant = null, SyncOptions? sync = null)
     {
-        var harness = new SyncHarness(await StorageTestContext.CreateAsync(), sync);
+        var harness = new SyncHarness(await StorageHarness.CreateAsync(), sync);
         await harness.Tenants.AddAsync(tenant ?? Plans.DefaultTenant(), CancellationToken.None);
         return harness;
     }

@@ -1,7 +1,7 @@
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 
@@ -310,7 +310,7 @@ public class TenantSyncServiceTests
         var outcome = await sync.RunAsync(tenantId: "nobody");
 
         Assert.That(outcome.Record.Status, Is.EqualTo(RunStatus.Failed));
-        Assert.That(outcome.Record.Reason, Is.EqualTo("Configuration: tenant 'nobody' has no row in the Tenants table"));
+        Assert.That(outcome.Record.Reason, Is.EqualTo("UnknownTenant: tenant 'nobody' has no row in the Tenants table"));
         Assert.That(outcome.Retryable, Is.False);
     }
 

@@ -22,7 +22,7 @@ public class FunctionsEndToEndTests
     [Test]
     public async Task Timer_FansOut_QueueFunctionSyncsEachEnabledTenant_AndRecordsTheRun()
     {
-        await using var host = await FunctionsTestHost.StartAsync(Acme, Beta, Gamma);
+        await using var host = await FunctionsHarness.StartAsync(Acme, Beta, Gamma);
         host.SeedEligible("acme", 1);
         host.SeedEligible("beta", 2);
         host.SeedEligible("gamma", 3);
@@ -53,7 +53,7 @@ public class FunctionsEndToEndTests
     [Test]
     public async Task StartSync_Queues_AManualRun_404ForAnUnknownTenant()
     {
-        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        await using var host = await FunctionsHarness.StartAsync(Acme);
 
         var accepted = (FakeHttpResponseData)await host.Function<StartSync>().RunAsync(FakeHttpRequestData.Post("tenants/acme/sync?dryRun=true"), "acme", CancellationToken.None);
         var missing = (FakeHttpResponseData)await host.Function<StartSync>().RunAsync(FakeHttpRequestData.Post("tenants/nobody/sync"), "nobody", CancellationToken.None);
@@ -71,7 +71,7 @@ public class FunctionsEndToEndTests
     [Test]
     public async Task PlanExplainRunsHealth_AnswerWithJson()
     {
-        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        await using var host = await FunctionsHarness.StartAsync(Acme);
         host.SeedEligible("acme", 1);
 
         var plan = (FakeHttpResponseData)await host.Function<PlanTenant>().RunAsync(FakeHttpRequestData.Get("tenants/acme/plan"), "acme", CancellationToken.None);
@@ -95,7 +95,7 @@ public class FunctionsEndToEndTests
     [TestCase(-5L)]
     public async Task Explain_OfAnEmployeeIdThatIsNotPositiveIs400_AndAsksStaffCloudNothing(long employeeId)
     {
-        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        await using var host = await FunctionsHarness.StartAsync(Acme);
         var reads = host.Environment.StaffCloud.Requests.Reads;
 
         var explain = (FakeHttpResponseData)await host.Function<ExplainEmployee>()
@@ -109,7 +109,7 @@ public class FunctionsEndToEndTests
     [Test]
     public async Task Plan_OfAnUnknownTenantIs404_WithRejectedCredentials502()
     {
-        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        await using var host = await FunctionsHarness.StartAsync(Acme);
         host.Environment.StaffCloud.Tenant("acme").Token = "eyJsomething-else";
 
         var missing = (FakeHttpResponseData)await host.Function<PlanTenant>().RunAsync(FakeHttpRequestData.Get("tenants/nobody/plan"), "nobody", CancellationToken.None);

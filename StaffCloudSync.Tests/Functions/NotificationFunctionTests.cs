@@ -25,7 +25,7 @@ public class NotificationFunctionTests
     [Test]
     public async Task AValidNotification_Is202AtOnce_AndItsRunIsQueuedInvisibleUntilDue()
     {
-        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        await using var host = await FunctionsHarness.StartAsync(Acme);
         var secret = await SecretAsync(host);
 
         var response = await CallAsync(host, "acme", secret, Body());
@@ -41,7 +41,7 @@ public class NotificationFunctionTests
     [Test]
     public async Task AWrongSecretAndAnUnknownTenant_GetTheSame401_AndQueueNothing()
     {
-        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        await using var host = await FunctionsHarness.StartAsync(Acme);
 
         var wrong = await CallAsync(host, "acme", "not-the-secret", Body());
         var unknown = await CallAsync(host, "nobody", await SecretAsync(host), Body());
@@ -56,7 +56,7 @@ public class NotificationFunctionTests
     [Test]
     public async Task TheQueuedEarlyRun_RunsAsAWebhookRun_AndItsStartPushesTheNextOneToTheMinimumInterval()
     {
-        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        await using var host = await FunctionsHarness.StartAsync(Acme);
         host.SeedEligible("acme", 1);
         var secret = await SecretAsync(host);
         await CallAsync(host, "acme", secret, Body());
@@ -81,7 +81,7 @@ public class NotificationFunctionTests
     [Test]
     public async Task AnEarlyRunSkippedBecauseAnotherRunHoldsTheTenant_IsMadeDueAgain_AtTheMinimumInterval()
     {
-        await using var host = await FunctionsTestHost.StartAsync(Acme);
+        await using var host = await FunctionsHarness.StartAsync(Acme);
         await CallAsync(host, "acme", await SecretAsync(host), Body());
         var due = await host.Service<EarlyRunSchedule>().GetAsync("acme", CancellationToken.None);
         host.Environment.Clock.Set(due.DueAt!.Value);
@@ -101,13 +101,13 @@ public class NotificationFunctionTests
         Assert.That((await host.Queue.GetPropertiesAsync()).Value.ApproximateMessagesCount, Is.EqualTo(2), "the first notification's message and the new one, both invisible");
     }
 
-    private static async Task<FakeHttpResponseData> CallAsync(FunctionsTestHost host, string tenantId, string secret, byte[] body, DateTimeOffset? at = null)
+    private static async Task<FakeHttpResponseData> CallAsync(FunctionsHarness host, string tenantId, string secret, byte[] body, DateTimeOffset? at = null)
     {
         host.Environment.Clock.Set(at ?? Plans.Now);
         var request = FakeHttpRequestData.Post($"notifications/staffcloud/{tenantId}?secret={Uri.EscapeDataString(secret)}", body);
         return (FakeHttpResponseData)await host.Function<StaffCloudNotification>().RunAsync(request, tenantId, CancellationToken.None);
     }
 
-    private static Task<string> SecretAsync(FunctionsTestHost host) =>
+    private static Task<string> SecretAsync(FunctionsHarness host) =>
         host.Service<Core.Secrets.ISecretStore>().GetSecretAsync(Acme.EffectiveWebhookSecret, CancellationToken.None);
 }

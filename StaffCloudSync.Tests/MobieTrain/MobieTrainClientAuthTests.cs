@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.MobieTrain;
 
@@ -10,19 +10,19 @@ public sealed class MobieTrainClientAuthTests
     [Test]
     public async Task An_unknown_key_fails_the_run_as_Authentication_naming_tenant_account_and_secret_but_not_the_key()
     {
-        await using var context = await MobieTrainTestContext.StartAsync(new Dictionary<string, string?>
+        await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?>
         {
-            [$"Secrets:Values:{MobieTrainTestContext.SecretName}"] = "revoked-key-canary",
+            [$"Secrets:Values:{MobieTrainHarness.SecretName}"] = "revoked-key-canary",
         });
 
         var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
-            await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+            await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync());
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
-            Assert.That(failure.Message, Does.Contain("401").And.Contain(MobieTrainTestContext.Tenant)
-                .And.Contain(MobieTrainTestContext.Account).And.Contain(MobieTrainTestContext.SecretName));
+            Assert.That(failure.Message, Does.Contain("401").And.Contain(MobieTrainHarness.Tenant)
+                .And.Contain(MobieTrainHarness.Account).And.Contain(MobieTrainHarness.SecretName));
             Assert.That(failure.Message, Does.Not.Contain("revoked-key-canary"));
             Assert.That(context.Simulator.Requests.Reads, Is.EqualTo(1), "the secret did not change, so no second try");
             Assert.That(context.Logs.GetSnapshot().Select(l => l.Message), Has.None.Contains("revoked-key-canary"));
@@ -32,19 +32,19 @@ public sealed class MobieTrainClientAuthTests
     [Test]
     public async Task A_key_that_does_not_reach_the_account_fails_the_run_as_Authentication_saying_so()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
 
         var failure = Assert.ThrowsAsync<SyncRunException>(() => context.Client.CreateUserGroupAsync(
-            MobieTrainTestContext.Target(account: MobieTrainTestContext.OtherAccount), "G", "staffcloud-event-1", CancellationToken.None));
+            MobieTrainHarness.Target(account: MobieTrainHarness.OtherAccount), "G", "staffcloud-event-1", CancellationToken.None));
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
-            Assert.That(failure.Message, Does.Contain("403").And.Contain("does not reach").And.Contain(MobieTrainTestContext.OtherAccount)
-                .And.Contain(MobieTrainTestContext.Tenant).And.Contain(MobieTrainTestContext.SecretName));
-            Assert.That(failure.Message, Does.Not.Contain(MobieTrainTestContext.ApiKey));
+            Assert.That(failure.Message, Does.Contain("403").And.Contain("does not reach").And.Contain(MobieTrainHarness.OtherAccount)
+                .And.Contain(MobieTrainHarness.Tenant).And.Contain(MobieTrainHarness.SecretName));
+            Assert.That(failure.Message, Does.Not.Contain(MobieTrainHarness.ApiKey));
             Assert.That(context.Simulator.Requests.Writes, Is.EqualTo(1), "403 is not retried");
-            Assert.That(context.Contents(MobieTrainTestContext.OtherAccount).UserGroups, Is.Empty);
+            Assert.That(context.Contents(MobieTrainHarness.OtherAccount).UserGroups, Is.Empty);
         }
     }
 
@@ -52,20 +52,20 @@ public sealed class MobieTrainClientAuthTests
     public async Task A_rotated_key_is_read_again_after_a_401_and_the_request_tried_once_more()
     {
         var store = new CachingSecretStore();
-        await using var context = await MobieTrainTestContext.StartAsync(
-            new Dictionary<string, string?> { [$"Secrets:Values:{MobieTrainTestContext.SecretName}"] = "new-key" },
+        await using var context = await MobieTrainHarness.StartAsync(
+            new Dictionary<string, string?> { [$"Secrets:Values:{MobieTrainHarness.SecretName}"] = "new-key" },
             services => services.AddSingleton<ISecretStore>(sp => store.Over(sp.GetRequiredService<ConfigurationSecretStore>())));
-        context.Simulator.AddApiKey("new-key", MobieTrainTestContext.Account);
-        context.Simulator.RemoveApiKey(MobieTrainTestContext.ApiKey);
-        store.Cache(MobieTrainTestContext.SecretName, MobieTrainTestContext.ApiKey);
+        context.Simulator.AddApiKey("new-key", MobieTrainHarness.Account);
+        context.Simulator.RemoveApiKey(MobieTrainHarness.ApiKey);
+        store.Cache(MobieTrainHarness.SecretName, MobieTrainHarness.ApiKey);
 
-        var users = await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync();
+        var users = await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync();
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(users, Is.Empty);
             Assert.That(context.Served("GET", "/users").Select(r => r.Status), Is.EqualTo(new[] { 401, 200 }));
-            Assert.That(store.Invalidated, Is.EqualTo(new[] { MobieTrainTestContext.SecretName }));
+            Assert.That(store.Invalidated, Is.EqualTo(new[] { MobieTrainHarness.SecretName }));
             Assert.That(context.Logs.GetSnapshot().Select(l => l.Id.Id), Does.Contain(1401));
         }
     }
@@ -74,26 +74,26 @@ public sealed class MobieTrainClientAuthTests
     public async Task A_rotated_key_that_is_refused_too_fails_after_one_more_try()
     {
         var store = new CachingSecretStore();
-        await using var context = await MobieTrainTestContext.StartAsync(
-            new Dictionary<string, string?> { [$"Secrets:Values:{MobieTrainTestContext.SecretName}"] = "also-wrong" },
+        await using var context = await MobieTrainHarness.StartAsync(
+            new Dictionary<string, string?> { [$"Secrets:Values:{MobieTrainHarness.SecretName}"] = "also-wrong" },
             services => services.AddSingleton<ISecretStore>(sp => store.Over(sp.GetRequiredService<ConfigurationSecretStore>())));
-        context.Simulator.RemoveApiKey(MobieTrainTestContext.ApiKey);
-        store.Cache(MobieTrainTestContext.SecretName, MobieTrainTestContext.ApiKey);
+        context.Simulator.RemoveApiKey(MobieTrainHarness.ApiKey);
+        store.Cache(MobieTrainHarness.SecretName, MobieTrainHarness.ApiKey);
 
-        var failure = Assert.ThrowsAsync<SyncRunException>(() => context.Client.DeleteUserAsync(MobieTrainTestContext.Target(), "u-1", CancellationToken.None));
+        var failure = Assert.ThrowsAsync<SyncRunException>(() => context.Client.DeleteUserAsync(MobieTrainHarness.Target(), "u-1", CancellationToken.None));
 
         Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
-        Assert.That(failure.Message, Does.Not.Contain("also-wrong").And.Not.Contain(MobieTrainTestContext.ApiKey));
+        Assert.That(failure.Message, Does.Not.Contain("also-wrong").And.Not.Contain(MobieTrainHarness.ApiKey));
         Assert.That(context.Served("DELETE", "/users/u-1").Select(r => r.Status), Is.EqualTo(new[] { 401, 401 }));
     }
 
     [Test]
     public async Task A_missing_secret_is_reported_as_such()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
 
         var failure = Assert.ThrowsAsync<SecretNotFoundException>(async () => await context.Client
-            .GetUsersAsync(MobieTrainTestContext.Target() with { ApiKeySecretName = "mobietrain-api-key-missing" }, CancellationToken.None).ToListAsync());
+            .GetUsersAsync(MobieTrainHarness.Target() with { ApiKeySecretName = "mobietrain-api-key-missing" }, CancellationToken.None).ToListAsync());
 
         Assert.That(failure!.SecretName, Is.EqualTo("mobietrain-api-key-missing"));
         Assert.That(context.Simulator.Requests.Reads, Is.Zero);
@@ -102,9 +102,9 @@ public sealed class MobieTrainClientAuthTests
     [Test]
     public async Task An_account_that_does_not_exist_fails_the_run_as_Configuration_not_each_record()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
-        context.Simulator.AddApiKey(MobieTrainTestContext.ApiKey, MobieTrainTestContext.Account, "ghost");
-        var target = MobieTrainTestContext.Target(account: "ghost");
+        await using var context = await MobieTrainHarness.StartAsync();
+        context.Simulator.AddApiKey(MobieTrainHarness.ApiKey, MobieTrainHarness.Account, "ghost");
+        var target = MobieTrainHarness.Target(account: "ghost");
 
         var create = Assert.ThrowsAsync<SyncRunException>(() => context.Client.CreateInvitationAsync(target,
             new Core.MobieTrain.NewInvitation("7", "A", "B", "a@example.com", null, "en", []), CancellationToken.None));
@@ -118,19 +118,19 @@ public sealed class MobieTrainClientAuthTests
     [Test]
     public async Task No_key_reaches_a_log_line_even_at_trace_level()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new Sandbox.Simulators.SimulatorFault { Method = "POST", Path = "/user-groups", Status = 503 }]);
-        var target = MobieTrainTestContext.Target();
+        var target = MobieTrainHarness.Target();
 
         await context.Client.GetUsersAsync(target, CancellationToken.None).ToListAsync();
         await context.Client.CreateUserGroupAsync(target, "G", "staffcloud-event-1", CancellationToken.None);
         Assert.ThrowsAsync<SyncRunException>(async () =>
-            await context.Client.GetUsersAsync(target with { AccountId = MobieTrainTestContext.OtherAccount }, CancellationToken.None).ToListAsync());
+            await context.Client.GetUsersAsync(target with { AccountId = MobieTrainHarness.OtherAccount }, CancellationToken.None).ToListAsync());
 
         var records = context.Logs.GetSnapshot();
         Assert.That(records, Is.Not.Empty);
-        Assert.That(records.Select(r => r.Message), Has.None.Contains(MobieTrainTestContext.ApiKey));
-        Assert.That(records.SelectMany(r => r.StructuredState ?? []).Select(p => p.Value ?? string.Empty), Has.None.Contains(MobieTrainTestContext.ApiKey));
+        Assert.That(records.Select(r => r.Message), Has.None.Contains(MobieTrainHarness.ApiKey));
+        Assert.That(records.SelectMany(r => r.StructuredState ?? []).Select(p => p.Value ?? string.Empty), Has.None.Contains(MobieTrainHarness.ApiKey));
     }
 
     /// <summary>A store with a cache like Key Vault's: serves a cached (possibly stale) value until invalidated.</summary>

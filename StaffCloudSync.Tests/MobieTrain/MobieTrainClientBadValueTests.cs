@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Sandbox.Simulators;
 
 namespace StaffCloudSync.Tests.MobieTrain;
@@ -16,14 +16,14 @@ public sealed class MobieTrainClientBadValueTests
     [TestCase("\\ud83d", TestName = "An id that is not valid Unicode")]
     public async Task A_record_whose_id_is_not_a_MobieTrain_id_makes_the_answer_invalid(string id)
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
         {
             Method = "GET", Path = "/users", Status = 200, Body = $$"""{"items": [{"id": "{{id}}", "externalId": "7"}], "nextCursor": null}""",
         }]);
 
         var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
-            await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+            await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync());
 
         Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
     }
@@ -31,14 +31,14 @@ public sealed class MobieTrainClientBadValueTests
     [Test]
     public async Task An_id_of_128_letters_digits_dashes_and_underscores_is_accepted()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var id = string.Concat(Enumerable.Repeat("aZ0_-", 25)) + "xyz";
         context.Simulator.AddFaults([new SimulatorFault
         {
             Method = "GET", Path = "/users", Status = 200, Body = $$"""{"items": [{"id": "{{id}}", "externalId": "7"}], "nextCursor": null}""",
         }]);
 
-        var user = (await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync()).Single();
+        var user = (await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync()).Single();
 
         Assert.That(user.Id, Has.Length.EqualTo(128));
     }
@@ -46,14 +46,14 @@ public sealed class MobieTrainClientBadValueTests
     [Test]
     public async Task Text_that_is_not_valid_Unicode_or_holds_control_characters_is_read_as_absent()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
         {
             Method = "GET", Path = "/users", Status = 200,
             Body = """{"items": [{"id": "u-1", "externalId": "7", "firstName": "Ana\ud83d", "lastName": "Lo\u0007pez", "email": "ana@example.com"}], "nextCursor": null}""",
         }]);
 
-        var user = (await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync()).Single();
+        var user = (await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync()).Single();
 
         using (Assert.EnterMultipleScope())
         {

@@ -10,15 +10,15 @@ namespace StaffCloudSync.Tests.MobieTrain;
 /// </summary>
 public sealed class MobieTrainClientConflictTests
 {
-    private const string Account = MobieTrainTestContext.Account;
+    private const string Account = MobieTrainHarness.Account;
 
     [Test]
     public async Task A_group_create_meeting_our_own_group_returns_it()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var ours = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Fair (old name)", ExternalId = "staffcloud-event-10" });
 
-        var group = await context.Client.CreateUserGroupAsync(MobieTrainTestContext.Target(), "Fair", "staffcloud-event-10", CancellationToken.None);
+        var group = await context.Client.CreateUserGroupAsync(MobieTrainHarness.Target(), "Fair", "staffcloud-event-10", CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
@@ -32,11 +32,11 @@ public sealed class MobieTrainClientConflictTests
     [Test]
     public async Task A_group_name_taken_by_another_externalId_fails_that_record()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var other = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Spring Fair", ExternalId = "hr-import-1" });
 
         var failure = Assert.ThrowsAsync<MobieTrainRecordException>(() =>
-            context.Client.CreateUserGroupAsync(MobieTrainTestContext.Target(), "spring fair", "staffcloud-event-10", CancellationToken.None));
+            context.Client.CreateUserGroupAsync(MobieTrainHarness.Target(), "spring fair", "staffcloud-event-10", CancellationToken.None));
 
         using (Assert.EnterMultipleScope())
         {
@@ -50,14 +50,14 @@ public sealed class MobieTrainClientConflictTests
     [Test]
     public async Task A_group_409_that_names_no_record_is_resolved_from_the_list()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var ours = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Fair", ExternalId = "staffcloud-event-10" });
         context.Simulator.AddFaults([new SimulatorFault
         {
             Method = "POST", Path = "/user-groups", Status = 409, Body = """{"error": {"code": "conflict", "message": "exists"}}""",
         }]);
 
-        var group = await context.Client.CreateUserGroupAsync(MobieTrainTestContext.Target(), "Fair", "staffcloud-event-10", CancellationToken.None);
+        var group = await context.Client.CreateUserGroupAsync(MobieTrainHarness.Target(), "Fair", "staffcloud-event-10", CancellationToken.None);
 
         Assert.That(group.Id, Is.EqualTo(ours.Id));
         Assert.That(context.Served("GET", "/user-groups"), Has.Count.EqualTo(1));
@@ -66,14 +66,14 @@ public sealed class MobieTrainClientConflictTests
     [Test]
     public async Task A_group_409_that_names_nothing_and_lists_nothing_fails_that_record()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
         {
             Method = "POST", Path = "/user-groups", Status = 409, Body = """{"error": {"code": "conflict", "message": "exists"}}""",
         }]);
 
         var failure = Assert.ThrowsAsync<MobieTrainRecordException>(() =>
-            context.Client.CreateUserGroupAsync(MobieTrainTestContext.Target(), "Fair", "staffcloud-event-10", CancellationToken.None));
+            context.Client.CreateUserGroupAsync(MobieTrainHarness.Target(), "Fair", "staffcloud-event-10", CancellationToken.None));
 
         Assert.That(failure!.StatusCode, Is.EqualTo(409));
         Assert.That(failure.Message, Does.Contain("exists"));
@@ -82,20 +82,20 @@ public sealed class MobieTrainClientConflictTests
     [Test]
     public async Task An_invitation_create_meeting_our_own_pending_invitation_returns_it()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var ours = context.Simulator.SeedInvitation(Account, new MobieTrainInvitationResource
         {
-            ExternalId = "7", FirstName = "Ana", LastName = "Lopez", Email = "ana@example.com", Language = "de", CreatedAt = MobieTrainTestContext.Now,
+            ExternalId = "7", FirstName = "Ana", LastName = "Lopez", Email = "ana@example.com", Language = "de", CreatedAt = MobieTrainHarness.Now,
         });
 
-        var invitation = await context.Client.CreateInvitationAsync(MobieTrainTestContext.Target(),
+        var invitation = await context.Client.CreateInvitationAsync(MobieTrainHarness.Target(),
             new NewInvitation("7", "Ana", "Lopez", "ana@example.com", null, "de", []), CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(invitation.Id, Is.EqualTo(ours.Id));
             Assert.That(invitation.ExternalId, Is.EqualTo("7"));
-            Assert.That(invitation.CreatedAt, Is.EqualTo(MobieTrainTestContext.Now));
+            Assert.That(invitation.CreatedAt, Is.EqualTo(MobieTrainHarness.Now));
             Assert.That(context.Contents().Invitations, Has.Count.EqualTo(1));
         }
     }
@@ -103,14 +103,14 @@ public sealed class MobieTrainClientConflictTests
     [Test]
     public async Task An_invitation_create_for_someone_who_accepted_already_returns_their_user_as_the_invitation()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var registered = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource
         {
             ExternalId = "7", FirstName = "Ana", LastName = "Lopez", Email = "ana@example.com", RegisteredAt = registered,
         });
 
-        var invitation = await context.Client.CreateInvitationAsync(MobieTrainTestContext.Target(),
+        var invitation = await context.Client.CreateInvitationAsync(MobieTrainHarness.Target(),
             new NewInvitation("7", "Ana", "Lopez", "ANA@example.com", null, "de", []), CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
@@ -127,12 +127,12 @@ public sealed class MobieTrainClientConflictTests
     [TestCase("invitation")]
     public async Task An_e_mail_used_by_another_person_fails_that_record(string kind)
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var otherId = kind == "user"
             ? context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "99", FirstName = "O", LastName = "P", Email = "shared@example.com" }).Id
             : context.Simulator.SeedInvitation(Account, new MobieTrainInvitationResource { FirstName = "O", LastName = "P", Email = "shared@example.com" }).Id;
 
-        var failure = Assert.ThrowsAsync<MobieTrainRecordException>(() => context.Client.CreateInvitationAsync(MobieTrainTestContext.Target(),
+        var failure = Assert.ThrowsAsync<MobieTrainRecordException>(() => context.Client.CreateInvitationAsync(MobieTrainHarness.Target(),
             new NewInvitation("7", "Ana", "Lopez", "Shared@Example.com", null, "de", []), CancellationToken.None));
 
         using (Assert.EnterMultipleScope())
@@ -146,14 +146,14 @@ public sealed class MobieTrainClientConflictTests
     [Test]
     public async Task An_invitation_409_that_names_no_record_is_resolved_from_the_lists()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "7", FirstName = "Ana", LastName = "Lopez" });
         context.Simulator.AddFaults([new SimulatorFault
         {
             Method = "POST", Path = "/invitations", Status = 409, Body = """{"error": {"code": "conflict", "message": "exists"}}""",
         }]);
 
-        var invitation = await context.Client.CreateInvitationAsync(MobieTrainTestContext.Target(),
+        var invitation = await context.Client.CreateInvitationAsync(MobieTrainHarness.Target(),
             new NewInvitation("7", "Ana", "Lopez", "ana@example.com", null, "de", []), CancellationToken.None);
 
         Assert.That(invitation.Id, Is.EqualTo(user.Id));

@@ -4,10 +4,10 @@ using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.MobieTrain.Http;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
@@ -19,15 +19,15 @@ namespace StaffCloudSync.Tests.MobieTrain;
 /// </summary>
 public sealed class MobieTrainClientFaultTests
 {
-    private const string Account = MobieTrainTestContext.Account;
+    private const string Account = MobieTrainHarness.Account;
 
     [Test]
     public async Task Two_503s_then_success_is_retried_to_success()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/users", Status = 503, Times = 2 }]);
 
-        var users = await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync();
+        var users = await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync();
 
         Assert.That(users, Is.Empty);
         Assert.That(context.Simulator.Requests.Reads, Is.EqualTo(3));
@@ -37,10 +37,10 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task A_write_answered_503_twice_is_retried_and_acts_once()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "POST", Path = "/invitations", Status = 503, Times = 2 }]);
 
-        await context.Client.CreateInvitationAsync(MobieTrainTestContext.Target(),
+        await context.Client.CreateInvitationAsync(MobieTrainHarness.Target(),
             new NewInvitation("7", "Ana", "Lopez", "ana@example.com", null, "de", []), CancellationToken.None);
 
         Assert.That(context.Simulator.Requests.Writes, Is.EqualTo(3));
@@ -50,10 +50,10 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task A_429_is_retried_after_the_Retry_After_it_asks_for()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/user-groups", Status = 429, RetryAfterSeconds = 7 }]);
 
-        await context.Client.GetUserGroupsAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync();
+        await context.Client.GetUserGroupsAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync();
 
         Assert.That(context.Backoff.Waits, Does.Contain(TimeSpan.FromSeconds(7)));
         Assert.That(context.Simulator.Requests.Throttled, Is.EqualTo(1));
@@ -64,9 +64,9 @@ public sealed class MobieTrainClientFaultTests
     public async Task The_simulators_own_rate_limit_is_waited_out_with_its_Retry_After()
     {
         // The rate window moves on the simulator's clock; here every back-off the client takes moves that clock on.
-        var clock = new FakeTimeProvider(MobieTrainTestContext.Now);
+        var clock = new FakeTimeProvider(MobieTrainHarness.Now);
         var backoff = new ClockAdvancingBackoff(clock);
-        await using var context = await MobieTrainTestContext.StartAsync(
+        await using var context = await MobieTrainHarness.StartAsync(
             new Dictionary<string, string?> { ["MobieTrain:PageSize"] = "1" },
             services => services.AddSingleton(new BackoffClock(backoff)),
             clock);
@@ -77,7 +77,7 @@ public sealed class MobieTrainClientFaultTests
 
         context.Simulator.RateLimitPerSecond = 2;
 
-        var groups = await context.Client.GetUserGroupsAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync();
+        var groups = await context.Client.GetUserGroupsAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync();
 
         Assert.That(groups, Has.Count.EqualTo(3));
         Assert.That(context.Served("GET", "/user-groups").Select(r => r.Status), Is.EqualTo(new[] { 200, 200, 429, 200 }));
@@ -87,11 +87,11 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task A_Retry_After_beyond_the_limit_is_not_waited_for_and_ends_the_run_as_Unavailable()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/users", Status = 429, RetryAfterSeconds = 3600 }]);
 
         var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
-            await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+            await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync());
 
         Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
         Assert.That(failure.Message, Does.Contain("429").And.Contain("Retry-After 3600 s"));
@@ -101,13 +101,13 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task A_hanging_request_hits_the_attempt_timeout_and_is_retried()
     {
-        await using var context = await MobieTrainTestContext.StartAsync(new Dictionary<string, string?>
+        await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?>
         {
             ["MobieTrain:Resilience:AttemptTimeout"] = "00:00:00.300",
         });
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/invitations", Hang = true }]);
 
-        var invitations = await context.Client.GetInvitationsAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync();
+        var invitations = await context.Client.GetInvitationsAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync();
 
         Assert.That(invitations, Is.Empty);
         Assert.That(context.Simulator.Requests.Reads, Is.EqualTo(2));
@@ -121,7 +121,7 @@ public sealed class MobieTrainClientFaultTests
         listener.Start();
         using var stop = new CancellationTokenSource();
         var server = StallAfterHeadersAsync(listener, stop.Token);
-        await using var context = await MobieTrainTestContext.StartAsync(new Dictionary<string, string?>
+        await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?>
         {
             ["MobieTrain:BaseUrl"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/",
             ["MobieTrain:Resilience:AttemptTimeout"] = "00:00:00.100",
@@ -129,7 +129,7 @@ public sealed class MobieTrainClientFaultTests
         });
 
         var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
-            await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+            await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync());
 
         Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
         await stop.CancelAsync();
@@ -139,11 +139,11 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task A_dropped_connection_is_retried()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
         context.Simulator.AddFaults([new SimulatorFault { Method = "PATCH", Path = $"/users/{user.Id}", Drop = true }]);
 
-        await context.Client.UpdateUserAsync(MobieTrainTestContext.Target(), user.Id, new PersonPatch(FirstName: "Al"), CancellationToken.None);
+        await context.Client.UpdateUserAsync(MobieTrainHarness.Target(), user.Id, new PersonPatch(FirstName: "Al"), CancellationToken.None);
 
         Assert.That(context.Contents().Users.Single().FirstName, Is.EqualTo("Al"));
         Assert.That(context.Simulator.Requests.Writes, Is.GreaterThanOrEqualTo(2));
@@ -152,17 +152,17 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task An_outage_ends_the_run_as_Unavailable_after_at_least_three_retries()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.Outage = true;
 
         var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
-            await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+            await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync());
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
             Assert.That(failure.IsTransient, Is.True);
-            Assert.That(failure.Message, Does.Contain("503").And.Contain(MobieTrainTestContext.Tenant).And.Contain(Account));
+            Assert.That(failure.Message, Does.Contain("503").And.Contain(MobieTrainHarness.Tenant).And.Contain(Account));
             Assert.That(context.Simulator.Requests.Reads, Is.EqualTo(1 + context.Options.Resilience.MaxRetries));
             Assert.That(context.Options.Resilience.MaxRetries, Is.GreaterThanOrEqualTo(3));
         }
@@ -171,11 +171,11 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task A_write_during_an_outage_ends_the_run_not_the_record()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.OutageAfterWrites(0);
 
         var failure = Assert.ThrowsAsync<SyncRunException>(() =>
-            context.Client.DeleteInvitationAsync(MobieTrainTestContext.Target(), "inv-1", CancellationToken.None));
+            context.Client.DeleteInvitationAsync(MobieTrainHarness.Target(), "inv-1", CancellationToken.None));
 
         Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
         Assert.That(context.Simulator.Requests.Writes, Is.EqualTo(1 + context.Options.Resilience.MaxRetries));
@@ -184,11 +184,11 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task Connections_refused_after_the_retries_end_the_run_as_Unavailable()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         await context.Simulator.DisposeAsync();
 
         var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
-            await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+            await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync());
 
         Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
         Assert.That(failure.Message, Does.Contain("did not answer"));
@@ -198,11 +198,11 @@ public sealed class MobieTrainClientFaultTests
     [TestCase(false, TestName = "Lost invitation response: without key replay the 409 is resolved to our invitation")]
     public async Task A_response_lost_after_an_invitation_was_created_makes_no_second_invitation(bool honourKeys)
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.HonourIdempotencyKeys = honourKeys;
         context.Simulator.AddFaults([new SimulatorFault { Method = "POST", Path = "/invitations", Status = 503, Commit = true }]);
 
-        var invitation = await context.Client.CreateInvitationAsync(MobieTrainTestContext.Target(),
+        var invitation = await context.Client.CreateInvitationAsync(MobieTrainHarness.Target(),
             new NewInvitation("7", "Ana", "Lopez", "ana@example.com", null, "de", []), CancellationToken.None);
 
         var stored = context.Contents().Invitations;
@@ -219,11 +219,11 @@ public sealed class MobieTrainClientFaultTests
     [TestCase(false, TestName = "Lost group response: without key replay the 409 is resolved to our group")]
     public async Task A_response_lost_after_a_group_was_created_makes_no_second_group(bool honourKeys)
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.HonourIdempotencyKeys = honourKeys;
         context.Simulator.AddFaults([new SimulatorFault { Method = "POST", Path = "/user-groups", Status = 502, Commit = true }]);
 
-        var group = await context.Client.CreateUserGroupAsync(MobieTrainTestContext.Target(), "Fair", "staffcloud-event-10", CancellationToken.None);
+        var group = await context.Client.CreateUserGroupAsync(MobieTrainHarness.Target(), "Fair", "staffcloud-event-10", CancellationToken.None);
 
         var stored = context.Contents().UserGroups;
         Assert.That(stored, Has.Count.EqualTo(1));
@@ -233,12 +233,12 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task A_response_lost_after_a_delete_counts_as_done()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.HonourIdempotencyKeys = false;
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
         context.Simulator.AddFaults([new SimulatorFault { Method = "DELETE", Path = $"/users/{user.Id}", Status = 503, Commit = true }]);
 
-        await context.Client.DeleteUserAsync(MobieTrainTestContext.Target(), user.Id, CancellationToken.None);
+        await context.Client.DeleteUserAsync(MobieTrainHarness.Target(), user.Id, CancellationToken.None);
 
         Assert.That(context.Contents().Users, Is.Empty);
         Assert.That(context.Served("DELETE", user.Id).Select(r => r.Status), Is.EqualTo(new[] { 204, 404 }));
@@ -247,18 +247,18 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task The_same_write_in_the_same_run_is_replayed_and_does_not_act_twice()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "Ana", LastName = "B" });
         var patch = new PersonPatch(FirstName: "Anna");
 
-        await context.Client.UpdateUserAsync(MobieTrainTestContext.Target("run-1"), user.Id, patch, CancellationToken.None);
+        await context.Client.UpdateUserAsync(MobieTrainHarness.Target("run-1"), user.Id, patch, CancellationToken.None);
         context.Simulator.UpsertUser(Account, new MobieTrainUserEdit { ExternalId = "1", FirstName = "Edited by hand" });
-        await context.Client.UpdateUserAsync(MobieTrainTestContext.Target("run-1"), user.Id, patch, CancellationToken.None);
+        await context.Client.UpdateUserAsync(MobieTrainHarness.Target("run-1"), user.Id, patch, CancellationToken.None);
 
         Assert.That(context.Contents().Users.Single().FirstName, Is.EqualTo("Edited by hand"), "the repeat was answered, not acted on");
         Assert.That(context.Simulator.Replays, Is.EqualTo(1));
 
-        await context.Client.UpdateUserAsync(MobieTrainTestContext.Target("run-2"), user.Id, patch, CancellationToken.None);
+        await context.Client.UpdateUserAsync(MobieTrainHarness.Target("run-2"), user.Id, patch, CancellationToken.None);
 
         Assert.That(context.Contents().Users.Single().FirstName, Is.EqualTo("Anna"), "a later run's same change is a new intent");
     }
@@ -266,7 +266,7 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task A_write_without_an_idempotency_key_is_not_retried_one_with_a_key_is()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "POST", Path = "/user-groups", Status = 503, Times = 2 }]);
         var http = context.Services.GetRequiredService<IHttpClientFactory>().CreateClient(MobieTrainServiceCollectionExtensions.HttpClientName);
         HttpRequestMessage Post(string? key)
@@ -275,7 +275,7 @@ public sealed class MobieTrainClientFaultTests
             {
                 Content = new StringContent("""{"name":"Fair","externalId":"staffcloud-event-10"}""", Encoding.UTF8, "application/json"),
             };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MobieTrainTestContext.ApiKey);
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MobieTrainHarness.ApiKey);
             if (key is not null)
             {
                 request.Headers.Add(IdempotencyKey.HeaderName, key);
@@ -305,11 +305,11 @@ public sealed class MobieTrainClientFaultTests
     [TestCase(504)]
     public async Task A_lasting_transient_error_on_a_write_ends_the_run_not_the_record(int status)
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "PATCH", Path = "/users/u-1", Status = status, Times = 100 }]);
 
         var failure = Assert.ThrowsAsync<SyncRunException>(() =>
-            context.Client.UpdateUserAsync(MobieTrainTestContext.Target(), "u-1", new PersonPatch(FirstName: "A"), CancellationToken.None));
+            context.Client.UpdateUserAsync(MobieTrainHarness.Target(), "u-1", new PersonPatch(FirstName: "A"), CancellationToken.None));
 
         Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.Unavailable));
         Assert.That(context.Simulator.Requests.Writes, Is.EqualTo(1 + context.Options.Resilience.MaxRetries));
@@ -318,11 +318,11 @@ public sealed class MobieTrainClientFaultTests
     [Test]
     public async Task A_create_answered_with_something_that_is_not_a_record_is_InvalidResponse()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "POST", Path = "/user-groups", Status = 201, Body = "OK" }]);
 
         var failure = Assert.ThrowsAsync<SyncRunException>(() =>
-            context.Client.CreateUserGroupAsync(MobieTrainTestContext.Target(), "G", "staffcloud-event-1", CancellationToken.None));
+            context.Client.CreateUserGroupAsync(MobieTrainHarness.Target(), "G", "staffcloud-event-1", CancellationToken.None));
 
         Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
     }

@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
@@ -10,19 +10,19 @@ public sealed class MobieTrainClientListTests
     [Test]
     public async Task Users_are_streamed_across_every_page_in_order()
     {
-        await using var context = await MobieTrainTestContext.StartAsync(new Dictionary<string, string?> { ["MobieTrain:PageSize"] = "500" });
+        await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?> { ["MobieTrain:PageSize"] = "500" });
         var seeded = Enumerable.Range(1, 2350)
-            .Select(i => context.Simulator.SeedUser(MobieTrainTestContext.Account, new MobieTrainUserResource
+            .Select(i => context.Simulator.SeedUser(MobieTrainHarness.Account, new MobieTrainUserResource
             {
                 ExternalId = i.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 FirstName = "First",
                 LastName = "Last",
                 Email = $"person{i}@example.com",
-                RegisteredAt = MobieTrainTestContext.Now,
+                RegisteredAt = MobieTrainHarness.Now,
             }).Id)
             .ToList();
 
-        var users = await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync();
+        var users = await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync();
 
         var requests = context.Served("GET", "/users");
         using (Assert.EnterMultipleScope())
@@ -38,8 +38,8 @@ public sealed class MobieTrainClientListTests
     [Test]
     public async Task Records_are_read_with_every_field_of_the_contract()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
-        var account = MobieTrainTestContext.Account;
+        await using var context = await MobieTrainHarness.StartAsync();
+        var account = MobieTrainHarness.Account;
         var group = context.Simulator.SeedUserGroup(account, new MobieTrainUserGroupResource { Name = "Spring Fair", ExternalId = "staffcloud-event-10" });
         context.Simulator.SeedUserGroup(account, new MobieTrainUserGroupResource { Id = "g-manual", Name = "Default Group" });
         context.Simulator.SeedUser(account, new MobieTrainUserResource
@@ -52,7 +52,7 @@ public sealed class MobieTrainClientListTests
             Id = "i-1", ExternalId = "3", FirstName = "Cy", LastName = "Cole", Email = "cy@example.com", Language = "fr",
             CreatedAt = new DateTimeOffset(2025, 8, 1, 12, 30, 0, TimeSpan.Zero),
         });
-        var target = MobieTrainTestContext.Target();
+        var target = MobieTrainHarness.Target();
 
         var groups = await context.Client.GetUserGroupsAsync(target, CancellationToken.None).ToListAsync();
         var user = (await context.Client.GetUsersAsync(target, CancellationToken.None).ToListAsync()).Single();
@@ -79,7 +79,7 @@ public sealed class MobieTrainClientListTests
     [Test]
     public async Task Unknown_fields_are_ignored_missing_groups_are_empty_and_any_ISO_8601_offset_is_read()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
         {
             Method = "GET", Path = "/users", Status = 200,
@@ -90,7 +90,7 @@ public sealed class MobieTrainClientListTests
                    """,
         }]);
 
-        var user = (await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync()).Single();
+        var user = (await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync()).Single();
 
         using (Assert.EnterMultipleScope())
         {
@@ -114,24 +114,24 @@ public sealed class MobieTrainClientListTests
     [TestCase("""{"items": [{"id": "u-1", "registeredAt": "yesterday"}], "nextCursor": null}""", TestName = "A timestamp that is not one")]
     public async Task A_page_that_is_not_what_the_API_returns_fails_the_run_as_InvalidResponse(string body)
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/users", Status = 200, Body = body }]);
 
         var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
-            await context.Client.GetUsersAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+            await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync());
 
         using (Assert.EnterMultipleScope())
         {
             Assert.That(failure!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
-            Assert.That(failure.TenantId, Is.EqualTo(MobieTrainTestContext.Tenant));
-            Assert.That(failure.Message, Does.Contain("GET /users").And.Contain(MobieTrainTestContext.Account).And.Contain(MobieTrainTestContext.Tenant));
+            Assert.That(failure.TenantId, Is.EqualTo(MobieTrainHarness.Tenant));
+            Assert.That(failure.Message, Does.Contain("GET /users").And.Contain(MobieTrainHarness.Account).And.Contain(MobieTrainHarness.Tenant));
         }
     }
 
     [Test]
     public async Task A_cursor_handed_out_twice_fails_instead_of_paging_forever()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
         {
             Method = "GET", Path = "/user-groups", Status = 200, Times = 3,
@@ -139,7 +139,7 @@ public sealed class MobieTrainClientListTests
         }]);
 
         var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
-            await context.Client.GetUserGroupsAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync());
+            await context.Client.GetUserGroupsAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync());
 
         using (Assert.EnterMultipleScope())
         {
@@ -152,9 +152,9 @@ public sealed class MobieTrainClientListTests
     [Test]
     public async Task An_empty_account_is_one_request_and_no_records()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
 
-        var invitations = await context.Client.GetInvitationsAsync(MobieTrainTestContext.Target(), CancellationToken.None).ToListAsync();
+        var invitations = await context.Client.GetInvitationsAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync();
 
         Assert.That(invitations, Is.Empty);
         Assert.That(context.Served("GET", "/invitations"), Has.Count.EqualTo(1));
@@ -163,12 +163,12 @@ public sealed class MobieTrainClientListTests
     [Test]
     public async Task The_account_id_is_escaped_into_the_path()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         const string account = "acme eu+1ä";
-        context.Simulator.AddApiKey(MobieTrainTestContext.ApiKey, MobieTrainTestContext.Account, account);
+        context.Simulator.AddApiKey(MobieTrainHarness.ApiKey, MobieTrainHarness.Account, account);
         context.Simulator.SeedUserGroup(account, new MobieTrainUserGroupResource { Name = "Only here" });
 
-        var groups = await context.Client.GetUserGroupsAsync(MobieTrainTestContext.Target(account: account), CancellationToken.None).ToListAsync();
+        var groups = await context.Client.GetUserGroupsAsync(MobieTrainHarness.Target(account: account), CancellationToken.None).ToListAsync();
 
         Assert.That(groups.Select(g => g.Name), Is.EqualTo(new[] { "Only here" }));
     }

@@ -8,14 +8,14 @@ namespace StaffCloudSync.Tests.MobieTrain;
 /// <summary>Every write: its path and exact body, its idempotency key, and what 404 and 422 mean for it.</summary>
 public sealed class MobieTrainClientWriteTests
 {
-    private const string Account = MobieTrainTestContext.Account;
+    private const string Account = MobieTrainHarness.Account;
 
     [Test]
     public async Task CreateUserGroup_posts_name_and_externalId_and_returns_the_new_group()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
 
-        var group = await context.Client.CreateUserGroupAsync(MobieTrainTestContext.Target(), "Spring Fair (2026-03-05)", "staffcloud-event-10",
+        var group = await context.Client.CreateUserGroupAsync(MobieTrainHarness.Target(), "Spring Fair (2026-03-05)", "staffcloud-event-10",
             CancellationToken.None);
 
         var request = context.Served("POST", "/user-groups").Single();
@@ -33,10 +33,10 @@ public sealed class MobieTrainClientWriteTests
     [Test]
     public async Task RenameUserGroup_patches_only_the_name()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var group = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Old", ExternalId = "staffcloud-event-1" });
 
-        await context.Client.RenameUserGroupAsync(MobieTrainTestContext.Target(), group.Id, "New", CancellationToken.None);
+        await context.Client.RenameUserGroupAsync(MobieTrainHarness.Target(), group.Id, "New", CancellationToken.None);
 
         var request = context.Served("PATCH", $"/user-groups/{group.Id}").Single();
         Assert.That(request.Body, Is.EqualTo("""{"name":"New"}"""));
@@ -46,7 +46,7 @@ public sealed class MobieTrainClientWriteTests
     [Test]
     public async Task UpdateUser_sends_only_the_fields_that_change_and_replaces_the_group_set()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var a = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "A" });
         var b = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "B" });
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource
@@ -54,7 +54,7 @@ public sealed class MobieTrainClientWriteTests
             ExternalId = "1", FirstName = "Ana", LastName = "Lopez", Email = "ana@example.com", Language = "de", UserGroupIds = [a.Id],
         });
 
-        await context.Client.UpdateUserAsync(MobieTrainTestContext.Target(), user.Id,
+        await context.Client.UpdateUserAsync(MobieTrainHarness.Target(), user.Id,
             new PersonPatch(LastName: "López", Phone: "+41791234567", UserGroupIds: [b.Id]), CancellationToken.None);
 
         var request = context.Served("PATCH", $"/users/{user.Id}").Single();
@@ -70,13 +70,13 @@ public sealed class MobieTrainClientWriteTests
     [Test]
     public async Task UpdateInvitation_sends_only_the_fields_that_change()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var invitation = context.Simulator.SeedInvitation(Account, new MobieTrainInvitationResource
         {
             ExternalId = "3", FirstName = "Cy", LastName = "Cole", Email = "cy@example.com", Language = "en",
         });
 
-        await context.Client.UpdateInvitationAsync(MobieTrainTestContext.Target(), invitation.Id, new PersonPatch(FirstName: "Cyril", Language: "fr"),
+        await context.Client.UpdateInvitationAsync(MobieTrainHarness.Target(), invitation.Id, new PersonPatch(FirstName: "Cyril", Language: "fr"),
             CancellationToken.None);
 
         Assert.That(context.Served("PATCH", $"/invitations/{invitation.Id}").Single().Body, Is.EqualTo("""{"firstName":"Cyril","language":"fr"}"""));
@@ -86,10 +86,10 @@ public sealed class MobieTrainClientWriteTests
     [Test]
     public async Task CreateInvitation_posts_the_profile_leaves_out_an_absent_contact_and_returns_the_invitation()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var group = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Fair", ExternalId = "staffcloud-event-10" });
 
-        var invitation = await context.Client.CreateInvitationAsync(MobieTrainTestContext.Target(),
+        var invitation = await context.Client.CreateInvitationAsync(MobieTrainHarness.Target(),
             new NewInvitation("7", "Ana", "Lopez", null, "+41791234567", "de", [group.Id]), CancellationToken.None);
 
         var request = context.Served("POST", "/invitations").Single();
@@ -100,7 +100,7 @@ public sealed class MobieTrainClientWriteTests
             Assert.That(invitation.ExternalId, Is.EqualTo("7"));
             Assert.That(invitation.Profile, Is.EqualTo(new MobieTrainProfile("Ana", "Lopez", null, "+41791234567", "de")));
             Assert.That(invitation.UserGroupIds, Is.EqualTo(new[] { group.Id }));
-            Assert.That(invitation.CreatedAt, Is.EqualTo(MobieTrainTestContext.Now), "the simulator's clock");
+            Assert.That(invitation.CreatedAt, Is.EqualTo(MobieTrainHarness.Now), "the simulator's clock");
             Assert.That(context.Contents().Invitations.Single().Id, Is.EqualTo(invitation.Id));
         }
     }
@@ -108,18 +108,18 @@ public sealed class MobieTrainClientWriteTests
     [Test]
     public async Task Deletes_remove_the_record_and_a_404_counts_as_done()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
         var invitation = context.Simulator.SeedInvitation(Account, new MobieTrainInvitationResource
         {
             ExternalId = "2", FirstName = "C", LastName = "D", Email = "c@example.com",
         });
-        var target = MobieTrainTestContext.Target();
+        var target = MobieTrainHarness.Target();
 
         await context.Client.DeleteUserAsync(target, user.Id, CancellationToken.None);
         await context.Client.DeleteInvitationAsync(target, invitation.Id, CancellationToken.None);
-        await context.Client.DeleteUserAsync(MobieTrainTestContext.Target("run-2"), user.Id, CancellationToken.None);
-        await context.Client.DeleteInvitationAsync(MobieTrainTestContext.Target("run-2"), "inv-gone", CancellationToken.None);
+        await context.Client.DeleteUserAsync(MobieTrainHarness.Target("run-2"), user.Id, CancellationToken.None);
+        await context.Client.DeleteInvitationAsync(MobieTrainHarness.Target("run-2"), "inv-gone", CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {
@@ -132,14 +132,14 @@ public sealed class MobieTrainClientWriteTests
     [Test]
     public async Task Every_write_carries_the_idempotency_key_of_tenant_run_action_record_and_body()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var group = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "G" });
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
         var invitation = context.Simulator.SeedInvitation(Account, new MobieTrainInvitationResource
         {
             ExternalId = "2", FirstName = "C", LastName = "D", Email = "c@example.com",
         });
-        var target = MobieTrainTestContext.Target();
+        var target = MobieTrainHarness.Target();
         var client = context.Client;
 
         await client.CreateUserGroupAsync(target, "New", "staffcloud-event-1", CancellationToken.None);
@@ -157,22 +157,22 @@ public sealed class MobieTrainClientWriteTests
             Assert.That(writes.Select(w => w.IdempotencyKey), Has.All.Not.Null);
             Assert.That(writes.Select(w => w.IdempotencyKey), Is.Unique);
             Assert.That(writes[2].IdempotencyKey, Is.EqualTo(IdempotencyKey.Derive(
-                MobieTrainTestContext.Tenant, MobieTrainTestContext.RunId, "update-user", user.Id, """{"firstName":"Al"}""")));
+                MobieTrainHarness.Tenant, MobieTrainHarness.RunId, "update-user", user.Id, """{"firstName":"Al"}""")));
             Assert.That(writes[4].IdempotencyKey, Is.EqualTo(IdempotencyKey.Derive(
-                MobieTrainTestContext.Tenant, MobieTrainTestContext.RunId, "create-invitation", "3", writes[4].Body)));
+                MobieTrainHarness.Tenant, MobieTrainHarness.RunId, "create-invitation", "3", writes[4].Body)));
             Assert.That(writes[6].IdempotencyKey, Is.EqualTo(IdempotencyKey.Derive(
-                MobieTrainTestContext.Tenant, MobieTrainTestContext.RunId, "delete-user", user.Id, string.Empty)));
+                MobieTrainHarness.Tenant, MobieTrainHarness.RunId, "delete-user", user.Id, string.Empty)));
         }
     }
 
     [Test]
     public async Task The_same_change_in_another_run_has_another_key()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
 
-        await context.Client.UpdateUserAsync(MobieTrainTestContext.Target("run-1"), user.Id, new PersonPatch(FirstName: "Al"), CancellationToken.None);
-        await context.Client.UpdateUserAsync(MobieTrainTestContext.Target("run-2"), user.Id, new PersonPatch(FirstName: "Al"), CancellationToken.None);
+        await context.Client.UpdateUserAsync(MobieTrainHarness.Target("run-1"), user.Id, new PersonPatch(FirstName: "Al"), CancellationToken.None);
+        await context.Client.UpdateUserAsync(MobieTrainHarness.Target("run-2"), user.Id, new PersonPatch(FirstName: "Al"), CancellationToken.None);
 
         var keys = context.Served("PATCH", $"/users/{user.Id}").Select(r => r.IdempotencyKey).ToList();
         Assert.That(keys[0], Is.Not.EqualTo(keys[1]));
@@ -181,8 +181,8 @@ public sealed class MobieTrainClientWriteTests
     [Test]
     public async Task A_patch_of_a_record_that_is_gone_fails_that_record()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
-        var target = MobieTrainTestContext.Target();
+        await using var context = await MobieTrainHarness.StartAsync();
+        var target = MobieTrainHarness.Target();
 
         var user = Assert.ThrowsAsync<MobieTrainRecordException>(() =>
             context.Client.UpdateUserAsync(target, "u-gone", new PersonPatch(FirstName: "A"), CancellationToken.None));
@@ -201,13 +201,13 @@ public sealed class MobieTrainClientWriteTests
     [Test]
     public async Task A_422_fails_that_record_with_the_servers_message()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
         var invitation = context.Simulator.SeedInvitation(Account, new MobieTrainInvitationResource
         {
             ExternalId = "2", FirstName = "C", LastName = "D", Email = "c@example.com",
         });
-        var target = MobieTrainTestContext.Target();
+        var target = MobieTrainHarness.Target();
 
         var unknownGroup = Assert.ThrowsAsync<MobieTrainRecordException>(() =>
             context.Client.UpdateUserAsync(target, user.Id, new PersonPatch(UserGroupIds: ["ug-nope"]), CancellationToken.None));
@@ -230,7 +230,7 @@ public sealed class MobieTrainClientWriteTests
     [Test]
     public async Task A_long_server_message_is_cut()
     {
-        await using var context = await MobieTrainTestContext.StartAsync();
+        await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
         {
             Method = "PATCH", Path = "/users/u-1", Status = 400,
@@ -238,7 +238,7 @@ public sealed class MobieTrainClientWriteTests
         }]);
 
         var failure = Assert.ThrowsAsync<MobieTrainRecordException>(() =>
-            context.Client.UpdateUserAsync(MobieTrainTestContext.Target(), "u-1", new PersonPatch(FirstName: "A"), CancellationToken.None));
+            context.Client.UpdateUserAsync(MobieTrainHarness.Target(), "u-1", new PersonPatch(FirstName: "A"), CancellationToken.None));
 
         Assert.That(failure!.StatusCode, Is.EqualTo(400));
         Assert.That(failure.Message, Has.Length.LessThan(400).And.Contain("xxxx"));

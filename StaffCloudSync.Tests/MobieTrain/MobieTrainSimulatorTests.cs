@@ -386,9 +386,9 @@ public sealed class MobieTrainSimulatorTests
         var invitation = api.Simulator.SeedInvitation(Account, new MobieTrainInvitationResource
         {
             ExternalId = "7", FirstName = "Ana", LastName = "Lopez", Email = "ana@example.com", Phone = "+41791234567", Language = "de",
-            UserGroupIds = [group.Id], CreatedAt = MobieTrainTestContext.Now,
+            UserGroupIds = [group.Id], CreatedAt = MobieTrainHarness.Now,
         });
-        var registeredAt = MobieTrainTestContext.Now.AddHours(12);
+        var registeredAt = MobieTrainHarness.Now.AddHours(12);
 
         var user = api.Simulator.AcceptInvitation(Account, "7", registeredAt);
 
@@ -425,7 +425,7 @@ public sealed class MobieTrainSimulatorTests
         {
             Assert.That(edited, Is.EqualTo(user with { LastName = "Borg", Language = "sv" }));
             Assert.That(added.ExternalId, Is.EqualTo("9"));
-            Assert.That(added.RegisteredAt, Is.EqualTo(MobieTrainTestContext.Now));
+            Assert.That(added.RegisteredAt, Is.EqualTo(MobieTrainHarness.Now));
             Assert.That(api.Simulator.GetContents(Account).Users.Select(u => u.Id), Is.EqualTo(new[] { user.Id, added.Id }));
         }
     }

@@ -33,7 +33,7 @@ internal sealed class SimulatorApi : IAsyncDisposable
 
     public static async Task<SimulatorApi> StartAsync()
     {
-        var clock = new FakeTimeProvider(MobieTrainTestContext.Now);
+        var clock = new FakeTimeProvider(MobieTrainHarness.Now);
         var simulator = new MobieTrainSimulator(clock);
         simulator.AddAccount(Account);
         simulator.AddAccount(OtherAccount);

@@ -7,13 +7,13 @@ namespace StaffCloudSync.Tests.Notifications;
 /// <summary>sync-rules.md, "Tenant settings": WebhookSecret, WebhookDebounce and WebhookMinInterval — defaults, checks, the row.</summary>
 public sealed class WebhookSettingsTests
 {
-    private StorageTestContext context = null!;
+    private StorageHarness context = null!;
 
     // Each tenant on accounts of its own: the table is shared by the class's tests, and one tenant per account is a rule.
     private static TenantSettings Valid(string tenantId = "acme") => new() { TenantId = tenantId, StaffCloudApiTenant = tenantId, MobieTrainAccountId = tenantId };
 
     [OneTimeSetUp]
-    public async Task StartStorage() => context = await StorageTestContext.CreateAsync();
+    public async Task StartStorage() => context = await StorageHarness.CreateAsync();
 
     [OneTimeTearDown]
     public async Task DropTables() => await context.DisposeAsync();

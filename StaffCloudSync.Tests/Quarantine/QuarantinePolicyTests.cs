@@ -1,5 +1,5 @@
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 
@@ -16,6 +16,7 @@ public class QuarantinePolicyTests
     [TestCase(SyncFailureKind.MissingSecret, true)]
     [TestCase(SyncFailureKind.Unavailable, false)]
     [TestCase(SyncFailureKind.InvalidResponse, true)]
+    [TestCase(SyncFailureKind.UnknownTenant, true)]
     public void OnlyFailuresARetryCannotFix_Count(SyncFailureKind kind, bool counts)
     {
         var health = QuarantinePolicy.AfterRun(TenantHealth.Healthy, Run(RunStatus.Failed, kind), Plans.Now, 3);

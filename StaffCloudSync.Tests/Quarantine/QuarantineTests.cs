@@ -1,5 +1,5 @@
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Tests.Dispatch;
 using StaffCloudSync.Tests.Planning;
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Tests.Infrastructure;
@@ -35,7 +36,7 @@ public class SandboxScenarioTests
         await File.WriteAllTextAsync(outputPath, ScenarioOutput.ToJson(result).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
         Assert.That(await ScenarioChecker.CheckAsync(scenarioPath, outputPath), Is.EqualTo("ok"), $"output: {outputPath}");
         // A run refused for its configuration (a row sharing an account) reads nothing, by the rule.
-        Assert.That(result.Runs.Where(r => r.Record.FailureKind != Core.Sync.SyncFailureKind.Configuration).Select(r => r.Requests.StaffCloud),
+        Assert.That(result.Runs.Where(r => r.Record.FailureKind != SyncFailureKind.Configuration).Select(r => r.Requests.StaffCloud),
             Has.All.GreaterThan(0), "StaffCloud was read over HTTP");
     }
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
@@ -10,10 +10,10 @@ namespace StaffCloudSync.Tests.StaffCloud;
 /// <summary>Answers that are not what StaffCloud returns, and refused tokens: typed run errors that name the tenant, never the token.</summary>
 public sealed class StaffCloudClientErrorTests
 {
-    private StaffCloudTestbed _bed = null!;
+    private StaffCloudHarness _bed = null!;
 
     [SetUp]
-    public async Task StartAsync() => _bed = await StaffCloudTestbed.StartAsync();
+    public async Task StartAsync() => _bed = await StaffCloudHarness.StartAsync();
 
     [TearDown]
     public async Task StopAsync() => await _bed.DisposeAsync();
@@ -144,8 +144,8 @@ public sealed class StaffCloudClientErrorTests
             Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
             Assert.That(error.Message, Does.StartWith(
                 "tenant 'acme-tenant': StaffCloud rejected the token in secret 'staffcloud-token-acme' (401: Expired or invalid token): renew it in Key Vault"));
-            Assert.That(error.ToString(), Does.Not.Contain(StaffCloudTestbed.Token));
-            Assert.That(_bed.AllLogText(), Does.Not.Contain(StaffCloudTestbed.Token));
+            Assert.That(error.ToString(), Does.Not.Contain(StaffCloudHarness.Token));
+            Assert.That(_bed.AllLogText(), Does.Not.Contain(StaffCloudHarness.Token));
             Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(1), "the secret did not change: no second try");
         }
     }
@@ -161,7 +161,7 @@ public sealed class StaffCloudClientErrorTests
         {
             Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.Authentication));
             Assert.That(error.Message, Does.Contain("secret 'staffcloud-token-acme' (403: Access denied)"));
-            Assert.That(error.Message, Does.Not.Contain(StaffCloudTestbed.Token));
+            Assert.That(error.Message, Does.Not.Contain(StaffCloudHarness.Token));
             Assert.That(_bed.Simulator.Requests.Reads, Is.EqualTo(1));
         }
     }
@@ -199,12 +199,12 @@ public sealed class StaffCloudClientErrorTests
     {
         _bed.Simulator.AddFaults([new SimulatorFault
         {
-            Path = "/employees", Status = 403, Body = $$"""{"message":"token {{StaffCloudTestbed.Token}} lacks a role"}""",
+            Path = "/employees", Status = 403, Body = $$"""{"message":"token {{StaffCloudHarness.Token}} lacks a role"}""",
         }]);
 
         var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeesAsync(1));
 
-        Assert.That(error!.Message, Does.Contain("token *** lacks a role").And.Not.Contain(StaffCloudTestbed.Token));
+        Assert.That(error!.Message, Does.Contain("token *** lacks a role").And.Not.Contain(StaffCloudHarness.Token));
     }
 
     [Test]
@@ -214,7 +214,7 @@ public sealed class StaffCloudClientErrorTests
 
         var error = Assert.ThrowsAsync<SecretNotFoundException>(() => _bed.EmployeesAsync(1));
 
-        Assert.That(error!.SecretName, Is.EqualTo(StaffCloudTestbed.SecretName));
+        Assert.That(error!.SecretName, Is.EqualTo(StaffCloudHarness.SecretName));
         Assert.That(_bed.Simulator.Requests.Reads, Is.Zero);
     }
 
@@ -223,9 +223,9 @@ public sealed class StaffCloudClientErrorTests
     {
         await _bed.DisposeAsync();
         CachingSecretStore? store = null;
-        _bed = await StaffCloudTestbed.StartAsync(services: s => s.AddSingleton<ISecretStore>(sp =>
+        _bed = await StaffCloudHarness.StartAsync(services: s => s.AddSingleton<ISecretStore>(sp =>
             store = new CachingSecretStore(sp.GetRequiredService<ConfigurationSecretStore>())));
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         await _bed.EmployeesAsync(1); // the old token is cached now
 
         const string rotated = "eyJ.rotated-token-91b0";
@@ -239,7 +239,7 @@ public sealed class StaffCloudClientErrorTests
             Assert.That(store!.Invalidations, Is.EqualTo(1));
             Assert.That(_bed.Simulator.RequestLog.Select(r => r.Status), Is.EqualTo(new[] { 200, 401, 200 }));
             Assert.That(_bed.Logs.GetSnapshot().Select(r => r.Id.Id), Does.Contain(1310));
-            Assert.That(_bed.AllLogText(), Does.Not.Contain(rotated).And.Not.Contain(StaffCloudTestbed.Token));
+            Assert.That(_bed.AllLogText(), Does.Not.Contain(rotated).And.Not.Contain(StaffCloudHarness.Token));
         }
     }
 
@@ -247,9 +247,9 @@ public sealed class StaffCloudClientErrorTests
     public async Task A_token_refused_again_after_rotation_is_an_authentication_error_after_exactly_two_requests()
     {
         await _bed.DisposeAsync();
-        _bed = await StaffCloudTestbed.StartAsync(services: s => s.AddSingleton<ISecretStore>(sp =>
+        _bed = await StaffCloudHarness.StartAsync(services: s => s.AddSingleton<ISecretStore>(sp =>
             new CachingSecretStore(sp.GetRequiredService<ConfigurationSecretStore>())));
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         await _bed.EmployeesAsync(1);
 
         _bed.Acme.Token = "eyJ.the-server-has-this";

@@ -11,10 +11,10 @@ namespace StaffCloudSync.Tests.StaffCloud;
 /// <summary>The read plan over loopback HTTP: filters, fields, id batches, and what the client re-checks itself.</summary>
 public sealed class StaffCloudClientReadTests
 {
-    private StaffCloudTestbed _bed = null!;
+    private StaffCloudHarness _bed = null!;
 
     [SetUp]
-    public async Task StartAsync() => _bed = await StaffCloudTestbed.StartAsync();
+    public async Task StartAsync() => _bed = await StaffCloudHarness.StartAsync();
 
     [TearDown]
     public async Task StopAsync() => await _bed.DisposeAsync();
@@ -75,7 +75,7 @@ public sealed class StaffCloudClientReadTests
     [Test]
     public async Task Employees_are_read_by_id_in_batches_of_200_with_the_fields_the_sync_needs()
     {
-        _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 450).Select(i => StaffCloudTestbed.Employee(i)));
+        _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 450).Select(i => StaffCloudHarness.Employee(i)));
 
         var employees = await _bed.EmployeesAsync([.. Enumerable.Range(1, 450).Select(i => (long)i)]);
 
@@ -98,8 +98,8 @@ public sealed class StaffCloudClientReadTests
     public async Task The_batch_size_is_configurable_and_duplicate_ids_are_asked_once()
     {
         await _bed.DisposeAsync();
-        _bed = await StaffCloudTestbed.StartAsync(s => s["StaffCloud:BatchSize"] = "2");
-        _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 5).Select(i => StaffCloudTestbed.Employee(i)));
+        _bed = await StaffCloudHarness.StartAsync(s => s["StaffCloud:BatchSize"] = "2");
+        _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 5).Select(i => StaffCloudHarness.Employee(i)));
 
         var employees = await _bed.EmployeesAsync(1, 2, 2, 3, 4, 5, 1);
 
@@ -160,7 +160,7 @@ public sealed class StaffCloudClientReadTests
     [Test]
     public async Task An_envelope_and_a_bare_array_are_both_read()
     {
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 200, Body = """{"response":[{"id":2,"status":5}],"meta":{}}""" }]);
 
         var enveloped = await _bed.EmployeesAsync(1, 2);
@@ -218,9 +218,9 @@ public sealed class StaffCloudClientReadTests
     {
         _bed.Acme.Seed(StaffCloudResource.Employees,
         [
-            StaffCloudTestbed.Employee(1, status: 4),
-            StaffCloudTestbed.Employee(2),
-            StaffCloudTestbed.Employee(1, status: 5),
+            StaffCloudHarness.Employee(1, status: 4),
+            StaffCloudHarness.Employee(2),
+            StaffCloudHarness.Employee(1, status: 5),
         ]);
 
         var employees = await _bed.EmployeesAsync(1, 2);
@@ -237,7 +237,7 @@ public sealed class StaffCloudClientReadTests
     [Test]
     public async Task No_write_is_ever_sent()
     {
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         _bed.Acme.Seed(StaffCloudResource.Events, [new JsonObject { ["id"] = 10, ["start"] = "2026-03-05 08:00:00", ["status"] = 2 }]);
         _bed.Acme.Seed(StaffCloudResource.Assignments, [Assignment(1, 7, "2026-03-05 18:00:00")]);
 
@@ -257,7 +257,7 @@ public sealed class StaffCloudClientReadTests
     [Test]
     public async Task Logs_carry_ids_and_counts_but_no_names_e_mails_phones_or_query_strings()
     {
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1), StaffCloudTestbed.Employee(1)]);
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1), StaffCloudHarness.Employee(1)]);
 
         await _bed.EmployeesAsync(1);
 
@@ -266,7 +266,7 @@ public sealed class StaffCloudClientReadTests
         {
             Assert.That(text, Does.Contain("acme-tenant").And.Contain("id 1 more than once"));
             Assert.That(text, Does.Not.Contain("First1").And.Not.Contain("Last1").And.Not.Contain("person1@example.com").And.Not.Contain("+41 79"));
-            Assert.That(text, Does.Not.Contain("fields=").And.Not.Contain(StaffCloudTestbed.Token));
+            Assert.That(text, Does.Not.Contain("fields=").And.Not.Contain(StaffCloudHarness.Token));
             Assert.That(_bed.Logs.GetSnapshot().Select(r => r.Id.Id), Is.All.InRange(1300, 1349).Or.InRange(1100, 1199));
         }
     }

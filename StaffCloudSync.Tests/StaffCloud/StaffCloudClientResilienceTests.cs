@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;
@@ -11,15 +11,15 @@ namespace StaffCloudSync.Tests.StaffCloud;
 /// </summary>
 public sealed class StaffCloudClientResilienceTests
 {
-    private StaffCloudTestbed _bed = null!;
+    private StaffCloudHarness _bed = null!;
 
     private InstantTimeProvider Waits => (InstantTimeProvider)_bed.Backoff;
 
     [SetUp]
     public async Task StartAsync()
     {
-        _bed = await StaffCloudTestbed.StartAsync();
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1), StaffCloudTestbed.Employee(2)]);
+        _bed = await StaffCloudHarness.StartAsync();
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1), StaffCloudHarness.Employee(2)]);
     }
 
     [TearDown]
@@ -64,16 +64,16 @@ public sealed class StaffCloudClientResilienceTests
     {
         await _bed.DisposeAsync();
         var clock = new AdvancingTimeProvider();
-        _bed = await StaffCloudTestbed.StartAsync(backoff: clock);
+        _bed = await StaffCloudHarness.StartAsync(backoff: clock);
         _bed.Simulator.RateLimitClock = clock;
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         _bed.Acme.Quota = new StaffCloudQuota(1, TimeSpan.FromSeconds(30));
 
         // Someone else spends the window's only request; ours meets a 429 that carries no Retry-After.
         using (var other = new HttpClient())
         {
             using var spend = new HttpRequestMessage(HttpMethod.Get, new Uri(_bed.Simulator.ApiBaseFor("acme"), "events"));
-            spend.Headers.Authorization = new("Bearer", StaffCloudTestbed.Token);
+            spend.Headers.Authorization = new("Bearer", StaffCloudHarness.Token);
             using var spent = await other.SendAsync(spend);
         }
 
@@ -92,9 +92,9 @@ public sealed class StaffCloudClientResilienceTests
     {
         await _bed.DisposeAsync();
         var clock = new AdvancingTimeProvider();
-        _bed = await StaffCloudTestbed.StartAsync(backoff: clock);
+        _bed = await StaffCloudHarness.StartAsync(backoff: clock);
         _bed.Simulator.RateLimitClock = clock;
-        _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 450).Select(i => StaffCloudTestbed.Employee(i)));
+        _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 450).Select(i => StaffCloudHarness.Employee(i)));
         _bed.Acme.Quota = new StaffCloudQuota(2, TimeSpan.FromSeconds(10));
 
         var employees = await _bed.EmployeesAsync([.. Enumerable.Range(1, 450).Select(i => (long)i)]);
@@ -113,10 +113,10 @@ public sealed class StaffCloudClientResilienceTests
     {
         await _bed.DisposeAsync();
         var clock = new AdvancingTimeProvider();
-        _bed = await StaffCloudTestbed.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta", backoff: clock);
+        _bed = await StaffCloudHarness.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta", backoff: clock);
         _bed.Simulator.RateLimitClock = clock;
         _bed.Acme.Quota = new StaffCloudQuota(1, TimeSpan.FromSeconds(10));
-        _bed.Simulator.AddTenant("beta", "eyJ.beta").Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(7)]);
+        _bed.Simulator.AddTenant("beta", "eyJ.beta").Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(7)]);
 
         await _bed.EmployeesAsync(1);
         var beta = await _bed.Client
@@ -136,8 +136,8 @@ public sealed class StaffCloudClientResilienceTests
     public async Task A_hanging_request_hits_the_attempt_timeout_and_is_retried()
     {
         await _bed.DisposeAsync();
-        _bed = await StaffCloudTestbed.StartAsync(s => s["StaffCloud:Resilience:AttemptTimeout"] = "00:00:00.300");
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        _bed = await StaffCloudHarness.StartAsync(s => s["StaffCloud:Resilience:AttemptTimeout"] = "00:00:00.300");
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Hang = true }]);
 
         var employees = await _bed.EmployeesAsync(1);
@@ -211,7 +211,7 @@ public sealed class StaffCloudClientResilienceTests
     {
         await using var elsewhere = new StaffCloudSimulator();
         await elsewhere.StartAsync();
-        elsewhere.AddTenant("acme", StaffCloudTestbed.Token).Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
+        elsewhere.AddTenant("acme", StaffCloudHarness.Token).Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         _bed.Simulator.RedirectLocation = new Uri(elsewhere.ApiBaseFor("acme"), "employees?id=1");
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 302 }]);
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.StaffCloud.Http;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Tests.StaffCloud;
@@ -15,7 +15,7 @@ public sealed class StaffCloudOptionsTests
     {
         settings.TryAdd("Secrets:Provider", "Configuration");
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return StaffCloudTestbed.BuildServices(configuration);
+        return StaffCloudHarness.BuildServices(configuration);
     }
 
     private static void ValidateOnStart(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
@@ -48,7 +48,7 @@ public sealed class StaffCloudOptionsTests
     [TestCase("a234567890123456789012345678901234567890123456789012345678901234")]
     public async Task An_api_tenant_that_is_not_a_dns_label_is_refused_before_any_request(string apiTenant)
     {
-        await using var bed = await StaffCloudTestbed.StartAsync();
+        await using var bed = await StaffCloudHarness.StartAsync();
         var target = bed.Target with { ApiTenant = apiTenant };
 
         var reads = new Func<Task>[]
@@ -159,6 +159,16 @@ public sealed class StaffCloudOptionsTests
     }
 
     [Test]
+    public void AttemptTimeout_NotShorterThanTotalTimeout_FailsStartUp_AsForMobieTrain()
+    {
+        using var provider = Build(new() { ["StaffCloud:Resilience:AttemptTimeout"] = "00:05:00", ["StaffCloud:Resilience:TotalTimeout"] = "00:05:00" });
+
+        Assert.That(() => ValidateOnStart(provider),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("StaffCloud:Resilience:AttemptTimeout")
+                .And.Message.Contains("shorter than"));
+    }
+
+    [Test]
     public void The_defaults_are_200_ids_per_request_and_at_least_three_retries()
     {
         using var provider = Build([]);
@@ -178,9 +188,9 @@ public sealed class StaffCloudOptionsTests
     [Test]
     public async Task The_simulator_serves_several_tenants_each_with_its_own_token_and_records()
     {
-        await using var bed = await StaffCloudTestbed.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta-token");
-        bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1)]);
-        bed.Simulator.AddTenant("beta", "eyJ.beta-token").Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(2)]);
+        await using var bed = await StaffCloudHarness.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta-token");
+        bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
+        bed.Simulator.AddTenant("beta", "eyJ.beta-token").Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(2)]);
         var beta = new StaffCloudTarget("beta-tenant", "beta", "staffcloud-token-beta");
 
         var acme = await bed.EmployeesAsync(1, 2);

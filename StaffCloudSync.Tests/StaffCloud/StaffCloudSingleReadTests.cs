@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
@@ -12,10 +12,10 @@ namespace StaffCloudSync.Tests.StaffCloud;
 /// </summary>
 public sealed class StaffCloudSingleReadTests
 {
-    private StaffCloudTestbed _bed = null!;
+    private StaffCloudHarness _bed = null!;
 
     [SetUp]
-    public async Task StartAsync() => _bed = await StaffCloudTestbed.StartAsync();
+    public async Task StartAsync() => _bed = await StaffCloudHarness.StartAsync();
 
     [TearDown]
     public async Task StopAsync() => await _bed.DisposeAsync();
@@ -23,7 +23,7 @@ public sealed class StaffCloudSingleReadTests
     [Test]
     public async Task Employees_lists_name_every_status_so_no_default_scope_hides_anyone()
     {
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(1, status: 0), StaffCloudTestbed.Employee(2, status: 6)]);
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1, status: 0), StaffCloudHarness.Employee(2, status: 6)]);
 
         var employees = await _bed.EmployeesAsync(1, 2);
 
@@ -37,7 +37,7 @@ public sealed class StaffCloudSingleReadTests
     [Test]
     public async Task A_single_read_returns_the_record_and_null_for_404()
     {
-        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudTestbed.Employee(5, status: 5)]);
+        _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(5, status: 5)]);
 
         var found = await _bed.EmployeeAsync(5);
         var missing = await _bed.EmployeeAsync(6);

@@ -7,12 +7,12 @@ namespace StaffCloudSync.Tests.Storage;
 
 public sealed class TableRunStoreTests
 {
-    private StorageTestContext context = null!;
+    private StorageHarness context = null!;
 
     private IRunStore Store => context.Runs;
 
     [OneTimeSetUp]
-    public async Task StartStorage() => context = await StorageTestContext.CreateAsync();
+    public async Task StartStorage() => context = await StorageHarness.CreateAsync();
 
     [OneTimeTearDown]
     public async Task DropTables() => await context.DisposeAsync();

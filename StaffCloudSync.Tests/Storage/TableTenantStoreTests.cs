@@ -7,13 +7,13 @@ namespace StaffCloudSync.Tests.Storage;
 
 public sealed class TableTenantStoreTests
 {
-    private StorageTestContext context = null!;
+    private StorageHarness context = null!;
 
     private ITenantStore Store => context.Tenants;
 
     // Tables of each test's own: rows of one test must not claim the accounts another test adds (one tenant per account).
     [SetUp]
-    public async Task StartStorage() => context = await StorageTestContext.CreateAsync();
+    public async Task StartStorage() => context = await StorageHarness.CreateAsync();
 
     [TearDown]
     public async Task DropTables() => await context.DisposeAsync();

@@ -7,14 +7,14 @@ namespace StaffCloudSync.Tests.Storage;
 /// <summary>The approval of held deletions on the tenant's row: stored whole, changed only by its own id, on the row's ETag.</summary>
 public sealed class TenantApprovalStoreTests
 {
-    private StorageTestContext context = null!;
+    private StorageHarness context = null!;
 
     private ITenantStore Store => context.Tenants;
 
     [SetUp]
     public async Task StartStorage()
     {
-        context = await StorageTestContext.CreateAsync();
+        context = await StorageHarness.CreateAsync();
         await Store.AddAsync(new TenantSettings { TenantId = "acme", StaffCloudApiTenant = "acme", MobieTrainAccountId = "acme" }, CancellationToken.None);
     }
 

@@ -8,14 +8,14 @@ namespace StaffCloudSync.Tests.Storage;
 /// <summary>One tenant, one account (sync-rules.md, "Safety"), as the store enforces it on add and update.</summary>
 public sealed class TenantClaimsStoreTests
 {
-    private StorageTestContext context = null!;
+    private StorageHarness context = null!;
 
     private ITenantStore Store => context.Tenants;
 
     [SetUp]
     public async Task StartStorage()
     {
-        context = await StorageTestContext.CreateAsync();
+        context = await StorageHarness.CreateAsync();
         await Store.AddAsync(Tenant("acme") with { StaffCloudTokenSecret = "shared-token" }, CancellationToken.None);
     }
 

@@ -21,7 +21,7 @@ internal sealed class WorkerSandbox : IAsyncDisposable
 
     private readonly Dictionary<string, string> functionIds = new(StringComparer.Ordinal);
 
-    private WorkerSandbox(SandboxEnvironment environment, FunctionRpcTestHost host, FunctionsWorkerProcess worker, string storage)
+    private WorkerSandbox(SandboxEnvironment environment, FunctionRpcHarness host, FunctionsWorkerProcess worker, string storage)
     {
         Environment = environment;
         Host = host;
@@ -31,7 +31,7 @@ internal sealed class WorkerSandbox : IAsyncDisposable
 
     public SandboxEnvironment Environment { get; }
 
-    public FunctionRpcTestHost Host { get; }
+    public FunctionRpcHarness Host { get; }
 
     public FunctionsWorkerProcess Worker { get; }
 
@@ -55,11 +55,11 @@ internal sealed class WorkerSandbox : IAsyncDisposable
         var sandboxTenants = tenants.Select(t => new SandboxTenant(t)).ToList();
         var tables = TestSandbox.UniqueTables();
         var environment = await TestSandbox.StartAsync(sandboxTenants, settings: tables);
-        FunctionRpcTestHost? host = null;
+        FunctionRpcHarness? host = null;
         FunctionsWorkerProcess? worker = null;
         try
         {
-            host = await FunctionRpcTestHost.StartAsync();
+            host = await FunctionRpcHarness.StartAsync();
             worker = FunctionsWorkerProcess.Start(host.Endpoint, WorkerSettings.ForSandbox(environment, storage, tables, sandboxTenants));
             var sandbox = new WorkerSandbox(environment, host, worker, storage);
             foreach (var queue in new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName })

@@ -43,7 +43,7 @@ public class WorkerStartupTests
     [Test]
     public async Task SampleSettings_StartTheWorker_UpToTheHostConnection()
     {
-        await using var host = await FunctionRpcTestHost.StartAsync();
+        await using var host = await FunctionRpcHarness.StartAsync();
         using var worker = FunctionsWorkerProcess.Start(host.Endpoint, WorkerSettings.Sample());
 
         var connection = await host.AcceptAsync(ConnectDeadline, worker);
@@ -55,7 +55,7 @@ public class WorkerStartupTests
     /// <summary>Starts the worker against a host that is listening (so only the settings can stop it) and waits for its end.</summary>
     private static async Task<(int ExitCode, string Output)> RunUntilExitAsync(Dictionary<string, string> settings)
     {
-        await using var host = await FunctionRpcTestHost.StartAsync();
+        await using var host = await FunctionRpcHarness.StartAsync();
         using var worker = FunctionsWorkerProcess.Start(host.Endpoint, settings);
         var exitCode = await worker.WaitForExitAsync(ExitDeadline);
         return (exitCode, worker.Output);

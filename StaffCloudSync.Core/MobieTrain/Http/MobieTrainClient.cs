@@ -10,54 +10,70 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// <summary>
 /// <see cref="IMobieTrainClient"/> over HTTP, coded against our MobieTrain contract (docs/mobietrain-api.md). Everything
 /// that depends on the shape of MobieTrain's API — paths, bodies, status codes, paging, conflict bodies — lives in this
-/// class (split over <c>MobieTrainClient.*.cs</c>), so adapting to the real API is a change here and in that document.
-/// Retries and timeouts come from the shared resilience handlers; writes carry an idempotency key so they may be retried.
+/// class and its helpers, split by concern as StaffCloud's client is: <see cref="MobieTrainRequests"/> (the key, its
+/// rotation, idempotency keys, what a failed answer means), <see cref="MobieTrainRecordParser"/> (answers),
+/// <see cref="MobieTrainBodies"/> (request bodies) and <see cref="MobieTrainConflicts"/> (a create answered 409). Adapting
+/// to the real API is a change there and in that document. Retries and timeouts come from the shared resilience
+/// handlers; writes carry an idempotency key so they may be retried.
 /// </summary>
-public sealed partial class MobieTrainClient(
-    HttpClient http,
-    ISecretStore secrets,
-    IOptions<MobieTrainOptions> options,
-    TimeProvider time,
-    ILogger<MobieTrainClient> logger) : IMobieTrainClient
+public sealed class MobieTrainClient : IMobieTrainClient
 {
     private const string UserGroups = "user-groups";
     private const string Users = "users";
     private const string Invitations = "invitations";
 
+    private readonly IOptions<MobieTrainOptions> _options;
+    private readonly ILogger<MobieTrainClient> _logger;
+    private readonly MobieTrainRequests _requests;
+    private readonly MobieTrainConflicts _conflicts;
+
+    public MobieTrainClient(
+        HttpClient http,
+        ISecretStore secrets,
+        IOptions<MobieTrainOptions> options,
+        TimeProvider time,
+        ILogger<MobieTrainClient> logger)
+    {
+        _options = options;
+        _logger = logger;
+        _requests = new MobieTrainRequests(http, secrets, options, time, logger);
+        _conflicts = new MobieTrainConflicts(this, logger);
+    }
+
     public IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
-        ListAsync(target, UserGroups, ReadUserGroup, cancellationToken);
+        ListAsync(target, UserGroups, MobieTrainRecordParser.ReadUserGroup, cancellationToken);
 
     public IAsyncEnumerable<MobieTrainUser> GetUsersAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
-        ListAsync(target, Users, ReadUser, cancellationToken);
+        ListAsync(target, Users, MobieTrainRecordParser.ReadUser, cancellationToken);
 
     public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
-        ListAsync(target, Invitations, ReadInvitation, cancellationToken);
+        ListAsync(target, Invitations, MobieTrainRecordParser.ReadInvitation, cancellationToken);
 
     public async Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainTarget target, string name, string externalId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(externalId);
-        var write = new Write(HttpMethod.Post, UserGroups, "create-user-group", externalId, GroupBody(name, externalId));
-        using var response = await WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        var write = new MobieTrainWrite(HttpMethod.Post, UserGroups, "create-user-group", externalId, MobieTrainBodies.GroupBody(name, externalId));
+        using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
-            return await ReadRecordAsync(target, response, write.Operation, ReadUserGroup, cancellationToken).ConfigureAwait(false);
+            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainRecordParser.ReadUserGroup, cancellationToken).ConfigureAwait(false);
         }
 
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
-            return await ResolveGroupConflictAsync(target, write, name, externalId, response, cancellationToken).ConfigureAwait(false);
+            return await _conflicts.ResolveGroupConflictAsync(target, write, name, externalId, response, cancellationToken).ConfigureAwait(false);
         }
 
-        throw await FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
     }
 
     public Task RenameUserGroupAsync(MobieTrainTarget target, string groupId, string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return PatchAsync(target, new Write(HttpMethod.Patch, $"{UserGroups}/{Escape(groupId)}", "rename-user-group", groupId, RenameBody(name)),
+        return PatchAsync(target, new MobieTrainWrite(HttpMethod.Patch, $"{UserGroups}/{MobieTrainRequests.Escape(groupId)}", "rename-user-group", groupId, MobieTrainBodies.RenameBody(name)),
             cancellationToken);
     }
 
@@ -65,14 +81,14 @@ public sealed partial class MobieTrainClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentNullException.ThrowIfNull(patch);
-        return PatchAsync(target, new Write(HttpMethod.Patch, $"{Users}/{Escape(userId)}", "update-user", userId, PatchBody(patch)),
+        return PatchAsync(target, new MobieTrainWrite(HttpMethod.Patch, $"{Users}/{MobieTrainRequests.Escape(userId)}", "update-user", userId, MobieTrainBodies.PatchBody(patch)),
             cancellationToken);
     }
 
     public Task DeleteUserAsync(MobieTrainTarget target, string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        return DeleteAsync(target, new Write(HttpMethod.Delete, $"{Users}/{Escape(userId)}", "delete-user", userId, Body: null),
+        return DeleteAsync(target, new MobieTrainWrite(HttpMethod.Delete, $"{Users}/{MobieTrainRequests.Escape(userId)}", "delete-user", userId, Body: null),
             cancellationToken);
     }
 
@@ -80,19 +96,19 @@ public sealed partial class MobieTrainClient(
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(invitation);
-        var write = new Write(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId, InvitationBody(invitation));
-        using var response = await WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        var write = new MobieTrainWrite(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId, MobieTrainBodies.InvitationBody(invitation));
+        using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
-            return await ReadRecordAsync(target, response, write.Operation, ReadInvitation, cancellationToken).ConfigureAwait(false);
+            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainRecordParser.ReadInvitation, cancellationToken).ConfigureAwait(false);
         }
 
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
-            return await ResolveInvitationConflictAsync(target, write, invitation, response, cancellationToken).ConfigureAwait(false);
+            return await _conflicts.ResolveInvitationConflictAsync(target, write, invitation, response, cancellationToken).ConfigureAwait(false);
         }
 
-        throw await FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
     }
 
     public Task UpdateInvitationAsync(MobieTrainTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken)
@@ -100,7 +116,7 @@ public sealed partial class MobieTrainClient(
         ArgumentException.ThrowIfNullOrEmpty(invitationId);
         ArgumentNullException.ThrowIfNull(patch);
         return PatchAsync(target,
-            new Write(HttpMethod.Patch, $"{Invitations}/{Escape(invitationId)}", "update-invitation", invitationId, PatchBody(patch)),
+            new MobieTrainWrite(HttpMethod.Patch, $"{Invitations}/{MobieTrainRequests.Escape(invitationId)}", "update-invitation", invitationId, MobieTrainBodies.PatchBody(patch)),
             cancellationToken);
     }
 
@@ -108,7 +124,7 @@ public sealed partial class MobieTrainClient(
     {
         ArgumentException.ThrowIfNullOrEmpty(invitationId);
         return DeleteAsync(target,
-            new Write(HttpMethod.Delete, $"{Invitations}/{Escape(invitationId)}", "delete-invitation", invitationId, Body: null),
+            new MobieTrainWrite(HttpMethod.Delete, $"{Invitations}/{MobieTrainRequests.Escape(invitationId)}", "delete-invitation", invitationId, Body: null),
             cancellationToken);
     }
 
@@ -130,18 +146,18 @@ public sealed partial class MobieTrainClient(
         var records = 0;
         do
         {
-            var path = $"{AccountPath(target)}/{resource}?limit={options.Value.PageSize}"
+            var path = $"{MobieTrainRequests.AccountPath(target)}/{resource}?limit={_options.Value.PageSize}"
                 + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
             IReadOnlyList<T> items;
-            using (var response = await SendAsync(target, () => new HttpRequestMessage(HttpMethod.Get, path), operation, cancellationToken)
+            using (var response = await _requests.SendAsync(target, () => new HttpRequestMessage(HttpMethod.Get, path), operation, cancellationToken)
                        .ConfigureAwait(false))
             {
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw await FailureAsync(target, operation, response, isWrite: false, cancellationToken).ConfigureAwait(false);
+                    throw await _requests.FailureAsync(target, operation, response, isWrite: false, cancellationToken).ConfigureAwait(false);
                 }
 
-                (items, cursor) = await ReadPageAsync(target, response, operation, read, cancellationToken).ConfigureAwait(false);
+                (items, cursor) = await _requests.ReadPageAsync(target, response, operation, read, cancellationToken).ConfigureAwait(false);
             }
 
             pages++;
@@ -149,7 +165,7 @@ public sealed partial class MobieTrainClient(
             // A server that hands out a cursor it gave before would keep us paging forever over the same records.
             if (cursor is not null && !cursors.Add(cursor))
             {
-                throw InvalidResponse(target, operation, $"page {pages} returned a cursor of an earlier page again; paging would never end");
+                throw _requests.InvalidResponse(target, operation, $"page {pages} returned a cursor of an earlier page again; paging would never end");
             }
 
             foreach (var item in items)
@@ -160,13 +176,13 @@ public sealed partial class MobieTrainClient(
         }
         while (cursor is not null);
 
-        MobieTrainClientLog.ListRead(logger, target.TenantId, target.AccountId, resource, records, pages);
+        MobieTrainClientLog.ListRead(_logger, target.TenantId, target.AccountId, resource, records, pages);
     }
 
-    private async Task PatchAsync(MobieTrainTarget target, Write write, CancellationToken cancellationToken)
+    private async Task PatchAsync(MobieTrainTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        using var response = await WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
             // The updated record in the body is not needed: the next run reads MobieTrain afresh.
@@ -175,18 +191,18 @@ public sealed partial class MobieTrainClient(
 
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, write.Operation, 404, "not_found");
+            MobieTrainClientLog.WriteRefused(_logger, target.TenantId, target.AccountId, write.Operation, 404, "not_found");
             throw new MobieTrainRecordException(
                 $"MobieTrain refused {write.Operation} (404): the record no longer exists (deleted since this run read it).", 404, "not_found");
         }
 
-        throw await FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task DeleteAsync(MobieTrainTarget target, Write write, CancellationToken cancellationToken)
+    private async Task DeleteAsync(MobieTrainTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        using var response = await WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
 
         // 404: gone already (deleted by hand, accepted, or by an earlier attempt whose answer was lost) — what we wanted.
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound)
@@ -194,17 +210,6 @@ public sealed partial class MobieTrainClient(
             return;
         }
 
-        throw await FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
-    }
-
-    private static string AccountPath(MobieTrainTarget target) => $"v1/accounts/{Escape(target.AccountId)}";
-
-    private static string Escape(string segment) => Uri.EscapeDataString(segment);
-
-    /// <summary>One write: where it goes, what it does (for its idempotency key) and its canonical body.</summary>
-    private sealed record Write(HttpMethod Method, string Path, string Action, string Record, byte[]? Body)
-    {
-        /// <summary>Method and path below the account, for messages and logs: ids only, never a value from the body.</summary>
-        public string Operation => $"{Method.Method} /{Path}";
+        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,5 +1,5 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
@@ -30,14 +30,7 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
             failures.Add($"{Setting(nameof(MobieTrainOptions.PageSize))} must be between 1 and {MobieTrainOptions.MaxPageSize} (the API's limit); it is {options.PageSize}.");
         }
 
-        if (options.Resilience is null)
-        {
-            failures.Add($"{Setting(nameof(MobieTrainOptions.Resilience))} is missing.");
-        }
-        else
-        {
-            CheckResilience(options, failures);
-        }
+        failures.AddRange(HttpResilienceOptionsValidator.Validate(options.Resilience, MobieTrainOptions.SectionName));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -66,23 +59,6 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
         if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
         {
             failures.Add($"{setting} '{value}' must not carry a query or a fragment: paths and queries are added by the client.");
-        }
-    }
-
-    private static void CheckResilience(MobieTrainOptions options, List<string> failures)
-    {
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(options.Resilience, new ValidationContext(options.Resilience), results, validateAllProperties: true);
-        foreach (var result in results)
-        {
-            var member = result.MemberNames.FirstOrDefault() ?? "?";
-            failures.Add($"{Setting($"{nameof(MobieTrainOptions.Resilience)}:{member}")}: {result.ErrorMessage}");
-        }
-
-        if (options.Resilience.AttemptTimeout >= options.Resilience.TotalTimeout)
-        {
-            failures.Add($"{Setting("Resilience:AttemptTimeout")} ({options.Resilience.AttemptTimeout}) must be shorter than " +
-                $"{Setting("Resilience:TotalTimeout")} ({options.Resilience.TotalTimeout}), or no attempt could be retried.");
         }
     }
 

@@ -3,8 +3,8 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
@@ -171,7 +171,7 @@ public sealed class StaffCloudClient : IStaffCloudClient
 
                 if (!seen.Add(idOf(record)))
                 {
-                    _logger.DuplicateId(target.TenantId, resource, idOf(record));
+                    StaffCloudLog.DuplicateId(_logger, target.TenantId, resource, idOf(record));
                     continue;
                 }
 
@@ -224,7 +224,7 @@ public sealed class StaffCloudClient : IStaffCloudClient
     }
 
     private Action<long, string> UnreadableDate(StaffCloudTarget target, string resource) =>
-        (id, field) => _logger.UnreadableDate(target.TenantId, resource, id, field);
+        (id, field) => StaffCloudLog.UnreadableDate(_logger, target.TenantId, resource, id, field);
 
     private static string Where(int position, int request, int requests) =>
         requests == 1 ? $"record {position}" : $"record {position} of request {request} of {requests}";
@@ -233,9 +233,9 @@ public sealed class StaffCloudClient : IStaffCloudClient
     {
         if (outside > 0)
         {
-            _logger.OutsideFilter(target.TenantId, resource, outside, filter);
+            StaffCloudLog.OutsideFilter(_logger, target.TenantId, resource, outside, filter);
         }
 
-        _logger.Read(target.TenantId, resource, returned, requests);
+        StaffCloudLog.Read(_logger, target.TenantId, resource, returned, requests);
     }
 }

@@ -22,7 +22,8 @@ internal static class StaffCloudErrorBody
     {
         try
         {
-            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var disposal = stream.ConfigureAwait(false);
             var buffer = new byte[MaxBytes];
             var length = 0;
             int read;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Http;
 
@@ -30,7 +29,7 @@ internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOp
             errors.Add("StaffCloud:MaxResponseBytes must be at least 1 MiB (StaffCloud__MaxResponseBytes).");
         }
 
-        ValidateResilience(options.Resilience, errors);
+        errors.AddRange(HttpResilienceOptionsValidator.Validate(options.Resilience, StaffCloudOptions.SectionName));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
@@ -59,25 +58,6 @@ internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOp
         {
             errors.Add($"{Override} points at host '{sample.Host}', which is not loopback (127.0.0.1, ::1, localhost): " +
                 $"StaffCloud is reached only at https://<api tenant>.staff.cloud/api/v1/, and {Allow} allows loopback simulators only.");
-        }
-    }
-
-    private static void ValidateResilience(HttpResilienceOptions? resilience, List<string> errors)
-    {
-        if (resilience is null)
-        {
-            errors.Add("StaffCloud:Resilience must not be empty (StaffCloud__Resilience__*).");
-            return;
-        }
-
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(resilience, new ValidationContext(resilience), results, validateAllProperties: true))
-        {
-            foreach (var result in results)
-            {
-                var member = result.MemberNames.FirstOrDefault() ?? string.Empty;
-                errors.Add($"StaffCloud:Resilience:{member}: {result.ErrorMessage} (StaffCloud__Resilience__{member}).");
-            }
         }
     }
 }

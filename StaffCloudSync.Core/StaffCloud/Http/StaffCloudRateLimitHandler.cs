@@ -34,7 +34,7 @@ internal sealed class StaffCloudRateLimitHandler(
             else
             {
                 // Holding a run longer than a Retry-After would be allowed to is not worth it: let the server answer.
-                logger.QuotaWaitTooLong(host, (long)wait.TotalMilliseconds, (long)maxWait.TotalMilliseconds);
+                StaffCloudLog.QuotaWaitTooLong(logger, host, (long)wait.TotalMilliseconds, (long)maxWait.TotalMilliseconds);
             }
         }
 
@@ -43,7 +43,7 @@ internal sealed class StaffCloudRateLimitHandler(
         if (RetryAfter.WhenQuotaExhausted(response, now) is { } untilReset && untilReset > TimeSpan.Zero)
         {
             gate.ExhaustedUntil(host, now + untilReset);
-            logger.QuotaExhausted(host, (long)untilReset.TotalMilliseconds);
+            StaffCloudLog.QuotaExhausted(logger, host, (long)untilReset.TotalMilliseconds);
         }
         else if (response.Headers.Contains(RetryAfter.RateLimitRemaining))
         {

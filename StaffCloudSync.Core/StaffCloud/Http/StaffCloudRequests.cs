@@ -3,9 +3,9 @@ using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
@@ -25,7 +25,7 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
         (int Request, int Requests, int Ids) progress,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        logger.Reading(target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
+        StaffCloudLog.Reading(logger, target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
         using var response = await SendAsync(target, resource, uri, notFoundIsAnswer: false, cancellationToken).ConfigureAwait(false);
 
@@ -48,7 +48,7 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
     /// <summary>One GET of a single record: its JSON (cloned), or null when StaffCloud answers 404.</summary>
     public async Task<JsonElement?> ReadOneAsync(StaffCloudTarget target, Uri baseAddress, string resource, string query, CancellationToken cancellationToken)
     {
-        logger.Reading(target.TenantId, resource, 1, 1, 1);
+        StaffCloudLog.Reading(logger, target.TenantId, resource, 1, 1, 1);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
         using var response = await SendAsync(target, resource, uri, notFoundIsAnswer: true, cancellationToken).ConfigureAwait(false);
         if (response is null)
@@ -105,7 +105,7 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
                 var fresh = await secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
                 if (!string.Equals(fresh, token, StringComparison.Ordinal))
                 {
-                    logger.TokenRotated(target.TenantId, secretName, (int)response.StatusCode);
+                    StaffCloudLog.TokenRotated(logger, target.TenantId, secretName, (int)response.StatusCode);
                     response.Dispose();
                     response = await SendOnceAsync(target, resource, uri, fresh, cancellationToken).ConfigureAwait(false);
                     if (response.IsSuccessStatusCode)
@@ -119,11 +119,11 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
 
                 if (StaffCloudErrors.IsTokenRefused(response.StatusCode, body.InvalidToken))
                 {
-                    logger.TokenRefused(target.TenantId, secretName, (int)response.StatusCode);
+                    StaffCloudLog.TokenRefused(logger, target.TenantId, secretName, (int)response.StatusCode);
                 }
             }
 
-            logger.RequestFailed(target.TenantId, resource, "status", (int)response.StatusCode);
+            StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
             throw StaffCloudErrors.ForStatus(target, resource, response, body, time.GetUtcNow());
         }
         catch
@@ -146,7 +146,7 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
         }
         catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
         {
-            logger.RequestFailed(target.TenantId, resource, ex.GetType().Name, null);
+            StaffCloudLog.RequestFailed(logger, target.TenantId, resource, ex.GetType().Name, null);
             throw typed;
         }
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Runs;

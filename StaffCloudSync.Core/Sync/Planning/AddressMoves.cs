@@ -132,7 +132,7 @@ internal sealed class AddressMoves
         foreach (var (employeeId, profile) in index.Profiles)
         {
             var employee = index.Employees[employeeId];
-            if (employee.Status != StaffCloudStatus.EmployeeActive || !profile.HasNames || profile.Email is not { } email)
+            if (!Definitions.IsActive(employee.Status) || !profile.HasNames || profile.Email is not { } email)
             {
                 continue;
             }

@@ -28,7 +28,7 @@ internal sealed class PlanningIndex
         CurrentEvents = new Dictionary<long, StaffCloudEvent>();
         foreach (var staffCloudEvent in events.Values)
         {
-            if (IsCurrentOrFuture(staffCloudEvent, settings.TimeZone, now))
+            if (Definitions.IsCurrentOrFuture(staffCloudEvent, settings.TimeZone, now))
             {
                 CurrentEvents[staffCloudEvent.Id] = staffCloudEvent;
             }
@@ -141,7 +141,7 @@ internal sealed class PlanningIndex
     /// <summary>Rule 1: status 5 or 6, or hard-deleted — left out by the list and answered 404 when read singly.</summary>
     public bool IsDeactivated(long employeeId) =>
         Employees.TryGetValue(employeeId, out var employee)
-            ? employee.Status is StaffCloudStatus.EmployeeInactive or StaffCloudStatus.EmployeeDeleted
+            ? Definitions.IsDeactivatedStatus(employee.Status)
             : _provenDeleted.Contains(employeeId);
 
     /// <summary>Left out by StaffCloud's list and not proven deleted by a single read: held, never deleted.</summary>
@@ -173,8 +173,7 @@ internal sealed class PlanningIndex
 
     public bool IsEligible(long employeeId) =>
         Employees.TryGetValue(employeeId, out var employee)
-        && employee.Status == StaffCloudStatus.EmployeeActive
-        && CurrentEventsOf(employeeId).Length > 0;
+        && Definitions.IsEligible(employee.Status, CurrentEventsOf(employeeId).Length);
 
     /// <summary>Every employee id the rules must look at: the confirmed ones and the synced persons, ascending.</summary>
     public List<long> PeopleInScope()
@@ -215,15 +214,6 @@ internal sealed class PlanningIndex
     public GroupRef GroupRefFor(long eventId) =>
         EventGroups.TryGetValue(eventId, out var group) ? GroupRef.Existing(group.Id) : GroupRef.Pending(eventId);
 
-    public static bool IsCurrentOrFuture(StaffCloudEvent staffCloudEvent, TenantTimeZone timeZone, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(staffCloudEvent);
-        ArgumentNullException.ThrowIfNull(timeZone);
-        return staffCloudEvent.Status == StaffCloudStatus.EventActive
-            && (staffCloudEvent.End ?? staffCloudEvent.Start) is { } boundary
-            && timeZone.ToUtc(boundary) > now;
-    }
-
     public static long? TryParseEventGroup(string? externalId) =>
         ExternalId.IsEventGroup(externalId)
             ? ExternalId.TryParseEmployeeId(externalId![ExternalId.EventGroupPrefix.Length..])
@@ -251,7 +241,7 @@ internal sealed class PlanningIndex
         var byEmployee = new Dictionary<long, List<long>>();
         foreach (var assignment in assignments)
         {
-            if (assignment.Status == StaffCloudStatus.AssignmentConfirmed && currentEvents.ContainsKey(assignment.EventId))
+            if (Definitions.IsConfirmed(assignment) && currentEvents.ContainsKey(assignment.EventId))
             {
                 Add(byEmployee, assignment.EmployeeId, assignment.EventId);
             }

@@ -84,7 +84,7 @@ public static class SyncPlanner
             }
         }
 
-        if (employee!.Status != StaffCloudStatus.EmployeeActive)
+        if (!Definitions.IsActive(employee!.Status))
         {
             return; // Rule 8: statuses 0–3 (and any unknown status) are left as they are.
         }

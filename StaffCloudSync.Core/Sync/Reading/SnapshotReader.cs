@@ -45,7 +45,7 @@ public sealed class SnapshotReader(
         var mobieTrainSnapshot = new MobieTrainSnapshot(
             await groups.ConfigureAwait(false), await users.ConfigureAwait(false), await invitations.ConfigureAwait(false));
         var currentEvents = (await events.ConfigureAwait(false))
-            .Where(e => PlanningIndex.IsCurrentOrFuture(e, settings.TimeZone, now)).ToList();
+            .Where(e => Definitions.IsCurrentOrFuture(e, settings.TimeZone, now)).ToList();
 
         var eventIds = currentEvents.Select(e => e.Id).Order().ToList();
         var assignments = reads.Start(ct => staffCloud.GetConfirmedAssignmentsAsync(staffCloudTarget, eventIds, ct));
@@ -53,7 +53,7 @@ public sealed class SnapshotReader(
 
         // StaffCloud ignores filters it does not know: the status is checked again here.
         var confirmed = (await assignments.ConfigureAwait(false))
-            .Where(a => a.Status == StaffCloudStatus.AssignmentConfirmed).ToList();
+            .Where(Definitions.IsConfirmed).ToList();
 
         var synced = SyncedRecordsByEmployee(mobieTrainSnapshot);
         var employeeIds = confirmed.Select(a => a.EmployeeId).Concat(synced.Keys).Where(id => id > 0).Distinct().Order().ToList();

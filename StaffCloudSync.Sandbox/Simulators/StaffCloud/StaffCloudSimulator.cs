@@ -103,7 +103,7 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
             WriteQuotaHeaders(context.Response, tenant.QuotaWindow.Peek(tenant.Quota, RateLimitClock.GetUtcNow()));
         }
 
-        await WriteJsonAsync(context, status, new JsonObject { ["code"] = status, ["message"] = message });
+        await WriteJsonAsync(context, status, new JsonObject { ["code"] = status, ["message"] = message }).ConfigureAwait(false);
     }
 
     private async Task ServeAsync(HttpContext context)
@@ -113,11 +113,11 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         if (segments.Length is < 4 or > 5 || segments[1] != "api" || segments[2] != "v1"
             || !_tenants.TryGetValue(segments[0], out var tenant))
         {
-            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" });
+            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" }).ConfigureAwait(false);
             return;
         }
 
-        await ServeTenantAsync(context, tenant, segments);
+        await ServeTenantAsync(context, tenant, segments).ConfigureAwait(false);
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _requestLog.Enqueue(new StaffCloudRequestLogEntry(
             request.Method, tenant.ApiTenant, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, query,
@@ -128,7 +128,7 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
     {
         if (Authenticate(context.Request, tenant) is { } refusal)
         {
-            await WriteJsonAsync(context, refusal.Status, refusal.Body);
+            await WriteJsonAsync(context, refusal.Status, refusal.Body).ConfigureAwait(false);
             return;
         }
 
@@ -136,21 +136,21 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         WriteQuotaHeaders(context.Response, quota);
         if (!quota.Allowed)
         {
-            await WriteJsonAsync(context, 429, new JsonObject { ["code"] = 429, ["message"] = "Too Many Requests" });
+            await WriteJsonAsync(context, 429, new JsonObject { ["code"] = 429, ["message"] = "Too Many Requests" }).ConfigureAwait(false);
             return;
         }
 
         if (segments[3] == StaffCloudWebhooks.Resource)
         {
             var (status, body) = Webhooks.Serve(tenant.ApiTenant, context.Request.Method, segments.Length == 5 ? segments[4] : null,
-                await StaffCloudWebhooks.ReadBodyAsync(context.Request));
+                await StaffCloudWebhooks.ReadBodyAsync(context.Request).ConfigureAwait(false));
             if (body is null)
             {
                 context.Response.StatusCode = status;
                 return;
             }
 
-            await WriteJsonAsync(context, status, body);
+            await WriteJsonAsync(context, status, body).ConfigureAwait(false);
             return;
         }
 
@@ -162,13 +162,13 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
             {
                 ["code"] = 405,
                 ["message"] = "Method not allowed: the sync only reads StaffCloud.",
-            });
+            }).ConfigureAwait(false);
             return;
         }
 
         if (!StaffCloudResources.TryParse(segments[3], out var resource))
         {
-            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" });
+            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" }).ConfigureAwait(false);
             return;
         }
 
@@ -178,17 +178,17 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
             var record = tenant.Served(resource, r => StaffCloudSimulatorTenant.IdKey(r) == segments[4]).FirstOrDefault();
             if (record is null)
             {
-                await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = $"{resource} {segments[4]} not found" });
+                await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = $"{resource} {segments[4]} not found" }).ConfigureAwait(false);
                 return;
             }
 
             var selected = query.Select(record);
-            await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = selected } : selected);
+            await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = selected } : selected).ConfigureAwait(false);
             return;
         }
 
         var list = new JsonArray([.. query.Sort(tenant.Served(resource, query.Matches)).Select(query.Select).Select(Pad)]);
-        await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = list } : list);
+        await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = list } : list).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -243,7 +243,7 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         context.Response.ContentType = "application/json";
         var text = body.ToJsonString();
         Interlocked.Add(ref _responseBytes, text.Length);
-        await context.Response.WriteAsync(text, context.RequestAborted);
+        await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
     }
 
     [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant)]

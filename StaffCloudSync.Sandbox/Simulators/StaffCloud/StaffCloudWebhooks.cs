@@ -69,7 +69,7 @@ public sealed class StaffCloudWebhooks
         var buffer = new byte[MaxBodyBytes + 1];
         var length = 0;
         int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length))) > 0)
+        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false)) > 0)
         {
             length += read;
         }

@@ -16,7 +16,7 @@ public class SharedScenarioTests
     [TestCaseSource(nameof(Scenarios))]
     public async Task Scenario_GivesItsExpectedResults(string scenarioPath)
     {
-        await using var storage = await StorageTestContext.CreateAsync();
+        await using var storage = await StorageHarness.CreateAsync();
         var scenario = await ScenarioReader.ReadFileAsync(scenarioPath, CancellationToken.None);
 
         var output = ScenarioOutput.ToJson(await new EngineScenarioRunner(storage.Tenants, storage.Runs, storage.Tables).RunAsync(scenario, CancellationToken.None));

@@ -8,17 +8,17 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// the idempotency key is derived from, so equal content always gives an equal key. A <see cref="PersonPatch"/> sends
 /// only its non-null fields.
 /// </summary>
-public sealed partial class MobieTrainClient
+internal static class MobieTrainBodies
 {
-    private static byte[] GroupBody(string name, string externalId) => Json(writer =>
+    public static byte[] GroupBody(string name, string externalId) => Json(writer =>
     {
         writer.WriteString("name", name);
         writer.WriteString("externalId", externalId);
     });
 
-    private static byte[] RenameBody(string name) => Json(writer => writer.WriteString("name", name));
+    public static byte[] RenameBody(string name) => Json(writer => writer.WriteString("name", name));
 
-    private static byte[] InvitationBody(NewInvitation invitation) => Json(writer =>
+    public static byte[] InvitationBody(NewInvitation invitation) => Json(writer =>
     {
         writer.WriteString("externalId", invitation.ExternalId);
         writer.WriteString("firstName", invitation.FirstName);
@@ -29,7 +29,7 @@ public sealed partial class MobieTrainClient
         WriteIds(writer, invitation.UserGroupIds);
     });
 
-    private static byte[] PatchBody(PersonPatch patch) => Json(writer =>
+    public static byte[] PatchBody(PersonPatch patch) => Json(writer =>
     {
         WriteIfSet(writer, "firstName", patch.FirstName);
         WriteIfSet(writer, "lastName", patch.LastName);

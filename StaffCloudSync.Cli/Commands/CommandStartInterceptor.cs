@@ -1,7 +1,7 @@
 using Spectre.Console.Cli;
-using StaffCloudSync.Cli.Commands;
+using StaffCloudSync.Cli.Infrastructure;
 
-namespace StaffCloudSync.Cli.Infrastructure;
+namespace StaffCloudSync.Cli.Commands;
 
 /// <summary>
 /// Notes that a command is about to run and whether it asked for <c>--json</c>, before any output: Spectre shows help

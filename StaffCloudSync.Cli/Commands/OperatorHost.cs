@@ -1,12 +1,12 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Cli.Commands;
+using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core;
 using StaffCloudSync.Core.Storage;
 
-namespace StaffCloudSync.Cli.Configuration;
+namespace StaffCloudSync.Cli.Commands;
 
 /// <summary>
 /// The very services the Functions app runs (<see cref="StaffCloudSyncServiceCollectionExtensions.AddStaffCloudSync"/>)
@@ -14,11 +14,11 @@ namespace StaffCloudSync.Cli.Configuration;
 /// </summary>
 internal sealed class OperatorHost : IAsyncDisposable
 {
-    private readonly ServiceProvider provider;
+    private readonly ServiceProvider _provider;
 
     private OperatorHost(ServiceProvider provider, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
-        this.provider = provider;
+        _provider = provider;
         Configuration = configuration;
     }
 
@@ -65,9 +65,9 @@ internal sealed class OperatorHost : IAsyncDisposable
         return new OperatorHost(provider, configuration);
     }
 
-    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
 
-    public ValueTask DisposeAsync() => provider.DisposeAsync();
+    public ValueTask DisposeAsync() => _provider.DisposeAsync();
 
     private static void StorageRetries(TableClientOptions options)
     {

@@ -9,71 +9,10 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// empty set, any ISO 8601 timestamp), strict where guessing is not (a page that is not <c>{"items": [...],
 /// "nextCursor": ...}</c>, a record without an id). Shape errors name fields and ids, never a value.
 /// </summary>
-public sealed partial class MobieTrainClient
+internal static class MobieTrainRecordParser
 {
-    private async Task<(IReadOnlyList<T> Items, string? NextCursor)> ReadPageAsync<T>(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<JsonElement, T> read, CancellationToken cancellationToken)
-    {
-        using var document = await ParseAsync(target, response, operation, cancellationToken).ConfigureAwait(false);
-        var root = document.RootElement;
-        try
-        {
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array
-                || !root.TryGetProperty("nextCursor", out var next) || next.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
-            {
-                throw new ShapeException("the page is not {\"items\": [...], \"nextCursor\": ...}");
-            }
-
-            var list = new List<T>(items.GetArrayLength());
-            foreach (var item in items.EnumerateArray())
-            {
-                list.Add(read(item));
-            }
-
-            // An empty cursor cannot be sent back meaningfully: read as the end of the list.
-            var cursor = next.ValueKind == JsonValueKind.String && TextValue.ReadString(next) is { Length: > 0 } value ? value : null;
-            return (list, cursor);
-        }
-        catch (ShapeException e)
-        {
-            throw InvalidResponse(target, operation, e.Message);
-        }
-    }
-
-    private async Task<T> ReadRecordAsync<T>(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<JsonElement, T> read, CancellationToken cancellationToken)
-    {
-        using var document = await ParseAsync(target, response, operation, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            return read(document.RootElement);
-        }
-        catch (ShapeException e)
-        {
-            throw InvalidResponse(target, operation, e.Message);
-        }
-    }
-
-    private async Task<JsonDocument> ParseAsync(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
-            {
-                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (JsonException)
-        {
-            throw InvalidResponse(target, operation, $"a {(int)response.StatusCode} whose body is not JSON");
-        }
-    }
-
     /// <summary>The error body (<c>{"error": {"code", "message", "existing"?, "existingKind"?}}</c>); empty when it is not one.</summary>
-    private static async Task<ErrorBody> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    public static async Task<MobieTrainErrorBody> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
@@ -84,10 +23,10 @@ public sealed partial class MobieTrainClient
                 if (document.RootElement.ValueKind != JsonValueKind.Object
                     || !document.RootElement.TryGetProperty("error", out var error) || error.ValueKind != JsonValueKind.Object)
                 {
-                    return ErrorBody.None;
+                    return MobieTrainErrorBody.None;
                 }
 
-                return new ErrorBody(
+                return new MobieTrainErrorBody(
                     StringOrNull(error, "code"),
                     StringOrNull(error, "message"),
                     error.TryGetProperty("existing", out var existing) && existing.ValueKind == JsonValueKind.Object ? existing.Clone() : null,
@@ -96,11 +35,11 @@ public sealed partial class MobieTrainClient
         }
         catch (JsonException)
         {
-            return ErrorBody.None;
+            return MobieTrainErrorBody.None;
         }
     }
 
-    private static MobieTrainUserGroup ReadUserGroup(JsonElement element)
+    public static MobieTrainUserGroup ReadUserGroup(JsonElement element)
     {
         RequireObject(element, "a user group");
         var id = Id(element, "a user group");
@@ -108,7 +47,7 @@ public sealed partial class MobieTrainClient
             Text(element, "externalId", $"user group {id}", required: false));
     }
 
-    private static MobieTrainUser ReadUser(JsonElement element)
+    public static MobieTrainUser ReadUser(JsonElement element)
     {
         RequireObject(element, "a user");
         var id = Id(element, "a user");
@@ -117,7 +56,7 @@ public sealed partial class MobieTrainClient
             TextList(element, "userGroupIds", what), Timestamp(element, "registeredAt", what));
     }
 
-    private static MobieTrainInvitation ReadInvitation(JsonElement element)
+    public static MobieTrainInvitation ReadInvitation(JsonElement element)
     {
         RequireObject(element, "an invitation");
         var id = Id(element, "an invitation");
@@ -137,7 +76,7 @@ public sealed partial class MobieTrainClient
     {
         if (element.ValueKind != JsonValueKind.Object)
         {
-            throw new ShapeException($"{what} is not a JSON object");
+            throw new MobieTrainShapeException($"{what} is not a JSON object");
         }
     }
 
@@ -148,7 +87,7 @@ public sealed partial class MobieTrainClient
     private static string Id(JsonElement element, string what)
     {
         var id = Text(element, "id", what, required: true)!;
-        return MobieTrainId.IsValid(id) ? id : throw new ShapeException($"{what} has an id that is not 1–128 letters, digits, '_' or '-'");
+        return MobieTrainId.IsValid(id) ? id : throw new MobieTrainShapeException($"{what} has an id that is not 1–128 letters, digits, '_' or '-'");
     }
 
     /// <summary>
@@ -159,16 +98,16 @@ public sealed partial class MobieTrainClient
     {
         if (!element.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null)
         {
-            return required ? throw new ShapeException($"{what} has no '{name}'") : null;
+            return required ? throw new MobieTrainShapeException($"{what} has no '{name}'") : null;
         }
 
         var text = value.ValueKind switch
         {
             JsonValueKind.String => TextValue.Usable(TextValue.ReadString(value)),
             JsonValueKind.Number => value.GetRawText(),
-            _ => throw new ShapeException($"'{name}' of {what} is not a string"),
+            _ => throw new MobieTrainShapeException($"'{name}' of {what} is not a string"),
         };
-        return required && string.IsNullOrEmpty(text) ? throw new ShapeException($"{what} has an empty '{name}'") : text;
+        return required && string.IsNullOrEmpty(text) ? throw new MobieTrainShapeException($"{what} has an empty '{name}'") : text;
     }
 
     private static IReadOnlyList<string> TextList(JsonElement element, string name, string what)
@@ -180,14 +119,14 @@ public sealed partial class MobieTrainClient
 
         if (value.ValueKind != JsonValueKind.Array)
         {
-            throw new ShapeException($"'{name}' of {what} is not a list");
+            throw new MobieTrainShapeException($"'{name}' of {what} is not a list");
         }
 
         return [.. value.EnumerateArray().Select(item => item.ValueKind switch
         {
-            JsonValueKind.String => TextValue.ReadString(item) ?? throw new ShapeException($"'{name}' of {what} holds an id that is not valid text"),
+            JsonValueKind.String => TextValue.ReadString(item) ?? throw new MobieTrainShapeException($"'{name}' of {what} holds an id that is not valid text"),
             JsonValueKind.Number => item.GetRawText(),
-            _ => throw new ShapeException($"'{name}' of {what} holds something that is not an id"),
+            _ => throw new MobieTrainShapeException($"'{name}' of {what} holds something that is not an id"),
         })];
     }
 
@@ -203,17 +142,28 @@ public sealed partial class MobieTrainClient
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
             out var value)
             ? value
-            : throw new ShapeException($"'{name}' of {what} is not an ISO 8601 timestamp");
+            : throw new MobieTrainShapeException($"'{name}' of {what} is not an ISO 8601 timestamp");
     }
 
     private static string? StringOrNull(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? TextValue.ReadString(value) : null;
 
-    private sealed record ErrorBody(string? Code, string? Message, JsonElement? Existing, string? ExistingKind)
+    /// <summary>The record a 409 names, or null when it names none we can read (then the list decides).</summary>
+    public static T? TryRead<T>(JsonElement? element, Func<JsonElement, T> read)
+        where T : class
     {
-        public static ErrorBody None { get; } = new(null, null, null, null);
-    }
+        if (element is not { } value)
+        {
+            return null;
+        }
 
-    /// <summary>An answer that is not what the API returns; turned into an <c>InvalidResponse</c> run failure with context.</summary>
-    private sealed class ShapeException(string message) : Exception(message);
+        try
+        {
+            return read(value);
+        }
+        catch (MobieTrainShapeException)
+        {
+            return null;
+        }
+    }
 }

@@ -1,4 +1,4 @@
-namespace StaffCloudSync.Core.Sync;
+namespace StaffCloudSync.Core.Failures;
 
 /// <summary>
 /// A failure that ends a whole tenant run (an API unreachable after retries, 401/403, a response that is not
@@ -26,14 +26,4 @@ public class SyncRunException : Exception
 
     /// <summary>True when trying again later can help (outage, throttling); false for what needs an operator.</summary>
     public bool IsTransient => Kind is SyncFailureKind.Unavailable;
-}
-
-/// <summary>Why a run failed, for the run record, retries and (later) quarantine.</summary>
-public enum SyncFailureKind
-{
-    Unavailable,
-    Authentication,
-    InvalidResponse,
-    Configuration,
-    MissingSecret,
 }

@@ -18,7 +18,7 @@ namespace StaffCloudSync.Tests.MobieTrain;
 /// from configuration), talking over loopback HTTP to a <see cref="MobieTrainSimulator"/>. Back-off waits on an
 /// <see cref="InstantTimeProvider"/>, so retries cost no time and their waits can be read back.
 /// </summary>
-internal sealed class MobieTrainTestContext : IAsyncDisposable
+internal sealed class MobieTrainHarness : IAsyncDisposable
 {
     public const string Tenant = "acme";
     public const string Account = "acme-account";
@@ -29,7 +29,7 @@ internal sealed class MobieTrainTestContext : IAsyncDisposable
 
     public static readonly DateTimeOffset Now = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
 
-    private MobieTrainTestContext(MobieTrainSimulator simulator, FakeTimeProvider clock, InstantTimeProvider backoff, ServiceProvider services,
+    private MobieTrainHarness(MobieTrainSimulator simulator, FakeTimeProvider clock, InstantTimeProvider backoff, ServiceProvider services,
         FakeLogCollector logs)
     {
         Simulator = simulator;
@@ -63,7 +63,7 @@ internal sealed class MobieTrainTestContext : IAsyncDisposable
     /// <paramref name="services"/> registers before the app's registrations (which only try-add); <paramref name="clock"/>
     /// is the simulator's clock (a new one at <see cref="Now"/> by default).
     /// </summary>
-    public static async Task<MobieTrainTestContext> StartAsync(
+    public static async Task<MobieTrainHarness> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, FakeTimeProvider? clock = null)
     {
         clock ??= new FakeTimeProvider(Now);
@@ -98,7 +98,7 @@ internal sealed class MobieTrainTestContext : IAsyncDisposable
         collection.AddMobieTrainClient(configuration);
         var provider = collection.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetRequiredService<IStartupValidator>().Validate();
-        return new MobieTrainTestContext(simulator, clock, backoff, provider, logs);
+        return new MobieTrainHarness(simulator, clock, backoff, provider, logs);
     }
 
     /// <summary>Requests of one method whose path ends with <paramref name="pathEnd"/>, as the simulator served them.</summary>

@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using static StaffCloudSync.Core.MobieTrain.Http.MobieTrainErrorText;
+using static StaffCloudSync.Core.MobieTrain.Http.MobieTrainRecordParser;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
@@ -7,12 +10,12 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// — its answer was lost, or an earlier run made it — and the existing record is the result. When it belongs to
 /// someone else, MobieTrain refused this one record. The 409 body names the record; if it does not, the list is read.
 /// </summary>
-public sealed partial class MobieTrainClient
+internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logger)
 {
     private const string ConflictCode = "conflict";
 
-    private async Task<MobieTrainUserGroup> ResolveGroupConflictAsync(
-        MobieTrainTarget target, Write write, string name, string externalId, HttpResponseMessage response, CancellationToken cancellationToken)
+    public async Task<MobieTrainUserGroup> ResolveGroupConflictAsync(
+        MobieTrainTarget target, MobieTrainWrite write, string name, string externalId, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
         var existing = (error.ExistingKind is null or "userGroup" ? TryRead(error.Existing, ReadUserGroup) : null)
@@ -32,8 +35,8 @@ public sealed partial class MobieTrainClient
             409, SafeCode(error.Code) ?? ConflictCode);
     }
 
-    private async Task<MobieTrainInvitation> ResolveInvitationConflictAsync(
-        MobieTrainTarget target, Write write, NewInvitation invitation, HttpResponseMessage response, CancellationToken cancellationToken)
+    public async Task<MobieTrainInvitation> ResolveInvitationConflictAsync(
+        MobieTrainTarget target, MobieTrainWrite write, NewInvitation invitation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
         var existing = TryReadPerson(error) ?? await FindPersonAsync(target, invitation, cancellationToken).ConfigureAwait(false);
@@ -57,7 +60,7 @@ public sealed partial class MobieTrainClient
     private async Task<MobieTrainUserGroup?> FindGroupAsync(MobieTrainTarget target, string name, string externalId, CancellationToken cancellationToken)
     {
         MobieTrainUserGroup? sameName = null;
-        await foreach (var group in GetUserGroupsAsync(target, cancellationToken).ConfigureAwait(false))
+        await foreach (var group in lists.GetUserGroupsAsync(target, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(group.ExternalId, externalId, StringComparison.Ordinal))
             {
@@ -73,7 +76,7 @@ public sealed partial class MobieTrainClient
     private async Task<ConflictingPerson?> FindPersonAsync(MobieTrainTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
         ConflictingPerson? sameEmail = null;
-        await foreach (var pending in GetInvitationsAsync(target, cancellationToken).ConfigureAwait(false))
+        await foreach (var pending in lists.GetInvitationsAsync(target, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(pending.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
             {
@@ -83,7 +86,7 @@ public sealed partial class MobieTrainClient
             sameEmail ??= SameEmail(pending.Profile, invitation) ? new ConflictingPerson("invitation", pending) : null;
         }
 
-        await foreach (var user in GetUsersAsync(target, cancellationToken).ConfigureAwait(false))
+        await foreach (var user in lists.GetUsersAsync(target, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(user.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
             {
@@ -99,31 +102,13 @@ public sealed partial class MobieTrainClient
     private static bool SameEmail(MobieTrainProfile profile, NewInvitation invitation) =>
         invitation.Email is not null && string.Equals(profile.Email, invitation.Email, StringComparison.OrdinalIgnoreCase);
 
-    private static ConflictingPerson? TryReadPerson(ErrorBody error) => error.ExistingKind switch
+    private static ConflictingPerson? TryReadPerson(MobieTrainErrorBody error) => error.ExistingKind switch
     {
         "user" => TryRead(error.Existing, ReadUser) is { } user ? ConflictingPerson.FromUser(user) : null,
         "invitation" => TryRead(error.Existing, ReadInvitation) is { } invitation ? new ConflictingPerson("invitation", invitation) : null,
         _ => null,
     };
 
-    /// <summary>The record a 409 names, or null when it names none we can read (then the list decides).</summary>
-    private static T? TryRead<T>(JsonElement? element, Func<JsonElement, T> read)
-        where T : class
-    {
-        if (element is not { } value)
-        {
-            return null;
-        }
-
-        try
-        {
-            return read(value);
-        }
-        catch (ShapeException)
-        {
-            return null;
-        }
-    }
 
     /// <summary>
     /// A user or invitation a 409 points at, as the invitation the create returns: for a user (the invitee accepted

@@ -16,12 +16,12 @@ namespace StaffCloudSync.Tests.WorkerProcess;
 /// Functions host does towards its workers), serving <c>FunctionRpc.EventStream</c>. Each worker that dials in
 /// becomes a <see cref="WorkerConnection"/> once it has sent its <c>StartStream</c>.
 /// </summary>
-internal sealed class FunctionRpcTestHost : IAsyncDisposable
+internal sealed class FunctionRpcHarness : IAsyncDisposable
 {
     private readonly WebApplication app;
     private readonly Connections connections;
 
-    private FunctionRpcTestHost(WebApplication app, Connections connections, Uri endpoint)
+    private FunctionRpcHarness(WebApplication app, Connections connections, Uri endpoint)
     {
         this.app = app;
         this.connections = connections;
@@ -31,7 +31,7 @@ internal sealed class FunctionRpcTestHost : IAsyncDisposable
     /// <summary>The address handed to the worker as <c>--functions-uri</c>.</summary>
     public Uri Endpoint { get; }
 
-    public static async Task<FunctionRpcTestHost> StartAsync()
+    public static async Task<FunctionRpcHarness> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -48,7 +48,7 @@ internal sealed class FunctionRpcTestHost : IAsyncDisposable
         app.MapGrpcService<EventStreamService>();
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new FunctionRpcTestHost(app, connections, new Uri(address.EndsWith('/') ? address : address + "/"));
+        return new FunctionRpcHarness(app, connections, new Uri(address.EndsWith('/') ? address : address + "/"));
     }
 
     /// <summary>The next worker to open its stream and say who it is; fails at the deadline.</summary>

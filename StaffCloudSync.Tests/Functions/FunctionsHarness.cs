@@ -15,9 +15,9 @@ namespace StaffCloudSync.Tests.Functions;
 /// The Functions' services as the app builds them, on Azurite (tables and the <c>tenant-sync</c> queue) and the two
 /// simulators over loopback; function classes are created from the container and called directly.
 /// </summary>
-internal sealed class FunctionsTestHost : IAsyncDisposable
+internal sealed class FunctionsHarness : IAsyncDisposable
 {
-    private FunctionsTestHost(SandboxEnvironment environment, QueueClient queue)
+    private FunctionsHarness(SandboxEnvironment environment, QueueClient queue)
     {
         Environment = environment;
         Queue = queue;
@@ -28,14 +28,14 @@ internal sealed class FunctionsTestHost : IAsyncDisposable
     /// <summary>The queue as the trigger reads it (base64).</summary>
     public QueueClient Queue { get; }
 
-    public static async Task<FunctionsTestHost> StartAsync(params TenantSettings[] tenants)
+    public static async Task<FunctionsHarness> StartAsync(params TenantSettings[] tenants)
     {
         var storage = await AzuriteHost.EnsureStartedAsync();
         var environment = await TestSandbox.StartAsync(tenants.Select(t => new SandboxTenant(t)).ToList());
         var queue = new QueueClient(storage, SyncMessage.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync();
         await queue.ClearMessagesAsync();
-        return new FunctionsTestHost(environment, queue);
+        return new FunctionsHarness(environment, queue);
     }
 
     public T Function<T>() => ActivatorUtilities.CreateInstance<T>(Environment.Services);

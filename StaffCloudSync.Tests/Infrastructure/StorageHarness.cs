@@ -13,11 +13,11 @@ namespace StaffCloudSync.Tests.Infrastructure;
 /// The storage services as the app wires them (<see cref="StorageServiceCollectionExtensions.AddTableStorage"/>),
 /// pointed at Azurite with tables of their own so test classes never see each other's rows.
 /// </summary>
-internal sealed class StorageTestContext : IAsyncDisposable
+internal sealed class StorageHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private StorageTestContext(ServiceProvider provider, FakeTimeProvider time)
+    private StorageHarness(ServiceProvider provider, FakeTimeProvider time)
     {
         this.provider = provider;
         Time = time;
@@ -34,7 +34,7 @@ internal sealed class StorageTestContext : IAsyncDisposable
     /// <summary>The Azurite connection string these stores use (for queue clients in the same account).</summary>
     public string ConnectionString { get; private init; } = string.Empty;
 
-    public static async Task<StorageTestContext> CreateAsync()
+    public static async Task<StorageHarness> CreateAsync()
     {
         var connectionString = await AzuriteHost.EnsureStartedAsync();
         var suffix = Guid.NewGuid().ToString("N")[..12];
@@ -51,8 +51,10 @@ internal sealed class StorageTestContext : IAsyncDisposable
         var services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<TimeProvider>(time)
-            .AddTableStorage(configuration, FailFast);
-        return new StorageTestContext(services.BuildServiceProvider(validateScopes: true), time) { ConnectionString = connectionString };
+            .AddTableStorage(configuration, FailFast)
+            .AddTenantStore()
+            .AddRunStore();
+        return new StorageHarness(services.BuildServiceProvider(validateScopes: true), time) { ConnectionString = connectionString };
     }
 
     /// <summary>A dead emulator fails a test in seconds instead of after the SDK's minute of retries.</summary>

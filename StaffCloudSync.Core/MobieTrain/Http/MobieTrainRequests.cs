@@ -1,16 +1,23 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Polly.Timeout;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Secrets;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
-/// <summary>Sending: the API key, its rotation on 401, idempotency keys, and what a failed answer means for the run.</summary>
-public sealed partial class MobieTrainClient
+/// <summary>
+/// One request to MobieTrain and what its answer means. Sending: the API key, its rotation on 401, idempotency keys, and what a failed answer means for the run;
+/// reading: a page or a record of the answer, every shape error an <c>InvalidResponse</c> naming the operation.
+/// </summary>
+internal sealed class MobieTrainRequests(
+    HttpClient http, ISecretStore secrets, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger logger)
 {
-    private const int MaxErrorMessageLength = 300;
 
     /// <summary>
     /// Sends a write with its idempotency key: tenant, run, action, record and canonical body. The key is what lets the
@@ -18,7 +25,7 @@ public sealed partial class MobieTrainClient
     /// answer instead of acting twice. With the run id in it, the same change in a later run is a new intent
     /// (docs/decisions.md, "Idempotency keys").
     /// </summary>
-    private Task<HttpResponseMessage> WriteAsync(MobieTrainTarget target, Write write, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> WriteAsync(MobieTrainTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
         var canonical = write.Body is null ? string.Empty : Encoding.UTF8.GetString(write.Body);
         var key = IdempotencyKey.Derive(target.TenantId, target.RunId, write.Action, write.Record, canonical);
@@ -42,7 +49,7 @@ public sealed partial class MobieTrainClient
     /// tried once; the same key again means it is simply refused. <paramref name="create"/> builds a fresh message for
     /// that second try (a sent message cannot be sent again).
     /// </summary>
-    private async Task<HttpResponseMessage> SendAsync(
+    public async Task<HttpResponseMessage> SendAsync(
         MobieTrainTarget target, Func<HttpRequestMessage> create, string operation, CancellationToken cancellationToken)
     {
         var key = await secrets.GetSecretAsync(target.ApiKeySecretName, cancellationToken).ConfigureAwait(false);
@@ -108,7 +115,7 @@ public sealed partial class MobieTrainClient
     /// a patch, 409 on a create). Record-level for a write MobieTrain refused (400, 409, 422); run-level for everything
     /// else — a 404 that reaches here (a list or a create) means the account itself is not there, which fails every write.
     /// </summary>
-    private async Task<Exception> FailureAsync(
+    public async Task<Exception> FailureAsync(
         MobieTrainTarget target, string operation, HttpResponseMessage response, bool isWrite, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
@@ -131,11 +138,11 @@ public sealed partial class MobieTrainClient
 
         if (isWrite && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
-            var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-            var code = SafeCode(error.Code);
+            var error = await MobieTrainRecordParser.ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            var code = MobieTrainErrorText.SafeCode(error.Code);
             MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, operation, status, code);
             return new MobieTrainRecordException(
-                $"MobieTrain refused {operation} ({status}{(code is null ? string.Empty : " " + code)}): {Cut(error.Message)}",
+                $"MobieTrain refused {operation} ({status}{(code is null ? string.Empty : " " + code)}): {MobieTrainErrorText.Cut(error.Message)}",
                 status, code);
         }
 
@@ -150,10 +157,6 @@ public sealed partial class MobieTrainClient
         return InvalidResponse(target, operation, $"unexpected status {status}");
     }
 
-    /// <summary>The error code is meant to be a word; one that is not is masked and cut like a message.</summary>
-    private static string? SafeCode(string? code) =>
-        string.IsNullOrWhiteSpace(code) ? null : ErrorTextMask.Mask(code.Trim()) is var masked && masked.Length <= 64 ? masked : masked[..64];
-
     private SyncRunException AuthenticationFailed(MobieTrainTarget target, HttpStatusCode status)
     {
         MobieTrainClientLog.AuthenticationFailed(logger, target.TenantId, target.AccountId, target.ApiKeySecretName, (int)status);
@@ -166,7 +169,7 @@ public sealed partial class MobieTrainClient
         return new SyncRunException(target.TenantId, SyncFailureKind.Authentication, message);
     }
 
-    private SyncRunException InvalidResponse(MobieTrainTarget target, string operation, string detail)
+    public SyncRunException InvalidResponse(MobieTrainTarget target, string operation, string detail)
     {
         MobieTrainClientLog.InvalidResponse(logger, target.TenantId, target.AccountId, operation, detail);
         return new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
@@ -182,18 +185,68 @@ public sealed partial class MobieTrainClient
         _ => e.GetType().Name,
     };
 
-    /// <summary>
-    /// MobieTrain's error message as it may be stored and logged: personal data and key-like text masked
-    /// (<see cref="ErrorTextMask"/>), then cut. Every message of MobieTrain's that we keep goes through here.
-    /// </summary>
-    private static string Cut(string? message)
+    public async Task<(IReadOnlyList<T> Items, string? NextCursor)> ReadPageAsync<T>(
+        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<JsonElement, T> read, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(message))
+        using var document = await ParseAsync(target, response, operation, cancellationToken).ConfigureAwait(false);
+        var root = document.RootElement;
+        try
         {
-            return "no error message";
-        }
+            if (root.ValueKind != JsonValueKind.Object
+                || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array
+                || !root.TryGetProperty("nextCursor", out var next) || next.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            {
+                throw new MobieTrainShapeException("the page is not {\"items\": [...], \"nextCursor\": ...}");
+            }
 
-        message = ErrorTextMask.Mask(message.Trim());
-        return message.Length <= MaxErrorMessageLength ? message : string.Concat(message.AsSpan(0, MaxErrorMessageLength - 1), "…");
+            var list = new List<T>(items.GetArrayLength());
+            foreach (var item in items.EnumerateArray())
+            {
+                list.Add(read(item));
+            }
+
+            // An empty cursor cannot be sent back meaningfully: read as the end of the list.
+            var cursor = next.ValueKind == JsonValueKind.String && TextValue.ReadString(next) is { Length: > 0 } value ? value : null;
+            return (list, cursor);
+        }
+        catch (MobieTrainShapeException e)
+        {
+            throw InvalidResponse(target, operation, e.Message);
+        }
     }
+
+    public async Task<T> ReadRecordAsync<T>(
+        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<JsonElement, T> read, CancellationToken cancellationToken)
+    {
+        using var document = await ParseAsync(target, response, operation, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return read(document.RootElement);
+        }
+        catch (MobieTrainShapeException e)
+        {
+            throw InvalidResponse(target, operation, e.Message);
+        }
+    }
+
+    private async Task<JsonDocument> ParseAsync(
+        MobieTrainTarget target, HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException)
+        {
+            throw InvalidResponse(target, operation, $"a {(int)response.StatusCode} whose body is not JSON");
+        }
+    }
+
+    public static string AccountPath(MobieTrainTarget target) => $"v1/accounts/{Escape(target.AccountId)}";
+
+    public static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

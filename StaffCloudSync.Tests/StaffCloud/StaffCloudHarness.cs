@@ -17,13 +17,13 @@ namespace StaffCloudSync.Tests.StaffCloud;
 /// wires it, talking over loopback HTTP to a <see cref="StaffCloudSimulator"/> with one API tenant "acme". Back-off
 /// waits return at once (and are recorded), so no test sleeps through a retry.
 /// </summary>
-internal sealed class StaffCloudTestbed : IAsyncDisposable
+internal sealed class StaffCloudHarness : IAsyncDisposable
 {
     public const string Token = "eyJhbGciOiJIUzI1NiJ9.canary-7d1e4f.signature";
     public const string SecretName = "staffcloud-token-acme";
     public const string SecretKey = "Secrets:Values:" + SecretName;
 
-    private StaffCloudTestbed(StaffCloudSimulator simulator, TimeProvider backoff)
+    private StaffCloudHarness(StaffCloudSimulator simulator, TimeProvider backoff)
     {
         Simulator = simulator;
         Backoff = backoff;
@@ -47,14 +47,14 @@ internal sealed class StaffCloudTestbed : IAsyncDisposable
 
     public IStaffCloudClient Client => Services.GetRequiredService<IStaffCloudClient>();
 
-    public static async Task<StaffCloudTestbed> StartAsync(
+    public static async Task<StaffCloudHarness> StartAsync(
         Action<Dictionary<string, string?>>? settings = null,
         TimeProvider? backoff = null,
         Action<IServiceCollection>? services = null)
     {
         var simulator = new StaffCloudSimulator();
         await simulator.StartAsync();
-        var testbed = new StaffCloudTestbed(simulator, backoff ?? new InstantTimeProvider());
+        var testbed = new StaffCloudHarness(simulator, backoff ?? new InstantTimeProvider());
         var values = new Dictionary<string, string?>
         {
             ["Secrets:Provider"] = "Configuration",

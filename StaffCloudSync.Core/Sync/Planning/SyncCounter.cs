@@ -1,6 +1,6 @@
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Runs;
 
-namespace StaffCloudSync.Core.Runs;
+namespace StaffCloudSync.Core.Sync.Planning;
 
 /// <summary>Thread-safe tally of actions into <see cref="SyncCounts"/> (writes run in parallel).</summary>
 public sealed class SyncCounter

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace StaffCloudSync.Core.Operations;
+
+public static class OperationsServiceCollectionExtensions
+{
+    /// <summary>The operator services (<see cref="TenantOperations"/>, <see cref="HealthCheck"/>). Needs the stores and <c>AddDispatch</c>.</summary>
+    public static IServiceCollection AddOperations(this IServiceCollection services)
+    {
+        services.TryAddSingleton<TenantOperations>();
+        services.TryAddSingleton<HealthCheck>();
+        return services;
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.Logging;
+
+namespace StaffCloudSync.Core.Tenants;
+
+/// <summary>Log lines of the Tenants table (event ids 2100–2199, docs/architecture.md).</summary>
+internal static partial class TenantsLog
+{
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Information,
+        Message = "Deletions allowed for tenant {TenantId}: approval {ApprovalId} covers {Persons} persons until {ExpiresAt}")]
+    public static partial void DeletionsAllowed(ILogger logger, string tenantId, string approvalId, int persons, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 2103, Level = LogLevel.Debug, Message = "Tenant {TenantId} changed while it was being written; reading it again (attempt {Attempt})")]
+    public static partial void ChangeRetried(ILogger logger, string tenantId, int attempt);
+}

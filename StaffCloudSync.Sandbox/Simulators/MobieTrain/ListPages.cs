@@ -1,0 +1,29 @@
+using System.Globalization;
+
+namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
+
+/// <summary>One page of a list as the contract pages it: <c>limit</c> (1–1000, 100 by default) and an opaque cursor.</summary>
+internal static class ListPages
+{
+    public static SimulatorResponse Page<T>(OrderedRecords<T> records, string list, string? limitText, string? cursor)
+        where T : class
+    {
+        var limit = MobieTrainAccountState.DefaultPageSize;
+        if (limitText is not null
+            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MobieTrainAccountState.MaxPageSize))
+        {
+            throw SimulatorApiException.BadRequest($"limit must be a whole number from 1 to {MobieTrainAccountState.MaxPageSize}.");
+        }
+
+        var after = 0L;
+        if (cursor is not null && !PageCursor.TryDecode(cursor, list, out after))
+        {
+            throw SimulatorApiException.BadRequest("cursor is not one this list handed out.");
+        }
+
+        var (items, next) = records.Page(after, limit);
+        return SimulatorResponse.Json(200, new ListPage<T>(items, next is { } n ? PageCursor.Encode(list, n) : null));
+    }
+
+    private sealed record ListPage<T>(IReadOnlyList<T> Items, string? NextCursor);
+}
