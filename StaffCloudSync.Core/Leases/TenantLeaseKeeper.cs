@@ -7,24 +7,16 @@ namespace StaffCloudSync.Core.Leases;
 /// longer than the lease — a large tenant, a slow partner, a CLI run on a laptop — must not let a scheduled run in
 /// beside it. Renewed every third of the lease, so two renewals can fail before it lapses.
 /// </summary>
-public sealed partial class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, ILogger<TenantLeaseKeeper> logger)
+public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, ILogger<TenantLeaseKeeper> logger)
 {
+    private ILogger Logger => logger;
+
     private ITenantLeases Leases => leases;
 
     private TimeProvider Time => time;
 
     /// <summary>Starts renewing; disposing the result stops it (the caller releases the lease itself).</summary>
     public IAsyncDisposable Keep(string tenantId, string runId, TimeSpan duration) => new Renewal(this, tenantId, runId, duration);
-
-    [LoggerMessage(EventId = 1510, Level = LogLevel.Debug, Message = "Lease of tenant {TenantId} renewed for run {RunId} until {ExpiresAt}")]
-    private partial void LogRenewed(string tenantId, string runId, DateTimeOffset expiresAt);
-
-    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "Lease of tenant {TenantId} could not be renewed for run {RunId} ({Error}); trying again at the next renewal")]
-    private partial void LogRenewFailed(string tenantId, string runId, string error);
-
-    [LoggerMessage(EventId = 1512, Level = LogLevel.Error,
-        Message = "Lease of tenant {TenantId} is no longer held by run {RunId} (it expired and another run took it, or it was released); no longer renewed")]
-    private partial void LogLost(string tenantId, string runId);
 
     private sealed class Renewal : IAsyncDisposable
     {
@@ -56,15 +48,15 @@ public sealed partial class TenantLeaseKeeper(ITenantLeases leases, TimeProvider
                     {
                         if (!await keeper.Leases.RenewAsync(tenantId, runId, duration, stop).ConfigureAwait(false))
                         {
-                            keeper.LogLost(tenantId, runId);
+                            LeasesLog.Lost(keeper.Logger, tenantId, runId);
                             return;
                         }
 
-                        keeper.LogRenewed(tenantId, runId, keeper.Time.GetUtcNow() + duration);
+                        LeasesLog.Renewed(keeper.Logger, tenantId, runId, keeper.Time.GetUtcNow() + duration);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
-                        keeper.LogRenewFailed(tenantId, runId, e.GetType().Name);
+                        LeasesLog.RenewFailed(keeper.Logger, tenantId, runId, e.GetType().Name);
                     }
                 }
             }

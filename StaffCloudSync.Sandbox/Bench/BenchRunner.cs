@@ -112,7 +112,8 @@ public static class BenchRunner
         var answer = new GeneratedAnswer(records, paddingBytesPerRecord);
         services.AddHttpClient<Core.StaffCloud.IStaffCloudClient, Core.StaffCloud.Http.StaffCloudClient>()
             .ConfigurePrimaryHttpMessageHandler(() => new GeneratedAnswerHandler(answer));
-        await using var provider = services.BuildServiceProvider();
+        var provider = services.BuildServiceProvider();
+        await using var disposeProvider = provider.ConfigureAwait(false);
         var client = provider.GetRequiredService<Core.StaffCloud.IStaffCloudClient>();
 
         var baseline = SettledHeap();

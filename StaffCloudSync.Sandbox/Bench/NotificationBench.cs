@@ -23,7 +23,7 @@ public static class NotificationBench
     private static readonly TenantSettings Tenant = new() { TenantId = "bench", StaffCloudApiTenant = "bench", MobieTrainAccountId = "bench" };
 
     public static async Task<List<BenchResult>> RunAsync(ScenarioRunOptions options, CancellationToken cancellationToken) =>
-        [await LatencyAsync(options, cancellationToken), await BurstAsync(options, cancellationToken)];
+        [await LatencyAsync(options, cancellationToken).ConfigureAwait(false), await BurstAsync(options, cancellationToken).ConfigureAwait(false)];
 
     /// <summary>
     /// 40 people confirmed at random times of a working day (07:00–19:00 UTC), each change notified: the time from the

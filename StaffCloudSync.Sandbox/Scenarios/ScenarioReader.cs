@@ -17,7 +17,7 @@ public static class ScenarioReader
         string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken);
+            text = await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -23,7 +23,7 @@ public static class ScenarioRunner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         options.Progress?.Report("starting the simulators and storage");
-        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
+        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync().ConfigureAwait(false);
         var tables = TableNames();
         var settings = new Dictionary<string, string?>(tables);
 
@@ -37,9 +37,10 @@ public static class ScenarioRunner
 
         var firstSync = scenario.Steps.OfType<SyncStep>().Select(s => s.At).DefaultIfEmpty(DateTimeOffset.UnixEpoch).First();
         var clock = new ScenarioClock(firstSync);
-        await using var environment = await ScenarioSettings.StartAsync(scenario.Settings,
+        var environment = await ScenarioSettings.StartAsync(scenario.Settings,
             () => SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)],
-                ScenarioNotifications.WithScenarioQueue(options.ConfigureServices), settings, cancellationToken));
+                ScenarioNotifications.WithScenarioQueue(options.ConfigureServices), settings, cancellationToken)).ConfigureAwait(false);
+        await using var disposeEnvironment = environment.ConfigureAwait(false);
         try
         {
             Seed(scenario, environment);
@@ -52,12 +53,12 @@ public static class ScenarioRunner
                 switch (step)
                 {
                     case SyncStep sync:
-                        runs.AddRange(await ScenarioNotifications.RunDueAsync(environment, sync.At, cancellationToken));
+                        runs.AddRange(await ScenarioNotifications.RunDueAsync(environment, sync.At, cancellationToken).ConfigureAwait(false));
                         lastSync = sync.At;
-                        runs.AddRange(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken));
+                        runs.AddRange(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken).ConfigureAwait(false));
                         break;
                     case NotifyStep or AdvanceStep:
-                        runs.AddRange(await ScenarioNotifications.RunStepAsync(environment, scenario.Tenant, step, cancellationToken));
+                        runs.AddRange(await ScenarioNotifications.RunStepAsync(environment, scenario.Tenant, step, cancellationToken).ConfigureAwait(false));
                         lastSync = runs.LastOrDefault()?.At ?? lastSync;
                         break;
                     case StaffCloudChangeStep change:
@@ -67,7 +68,7 @@ public static class ScenarioRunner
                         Change(environment, scenario.Tenant.MobieTrainAccountId, change, lastSync ?? clock.GetUtcNow());
                         break;
                     case TenantStep tenantStep:
-                        await TenantStepAsync(environment, scenario.Tenant.TenantId, tenantStep, options.Progress, cancellationToken);
+                        await TenantStepAsync(environment, scenario.Tenant.TenantId, tenantStep, options.Progress, cancellationToken).ConfigureAwait(false);
                         break;
                 }
             }
@@ -77,7 +78,7 @@ public static class ScenarioRunner
         }
         finally
         {
-            await DropTablesAsync(environment, tables);
+            await DropTablesAsync(environment, tables).ConfigureAwait(false);
         }
     }
 
@@ -97,7 +98,7 @@ public static class ScenarioRunner
         SyncRequest? request = first ?? new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun);
         while (request is not null)
         {
-            var (run, outcome) = await InvokeAsync(environment, request, step.At, cancellationToken);
+            var (run, outcome) = await InvokeAsync(environment, request, step.At, cancellationToken).ConfigureAwait(false);
             runs.Add(run);
             request = outcome.Continuation;
         }
@@ -113,7 +114,7 @@ public static class ScenarioRunner
         var mobieTrainBefore = environment.MobieTrain.Requests.Snapshot();
         var service = environment.Services.GetRequiredService<TenantSyncService>();
         var stopwatch = Stopwatch.StartNew();
-        var outcome = await service.RunAsync(request, cancellationToken);
+        var outcome = await service.RunAsync(request, cancellationToken).ConfigureAwait(false);
         stopwatch.Stop();
 
         var staffCloud = environment.StaffCloud.Requests.Snapshot() - staffCloudBefore;
@@ -128,17 +129,17 @@ public static class ScenarioRunner
     /// <summary>Rows first (straight into the table, as <c>az storage entity insert</c> would), then the approval.</summary>
     private static async Task TenantStepAsync(SandboxEnvironment environment, string tenantId, TenantStep step, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var table = await environment.Services.GetRequiredService<StorageTables>().Tenants.GetAsync(cancellationToken);
+        var table = await environment.Services.GetRequiredService<StorageTables>().Tenants.GetAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in step.Rows)
         {
-            await table.UpsertEntityAsync(TenantEntityMapper.ToEntity(row), TableUpdateMode.Replace, cancellationToken);
+            await table.UpsertEntityAsync(TenantEntityMapper.ToEntity(row), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
         }
 
         if (step.AllowDeletions)
         {
             try
             {
-                await environment.Services.GetRequiredService<DeletionApprovals>().GrantAsync(tenantId, "scenario", cancellationToken);
+                await environment.Services.GetRequiredService<DeletionApprovals>().GrantAsync(tenantId, "scenario", cancellationToken).ConfigureAwait(false);
             }
             catch (NothingHeldException e)
             {
@@ -218,7 +219,7 @@ public static class ScenarioRunner
         {
             try
             {
-                await service.DeleteTableAsync(table!);
+                await service.DeleteTableAsync(table!).ConfigureAwait(false);
             }
             catch (Azure.RequestFailedException)
             {
