@@ -52,30 +52,22 @@ internal sealed class MobieTrainRequests(
     public async Task<HttpResponseMessage> SendAsync(
         MobieTrainTarget target, Func<HttpRequestMessage> create, string operation, CancellationToken cancellationToken)
     {
-        var key = await secrets.GetSecretAsync(target.ApiKeySecretName, cancellationToken).ConfigureAwait(false);
-        var response = await SendWithKeyAsync(target, create, key, operation, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode != HttpStatusCode.Unauthorized)
+        var attempt = await BearerSecret.SendAsync(secrets, target.ApiKeySecretName,
+            (key, ct) => SendWithKeyAsync(target, create, key, operation, ct),
+            (answer, _) => Task.FromResult(answer.StatusCode == HttpStatusCode.Unauthorized), cancellationToken).ConfigureAwait(false);
+        if (attempt.Rotated)
         {
-            return response;
+            MobieTrainClientLog.RetryingWithRotatedKey(logger, target.TenantId, target.AccountId, target.ApiKeySecretName);
         }
 
-        response.Dispose();
-        secrets.Invalidate(target.ApiKeySecretName);
-        var reread = await secrets.GetSecretAsync(target.ApiKeySecretName, cancellationToken).ConfigureAwait(false);
-        if (string.Equals(reread, key, StringComparison.Ordinal))
+        if (attempt.Refused)
         {
+            // The same key again, or the rotated one refused too: the key is simply not accepted.
+            attempt.Response.Dispose();
             throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
         }
 
-        MobieTrainClientLog.RetryingWithRotatedKey(logger, target.TenantId, target.AccountId, target.ApiKeySecretName);
-        response = await SendWithKeyAsync(target, create, reread, operation, cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            response.Dispose();
-            throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
-        }
-
-        return response;
+        return attempt.Response;
     }
 
     private async Task<HttpResponseMessage> SendWithKeyAsync(

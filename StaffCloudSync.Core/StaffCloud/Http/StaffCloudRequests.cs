@@ -83,10 +83,31 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
     private async Task<HttpResponseMessage?> SendAsync(StaffCloudTarget target, string resource, Uri uri, bool notFoundIsAnswer, CancellationToken cancellationToken)
     {
         var secretName = target.TokenSecretName;
-        var token = await secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
-        var response = await SendOnceAsync(target, resource, uri, token, cancellationToken).ConfigureAwait(false);
+        (string? Message, bool InvalidToken) body = (null, false);
+        var sentWith = string.Empty;
+        var attempt = await BearerSecret.SendAsync(secrets, secretName,
+            (token, ct) =>
+            {
+                sentWith = token;
+                return SendOnceAsync(target, resource, uri, token, ct);
+            },
+            async (answer, ct) =>
+            {
+                // The error body is read once per answer, here: it also says whether the token was malformed.
+                body = answer.IsSuccessStatusCode || (notFoundIsAnswer && answer.StatusCode == HttpStatusCode.NotFound)
+                    ? (null, false)
+                    : await StaffCloudErrorBody.ReadAsync(answer, sentWith, ct).ConfigureAwait(false);
+                return StaffCloudErrors.IsTokenRefused(answer.StatusCode, body.InvalidToken);
+            }, cancellationToken).ConfigureAwait(false);
+
+        var response = attempt.Response;
         try
         {
+            if (attempt.Rotated)
+            {
+                StaffCloudLog.TokenRotated(logger, target.TenantId, secretName, (int)response.StatusCode);
+            }
+
             if (response.IsSuccessStatusCode)
             {
                 return response;
@@ -98,29 +119,9 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
                 return null;
             }
 
-            var body = await StaffCloudErrorBody.ReadAsync(response, token, cancellationToken).ConfigureAwait(false);
-            if (StaffCloudErrors.IsTokenRefused(response.StatusCode, body.InvalidToken))
+            if (attempt.Refused)
             {
-                secrets.Invalidate(secretName);
-                var fresh = await secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
-                if (!string.Equals(fresh, token, StringComparison.Ordinal))
-                {
-                    StaffCloudLog.TokenRotated(logger, target.TenantId, secretName, (int)response.StatusCode);
-                    response.Dispose();
-                    response = await SendOnceAsync(target, resource, uri, fresh, cancellationToken).ConfigureAwait(false);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return response;
-                    }
-
-                    token = fresh;
-                    body = await StaffCloudErrorBody.ReadAsync(response, token, cancellationToken).ConfigureAwait(false);
-                }
-
-                if (StaffCloudErrors.IsTokenRefused(response.StatusCode, body.InvalidToken))
-                {
-                    StaffCloudLog.TokenRefused(logger, target.TenantId, secretName, (int)response.StatusCode);
-                }
+                StaffCloudLog.TokenRefused(logger, target.TenantId, secretName, (int)response.StatusCode);
             }
 
             StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
