@@ -53,11 +53,7 @@ public sealed class QueuedSyncHandler(
         var handedOver = false;
         try
         {
-            var request = new SyncRequest(message.TenantId, message.RunId, message.Trigger, message.DryRun)
-            {
-                ChainId = message.ChainId,
-                Invocation = message.Invocation,
-            };
+            var request = message.ToRequest();
             await using (keeper.Keep(message.TenantId, message.RunId, options.Value.LeaseDuration).ConfigureAwait(false))
             {
                 outcome = await sync.RunAsync(request, cancellationToken).ConfigureAwait(false);
@@ -98,11 +94,7 @@ public sealed class QueuedSyncHandler(
 
         try
         {
-            await queue.EnqueueAsync(new SyncMessage(next.TenantId, next.RunId, next.Trigger, next.DryRun, time.GetUtcNow())
-            {
-                ChainId = next.ChainId,
-                Invocation = next.Invocation,
-            }, cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(SyncMessage.For(next, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
         }
         catch
         {

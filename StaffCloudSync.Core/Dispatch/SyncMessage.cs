@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.Dispatch;
 
@@ -26,6 +27,20 @@ public sealed record SyncMessage(string TenantId, string RunId, RunTrigger Trigg
     };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The message for a run to queue (a continuation keeps its chain and invocation).</summary>
+    public static SyncMessage For(SyncRequest request, DateTimeOffset requestedAt)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return new SyncMessage(request.TenantId, request.RunId, request.Trigger, request.DryRun, requestedAt)
+        {
+            ChainId = request.ChainId,
+            Invocation = request.Invocation,
+        };
+    }
+
+    /// <summary>The run this message asks for, chain and invocation included.</summary>
+    public SyncRequest ToRequest() => new(TenantId, RunId, Trigger, DryRun) { ChainId = ChainId, Invocation = Invocation };
 
     /// <summary>Reads a message; a malformed one gives the reason (never echoed back: it may hold anything).</summary>
     public static bool TryParse(string? text, out SyncMessage? message, out string? error)

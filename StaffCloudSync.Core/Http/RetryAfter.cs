@@ -48,8 +48,8 @@ public static class RetryAfter
 
     private static TimeSpan? FromRetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
     {
-        { Delta: { } delta } => NonNegative(delta),
-        { Date: { } date } => NonNegative(date - now),
+        { Delta: { } delta } => Bounded(delta),
+        { Date: { } date } => Bounded(date - now),
         _ => null,
     };
 
@@ -69,12 +69,13 @@ public static class RetryAfter
 
         if (reset < SecondsThreshold)
         {
-            return NonNegative(TimeSpan.FromSeconds(reset));
+            return Bounded(TimeSpan.FromSeconds(reset));
         }
 
         // A Unix timestamp: compared in seconds, so that no value a double can hold overflows a date.
-        return NonNegative(TimeSpan.FromSeconds(Math.Min(reset - now.ToUnixTimeSeconds(), Longest.TotalSeconds)));
+        return Bounded(TimeSpan.FromSeconds(Math.Min(reset - now.ToUnixTimeSeconds(), Longest.TotalSeconds)));
     }
 
-    private static TimeSpan NonNegative(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value > Longest ? Longest : value;
+    /// <summary>Between zero (a reset already past) and <see cref="Longest"/> (an absurd one).</summary>
+    private static TimeSpan Bounded(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value > Longest ? Longest : value;
 }

@@ -45,7 +45,7 @@ internal static class BenchChainSuites
             $"{chain.Count} invocations ({statuses}); {writes:N0} writes for {minimal:N0} minimal; wall {wallMs / 1000d:0.0} s against a rate bound of {boundMs / 1000d:0.0} s " +
             $"({wallMs / boundMs:0.00}×) for {requests:N0} MobieTrain requests; {duplicates} duplicates; next run {after.Requests.MobieTrainWrites} writes",
             met,
-            Figures(("invocations", chain.Count), ("writes", writes), ("minimal", minimal), ("wallMs", wallMs), ("boundMs", boundMs), ("duplicates", duplicates),
+            BenchSuites.Figures(("invocations", chain.Count), ("writes", writes), ("minimal", minimal), ("wallMs", wallMs), ("boundMs", boundMs), ("duplicates", duplicates),
                 ("nextRunWrites", after.Requests.MobieTrainWrites)));
     }
 
@@ -70,7 +70,7 @@ internal static class BenchChainSuites
             "100,000 employees (50,000 eligible) read, planned and applied: the sync's own peak working set under 1 GB (the simulators' share reported apart)",
             $"{run.Record.Counts.Invited:N0} invitations in {run.DurationMs / 1000d:0.0} s; peak working set {totalMb:N0} MB, of which simulators, storage client and host {simulatorsMb:N0} MB, the sync {syncMb:N0} MB",
             syncMb < 1024 && run.Record.Status == RunStatus.Succeeded && run.Record.Counts.Invited == tenant.EligibleIds().Count,
-            Figures(("peakWorkingSetMb", totalMb), ("simulatorsMb", simulatorsMb), ("syncMb", syncMb), ("invited", run.Record.Counts.Invited), ("wallMs", run.DurationMs)));
+            BenchSuites.Figures(("peakWorkingSetMb", totalMb), ("simulatorsMb", simulatorsMb), ("syncMb", syncMb), ("invited", run.Record.Counts.Invited), ("wallMs", run.DurationMs)));
     }
 
     /// <summary>The highest working set seen while <paramref name="work"/> runs, sampled every 20 ms.</summary>
@@ -102,7 +102,4 @@ internal static class BenchChainSuites
             await sampler.ConfigureAwait(false);
         }
     }
-
-    private static Dictionary<string, object> Figures(params (string Name, object Value)[] figures) =>
-        figures.ToDictionary(f => f.Name, f => f.Value, StringComparer.Ordinal);
 }

@@ -202,5 +202,5 @@ public static class BenchSuites
         ["id"] = id, ["firstname"] = $"First{id}", ["lastname"] = lastName, ["email"] = email, ["status"] = 4, ["communication_language"] = "de",
     };
 
-    private static Dictionary<string, object> Figures(params (string Name, object Value)[] figures) => figures.ToDictionary(f => f.Name, f => f.Value);
+    internal static Dictionary<string, object> Figures(params (string Name, object Value)[] figures) => figures.ToDictionary(f => f.Name, f => f.Value);
 }

@@ -56,7 +56,7 @@ public sealed class SnapshotReader(
             .Where(Definitions.IsConfirmed).ToList();
 
         var synced = SyncedRecordsByEmployee(mobieTrainSnapshot);
-        var employeeIds = confirmed.Select(a => a.EmployeeId).Concat(synced.Keys).Where(id => id > 0).Distinct().Order().ToList();
+        var employeeIds = confirmed.Select(a => a.EmployeeId).Concat(synced.Keys).Distinct().Order().ToList();
         var employees = reads.Start(ct => staffCloud.GetEmployeesAsync(staffCloudTarget, employeeIds, ct));
         await reads.WhenAllAsync().ConfigureAwait(false);
         var employeeList = await employees.ConfigureAwait(false);
