@@ -63,58 +63,32 @@ public static class ScenarioSettings
     }
 
     /// <summary>
-    /// Starts the sandbox with the settings applied and every section's options bound and validated, so a bad value is
-    /// an invalid file (exit 2) before any step runs, with the app's own validation message.
+    /// Starts the sandbox with the settings applied; the app's own start-up validation binds and checks every options
+    /// section, and a bad value becomes an invalid file (exit 2) before any step runs, with that validation's message.
     /// </summary>
     public static async Task<SandboxEnvironment> StartAsync(IReadOnlyDictionary<string, string?> settings, Func<Task<SandboxEnvironment>> start)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(start);
-        SandboxEnvironment? environment = null;
         try
         {
-            environment = await start().ConfigureAwait(false);
-            Validate(environment.Services, settings);
-            return environment;
+            // The sandbox's start runs the app's start-up validation of every options section (IStartupValidator).
+            return await start().ConfigureAwait(false);
         }
         catch (Exception e) when (settings.Count > 0 && Invalid(e) is { } message)
         {
-            if (environment is not null)
-            {
-                await environment.DisposeAsync().ConfigureAwait(false);
-            }
-
             throw new ScenarioFormatException("settings", $"invalid for the app's settings: {message}");
         }
     }
 
     private static string? Invalid(Exception e) => e switch
     {
-        TargetInvocationException { InnerException: { } inner } => Invalid(inner),
         AggregateException aggregate when aggregate.InnerExceptions.Select(Invalid).ToList() is { Count: > 0 } messages && messages.All(m => m is not null) =>
             string.Join("; ", messages.Distinct(StringComparer.Ordinal)),
         OptionsValidationException validation => validation.Message,
         InvalidOperationException binding when binding.Message.Contains("configuration value", StringComparison.Ordinal) => binding.Message,
         _ => null,
     };
-
-    /// <summary>Each section's options from the sandbox's container, so binding and validation fail before any step runs.</summary>
-    private static void Validate(IServiceProvider services, IReadOnlyDictionary<string, string?> settings)
-    {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(settings);
-        if (settings.Count == 0)
-        {
-            return;
-        }
-
-        // Every section, not only those set: a setting of one can break a rule across them (budget under the lease).
-        foreach (var type in Sections.Values)
-        {
-            var options = services.GetService(typeof(IOptions<>).MakeGenericType(type));
-            _ = options?.GetType().GetProperty(nameof(IOptions<object>.Value))!.GetValue(options);
-        }
-    }
 
     private static bool IsKnown(string name)
     {
