@@ -275,7 +275,7 @@ public sealed class MobieTrainClientFaultTests
             {
                 Content = new StringContent("""{"name":"Fair","externalId":"staffcloud-event-10"}""", Encoding.UTF8, "application/json"),
             };
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", MobieTrainHarness.ApiKey);
+            request.Options.Set(BearerSecretHandler.SecretName, MobieTrainHarness.SecretName);
             if (key is not null)
             {
                 request.Headers.Add(IdempotencyKey.HeaderName, key);

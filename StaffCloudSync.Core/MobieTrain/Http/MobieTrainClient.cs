@@ -3,7 +3,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Secrets;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
@@ -29,14 +28,13 @@ public sealed class MobieTrainClient : IMobieTrainClient
 
     public MobieTrainClient(
         HttpClient http,
-        ISecretStore secrets,
         IOptions<MobieTrainOptions> options,
         TimeProvider time,
         ILogger<MobieTrainClient> logger)
     {
         _options = options;
         _logger = logger;
-        _requests = new MobieTrainRequests(http, secrets, options, time, logger);
+        _requests = new MobieTrainRequests(http, options, time, logger);
         _conflicts = new MobieTrainConflicts(this, logger);
     }
 
@@ -149,7 +147,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
             var path = $"{MobieTrainRequests.AccountPath(target)}/{resource}?limit={_options.Value.PageSize}"
                 + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
             IReadOnlyList<T> items;
-            using (var response = await _requests.SendAsync(target, () => new HttpRequestMessage(HttpMethod.Get, path), operation, cancellationToken)
+            using (var response = await _requests.SendAsync(target, new HttpRequestMessage(HttpMethod.Get, path), operation, cancellationToken)
                        .ConfigureAwait(false))
             {
                 if (!response.IsSuccessStatusCode)

@@ -7,7 +7,6 @@ using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.Secrets;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
@@ -16,7 +15,7 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// reading: a page or a record of the answer, every shape error an <c>InvalidResponse</c> naming the operation.
 /// </summary>
 internal sealed class MobieTrainRequests(
-    HttpClient http, ISecretStore secrets, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger logger)
+    HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger logger)
 {
 
     /// <summary>
@@ -30,59 +29,34 @@ internal sealed class MobieTrainRequests(
         var canonical = write.Body is null ? string.Empty : Encoding.UTF8.GetString(write.Body);
         var key = IdempotencyKey.Derive(target.TenantId, target.RunId, write.Action, write.Record, canonical);
         var path = $"{AccountPath(target)}/{write.Path}";
-        return SendAsync(target, () =>
+        var request = new HttpRequestMessage(write.Method, path);
+        request.Headers.Add(IdempotencyKey.HeaderName, key);
+        if (write.Body is not null)
         {
-            var request = new HttpRequestMessage(write.Method, path);
-            request.Headers.Add(IdempotencyKey.HeaderName, key);
-            if (write.Body is not null)
-            {
-                request.Content = new ByteArrayContent(write.Body);
-                request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-            }
+            request.Content = new ByteArrayContent(write.Body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
 
-            return request;
-        }, write.Operation, cancellationToken);
+        return SendAsync(target, request, write.Operation, cancellationToken);
     }
 
     /// <summary>
-    /// Sends a request with the account's API key. On 401 the cached secret is dropped and read again: a rotated key is
-    /// tried once; the same key again means it is simply refused. <paramref name="create"/> builds a fresh message for
-    /// that second try (a sent message cannot be sent again).
+    /// Sends (and disposes) a request with the account's API key: <see cref="BearerSecretHandler"/> puts it in and, on 401,
+    /// re-reads it once; a rotated key is tried once, the same key again means it is simply refused.
     /// </summary>
-    public async Task<HttpResponseMessage> SendAsync(
-        MobieTrainTarget target, Func<HttpRequestMessage> create, string operation, CancellationToken cancellationToken)
+    public async Task<HttpResponseMessage> SendAsync(MobieTrainTarget target, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
-        var attempt = await BearerSecret.SendAsync(secrets, target.ApiKeySecretName,
-            (key, ct) => SendWithKeyAsync(target, create, key, operation, ct),
-            (answer, _) => Task.FromResult(answer.StatusCode == HttpStatusCode.Unauthorized), cancellationToken).ConfigureAwait(false);
-        if (attempt.Rotated)
-        {
-            MobieTrainClientLog.RetryingWithRotatedKey(logger, target.TenantId, target.AccountId, target.ApiKeySecretName);
-        }
-
-        if (attempt.Refused)
-        {
-            // The same key again, or the rotated one refused too: the key is simply not accepted.
-            attempt.Response.Dispose();
-            throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
-        }
-
-        return attempt.Response;
-    }
-
-    private async Task<HttpResponseMessage> SendWithKeyAsync(
-        MobieTrainTarget target, Func<HttpRequestMessage> create, string key, string operation, CancellationToken cancellationToken)
-    {
-        using var request = create();
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        using var sent = request;
+        request.Options.Set(BearerSecretHandler.SecretName, target.ApiKeySecretName);
 
         // The resilience handlers time a request up to its headers; HttpClient buffers the body after them, where only
         // this guard (the whole request's budget) stops a body that stalls half-way.
         using var guard = new CancellationTokenSource(options.Value.Resilience.TotalTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, guard.Token);
+        HttpResponseMessage response;
         try
         {
-            return await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -100,6 +74,28 @@ internal sealed class MobieTrainRequests(
                 $"MobieTrain did not answer {operation} for account '{target.AccountId}' of tenant '{target.TenantId}' " +
                 $"after {options.Value.Resilience.MaxRetries} retries: {Describe(e)}.", e);
         }
+
+        var outcome = BearerOutcome.Of(request);
+        if (outcome.Rotated)
+        {
+            MobieTrainClientLog.RetryingWithRotatedKey(logger, target.TenantId, target.AccountId, target.ApiKeySecretName);
+        }
+
+        if (outcome.Refused)
+        {
+            // The same key again, or the rotated one refused too: the key is simply not accepted.
+            response.Dispose();
+            throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
+        }
+
+        return response;
+    }
+
+    /// <summary>MobieTrain refuses a key with 401 (a 403 is a valid key without access to the account: no re-read helps).</summary>
+    public static Task<bool> IsKeyRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
     }
 
     /// <summary>

@@ -45,6 +45,7 @@ public static class MobieTrainServiceCollectionExtensions
             // included, unredacted even with RedactLoggedHeaders (which redacts only the formatted message), so a
             // structured sink would store it. Our own events (1400–1406) and the retry log (1200) say what is needed.
             .RemoveAllLoggers()
+            .AddBearerSecret(MobieTrainRequests.IsKeyRefusedAsync)
             .AddSyncResilience(
                 provider => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.Resilience,
                 provider => new MobieTrainPacingHandler(

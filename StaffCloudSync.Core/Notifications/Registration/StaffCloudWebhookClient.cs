@@ -6,7 +6,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.StaffCloud.Http;
 
@@ -18,7 +18,7 @@ namespace StaffCloudSync.Core.Notifications.Registration;
 /// <c>--unregister</c> makes them; no sync uses this class, which is why it is not part of <see cref="IStaffCloudClient"/>
 /// (whose "no write" is tested). Webhook URLs carry secrets (ours and other integrations'): none is ever logged.
 /// </summary>
-public sealed class StaffCloudWebhookClient(HttpClient http, ISecretStore secrets, IOptions<StaffCloudOptions> options, ILogger<StaffCloudWebhookClient> logger)
+public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloudOptions> options, ILogger<StaffCloudWebhookClient> logger)
 {
     private const string Resource = "webhooks";
 
@@ -70,9 +70,8 @@ public sealed class StaffCloudWebhookClient(HttpClient http, ISecretStore secret
     private async Task<HttpResponseMessage> SendAsync(StaffCloudTarget target, HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        var token = await secrets.GetSecretAsync(target.TokenSecretName, cancellationToken).ConfigureAwait(false);
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress(target), path));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        request.Options.Set(BearerSecretHandler.SecretName, target.TokenSecretName);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         if (body is not null)
         {
@@ -99,7 +98,7 @@ public sealed class StaffCloudWebhookClient(HttpClient http, ISecretStore secret
         using (response)
         {
             // StaffCloud's own words only when nothing was sent: an answer to a POST or PUT may quote the URL, and its secret.
-            var (message, _) = body is null ? await StaffCloudErrorBody.ReadAsync(response, token, cancellationToken).ConfigureAwait(false) : (null, false);
+            var (message, _) = body is null ? await StaffCloudErrorBody.ReadAsync(response, BearerOutcome.SentSecret(request), cancellationToken).ConfigureAwait(false) : (null, false);
             var status = (int)response.StatusCode;
             throw Error(target, method.Method, response.StatusCode switch
             {

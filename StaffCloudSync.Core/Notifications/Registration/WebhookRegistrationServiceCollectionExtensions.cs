@@ -19,6 +19,7 @@ public static class WebhookRegistrationServiceCollectionExtensions
         services.AddHttpClient<StaffCloudWebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(StaffCloudServiceCollectionExtensions.PrimaryHandler)
             .RemoveAllLoggers()
+            .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
             .AddSyncResilience(provider => provider.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
         services.TryAddSingleton<WebhookRegistration>();
         return services;

@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.Secrets;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
@@ -31,16 +30,15 @@ public sealed class StaffCloudClient : IStaffCloudClient
     private readonly ILogger<StaffCloudClient> _logger;
     private readonly StaffCloudRequests _requests;
 
-    public StaffCloudClient(HttpClient http, ISecretStore secrets, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
+    public StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
     {
         ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(secrets);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
         _logger = logger;
-        _requests = new StaffCloudRequests(http, secrets, _options, time, logger);
+        _requests = new StaffCloudRequests(http, _options, time, logger);
     }
 
     public async IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(

@@ -17,8 +17,44 @@ internal static class StaffCloudErrorBody
 
     public const string InvalidTokenStructure = "Invalid security token structure";
 
+    /// <summary>
+    /// Whether the answer refuses the token (<see cref="StaffCloudErrors.IsTokenRefused"/>): a 401, or a 400 whose body
+    /// says the token is malformed. That body is read here, at most <see cref="MaxBytes"/> of it, and put back buffered,
+    /// so the client reads the same bytes for its error.
+    /// </summary>
+    public static async Task<bool> IsTokenRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        if (response.StatusCode != System.Net.HttpStatusCode.BadRequest)
+        {
+            return StaffCloudErrors.IsTokenRefused(response.StatusCode, invalidTokenStructure: false);
+        }
+
+        var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+        var buffered = new ByteArrayContent(body);
+        foreach (var header in response.Content.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+        {
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content.Dispose();
+        response.Content = buffered;
+        return StaffCloudErrors.IsTokenRefused(response.StatusCode, Says(body, InvalidTokenStructure));
+    }
+
     /// <summary>The cleaned message, and whether the body says the token is malformed (wherever it says so).</summary>
     public static async Task<(string? Message, bool InvalidToken)> ReadAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+
+        // Searched in the whole body rather than in the message: which field carries it (message, error) varies.
+        return (Clean(MessageOf(body), token), Says(body, InvalidTokenStructure));
+    }
+
+    private static bool Says(byte[] body, string text) => Encoding.UTF8.GetString(body).Contains(text, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<byte[]> ReadPrefixAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
         {
@@ -33,16 +69,12 @@ internal static class StaffCloudErrorBody
                 length += read;
             }
 
-            var body = buffer.AsSpan(0, length);
-
-            // Searched in the whole body rather than in the message: which field carries it (message, error) varies.
-            var invalidToken = Encoding.UTF8.GetString(body).Contains(InvalidTokenStructure, StringComparison.OrdinalIgnoreCase);
-            return (Clean(MessageOf(body), token), invalidToken);
+            return buffer[..length];
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // The status code alone still tells what happened.
-            return (null, false);
+            return [];
         }
     }
 

@@ -5,16 +5,15 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.Secrets;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
 /// <summary>
 /// One GET to StaffCloud with the tenant's Bearer token: a list streamed record by record, or a single record.
-/// Every failure on the way becomes a <see cref="SyncRunException"/> naming the tenant and the resource, and a
-/// token refused as expired or malformed is re-read once (a rotation in Key Vault) before the request fails.
+/// Every failure on the way becomes a <see cref="SyncRunException"/> naming the tenant and the resource; a token
+/// refused as expired or malformed was re-read once by <see cref="BearerSecretHandler"/> before the request fails.
 /// </summary>
-internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, StaffCloudOptions options, TimeProvider time, ILogger logger)
+internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions options, TimeProvider time, ILogger logger)
 {
     /// <summary>One GET of a list, its records streamed; every failure on the way is a typed run error.</summary>
     public async IAsyncEnumerable<JsonElement> ReadListAsync(
@@ -76,36 +75,32 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
     }
 
     /// <summary>
-    /// Sends the GET with the tenant's token. A token refused as expired or malformed is re-read once after dropping
-    /// the store's cached copy: if it changed (rotated in Key Vault), the request is sent once more with it. With
-    /// <paramref name="notFoundIsAnswer"/> a 404 is an answer (null), not an error.
+    /// Sends the GET with the tenant's token (<see cref="BearerSecretHandler"/> puts it in and re-reads it once when it
+    /// is refused as expired or malformed). With <paramref name="notFoundIsAnswer"/> a 404 is an answer (null), not an error.
     /// </summary>
     private async Task<HttpResponseMessage?> SendAsync(StaffCloudTarget target, string resource, Uri uri, bool notFoundIsAnswer, CancellationToken cancellationToken)
     {
-        var secretName = target.TokenSecretName;
-        (string? Message, bool InvalidToken) body = (null, false);
-        var sentWith = string.Empty;
-        var attempt = await BearerSecret.SendAsync(secrets, secretName,
-            (token, ct) =>
-            {
-                sentWith = token;
-                return SendOnceAsync(target, resource, uri, token, ct);
-            },
-            async (answer, ct) =>
-            {
-                // The error body is read once per answer, here: it also says whether the token was malformed.
-                body = answer.IsSuccessStatusCode || (notFoundIsAnswer && answer.StatusCode == HttpStatusCode.NotFound)
-                    ? (null, false)
-                    : await StaffCloudErrorBody.ReadAsync(answer, sentWith, ct).ConfigureAwait(false);
-                return StaffCloudErrors.IsTokenRefused(answer.StatusCode, body.InvalidToken);
-            }, cancellationToken).ConfigureAwait(false);
-
-        var response = attempt.Response;
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Options.Set(BearerSecretHandler.SecretName, target.TokenSecretName);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        HttpResponseMessage response;
         try
         {
-            if (attempt.Rotated)
+            // Headers only: the body is streamed by the reader, so a long list is never held whole in memory.
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
+        {
+            StaffCloudLog.RequestFailed(logger, target.TenantId, resource, ex.GetType().Name, null);
+            throw typed;
+        }
+
+        try
+        {
+            var outcome = BearerOutcome.Of(request);
+            if (outcome.Rotated)
             {
-                StaffCloudLog.TokenRotated(logger, target.TenantId, secretName, (int)response.StatusCode);
+                StaffCloudLog.TokenRotated(logger, target.TenantId, target.TokenSecretName, (int)response.StatusCode);
             }
 
             if (response.IsSuccessStatusCode)
@@ -119,11 +114,12 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
                 return null;
             }
 
-            if (attempt.Refused)
+            if (outcome.Refused)
             {
-                StaffCloudLog.TokenRefused(logger, target.TenantId, secretName, (int)response.StatusCode);
+                StaffCloudLog.TokenRefused(logger, target.TenantId, target.TokenSecretName, (int)response.StatusCode);
             }
 
+            var body = await StaffCloudErrorBody.ReadAsync(response, BearerOutcome.SentSecret(request), cancellationToken).ConfigureAwait(false);
             StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
             throw StaffCloudErrors.ForStatus(target, resource, response, body, time.GetUtcNow());
         }
@@ -131,24 +127,6 @@ internal sealed class StaffCloudRequests(HttpClient http, ISecretStore secrets, 
         {
             response.Dispose();
             throw;
-        }
-    }
-
-    private async Task<HttpResponseMessage> SendOnceAsync(
-        StaffCloudTarget target, string resource, Uri uri, string token, CancellationToken cancellationToken)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
-        try
-        {
-            // Headers only: the body is streamed by the reader, so a long list is never held whole in memory.
-            return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
-        {
-            StaffCloudLog.RequestFailed(logger, target.TenantId, resource, ex.GetType().Name, null);
-            throw typed;
         }
     }
 

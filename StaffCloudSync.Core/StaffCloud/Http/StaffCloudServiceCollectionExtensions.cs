@@ -12,8 +12,8 @@ public static class StaffCloudServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="IStaffCloudClient"/> as a typed HttpClient: options <c>StaffCloud</c> checked at start-up,
-    /// redirects never followed, no HttpClient timeout, no factory request logging (the resilience handlers time requests), the rate-limit gate
-    /// outside and the shared retries and timeouts inside. The host registers logging and an <c>ISecretStore</c>
+    /// redirects never followed, no HttpClient timeout, no factory request logging (the resilience handlers time requests), the token's
+    /// re-read outermost, then the rate-limit gate, and the shared retries and timeouts inside. The host registers logging and an <c>ISecretStore</c>
     /// (<c>AddSecretStore</c>); <see cref="BackoffClock.System"/> and <see cref="TimeProvider.System"/> are added unless
     /// already registered.
     /// </summary>
@@ -40,6 +40,7 @@ public static class StaffCloudServiceCollectionExtensions
             // where "Authorization: *" redaction does not reach, so the Bearer token would land in a log sink. The
             // client logs its requests itself (tenant, resource, ids count) and RetryLog logs retries.
             .RemoveAllLoggers()
+            .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
             .AddHttpMessageHandler(services => new StaffCloudRateLimitHandler(
                 services.GetRequiredService<StaffCloudRateLimitGate>(),
                 services.GetRequiredService<BackoffClock>(),
