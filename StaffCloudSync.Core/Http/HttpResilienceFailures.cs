@@ -1,44 +1,43 @@
-using System.ComponentModel.DataAnnotations;
+using StaffCloudSync.Core.AppSettings;
 
 namespace StaffCloudSync.Core.Http;
 
 /// <summary>
-/// The one check of <see cref="HttpResilienceOptions"/>, for both clients: every value in its range, and an attempt
-/// shorter than the whole request's budget (or no attempt could be retried). Messages name the setting as a
-/// configuration key and as the app setting that holds it.
+/// The check of <see cref="HttpResilienceOptions"/>, a sub-section of both clients' options: not a validator of its
+/// own, because it is never bound on its own, but the failures that <c>StaffCloudOptionsValidator</c> and
+/// <c>MobieTrainOptionsValidator</c> add to theirs. Every value in its range, and an attempt shorter than the whole
+/// request's budget (or no attempt could be retried).
 /// </summary>
-public static class HttpResilienceOptionsValidator
+internal static class HttpResilienceFailures
 {
     /// <summary>The failures of <paramref name="resilience"/>, the sub-section <c>Resilience</c> of <paramref name="section"/>.</summary>
-    public static IReadOnlyList<string> Validate(HttpResilienceOptions? resilience, string section)
+    public static IReadOnlyList<string> Of(HttpResilienceOptions? resilience, string section)
     {
         ArgumentException.ThrowIfNullOrEmpty(section);
         if (resilience is null)
         {
-            return [$"{Setting(section, "Resilience")} is missing."];
+            return [$"{AppSetting.Name(section, "Resilience")} is missing."];
         }
 
-        var failures = new List<string>();
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(resilience, new ValidationContext(resilience), results, validateAllProperties: true);
-        foreach (var result in results)
-        {
-            var member = result.MemberNames.FirstOrDefault() ?? "?";
-            failures.Add($"{Setting(section, $"Resilience:{member}")}: {result.ErrorMessage}");
-        }
+        string?[] checks =
+        [
+            // At least 3: the spec asks for three retries of a transient failure.
+            AppSetting.OutOfRange(section, Key(nameof(HttpResilienceOptions.MaxRetries)), resilience.MaxRetries, 3, 10),
+            AppSetting.OutOfRange(section, Key(nameof(HttpResilienceOptions.BaseDelay)), resilience.BaseDelay, TimeSpan.Zero, TimeSpan.FromMinutes(1)),
+            AppSetting.OutOfRange(section, Key(nameof(HttpResilienceOptions.MaxRetryAfter)), resilience.MaxRetryAfter, TimeSpan.Zero, TimeSpan.FromMinutes(10)),
+            AppSetting.OutOfRange(section, Key(nameof(HttpResilienceOptions.AttemptTimeout)), resilience.AttemptTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10)),
+            AppSetting.OutOfRange(section, Key(nameof(HttpResilienceOptions.TotalTimeout)), resilience.TotalTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(30)),
+        ];
 
+        var failures = checks.OfType<string>().ToList();
         if (resilience.AttemptTimeout >= resilience.TotalTimeout)
         {
-            failures.Add($"{Setting(section, "Resilience:AttemptTimeout")} ({resilience.AttemptTimeout}) must be shorter than " +
-                $"{Setting(section, "Resilience:TotalTimeout")} ({resilience.TotalTimeout}), or no attempt could be retried.");
+            failures.Add($"{AppSetting.Name(section, Key(nameof(HttpResilienceOptions.AttemptTimeout)))} ({resilience.AttemptTimeout}) must be shorter than " +
+                $"{AppSetting.Name(section, Key(nameof(HttpResilienceOptions.TotalTimeout)))} ({resilience.TotalTimeout}), or no attempt could be retried.");
         }
 
         return failures;
     }
 
-    private static string Setting(string section, string key)
-    {
-        var path = $"{section}:{key}";
-        return $"{path} (app setting {path.Replace(":", "__", StringComparison.Ordinal)})";
-    }
+    private static string Key(string property) => $"Resilience:{property}";
 }
