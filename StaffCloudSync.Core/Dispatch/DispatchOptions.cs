@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace StaffCloudSync.Core.Dispatch;
 
 /// <summary>How tenant runs are queued and guarded (section <c>Dispatch</c>).</summary>
@@ -15,35 +13,8 @@ public sealed class DispatchOptions
 
     /// <summary>
     /// How long a run holds its tenant without a renewal (the lease is renewed while the run is active). Longer than
-    /// the function timeout (checked by <see cref="DispatchOptionsValidator"/>), short enough that a crashed run does
-    /// not keep its tenant from the next scheduled run 12 hours later.
+    /// the function timeout, short enough (at most 6 hours) that a crashed run does not keep its tenant from the next
+    /// scheduled run 12 hours later; both checked by <see cref="DispatchOptionsValidator"/>.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:01:00", "06:00:00")]
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(35);
-}
-
-/// <summary>
-/// The lease must outlive the longest run: a shorter one would let a second run in beside a running one. The longest
-/// run is the Functions timeout, and the run time budget (<c>Sync:RunTimeBudget</c>) stays under both.
-/// </summary>
-public sealed class DispatchOptionsValidator(Microsoft.Extensions.Options.IOptions<Sync.SyncOptions>? sync = null)
-    : Microsoft.Extensions.Options.IValidateOptions<DispatchOptions>
-{
-    public Microsoft.Extensions.Options.ValidateOptionsResult Validate(string? name, DispatchOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (options.LeaseDuration <= DispatchOptions.FunctionTimeout)
-        {
-            return Microsoft.Extensions.Options.ValidateOptionsResult.Fail(
-                $"Dispatch:LeaseDuration ({options.LeaseDuration}) must be longer than the Functions timeout (functionTimeout in host.json, {DispatchOptions.FunctionTimeout}): " +
-                "a run that outlives its lease could run beside the next one.");
-        }
-
-        var budget = sync?.Value.RunTimeBudget;
-        return budget is { } b && (b >= options.LeaseDuration || b > DispatchOptions.FunctionTimeout)
-            ? Microsoft.Extensions.Options.ValidateOptionsResult.Fail(
-                $"Sync:RunTimeBudget ({b}) must be shorter than Dispatch:LeaseDuration ({options.LeaseDuration}) and at most the Functions timeout ({DispatchOptions.FunctionTimeout}): " +
-                "a run must stop at its budget before the host kills it or its lease lapses.")
-            : Microsoft.Extensions.Options.ValidateOptionsResult.Success;
-    }
 }

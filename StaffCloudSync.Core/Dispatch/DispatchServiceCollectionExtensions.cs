@@ -18,7 +18,7 @@ public static class DispatchServiceCollectionExtensions
     public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration, Action<QueueClientOptions>? configureClient = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>());
         services.TryAddSingleton(provider =>
         {

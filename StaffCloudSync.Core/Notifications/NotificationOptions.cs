@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Options;
-
 namespace StaffCloudSync.Core.Notifications;
 
 /// <summary>
 /// Section <c>Notifications</c>: where StaffCloud reaches the Functions app. Only the operator CLI needs it (to print and
-/// register the notification URL); the endpoint itself does not, so it may be left out of the app's settings.
+/// register the notification URL); the endpoint itself does not, so it may be left out of the app's settings. Checked
+/// at start-up by <see cref="NotificationOptionsValidator"/>.
 /// </summary>
 public sealed class NotificationOptions
 {
@@ -14,29 +13,4 @@ public sealed class NotificationOptions
     public string? PublicBaseUrl { get; set; }
 
     public Uri? PublicBaseUri => Uri.TryCreate(PublicBaseUrl?.Trim(), UriKind.Absolute, out var uri) ? uri : null;
-}
-
-/// <summary>
-/// The URL carries a tenant's secret to StaffCloud: it must be https (http only to this machine, for local runs), with no
-/// query or fragment that the secret's query would clash with.
-/// </summary>
-public sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
-{
-    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl))
-        {
-            return ValidateOptionsResult.Success;
-        }
-
-        return IsUsable(options.PublicBaseUri)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail($"{NotificationOptions.SectionName}__{nameof(NotificationOptions.PublicBaseUrl)} '{options.PublicBaseUrl}' is not an https address " +
-                "without query or fragment (such as https://<function app>.azurewebsites.net; http only on loopback)");
-    }
-
-    public static bool IsUsable(Uri? uri) =>
-        uri is { IsAbsoluteUri: true, Query: "", Fragment: "", UserInfo: "" }
-        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

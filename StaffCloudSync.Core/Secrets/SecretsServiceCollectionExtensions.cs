@@ -23,12 +23,12 @@ public static class SecretsServiceCollectionExtensions
         services.AddOptions<SecretsOptions>()
             .Bind(configuration.GetSection(SecretsOptions.SectionName))
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>(
-            _ => new SecretsOptionsValidator()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>());
 
         services.AddOptions<KeyVaultOptions>()
             .Bind(configuration.GetSection(KeyVaultOptions.SectionName))
             .ValidateOnStart();
+        // A factory only to hand the validator the raw provider setting (KeyVaultOptionsValidator says why).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>(
             _ => new KeyVaultOptionsValidator(() => configuration[$"{SecretsOptions.SectionName}:{nameof(SecretsOptions.Provider)}"])));
 

@@ -1,8 +1,9 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace StaffCloudSync.Core.Sync;
 
-/// <summary>How the sync reads and writes (section <c>Sync</c>); the rules themselves are per tenant.</summary>
+/// <summary>
+/// How the sync reads and writes (section <c>Sync</c>); the rules themselves are per tenant. Checked at start-up by
+/// <see cref="SyncOptionsValidator"/>, which holds each setting's range.
+/// </summary>
 public sealed class SyncOptions
 {
     public const string SectionName = "Sync";
@@ -11,7 +12,6 @@ public sealed class SyncOptions
     /// How far before "now" the events read reaches. StaffCloud's filters compare wall-clock text, so the bound is
     /// widened a little (a time-zone offset, a clock slightly off) and the rules then test each event's end exactly.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:00", "7.00:00:00")]
     public TimeSpan EventReadMargin { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
@@ -19,21 +19,17 @@ public sealed class SyncOptions
     /// (sync-rules.md, "Time budget"). Under the Functions timeout (30 min) and the lease, so a run is never killed
     /// mid-write; seconds are allowed because tests and the sandbox use short budgets.
     /// </summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:30:00")]
     public TimeSpan RunTimeBudget { get; set; } = TimeSpan.FromMinutes(25);
 
     /// <summary>How many continuations one chain may queue; beyond it the run fails with that reason.</summary>
-    [Range(0, 1000)]
     public int MaxContinuations { get; set; } = 20;
 
     /// <summary>MobieTrain writes in flight at once for one tenant run.</summary>
-    [Range(1, 64)]
     public int MaxParallelWrites { get; set; } = 8;
 
     /// <summary>
     /// A write that still fails transiently after its retries fails its record; this many such failures in a row
     /// mean MobieTrain is down, and the run stops (Failed) rather than spend every remaining write on an outage.
     /// </summary>
-    [Range(1, 1000)]
     public int MaxConsecutiveTransientFailures { get; set; } = 5;
 }

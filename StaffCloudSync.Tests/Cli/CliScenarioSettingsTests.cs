@@ -27,8 +27,9 @@ public sealed class CliScenarioSettingsTests
     }
 
     [TestCase("Sync__RunTimeBudget", "\"banana\"", "Sync")]
-    [TestCase("Sync__RunTimeBudget", "\"00:40:00\"", "RunTimeBudget")]
-    [TestCase("Sync__MaxParallelWrites", "0", "MaxParallelWrites")]
+    [TestCase("Sync__RunTimeBudget", "\"00:40:00\"", "Sync:RunTimeBudget (app setting Sync__RunTimeBudget) must be between 00:00:01 and 00:30:00")]
+    [TestCase("Sync__RunTimeBudget", "0", "Sync:RunTimeBudget (app setting Sync__RunTimeBudget) must be between 00:00:01 and 00:30:00")]
+    [TestCase("Sync__MaxParallelWrites", "0", "Sync:MaxParallelWrites (app setting Sync__MaxParallelWrites) must be between 1 and 64; it is 0.")]
     public async Task An_invalid_value_exits_2_with_the_apps_own_validation_message(string name, string value, string expected)
     {
         var run = await RunAsync(name, value, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = await AzuriteHost.EnsureStartedAsync() });

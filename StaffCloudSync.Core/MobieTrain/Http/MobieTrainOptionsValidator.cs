@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
@@ -25,12 +26,12 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
             failures.Add($"{Setting(nameof(MobieTrainOptions.MaxResponseBytes))} must be from 1 MiB to 2 GiB; it is {options.MaxResponseBytes}.");
         }
 
-        if (options.PageSize is < 1 or > MobieTrainOptions.MaxPageSize)
+        if (AppSetting.OutOfRange(MobieTrainOptions.SectionName, nameof(MobieTrainOptions.PageSize), options.PageSize, 1, MobieTrainOptions.MaxPageSize, "the API's limit") is { } pageSize)
         {
-            failures.Add($"{Setting(nameof(MobieTrainOptions.PageSize))} must be between 1 and {MobieTrainOptions.MaxPageSize} (the API's limit); it is {options.PageSize}.");
+            failures.Add(pageSize);
         }
 
-        failures.AddRange(HttpResilienceOptionsValidator.Validate(options.Resilience, MobieTrainOptions.SectionName));
+        failures.AddRange(HttpResilienceFailures.Of(options.Resilience, MobieTrainOptions.SectionName));
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
@@ -62,10 +63,5 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
         }
     }
 
-    /// <summary>A setting as a configuration key and as the app setting / environment variable that holds it.</summary>
-    private static string Setting(string key)
-    {
-        var path = $"{MobieTrainOptions.SectionName}:{key}";
-        return $"{path} (app setting {path.Replace(":", "__", StringComparison.Ordinal)})";
-    }
+    private static string Setting(string key) => AppSetting.Name(MobieTrainOptions.SectionName, key);
 }

@@ -29,7 +29,7 @@ internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOp
             errors.Add("StaffCloud:MaxResponseBytes must be at least 1 MiB (StaffCloud__MaxResponseBytes).");
         }
 
-        errors.AddRange(HttpResilienceOptionsValidator.Validate(options.Resilience, StaffCloudOptions.SectionName));
+        errors.AddRange(HttpResilienceFailures.Of(options.Resilience, StaffCloudOptions.SectionName));
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 
