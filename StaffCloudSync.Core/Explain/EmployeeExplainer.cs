@@ -69,9 +69,9 @@ public static class EmployeeExplainer
     }
 
     private static List<MobieTrainRecordFacts> MobieTrainRecords(Sync.Reading.MobieTrainSnapshot mobieTrain, long employeeId) =>
-        mobieTrain.Users.Where(u => ExternalId.TryParseEmployeeId(u.ExternalId) == employeeId)
+        mobieTrain.Users.Where(u => Definitions.SyncedEmployeeId(u.ExternalId) == employeeId)
             .Select(u => new MobieTrainRecordFacts("user", u.Id, u.RegisteredAt, u.UserGroupIds))
-            .Concat(mobieTrain.Invitations.Where(i => ExternalId.TryParseEmployeeId(i.ExternalId) == employeeId)
+            .Concat(mobieTrain.Invitations.Where(i => Definitions.SyncedEmployeeId(i.ExternalId) == employeeId)
                 .Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds)))
             .ToList();
 

@@ -52,10 +52,10 @@ internal sealed class AddressMoves
         var any = false;
         foreach (var move in moves.Where(m => m.State == MoveState.Pending))
         {
-            if (!index.IsEmailUsedByOther(move.To, move.EmployeeId))
+            if (!index.Emails.IsUsedByOther(move.To, move.EmployeeId))
             {
                 move.State = MoveState.Accepted;
-                index.MoveEmail(move.EmployeeId, move.From, move.To);
+                index.Emails.Move(move.EmployeeId, move.From, move.To);
                 any = true;
             }
         }
@@ -77,7 +77,7 @@ internal sealed class AddressMoves
             if (cycle.Where(m => m.Kind == PersonKind.Invitation).MaxBy(m => m.EmployeeId) is { } withdrawn)
             {
                 withdrawn.State = MoveState.Withdrawn;
-                index.MoveEmail(withdrawn.EmployeeId, withdrawn.From, null);
+                index.Emails.Move(withdrawn.EmployeeId, withdrawn.From, null);
             }
             else
             {
@@ -146,7 +146,7 @@ internal sealed class AddressMoves
             }
 
             // Replacements only for someone eligible now (rule 7), and never onto the address of a lower eligible id.
-            if (index.CurrentEventsOf(employeeId).Length == 0 || index.IsEmailOfLowerEligible(email, employeeId))
+            if (index.CurrentEventsOf(employeeId).Length == 0 || index.Emails.IsOfLowerEligible(email, employeeId))
             {
                 continue;
             }

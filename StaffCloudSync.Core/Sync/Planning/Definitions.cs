@@ -1,10 +1,11 @@
+using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.StaffCloud;
 
 namespace StaffCloudSync.Core.Sync.Planning;
 
 /// <summary>
-/// The words of sync-rules.md ("Words") as code, in one place: the reader (Sync/Reading), the planner and the explainer
+/// The words of sync-rules.md ("Words", and rule 2's "stale") as code, in one place: the reader (Sync/Reading), the planner and the explainer
 /// (Core/Explain) ask these and code none of them again. Hard deletion needs the run's single reads, so
 /// <see cref="PlanningIndex.IsDeactivated"/> adds that proof to <see cref="IsDeactivatedStatus"/>.
 /// </summary>
@@ -37,4 +38,20 @@ public static class Definitions
     /// <summary>Eligible employee: active, and confirmed on at least one current-or-future event.</summary>
     public static bool IsEligible(int? employeeStatus, int currentConfirmedEvents) =>
         IsActive(employeeStatus) && currentConfirmedEvents > 0;
+
+    /// <summary>Synced person: a user or invitation whose externalId is a StaffCloud employee id; that id, or null.</summary>
+    public static long? SyncedEmployeeId(string? externalId) => ExternalId.TryParseEmployeeId(externalId);
+
+    /// <summary>Protected: no externalId, or one that is not an employee id. The sync never changes or deletes it.</summary>
+    public static bool IsProtected(string? externalId) => SyncedEmployeeId(externalId) is null;
+
+    /// <summary>
+    /// Stale invitation (rule 2): created at or before the run's time minus the tenant's maximum age in calendar months,
+    /// as <see cref="DateTimeOffset.AddMonths"/> counts them. An invitation without a creation time is never stale.
+    /// </summary>
+    public static bool IsStale(MobieTrainInvitation invitation, int maxAgeMonths, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(invitation);
+        return invitation.CreatedAt is { } createdAt && createdAt <= now.AddMonths(-maxAgeMonths);
+    }
 }

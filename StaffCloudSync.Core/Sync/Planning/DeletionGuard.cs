@@ -1,14 +1,19 @@
 using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Core.Sync.Planning;
 
 /// <summary>
-/// The deletion guard's count (sync-rules.md, "Safety"). Deletions of persons an approval in force names are not counted
+/// The deletion guard (sync-rules.md, "Safety"), all of it: its count, who it holds, and the held actions. Deletions of persons an approval in force names are not counted
 /// in D and go through; every other rule-1 deletion counts, so an approval can never carry people nobody approved. The
 /// records of persons left out by StaffCloud's list without proof count too, and are always held.
 /// </summary>
 internal static class DeletionGuard
 {
+    /// <summary>The cause a held deletion of a person StaffCloud's list left out, unproven, gives.</summary>
+    public const string UnprovenCause =
+        "StaffCloud's employees list left them out, with more missing than the deletion threshold, so they were not read singly: not proven deleted";
+
     public static DeletionGuardDecision Decide(
         Dictionary<long, List<MobieTrainUser>> users,
         Dictionary<long, List<MobieTrainInvitation>> invitations,
@@ -45,4 +50,28 @@ internal static class DeletionGuard
         var threshold = DeletionThreshold.For(syncedPersons, settings);
         return new DeletionGuardDecision(unapproved, approved, syncedPersons, threshold, unapproved + unproven > threshold) { Unproven = unproven };
     }
+
+    /// <summary>The guard holds this person's rule-1 deletions: it tripped, and no approval names them.</summary>
+    public static bool Holds(DeletionGuardDecision decision, PlanSettings settings, long employeeId)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(settings);
+        return decision.Held && !settings.ApprovedDeletions.Contains(employeeId);
+    }
+
+    /// <summary>Rule 1's deletions as the plan carries them: each one the guard holds becomes a held deletion.</summary>
+    public static IEnumerable<SyncAction> Apply(IEnumerable<SyncAction> deletions, DeletionGuardDecision decision, PlanSettings settings) =>
+        deletions.Select(d => Holds(decision, settings, d.PersonId!.Value) ? Hold(d) : d);
+
+    /// <summary>A synced person missing from StaffCloud's list without proof: their records are held, whatever the guard says.</summary>
+    public static IEnumerable<HoldDeletionAction> HoldUnproven(long employeeId, List<MobieTrainUser> users, List<MobieTrainInvitation> invitations) =>
+        users.Select(u => new HoldDeletionAction(employeeId, PersonKind.User, u.Id, UnprovenCause))
+            .Concat(invitations.Select(i => new HoldDeletionAction(employeeId, PersonKind.Invitation, i.Id, UnprovenCause)));
+
+    private static HoldDeletionAction Hold(SyncAction deletion) => deletion switch
+    {
+        RemoveUserAction u => new HoldDeletionAction(u.EmployeeId, PersonKind.User, u.UserId, u.Cause),
+        RemoveInvitationAction i => new HoldDeletionAction(i.EmployeeId, PersonKind.Invitation, i.InvitationId, i.Cause),
+        _ => throw new ArgumentOutOfRangeException(nameof(deletion), deletion.Kind, "Only rule-1 deletions are held."),
+    };
 }

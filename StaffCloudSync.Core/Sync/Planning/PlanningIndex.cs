@@ -6,16 +6,15 @@ using StaffCloudSync.Core.Sync.Reading;
 namespace StaffCloudSync.Core.Sync.Planning;
 
 /// <summary>
-/// The snapshot arranged for the rules: dictionaries by employee id, event id, group id, group externalId and
-/// e-mail, built once in O(n) so that deciding for one person never scans all records.
+/// The snapshot arranged for the rules: dictionaries by employee id, event id, group id and group externalId, built once
+/// in O(n) so that deciding for one person never scans all records, with the words of <see cref="Definitions"/> asked of
+/// them, the guard's decision (<see cref="Planning.DeletionGuard"/>) and the run's addresses (<see cref="EmailLedger"/>).
 /// </summary>
 internal sealed class PlanningIndex
 {
     private static readonly long[] NoEvents = [];
 
     private readonly Dictionary<long, long[]> _currentEventsByEmployee;
-    private readonly Dictionary<string, List<long?>> _emailOwners;
-    private readonly Dictionary<string, long> _lowestEligibleIdByEmail;
     private readonly IReadOnlySet<long> _provenDeleted;
 
     private PlanningIndex(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
@@ -52,7 +51,7 @@ internal sealed class PlanningIndex
         _provenDeleted = snapshot.StaffCloud.ProvenDeleted;
         foreach (var user in snapshot.MobieTrain.Users)
         {
-            if (ExternalId.TryParseEmployeeId(user.ExternalId) is { } id)
+            if (Definitions.SyncedEmployeeId(user.ExternalId) is { } id)
             {
                 Add(UsersByEmployee, id, user);
                 SyncedPersons++;
@@ -61,7 +60,7 @@ internal sealed class PlanningIndex
 
         foreach (var invitation in snapshot.MobieTrain.Invitations)
         {
-            if (ExternalId.TryParseEmployeeId(invitation.ExternalId) is { } id)
+            if (Definitions.SyncedEmployeeId(invitation.ExternalId) is { } id)
             {
                 Add(InvitationsByEmployee, id, invitation);
                 SyncedPersons++;
@@ -72,39 +71,14 @@ internal sealed class PlanningIndex
         // the reader only leaves them unproven when there are more of them than the threshold (MissingEmployeeProbe).
         DeletionGuard = Planning.DeletionGuard.Decide(UsersByEmployee, InvitationsByEmployee, IsDeactivated, IsUnproven, SyncedPersons, settings);
 
-        // An address counts as used by the records that will still hold it after this run's removals (rule 1 unless
-        // held, rule 2), which run before any invitation: otherwise the next run would find it free and write again.
-        _emailOwners = new Dictionary<string, List<long?>>(EmailAddress.Comparer);
-        foreach (var user in snapshot.MobieTrain.Users)
-        {
-            var employeeId = ExternalId.TryParseEmployeeId(user.ExternalId);
-            if (!IsRemovedThisRun(employeeId, null))
-            {
-                AddOwner(user.Profile.Email, employeeId);
-            }
-        }
-
-        foreach (var invitation in snapshot.MobieTrain.Invitations)
-        {
-            var employeeId = ExternalId.TryParseEmployeeId(invitation.ExternalId);
-            if (!IsRemovedThisRun(employeeId, invitation))
-            {
-                AddOwner(invitation.Profile.Email, employeeId);
-            }
-        }
-
         Profiles = new Dictionary<long, MappedProfile>(Employees.Count);
-        _lowestEligibleIdByEmail = new Dictionary<string, long>(EmailAddress.Comparer);
         foreach (var employee in Employees.Values)
         {
-            var profile = MappedProfile.From(employee);
-            Profiles[employee.Id] = profile;
-            if (profile.Email is { } email && IsEligible(employee.Id)
-                && (!_lowestEligibleIdByEmail.TryGetValue(email, out var lowest) || employee.Id < lowest))
-            {
-                _lowestEligibleIdByEmail[email] = employee.Id;
-            }
+            Profiles[employee.Id] = MappedProfile.From(employee);
         }
+
+        Emails = new EmailLedger(snapshot.MobieTrain.Users, snapshot.MobieTrain.Invitations, IsRemovedThisRun,
+            Profiles.Where(p => p.Value.Email is not null && IsEligible(p.Key)).Select(p => (p.Key, p.Value.Email!)));
 
         ExpectedGroupNames = GroupNames.Expected(CurrentEvents, EventGroups, snapshot.MobieTrain.UserGroups, settings.GroupNameTemplate);
     }
@@ -138,6 +112,9 @@ internal sealed class PlanningIndex
     /// <summary>The deletion guard's decision for this run's rule-1 deletions.</summary>
     public DeletionGuardDecision DeletionGuard { get; }
 
+    /// <summary>Who holds which address in this run (rules 3 and 7's <c>DuplicateEmail</c>).</summary>
+    public EmailLedger Emails { get; }
+
     /// <summary>Rule 1: status 5 or 6, or hard-deleted — left out by the list and answered 404 when read singly.</summary>
     public bool IsDeactivated(long employeeId) =>
         Employees.TryGetValue(employeeId, out var employee)
@@ -150,12 +127,11 @@ internal sealed class PlanningIndex
     /// <summary>StaffCloud answered 404 to the single read of this synced person.</summary>
     public bool IsProvenDeleted(long employeeId) => _provenDeleted.Contains(employeeId);
 
-    /// <summary>Rule 2: created at or before the run's time minus the tenant's maximum age in calendar months.</summary>
-    public bool IsStale(MobieTrainInvitation invitation) =>
-        invitation.CreatedAt is { } createdAt && createdAt <= Now.AddMonths(-Settings.InvitationMaxAgeMonths);
+    /// <summary>Rule 2 with the tenant's maximum age (<see cref="Definitions.IsStale"/>).</summary>
+    public bool IsStale(MobieTrainInvitation invitation) => Definitions.IsStale(invitation, Settings.InvitationMaxAgeMonths, Now);
 
-    /// <summary>The guard holds this person's rule-1 deletions: it tripped, and no approval names them.</summary>
-    public bool IsDeletionHeld(long employeeId) => DeletionGuard.Held && !Settings.ApprovedDeletions.Contains(employeeId);
+    /// <summary>The guard holds this person's rule-1 deletions (<see cref="Planning.DeletionGuard.Holds"/>).</summary>
+    public bool IsDeletionHeld(long employeeId) => Planning.DeletionGuard.Holds(DeletionGuard, Settings, employeeId);
 
     private bool IsRemovedThisRun(long? employeeId, MobieTrainInvitation? invitation) =>
         employeeId is { } id && ((IsDeactivated(id) && !IsDeletionHeld(id))
@@ -189,28 +165,6 @@ internal sealed class PlanningIndex
     /// <summary>The person has a user or an invitation in MobieTrain (before the run).</summary>
     public bool IsInMobieTrain(long employeeId) => UsersByEmployee.ContainsKey(employeeId) || InvitationsByEmployee.ContainsKey(employeeId);
 
-    /// <summary>True when a MobieTrain user or invitation of another person (or a protected one) uses the address.</summary>
-    public bool IsEmailUsedByOther(string email, long employeeId) =>
-        _emailOwners.TryGetValue(email, out var owners) && owners.Exists(owner => owner != employeeId);
-
-    /// <summary>
-    /// A record of this person changes address in this run (a user's update, an invitation's replacement or withdrawal,
-    /// <paramref name="to"/> null), which is applied before new invitations: the old address is free for them, the new one taken.
-    /// </summary>
-    public void MoveEmail(long employeeId, string? from, string? to)
-    {
-        if (EmailAddress.Normalize(from) is { } old && _emailOwners.TryGetValue(old, out var owners))
-        {
-            owners.Remove(employeeId);
-        }
-
-        AddOwner(to, employeeId);
-    }
-
-    /// <summary>True when an eligible employee with a lower id has the same address.</summary>
-    public bool IsEmailOfLowerEligible(string email, long employeeId) =>
-        _lowestEligibleIdByEmail.TryGetValue(email, out var lowest) && lowest < employeeId;
-
     public GroupRef GroupRefFor(long eventId) =>
         EventGroups.TryGetValue(eventId, out var group) ? GroupRef.Existing(group.Id) : GroupRef.Pending(eventId);
 
@@ -218,22 +172,6 @@ internal sealed class PlanningIndex
         ExternalId.IsEventGroup(externalId)
             ? ExternalId.TryParseEmployeeId(externalId![ExternalId.EventGroupPrefix.Length..])
             : null;
-
-    private void AddOwner(string? rawEmail, long? employeeId)
-    {
-        if (EmailAddress.Normalize(rawEmail) is not { } email)
-        {
-            return;
-        }
-
-        if (!_emailOwners.TryGetValue(email, out var owners))
-        {
-            owners = new List<long?>(1);
-            _emailOwners[email] = owners;
-        }
-
-        owners.Add(employeeId);
-    }
 
     private static Dictionary<long, long[]> IndexConfirmedCurrentEvents(
         IReadOnlyList<StaffCloudAssignment> assignments, Dictionary<long, StaffCloudEvent> currentEvents)
@@ -278,5 +216,4 @@ internal sealed class PlanningIndex
 
         list.Add(value);
     }
-
 }

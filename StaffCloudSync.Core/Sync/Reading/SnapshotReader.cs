@@ -80,7 +80,7 @@ public sealed class SnapshotReader(
         var counts = new Dictionary<long, int>();
         foreach (var externalId in snapshot.Users.Select(u => u.ExternalId).Concat(snapshot.Invitations.Select(i => i.ExternalId)))
         {
-            if (ExternalId.TryParseEmployeeId(externalId) is { } id)
+            if (Definitions.SyncedEmployeeId(externalId) is { } id)
             {
                 counts[id] = counts.GetValueOrDefault(id) + 1;
             }
