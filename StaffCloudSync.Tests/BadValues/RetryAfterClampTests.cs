@@ -13,7 +13,7 @@ public sealed class RetryAfterClampTests
     [TestCase("1.7976931348623157E+308")]
     [TestCase("Infinity")]
     [TestCase("99999999999")]
-    public void An_absurd_rate_limit_reset_is_clamped_to_the_longest_wait(string reset)
+    public void AbsurdRateLimitReset_IsClampedToTheLongestWait(string reset)
     {
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.TryAddWithoutValidation(RetryAfter.RateLimitReset, reset);
@@ -27,7 +27,7 @@ public sealed class RetryAfterClampTests
     }
 
     [Test]
-    public void A_unix_timestamp_reset_is_the_time_until_it()
+    public void UnixTimestampReset_IsTheTimeUntilIt()
     {
         using var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
         response.Headers.TryAddWithoutValidation(RetryAfter.RateLimitReset, (Now.ToUnixTimeSeconds() + 42).ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -37,7 +37,7 @@ public sealed class RetryAfterClampTests
 
     [TestCase("99999999999999999999")]
     [TestCase("Fri, 31 Dec 9999 23:59:59 GMT")]
-    public void An_absurd_retry_after_is_clamped_or_ignored_never_thrown(string retryAfter)
+    public void AbsurdRetryAfter_IsClampedOrIgnored_NeverThrown(string retryAfter)
     {
         using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
         response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);

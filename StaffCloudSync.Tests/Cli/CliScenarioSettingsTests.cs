@@ -17,7 +17,7 @@ public sealed class CliScenarioSettingsTests
     [TestCase("Sync__NoSuchThing", "\"1\"", "settings.Sync__NoSuchThing: is not a setting a scenario can set")]
     [TestCase("AzureWebJobsStorage", "\"UseDevelopmentStorage=true\"", "settings.AzureWebJobsStorage: is not a setting a scenario can set")]
     [TestCase("Sync__RunTimeBudget", "{\"x\": 1}", "settings.Sync__RunTimeBudget: must be a string, a number or a boolean")]
-    public async Task An_unknown_setting_exits_2_naming_it_and_runs_nothing(string name, string value, string expected)
+    public async Task UnknownSetting_Exits2NamingIt_AndRunsNothing(string name, string value, string expected)
     {
         var run = await RunAsync(name, value);
 
@@ -30,7 +30,7 @@ public sealed class CliScenarioSettingsTests
     [TestCase("Sync__RunTimeBudget", "\"00:40:00\"", "Sync:RunTimeBudget (app setting Sync__RunTimeBudget) must be between 00:00:01 and 00:30:00")]
     [TestCase("Sync__RunTimeBudget", "0", "Sync:RunTimeBudget (app setting Sync__RunTimeBudget) must be between 00:00:01 and 00:30:00")]
     [TestCase("Sync__MaxParallelWrites", "0", "Sync:MaxParallelWrites (app setting Sync__MaxParallelWrites) must be between 1 and 64; it is 0.")]
-    public async Task An_invalid_value_exits_2_with_the_apps_own_validation_message(string name, string value, string expected)
+    public async Task InvalidValue_Exits2_WithTheAppsOwnValidationMessage(string name, string value, string expected)
     {
         var run = await RunAsync(name, value, new Dictionary<string, string?> { ["AzureWebJobsStorage"] = await AzuriteHost.EnsureStartedAsync() });
 
@@ -40,7 +40,7 @@ public sealed class CliScenarioSettingsTests
     }
 
     [Test]
-    public async Task A_valid_setting_reaches_the_run()
+    public async Task ValidSetting_ReachesTheRun()
     {
         var run = await RunAsync("Sync__RunTimeBudget", "\"00:00:30\"", new Dictionary<string, string?> { ["AzureWebJobsStorage"] = await AzuriteHost.EnsureStartedAsync() }, "--json");
 

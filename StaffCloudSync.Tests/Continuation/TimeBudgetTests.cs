@@ -16,7 +16,7 @@ public sealed class TimeBudgetTests
     private static readonly SyncOptions TenSecondBudget = new() { RunTimeBudget = TimeSpan.FromSeconds(10), MaxParallelWrites = 1 };
 
     [Test]
-    public async Task A_run_past_its_budget_continues_and_the_chain_writes_each_record_once()
+    public async Task RunPastItsBudget_Continues_AndTheChainWritesEachRecordOnce()
     {
         var plans = new Plans();
         for (var id = 1; id <= 25; id++)
@@ -55,7 +55,7 @@ public sealed class TimeBudgetTests
     }
 
     [Test]
-    public async Task A_chain_past_MaxContinuations_fails_saying_so()
+    public async Task ChainPastMaxContinuations_FailsSayingSo()
     {
         var plans = new Plans();
         for (var id = 1; id <= 25; id++)
@@ -80,7 +80,7 @@ public sealed class TimeBudgetTests
     }
 
     [Test]
-    public async Task A_dry_run_never_stops_at_the_budget()
+    public async Task DryRun_NeverStopsAtTheBudget()
     {
         var plans = new Plans();
         for (var id = 1; id <= 25; id++)
@@ -97,7 +97,7 @@ public sealed class TimeBudgetTests
     }
 
     [Test]
-    public async Task The_queue_handler_queues_the_continuation_at_once_and_hands_it_the_lease()
+    public async Task QueueHandler_QueuesTheContinuationAtOnce_AndHandsItTheLease()
     {
         await using var dispatch = await DispatchHarness.CreateAsync(TenSecondBudget);
         var plans = new Plans();
@@ -130,7 +130,7 @@ public sealed class TimeBudgetTests
     }
 
     [Test]
-    public async Task A_handed_over_lease_is_taken_once_by_its_continuation_and_then_refused_to_a_second_delivery()
+    public async Task HandedOverLease_IsTakenOnceByItsContinuation_AndThenRefusedToASecondDelivery()
     {
         await using var dispatch = await DispatchHarness.CreateAsync();
         var leases = dispatch.Leases;
@@ -153,7 +153,7 @@ public sealed class TimeBudgetTests
     [TestCase("00:40:00", "00:35:00")]
     [TestCase("00:35:00", "00:35:00")]
     [TestCase("00:31:00", "01:00:00")]
-    public void A_budget_not_under_the_lease_and_the_Functions_timeout_is_refused_naming_both(string budget, string lease)
+    public void BudgetNotUnderTheLeaseAndTheFunctionsTimeout_IsRefusedNamingBoth(string budget, string lease)
     {
         var sync = Microsoft.Extensions.Options.Options.Create(new SyncOptions { RunTimeBudget = TimeSpan.Parse(budget, System.Globalization.CultureInfo.InvariantCulture) });
         var result = new DispatchOptionsValidator(sync).Validate(null, new DispatchOptions { LeaseDuration = TimeSpan.Parse(lease, System.Globalization.CultureInfo.InvariantCulture) });
@@ -163,7 +163,7 @@ public sealed class TimeBudgetTests
     }
 
     [Test]
-    public void A_budget_of_seconds_under_the_lease_is_valid()
+    public void BudgetOfSecondsUnderTheLease_IsValid()
     {
         var sync = Microsoft.Extensions.Options.Options.Create(new SyncOptions { RunTimeBudget = TimeSpan.FromSeconds(3) });
         Assert.That(new DispatchOptionsValidator(sync).Validate(null, new DispatchOptions()).Succeeded, Is.True);

@@ -12,7 +12,7 @@ namespace StaffCloudSync.Tests.Engine;
 public sealed class HardDeletionProofTests
 {
     [Test]
-    public async Task A_silently_empty_employees_list_on_a_small_tenant_deletes_no_one()
+    public async Task SilentlyEmptyEmployeesListOnASmallTenant_DeletesNoOne()
     {
         var plans = new Plans();
         for (var id = 1; id <= 3; id++)
@@ -37,7 +37,7 @@ public sealed class HardDeletionProofTests
     }
 
     [Test]
-    public async Task A_truly_hard_deleted_person_is_removed_on_the_404_of_the_single_read()
+    public async Task TrulyHardDeletedPerson_IsRemovedOnThe404OfTheSingleRead()
     {
         await using var sync = (await SyncHarness.CreateAsync()).Seed(new Plans().Eligible(1).User("1").User("8").Invitation("8"));
 
@@ -53,7 +53,7 @@ public sealed class HardDeletionProofTests
     }
 
     [Test]
-    public async Task A_single_read_that_fails_fails_the_run_before_any_write_naming_the_id()
+    public async Task FailingSingleRead_FailsTheRunBeforeAnyWrite_NamingTheId()
     {
         await using var sync = (await SyncHarness.CreateAsync()).Seed(new Plans().Eligible(1).Eligible(2).User("8"));
         sync.StaffCloud.FailSingleRead = id => new SyncRunException("acme", SyncFailureKind.Unavailable,
@@ -70,7 +70,7 @@ public sealed class HardDeletionProofTests
     }
 
     [Test]
-    public async Task More_missing_than_the_threshold_are_held_unread_and_an_approved_run_deletes_only_the_404s()
+    public async Task MoreMissingThanTheThreshold_AreHeldUnread_AndAnApprovedRunDeletesOnlyThe404s()
     {
         var plans = new Plans().Eligible(100);
         for (var id = 1; id <= 12; id++)
@@ -108,7 +108,7 @@ public sealed class HardDeletionProofTests
     }
 
     [Test]
-    public async Task An_open_ended_event_starting_tomorrow_makes_its_confirmed_staff_eligible()
+    public async Task OpenEndedEventStartingTomorrow_MakesItsConfirmedStaffEligible()
     {
         var plans = new Plans().Event(10, start: "2026-03-02 08:00:00", end: null).Employee(1).Assignment(1, 10);
         await using var sync = (await SyncHarness.CreateAsync()).Seed(plans);
@@ -120,7 +120,7 @@ public sealed class HardDeletionProofTests
     }
 
     [Test]
-    public async Task A_shift_that_ended_inside_a_running_event_keeps_its_employee_eligible_for_that_event()
+    public async Task ShiftThatEndedInsideARunningEvent_KeepsItsEmployeeEligibleForThatEvent()
     {
         var plans = new Plans().Event(10, start: "2026-02-20 08:00:00", end: "2026-03-20 23:00:00").Employee(1).EventGroup(10, id: "g10");
         await using var sync = (await SyncHarness.CreateAsync()).Seed(plans);

@@ -13,18 +13,18 @@ public class ErrorTextMaskTests
     [TestCase("Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.e30.sig", "Authorization: [key] [key]")]
     [TestCase("token=abc", "token=[key]")]
     [TestCase("request 9f3c1d2e7a6b4c5d8e9f0a1b2c3d4e5f failed", "request [key] failed")]
-    public void Masks_personal_data_and_keys(string message, string expected) =>
+    public void Mask_MasksPersonalDataAndKeys(string message, string expected) =>
         Assert.That(ErrorTextMask.Mask(message), Is.EqualTo(expected));
 
     [TestCase("firstName is required")]
     [TestCase("unknown group id g-12 in userGroupIds")]
     [TestCase("limit of 255 characters exceeded")]
     [TestCase("the record no longer exists")]
-    public void Leaves_plain_explanations_alone(string message) =>
+    public void Mask_LeavesPlainExplanationsAlone(string message) =>
         Assert.That(ErrorTextMask.Mask(message), Is.EqualTo(message));
 
     [Test]
-    public void Masks_all_of_a_message_holding_an_address_a_phone_and_a_key_at_once()
+    public void Mask_MasksAllOfAMessageHoldingAnAddressAPhoneAndAKeyAtOnce()
     {
         const string key = "mt-sandbox-0f8e7d6c5b4a39281706f5e4d3c2b1a0";
         var masked = ErrorTextMask.Mask($"user ana.lopez@example.com (+41 79 555 66 77) exists; your key {key} is rate limited");

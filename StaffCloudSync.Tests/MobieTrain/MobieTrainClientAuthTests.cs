@@ -8,7 +8,7 @@ namespace StaffCloudSync.Tests.MobieTrain;
 public sealed class MobieTrainClientAuthTests
 {
     [Test]
-    public async Task An_unknown_key_fails_the_run_as_Authentication_naming_tenant_account_and_secret_but_not_the_key()
+    public async Task UnknownKey_FailsTheRunAsAuthentication_NamingTenantAccountAndSecret_ButNotTheKey()
     {
         await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?>
         {
@@ -30,7 +30,7 @@ public sealed class MobieTrainClientAuthTests
     }
 
     [Test]
-    public async Task A_key_that_does_not_reach_the_account_fails_the_run_as_Authentication_saying_so()
+    public async Task KeyThatDoesNotReachTheAccount_FailsTheRunAsAuthentication_SayingSo()
     {
         await using var context = await MobieTrainHarness.StartAsync();
 
@@ -49,7 +49,7 @@ public sealed class MobieTrainClientAuthTests
     }
 
     [Test]
-    public async Task A_rotated_key_is_read_again_after_a_401_and_the_request_tried_once_more()
+    public async Task RotatedKey_IsReadAgainAfterA401_AndTheRequestTriedOnceMore()
     {
         var store = new CachingSecretStore();
         await using var context = await MobieTrainHarness.StartAsync(
@@ -71,7 +71,7 @@ public sealed class MobieTrainClientAuthTests
     }
 
     [Test]
-    public async Task A_rotated_key_that_is_refused_too_fails_after_one_more_try()
+    public async Task RotatedKeyThatIsRefusedToo_FailsAfterOneMoreTry()
     {
         var store = new CachingSecretStore();
         await using var context = await MobieTrainHarness.StartAsync(
@@ -88,7 +88,7 @@ public sealed class MobieTrainClientAuthTests
     }
 
     [Test]
-    public async Task A_missing_secret_is_reported_as_such()
+    public async Task MissingSecret_IsReportedAsSuch()
     {
         await using var context = await MobieTrainHarness.StartAsync();
 
@@ -100,7 +100,7 @@ public sealed class MobieTrainClientAuthTests
     }
 
     [Test]
-    public async Task An_account_that_does_not_exist_fails_the_run_as_Configuration_not_each_record()
+    public async Task AccountThatDoesNotExist_FailsTheRunAsConfiguration_NotEachRecord()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddApiKey(MobieTrainHarness.ApiKey, MobieTrainHarness.Account, "ghost");
@@ -116,7 +116,7 @@ public sealed class MobieTrainClientAuthTests
     }
 
     [Test]
-    public async Task No_key_reaches_a_log_line_even_at_trace_level()
+    public async Task NoKey_ReachesALogLine_EvenAtTraceLevel()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new Sandbox.Simulators.SimulatorFault { Method = "POST", Path = "/user-groups", Status = 503 }]);

@@ -14,7 +14,7 @@ public sealed class MobieTrainClientBadValueTests
     [TestCase("u 1", TestName = "An id with a space")]
     [TestCase("", TestName = "An empty id")]
     [TestCase("\\ud83d", TestName = "An id that is not valid Unicode")]
-    public async Task A_record_whose_id_is_not_a_MobieTrain_id_makes_the_answer_invalid(string id)
+    public async Task RecordWhoseIdIsNotAMobieTrainId_MakesTheAnswerInvalid(string id)
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
@@ -29,7 +29,7 @@ public sealed class MobieTrainClientBadValueTests
     }
 
     [Test]
-    public async Task An_id_of_128_letters_digits_dashes_and_underscores_is_accepted()
+    public async Task IdOf128LettersDigitsDashesAndUnderscores_IsAccepted()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var id = string.Concat(Enumerable.Repeat("aZ0_-", 25)) + "xyz";
@@ -44,7 +44,7 @@ public sealed class MobieTrainClientBadValueTests
     }
 
     [Test]
-    public async Task Text_that_is_not_valid_Unicode_or_holds_control_characters_is_read_as_absent()
+    public async Task TextThatIsNotValidUnicodeOrHoldsControlCharacters_IsReadAsAbsent()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault

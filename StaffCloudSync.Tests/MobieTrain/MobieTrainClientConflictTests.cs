@@ -13,7 +13,7 @@ public sealed class MobieTrainClientConflictTests
     private const string Account = MobieTrainHarness.Account;
 
     [Test]
-    public async Task A_group_create_meeting_our_own_group_returns_it()
+    public async Task GroupCreateMeetingOurOwnGroup_ReturnsIt()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var ours = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Fair (old name)", ExternalId = "staffcloud-event-10" });
@@ -30,7 +30,7 @@ public sealed class MobieTrainClientConflictTests
     }
 
     [Test]
-    public async Task A_group_name_taken_by_another_externalId_fails_that_record()
+    public async Task GroupNameTakenByAnotherExternalId_FailsThatRecord()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var other = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Spring Fair", ExternalId = "hr-import-1" });
@@ -48,7 +48,7 @@ public sealed class MobieTrainClientConflictTests
     }
 
     [Test]
-    public async Task A_group_409_that_names_no_record_is_resolved_from_the_list()
+    public async Task Group409ThatNamesNoRecord_IsResolvedFromTheList()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var ours = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Fair", ExternalId = "staffcloud-event-10" });
@@ -64,7 +64,7 @@ public sealed class MobieTrainClientConflictTests
     }
 
     [Test]
-    public async Task A_group_409_that_names_nothing_and_lists_nothing_fails_that_record()
+    public async Task Group409ThatNamesNothingAndListsNothing_FailsThatRecord()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
@@ -80,7 +80,7 @@ public sealed class MobieTrainClientConflictTests
     }
 
     [Test]
-    public async Task An_invitation_create_meeting_our_own_pending_invitation_returns_it()
+    public async Task InvitationCreateMeetingOurOwnPendingInvitation_ReturnsIt()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var ours = context.Simulator.SeedInvitation(Account, new MobieTrainInvitationResource
@@ -101,7 +101,7 @@ public sealed class MobieTrainClientConflictTests
     }
 
     [Test]
-    public async Task An_invitation_create_for_someone_who_accepted_already_returns_their_user_as_the_invitation()
+    public async Task InvitationCreateForSomeoneWhoAcceptedAlready_ReturnsTheirUserAsTheInvitation()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var registered = new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
@@ -125,7 +125,7 @@ public sealed class MobieTrainClientConflictTests
 
     [TestCase("user")]
     [TestCase("invitation")]
-    public async Task An_e_mail_used_by_another_person_fails_that_record(string kind)
+    public async Task EmailUsedByAnotherPerson_FailsThatRecord(string kind)
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var otherId = kind == "user"
@@ -144,7 +144,7 @@ public sealed class MobieTrainClientConflictTests
     }
 
     [Test]
-    public async Task An_invitation_409_that_names_no_record_is_resolved_from_the_lists()
+    public async Task Invitation409ThatNamesNoRecord_IsResolvedFromTheLists()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "7", FirstName = "Ana", LastName = "Lopez" });

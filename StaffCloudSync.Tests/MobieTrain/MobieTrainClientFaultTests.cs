@@ -22,7 +22,7 @@ public sealed class MobieTrainClientFaultTests
     private const string Account = MobieTrainHarness.Account;
 
     [Test]
-    public async Task Two_503s_then_success_is_retried_to_success()
+    public async Task Two503sThenSuccess_IsRetriedToSuccess()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/users", Status = 503, Times = 2 }]);
@@ -35,7 +35,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_write_answered_503_twice_is_retried_and_acts_once()
+    public async Task WriteAnswered503Twice_IsRetried_AndActsOnce()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "POST", Path = "/invitations", Status = 503, Times = 2 }]);
@@ -48,7 +48,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_429_is_retried_after_the_Retry_After_it_asks_for()
+    public async Task A429_IsRetriedAfterTheRetryAfterItAsksFor()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/user-groups", Status = 429, RetryAfterSeconds = 7 }]);
@@ -61,7 +61,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task The_simulators_own_rate_limit_is_waited_out_with_its_Retry_After()
+    public async Task SimulatorsOwnRateLimit_IsWaitedOutWithItsRetryAfter()
     {
         // The rate window moves on the simulator's clock; here every back-off the client takes moves that clock on.
         var clock = new FakeTimeProvider(MobieTrainHarness.Now);
@@ -85,7 +85,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_Retry_After_beyond_the_limit_is_not_waited_for_and_ends_the_run_as_Unavailable()
+    public async Task RetryAfterBeyondTheLimit_IsNotWaitedFor_AndEndsTheRunAsUnavailable()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/users", Status = 429, RetryAfterSeconds = 3600 }]);
@@ -99,7 +99,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_hanging_request_hits_the_attempt_timeout_and_is_retried()
+    public async Task HangingRequest_HitsTheAttemptTimeout_AndIsRetried()
     {
         await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?>
         {
@@ -114,7 +114,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_body_that_stalls_after_its_headers_ends_within_the_total_timeout()
+    public async Task BodyThatStallsAfterItsHeaders_EndsWithinTheTotalTimeout()
     {
         // A server the simulator cannot imitate: headers promise 1,000 bytes, then nothing comes.
         using var listener = new TcpListener(IPAddress.Loopback, 0);
@@ -137,7 +137,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_dropped_connection_is_retried()
+    public async Task DroppedConnection_IsRetried()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
@@ -150,7 +150,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task An_outage_ends_the_run_as_Unavailable_after_at_least_three_retries()
+    public async Task Outage_EndsTheRunAsUnavailable_AfterAtLeastThreeRetries()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.Outage = true;
@@ -169,7 +169,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_write_during_an_outage_ends_the_run_not_the_record()
+    public async Task WriteDuringAnOutage_EndsTheRun_NotTheRecord()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.OutageAfterWrites(0);
@@ -182,7 +182,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task Connections_refused_after_the_retries_end_the_run_as_Unavailable()
+    public async Task ConnectionsRefusedAfterTheRetries_EndTheRunAsUnavailable()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         await context.Simulator.DisposeAsync();
@@ -196,7 +196,7 @@ public sealed class MobieTrainClientFaultTests
 
     [TestCase(true, TestName = "Lost invitation response: the retry is replayed by its idempotency key")]
     [TestCase(false, TestName = "Lost invitation response: without key replay the 409 is resolved to our invitation")]
-    public async Task A_response_lost_after_an_invitation_was_created_makes_no_second_invitation(bool honourKeys)
+    public async Task ResponseLostAfterAnInvitationWasCreated_MakesNoSecondInvitation(bool honourKeys)
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.HonourIdempotencyKeys = honourKeys;
@@ -217,7 +217,7 @@ public sealed class MobieTrainClientFaultTests
 
     [TestCase(true, TestName = "Lost group response: the retry is replayed by its idempotency key")]
     [TestCase(false, TestName = "Lost group response: without key replay the 409 is resolved to our group")]
-    public async Task A_response_lost_after_a_group_was_created_makes_no_second_group(bool honourKeys)
+    public async Task ResponseLostAfterAGroupWasCreated_MakesNoSecondGroup(bool honourKeys)
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.HonourIdempotencyKeys = honourKeys;
@@ -231,7 +231,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_response_lost_after_a_delete_counts_as_done()
+    public async Task ResponseLostAfterADelete_CountsAsDone()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.HonourIdempotencyKeys = false;
@@ -245,7 +245,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task The_same_write_in_the_same_run_is_replayed_and_does_not_act_twice()
+    public async Task SameWriteInTheSameRun_IsReplayed_AndDoesNotActTwice()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "Ana", LastName = "B" });
@@ -264,7 +264,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_write_without_an_idempotency_key_is_not_retried_one_with_a_key_is()
+    public async Task WriteWithoutAnIdempotencyKey_IsNotRetried_OneWithAKeyIs()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "POST", Path = "/user-groups", Status = 503, Times = 2 }]);
@@ -303,7 +303,7 @@ public sealed class MobieTrainClientFaultTests
     [TestCase(502)]
     [TestCase(503)]
     [TestCase(504)]
-    public async Task A_lasting_transient_error_on_a_write_ends_the_run_not_the_record(int status)
+    public async Task LastingTransientErrorOnAWrite_EndsTheRun_NotTheRecord(int status)
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "PATCH", Path = "/users/u-1", Status = status, Times = 100 }]);
@@ -316,7 +316,7 @@ public sealed class MobieTrainClientFaultTests
     }
 
     [Test]
-    public async Task A_create_answered_with_something_that_is_not_a_record_is_InvalidResponse()
+    public async Task CreateAnsweredWithSomethingThatIsNotARecord_IsInvalidResponse()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "POST", Path = "/user-groups", Status = 201, Body = "OK" }]);

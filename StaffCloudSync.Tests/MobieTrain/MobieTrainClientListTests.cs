@@ -8,7 +8,7 @@ namespace StaffCloudSync.Tests.MobieTrain;
 public sealed class MobieTrainClientListTests
 {
     [Test]
-    public async Task Users_are_streamed_across_every_page_in_order()
+    public async Task Users_AreStreamedAcrossEveryPageInOrder()
     {
         await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?> { ["MobieTrain:PageSize"] = "500" });
         var seeded = Enumerable.Range(1, 2350)
@@ -36,7 +36,7 @@ public sealed class MobieTrainClientListTests
     }
 
     [Test]
-    public async Task Records_are_read_with_every_field_of_the_contract()
+    public async Task Records_AreReadWithEveryFieldOfTheContract()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var account = MobieTrainHarness.Account;
@@ -77,7 +77,7 @@ public sealed class MobieTrainClientListTests
     }
 
     [Test]
-    public async Task Unknown_fields_are_ignored_missing_groups_are_empty_and_any_ISO_8601_offset_is_read()
+    public async Task UnknownFields_AreIgnored_MissingGroupsAreEmpty_AndAnyISO8601OffsetIsRead()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
@@ -112,7 +112,7 @@ public sealed class MobieTrainClientListTests
     [TestCase("""{"items": ["u-1"], "nextCursor": null}""", TestName = "A record that is not an object")]
     [TestCase("""{"items": [{"id": "u-1", "userGroupIds": "g-1"}], "nextCursor": null}""", TestName = "Groups not a list")]
     [TestCase("""{"items": [{"id": "u-1", "registeredAt": "yesterday"}], "nextCursor": null}""", TestName = "A timestamp that is not one")]
-    public async Task A_page_that_is_not_what_the_API_returns_fails_the_run_as_InvalidResponse(string body)
+    public async Task PageThatIsNotWhatTheAPIReturns_FailsTheRunAsInvalidResponse(string body)
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/users", Status = 200, Body = body }]);
@@ -129,7 +129,7 @@ public sealed class MobieTrainClientListTests
     }
 
     [Test]
-    public async Task A_cursor_handed_out_twice_fails_instead_of_paging_forever()
+    public async Task CursorHandedOutTwice_Fails_InsteadOfPagingForever()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault
@@ -150,7 +150,7 @@ public sealed class MobieTrainClientListTests
     }
 
     [Test]
-    public async Task An_empty_account_is_one_request_and_no_records()
+    public async Task EmptyAccount_IsOneRequestAndNoRecords()
     {
         await using var context = await MobieTrainHarness.StartAsync();
 
@@ -161,7 +161,7 @@ public sealed class MobieTrainClientListTests
     }
 
     [Test]
-    public async Task The_account_id_is_escaped_into_the_path()
+    public async Task AccountId_IsEscapedIntoThePath()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         const string account = "acme eu+1ä";

@@ -11,7 +11,7 @@ public sealed class MobieTrainClientWriteTests
     private const string Account = MobieTrainHarness.Account;
 
     [Test]
-    public async Task CreateUserGroup_posts_name_and_externalId_and_returns_the_new_group()
+    public async Task CreateUserGroup_PostsNameAndExternalId_AndReturnsTheNewGroup()
     {
         await using var context = await MobieTrainHarness.StartAsync();
 
@@ -31,7 +31,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task RenameUserGroup_patches_only_the_name()
+    public async Task RenameUserGroup_PatchesOnlyTheName()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var group = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Old", ExternalId = "staffcloud-event-1" });
@@ -44,7 +44,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task UpdateUser_sends_only_the_fields_that_change_and_replaces_the_group_set()
+    public async Task UpdateUser_SendsOnlyTheFieldsThatChange_AndReplacesTheGroupSet()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var a = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "A" });
@@ -68,7 +68,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task UpdateInvitation_sends_only_the_fields_that_change()
+    public async Task UpdateInvitation_SendsOnlyTheFieldsThatChange()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var invitation = context.Simulator.SeedInvitation(Account, new MobieTrainInvitationResource
@@ -84,7 +84,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task CreateInvitation_posts_the_profile_leaves_out_an_absent_contact_and_returns_the_invitation()
+    public async Task CreateInvitation_PostsTheProfile_LeavesOutAnAbsentContact_AndReturnsTheInvitation()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var group = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Fair", ExternalId = "staffcloud-event-10" });
@@ -106,7 +106,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task Deletes_remove_the_record_and_a_404_counts_as_done()
+    public async Task Deletes_RemoveTheRecord_AndA404CountsAsDone()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
@@ -130,7 +130,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task Every_write_carries_the_idempotency_key_of_tenant_run_action_record_and_body()
+    public async Task EveryWrite_CarriesTheIdempotencyKeyOfTenantRunActionRecordAndBody()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var group = context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "G" });
@@ -166,7 +166,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task The_same_change_in_another_run_has_another_key()
+    public async Task SameChangeInAnotherRun_HasAnotherKey()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
@@ -179,7 +179,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task A_patch_of_a_record_that_is_gone_fails_that_record()
+    public async Task PatchOfARecordThatIsGone_FailsThatRecord()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var target = MobieTrainHarness.Target();
@@ -199,7 +199,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task A_422_fails_that_record_with_the_servers_message()
+    public async Task A422_FailsThatRecord_WithTheServersMessage()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         var user = context.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "A", LastName = "B" });
@@ -228,7 +228,7 @@ public sealed class MobieTrainClientWriteTests
     }
 
     [Test]
-    public async Task A_long_server_message_is_cut()
+    public async Task LongServerMessage_IsCut()
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault

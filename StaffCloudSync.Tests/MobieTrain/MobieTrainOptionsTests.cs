@@ -31,7 +31,7 @@ public sealed class MobieTrainOptionsTests
     }
 
     [Test]
-    public void A_missing_BaseUrl_fails_start_up_naming_the_setting_both_ways()
+    public void MissingBaseUrl_FailsStartUp_NamingTheSettingBothWays()
     {
         var message = StartUpFailure([]);
 
@@ -43,7 +43,7 @@ public sealed class MobieTrainOptionsTests
     [TestCase("ftp://api.mobietrain.example/", "absolute")]
     [TestCase("http://api.mobietrain.example/", "https")]
     [TestCase("https://api.mobietrain.example/?tenant=1", "query")]
-    public void An_unusable_BaseUrl_fails_start_up(string baseUrl, string why)
+    public void UnusableBaseUrl_FailsStartUp(string baseUrl, string why)
     {
         var message = StartUpFailure(new() { ["MobieTrain:BaseUrl"] = baseUrl });
 
@@ -55,7 +55,7 @@ public sealed class MobieTrainOptionsTests
     [TestCase("http://localhost:5000/")]
     [TestCase("http://127.0.0.1:5000")]
     [TestCase("http://[::1]:5000/")]
-    public void Https_or_loopback_http_is_accepted(string baseUrl)
+    public void HttpsOrLoopbackHttp_IsAccepted(string baseUrl)
     {
         using var provider = Build(new() { ["MobieTrain:BaseUrl"] = baseUrl });
 
@@ -65,7 +65,7 @@ public sealed class MobieTrainOptionsTests
 
     [TestCase("0")]
     [TestCase("1001")]
-    public void A_page_size_outside_1_to_1000_fails_start_up(string pageSize)
+    public void PageSizeOutside1To1000_FailsStartUp(string pageSize)
     {
         var message = StartUpFailure(new() { ["MobieTrain:BaseUrl"] = "https://api.mobietrain.example/", ["MobieTrain:PageSize"] = pageSize });
 
@@ -73,7 +73,7 @@ public sealed class MobieTrainOptionsTests
     }
 
     [Test]
-    public void Resilience_settings_are_checked_with_their_full_names()
+    public void ResilienceSettings_AreCheckedWithTheirFullNames()
     {
         var message = StartUpFailure(new()
         {
@@ -88,7 +88,7 @@ public sealed class MobieTrainOptionsTests
     }
 
     [Test]
-    public void The_client_is_registered_with_the_given_clocks_kept()
+    public void Client_IsRegistered_WithTheGivenClocksKept()
     {
         var backoff = new BackoffClock(new InstantTimeProvider());
         using var provider = Build(new() { ["MobieTrain:BaseUrl"] = "https://api.mobietrain.example/" },
@@ -103,7 +103,7 @@ public sealed class MobieTrainOptionsTests
     }
 
     [Test]
-    public void The_http_client_leaves_timeouts_to_the_resilience_handlers_and_sits_below_the_base_url()
+    public void HttpClient_LeavesTimeoutsToTheResilienceHandlers_AndSitsBelowTheBaseUrl()
     {
         using var provider = Build(new() { ["MobieTrain:BaseUrl"] = "https://gateway.example/mobietrain" });
 

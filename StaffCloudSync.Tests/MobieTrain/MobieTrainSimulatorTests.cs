@@ -11,7 +11,7 @@ public sealed class MobieTrainSimulatorTests
     private const string Invitation = """{"externalId":"7","firstName":"Ana","lastName":"Lopez","email":"ana@example.com","language":"de","userGroupIds":[]}""";
 
     [Test]
-    public async Task Keys_reach_only_their_accounts()
+    public async Task Keys_ReachOnlyTheirAccounts()
     {
         await using var api = await SimulatorApi.StartAsync();
 
@@ -37,7 +37,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task Lists_page_with_an_opaque_cursor_of_100_by_default_and_stay_correct_under_changes()
+    public async Task Lists_PageWithAnOpaqueCursorOf100ByDefault_AndStayCorrectUnderChanges()
     {
         await using var api = await SimulatorApi.StartAsync();
         var ids = Enumerable.Range(0, 250).Select(i => api.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = $"G{i}" }).Id).ToList();
@@ -59,7 +59,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task A_record_deleted_between_pages_moves_nothing_else()
+    public async Task RecordDeletedBetweenPages_MovesNothingElse()
     {
         await using var api = await SimulatorApi.StartAsync();
         var ids = Enumerable.Range(0, 5).Select(i => api.Simulator.SeedUser(Account, new MobieTrainUserResource { FirstName = "A", LastName = $"{i}" }).Id).ToList();
@@ -78,7 +78,7 @@ public sealed class MobieTrainSimulatorTests
     [TestCase("1001")]
     [TestCase("-5")]
     [TestCase("ten")]
-    public async Task A_limit_outside_1_to_1000_is_400(string limit)
+    public async Task LimitOutside1To1000_Is400(string limit)
     {
         await using var api = await SimulatorApi.StartAsync();
 
@@ -89,7 +89,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task Limits_1_and_1000_are_served_and_a_foreign_cursor_is_400()
+    public async Task Limits1And1000_AreServed_AndAForeignCursorIs400()
     {
         await using var api = await SimulatorApi.StartAsync();
         for (var i = 0; i < 3; i++)
@@ -118,7 +118,7 @@ public sealed class MobieTrainSimulatorTests
     [TestCase("""{"firstName":"F","lastName":"L"}""", "email or phone is required")]
     [TestCase("""{"firstName":"F","lastName":"L","email":"","phone":null}""", "email or phone is required")]
     [TestCase("""{"firstName":"F","lastName":"L","phone":"+41791234567","userGroupIds":["ug-x"]}""", "unknown user group: ug-x")]
-    public async Task An_invalid_invitation_is_422(string body, string message)
+    public async Task InvalidInvitation_Is422(string body, string message)
     {
         await using var api = await SimulatorApi.StartAsync();
 
@@ -130,7 +130,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task Names_longer_than_255_characters_are_422_and_255_is_accepted()
+    public async Task NamesLongerThan255Characters_Are422_And255IsAccepted()
     {
         await using var api = await SimulatorApi.StartAsync();
 
@@ -145,7 +145,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task Bodies_that_are_not_a_JSON_object_or_have_wrong_types_are_400()
+    public async Task BodiesThatAreNotAJSONObjectOrHaveWrongTypes_Are400()
     {
         await using var api = await SimulatorApi.StartAsync();
 
@@ -158,7 +158,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task An_invitation_is_created_at_the_clocks_now_and_its_email_and_phone_cannot_change()
+    public async Task Invitation_IsCreatedAtTheClocksNow_AndItsEmailAndPhoneCannotChange()
     {
         await using var api = await SimulatorApi.StartAsync();
         var group = api.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "G" });
@@ -186,7 +186,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task A_user_patch_changes_the_fields_sent_replaces_the_group_set_and_refuses_unknown_groups()
+    public async Task UserPatch_ChangesTheFieldsSent_ReplacesTheGroupSet_AndRefusesUnknownGroups()
     {
         await using var api = await SimulatorApi.StartAsync();
         var a = api.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "A" });
@@ -215,7 +215,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task A_group_conflict_names_the_existing_group_by_externalId_or_name()
+    public async Task GroupConflict_NamesTheExistingGroupByExternalIdOrName()
     {
         await using var api = await SimulatorApi.StartAsync();
         var existing = api.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "Spring Fair", ExternalId = "staffcloud-event-10" });
@@ -243,7 +243,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task An_invitation_conflict_names_the_user_or_invitation_holding_the_externalId_or_email()
+    public async Task InvitationConflict_NamesTheUserOrInvitationHoldingTheExternalIdOrEmail()
     {
         await using var api = await SimulatorApi.StartAsync();
         var user = api.Simulator.SeedUser(Account, new MobieTrainUserResource { ExternalId = "1", FirstName = "U", LastName = "U", Email = "user@example.com" });
@@ -271,7 +271,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task An_idempotency_key_replays_the_first_answer_for_24_hours_per_account()
+    public async Task IdempotencyKey_ReplaysTheFirstAnswerFor24HoursPerAccount()
     {
         await using var api = await SimulatorApi.StartAsync();
 
@@ -297,7 +297,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task Requests_refused_before_acting_are_not_remembered_for_their_key()
+    public async Task RequestsRefusedBeforeActing_AreNotRememberedForTheirKey()
     {
         await using var api = await SimulatorApi.StartAsync();
         api.Simulator.RateLimitPerSecond = 1;
@@ -312,7 +312,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task The_rate_limit_answers_429_with_a_whole_second_Retry_After_per_account()
+    public async Task RateLimit_Answers429WithAWholeSecondRetryAfter_PerAccount()
     {
         await using var api = await SimulatorApi.StartAsync();
         api.Simulator.RateLimitPerSecond = 3;
@@ -342,7 +342,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task Without_a_rate_limit_nothing_is_throttled()
+    public async Task WithoutARateLimit_NothingIsThrottled()
     {
         await using var api = await SimulatorApi.StartAsync();
 
@@ -355,7 +355,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task After_N_writes_every_request_meets_the_outage_until_it_ends()
+    public async Task AfterNWrites_EveryRequestMeetsTheOutage_UntilItEnds()
     {
         await using var api = await SimulatorApi.StartAsync();
         api.Simulator.OutageAfterWrites(2);
@@ -379,7 +379,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task An_accepted_invitation_becomes_a_user_with_its_profile_and_groups()
+    public async Task AcceptedInvitation_BecomesAUserWithItsProfileAndGroups()
     {
         await using var api = await SimulatorApi.StartAsync();
         var group = api.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = "G", ExternalId = "staffcloud-event-1" });
@@ -410,7 +410,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task A_manual_edit_merges_the_given_fields_into_the_user_or_adds_one()
+    public async Task ManualEdit_MergesTheGivenFieldsIntoTheUser_OrAddsOne()
     {
         await using var api = await SimulatorApi.StartAsync();
         var user = api.Simulator.SeedUser(Account, new MobieTrainUserResource
@@ -431,7 +431,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task Seeding_keeps_given_ids_generates_missing_ones_and_the_state_reads_back_in_the_contracts_shape()
+    public async Task Seeding_KeepsGivenIds_GeneratesMissingOnes_AndTheStateReadsBackInTheContractsShape()
     {
         await using var api = await SimulatorApi.StartAsync();
 
@@ -461,7 +461,7 @@ public sealed class MobieTrainSimulatorTests
     }
 
     [Test]
-    public async Task Unknown_paths_are_404_with_the_error_body()
+    public async Task UnknownPaths_Are404_WithTheErrorBody()
     {
         await using var api = await SimulatorApi.StartAsync();
 

@@ -96,7 +96,7 @@ public sealed class WebhookSettingsTests
     }
 
     [Test]
-    public async Task A_row_typed_by_hand_is_read_leniently_and_a_bad_duration_is_named()
+    public async Task RowTypedByHand_IsReadLeniently_AndABadDurationIsNamed()
     {
         var lenient = NewTenantId();
         var bad = NewTenantId();

@@ -6,7 +6,7 @@ namespace StaffCloudSync.Tests.Planning;
 public sealed class UnprovenDeletionTests
 {
     [Test]
-    public void A_synced_person_missing_without_a_404_is_held_with_the_reason_and_nothing_of_theirs_changes()
+    public void SyncedPersonMissingWithoutA404_IsHeldWithTheReason_AndNothingOfTheirsChanges()
     {
         var plan = new Plans().User("8").Invitation("8", createdAt: Plans.Now.AddMonths(-7)).Plan();
 
@@ -20,7 +20,7 @@ public sealed class UnprovenDeletionTests
     }
 
     [Test]
-    public void A_404_is_the_proof_and_the_deletion_is_planned_with_that_cause()
+    public void A404_IsTheProof_AndTheDeletionIsPlannedWithThatCause()
     {
         var plan = new Plans().User("8").HardDeleted(8).Plan();
 
@@ -32,7 +32,7 @@ public sealed class UnprovenDeletionTests
     }
 
     [Test]
-    public void Unproven_records_count_in_the_guard_so_other_deletions_are_held_with_them()
+    public void UnprovenRecords_CountInTheGuard_SoOtherDeletionsAreHeldWithThem()
     {
         var plans = new Plans().Employee(20, status: 5).User("20");
         for (var id = 1; id <= 11; id++)
@@ -53,7 +53,7 @@ public sealed class UnprovenDeletionTests
     }
 
     [Test]
-    public void An_approval_lets_proven_deletions_through_but_never_an_unproven_one()
+    public void Approval_LetsProvenDeletionsThrough_ButNeverAnUnprovenOne()
     {
         // An approval naming everyone: the proven deletion goes through, the unproven ones still do not.
         var plans = new Plans { ApprovedDeletions = [.. Enumerable.Range(1, 20).Select(i => (long)i)] }.Employee(20, status: 5).User("20");

@@ -41,7 +41,7 @@ public class SandboxScenarioTests
     }
 
     [Test]
-    public async Task A_chain_past_its_budget_writes_exactly_the_minimum_and_invites_everyone_once()
+    public async Task ChainPastItsBudget_WritesExactlyTheMinimum_AndInvitesEveryoneOnce()
     {
         var path = RepositoryPaths.ProjectScenarios().Single(p => p.EndsWith("18-time-budget-continuations.json", StringComparison.Ordinal));
         var scenario = await ScenarioReader.ReadFileAsync(path, CancellationToken.None);

@@ -20,7 +20,7 @@ public sealed class ConfigurationSecretStoreTests
     }
 
     [Test]
-    public async Task Returns_the_value_under_Secrets_Values_name()
+    public async Task GetSecret_ReturnsTheValueUnderSecretsValuesName()
     {
         var store = CreateStore(new() { ["Secrets:Values:staffcloud-token-acme"] = "local-token" });
 
@@ -33,7 +33,7 @@ public sealed class ConfigurationSecretStoreTests
     }
 
     [Test]
-    public void A_missing_secret_is_SecretNotFoundException_naming_it()
+    public void MissingSecret_IsSecretNotFoundException_NamingIt()
     {
         var store = CreateStore(new() { ["Secrets:Values:mobietrain-api-key"] = "key" });
 
@@ -48,7 +48,7 @@ public sealed class ConfigurationSecretStoreTests
 
     [TestCase("")]
     [TestCase("  ")]
-    public void An_empty_secret_is_SecretNotFoundException(string empty)
+    public void EmptySecret_IsSecretNotFoundException(string empty)
     {
         var store = CreateStore(new() { ["Secrets:Values:staffcloud-token-acme"] = empty });
 
@@ -58,7 +58,7 @@ public sealed class ConfigurationSecretStoreTests
     }
 
     [Test]
-    public void Invalidate_is_a_harmless_no_op()
+    public void Invalidate_IsAHarmlessNoOp()
     {
         ISecretStore store = CreateStore([]);
 

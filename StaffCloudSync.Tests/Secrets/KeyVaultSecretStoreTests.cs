@@ -28,7 +28,7 @@ public sealed class KeyVaultSecretStoreTests
             _time, NullLogger<KeyVaultSecretStore>.Instance);
 
     [Test]
-    public async Task Returns_the_secrets_value()
+    public async Task GetSecret_ReturnsTheSecretsValue()
     {
         var store = CreateStore();
 
@@ -36,7 +36,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task Trims_a_trailing_newline_of_a_value_set_from_a_file()
+    public async Task GetSecret_TrimsATrailingNewlineOfAValueSetFromAFile()
     {
         _reader.Returns(Value + "\n");
         var store = CreateStore();
@@ -45,7 +45,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task Reuses_the_value_within_the_cache_duration()
+    public async Task GetSecret_ReusesTheValueWithinTheCacheDuration()
     {
         var store = CreateStore();
 
@@ -63,7 +63,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task Reads_again_after_the_cache_duration_and_gets_a_rotated_value()
+    public async Task GetSecret_ReadsAgainAfterTheCacheDuration_AndGetsARotatedValue()
     {
         var store = CreateStore();
         await store.GetSecretAsync(Name, CancellationToken.None);
@@ -80,7 +80,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task A_zero_cache_duration_reads_every_time()
+    public async Task ZeroCacheDuration_ReadsEveryTime()
     {
         var store = CreateStore(TimeSpan.Zero);
 
@@ -91,7 +91,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task Different_secrets_are_cached_separately()
+    public async Task DifferentSecrets_AreCachedSeparately()
     {
         _reader.Respond = name => Task.FromResult(new KeyVaultSecret(name, "value-of-" + name));
         var store = CreateStore();
@@ -107,7 +107,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public void A_404_is_SecretNotFoundException_naming_the_secret()
+    public void A404_IsSecretNotFoundException_NamingTheSecret()
     {
         _reader.Throws(new RequestFailedException(404, "Secret not found: staffcloud-token-acme", "SecretNotFound", null));
         var store = CreateStore();
@@ -122,7 +122,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public void A_disabled_secret_is_SecretNotFoundException()
+    public void DisabledSecret_IsSecretNotFoundException()
     {
         // What Key Vault answers for a disabled secret: 403 with inner error SecretDisabled, not 404.
         _reader.Throws(new RequestFailedException(403,
@@ -137,7 +137,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public void A_secret_returned_as_disabled_is_SecretNotFoundException()
+    public void SecretReturnedAsDisabled_IsSecretNotFoundException()
     {
         _reader.Respond = name =>
         {
@@ -152,7 +152,7 @@ public sealed class KeyVaultSecretStoreTests
 
     [TestCase("")]
     [TestCase("   ")]
-    public void An_empty_value_is_SecretNotFoundException(string empty)
+    public void EmptyValue_IsSecretNotFoundException(string empty)
     {
         _reader.Returns(empty);
         var store = CreateStore();
@@ -164,7 +164,7 @@ public sealed class KeyVaultSecretStoreTests
 
     [TestCase(401)]
     [TestCase(403)]
-    public async Task Access_denied_names_the_secret_and_the_role_but_not_the_value(int status)
+    public async Task AccessDenied_NamesTheSecretAndTheRole_ButNotTheValue(int status)
     {
         var store = CreateStore();
         await store.GetSecretAsync(Name, CancellationToken.None);
@@ -186,7 +186,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public void Other_failures_pass_through_unchanged()
+    public void OtherFailures_PassThroughUnchanged()
     {
         var outage = new RequestFailedException(503, "Service Unavailable");
         _reader.Throws(outage);
@@ -198,7 +198,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task Failures_are_not_cached()
+    public async Task Failures_AreNotCached()
     {
         _reader.Throws(new RequestFailedException(503, "Service Unavailable"));
         var store = CreateStore();
@@ -215,7 +215,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task A_missing_secret_is_asked_for_again_once_created()
+    public async Task MissingSecret_IsAskedForAgainOnceCreated()
     {
         _reader.Throws(new RequestFailedException(404, "Secret not found"));
         var store = CreateStore();
@@ -227,7 +227,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task Concurrent_callers_for_the_same_secret_share_one_fetch()
+    public async Task ConcurrentCallersForTheSameSecret_ShareOneFetch()
     {
         var gate = new TaskCompletionSource<KeyVaultSecret>(TaskCreationOptions.RunContinuationsAsynchronously);
         _reader.Respond = _ => gate.Task;
@@ -248,7 +248,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task Concurrent_callers_share_a_failure_and_the_next_caller_reads_again()
+    public async Task ConcurrentCallers_ShareAFailure_AndTheNextCallerReadsAgain()
     {
         var gate = new TaskCompletionSource<KeyVaultSecret>(TaskCreationOptions.RunContinuationsAsynchronously);
         _reader.Respond = _ => gate.Task;
@@ -270,7 +270,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task One_caller_giving_up_does_not_cancel_the_fetch_for_the_others()
+    public async Task OneCallerGivingUp_DoesNotCancelTheFetchForTheOthers()
     {
         var gate = new TaskCompletionSource<KeyVaultSecret>(TaskCreationOptions.RunContinuationsAsynchronously);
         _reader.Respond = _ => gate.Task;
@@ -292,7 +292,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public async Task Invalidate_forces_a_read_of_the_rotated_value()
+    public async Task Invalidate_ForcesAReadOfTheRotatedValue()
     {
         var store = CreateStore();
         await store.GetSecretAsync(Name, CancellationToken.None);
@@ -309,7 +309,7 @@ public sealed class KeyVaultSecretStoreTests
     }
 
     [Test]
-    public void Invalidate_of_an_uncached_secret_does_nothing()
+    public void InvalidateOfAnUncachedSecret_DoesNothing()
     {
         var store = CreateStore();
 
@@ -319,7 +319,7 @@ public sealed class KeyVaultSecretStoreTests
     [TestCase("staffcloud-token-acme/versions")]
     [TestCase("../keys/x")]
     [TestCase("token_with_underscore")]
-    public void A_name_that_is_not_a_Key_Vault_secret_name_is_refused_before_any_request(string name)
+    public void NameThatIsNotAKeyVaultSecretName_IsRefusedBeforeAnyRequest(string name)
     {
         var store = CreateStore();
 

@@ -19,7 +19,7 @@ public sealed class SecretValueLeakTests
     private const string Value = "leak-canary-7f3b9e2a";
 
     [Test]
-    public async Task No_secret_value_reaches_a_log_or_an_exception()
+    public async Task NoSecretValue_ReachesALogOrAnException()
     {
         var collector = new FakeLogCollector();
         using var loggerFactory = LoggerFactory.Create(builder => builder

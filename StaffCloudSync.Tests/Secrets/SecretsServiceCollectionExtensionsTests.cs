@@ -25,7 +25,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     private static void ValidateOnStart(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
 
     [Test]
-    public async Task Provider_Configuration_resolves_the_configuration_store_reading_Secrets_Values()
+    public async Task ProviderConfiguration_ResolvesTheConfigurationStore_ReadingSecretsValues()
     {
         using var provider = Build(new()
         {
@@ -45,7 +45,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void Provider_Configuration_needs_no_vault()
+    public void ProviderConfiguration_NeedsNoVault()
     {
         using var provider = Build(new() { ["Secrets:Provider"] = "configuration" });
 
@@ -53,7 +53,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void Provider_KeyVault_without_VaultUri_fails_start_up_naming_the_setting()
+    public void ProviderKeyVaultWithoutVaultUri_FailsStartUp_NamingTheSetting()
     {
         using var provider = Build(new() { ["Secrets:Provider"] = "KeyVault" });
 
@@ -71,7 +71,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void Key_Vault_is_the_default_provider()
+    public void KeyVault_IsTheDefaultProvider()
     {
         using var provider = Build([]);
 
@@ -81,7 +81,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
 
     [TestCase("kv-staffcloudsync.vault.azure.net")]
     [TestCase("http://kv-staffcloudsync.vault.azure.net/")]
-    public void An_invalid_VaultUri_fails_start_up_naming_the_setting(string uri)
+    public void InvalidVaultUri_FailsStartUp_NamingTheSetting(string uri)
     {
         using var provider = Build(new() { ["KeyVault:VaultUri"] = uri });
 
@@ -90,7 +90,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void An_unknown_provider_fails_start_up_naming_the_setting_and_the_allowed_values()
+    public void UnknownProvider_FailsStartUp_NamingTheSettingAndTheAllowedValues()
     {
         using var provider = Build(new() { ["Secrets:Provider"] = "Vault" });
 
@@ -107,7 +107,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void Other_Key_Vault_settings_are_checked_too()
+    public void OtherKeyVaultSettings_AreCheckedToo()
     {
         using var provider = Build(new()
         {
@@ -126,7 +126,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void Binds_the_Key_Vault_section_with_its_defaults()
+    public void KeyVaultSection_IsBoundWithItsDefaults()
     {
         using var provider = Build(new() { ["KeyVault:VaultUri"] = "https://kv-staffcloudsync.vault.azure.net/" });
 
@@ -144,7 +144,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     [TestCase("ManagedIdentity", null)]
     [TestCase("ManagedIdentity", "6a1c1fd2-5b6e-4f7e-9d57-0a3c2b1e9f10")]
     [TestCase("developer", null)]
-    public void Provider_KeyVault_with_a_vault_resolves_the_Key_Vault_store(string credential, string? clientId)
+    public void ProviderKeyVaultWithAVault_ResolvesTheKeyVaultStore(string credential, string? clientId)
     {
         // Building the SecretClient and credential contacts nothing; only a read would.
         using var provider = Build(new()
@@ -165,7 +165,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void An_unknown_credential_fails_start_up_naming_the_setting()
+    public void UnknownCredential_FailsStartUp_NamingTheSetting()
     {
         using var provider = Build(new()
         {
@@ -177,7 +177,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void Registers_the_system_clock_unless_a_TimeProvider_is_already_registered()
+    public void SystemClock_IsRegistered_UnlessATimeProviderIsAlreadyRegistered()
     {
         var fake = new FakeTimeProvider();
         using var withFake = Build([], services => services.AddSingleton<TimeProvider>(fake));
@@ -191,7 +191,7 @@ public sealed class SecretsServiceCollectionExtensionsTests
     }
 
     [Test]
-    public void The_secret_client_retries_briefly_and_never_logs_response_content()
+    public void SecretClient_RetriesBriefly_AndNeverLogsResponseContent()
     {
         var options = SecretsServiceCollectionExtensions.CreateSecretClientOptions();
 

@@ -19,7 +19,7 @@ public sealed class StaffCloudClientErrorTests
     public async Task StopAsync() => await _bed.DisposeAsync();
 
     [Test]
-    public void A_record_without_an_id_fails_the_read_naming_the_resource_and_position()
+    public void RecordWithoutAnId_FailsTheRead_NamingTheResourceAndPosition()
     {
         // StaffCloud's own id filter would not return it; what is tested is the client meeting one anyway.
         _bed.Simulator.AddFaults([new SimulatorFault
@@ -44,7 +44,7 @@ public sealed class StaffCloudClientErrorTests
     [TestCase("""[{"id":1.5,"employee_id":1,"event_id":1,"status":7}]""", "'id' (record 1)")]
     [TestCase("""[{"id":0,"employee_id":1,"event_id":1,"status":7}]""", "'id' (record 1)")]
     [TestCase("""[{"id":1,"employee_id":-5,"event_id":1,"status":7}]""", "'employee_id' (record 1)")]
-    public void An_assignment_without_usable_ids_fails_the_read(string body, string expected)
+    public void AssignmentWithoutUsableIds_FailsTheRead(string body, string expected)
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/assignments", Status = 200, Body = body }]);
 
@@ -55,7 +55,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public void The_position_names_the_request_when_ids_were_batched()
+    public void Position_NamesTheRequest_WhenIdsWereBatched()
     {
         _bed.Simulator.AddFaults(
         [
@@ -79,7 +79,7 @@ public sealed class StaffCloudClientErrorTests
     [TestCase("[1,2]", "a record that is not a JSON object (record 1)")]
     [TestCase("""[{"id":1},{"id":2""", "invalid JSON (line 1")]
     [TestCase("""[{"id":1}] trailing""", "invalid JSON (line 1")]
-    public void A_body_that_is_not_a_list_of_records_is_an_invalid_response_naming_the_tenant(string body, string expected)
+    public void BodyThatIsNotAListOfRecords_IsAnInvalidResponse_NamingTheTenant(string body, string expected)
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 200, Body = body }]);
 
@@ -94,7 +94,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public async Task A_byte_order_mark_and_leading_whitespace_are_fine()
+    public async Task ByteOrderMarkAndLeadingWhitespace_AreFine()
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 200, Body = "\uFEFF \r\n [ {\"id\": 1} ]" }]);
 
@@ -107,7 +107,7 @@ public sealed class StaffCloudClientErrorTests
     [TestCase(422, """{"error":"Unprocessable","message":"Unknown field"}""", "answered 422: Unknown field")]
     [TestCase(400, """{"error":"Bad filter value"}""", "answered 400: Bad filter value")]
     [TestCase(418, "<html>teapot</html>", "answered 418")]
-    public void Other_client_errors_are_invalid_responses_with_the_servers_message(int status, string body, string expected)
+    public void OtherClientErrors_AreInvalidResponses_WithTheServersMessage(int status, string body, string expected)
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = status, Body = body }]);
 
@@ -122,7 +122,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public void A_long_error_message_is_cut_to_about_200_characters()
+    public void LongErrorMessage_IsCutToAbout200Characters()
     {
         var message = new string('x', 5000);
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 404, Body = $$"""{"message":"{{message}}"}""" }]);
@@ -133,7 +133,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public void A_wrong_token_is_an_authentication_error_naming_the_secret_but_not_the_token()
+    public void WrongToken_IsAnAuthenticationError_NamingTheSecretButNotTheToken()
     {
         _bed.Acme.Token = "eyJ.a-different-token";
 
@@ -151,7 +151,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public void Forbidden_is_an_authentication_error_naming_the_secret()
+    public void Forbidden_IsAnAuthenticationError_NamingTheSecret()
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 403, Body = """{"code":403,"message":"Access denied"}""" }]);
 
@@ -167,7 +167,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public void A_malformed_token_is_an_authentication_error_naming_the_secret_but_not_the_token()
+    public void MalformedToken_IsAnAuthenticationError_NamingTheSecretButNotTheToken()
     {
         const string notAJwt = "pasted-the-wrong-thing-4c2a";
         _bed.SetSecret(notAJwt);
@@ -185,7 +185,7 @@ public sealed class StaffCloudClientErrorTests
 
     [TestCase("""{"message":"Bad Request","error":"Invalid security token structure"}""")]
     [TestCase("""{"code":400,"error":"Invalid Security Token Structure"}""")]
-    public void The_invalid_token_400_is_recognised_whichever_field_carries_it(string body)
+    public void InvalidToken400_IsRecognised_WhicheverFieldCarriesIt(string body)
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 400, Body = body }]);
 
@@ -195,7 +195,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public void An_error_body_echoing_the_token_does_not_carry_it_into_the_message()
+    public void ErrorBodyEchoingTheToken_DoesNotCarryItIntoTheMessage()
     {
         _bed.Simulator.AddFaults([new SimulatorFault
         {
@@ -208,7 +208,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public void A_missing_secret_passes_through_unchanged()
+    public void MissingSecret_PassesThroughUnchanged()
     {
         _bed.SetSecret(string.Empty);
 
@@ -219,7 +219,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public async Task A_rotated_token_is_reread_after_a_401_and_the_request_sent_once_more()
+    public async Task RotatedToken_IsRereadAfterA401_AndTheRequestSentOnceMore()
     {
         await _bed.DisposeAsync();
         CachingSecretStore? store = null;
@@ -244,7 +244,7 @@ public sealed class StaffCloudClientErrorTests
     }
 
     [Test]
-    public async Task A_token_refused_again_after_rotation_is_an_authentication_error_after_exactly_two_requests()
+    public async Task TokenRefusedAgainAfterRotation_IsAnAuthenticationError_AfterExactlyTwoRequests()
     {
         await _bed.DisposeAsync();
         _bed = await StaffCloudHarness.StartAsync(services: s => s.AddSingleton<ISecretStore>(sp =>

@@ -20,7 +20,7 @@ public sealed class StaffCloudClientReadTests
     public async Task StopAsync() => await _bed.DisposeAsync();
 
     [Test]
-    public async Task Assignments_are_the_confirmed_ones_of_the_events_asked_for_whatever_their_own_times()
+    public async Task Assignments_AreTheConfirmedOnesOfTheEventsAskedFor_WhateverTheirOwnTimes()
     {
         _bed.Acme.Seed(StaffCloudResource.Events, [new JsonObject { ["id"] = 10, ["name"] = "Fair", ["start"] = "2026-03-05 08:00:00", ["end"] = "2026-03-05 18:00:00", ["status"] = 2 }]);
         _bed.Acme.Seed(StaffCloudResource.Assignments,
@@ -47,7 +47,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task Filters_StaffCloud_ignored_are_applied_by_the_client()
+    public async Task FiltersStaffCloudIgnored_AreAppliedByTheClient()
     {
         // A StaffCloud that ignored status, end and id would answer with everything; the rules must not see it.
         _bed.Simulator.AddFaults(
@@ -73,7 +73,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task Employees_are_read_by_id_in_batches_of_200_with_the_fields_the_sync_needs()
+    public async Task Employees_AreReadByIdInBatchesOf200_WithTheFieldsTheSyncNeeds()
     {
         _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 450).Select(i => StaffCloudHarness.Employee(i)));
 
@@ -95,7 +95,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task The_batch_size_is_configurable_and_duplicate_ids_are_asked_once()
+    public async Task BatchSize_IsConfigurable_AndDuplicateIdsAreAskedOnce()
     {
         await _bed.DisposeAsync();
         _bed = await StaffCloudHarness.StartAsync(s => s["StaffCloud:BatchSize"] = "2");
@@ -111,7 +111,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task Active_events_are_those_ending_after_the_bound_and_those_without_an_end_starting_after_it()
+    public async Task ActiveEvents_AreThoseEndingAfterTheBound_AndThoseWithoutAnEndStartingAfterIt()
     {
         _bed.Acme.Seed(StaffCloudResource.Events,
         [
@@ -141,7 +141,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task An_empty_id_list_makes_no_request()
+    public async Task EmptyIdList_MakesNoRequest()
     {
         // Not even the secret is read: with it missing, nothing fails.
         _bed.SetSecret(string.Empty);
@@ -158,7 +158,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task An_envelope_and_a_bare_array_are_both_read()
+    public async Task EnvelopeAndBareArray_AreBothRead()
     {
         _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 200, Body = """{"response":[{"id":2,"status":5}],"meta":{}}""" }]);
@@ -174,7 +174,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task Unknown_fields_nulls_numeric_strings_numbers_as_text_and_bad_dates_are_read_leniently()
+    public async Task UnknownFieldsNullsNumericStringsNumbersAsTextAndBadDates_AreReadLeniently()
     {
         // Served as a raw answer: the simulator's status filter, like StaffCloud's, would not match " 4 " or "active".
         _bed.Simulator.AddFaults([new SimulatorFault
@@ -214,7 +214,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task Duplicate_ids_keep_the_first_record_and_log_a_warning_with_the_id()
+    public async Task DuplicateIds_KeepTheFirstRecord_AndLogAWarningWithTheId()
     {
         _bed.Acme.Seed(StaffCloudResource.Employees,
         [
@@ -235,7 +235,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task No_write_is_ever_sent()
+    public async Task NoWrite_IsEverSent()
     {
         _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         _bed.Acme.Seed(StaffCloudResource.Events, [new JsonObject { ["id"] = 10, ["start"] = "2026-03-05 08:00:00", ["status"] = 2 }]);
@@ -255,7 +255,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task Logs_carry_ids_and_counts_but_no_names_e_mails_phones_or_query_strings()
+    public async Task Logs_CarryIdsAndCounts_ButNoNamesEmailsPhonesOrQueryStrings()
     {
         _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1), StaffCloudHarness.Employee(1)]);
 
@@ -272,7 +272,7 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public void The_client_interface_has_no_write()
+    public void ClientInterface_HasNoWrite()
     {
         var methods = typeof(IStaffCloudClient).GetMethods().Select(m => m.Name);
 

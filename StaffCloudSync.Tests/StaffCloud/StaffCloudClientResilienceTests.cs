@@ -26,7 +26,7 @@ public sealed class StaffCloudClientResilienceTests
     public async Task StopAsync() => await _bed.DisposeAsync();
 
     [Test]
-    public async Task Two_503s_are_retried_and_the_third_attempt_succeeds()
+    public async Task Two503s_AreRetried_AndTheThirdAttemptSucceeds()
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 503, Times = 2 }]);
 
@@ -45,7 +45,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public async Task A_429_with_Retry_After_2_waits_exactly_2_seconds()
+    public async Task A429WithRetryAfter2_WaitsExactly2Seconds()
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 429, RetryAfterSeconds = 2 }]);
 
@@ -60,7 +60,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public async Task A_quota_429_is_retried_after_X_Rate_Limit_Reset()
+    public async Task Quota429_IsRetriedAfterXRateLimitReset()
     {
         await _bed.DisposeAsync();
         var clock = new AdvancingTimeProvider();
@@ -88,7 +88,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public async Task An_exhausted_quota_makes_the_next_request_wait_for_the_reset_instead_of_meeting_a_429()
+    public async Task ExhaustedQuota_MakesTheNextRequestWaitForTheReset_InsteadOfMeetingA429()
     {
         await _bed.DisposeAsync();
         var clock = new AdvancingTimeProvider();
@@ -109,7 +109,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public async Task One_tenants_exhausted_quota_does_not_hold_back_another_tenant_on_the_same_simulator()
+    public async Task OneTenantsExhaustedQuota_DoesNotHoldBackAnotherTenantOnTheSameSimulator()
     {
         await _bed.DisposeAsync();
         var clock = new AdvancingTimeProvider();
@@ -133,7 +133,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public async Task A_hanging_request_hits_the_attempt_timeout_and_is_retried()
+    public async Task HangingRequest_HitsTheAttemptTimeout_AndIsRetried()
     {
         await _bed.DisposeAsync();
         _bed = await StaffCloudHarness.StartAsync(s => s["StaffCloud:Resilience:AttemptTimeout"] = "00:00:00.300");
@@ -150,7 +150,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public async Task A_dropped_connection_is_retried()
+    public async Task DroppedConnection_IsRetried()
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Drop = true }]);
 
@@ -164,7 +164,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public void An_outage_is_unavailable_after_at_least_three_retries()
+    public void Outage_IsUnavailable_AfterAtLeastThreeRetries()
     {
         _bed.Simulator.Outage = true;
 
@@ -181,7 +181,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public void Connections_dropped_every_time_are_unavailable()
+    public void ConnectionsDroppedEveryTime_AreUnavailable()
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Drop = true, Times = 100 }]);
 
@@ -192,7 +192,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public void A_Retry_After_longer_than_the_run_may_wait_is_unavailable_at_once()
+    public void RetryAfterLongerThanTheRunMayWait_IsUnavailableAtOnce()
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 429, RetryAfterSeconds = 3600 }]);
 
@@ -207,7 +207,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public async Task A_redirect_is_not_followed_and_is_an_invalid_response()
+    public async Task Redirect_IsNotFollowed_AndIsAnInvalidResponse()
     {
         await using var elsewhere = new StaffCloudSimulator();
         await elsewhere.StartAsync();
@@ -227,7 +227,7 @@ public sealed class StaffCloudClientResilienceTests
     }
 
     [Test]
-    public void Cancellation_by_the_caller_stays_a_cancellation()
+    public void CancellationByTheCaller_StaysACancellation()
     {
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();

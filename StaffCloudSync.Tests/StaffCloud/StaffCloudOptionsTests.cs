@@ -21,7 +21,7 @@ public sealed class StaffCloudOptionsTests
     private static void ValidateOnStart(IServiceProvider provider) => provider.GetRequiredService<IStartupValidator>().Validate();
 
     [Test]
-    public void By_default_a_tenant_is_read_at_its_staff_cloud_host()
+    public void Tenant_IsReadAtItsStaffCloudHost_ByDefault()
     {
         using var provider = Build([]);
         ValidateOnStart(provider);
@@ -46,7 +46,7 @@ public sealed class StaffCloudOptionsTests
     [TestCase("acme\n")]
     [TestCase("")]
     [TestCase("a234567890123456789012345678901234567890123456789012345678901234")]
-    public async Task An_api_tenant_that_is_not_a_dns_label_is_refused_before_any_request(string apiTenant)
+    public async Task ApiTenantThatIsNotADnsLabel_IsRefusedBeforeAnyRequest(string apiTenant)
     {
         await using var bed = await StaffCloudHarness.StartAsync();
         var target = bed.Target with { ApiTenant = apiTenant };
@@ -71,7 +71,7 @@ public sealed class StaffCloudOptionsTests
     }
 
     [Test]
-    public void An_override_without_AllowBaseAddressOverride_fails_start_up_naming_both_keys()
+    public void OverrideWithoutAllowBaseAddressOverride_FailsStartUp_NamingBothKeys()
     {
         using var provider = Build(new() { ["StaffCloud:BaseAddressOverride"] = "http://127.0.0.1:5123/{tenant}/api/v1/" });
 
@@ -89,7 +89,7 @@ public sealed class StaffCloudOptionsTests
     [TestCase("https://10.0.0.7:8443/{tenant}/api/v1/", "10.0.0.7")]
     [TestCase("http://{tenant}.localhost.evil.com/api/v1/", "tenant.localhost.evil.com")]
     [TestCase("https://acme.staff.cloud.evil.com/api/v1/", "acme.staff.cloud.evil.com")]
-    public void An_override_to_a_host_that_is_not_loopback_fails_start_up_even_when_allowed(string template, string host)
+    public void OverrideToAHostThatIsNotLoopback_FailsStartUp_EvenWhenAllowed(string template, string host)
     {
         using var provider = Build(new()
         {
@@ -109,7 +109,7 @@ public sealed class StaffCloudOptionsTests
     [TestCase("not a uri")]
     [TestCase("ftp://127.0.0.1/{tenant}/")]
     [TestCase("http://127.0.0.1:5123/{tenant}/api/v1/?x=1")]
-    public void An_override_that_is_not_an_http_uri_fails_start_up(string template)
+    public void OverrideThatIsNotAnHttpUri_FailsStartUp(string template)
     {
         using var provider = Build(new()
         {
@@ -124,7 +124,7 @@ public sealed class StaffCloudOptionsTests
     [TestCase("http://127.0.0.1:5123/{tenant}/api/v1/", "http://127.0.0.1:5123/acme/api/v1/")]
     [TestCase("http://localhost:5123/{tenant}/api/v1", "http://localhost:5123/acme/api/v1/")]
     [TestCase("http://[::1]:5123/sim/{tenant}/", "http://[::1]:5123/sim/acme/")]
-    public void An_allowed_loopback_override_is_used_with_the_tenant_filled_in(string template, string expected)
+    public void AllowedLoopbackOverride_IsUsed_WithTheTenantFilledIn(string template, string expected)
     {
         using var provider = Build(new()
         {
@@ -140,7 +140,7 @@ public sealed class StaffCloudOptionsTests
 
     [TestCase("0")]
     [TestCase("201")]
-    public void A_batch_size_outside_1_to_200_fails_start_up(string batchSize)
+    public void BatchSizeOutside1To200_FailsStartUp(string batchSize)
     {
         using var provider = Build(new() { ["StaffCloud:BatchSize"] = batchSize });
 
@@ -149,7 +149,7 @@ public sealed class StaffCloudOptionsTests
     }
 
     [Test]
-    public void Fewer_than_three_retries_fail_start_up()
+    public void FewerThanThreeRetries_FailStartUp()
     {
         using var provider = Build(new() { ["StaffCloud:Resilience:MaxRetries"] = "2" });
 
@@ -169,7 +169,7 @@ public sealed class StaffCloudOptionsTests
     }
 
     [Test]
-    public void The_defaults_are_200_ids_per_request_and_at_least_three_retries()
+    public void Defaults_Are200IdsPerRequest_AndAtLeastThreeRetries()
     {
         using var provider = Build([]);
         ValidateOnStart(provider);
@@ -186,7 +186,7 @@ public sealed class StaffCloudOptionsTests
     }
 
     [Test]
-    public async Task The_simulator_serves_several_tenants_each_with_its_own_token_and_records()
+    public async Task Simulator_ServesSeveralTenants_EachWithItsOwnTokenAndRecords()
     {
         await using var bed = await StaffCloudHarness.StartAsync(s => s["Secrets:Values:staffcloud-token-beta"] = "eyJ.beta-token");
         bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);

@@ -66,7 +66,7 @@ public sealed class StaffCloudSimulatorTests
     [TestCase("employees?limit=1&offset=2", new long[] { 1, 2, 3, 10 })]
     [TestCase("assignments?end=%3E2026-03-05%2012:00:00", new long[] { 100 })]
     [TestCase("assignments?status=7&end=%3C2026-03-05%2018:00:00", new long[] { 101 })]
-    public async Task The_query_syntax_filters_and_sorts_like_StaffCloud(string query, long[] expected)
+    public async Task QuerySyntax_FiltersAndSortsLikeStaffCloud(string query, long[] expected)
     {
         var list = await GetArrayAsync(query);
 
@@ -74,7 +74,7 @@ public sealed class StaffCloudSimulatorTests
     }
 
     [Test]
-    public async Task Fields_selects_the_fields_and_an_assignment_takes_its_events_times()
+    public async Task Fields_SelectsTheFields_AndAnAssignmentTakesItsEventsTimes()
     {
         var employees = await GetArrayAsync("employees?fields=id,firstname&id=1");
         var assignments = await GetArrayAsync("assignments?fields=id,start,end&id=100");
@@ -88,7 +88,7 @@ public sealed class StaffCloudSimulatorTests
     }
 
     [Test]
-    public async Task A_list_is_a_bare_array_and_an_envelope_when_asked()
+    public async Task List_IsABareArray_AndAnEnvelopeWhenAsked()
     {
         var bare = JsonNode.Parse(await _http.GetStringAsync(new Uri("employees?id=1&fields=id", UriKind.Relative)));
         var enveloped = JsonNode.Parse(await _http.GetStringAsync(new Uri("employees?id=1&fields=id&envelope=true", UriKind.Relative)));
@@ -101,7 +101,7 @@ public sealed class StaffCloudSimulatorTests
     }
 
     [Test]
-    public async Task One_record_by_id_and_404_for_an_unknown_one()
+    public async Task SingleRead_ServesOneRecordById_And404ForAnUnknownOne()
     {
         var one = JsonNode.Parse(await _http.GetStringAsync(new Uri("employees/2?fields=id,status", UriKind.Relative)));
         using var missing = await _http.GetAsync(new Uri("employees/99", UriKind.Relative));
@@ -116,7 +116,7 @@ public sealed class StaffCloudSimulatorTests
     }
 
     [Test]
-    public async Task Records_are_served_exactly_as_seeded_and_upsert_replaces_by_id()
+    public async Task Records_AreServedExactlyAsSeeded_AndUpsertReplacesById()
     {
         _acme.Upsert(StaffCloudResource.Employees,
         [
@@ -137,7 +137,7 @@ public sealed class StaffCloudSimulatorTests
     }
 
     [Test]
-    public async Task A_missing_or_foreign_token_is_401_and_one_that_is_not_a_JWT_is_400()
+    public async Task MissingOrForeignToken_Is401_AndOneThatIsNotAJWTIs400()
     {
         var uri = new Uri(_simulator.ApiBaseFor("acme"), "employees");
         using var plain = new HttpClient();
@@ -159,7 +159,7 @@ public sealed class StaffCloudSimulatorTests
     }
 
     [Test]
-    public async Task Every_answer_carries_rate_limit_headers_and_a_configured_quota_answers_429_when_used_up()
+    public async Task EveryAnswer_CarriesRateLimitHeaders_AndAConfiguredQuotaAnswers429WhenUsedUp()
     {
         _acme.Quota = new StaffCloudQuota(2, TimeSpan.FromMinutes(1));
 
@@ -182,7 +182,7 @@ public sealed class StaffCloudSimulatorTests
     }
 
     [Test]
-    public async Task Without_a_quota_the_headers_report_a_limit_no_run_reaches()
+    public async Task WithoutAQuota_TheHeadersReportALimitNoRunReaches()
     {
         using var answer = await _http.GetAsync(new Uri("employees", UriKind.Relative));
 
@@ -193,7 +193,7 @@ public sealed class StaffCloudSimulatorTests
     [TestCase("PUT")]
     [TestCase("PATCH")]
     [TestCase("DELETE")]
-    public async Task Anything_but_GET_is_counted_as_a_write_and_refused(string method)
+    public async Task AnythingButGET_IsCountedAsAWrite_AndRefused(string method)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri("assignments/status", UriKind.Relative))
         {

@@ -21,7 +21,7 @@ public sealed class StaffCloudSingleReadTests
     public async Task StopAsync() => await _bed.DisposeAsync();
 
     [Test]
-    public async Task Employees_lists_name_every_status_so_no_default_scope_hides_anyone()
+    public async Task EmployeesLists_NameEveryStatus_SoNoDefaultScopeHidesAnyone()
     {
         _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1, status: 0), StaffCloudHarness.Employee(2, status: 6)]);
 
@@ -35,7 +35,7 @@ public sealed class StaffCloudSingleReadTests
     }
 
     [Test]
-    public async Task A_single_read_returns_the_record_and_null_for_404()
+    public async Task SingleRead_ReturnsTheRecord_AndNullFor404()
     {
         _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(5, status: 5)]);
 
@@ -55,7 +55,7 @@ public sealed class StaffCloudSingleReadTests
     [TestCase(500, SyncFailureKind.Unavailable)]
     [TestCase(403, SyncFailureKind.Authentication)]
     [TestCase(400, SyncFailureKind.InvalidResponse)]
-    public void Any_other_answer_to_a_single_read_fails_naming_the_id(int status, SyncFailureKind kind)
+    public void AnyOtherAnswerToASingleRead_FailsNamingTheId(int status, SyncFailureKind kind)
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees/7", Status = status, Times = 10 }]);
 
@@ -69,7 +69,7 @@ public sealed class StaffCloudSingleReadTests
     [TestCase("""{"id":8,"status":4}""", "employee 8")]
     [TestCase("""not json""", "not JSON")]
     [TestCase("""{"id":"-7","status":4}""", "usable 'id'")]
-    public void A_single_answer_of_the_wrong_shape_or_another_id_is_an_invalid_response(string body, string expected)
+    public void SingleAnswerOfTheWrongShapeOrAnotherId_IsAnInvalidResponse(string body, string expected)
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees/7", Status = 200, Body = body }]);
 
@@ -81,7 +81,7 @@ public sealed class StaffCloudSingleReadTests
 
     [TestCase(0L)]
     [TestCase(-5L)]
-    public void An_id_that_is_not_positive_never_reaches_a_url(long id)
+    public void IdThatIsNotPositive_NeverReachesAUrl(long id)
     {
         using (Assert.EnterMultipleScope())
         {
@@ -93,7 +93,7 @@ public sealed class StaffCloudSingleReadTests
     }
 
     [Test]
-    public async Task Text_that_is_not_valid_Unicode_or_holds_control_characters_is_an_invalid_value_not_a_crash()
+    public async Task TextThatIsNotValidUnicodeOrHoldsControlCharacters_IsAnInvalidValue_NotACrash()
     {
         // A lone high surrogate (a cut emoji), a NUL inside a name, a line break inside an address.
         _bed.Simulator.AddFaults([new SimulatorFault
@@ -109,7 +109,7 @@ public sealed class StaffCloudSingleReadTests
     }
 
     [Test]
-    public async Task Invalid_UTF_8_in_a_text_field_is_an_invalid_value_not_a_crash()
+    public async Task InvalidUTF8InATextField_IsAnInvalidValue_NotACrash()
     {
         // The simulator answers text; raw bytes are fed to the client's own reader and parser instead.
         byte[] body = [.. "[{\"id\":1,\"status\":4,\"firstname\":\"A"u8, 0xC3, 0x28, .. "na\",\"lastname\":\"Lopez\"}]"u8];
@@ -122,7 +122,7 @@ public sealed class StaffCloudSingleReadTests
     }
 
     [Test]
-    public async Task Statuses_and_numbers_out_of_range_are_absent_values()
+    public async Task StatusesAndNumbersOutOfRange_AreAbsentValues()
     {
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Status = 200, Body = """[{"id":1,"status":99999999999999,"firstname":"A","lastname":"B"}]""" }]);
 

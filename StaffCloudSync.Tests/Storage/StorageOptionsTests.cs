@@ -11,7 +11,7 @@ namespace StaffCloudSync.Tests.Storage;
 public sealed class StorageOptionsTests
 {
     [Test]
-    public void Missing_connection_fails_start_up_naming_the_setting()
+    public void MissingConnection_FailsStartUp_NamingTheSetting()
     {
         using var provider = Build([]);
 
@@ -21,7 +21,7 @@ public sealed class StorageOptionsTests
     }
 
     [Test]
-    public void Connection_string_is_used_as_given_with_default_table_names()
+    public void ConnectionString_IsUsedAsGiven_WithDefaultTableNames()
     {
         using var provider = Build(new() { ["AzureWebJobsStorage"] = "UseDevelopmentStorage=true" });
 
@@ -40,7 +40,7 @@ public sealed class StorageOptionsTests
     }
 
     [Test]
-    public void Identity_based_settings_build_a_client_for_the_service_uri()
+    public void IdentityBasedSettings_BuildAClientForTheServiceUri()
     {
         using var provider = Build(new()
         {
@@ -66,7 +66,7 @@ public sealed class StorageOptionsTests
     }
 
     [Test]
-    public void Account_name_alone_gives_the_public_service_uris()
+    public void AccountNameAlone_GivesThePublicServiceUris()
     {
         using var provider = Build(new() { ["AzureWebJobsStorage:accountName"] = "staffsync" });
 
@@ -80,7 +80,7 @@ public sealed class StorageOptionsTests
     }
 
     [Test]
-    public void Bad_values_are_each_named()
+    public void BadValues_AreEachNamed()
     {
         using var provider = Build(new()
         {

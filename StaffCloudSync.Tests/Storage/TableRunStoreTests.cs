@@ -18,7 +18,7 @@ public sealed class TableRunStoreTests
     public async Task DropTables() => await context.DisposeAsync();
 
     [Test]
-    public async Task A_run_record_round_trips_with_every_field()
+    public async Task RunRecord_RoundTripsWithEveryField()
     {
         var record = Run(NewTenantId(), context.Time.GetUtcNow()) with
         {
@@ -48,7 +48,7 @@ public sealed class TableRunStoreTests
     }
 
     [Test]
-    public async Task Start_time_keeps_its_full_precision_and_instant()
+    public async Task StartTime_KeepsItsFullPrecisionAndInstant()
     {
         var startedAt = new DateTimeOffset(2025, 3, 14, 10, 26, 53, TimeSpan.FromHours(1)).AddTicks(1234567);
         var record = Run(NewTenantId(), startedAt);
@@ -60,7 +60,7 @@ public sealed class TableRunStoreTests
     }
 
     [Test]
-    public async Task The_final_write_replaces_the_running_one()
+    public async Task FinalWrite_ReplacesTheRunningOne()
     {
         var start = context.Time.GetUtcNow();
         var running = Run(NewTenantId(), start) with { Skipped = [new SkippedRecord(1, SkipReason.NoContact)] };
@@ -76,7 +76,7 @@ public sealed class TableRunStoreTests
     }
 
     [Test]
-    public async Task A_run_written_again_with_another_start_leaves_one_row()
+    public async Task RunWrittenAgainWithAnotherStart_LeavesOneRow()
     {
         var start = context.Time.GetUtcNow();
         var first = Run(NewTenantId(), start);
@@ -90,7 +90,7 @@ public sealed class TableRunStoreTests
     }
 
     [Test]
-    public async Task Recent_runs_come_newest_first_and_only_the_tenants_own()
+    public async Task RecentRuns_ComeNewestFirst_AndOnlyTheTenantsOwn()
     {
         var tenantId = NewTenantId();
         var now = context.Time.GetUtcNow();
@@ -113,7 +113,7 @@ public sealed class TableRunStoreTests
     }
 
     [Test]
-    public async Task Listing_returns_the_lists_too()
+    public async Task Listing_ReturnsTheListsToo()
     {
         var run = Run(NewTenantId(), context.Time.GetUtcNow()) with { HeldDeletions = [new HeldDeletion(5, PersonKind.User, "u5")] };
         await Store.WriteAsync(run, CancellationToken.None);
@@ -124,7 +124,7 @@ public sealed class TableRunStoreTests
     }
 
     [Test]
-    public async Task A_run_is_found_by_its_id_alone()
+    public async Task Run_IsFoundByItsIdAlone()
     {
         var tenantId = NewTenantId();
         var runs = Enumerable.Range(0, 4).Select(i => Run(tenantId, context.Time.GetUtcNow().AddMinutes(i))).ToList();
@@ -146,7 +146,7 @@ public sealed class TableRunStoreTests
     }
 
     [Test]
-    public async Task Thirty_thousand_skipped_records_fit_one_run_record()
+    public async Task ThirtyThousandSkippedRecords_FitOneRunRecord()
     {
         var skipped = Enumerable.Range(0, 30_000)
             .Select(i => new SkippedRecord(1_000_000 + (i * 7L), (SkipReason)(i % 3)))
@@ -170,7 +170,7 @@ public sealed class TableRunStoreTests
     }
 
     [Test]
-    public async Task Lists_too_large_even_compressed_are_cut_not_refused()
+    public async Task ListsTooLargeEvenCompressed_AreCut_NotRefused()
     {
         // Random text barely compresses: about 1.5 MB of failures cannot fit the 1 MiB entity.
         var failures = Enumerable.Range(0, 3_000)

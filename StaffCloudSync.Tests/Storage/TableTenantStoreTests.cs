@@ -19,7 +19,7 @@ public sealed class TableTenantStoreTests
     public async Task DropTables() => await context.DisposeAsync();
 
     [Test]
-    public async Task Every_setting_round_trips()
+    public async Task EverySetting_RoundTrips()
     {
         var settings = new TenantSettings
         {
@@ -53,7 +53,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task Missing_properties_take_the_spec_defaults()
+    public async Task MissingProperties_TakeTheSpecDefaults()
     {
         var tenantId = NewTenantId();
         await WriteRawAsync(new TableEntity("tenant", tenantId)
@@ -82,7 +82,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task Values_typed_by_hand_with_the_wrong_type_are_read_leniently()
+    public async Task ValuesTypedByHandWithTheWrongType_AreReadLeniently()
     {
         var tenantId = NewTenantId();
         await WriteRawAsync(new TableEntity("tenant", tenantId)
@@ -115,7 +115,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task A_row_with_bad_values_is_returned_with_errors_naming_tenant_and_field()
+    public async Task RowWithBadValues_IsReturnedWithErrors_NamingTenantAndField()
     {
         var tenantId = NewTenantId();
         await WriteRawAsync(new TableEntity("tenant", tenantId)
@@ -145,7 +145,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task A_row_that_is_only_invalid_keeps_its_settings()
+    public async Task RowThatIsOnlyInvalid_KeepsItsSettings()
     {
         var tenantId = NewTenantId();
         await WriteRawAsync(new TableEntity("tenant", tenantId)
@@ -166,7 +166,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task List_returns_every_row_in_id_order_without_throwing_on_bad_ones()
+    public async Task List_ReturnsEveryRowInIdOrder_WithoutThrowingOnBadOnes()
     {
         var prefix = "list" + Guid.NewGuid().ToString("N")[..8];
         await Store.AddAsync(Valid(prefix + "-b"), CancellationToken.None);
@@ -190,7 +190,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task Get_of_an_unknown_or_unusable_id_is_null()
+    public async Task GetOfAnUnknownOrUnusableId_IsNull()
     {
         await Assert.MultipleAsync(async () =>
         {
@@ -200,7 +200,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task Add_validates_and_writes_nothing_when_invalid()
+    public async Task Add_Validates_AndWritesNothingWhenInvalid()
     {
         var settings = Valid(NewTenantId()) with { TimeZone = "Mars/Olympus", InvitationMaxAgeMonths = 0 };
 
@@ -211,7 +211,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task Add_rejects_an_existing_tenant()
+    public async Task Add_RejectsAnExistingTenant()
     {
         var settings = Valid(NewTenantId());
         await Store.AddAsync(settings, CancellationToken.None);
@@ -223,7 +223,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task Update_replaces_settings_and_keeps_the_approval_and_unknown_columns()
+    public async Task Update_ReplacesSettings_AndKeepsTheApprovalAndUnknownColumns()
     {
         var tenantId = NewTenantId();
         await WriteRawAsync(new TableEntity("tenant", tenantId)
@@ -253,7 +253,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task Update_with_a_stale_etag_is_a_conflict_naming_the_tenant()
+    public async Task UpdateWithAStaleETag_IsAConflict_NamingTheTenant()
     {
         var settings = Valid(NewTenantId());
         await Store.AddAsync(settings, CancellationToken.None);
@@ -268,7 +268,7 @@ public sealed class TableTenantStoreTests
     }
 
     [Test]
-    public async Task Update_validates_and_needs_an_existing_tenant()
+    public async Task Update_Validates_AndNeedsAnExistingTenant()
     {
         var settings = Valid(NewTenantId());
 

@@ -22,7 +22,7 @@ public sealed class TenantApprovalStoreTests
     public async Task DropTables() => await context.DisposeAsync();
 
     [Test]
-    public async Task An_approval_round_trips_with_every_field_and_many_persons()
+    public async Task Approval_RoundTripsWithEveryFieldAndManyPersons()
     {
         // Ids far apart and close together, up to 18 digits: more than one 64 KiB column's worth of varints.
         var ids = Enumerable.Range(1, 20_000).Select(i => (long)i * 7919).Append(999_999_999_999_999_999).Append(1).ToHashSet();
@@ -36,7 +36,7 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
-    public async Task A_smaller_approval_replaces_a_larger_one_whole()
+    public async Task SmallerApproval_ReplacesALargerOneWhole()
     {
         await Store.SetDeletionApprovalAsync("acme", Approval("big", Enumerable.Range(1, 30_000).Select(i => (long)i * 100_003).ToHashSet()), CancellationToken.None);
         var small = Approval("small", [5]);
@@ -49,7 +49,7 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
-    public async Task Update_takes_persons_out_and_removes_the_approval_when_none_is_left()
+    public async Task Update_TakesPersonsOut_AndRemovesTheApprovalWhenNoneIsLeft()
     {
         var approval = Approval("a1", [1, 2, 3]);
         await Store.SetDeletionApprovalAsync("acme", approval, CancellationToken.None);
@@ -67,7 +67,7 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
-    public async Task An_old_approval_id_never_changes_a_newer_approval()
+    public async Task OldApprovalId_NeverChangesANewerApproval()
     {
         await Store.SetDeletionApprovalAsync("acme", Approval("old", [1]), CancellationToken.None);
         var newer = Approval("new", [1, 2]);
@@ -80,7 +80,7 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
-    public async Task A_grant_racing_a_run_that_uses_the_old_approval_is_never_lost()
+    public async Task GrantRacingARunThatUsesTheOldApproval_IsNeverLost()
     {
         for (var round = 0; round < 20; round++)
         {
@@ -95,7 +95,7 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
-    public async Task An_approval_written_by_hand_without_persons_covers_no_one()
+    public async Task ApprovalWrittenByHandWithoutPersons_CoversNoOne()
     {
         var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
         await table.UpdateEntityAsync(new TableEntity("tenant", "acme") { ["DeletionApprovalId"] = "by-hand", ["DeletionApprovalGrantedAt"] = context.Time.GetUtcNow() },
@@ -109,7 +109,7 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
-    public async Task Set_needs_an_existing_tenant_and_update_of_an_unknown_one_is_null()
+    public async Task Set_NeedsAnExistingTenant_AndUpdateOfAnUnknownOneIsNull()
     {
         var ex = Assert.ThrowsAsync<TenantConflictException>(() => Store.SetDeletionApprovalAsync("nobody", Approval("a", [1]), CancellationToken.None));
 

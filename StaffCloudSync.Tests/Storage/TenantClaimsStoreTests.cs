@@ -25,7 +25,7 @@ public sealed class TenantClaimsStoreTests
     [TestCase("acme", "other", null, "StaffCloudApiTenant", "StaffCloud tenant")]
     [TestCase("zeta", "ACME", null, "MobieTrainAccountId", "MobieTrain account")]
     [TestCase("zeta", "other", "Shared-Token", "StaffCloudTokenSecret", "StaffCloud token secret")]
-    public void Add_refuses_an_account_another_row_claims_naming_it(string staffCloud, string mobieTrain, string? secret, string field, string what)
+    public void Add_RefusesAnAccountAnotherRowClaims_NamingIt(string staffCloud, string mobieTrain, string? secret, string field, string what)
     {
         var second = new TenantSettings { TenantId = "second", StaffCloudApiTenant = staffCloud, MobieTrainAccountId = mobieTrain, StaffCloudTokenSecret = secret };
 
@@ -36,7 +36,7 @@ public sealed class TenantClaimsStoreTests
     }
 
     [Test]
-    public async Task A_custom_secret_equal_to_another_tenants_default_is_a_shared_secret()
+    public async Task CustomSecretEqualToAnotherTenantsDefault_IsASharedSecret()
     {
         await Store.AddAsync(Tenant("beta"), CancellationToken.None);
 
@@ -47,7 +47,7 @@ public sealed class TenantClaimsStoreTests
     }
 
     [Test]
-    public async Task Concurrent_adds_on_one_account_let_exactly_one_through()
+    public async Task ConcurrentAddsOnOneAccount_LetExactlyOneThrough()
     {
         for (var round = 0; round < 8; round++)
         {
@@ -72,7 +72,7 @@ public sealed class TenantClaimsStoreTests
     }
 
     [Test]
-    public async Task Update_refuses_a_change_onto_another_rows_account_and_lets_other_changes_of_a_shared_row_through()
+    public async Task Update_RefusesAChangeOntoAnotherRowsAccount_AndLetsOtherChangesOfASharedRowThrough()
     {
         await Store.AddAsync(Tenant("beta"), CancellationToken.None);
         var beta = (await Store.GetAsync("beta", CancellationToken.None))!;
@@ -89,7 +89,7 @@ public sealed class TenantClaimsStoreTests
     }
 
     [Test]
-    public async Task The_registry_row_is_no_tenant()
+    public async Task RegistryRow_IsNoTenant()
     {
         await Store.AddAsync(Tenant("beta"), CancellationToken.None);
 
@@ -100,7 +100,7 @@ public sealed class TenantClaimsStoreTests
     }
 
     [Test]
-    public void TenantClaims_compares_rows_pairwise_and_ignores_the_row_itself()
+    public void TenantClaims_ComparesRowsPairwise_AndIgnoresTheRowItself()
     {
         var rows = new[]
         {
