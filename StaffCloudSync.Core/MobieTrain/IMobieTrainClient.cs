@@ -13,17 +13,17 @@ public interface IMobieTrainClient
 
     IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken);
 
-    Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainTarget target, string name, string externalId, CancellationToken cancellationToken);
+    Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string externalId, CancellationToken cancellationToken);
 
-    Task RenameUserGroupAsync(MobieTrainTarget target, string groupId, string name, CancellationToken cancellationToken);
+    Task RenameUserGroupAsync(MobieTrainWriteTarget target, string groupId, string name, CancellationToken cancellationToken);
 
-    Task UpdateUserAsync(MobieTrainTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken);
+    Task UpdateUserAsync(MobieTrainWriteTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken);
 
-    Task DeleteUserAsync(MobieTrainTarget target, string userId, CancellationToken cancellationToken);
+    Task DeleteUserAsync(MobieTrainWriteTarget target, string userId, CancellationToken cancellationToken);
 
-    Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainTarget target, NewInvitation invitation, CancellationToken cancellationToken);
+    Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken);
 
-    Task UpdateInvitationAsync(MobieTrainTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken);
+    Task UpdateInvitationAsync(MobieTrainWriteTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken);
 
-    Task DeleteInvitationAsync(MobieTrainTarget target, string invitationId, CancellationToken cancellationToken);
+    Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken);
 }

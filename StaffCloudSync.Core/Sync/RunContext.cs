@@ -27,6 +27,9 @@ public sealed record RunContext(
 
     public TenantSettings Settings => Tenant.Settings!;
 
+    /// <summary>Where this run's writes go: the account, with the run id their idempotency keys carry.</summary>
+    public MobieTrainWriteTarget MobieTrainWrites => MobieTrainWriteTarget.For(MobieTrain, RunId);
+
     /// <summary>The run's context; the tenant must have passed validation (<see cref="TenantRecord.IsValid"/>).</summary>
     public static RunContext For(SyncRequest request, TenantRecord tenant, DateTimeOffset now)
     {
@@ -40,6 +43,6 @@ public sealed record RunContext(
         var approval = RunApprovals.InForce(tenant, now);
         var settings = tenant.Settings!;
         return new RunContext(request, tenant, now, PlanSettings.From(settings, approval?.Employees), approval,
-            TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings, request.RunId));
+            TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings));
     }
 }

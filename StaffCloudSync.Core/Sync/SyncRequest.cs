@@ -15,6 +15,12 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
 
     public static string NewRunId() => Guid.NewGuid().ToString("N");
 
+    /// <summary>What a preview (explain, plan) stands in a run id's place: it reads and plans, and no write, record or log line carries it.</summary>
+    public const string PreviewRunId = "preview";
+
+    /// <summary>A preview's request: reads and plans like a dry run, and is not a run (no record, no MobieTrain write target).</summary>
+    public static SyncRequest Preview(string tenantId) => new(tenantId, PreviewRunId, RunTrigger.Manual, DryRun: true);
+
     /// <summary>The next invocation of this run's chain: a new run id, trigger <c>continuation</c>, never a dry run.</summary>
     public SyncRequest Continuation() =>
         new(TenantId, NewRunId(), RunTrigger.Continuation, false) { ChainId = ChainId ?? RunId, Invocation = Invocation + 1 };

@@ -65,13 +65,13 @@ public sealed class TenantSyncService
 
         try
         {
-            var tenant = await LoadTenantAsync(request.TenantId, cancellationToken).ConfigureAwait(false);
+            var (tenant, rows) = await LoadTenantAsync(request.TenantId, cancellationToken).ConfigureAwait(false);
             if (!tenant.Settings!.Enabled && !request.DryRun)
             {
                 return await _recorder.FinishAsync(record with { Status = RunStatus.Skipped, Reason = "the tenant is disabled (Enabled = false); only dry runs are allowed" }, null, started, cancellationToken).ConfigureAwait(false);
             }
 
-            await EnsureOwnAccountsAsync(tenant.Settings!, cancellationToken).ConfigureAwait(false);
+            EnsureOwnAccounts(tenant.Settings!, rows);
             var context = RunContext.For(request, tenant, record.StartedAt);
             return await SyncAsync(context, record, started, cancellationToken).ConfigureAwait(false);
         }
@@ -91,9 +91,9 @@ public sealed class TenantSyncService
     /// <summary>Reads and plans one tenant without writing anything or recording a run (explain, plan preview).</summary>
     public async Task<TenantPreview> PreviewAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var tenant = await LoadTenantAsync(tenantId, cancellationToken).ConfigureAwait(false);
-        await EnsureOwnAccountsAsync(tenant.Settings!, cancellationToken).ConfigureAwait(false);
-        var context = RunContext.For(new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, DryRun: true), tenant, _time.GetUtcNow());
+        var (tenant, rows) = await LoadTenantAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        EnsureOwnAccounts(tenant.Settings!, rows);
+        var context = RunContext.For(SyncRequest.Preview(tenantId), tenant, _time.GetUtcNow());
         var snapshot = await _reader.ReadAsync(context, cancellationToken).ConfigureAwait(false);
         return new TenantPreview(context.Settings, context.Plan, snapshot, SyncPlanner.Plan(snapshot, context.Plan, context.Now), context.Now);
     }
@@ -117,7 +117,7 @@ public sealed class TenantSyncService
         var budget = new RunBudget(_time, started, _options.RunTimeBudget);
         var result = context.DryRun
             ? ApplyResult.DryRun(plan)
-            : await _applier.ApplyAsync(context.MobieTrain, plan, budget, cancellationToken).ConfigureAwait(false);
+            : await _applier.ApplyAsync(context.MobieTrainWrites, plan, budget, cancellationToken).ConfigureAwait(false);
 
         record = record with
         {
@@ -165,9 +165,8 @@ public sealed class TenantSyncService
     }
 
     /// <summary>A run whose StaffCloud tenant, MobieTrain account or token secret another row claims too reads nothing.</summary>
-    private async Task EnsureOwnAccountsAsync(TenantSettings settings, CancellationToken cancellationToken)
+    private static void EnsureOwnAccounts(TenantSettings settings, IReadOnlyList<TenantRecord> rows)
     {
-        var rows = await _tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
         var conflicts = TenantClaims.Conflicts(settings, rows);
         if (conflicts.Count > 0)
         {
@@ -175,9 +174,14 @@ public sealed class TenantSyncService
         }
     }
 
-    private async Task<TenantRecord> LoadTenantAsync(string tenantId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The run's own row and every row, from one read of the table: the one-account check needs them all, and reading the
+    /// own row apart would read it twice.
+    /// </summary>
+    private async Task<(TenantRecord Tenant, IReadOnlyList<TenantRecord> Rows)> LoadTenantAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var tenant = await _tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false)
+        var rows = await _tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var tenant = rows.Find(r => string.Equals(r.TenantId, tenantId, StringComparison.Ordinal))
             ?? throw new SyncRunException(tenantId, SyncFailureKind.UnknownTenant, $"tenant '{tenantId}' has no row in the Tenants table");
         if (!tenant.IsValid)
         {
@@ -185,7 +189,7 @@ public sealed class TenantSyncService
                 $"tenant '{tenantId}' has an invalid row: {string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
         }
 
-        return tenant;
+        return (tenant, rows);
     }
 
     private long Milliseconds(long startedTimestamp) => (long)_time.GetElapsedTime(startedTimestamp).TotalMilliseconds;

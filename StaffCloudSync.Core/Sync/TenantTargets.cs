@@ -13,9 +13,9 @@ public static class TenantTargets
         return new StaffCloudTarget(settings.TenantId, settings.StaffCloudApiTenant, settings.EffectiveStaffCloudTokenSecret);
     }
 
-    public static MobieTrainTarget MobieTrain(TenantSettings settings, string runId)
+    public static MobieTrainTarget MobieTrain(TenantSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        return new MobieTrainTarget(settings.TenantId, settings.MobieTrainAccountId, settings.MobieTrainApiKeySecret, runId);
+        return new MobieTrainTarget(settings.TenantId, settings.MobieTrainAccountId, settings.MobieTrainApiKeySecret);
     }
 }

@@ -15,7 +15,7 @@ namespace StaffCloudSync.Tests.Engine;
 /// <summary>The apply step: safe order, record-level isolation, run-level stop, bounded parallelism.</summary>
 public class PlanApplierTests
 {
-    private static readonly MobieTrainTarget Target = new("acme", "acme", "mobietrain-api-key", "run-1");
+    private static readonly MobieTrainWriteTarget Target = new("acme", "acme", "mobietrain-api-key", "run-1");
 
     private static PlanApplier Applier(IMobieTrainClient client, int parallel = 8) =>
         new(client, Options.Create(new SyncOptions { MaxParallelWrites = parallel }), NullLogger<PlanApplier>.Instance);
@@ -150,7 +150,7 @@ public class PlanApplierTests
         var threeInFlight = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var client = new Mock<IMobieTrainClient>(MockBehavior.Strict);
         client.Setup(c => c.CreateInvitationAsync(Target, It.IsAny<NewInvitation>(), It.IsAny<CancellationToken>()))
-            .Returns(async (MobieTrainTarget _, NewInvitation invitation, CancellationToken _) =>
+            .Returns(async (MobieTrainWriteTarget _, NewInvitation invitation, CancellationToken _) =>
             {
                 var now = Interlocked.Increment(ref inFlight);
                 InterlockedMax(ref maxInFlight, now);

@@ -58,7 +58,7 @@ internal sealed class InMemoryMobieTrain(TimeProvider time) : IMobieTrainClient
 
     public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) => List(Invitations);
 
-    public Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainTarget target, string name, string externalId, CancellationToken cancellationToken) =>
+    public Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string externalId, CancellationToken cancellationToken) =>
         Write($"POST /user-groups {externalId}", () =>
         {
             var existing = Groups.FirstOrDefault(g => g.ExternalId == externalId || string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -72,7 +72,7 @@ internal sealed class InMemoryMobieTrain(TimeProvider time) : IMobieTrainClient
             return AddGroup(name, externalId);
         });
 
-    public Task RenameUserGroupAsync(MobieTrainTarget target, string groupId, string name, CancellationToken cancellationToken) =>
+    public Task RenameUserGroupAsync(MobieTrainWriteTarget target, string groupId, string name, CancellationToken cancellationToken) =>
         Write($"PATCH /user-groups/{groupId}", () =>
         {
             var index = Groups.FindIndex(g => g.Id == groupId);
@@ -85,7 +85,7 @@ internal sealed class InMemoryMobieTrain(TimeProvider time) : IMobieTrainClient
             return true;
         });
 
-    public Task UpdateUserAsync(MobieTrainTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken) =>
+    public Task UpdateUserAsync(MobieTrainWriteTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken) =>
         Write($"PATCH /users/{userId}", () =>
         {
             var index = Users.FindIndex(u => u.Id == userId);
@@ -104,10 +104,10 @@ internal sealed class InMemoryMobieTrain(TimeProvider time) : IMobieTrainClient
             return true;
         });
 
-    public Task DeleteUserAsync(MobieTrainTarget target, string userId, CancellationToken cancellationToken) =>
+    public Task DeleteUserAsync(MobieTrainWriteTarget target, string userId, CancellationToken cancellationToken) =>
         Write($"DELETE /users/{userId}", () => Users.RemoveAll(u => u.Id == userId));
 
-    public Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainTarget target, NewInvitation invitation, CancellationToken cancellationToken) =>
+    public Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken) =>
         Write($"POST /invitations {invitation.ExternalId}", () =>
         {
             if (string.IsNullOrWhiteSpace(invitation.FirstName) || string.IsNullOrWhiteSpace(invitation.LastName)
@@ -141,7 +141,7 @@ internal sealed class InMemoryMobieTrain(TimeProvider time) : IMobieTrainClient
             return created;
         });
 
-    public Task UpdateInvitationAsync(MobieTrainTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken) =>
+    public Task UpdateInvitationAsync(MobieTrainWriteTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken) =>
         Write($"PATCH /invitations/{invitationId}", () =>
         {
             var index = Invitations.FindIndex(i => i.Id == invitationId);
@@ -165,7 +165,7 @@ internal sealed class InMemoryMobieTrain(TimeProvider time) : IMobieTrainClient
             return true;
         });
 
-    public Task DeleteInvitationAsync(MobieTrainTarget target, string invitationId, CancellationToken cancellationToken) =>
+    public Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken) =>
         Write($"DELETE /invitations/{invitationId}", () => Invitations.RemoveAll(i => i.Id == invitationId));
 
     private static MobieTrainProfile Apply(MobieTrainProfile profile, PersonPatch patch, bool allowContact) => profile with

@@ -55,7 +55,7 @@ internal sealed class MobieTrainHarness : IAsyncDisposable
 
     public MobieTrainOptions Options => Services.GetRequiredService<IOptions<MobieTrainOptions>>().Value;
 
-    public static MobieTrainTarget Target(string runId = RunId, string account = Account) => new(Tenant, account, SecretName, runId);
+    public static MobieTrainWriteTarget Target(string runId = RunId, string account = Account) => new(Tenant, account, SecretName, runId);
 
     /// <summary>
     /// A started simulator with <see cref="Account"/> and <see cref="OtherAccount"/>, <see cref="ApiKey"/> reaching only

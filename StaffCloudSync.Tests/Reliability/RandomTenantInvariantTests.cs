@@ -20,7 +20,7 @@ namespace StaffCloudSync.Tests.Reliability;
 /// </summary>
 public class RandomTenantInvariantTests
 {
-    private static readonly MobieTrainTarget Target = new("acme", "acme", "mobietrain-api-key", "run");
+    private static readonly MobieTrainWriteTarget Target = new("acme", "acme", "mobietrain-api-key", "run");
 
     private static IEnumerable<int> Seeds() => Enumerable.Range(1, 300);
 

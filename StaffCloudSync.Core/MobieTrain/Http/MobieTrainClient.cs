@@ -47,7 +47,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
     public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
         ListAsync(target, Invitations, MobieTrainRecordParser.ReadInvitation, cancellationToken);
 
-    public async Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainTarget target, string name, string externalId, CancellationToken cancellationToken)
+    public async Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string externalId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -67,7 +67,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
         throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task RenameUserGroupAsync(MobieTrainTarget target, string groupId, string name, CancellationToken cancellationToken)
+    public Task RenameUserGroupAsync(MobieTrainWriteTarget target, string groupId, string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -75,7 +75,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
             cancellationToken);
     }
 
-    public Task UpdateUserAsync(MobieTrainTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken)
+    public Task UpdateUserAsync(MobieTrainWriteTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentNullException.ThrowIfNull(patch);
@@ -83,14 +83,14 @@ public sealed class MobieTrainClient : IMobieTrainClient
             cancellationToken);
     }
 
-    public Task DeleteUserAsync(MobieTrainTarget target, string userId, CancellationToken cancellationToken)
+    public Task DeleteUserAsync(MobieTrainWriteTarget target, string userId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         return DeleteAsync(target, new MobieTrainWrite(HttpMethod.Delete, $"{Users}/{MobieTrainRequests.Escape(userId)}", "delete-user", userId, Body: null),
             cancellationToken);
     }
 
-    public async Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainTarget target, NewInvitation invitation, CancellationToken cancellationToken)
+    public async Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(invitation);
@@ -109,7 +109,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
         throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
     }
 
-    public Task UpdateInvitationAsync(MobieTrainTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken)
+    public Task UpdateInvitationAsync(MobieTrainWriteTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(invitationId);
         ArgumentNullException.ThrowIfNull(patch);
@@ -118,7 +118,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
             cancellationToken);
     }
 
-    public Task DeleteInvitationAsync(MobieTrainTarget target, string invitationId, CancellationToken cancellationToken)
+    public Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(invitationId);
         return DeleteAsync(target,
@@ -177,7 +177,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
         MobieTrainClientLog.ListRead(_logger, target.TenantId, target.AccountId, resource, records, pages);
     }
 
-    private async Task PatchAsync(MobieTrainTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
+    private async Task PatchAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
@@ -197,7 +197,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
         throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task DeleteAsync(MobieTrainTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
+    private async Task DeleteAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);

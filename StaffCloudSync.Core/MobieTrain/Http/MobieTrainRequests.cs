@@ -24,7 +24,7 @@ internal sealed class MobieTrainRequests(
     /// answer instead of acting twice. With the run id in it, the same change in a later run is a new intent
     /// (docs/decisions.md, "Idempotency keys").
     /// </summary>
-    public Task<HttpResponseMessage> WriteAsync(MobieTrainTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
+    public Task<HttpResponseMessage> WriteAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
         var canonical = write.Body is null ? string.Empty : Encoding.UTF8.GetString(write.Body);
         var key = IdempotencyKey.Derive(target.TenantId, target.RunId, write.Action, write.Record, canonical);

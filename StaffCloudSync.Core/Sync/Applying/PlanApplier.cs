@@ -17,14 +17,14 @@ namespace StaffCloudSync.Core.Sync.Applying;
 /// </summary>
 public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> options, ILogger<PlanApplier> logger)
 {
-    public Task<ApplyResult> ApplyAsync(MobieTrainTarget target, SyncPlan plan, CancellationToken cancellationToken) =>
+    public Task<ApplyResult> ApplyAsync(MobieTrainWriteTarget target, SyncPlan plan, CancellationToken cancellationToken) =>
         ApplyAsync(target, plan, RunBudget.Unlimited, cancellationToken);
 
     /// <summary>
     /// Applies the plan until it is done or <paramref name="budget"/> is spent: then no further write starts (those in
     /// flight finish), and the result says so — the continuation re-reads both systems and goes on.
     /// </summary>
-    public async Task<ApplyResult> ApplyAsync(MobieTrainTarget target, SyncPlan plan, RunBudget budget, CancellationToken cancellationToken)
+    public async Task<ApplyResult> ApplyAsync(MobieTrainWriteTarget target, SyncPlan plan, RunBudget budget, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(plan);
@@ -103,7 +103,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
 
     /// <summary>The state of one apply: counters, created group ids, failures and the run-level stop.</summary>
     private sealed class ApplyRun(
-        MobieTrainTarget target, int parallelism, int maxConsecutiveTransient, RunBudget budget, ILogger logger, CancellationToken cancellationToken)
+        MobieTrainWriteTarget target, int parallelism, int maxConsecutiveTransient, RunBudget budget, ILogger logger, CancellationToken cancellationToken)
         : IDisposable
     {
         private int _started;
@@ -115,7 +115,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         private Exception? _runLevelError;
         private int _consecutiveTransient;
 
-        public MobieTrainTarget Target { get; } = target;
+        public MobieTrainWriteTarget Target { get; } = target;
 
         public SyncCounter Counter { get; } = new();
 
