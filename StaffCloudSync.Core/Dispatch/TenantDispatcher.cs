@@ -46,7 +46,7 @@ public sealed class TenantDispatcher(
             {
                 DispatchLog.InvalidTenantQueued(logger, tenant.TenantId, string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}")));
             }
-            else if (TenantClaims.Conflicts(tenant.Settings!, rows) is { Count: > 0 } conflicts)
+            else if (TenantClaims.Conflicts(tenant.ValidSettings, rows) is { Count: > 0 } conflicts)
             {
                 // Queued all the same, like an invalid row: its run fails before reading and says so where operators look.
                 DispatchLog.SharedAccountQueued(logger, tenant.TenantId, string.Join("; ", conflicts.Select(e => $"{e.Field}: {e.Message}")));

@@ -65,7 +65,7 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, ITena
             return;
         }
 
-        var next = await ScheduleAsync(tenant.Settings!, cancellationToken).ConfigureAwait(false);
+        var next = await ScheduleAsync(tenant.ValidSettings, cancellationToken).ConfigureAwait(false);
         NotificationLog.EarlyRunRescheduled(logger, message.TenantId, message.RunId, heldByRunId, next.RunId, next.DueAt);
     }
 }

@@ -38,7 +38,7 @@ public sealed class NotificationReceiver(ITenantStore tenants, ISecretStore secr
             }
 
             step = "scheduling the early run";
-            return await ScheduleAsync(tenant.Settings!, reading, cancellationToken).ConfigureAwait(false);
+            return await ScheduleAsync(tenant.ValidSettings, reading, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -68,7 +68,7 @@ public sealed class NotificationReceiver(ITenantStore tenants, ISecretStore secr
         }
 
         step("reading the webhook secret");
-        var secretName = record.Settings!.EffectiveWebhookSecret;
+        var secretName = record.ValidSettings.EffectiveWebhookSecret;
         string expected;
         try
         {
@@ -91,7 +91,7 @@ public sealed class NotificationReceiver(ITenantStore tenants, ISecretStore secr
     }
 
     private static string? IgnoredBecause(TenantRecord tenant) =>
-        !tenant.Settings!.Enabled ? "the tenant is disabled (Enabled = false); its notifications make no runs until it is enabled"
+        !tenant.ValidSettings.Enabled ? "the tenant is disabled (Enabled = false); its notifications make no runs until it is enabled"
         : tenant.Health.IsQuarantined ? $"the tenant is quarantined since {tenant.Health.QuarantinedAt:yyyy-MM-dd HH:mm}Z; its notifications make no runs until the quarantine is lifted"
         : null;
 

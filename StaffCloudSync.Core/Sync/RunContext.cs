@@ -25,7 +25,7 @@ public sealed record RunContext(
 
     public bool DryRun => Request.DryRun;
 
-    public TenantSettings Settings => Tenant.Settings!;
+    public TenantSettings Settings => Tenant.ValidSettings;
 
     /// <summary>Where this run's writes go: the account, with the run id their idempotency keys carry.</summary>
     public MobieTrainWriteTarget MobieTrainWrites => MobieTrainWriteTarget.For(MobieTrain, RunId);
@@ -41,7 +41,7 @@ public sealed record RunContext(
         }
 
         var approval = RunApprovals.InForce(tenant, now);
-        var settings = tenant.Settings!;
+        var settings = tenant.ValidSettings;
         return new RunContext(request, tenant, now, PlanSettings.From(settings, approval?.Employees), approval,
             TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings));
     }

@@ -66,12 +66,12 @@ public sealed class TenantSyncService
         try
         {
             var (tenant, rows) = await LoadTenantAsync(request.TenantId, cancellationToken).ConfigureAwait(false);
-            if (!tenant.Settings!.Enabled && !request.DryRun)
+            if (!tenant.ValidSettings.Enabled && !request.DryRun)
             {
                 return await _recorder.FinishAsync(record with { Status = RunStatus.Skipped, Reason = "the tenant is disabled (Enabled = false); only dry runs are allowed" }, null, started, cancellationToken).ConfigureAwait(false);
             }
 
-            EnsureOwnAccounts(tenant.Settings!, rows);
+            EnsureOwnAccounts(tenant.ValidSettings, rows);
             var context = RunContext.For(request, tenant, record.StartedAt);
             return await SyncAsync(context, record, started, cancellationToken).ConfigureAwait(false);
         }
@@ -92,7 +92,7 @@ public sealed class TenantSyncService
     public async Task<TenantPreview> PreviewAsync(string tenantId, CancellationToken cancellationToken)
     {
         var (tenant, rows) = await LoadTenantAsync(tenantId, cancellationToken).ConfigureAwait(false);
-        EnsureOwnAccounts(tenant.Settings!, rows);
+        EnsureOwnAccounts(tenant.ValidSettings, rows);
         var context = RunContext.For(SyncRequest.Preview(tenantId), tenant, _time.GetUtcNow());
         var snapshot = await _reader.ReadAsync(context, cancellationToken).ConfigureAwait(false);
         return new TenantPreview(context.Settings, context.Plan, snapshot, SyncPlanner.Plan(snapshot, context.Plan, context.Now), context.Now);

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Azure;
 
 namespace StaffCloudSync.Core.Tenants;
@@ -13,7 +14,16 @@ public sealed record TenantRecord(
     DeletionApproval? DeletionApproval,
     ETag ETag)
 {
+    [MemberNotNullWhen(true, nameof(Settings))]
     public bool IsValid => Settings is not null && Errors.Count == 0;
+
+    /// <summary>
+    /// The settings of a row known valid (after <see cref="IsValid"/> was checked, or a run's load): reading them from an
+    /// invalid row is a programming error, said so with the tenant, instead of a null a `!` would hide.
+    /// </summary>
+    public TenantSettings ValidSettings => IsValid
+        ? Settings
+        : throw new InvalidOperationException($"tenant '{TenantId}' has an invalid row; its settings are not known valid");
 
     /// <summary>Failures in a row and quarantine (kept on the row, written by the runs).</summary>
     public TenantHealth Health { get; init; } = TenantHealth.Healthy;
