@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Options;
 
 namespace StaffCloudSync.Core.AppSettings;
 
@@ -9,6 +10,13 @@ namespace StaffCloudSync.Core.AppSettings;
 /// </summary>
 public static class AppSetting
 {
+    /// <summary>Every failure found (nulls are passes), reported at once so an operator fixes them in one go.</summary>
+    public static ValidateOptionsResult Result(IEnumerable<string?> failures)
+    {
+        var found = failures.OfType<string>().ToList();
+        return found.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(found);
+    }
+
     /// <summary><c>Section:Key (app setting Section__Key)</c>; <paramref name="key"/> may be nested (<c>Resilience:MaxRetries</c>).</summary>
     public static string Name(string section, string key)
     {

@@ -40,7 +40,7 @@ public sealed class DispatchOptionsValidator(IOptions<SyncOptions>? sync = null)
                 $"it is {budget}: a run must stop at its budget before the host kills it or its lease lapses.");
         }
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return AppSetting.Result(failures);
     }
 
     /// <summary>The budget, or null when there is none to compare or the <c>Sync</c> section is itself invalid.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Credentials;
 
 namespace StaffCloudSync.Core.Secrets;
@@ -52,6 +53,6 @@ internal sealed class KeyVaultOptionsValidator(Func<string?> providerSetting) : 
             errors.Add("KeyVault:CacheDuration must be zero (no cache) or positive, e.g. 00:05:00 (KeyVault__CacheDuration).");
         }
 
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return AppSetting.Result(errors);
     }
 }

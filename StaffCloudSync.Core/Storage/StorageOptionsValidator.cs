@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using StaffCloudSync.Core.Credentials;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.AppSettings;
 
 namespace StaffCloudSync.Core.Storage;
 
@@ -47,7 +48,7 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
         CheckTableName(failures, nameof(StorageOptions.RunsTableName), options.RunsTableName);
         CheckTableName(failures, nameof(StorageOptions.LeasesTableName), options.LeasesTableName);
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return AppSetting.Result(failures);
     }
 
     private static bool IsServiceUri(string value) =>

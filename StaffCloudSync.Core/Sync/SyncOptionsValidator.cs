@@ -26,7 +26,6 @@ internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             AppSetting.OutOfRange(Section, nameof(SyncOptions.MaxConsecutiveTransientFailures), options.MaxConsecutiveTransientFailures, 1, 1000),
         ];
 
-        var failures = checks.OfType<string>().ToList();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return AppSetting.Result(checks);
     }
 }

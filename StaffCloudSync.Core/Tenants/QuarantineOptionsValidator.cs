@@ -20,7 +20,6 @@ internal sealed class QuarantineOptionsValidator : IValidateOptions<QuarantineOp
             AppSetting.OutOfRange(Section, nameof(QuarantineOptions.RetryInterval), options.RetryInterval, TimeSpan.FromHours(1), TimeSpan.FromDays(30)),
         ];
 
-        var failures = checks.OfType<string>().ToList();
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return AppSetting.Result(checks);
     }
 }

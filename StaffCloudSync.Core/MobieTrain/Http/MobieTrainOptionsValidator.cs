@@ -33,7 +33,7 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
 
         failures.AddRange(HttpResilienceFailures.Of(options.Resilience, MobieTrainOptions.SectionName));
 
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        return AppSetting.Result(failures);
     }
 
     private static void CheckBaseUrl(string? value, List<string> failures)

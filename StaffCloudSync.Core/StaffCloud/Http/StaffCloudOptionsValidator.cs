@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
@@ -30,7 +31,7 @@ internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOp
         }
 
         errors.AddRange(HttpResilienceFailures.Of(options.Resilience, StaffCloudOptions.SectionName));
-        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        return AppSetting.Result(errors);
     }
 
     private static void ValidateOverride(StaffCloudOptions options, List<string> errors)
