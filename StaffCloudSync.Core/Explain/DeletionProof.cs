@@ -1,7 +1,6 @@
 using System.Globalization;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync.Planning;
-using StaffCloudSync.Core.Sync.Reading;
 
 namespace StaffCloudSync.Core.Explain;
 

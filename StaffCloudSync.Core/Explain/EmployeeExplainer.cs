@@ -68,7 +68,7 @@ public static class EmployeeExplainer
             .ToList();
     }
 
-    private static List<MobieTrainRecordFacts> MobieTrainRecords(Sync.Reading.MobieTrainSnapshot mobieTrain, long employeeId) =>
+    private static List<MobieTrainRecordFacts> MobieTrainRecords(Sync.Planning.MobieTrainSnapshot mobieTrain, long employeeId) =>
         mobieTrain.Users.Where(u => Definitions.SyncedEmployeeId(u.ExternalId) == employeeId)
             .Select(u => new MobieTrainRecordFacts("user", u.Id, u.RegisteredAt, u.UserGroupIds))
             .Concat(mobieTrain.Invitations.Where(i => Definitions.SyncedEmployeeId(i.ExternalId) == employeeId)

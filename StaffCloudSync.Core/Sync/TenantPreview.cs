@@ -1,5 +1,4 @@
 using StaffCloudSync.Core.Sync.Planning;
-using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Sync;

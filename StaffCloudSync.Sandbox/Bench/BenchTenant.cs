@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Sync.Planning;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;

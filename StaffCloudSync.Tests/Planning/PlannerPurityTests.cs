@@ -30,9 +30,9 @@ public partial class PlannerPurityTests
             .Employee(2, last: "New").User("2", last: "Old", groups: "g-x").Employee(4, email: null).Assignment(4, 10)
             .Eligible(7, email: "same@example.com").Eligible(8, email: "same@example.com").Invitation("9", email: "other@example.com");
         var snapshot = plans.Snapshot();
-        var reversed = new Core.Sync.Reading.TenantSnapshot(
-            new Core.Sync.Reading.StaffCloudSnapshot([.. snapshot.StaffCloud.Employees.Reverse()], [.. snapshot.StaffCloud.Events.Reverse()], [.. snapshot.StaffCloud.Assignments.Reverse()]),
-            new Core.Sync.Reading.MobieTrainSnapshot([.. snapshot.MobieTrain.UserGroups.Reverse()], [.. snapshot.MobieTrain.Users.Reverse()], [.. snapshot.MobieTrain.Invitations.Reverse()]));
+        var reversed = new Core.Sync.Planning.TenantSnapshot(
+            new Core.Sync.Planning.StaffCloudSnapshot([.. snapshot.StaffCloud.Employees.Reverse()], [.. snapshot.StaffCloud.Events.Reverse()], [.. snapshot.StaffCloud.Assignments.Reverse()]),
+            new Core.Sync.Planning.MobieTrainSnapshot([.. snapshot.MobieTrain.UserGroups.Reverse()], [.. snapshot.MobieTrain.Users.Reverse()], [.. snapshot.MobieTrain.Invitations.Reverse()]));
         var settings = PlanSettings.From(plans.Tenant, null);
 
         var first = PlanAssertions.Describe(SyncPlanner.Plan(snapshot, settings, Plans.Now));

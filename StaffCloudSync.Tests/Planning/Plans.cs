@@ -2,7 +2,6 @@ using System.Globalization;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync.Planning;
-using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Tests.Planning;

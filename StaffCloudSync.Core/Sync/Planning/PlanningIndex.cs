@@ -1,7 +1,6 @@
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync.Reading;
 
 namespace StaffCloudSync.Core.Sync.Planning;
 
@@ -68,7 +67,7 @@ internal sealed class PlanningIndex
         }
 
         // Persons StaffCloud's list left out without a single read's 404 are never deleted, and count like deletions:
-        // the reader only leaves them unproven when there are more of them than the threshold (MissingEmployeeProbe).
+        // the reader only leaves them unproven when there are more of them than the threshold (Sync/Reading/MissingEmployeeProbe).
         DeletionGuard = Planning.DeletionGuard.Decide(UsersByEmployee, InvitationsByEmployee, IsDeactivated, IsUnproven, SyncedPersons, settings);
 
         Profiles = new Dictionary<long, MappedProfile>(Employees.Count);

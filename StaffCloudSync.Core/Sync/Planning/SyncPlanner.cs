@@ -1,4 +1,3 @@
-using StaffCloudSync.Core.Sync.Reading;
 
 namespace StaffCloudSync.Core.Sync.Planning;
 

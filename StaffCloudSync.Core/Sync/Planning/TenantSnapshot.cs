@@ -1,7 +1,7 @@
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.StaffCloud;
 
-namespace StaffCloudSync.Core.Sync.Reading;
+namespace StaffCloudSync.Core.Sync.Planning;
 
 /// <summary>Everything one run read, before it plans: the input of the pure planner.</summary>
 public sealed record TenantSnapshot(StaffCloudSnapshot StaffCloud, MobieTrainSnapshot MobieTrain);
