@@ -33,7 +33,7 @@ public class TestCitationTests
     public void TheDocsCitingMostTests_AreReadForCitations(string doc) =>
         Assert.That(Citations(doc).Count(), Is.GreaterThan(50), "the citations are found, so the check above checks something");
 
-    [TestCase("RuleTests.Rule2_StaleInvitationOfAnEmployeeWithStatus0To3_IsExpiredToo", null)]
+    [TestCase("RemovalRuleTests.Rule2_StaleInvitationOfAnEmployeeWithStatus0To3_IsExpiredToo", null)]
     [TestCase("TestCitationTests.*", null)]
     [TestCase("TestCitationTests", null)]
     [TestCase("TestNamingTests.NamePattern_*", null)]
@@ -47,8 +47,8 @@ public class TestCitationTests
 
     [TestCase("NoSuchTests.Anything_AtAll", null)]
     [TestCase("NoSuchTests", null)]
-    [TestCase("RuleTests.Rule2_NoSuchBehaviour", null)]
-    [TestCase("RuleTests.NoSuchPrefix_*", null)]
+    [TestCase("RemovalRuleTests.Rule2_NoSuchBehaviour", null)]
+    [TestCase("RemovalRuleTests.NoSuchPrefix_*", null)]
     [TestCase("NoSuchSubject_NoSuchBehaviour", null)]
     [TestCase("Invalidate_is_a_harmless_no_op", null)]
     [TestCase("…NamePattern_RefusesOtherNames", "TestCitationTests")]

@@ -1,23 +1,12 @@
 using Azure;
 using Azure.Data.Tables;
 using StaffCloudSync.Core.Tenants;
-using StaffCloudSync.Tests.Infrastructure;
 
 namespace StaffCloudSync.Tests.Storage;
 
-public sealed class TableTenantStoreTests
+/// <summary>Reading tenant rows: every setting round-trips, missing ones take the spec's defaults, values typed by hand are read leniently, bad ones are named, and no bad row makes a read throw.</summary>
+public sealed class TableTenantStoreReadTests : TableTenantStoreHarness
 {
-    private StorageHarness context = null!;
-
-    private ITenantStore Store => context.Tenants;
-
-    // Tables of each test's own: rows of one test must not claim the accounts another test adds (one tenant per account).
-    [SetUp]
-    public async Task StartStorage() => context = await StorageHarness.CreateAsync();
-
-    [TearDown]
-    public async Task DropTables() => await context.DisposeAsync();
-
     [Test]
     public async Task EverySetting_RoundTrips()
     {
@@ -199,105 +188,6 @@ public sealed class TableTenantStoreTests
         });
     }
 
-    [Test]
-    public async Task Add_Validates_AndWritesNothingWhenInvalid()
-    {
-        var settings = Valid(NewTenantId()) with { TimeZone = "Mars/Olympus", InvitationMaxAgeMonths = 0 };
-
-        var ex = Assert.ThrowsAsync<TenantValidationException>(() => Store.AddAsync(settings, CancellationToken.None));
-
-        Assert.That(ex!.Errors.Select(e => e.Field), Is.EquivalentTo(new[] { "TimeZone", "InvitationMaxAgeMonths" }));
-        Assert.That(await Store.GetAsync(settings.TenantId, CancellationToken.None), Is.Null);
-    }
-
-    [Test]
-    public async Task Add_RejectsAnExistingTenant()
-    {
-        var settings = Valid(NewTenantId());
-        await Store.AddAsync(settings, CancellationToken.None);
-
-        var ex = Assert.ThrowsAsync<TenantConflictException>(() => Store.AddAsync(settings with { Enabled = false }, CancellationToken.None));
-
-        Assert.That(ex!.Message, Does.Contain(settings.TenantId).And.Contain("already exists"));
-        Assert.That((await Store.GetAsync(settings.TenantId, CancellationToken.None))!.Settings!.Enabled, Is.True);
-    }
-
-    [Test]
-    public async Task Update_ReplacesSettings_AndKeepsTheApprovalAndUnknownColumns()
-    {
-        var tenantId = NewTenantId();
-        await WriteRawAsync(new TableEntity("tenant", tenantId)
-        {
-            ["StaffCloudApiTenant"] = "acme",
-            ["MobieTrainAccountId"] = "acct-1",
-            ["StaffCloudTokenSecret"] = "old-token-name",
-            ["Comment"] = "kept",
-        });
-        var approval = new DeletionApproval("a1", "run-1", new HashSet<long> { 4, 7 }, context.Time.GetUtcNow(), "ops@example.com", context.Time.GetUtcNow().AddHours(24));
-        await Store.SetDeletionApprovalAsync(tenantId, approval, CancellationToken.None);
-        var before = await Store.GetAsync(tenantId, CancellationToken.None);
-
-        var changed = before!.Settings! with { StaffCloudTokenSecret = null, DefaultLanguage = "fr", InvitationMaxAgeMonths = 9 };
-        await Store.UpdateAsync(changed, before.ETag, CancellationToken.None);
-        var after = await Store.GetAsync(tenantId, CancellationToken.None);
-        var raw = await ReadRawAsync(tenantId);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(after!.Settings, Is.EqualTo(changed));
-            Assert.That(after.Settings!.EffectiveStaffCloudTokenSecret, Is.EqualTo($"staffcloud-token-{tenantId}"));
-            Assert.That(after.DeletionApproval, Is.EqualTo(approval));
-            Assert.That(after.ETag, Is.Not.EqualTo(before.ETag));
-            Assert.That(raw.GetString("Comment"), Is.EqualTo("kept"));
-        });
-    }
-
-    [Test]
-    public async Task UpdateWithAStaleETag_IsAConflict_NamingTheTenant()
-    {
-        var settings = Valid(NewTenantId());
-        await Store.AddAsync(settings, CancellationToken.None);
-        var read = await Store.GetAsync(settings.TenantId, CancellationToken.None);
-        await Store.UpdateAsync(settings with { DefaultLanguage = "de" }, read!.ETag, CancellationToken.None);
-
-        var ex = Assert.ThrowsAsync<TenantConflictException>(
-            () => Store.UpdateAsync(settings with { DefaultLanguage = "it" }, read.ETag, CancellationToken.None));
-
-        Assert.That(ex!.Message, Does.Contain($"'{settings.TenantId}'"));
-        Assert.That((await Store.GetAsync(settings.TenantId, CancellationToken.None))!.Settings!.DefaultLanguage, Is.EqualTo("de"));
-    }
-
-    [Test]
-    public async Task Update_Validates_AndNeedsAnExistingTenant()
-    {
-        var settings = Valid(NewTenantId());
-
-        Assert.ThrowsAsync<TenantValidationException>(() => Store.UpdateAsync(settings with { DefaultLanguage = "xx" }, ETag.All, CancellationToken.None));
-        var ex = Assert.ThrowsAsync<TenantConflictException>(() => Store.UpdateAsync(settings, ETag.All, CancellationToken.None));
-        Assert.That(ex!.Message, Does.Contain(settings.TenantId).And.Contain("does not exist"));
-    }
-
     private static string Error(TenantRecord record, string field) =>
         string.Join(" | ", record.Errors.Where(e => e.Field == field).Select(e => e.Message));
-
-    private static string NewTenantId() => "t-" + Guid.NewGuid().ToString("N")[..12];
-
-    private static TenantSettings Valid(string tenantId) => new()
-    {
-        TenantId = tenantId,
-        StaffCloudApiTenant = tenantId,
-        MobieTrainAccountId = "acct-" + tenantId,
-    };
-
-    private async Task WriteRawAsync(TableEntity entity)
-    {
-        var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
-        await table.AddEntityAsync(entity);
-    }
-
-    private async Task<TableEntity> ReadRawAsync(string tenantId)
-    {
-        var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
-        return (await table.GetEntityAsync<TableEntity>("tenant", tenantId)).Value;
-    }
 }
