@@ -1,8 +1,9 @@
 using System.Text.RegularExpressions;
 using StaffCloudSync.Core.Sync.Planning;
 using StaffCloudSync.Tests.Infrastructure;
+using StaffCloudSync.Tests.Planning;
 
-namespace StaffCloudSync.Tests.Planning;
+namespace StaffCloudSync.Tests.Conventions;
 
 /// <summary>The planner is a pure function: no clock, no I/O, same input → same plan.</summary>
 public partial class PlannerPurityTests
