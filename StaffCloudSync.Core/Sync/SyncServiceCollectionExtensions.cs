@@ -11,16 +11,15 @@ namespace StaffCloudSync.Core.Sync;
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// The engine: reader, applier and the tenant run service, with <see cref="SyncOptions"/> and the quarantine's
-    /// <see cref="QuarantineOptions"/> checked at start-up.
+    /// The engine: reader, applier and the tenant run service, with <see cref="SyncOptions"/> checked at start-up, and
+    /// the quarantine's options its runs need (registered by their owner, <see cref="TenantsServiceCollectionExtensions"/>).
     /// </summary>
     public static IServiceCollection AddSyncEngine(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
-        services.AddOptions<QuarantineOptions>().Bind(configuration.GetSection(QuarantineOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuarantineOptions>, QuarantineOptionsValidator>());
+        services.AddQuarantineOptions(configuration); // the run service records failures against the quarantine's rule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SnapshotReader>();
         services.TryAddSingleton<PlanApplier>();

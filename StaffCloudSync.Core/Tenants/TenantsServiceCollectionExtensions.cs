@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace StaffCloudSync.Core.Tenants;
 
@@ -10,6 +12,15 @@ public static class TenantsServiceCollectionExtensions
     {
         services.TryAddSingleton<ITenantStore, TableTenantStore>();
         services.TryAddSingleton<DeletionApprovals>();
+        return services;
+    }
+
+    /// <summary>The quarantine's <see cref="QuarantineOptions"/> (section <c>Quarantine</c>), checked at start-up.</summary>
+    public static IServiceCollection AddQuarantineOptions(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<QuarantineOptions>().Bind(configuration.GetSection(QuarantineOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuarantineOptions>, QuarantineOptionsValidator>());
         return services;
     }
 }
