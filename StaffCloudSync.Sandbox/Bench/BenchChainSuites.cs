@@ -80,26 +80,11 @@ internal static class BenchChainSuites
         GC.WaitForPendingFinalizers();
         GC.Collect();
         using var process = Process.GetCurrentProcess();
-        long peak = 0;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
+        var (result, peak) = await PeakSampler.WhileAsync(() =>
         {
-            while (!stop.IsCancellationRequested)
-            {
-                process.Refresh();
-                Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), process.WorkingSet64));
-                await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
-            }
-        }, CancellationToken.None);
-
-        try
-        {
-            return (await work().ConfigureAwait(false), Interlocked.Read(ref peak) / (1024 * 1024));
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await sampler.ConfigureAwait(false);
-        }
+            process.Refresh();
+            return process.WorkingSet64;
+        }, work).ConfigureAwait(false);
+        return (result, peak / (1024 * 1024));
     }
 }

@@ -51,30 +51,11 @@ public static class BenchRunner
         using var process = Process.GetCurrentProcess();
         GC.Collect();
         var baseline = GC.GetGCMemoryInfo().HeapSizeBytes;
-        var peak = baseline;
-        using var stop = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            // Sampled, so the heap's high-water mark during the sync is seen, not only where it ends.
-            while (!stop.IsCancellationRequested)
-            {
-                var heap = GC.GetTotalMemory(false);
-                Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), heap));
-                await Task.Delay(20, CancellationToken.None).ConfigureAwait(false);
-            }
-        }, CancellationToken.None);
-
         var cpuBefore = process.TotalProcessorTime;
-        ScenarioResult result;
-        try
-        {
-            result = await ScenarioRunner.RunAsync(scenario, options, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await sampler.ConfigureAwait(false);
-        }
+
+        // The heap's high-water mark during the sync, not only where it ends.
+        var (result, peak) = await PeakSampler.WhileAsync(() => GC.GetTotalMemory(false),
+            () => ScenarioRunner.RunAsync(scenario, options, cancellationToken), initial: baseline).ConfigureAwait(false);
 
         process.Refresh();
         var runs = result.Runs.Select((r, i) => new RunCost(i + 1, r.Record.Status.ToString(), r.DurationMs, r.Requests.StaffCloud,
