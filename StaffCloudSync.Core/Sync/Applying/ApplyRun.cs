@@ -26,9 +26,7 @@ internal sealed class ApplyRun(
     private Exception? _runLevelError;
     private int _consecutiveTransient;
 
-        public SyncCounter Counter { get; } = new();
-
-        public CancellationToken Token => _stop.Token;
+    public SyncCounter Counter { get; } = new();
 
     public async Task PhaseAsync<T>(IEnumerable<T> actions, Func<T, CancellationToken, Task> write)
         where T : SyncAction
@@ -66,7 +64,7 @@ internal sealed class ApplyRun(
         Interlocked.Increment(ref _started);
         try
         {
-            await write(action, Token).ConfigureAwait(false);
+            await write(action, _stop.Token).ConfigureAwait(false);
             Interlocked.Exchange(ref _consecutiveTransient, 0);
             Counter.Count(action);
             _completed.Enqueue(action);

@@ -35,13 +35,13 @@ internal sealed class PlanBuilder
     public void HoldUnproven(long employeeId, List<MobieTrain.MobieTrainUser> users, List<MobieTrain.MobieTrainInvitation> invitations) =>
         _unproven.AddRange(DeletionGuard.HoldUnproven(employeeId, users, invitations));
 
-    public SyncPlan Build(PlanningIndex index, DeletionGuardDecision guard)
+    public SyncPlan Build(PlanningIndex index)
     {
         var actions = new List<SyncAction>();
         actions.AddRange(GroupRules.Actions(index, Replacements.Select(r => r.Invitation.Groups)
             .Concat(Invitations.Select(i => i.Invitation.Groups))
             .Concat(Updates.Select(GroupsOf))));
-        actions.AddRange(DeletionGuard.Apply(Deletions, guard, index.Settings));
+        actions.AddRange(DeletionGuard.Apply(Deletions, index.DeletionGuard, index.Settings));
 
         actions.AddRange(_unproven);
 
@@ -51,7 +51,7 @@ internal sealed class PlanBuilder
         actions.AddRange(Updates);
         actions.AddRange(Invitations);
         actions.AddRange(_skips);
-        return new SyncPlan(actions, guard);
+        return new SyncPlan(actions, index.DeletionGuard);
     }
 
     private static IReadOnlyList<GroupRef> GroupsOf(SyncAction update) => update switch

@@ -28,7 +28,7 @@ public static class SyncPlanner
             PersonRules.Plan(index, moves, employeeId, builder);
         }
 
-        return builder.Build(index, index.DeletionGuard);
+        return builder.Build(index);
     }
 
     /// <summary>The actions the rules produce for one person (what "explain" shows), with the plan's guard decision.</summary>
