@@ -91,6 +91,13 @@ internal sealed class TenantRowReader(TableEntity entity, string tenantId)
         var other => Fail(field, $"{Describe(other)} is not a duration such as {DurationText.Example}", fallback),
     };
 
+    public GroupMode ReadGroupMode(string field) => ReadString(field) switch
+    {
+        null => GroupMode.Event,
+        var text when GroupModeText.TryParse(text, out var mode) => mode,
+        var text => Fail(field, $"'{text}' is not event or project", GroupMode.Event),
+    };
+
     private object? Raw(string field) => entity.TryGetValue(field, out var value) ? value : null;
 
     // The default stands in for an unreadable value so that the validator does not report the field a second time.

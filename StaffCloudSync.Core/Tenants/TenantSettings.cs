@@ -20,6 +20,7 @@ public sealed record TenantSettings
     public const string DefaultTimeZone = "Europe/Zurich";
     public const string DefaultLanguageCode = "en";
     public const string DefaultGroupNameTemplate = "{name} ({start:yyyy-MM-dd})";
+    public const string DefaultProjectGroupNameTemplate = "{project}";
     public const string DefaultMobieTrainApiKeySecret = "mobietrain-api-key";
     public const int DefaultInvitationMaxAgeMonths = 6;
     public const int DefaultDeletionThresholdPercent = 20;
@@ -46,7 +47,24 @@ public sealed record TenantSettings
 
     public string DefaultLanguage { get; init; } = DefaultLanguageCode;
 
-    public string GroupNameTemplate { get; init; } = DefaultGroupNameTemplate;
+    /// <summary>What an event group stands for: one StaffCloud event (default) or one project.</summary>
+    public GroupMode GroupBy { get; init; } = GroupMode.Event;
+
+    /// <summary>The group name template as the row holds it; null means the default of <see cref="GroupBy"/>.</summary>
+    public string? GroupNameTemplate { get; init; }
+
+    public string EffectiveGroupNameTemplate => !string.IsNullOrWhiteSpace(GroupNameTemplate)
+        ? GroupNameTemplate
+        : GroupBy == GroupMode.Project ? DefaultProjectGroupNameTemplate : DefaultGroupNameTemplate;
+
+    /// <summary>The row's <c>BaseGroups</c> text: group names separated by ';' (see <see cref="BaseGroupNames"/>).</summary>
+    public string? BaseGroups { get; init; }
+
+    /// <summary>The base groups' names: trimmed, empty entries dropped, the first of case-insensitive repeats kept.</summary>
+    public IReadOnlyList<string> BaseGroupNames => BaseGroupList.Parse(BaseGroups);
+
+    /// <summary>'+' and 1–3 digits; turns national numbers starting with a single 0 into international ones.</summary>
+    public string? DefaultCallingCode { get; init; }
 
     public bool PreserveManualGroups { get; init; }
 

@@ -70,9 +70,27 @@ public static partial class TenantSettingsValidator
             Fail(nameof(TenantSettings.DefaultLanguage), $"'{settings.DefaultLanguage}' is not a lower-case ISO 639-1 code (e.g. en, de)");
         }
 
-        if (!GroupNameTemplate.TryParse(settings.GroupNameTemplate, out _, out var templateError))
+        if (!GroupNameTemplate.TryParse(settings.EffectiveGroupNameTemplate, out _, out var templateError))
         {
             Fail(nameof(TenantSettings.GroupNameTemplate), templateError!);
+        }
+
+        if (!Enum.IsDefined(settings.GroupBy))
+        {
+            Fail(nameof(TenantSettings.GroupBy), "must be event or project");
+        }
+
+        foreach (var name in settings.BaseGroupNames)
+        {
+            if (name.Length > BaseGroupList.MaxNameLength || name.Any(char.IsControl))
+            {
+                Fail(nameof(TenantSettings.BaseGroups), $"'{name}' is not a group name MobieTrain takes (at most {BaseGroupList.MaxNameLength} characters, no control characters)");
+            }
+        }
+
+        if (settings.DefaultCallingCode is { } code && !CallingCodePattern().IsMatch(code))
+        {
+            Fail(nameof(TenantSettings.DefaultCallingCode), $"'{code}' is not '+' and 1–3 digits (e.g. +41)");
         }
 
         if (settings.InvitationMaxAgeMonths is < 1 or > 120)
@@ -123,6 +141,9 @@ public static partial class TenantSettingsValidator
 
     [GeneratedRegex("^[0-9A-Za-z-]{1,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex SecretNamePattern();
+
+    [GeneratedRegex("^\\+[0-9]{1,3}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex CallingCodePattern();
 
     [GeneratedRegex("^[0-9A-Za-z_-]{1,100}$", RegexOptions.CultureInvariant)]
     private static partial Regex AccountIdPattern();

@@ -59,6 +59,11 @@ internal static class ScenarioTenantReader
             TimeZone = Text("timeZone") ?? settings.TimeZone,
             DefaultLanguage = Text("defaultLanguage") ?? settings.DefaultLanguage,
             GroupNameTemplate = Text("groupNameTemplate") ?? settings.GroupNameTemplate,
+            GroupBy = Text("groupBy") is { } groupBy ? GroupModeText.TryParse(groupBy, out var mode)
+                ? mode
+                : throw new ScenarioFormatException($"{path}.groupBy", $"'{groupBy}' is not event or project") : settings.GroupBy,
+            BaseGroups = Text("baseGroups") ?? settings.BaseGroups,
+            DefaultCallingCode = Text("defaultCallingCode") ?? settings.DefaultCallingCode,
             PreserveManualGroups = Flag("preserveManualGroups") ?? settings.PreserveManualGroups,
             InvitationMaxAgeMonths = Number("invitationMaxAgeMonths") ?? settings.InvitationMaxAgeMonths,
             DeletionThresholdPercent = Number("deletionThresholdPercent") ?? settings.DeletionThresholdPercent,

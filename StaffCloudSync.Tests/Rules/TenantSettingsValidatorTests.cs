@@ -18,7 +18,7 @@ public class TenantSettingsValidatorTests
             Assert.That(settings.Enabled, Is.True);
             Assert.That(settings.TimeZone, Is.EqualTo("Europe/Zurich"));
             Assert.That(settings.DefaultLanguage, Is.EqualTo("en"));
-            Assert.That(settings.GroupNameTemplate, Is.EqualTo("{name} ({start:yyyy-MM-dd})"));
+            Assert.That(settings.EffectiveGroupNameTemplate, Is.EqualTo("{name} ({start:yyyy-MM-dd})"));
             Assert.That(settings.PreserveManualGroups, Is.False);
             Assert.That(settings.InvitationMaxAgeMonths, Is.EqualTo(6));
             Assert.That(settings.DeletionThresholdPercent, Is.EqualTo(20));

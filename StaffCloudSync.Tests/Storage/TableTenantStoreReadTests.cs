@@ -60,7 +60,7 @@ public sealed class TableTenantStoreReadTests : TableTenantStoreHarness
             Assert.That(record.Settings!.Enabled, Is.True);
             Assert.That(record.Settings.TimeZone, Is.EqualTo("Europe/Zurich"));
             Assert.That(record.Settings.DefaultLanguage, Is.EqualTo("en"));
-            Assert.That(record.Settings.GroupNameTemplate, Is.EqualTo("{name} ({start:yyyy-MM-dd})"));
+            Assert.That(record.Settings.EffectiveGroupNameTemplate, Is.EqualTo("{name} ({start:yyyy-MM-dd})"));
             Assert.That(record.Settings.PreserveManualGroups, Is.False);
             Assert.That(record.Settings.InvitationMaxAgeMonths, Is.EqualTo(6));
             Assert.That(record.Settings.DeletionThresholdPercent, Is.EqualTo(20));

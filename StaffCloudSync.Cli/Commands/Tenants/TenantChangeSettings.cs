@@ -32,6 +32,18 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     [Description("Event group names; placeholders {id} {name} {start:<format>} {end:<format>} (default \"{name} ({start:yyyy-MM-dd})\")")]
     public string? GroupNameTemplate { get; init; }
 
+    [CommandOption("--group-by <MODE>")]
+    [Description("What a sync-owned group stands for: event (one group per event, default) or project (one per StaffCloud project)")]
+    public string? GroupBy { get; init; }
+
+    [CommandOption("--base-groups <NAMES>")]
+    [Description("';'-separated MobieTrain groups every synced person always has, e.g. \"Default Group\" (\"\" clears it)")]
+    public string? BaseGroups { get; init; }
+
+    [CommandOption("--default-calling-code <CODE>")]
+    [Description("'+' and 1–3 digits (e.g. +41): national numbers starting with 0 become international (\"\" clears it)")]
+    public string? DefaultCallingCode { get; init; }
+
     [CommandOption("--preserve-manual-groups [BOOL]")]
     [Description("Leave users' groups that are not event groups alone (default false); --preserve-manual-groups false turns it off")]
     [DefaultValue(true)]
@@ -96,12 +108,18 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
             }
         }
 
+        if (GroupBy is not null && !GroupModeText.TryParse(GroupBy, out _))
+        {
+            return ValidationResult.Error($"--group-by: '{GroupBy}' is not event or project");
+        }
+
         return ValidationResult.Success();
     }
 
     /// <summary>Whether any setting option was given.</summary>
     public bool ChangesAnything => StaffCloudApiTenant is not null || MobieTrainAccountId is not null || TimeZone is not null
-        || DefaultLanguage is not null || GroupNameTemplate is not null || PreserveManualGroups is { IsSet: true }
+        || DefaultLanguage is not null || GroupNameTemplate is not null || GroupBy is not null
+        || BaseGroups is not null || DefaultCallingCode is not null || PreserveManualGroups is { IsSet: true }
         || Numbers().Any(n => n.Value is not null) || StaffCloudTokenSecret is not null || MobieTrainApiKeySecret is not null
         || Disabled is { IsSet: true } || WebhookSecret is not null || Durations().Any(d => d.Value is not null);
 
@@ -115,7 +133,10 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
             MobieTrainAccountId = MobieTrainAccountId ?? settings.MobieTrainAccountId,
             TimeZone = TimeZone ?? settings.TimeZone,
             DefaultLanguage = DefaultLanguage ?? settings.DefaultLanguage,
-            GroupNameTemplate = GroupNameTemplate ?? settings.GroupNameTemplate,
+            GroupNameTemplate = GroupNameTemplate is null ? settings.GroupNameTemplate : Blank(GroupNameTemplate),
+            GroupBy = GroupBy is not null && GroupModeText.TryParse(GroupBy, out var mode) ? mode : settings.GroupBy,
+            BaseGroups = BaseGroups is null ? settings.BaseGroups : Blank(BaseGroups),
+            DefaultCallingCode = DefaultCallingCode is null ? settings.DefaultCallingCode : Blank(DefaultCallingCode),
             PreserveManualGroups = PreserveManualGroups is { IsSet: true } preserve ? preserve.Value : settings.PreserveManualGroups,
             InvitationMaxAgeMonths = Int(InvitationMaxAgeMonths) ?? settings.InvitationMaxAgeMonths,
             DeletionThresholdPercent = Int(DeletionThresholdPercent) ?? settings.DeletionThresholdPercent,
@@ -129,6 +150,9 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
             Enabled = Disabled is { IsSet: true } disabled ? !disabled.Value : settings.Enabled,
         };
     }
+
+    // An option given as "" clears the setting back to its default.
+    private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private IEnumerable<(string Option, string? Value)> Numbers() =>
     [

@@ -1,0 +1,33 @@
+namespace StaffCloudSync.Core.Tenants;
+
+/// <summary>The tenant setting <c>GroupBy</c> (sync-rules.md, "event group"): what one sync-owned group stands for.</summary>
+public enum GroupMode
+{
+    /// <summary>One group per StaffCloud event: <c>staffcloud-event-&lt;id&gt;</c>.</summary>
+    Event,
+
+    /// <summary>One group per StaffCloud project: <c>staffcloud-project-&lt;id&gt;</c>.</summary>
+    Project,
+}
+
+/// <summary>The row's text of <see cref="GroupMode"/>: <c>event</c> or <c>project</c>, read case-insensitively.</summary>
+public static class GroupModeText
+{
+    public static string Format(GroupMode mode) => mode == GroupMode.Project ? "project" : "event";
+
+    public static bool TryParse(string? text, out GroupMode mode)
+    {
+        switch (text?.Trim().ToUpperInvariant())
+        {
+            case "EVENT":
+                mode = GroupMode.Event;
+                return true;
+            case "PROJECT":
+                mode = GroupMode.Project;
+                return true;
+            default:
+                mode = GroupMode.Event;
+                return false;
+        }
+    }
+}
