@@ -22,7 +22,7 @@ public static class EmployeeExplainer
         var actions = SyncPlanner.PlanFor(preview.Plan, employeeId)
             .Select(a => new PlannedActionView(a.Kind, RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why))
             .ToList();
-        var facts = employee is null ? null : Facts(employee, events);
+        var facts = employee is null ? null : Facts(employee, events, preview.Settings.DefaultCallingCode);
         var decisions = Decisions(preview, employeeId, employee, facts, records, actions);
         return new EmployeeExplanation(preview.Tenant.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),
             facts, records, decisions, actions);
@@ -34,9 +34,9 @@ public static class EmployeeExplainer
         _ => $"rule {(int)rule}: {rule}",
     };
 
-    private static StaffCloudFacts Facts(StaffCloudEmployee employee, List<EventFacts> events)
+    private static StaffCloudFacts Facts(StaffCloudEmployee employee, List<EventFacts> events, string? defaultCallingCode)
     {
-        var profile = MappedProfile.From(employee);
+        var profile = MappedProfile.From(employee, defaultCallingCode);
         return new StaffCloudFacts(
             employee.Status,
             StatusMeaning(employee.Status),

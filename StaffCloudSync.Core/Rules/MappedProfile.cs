@@ -15,14 +15,15 @@ public sealed record MappedProfile(string? FirstName, string? LastName, string? 
     /// <summary>A valid e-mail or phone: otherwise an invitation cannot reach them (NoContact).</summary>
     public bool HasContact => Email is not null || Phone is not null;
 
-    public static MappedProfile From(StaffCloudEmployee employee)
+    /// <param name="defaultCallingCode">The tenant's <c>DefaultCallingCode</c> or null (see <see cref="PhoneNumber.Normalize"/>).</param>
+    public static MappedProfile From(StaffCloudEmployee employee, string? defaultCallingCode)
     {
         ArgumentNullException.ThrowIfNull(employee);
         return new MappedProfile(
             PersonName.Normalize(employee.FirstName),
             PersonName.Normalize(employee.LastName),
             EmailAddress.Normalize(employee.Email),
-            PhoneNumber.FirstValid(employee.Mobile, employee.Phone),
+            PhoneNumber.FirstValid(employee.Mobile, employee.Phone, defaultCallingCode),
             LanguageCode.Resolve(employee.CommunicationLanguage));
     }
 

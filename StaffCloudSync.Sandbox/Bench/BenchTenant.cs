@@ -127,7 +127,7 @@ public sealed class BenchTenant
                 FirstName = employee.FirstName!,
                 LastName = employee.LastName!,
                 Email = employee.Email,
-                Phone = Core.Rules.PhoneNumber.FirstValid(employee.Mobile, employee.Phone),
+                Phone = Core.Rules.PhoneNumber.FirstValid(employee.Mobile, employee.Phone, defaultCallingCode: null),
                 Language = employee.CommunicationLanguage!,
                 UserGroupIds = eventsOf[id].Select(e => $"g{e}").ToList(),
                 RegisteredAt = SyncAt.AddMonths(-3),

@@ -64,14 +64,14 @@ public class ProfileMappingTests
     [TestCase("", null)]
     [TestCase(null, null)]
     public void Phone_SeparatorsRemoved_00BecomesPlus_ElseSixToFifteenDigits(string? input, string? expected) =>
-        Assert.That(PhoneNumber.Normalize(input), Is.EqualTo(expected));
+        Assert.That(PhoneNumber.Normalize(input, defaultCallingCode: null), Is.EqualTo(expected));
 
     [TestCase("+41 79 123 45 67", "+41 44 000 00 00", "+41791234567")]
     [TestCase("079 123", "+41 44 000 00 00", "+41440000000")]
     [TestCase(null, "0041 44 000 00 00", "+41440000000")]
     [TestCase("bad", "also bad", null)]
     public void Phone_IsTheFirstValidOfMobileThenPhone(string? mobile, string? phone, string? expected) =>
-        Assert.That(PhoneNumber.FirstValid(mobile, phone), Is.EqualTo(expected));
+        Assert.That(PhoneNumber.FirstValid(mobile, phone, defaultCallingCode: null), Is.EqualTo(expected));
 
     [TestCase("de", "de")]
     [TestCase("DE", "de")]
@@ -108,7 +108,7 @@ public class ProfileMappingTests
     [Test]
     public void MappedProfile_TakesEveryRow()
     {
-        var profile = MappedProfile.From(new StaffCloudEmployee(1, 4, " Ana ", "Lopez", " ANA@example.com ", "bad", "0041 79 123 45 67", "Deutsch"));
+        var profile = MappedProfile.From(new StaffCloudEmployee(1, 4, " Ana ", "Lopez", " ANA@example.com ", "bad", "0041 79 123 45 67", "Deutsch"), defaultCallingCode: null);
         Assert.That(profile, Is.EqualTo(new MappedProfile("Ana", "Lopez", "ANA@example.com", "+41791234567", "de")));
         Assert.That(profile.HasNames && profile.HasContact, Is.True);
     }

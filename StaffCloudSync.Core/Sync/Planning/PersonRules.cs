@@ -174,7 +174,7 @@ internal static class PersonRules
                 break;
         }
 
-        if (profile.Phone is { } phone && phone != PhoneNumber.Normalize(user.Profile.Phone))
+        if (profile.Phone is { } phone && phone != PhoneNumber.Normalize(user.Profile.Phone, index.Settings.DefaultCallingCode))
         {
             changes.Phone = phone;
         }
@@ -197,7 +197,7 @@ internal static class PersonRules
             changedContact.Add("email");
         }
 
-        if (eligible && profile.Phone is { } phone && phone != PhoneNumber.Normalize(invitation.Profile.Phone))
+        if (eligible && profile.Phone is { } phone && phone != PhoneNumber.Normalize(invitation.Profile.Phone, index.Settings.DefaultCallingCode))
         {
             changedContact.Add("phone");
         }

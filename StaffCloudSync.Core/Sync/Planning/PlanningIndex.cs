@@ -73,7 +73,7 @@ internal sealed class PlanningIndex
         Profiles = new Dictionary<long, MappedProfile>(Employees.Count);
         foreach (var employee in Employees.Values)
         {
-            Profiles[employee.Id] = MappedProfile.From(employee);
+            Profiles[employee.Id] = MappedProfile.From(employee, settings.DefaultCallingCode);
         }
 
         Emails = new EmailLedger(snapshot.MobieTrain.Users, snapshot.MobieTrain.Invitations, IsRemovedThisRun,
