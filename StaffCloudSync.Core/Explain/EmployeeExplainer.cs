@@ -75,6 +75,13 @@ public static class EmployeeExplainer
                 .Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds)))
             .ToList();
 
+    /// <summary>Protected records whose externalId a person would read as this employee's id (<c>0012</c> for 12).</summary>
+    private static List<string> ProtectedLookAlikes(Sync.Planning.MobieTrainSnapshot mobieTrain, long employeeId) =>
+        mobieTrain.Users.Where(u => ExternalId.LooksLike(u.ExternalId, employeeId)).Select(u => $"user {u.Id} with externalId '{u.ExternalId}'")
+            .Concat(mobieTrain.Invitations.Where(i => ExternalId.LooksLike(i.ExternalId, employeeId))
+                .Select(i => $"invitation {i.Id} with externalId '{i.ExternalId}'"))
+            .ToList();
+
     private static List<RuleDecision> Decisions(TenantPreview preview, long employeeId, StaffCloudEmployee? employee, StaffCloudFacts? facts,
         List<MobieTrainRecordFacts> records, List<PlannedActionView> actions)
     {
@@ -108,6 +115,13 @@ public static class EmployeeExplainer
         decisions.Add(new("MobieTrain", records.Count == 0
             ? "no user or invitation with this employee id"
             : string.Join("; ", records.Select(r => $"{r.Kind} {r.Id} in {r.GroupIds.Count} group(s)"))));
+        if (ProtectedLookAlikes(preview.Snapshot.MobieTrain, employeeId) is { Count: > 0 } lookAlikes)
+        {
+            decisions.Add(new("protected", string.Join("; ", lookAlikes)
+                + ": not this employee's — a synced person's externalId is the id in canonical decimal form (another integration's"
+                + " personnel number looks like this); the sync never changes or deletes it, only its e-mail counts against a new invitation"));
+        }
+
         if (actions.Any(a => a.Kind == "holdDeletion"))
         {
             var guard = preview.Plan.DeletionGuard;

@@ -169,7 +169,7 @@ internal sealed class PlanningIndex
 
     public static long? TryParseEventGroup(string? externalId) =>
         ExternalId.IsEventGroup(externalId)
-            ? ExternalId.TryParseEmployeeId(externalId![ExternalId.EventGroupPrefix.Length..])
+            ? ExternalId.TryParseDigits(externalId![ExternalId.EventGroupPrefix.Length..])
             : null;
 
     private static Dictionary<long, long[]> IndexConfirmedCurrentEvents(
