@@ -100,4 +100,29 @@ public class EmployeeExplainerTests
 
         Assert.That(explanation.StaffCloud!.ConfirmedEvents.Select(e => e.GroupName), Is.EqualTo(new[] { "Fair (2026-03-05)", "Fair (2026-03-05) [11]" }));
     }
+
+    [Test]
+    public void NationalNumber_WithTheTenantsCallingCode_IsAValidPhone()
+    {
+        var plans = new Plans { Tenant = Plans.DefaultTenant() with { DefaultCallingCode = "+41" } };
+        var explanation = Explain(plans.Event(10).Employee(7, email: null, mobile: "079 123 45 67").Assignment(7, 10), 7);
+
+        Assert.That(Decision(explanation, "contact"), Is.EqualTo("email absent, phone valid"));
+        Assert.That(explanation.Summary, Is.EqualTo("Will invite."));
+    }
+
+    [Test]
+    public void LookAlikeExternalIds_AreNamedProtected_NotThisEmployees()
+    {
+        var explanation = Explain(new Plans().Employee(12, status: 5).User("0012", email: "x@example.com", id: "u-a")
+            .Invitation("+12", email: "y@example.com", id: "i-b").User("13", id: "u-13"), 12);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(Decision(explanation, "protected"), Does.StartWith("user u-a with externalId '0012'; invitation i-b with externalId '+12'"));
+            Assert.That(Decision(explanation, "protected"), Does.Contain("another integration's personnel number"));
+            Assert.That(Decision(explanation, "MobieTrain"), Is.EqualTo("no user or invitation with this employee id"));
+            Assert.That(explanation.Actions, Is.Empty);
+        }
+    }
 }
