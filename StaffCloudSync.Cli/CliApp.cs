@@ -23,7 +23,7 @@ public static class CliApp
     private static readonly HashSet<string> CommandWords = new(StringComparer.Ordinal)
     {
         "sandbox", "run", "demo", "tenants", "list", "show", "add", "update", "enable", "disable", "allow-deletions", "sync", "explain", "runs",
-        "notifications",
+        "notifications", "check",
     };
 
     /// <param name="environment">The app settings as environment variables; null reads the process's.</param>
@@ -101,7 +101,7 @@ public static class CliApp
 
         config.AddBranch("tenants", tenants =>
         {
-            tenants.SetDescription("The tenant registry (the Tenants table): list, show, add, update, enable, disable, allow deletions, StaffCloud notifications");
+            tenants.SetDescription("The tenant registry (the Tenants table): list, show, add, check, update, enable, disable, allow deletions, StaffCloud notifications");
             tenants.AddCommand<TenantsListCommand>("list")
                 .WithDescription("Every tenant: enabled, StaffCloud tenant, MobieTrain account, time zone, valid, approval pending")
                 .WithExample("tenants", "list", "--settings", "local.settings.json");
@@ -111,6 +111,10 @@ public static class CliApp
             tenants.AddCommand<TenantsAddCommand>("add")
                 .WithDescription("Add a tenant (every field validated), then say which secrets to create")
                 .WithExample("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch", "--time-zone", "Europe/Zurich");
+            tenants.AddCommand<TenantsCheckCommand>("check")
+                .WithDescription("Before the first run: the row, its secrets, both systems' answers and what the first run would meet (reads only); exit 1 when a check fails")
+                .WithExample("tenants", "check", "acme")
+                .WithExample("tenants", "check", "acme", "--json");
             tenants.AddCommand<TenantsUpdateCommand>("update")
                 .WithDescription("Change the given settings only; refused if someone changed the row since it was read")
                 .WithExample("tenants", "update", "acme", "--deletion-threshold-percent", "30");

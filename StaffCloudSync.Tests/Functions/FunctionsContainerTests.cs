@@ -48,7 +48,7 @@ public class FunctionsContainerTests
 
         var functions = FunctionClasses().Select(t => ActivatorUtilities.CreateInstance(provider, t)).ToList();
 
-        Assert.That(functions, Has.Count.EqualTo(9), "the eight of before and StaffCloudNotification");
+        Assert.That(functions, Has.Count.EqualTo(10), "the eight of before, StaffCloudNotification and CheckTenant");
     }
 
     [TestCase("AzureWebJobsStorage", "AzureWebJobsStorage")]

@@ -1,0 +1,211 @@
+using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Tenants;
+using Names = StaffCloudSync.Core.Operations.TenantCheckNames;
+
+namespace StaffCloudSync.Core.Operations;
+
+/// <summary>
+/// The check before a tenant's first run (issue 21; <c>tenants check</c>, <c>GET /api/tenants/{id}/check</c>): the row,
+/// its secrets, both systems' answers, and what the first run would meet — from a few cheap reads and the dry plan
+/// (<see cref="TenantSyncService.PreviewAsync"/>). It only reads: nothing is written to MobieTrain, StaffCloud or the
+/// tenant's row, and no run is recorded. A read that fails turns its check into <c>fail</c> with the cause; the checks
+/// that need it are <c>skip</c>ped. Only an unknown tenant throws (<see cref="SyncFailureKind.UnknownTenant"/>).
+/// </summary>
+public sealed class TenantCheck(
+    ITenantStore tenants,
+    ISecretStore secrets,
+    IStaffCloudClient staffCloud,
+    IMobieTrainClient mobieTrain,
+    TenantSyncService sync,
+    TimeProvider time,
+    ILogger<TenantCheck> logger)
+{
+    public async Task<TenantCheckReport> CheckAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenantId);
+        var now = time.GetUtcNow();
+        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var record = rows.Find(r => string.Equals(r.TenantId, tenantId, StringComparison.Ordinal))
+            ?? throw new SyncRunException(tenantId, SyncFailureKind.UnknownTenant, $"tenant '{tenantId}' does not exist");
+
+        var lines = new Dictionary<string, TenantCheckLine>(StringComparer.Ordinal);
+        var row = RowCheck(record, rows);
+        lines[Names.Row] = row;
+        if (record.Settings is { } settings)
+        {
+            await CheckSettingsAsync(lines, settings, row.Result != CheckResult.Fail, now, cancellationToken).ConfigureAwait(false);
+        }
+
+        var checks = Names.InOrder
+            .Select(name => lines.GetValueOrDefault(name) ?? TenantCheckLine.Skip(name, "the row cannot be read into settings: fix it first (check 'row')"))
+            .ToList();
+        foreach (var failed in checks.Where(c => c.Result == CheckResult.Fail))
+        {
+            TenantCheckLog.CheckFailed(logger, tenantId, failed.Name, failed.Detail);
+        }
+
+        TenantCheckLog.Checked(logger, tenantId, Count(checks, CheckResult.Pass), Count(checks, CheckResult.Warn), Count(checks, CheckResult.Fail),
+            Count(checks, CheckResult.Skip));
+        return new TenantCheckReport(tenantId, now, checks);
+    }
+
+    private async Task CheckSettingsAsync(
+        Dictionary<string, TenantCheckLine> lines, TenantSettings settings, bool rowValid, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (secretsLine, hasToken, hasKey) = await SecretsAsync(settings, cancellationToken).ConfigureAwait(false);
+        lines[Names.Secrets] = secretsLine;
+        if (!rowValid)
+        {
+            return;
+        }
+
+        var staffCloudTarget = TenantTargets.StaffCloud(settings);
+        lines[Names.StaffCloudToken] = hasToken
+            ? await ReadAsync(settings, Names.StaffCloudToken, async ct =>
+            {
+                // One cheap read: one employee id, every status, a handful of fields.
+                await staffCloud.GetEmployeesAsync(staffCloudTarget, [1], ct).CountAsync(ct).ConfigureAwait(false);
+                return TenantCheckLine.Pass(Names.StaffCloudToken,
+                    $"StaffCloud tenant '{settings.StaffCloudApiTenant}' accepted the token in secret {settings.EffectiveStaffCloudTokenSecret}");
+            }, cancellationToken).ConfigureAwait(false)
+            : TenantCheckLine.Skip(Names.StaffCloudToken, $"no token to try: secret {settings.EffectiveStaffCloudTokenSecret} cannot be read (check 'secrets')");
+        var staffCloudOk = lines[Names.StaffCloudToken].Result == CheckResult.Pass;
+
+        lines[Names.Confirmations] = staffCloudOk
+            ? await ReadAsync(settings, Names.Confirmations,
+                ct => ConfirmationCheck.RunAsync(staffCloud, staffCloudTarget, TenantTimeZone.Resolve(settings.TimeZone), now, ct), cancellationToken).ConfigureAwait(false)
+            : TenantCheckLine.Skip(Names.Confirmations, "needs StaffCloud to accept the token (check 'staffcloud-token')");
+
+        IReadOnlyList<MobieTrainUserGroup> groups = [];
+        lines[Names.MobieTrainKey] = hasKey
+            ? await ReadAsync(settings, Names.MobieTrainKey, async ct =>
+            {
+                groups = await mobieTrain.GetUserGroupsAsync(TenantTargets.MobieTrain(settings), ct).ToListAsync(ct).ConfigureAwait(false);
+                return TenantCheckLine.Pass(Names.MobieTrainKey,
+                    $"MobieTrain account '{settings.MobieTrainAccountId}' accepted the key in secret {settings.MobieTrainApiKeySecret} ({groups.Count} groups)");
+            }, cancellationToken).ConfigureAwait(false)
+            : TenantCheckLine.Skip(Names.MobieTrainKey, $"no key to try: secret {settings.MobieTrainApiKeySecret} cannot be read (check 'secrets')");
+        var mobieTrainOk = lines[Names.MobieTrainKey].Result == CheckResult.Pass;
+
+        lines[Names.BaseGroups] = mobieTrainOk
+            ? GroupChecks.BaseGroups(settings, groups)
+            : TenantCheckLine.Skip(Names.BaseGroups, "needs MobieTrain's groups (check 'mobietrain-key')");
+
+        await DryPlanChecksAsync(lines, settings, staffCloudOk && mobieTrainOk, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Checks 5, 6, 9 and 10, from the dry plan: the reads and the plan a run now would make.</summary>
+    private async Task DryPlanChecksAsync(
+        Dictionary<string, TenantCheckLine> lines, TenantSettings settings, bool bothAnswer, CancellationToken cancellationToken)
+    {
+        string[] planned = [Names.Languages, Names.Phones, Names.Groups, Names.ExternalIds];
+        if (!bothAnswer)
+        {
+            foreach (var name in planned)
+            {
+                lines[name] = TenantCheckLine.Skip(name, "needs the dry plan, which needs both StaffCloud and MobieTrain to answer (checks 'staffcloud-token', 'mobietrain-key')");
+            }
+
+            return;
+        }
+
+        TenantPreview preview;
+        try
+        {
+            preview = await sync.PreviewAsync(settings.TenantId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (CheckFailure.IsCheckable(e, cancellationToken))
+        {
+            lines[Names.Languages] = TenantCheckLine.Fail(Names.Languages, $"the dry plan's reads failed: {CheckFailure.Describe(settings.TenantId, e)}");
+            foreach (var name in planned.Skip(1))
+            {
+                lines[name] = TenantCheckLine.Skip(name, "needs the dry plan, which failed (check 'languages')");
+            }
+
+            return;
+        }
+
+        var employees = preview.Snapshot.StaffCloud.Employees.DistinctBy(e => e.Id).ToList();
+        lines[Names.Languages] = PeopleChecks.Languages(employees, settings);
+        lines[Names.Phones] = PeopleChecks.Phones(employees, settings);
+        lines[Names.Groups] = GroupChecks.PlannedGroups(settings, preview.Plan);
+        lines[Names.ExternalIds] = PeopleChecks.ExternalIds(preview.Snapshot.MobieTrain.Users, preview.Snapshot.MobieTrain.Invitations);
+    }
+
+    private static TenantCheckLine RowCheck(TenantRecord record, IReadOnlyList<TenantRecord> rows)
+    {
+        if (record.Settings is null)
+        {
+            var why = record.Errors.Count == 0 ? "it cannot be read" : string.Join("; ", record.Errors.Select(e => $"{e.Field}: {e.Message}"));
+            return TenantCheckLine.Fail(Names.Row, $"the row cannot be read into settings: {why}");
+        }
+
+        var errors = record.Errors.Concat(TenantClaims.Conflicts(record.Settings, rows)).ToList();
+        return errors.Count == 0
+            ? TenantCheckLine.Pass(Names.Row, $"valid ({(record.Settings.Enabled ? "enabled" : "disabled: scheduled runs skip it until tenants enable")})")
+            : TenantCheckLine.Fail(Names.Row,
+                $"{errors.Count} invalid setting(s): {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))} — fix with staffcloud-sync tenants update {record.TenantId}");
+    }
+
+    /// <summary>Check 2: the three secrets by name, read and dropped (a value is never kept, printed or logged).</summary>
+    private async Task<(TenantCheckLine Line, bool HasToken, bool HasKey)> SecretsAsync(TenantSettings settings, CancellationToken cancellationToken)
+    {
+        var token = await SecretStateAsync(settings.EffectiveStaffCloudTokenSecret, cancellationToken).ConfigureAwait(false);
+        var key = await SecretStateAsync(settings.MobieTrainApiKeySecret, cancellationToken).ConfigureAwait(false);
+        var webhook = await SecretStateAsync(settings.EffectiveWebhookSecret, cancellationToken).ConfigureAwait(false);
+        var states = $"{settings.EffectiveStaffCloudTokenSecret} {token}, {settings.MobieTrainApiKeySecret} {key}, {settings.EffectiveWebhookSecret} {webhook}";
+        var hasToken = token == Present;
+        var hasKey = key == Present;
+        var line = !hasToken || !hasKey
+            ? TenantCheckLine.Fail(Names.Secrets, $"{states}: create the StaffCloud token and the MobieTrain key under these names (tenants add prints the commands)")
+            : webhook != Present
+                ? TenantCheckLine.Warn(Names.Secrets,
+                    $"{states}: only StaffCloud's notifications (early runs) need the webhook secret; staffcloud-sync tenants notifications {settings.TenantId} prints how to create it")
+                : TenantCheckLine.Pass(Names.Secrets, states);
+        return (line, hasToken, hasKey);
+    }
+
+    private const string Present = "present";
+
+    private async Task<string> SecretStateAsync(string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            _ = await secrets.GetSecretAsync(name, cancellationToken).ConfigureAwait(false);
+            return Present;
+        }
+        catch (SecretNotFoundException)
+        {
+            return "missing";
+        }
+        catch (SecretAccessDeniedException)
+        {
+            return "access denied";
+        }
+        catch (Exception e) when (CheckFailure.IsCheckable(e, cancellationToken))
+        {
+            return $"unreadable ({e.GetType().Name})";
+        }
+    }
+
+    private static async Task<TenantCheckLine> ReadAsync(
+        TenantSettings settings, string name, Func<CancellationToken, Task<TenantCheckLine>> check, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await check(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (CheckFailure.IsCheckable(e, cancellationToken))
+        {
+            return TenantCheckLine.Fail(name, CheckFailure.Describe(settings.TenantId, e));
+        }
+    }
+
+    private static int Count(IEnumerable<TenantCheckLine> checks, CheckResult result) => checks.Count(c => c.Result == result);
+}

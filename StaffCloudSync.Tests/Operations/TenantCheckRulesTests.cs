@@ -1,0 +1,63 @@
+using StaffCloudSync.Core.Operations;
+using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Tests.Operations;
+
+/// <summary>The value tests the check makes, on their own: national numbers, other integrations' ids, the language list's cap.</summary>
+public class TenantCheckRulesTests
+{
+    private static readonly TenantSettings Acme = new() { TenantId = "acme", StaffCloudApiTenant = "acme", MobieTrainAccountId = "acme" };
+
+    [TestCase("079 123 45 67", "+41", "+41791234567")]
+    [TestCase("(044) 123-45.67", "+41", "+41441234567")]
+    [TestCase("0170 1234567", "+49", "+491701234567")]
+    [TestCase("0041 79 123 45 67", "+41", null)]
+    [TestCase("+41 79 123 45 67", "+41", null)]
+    [TestCase("0 12", "+41", null)]
+    [TestCase("079 123 ab", "+41", null)]
+    [TestCase("", "+41", null)]
+    public void NationalNumber_WithCallingCode_IsTheCodeAndTheDigitsAfterTheZero(string value, string code, string? expected) =>
+        Assert.That(NationalNumber.WithCallingCode(value, code), Is.EqualTo(expected));
+
+    [TestCase("0012", true)]
+    [TestCase("+12", true)]
+    [TestCase("-12", true)]
+    [TestCase(" 12", true)]
+    [TestCase("12.0", true)]
+    [TestCase("0", true)]
+    [TestCase("1234567890123456789", true)]
+    [TestCase("12", false)]
+    [TestCase("123456789012345678", false)]
+    [TestCase("ABC12", false)]
+    [TestCase("", false)]
+    [TestCase(null, false)]
+    public void ExternalId_LooksLikeAnotherIntegrations_WhenDigitsButNotCanonical(string? externalId, bool expected) =>
+        Assert.That(PeopleChecks.LooksLikeAnotherIntegrations(externalId), Is.EqualTo(expected));
+
+    [Test]
+    public void Languages_NameAtMostTenValues_MostFrequentFirst_AndCountTheRest()
+    {
+        var employees = Enumerable.Range(1, 12).Select(i => Employee(i, $"lang{i:00}"))
+            .Append(Employee(13, "lang12")).Append(Employee(14, "Français")).ToList();
+
+        var line = PeopleChecks.Languages(employees, Acme);
+
+        Assert.That(line.Result, Is.EqualTo(CheckResult.Warn));
+        Assert.That(line.Detail, Does.StartWith("13 of 14 employees in scope").And.Contain("'lang12' ×2, 'lang01' ×1,").And.Contain("'lang09' ×1 and 2 more values"));
+        Assert.That(line.Detail, Does.Not.Contain("lang10").And.Not.Contain("Français"));
+    }
+
+    [Test]
+    public void BaseGroups_NoneSet_WithADefaultGroup_SuggestsIt_UnlessManualGroupsArePreserved()
+    {
+        var groups = new[] { new Core.MobieTrain.MobieTrainUserGroup("g1", "Default Group", null) };
+
+        Assert.That(GroupChecks.BaseGroups(Acme, groups).Result, Is.EqualTo(CheckResult.Warn));
+        Assert.That(GroupChecks.BaseGroups(Acme, groups).Detail, Does.Contain("--base-groups \"Default Group\""));
+        Assert.That(GroupChecks.BaseGroups(Acme with { PreserveManualGroups = true }, groups).Result, Is.EqualTo(CheckResult.Pass));
+        Assert.That(GroupChecks.BaseGroups(Acme, []).Result, Is.EqualTo(CheckResult.Pass));
+    }
+
+    private static StaffCloudEmployee Employee(long id, string? language) => new(id, 4, "A", "B", $"e{id}@example.com", null, null, language);
+}
