@@ -43,6 +43,9 @@ public static class PeopleChecks
             + $"Use ISO codes or language names in StaffCloud (a number is the id of a dropdown value){none}");
     }
 
+    /// <summary>The calling code the check tries when the tenant has none: any code gives the same valid-or-not answer.</summary>
+    public const string ProbeCallingCode = "+41";
+
     public static TenantCheckLine Phones(IReadOnlyList<StaffCloudEmployee> employees, TenantSettings settings)
     {
         ArgumentNullException.ThrowIfNull(employees);
@@ -50,8 +53,8 @@ public static class PeopleChecks
         var withNumbers = employees.Where(e => !string.IsNullOrWhiteSpace(e.Mobile) || !string.IsNullOrWhiteSpace(e.Phone)).ToList();
         if (settings.DefaultCallingCode is { } code)
         {
-            var converted = withNumbers.Count(e => PhoneNumber.FirstValid(e.Mobile, e.Phone) is null && NationalNumber.FirstValid(e.Mobile, e.Phone, code) is not null);
-            var stillInvalid = withNumbers.Count(e => NationalNumber.FirstValid(e.Mobile, e.Phone, code) is null);
+            var converted = withNumbers.Count(e => PhoneNumber.FirstValid(e.Mobile, e.Phone, null) is null && PhoneNumber.FirstValid(e.Mobile, e.Phone, code) is not null);
+            var stillInvalid = withNumbers.Count(e => PhoneNumber.FirstValid(e.Mobile, e.Phone, code) is null);
             var made = $"{converted} of the {withNumbers.Count} employees in scope with a number have a national number that DefaultCallingCode {code} makes international";
             return stillInvalid == 0
                 ? TenantCheckLine.Pass(TenantCheckNames.Phones, made)
@@ -60,9 +63,9 @@ public static class PeopleChecks
                     + "without one they are skipped NoContact). Correct the numbers in StaffCloud");
         }
 
-        var national = withNumbers.Count(e => PhoneNumber.FirstValid(e.Mobile, e.Phone) is null
-            && NationalNumber.FirstValid(e.Mobile, e.Phone, NationalNumber.ProbeCallingCode) is not null);
-        var invalid = withNumbers.Count(e => NationalNumber.FirstValid(e.Mobile, e.Phone, NationalNumber.ProbeCallingCode) is null);
+        var national = withNumbers.Count(e => PhoneNumber.FirstValid(e.Mobile, e.Phone, null) is null
+            && PhoneNumber.FirstValid(e.Mobile, e.Phone, ProbeCallingCode) is not null);
+        var invalid = withNumbers.Count(e => PhoneNumber.FirstValid(e.Mobile, e.Phone, ProbeCallingCode) is null);
         var other = invalid == 0 ? string.Empty : $"; {invalid} have no number valid even with a calling code";
         return national == 0
             ? TenantCheckLine.Pass(TenantCheckNames.Phones,

@@ -9,17 +9,6 @@ public class TenantCheckRulesTests
 {
     private static readonly TenantSettings Acme = new() { TenantId = "acme", StaffCloudApiTenant = "acme", MobieTrainAccountId = "acme" };
 
-    [TestCase("079 123 45 67", "+41", "+41791234567")]
-    [TestCase("(044) 123-45.67", "+41", "+41441234567")]
-    [TestCase("0170 1234567", "+49", "+491701234567")]
-    [TestCase("0041 79 123 45 67", "+41", null)]
-    [TestCase("+41 79 123 45 67", "+41", null)]
-    [TestCase("0 12", "+41", null)]
-    [TestCase("079 123 ab", "+41", null)]
-    [TestCase("", "+41", null)]
-    public void NationalNumber_WithCallingCode_IsTheCodeAndTheDigitsAfterTheZero(string value, string code, string? expected) =>
-        Assert.That(NationalNumber.WithCallingCode(value, code), Is.EqualTo(expected));
-
     [TestCase("0012", true)]
     [TestCase("+12", true)]
     [TestCase("-12", true)]

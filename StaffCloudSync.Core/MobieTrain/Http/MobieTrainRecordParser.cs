@@ -44,7 +44,7 @@ internal static class MobieTrainRecordParser
         RequireObject(element, "a user group");
         var id = Id(element, "a user group");
         return new MobieTrainUserGroup(id, Text(element, "name", $"user group {id}", required: true)!,
-            Text(element, "externalId", $"user group {id}", required: false));
+            ExternalIdOf(element, $"user group {id}"));
     }
 
     public static MobieTrainUser ReadUser(JsonElement element)
@@ -52,7 +52,7 @@ internal static class MobieTrainRecordParser
         RequireObject(element, "a user");
         var id = Id(element, "a user");
         var what = $"user {id}";
-        return new MobieTrainUser(id, Text(element, "externalId", what, required: false), ReadProfile(element, what),
+        return new MobieTrainUser(id, ExternalIdOf(element, what), ReadProfile(element, what),
             TextList(element, "userGroupIds", what), Timestamp(element, "registeredAt", what));
     }
 
@@ -61,7 +61,7 @@ internal static class MobieTrainRecordParser
         RequireObject(element, "an invitation");
         var id = Id(element, "an invitation");
         var what = $"invitation {id}";
-        return new MobieTrainInvitation(id, Text(element, "externalId", what, required: false), ReadProfile(element, what),
+        return new MobieTrainInvitation(id, ExternalIdOf(element, what), ReadProfile(element, what),
             TextList(element, "userGroupIds", what), Timestamp(element, "createdAt", what));
     }
 
@@ -71,6 +71,19 @@ internal static class MobieTrainRecordParser
         Text(element, "email", what, required: false),
         Text(element, "phone", what, required: false),
         Text(element, "language", what, required: false));
+
+    /// <summary>
+    /// An externalId exactly as MobieTrain holds it, white space included: <c>" 12"</c> is another integration's id, not
+    /// employee 12 (sync-rules.md, "synced person"), so trimming it would make the sync update or delete a record it never
+    /// made. An unusable text (control characters, invalid Unicode) still reads as none, which leaves the record protected.
+    /// </summary>
+    private static string? ExternalIdOf(JsonElement element, string what)
+    {
+        var usable = Text(element, "externalId", what, required: false);
+        return usable is not null && element.GetProperty("externalId") is { ValueKind: JsonValueKind.String } raw
+            ? TextValue.ReadString(raw)
+            : usable;
+    }
 
     private static void RequireObject(JsonElement element, string what)
     {

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.Rules;
+
+namespace StaffCloudSync.Tests.MobieTrain;
+
+/// <summary>
+/// An externalId is read exactly as MobieTrain holds it: white space around it is part of another integration's id, so
+/// trimming would turn <c>" 12"</c> into StaffCloud employee 12 (sync-rules.md, "synced person").
+/// </summary>
+public class ExternalIdReadingTests
+{
+    [TestCase(" 12")]
+    [TestCase("12 ")]
+    [TestCase("\u00a012")]
+    public void ReadUser_ExternalIdWithWhiteSpace_IsKeptAsIs_AndIsNoSyncedPerson(string externalId)
+    {
+        var user = MobieTrainRecordParser.ReadUser(Json(new { id = "u-1", externalId, firstName = "A", lastName = "B" }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(user.ExternalId, Is.EqualTo(externalId));
+            Assert.That(ExternalId.TryParseEmployeeId(user.ExternalId), Is.Null);
+        });
+    }
+
+    [Test]
+    public void ReadInvitation_CanonicalExternalId_IsEmployeeId()
+    {
+        var invitation = MobieTrainRecordParser.ReadInvitation(Json(new { id = "i-1", externalId = "12", firstName = "A", lastName = "B" }));
+
+        Assert.That(ExternalId.TryParseEmployeeId(invitation.ExternalId), Is.EqualTo(12));
+    }
+
+    [Test]
+    public void ReadUserGroup_ExternalIdWithWhiteSpace_IsNoEventGroup()
+    {
+        var group = MobieTrainRecordParser.ReadUserGroup(Json(new { id = "g-1", name = "Fair", externalId = " staffcloud-event-10" }));
+
+        Assert.That(ExternalId.IsEventGroup(group.ExternalId), Is.False);
+    }
+
+    private static JsonElement Json(object value) => JsonSerializer.SerializeToElement(value);
+}
