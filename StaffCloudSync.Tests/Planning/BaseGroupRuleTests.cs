@@ -127,9 +127,9 @@ public class BaseGroupRuleTests
     }
 
     [Test]
-    public void BaseGroups_OfInactiveOrCandidateEmployees_AreNotTouched()
+    public void BaseGroups_CandidatesUser_IsLeftAsItIs()
     {
-        // Status 5 removes the user (rule 1); status 2 leaves them as they are (rule 8): neither gets base groups.
+        // Status 2 (rule 8): the user is left as it is, without the base group.
         var plan = WithBase().Group("gd", "Default Group").Employee(1, status: 2).User("1").Plan();
         Assert.That(plan.Actions, Is.Empty);
     }
