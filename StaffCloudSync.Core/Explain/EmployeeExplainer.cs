@@ -61,11 +61,32 @@ public static class EmployeeExplainer
             .Select(id =>
             {
                 eventsById.TryGetValue(id, out var staffCloudEvent);
-                index.EventGroups.TryGetValue(id, out var group);
+                var source = GroupOf(index, id, staffCloudEvent);
+                var group = source is { } s ? index.Groups.Existing(s) : null;
+                var name = group?.Name ?? (source is { } expected ? index.Groups.ExpectedNames.GetValueOrDefault(expected) : null);
                 return new EventFacts(id, staffCloudEvent?.Name, staffCloudEvent?.Status, staffCloudEvent?.Start, staffCloudEvent?.End,
-                    index.CurrentEvents.ContainsKey(id), group?.Name ?? index.ExpectedGroupNames.GetValueOrDefault(id), group?.Id);
+                    index.CurrentEvents.ContainsKey(id), name, group?.Id) { ProjectId = staffCloudEvent?.ProjectId };
             })
             .ToList();
+    }
+
+    /// <summary>The event's group in the tenant's mode: its own, or its project's (none for an event without a project).</summary>
+    private static GroupSource? GroupOf(PlanningIndex index, long eventId, StaffCloudEvent? staffCloudEvent) =>
+        index.Groups.Mode == Tenants.GroupMode.Project
+            ? staffCloudEvent?.ProjectId is { } projectId ? GroupSource.Project(projectId) : null
+            : GroupSource.Event(eventId);
+
+    /// <summary>Which groups the person should have, in words: the mode's own groups and the base groups.</summary>
+    private static string GroupsDecision(PlanSettings settings)
+    {
+        var own = settings.GroupBy == Tenants.GroupMode.Project
+            ? "one project group per project of a current or future confirmed event (an event without a project gives none)"
+            : "one event group per current or future confirmed event";
+        var bases = settings.BaseGroups.Count == 0
+            ? "no base groups"
+            : $"always the base group(s) {string.Join(", ", settings.BaseGroups.Select(b => $"'{b}'"))}, eligible or not";
+        var others = settings.PreserveManualGroups ? "other groups kept (PreserveManualGroups)" : "other groups removed";
+        return $"{own}; {bases}; {others}";
     }
 
     private static List<MobieTrainRecordFacts> MobieTrainRecords(Sync.Planning.MobieTrainSnapshot mobieTrain, long employeeId) =>
@@ -109,6 +130,7 @@ public static class EmployeeExplainer
                 : !Definitions.IsActive(employee.Status) ? "no: not active (status 4)" : "no: no confirmed current or future event"));
             decisions.Add(new("profile", facts.HasFirstName && facts.HasLastName ? "first and last name present" : "InvalidProfile: a name is empty"));
             decisions.Add(new("contact", $"email {facts.Email}, phone {facts.Phone}" + (facts.Email != "valid" && facts.Phone != "valid" ? " → NoContact" : string.Empty)));
+            decisions.Add(new("groups", GroupsDecision(preview.Settings)));
             decisions.Add(new("language", facts.Language is null ? $"unknown or absent → invitations use the tenant default '{preview.Settings.DefaultLanguage}'" : facts.Language));
         }
 

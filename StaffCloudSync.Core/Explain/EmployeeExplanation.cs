@@ -25,8 +25,12 @@ public sealed record StaffCloudFacts(
     string? Language,
     IReadOnlyList<EventFacts> ConfirmedEvents);
 
-/// <summary>A confirmed assignment's event: whether it is current, and its MobieTrain group.</summary>
-public sealed record EventFacts(long EventId, string? Name, int? Status, DateTime? Start, DateTime? End, bool CurrentOrFuture, string? GroupName, string? GroupId);
+/// <summary>A confirmed assignment's event: whether it is current, and its MobieTrain group (the project's when groups are by project).</summary>
+public sealed record EventFacts(long EventId, string? Name, int? Status, DateTime? Start, DateTime? End, bool CurrentOrFuture, string? GroupName, string? GroupId)
+{
+    /// <summary>The event's project, when it has one.</summary>
+    public long? ProjectId { get; init; }
+}
 
 /// <summary>A MobieTrain user or invitation carrying the employee's id.</summary>
 public sealed record MobieTrainRecordFacts(string Kind, string Id, DateTimeOffset? Since, IReadOnlyList<string> GroupIds);

@@ -7,7 +7,9 @@ namespace StaffCloudSync.Core.Rules;
 /// <summary>
 /// The tenant's <c>GroupNameTemplate</c>: literal text with the placeholders <c>{id}</c>, <c>{name}</c>,
 /// <c>{start:&lt;format&gt;}</c> and <c>{end:&lt;format&gt;}</c> (.NET date formats, invariant culture, the event's
-/// local time as StaffCloud gives it); <c>{{</c> and <c>}}</c> stand for braces. Parsed once, rendered per event.
+/// local time as StaffCloud gives it) and <c>{project}</c> (the project's name); <c>{{</c> and <c>}}</c> stand for
+/// braces. A template for project groups knows only <c>{id}</c> (the project's) and <c>{project}</c>: a project has no
+/// single name, start or end of an event. Parsed once, rendered per event or project.
 /// </summary>
 public sealed class GroupNameTemplate
 {
@@ -16,18 +18,28 @@ public sealed class GroupNameTemplate
 
     private readonly IReadOnlyList<Part> _parts;
 
-    private GroupNameTemplate(string text, IReadOnlyList<Part> parts)
+    private GroupNameTemplate(string text, GroupNameSubject subject, IReadOnlyList<Part> parts)
     {
         Text = text;
+        Subject = subject;
         _parts = parts;
     }
 
     public string Text { get; }
 
-    public static GroupNameTemplate Parse(string template) =>
-        TryParse(template, out var parsed, out var error) ? parsed! : throw new FormatException(error);
+    /// <summary>Whether it names event groups or project groups.</summary>
+    public GroupNameSubject Subject { get; }
 
-    public static bool TryParse(string? template, out GroupNameTemplate? parsed, out string? error)
+    /// <summary>True when the name needs the project's name (so a name that cannot be known yet must not be rendered).</summary>
+    public bool UsesProject => _parts.Any(p => p.Kind == PartKind.Project);
+
+    public static GroupNameTemplate Parse(string template, GroupNameSubject subject = GroupNameSubject.Event) =>
+        TryParse(template, subject, out var parsed, out var error) ? parsed! : throw new FormatException(error);
+
+    public static bool TryParse(string? template, out GroupNameTemplate? parsed, out string? error) =>
+        TryParse(template, GroupNameSubject.Event, out parsed, out error);
+
+    public static bool TryParse(string? template, GroupNameSubject subject, out GroupNameTemplate? parsed, out string? error)
     {
         parsed = null;
         if (string.IsNullOrWhiteSpace(template))
@@ -80,7 +92,7 @@ public sealed class GroupNameTemplate
                 literal.Clear();
             }
 
-            if (!TryParsePlaceholder(template[(i + 1)..close], out var part, out error))
+            if (!TryParsePlaceholder(template[(i + 1)..close], subject, out var part, out error))
             {
                 return false;
             }
@@ -94,21 +106,27 @@ public sealed class GroupNameTemplate
             parts.Add(new Part(PartKind.Literal, literal.ToString()));
         }
 
-        if (!parts.Any(p => p.Kind is PartKind.Id or PartKind.Name or PartKind.Start or PartKind.End))
+        if (!parts.Any(p => p.Kind != PartKind.Literal))
         {
-            error = "has no placeholder, so every event would get the same group name";
+            error = $"has no placeholder, so every {Noun(subject)} would get the same group name";
             return false;
         }
 
-        parsed = new GroupNameTemplate(template, parts);
+        parsed = new GroupNameTemplate(template, subject, parts);
         error = null;
         return true;
     }
 
     /// <summary>The group name of an event: trimmed, control characters dropped, at most 255 characters.</summary>
-    public string Render(StaffCloudEvent staffCloudEvent)
+    /// <param name="projectName">The event's project name for <c>{project}</c>; null (no project) renders as nothing.</param>
+    public string Render(StaffCloudEvent staffCloudEvent, string? projectName = null)
     {
         ArgumentNullException.ThrowIfNull(staffCloudEvent);
+        if (Subject != GroupNameSubject.Event)
+        {
+            throw new InvalidOperationException("A project group template cannot name an event's group.");
+        }
+
         var builder = new StringBuilder();
         foreach (var part in _parts)
         {
@@ -129,14 +147,48 @@ public sealed class GroupNameTemplate
                 case PartKind.End:
                     builder.Append((staffCloudEvent.End ?? staffCloudEvent.Start)?.ToString(part.Value, CultureInfo.InvariantCulture));
                     break;
+                case PartKind.Project:
+                    builder.Append(projectName);
+                    break;
             }
         }
 
-        var name = PersonName.Normalize(builder.ToString());
-        return name is null ? ExternalId.ForEventGroup(staffCloudEvent.Id) : PersonName.Truncate(name, MaxNameLength);
+        return Finish(builder, ExternalId.ForEventGroup(staffCloudEvent.Id));
     }
 
-    private static bool TryParsePlaceholder(string body, out Part? part, out string? error)
+    /// <summary>The group name of a project (<see cref="GroupNameSubject.Project"/> templates only).</summary>
+    public string RenderProject(long projectId, string projectName)
+    {
+        if (Subject != GroupNameSubject.Project)
+        {
+            throw new InvalidOperationException("An event group template cannot name a project's group.");
+        }
+
+        var builder = new StringBuilder();
+        foreach (var part in _parts)
+        {
+            builder.Append(part.Kind switch
+            {
+                PartKind.Literal => part.Value,
+                PartKind.Id => projectId.ToString(CultureInfo.InvariantCulture),
+                PartKind.Project => projectName,
+                _ => string.Empty,
+            });
+        }
+
+        return Finish(builder, GroupExternalIds.ForProjectGroup(projectId));
+    }
+
+    // A name that renders empty (an event without a name, say) falls back to the group's externalId: never a blank group.
+    private static string Finish(StringBuilder builder, string fallback)
+    {
+        var name = PersonName.Normalize(builder.ToString());
+        return name is null ? fallback : PersonName.Truncate(name, MaxNameLength);
+    }
+
+    private static string Noun(GroupNameSubject subject) => subject == GroupNameSubject.Project ? "project" : "event";
+
+    private static bool TryParsePlaceholder(string body, GroupNameSubject subject, out Part? part, out string? error)
     {
         part = null;
         var colon = body.IndexOf(':', StringComparison.Ordinal);
@@ -148,15 +200,25 @@ public sealed class GroupNameTemplate
             "name" => PartKind.Name,
             "start" => PartKind.Start,
             "end" => PartKind.End,
+            "project" => PartKind.Project,
             _ => (PartKind?)null,
         };
         if (kind is null)
         {
-            error = $"has an unknown placeholder '{{{body}}}' (known: {{id}}, {{name}}, {{start:<format>}}, {{end:<format>}})";
+            error = subject == GroupNameSubject.Project
+                ? $"has an unknown placeholder '{{{body}}}' (known when GroupBy is project: {{id}}, {{project}})"
+                : $"has an unknown placeholder '{{{body}}}' (known: {{id}}, {{name}}, {{start:<format>}}, {{end:<format>}}, {{project}})";
             return false;
         }
 
-        if (kind is PartKind.Id or PartKind.Name)
+        if (subject == GroupNameSubject.Project && kind is PartKind.Name or PartKind.Start or PartKind.End)
+        {
+            // A project group stands for many events: whose name or date would it carry?
+            error = $"has the placeholder '{{{body}}}', which names one event: when GroupBy is project only {{id}} (the project's) and {{project}} are known";
+            return false;
+        }
+
+        if (kind is PartKind.Id or PartKind.Name or PartKind.Project)
         {
             if (format is not null)
             {
@@ -192,6 +254,7 @@ public sealed class GroupNameTemplate
         Name,
         Start,
         End,
+        Project,
     }
 
     private sealed record Part(PartKind Kind, string Value);

@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Rules;
+
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>The tenant setting <c>GroupBy</c> (sync-rules.md, "event group"): what one sync-owned group stands for.</summary>
@@ -8,6 +10,13 @@ public enum GroupMode
 
     /// <summary>One group per StaffCloud project: <c>staffcloud-project-&lt;id&gt;</c>.</summary>
     Project,
+}
+
+/// <summary>What a group name template of this mode names (Rules knows no tenant settings, so the mode is mapped here).</summary>
+public static class GroupModeSubject
+{
+    public static GroupNameSubject Subject(this GroupMode mode) =>
+        mode == GroupMode.Project ? GroupNameSubject.Project : GroupNameSubject.Event;
 }
 
 /// <summary>The row's text of <see cref="GroupMode"/>: <c>event</c> or <c>project</c>, read case-insensitively.</summary>

@@ -70,7 +70,7 @@ public static partial class TenantSettingsValidator
             Fail(nameof(TenantSettings.DefaultLanguage), $"'{settings.DefaultLanguage}' is not a lower-case ISO 639-1 code (e.g. en, de)");
         }
 
-        if (!GroupNameTemplate.TryParse(settings.EffectiveGroupNameTemplate, out _, out var templateError))
+        if (!GroupNameTemplate.TryParse(settings.EffectiveGroupNameTemplate, settings.GroupBy.Subject(), out _, out var templateError))
         {
             Fail(nameof(TenantSettings.GroupNameTemplate), templateError!);
         }

@@ -9,7 +9,7 @@ namespace StaffCloudSync.Sandbox.Demo;
 /// <summary>
 /// The built-in demo tenant: a few hundred employees across statuses, dozens of events past and future, mixed
 /// assignment statuses, people already in MobieTrain (some out of date), an old invitation, deactivated and
-/// hard-deleted employees, a manual group and an admin account the sync must not touch — synced twice, 12 hours
+/// hard-deleted employees, a manual group, the base group "Default Group" and an admin account the sync must not touch — synced twice, 12 hours
 /// apart. Generated from a fixed seed, so every demo shows the same story.
 /// </summary>
 public static class DemoScenario
@@ -80,9 +80,23 @@ public static class DemoScenario
             }
         }
 
+        // The account's general content hangs on "Default Group", the tenant's base group: half of the users are in it
+        // already, the others get it. Added after the random draws above, so the rest of the story stays the same.
+        groups.Add(new MobieTrainUserGroupResource { Id = "g-default", Name = "Default Group" });
+        for (var i = 0; i < users.Count; i++)
+        {
+            if (int.Parse(users[i].ExternalId!, CultureInfo.InvariantCulture) % 2 == 0)
+            {
+                users[i] = users[i] with { UserGroupIds = [.. users[i].UserGroupIds, "g-default"] };
+            }
+        }
+
         AddSpecialCases(employees, assignments, users, invitations, groups, events);
         return new Scenario(
-            new TenantSettings { TenantId = "demo", StaffCloudApiTenant = "demo-events", MobieTrainAccountId = "demo-account" },
+            new TenantSettings
+            {
+                TenantId = "demo", StaffCloudApiTenant = "demo-events", MobieTrainAccountId = "demo-account", BaseGroups = "Default Group",
+            },
             new StaffCloudRecords(employees, events.Select(e => e.Json).ToList(), assignments),
             new MobieTrainContents { UserGroups = groups, Users = users, Invitations = invitations },
             SimulatorSettings.Default,
@@ -164,7 +178,7 @@ public static class DemoScenario
         Add(904, "Dora", "Double", "shared@example.com", null, future.Id);              // DuplicateEmail
         Add(905, "Otto", "Oldinvite", "otto@example.com", null, past.Id);               // stale invitation, no current event: expired
         Add(906, "Rita", "Moved", "rita.new@example.com", "+41 79 555 00 06", future.Id); // e-mail changed: invitation replaced
-        Add(907, "Paul", "Pending", "paul@example.com", null, future.Id);               // pending and up to date: left alone
+        Add(907, "Paul", "Pending", "paul@example.com", null, future.Id);               // pending and up to date, but without the base group: only that is added
 
         invitations.Add(Invitation(905, "Otto", "Oldinvite", "otto@example.com", new DateTimeOffset(2025, 7, 1, 9, 0, 0, TimeSpan.Zero), []));
         invitations.Add(Invitation(906, "Rita", "Moved", "rita.old@example.com", new DateTimeOffset(2026, 2, 20, 9, 0, 0, TimeSpan.Zero), []));

@@ -22,6 +22,9 @@ public sealed record Scenario(
 public sealed record StaffCloudRecords(IReadOnlyList<JsonObject> Employees, IReadOnlyList<JsonObject> Events, IReadOnlyList<JsonObject> Assignments)
 {
     public static StaffCloudRecords Empty { get; } = new([], [], []);
+
+    /// <summary>StaffCloud's projects (<c>{"id": 7, "name": "Store Zurich"}</c>), which events name in <c>project_id</c>.</summary>
+    public IReadOnlyList<JsonObject> Projects { get; init; } = [];
 }
 
 /// <summary>A simulator's behaviour: latency, a rate limit (MobieTrain), scripted faults.</summary>

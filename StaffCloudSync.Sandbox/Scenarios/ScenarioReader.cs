@@ -56,7 +56,10 @@ public static class ScenarioReader
             : new StaffCloudRecords(
                 Records(staffCloud["employees"], $"{path}.employees", "id"),
                 Records(staffCloud["events"], $"{path}.events", "id"),
-                Records(staffCloud["assignments"], $"{path}.assignments", "id", "employee_id", "event_id"));
+                Records(staffCloud["assignments"], $"{path}.assignments", "id", "employee_id", "event_id"))
+            {
+                Projects = Records(staffCloud["projects"], $"{path}.projects", "id"),
+            };
 
     private static List<JsonObject> Records(JsonNode? node, string path, params string[] requiredIds)
     {

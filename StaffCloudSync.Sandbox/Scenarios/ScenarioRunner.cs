@@ -155,6 +155,7 @@ public static class ScenarioRunner
         staffCloud.Seed(StaffCloudResource.Employees, scenario.StaffCloud.Employees);
         staffCloud.Seed(StaffCloudResource.Events, scenario.StaffCloud.Events);
         staffCloud.Seed(StaffCloudResource.Assignments, scenario.StaffCloud.Assignments);
+        staffCloud.Seed(StaffCloudResource.Projects, scenario.StaffCloud.Projects);
         environment.MobieTrain.Seed(scenario.Tenant.MobieTrainAccountId, scenario.MobieTrain);
         Configure(environment.StaffCloud, scenario.StaffCloudSimulator);
         Configure(environment.MobieTrain, scenario.MobieTrainSimulator);
@@ -172,6 +173,7 @@ public static class ScenarioRunner
         staffCloud.Upsert(StaffCloudResource.Employees, change.Upsert.Employees);
         staffCloud.Upsert(StaffCloudResource.Events, change.Upsert.Events);
         staffCloud.Upsert(StaffCloudResource.Assignments, change.Upsert.Assignments);
+        staffCloud.Upsert(StaffCloudResource.Projects, change.Upsert.Projects);
         staffCloud.Delete(StaffCloudResource.Employees, change.DeleteEmployees);
         staffCloud.Delete(StaffCloudResource.Events, change.DeleteEvents);
         staffCloud.Delete(StaffCloudResource.Assignments, change.DeleteAssignments);

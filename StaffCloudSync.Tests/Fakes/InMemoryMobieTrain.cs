@@ -58,13 +58,14 @@ internal sealed class InMemoryMobieTrain(TimeProvider time) : IMobieTrainClient
 
     public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) => List(Invitations);
 
-    public Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string externalId, CancellationToken cancellationToken) =>
-        Write($"POST /user-groups {externalId}", () =>
+    public Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken) =>
+        Write($"POST /user-groups {externalId ?? name}", () =>
         {
-            var existing = Groups.FirstOrDefault(g => g.ExternalId == externalId || string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
+            var existing = Groups.FirstOrDefault(g => (externalId is not null && g.ExternalId == externalId) || string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase));
             if (existing is not null)
             {
-                return existing.ExternalId == externalId
+                // As the real client resolves a 409: ours by externalId, or, for a base group (no externalId), by name.
+                return existing.ExternalId == externalId || externalId is null
                     ? existing
                     : throw new MobieTrainRecordException($"a group named like this exists already ({existing.Id})", 409, "conflict");
             }

@@ -86,14 +86,14 @@ public class DefinitionTests
             .Employee(1).Assignment(1, 10).Assignment(1, 11).Assignment(1, 12).Assignment(1, 13, status: 6)
             .Plan();
         var invite = plan.Single<InviteAction>();
-        Assert.That(invite.Invitation.Groups, Is.EqualTo(new[] { GroupRef.Existing("g10"), GroupRef.Pending(11) }));
+        Assert.That(invite.Invitation.Groups, Is.EqualTo(new[] { GroupRef.Existing("g10"), GroupRef.Pending(GroupSource.Event(11)) }));
     }
 
     [Test]
     public void EventGroup_IsFoundByExternalId_NotByName()
     {
         var plan = new Plans().Eligible(1, 10).Group("g-x", "Fair (2026-03-05)").Plan();
-        Assert.That(plan.Single<InviteAction>().Invitation.Groups, Is.EqualTo(new[] { GroupRef.Pending(10) }));
+        Assert.That(plan.Single<InviteAction>().Invitation.Groups, Is.EqualTo(new[] { GroupRef.Pending(GroupSource.Event(10)) }));
         Assert.That(plan.Single<CreateGroupAction>().ExternalId, Is.EqualTo("staffcloud-event-10"));
     }
 

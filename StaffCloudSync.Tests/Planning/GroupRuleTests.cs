@@ -10,9 +10,9 @@ public class GroupRuleTests
     {
         var plan = new Plans().Eligible(1, 10).Eligible(2, 10).Plan();
         var create = plan.Single<CreateGroupAction>();
-        Assert.That(create, Is.EqualTo(new CreateGroupAction(10, "staffcloud-event-10", "Fair (2026-03-05)")));
+        Assert.That(create, Is.EqualTo(new CreateGroupAction(GroupSource.Event(10), "staffcloud-event-10", "Fair (2026-03-05)")));
         Assert.That(plan.Actions[0], Is.SameAs(create));
-        Assert.That(plan.All<InviteAction>().Select(i => i.Invitation.Groups.Single()), Is.All.EqualTo(GroupRef.Pending(10)));
+        Assert.That(plan.All<InviteAction>().Select(i => i.Invitation.Groups.Single()), Is.All.EqualTo(GroupRef.Pending(GroupSource.Event(10))));
     }
 
     [Test]
@@ -28,7 +28,7 @@ public class GroupRuleTests
     {
         var plan = new Plans().Event(10, "Spring Fair", "2026-03-06 08:00:00", "2026-03-06 18:00:00")
             .Group("g10", "Fair (2026-03-05)", "staffcloud-event-10").Employee(1).Assignment(1, 10).User("1", groups: "g10").Plan();
-        Assert.That(plan.Single<RenameGroupAction>(), Is.EqualTo(new RenameGroupAction(10, "g10", "Spring Fair (2026-03-06)")));
+        Assert.That(plan.Single<RenameGroupAction>(), Is.EqualTo(new RenameGroupAction(GroupSource.Event(10), "g10", "Spring Fair (2026-03-06)")));
     }
 
     [Test]

@@ -37,15 +37,17 @@ internal sealed class Plans
         return this;
     }
 
-    public Plans Event(long id, string name = "Fair", string? start = "2026-03-05 08:00:00", string? end = "2026-03-05 18:00:00", int status = 2)
+    public Plans Event(long id, string name = "Fair", string? start = "2026-03-05 08:00:00", string? end = "2026-03-05 18:00:00", int status = 2,
+        long? project = null)
     {
-        _events.Add(new StaffCloudEvent(id, name, status, Parse(start), Parse(end)));
+        _events.Add(new StaffCloudEvent(id, name, status, Parse(start), Parse(end)) { ProjectId = project });
         return this;
     }
 
-    public Plans Assignment(long employeeId, long eventId, int status = 7)
+    /// <param name="projectName">The joined field <c>event.project.name</c> as the assignments read carries it.</param>
+    public Plans Assignment(long employeeId, long eventId, int status = 7, string? projectName = null)
     {
-        _assignments.Add(new StaffCloudAssignment(_nextId++, employeeId, eventId, status, null, null));
+        _assignments.Add(new StaffCloudAssignment(_nextId++, employeeId, eventId, status, null, null) { ProjectName = projectName });
         return this;
     }
 

@@ -60,7 +60,7 @@ public class CanonicalExternalIdTests
     [TestCase("staffcloud-event-0", null)]
     [TestCase("staffcloud-event-+10", null)]
     public void EventGroupIds_KeepReadingDigits(string externalId, long? eventId) =>
-        Assert.That(PlanningIndex.TryParseEventGroup(externalId), Is.EqualTo(eventId));
+        Assert.That(GroupExternalIds.TryParseEventGroup(externalId), Is.EqualTo(eventId));
 
     [TestCase("0012", true)]
     [TestCase("+12", true)]

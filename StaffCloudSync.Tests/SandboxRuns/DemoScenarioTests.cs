@@ -35,6 +35,9 @@ public class DemoScenarioTests
         Assert.That(second.Record.Status, Is.EqualTo(RunStatus.Succeeded));
         Assert.That(second.Requests.MobieTrainWrites, Is.Zero, "the second run has nothing to do");
         Assert.That(result.MobieTrain.Users.Single(u => u.Id == "u-admin").UserGroupIds, Is.EqualTo(new[] { "g-handbook" }), "the admin account is protected");
-        Assert.That(result.MobieTrain.Invitations.Single(i => i.ExternalId == "907").Id, Is.EqualTo("i-907"), "an up-to-date invitation is left alone");
+        Assert.That(result.MobieTrain.Invitations.Single(i => i.ExternalId == "907").Id, Is.EqualTo("i-907"), "an up-to-date invitation is not replaced");
+        Assert.That(result.MobieTrain.Invitations.Single(i => i.ExternalId == "907").UserGroupIds, Does.Contain("g-default"), "the base group is added to it");
+        Assert.That(result.MobieTrain.Users.Where(u => u.ExternalId is not null).Select(u => u.UserGroupIds), Has.All.Contains("g-default"),
+            "every synced user left is an active employee's, and has the base group");
     }
 }

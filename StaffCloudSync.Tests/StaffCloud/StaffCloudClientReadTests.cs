@@ -41,7 +41,7 @@ public sealed class StaffCloudClientReadTests
             Assert.That(request.Query["status"], Is.EqualTo("7"));
             Assert.That(request.Query["event_id"], Is.EqualTo("10"));
             Assert.That(request.Query.ContainsKey("end"), Is.False, "the assignment's own times are not filtered on");
-            Assert.That(request.Query["fields"], Is.EqualTo("id,employee_id,event_id,status"));
+            Assert.That(request.Query["fields"], Is.EqualTo("id,employee_id,event_id,status,event.project.name"), "the project's name comes joined, at no extra request");
             Assert.That(assignments[0], Is.EqualTo(new StaffCloudAssignment(100, 100, 10, 7, null, null)));
         }
     }
@@ -136,7 +136,7 @@ public sealed class StaffCloudClientReadTests
             Assert.That(requests[1].Query["end"], Is.EqualTo("null"));
             Assert.That(requests[1].Query["start"], Is.EqualTo(">2026-03-01 03:00:00"));
             Assert.That(requests[0].RawQuery, Does.Contain("end=%3E2026-03-01%2003%3A00%3A00"), "'>', spaces and colons are encoded");
-            Assert.That(requests.Select(r => r.Query["fields"]), Is.All.EqualTo("id,name,start,end,status"));
+            Assert.That(requests.Select(r => r.Query["fields"]), Is.All.EqualTo("id,name,start,end,status,project_id"));
         }
     }
 

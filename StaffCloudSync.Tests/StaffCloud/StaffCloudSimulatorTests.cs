@@ -105,7 +105,7 @@ public sealed class StaffCloudSimulatorTests
     {
         var one = JsonNode.Parse(await _http.GetStringAsync(new Uri("employees/2?fields=id,status", UriKind.Relative)));
         using var missing = await _http.GetAsync(new Uri("employees/99", UriKind.Relative));
-        using var unknownResource = await _http.GetAsync(new Uri("projects", UriKind.Relative));
+        using var unknownResource = await _http.GetAsync(new Uri("clients", UriKind.Relative));
 
         using (Assert.EnterMultipleScope())
         {

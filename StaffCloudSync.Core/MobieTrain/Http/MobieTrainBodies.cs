@@ -10,10 +10,13 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// </summary>
 internal static class MobieTrainBodies
 {
-    public static byte[] GroupBody(string name, string externalId) => Json(writer =>
+    public static byte[] GroupBody(string name, string? externalId) => Json(writer =>
     {
         writer.WriteString("name", name);
-        writer.WriteString("externalId", externalId);
+        if (externalId is not null)
+        {
+            writer.WriteString("externalId", externalId);
+        }
     });
 
     public static byte[] RenameBody(string name) => Json(writer => writer.WriteString("name", name));

@@ -47,12 +47,13 @@ public sealed class MobieTrainClient : IMobieTrainClient
     public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
         ListAsync(target, Invitations, MobieTrainRecordParser.ReadInvitation, cancellationToken);
 
-    public async Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string externalId, CancellationToken cancellationToken)
+    public async Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(externalId);
-        var write = new MobieTrainWrite(HttpMethod.Post, UserGroups, "create-user-group", externalId, MobieTrainBodies.GroupBody(name, externalId));
+
+        // A base group has no externalId: its name is what identifies it, for the idempotency key as for a conflict.
+        var write = new MobieTrainWrite(HttpMethod.Post, UserGroups, "create-user-group", externalId ?? name, MobieTrainBodies.GroupBody(name, externalId));
         using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {

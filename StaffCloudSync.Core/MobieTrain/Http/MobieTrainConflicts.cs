@@ -15,15 +15,19 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
     private const string ConflictCode = "conflict";
 
     public async Task<MobieTrainUserGroup> ResolveGroupConflictAsync(
-        MobieTrainTarget target, MobieTrainWrite write, string name, string externalId, HttpResponseMessage response, CancellationToken cancellationToken)
+        MobieTrainTarget target, MobieTrainWrite write, string name, string? externalId, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
         var existing = (error.ExistingKind is null or "userGroup" ? TryRead(error.Existing, ReadUserGroup) : null)
             ?? await FindGroupAsync(target, name, externalId, cancellationToken).ConfigureAwait(false);
 
-        if (existing is not null && string.Equals(existing.ExternalId, externalId, StringComparison.Ordinal))
+        // A group with an externalId is ours when the existing one carries it; a base group (no externalId) is known by
+        // its name alone, so a group of that name is the one wanted — made by a lost answer of ours or by hand meanwhile.
+        if (existing is not null && (externalId is null
+                ? string.Equals(existing.Name, name, StringComparison.OrdinalIgnoreCase)
+                : string.Equals(existing.ExternalId, externalId, StringComparison.Ordinal)))
         {
-            MobieTrainClientLog.ConflictResolved(logger, target.TenantId, target.AccountId, write.Operation, externalId, existing.Id);
+            MobieTrainClientLog.ConflictResolved(logger, target.TenantId, target.AccountId, write.Operation, externalId ?? name, existing.Id);
             return existing;
         }
 
@@ -57,12 +61,12 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
             409, SafeCode(error.Code) ?? ConflictCode);
     }
 
-    private async Task<MobieTrainUserGroup?> FindGroupAsync(MobieTrainTarget target, string name, string externalId, CancellationToken cancellationToken)
+    private async Task<MobieTrainUserGroup?> FindGroupAsync(MobieTrainTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
         MobieTrainUserGroup? sameName = null;
         await foreach (var group in lists.GetUserGroupsAsync(target, cancellationToken).ConfigureAwait(false))
         {
-            if (string.Equals(group.ExternalId, externalId, StringComparison.Ordinal))
+            if (externalId is not null && string.Equals(group.ExternalId, externalId, StringComparison.Ordinal))
             {
                 return group;
             }

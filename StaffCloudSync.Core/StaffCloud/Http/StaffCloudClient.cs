@@ -17,8 +17,9 @@ namespace StaffCloudSync.Core.StaffCloud.Http;
 /// </summary>
 public sealed class StaffCloudClient : IStaffCloudClient
 {
-    internal const string AssignmentFields = "id,employee_id,event_id,status";
-    internal const string EventFields = "id,name,start,end,status";
+    // The project's name comes joined with the assignments (no extra request per project); the event says which project.
+    internal const string AssignmentFields = "id,employee_id,event_id,status," + StaffCloudRecordParser.ProjectNameField;
+    internal const string EventFields = "id,name,start,end,status,project_id";
     internal const string EmployeeFields = "id,firstname,lastname,email,mobile,phone,communication_language,status";
 
     /// <summary>Every employee status there is: the default scope of <c>/employees</c> is not documented, and a person it hid would look hard-deleted.</summary>

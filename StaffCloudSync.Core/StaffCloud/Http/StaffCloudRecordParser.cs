@@ -34,7 +34,11 @@ internal static class StaffCloudRecordParser
             StaffCloudJsonFields.Text(record, "name"),
             StaffCloudJsonFields.Int(record, "status"),
             Date(record, id, "start", unreadableDate),
-            Date(record, id, "end", unreadableDate));
+            Date(record, id, "end", unreadableDate))
+        {
+            // An event without a usable project_id has no project: it gives no project group, which is no reason to fail.
+            ProjectId = StaffCloudJsonFields.TryGetId(record, "project_id", out var projectId) ? projectId : null,
+        };
     }
 
     public static StaffCloudAssignment Assignment(JsonElement record, string where, Action<long, string> unreadableDate)
@@ -47,8 +51,14 @@ internal static class StaffCloudRecordParser
             RequiredId(record, "event_id", where),
             StaffCloudJsonFields.Int(record, "status"),
             Date(record, id, "start", unreadableDate),
-            Date(record, id, "end", unreadableDate));
+            Date(record, id, "end", unreadableDate))
+        {
+            ProjectName = StaffCloudJsonFields.Text(record, ProjectNameField),
+        };
     }
+
+    /// <summary>The joined field an assignment carries its event's project name in, a flat key with dots.</summary>
+    public const string ProjectNameField = "event.project.name";
 
     private static long RequiredId(JsonElement record, string field, string where)
     {

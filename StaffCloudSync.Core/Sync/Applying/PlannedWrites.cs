@@ -10,12 +10,12 @@ namespace StaffCloudSync.Core.Sync.Applying;
 /// </summary>
 internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTarget target)
 {
-    private readonly ConcurrentDictionary<long, string> _createdGroups = new();
+    private readonly ConcurrentDictionary<GroupSource, string> _createdGroups = new();
 
     public async Task CreateGroupAsync(CreateGroupAction action, CancellationToken cancellationToken)
     {
         var group = await client.CreateUserGroupAsync(target, action.Name, action.ExternalId, cancellationToken).ConfigureAwait(false);
-        _createdGroups[action.EventId] = group.Id;
+        _createdGroups[action.Source] = group.Id;
     }
 
     public Task RenameGroupAsync(RenameGroupAction action, CancellationToken cancellationToken) =>
@@ -68,13 +68,13 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
             {
                 ids.Add(id);
             }
-            else if (_createdGroups.TryGetValue(reference.PendingEventId!.Value, out var created))
+            else if (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created))
             {
                 ids.Add(created);
             }
             else
             {
-                throw new MissingGroupException(reference.PendingEventId.Value);
+                throw new MissingGroupException(reference.PendingSource.Value);
             }
         }
 
@@ -82,6 +82,6 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
     }
 
     /// <summary>The write refers to a group whose create failed in this run: that record fails, the run goes on.</summary>
-    internal sealed class MissingGroupException(long eventId)
-        : Exception($"the group of event {eventId} could not be created in this run, so this write was not attempted");
+    internal sealed class MissingGroupException(GroupSource source)
+        : Exception($"the group of {source} could not be created in this run, so this write was not attempted");
 }

@@ -2,34 +2,35 @@ using StaffCloudSync.Core.Rules;
 
 namespace StaffCloudSync.Core.Sync.Planning;
 
-/// <summary>Rule 6 (and 7 for invitations): the group set a synced person should have.</summary>
+/// <summary>Rules 3, 6 and 7: the group set a synced person should have.</summary>
 internal static class EventGroupSets
 {
+    /// <summary>Rule 3: a new invitation's groups — the person's event or project groups, then the base groups.</summary>
+    public static List<GroupRef> ForInvitation(PlanningIndex index, long[] events)
+    {
+        var groups = new List<GroupRef>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        AddOwnAndBase(index, events, groups, ids);
+        return groups;
+    }
+
     /// <summary>
-    /// Rule 6: the event groups of the person's current confirmed events; with PreserveManualGroups, plus the
-    /// non-event groups they already have. Group ids MobieTrain does not know are dropped either way (a PATCH
+    /// Rule 6: the event (or project) groups of the person's current confirmed events plus the base groups, eligible or
+    /// not; with PreserveManualGroups, plus the groups they already have that are not sync-owned (a group of the other
+    /// mode is sync-owned, so people leave it either way). Group ids MobieTrain does not know are dropped (a PATCH
     /// carrying them would be refused). Null when the set does not change.
     /// </summary>
     public static List<GroupRef>? Desired(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
     {
         var desired = new List<GroupRef>(events.Length + (index.Settings.PreserveManualGroups ? currentIds.Count : 0));
         var desiredIds = new HashSet<string>(StringComparer.Ordinal);
-        var anyPending = false;
-        foreach (var eventId in events)
-        {
-            var reference = index.GroupRefFor(eventId);
-            anyPending |= reference.IsPending;
-            if (reference.IsPending || desiredIds.Add(reference.GroupId!))
-            {
-                desired.Add(reference);
-            }
-        }
+        var anyPending = AddOwnAndBase(index, events, desired, desiredIds);
 
         if (index.Settings.PreserveManualGroups)
         {
             foreach (var groupId in currentIds)
             {
-                if (index.GroupsById.TryGetValue(groupId, out var group) && !ExternalId.IsEventGroup(group.ExternalId)
+                if (index.GroupsById.TryGetValue(groupId, out var group) && !GroupExternalIds.IsSyncOwned(group.ExternalId)
                     && desiredIds.Add(groupId))
                 {
                     desired.Add(GroupRef.Existing(groupId));
@@ -43,5 +44,21 @@ internal static class EventGroupSets
         }
 
         return desired;
+    }
+
+    /// <summary>Adds the person's own groups of the tenant's mode and every base group; true when one is still to be created.</summary>
+    private static bool AddOwnAndBase(PlanningIndex index, long[] events, List<GroupRef> groups, HashSet<string> ids)
+    {
+        var anyPending = false;
+        foreach (var reference in index.Groups.SourcesOf(events).Select(index.Groups.RefFor).Concat(index.Groups.BaseRefs))
+        {
+            anyPending |= reference.IsPending;
+            if (reference.IsPending ? !groups.Contains(reference) : ids.Add(reference.GroupId!))
+            {
+                groups.Add(reference);
+            }
+        }
+
+        return anyPending;
     }
 }

@@ -1,22 +1,24 @@
+using System.Globalization;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.StaffCloud;
 
 namespace StaffCloudSync.Core.Sync.Planning;
 
-/// <summary>The name each current event's group should have (rule 4), from the tenant's template.</summary>
+/// <summary>The name each current event or project group should have (rule 4), from the tenant's template.</summary>
 internal static class GroupNames
 {
     /// <summary>
-    /// Names from the template. Two groups with one name would be ambiguous to the people in them (and
-    /// MobieTrain refuses a second group of the same name), so an event whose name is taken by another group or
-    /// by an event with a lower id gets its id appended — deterministic, so repeated runs agree.
+    /// Names from the template, given in ascending order of the event's or project's id. Two groups with one name would be
+    /// ambiguous to the people in them (and MobieTrain refuses a second group of the same name), so a group whose name is
+    /// held by another MobieTrain group, or was given to a lower id in this run, gets <c> [&lt;id&gt;]</c> appended —
+    /// deterministic, so a group that holds a name keeps it and repeated runs agree. The names of base groups this run may
+    /// create are held too.
     /// </summary>
-    public static Dictionary<long, string> Expected(
-        Dictionary<long, StaffCloudEvent> currentEvents,
-        Dictionary<long, MobieTrainUserGroup> eventGroups,
+    /// <param name="candidates">The current groups with their rendered names, in ascending source id.</param>
+    public static Dictionary<GroupSource, string> Expected(
+        IReadOnlyList<(GroupSource Source, string Name, string? OwnGroupId)> candidates,
         IReadOnlyList<MobieTrainUserGroup> groups,
-        GroupNameTemplate template)
+        IEnumerable<string> reservedNames)
     {
         var takenBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var group in groups)
@@ -24,20 +26,24 @@ internal static class GroupNames
             takenBy.TryAdd(group.Name, group.Id);
         }
 
-        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        var names = new Dictionary<long, string>(currentEvents.Count);
-        foreach (var eventId in currentEvents.Keys.Order())
+        foreach (var name in reservedNames)
         {
-            var name = template.Render(currentEvents[eventId]);
-            var ownGroupId = eventGroups.TryGetValue(eventId, out var own) ? own.Id : null;
+            takenBy.TryAdd(name, string.Empty);
+        }
+
+        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<GroupSource, string>(candidates.Count);
+        foreach (var (source, rendered, ownGroupId) in candidates)
+        {
+            var name = rendered;
             var takenByOther = takenBy.TryGetValue(name, out var holder) && holder != ownGroupId;
             if (takenByOther || !claimed.Add(name))
             {
-                name = PersonName.Truncate(name, GroupNameTemplate.MaxNameLength - 24) + $" [{eventId}]";
+                name = PersonName.Truncate(name, GroupNameTemplate.MaxNameLength - 24) + $" [{source.Id.ToString(CultureInfo.InvariantCulture)}]";
                 claimed.Add(name);
             }
 
-            names[eventId] = name;
+            names[source] = name;
         }
 
         return names;

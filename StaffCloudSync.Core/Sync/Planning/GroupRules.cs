@@ -1,8 +1,9 @@
 namespace StaffCloudSync.Core.Sync.Planning;
 
 /// <summary>
-/// Rule 4: create the event groups that a planned write needs and that do not exist yet; rename the existing groups of
-/// current events whose expected name (<see cref="GroupNames"/>) changed. Finished events' groups are left as they are,
+/// Rule 4: create the event, project and base groups that a planned write needs and that do not exist yet (base groups
+/// first, by name only); rename the existing current groups of the tenant's mode whose expected name (<see cref="GroupNames"/>)
+/// changed. Groups that are not current (finished events, the other mode's groups) and base groups are left as they are,
 /// and no group is ever deleted: this is the only place that plans a group action.
 /// </summary>
 internal static class GroupRules
@@ -11,25 +12,35 @@ internal static class GroupRules
     public static IEnumerable<SyncAction> Actions(PlanningIndex index, IEnumerable<IReadOnlyList<GroupRef>> plannedGroupSets)
     {
         ArgumentNullException.ThrowIfNull(index);
-        var needed = new SortedSet<long>();
+        var needed = new HashSet<GroupSource>();
         foreach (var reference in plannedGroupSets.SelectMany(set => set))
         {
-            if (reference.PendingEventId is { } eventId)
+            if (reference.PendingSource is { } source)
             {
-                needed.Add(eventId);
+                needed.Add(source);
             }
         }
 
-        foreach (var eventId in needed)
+        var groups = index.Groups;
+        foreach (var baseRef in groups.BaseRefs)
         {
-            yield return new CreateGroupAction(eventId, Rules.ExternalId.ForEventGroup(eventId), index.ExpectedGroupNames[eventId]);
+            if (baseRef.PendingSource is { } source && needed.Contains(source))
+            {
+                yield return new CreateGroupAction(source, null, source.BaseName!);
+            }
         }
 
-        foreach (var (eventId, name) in index.ExpectedGroupNames.OrderBy(p => p.Key))
+        foreach (var source in needed.Where(s => s.Kind != GroupSourceKind.Base).OrderBy(s => s.Kind).ThenBy(s => s.Id))
         {
-            if (index.EventGroups.TryGetValue(eventId, out var group) && !string.Equals(group.Name, name, StringComparison.Ordinal))
+            yield return new CreateGroupAction(source, source.ExternalId, groups.ExpectedNames[source]);
+        }
+
+        foreach (var (source, name) in groups.ExpectedNames.OrderBy(p => p.Key.Id))
+        {
+            if (groups.Existing(source) is { } group && !string.Equals(group.Name, name, StringComparison.Ordinal)
+                && !groups.BaseGroupIds.Contains(group.Id))
             {
-                yield return new RenameGroupAction(eventId, group.Id, name);
+                yield return new RenameGroupAction(source, group.Id, name);
             }
         }
     }

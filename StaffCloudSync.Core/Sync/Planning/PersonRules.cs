@@ -127,7 +127,7 @@ internal static class PersonRules
             return;
         }
 
-        var groups = events.Select(index.GroupRefFor).ToList();
+        var groups = EventGroupSets.ForInvitation(index, events);
         plan.Invitations.Add(new InviteAction(employeeId, new PlannedInvitation(
             ExternalId.ForEmployee(employeeId),
             profile.FirstName!,

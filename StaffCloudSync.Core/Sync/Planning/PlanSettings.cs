@@ -28,7 +28,7 @@ public sealed record PlanSettings(
         return new PlanSettings(
             TenantTimeZone.Resolve(settings.TimeZone),
             settings.DefaultLanguage,
-            GroupNameTemplate.Parse(settings.EffectiveGroupNameTemplate),
+            GroupNameTemplate.Parse(settings.EffectiveGroupNameTemplate, settings.GroupBy.Subject()),
             settings.GroupBy,
             settings.BaseGroupNames,
             settings.DefaultCallingCode,

@@ -35,15 +35,12 @@ internal sealed class PlanningIndex
         _currentEventsByEmployee = IndexConfirmedCurrentEvents(snapshot.StaffCloud.Assignments, CurrentEvents);
 
         GroupsById = new Dictionary<string, MobieTrainUserGroup>(StringComparer.Ordinal);
-        EventGroups = new Dictionary<long, MobieTrainUserGroup>();
-        foreach (var group in snapshot.MobieTrain.UserGroups.OrderBy(g => g.Id, StringComparer.Ordinal))
+        foreach (var group in snapshot.MobieTrain.UserGroups)
         {
             GroupsById.TryAdd(group.Id, group);
-            if (TryParseEventGroup(group.ExternalId) is { } eventId)
-            {
-                EventGroups.TryAdd(eventId, group);
-            }
         }
+
+        Groups = new SyncGroups(settings, CurrentEvents, snapshot.StaffCloud.Assignments, snapshot.MobieTrain.UserGroups);
 
         UsersByEmployee = new Dictionary<long, List<MobieTrainUser>>();
         InvitationsByEmployee = new Dictionary<long, List<MobieTrainInvitation>>();
@@ -78,8 +75,6 @@ internal sealed class PlanningIndex
 
         Emails = new EmailLedger(snapshot.MobieTrain.Users, snapshot.MobieTrain.Invitations, IsRemovedThisRun,
             Profiles.Where(p => p.Value.Email is not null && IsEligible(p.Key)).Select(p => (p.Key, p.Value.Email!)));
-
-        ExpectedGroupNames = GroupNames.Expected(CurrentEvents, EventGroups, snapshot.MobieTrain.UserGroups, settings.GroupNameTemplate);
     }
 
     public DateTimeOffset Now { get; }
@@ -95,11 +90,8 @@ internal sealed class PlanningIndex
 
     public Dictionary<string, MobieTrainUserGroup> GroupsById { get; }
 
-    /// <summary>Existing event groups by event id (the group with the lowest id wins when two share an externalId).</summary>
-    public Dictionary<long, MobieTrainUserGroup> EventGroups { get; }
-
-    /// <summary>The group name each current event's group should have.</summary>
-    public Dictionary<long, string> ExpectedGroupNames { get; }
+    /// <summary>The event, project and base groups of this run, the current ones with their expected names.</summary>
+    public SyncGroups Groups { get; }
 
     public Dictionary<long, List<MobieTrainUser>> UsersByEmployee { get; }
 
@@ -163,14 +155,6 @@ internal sealed class PlanningIndex
 
     /// <summary>The person has a user or an invitation in MobieTrain (before the run).</summary>
     public bool IsInMobieTrain(long employeeId) => UsersByEmployee.ContainsKey(employeeId) || InvitationsByEmployee.ContainsKey(employeeId);
-
-    public GroupRef GroupRefFor(long eventId) =>
-        EventGroups.TryGetValue(eventId, out var group) ? GroupRef.Existing(group.Id) : GroupRef.Pending(eventId);
-
-    public static long? TryParseEventGroup(string? externalId) =>
-        ExternalId.IsEventGroup(externalId)
-            ? ExternalId.TryParseDigits(externalId![ExternalId.EventGroupPrefix.Length..])
-            : null;
 
     private static Dictionary<long, long[]> IndexConfirmedCurrentEvents(
         IReadOnlyList<StaffCloudAssignment> assignments, Dictionary<long, StaffCloudEvent> currentEvents)

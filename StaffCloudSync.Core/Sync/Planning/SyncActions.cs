@@ -24,21 +24,23 @@ public abstract record PersonAction(long EmployeeId, SyncRule Rule) : SyncAction
     public override long? PersonId => EmployeeId;
 }
 
-/// <summary>Rule 4: the event group does not exist yet.</summary>
-public sealed record CreateGroupAction(long EventId, string ExternalId, string Name)
+/// <summary>Rule 4: the event, project or base group someone needs does not exist yet (a base group has no externalId).</summary>
+public sealed record CreateGroupAction(GroupSource Source, string? ExternalId, string Name)
     : SyncAction(SyncRule.MissingGroupCreated)
 {
     public override string Kind => "createGroup";
-    public override string Why => $"event {EventId} needs its group and MobieTrain has none with externalId {ExternalId}";
+    public override string Why => ExternalId is null
+        ? $"{Source} is a base group someone must have and MobieTrain has no group of that name"
+        : $"{Source} needs its group and MobieTrain has none with externalId {ExternalId}";
 }
 
-/// <summary>Rule 4: the event was renamed or moved, so its group's expected name changed.</summary>
-public sealed record RenameGroupAction(long EventId, string GroupId, string NewName)
+/// <summary>Rule 4: the event or project was renamed or moved, so its current group's expected name changed.</summary>
+public sealed record RenameGroupAction(GroupSource Source, string GroupId, string NewName)
     : SyncAction(SyncRule.MissingGroupCreated)
 {
     public override string Kind => "renameGroup";
     public override string? MobieTrainId => GroupId;
-    public override string Why => $"event {EventId} is current and its group's expected name changed";
+    public override string Why => $"{Source} is current and its group's expected name changed";
 }
 
 /// <summary>Rule 1: the employee is deactivated (status 5/6) or no longer returned by StaffCloud.</summary>

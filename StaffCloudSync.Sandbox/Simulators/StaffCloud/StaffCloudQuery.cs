@@ -89,11 +89,19 @@ internal sealed class StaffCloudQuery
         return ordered!;
     }
 
-    /// <summary>The record with only the <c>fields=</c> asked for (all when none were), in the record's order.</summary>
+    /// <summary>
+    /// The record with only the <c>fields=</c> asked for (all its own when none were), in the record's order. A joined
+    /// field (a key with a dot, such as <c>event.project.name</c>) comes only when asked for by name, as StaffCloud's.
+    /// </summary>
     public JsonObject Select(JsonObject record)
     {
         if (_fields is null)
         {
+            foreach (var joined in record.Select(p => p.Key).Where(k => k.Contains('.', StringComparison.Ordinal)).ToList())
+            {
+                record.Remove(joined);
+            }
+
             return record;
         }
 

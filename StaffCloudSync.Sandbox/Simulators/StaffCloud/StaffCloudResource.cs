@@ -6,16 +6,20 @@ public enum StaffCloudResource
     Employees,
     Events,
     Assignments,
+
+    /// <summary>Projects: served as a list, and joined into assignments as <c>event.project.name</c>.</summary>
+    Projects,
 }
 
 public static class StaffCloudResources
 {
-    /// <summary>The path segment and scenario key: <c>employees</c>, <c>events</c>, <c>assignments</c>.</summary>
+    /// <summary>The path segment and scenario key: <c>employees</c>, <c>events</c>, <c>assignments</c>, <c>projects</c>.</summary>
     public static string PathName(this StaffCloudResource resource) => resource switch
     {
         StaffCloudResource.Employees => "employees",
         StaffCloudResource.Events => "events",
         StaffCloudResource.Assignments => "assignments",
+        StaffCloudResource.Projects => "projects",
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
     };
 
@@ -43,6 +47,7 @@ public static class StaffCloudResources
         StaffCloudResource.Employees => EmployeeFields,
         StaffCloudResource.Events => EventFields,
         StaffCloudResource.Assignments => AssignmentFields,
+        StaffCloudResource.Projects => ProjectFields,
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, null),
     };
 
@@ -51,6 +56,8 @@ public static class StaffCloudResources
 
     private static readonly HashSet<string> EventFields =
         ["id", "name", "project_id", "client_id", "location_id", "start", "end", "status"];
+
+    private static readonly HashSet<string> ProjectFields = ["id", "name", "client_id", "status"];
 
     private static readonly HashSet<string> AssignmentFields =
         ["id", "employee_id", "event_id", "event_function_id", "project_id", "status", "start", "end", "created_at"];

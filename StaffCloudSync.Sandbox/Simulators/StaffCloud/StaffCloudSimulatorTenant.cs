@@ -16,6 +16,7 @@ public sealed class StaffCloudSimulatorTenant
         [StaffCloudResource.Employees] = [],
         [StaffCloudResource.Events] = [],
         [StaffCloudResource.Assignments] = [],
+        [StaffCloudResource.Projects] = [],
     };
 
     private volatile string _token;
@@ -105,12 +106,10 @@ public sealed class StaffCloudSimulatorTenant
     }
 
     /// <summary>
-    /// The records as the API shows them: copies, and an assignment without <c>start</c>/<c>end</c> takes its
-    /// event's (scenario-format.md), so filters on the times see them.
-    /// </summary>
-    /// <summary>
     /// Copies of the records that pass <paramref name="matches"/>; an assignment without times takes its event's first
-    /// (scenario-format.md), so filters on start/end see them. Only what matches is copied.
+    /// (scenario-format.md), so filters on start/end see them, and carries its event's project's name under the joined
+    /// key <c>event.project.name</c> when the event has a <c>project_id</c> of a listed project (the query keeps that
+    /// key only when <c>fields=</c> asks for it). Only what matches is copied.
     /// </summary>
     internal List<JsonObject> Served(StaffCloudResource resource, Func<JsonObject, bool> matches)
     {
@@ -130,20 +129,38 @@ public sealed class StaffCloudSimulatorTenant
                 }
             }
 
+            var projects = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+            foreach (var project in _records[StaffCloudResource.Projects])
+            {
+                if (IdKey(project) is { } key)
+                {
+                    projects.TryAdd(key, project);
+                }
+            }
+
             var served = new List<JsonObject>();
             foreach (var original in _records[resource])
             {
                 var assignment = original;
-                if (IdText(original["event_id"]) is { } eventKey && events.TryGetValue(eventKey, out var owner)
-                    && (!original.ContainsKey("start") || !original.ContainsKey("end")))
+                if (IdText(original["event_id"]) is { } eventKey && events.TryGetValue(eventKey, out var owner))
                 {
-                    assignment = Copy(original);
-                    foreach (var field in (string[])["start", "end"])
+                    if (!original.ContainsKey("start") || !original.ContainsKey("end"))
                     {
-                        if (!assignment.ContainsKey(field) && owner.TryGetPropertyValue(field, out var value))
+                        assignment = Copy(original);
+                        foreach (var field in (string[])["start", "end"])
                         {
-                            assignment[field] = value?.DeepClone();
+                            if (!assignment.ContainsKey(field) && owner.TryGetPropertyValue(field, out var value))
+                            {
+                                assignment[field] = value?.DeepClone();
+                            }
                         }
+                    }
+
+                    if (owner.TryGetPropertyValue("project_id", out var projectId) && IdText(projectId) is { } projectKey
+                        && projects.TryGetValue(projectKey, out var project))
+                    {
+                        assignment = ReferenceEquals(assignment, original) ? Copy(original) : assignment;
+                        assignment[JoinedProjectName] = project["name"]?.DeepClone();
                     }
                 }
 
@@ -156,6 +173,9 @@ public sealed class StaffCloudSimulatorTenant
             return served;
         }
     }
+
+    /// <summary>The joined field of an assignment that holds its event's project's name (staffcloud-api.md, "Assignments").</summary>
+    internal const string JoinedProjectName = "event.project.name";
 
     internal static string? IdKey(JsonObject record) => record.TryGetPropertyValue("id", out var id) ? IdText(id) : null;
 
