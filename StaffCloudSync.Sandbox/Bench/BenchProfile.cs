@@ -31,6 +31,9 @@ public sealed record BenchProfile
     /// <summary>Share of eligible employees already in MobieTrain (as users, up to date).</summary>
     public double ExistingUserShare { get; init; }
 
+    /// <summary>Events spread over this many StaffCloud projects, by event id (0: events without a project).</summary>
+    public int Projects { get; init; }
+
     public int LatencyMs { get; init; }
 
     public int MobieTrainRateLimitPerSecond { get; init; }

@@ -10,7 +10,7 @@ namespace StaffCloudSync.Sandbox.Bench;
 /// </summary>
 public static class BenchSuites
 {
-    public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "continuation", "memory", "notifications"];
+    public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "continuation", "memory", "notifications", "group-modes"];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -33,6 +33,7 @@ public static class BenchSuites
                 "continuation" => [await BenchChainSuites.ContinuationAsync(options, cancellationToken).ConfigureAwait(false)],
                 "memory" => [await BenchChainSuites.MemoryAsync(options, cancellationToken).ConfigureAwait(false)],
                 "notifications" => await NotificationBench.RunAsync(options, cancellationToken).ConfigureAwait(false),
+                "group-modes" => [await GroupModesBench.RunAsync(options, cancellationToken).ConfigureAwait(false)],
                 _ => throw new ArgumentException($"unknown suite '{suite}' (known: {string.Join(", ", Names)})", nameof(suites)),
             });
         }

@@ -27,7 +27,10 @@ public sealed class BenchTenant
             var future = random.NextDouble() < profile.FutureEventShare;
             var start = now.AddDays(future ? random.Next(1, 180) : -random.Next(1, 60)).Date.AddHours(random.Next(6, 18));
             Events.Add(new StaffCloudEvent(e, $"Event {e}", 2, DateTime.SpecifyKind(start, DateTimeKind.Unspecified),
-                DateTime.SpecifyKind(start.AddHours(random.Next(3, 12)), DateTimeKind.Unspecified)));
+                DateTime.SpecifyKind(start.AddHours(random.Next(3, 12)), DateTimeKind.Unspecified))
+            {
+                ProjectId = profile.Projects > 0 ? (e % profile.Projects) + 1 : null,
+            });
         }
 
         var assignmentId = 0L;
@@ -89,7 +92,10 @@ public sealed class BenchTenant
         new StaffCloudRecords(
             Employees.Select(Json).ToList(),
             Events.Select(Json).ToList(),
-            Assignments.Select(Json).ToList()),
+            Assignments.Select(Json).ToList())
+        {
+            Projects = [.. Enumerable.Range(1, Profile.Projects).Select(p => new JsonObject { ["id"] = p, ["name"] = $"Store {p}" })],
+        },
         new MobieTrainContents { UserGroups = Groups, Users = Users },
         new SimulatorSettings(Profile.LatencyMs, 0, []),
         new SimulatorSettings(Profile.LatencyMs, Profile.MobieTrainRateLimitPerSecond, []),
@@ -143,7 +149,7 @@ public sealed class BenchTenant
 
     private static JsonObject Json(StaffCloudEvent e) => new()
     {
-        ["id"] = e.Id, ["name"] = e.Name, ["status"] = e.Status,
+        ["id"] = e.Id, ["name"] = e.Name, ["status"] = e.Status, ["project_id"] = e.ProjectId,
         ["start"] = e.Start?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         ["end"] = e.End?.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
     };

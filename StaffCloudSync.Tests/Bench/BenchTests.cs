@@ -47,6 +47,20 @@ public class BenchTests
     }
 
     [Test]
+    public async Task GroupModes_ByProject_MakesNoMoreStaffCloudRequestsThanByEvent()
+    {
+        var result = (await BenchSuites.RunAsync(["group-modes"], SandboxRuns.SandboxScenarioTests.TestOptions(), null, CancellationToken.None)).Single();
+
+        // 300 events in 50 projects: one group per project can never outnumber the projects, and is far fewer than per event.
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Met, Is.True, result.Measured);
+            Assert.That((int)result.Figures["groupsByProject"], Is.InRange(1, 50));
+            Assert.That((int)result.Figures["groupsByEvent"], Is.GreaterThan(50));
+        });
+    }
+
+    [Test]
     public async Task Notifications_MeetTheirTargets_OnTheScenarioClock()
     {
         var results = await BenchSuites.RunAsync(["notifications"], SandboxRuns.SandboxScenarioTests.TestOptions(), null, CancellationToken.None);
