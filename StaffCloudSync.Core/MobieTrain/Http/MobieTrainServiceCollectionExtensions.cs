@@ -48,9 +48,7 @@ public static class MobieTrainServiceCollectionExtensions
             .AddBearerSecret(MobieTrainRequests.IsKeyRefusedAsync)
             .AddSyncResilience(
                 provider => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.Resilience,
-                provider => new MobieTrainPacingHandler(
-                    provider.GetRequiredService<MobieTrainPacer>(),
-                    () => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.RequestsPerSecond));
+                (pipeline, provider) => provider.GetRequiredService<MobieTrainPacer>().AddTo(pipeline));
         return services;
     }
 }
