@@ -4,6 +4,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using Polly.RateLimiting;
 
 namespace StaffCloudSync.Core.Http;
 
@@ -15,12 +16,12 @@ namespace StaffCloudSync.Core.Http;
 /// </summary>
 public static class HttpResilience
 {
-    /// <param name="perAttempt">
-    /// Strategies inside the retry, around each attempt but outside its timeout (the MobieTrain pacer: it sees every
+    /// <param name="pacing">
+    /// A rate limiter inside the retry, around each attempt but outside its timeout (the MobieTrain pacer: it sees every
     /// attempt, retries included, and its own waiting does not eat an attempt's time).
     /// </param>
     public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options,
-        Action<ResiliencePipelineBuilder<HttpResponseMessage>, IServiceProvider>? perAttempt = null)
+        Func<IServiceProvider, RateLimiterStrategyOptions>? pacing = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,7 +35,10 @@ public static class HttpResilience
             pipeline.TimeProvider = services.GetRequiredService<BackoffClock>().Time;
             pipeline.AddRetry(Retry(options(services), services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpResilience))));
-            perAttempt?.Invoke(pipeline, services);
+            if (pacing is not null)
+            {
+                pipeline.AddRateLimiter(pacing(services));
+            }
         });
         builder.AddPipeline("attempt", (pipeline, services) => pipeline.AddTimeout(options(services).AttemptTimeout));
         return builder;

@@ -33,10 +33,10 @@ public sealed class MobieTrainPacer(IOptions<MobieTrainOptions> options) : IDisp
         _accounts.AcquireAsync(account, 1, cancellationToken);
 
     /// <summary>The pacer as a strategy around each attempt: the account is the path segment after <c>accounts/</c>.</summary>
-    public void AddTo(ResiliencePipelineBuilder<HttpResponseMessage> pipeline) => pipeline.AddRateLimiter(new RateLimiterStrategyOptions
+    public RateLimiterStrategyOptions Strategy() => new()
     {
         RateLimiter = args => WaitTurnAsync(AccountOf(args.Context.GetRequestMessage()?.RequestUri), args.Context.CancellationToken),
-    });
+    };
 
     public void Dispose() => _accounts.Dispose();
 

@@ -48,7 +48,7 @@ public static class MobieTrainServiceCollectionExtensions
             .AddBearerSecret(MobieTrainRequests.IsKeyRefusedAsync)
             .AddSyncResilience(
                 provider => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.Resilience,
-                (pipeline, provider) => provider.GetRequiredService<MobieTrainPacer>().AddTo(pipeline));
+                provider => provider.GetRequiredService<MobieTrainPacer>().Strategy());
         return services;
     }
 }
