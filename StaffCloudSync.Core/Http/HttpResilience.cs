@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
@@ -54,10 +53,6 @@ public static class HttpResilience
             pipeline.ConfigureTelemetry(NullLoggerFactory.Instance);
             configure(pipeline, context.ServiceProvider);
         });
-
-    /// <summary>True for what a retry can fix: 408, 429, 5xx (a timed-out attempt and a dropped connection are exceptions).</summary>
-    public static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
 
     private static HttpRetryStrategyOptions Retry(HttpResilienceOptions options, TimeProvider time, ILogger logger) => new()
     {
