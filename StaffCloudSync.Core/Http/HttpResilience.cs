@@ -3,7 +3,6 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.RateLimiting;
 
 namespace StaffCloudSync.Core.Http;
 
@@ -15,12 +14,12 @@ namespace StaffCloudSync.Core.Http;
 /// </summary>
 public static class HttpResilience
 {
-    /// <param name="pacing">
-    /// A rate limiter inside the retry, around each attempt but outside its timeout (the MobieTrain pacer: it sees every
-    /// attempt, retries included, and its own waiting does not eat an attempt's time).
+    /// <param name="perAttempt">
+    /// An optional handler between the retries and the attempt timeout: it sees every attempt (a pacer that keeps the
+    /// rate of requests, retries included, under a partner's limit), and its own waiting does not eat an attempt's time.
     /// </param>
     public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options,
-        Func<IServiceProvider, RateLimiterStrategyOptions>? pacing = null)
+        Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -34,11 +33,12 @@ public static class HttpResilience
             pipeline.TimeProvider = services.GetRequiredService<BackoffClock>().Time;
             pipeline.AddRetry(Retry(options(services), services.GetRequiredService<TimeProvider>(),
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpResilience))));
-            if (pacing is not null)
-            {
-                pipeline.AddRateLimiter(pacing(services));
-            }
         });
+        if (perAttempt is not null)
+        {
+            builder.AddHttpMessageHandler(perAttempt);
+        }
+
         builder.AddPipeline("attempt", (pipeline, services) => pipeline.AddTimeout(options(services).AttemptTimeout));
         return builder;
     }

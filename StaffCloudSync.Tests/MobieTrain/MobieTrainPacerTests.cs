@@ -1,64 +1,54 @@
-using System.Diagnostics;
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.MobieTrain.Http;
 
 namespace StaffCloudSync.Tests.MobieTrain;
 
-/// <summary>
-/// The client paces each MobieTrain account's requests evenly under the configured rate. The rate limiter waits in real
-/// time, so these tests use 10 per second (100 ms apart) and check only lower bounds, which a slow machine cannot break.
-/// </summary>
+/// <summary>The client paces each MobieTrain account's requests evenly under the configured rate.</summary>
 public class MobieTrainPacerTests
 {
     [Test]
-    public async Task Requests_AreSpacedEvenly_PerAccount()
+    public void Requests_AreSpacedEvenly_PerAccount()
     {
-        using var pacer = Pacer(10);
-        var stopwatch = Stopwatch.StartNew();
+        var time = new FakeTimeProvider();
+        var pacer = new MobieTrainPacer(new BackoffClock(time));
 
-        var first = pacer.WaitTurnAsync("acme", CancellationToken.None).AsTask();
-        var second = pacer.WaitTurnAsync("acme", CancellationToken.None).AsTask();
-        var third = pacer.WaitTurnAsync("acme", CancellationToken.None).AsTask();
-        var otherAccount = pacer.WaitTurnAsync("beta", CancellationToken.None).AsTask();
+        var first = pacer.WaitTurnAsync("acme", 10, CancellationToken.None);
+        var second = pacer.WaitTurnAsync("acme", 10, CancellationToken.None);
+        var third = pacer.WaitTurnAsync("acme", 10, CancellationToken.None);
+        var otherAccount = pacer.WaitTurnAsync("beta", 10, CancellationToken.None);
 
         Assert.That(first.IsCompleted, Is.True, "the first request goes at once");
         Assert.That(otherAccount.IsCompleted, Is.True, "another account has its own pace");
         Assert.That(second.IsCompleted, Is.False);
-        using (await second)
-        {
-            Assert.That(third.IsCompleted, Is.False, "one at a time");
-        }
-
-        using (await third)
-        {
-            Assert.That(stopwatch.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(150)), "two intervals of 100 ms, give or take a timer tick");
-        }
+        time.Advance(TimeSpan.FromMilliseconds(99));
+        Assert.That(second.IsCompleted, Is.False);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.That(second.IsCompleted, Is.True, "100 ms after the first at 10 per second");
+        Assert.That(third.IsCompleted, Is.False);
+        time.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.That(third.IsCompleted, Is.True);
     }
 
     [Test]
-    public async Task AfterAQuietSpell_TheNextRequestGoesAtOnce_WithoutABurst()
+    public void AfterAQuietSpell_TheNextRequestGoesAtOnce_WithoutABurst()
     {
-        using var pacer = Pacer(10);
-        (await pacer.WaitTurnAsync("acme", CancellationToken.None)).Dispose();
-        await Task.Delay(TimeSpan.FromMilliseconds(400));
+        var time = new FakeTimeProvider();
+        var pacer = new MobieTrainPacer(new BackoffClock(time));
+        _ = pacer.WaitTurnAsync("acme", 10, CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(5));
 
-        var next = pacer.WaitTurnAsync("acme", CancellationToken.None).AsTask();
-        var after = pacer.WaitTurnAsync("acme", CancellationToken.None).AsTask();
+        var next = pacer.WaitTurnAsync("acme", 10, CancellationToken.None);
+        var after = pacer.WaitTurnAsync("acme", 10, CancellationToken.None);
 
         Assert.That(next.IsCompleted, Is.True);
         Assert.That(after.IsCompleted, Is.False, "idle time is not saved up for a burst");
-        (await after).Dispose();
     }
 
     [Test]
     public void NoRate_MeansNoPacing()
     {
-        using var pacer = Pacer(0);
-        var turns = Enumerable.Range(0, 5).Select(_ => pacer.WaitTurnAsync("acme", CancellationToken.None).AsTask()).ToList();
-        Assert.That(turns, Has.All.Matches<Task<RateLimitLease>>(t => t.IsCompletedSuccessfully));
+        var pacer = new MobieTrainPacer(new BackoffClock(new FakeTimeProvider()));
+        Assert.That(Enumerable.Range(0, 5).Select(_ => pacer.WaitTurnAsync("acme", 0, CancellationToken.None)), Has.All.Matches<Task>(t => t.IsCompleted));
     }
-
-    private static MobieTrainPacer Pacer(double requestsPerSecond) =>
-        new(Options.Create(new MobieTrainOptions { RequestsPerSecond = requestsPerSecond }));
 }

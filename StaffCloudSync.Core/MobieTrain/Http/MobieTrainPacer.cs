@@ -1,44 +1,55 @@
-using System.Threading.RateLimiting;
-using Microsoft.Extensions.Options;
-using Polly;
-using Polly.RateLimiting;
+using System.Collections.Concurrent;
+using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
 /// <summary>
 /// Keeps each MobieTrain account's requests (reads, writes, retries) evenly spaced at <c>MobieTrain:RequestsPerSecond</c>,
-/// so a run stays under the partner's rate limit instead of meeting it as 429s: a token bucket of one token per account,
-/// so idle time is not saved up for a burst. Per account, because the limit is per account and tenants run side by
-/// side; a singleton, because the limit outlives the handlers <c>IHttpClientFactory</c> rebuilds. Waits take real time
-/// (System.Threading.RateLimiting has no TimeProvider); tests that are not about pacing turn it off.
+/// so a run stays under the partner's rate limit instead of meeting it as 429s. Per account, because the limit is
+/// per account and tenants run side by side. Waits on the <see cref="BackoffClock"/> (skipped in tests). Not a
+/// System.Threading.RateLimiting token bucket: that one takes no TimeProvider, and under load its timer releases queued
+/// requests in bunches that met the simulator's windowed limit as 429s (docs/decisions.md).
 /// </summary>
-public sealed class MobieTrainPacer(IOptions<MobieTrainOptions> options) : IDisposable
+public sealed class MobieTrainPacer(BackoffClock clock)
 {
-    private readonly PartitionedRateLimiter<string> _accounts = PartitionedRateLimiter.Create<string, string>(account =>
-        options.Value.RequestsPerSecond <= 0
-            ? RateLimitPartition.GetNoLimiter(account)
+    private readonly ConcurrentDictionary<string, Slot> _accounts = new(StringComparer.Ordinal);
 
-            // Not GetTokenBucketLimiter: that one replenishes on the partitioned limiter's 100 ms tick, capping one token at 10/s.
-            : RateLimitPartition.Get(account, _ => new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = 1,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromSeconds(1 / options.Value.RequestsPerSecond),
-                AutoReplenishment = true,
-                QueueLimit = int.MaxValue,
-            })));
-
-    /// <summary>Waits until this account may send its next request.</summary>
-    public ValueTask<RateLimitLease> WaitTurnAsync(string account, CancellationToken cancellationToken) =>
-        _accounts.AcquireAsync(account, 1, cancellationToken);
-
-    /// <summary>The pacer as a strategy around each attempt: the account is the path segment after <c>accounts/</c>.</summary>
-    public RateLimiterStrategyOptions Strategy() => new()
+    /// <summary>Waits until this account may send its next request at <paramref name="requestsPerSecond"/> (0: at once).</summary>
+    public Task WaitTurnAsync(string account, double requestsPerSecond, CancellationToken cancellationToken)
     {
-        RateLimiter = args => WaitTurnAsync(AccountOf(args.Context.GetRequestMessage()?.RequestUri), args.Context.CancellationToken),
-    };
+        if (requestsPerSecond <= 0)
+        {
+            return Task.CompletedTask;
+        }
 
-    public void Dispose() => _accounts.Dispose();
+        var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
+        var slot = _accounts.GetOrAdd(account, _ => new Slot());
+        TimeSpan wait;
+        lock (slot)
+        {
+            var now = clock.Time.GetTimestamp();
+            var next = Math.Max(slot.Next, now);
+            slot.Next = next + (long)(interval.TotalSeconds * clock.Time.TimestampFrequency);
+            wait = TimeSpan.FromSeconds((next - now) / (double)clock.Time.TimestampFrequency);
+        }
+
+        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, clock.Time, cancellationToken);
+    }
+
+    private sealed class Slot
+    {
+        public long Next { get; set; }
+    }
+}
+
+/// <summary>The pacer as the MobieTrain client's per-attempt handler: the account is the path segment after <c>accounts/</c>.</summary>
+internal sealed class MobieTrainPacingHandler(MobieTrainPacer pacer, Func<double> requestsPerSecond) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        await pacer.WaitTurnAsync(AccountOf(request.RequestUri), requestsPerSecond(), cancellationToken).ConfigureAwait(false);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
 
     private static string AccountOf(Uri? uri)
     {

@@ -48,7 +48,9 @@ public static class MobieTrainServiceCollectionExtensions
             .AddBearerSecret(MobieTrainRequests.IsKeyRefusedAsync)
             .AddSyncResilience(
                 provider => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.Resilience,
-                provider => provider.GetRequiredService<MobieTrainPacer>().Strategy());
+                provider => new MobieTrainPacingHandler(
+                    provider.GetRequiredService<MobieTrainPacer>(),
+                    () => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.RequestsPerSecond));
         return services;
     }
 }
