@@ -1,101 +1,98 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace StaffCloudSync.Core.Http;
 
 /// <summary>
-/// The resilience of both API clients (Polly v8), as three handlers from outside in: a total timeout per
-/// request, retries with exponential back-off and jitter that honour <c>Retry-After</c> and
-/// <c>X-Rate-Limit-Reset</c>, and a timeout per attempt. Retries wait on the <see cref="BackoffClock"/>; the
-/// timeouts on real time. A write (POST, PATCH, PUT) is retried only when it carries an idempotency key.
+/// The resilience of both API clients: Microsoft.Extensions.Http.Resilience handlers, from outside in a total timeout per
+/// request, the library's HTTP retry (exponential back-off with jitter) and a timeout per attempt. Our rules on top
+/// (docs/decisions.md): <c>Retry-After</c> and <c>X-Rate-Limit-Reset</c> as the delay, clamped; a longer wait than
+/// <see cref="HttpResilienceOptions.MaxRetryAfter"/> not retried; a write (POST, PATCH, PUT) retried only with an idempotency key.
 /// </summary>
-public static partial class HttpResilience
+public static class HttpResilience
 {
     /// <param name="perAttempt">
     /// An optional handler between the retries and the attempt timeout: it sees every attempt (a pacer that keeps the
     /// rate of requests, retries included, under a partner's limit), and its own waiting does not eat an attempt's time.
     /// </param>
-    public static IHttpClientBuilder AddSyncResilience(
-        this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options, Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
+    public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options,
+        Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
-        builder.AddHttpMessageHandler(services => new ResilienceHandler(TotalTimeout(options(services))));
-        builder.AddHttpMessageHandler(services => new ResilienceHandler(Retry(
-            options(services),
-            services.GetRequiredService<BackoffClock>(),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpResilience)))));
+
+        // Three handlers rather than one pipeline, because a pipeline has one TimeProvider: the retries wait on the
+        // BackoffClock (instant in tests), the timeouts on the system clock, since a request's time is real time even
+        // where a test or the sandbox holds the app's "now" still (the library would take the app's TimeProvider).
+        builder.AddPipeline("total", (pipeline, services) => pipeline.AddTimeout(options(services).TotalTimeout));
+        builder.AddPipeline("retry", (pipeline, services) =>
+        {
+            pipeline.TimeProvider = services.GetRequiredService<BackoffClock>().Time;
+            pipeline.AddRetry(Retry(options(services), services.GetRequiredService<TimeProvider>(),
+                services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpResilience))));
+        });
         if (perAttempt is not null)
         {
             builder.AddHttpMessageHandler(perAttempt);
         }
 
-        builder.AddHttpMessageHandler(services => new ResilienceHandler(AttemptTimeout(options(services))));
+        builder.AddPipeline("attempt", (pipeline, services) => pipeline.AddTimeout(options(services).AttemptTimeout));
         return builder;
     }
 
-    /// <summary>True for what a retry can fix: 408, 429, 5xx, a timed-out attempt, a dropped connection.</summary>
-    public static bool IsTransient(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)status >= 500;
+    private static void AddPipeline(
+        this IHttpClientBuilder builder, string name, Action<ResiliencePipelineBuilder<HttpResponseMessage>, IServiceProvider> configure) =>
+        builder.AddResilienceHandler(name, (pipeline, context) =>
+        {
+            pipeline.TimeProvider = TimeProvider.System;
 
-    internal static ResiliencePipeline<HttpResponseMessage> Retry(HttpResilienceOptions options, BackoffClock clock, TimeProvider time, ILogger logger) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock.Time }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                MaxRetryAttempts = options.MaxRetries,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.BaseDelay,
-                MaxDelay = options.MaxRetryAfter,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, time)),
-                DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Result is { } response ? RetryAfter.From(response, time.GetUtcNow()) : null),
-                OnRetry = args =>
-                {
-                    var request = args.Context.GetRequestMessage();
-                    RetryLog.Retrying(logger, request?.Method.Method, request?.RequestUri?.Host, request?.RequestUri?.AbsolutePath,
-                        args.Outcome.Result is { } r ? (int)r.StatusCode : null, args.Outcome.Exception?.GetType().Name,
-                        args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
-                    return ValueTask.CompletedTask;
-                },
-            })
-            .Build();
+            // Polly's own log events (ids 1–3) carry no tenant and fall outside our event ids; RetryLog (1200) says what is needed.
+            pipeline.ConfigureTelemetry(NullLoggerFactory.Instance);
+            configure(pipeline, context.ServiceProvider);
+        });
 
-    private static ResiliencePipeline<HttpResponseMessage> TotalTimeout(HttpResilienceOptions options) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.TotalTimeout).Build();
+    private static HttpRetryStrategyOptions Retry(HttpResilienceOptions options, TimeProvider time, ILogger logger) => new()
+    {
+        MaxRetryAttempts = options.MaxRetries,
+        Delay = options.BaseDelay,
+        MaxDelay = options.MaxRetryAfter,
 
-    private static ResiliencePipeline<HttpResponseMessage> AttemptTimeout(HttpResilienceOptions options) =>
-        new ResiliencePipelineBuilder<HttpResponseMessage>().AddTimeout(options.AttemptTimeout).Build();
+        // The library reads Retry-After only, unclamped and on the system clock; ours also reads X-Rate-Limit-Reset.
+        ShouldRetryAfterHeader = false,
+        DelayGenerator = args => ValueTask.FromResult(args.Outcome.Result is { } response ? RetryAfter.From(response, time.GetUtcNow()) : null),
+        ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.Context, options, time)),
+        OnRetry = args =>
+        {
+            var request = args.Context.GetRequestMessage();
+            RetryLog.Retrying(logger, request?.Method.Method, request?.RequestUri?.Host, request?.RequestUri?.AbsolutePath,
+                args.Outcome.Result is { } r ? (int)r.StatusCode : null, args.Outcome.Exception?.GetType().Name,
+                args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);
+            return ValueTask.CompletedTask;
+        },
+    };
 
     private static bool ShouldRetry(Outcome<HttpResponseMessage> outcome, ResilienceContext context, HttpResilienceOptions options, TimeProvider time)
     {
+        // The library's DisableForUnsafeHttpMethods would never retry a write; ours are safe to retry with a key.
         var request = context.GetRequestMessage() ?? outcome.Result?.RequestMessage;
         if (request is not null && !IsSafe(request.Method) && !IdempotencyKey.IsPresent(request))
         {
             return false;
         }
 
-        if (outcome.Exception is not null)
+        return outcome switch
         {
-            // A caller's cancellation is not transient; an attempt's timeout and a dropped connection are.
-            return outcome.Exception is TimeoutRejectedException or HttpRequestException
-                || (outcome.Exception is OperationCanceledException && !context.CancellationToken.IsCancellationRequested);
-        }
+            // A caller's cancellation is not transient; any other one (a connection torn down under the request) is.
+            { Exception: OperationCanceledException } => !context.CancellationToken.IsCancellationRequested,
 
-        var response = outcome.Result!;
-        if (!IsTransient(response.StatusCode))
-        {
-            return false;
-        }
-
-        // A server that asks for a longer pause than we are willing to hold a run for is not retried now.
-        return RetryAfter.From(response, time.GetUtcNow()) is not { } wait || wait <= options.MaxRetryAfter;
+            // A server that asks for a longer pause than we are willing to hold a run for is not retried now.
+            { Result: { } response } => HttpClientResiliencePredicates.IsTransient(outcome)
+                && !(RetryAfter.From(response, time.GetUtcNow()) > options.MaxRetryAfter),
+            _ => HttpClientResiliencePredicates.IsTransient(outcome),
+        };
     }
 
     private static bool IsSafe(HttpMethod method) =>

@@ -6,7 +6,9 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// <summary>
 /// Keeps each MobieTrain account's requests (reads, writes, retries) evenly spaced at <c>MobieTrain:RequestsPerSecond</c>,
 /// so a run stays under the partner's rate limit instead of meeting it as 429s. Per account, because the limit is
-/// per account and tenants run side by side. Waits on the <see cref="BackoffClock"/> (skipped in tests).
+/// per account and tenants run side by side. Waits on the <see cref="BackoffClock"/> (skipped in tests). Not a
+/// System.Threading.RateLimiting token bucket: that one takes no TimeProvider, and under load its timer releases queued
+/// requests in bunches that met the simulator's windowed limit as 429s (docs/decisions.md).
 /// </summary>
 public sealed class MobieTrainPacer(BackoffClock clock)
 {
@@ -31,7 +33,7 @@ public sealed class MobieTrainPacer(BackoffClock clock)
             wait = TimeSpan.FromSeconds((next - now) / (double)clock.Time.TimestampFrequency);
         }
 
-        return clock.DelayAsync(wait, cancellationToken);
+        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, clock.Time, cancellationToken);
     }
 
     private sealed class Slot

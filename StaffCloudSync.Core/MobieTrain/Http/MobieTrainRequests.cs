@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -112,7 +113,7 @@ internal sealed class MobieTrainRequests(
             return AuthenticationFailed(target, response.StatusCode);
         }
 
-        if (HttpResilience.IsTransient(response.StatusCode))
+        if (HttpClientResiliencePredicates.IsTransient(Polly.Outcome.FromResult(response)))
         {
             MobieTrainClientLog.Unavailable(logger, target.TenantId, target.AccountId, operation, status, null);
             // A Retry-After longer than MobieTrain:Resilience:MaxRetryAfter is not waited for: say so, it explains the failure.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
@@ -48,7 +49,7 @@ internal static class StaffCloudErrors
                 "its API user needs read access to employees, events and assignments; renew or widen it and update the secret in Key Vault");
         }
 
-        if (HttpResilience.IsTransient(status))
+        if (HttpClientResiliencePredicates.IsTransient(Polly.Outcome.FromResult(response)))
         {
             return new SyncRunException(tenant, SyncFailureKind.Unavailable,
                 $"tenant '{tenant}': StaffCloud /{resource} answered {code} after retries{detail}{WaitAsked(response, now)}; the next run tries again");

@@ -11,7 +11,9 @@ namespace StaffCloudSync.Core.StaffCloud.Http;
 /// <remarks>
 /// It sits outside the resilience handlers, so its wait counts against neither the attempt nor the total timeout,
 /// and it sees each request's final answer. "Now" comes from the back-off clock rather than the app's clock: the
-/// sandbox stands the app's clock still during a run, and the quota window moves with real time.
+/// sandbox stands the app's clock still during a run, and the quota window moves with real time. Not a
+/// System.Threading.RateLimiting limiter: the server counts the quota and says in headers what is left, which a
+/// client-side limiter could only guess (docs/decisions.md).
 /// </remarks>
 internal sealed class StaffCloudRateLimitHandler(
     StaffCloudRateLimitGate gate,
@@ -23,13 +25,15 @@ internal sealed class StaffCloudRateLimitHandler(
     {
         ArgumentNullException.ThrowIfNull(request);
         var host = QuotaKey(request.RequestUri);
-        var wait = gate.WaitFor(host, clock.Time.GetUtcNow());
+
+        // A reset already past gives no wait; the entry goes when an answer shows requests left again.
+        var wait = gate.TryGetValue(host, out var until) ? until - clock.Time.GetUtcNow() : TimeSpan.Zero;
         if (wait > TimeSpan.Zero)
         {
             var maxWait = resilience().MaxRetryAfter;
             if (wait <= maxWait)
             {
-                await clock.DelayAsync(wait, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, clock.Time, cancellationToken).ConfigureAwait(false);
             }
             else
             {
@@ -42,12 +46,13 @@ internal sealed class StaffCloudRateLimitHandler(
         var now = clock.Time.GetUtcNow();
         if (RetryAfter.WhenQuotaExhausted(response, now) is { } untilReset && untilReset > TimeSpan.Zero)
         {
-            gate.ExhaustedUntil(host, now + untilReset);
+            var reset = now + untilReset;
+            gate.AddOrUpdate(host, reset, (_, known) => known > reset ? known : reset);
             StaffCloudLog.QuotaExhausted(logger, host, (long)untilReset.TotalMilliseconds);
         }
         else if (response.Headers.Contains(RetryAfter.RateLimitRemaining))
         {
-            gate.Available(host);
+            gate.TryRemove(host, out _);
         }
 
         return response;
