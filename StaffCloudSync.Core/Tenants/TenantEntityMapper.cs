@@ -110,6 +110,6 @@ internal static class TenantEntityMapper
         var unreadable = row.Errors.Count > 0;
         var errors = new List<TenantSettingError>(row.Errors);
         errors.AddRange(TenantSettingsValidator.Validate(settings));
-        return new TenantRecord(tenantId, unreadable ? null : settings, errors, DeletionApprovalColumns.Read(entity), entity.ETag) { Health = ReadHealth(entity) };
+        return new TenantRecord(tenantId, unreadable ? null : settings, errors, DeletionApprovalColumn.Read(entity), entity.ETag) { Health = ReadHealth(entity) };
     }
 }

@@ -7,28 +7,30 @@ using StaffCloudSync.Core.Storage;
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>).</summary>
-public sealed class TableTenantStore : ITenantStore
+public sealed class TenantStore
 {
     // Each attempt needs another writer to change the row in between: more than a few in a row means something
     // is rewriting it in a loop, which should surface instead of spinning.
     private const int MaxWriteAttempts = 10;
 
-    private readonly EnsuredTable _table;
-    private readonly ILogger<TableTenantStore> _logger;
+    private readonly Ensured<TableClient> _table;
+    private readonly ILogger<TenantStore> _logger;
 
-    public TableTenantStore(StorageTables tables, ILogger<TableTenantStore> logger)
+    public TenantStore(StorageTables tables, ILogger<TenantStore> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
         _table = tables.Tenants;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
+    /// <summary>The tenant's row, validated; null when there is no row with that id.</summary>
     public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken)
     {
         var entity = await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false);
         return entity is null ? null : TenantEntityMapper.ToRecord(entity);
     }
 
+    /// <summary>Every row, valid or not, ordered by tenant id.</summary>
     public async IAsyncEnumerable<TenantRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
@@ -42,6 +44,8 @@ public sealed class TableTenantStore : ITenantStore
         }
     }
 
+    /// <summary>Adds a new tenant; throws <see cref="TenantValidationException"/> for invalid settings or an account another
+    /// row claims (<see cref="TenantClaims"/>), and <see cref="TenantConflictException"/> when the id exists.</summary>
     public async Task AddAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -57,6 +61,9 @@ public sealed class TableTenantStore : ITenantStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Replaces the settings of an existing tenant (keeping its approval), only if the row still has
+    /// <paramref name="ifMatch"/>'s ETag (<see cref="ETag.All"/> to overwrite unconditionally); refused with
+    /// <see cref="TenantValidationException"/> when the change would make it share an account with another row.</summary>
     public async Task UpdateAsync(TenantSettings settings, ETag ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -77,12 +84,13 @@ public sealed class TableTenantStore : ITenantStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (<see cref="DeletionApprovals"/> makes it).</summary>
     public async Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approval);
         var written = await ChangeRowAsync(tenantId, entity =>
         {
-            DeletionApprovalColumns.Set(entity, approval);
+            DeletionApprovalColumn.Set(entity, approval);
             return true;
         }, cancellationToken).ConfigureAwait(false);
         if (!written)
@@ -93,6 +101,10 @@ public sealed class TableTenantStore : ITenantStore
         TenantsLog.DeletionsAllowed(_logger, tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
     }
 
+    /// <summary>
+    /// Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it), on the
+    /// row's ETag so a newer approval granted meanwhile is never touched; returns the approval now on the row.
+    /// </summary>
     public async Task<DeletionApproval?> UpdateDeletionApprovalAsync(
         string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken)
     {
@@ -101,7 +113,7 @@ public sealed class TableTenantStore : ITenantStore
         DeletionApproval? after = null;
         await ChangeRowAsync(tenantId, entity =>
         {
-            after = DeletionApprovalColumns.Read(entity);
+            after = DeletionApprovalColumn.Read(entity);
             if (after is null || after.Id != approvalId)
             {
                 // Granted anew (or cleared) since the run read it: that approval is not the run's to change.
@@ -109,12 +121,14 @@ public sealed class TableTenantStore : ITenantStore
             }
 
             after = change(after);
-            DeletionApprovalColumns.Set(entity, after);
+            DeletionApprovalColumn.Set(entity, after);
             return true;
         }, cancellationToken).ConfigureAwait(false);
         return after;
     }
 
+    /// <summary>Changes the tenant's health (failures in a row, quarantine) on the row it read, retrying when someone
+    /// wrote in between; null when the tenant does not exist.</summary>
     public async Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);

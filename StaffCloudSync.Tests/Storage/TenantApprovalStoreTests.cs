@@ -9,7 +9,7 @@ public sealed class TenantApprovalStoreTests
 {
     private StorageHarness context = null!;
 
-    private ITenantStore Store => context.Tenants;
+    private TenantStore Store => context.Tenants;
 
     [SetUp]
     public async Task StartStorage()
@@ -24,8 +24,8 @@ public sealed class TenantApprovalStoreTests
     [Test]
     public async Task Approval_RoundTripsWithEveryFieldAndManyPersons()
     {
-        // Ids far apart and close together, up to 18 digits: more than one 64 KiB column's worth of varints.
-        var ids = Enumerable.Range(1, 20_000).Select(i => (long)i * 7919).Append(999_999_999_999_999_999).Append(1).ToHashSet();
+        // Ids far apart and close together, up to 18 digits: thousands fit the one JSON column.
+        var ids = Enumerable.Range(1, 3_000).Select(i => (long)i * 7919).Append(999_999_999_999_999_999).Append(1).ToHashSet();
         var approval = Approval("a1", ids, "ops@example.com");
 
         await Store.SetDeletionApprovalAsync("acme", approval, CancellationToken.None);
@@ -36,16 +36,34 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
+    public void ApprovalTooLargeForTheRow_IsRefusedWithTheRemedy()
+    {
+        var ids = Enumerable.Range(1, 30_000).Select(i => (long)i * 100_003).ToHashSet();
+
+        var ex = Assert.ThrowsAsync<TenantValidationException>(() => Store.SetDeletionApprovalAsync("acme", Approval("big", ids), CancellationToken.None));
+
+        Assert.That(ex!.Message, Does.Contain("30000 persons does not fit").And.Contain("smaller steps"));
+    }
+
+    [Test]
+    public async Task Approval_IsOneJsonColumnAPersonCanRead()
+    {
+        await Store.SetDeletionApprovalAsync("acme", Approval("a1", [7, 5], "ops@example.com"), CancellationToken.None);
+
+        var json = (await RawAsync()).GetString("DeletionApproval");
+
+        Assert.That(json, Does.StartWith("{\"id\":\"a1\",\"runId\":\"run-a1\",").And.Contain("\"grantedBy\":\"ops@example.com\"").And.EndWith("\"employees\":[5,7]}"));
+    }
+
+    [Test]
     public async Task SmallerApproval_ReplacesALargerOneWhole()
     {
-        await Store.SetDeletionApprovalAsync("acme", Approval("big", Enumerable.Range(1, 30_000).Select(i => (long)i * 100_003).ToHashSet()), CancellationToken.None);
+        await Store.SetDeletionApprovalAsync("acme", Approval("big", Enumerable.Range(1, 3_000).Select(i => (long)i * 100_003).ToHashSet()), CancellationToken.None);
         var small = Approval("small", [5]);
 
         await Store.SetDeletionApprovalAsync("acme", small, CancellationToken.None);
 
         Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(small));
-        var raw = await RawAsync();
-        Assert.That(raw.Keys.Count(k => k.StartsWith(DeletionApprovalColumns.EmployeeChunkPrefix, StringComparison.Ordinal)), Is.EqualTo(1), "no column of the larger one is left");
     }
 
     [Test]
@@ -98,7 +116,7 @@ public sealed class TenantApprovalStoreTests
     public async Task ApprovalWrittenByHandWithoutPersons_CoversNoOne()
     {
         var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
-        await table.UpdateEntityAsync(new TableEntity("tenant", "acme") { ["DeletionApprovalId"] = "by-hand", ["DeletionApprovalGrantedAt"] = context.Time.GetUtcNow() },
+        await table.UpdateEntityAsync(new TableEntity("tenant", "acme") { ["DeletionApproval"] = "{\"id\":\"by-hand\",\"grantedAt\":\"2025-03-14T09:00:00Z\"}" },
             Azure.ETag.All, TableUpdateMode.Merge);
 
         var approval = (await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval;
@@ -106,6 +124,22 @@ public sealed class TenantApprovalStoreTests
         Assert.That(approval!.Id, Is.EqualTo("by-hand"));
         Assert.That(approval.Employees, Is.Empty);
         Assert.That(approval.IsInForceAt(context.Time.GetUtcNow()), Is.False);
+    }
+
+    [Test]
+    public async Task ApprovalInTheEarlierColumnLayout_LapsesAndIsClearedByTheNextApproval()
+    {
+        var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.UpdateEntityAsync(new TableEntity("tenant", "acme")
+        {
+            ["DeletionApprovalId"] = "old", ["DeletionApprovalEmployeeChunks"] = 1, ["DeletionApprovalEmployees0"] = new byte[] { 5 },
+        }, Azure.ETag.All, TableUpdateMode.Merge);
+
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null);
+        await Store.SetDeletionApprovalAsync("acme", Approval("new", [5]), CancellationToken.None);
+
+        var columns = (await RawAsync()).Keys.Where(k => k.StartsWith("DeletionApproval", StringComparison.Ordinal));
+        Assert.That(columns, Is.EquivalentTo(new[] { "DeletionApproval", "DeletionApprovalHours" }));
     }
 
     [Test]
