@@ -5,18 +5,18 @@ using Azure.Data.Tables;
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>
-/// The approval of held deletions as one column of its tenant's row: a small JSON document a person can read in the
-/// portal, e.g. <c>{"id":"…","runId":"…","grantedAt":"…","grantedBy":"…","expiresAt":"…","employees":[101,102]}</c>.
+/// The header of the approval of held deletions as one column of its tenant's row, a small JSON document a person can
+/// read in the portal: <c>{"id":"…","runId":"…","grantedAt":"…","grantedBy":"…","expiresAt":"…","persons":5000,
+/// "personsBlob":"acme/approvals/…/….json"}</c>. The persons themselves are in that blob (<see cref="DeletionApprovalBlobs"/>):
+/// a string column holds 32 K characters, a mass deletion tens of thousands of ids. The row stays the one source of
+/// truth: it names the blob, and only a write of the row on its ETag makes another blob the approval's.
 /// </summary>
 internal static class DeletionApprovalColumn
 {
     public const string Name = "DeletionApproval";
 
-    // Table storage takes a string property of up to 64 KiB of UTF-16: some 4,000 employee ids of 7 digits.
-    private const int MaxChars = 32_000;
-
-    /// <summary>Writes the approval onto a row read whole, or removes it when it is null.</summary>
-    public static void Set(TableEntity entity, DeletionApproval? approval)
+    /// <summary>Writes the approval's header naming <paramref name="personsBlob"/> onto a row read whole, or removes it when the approval is null.</summary>
+    public static void Set(TableEntity entity, DeletionApproval? approval, string? personsBlob)
     {
         // The columns of the earlier layout (DeletionApprovalId, …Employees0 …) go with any change of the approval.
         foreach (var legacy in entity.Keys.Where(k => k.StartsWith(Name, StringComparison.Ordinal) && k != "DeletionApprovalHours").ToList())
@@ -29,46 +29,49 @@ internal static class DeletionApprovalColumn
             return;
         }
 
-        var json = JsonSerializer.Serialize(
-            new Stored(approval.Id, approval.ApprovedRunId, approval.GrantedAt, approval.GrantedBy, approval.ExpiresAt, [.. approval.Employees.Order()]),
-            DeletionApprovalJsonContext.Default.Stored);
-        if (json.Length > MaxChars)
-        {
-            throw new TenantValidationException(
-                $"tenant '{entity.RowKey}': an approval of {approval.Employees.Count} persons does not fit the tenant's row; approve after checking StaffCloud, in smaller steps");
-        }
-
-        entity[Name] = json;
+        entity[Name] = JsonSerializer.Serialize(
+            new Header(approval.Id, approval.ApprovedRunId, approval.GrantedAt, approval.GrantedBy, approval.ExpiresAt, approval.Employees.Count, personsBlob),
+            DeletionApprovalJsonContext.Default.Header);
     }
 
-    /// <summary>The approval on a row, or null (also for a row of the earlier column layout: it lapses, see docs/decisions.md).</summary>
-    public static DeletionApproval? Read(TableEntity entity)
+    /// <summary>
+    /// The header on a row, or null: none written, written by hand into something unreadable or without an id, or a row
+    /// of the earlier column layout (it lapses, see docs/decisions.md). None lets nothing through.
+    /// </summary>
+    public static Header? Read(TableEntity entity)
     {
         if (entity.GetString(Name) is not { Length: > 0 } json)
         {
             return null;
         }
 
-        Stored? stored;
+        Header? header;
         try
         {
-            stored = JsonSerializer.Deserialize(json, DeletionApprovalJsonContext.Default.Stored);
+            header = JsonSerializer.Deserialize(json, DeletionApprovalJsonContext.Default.Header);
         }
         catch (JsonException)
         {
-            // Edited by hand into something unreadable: no approval, which lets nothing through.
             return null;
         }
 
-        return stored is null || string.IsNullOrWhiteSpace(stored.Id)
-            ? null
-            : new DeletionApproval(stored.Id, stored.RunId ?? string.Empty, (stored.Employees ?? []).ToHashSet(), stored.GrantedAt,
-                string.IsNullOrEmpty(stored.GrantedBy) ? null : stored.GrantedBy, stored.ExpiresAt ?? stored.GrantedAt);
+        return header is null || string.IsNullOrWhiteSpace(header.Id) ? null : header;
     }
 
-    internal sealed record Stored(string Id, string? RunId, DateTimeOffset GrantedAt, string? GrantedBy, DateTimeOffset? ExpiresAt, long[]? Employees);
+    /// <summary>The approval's header as the row holds it; <see cref="PersonsBlob"/> names the blob of its employee ids.</summary>
+    internal sealed record Header(
+        string Id, string? RunId, DateTimeOffset GrantedAt, string? GrantedBy, DateTimeOffset? ExpiresAt, int Persons, string? PersonsBlob)
+    {
+        /// <summary>The approval with these persons (read from <see cref="PersonsBlob"/>).</summary>
+        public DeletionApproval ToApproval(IReadOnlySet<long> employees) =>
+            new(Id, RunId ?? string.Empty, employees, GrantedAt, string.IsNullOrEmpty(GrantedBy) ? null : GrantedBy, ExpiresAt ?? GrantedAt);
+    }
 }
 
+/// <summary>The persons of one revision of an approval, as its blob holds them; tenant and id say whose they are.</summary>
+internal sealed record DeletionApprovalPersons(string Tenant, string ApprovalId, long[] Employees);
+
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(DeletionApprovalColumn.Stored))]
+[JsonSerializable(typeof(DeletionApprovalColumn.Header))]
+[JsonSerializable(typeof(DeletionApprovalPersons))]
 internal sealed partial class DeletionApprovalJsonContext : JsonSerializerContext;

@@ -4,6 +4,8 @@ using Microsoft.Extensions.Azure;
 using StaffCloudSync.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Storage;
@@ -19,13 +21,17 @@ internal sealed class StorageHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private StorageHarness(ServiceProvider provider, FakeTimeProvider time)
+    private StorageHarness(ServiceProvider provider, FakeTimeProvider time, FakeLogCollector logs)
     {
         this.provider = provider;
         Time = time;
+        Logs = logs;
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>What the stores logged.</summary>
+    public FakeLogCollector Logs { get; }
 
     public TenantStore Tenants => provider.GetRequiredService<TenantStore>();
 
@@ -51,15 +57,17 @@ internal sealed class StorageHarness : IAsyncDisposable
             })
             .Build();
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.Zero));
+        var logs = new FakeLogCollector();
         var services = new ServiceCollection();
+        // Logging first: AddAzureClients registers a NullLoggerFactory unless an ILoggerFactory is already there.
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
         services.AddAzureClients(clients => clients.ConfigureDefaults(FailFast));
         services
-            .AddLogging()
             .AddSingleton<TimeProvider>(time)
             .AddTableStorage(configuration)
             .AddTenantStore()
             .AddRunStore();
-        return new StorageHarness(services.BuildServiceProvider(validateScopes: true), time) { ConnectionString = connectionString };
+        return new StorageHarness(services.BuildServiceProvider(validateScopes: true), time, logs) { ConnectionString = connectionString };
     }
 
     /// <summary>A dead emulator fails a test in seconds instead of after the SDK's minute of retries.</summary>

@@ -36,23 +36,57 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
-    public void ApprovalTooLargeForTheRow_IsRefusedWithTheRemedy()
+    public async Task ApprovalOfThirtyThousandPersons_RoundTripsAndSettles()
     {
+        // A mass deactivation: far more ids than a 32 K-character column holds; the row keeps only the header.
         var ids = Enumerable.Range(1, 30_000).Select(i => (long)i * 100_003).ToHashSet();
+        var approval = Approval("big", ids, "ops@example.com");
 
-        var ex = Assert.ThrowsAsync<TenantValidationException>(() => Store.SetDeletionApprovalAsync("acme", Approval("big", ids), CancellationToken.None));
+        await Store.SetDeletionApprovalAsync("acme", approval, CancellationToken.None);
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(approval));
+        Assert.That((await RawAsync()).GetString("DeletionApproval"), Has.Length.LessThan(1_000));
 
-        Assert.That(ex!.Message, Does.Contain("30000 persons does not fit").And.Contain("smaller steps"));
+        // A run deletes all but ten of them: the rest is a new revision, and the one it replaces is gone.
+        var left = ids.Take(10).ToHashSet();
+        var after = await Store.UpdateDeletionApprovalAsync("acme", "big", a => a with { Employees = left }, CancellationToken.None);
+        Assert.That(after, Is.EqualTo(approval with { Employees = left }));
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(approval with { Employees = left }));
+        Assert.That(await ApprovalBlobsAsync(), Has.Count.EqualTo(1));
+
+        // The next one deletes the last ten: used up, nothing of it is left.
+        Assert.That(await Store.UpdateDeletionApprovalAsync("acme", "big", _ => null, CancellationToken.None), Is.Null);
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null);
+        Assert.That(await ApprovalBlobsAsync(), Is.Empty);
     }
 
     [Test]
-    public async Task Approval_IsOneJsonColumnAPersonCanRead()
+    public async Task PersonsBlobGone_ApprovalReadsAsNone_Logged_AndLetsNothingThrough()
     {
-        await Store.SetDeletionApprovalAsync("acme", Approval("a1", [7, 5], "ops@example.com"), CancellationToken.None);
+        await Store.SetDeletionApprovalAsync("acme", Approval("a1", [1, 2]), CancellationToken.None);
+        var container = context.Tables.RunDetails.Client;
+        await container.DeleteBlobAsync((await ApprovalBlobsAsync()).Single());
 
-        var json = (await RawAsync()).GetString("DeletionApproval");
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null);
+        Assert.That(await Store.UpdateDeletionApprovalAsync("acme", "a1", a => a with { Employees = new HashSet<long> { 1 } }, CancellationToken.None), Is.Null,
+            "a run cannot change what it cannot read");
+        Assert.That(context.Logs.GetSnapshot().Where(l => l.Id.Id == 2104).Select(l => l.Message),
+            Has.Some.Contains("acme").And.Some.Contains("a1").And.All.Contains("lets no deletion through"));
+    }
 
-        Assert.That(json, Does.StartWith("{\"id\":\"a1\",\"runId\":\"run-a1\",").And.Contain("\"grantedBy\":\"ops@example.com\"").And.EndWith("\"employees\":[5,7]}"));
+    [Test]
+    public async Task PersonsBlobOfAnotherApprovalOrUnreadable_ReadsAsNone()
+    {
+        await Store.SetDeletionApprovalAsync("acme", Approval("a1", [1, 2]), CancellationToken.None);
+        var blob = context.Tables.RunDetails.Client.GetBlobClient((await ApprovalBlobsAsync()).Single());
+
+        foreach (var content in new[] { "{\"tenant\":\"acme\",\"approvalId\":\"other\",\"employees\":[1,2]}", "{\"tenant\":\"acme\",\"approvalId\":\"a1\",\"employees\":[1]}", "not json" })
+        {
+            await blob.UploadAsync(BinaryData.FromString(content), overwrite: true);
+
+            Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null, content);
+        }
+
+        Assert.That(context.Logs.GetSnapshot().Count(l => l.Id.Id == 2105), Is.EqualTo(3));
     }
 
     [Test]
@@ -64,6 +98,7 @@ public sealed class TenantApprovalStoreTests
         await Store.SetDeletionApprovalAsync("acme", small, CancellationToken.None);
 
         Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(small));
+        Assert.That(await ApprovalBlobsAsync(), Has.Count.EqualTo(1).And.All.StartWith("acme/approvals/small/"), "the replaced approval's blob is deleted");
     }
 
     [Test]
@@ -109,6 +144,7 @@ public sealed class TenantApprovalStoreTests
             await Task.WhenAll(use, grant);
 
             Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(newer), $"round {round}");
+            Assert.That(await ApprovalBlobsAsync(), Has.Count.EqualTo(1), $"round {round}: the loser's blob and the replaced one are gone");
         }
     }
 
@@ -153,6 +189,12 @@ public sealed class TenantApprovalStoreTests
 
     private DeletionApproval Approval(string id, HashSet<long> employees, string? grantedBy = null) =>
         new(id, "run-" + id, employees, context.Time.GetUtcNow(), grantedBy, context.Time.GetUtcNow().AddHours(24));
+
+    private async Task<List<string>> ApprovalBlobsAsync()
+    {
+        var container = await context.Tables.RunDetails.GetAsync(CancellationToken.None);
+        return await container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "acme/approvals/", CancellationToken.None).Select(b => b.Name).ToListAsync();
+    }
 
     private async Task<TableEntity> RawAsync()
     {
