@@ -13,11 +13,11 @@ internal static partial class TenantsLog
     public static partial void ChangeRetried(ILogger logger, string tenantId, int attempt);
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Warning,
-        Message = "Tenant {TenantId}: the persons of deletion approval {ApprovalId} are missing (blob {Blob} in the run-details container); the approval reads as none and lets no deletion through. Grant it again with tenants allow-deletions")]
+        Message = "Tenant {TenantId}: deletion approval {ApprovalId} names blob {Blob} in the run-details container, which is gone; the approval reads as none and lets no deletion through. Grant it again with tenants allow-deletions")]
     public static partial void ApprovalPersonsMissing(ILogger logger, string tenantId, string approvalId, string blob);
 
     [LoggerMessage(EventId = 2105, Level = LogLevel.Warning,
-        Message = "Tenant {TenantId}: blob {Blob} does not hold the {Persons} persons of deletion approval {ApprovalId} (unreadable JSON, or another tenant's, approval's or count); the approval reads as none and lets no deletion through. Grant it again with tenants allow-deletions")]
+        Message = "Tenant {TenantId}: deletion approval {ApprovalId} names blob {Blob}, which is unreadable or not its own (another tenant, approval, or not {Persons} ids); the approval reads as none and lets no deletion through. Grant it again with tenants allow-deletions")]
     public static partial void ApprovalPersonsUnreadable(ILogger logger, string tenantId, string approvalId, string blob, int persons);
 
     [LoggerMessage(EventId = 2106, Level = LogLevel.Information,

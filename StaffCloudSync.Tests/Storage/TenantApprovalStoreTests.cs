@@ -90,6 +90,21 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
+    public async Task Approval_IsAJsonHeaderOnTheRow_NamingABlobOfItsPersons_BothReadable()
+    {
+        await Store.SetDeletionApprovalAsync("acme", Approval("a1", [7, 5], "ops@example.com"), CancellationToken.None);
+
+        var json = (await RawAsync()).GetString("DeletionApproval");
+        var blob = (await ApprovalBlobsAsync()).Single();
+        var persons = (await context.Tables.RunDetails.Client.GetBlobClient(blob).DownloadContentAsync()).Value.Content.ToString();
+
+        Assert.That(json, Does.StartWith("{\"id\":\"a1\",\"runId\":\"run-a1\",").And.Contain("\"grantedBy\":\"ops@example.com\"")
+            .And.EndWith($"\"persons\":2,\"personsBlob\":\"{blob}\"}}"));
+        Assert.That(blob, Does.StartWith("acme/approvals/a1/").And.EndWith(".json"));
+        Assert.That(persons, Is.EqualTo("{\"tenant\":\"acme\",\"approvalId\":\"a1\",\"employees\":[5,7]}"));
+    }
+
+    [Test]
     public async Task SmallerApproval_ReplacesALargerOneWhole()
     {
         await Store.SetDeletionApprovalAsync("acme", Approval("big", Enumerable.Range(1, 3_000).Select(i => (long)i * 100_003).ToHashSet()), CancellationToken.None);
