@@ -8,17 +8,17 @@ namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>
 /// The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>); a row's deletion
-/// approval keeps its persons in a blob the row names (TenantStore.Approvals.cs).
+/// approval keeps its persons in a blob the row names (<see cref="DeletionApprovalRows"/>).
 /// </summary>
-public sealed partial class TenantStore
+public sealed class TenantStore
 {
     // Each attempt needs another writer to change the row in between: more than a few in a row means something
     // is rewriting it in a loop, which should surface instead of spinning.
-    private const int MaxWriteAttempts = 10;
+    internal const int MaxWriteAttempts = 10;
 
     private readonly Ensured<TableClient> _table;
     private readonly ILogger<TenantStore> _logger;
-    private readonly DeletionApprovalBlobs _approvals;
+    private readonly DeletionApprovalRows _approvals;
 
     public TenantStore(StorageTables tables, TimeProvider time, ILogger<TenantStore> logger)
     {
@@ -26,14 +26,26 @@ public sealed partial class TenantStore
         ArgumentNullException.ThrowIfNull(time);
         _table = tables.Tenants;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _approvals = new DeletionApprovalBlobs(tables.RunDetails, time, logger);
+        _approvals = new DeletionApprovalRows(this, new DeletionApprovalBlobs(tables.RunDetails, time, logger), logger);
     }
+
+    /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (<see cref="DeletionApprovals"/> makes it).</summary>
+    public Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken) =>
+        _approvals.SetAsync(tenantId, approval, cancellationToken);
+
+    /// <summary>
+    /// Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it), on the
+    /// row's ETag so a newer approval granted meanwhile is never touched; returns the approval now on the row.
+    /// </summary>
+    public Task<DeletionApproval?> UpdateDeletionApprovalAsync(
+        string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken) =>
+        _approvals.UpdateAsync(tenantId, approvalId, change, cancellationToken);
 
     /// <summary>The tenant's row, validated; null when there is no row with that id.</summary>
     public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken)
     {
         var entity = await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : await ToRecordAsync(entity, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : await _approvals.ToRecordAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Every row, valid or not, ordered by tenant id; a row with an approval costs one more read, of its persons' blob.</summary>
@@ -41,7 +53,7 @@ public sealed partial class TenantStore
     {
         await foreach (var entity in ListEntitiesAsync(cancellationToken).ConfigureAwait(false))
         {
-            yield return await ToRecordAsync(entity, cancellationToken).ConfigureAwait(false);
+            yield return await _approvals.ToRecordAsync(entity, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -118,11 +130,11 @@ public sealed partial class TenantStore
     /// ETag: a concurrent settings change, approval or health update is never overwritten, the change is decided again on
     /// the fresh row instead. False when the tenant does not exist or the change left it alone.
     /// </summary>
-    private Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, bool> change, CancellationToken cancellationToken) =>
+    internal Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, bool> change, CancellationToken cancellationToken) =>
         ChangeRowAsync(tenantId, (entity, _) => ValueTask.FromResult(change(entity) ? RowChange.Write : RowChange.Leave), cancellationToken);
 
     /// <summary>As above, with a change that reads more (an approval's blob) and may ask for the row to be read again.</summary>
-    private async Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, CancellationToken, ValueTask<RowChange>> change, CancellationToken cancellationToken)
+    internal async Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, CancellationToken, ValueTask<RowChange>> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
@@ -159,7 +171,7 @@ public sealed partial class TenantStore
         throw new TenantConflictException($"Tenant '{tenantId}' kept changing while it was being written ({MaxWriteAttempts} attempts).");
     }
 
-    private enum RowChange
+    internal enum RowChange
     {
         Leave,
         Write,
@@ -215,7 +227,7 @@ public sealed partial class TenantStore
         throw new TenantConflictException($"The Tenants table kept changing while tenant '{tenantId}' was being written ({MaxWriteAttempts} attempts).");
     }
 
-    private async Task<TableEntity?> ReadEntityAsync(string tenantId, CancellationToken cancellationToken)
+    internal async Task<TableEntity?> ReadEntityAsync(string tenantId, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(tenantId) || tenantId == TenantEntityMapper.RegistryRowKey)
         {
@@ -234,7 +246,7 @@ public sealed partial class TenantStore
         return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);
     }
 
-    private static TenantConflictException NotFound(string? tenantId, Exception? inner)
+    internal static TenantConflictException NotFound(string? tenantId, Exception? inner)
     {
         var message = $"Tenant '{tenantId}' does not exist.";
         return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);

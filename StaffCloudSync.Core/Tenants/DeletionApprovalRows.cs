@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
 
 namespace StaffCloudSync.Core.Tenants;
 
@@ -9,23 +10,23 @@ namespace StaffCloudSync.Core.Tenants;
 /// force: a writer that loses the race leaves only a blob no row names, which it deletes. The blob a row no longer
 /// names is deleted after the write, best-effort.
 /// </summary>
-public sealed partial class TenantStore
+internal sealed class DeletionApprovalRows(TenantStore store, DeletionApprovalBlobs approvals, ILogger logger)
 {
     /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (<see cref="DeletionApprovals"/> makes it).</summary>
-    public async Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
+    public async Task SetAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approval);
-        if (await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
+        if (await store.ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
         {
-            throw NotFound(tenantId, null);
+            throw TenantStore.NotFound(tenantId, null);
         }
 
-        var blob = await _approvals.WriteAsync(tenantId, approval, cancellationToken).ConfigureAwait(false);
+        var blob = await approvals.WriteAsync(tenantId, approval, cancellationToken).ConfigureAwait(false);
         string? replaced = null;
         bool written;
         try
         {
-            written = await ChangeRowAsync(tenantId, entity =>
+            written = await store.ChangeRowAsync(tenantId, entity =>
             {
                 replaced = DeletionApprovalColumn.Read(entity)?.PersonsBlob;
                 DeletionApprovalColumn.Set(entity, approval, blob);
@@ -34,26 +35,26 @@ public sealed partial class TenantStore
         }
         catch (TenantConflictException)
         {
-            await _approvals.DeleteAsync(tenantId, [blob]).ConfigureAwait(false);
+            await approvals.DeleteAsync(tenantId, [blob]).ConfigureAwait(false);
             throw;
         }
 
         if (!written)
         {
             // The tenant was removed in between.
-            await _approvals.DeleteAsync(tenantId, [blob]).ConfigureAwait(false);
-            throw NotFound(tenantId, null);
+            await approvals.DeleteAsync(tenantId, [blob]).ConfigureAwait(false);
+            throw TenantStore.NotFound(tenantId, null);
         }
 
-        await _approvals.DeleteAsync(tenantId, [replaced == blob ? null : replaced]).ConfigureAwait(false);
-        TenantsLog.DeletionsAllowed(_logger, tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
+        await approvals.DeleteAsync(tenantId, [replaced == blob ? null : replaced]).ConfigureAwait(false);
+        TenantsLog.DeletionsAllowed(logger, tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
     }
 
     /// <summary>
     /// Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it), on the
     /// row's ETag so a newer approval granted meanwhile is never touched; returns the approval now on the row.
     /// </summary>
-    public async Task<DeletionApproval?> UpdateDeletionApprovalAsync(
+    public async Task<DeletionApproval?> UpdateAsync(
         string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(approvalId);
@@ -65,14 +66,14 @@ public sealed partial class TenantStore
         bool changed;
         try
         {
-            changed = await ChangeRowAsync(tenantId, async (entity, token) =>
+            changed = await store.ChangeRowAsync(tenantId, async (entity, token) =>
             {
                 var current = await ReadApprovalAsync(entity, token).ConfigureAwait(false);
                 after = current.Approval;
                 if (current.ReadAgain || after is null || after.Id != approvalId)
                 {
                     // Granted anew (or cleared) since the run read it: that approval is not the run's to change.
-                    return current.ReadAgain ? RowChange.ReadAgain : RowChange.Leave;
+                    return current.ReadAgain ? TenantStore.RowChange.ReadAgain : TenantStore.RowChange.Leave;
                 }
 
                 var previous = after;
@@ -82,36 +83,36 @@ public sealed partial class TenantStore
                     : after.Employees.SetEquals(previous.Employees) ? before
                     : await WriteBlobAsync(tenantId, after, written, token).ConfigureAwait(false);
                 DeletionApprovalColumn.Set(entity, after, kept);
-                return RowChange.Write;
+                return TenantStore.RowChange.Write;
             }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception)
         {
             // Whether the last attempt's write reached the row is not known: its blob stays. Earlier attempts lost theirs.
-            await _approvals.DeleteAsync(tenantId, written.SkipLast(1)).ConfigureAwait(false);
+            await approvals.DeleteAsync(tenantId, written.SkipLast(1)).ConfigureAwait(false);
             throw;
         }
 
-        await _approvals.DeleteAsync(tenantId, changed ? written.Where(n => n != kept).Append(before == kept ? null : before) : written)
+        await approvals.DeleteAsync(tenantId, changed ? written.Where(n => n != kept).Append(before == kept ? null : before) : written)
             .ConfigureAwait(false);
         return after;
     }
 
     private async Task<string> WriteBlobAsync(string tenantId, DeletionApproval approval, List<string> written, CancellationToken cancellationToken)
     {
-        var name = await _approvals.WriteAsync(tenantId, approval, cancellationToken).ConfigureAwait(false);
+        var name = await approvals.WriteAsync(tenantId, approval, cancellationToken).ConfigureAwait(false);
         written.Add(name);
         return name;
     }
 
     /// <summary>The row as a record, its approval with the persons from its blob.</summary>
-    private async Task<TenantRecord> ToRecordAsync(TableEntity entity, CancellationToken cancellationToken)
+    public async Task<TenantRecord> ToRecordAsync(TableEntity entity, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
             var read = await ReadApprovalAsync(entity, cancellationToken).ConfigureAwait(false);
-            if (!read.ReadAgain || attempt == MaxWriteAttempts
-                || await ReadEntityAsync(entity.RowKey, cancellationToken).ConfigureAwait(false) is not { } fresh)
+            if (!read.ReadAgain || attempt == TenantStore.MaxWriteAttempts
+                || await store.ReadEntityAsync(entity.RowKey, cancellationToken).ConfigureAwait(false) is not { } fresh)
             {
                 return TenantEntityMapper.ToRecord(entity, read.Approval);
             }
@@ -132,19 +133,19 @@ public sealed partial class TenantStore
             return new RowApproval(null, null, false);
         }
 
-        var read = await _approvals.ReadAsync(entity.RowKey, header, cancellationToken).ConfigureAwait(false);
+        var read = await approvals.ReadAsync(entity.RowKey, header, cancellationToken).ConfigureAwait(false);
         if (!read.Missing)
         {
             return new RowApproval(header, read.Approval, false);
         }
 
-        var fresh = await ReadEntityAsync(entity.RowKey, cancellationToken).ConfigureAwait(false);
+        var fresh = await store.ReadEntityAsync(entity.RowKey, cancellationToken).ConfigureAwait(false);
         if (fresh is not null && fresh.ETag != entity.ETag)
         {
             return new RowApproval(header, null, true);
         }
 
-        TenantsLog.ApprovalPersonsMissing(_logger, entity.RowKey, header.Id, header.PersonsBlob!);
+        TenantsLog.ApprovalPersonsMissing(logger, entity.RowKey, header.Id, header.PersonsBlob!);
         return new RowApproval(header, null, false);
     }
 
