@@ -92,12 +92,14 @@ var names = {
   natGateway: 'ng-${namePrefix}'
   outboundIp: 'pip-${namePrefix}-outbound'
 }
-// The Flex deployment package has a container of its own, and the host's containers are created here, so each can
-// carry its own role assignment instead of one role on the whole account.
+// The Flex deployment package has a container of its own, and the host's containers and the app's run details
+// (StaffCloudSync.Core/Storage/StorageOptions.cs, one JSON blob per run) are created here, so each can carry its own
+// role assignment instead of one role on the whole account.
 var deploymentContainerName = 'app-package'
-var hostContainerNames = [
+var blobContainerNames = [
   'azure-webjobs-hosts'
   'azure-webjobs-secrets'
+  'run-details'
 ]
 // The app's queue and its poison queue (StaffCloudSync.Core/Dispatch/SyncMessage.cs), and the poison queue the host
 // moves a message to when TenantSyncPoison itself fails three times: nothing reads that one, so an alert watches it.
@@ -132,7 +134,7 @@ module storage 'modules/storage.bicep' = {
     tags: tags
     skuName: storageSku
     deploymentContainerName: deploymentContainerName
-    hostContainerNames: hostContainerNames
+    blobContainerNames: blobContainerNames
     queueNames: queueNames
     publicNetworkAccess: dataPlanePublicAccess
     workspaceId: monitoring.outputs.workspaceId
@@ -191,7 +193,7 @@ module rbac 'modules/rbac.bicep' = {
     principalId: identity.properties.principalId
     storageAccountName: names.storage
     deploymentContainerName: deploymentContainerName
-    hostContainerNames: hostContainerNames
+    blobContainerNames: blobContainerNames
     queueNames: queueNames
     keyVaultName: names.keyVault
     appInsightsName: names.appInsights

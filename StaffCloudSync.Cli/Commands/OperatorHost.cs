@@ -1,4 +1,5 @@
-using Azure.Data.Tables;
+using Azure.Core;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Configuration;
@@ -37,9 +38,9 @@ internal sealed class OperatorHost : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddCliLogging(context, settings.Verbose);
 
-        // Registered before AddStaffCloudSync, whose TryAdd then keeps it: an operator waiting at a prompt should hear
-        // "storage unreachable" in seconds, not after the SDK's minute of retries meant for a background job.
-        services.AddTableStorage(configuration, StorageRetries);
+        // An operator waiting at a prompt should hear "storage unreachable" in seconds, not after the SDK's minute of
+        // retries meant for a background job (the Key Vault client sets its own retries over these defaults).
+        services.AddAzureClients(clients => clients.ConfigureDefaults(StorageRetries));
         services.AddStaffCloudSync(configuration);
         addServices?.Invoke(services);
         context.ConfigureServices?.Invoke(services);
@@ -69,7 +70,7 @@ internal sealed class OperatorHost : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _provider.DisposeAsync();
 
-    private static void StorageRetries(TableClientOptions options)
+    private static void StorageRetries(ClientOptions options)
     {
         options.Retry.MaxRetries = 2;
         options.Retry.Delay = TimeSpan.FromMilliseconds(500);

@@ -17,7 +17,7 @@ public sealed class QueuedSyncHandler(
     ISyncQueue queue,
     ITenantLeases leases,
     TenantLeaseKeeper keeper,
-    IRunStore runs,
+    RunStore runs,
     IOptions<DispatchOptions> options,
     TimeProvider time,
     ILogger<QueuedSyncHandler> logger,

@@ -12,7 +12,7 @@ namespace StaffCloudSync.Core.Dispatch;
 /// operator looks (the tenant's runs), instead of the tenant silently never running.
 /// </summary>
 public sealed class TenantDispatcher(
-    ITenantStore tenants, ISyncQueue queue, IOptions<QuarantineOptions> quarantine, TimeProvider time, ILogger<TenantDispatcher> logger)
+    TenantStore tenants, ISyncQueue queue, IOptions<QuarantineOptions> quarantine, TimeProvider time, ILogger<TenantDispatcher> logger)
 {
     public async Task<DispatchResult> DispatchAsync(bool isPastDue, CancellationToken cancellationToken)
     {

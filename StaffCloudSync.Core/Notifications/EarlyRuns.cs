@@ -11,7 +11,7 @@ namespace StaffCloudSync.Core.Notifications;
 /// there) or is skipped because another run holds the tenant — then it is made due again, so the change it was for does
 /// not wait for the next scheduled run, and never sooner than the minimum interval allows.
 /// </summary>
-public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, ITenantStore tenants, TimeProvider time, ILogger<EarlyRuns> logger) : IQueuedRunObserver
+public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, TenantStore tenants, TimeProvider time, ILogger<EarlyRuns> logger) : IQueuedRunObserver
 {
     /// <summary>Joins the due run of the tenant, or makes one due now and queues it; a message that cannot be queued gives the claim up.</summary>
     public async Task<EarlyRun> ScheduleAsync(TenantSettings settings, CancellationToken cancellationToken)

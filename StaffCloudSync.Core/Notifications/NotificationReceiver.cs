@@ -9,7 +9,7 @@ namespace StaffCloudSync.Core.Notifications;
 /// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run of the
 /// tenant made due — or joined — through <see cref="EarlyRuns"/> and queued with a visibility delay to its due time. The run is a normal full run under the lease and every guard. The Functions endpoint and the sandbox call this.
 /// </summary>
-public sealed class NotificationReceiver(ITenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, ILogger<NotificationReceiver> logger)
+public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, ILogger<NotificationReceiver> logger)
 {
     public async Task<NotificationResult> ReceiveAsync(string? tenantId, string? secret, Stream body, CancellationToken cancellationToken)
     {

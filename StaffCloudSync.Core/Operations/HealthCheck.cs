@@ -3,7 +3,7 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Core.Operations;
 
 /// <summary>Whether the app can reach what every run needs first: its tenant registry.</summary>
-public sealed class HealthCheck(ITenantStore tenants)
+public sealed class HealthCheck(TenantStore tenants)
 {
     public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
     {

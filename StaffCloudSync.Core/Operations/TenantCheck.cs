@@ -18,7 +18,7 @@ namespace StaffCloudSync.Core.Operations;
 /// that need it are <c>skip</c>ped. Only an unknown tenant throws (<see cref="SyncFailureKind.UnknownTenant"/>).
 /// </summary>
 public sealed class TenantCheck(
-    ITenantStore tenants,
+    TenantStore tenants,
     ISecretStore secrets,
     IStaffCloudClient staffCloud,
     IMobieTrainClient mobieTrain,

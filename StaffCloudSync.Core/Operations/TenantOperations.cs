@@ -12,8 +12,8 @@ namespace StaffCloudSync.Core.Operations;
 /// this: start a run now, preview the plan, explain one employee, read recent runs.
 /// </summary>
 public sealed class TenantOperations(
-    ITenantStore tenants,
-    IRunStore runs,
+    TenantStore tenants,
+    RunStore runs,
     ISyncQueue queue,
     TenantSyncService sync,
     IStaffCloudClient staffCloud,

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>The lists of a run record (and the approval it ran under), stored together as one compressed JSON document (<see cref="RunDetailsCodec"/>).</summary>
+/// <summary>The lists of a run record (and the approval it ran under), stored together as one JSON document in a blob per run (<see cref="RunStore"/>).</summary>
 internal sealed record RunDetails(
     IReadOnlyList<SkippedRecord> Skipped,
     IReadOnlyList<HeldDeletion> HeldDeletions,

@@ -5,14 +5,13 @@ using StaffCloudSync.Core.Failures;
 namespace StaffCloudSync.Core.Runs;
 
 /// <summary>
-/// A run record as one <c>SyncRuns</c> entity (summary columns a person can read in the portal, lists packed by
-/// <see cref="RunDetailsCodec"/>), plus the small index entity that finds it by run id.
+/// A run record as one <c>SyncRuns</c> entity (summary columns a person can read in the portal, and the name of the blob
+/// holding its lists), plus the small index entity that finds it by run id.
 /// </summary>
 internal static class RunEntityMapper
 {
-    public const string DetailsChunkCount = "DetailsChunks";
-    public const string DetailsChunkPrefix = "Details";
-    public const string DetailsTruncated = "DetailsTruncated";
+    /// <summary>The run's details blob in the run-details container; absent when the run has no lists.</summary>
+    public const string DetailsBlob = "DetailsBlob";
     public const string IndexTarget = "RunRowKey";
 
     // Index rows start with a letter, run rows with a digit: a RowKey range keeps each kind to itself.
@@ -20,7 +19,7 @@ internal static class RunEntityMapper
     public const string FirstRunRowKey = "0";
     public const string AfterLastRunRowKey = ":";
 
-    // A reason is a sentence for an operator; the cap keeps the entity within 1 MiB next to the details.
+    // A reason is a sentence for an operator; the cap keeps the entity well within its 1 MiB.
     private const int MaxReasonLength = 8000;
 
     private static readonly long MaxTicks = DateTimeOffset.MaxValue.UtcTicks;
@@ -36,7 +35,7 @@ internal static class RunEntityMapper
         [IndexTarget] = RunRowKey(record),
     };
 
-    public static TableEntity ToEntity(RunRecord record, EncodedRunDetails details)
+    public static TableEntity ToEntity(RunRecord record, string? detailsBlob)
     {
         var counts = record.Counts;
         var entity = new TableEntity(record.TenantId, RunRowKey(record))
@@ -65,8 +64,6 @@ internal static class RunEntityMapper
             [nameof(RunTimings.PlanMs)] = record.Timings.PlanMs,
             [nameof(RunTimings.ApplyMs)] = record.Timings.ApplyMs,
             [nameof(RunRecord.Invocation)] = record.Invocation,
-            [DetailsChunkCount] = details.Chunks.Count,
-            [DetailsTruncated] = details.Truncated,
         };
 
         if (record.ChainId is { } chain)
@@ -74,17 +71,17 @@ internal static class RunEntityMapper
             entity[nameof(RunRecord.ChainId)] = chain;
         }
 
-        for (var i = 0; i < details.Chunks.Count; i++)
+        if (detailsBlob is not null)
         {
-            entity[DetailsChunkPrefix + i.ToString(CultureInfo.InvariantCulture)] = details.Chunks[i];
+            entity[DetailsBlob] = detailsBlob;
         }
 
         return entity;
     }
 
+    /// <summary>The summary; the lists come from the details blob (<see cref="RunStore"/>).</summary>
     public static RunRecord ToRecord(TableEntity entity)
     {
-        var details = RunDetailsCodec.Decode(ReadChunks(entity));
         return new RunRecord
         {
             TenantId = entity.PartitionKey,
@@ -114,28 +111,11 @@ internal static class RunEntityMapper
                 Failed = Int(entity, nameof(SyncCounts.Failed)),
                 DeletionsHeld = Int(entity, nameof(SyncCounts.DeletionsHeld)),
             },
-            Skipped = details.Skipped,
-            HeldDeletions = details.HeldDeletions,
-            Failures = details.Failures,
-            Approval = details.Approval,
             Timings = new RunTimings(
                 entity.GetInt64(nameof(RunTimings.ReadMs)) ?? 0,
                 entity.GetInt64(nameof(RunTimings.PlanMs)) ?? 0,
                 entity.GetInt64(nameof(RunTimings.ApplyMs)) ?? 0),
         };
-    }
-
-    private static List<byte[]> ReadChunks(TableEntity entity)
-    {
-        var count = entity.GetInt32(DetailsChunkCount) ?? 0;
-        var chunks = new List<byte[]>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var name = DetailsChunkPrefix + i.ToString(CultureInfo.InvariantCulture);
-            chunks.Add(entity.GetBinary(name) ?? throw Corrupt(entity, $"{name} is missing"));
-        }
-
-        return chunks;
     }
 
     private static string? Cap(string? reason) =>

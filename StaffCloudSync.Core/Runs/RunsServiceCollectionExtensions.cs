@@ -5,10 +5,10 @@ namespace StaffCloudSync.Core.Runs;
 
 public static class RunsServiceCollectionExtensions
 {
-    /// <summary>The table-backed <see cref="IRunStore"/>. Needs <c>AddTableStorage</c>.</summary>
+    /// <summary>The <see cref="RunStore"/> (a table row and a details blob per run). Needs <c>AddTableStorage</c>.</summary>
     public static IServiceCollection AddRunStore(this IServiceCollection services)
     {
-        services.TryAddSingleton<IRunStore, TableRunStore>();
+        services.TryAddSingleton<RunStore>();
         return services;
     }
 }

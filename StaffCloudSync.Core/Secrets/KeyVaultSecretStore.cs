@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Azure;
 using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,42 +11,33 @@ namespace StaffCloudSync.Core.Secrets;
 /// Secrets from Azure Key Vault, each kept for <see cref="KeyVaultOptions.CacheDuration"/>: a run reads the same
 /// tokens for many requests, and many tenants share the MobieTrain key, so without a cache every run would cost
 /// several vault reads (and count against the vault's throttling limit). Kept short so a rotated token is picked up
-/// within minutes; <see cref="Invalidate"/> drops one at once.
+/// within minutes; <see cref="Invalidate"/> drops one at once. <see cref="HybridCache"/> makes concurrent callers of one
+/// name share a single read and caches no failure (docs/decisions.md).
 /// </summary>
 public sealed partial class KeyVaultSecretStore : ISecretStore
 {
-    private readonly IKeyVaultSecretReader _reader;
-    private readonly TimeProvider _timeProvider;
+    private readonly SecretClient _client;
+    private readonly HybridCache _cache;
     private readonly ILogger<KeyVaultSecretStore> _logger;
     private readonly TimeSpan _cacheDuration;
+    private readonly HybridCacheEntryOptions _entry;
 
-    // One entry per secret name (Key Vault names are case-insensitive). The Lazy makes concurrent callers of the same
-    // name share one fetch: GetOrAdd may build several Lazy instances under a race, but only the stored one is started.
-    private readonly ConcurrentDictionary<string, Lazy<Task<CachedSecret>>> _cache = new(StringComparer.OrdinalIgnoreCase);
-
-    public KeyVaultSecretStore(
-        SecretClient client,
-        IOptions<KeyVaultOptions> options,
-        TimeProvider timeProvider,
-        ILogger<KeyVaultSecretStore> logger)
-        : this(new SecretClientSecretReader(client), options, timeProvider, logger)
+    public KeyVaultSecretStore(SecretClient client, HybridCache cache, IOptions<KeyVaultOptions> options, ILogger<KeyVaultSecretStore> logger)
     {
-    }
-
-    internal KeyVaultSecretStore(
-        IKeyVaultSecretReader reader,
-        IOptions<KeyVaultOptions> options,
-        TimeProvider timeProvider,
-        ILogger<KeyVaultSecretStore> logger)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(timeProvider);
-        ArgumentNullException.ThrowIfNull(logger);
-        _reader = reader;
-        _timeProvider = timeProvider;
-        _logger = logger;
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
+        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _cacheDuration = options.Value.CacheDuration > TimeSpan.Zero ? options.Value.CacheDuration : TimeSpan.Zero;
+
+        // In this process's memory only: a secret never goes to a distributed cache, even if the host registers one.
+        var flags = HybridCacheEntryFlags.DisableDistributedCache;
+        _entry = new HybridCacheEntryOptions
+        {
+            Expiration = _cacheDuration,
+            LocalCacheExpiration = _cacheDuration,
+            Flags = _cacheDuration > TimeSpan.Zero ? flags : flags | HybridCacheEntryFlags.DisableLocalCache,
+        };
     }
 
     public async Task<string> GetSecretAsync(string name, CancellationToken cancellationToken)
@@ -60,67 +51,55 @@ public sealed partial class KeyVaultSecretStore : ISecretStore
                 $"'{name}' is not a Key Vault secret name (1–127 characters of a-z, A-Z, 0-9 and '-').", nameof(name));
         }
 
-        while (true)
+        var fetched = false;
+        // The read is shared by every caller waiting for it; HybridCache cancels it only when all of them gave up.
+        var value = await _cache.GetOrCreateAsync(
+            Key(name),
+            async token =>
+            {
+                fetched = true;
+                return await FetchAsync(name, token).ConfigureAwait(false);
+            },
+            _entry,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        if (!fetched)
         {
-            var entry = _cache.GetOrAdd(name, static (key, store) => new Lazy<Task<CachedSecret>>(() => store.FetchAsync(key)), this);
-            var reused = entry.IsValueCreated;
-            var fetch = entry.Value;
-
-            // An entry someone else started and that has expired or failed is dropped and fetched afresh. One this
-            // call started is used whatever its outcome, so a failing vault cannot make this loop.
-            if (reused && fetch.IsCompleted && !IsFresh(fetch))
-            {
-                _cache.TryRemove(KeyValuePair.Create(name, entry));
-                continue;
-            }
-
-            CachedSecret secret;
-            try
-            {
-                // The fetch itself ignores this token (it is shared); only this caller's wait is cancelled.
-                secret = await fetch.WaitAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception) when (fetch.IsFaulted || fetch.IsCanceled)
-            {
-                // Failures are not cached: the next caller asks Key Vault again.
-                _cache.TryRemove(KeyValuePair.Create(name, entry));
-                throw;
-            }
-
-            if (reused)
-            {
-                SecretsLog.SecretServedFromCache(_logger, name);
-            }
-
-            return secret.Value;
+            SecretsLog.SecretServedFromCache(_logger, name);
         }
+
+        return value;
     }
 
     /// <summary>
     /// Drops the cached value, e.g. after the API refused the token with 401: the next read asks Key Vault, which
-    /// returns the rotated value. A fetch already under way still completes for those waiting on it.
+    /// returns the rotated value.
     /// </summary>
     public void Invalidate(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        if (_cache.TryRemove(name, out _))
+
+        // The entry is in the local tier only (no distributed cache), which RemoveAsync clears before it returns.
+        var removal = _cache.RemoveAsync(Key(name));
+        if (!removal.IsCompletedSuccessfully)
         {
-            SecretsLog.SecretInvalidated(_logger, name);
+            removal.AsTask().GetAwaiter().GetResult();
         }
+
+        SecretsLog.SecretInvalidated(_logger, name);
     }
 
-    private bool IsFresh(Task<CachedSecret> fetch) =>
-        fetch.IsCompletedSuccessfully && _timeProvider.GetUtcNow() < fetch.Result.ExpiresAt;
+    // Key Vault names are case-insensitive (and ASCII, checked above); the cache's keys are not.
+    private static string Key(string name) => "keyvault-secret:" + name.ToLowerInvariant();
 
-    // Runs without a caller's cancellation token because several callers may wait on it; the SecretClient's retry
-    // policy and network timeout bound how long it takes.
-    private async Task<CachedSecret> FetchAsync(string name)
+    private async Task<string> FetchAsync(string name, CancellationToken cancellationToken)
     {
-        var vault = _reader.VaultUri;
+        var vault = _client.VaultUri;
         KeyVaultSecret secret;
         try
         {
-            secret = await _reader.GetSecretAsync(name, CancellationToken.None).ConfigureAwait(false);
+            // version null = the current version: a single GET /secrets/{name}, no versions listed.
+            secret = (await _client.GetSecretAsync(name, null, cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -163,7 +142,7 @@ public sealed partial class KeyVaultSecretStore : ISecretStore
 
         // Trimmed: a value set from a file (az keyvault secret set --file) often ends in a newline, which would
         // make an invalid Authorization header. Tokens and keys never carry meaningful outer whitespace.
-        return new CachedSecret(secret.Value.Trim(), _timeProvider.GetUtcNow() + _cacheDuration);
+        return secret.Value.Trim();
     }
 
     private static bool IsDisabledSecret(RequestFailedException ex) =>
@@ -172,10 +151,4 @@ public sealed partial class KeyVaultSecretStore : ISecretStore
 
     [GeneratedRegex("^[0-9a-zA-Z-]{1,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex SecretNamePattern();
-
-    private sealed record CachedSecret(string Value, DateTimeOffset ExpiresAt)
-    {
-        // A record prints its members; this one must never print the value.
-        public override string ToString() => $"CachedSecret {{ ExpiresAt = {ExpiresAt:O} }}";
-    }
 }

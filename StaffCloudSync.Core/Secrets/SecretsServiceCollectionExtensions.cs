@@ -1,8 +1,10 @@
 using Azure.Core;
 using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Credentials;
 
@@ -12,8 +14,9 @@ public static class SecretsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers <see cref="ISecretStore"/> as chosen by <c>Secrets:Provider</c> (Key Vault by default), binds and
-    /// validates <c>Secrets</c> and <c>KeyVault</c> at start-up, and adds <see cref="TimeProvider.System"/> unless a
-    /// time provider is already registered. Logging must be registered by the host.
+    /// validates <c>Secrets</c> and <c>KeyVault</c> at start-up, and adds the <see cref="SecretClient"/> (Microsoft.Extensions.Azure,
+    /// with the <c>KeyVault:Credential</c> identity) and the in-memory HybridCache the Key Vault store keeps values in.
+    /// Logging must be registered by the host.
     /// </summary>
     public static IServiceCollection AddSecretStore(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,10 +35,14 @@ public static class SecretsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>(
             _ => new KeyVaultOptionsValidator(() => configuration[$"{SecretsOptions.SectionName}:{nameof(SecretsOptions.Provider)}"])));
 
-        services.TryAddSingleton(TimeProvider.System);
-
         // Built only when the Key Vault store is resolved, so the configuration provider needs no vault or identity.
-        services.TryAddSingleton(sp => CreateSecretClient(sp.GetRequiredService<IOptions<KeyVaultOptions>>().Value));
+        services.AddAzureClients(clients => clients
+            .AddClient<SecretClient, SecretClientOptions>((options, credential, provider) => new(KeyVault(provider).VaultUri!, credential, options))
+            .WithCredential(provider => AzureCredentials.Create(KeyVault(provider).Credential, KeyVault(provider).ManagedIdentityClientId))
+            .ConfigureOptions(ConfigureSecretClient));
+        services.AddHybridCache();
+        // As AddTableStorage: the SDK's event sources are not forwarded to the app's logs.
+        services.AddLogging(logging => logging.AddFilter("Azure.", LogLevel.None));
         services.TryAddSingleton<KeyVaultSecretStore>();
         services.TryAddSingleton<ConfigurationSecretStore>();
         services.TryAddSingleton<ISecretStore>(SelectStore);
@@ -54,17 +61,15 @@ public static class SecretsServiceCollectionExtensions
         };
     }
 
-    private static SecretClient CreateSecretClient(KeyVaultOptions options) =>
-        new(options.VaultUri!, AzureCredentials.Create(options.Credential, options.ManagedIdentityClientId), CreateSecretClientOptions());
+    private static KeyVaultOptions KeyVault(IServiceProvider provider) => provider.GetRequiredService<IOptions<KeyVaultOptions>>().Value;
 
     /// <summary>
     /// Azure.Core's defaults wait up to a minute between tries and 100 s per try, so an unreachable vault would hold a
     /// tenant run for minutes. Three quick exponential retries (throttling and 5xx, honouring Retry-After) are enough
     /// for a read that the next scheduled run repeats anyway.
     /// </summary>
-    internal static SecretClientOptions CreateSecretClientOptions()
+    internal static void ConfigureSecretClient(SecretClientOptions options)
     {
-        var options = new SecretClientOptions();
         options.Retry.Mode = RetryMode.Exponential;
         options.Retry.MaxRetries = 3;
         options.Retry.Delay = TimeSpan.FromMilliseconds(500);
@@ -73,6 +78,5 @@ public static class SecretsServiceCollectionExtensions
 
         // The response body of a secret read is the secret: never let the SDK's diagnostics log it.
         options.Diagnostics.IsLoggingContentEnabled = false;
-        return options;
     }
 }

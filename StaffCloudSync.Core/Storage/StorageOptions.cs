@@ -1,4 +1,6 @@
+using Azure.Core;
 using Microsoft.Extensions.Configuration;
+using StaffCloudSync.Core.Credentials;
 
 namespace StaffCloudSync.Core.Storage;
 
@@ -17,6 +19,7 @@ public sealed class StorageOptions
     public const string DefaultTenantsTableName = "Tenants";
     public const string DefaultRunsTableName = "SyncRuns";
     public const string DefaultLeasesTableName = "TenantLeases";
+    public const string DefaultRunDetailsContainerName = "run-details";
 
     /// <summary><c>AzureWebJobsStorage</c>: a connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
     public string? ConnectionString { get; set; }
@@ -26,6 +29,7 @@ public sealed class StorageOptions
 
     public string? QueueServiceUri { get; set; }
 
+    /// <summary><c>AzureWebJobsStorage__blobServiceUri</c>: the run details' container lives there.</summary>
     public string? BlobServiceUri { get; set; }
 
     /// <summary><c>AzureWebJobsStorage__credential</c>: "managedidentity" (the default) or "developer".</summary>
@@ -40,6 +44,9 @@ public sealed class StorageOptions
 
     /// <summary>One row per tenant while a run holds it (the per-tenant lease).</summary>
     public string LeasesTableName { get; set; } = DefaultLeasesTableName;
+
+    /// <summary>Blob container of the runs' details, one JSON document per run (<c>Storage__RunDetailsContainerName</c>).</summary>
+    public string RunDetailsContainerName { get; set; } = DefaultRunDetailsContainerName;
 
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -63,7 +70,11 @@ public sealed class StorageOptions
         TenantsTableName = Blank(own[nameof(TenantsTableName)]) ?? DefaultTenantsTableName;
         RunsTableName = Blank(own[nameof(RunsTableName)]) ?? DefaultRunsTableName;
         LeasesTableName = Blank(own[nameof(LeasesTableName)]) ?? DefaultLeasesTableName;
+        RunDetailsContainerName = Blank(own[nameof(RunDetailsContainerName)]) ?? DefaultRunDetailsContainerName;
     }
+
+    /// <summary>The identity-based setup's credential (unused with a connection string).</summary>
+    public TokenCredential CreateCredential() => AzureCredentials.Create(AzureCredentials.Parse(Credential), ClientId);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

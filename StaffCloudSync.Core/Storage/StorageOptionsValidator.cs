@@ -33,7 +33,11 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
                 failures.Add($"{StorageOptions.ConnectionSettingName}__queueServiceUri '{options.QueueServiceUri}' is not an absolute http(s) URI");
             }
 
-            if (options.BlobServiceUri is not null && !IsServiceUri(options.BlobServiceUri))
+            if (options.BlobServiceUri is null)
+            {
+                failures.Add($"{StorageOptions.ConnectionSettingName}__blobServiceUri is not set: the runs' details need it (or give {StorageOptions.ConnectionSettingName}__accountName)");
+            }
+            else if (!IsServiceUri(options.BlobServiceUri))
             {
                 failures.Add($"{StorageOptions.ConnectionSettingName}__blobServiceUri '{options.BlobServiceUri}' is not an absolute http(s) URI");
             }
@@ -47,6 +51,10 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
         CheckTableName(failures, nameof(StorageOptions.TenantsTableName), options.TenantsTableName);
         CheckTableName(failures, nameof(StorageOptions.RunsTableName), options.RunsTableName);
         CheckTableName(failures, nameof(StorageOptions.LeasesTableName), options.LeasesTableName);
+        if (options.RunDetailsContainerName is null || !ContainerNamePattern().IsMatch(options.RunDetailsContainerName))
+        {
+            failures.Add($"{StorageOptions.SectionName}__{nameof(StorageOptions.RunDetailsContainerName)} '{options.RunDetailsContainerName}' is not a container name (3–63 lower-case letters, digits and single hyphens)");
+        }
 
         return AppSetting.Result(failures);
     }
@@ -77,4 +85,7 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
 
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$", RegexOptions.CultureInvariant)]
     private static partial Regex TableNamePattern();
+
+    [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
+    private static partial Regex ContainerNamePattern();
 }

@@ -1,42 +1,47 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
 
 namespace StaffCloudSync.Core.Storage;
 
 /// <summary>
-/// The app's tables, each created on its first use and then never asked about again in this process: a
-/// CreateIfNotExists per call would double every request.
+/// The app's tables and its run-details container, each created on its first use and then never asked about again in
+/// this process: a CreateIfNotExists per call would double every request.
 /// </summary>
 public sealed class StorageTables
 {
-    public StorageTables(TableServiceClient serviceClient, IOptions<StorageOptions> options)
+    public StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(serviceClient);
+        ArgumentNullException.ThrowIfNull(tableService);
+        ArgumentNullException.ThrowIfNull(blobService);
         ArgumentNullException.ThrowIfNull(options);
-        Tenants = new EnsuredTable(serviceClient.GetTableClient(options.Value.TenantsTableName));
-        Runs = new EnsuredTable(serviceClient.GetTableClient(options.Value.RunsTableName));
-        Leases = new EnsuredTable(serviceClient.GetTableClient(options.Value.LeasesTableName));
+        Tenants = Ensured.Table(tableService.GetTableClient(options.Value.TenantsTableName));
+        Runs = Ensured.Table(tableService.GetTableClient(options.Value.RunsTableName));
+        Leases = Ensured.Table(tableService.GetTableClient(options.Value.LeasesTableName));
+        var container = blobService.GetBlobContainerClient(options.Value.RunDetailsContainerName);
+        RunDetails = new Ensured<BlobContainerClient>(container, token => container.CreateIfNotExistsAsync(cancellationToken: token));
     }
 
-    public EnsuredTable Tenants { get; }
+    public Ensured<TableClient> Tenants { get; }
 
-    public EnsuredTable Runs { get; }
+    public Ensured<TableClient> Runs { get; }
 
-    public EnsuredTable Leases { get; }
+    public Ensured<TableClient> Leases { get; }
+
+    /// <summary>One JSON blob per run with the run's lists (<c>Runs/RunStore</c>).</summary>
+    public Ensured<BlobContainerClient> RunDetails { get; }
 }
 
-/// <summary>One table client whose table is created once; a failed creation is tried again by the next caller.</summary>
-public sealed class EnsuredTable
+/// <summary>A client whose table or container is created once; a failed creation is tried again by the next caller.</summary>
+public sealed class Ensured<TClient>(TClient client, Func<CancellationToken, Task> create)
 {
-    private readonly TableClient _client;
     private readonly Lock _gate = new();
     private Task? _creation;
 
-    public EnsuredTable(TableClient client) => _client = client ?? throw new ArgumentNullException(nameof(client));
+    /// <summary>The client, without waiting for its creation (for a name, or a test's clean-up).</summary>
+    public TClient Client => client;
 
-    public string Name => _client.Name;
-
-    public async ValueTask<TableClient> GetAsync(CancellationToken cancellationToken)
+    public async ValueTask<TClient> GetAsync(CancellationToken cancellationToken)
     {
         Task task;
         lock (_gate)
@@ -44,13 +49,18 @@ public sealed class EnsuredTable
             if (_creation is null || _creation.IsFaulted || _creation.IsCanceled)
             {
                 // Not tied to one caller's token: a cancelled caller must not leave the others a cancelled creation.
-                _creation = _client.CreateIfNotExistsAsync(CancellationToken.None);
+                _creation = create(CancellationToken.None);
             }
 
             task = _creation;
         }
 
         await task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        return _client;
+        return client;
     }
+}
+
+public static class Ensured
+{
+    public static Ensured<TableClient> Table(TableClient client) => new(client, token => client.CreateIfNotExistsAsync(token));
 }

@@ -11,7 +11,7 @@ namespace StaffCloudSync.Core.Sync;
 /// Step 4 of a run: the run record, the tenant's health (failures in a row, quarantine) and what the run did to the
 /// operator's approval of held deletions.
 /// </summary>
-internal sealed class RunRecorder(IRunStore runs, ITenantStore tenants, int quarantineAfterFailures, TimeProvider time, ILogger logger)
+internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quarantineAfterFailures, TimeProvider time, ILogger logger)
 {
     /// <summary>The record of a run that has started (status Running), so an operator sees it while it goes on.</summary>
     public Task WriteStartAsync(RunRecord record, CancellationToken cancellationToken) => runs.WriteAsync(record, cancellationToken);

@@ -17,7 +17,7 @@ namespace StaffCloudSync.Core.Sync;
 /// </summary>
 public sealed class TenantSyncService
 {
-    private readonly ITenantStore _tenants;
+    private readonly TenantStore _tenants;
     private readonly SnapshotReader _reader;
     private readonly PlanApplier _applier;
     private readonly SyncOptions _options;
@@ -26,8 +26,8 @@ public sealed class TenantSyncService
     private readonly RunRecorder _recorder;
 
     public TenantSyncService(
-        ITenantStore tenants,
-        IRunStore runs,
+        TenantStore tenants,
+        RunStore runs,
         SnapshotReader reader,
         PlanApplier applier,
         IOptions<QuarantineOptions> quarantine,

@@ -9,7 +9,7 @@ namespace StaffCloudSync.Core.Tenants;
 /// <c>DeletionApprovalHours</c>. An approval that named no one would let any later mass deletion through, which is what
 /// the guard is there to stop; so with nothing held it is refused.
 /// </summary>
-public sealed class DeletionApprovals(ITenantStore tenants, IRunStore runs, TimeProvider time)
+public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimeProvider time)
 {
     // How far back the latest holding run is looked for; runs are twice a day, so this is weeks of history.
     private const int RunsLookedAt = 50;

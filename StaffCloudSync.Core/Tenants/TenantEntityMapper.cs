@@ -44,7 +44,7 @@ internal static class TenantEntityMapper
         }
     }
 
-    private static TenantHealth ReadHealth(TableEntity entity) => new(
+    public static TenantHealth ReadHealth(TableEntity entity) => new(
         entity.TryGetValue(ConsecutiveFailures, out var failures) && failures is int count ? count : 0,
         entity.GetDateTimeOffset(QuarantinedAt),
         entity.GetString(QuarantineReason),
@@ -77,9 +77,9 @@ internal static class TenantEntityMapper
     /// <summary>
     /// Reads a row without ever throwing. A value that cannot be read at all becomes an error and leaves
     /// <see cref="TenantRecord.Settings"/> null (settings with a default in its place would misstate the row); the
-    /// rest is then checked by <see cref="TenantSettingsValidator"/>.
+    /// rest is then checked by <see cref="TenantSettingsValidator"/>. The approval is the store's to read: its persons are in a blob.
     /// </summary>
-    public static TenantRecord ToRecord(TableEntity entity)
+    public static TenantRecord ToRecord(TableEntity entity, DeletionApproval? approval)
     {
         var tenantId = entity.RowKey;
         var row = new TenantRowReader(entity, tenantId);
@@ -110,6 +110,6 @@ internal static class TenantEntityMapper
         var unreadable = row.Errors.Count > 0;
         var errors = new List<TenantSettingError>(row.Errors);
         errors.AddRange(TenantSettingsValidator.Validate(settings));
-        return new TenantRecord(tenantId, unreadable ? null : settings, errors, DeletionApprovalColumns.Read(entity), entity.ETag) { Health = ReadHealth(entity) };
+        return new TenantRecord(tenantId, unreadable ? null : settings, errors, approval, entity.ETag) { Health = ReadHealth(entity) };
     }
 }

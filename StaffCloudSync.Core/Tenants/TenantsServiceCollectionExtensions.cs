@@ -7,10 +7,10 @@ namespace StaffCloudSync.Core.Tenants;
 
 public static class TenantsServiceCollectionExtensions
 {
-    /// <summary>The table-backed <see cref="ITenantStore"/> and the deletion approvals on its rows. Needs <c>AddTableStorage</c>.</summary>
+    /// <summary>The <see cref="TenantStore"/> and the deletion approvals on its rows. Needs <c>AddTableStorage</c>.</summary>
     public static IServiceCollection AddTenantStore(this IServiceCollection services)
     {
-        services.TryAddSingleton<ITenantStore, TableTenantStore>();
+        services.TryAddSingleton<TenantStore>();
         services.TryAddSingleton<DeletionApprovals>();
         return services;
     }

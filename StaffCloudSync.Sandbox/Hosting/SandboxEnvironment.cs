@@ -78,7 +78,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetRequiredService<IStartupValidator>().Validate();
 
-        var store = provider.GetRequiredService<ITenantStore>();
+        var store = provider.GetRequiredService<TenantStore>();
         foreach (var tenant in tenants)
         {
             await UpsertTenantAsync(store, tenant.Settings, cancellationToken).ConfigureAwait(false);
@@ -112,7 +112,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         mobieTrain.AddApiKey(key, accounts);
     }
 
-    private static async Task UpsertTenantAsync(ITenantStore store, TenantSettings settings, CancellationToken cancellationToken)
+    private static async Task UpsertTenantAsync(TenantStore store, TenantSettings settings, CancellationToken cancellationToken)
     {
         var existing = await store.GetAsync(settings.TenantId, cancellationToken).ConfigureAwait(false);
         if (existing is null)

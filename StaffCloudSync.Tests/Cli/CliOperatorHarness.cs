@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Http;
@@ -101,7 +102,7 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
     public async Task HoldLeaseAsync(string tenantId, string runId)
     {
         var options = Options.Create(new StorageOptions { ConnectionString = storage, LeasesTableName = tables["Storage__LeasesTableName"] });
-        var leases = new TableTenantLeases(new StorageTables(new TableServiceClient(storage), options), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(CliRun.Now));
+        var leases = new TableTenantLeases(new StorageTables(new TableServiceClient(storage), new BlobServiceClient(storage), options), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(CliRun.Now));
         var lease = await leases.TryAcquireAsync(tenantId, runId, TimeSpan.FromMinutes(30), CancellationToken.None);
         Assert.That(lease.Acquired, Is.True);
     }
@@ -110,7 +111,7 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
     public async Task<string> RecordHeldRunAsync(string tenantId, params long[] employeeIds)
     {
         var options = Options.Create(new StorageOptions { ConnectionString = storage, RunsTableName = tables["Storage__RunsTableName"] });
-        var runs = new Core.Runs.TableRunStore(new StorageTables(new TableServiceClient(storage), options), Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Runs.TableRunStore>.Instance);
+        var runs = new Core.Runs.RunStore(new StorageTables(new TableServiceClient(storage), new BlobServiceClient(storage), options));
         var runId = Guid.NewGuid().ToString("N");
         await runs.WriteAsync(new Core.Runs.RunRecord
         {

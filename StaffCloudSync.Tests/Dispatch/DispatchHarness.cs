@@ -41,9 +41,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
     public static async Task<DispatchHarness> CreateAsync(Core.Sync.SyncOptions? syncOptions = null)
     {
         var sync = await SyncHarness.CreateAsync(sync: syncOptions);
-        var queues = DispatchServiceCollectionExtensions.CreateQueueServiceClient(
-            new Core.Storage.StorageOptions { ConnectionString = sync.Storage.ConnectionString },
-            new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queues = new QueueServiceClient(sync.Storage.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         var harness = new DispatchHarness(sync, queues);
         await harness.Queue.CreateIfNotExistsAsync();
         await harness.Queue.ClearMessagesAsync();

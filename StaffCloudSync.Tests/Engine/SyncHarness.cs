@@ -36,11 +36,11 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public TenantSyncService Service { get; }
 
-    public ITenantStore Tenants => _storage.Tenants;
+    public TenantStore Tenants => _storage.Tenants;
 
     public StorageHarness Storage => _storage;
 
-    public IRunStore Runs => _storage.Runs;
+    public RunStore Runs => _storage.Runs;
 
     /// <summary>"allow deletions" as the CLI grants it, on the harness's clock.</summary>
     public DeletionApprovals Approvals => new(_storage.Tenants, _storage.Runs, _storage.Time);

@@ -35,7 +35,7 @@ public class FunctionsEndToEndTests
         }
 
         Assert.That(messages, Has.Length.EqualTo(2));
-        var runs = host.Service<IRunStore>();
+        var runs = host.Service<RunStore>();
         foreach (var (tenant, account, employee) in new[] { ("acme", "acme", "1"), ("beta", "beta", "2") })
         {
             var run = await runs.ListRecentAsync(tenant, 1, CancellationToken.None).SingleAsync();

@@ -69,7 +69,7 @@ public class NotificationFunctionTests
         await host.Function<TenantSync>().RunAsync(message, CancellationToken.None);
         var next = JsonNode.Parse((await CallAsync(host, "acme", secret, Body(), at: due.DueAt.Value.AddMinutes(1))).Text())!;
 
-        var run = await host.Service<IRunStore>().GetAsync("acme", due.DueRunId!, CancellationToken.None);
+        var run = await host.Service<RunStore>().GetAsync("acme", due.DueRunId!, CancellationToken.None);
         Assert.That(run!.Trigger, Is.EqualTo(RunTrigger.Webhook));
         Assert.That(run.Status, Is.EqualTo(RunStatus.Succeeded), run.Reason);
         Assert.That(run.Counts.Invited, Is.EqualTo(1), "the early run invites like any run");
@@ -93,7 +93,7 @@ public class NotificationFunctionTests
         await host.Function<TenantSync>().RunAsync(taken, CancellationToken.None);
         await host.Queue.DeleteMessageAsync(taken.MessageId, taken.PopReceipt);
 
-        var skipped = await host.Service<IRunStore>().GetAsync("acme", due.DueRunId!, CancellationToken.None);
+        var skipped = await host.Service<RunStore>().GetAsync("acme", due.DueRunId!, CancellationToken.None);
         var again = await host.Service<EarlyRunSchedule>().GetAsync("acme", CancellationToken.None);
         Assert.That(skipped!.Status, Is.EqualTo(RunStatus.Skipped));
         Assert.That(again.DueRunId, Is.Not.Null.And.Not.EqualTo(due.DueRunId), "a new early run for the change the skipped one was for");

@@ -47,6 +47,7 @@ public class InfraAppSettingsTests
         ["Storage__TenantsTableName"] = "the code's default names match the tables the template creates",
         ["Storage__RunsTableName"] = "the code's default names match the tables the template creates",
         ["Storage__LeasesTableName"] = "the code's default names match the tables the template creates",
+        ["Storage__RunDetailsContainerName"] = "the code's default name matches the container the template creates",
     };
 
     /// <summary>Prefixes of the sample's settings that are not deployed, with why.</summary>

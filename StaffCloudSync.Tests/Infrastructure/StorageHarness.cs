@@ -1,7 +1,11 @@
+using Azure.Core;
 using Azure.Data.Tables;
+using Microsoft.Extensions.Azure;
 using StaffCloudSync.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Storage;
@@ -17,17 +21,21 @@ internal sealed class StorageHarness : IAsyncDisposable
 {
     private readonly ServiceProvider provider;
 
-    private StorageHarness(ServiceProvider provider, FakeTimeProvider time)
+    private StorageHarness(ServiceProvider provider, FakeTimeProvider time, FakeLogCollector logs)
     {
         this.provider = provider;
         Time = time;
+        Logs = logs;
     }
 
     public FakeTimeProvider Time { get; }
 
-    public ITenantStore Tenants => provider.GetRequiredService<ITenantStore>();
+    /// <summary>What the stores logged.</summary>
+    public FakeLogCollector Logs { get; }
 
-    public IRunStore Runs => provider.GetRequiredService<IRunStore>();
+    public TenantStore Tenants => provider.GetRequiredService<TenantStore>();
+
+    public RunStore Runs => provider.GetRequiredService<RunStore>();
 
     public StorageTables Tables => provider.GetRequiredService<StorageTables>();
 
@@ -45,20 +53,25 @@ internal sealed class StorageHarness : IAsyncDisposable
                 ["Storage:TenantsTableName"] = "Tenants" + suffix,
                 ["Storage:RunsTableName"] = "SyncRuns" + suffix,
                 ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
+                ["Storage:RunDetailsContainerName"] = "run-details-" + suffix,
             })
             .Build();
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.Zero));
-        var services = new ServiceCollection()
-            .AddLogging()
+        var logs = new FakeLogCollector();
+        var services = new ServiceCollection();
+        // Logging first: AddAzureClients registers a NullLoggerFactory unless an ILoggerFactory is already there.
+        services.AddLogging(logging => logging.AddProvider(new FakeLoggerProvider(logs)));
+        services.AddAzureClients(clients => clients.ConfigureDefaults(FailFast));
+        services
             .AddSingleton<TimeProvider>(time)
-            .AddTableStorage(configuration, FailFast)
+            .AddTableStorage(configuration)
             .AddTenantStore()
             .AddRunStore();
-        return new StorageHarness(services.BuildServiceProvider(validateScopes: true), time) { ConnectionString = connectionString };
+        return new StorageHarness(services.BuildServiceProvider(validateScopes: true), time, logs) { ConnectionString = connectionString };
     }
 
     /// <summary>A dead emulator fails a test in seconds instead of after the SDK's minute of retries.</summary>
-    public static void FailFast(TableClientOptions options)
+    public static void FailFast(ClientOptions options)
     {
         options.Retry.MaxRetries = 1;
         options.Retry.Delay = TimeSpan.FromMilliseconds(100);
@@ -69,9 +82,10 @@ internal sealed class StorageHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         var service = provider.GetRequiredService<TableServiceClient>();
-        await service.DeleteTableAsync(Tables.Tenants.Name);
-        await service.DeleteTableAsync(Tables.Runs.Name);
-        await service.DeleteTableAsync(Tables.Leases.Name);
+        await service.DeleteTableAsync(Tables.Tenants.Client.Name);
+        await service.DeleteTableAsync(Tables.Runs.Client.Name);
+        await service.DeleteTableAsync(Tables.Leases.Client.Name);
+        await Tables.RunDetails.Client.DeleteIfExistsAsync();
         await provider.DisposeAsync();
     }
 }

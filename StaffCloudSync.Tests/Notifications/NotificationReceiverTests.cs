@@ -239,7 +239,7 @@ public class NotificationReceiverTests
     public async Task AQuarantinedTenant_IgnoresNotifications_Logged()
     {
         await using var harness = await NotificationHarness.StartAsync();
-        await harness.Environment.Services.GetRequiredService<ITenantStore>().UpdateHealthAsync("acme",
+        await harness.Environment.Services.GetRequiredService<TenantStore>().UpdateHealthAsync("acme",
             _ => new TenantHealth(3, Plans.Now, "Authentication: token refused", null), CancellationToken.None);
 
         var result = await harness.NotifyAsync(T0);

@@ -76,7 +76,7 @@ public class SecretsAndPersonalDataTests
             Assert.That(logs.GetSnapshot().Count(r => r.Message.Contains("[email] ([phone]) is blocked for key [key]", StringComparison.Ordinal)), Is.GreaterThan(0), "the log line masks it too");
         }
 
-        var stored = await environment.Services.GetRequiredService<IRunStore>().GetAsync("acme", "run-1", CancellationToken.None);
+        var stored = await environment.Services.GetRequiredService<RunStore>().GetAsync("acme", "run-1", CancellationToken.None);
         var everything = string.Join("\n", logs.GetSnapshot().Select(r =>
             $"{r.Category} {r.Message} {string.Join(" ", r.StructuredState?.Select(p => $"{p.Key}={p.Value}") ?? [])} {r.Exception}"))
             + $"\n{stored!.Reason}\n{string.Join("\n", stored.Failures.Select(f => f.Error))}";

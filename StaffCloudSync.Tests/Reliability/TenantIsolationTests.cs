@@ -96,7 +96,7 @@ public class TenantIsolationTests
             }
         }));
 
-        var runs = environment.Services.GetRequiredService<IRunStore>();
+        var runs = environment.Services.GetRequiredService<RunStore>();
         foreach (var id in Healthy)
         {
             var run = await runs.GetAsync(id, $"run-{id}", CancellationToken.None);

@@ -14,18 +14,18 @@ public abstract class KeyVaultSecretStoreHarness
     private protected const string Name = "staffcloud-token-acme";
     private protected const string Value = "sc-token-Zq81-do-not-log";
 
-    private protected FakeKeyVaultSecretReader _reader = null!;
+    private protected FakeSecretClient _reader = null!;
     private protected FakeTimeProvider _time = null!;
 
     [SetUp]
     public void SetUp()
     {
-        _reader = new FakeKeyVaultSecretReader();
+        _reader = new FakeSecretClient();
         _reader.Returns(Value);
         _time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 1, 2, 0, 0, TimeSpan.Zero));
     }
 
     private protected KeyVaultSecretStore CreateStore(TimeSpan? cacheDuration = null) =>
-        new(_reader, Options.Create(new KeyVaultOptions { CacheDuration = cacheDuration ?? TimeSpan.FromMinutes(5) }),
-            _time, NullLogger<KeyVaultSecretStore>.Instance);
+        new(_reader, FakeSecretClient.Cache(_time), Options.Create(new KeyVaultOptions { CacheDuration = cacheDuration ?? TimeSpan.FromMinutes(5) }),
+            NullLogger<KeyVaultSecretStore>.Instance);
 }

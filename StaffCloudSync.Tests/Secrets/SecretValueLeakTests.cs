@@ -40,10 +40,10 @@ public sealed class SecretValueLeakTests
         }
 
         // Key Vault store.
-        var reader = new FakeKeyVaultSecretReader();
+        var reader = new FakeSecretClient();
         reader.Returns(Value);
         var time = new FakeTimeProvider();
-        var keyVault = new KeyVaultSecretStore(reader, Options.Create(new KeyVaultOptions()), time,
+        var keyVault = new KeyVaultSecretStore(reader, FakeSecretClient.Cache(time), Options.Create(new KeyVaultOptions()),
             loggerFactory.CreateLogger<KeyVaultSecretStore>());
         var read = await keyVault.GetSecretAsync("staffcloud-token-acme", CancellationToken.None);
         await keyVault.GetSecretAsync("staffcloud-token-acme", CancellationToken.None);

@@ -1,4 +1,6 @@
 using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -34,8 +36,12 @@ public sealed class StorageOptionsTests
             Assert.That(options.TenantsTableName, Is.EqualTo("Tenants"));
             Assert.That(options.RunsTableName, Is.EqualTo("SyncRuns"));
             Assert.That(client.AccountName, Is.EqualTo("devstoreaccount1"));
-            Assert.That(provider.GetRequiredService<ITenantStore>(), Is.InstanceOf<TableTenantStore>());
-            Assert.That(provider.GetRequiredService<IRunStore>(), Is.InstanceOf<TableRunStore>());
+            Assert.That(options.RunDetailsContainerName, Is.EqualTo("run-details"));
+            Assert.That(provider.GetRequiredService<IOptionsMonitor<QueueClientOptions>>().Get("Default").MessageEncoding, Is.EqualTo(QueueMessageEncoding.Base64),
+                "what the Functions queue trigger reads");
+            Assert.That(provider.GetRequiredService<BlobServiceClient>().AccountName, Is.EqualTo("devstoreaccount1"));
+            Assert.That(provider.GetRequiredService<TenantStore>(), Is.Not.Null);
+            Assert.That(provider.GetRequiredService<RunStore>(), Is.Not.Null);
         });
     }
 
@@ -46,6 +52,7 @@ public sealed class StorageOptionsTests
         {
             ["AzureWebJobsStorage:tableServiceUri"] = "https://staffsync.table.core.windows.net",
             ["AzureWebJobsStorage:queueServiceUri"] = "https://staffsync.queue.core.windows.net",
+            ["AzureWebJobsStorage:blobServiceUri"] = "https://staffsync.blob.core.windows.net",
             ["AzureWebJobsStorage:credential"] = "managedidentity",
             ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
             ["Storage:TenantsTableName"] = "TenantsTest",
@@ -62,6 +69,8 @@ public sealed class StorageOptionsTests
             Assert.That(options.QueueServiceUri, Is.EqualTo("https://staffsync.queue.core.windows.net"));
             Assert.That(options.TenantsTableName, Is.EqualTo("TenantsTest"));
             Assert.That(client.Uri.Host, Is.EqualTo("staffsync.table.core.windows.net"));
+            Assert.That(provider.GetRequiredService<QueueServiceClient>().Uri.Host, Is.EqualTo("staffsync.queue.core.windows.net"));
+            Assert.That(provider.GetRequiredService<BlobServiceClient>().Uri.Host, Is.EqualTo("staffsync.blob.core.windows.net"));
         });
     }
 
@@ -87,13 +96,16 @@ public sealed class StorageOptionsTests
             ["AzureWebJobsStorage:tableServiceUri"] = "not a uri",
             ["AzureWebJobsStorage:credential"] = "password",
             ["Storage:RunsTableName"] = "sync-runs",
+            ["Storage:RunDetailsContainerName"] = "Run_Details",
         });
 
         var ex = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value);
 
         Assert.That(ex!.Failures, Has.Some.Contains("AzureWebJobsStorage__tableServiceUri 'not a uri'")
             .And.Some.Contains("AzureWebJobsStorage__credential 'password'")
-            .And.Some.Contains("Storage__RunsTableName 'sync-runs'"));
+            .And.Some.Contains("Storage__RunsTableName 'sync-runs'")
+            .And.Some.Contains("AzureWebJobsStorage__blobServiceUri is not set")
+            .And.Some.Contains("Storage__RunDetailsContainerName 'Run_Details'"));
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

@@ -5,14 +5,14 @@ using StaffCloudSync.Tests.Infrastructure;
 namespace StaffCloudSync.Tests.Storage;
 
 /// <summary>
-/// The set-up the TableTenantStore…Tests share: the tenant store over Azurite tables of each test's own, a tenant id
+/// The set-up the TenantStore…Tests share: the tenant store over Azurite tables of each test's own, a tenant id
 /// no other test uses, a valid row for it, and a way to write a row by hand, past the store's validation.
 /// </summary>
 public abstract class TableTenantStoreHarness
 {
     private protected StorageHarness context = null!;
 
-    private protected ITenantStore Store => context.Tenants;
+    private protected TenantStore Store => context.Tenants;
 
     // Tables of each test's own: rows of one test must not claim the accounts another test adds (one tenant per account).
     [SetUp]

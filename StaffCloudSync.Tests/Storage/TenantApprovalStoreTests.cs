@@ -9,7 +9,7 @@ public sealed class TenantApprovalStoreTests
 {
     private StorageHarness context = null!;
 
-    private ITenantStore Store => context.Tenants;
+    private TenantStore Store => context.Tenants;
 
     [SetUp]
     public async Task StartStorage()
@@ -24,8 +24,8 @@ public sealed class TenantApprovalStoreTests
     [Test]
     public async Task Approval_RoundTripsWithEveryFieldAndManyPersons()
     {
-        // Ids far apart and close together, up to 18 digits: more than one 64 KiB column's worth of varints.
-        var ids = Enumerable.Range(1, 20_000).Select(i => (long)i * 7919).Append(999_999_999_999_999_999).Append(1).ToHashSet();
+        // Ids far apart and close together, up to 18 digits: thousands fit the one JSON column.
+        var ids = Enumerable.Range(1, 3_000).Select(i => (long)i * 7919).Append(999_999_999_999_999_999).Append(1).ToHashSet();
         var approval = Approval("a1", ids, "ops@example.com");
 
         await Store.SetDeletionApprovalAsync("acme", approval, CancellationToken.None);
@@ -36,16 +36,84 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
+    public async Task ApprovalOfThirtyThousandPersons_RoundTripsAndSettles()
+    {
+        // A mass deactivation: far more ids than a 32 K-character column holds; the row keeps only the header.
+        var ids = Enumerable.Range(1, 30_000).Select(i => (long)i * 100_003).ToHashSet();
+        var approval = Approval("big", ids, "ops@example.com");
+
+        await Store.SetDeletionApprovalAsync("acme", approval, CancellationToken.None);
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(approval));
+        Assert.That((await RawAsync()).GetString("DeletionApproval"), Has.Length.LessThan(1_000));
+
+        // A run deletes all but ten of them: the rest is a new revision, and the one it replaces is gone.
+        var left = ids.Take(10).ToHashSet();
+        var after = await Store.UpdateDeletionApprovalAsync("acme", "big", a => a with { Employees = left }, CancellationToken.None);
+        Assert.That(after, Is.EqualTo(approval with { Employees = left }));
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(approval with { Employees = left }));
+        Assert.That(await ApprovalBlobsAsync(), Has.Count.EqualTo(1));
+
+        // The next one deletes the last ten: used up, nothing of it is left.
+        Assert.That(await Store.UpdateDeletionApprovalAsync("acme", "big", _ => null, CancellationToken.None), Is.Null);
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null);
+        Assert.That(await ApprovalBlobsAsync(), Is.Empty);
+    }
+
+    [Test]
+    public async Task PersonsBlobGone_ApprovalReadsAsNone_Logged_AndLetsNothingThrough()
+    {
+        await Store.SetDeletionApprovalAsync("acme", Approval("a1", [1, 2]), CancellationToken.None);
+        var container = context.Tables.RunDetails.Client;
+        await container.DeleteBlobAsync((await ApprovalBlobsAsync()).Single());
+
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null);
+        Assert.That(await Store.UpdateDeletionApprovalAsync("acme", "a1", a => a with { Employees = new HashSet<long> { 1 } }, CancellationToken.None), Is.Null,
+            "a run cannot change what it cannot read");
+        Assert.That(context.Logs.GetSnapshot().Where(l => l.Id.Id == 2104).Select(l => l.Message),
+            Has.Some.Contains("acme").And.Some.Contains("a1").And.All.Contains("lets no deletion through"));
+    }
+
+    [Test]
+    public async Task PersonsBlobOfAnotherApprovalOrUnreadable_ReadsAsNone()
+    {
+        await Store.SetDeletionApprovalAsync("acme", Approval("a1", [1, 2]), CancellationToken.None);
+        var blob = context.Tables.RunDetails.Client.GetBlobClient((await ApprovalBlobsAsync()).Single());
+
+        foreach (var content in new[] { "{\"tenant\":\"acme\",\"approvalId\":\"other\",\"employees\":[1,2]}", "{\"tenant\":\"acme\",\"approvalId\":\"a1\",\"employees\":[1]}", "not json" })
+        {
+            await blob.UploadAsync(BinaryData.FromString(content), overwrite: true);
+
+            Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null, content);
+        }
+
+        Assert.That(context.Logs.GetSnapshot().Count(l => l.Id.Id == 2105), Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Approval_IsAJsonHeaderOnTheRow_NamingABlobOfItsPersons_BothReadable()
+    {
+        await Store.SetDeletionApprovalAsync("acme", Approval("a1", [7, 5], "ops@example.com"), CancellationToken.None);
+
+        var json = (await RawAsync()).GetString("DeletionApproval");
+        var blob = (await ApprovalBlobsAsync()).Single();
+        var persons = (await context.Tables.RunDetails.Client.GetBlobClient(blob).DownloadContentAsync()).Value.Content.ToString();
+
+        Assert.That(json, Does.StartWith("{\"id\":\"a1\",\"runId\":\"run-a1\",").And.Contain("\"grantedBy\":\"ops@example.com\"")
+            .And.EndWith($"\"persons\":2,\"personsBlob\":\"{blob}\"}}"));
+        Assert.That(blob, Does.StartWith("acme/approvals/a1/").And.EndWith(".json"));
+        Assert.That(persons, Is.EqualTo("{\"tenant\":\"acme\",\"approvalId\":\"a1\",\"employees\":[5,7]}"));
+    }
+
+    [Test]
     public async Task SmallerApproval_ReplacesALargerOneWhole()
     {
-        await Store.SetDeletionApprovalAsync("acme", Approval("big", Enumerable.Range(1, 30_000).Select(i => (long)i * 100_003).ToHashSet()), CancellationToken.None);
+        await Store.SetDeletionApprovalAsync("acme", Approval("big", Enumerable.Range(1, 3_000).Select(i => (long)i * 100_003).ToHashSet()), CancellationToken.None);
         var small = Approval("small", [5]);
 
         await Store.SetDeletionApprovalAsync("acme", small, CancellationToken.None);
 
         Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(small));
-        var raw = await RawAsync();
-        Assert.That(raw.Keys.Count(k => k.StartsWith(DeletionApprovalColumns.EmployeeChunkPrefix, StringComparison.Ordinal)), Is.EqualTo(1), "no column of the larger one is left");
+        Assert.That(await ApprovalBlobsAsync(), Has.Count.EqualTo(1).And.All.StartWith("acme/approvals/small/"), "the replaced approval's blob is deleted");
     }
 
     [Test]
@@ -91,6 +159,7 @@ public sealed class TenantApprovalStoreTests
             await Task.WhenAll(use, grant);
 
             Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(newer), $"round {round}");
+            Assert.That(await ApprovalBlobsAsync(), Has.Count.EqualTo(1), $"round {round}: the loser's blob and the replaced one are gone");
         }
     }
 
@@ -98,7 +167,7 @@ public sealed class TenantApprovalStoreTests
     public async Task ApprovalWrittenByHandWithoutPersons_CoversNoOne()
     {
         var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
-        await table.UpdateEntityAsync(new TableEntity("tenant", "acme") { ["DeletionApprovalId"] = "by-hand", ["DeletionApprovalGrantedAt"] = context.Time.GetUtcNow() },
+        await table.UpdateEntityAsync(new TableEntity("tenant", "acme") { ["DeletionApproval"] = "{\"id\":\"by-hand\",\"grantedAt\":\"2025-03-14T09:00:00Z\"}" },
             Azure.ETag.All, TableUpdateMode.Merge);
 
         var approval = (await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval;
@@ -106,6 +175,22 @@ public sealed class TenantApprovalStoreTests
         Assert.That(approval!.Id, Is.EqualTo("by-hand"));
         Assert.That(approval.Employees, Is.Empty);
         Assert.That(approval.IsInForceAt(context.Time.GetUtcNow()), Is.False);
+    }
+
+    [Test]
+    public async Task ApprovalInTheEarlierColumnLayout_LapsesAndIsClearedByTheNextApproval()
+    {
+        var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.UpdateEntityAsync(new TableEntity("tenant", "acme")
+        {
+            ["DeletionApprovalId"] = "old", ["DeletionApprovalEmployeeChunks"] = 1, ["DeletionApprovalEmployees0"] = new byte[] { 5 },
+        }, Azure.ETag.All, TableUpdateMode.Merge);
+
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null);
+        await Store.SetDeletionApprovalAsync("acme", Approval("new", [5]), CancellationToken.None);
+
+        var columns = (await RawAsync()).Keys.Where(k => k.StartsWith("DeletionApproval", StringComparison.Ordinal));
+        Assert.That(columns, Is.EquivalentTo(new[] { "DeletionApproval", "DeletionApprovalHours" }));
     }
 
     [Test]
@@ -119,6 +204,12 @@ public sealed class TenantApprovalStoreTests
 
     private DeletionApproval Approval(string id, HashSet<long> employees, string? grantedBy = null) =>
         new(id, "run-" + id, employees, context.Time.GetUtcNow(), grantedBy, context.Time.GetUtcNow().AddHours(24));
+
+    private async Task<List<string>> ApprovalBlobsAsync()
+    {
+        var container = await context.Tables.RunDetails.GetAsync(CancellationToken.None);
+        return await container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "acme/approvals/", CancellationToken.None).Select(b => b.Name).ToListAsync();
+    }
 
     private async Task<TableEntity> RawAsync()
     {

@@ -10,7 +10,7 @@ public sealed class TenantClaimsStoreTests
 {
     private StorageHarness context = null!;
 
-    private ITenantStore Store => context.Tenants;
+    private TenantStore Store => context.Tenants;
 
     [SetUp]
     public async Task StartStorage()

@@ -46,7 +46,7 @@ public class WorkerInvocationTests
         var response = await sandbox.InvokeAsync("TenantSync", "message", HostPayloads.Queue(message), HostPayloads.QueueMetadata(message));
 
         Assert.That(response.Result.Status, Is.EqualTo(StatusResult.Types.Status.Success), sandbox.Explain(response));
-        var run = await sandbox.Environment.Services.GetRequiredService<IRunStore>().GetAsync("acme", "run-worker-1", CancellationToken.None);
+        var run = await sandbox.Environment.Services.GetRequiredService<RunStore>().GetAsync("acme", "run-worker-1", CancellationToken.None);
         Assert.That(run, Is.Not.Null, "the worker wrote the run record to the sandbox's table in Azurite");
         Assert.That(run!.Status, Is.EqualTo(RunStatus.Succeeded), run.Reason);
         Assert.That(run.Trigger, Is.EqualTo(RunTrigger.Manual));
@@ -58,7 +58,7 @@ public class WorkerInvocationTests
     public async Task HttpFunction_ListRuns_Answers200_WithTheRunsAsJson()
     {
         await using var sandbox = await WorkerSandbox.StartAsync(Acme);
-        await sandbox.Environment.Services.GetRequiredService<IRunStore>().WriteAsync(new RunRecord
+        await sandbox.Environment.Services.GetRequiredService<RunStore>().WriteAsync(new RunRecord
         {
             TenantId = "acme", RunId = "run-http-1", StartedAt = Plans.Now, EndedAt = Plans.Now.AddMinutes(1), Status = RunStatus.Succeeded,
         }, CancellationToken.None);
@@ -109,7 +109,7 @@ public class WorkerInvocationTests
         var response = await sandbox.InvokeAsync("TenantSyncPoison", "message", HostPayloads.Queue(message), HostPayloads.QueueMetadata(message));
 
         Assert.That(response.Result.Status, Is.EqualTo(StatusResult.Types.Status.Success), sandbox.Explain(response));
-        var run = await sandbox.Environment.Services.GetRequiredService<IRunStore>().GetAsync("acme", "run-poison-1", CancellationToken.None);
+        var run = await sandbox.Environment.Services.GetRequiredService<RunStore>().GetAsync("acme", "run-poison-1", CancellationToken.None);
         Assert.That(run?.Status, Is.EqualTo(RunStatus.Failed));
         Assert.That(run!.Reason, Does.StartWith($"Given up after the queue's retries (message moved to {SyncMessage.PoisonQueueName})"));
     }

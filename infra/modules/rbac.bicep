@@ -1,5 +1,6 @@
 // Exactly the roles the app's identity needs, each on the narrowest scope it works on (never the resource group):
-//   each blob container    Storage Blob Data Contributor   the deployment package; the host's leases, timers and keys
+//   each blob container    Storage Blob Data Contributor   the deployment package; the host's leases, timers and keys;
+//                                                          the app's run details
 //   each queue             Storage Queue Data Contributor  tenant-sync, its poison queue, and that one's poison queue
 //   storage account        Storage Table Data Contributor  Tenants, SyncRuns, TenantLeases, and the host's diagnostic
 //                                                          events tables, which it names by month (no fixed scope)
@@ -23,8 +24,8 @@ param storageAccountName string
 @description('The Flex Consumption deployment container.')
 param deploymentContainerName string
 
-@description('The Functions host\'s blob containers.')
-param hostContainerNames array
+@description('The Functions host\'s blob containers and the app\'s (run details).')
+param blobContainerNames array
 
 @description('Every queue the app and the host use.')
 param queueNames array
@@ -54,8 +55,8 @@ resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   }
 }
 
-resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [
-  for containerName in hostContainerNames: {
+resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' existing = [
+  for containerName in blobContainerNames: {
     parent: storage::blobService
     name: containerName
   }
@@ -87,10 +88,10 @@ resource deploymentPackage 'Microsoft.Authorization/roleAssignments@2022-04-01' 
   }
 }
 
-resource hostBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for (containerName, i) in hostContainerNames: {
-    name: guid(hostContainers[i].id, identityId, storageBlobDataContributorRoleId)
-    scope: hostContainers[i]
+resource containerBlobs 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
+  for (containerName, i) in blobContainerNames: {
+    name: guid(blobContainers[i].id, identityId, storageBlobDataContributorRoleId)
+    scope: blobContainers[i]
     properties: {
       roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributorRoleId)
       principalId: principalId

@@ -23,8 +23,8 @@ param skuName string
 @description('Blob container the Flex Consumption plan deploys the app package from.')
 param deploymentContainerName string
 
-@description('Blob containers of the Functions host (leases and timers, keys): created here so each has its own role assignment.')
-param hostContainerNames array
+@description('Blob containers of the Functions host (leases and timers, keys) and of the app (run details): created here so each has its own role assignment.')
+param blobContainerNames array
 
 @description('Queues of the app and of the host, created up front (the names are the code\'s, compared by the infra tests).')
 param queueNames array
@@ -94,8 +94,8 @@ resource deploymentContainer 'Microsoft.Storage/storageAccounts/blobServices/con
   }
 }
 
-resource hostContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
-  for containerName in hostContainerNames: {
+resource blobContainers 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = [
+  for containerName in blobContainerNames: {
     parent: blobService
     name: containerName
     properties: {

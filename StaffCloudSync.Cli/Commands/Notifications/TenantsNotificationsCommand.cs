@@ -25,7 +25,7 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
     protected override async Task<int> RunAsync(NotificationsSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage, services => services.AddStaffCloudWebhookRegistration());
-        var record = await host.Get<ITenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        var record = await host.Get<TenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
         var tenant = record.Settings ?? throw TenantErrors.Unreadable(record);
         var baseUrl = BaseUrl(settings, host);
         var secretName = tenant.EffectiveWebhookSecret;

@@ -35,7 +35,7 @@ internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSet
     protected override async Task<int> RunAsync(ExplainSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Everything);
-        await TenantChecks.RequireValidAsync(host.Get<ITenantStore>(), settings.TenantId, cancellationToken);
+        await TenantChecks.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
         var explanation = await host.Get<TenantOperations>().ExplainAsync(settings.TenantId, settings.Employee, cancellationToken);
         if (settings.Json)
         {

@@ -39,8 +39,8 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
     protected override async Task<int> RunAsync(RunsSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
-        _ = await host.Get<ITenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
-        var runs = host.Get<IRunStore>();
+        _ = await host.Get<TenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        var runs = host.Get<RunStore>();
         if (settings.RunId is { } runId)
         {
             var run = await runs.GetAsync(settings.TenantId, runId, cancellationToken)

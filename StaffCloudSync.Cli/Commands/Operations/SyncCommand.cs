@@ -30,7 +30,7 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
     protected override async Task<int> RunAsync(SyncSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Everything);
-        await TenantChecks.RequireValidAsync(host.Get<ITenantStore>(), settings.TenantId, cancellationToken);
+        await TenantChecks.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
 
         var runId = SyncRequest.NewRunId();
         var leases = host.Get<ITenantLeases>();

@@ -9,7 +9,7 @@ internal static class TenantChecks
     /// The tenant's row, which must exist (else exit 3) and be valid (else exit 2 naming each field), checked before a
     /// run or preview so the operator hears what to fix instead of a run record saying it.
     /// </summary>
-    public static async Task<TenantRecord> RequireValidAsync(ITenantStore store, string tenantId, CancellationToken cancellationToken)
+    public static async Task<TenantRecord> RequireValidAsync(TenantStore store, string tenantId, CancellationToken cancellationToken)
     {
         var record = await store.GetAsync(tenantId, cancellationToken) ?? throw CliException.TenantNotFound(tenantId);
         if (record.Settings is null)

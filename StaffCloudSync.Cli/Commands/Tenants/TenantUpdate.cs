@@ -15,7 +15,7 @@ internal static class TenantUpdate
         Func<TenantSettings, TenantSettings> change, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(context, settings, OperatorNeeds.Storage);
-        var store = host.Get<ITenantStore>();
+        var store = host.Get<TenantStore>();
         var record = await store.GetAsync(tenantId, cancellationToken) ?? throw CliException.TenantNotFound(tenantId);
         var before = record.Settings ?? throw TenantErrors.Unreadable(record);
         var after = change(before);

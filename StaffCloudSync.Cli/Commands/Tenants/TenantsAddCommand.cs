@@ -41,7 +41,7 @@ internal sealed class TenantsAddCommand(CliContext context) : CliCommand<TenantC
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
         try
         {
-            await host.Get<ITenantStore>().AddAsync(tenant, cancellationToken);
+            await host.Get<TenantStore>().AddAsync(tenant, cancellationToken);
         }
         catch (TenantValidationException e) when (e.Errors.Count > 0)
         {

@@ -23,7 +23,7 @@ internal sealed class TenantsAllowDeletionsCommand(CliContext context) : CliComm
     protected override async Task<int> RunAsync(AllowDeletionsSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
-        _ = await host.Get<ITenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        _ = await host.Get<TenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
         DeletionApproval approval;
         try
         {

@@ -14,7 +14,7 @@ internal sealed class TenantsClearQuarantineCommand(CliContext context) : CliCom
     protected override async Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
-        var store = host.Get<ITenantStore>();
+        var store = host.Get<TenantStore>();
         var before = await store.GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
         await store.UpdateHealthAsync(settings.TenantId, _ => TenantHealth.Healthy, cancellationToken);
         var message = before.Health.IsQuarantined

@@ -13,7 +13,7 @@ internal sealed class TenantsListCommand(CliContext context) : CliCommand<Operat
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
         var now = host.Get<TimeProvider>().GetUtcNow();
-        var items = await host.Get<ITenantStore>().ListAsync(cancellationToken).Select(r => TenantListItem.From(r, now)).ToListAsync(cancellationToken);
+        var items = await host.Get<TenantStore>().ListAsync(cancellationToken).Select(r => TenantListItem.From(r, now)).ToListAsync(cancellationToken);
 
         if (settings.Json)
         {

@@ -18,7 +18,7 @@ internal sealed class TenantsShowCommand(CliContext context) : CliCommand<Tenant
     protected override async Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
-        var record = await host.Get<ITenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        var record = await host.Get<TenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
         var details = await DetailsAsync(host, record, cancellationToken);
         if (settings.Json)
         {

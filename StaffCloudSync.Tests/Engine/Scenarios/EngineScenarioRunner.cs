@@ -21,7 +21,7 @@ namespace StaffCloudSync.Tests.Engine.Scenarios;
 /// service with its reader, planner and applier, real stores — against in-memory StaffCloud and MobieTrain, and gives
 /// the same <see cref="ScenarioResult"/> the sandbox gives, so its output is judged by the shared checker too.
 /// </summary>
-internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs, StorageTables tables)
+internal sealed class EngineScenarioRunner(TenantStore tenants, RunStore runs, StorageTables tables)
 {
     public async Task<ScenarioResult> RunAsync(Scenario scenario, CancellationToken cancellationToken)
     {

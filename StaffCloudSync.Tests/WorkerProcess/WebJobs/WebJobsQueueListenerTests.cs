@@ -85,7 +85,7 @@ public class WebJobsQueueListenerTests
         Assert.That((await MainQueue().GetPropertiesAsync()).Value.ApproximateMessagesCount, Is.Zero, "it left tenant-sync");
 
         Assert.That(SyncMessage.TryParse(sent, out var message, out _), Is.True);
-        var run = await sandbox.Services.GetRequiredService<IRunStore>().GetAsync("acme", message!.RunId, CancellationToken.None);
+        var run = await sandbox.Services.GetRequiredService<RunStore>().GetAsync("acme", message!.RunId, CancellationToken.None);
         Assert.That(run?.Status, Is.EqualTo(RunStatus.Failed), "each attempt recorded the outage on the run");
     }
 

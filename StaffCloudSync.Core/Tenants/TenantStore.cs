@@ -6,30 +6,58 @@ using StaffCloudSync.Core.Storage;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>).</summary>
-public sealed class TableTenantStore : ITenantStore
+/// <summary>
+/// The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>); a row's deletion
+/// approval keeps its persons in a blob the row names (<see cref="DeletionApprovalRows"/>).
+/// </summary>
+public sealed class TenantStore
 {
     // Each attempt needs another writer to change the row in between: more than a few in a row means something
     // is rewriting it in a loop, which should surface instead of spinning.
-    private const int MaxWriteAttempts = 10;
+    internal const int MaxWriteAttempts = 10;
 
-    private readonly EnsuredTable _table;
-    private readonly ILogger<TableTenantStore> _logger;
+    private readonly Ensured<TableClient> _table;
+    private readonly ILogger<TenantStore> _logger;
+    private readonly DeletionApprovalRows _approvals;
 
-    public TableTenantStore(StorageTables tables, ILogger<TableTenantStore> logger)
+    public TenantStore(StorageTables tables, TimeProvider time, ILogger<TenantStore> logger)
     {
         ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(time);
         _table = tables.Tenants;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
+        _approvals = new DeletionApprovalRows(this, new DeletionApprovalBlobs(tables.RunDetails, time, logger), logger);
     }
 
+    /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (<see cref="DeletionApprovals"/> makes it).</summary>
+    public Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken) =>
+        _approvals.SetAsync(tenantId, approval, cancellationToken);
+
+    /// <summary>
+    /// Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it), on the
+    /// row's ETag so a newer approval granted meanwhile is never touched; returns the approval now on the row.
+    /// </summary>
+    public Task<DeletionApproval?> UpdateDeletionApprovalAsync(
+        string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken) =>
+        _approvals.UpdateAsync(tenantId, approvalId, change, cancellationToken);
+
+    /// <summary>The tenant's row, validated; null when there is no row with that id.</summary>
     public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken)
     {
         var entity = await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : TenantEntityMapper.ToRecord(entity);
+        return entity is null ? null : await _approvals.ToRecordAsync(entity, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Every row, valid or not, ordered by tenant id; a row with an approval costs one more read, of its persons' blob.</summary>
     public async IAsyncEnumerable<TenantRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var entity in ListEntitiesAsync(cancellationToken).ConfigureAwait(false))
+        {
+            yield return await _approvals.ToRecordAsync(entity, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async IAsyncEnumerable<TableEntity> ListEntitiesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TenantEntityMapper.PartitionKey}");
@@ -37,11 +65,13 @@ public sealed class TableTenantStore : ITenantStore
         {
             if (entity.RowKey != TenantEntityMapper.RegistryRowKey)
             {
-                yield return TenantEntityMapper.ToRecord(entity);
+                yield return entity;
             }
         }
     }
 
+    /// <summary>Adds a new tenant; throws <see cref="TenantValidationException"/> for invalid settings or an account another
+    /// row claims (<see cref="TenantClaims"/>), and <see cref="TenantConflictException"/> when the id exists.</summary>
     public async Task AddAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -57,6 +87,9 @@ public sealed class TableTenantStore : ITenantStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Replaces the settings of an existing tenant (keeping its approval), only if the row still has
+    /// <paramref name="ifMatch"/>'s ETag (<see cref="ETag.All"/> to overwrite unconditionally); refused with
+    /// <see cref="TenantValidationException"/> when the change would make it share an account with another row.</summary>
     public async Task UpdateAsync(TenantSettings settings, ETag ifMatch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
@@ -77,51 +110,15 @@ public sealed class TableTenantStore : ITenantStore
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(approval);
-        var written = await ChangeRowAsync(tenantId, entity =>
-        {
-            DeletionApprovalColumns.Set(entity, approval);
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-        if (!written)
-        {
-            throw NotFound(tenantId, null);
-        }
-
-        TenantsLog.DeletionsAllowed(_logger, tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
-    }
-
-    public async Task<DeletionApproval?> UpdateDeletionApprovalAsync(
-        string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(approvalId);
-        ArgumentNullException.ThrowIfNull(change);
-        DeletionApproval? after = null;
-        await ChangeRowAsync(tenantId, entity =>
-        {
-            after = DeletionApprovalColumns.Read(entity);
-            if (after is null || after.Id != approvalId)
-            {
-                // Granted anew (or cleared) since the run read it: that approval is not the run's to change.
-                return false;
-            }
-
-            after = change(after);
-            DeletionApprovalColumns.Set(entity, after);
-            return true;
-        }, cancellationToken).ConfigureAwait(false);
-        return after;
-    }
-
+    /// <summary>Changes the tenant's health (failures in a row, quarantine) on the row it read, retrying when someone
+    /// wrote in between; null when the tenant does not exist.</summary>
     public async Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(change);
         TenantHealth? health = null;
         var found = await ChangeRowAsync(tenantId, entity =>
         {
-            health = change(TenantEntityMapper.ToRecord(entity).Health);
+            health = change(TenantEntityMapper.ReadHealth(entity));
             TenantEntityMapper.SetHealth(entity, health);
             return true;
         }, cancellationToken).ConfigureAwait(false);
@@ -133,14 +130,30 @@ public sealed class TableTenantStore : ITenantStore
     /// ETag: a concurrent settings change, approval or health update is never overwritten, the change is decided again on
     /// the fresh row instead. False when the tenant does not exist or the change left it alone.
     /// </summary>
-    private async Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, bool> change, CancellationToken cancellationToken)
+    internal Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, bool> change, CancellationToken cancellationToken) =>
+        ChangeRowAsync(tenantId, (entity, _) => ValueTask.FromResult(change(entity) ? RowChange.Write : RowChange.Leave), cancellationToken);
+
+    /// <summary>As above, with a change that reads more (an approval's blob) and may ask for the row to be read again.</summary>
+    internal async Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, CancellationToken, ValueTask<RowChange>> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
             var entity = await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false);
-            if (entity is null || !change(entity))
+            if (entity is null)
             {
                 return false;
+            }
+
+            var decision = await change(entity, cancellationToken).ConfigureAwait(false);
+            if (decision == RowChange.Leave)
+            {
+                return false;
+            }
+
+            if (decision == RowChange.ReadAgain)
+            {
+                TenantsLog.ChangeRetried(_logger, tenantId, attempt);
+                continue;
             }
 
             try
@@ -158,6 +171,13 @@ public sealed class TableTenantStore : ITenantStore
         throw new TenantConflictException($"Tenant '{tenantId}' kept changing while it was being written ({MaxWriteAttempts} attempts).");
     }
 
+    internal enum RowChange
+    {
+        Leave,
+        Write,
+        ReadAgain,
+    }
+
     /// <summary>
     /// Writes a tenant row together with a bump of the registry row, in one transaction of the partition: the check of
     /// <paramref name="decide"/> ran on the rows as listed after the registry was read, so a concurrent add or change of an
@@ -172,7 +192,8 @@ public sealed class TableTenantStore : ITenantStore
         {
             var registry = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, TenantEntityMapper.RegistryRowKey,
                 cancellationToken: cancellationToken).ConfigureAwait(false);
-            var rows = await ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+            // Settings only: the check compares accounts, so the approvals' blobs are not read.
+            var rows = await ListEntitiesAsync(cancellationToken).Select(e => TenantEntityMapper.ToRecord(e, null)).ToListAsync(cancellationToken).ConfigureAwait(false);
             var (conflicts, write) = decide(rows);
             if (conflicts.Count > 0)
             {
@@ -206,7 +227,7 @@ public sealed class TableTenantStore : ITenantStore
         throw new TenantConflictException($"The Tenants table kept changing while tenant '{tenantId}' was being written ({MaxWriteAttempts} attempts).");
     }
 
-    private async Task<TableEntity?> ReadEntityAsync(string tenantId, CancellationToken cancellationToken)
+    internal async Task<TableEntity?> ReadEntityAsync(string tenantId, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(tenantId) || tenantId == TenantEntityMapper.RegistryRowKey)
         {
@@ -225,7 +246,7 @@ public sealed class TableTenantStore : ITenantStore
         return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);
     }
 
-    private static TenantConflictException NotFound(string? tenantId, Exception? inner)
+    internal static TenantConflictException NotFound(string? tenantId, Exception? inner)
     {
         var message = $"Tenant '{tenantId}' does not exist.";
         return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);
