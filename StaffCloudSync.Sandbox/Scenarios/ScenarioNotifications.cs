@@ -65,7 +65,7 @@ internal static class ScenarioNotifications
         {
             var message = due.Message;
 
-            // No concurrent run can hold a lease in a scenario; the rest is what QueuedSyncHandler does with the message.
+            // No concurrent run can hold a lease in a scenario; the rest is what the run owner does with a queued message.
             environment.Clock.Set(due.VisibleAt);
             foreach (var observer in observers)
             {

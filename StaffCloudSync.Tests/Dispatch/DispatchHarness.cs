@@ -19,8 +19,8 @@ internal sealed class DispatchHarness : IAsyncDisposable
         Leases = new TableTenantLeases(sync.Storage.Tables, sync.Storage.Time);
         var options = Options.Create(new DispatchOptions());
         Dispatcher = new TenantDispatcher(sync.Tenants, new StorageSyncQueue(queues), Options.Create(new Core.Tenants.QuarantineOptions()), sync.Storage.Time, new FakeLogger<TenantDispatcher>(sync.Logs));
-        Handler = new QueuedSyncHandler(sync.Service, new StorageSyncQueue(queues), Leases, new TenantLeaseKeeper(Leases, sync.Storage.Time, new FakeLogger<TenantLeaseKeeper>(sync.Logs)),
-            sync.Runs, options, sync.Storage.Time, new FakeLogger<QueuedSyncHandler>(sync.Logs));
+        Runner = new TenantRunner(sync.Service, new StorageSyncQueue(queues), Leases, new TenantLeaseKeeper(Leases, sync.Storage.Time, new FakeLogger<TenantLeaseKeeper>(sync.Logs)),
+            sync.Runs, options, sync.Storage.Time, new FakeLogger<TenantRunner>(sync.Logs));
         Poison = new PoisonHandler(sync.Runs, sync.Storage.Time, new FakeLogger<PoisonHandler>(sync.Logs));
     }
 
@@ -34,7 +34,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
 
     public TenantDispatcher Dispatcher { get; }
 
-    public QueuedSyncHandler Handler { get; }
+    public TenantRunner Runner { get; }
 
     public PoisonHandler Poison { get; }
 

@@ -52,7 +52,7 @@ public class DispatchTests
         await dispatch.Dispatcher.DispatchAsync(false, CancellationToken.None);
         var message = (await dispatch.ReceiveAllAsync()).Single();
 
-        var record = await dispatch.Handler.HandleAsync(message.MessageText, message.MessageId, message.DequeueCount, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded));
         Assert.That(record.Trigger, Is.EqualTo(RunTrigger.Scheduled));
@@ -71,7 +71,7 @@ public class DispatchTests
     {
         await using var dispatch = await DispatchHarness.CreateAsync();
 
-        var record = await dispatch.Handler.HandleAsync(text, "msg-42", 1, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(text, "msg-42", 1, CancellationToken.None);
 
         Assert.That(record, Is.Null);
         var log = dispatch.Sync.Logs.GetSnapshot().Single(r => r.Id.Id == 1502);
@@ -87,7 +87,7 @@ public class DispatchTests
         await dispatch.Leases.TryAcquireAsync("acme", "run-in-progress", TimeSpan.FromMinutes(35), CancellationToken.None);
         var message = new SyncMessage("acme", "second-run", RunTrigger.Manual, false, Plans.Now);
 
-        var record = await dispatch.Handler.HandleAsync(message.ToJson(), "m1", 1, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(message.ToJson(), "m1", 1, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Skipped));
         Assert.That(record.Reason, Does.Contain("run-in-progress"));
@@ -103,7 +103,7 @@ public class DispatchTests
         await dispatch.Leases.TryAcquireAsync("acme", "killed-run", TimeSpan.FromMinutes(35), CancellationToken.None);
         dispatch.Sync.Storage.Time.Advance(TimeSpan.FromMinutes(36));
 
-        var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "next-run", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 1, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(new SyncMessage("acme", "next-run", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 1, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded));
     }
@@ -117,7 +117,7 @@ public class DispatchTests
         var running = new RunRecord { TenantId = "acme", RunId = "run-1", StartedAt = Plans.Now, Status = RunStatus.Running };
         await dispatch.Sync.Runs.WriteAsync(running, CancellationToken.None);
 
-        var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(new SyncMessage("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Skipped));
         Assert.That(record.Reason, Does.Contain("run run-1 is still running").And.Contain("second delivery"));
@@ -135,7 +135,7 @@ public class DispatchTests
         await dispatch.Leases.TryAcquireAsync("acme", "run-1", TimeSpan.FromMinutes(35), CancellationToken.None);
         await dispatch.Leases.ReleaseAsync("acme", "run-1", CancellationToken.None);
 
-        var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(new SyncMessage("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded));
     }
@@ -147,10 +147,10 @@ public class DispatchTests
         dispatch.Sync.StaffCloud.Failure = new HttpRequestException("connection refused");
         var message = new SyncMessage("acme", "r1", RunTrigger.Scheduled, false, Plans.Now).ToJson();
 
-        Assert.ThrowsAsync<SyncRetryException>(() => dispatch.Handler.HandleAsync(message, "m1", 1, CancellationToken.None));
+        Assert.ThrowsAsync<SyncRetryException>(() => dispatch.Runner.RunQueuedAsync(message, "m1", 1, CancellationToken.None));
 
         dispatch.Sync.StaffCloud.Failure = new SyncRunException("acme", SyncFailureKind.Authentication, "401");
-        var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "r2", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m2", 1, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(new SyncMessage("acme", "r2", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m2", 1, CancellationToken.None);
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
     }
 

@@ -75,7 +75,7 @@ public class TenantIsolationTests
             environment.MobieTrain.RemoveApiKey(tenants.Single(t => t.Settings.TenantId == "broken").MobieTrainApiKey);
         }
 
-        var handler = environment.Services.GetRequiredService<QueuedSyncHandler>();
+        var handler = environment.Services.GetRequiredService<TenantRunner>();
         var timings = new Dictionary<string, TimeSpan>();
         await Task.WhenAll(tenants.Select(async tenant =>
         {
@@ -83,7 +83,7 @@ public class TenantIsolationTests
             var stopwatch = Stopwatch.StartNew();
             try
             {
-                await handler.HandleAsync(new SyncMessage(id, $"run-{id}", RunTrigger.Scheduled, false, Plans.Now).ToJson(), $"m-{id}", 1, CancellationToken.None);
+                await handler.RunQueuedAsync(new SyncMessage(id, $"run-{id}", RunTrigger.Scheduled, false, Plans.Now).ToJson(), $"m-{id}", 1, CancellationToken.None);
             }
             catch (SyncRetryException)
             {

@@ -66,8 +66,8 @@ public class WebJobsQueueListenerTests
         await using var listener = QueueListenerHost.Create(storage);
 
         // What the app's TenantSync does with a message: the real handler, which rethrows an outage for the queue to retry.
-        var handler = ActivatorUtilities.GetServiceOrCreateInstance<QueuedSyncHandler>(sandbox.Services);
-        listener.Probe.Handle = (m, ct) => handler.HandleAsync(m.MessageText, m.MessageId, m.DequeueCount, ct);
+        var handler = ActivatorUtilities.GetServiceOrCreateInstance<TenantRunner>(sandbox.Services);
+        listener.Probe.Handle = (m, ct) => handler.RunQueuedAsync(m.MessageText, m.MessageId, m.DequeueCount, ct);
 
         await listener.StartAsync();
         var poison = Queue(SyncMessage.PoisonQueueName);

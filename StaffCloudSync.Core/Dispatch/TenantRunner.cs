@@ -7,12 +7,12 @@ using StaffCloudSync.Core.Sync;
 namespace StaffCloudSync.Core.Dispatch;
 
 /// <summary>
-/// What the queue trigger does with one message: read it (a malformed one is dropped, not retried), take the
-/// tenant's lease (a second concurrent run, also a second delivery of the same run, ends <c>Skipped</c> and says why),
-/// run the sync with the lease renewed, give the lease back.
-/// A failure a retry can help (an outage) is thrown so the queue tries again; any other is only recorded.
+/// The owner of a tenant's run: takes the request through lease → context → read → plan → apply → record, then on to
+/// its continuation or hands the tenant over to it. The queue function (<see cref="RunQueuedAsync"/>), the CLI's
+/// <c>sync</c> and the sandbox (<see cref="RunInlineAsync"/>) all come here, so there is one lease-and-continuation
+/// path. A second concurrent run of a tenant, also a second delivery of the same run, ends <c>Skipped</c> and says why.
 /// </summary>
-public sealed class QueuedSyncHandler(
+public sealed class TenantRunner(
     TenantSyncService sync,
     ISyncQueue queue,
     ITenantLeases leases,
@@ -20,10 +20,17 @@ public sealed class QueuedSyncHandler(
     IRunStore runs,
     IOptions<DispatchOptions> options,
     TimeProvider time,
-    ILogger<QueuedSyncHandler> logger,
+    ILogger<TenantRunner> logger,
     IEnumerable<IQueuedRunObserver>? observers = null)
 {
-    public async Task<RunRecord?> HandleAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
+    private TimeSpan LeaseDuration => options.Value.LeaseDuration;
+
+    /// <summary>
+    /// One queue message: a malformed one is dropped, not retried; a continuation is queued as its own message with the
+    /// lease handed to it. A failure a retry can help (an outage) is thrown so the queue tries again; any other is only
+    /// recorded.
+    /// </summary>
+    public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
     {
         if (!SyncMessage.TryParse(messageText, out var message, out var error))
         {
@@ -36,7 +43,7 @@ public sealed class QueuedSyncHandler(
             await observer.RunStartingAsync(message!, cancellationToken).ConfigureAwait(false);
         }
 
-        var lease = await leases.TryAcquireAsync(message!.TenantId, message.RunId, options.Value.LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var lease = await leases.TryAcquireAsync(message!.TenantId, message.RunId, LeaseDuration, cancellationToken).ConfigureAwait(false);
         if (!lease.Acquired)
         {
             DispatchLog.LeaseBusy(logger, message.TenantId, message.RunId, lease.HeldByRunId, lease.HeldUntil);
@@ -53,15 +60,10 @@ public sealed class QueuedSyncHandler(
         var handedOver = false;
         try
         {
-            var request = message.ToRequest();
-            await using (keeper.Keep(message.TenantId, message.RunId, options.Value.LeaseDuration).ConfigureAwait(false))
-            {
-                outcome = await sync.RunAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-
+            outcome = await RunLeasedAsync(message.ToRequest(), message.RunId, cancellationToken).ConfigureAwait(false);
             if (outcome.Continuation is { } next)
             {
-                handedOver = await ContinueAsync(message, next, cancellationToken).ConfigureAwait(false);
+                handedOver = await HandOverAsync(message, next, cancellationToken).ConfigureAwait(false);
             }
         }
         finally
@@ -82,12 +84,61 @@ public sealed class QueuedSyncHandler(
     }
 
     /// <summary>
+    /// A run in this process (the CLI, the sandbox): the lease is taken once under the first run id, renewed, and given
+    /// back at the end, even when interrupted; a run that stops at its time budget goes on here at once, each invocation
+    /// its own run. <paramref name="around"/> wraps each invocation (the CLI shows and prints it, the sandbox counts its
+    /// requests). Returns the chain's last outcome; a busy tenant is not waited for (<see cref="TenantBusyException"/>).
+    /// </summary>
+    public async Task<SyncOutcome> RunInlineAsync(
+        SyncRequest request, Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var leaseRunId = request.RunId;
+        var lease = await leases.TryAcquireAsync(request.TenantId, leaseRunId, LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (!lease.Acquired)
+        {
+            throw new TenantBusyException(request.TenantId, lease);
+        }
+
+        try
+        {
+            while (true)
+            {
+                var current = request;
+                var outcome = around is null
+                    ? await RunLeasedAsync(current, leaseRunId, cancellationToken).ConfigureAwait(false)
+                    : await around(current, () => RunLeasedAsync(current, leaseRunId, cancellationToken)).ConfigureAwait(false);
+                if (outcome.Continuation is not { } next)
+                {
+                    return outcome;
+                }
+
+                request = next;
+            }
+        }
+        finally
+        {
+            // Given back even when the run was interrupted: the next run must not wait out the lease.
+            await leases.ReleaseAsync(request.TenantId, leaseRunId, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>One invocation under the lease <paramref name="leaseRunId"/> holds, renewed while it is active.</summary>
+    private async Task<SyncOutcome> RunLeasedAsync(SyncRequest request, string leaseRunId, CancellationToken cancellationToken)
+    {
+        await using (keeper.Keep(request.TenantId, leaseRunId, LeaseDuration).ConfigureAwait(false))
+        {
+            return await sync.RunAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
     /// Starts the continuation at once: the lease passes to it first (so no other run gets in between), then its message
     /// is queued. If the message cannot be queued the lease is given back, and the next scheduled run goes on.
     /// </summary>
-    private async Task<bool> ContinueAsync(SyncMessage message, SyncRequest next, CancellationToken cancellationToken)
+    private async Task<bool> HandOverAsync(SyncMessage message, SyncRequest next, CancellationToken cancellationToken)
     {
-        if (!await leases.HandOverAsync(message.TenantId, message.RunId, next.RunId, options.Value.LeaseDuration, CancellationToken.None).ConfigureAwait(false))
+        if (!await leases.HandOverAsync(message.TenantId, message.RunId, next.RunId, LeaseDuration, CancellationToken.None).ConfigureAwait(false))
         {
             DispatchLog.ContinuationWithoutLease(logger, message.TenantId, message.RunId, next.RunId);
         }
@@ -129,6 +180,27 @@ public sealed class QueuedSyncHandler(
         await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
         return record;
     }
+}
+
+/// <summary>An inline run found its tenant held by another run; it is not waited for.</summary>
+public sealed class TenantBusyException : Exception
+{
+    public TenantBusyException(string tenantId, LeaseResult lease)
+        : base($"tenant '{tenantId}' is busy: run {lease?.HeldByRunId ?? "?"} holds it until {lease?.HeldUntil:yyyy-MM-dd HH:mm:ss}Z")
+    {
+        TenantId = tenantId;
+        Lease = lease;
+    }
+
+    public TenantBusyException() { }
+
+    public TenantBusyException(string message) : base(message) { }
+
+    public TenantBusyException(string message, Exception innerException) : base(message, innerException) { }
+
+    public string? TenantId { get; }
+
+    public LeaseResult? Lease { get; }
 }
 
 /// <summary>Thrown to make the queue retry a run that failed for a reason a retry can help.</summary>
