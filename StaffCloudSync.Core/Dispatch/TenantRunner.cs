@@ -32,7 +32,7 @@ public sealed class TenantRunner(
     /// </summary>
     public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
     {
-        if (!SyncMessage.TryParse(messageText, out var message, out var error))
+        if (!SyncRequest.TryParse(messageText, out var message, out var error))
         {
             DispatchLog.MalformedMessage(logger, messageId, dequeueCount, error!);
             return null;
@@ -60,7 +60,7 @@ public sealed class TenantRunner(
         var handedOver = false;
         try
         {
-            outcome = await RunLeasedAsync(message.ToRequest(), message.RunId, cancellationToken).ConfigureAwait(false);
+            outcome = await RunLeasedAsync(message, message.RunId, cancellationToken).ConfigureAwait(false);
             if (outcome.Continuation is { } next)
             {
                 handedOver = await HandOverAsync(message, next, cancellationToken).ConfigureAwait(false);
@@ -136,7 +136,7 @@ public sealed class TenantRunner(
     /// Starts the continuation at once: the lease passes to it first (so no other run gets in between), then its message
     /// is queued. If the message cannot be queued the lease is given back, and the next scheduled run goes on.
     /// </summary>
-    private async Task<bool> HandOverAsync(SyncMessage message, SyncRequest next, CancellationToken cancellationToken)
+    private async Task<bool> HandOverAsync(SyncRequest message, SyncRequest next, CancellationToken cancellationToken)
     {
         if (!await leases.HandOverAsync(message.TenantId, message.RunId, next.RunId, LeaseDuration, CancellationToken.None).ConfigureAwait(false))
         {
@@ -145,7 +145,7 @@ public sealed class TenantRunner(
 
         try
         {
-            await queue.EnqueueAsync(SyncMessage.For(next, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(next with { RequestedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -157,7 +157,7 @@ public sealed class TenantRunner(
         return true;
     }
 
-    private async Task<RunRecord> RecordSkippedAsync(SyncMessage message, LeaseResult lease, CancellationToken cancellationToken)
+    private async Task<RunRecord> RecordSkippedAsync(SyncRequest message, LeaseResult lease, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var again = lease.IsHeldBy(message.RunId);

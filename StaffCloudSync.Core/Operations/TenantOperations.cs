@@ -20,14 +20,14 @@ public sealed class TenantOperations(
     TimeProvider time)
 {
     /// <summary>Queues a manual run; null when the tenant does not exist.</summary>
-    public async Task<SyncMessage?> StartSyncAsync(string tenantId, bool dryRun, CancellationToken cancellationToken)
+    public async Task<SyncRequest?> StartSyncAsync(string tenantId, bool dryRun, CancellationToken cancellationToken)
     {
         if (await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
         {
             return null;
         }
 
-        var message = new SyncMessage(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun, time.GetUtcNow());
+        var message = new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun, time.GetUtcNow());
         await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
         return message;
     }

@@ -1,6 +1,7 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Functions.Functions;
 
@@ -8,7 +9,7 @@ namespace StaffCloudSync.Functions.Functions;
 public sealed class TenantSync(TenantRunner runner)
 {
     [Function(nameof(TenantSync))]
-    public Task RunAsync([QueueTrigger(SyncMessage.QueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
+    public Task RunAsync([QueueTrigger(SyncRequest.QueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         return runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, cancellationToken);

@@ -72,7 +72,7 @@ internal static class ScenarioNotifications
                 await observer.RunStartingAsync(message, cancellationToken).ConfigureAwait(false);
             }
 
-            var request = message.ToRequest();
+            var request = message;
             runs.AddRange(await ScenarioRunner.SyncAsync(environment, message.TenantId, new SyncStep(due.VisibleAt, message.DryRun, null), cancellationToken, request).ConfigureAwait(false));
         }
 

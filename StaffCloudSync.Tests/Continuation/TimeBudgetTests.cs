@@ -108,11 +108,11 @@ public sealed class TimeBudgetTests
 
         dispatch.Sync.Seed(plans);
         dispatch.Sync.MobieTrain.FailWrite = _ => { dispatch.Sync.Storage.Time.Advance(TimeSpan.FromSeconds(1)); return null; };
-        var message = new SyncMessage("acme", SyncRequest.NewRunId(), RunTrigger.Scheduled, false, Plans.Now);
+        var message = new SyncRequest("acme", SyncRequest.NewRunId(), RunTrigger.Scheduled, false, Plans.Now);
 
         var first = await dispatch.Runner.RunQueuedAsync(message.ToJson(), "m1", 1, CancellationToken.None);
         var queued = await dispatch.ReceiveAllAsync();
-        Assert.That(SyncMessage.TryParse(queued.Single().MessageText, out var next, out _), Is.True);
+        Assert.That(SyncRequest.TryParse(queued.Single().MessageText, out var next, out _), Is.True);
         var intruder = await dispatch.Leases.TryAcquireAsync("acme", "someone-else", TimeSpan.FromMinutes(35), CancellationToken.None);
         var second = await dispatch.Runner.RunQueuedAsync(queued.Single().MessageText, queued.Single().MessageId, 1, CancellationToken.None);
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Leases;
 using StaffCloudSync.Tests.Engine;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Dispatch;
 
@@ -15,7 +16,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
     {
         Sync = sync;
         Queues = queues;
-        Queue = queues.GetQueueClient(SyncMessage.QueueName);
+        Queue = queues.GetQueueClient(SyncRequest.QueueName);
         Leases = new TableTenantLeases(sync.Storage.Tables, sync.Storage.Time);
         var options = Options.Create(new DispatchOptions());
         Dispatcher = new TenantDispatcher(sync.Tenants, new StorageSyncQueue(queues), Options.Create(new Core.Tenants.QuarantineOptions()), sync.Storage.Time, new FakeLogger<TenantDispatcher>(sync.Logs));
@@ -53,7 +54,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
     /// <summary>The queued messages' text exactly as stored (what the Functions trigger decodes).</summary>
     public async Task<List<string>> PeekRawAsync()
     {
-        var raw = new QueueClient(Sync.Storage.ConnectionString, SyncMessage.QueueName);
+        var raw = new QueueClient(Sync.Storage.ConnectionString, SyncRequest.QueueName);
         return (await raw.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
     }
 

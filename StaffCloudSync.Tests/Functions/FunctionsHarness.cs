@@ -8,6 +8,7 @@ using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.Planning;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Functions;
 
@@ -32,7 +33,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
     {
         var storage = await AzuriteHost.EnsureStartedAsync();
         var environment = await TestSandbox.StartAsync(tenants.Select(t => new SandboxTenant(t)).ToList());
-        var queue = new QueueClient(storage, SyncMessage.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = new QueueClient(storage, SyncRequest.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync();
         await queue.ClearMessagesAsync();
         return new FunctionsHarness(environment, queue);

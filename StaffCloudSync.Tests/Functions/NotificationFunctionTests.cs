@@ -7,6 +7,7 @@ using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Functions.Functions;
 using StaffCloudSync.Tests.Planning;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Functions;
 
@@ -64,7 +65,7 @@ public class NotificationFunctionTests
 
         // The queue trigger takes the message up at its due time; Azurite would show it then, the test hands it over.
         host.Environment.Clock.Set(due.DueAt!.Value);
-        await host.Queue.SendMessageAsync(new SyncMessage("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
+        await host.Queue.SendMessageAsync(new SyncRequest("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
         var message = (await host.Queue.ReceiveMessagesAsync(1)).Value.Single();
         await host.Function<TenantSync>().RunAsync(message, CancellationToken.None);
         var next = JsonNode.Parse((await CallAsync(host, "acme", secret, Body(), at: due.DueAt.Value.AddMinutes(1))).Text())!;
@@ -88,7 +89,7 @@ public class NotificationFunctionTests
         var holder = await host.Service<Core.Leases.ITenantLeases>().TryAcquireAsync("acme", "scheduled-run", TimeSpan.FromMinutes(30), CancellationToken.None);
         Assert.That(holder.Acquired, Is.True);
 
-        await host.Queue.SendMessageAsync(new SyncMessage("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
+        await host.Queue.SendMessageAsync(new SyncRequest("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
         var taken = (await host.Queue.ReceiveMessagesAsync(1)).Value.Single();
         await host.Function<TenantSync>().RunAsync(taken, CancellationToken.None);
         await host.Queue.DeleteMessageAsync(taken.MessageId, taken.PopReceipt);

@@ -11,6 +11,7 @@ using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.Planning;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Reliability;
 
@@ -83,7 +84,7 @@ public class TenantIsolationTests
             var stopwatch = Stopwatch.StartNew();
             try
             {
-                await handler.RunQueuedAsync(new SyncMessage(id, $"run-{id}", RunTrigger.Scheduled, false, Plans.Now).ToJson(), $"m-{id}", 1, CancellationToken.None);
+                await handler.RunQueuedAsync(new SyncRequest(id, $"run-{id}", RunTrigger.Scheduled, false, Plans.Now).ToJson(), $"m-{id}", 1, CancellationToken.None);
             }
             catch (SyncRetryException)
             {

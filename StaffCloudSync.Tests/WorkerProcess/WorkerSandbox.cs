@@ -6,6 +6,7 @@ using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.WorkerProcess.Rpc;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.WorkerProcess;
 
@@ -62,7 +63,7 @@ internal sealed class WorkerSandbox : IAsyncDisposable
             host = await FunctionRpcHarness.StartAsync();
             worker = FunctionsWorkerProcess.Start(host.Endpoint, WorkerSettings.ForSandbox(environment, storage, tables, sandboxTenants));
             var sandbox = new WorkerSandbox(environment, host, worker, storage);
-            foreach (var queue in new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName })
+            foreach (var queue in new[] { SyncRequest.QueueName, SyncRequest.PoisonQueueName })
             {
                 await sandbox.Queue(queue).CreateIfNotExistsAsync();
                 await sandbox.Queue(queue).ClearMessagesAsync();
@@ -115,7 +116,7 @@ internal sealed class WorkerSandbox : IAsyncDisposable
     {
         Worker.Dispose();
         await Host.DisposeAsync();
-        foreach (var queue in new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName })
+        foreach (var queue in new[] { SyncRequest.QueueName, SyncRequest.PoisonQueueName })
         {
             await Queue(queue).ClearMessagesAsync();
         }
