@@ -3,6 +3,7 @@ using StaffCloudSync.Core.Explain;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
@@ -15,7 +16,7 @@ public sealed class TenantOperations(
     ITenantStore tenants,
     IRunStore runs,
     ISyncQueue queue,
-    TenantSyncService sync,
+    SnapshotReader reader,
     IStaffCloudClient staffCloud,
     TimeProvider time)
 {
@@ -34,14 +35,14 @@ public sealed class TenantOperations(
 
     /// <summary>Reads and plans now, writes nothing and records nothing.</summary>
     public async Task<PlanView> PlanAsync(string tenantId, CancellationToken cancellationToken) =>
-        PlanView.From(await sync.PreviewAsync(tenantId, cancellationToken).ConfigureAwait(false));
+        PlanView.From(await TenantPreview.ReadAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
 
     /// <summary>Every rule's decision for one employee, as a run now would decide.</summary>
     public async Task<EmployeeExplanation> ExplainAsync(string tenantId, long employeeId, CancellationToken cancellationToken)
     {
         // StaffCloud reads "id=-5" as "everyone but 5": an id that is not positive never reaches a request.
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(employeeId);
-        var preview = await sync.PreviewAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var preview = await TenantPreview.ReadAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var snapshot = preview.Snapshot.StaffCloud;
         StaffCloudEmployee? fetched = null;
         if (snapshot.Employees.All(e => e.Id != employeeId) && !snapshot.ProvenDeleted.Contains(employeeId))

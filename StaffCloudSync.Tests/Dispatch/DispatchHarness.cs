@@ -18,10 +18,8 @@ internal sealed class DispatchHarness : IAsyncDisposable
         Queues = queues;
         Queue = queues.GetQueueClient(SyncRequest.QueueName);
         Leases = new TableTenantLeases(sync.Storage.Tables, sync.Storage.Time);
-        var options = Options.Create(new DispatchOptions());
         Dispatcher = new TenantDispatcher(sync.Tenants, new StorageSyncQueue(queues), Options.Create(new Core.Tenants.QuarantineOptions()), sync.Storage.Time, new FakeLogger<TenantDispatcher>(sync.Logs));
-        Runner = new TenantRunner(sync.Service, new StorageSyncQueue(queues), Leases, new TenantLeaseKeeper(Leases, sync.Storage.Time, new FakeLogger<TenantLeaseKeeper>(sync.Logs)),
-            sync.Runs, options, sync.Storage.Time, new FakeLogger<TenantRunner>(sync.Logs));
+        Runner = sync.CreateRunner(new StorageSyncQueue(queues), Leases);
         Poison = new PoisonHandler(sync.Runs, sync.Storage.Time, new FakeLogger<PoisonHandler>(sync.Logs));
     }
 
