@@ -91,7 +91,7 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     /// <summary>A run owner over this harness's clients and stores; a queue and leases of the caller's when it queues.</summary>
     public TenantRunner CreateRunner(ISyncQueue? queue = null, ITenantLeases? leases = null) =>
-        EngineRunner.Create(_storage.Tenants, _storage.Runs, _storage.Tables, StaffCloud, MobieTrain, _options, _storage.Time, _logs, queue, leases);
+        TenantRunnerHarness.Create(_storage.Tenants, _storage.Runs, _storage.Tables, StaffCloud, MobieTrain, _options, _storage.Time, _logs, queue, leases);
 
     public async ValueTask DisposeAsync()
     {

@@ -32,7 +32,7 @@ internal sealed class EngineScenarioRunner(ITenantStore tenants, IRunStore runs,
         Seed(mobieTrain, scenario.MobieTrain);
 
         await tenants.AddAsync(scenario.Tenant, cancellationToken);
-        var runner = EngineRunner.Create(tenants, runs, tables, staffCloud, mobieTrain, new SyncOptions(), time);
+        var runner = TenantRunnerHarness.Create(tenants, runs, tables, staffCloud, mobieTrain, new SyncOptions(), time);
 
         var approvals = new DeletionApprovals(tenants, runs, time);
         var results = new List<ScenarioRun>();

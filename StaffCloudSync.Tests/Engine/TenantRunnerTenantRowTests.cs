@@ -6,7 +6,7 @@ using StaffCloudSync.Tests.Planning;
 namespace StaffCloudSync.Tests.Engine;
 
 /// <summary>What the tenant's row decides before anything is read: a row sharing its account, a disabled tenant, an unknown one, an invalid row.</summary>
-public class TenantSyncServiceTenantRowTests
+public class TenantRunnerTenantRowTests
 {
     [Test]
     public async Task ARowSharingTheTenantsAccount_FailsItsRunBeforeReading_NamingBothRows()

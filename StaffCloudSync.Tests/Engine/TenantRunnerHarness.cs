@@ -15,7 +15,7 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Tests.Engine;
 
 /// <summary>The run owner over given clients and stores, as the hosts wire it; its leases in the storage's table.</summary>
-internal static class EngineRunner
+internal static class TenantRunnerHarness
 {
     public static TenantRunner Create(
         ITenantStore tenants, IRunStore runs, StorageTables tables, IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, SyncOptions sync,
