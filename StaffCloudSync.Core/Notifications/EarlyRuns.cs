@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Notifications;
 

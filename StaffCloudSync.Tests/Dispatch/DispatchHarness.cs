@@ -4,8 +4,8 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Leases;
-using StaffCloudSync.Tests.Engine;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Tests.Engine;
 
 namespace StaffCloudSync.Tests.Dispatch;
 

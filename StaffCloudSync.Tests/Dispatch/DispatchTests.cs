@@ -2,8 +2,8 @@ using System.Text;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Tests.Planning;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Dispatch;
 

@@ -1,14 +1,13 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.Planning;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Functions;
 

@@ -1,13 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Notifications;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Functions.Functions;
 using StaffCloudSync.Tests.Planning;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Functions;
 

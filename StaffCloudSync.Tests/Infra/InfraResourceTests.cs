@@ -1,4 +1,3 @@
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
 

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud.Http;
-using StaffCloudSync.Functions.Hosting;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Tests.Infra;
 

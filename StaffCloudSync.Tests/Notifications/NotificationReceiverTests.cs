@@ -5,9 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Notifications;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Notifications;
 

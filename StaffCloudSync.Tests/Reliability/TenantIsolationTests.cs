@@ -5,13 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.Planning;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Reliability;
 

@@ -1,12 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 using StaffCloudSync.Tests.WorkerProcess.Rpc;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.WorkerProcess;
 

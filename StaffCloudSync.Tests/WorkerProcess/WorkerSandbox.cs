@@ -1,12 +1,11 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.WorkerProcess.Rpc;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.WorkerProcess;
 

@@ -1,14 +1,10 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Applying;
-using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.WorkerProcess.WebJobs;

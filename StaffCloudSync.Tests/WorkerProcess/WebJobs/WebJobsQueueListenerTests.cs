@@ -2,10 +2,10 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.Planning;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.WorkerProcess.WebJobs;
 
