@@ -48,17 +48,8 @@ internal sealed class StaffCloudElementConverter : JsonConverter<StaffCloudEleme
             return new StaffCloudElement(JsonSerializer.Deserialize(ref reader, StaffCloudJson.Default.StaffCloudFields));
         }
 
-        SkipValue(ref reader);
+        _ = reader.TrySkip(); // the serializer hands a converter its whole value: TrySkip, as Skip refuses while streaming
         return default;
-    }
-
-    /// <summary>The serializer hands a converter its whole value, also while streaming, where <c>Skip</c> would refuse.</summary>
-    private static void SkipValue(ref Utf8JsonReader reader)
-    {
-        if (!reader.TrySkip())
-        {
-            throw new JsonException("a value that breaks off");
-        }
     }
 
     public override void Write(Utf8JsonWriter writer, StaffCloudElement value, JsonSerializerOptions options) =>
