@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace StaffCloudSync.Core.MobieTrain;
 
 /// <summary>A MobieTrain user group (mobietrain-api.md).</summary>
@@ -44,6 +46,7 @@ public sealed record PersonPatch(
     string? Language = null,
     IReadOnlyList<string>? UserGroupIds = null)
 {
+    [JsonIgnore]
     public bool IsEmpty => FirstName is null && LastName is null && Email is null && Phone is null
         && Language is null && UserGroupIds is null;
 }

@@ -15,7 +15,7 @@ public class ExternalIdReadingTests
     [TestCase("\u00a012")]
     public void ReadUser_ExternalIdWithWhiteSpace_IsKeptAsIs_AndIsNoSyncedPerson(string externalId)
     {
-        var user = MobieTrainRecordParser.ReadUser(Json(new { id = "u-1", externalId, firstName = "A", lastName = "B" }));
+        var user = MobieTrainAnswers.ReadUser(Json(new { id = "u-1", externalId, firstName = "A", lastName = "B" }));
 
         Assert.Multiple(() =>
         {
@@ -27,7 +27,7 @@ public class ExternalIdReadingTests
     [Test]
     public void ReadInvitation_CanonicalExternalId_IsEmployeeId()
     {
-        var invitation = MobieTrainRecordParser.ReadInvitation(Json(new { id = "i-1", externalId = "12", firstName = "A", lastName = "B" }));
+        var invitation = MobieTrainAnswers.ReadInvitation(Json(new { id = "i-1", externalId = "12", firstName = "A", lastName = "B" }));
 
         Assert.That(ExternalId.TryParseEmployeeId(invitation.ExternalId), Is.EqualTo(12));
     }
@@ -35,10 +35,11 @@ public class ExternalIdReadingTests
     [Test]
     public void ReadUserGroup_ExternalIdWithWhiteSpace_IsNoEventGroup()
     {
-        var group = MobieTrainRecordParser.ReadUserGroup(Json(new { id = "g-1", name = "Fair", externalId = " staffcloud-event-10" }));
+        var group = MobieTrainAnswers.ReadUserGroup(Json(new { id = "g-1", name = "Fair", externalId = " staffcloud-event-10" }));
 
         Assert.That(ExternalId.IsEventGroup(group.ExternalId), Is.False);
     }
 
-    private static JsonElement Json(object value) => JsonSerializer.SerializeToElement(value);
+    private static MobieTrainAnswer? Json(object value) =>
+        JsonSerializer.Deserialize(JsonSerializer.Serialize(value), MobieTrainJson.Default.MobieTrainAnswer);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -10,8 +11,8 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// <see cref="IMobieTrainClient"/> over HTTP, coded against our MobieTrain contract (docs/mobietrain-api.md). Everything
 /// that depends on the shape of MobieTrain's API — paths, bodies, status codes, paging, conflict bodies — lives in this
 /// class and its helpers, split by concern as StaffCloud's client is: <see cref="MobieTrainRequests"/> (the key, its
-/// rotation, idempotency keys, what a failed answer means), <see cref="MobieTrainRecordParser"/> (answers),
-/// <see cref="MobieTrainBodies"/> (request bodies) and <see cref="MobieTrainConflicts"/> (a create answered 409). Adapting
+/// rotation, idempotency keys, what a failed answer means), <see cref="MobieTrainAnswers"/> (answers),
+/// <see cref="MobieTrainJson"/> (request bodies) and <see cref="MobieTrainConflicts"/> (a create answered 409). Adapting
 /// to the real API is a change there and in that document. Retries and timeouts come from the shared resilience
 /// handlers; writes carry an idempotency key so they may be retried.
 /// </summary>
@@ -39,13 +40,13 @@ public sealed class MobieTrainClient : IMobieTrainClient
     }
 
     public IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
-        ListAsync(target, UserGroups, MobieTrainRecordParser.ReadUserGroup, cancellationToken);
+        ListAsync(target, UserGroups, MobieTrainAnswers.ReadUserGroup, cancellationToken);
 
     public IAsyncEnumerable<MobieTrainUser> GetUsersAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
-        ListAsync(target, Users, MobieTrainRecordParser.ReadUser, cancellationToken);
+        ListAsync(target, Users, MobieTrainAnswers.ReadUser, cancellationToken);
 
     public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
-        ListAsync(target, Invitations, MobieTrainRecordParser.ReadInvitation, cancellationToken);
+        ListAsync(target, Invitations, MobieTrainAnswers.ReadInvitation, cancellationToken);
 
     public async Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
@@ -53,11 +54,11 @@ public sealed class MobieTrainClient : IMobieTrainClient
         ArgumentException.ThrowIfNullOrEmpty(name);
 
         // A base group has no externalId: its name is what identifies it, for the idempotency key as for a conflict.
-        var write = new MobieTrainWrite(HttpMethod.Post, UserGroups, "create-user-group", externalId ?? name, MobieTrainBodies.GroupBody(name, externalId));
+        var write = new MobieTrainWrite(HttpMethod.Post, UserGroups, "create-user-group", externalId ?? name, Body(new MobieTrainGroupBody(name, externalId), MobieTrainJson.Default.MobieTrainGroupBody));
         using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
-            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainRecordParser.ReadUserGroup, cancellationToken).ConfigureAwait(false);
+            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainAnswers.ReadUserGroup, cancellationToken).ConfigureAwait(false);
         }
 
         if (response.StatusCode == HttpStatusCode.Conflict)
@@ -72,7 +73,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
     {
         ArgumentException.ThrowIfNullOrEmpty(groupId);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return PatchAsync(target, new MobieTrainWrite(HttpMethod.Patch, $"{UserGroups}/{MobieTrainRequests.Escape(groupId)}", "rename-user-group", groupId, MobieTrainBodies.RenameBody(name)),
+        return PatchAsync(target, new MobieTrainWrite(HttpMethod.Patch, $"{UserGroups}/{MobieTrainRequests.Escape(groupId)}", "rename-user-group", groupId, Body(new MobieTrainGroupBody(name), MobieTrainJson.Default.MobieTrainGroupBody)),
             cancellationToken);
     }
 
@@ -80,7 +81,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
         ArgumentNullException.ThrowIfNull(patch);
-        return PatchAsync(target, new MobieTrainWrite(HttpMethod.Patch, $"{Users}/{MobieTrainRequests.Escape(userId)}", "update-user", userId, MobieTrainBodies.PatchBody(patch)),
+        return PatchAsync(target, new MobieTrainWrite(HttpMethod.Patch, $"{Users}/{MobieTrainRequests.Escape(userId)}", "update-user", userId, Body(patch, MobieTrainJson.Default.PersonPatch)),
             cancellationToken);
     }
 
@@ -95,11 +96,11 @@ public sealed class MobieTrainClient : IMobieTrainClient
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(invitation);
-        var write = new MobieTrainWrite(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId, MobieTrainBodies.InvitationBody(invitation));
+        var write = new MobieTrainWrite(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId, Body(invitation, MobieTrainJson.Default.NewInvitation));
         using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
-            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainRecordParser.ReadInvitation, cancellationToken).ConfigureAwait(false);
+            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainAnswers.ReadInvitation, cancellationToken).ConfigureAwait(false);
         }
 
         if (response.StatusCode == HttpStatusCode.Conflict)
@@ -115,7 +116,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
         ArgumentException.ThrowIfNullOrEmpty(invitationId);
         ArgumentNullException.ThrowIfNull(patch);
         return PatchAsync(target,
-            new MobieTrainWrite(HttpMethod.Patch, $"{Invitations}/{MobieTrainRequests.Escape(invitationId)}", "update-invitation", invitationId, MobieTrainBodies.PatchBody(patch)),
+            new MobieTrainWrite(HttpMethod.Patch, $"{Invitations}/{MobieTrainRequests.Escape(invitationId)}", "update-invitation", invitationId, Body(patch, MobieTrainJson.Default.PersonPatch)),
             cancellationToken);
     }
 
@@ -134,7 +135,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
     private async IAsyncEnumerable<T> ListAsync<T>(
         MobieTrainTarget target,
         string resource,
-        Func<JsonElement, T> read,
+        Func<MobieTrainAnswer?, T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
@@ -211,4 +212,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
 
         throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A request body in its canonical bytes (<see cref="MobieTrainJson"/>), which its idempotency key is derived from.</summary>
+    private static byte[] Body<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 }

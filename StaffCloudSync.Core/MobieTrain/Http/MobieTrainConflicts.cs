@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using static StaffCloudSync.Core.MobieTrain.Http.MobieTrainErrorText;
-using static StaffCloudSync.Core.MobieTrain.Http.MobieTrainRecordParser;
+using static StaffCloudSync.Core.MobieTrain.Http.MobieTrainAnswers;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -127,7 +128,7 @@ internal sealed class MobieTrainRequests(
 
         if (isWrite && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
-            var error = await MobieTrainRecordParser.ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            var error = await MobieTrainAnswers.ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
             var code = MobieTrainErrorText.SafeCode(error.Code);
             MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, operation, status, code);
             return new MobieTrainRecordException(
@@ -175,28 +176,19 @@ internal sealed class MobieTrainRequests(
     };
 
     public async Task<(IReadOnlyList<T> Items, string? NextCursor)> ReadPageAsync<T>(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken)
     {
-        using var document = await ParseAsync(target, response, operation, cancellationToken).ConfigureAwait(false);
-        var root = document.RootElement;
+        var page = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainPage, cancellationToken).ConfigureAwait(false);
         try
         {
-            if (root.ValueKind != JsonValueKind.Object
-                || !root.TryGetProperty("items", out var items) || items.ValueKind != JsonValueKind.Array
-                || !root.TryGetProperty("nextCursor", out var next) || next.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+            if (page?.Items is not { } items || page.NextCursor is { ValueKind: not JsonValueKind.String })
             {
                 throw new MobieTrainShapeException("the page is not {\"items\": [...], \"nextCursor\": ...}");
             }
 
-            var list = new List<T>(items.GetArrayLength());
-            foreach (var item in items.EnumerateArray())
-            {
-                list.Add(read(item));
-            }
-
             // An empty cursor cannot be sent back meaningfully: read as the end of the list.
-            var cursor = next.ValueKind == JsonValueKind.String && TextValue.ReadString(next) is { Length: > 0 } value ? value : null;
-            return (list, cursor);
+            var cursor = page.NextCursor is { } next && TextValue.ReadString(next) is { Length: > 0 } value ? value : null;
+            return ([.. items.Select(read)], cursor);
         }
         catch (MobieTrainShapeException e)
         {
@@ -205,12 +197,12 @@ internal sealed class MobieTrainRequests(
     }
 
     public async Task<T> ReadRecordAsync<T>(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<JsonElement, T> read, CancellationToken cancellationToken)
+        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken)
     {
-        using var document = await ParseAsync(target, response, operation, cancellationToken).ConfigureAwait(false);
+        var answer = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainAnswer, cancellationToken).ConfigureAwait(false);
         try
         {
-            return read(document.RootElement);
+            return read(answer);
         }
         catch (MobieTrainShapeException e)
         {
@@ -218,20 +210,22 @@ internal sealed class MobieTrainRequests(
         }
     }
 
-    private async Task<JsonDocument> ParseAsync(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, CancellationToken cancellationToken)
+    /// <summary>The body as <typeparamref name="T"/>; JSON that is not of the API's shape (or no JSON) is an invalid answer.</summary>
+    private async Task<T?> ReadAsync<T>(
+        MobieTrainTarget target, HttpResponseMessage response, string operation, JsonTypeInfo<T> type, CancellationToken cancellationToken)
     {
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                return await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
             }
         }
         catch (JsonException)
         {
-            throw InvalidResponse(target, operation, $"a {(int)response.StatusCode} whose body is not JSON");
+            // Not the serializer's message: it can quote the body.
+            throw InvalidResponse(target, operation, $"a {(int)response.StatusCode} whose body is not JSON of the API's shape");
         }
     }
 

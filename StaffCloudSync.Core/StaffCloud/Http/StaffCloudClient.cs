@@ -136,7 +136,7 @@ public sealed class StaffCloudClient : IStaffCloudClient
         string resource,
         List<long[]> batches,
         Func<long[], string> queryFor,
-        Func<System.Text.Json.JsonElement, string, Action<long, string>, T> parse,
+        Func<StaffCloudElement, string, Action<long, string>, T> parse,
         Func<T, HashSet<long>, bool> matches,
         Func<T, long> idOf,
         string filter,

@@ -78,13 +78,14 @@ internal static class StaffCloudErrorBody
         }
     }
 
+    /// <summary>An error body is only mined for a message: a trailing comma does not hide it.</summary>
+    private static readonly StaffCloudJson LenientJson = new(new JsonSerializerOptions { AllowTrailingCommas = true });
+
     private static string? MessageOf(ReadOnlySpan<byte> body)
     {
         try
         {
-            var reader = new Utf8JsonReader(body, new JsonReaderOptions { AllowTrailingCommas = true });
-            using var document = JsonDocument.ParseValue(ref reader);
-            var root = document.RootElement;
+            var root = JsonSerializer.Deserialize(body, LenientJson.JsonElement);
             if (root.ValueKind != JsonValueKind.Object)
             {
                 return null;

@@ -17,7 +17,7 @@ internal static class StaffCloudListReader
 
     /// <exception cref="InvalidAnswerException">The body is empty, not JSON, or JSON of another shape.</exception>
     /// <exception cref="JsonException">The array breaks off into invalid JSON while it is streamed.</exception>
-    public static async IAsyncEnumerable<JsonElement> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public static async IAsyncEnumerable<StaffCloudElement> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = PipeReader.Create(body, new StreamPipeReaderOptions(leaveOpen: true));
         try
@@ -27,7 +27,7 @@ internal static class StaffCloudListReader
 
             if (first == (byte)'[')
             {
-                await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable<JsonElement>(reader, cancellationToken: cancellationToken)
+                await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable(reader, StaffCloudJson.Default.StaffCloudElement, cancellationToken)
                     .ConfigureAwait(false))
                 {
                     yield return element;
@@ -48,35 +48,31 @@ internal static class StaffCloudListReader
         }
     }
 
-    private static async Task<List<JsonElement>> ReadEnvelopeAsync(PipeReader reader, CancellationToken cancellationToken)
+    private static async Task<List<StaffCloudElement>> ReadEnvelopeAsync(PipeReader reader, CancellationToken cancellationToken)
     {
-        JsonDocument document;
+        JsonElement root;
         try
         {
-            document = await JsonDocument.ParseAsync(reader.AsStream(leaveOpen: true), cancellationToken: cancellationToken).ConfigureAwait(false);
+            root = await JsonSerializer.DeserializeAsync(reader, StaffCloudJson.Default.JsonElement, cancellationToken).ConfigureAwait(false);
         }
         catch (JsonException)
         {
             throw new InvalidAnswerException("a body that is not JSON");
         }
 
-        using (document)
+        if (root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Array)
         {
-            var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object
-                && root.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Array)
-            {
-                return [.. response.EnumerateArray().Select(e => e.Clone())];
-            }
-
-            throw new InvalidAnswerException(root.ValueKind switch
-            {
-                JsonValueKind.Object when root.TryGetProperty("response", out var other) =>
-                    $"a JSON object whose 'response' is {Describe(other.ValueKind)}, not a list",
-                JsonValueKind.Object => "a JSON object without a 'response' list",
-                var kind => $"{Describe(kind)}, not a list",
-            });
+            return response.Deserialize(StaffCloudJson.Default.ListStaffCloudElement)!;
         }
+
+        throw new InvalidAnswerException(root.ValueKind switch
+        {
+            JsonValueKind.Object when root.TryGetProperty("response", out var other) =>
+                $"a JSON object whose 'response' is {Describe(other.ValueKind)}, not a list",
+            JsonValueKind.Object => "a JSON object without a 'response' list",
+            var kind => $"{Describe(kind)}, not a list",
+        });
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

@@ -16,7 +16,7 @@ namespace StaffCloudSync.Core.StaffCloud.Http;
 internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions options, TimeProvider time, ILogger logger)
 {
     /// <summary>One GET of a list, its records streamed; every failure on the way is a typed run error.</summary>
-    public async IAsyncEnumerable<JsonElement> ReadListAsync(
+    public async IAsyncEnumerable<StaffCloudElement> ReadListAsync(
         StaffCloudTarget target,
         Uri baseAddress,
         string resource,
@@ -44,8 +44,8 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
         }
     }
 
-    /// <summary>One GET of a single record: its JSON (cloned), or null when StaffCloud answers 404.</summary>
-    public async Task<JsonElement?> ReadOneAsync(StaffCloudTarget target, Uri baseAddress, string resource, string query, CancellationToken cancellationToken)
+    /// <summary>One GET of a single record (bare or as <c>{"response": {...}}</c>), or null when StaffCloud answers 404.</summary>
+    public async Task<StaffCloudElement?> ReadOneAsync(StaffCloudTarget target, Uri baseAddress, string resource, string query, CancellationToken cancellationToken)
     {
         StaffCloudLog.Reading(logger, target.TenantId, resource, 1, 1, 1);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
@@ -55,16 +55,15 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
             return null;
         }
 
-        return await GuardAsync(target, resource, async ValueTask<JsonElement?> () =>
+        return await GuardAsync(target, resource, async ValueTask<StaffCloudElement?> () =>
         {
             var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes);
             await using (stream.ConfigureAwait(false))
             {
                 try
                 {
-                    using var document = await JsonDocument.ParseAsync(stream, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    var root = document.RootElement;
-                    return (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("response", out var inner) ? inner.Clone() : root.Clone());
+                    var root = await JsonSerializer.DeserializeAsync(stream, StaffCloudJson.Default.StaffCloudElement, cancellationToken).ConfigureAwait(false);
+                    return root.Fields?.Response ?? root;
                 }
                 catch (JsonException)
                 {
