@@ -101,7 +101,7 @@ var blobContainerNames = [
   'azure-webjobs-secrets'
   'run-details'
 ]
-// The app's queue and its poison queue (StaffCloudSync.Core/Dispatch/SyncMessage.cs), and the poison queue the host
+// The app's queue and its poison queue (StaffCloudSync.Core/Sync/SyncRequest.cs), and the poison queue the host
 // moves a message to when TenantSyncPoison itself fails three times: nothing reads that one, so an alert watches it.
 var queueNames = [
   'tenant-sync'

@@ -22,7 +22,7 @@ public static class DispatchServiceCollectionExtensions
         services.TryAddSingleton<ITenantLeases, TableTenantLeases>();
         services.TryAddSingleton<TenantLeaseKeeper>();
         services.TryAddSingleton<TenantDispatcher>();
-        services.TryAddSingleton<QueuedSyncHandler>();
+        services.TryAddSingleton<TenantRunner>();
         services.TryAddSingleton<PoisonHandler>();
         return services;
     }

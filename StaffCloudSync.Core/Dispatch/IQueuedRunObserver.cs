@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Sync;
+
 namespace StaffCloudSync.Core.Dispatch;
 
 /// <summary>
@@ -8,8 +10,8 @@ namespace StaffCloudSync.Core.Dispatch;
 /// </summary>
 public interface IQueuedRunObserver
 {
-    Task RunStartingAsync(SyncMessage message, CancellationToken cancellationToken);
+    Task RunStartingAsync(SyncRequest message, CancellationToken cancellationToken);
 
     /// <summary>The run was not started: <paramref name="heldByRunId"/> holds the tenant (the same id: a second delivery).</summary>
-    Task RunSkippedAsync(SyncMessage message, string? heldByRunId, CancellationToken cancellationToken);
+    Task RunSkippedAsync(SyncRequest message, string? heldByRunId, CancellationToken cancellationToken);
 }

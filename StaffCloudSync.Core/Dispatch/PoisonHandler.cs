@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.Dispatch;
 
@@ -11,7 +12,7 @@ public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<Pois
 {
     public async Task HandleAsync(string messageText, string messageId, CancellationToken cancellationToken)
     {
-        if (!SyncMessage.TryParse(messageText, out var message, out var error))
+        if (!SyncRequest.TryParse(messageText, out var message, out var error))
         {
             DispatchLog.UnreadablePoisonMessage(logger, messageId, error!);
             return;
@@ -31,7 +32,7 @@ public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<Pois
         {
             EndedAt = now,
             Status = RunStatus.Failed,
-            Reason = $"Given up after the queue's retries (message moved to {SyncMessage.PoisonQueueName}); last reason: {existing?.Reason ?? "unknown"}",
+            Reason = $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {existing?.Reason ?? "unknown"}",
         };
         await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
     }

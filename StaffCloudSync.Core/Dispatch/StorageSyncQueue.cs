@@ -1,4 +1,5 @@
 using Azure.Storage.Queues;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Core.Dispatch;
 
@@ -14,9 +15,9 @@ public sealed class StorageSyncQueue(QueueServiceClient service) : ISyncQueue
     private readonly Lock _gate = new();
     private Task<QueueClient>? _queue;
 
-    public Task EnqueueAsync(SyncMessage message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
+    public Task EnqueueAsync(SyncRequest message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
 
-    public async Task EnqueueAsync(SyncMessage message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(SyncRequest message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(visibilityDelay, MaxVisibilityDelay);
@@ -43,7 +44,7 @@ public sealed class StorageSyncQueue(QueueServiceClient service) : ISyncQueue
 
     private async Task<QueueClient> CreateAsync()
     {
-        var client = service.GetQueueClient(SyncMessage.QueueName);
+        var client = service.GetQueueClient(SyncRequest.QueueName);
         await client.CreateIfNotExistsAsync().ConfigureAwait(false);
         return client;
     }

@@ -52,7 +52,7 @@ public sealed class TenantDispatcher(
                 DispatchLog.SharedAccountQueued(logger, tenant.TenantId, string.Join("; ", conflicts.Select(e => $"{e.Field}: {e.Message}")));
             }
 
-            var message = new SyncMessage(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, now);
+            var message = new SyncRequest(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, now);
             await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
             queued.Add(tenant.TenantId);
         }

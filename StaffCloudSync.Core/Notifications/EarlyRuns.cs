@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Notifications;
@@ -26,7 +27,7 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
 
         try
         {
-            var message = new SyncMessage(settings.TenantId, run.RunId, RunTrigger.Webhook, false, now);
+            var message = new SyncRequest(settings.TenantId, run.RunId, RunTrigger.Webhook, false, now);
             await queue.EnqueueAsync(message, run.DueAt - now, cancellationToken).ConfigureAwait(false);
         }
         catch
@@ -39,7 +40,7 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
         return run;
     }
 
-    public async Task RunStartingAsync(SyncMessage message, CancellationToken cancellationToken)
+    public async Task RunStartingAsync(SyncRequest message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (message.Trigger == RunTrigger.Webhook)
@@ -49,7 +50,7 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
         }
     }
 
-    public async Task RunSkippedAsync(SyncMessage message, string? heldByRunId, CancellationToken cancellationToken)
+    public async Task RunSkippedAsync(SyncRequest message, string? heldByRunId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
 

@@ -3,6 +3,7 @@ using StaffCloudSync.Core.Explain;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
@@ -15,33 +16,33 @@ public sealed class TenantOperations(
     TenantStore tenants,
     RunStore runs,
     ISyncQueue queue,
-    TenantSyncService sync,
+    SnapshotReader reader,
     IStaffCloudClient staffCloud,
     TimeProvider time)
 {
     /// <summary>Queues a manual run; null when the tenant does not exist.</summary>
-    public async Task<SyncMessage?> StartSyncAsync(string tenantId, bool dryRun, CancellationToken cancellationToken)
+    public async Task<SyncRequest?> StartSyncAsync(string tenantId, bool dryRun, CancellationToken cancellationToken)
     {
         if (await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
         {
             return null;
         }
 
-        var message = new SyncMessage(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun, time.GetUtcNow());
+        var message = new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun, time.GetUtcNow());
         await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
         return message;
     }
 
     /// <summary>Reads and plans now, writes nothing and records nothing.</summary>
     public async Task<PlanView> PlanAsync(string tenantId, CancellationToken cancellationToken) =>
-        PlanView.From(await sync.PreviewAsync(tenantId, cancellationToken).ConfigureAwait(false));
+        PlanView.From(await TenantPreview.ReadAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
 
     /// <summary>Every rule's decision for one employee, as a run now would decide.</summary>
     public async Task<EmployeeExplanation> ExplainAsync(string tenantId, long employeeId, CancellationToken cancellationToken)
     {
         // StaffCloud reads "id=-5" as "everyone but 5": an id that is not positive never reaches a request.
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(employeeId);
-        var preview = await sync.PreviewAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var preview = await TenantPreview.ReadAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var snapshot = preview.Snapshot.StaffCloud;
         StaffCloudEmployee? fetched = null;
         if (snapshot.Employees.All(e => e.Id != employeeId) && !snapshot.ProvenDeleted.Contains(employeeId))

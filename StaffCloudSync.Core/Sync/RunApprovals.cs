@@ -33,6 +33,10 @@ internal static class RunApprovals
         return approval.Employees.Where(id => planned.Contains(id) && !pending.Contains(id)).Order().ToList();
     }
 
+    /// <summary>The run record's view of the approval the run planned under (a dry run deletes no one); null without one.</summary>
+    public static RunApproval? Record(RunContext context, SyncPlan plan, ApplyResult result) =>
+        context.Approval is { } approval ? ToRecord(approval, context.DryRun ? [] : Deleted(approval, plan, result)) : null;
+
     public static RunApproval ToRecord(DeletionApproval approval, IReadOnlyList<long> deleted) =>
         new(approval.Id, approval.ApprovedRunId, approval.GrantedBy, approval.GrantedAt, approval.ExpiresAt, approval.Employees.Order().ToList(), deleted);
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync.Applying;
 using StaffCloudSync.Core.Sync.Planning;
@@ -9,36 +10,36 @@ namespace StaffCloudSync.Core.Sync;
 internal static class RunConclusion
 {
     /// <summary>Held deletions need an operator, so they outrank record errors in the status; the reason names both.</summary>
-    public static (RunStatus Status, string? Reason) Of(SyncPlan plan, ApplyResult result)
+    public static RunEnd Of(SyncPlan plan, ApplyResult result)
     {
         var failed = result.Counts.Failed;
         var failures = failed > 0 ? $"{failed} record(s) failed; see the run's failures" : null;
         if (plan.DeletionGuard.HoldsAny)
         {
             var held = HeldReason(plan.DeletionGuard);
-            return (RunStatus.DeletionsHeld, failures is null ? held : $"{held}; {failures}");
+            return new(RunStatus.DeletionsHeld, failures is null ? held : $"{held}; {failures}");
         }
 
-        return failed > 0 ? (RunStatus.CompletedWithErrors, failures) : (RunStatus.Succeeded, null);
+        return failed > 0 ? new(RunStatus.CompletedWithErrors, failures) : new(RunStatus.Succeeded, null);
     }
 
     /// <summary>
     /// A run that spent its time budget: <c>Continued</c> with its continuation, or — past <c>Sync:MaxContinuations</c> —
     /// <c>Failed</c>, since a chain that never ends means the budget, the limit or the partner's pace needs an operator.
     /// </summary>
-    public static (RunStatus Status, string Reason, SyncRequest? Next) AtBudget(SyncRequest request, RunBudget budget, ApplyResult result, int maxContinuations)
+    public static (RunEnd End, SyncRequest? Next) AtBudget(SyncRequest request, RunBudget budget, ApplyResult result, int maxContinuations)
     {
         var writes = result.Completed.Count.ToString(CultureInfo.InvariantCulture);
         var spent = $"time budget of {budget.Budget:c} (Sync:RunTimeBudget) spent after {writes} writes";
         if (request.Invocation > maxContinuations)
         {
-            return (RunStatus.Failed,
+            return (new(RunStatus.Failed,
                 $"Configuration: {spent} in invocation {request.Invocation} of its chain, and Sync:MaxContinuations ({maxContinuations}) allows no further continuation; " +
-                "raise the budget or the limit, or check the partner's pace — the next scheduled run goes on", null);
+                "raise the budget or the limit, or check the partner's pace — the next scheduled run goes on", SyncFailureKind.Configuration), null);
         }
 
         var next = request.Continuation();
-        return (RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})", next);
+        return (new(RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})"), next);
     }
 
     private static string HeldReason(DeletionGuardDecision guard)
@@ -57,3 +58,6 @@ internal static class RunConclusion
         return $"{string.Join("; ", parts)}; check StaffCloud, then allow deletions for this tenant: the next run reads the missing persons singly and deletes only those StaffCloud answers 404 for";
     }
 }
+
+/// <summary>How a run ended: what its record says (status, the reason an operator reads, the kind of failure).</summary>
+internal sealed record RunEnd(RunStatus Status, string? Reason, SyncFailureKind? FailureKind = null);

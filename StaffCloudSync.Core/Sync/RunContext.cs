@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync.Planning;
@@ -44,5 +45,35 @@ public sealed record RunContext(
         var settings = tenant.ValidSettings;
         return new RunContext(request, tenant, now, PlanSettings.From(settings, approval?.Employees), approval,
             TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings));
+    }
+
+    /// <summary>
+    /// The run's own row and every row, from one read of the table: the one-account check needs them all, and reading the
+    /// own row apart would read it twice. No row, or an invalid one, fails the run (<see cref="SyncRunException"/>).
+    /// </summary>
+    public static async Task<(TenantRecord Tenant, IReadOnlyList<TenantRecord> Rows)> ReadTenantAsync(TenantStore tenants, string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenants);
+        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var tenant = rows.Find(r => string.Equals(r.TenantId, tenantId, StringComparison.Ordinal))
+            ?? throw new SyncRunException(tenantId, SyncFailureKind.UnknownTenant, $"tenant '{tenantId}' has no row in the Tenants table");
+        if (!tenant.IsValid)
+        {
+            throw new SyncRunException(tenantId, SyncFailureKind.Configuration,
+                $"tenant '{tenantId}' has an invalid row: {string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}"))}");
+        }
+
+        return (tenant, rows);
+    }
+
+    /// <summary>A run whose StaffCloud tenant, MobieTrain account or token secret another row claims too reads nothing.</summary>
+    public static void EnsureOwnAccounts(TenantSettings settings, IReadOnlyList<TenantRecord> rows)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var conflicts = TenantClaims.Conflicts(settings, rows);
+        if (conflicts.Count > 0)
+        {
+            throw new SyncRunException(settings.TenantId, SyncFailureKind.Configuration, TenantClaims.Describe(settings.TenantId, conflicts));
+        }
     }
 }

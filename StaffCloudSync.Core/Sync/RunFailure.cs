@@ -1,4 +1,5 @@
 using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Secrets;
 
 namespace StaffCloudSync.Core.Sync;
@@ -12,6 +13,9 @@ internal sealed record RunFailure(SyncFailureKind Kind, string Message)
     public bool IsTransient => Kind is SyncFailureKind.Unavailable;
 
     public string Reason => $"{Kind}: {Message}";
+
+    /// <summary>The run's end: <c>Failed</c> with this reason (and <paramref name="suffix"/>, what the run had got to).</summary>
+    public RunEnd End(string? suffix = null) => new(RunStatus.Failed, Reason + suffix, Kind);
 
     /// <summary>Null for a cancellation of the whole host, which must propagate rather than be recorded as a failure.</summary>
     public static RunFailure? From(string tenantId, Exception exception) => exception switch

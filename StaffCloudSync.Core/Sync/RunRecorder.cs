@@ -8,17 +8,52 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Core.Sync;
 
 /// <summary>
-/// Step 4 of a run: the run record, the tenant's health (failures in a row, quarantine) and what the run did to the
-/// operator's approval of held deletions.
+/// Step 4 of a run: the run record — built here and nowhere else —, the tenant's health (failures in a row, quarantine)
+/// and what the run did to the operator's approval of held deletions.
 /// </summary>
 internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quarantineAfterFailures, TimeProvider time, ILogger logger)
 {
-    /// <summary>The record of a run that has started (status Running), so an operator sees it while it goes on.</summary>
-    public Task WriteStartAsync(RunRecord record, CancellationToken cancellationToken) => runs.WriteAsync(record, cancellationToken);
-
-    public async Task<SyncOutcome> FinishAsync(RunRecord record, SyncPlan? plan, long started, CancellationToken cancellationToken)
+    /// <summary>
+    /// The record of <paramref name="request"/>: what it is (tenant, run, trigger, chain), how it ended, and — when it got
+    /// as far as applying — what it did. A run that has not ended (<c>Running</c>) has no end time.
+    /// </summary>
+    public static RunRecord Build(SyncRequest request, DateTimeOffset startedAt, DateTimeOffset? endedAt, RunEnd end, RunWork? work = null) => new()
     {
-        var final = record with { EndedAt = time.GetUtcNow() };
+        TenantId = request.TenantId,
+        RunId = request.RunId,
+        Trigger = request.Trigger,
+        DryRun = request.DryRun,
+        StartedAt = startedAt,
+        EndedAt = endedAt,
+        Status = end.Status,
+        Reason = end.Reason,
+        FailureKind = end.FailureKind,
+        ChainId = request.ChainId ?? request.RunId,
+        Invocation = request.Invocation,
+        Counts = work?.Result.Counts ?? SyncCounts.Zero,
+        Skipped = work?.Plan.SkippedRecords() ?? [],
+        HeldDeletions = work?.Plan.HeldDeletionRecords() ?? [],
+        Failures = work?.Result.Failures ?? [],
+        Timings = work?.Timings ?? new RunTimings(0, 0, 0),
+        Approval = work?.Approval,
+    };
+
+    /// <summary>The record of a run that has started (status Running), so an operator sees it while it goes on.</summary>
+    public Task WriteStartAsync(SyncRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
+        runs.WriteAsync(Build(request, startedAt, null, new RunEnd(RunStatus.Running, null)), cancellationToken);
+
+    /// <summary>A run that never started (another run holds the tenant): recorded as it is refused, counted nowhere.</summary>
+    public async Task<RunRecord> WriteSkippedAsync(SyncRequest request, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var record = Build(request, now, now, new RunEnd(RunStatus.Skipped, reason));
+        await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+
+    public async Task<SyncOutcome> FinishAsync(SyncRequest request, DateTimeOffset startedAt, long started, RunEnd end, RunWork? work, CancellationToken cancellationToken)
+    {
+        var final = Build(request, startedAt, time.GetUtcNow(), end, work);
         var durationMs = (long)time.GetElapsedTime(started).TotalMilliseconds;
         var counts = final.Counts;
         SyncLog.RunFinished(logger, final.TenantId, final.RunId, final.Status.ToString(), final.DryRun, counts.Invited + counts.InvitationsReplaced,
@@ -29,7 +64,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
         await runs.WriteAsync(final, token).ConfigureAwait(false);
         await RecordHealthAsync(final, token).ConfigureAwait(false);
-        return new SyncOutcome(final, plan);
+        return new SyncOutcome(final, work?.Plan);
     }
 
     /// <summary>
@@ -91,3 +126,6 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         }
     }
 }
+
+/// <summary>What a run that applied its plan did: the plan, what was applied, the steps' times, and the approval it ran under.</summary>
+internal sealed record RunWork(SyncPlan Plan, ApplyResult Result, RunTimings Timings, RunApproval? Approval);

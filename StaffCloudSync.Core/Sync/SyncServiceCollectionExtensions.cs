@@ -12,7 +12,7 @@ namespace StaffCloudSync.Core.Sync;
 public static class SyncServiceCollectionExtensions
 {
     /// <summary>
-    /// The engine: reader, applier and the tenant run service, with <see cref="SyncOptions"/> checked at start-up, and
+    /// The engine: reader and applier (the run owner, <c>Dispatch/TenantRunner</c>, uses them), with <see cref="SyncOptions"/> checked at start-up, and
     /// the quarantine's options its runs need (registered by their owner, <see cref="TenantsServiceCollectionExtensions"/>).
     /// </summary>
     public static IServiceCollection AddSyncEngine(this IServiceCollection services, IConfiguration configuration)
@@ -21,11 +21,10 @@ public static class SyncServiceCollectionExtensions
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
         services.RejectRemovedSettings(configuration, SyncOptions.SectionName, SyncOptions.RemovedSettings);
-        services.AddQuarantineOptions(configuration); // the run service records failures against the quarantine's rule
+        services.AddQuarantineOptions(configuration); // a run records failures against the quarantine's rule
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SnapshotReader>();
         services.TryAddSingleton<PlanApplier>();
-        services.TryAddSingleton<TenantSyncService>();
         return services;
     }
 }

@@ -1,7 +1,20 @@
 using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Sync;
 
 /// <summary>A tenant read and planned but not applied: what "explain" and the plan preview look at.</summary>
-public sealed record TenantPreview(TenantSettings Tenant, PlanSettings Settings, TenantSnapshot Snapshot, SyncPlan Plan, DateTimeOffset Now);
+public sealed record TenantPreview(TenantSettings Tenant, PlanSettings Settings, TenantSnapshot Snapshot, SyncPlan Plan, DateTimeOffset Now)
+{
+    /// <summary>Reads and plans one tenant as a run would, without writing anything or recording a run.</summary>
+    public static async Task<TenantPreview> ReadAsync(TenantStore tenants, SnapshotReader reader, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var (tenant, rows) = await RunContext.ReadTenantAsync(tenants, tenantId, cancellationToken).ConfigureAwait(false);
+        RunContext.EnsureOwnAccounts(tenant.ValidSettings, rows);
+        var context = RunContext.For(SyncRequest.Preview(tenantId), tenant, now);
+        var snapshot = await reader.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        return new TenantPreview(context.Settings, context.Plan, snapshot, SyncPlanner.Plan(snapshot, context.Plan, context.Now), context.Now);
+    }
+}

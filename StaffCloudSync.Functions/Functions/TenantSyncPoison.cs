@@ -1,6 +1,7 @@
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.Functions.Worker;
 using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Functions.Functions;
 
@@ -8,7 +9,7 @@ namespace StaffCloudSync.Functions.Functions;
 public sealed class TenantSyncPoison(PoisonHandler handler)
 {
     [Function(nameof(TenantSyncPoison))]
-    public Task RunAsync([QueueTrigger(SyncMessage.PoisonQueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
+    public Task RunAsync([QueueTrigger(SyncRequest.PoisonQueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         return handler.HandleAsync(message.MessageText, message.MessageId, cancellationToken);

@@ -1,4 +1,5 @@
 using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
@@ -24,9 +25,9 @@ public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
         }
     }
 
-    public Task EnqueueAsync(SyncMessage message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
+    public Task EnqueueAsync(SyncRequest message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
 
-    public Task EnqueueAsync(SyncMessage message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
+    public Task EnqueueAsync(SyncRequest message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         cancellationToken.ThrowIfCancellationRequested();
@@ -56,4 +57,4 @@ public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
 }
 
 /// <summary>A queued message and when it becomes visible on the scenario clock.</summary>
-public sealed record QueuedRun(SyncMessage Message, DateTimeOffset VisibleAt, long Sequence);
+public sealed record QueuedRun(SyncRequest Message, DateTimeOffset VisibleAt, long Sequence);

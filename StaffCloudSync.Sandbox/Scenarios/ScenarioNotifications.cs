@@ -65,14 +65,14 @@ internal static class ScenarioNotifications
         {
             var message = due.Message;
 
-            // No concurrent run can hold a lease in a scenario; the rest is what QueuedSyncHandler does with the message.
+            // No concurrent run can hold a lease in a scenario; the rest is what the run owner does with a queued message.
             environment.Clock.Set(due.VisibleAt);
             foreach (var observer in observers)
             {
                 await observer.RunStartingAsync(message, cancellationToken).ConfigureAwait(false);
             }
 
-            var request = message.ToRequest();
+            var request = message;
             runs.AddRange(await ScenarioRunner.SyncAsync(environment, message.TenantId, new SyncStep(due.VisibleAt, message.DryRun, null), cancellationToken, request).ConfigureAwait(false));
         }
 

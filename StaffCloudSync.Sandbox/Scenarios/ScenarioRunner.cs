@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
@@ -13,7 +14,7 @@ namespace StaffCloudSync.Sandbox.Scenarios;
 
 /// <summary>
 /// Runs a scenario through the real code path (scenario-format.md): the real HTTP clients over loopback to the two
-/// simulators, the real stores on Azurite, and the tenant-sync service the queue function calls, on the scenario's
+/// simulators, the real stores on Azurite, and the run owner the queue function calls (<see cref="TenantRunner"/>), on the scenario's
 /// clock. The tables are the scenario's own and are dropped at the end.
 /// </summary>
 public static class ScenarioRunner
@@ -94,36 +95,28 @@ public static class ScenarioRunner
             environment.MobieTrain.OutageAfterWrites(writes);
         }
 
+        // Through the run owner, as the CLI runs it: the lease taken once, the chain run here; each invocation is measured.
         var runs = new List<ScenarioRun>();
-        SyncRequest? request = first ?? new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun);
-        while (request is not null)
+        var request = first ?? new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, step.DryRun);
+        await environment.Services.GetRequiredService<TenantRunner>().RunInlineAsync(request, async (current, run) =>
         {
-            var (run, outcome) = await InvokeAsync(environment, request, step.At, cancellationToken).ConfigureAwait(false);
-            runs.Add(run);
-            request = outcome.Continuation;
-        }
+            var staffCloudBefore = environment.StaffCloud.Requests.Snapshot();
+            var mobieTrainBefore = environment.MobieTrain.Requests.Snapshot();
+            var stopwatch = Stopwatch.StartNew();
+            var outcome = await run().ConfigureAwait(false);
+            stopwatch.Stop();
+
+            var staffCloud = environment.StaffCloud.Requests.Snapshot() - staffCloudBefore;
+            var mobieTrain = environment.MobieTrain.Requests.Snapshot() - mobieTrainBefore;
+            runs.Add(new ScenarioRun(step.At, current.DryRun, outcome.Record, outcome.Plan,
+                new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled,
+                    staffCloud.Faulted + mobieTrain.Faulted),
+                stopwatch.ElapsedMilliseconds));
+            return outcome;
+        }, cancellationToken).ConfigureAwait(false);
 
         environment.MobieTrain.EndOutage();
         return runs;
-    }
-
-    private static async Task<(ScenarioRun Run, SyncOutcome Outcome)> InvokeAsync(
-        SandboxEnvironment environment, SyncRequest request, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var staffCloudBefore = environment.StaffCloud.Requests.Snapshot();
-        var mobieTrainBefore = environment.MobieTrain.Requests.Snapshot();
-        var service = environment.Services.GetRequiredService<TenantSyncService>();
-        var stopwatch = Stopwatch.StartNew();
-        var outcome = await service.RunAsync(request, cancellationToken).ConfigureAwait(false);
-        stopwatch.Stop();
-
-        var staffCloud = environment.StaffCloud.Requests.Snapshot() - staffCloudBefore;
-        var mobieTrain = environment.MobieTrain.Requests.Snapshot() - mobieTrainBefore;
-        var run = new ScenarioRun(at, request.DryRun, outcome.Record, outcome.Plan,
-            new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled,
-                staffCloud.Faulted + mobieTrain.Faulted),
-            stopwatch.ElapsedMilliseconds);
-        return (run, outcome);
     }
 
     /// <summary>Rows first (straight into the table, as <c>az storage entity insert</c> would), then the approval.</summary>

@@ -54,7 +54,7 @@ public class CliSandboxTests
         var run = await CliRun.RunAsync(await StorageAsync(), "sandbox", "run", scenario, "--json", "--verbose");
 
         Assert.That(run.ExitCode, Is.EqualTo(ExitCodes.Success), run.ToString());
-        Assert.That(run.Stderr, Does.Contain("info: TenantSyncService"));
+        Assert.That(run.Stderr, Does.Contain("info: TenantRunner"));
         Assert.That(run.Json().GetProperty("staffcloudWrites").GetInt64(), Is.Zero);
     }
 

@@ -27,14 +27,7 @@ public sealed class TimeBudgetTests
         await using var sync = (await SyncHarness.CreateAsync(sync: TenSecondBudget)).Seed(plans);
         sync.MobieTrain.FailWrite = _ => { sync.Storage.Time.Advance(TimeSpan.FromSeconds(1)); return null; };
 
-        var outcomes = new List<SyncOutcome>();
-        SyncRequest? request = new("acme", SyncRequest.NewRunId(), RunTrigger.Manual, false);
-        while (request is not null && outcomes.Count < 10)
-        {
-            var outcome = await sync.Service.RunAsync(request, CancellationToken.None);
-            outcomes.Add(outcome);
-            request = outcome.Continuation;
-        }
+        var outcomes = await sync.RunChainAsync(new SyncRequest("acme", SyncRequest.NewRunId(), RunTrigger.Manual, false));
 
         var writesAfterChain = sync.MobieTrain.Writes;
         var after = await sync.RunAsync();
@@ -66,8 +59,9 @@ public sealed class TimeBudgetTests
         await using var sync = (await SyncHarness.CreateAsync(sync: new SyncOptions { RunTimeBudget = TimeSpan.FromSeconds(10), MaxParallelWrites = 1, MaxContinuations = 1 })).Seed(plans);
         sync.MobieTrain.FailWrite = _ => { sync.Storage.Time.Advance(TimeSpan.FromSeconds(1)); return null; };
 
-        var first = await sync.Service.RunAsync(new SyncRequest("acme", SyncRequest.NewRunId(), RunTrigger.Manual, false), CancellationToken.None);
-        var second = await sync.Service.RunAsync(first.Continuation!, CancellationToken.None);
+        var chain = await sync.RunChainAsync(new SyncRequest("acme", SyncRequest.NewRunId(), RunTrigger.Manual, false));
+        Assert.That(chain, Has.Count.EqualTo(2), "the chain ends at its limit");
+        var (first, second) = (chain[0], chain[1]);
 
         using (Assert.EnterMultipleScope())
         {
@@ -108,13 +102,13 @@ public sealed class TimeBudgetTests
 
         dispatch.Sync.Seed(plans);
         dispatch.Sync.MobieTrain.FailWrite = _ => { dispatch.Sync.Storage.Time.Advance(TimeSpan.FromSeconds(1)); return null; };
-        var message = new SyncMessage("acme", SyncRequest.NewRunId(), RunTrigger.Scheduled, false, Plans.Now);
+        var message = new SyncRequest("acme", SyncRequest.NewRunId(), RunTrigger.Scheduled, false, Plans.Now);
 
-        var first = await dispatch.Handler.HandleAsync(message.ToJson(), "m1", 1, CancellationToken.None);
+        var first = await dispatch.Runner.RunQueuedAsync(message.ToJson(), "m1", 1, CancellationToken.None);
         var queued = await dispatch.ReceiveAllAsync();
-        Assert.That(SyncMessage.TryParse(queued.Single().MessageText, out var next, out _), Is.True);
+        Assert.That(SyncRequest.TryParse(queued.Single().MessageText, out var next, out _), Is.True);
         var intruder = await dispatch.Leases.TryAcquireAsync("acme", "someone-else", TimeSpan.FromMinutes(35), CancellationToken.None);
-        var second = await dispatch.Handler.HandleAsync(queued.Single().MessageText, queued.Single().MessageId, 1, CancellationToken.None);
+        var second = await dispatch.Runner.RunQueuedAsync(queued.Single().MessageText, queued.Single().MessageId, 1, CancellationToken.None);
 
         using (Assert.EnterMultipleScope())
         {

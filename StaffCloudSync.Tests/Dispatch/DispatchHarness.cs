@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Leases;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Tests.Engine;
 
 namespace StaffCloudSync.Tests.Dispatch;
@@ -15,12 +16,10 @@ internal sealed class DispatchHarness : IAsyncDisposable
     {
         Sync = sync;
         Queues = queues;
-        Queue = queues.GetQueueClient(SyncMessage.QueueName);
+        Queue = queues.GetQueueClient(SyncRequest.QueueName);
         Leases = new TableTenantLeases(sync.Storage.Tables, sync.Storage.Time);
-        var options = Options.Create(new DispatchOptions());
         Dispatcher = new TenantDispatcher(sync.Tenants, new StorageSyncQueue(queues), Options.Create(new Core.Tenants.QuarantineOptions()), sync.Storage.Time, new FakeLogger<TenantDispatcher>(sync.Logs));
-        Handler = new QueuedSyncHandler(sync.Service, new StorageSyncQueue(queues), Leases, new TenantLeaseKeeper(Leases, sync.Storage.Time, new FakeLogger<TenantLeaseKeeper>(sync.Logs)),
-            sync.Runs, options, sync.Storage.Time, new FakeLogger<QueuedSyncHandler>(sync.Logs));
+        Runner = sync.CreateRunner(new StorageSyncQueue(queues), Leases);
         Poison = new PoisonHandler(sync.Runs, sync.Storage.Time, new FakeLogger<PoisonHandler>(sync.Logs));
     }
 
@@ -34,7 +33,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
 
     public TenantDispatcher Dispatcher { get; }
 
-    public QueuedSyncHandler Handler { get; }
+    public TenantRunner Runner { get; }
 
     public PoisonHandler Poison { get; }
 
@@ -51,7 +50,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
     /// <summary>The queued messages' text exactly as stored (what the Functions trigger decodes).</summary>
     public async Task<List<string>> PeekRawAsync()
     {
-        var raw = new QueueClient(Sync.Storage.ConnectionString, SyncMessage.QueueName);
+        var raw = new QueueClient(Sync.Storage.ConnectionString, SyncRequest.QueueName);
         return (await raw.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString()).ToList();
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Dispatch;
@@ -24,9 +25,9 @@ public class DispatchTests
         var raw = await dispatch.PeekRawAsync();
         Assert.That(raw, Has.Count.EqualTo(2));
         var decoded = raw.Select(r => Encoding.UTF8.GetString(Convert.FromBase64String(r))).ToList();
-        var messages = decoded.Select(d => SyncMessage.TryParse(d, out var m, out _) ? m : null).ToList();
+        var messages = decoded.Select(d => SyncRequest.TryParse(d, out var m, out _) ? m : null).ToList();
         Assert.That(messages.Select(m => m?.TenantId), Is.EquivalentTo(new[] { "acme", "beta" }));
-        Assert.That(messages, Has.All.Matches<SyncMessage?>(m => m!.Trigger == RunTrigger.Scheduled && !m.DryRun && m.RequestedAt == Plans.Now && m.RunId.Length == 32));
+        Assert.That(messages, Has.All.Matches<SyncRequest?>(m => m!.Trigger == RunTrigger.Scheduled && !m.DryRun && m.RequestedAt == Plans.Now && m.RunId.Length == 32));
     }
 
     [Test]
@@ -52,7 +53,7 @@ public class DispatchTests
         await dispatch.Dispatcher.DispatchAsync(false, CancellationToken.None);
         var message = (await dispatch.ReceiveAllAsync()).Single();
 
-        var record = await dispatch.Handler.HandleAsync(message.MessageText, message.MessageId, message.DequeueCount, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded));
         Assert.That(record.Trigger, Is.EqualTo(RunTrigger.Scheduled));
@@ -71,7 +72,7 @@ public class DispatchTests
     {
         await using var dispatch = await DispatchHarness.CreateAsync();
 
-        var record = await dispatch.Handler.HandleAsync(text, "msg-42", 1, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(text, "msg-42", 1, CancellationToken.None);
 
         Assert.That(record, Is.Null);
         var log = dispatch.Sync.Logs.GetSnapshot().Single(r => r.Id.Id == 1502);
@@ -85,9 +86,9 @@ public class DispatchTests
         await using var dispatch = await DispatchHarness.CreateAsync();
         dispatch.Sync.Seed(new Plans().Eligible(1));
         await dispatch.Leases.TryAcquireAsync("acme", "run-in-progress", TimeSpan.FromMinutes(35), CancellationToken.None);
-        var message = new SyncMessage("acme", "second-run", RunTrigger.Manual, false, Plans.Now);
+        var message = new SyncRequest("acme", "second-run", RunTrigger.Manual, false, Plans.Now);
 
-        var record = await dispatch.Handler.HandleAsync(message.ToJson(), "m1", 1, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(message.ToJson(), "m1", 1, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Skipped));
         Assert.That(record.Reason, Does.Contain("run-in-progress"));
@@ -103,7 +104,7 @@ public class DispatchTests
         await dispatch.Leases.TryAcquireAsync("acme", "killed-run", TimeSpan.FromMinutes(35), CancellationToken.None);
         dispatch.Sync.Storage.Time.Advance(TimeSpan.FromMinutes(36));
 
-        var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "next-run", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 1, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(new SyncRequest("acme", "next-run", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 1, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded));
     }
@@ -117,7 +118,7 @@ public class DispatchTests
         var running = new RunRecord { TenantId = "acme", RunId = "run-1", StartedAt = Plans.Now, Status = RunStatus.Running };
         await dispatch.Sync.Runs.WriteAsync(running, CancellationToken.None);
 
-        var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(new SyncRequest("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Skipped));
         Assert.That(record.Reason, Does.Contain("run run-1 is still running").And.Contain("second delivery"));
@@ -135,7 +136,7 @@ public class DispatchTests
         await dispatch.Leases.TryAcquireAsync("acme", "run-1", TimeSpan.FromMinutes(35), CancellationToken.None);
         await dispatch.Leases.ReleaseAsync("acme", "run-1", CancellationToken.None);
 
-        var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(new SyncRequest("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
 
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Succeeded));
     }
@@ -145,12 +146,12 @@ public class DispatchTests
     {
         await using var dispatch = await DispatchHarness.CreateAsync();
         dispatch.Sync.StaffCloud.Failure = new HttpRequestException("connection refused");
-        var message = new SyncMessage("acme", "r1", RunTrigger.Scheduled, false, Plans.Now).ToJson();
+        var message = new SyncRequest("acme", "r1", RunTrigger.Scheduled, false, Plans.Now).ToJson();
 
-        Assert.ThrowsAsync<SyncRetryException>(() => dispatch.Handler.HandleAsync(message, "m1", 1, CancellationToken.None));
+        Assert.ThrowsAsync<SyncRetryException>(() => dispatch.Runner.RunQueuedAsync(message, "m1", 1, CancellationToken.None));
 
         dispatch.Sync.StaffCloud.Failure = new SyncRunException("acme", SyncFailureKind.Authentication, "401");
-        var record = await dispatch.Handler.HandleAsync(new SyncMessage("acme", "r2", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m2", 1, CancellationToken.None);
+        var record = await dispatch.Runner.RunQueuedAsync(new SyncRequest("acme", "r2", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m2", 1, CancellationToken.None);
         Assert.That(record!.Status, Is.EqualTo(RunStatus.Failed));
     }
 
@@ -158,7 +159,7 @@ public class DispatchTests
     public async Task PoisonMessage_IsRecordedAgainstTheTenant_AndLoggedForTheAlert()
     {
         await using var dispatch = await DispatchHarness.CreateAsync();
-        var message = new SyncMessage("acme", "r-poison", RunTrigger.Scheduled, false, Plans.Now);
+        var message = new SyncRequest("acme", "r-poison", RunTrigger.Scheduled, false, Plans.Now);
 
         await dispatch.Poison.HandleAsync(message.ToJson(), "m-9", CancellationToken.None);
 

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Leases;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Applying;
 using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Fakes;
@@ -11,19 +13,21 @@ using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Engine;
 
-/// <summary>The tenant-sync service on Azurite-backed stores with in-memory StaffCloud and MobieTrain.</summary>
+/// <summary>The run owner on Azurite-backed stores with in-memory StaffCloud and MobieTrain.</summary>
 internal sealed class SyncHarness : IAsyncDisposable
 {
     private readonly StorageHarness _storage;
+    private readonly SyncOptions _options;
+    private readonly ILoggerFactory _logs;
 
     private SyncHarness(StorageHarness storage, SyncOptions? sync)
     {
         _storage = storage;
         StaffCloud = new InMemoryStaffCloud();
         MobieTrain = new InMemoryMobieTrain(storage.Time);
-        var options = Options.Create(sync ?? new SyncOptions());
-        Service = new TenantSyncService(storage.Tenants, storage.Runs, new SnapshotReader(StaffCloud, MobieTrain, options, new FakeLogger<SnapshotReader>(Logs)),
-            new PlanApplier(MobieTrain, options, new FakeLogger<PlanApplier>(Logs)), Options.Create(new Core.Tenants.QuarantineOptions()), options, storage.Time, new FakeLogger<TenantSyncService>(Logs));
+        _options = sync ?? new SyncOptions();
+        _logs = LoggerFactory.Create(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(Logs)));
+        Runner = CreateRunner();
         storage.Time.SetUtcNow(Plans.Now);
     }
 
@@ -34,7 +38,8 @@ internal sealed class SyncHarness : IAsyncDisposable
 
     public InMemoryMobieTrain MobieTrain { get; }
 
-    public TenantSyncService Service { get; }
+    /// <summary>The run owner, runs inline (no queue).</summary>
+    public TenantRunner Runner { get; }
 
     public TenantStore Tenants => _storage.Tenants;
 
@@ -66,7 +71,31 @@ internal sealed class SyncHarness : IAsyncDisposable
     }
 
     public Task<SyncOutcome> RunAsync(bool dryRun = false, string tenantId = "acme") =>
-        Service.RunAsync(new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun), CancellationToken.None);
+        Runner.RunInlineAsync(new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun), null, CancellationToken.None);
 
-    public ValueTask DisposeAsync() => _storage.DisposeAsync();
+    /// <summary>Every invocation of <paramref name="request"/>'s chain, run inline, in order.</summary>
+    public async Task<List<SyncOutcome>> RunChainAsync(SyncRequest request)
+    {
+        var outcomes = new List<SyncOutcome>();
+        await Runner.RunInlineAsync(request, async (_, run) =>
+        {
+            var outcome = await run();
+            outcomes.Add(outcome);
+            return outcome;
+        }, CancellationToken.None);
+        return outcomes;
+    }
+
+    /// <summary>The snapshot reader a run of this harness reads with (previews read through it).</summary>
+    public SnapshotReader Reader => new(StaffCloud, MobieTrain, Options.Create(_options), _logs.CreateLogger<SnapshotReader>());
+
+    /// <summary>A run owner over this harness's clients and stores; a queue and leases of the caller's when it queues.</summary>
+    public TenantRunner CreateRunner(ISyncQueue? queue = null, ITenantLeases? leases = null) =>
+        TenantRunnerHarness.Create(_storage.Tenants, _storage.Runs, _storage.Tables, StaffCloud, MobieTrain, _options, _storage.Time, _logs, queue, leases);
+
+    public async ValueTask DisposeAsync()
+    {
+        _logs.Dispose();
+        await _storage.DisposeAsync();
+    }
 }

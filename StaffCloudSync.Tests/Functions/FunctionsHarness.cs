@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
@@ -32,7 +32,7 @@ internal sealed class FunctionsHarness : IAsyncDisposable
     {
         var storage = await AzuriteHost.EnsureStartedAsync();
         var environment = await TestSandbox.StartAsync(tenants.Select(t => new SandboxTenant(t)).ToList());
-        var queue = new QueueClient(storage, SyncMessage.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+        var queue = new QueueClient(storage, SyncRequest.QueueName, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
         await queue.CreateIfNotExistsAsync();
         await queue.ClearMessagesAsync();
         return new FunctionsHarness(environment, queue);

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Notifications;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Functions.Functions;
 using StaffCloudSync.Tests.Planning;
@@ -64,7 +64,7 @@ public class NotificationFunctionTests
 
         // The queue trigger takes the message up at its due time; Azurite would show it then, the test hands it over.
         host.Environment.Clock.Set(due.DueAt!.Value);
-        await host.Queue.SendMessageAsync(new SyncMessage("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
+        await host.Queue.SendMessageAsync(new SyncRequest("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
         var message = (await host.Queue.ReceiveMessagesAsync(1)).Value.Single();
         await host.Function<TenantSync>().RunAsync(message, CancellationToken.None);
         var next = JsonNode.Parse((await CallAsync(host, "acme", secret, Body(), at: due.DueAt.Value.AddMinutes(1))).Text())!;
@@ -88,7 +88,7 @@ public class NotificationFunctionTests
         var holder = await host.Service<Core.Leases.ITenantLeases>().TryAcquireAsync("acme", "scheduled-run", TimeSpan.FromMinutes(30), CancellationToken.None);
         Assert.That(holder.Acquired, Is.True);
 
-        await host.Queue.SendMessageAsync(new SyncMessage("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
+        await host.Queue.SendMessageAsync(new SyncRequest("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
         var taken = (await host.Queue.ReceiveMessagesAsync(1)).Value.Single();
         await host.Function<TenantSync>().RunAsync(taken, CancellationToken.None);
         await host.Queue.DeleteMessageAsync(taken.MessageId, taken.PopReceipt);

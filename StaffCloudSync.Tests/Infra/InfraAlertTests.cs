@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Infra;
 
@@ -23,7 +24,7 @@ public partial class InfraAlertTests
         return rules[0];
     }
 
-    private static readonly Dictionary<string, string> DispatchTemplates = LogTemplates.Of(typeof(SyncMessage).Assembly.GetType("StaffCloudSync.Core.Dispatch.DispatchLog", throwOnError: true)!);
+    private static readonly Dictionary<string, string> DispatchTemplates = LogTemplates.Of(typeof(SyncRequest).Assembly.GetType("StaffCloudSync.Core.Dispatch.DispatchLog", throwOnError: true)!);
 
     private static readonly Dictionary<string, string> SyncTemplates = LogTemplates.Of(typeof(SyncLog));
 
@@ -116,8 +117,8 @@ public partial class InfraAlertTests
     {
         // The host moves a message to "<queue>-poison" after maxDequeueCount; tenant-sync-poison is that of tenant-sync,
         // so a message TenantSyncPoison fails on lands in the same name once more.
-        Assert.That(SyncMessage.PoisonQueueName, Is.EqualTo(SyncMessage.QueueName + "-poison"));
-        var poisonOfPoison = SyncMessage.PoisonQueueName + "-poison";
+        Assert.That(SyncRequest.PoisonQueueName, Is.EqualTo(SyncRequest.QueueName + "-poison"));
+        var poisonOfPoison = SyncRequest.PoisonQueueName + "-poison";
         var rule = RuleMatching("StorageQueueLogs");
         var query = Query(rule);
         var storage = InfraBuild.Main.Modules.Single(m => m.ModuleName == "storage");

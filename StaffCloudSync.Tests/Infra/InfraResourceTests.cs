@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.Infra;
 
@@ -168,7 +168,7 @@ public class InfraResourceTests
             Assert.That(queues.Name, Does.EndWith("parameters('queueNames')[copyIndex()])]"), "one queue per name");
             // The host's poison queue of TenantSyncPoison's own queue ("<queue>-poison" once more) is created too.
             Assert.That(queues.CopyItems()!.Select(q => q!.GetValue<string>()),
-                Is.EquivalentTo(new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName, SyncMessage.PoisonQueueName + "-poison" }));
+                Is.EquivalentTo(new[] { SyncRequest.QueueName, SyncRequest.PoisonQueueName, SyncRequest.PoisonQueueName + "-poison" }));
             Assert.That(tables, Is.EquivalentTo(new[]
             {
                 StorageOptions.DefaultTenantsTableName, StorageOptions.DefaultRunsTableName, StorageOptions.DefaultLeasesTableName,

@@ -7,6 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Tests.Infra;
@@ -212,7 +213,7 @@ public partial class InfraWorkbookTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(Kql("poison-of-poison"), Does.StartWith("StorageQueueLogs").And.Contain($"Uri contains \"/{SyncMessage.PoisonQueueName}-poison/messages\""));
+            Assert.That(Kql("poison-of-poison"), Does.StartWith("StorageQueueLogs").And.Contain($"Uri contains \"/{SyncRequest.PoisonQueueName}-poison/messages\""));
             Assert.That(panel["resourceType"]!.GetValue<string>(), Is.EqualTo("microsoft.operationalinsights/workspaces"));
             Assert.That(panel["crossComponentResources"]!.AsArray().Single()!.GetValue<string>(), Does.Contain("'monitoring'").And.EndsWith(".outputs.workspaceId.value]"));
         });

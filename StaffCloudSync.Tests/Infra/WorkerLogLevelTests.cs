@@ -17,7 +17,7 @@ namespace StaffCloudSync.Tests.Infra;
 public class WorkerLogLevelTests
 {
     /// <summary>Categories that write the lines the alerts and the workbook read (SyncLog, DispatchLog).</summary>
-    private static readonly string[] SyncCategories = [typeof(TenantSyncService).FullName!, typeof(PoisonHandler).FullName!];
+    private static readonly string[] SyncCategories = [typeof(TenantRunner).FullName!, typeof(PoisonHandler).FullName!];
 
     /// <summary>What an HttpClient logs for every request at Information.</summary>
     private const string HttpClientCategory = "System.Net.Http.HttpClient.MobieTrain.LogicalHandler";

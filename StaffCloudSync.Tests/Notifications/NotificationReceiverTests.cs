@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Notifications;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 
@@ -269,11 +270,11 @@ public class NotificationReceiverTests
     {
         private int calls;
 
-        public List<SyncMessage> Sent { get; } = [];
+        public List<SyncRequest> Sent { get; } = [];
 
-        public Task EnqueueAsync(SyncMessage message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
+        public Task EnqueueAsync(SyncRequest message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
 
-        public Task EnqueueAsync(SyncMessage message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
+        public Task EnqueueAsync(SyncRequest message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
         {
             if (Interlocked.Increment(ref calls) == 1)
             {

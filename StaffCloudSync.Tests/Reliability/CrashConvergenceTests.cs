@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
@@ -87,7 +88,7 @@ public class CrashConvergenceTests
         staffCloud.Seed(StaffCloudResource.Events, scenario.StaffCloud.Events);
         staffCloud.Seed(StaffCloudResource.Assignments, scenario.StaffCloud.Assignments);
         environment.MobieTrain.Seed("acme", scenario.MobieTrain);
-        var service = environment.Services.GetRequiredService<TenantSyncService>();
+        var service = environment.Services.GetRequiredService<TenantRunner>();
 
         var killed = false;
         using (var crash = new CancellationTokenSource())
@@ -109,7 +110,7 @@ public class CrashConvergenceTests
             environment.MobieTrain.WriteServed += Count;
             try
             {
-                await service.RunAsync(new SyncRequest("acme", "first", RunTrigger.Scheduled, false), killAfterWrites is null ? CancellationToken.None : crash.Token);
+                await service.RunInlineAsync(new SyncRequest("acme", "first", RunTrigger.Scheduled, false), null, killAfterWrites is null ? CancellationToken.None : crash.Token);
             }
             catch (OperationCanceledException)
             {
@@ -122,9 +123,9 @@ public class CrashConvergenceTests
         }
 
         var firstWrites = environment.MobieTrain.Requests.Writes;
-        await service.RunAsync(new SyncRequest("acme", "recovery", RunTrigger.Scheduled, false), CancellationToken.None);
+        await service.RunInlineAsync(new SyncRequest("acme", "recovery", RunTrigger.Scheduled, false), null, CancellationToken.None);
         var before = environment.MobieTrain.Requests.Writes;
-        var last = await service.RunAsync(new SyncRequest("acme", "after", RunTrigger.Scheduled, false), CancellationToken.None);
+        var last = await service.RunInlineAsync(new SyncRequest("acme", "after", RunTrigger.Scheduled, false), null, CancellationToken.None);
         Assert.That(last.Record.Status, Is.EqualTo(RunStatus.Succeeded), last.Record.Reason);
         return new Outcome(environment.MobieTrain.GetContents("acme"), firstWrites, environment.MobieTrain.Requests.Writes - before, killed);
     }

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
+using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
@@ -63,8 +64,8 @@ public class SecretsAndPersonalDataTests
         Seed(environment);
         arrange(environment);
 
-        var outcome = await environment.Services.GetRequiredService<TenantSyncService>()
-            .RunAsync(new SyncRequest("acme", "run-1", RunTrigger.Manual, false), CancellationToken.None);
+        var outcome = await environment.Services.GetRequiredService<TenantRunner>()
+            .RunInlineAsync(new SyncRequest("acme", "run-1", RunTrigger.Manual, false), null, CancellationToken.None);
 
         Assert.That(outcome.Record.Status, Is.EqualTo(expected), outcome.Record.Reason);
         if (name.Contains("MobieTrain's message", StringComparison.Ordinal))

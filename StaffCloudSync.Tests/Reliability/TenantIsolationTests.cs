@@ -6,6 +6,7 @@ using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators;
@@ -81,7 +82,7 @@ public class TenantIsolationTests
             environment.MobieTrain.RemoveApiKey(tenants.Single(t => t.Settings.TenantId == "broken").MobieTrainApiKey);
         }
 
-        var handler = environment.Services.GetRequiredService<QueuedSyncHandler>();
+        var handler = environment.Services.GetRequiredService<TenantRunner>();
         var timings = new Dictionary<string, TimeSpan>();
         await Task.WhenAll(tenants.Select(async tenant =>
         {
@@ -89,7 +90,7 @@ public class TenantIsolationTests
             var stopwatch = Stopwatch.StartNew();
             try
             {
-                await handler.HandleAsync(new SyncMessage(id, $"run-{id}", RunTrigger.Scheduled, false, Plans.Now).ToJson(), $"m-{id}", 1, CancellationToken.None);
+                await handler.RunQueuedAsync(new SyncRequest(id, $"run-{id}", RunTrigger.Scheduled, false, Plans.Now).ToJson(), $"m-{id}", 1, CancellationToken.None);
             }
             catch (SyncRetryException)
             {

@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 using StaffCloudSync.Tests.WorkerProcess.Rpc;
@@ -29,8 +29,8 @@ public class WorkerInvocationTests
         var response = await sandbox.InvokeAsync("ScheduledDispatch", "timer", HostPayloads.Timer(isPastDue: false));
 
         Assert.That(response.Result.Status, Is.EqualTo(StatusResult.Types.Status.Success), sandbox.Explain(response));
-        var queued = (await sandbox.Queue(SyncMessage.QueueName).ReceiveMessagesAsync(10)).Value;
-        var messages = queued.Select(m => SyncMessage.TryParse(m.MessageText, out var parsed, out _) ? parsed : null).ToList();
+        var queued = (await sandbox.Queue(SyncRequest.QueueName).ReceiveMessagesAsync(10)).Value;
+        var messages = queued.Select(m => SyncRequest.TryParse(m.MessageText, out var parsed, out _) ? parsed : null).ToList();
         Assert.That(messages, Has.All.Not.Null, "each message decodes (base64) and parses as a sync message");
         Assert.That(messages.Select(m => m!.TenantId), Is.EquivalentTo(new[] { "acme", "beta" }));
         Assert.That(messages.Select(m => m!.Trigger), Has.All.EqualTo(RunTrigger.Scheduled));
@@ -41,7 +41,7 @@ public class WorkerInvocationTests
     {
         await using var sandbox = await WorkerSandbox.StartAsync(Acme);
         sandbox.SeedEligible("acme", 1);
-        var message = await ReceiveAsync(sandbox, SyncMessage.QueueName, new SyncMessage("acme", "run-worker-1", RunTrigger.Manual, false, Plans.Now));
+        var message = await ReceiveAsync(sandbox, SyncRequest.QueueName, new SyncRequest("acme", "run-worker-1", RunTrigger.Manual, false, Plans.Now));
 
         var response = await sandbox.InvokeAsync("TenantSync", "message", HostPayloads.Queue(message), HostPayloads.QueueMetadata(message));
 
@@ -95,7 +95,7 @@ public class WorkerInvocationTests
         Assert.That(response.ReturnValue?.Http?.StatusCode, Is.EqualTo("202"), sandbox.Explain(response));
         Assert.That(JsonNode.Parse(response.ReturnValue!.Http.Body.Bytes.ToStringUtf8())!["outcome"]!.GetValue<string>(), Is.EqualTo("scheduled"));
         Assert.That(refused.ReturnValue?.Http?.StatusCode, Is.EqualTo("401"));
-        var queue = sandbox.Queue(SyncMessage.QueueName);
+        var queue = sandbox.Queue(SyncRequest.QueueName);
         Assert.That((await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount, Is.EqualTo(1), "one early run for the one accepted notification");
         Assert.That((await queue.ReceiveMessagesAsync(10)).Value, Is.Empty, "invisible until its due time");
     }
@@ -104,18 +104,18 @@ public class WorkerInvocationTests
     public async Task PoisonFunction_RecordsTheGivenUpRun_AgainstTheTenant()
     {
         await using var sandbox = await WorkerSandbox.StartAsync(Acme);
-        var message = await ReceiveAsync(sandbox, SyncMessage.PoisonQueueName, new SyncMessage("acme", "run-poison-1", RunTrigger.Scheduled, false, Plans.Now));
+        var message = await ReceiveAsync(sandbox, SyncRequest.PoisonQueueName, new SyncRequest("acme", "run-poison-1", RunTrigger.Scheduled, false, Plans.Now));
 
         var response = await sandbox.InvokeAsync("TenantSyncPoison", "message", HostPayloads.Queue(message), HostPayloads.QueueMetadata(message));
 
         Assert.That(response.Result.Status, Is.EqualTo(StatusResult.Types.Status.Success), sandbox.Explain(response));
         var run = await sandbox.Environment.Services.GetRequiredService<RunStore>().GetAsync("acme", "run-poison-1", CancellationToken.None);
         Assert.That(run?.Status, Is.EqualTo(RunStatus.Failed));
-        Assert.That(run!.Reason, Does.StartWith($"Given up after the queue's retries (message moved to {SyncMessage.PoisonQueueName})"));
+        Assert.That(run!.Reason, Does.StartWith($"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName})"));
     }
 
     /// <summary>A message put on a queue the way the app sends it, then dequeued the way the host's listener dequeues it.</summary>
-    private static async Task<Azure.Storage.Queues.Models.QueueMessage> ReceiveAsync(WorkerSandbox sandbox, string queueName, SyncMessage message)
+    private static async Task<Azure.Storage.Queues.Models.QueueMessage> ReceiveAsync(WorkerSandbox sandbox, string queueName, SyncRequest message)
     {
         var queue = sandbox.Queue(queueName);
         await queue.SendMessageAsync(message.ToJson());

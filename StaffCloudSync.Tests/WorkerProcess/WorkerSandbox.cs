@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
@@ -62,7 +62,7 @@ internal sealed class WorkerSandbox : IAsyncDisposable
             host = await FunctionRpcHarness.StartAsync();
             worker = FunctionsWorkerProcess.Start(host.Endpoint, WorkerSettings.ForSandbox(environment, storage, tables, sandboxTenants));
             var sandbox = new WorkerSandbox(environment, host, worker, storage);
-            foreach (var queue in new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName })
+            foreach (var queue in new[] { SyncRequest.QueueName, SyncRequest.PoisonQueueName })
             {
                 await sandbox.Queue(queue).CreateIfNotExistsAsync();
                 await sandbox.Queue(queue).ClearMessagesAsync();
@@ -115,7 +115,7 @@ internal sealed class WorkerSandbox : IAsyncDisposable
     {
         Worker.Dispose();
         await Host.DisposeAsync();
-        foreach (var queue in new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName })
+        foreach (var queue in new[] { SyncRequest.QueueName, SyncRequest.PoisonQueueName })
         {
             await Queue(queue).ClearMessagesAsync();
         }

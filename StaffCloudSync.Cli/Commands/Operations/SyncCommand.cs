@@ -1,12 +1,10 @@
 using System.ComponentModel;
-using Microsoft.Extensions.Options;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Leases;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
@@ -21,8 +19,8 @@ internal sealed class SyncSettings : TenantSettingsBase
 }
 
 /// <summary>
-/// <c>sync &lt;tenant&gt; [--dry-run]</c>: one run now, inline, through the tenant-sync service the queue function calls,
-/// under the tenant's lease as the queue handler takes it — so it never overlaps a scheduled run. A busy tenant is not
+/// <c>sync &lt;tenant&gt; [--dry-run]</c>: one run now, inline, through the run owner the queue function calls
+/// (<see cref="TenantRunner"/>), under the tenant's lease as the queue takes it — so it never overlaps a scheduled run. A busy tenant is not
 /// waited for: the command says which run holds it and until when.
 /// </summary>
 internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>(context)
@@ -32,47 +30,28 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Everything);
         await TenantChecks.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
 
-        var runId = SyncRequest.NewRunId();
-        var leases = host.Get<ITenantLeases>();
-        var duration = host.Get<IOptions<DispatchOptions>>().Value.LeaseDuration;
-        var lease = await leases.TryAcquireAsync(settings.TenantId, runId, duration, cancellationToken);
-        if (!lease.Acquired)
-        {
-            throw new CliException(ExitCodes.Failed,
-                $"tenant '{settings.TenantId}' is busy: run {lease.HeldByRunId ?? "?"} holds it until {CliFormat.Time(lease.HeldUntil)}; try again when it has finished (see: staffcloud-sync runs {settings.TenantId})");
-        }
-
+        // The run owner takes the lease as the queue does, renews it, and runs a chain that stops at its time budget on
+        // here at once, each invocation its own run, printed as it ends.
+        var request = new SyncRequest(settings.TenantId, SyncRequest.NewRunId(), RunTrigger.Manual, settings.DryRun);
         SyncOutcome outcome;
         try
         {
-            // Renewed while the run is active, as the queue handler does: a long run from a laptop must not let a scheduled run in.
-            // A run that stops at its time budget goes on here at once, under the same lease, each invocation its own run.
-            await using var renewal = host.Get<TenantLeaseKeeper>().Keep(settings.TenantId, runId, duration);
-            var request = new SyncRequest(settings.TenantId, runId, RunTrigger.Manual, settings.DryRun);
-            var sync = host.Get<TenantSyncService>();
-            while (true)
+            outcome = await host.Get<TenantRunner>().RunInlineAsync(request, async (current, run) =>
             {
-                var current = request;
-                outcome = settings.Json || !Context.Error.Profile.Capabilities.Interactive
-                    ? await sync.RunAsync(current, cancellationToken)
+                var done = settings.Json || !Context.Error.Profile.Capabilities.Interactive
+                    ? await run()
                     : await Context.Error.Status().Spinner(Spinner.Known.Dots)
-                        .StartAsync($"{(settings.DryRun ? "planning" : "syncing")} tenant {Markup.Escape(settings.TenantId)}", _ => sync.RunAsync(current, cancellationToken));
-                if (outcome.Continuation is not { } next)
-                {
-                    break;
-                }
-
-                Write(settings, outcome);
-                request = next;
-            }
+                        .StartAsync($"{(current.DryRun ? "planning" : "syncing")} tenant {Markup.Escape(current.TenantId)}", _ => run());
+                Write(settings, done);
+                return done;
+            }, cancellationToken);
         }
-        finally
+        catch (TenantBusyException busy)
         {
-            // Given back even when the run was interrupted: the next run must not wait out the lease.
-            await leases.ReleaseAsync(settings.TenantId, runId, CancellationToken.None);
+            throw new CliException(ExitCodes.Failed,
+                $"tenant '{settings.TenantId}' is busy: run {busy.Lease?.HeldByRunId ?? "?"} holds it until {CliFormat.Time(busy.Lease?.HeldUntil)}; try again when it has finished (see: staffcloud-sync runs {settings.TenantId})");
         }
 
-        Write(settings, outcome);
         return ExitCode(outcome.Record);
     }
 

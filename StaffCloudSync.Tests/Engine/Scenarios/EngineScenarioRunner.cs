@@ -1,14 +1,10 @@
 using System.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Applying;
-using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
@@ -17,8 +13,8 @@ using StaffCloudSync.Tests.Fakes;
 namespace StaffCloudSync.Tests.Engine.Scenarios;
 
 /// <summary>
-/// Runs a scenario (read by the sandbox's <see cref="ScenarioReader"/>) through the engine alone — the tenant-sync
-/// service with its reader, planner and applier, real stores — against in-memory StaffCloud and MobieTrain, and gives
+/// Runs a scenario (read by the sandbox's <see cref="ScenarioReader"/>) through the engine alone — the run owner
+/// with its reader, planner and applier, real stores — against in-memory StaffCloud and MobieTrain, and gives
 /// the same <see cref="ScenarioResult"/> the sandbox gives, so its output is judged by the shared checker too.
 /// </summary>
 internal sealed class EngineScenarioRunner(TenantStore tenants, RunStore runs, StorageTables tables)
@@ -32,9 +28,7 @@ internal sealed class EngineScenarioRunner(TenantStore tenants, RunStore runs, S
         Seed(mobieTrain, scenario.MobieTrain);
 
         await tenants.AddAsync(scenario.Tenant, cancellationToken);
-        var options = Options.Create(new SyncOptions());
-        var service = new TenantSyncService(tenants, runs, new SnapshotReader(staffCloud, mobieTrain, options, NullLogger<SnapshotReader>.Instance),
-            new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance), Options.Create(new QuarantineOptions()), options, time, NullLogger<TenantSyncService>.Instance);
+        var runner = TenantRunnerHarness.Create(tenants, runs, tables, staffCloud, mobieTrain, new SyncOptions(), time);
 
         var approvals = new DeletionApprovals(tenants, runs, time);
         var results = new List<ScenarioRun>();
@@ -46,12 +40,16 @@ internal sealed class EngineScenarioRunner(TenantStore tenants, RunStore runs, S
                 case SyncStep sync:
                     lastSync = sync.At;
                     time.SetUtcNow(sync.At);
-                    var (writes, reads, staffCloudRequests) = (mobieTrain.Writes, mobieTrain.Reads, staffCloud.Requests);
-                    var stopwatch = Stopwatch.StartNew();
-                    var outcome = await service.RunAsync(new SyncRequest(scenario.Tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, sync.DryRun), cancellationToken);
-                    results.Add(new ScenarioRun(sync.At, sync.DryRun, outcome.Record, outcome.Plan,
-                        new ScenarioRequests(staffCloud.Requests - staffCloudRequests, mobieTrain.Reads - reads, mobieTrain.Writes - writes, 0),
-                        stopwatch.ElapsedMilliseconds));
+                    await runner.RunInlineAsync(new SyncRequest(scenario.Tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, sync.DryRun), async (_, run) =>
+                    {
+                        var (writes, reads, staffCloudRequests) = (mobieTrain.Writes, mobieTrain.Reads, staffCloud.Requests);
+                        var stopwatch = Stopwatch.StartNew();
+                        var outcome = await run();
+                        results.Add(new ScenarioRun(sync.At, sync.DryRun, outcome.Record, outcome.Plan,
+                            new ScenarioRequests(staffCloud.Requests - staffCloudRequests, mobieTrain.Reads - reads, mobieTrain.Writes - writes, 0),
+                            stopwatch.ElapsedMilliseconds));
+                        return outcome;
+                    }, cancellationToken);
                     break;
                 case StaffCloudChangeStep change:
                     Upsert(staffCloud, change.Upsert);

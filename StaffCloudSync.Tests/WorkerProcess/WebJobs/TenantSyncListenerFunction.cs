@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
-using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Tests.WorkerProcess.WebJobs;
 
@@ -13,7 +13,7 @@ namespace StaffCloudSync.Tests.WorkerProcess.WebJobs;
 public sealed class TenantSyncListenerFunction(ListenerProbe probe)
 {
     [FunctionName("TenantSync")]
-    public async Task RunAsync([QueueTrigger(SyncMessage.QueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
+    public async Task RunAsync([QueueTrigger(SyncRequest.QueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         probe.Received.Enqueue((message.MessageText, message.DequeueCount));

@@ -2,6 +2,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.Planning;
@@ -51,7 +52,7 @@ public class WebJobsQueueListenerTests
             () => "the listener deleted the message after the function succeeded");
 
         var (text, dequeueCount) = listener.Probe.Received.Single();
-        Assert.That(SyncMessage.TryParse(text, out var message, out var error), Is.True, error);
+        Assert.That(SyncRequest.TryParse(text, out var message, out var error), Is.True, error);
         Assert.That(message!.TenantId, Is.EqualTo("acme"));
         Assert.That(message.Trigger, Is.EqualTo(RunTrigger.Scheduled));
         Assert.That(dequeueCount, Is.EqualTo(1));
@@ -66,13 +67,13 @@ public class WebJobsQueueListenerTests
         await using var listener = QueueListenerHost.Create(storage);
 
         // What the app's TenantSync does with a message: the real handler, which rethrows an outage for the queue to retry.
-        var handler = ActivatorUtilities.GetServiceOrCreateInstance<QueuedSyncHandler>(sandbox.Services);
-        listener.Probe.Handle = (m, ct) => handler.HandleAsync(m.MessageText, m.MessageId, m.DequeueCount, ct);
+        var handler = ActivatorUtilities.GetServiceOrCreateInstance<TenantRunner>(sandbox.Services);
+        listener.Probe.Handle = (m, ct) => handler.RunQueuedAsync(m.MessageText, m.MessageId, m.DequeueCount, ct);
 
         await listener.StartAsync();
-        var poison = Queue(SyncMessage.PoisonQueueName);
+        var poison = Queue(SyncRequest.PoisonQueueName);
         await Poll.UntilAsync(async () => await poison.ExistsAsync() && (await poison.PeekMessagesAsync(1)).Value.Length == 1, ListenerDeadline,
-            () => $"the message in {SyncMessage.PoisonQueueName}; the function saw dequeue counts [{string.Join(", ", listener.Probe.Received.Select(r => r.DequeueCount))}]");
+            () => $"the message in {SyncRequest.PoisonQueueName}; the function saw dequeue counts [{string.Join(", ", listener.Probe.Received.Select(r => r.DequeueCount))}]");
 
         var maxDequeueCount = HostJsonQueues.MaxDequeueCount;
         Assert.That(listener.Probe.Received.Select(r => r.DequeueCount), Is.EqualTo(Enumerable.Range(1, maxDequeueCount).Select(i => (long)i)),
@@ -84,12 +85,12 @@ public class WebJobsQueueListenerTests
         Assert.That((await poison.PeekMessagesAsync(1)).Value.Single().MessageText, Is.EqualTo(sent), "the poison message is the original body");
         Assert.That((await MainQueue().GetPropertiesAsync()).Value.ApproximateMessagesCount, Is.Zero, "it left tenant-sync");
 
-        Assert.That(SyncMessage.TryParse(sent, out var message, out _), Is.True);
+        Assert.That(SyncRequest.TryParse(sent, out var message, out _), Is.True);
         var run = await sandbox.Services.GetRequiredService<RunStore>().GetAsync("acme", message!.RunId, CancellationToken.None);
         Assert.That(run?.Status, Is.EqualTo(RunStatus.Failed), "each attempt recorded the outage on the run");
     }
 
-    private QueueClient MainQueue() => Queue(SyncMessage.QueueName);
+    private QueueClient MainQueue() => Queue(SyncRequest.QueueName);
 
     /// <summary>A queue as the trigger reads it (base64, host.json's messageEncoding).</summary>
     private QueueClient Queue(string name) => new(storage, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
@@ -97,7 +98,7 @@ public class WebJobsQueueListenerTests
     /// <summary>The sandbox with one tenant, and both queues of the app empty (they are shared by every test on Azurite).</summary>
     private async Task<SandboxEnvironment> StartSandboxAsync()
     {
-        foreach (var name in new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName })
+        foreach (var name in new[] { SyncRequest.QueueName, SyncRequest.PoisonQueueName })
         {
             await Queue(name).CreateIfNotExistsAsync();
             await Queue(name).ClearMessagesAsync();
@@ -109,7 +110,7 @@ public class WebJobsQueueListenerTests
     [TearDown]
     public async Task EmptyTheQueues()
     {
-        foreach (var name in new[] { SyncMessage.QueueName, SyncMessage.PoisonQueueName })
+        foreach (var name in new[] { SyncRequest.QueueName, SyncRequest.PoisonQueueName })
         {
             if (await Queue(name).ExistsAsync())
             {

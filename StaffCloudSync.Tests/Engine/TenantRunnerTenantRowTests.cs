@@ -1,11 +1,12 @@
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Engine;
 
 /// <summary>What the tenant's row decides before anything is read: a row sharing its account, a disabled tenant, an unknown one, an invalid row.</summary>
-public class TenantSyncServiceTenantRowTests
+public class TenantRunnerTenantRowTests
 {
     [Test]
     public async Task ARowSharingTheTenantsAccount_FailsItsRunBeforeReading_NamingBothRows()
@@ -15,7 +16,7 @@ public class TenantSyncServiceTenantRowTests
         await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "acme-copy") { ["StaffCloudApiTenant"] = "copy", ["MobieTrainAccountId"] = "acme" });
 
         var outcome = await sync.RunAsync();
-        var preview = Assert.ThrowsAsync<SyncRunException>(() => sync.Service.PreviewAsync("acme", CancellationToken.None));
+        var preview = Assert.ThrowsAsync<SyncRunException>(() => TenantPreview.ReadAsync(sync.Tenants, sync.Reader, "acme", Plans.Now, CancellationToken.None));
 
         Assert.That(outcome.Record.Status, Is.EqualTo(RunStatus.Failed));
         Assert.That(outcome.Record.FailureKind, Is.EqualTo(SyncFailureKind.Configuration));

@@ -6,7 +6,7 @@ using StaffCloudSync.Tests.Planning;
 namespace StaffCloudSync.Tests.Engine;
 
 /// <summary>The deletion guard across runs: deletions held, the operator's approval granted or refused, used by a real run and not a dry one, kept, lapsed and used up.</summary>
-public class TenantSyncServiceApprovalTests
+public class TenantRunnerApprovalTests
 {
     [Test]
     public async Task DeletionGuard_HeldThenAllowed_DryRunDoesNotUseTheApproval()

@@ -5,7 +5,7 @@ using StaffCloudSync.Tests.Planning;
 namespace StaffCloudSync.Tests.Engine;
 
 /// <summary>Runs over the same data: a second run writes nothing, and the run after one that failed half-way finishes it without duplicates.</summary>
-public class TenantSyncServiceIdempotencyTests
+public class TenantRunnerIdempotencyTests
 {
     [Test]
     public async Task Idempotent_SecondRunOverUnchangedData_MakesZeroWrites()

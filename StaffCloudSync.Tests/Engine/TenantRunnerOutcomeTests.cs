@@ -7,7 +7,7 @@ using StaffCloudSync.Tests.Planning;
 namespace StaffCloudSync.Tests.Engine;
 
 /// <summary>A whole tenant run's outcome: its status, counts and reason, whether it is retryable, the run record and log lines it leaves, and a dry run's.</summary>
-public class TenantSyncServiceOutcomeTests
+public class TenantRunnerOutcomeTests
 {
     [Test]
     public async Task Run_InvitesAndRecordsWhatItDid()
