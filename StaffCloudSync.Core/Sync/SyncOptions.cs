@@ -1,8 +1,11 @@
+using StaffCloudSync.Core.AppSettings;
+
 namespace StaffCloudSync.Core.Sync;
 
 /// <summary>
-/// How the sync reads and writes (section <c>Sync</c>); the rules themselves are per tenant. Checked at start-up by
-/// <see cref="SyncOptionsValidator"/>, which holds each setting's range.
+/// How the sync reads and writes (section <c>Sync</c>); the rules themselves are per tenant. The settings an operator
+/// tunes are the public properties, checked at start-up by <see cref="SyncOptionsValidator"/>, which holds each one's
+/// range; the rest are the constants below (issue 22).
 /// </summary>
 public sealed class SyncOptions
 {
@@ -12,7 +15,21 @@ public sealed class SyncOptions
     /// How far before "now" the events read reaches. StaffCloud's filters compare wall-clock text, so the bound is
     /// widened a little (a time-zone offset, a clock slightly off) and the rules then test each event's end exactly.
     /// </summary>
-    public TimeSpan EventReadMargin { get; set; } = TimeSpan.FromDays(1);
+    public static readonly TimeSpan DefaultEventReadMargin = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A write that still fails transiently after its retries fails its record; this many such failures in a row
+    /// mean MobieTrain is down, and the run stops (Failed) rather than spend every remaining write on an outage.
+    /// </summary>
+    public const int DefaultMaxConsecutiveTransientFailures = 5;
+
+    /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
+    public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
+    [
+        new(nameof(EventReadMargin), $"it is now the constant {DefaultEventReadMargin} (SyncOptions.DefaultEventReadMargin)"),
+        new(nameof(MaxConsecutiveTransientFailures),
+            $"it is now the constant {DefaultMaxConsecutiveTransientFailures} (SyncOptions.DefaultMaxConsecutiveTransientFailures)"),
+    ];
 
     /// <summary>
     /// How long one invocation may spend before it stops between writes and hands the rest to a continuation
@@ -27,9 +44,9 @@ public sealed class SyncOptions
     /// <summary>MobieTrain writes in flight at once for one tenant run.</summary>
     public int MaxParallelWrites { get; set; } = 8;
 
-    /// <summary>
-    /// A write that still fails transiently after its retries fails its record; this many such failures in a row
-    /// mean MobieTrain is down, and the run stops (Failed) rather than spend every remaining write on an outage.
-    /// </summary>
-    public int MaxConsecutiveTransientFailures { get; set; } = 5;
+    /// <summary><see cref="DefaultEventReadMargin"/>; not a setting (internal, so the binder leaves it alone).</summary>
+    internal TimeSpan EventReadMargin { get; set; } = DefaultEventReadMargin;
+
+    /// <summary><see cref="DefaultMaxConsecutiveTransientFailures"/>; not a setting, tests lower it in code.</summary>
+    internal int MaxConsecutiveTransientFailures { get; set; } = DefaultMaxConsecutiveTransientFailures;
 }

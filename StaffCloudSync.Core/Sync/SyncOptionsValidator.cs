@@ -17,13 +17,11 @@ internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
         ArgumentNullException.ThrowIfNull(options);
         string?[] checks =
         [
-            AppSetting.OutOfRange(Section, nameof(SyncOptions.EventReadMargin), options.EventReadMargin, TimeSpan.Zero, TimeSpan.FromDays(7)),
             // Seconds are allowed for tests and the sandbox; a budget beyond the Functions timeout could never be spent.
             AppSetting.OutOfRange(Section, nameof(SyncOptions.RunTimeBudget), options.RunTimeBudget, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30),
                 "at most the Functions timeout, functionTimeout in host.json"),
             AppSetting.OutOfRange(Section, nameof(SyncOptions.MaxContinuations), options.MaxContinuations, 0, 1000),
             AppSetting.OutOfRange(Section, nameof(SyncOptions.MaxParallelWrites), options.MaxParallelWrites, 1, 64),
-            AppSetting.OutOfRange(Section, nameof(SyncOptions.MaxConsecutiveTransientFailures), options.MaxConsecutiveTransientFailures, 1, 1000),
         ];
 
         return AppSetting.Result(checks);

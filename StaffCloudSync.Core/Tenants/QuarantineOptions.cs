@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.AppSettings;
+
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>
@@ -12,5 +14,14 @@ public sealed class QuarantineOptions
     public int AfterFailures { get; set; } = 3;
 
     /// <summary>How often the schedule still tries a quarantined tenant (it runs twice a day otherwise).</summary>
-    public TimeSpan RetryInterval { get; set; } = TimeSpan.FromDays(1);
+    public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromDays(1);
+
+    /// <summary><see cref="DefaultRetryInterval"/>; not a setting (internal, so the binder leaves it alone).</summary>
+    internal TimeSpan RetryInterval { get; set; } = DefaultRetryInterval;
+
+    /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
+    public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
+    [
+        new(nameof(RetryInterval), $"it is now the constant {DefaultRetryInterval} (QuarantineOptions.DefaultRetryInterval)"),
+    ];
 }

@@ -4,7 +4,7 @@ using StaffCloudSync.Core.AppSettings;
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>
-/// Fails start-up when a <c>Quarantine:*</c> value is out of its range, both at once, each named as a configuration key
+/// Fails start-up when a <c>Quarantine:*</c> value is out of its range, named as a configuration key
 /// and as the app setting an operator edits.
 /// </summary>
 internal sealed class QuarantineOptionsValidator : IValidateOptions<QuarantineOptions>
@@ -17,7 +17,6 @@ internal sealed class QuarantineOptionsValidator : IValidateOptions<QuarantineOp
         string?[] checks =
         [
             AppSetting.OutOfRange(Section, nameof(QuarantineOptions.AfterFailures), options.AfterFailures, 1, 100),
-            AppSetting.OutOfRange(Section, nameof(QuarantineOptions.RetryInterval), options.RetryInterval, TimeSpan.FromHours(1), TimeSpan.FromDays(30)),
         ];
 
         return AppSetting.Result(checks);

@@ -21,16 +21,12 @@ public sealed class SyncOptionsValidatorTests
         Assert.That(Validate().Succeeded, Is.True);
     }
 
-    [TestCase("Sync__EventReadMargin", "00:00:00")]
-    [TestCase("Sync__EventReadMargin", "7.00:00:00")]
     [TestCase("Sync__RunTimeBudget", "00:00:01")]
     [TestCase("Sync__RunTimeBudget", "00:30:00")]
     [TestCase("Sync__MaxContinuations", "0")]
     [TestCase("Sync__MaxContinuations", "1000")]
     [TestCase("Sync__MaxParallelWrites", "1")]
     [TestCase("Sync__MaxParallelWrites", "64")]
-    [TestCase("Sync__MaxConsecutiveTransientFailures", "1")]
-    [TestCase("Sync__MaxConsecutiveTransientFailures", "1000")]
     public void Setting_AtTheEdgeOfItsRange_Passes(string setting, string value)
     {
         var result = Validate((setting, value));
@@ -38,16 +34,12 @@ public sealed class SyncOptionsValidatorTests
         Assert.That(result.Succeeded, Is.True, result.FailureMessage);
     }
 
-    [TestCase("Sync__EventReadMargin", "-00:00:00.001", "between 00:00:00 and 7.00:00:00")]
-    [TestCase("Sync__EventReadMargin", "7.00:00:00.001", "between 00:00:00 and 7.00:00:00")]
     [TestCase("Sync__RunTimeBudget", "00:00:00.999", "between 00:00:01 and 00:30:00")]
     [TestCase("Sync__RunTimeBudget", "00:30:00.001", "between 00:00:01 and 00:30:00")]
     [TestCase("Sync__MaxContinuations", "-1", "between 0 and 1000")]
     [TestCase("Sync__MaxContinuations", "1001", "between 0 and 1000")]
     [TestCase("Sync__MaxParallelWrites", "0", "between 1 and 64")]
     [TestCase("Sync__MaxParallelWrites", "65", "between 1 and 64")]
-    [TestCase("Sync__MaxConsecutiveTransientFailures", "0", "between 1 and 1000")]
-    [TestCase("Sync__MaxConsecutiveTransientFailures", "1001", "between 1 and 1000")]
     public void Setting_JustOutsideItsRange_FailsNamingTheSettingAndTheRange(string setting, string value, string range)
     {
         var result = Validate((setting, value));
@@ -69,12 +61,10 @@ public sealed class SyncOptionsValidatorTests
     public void EveryValueOutOfRange_IsReportedAtOnce()
     {
         var result = Validate(
-            ("Sync__EventReadMargin", "8.00:00:00"),
             ("Sync__RunTimeBudget", "0"),
             ("Sync__MaxContinuations", "-1"),
-            ("Sync__MaxParallelWrites", "0"),
-            ("Sync__MaxConsecutiveTransientFailures", "0"));
+            ("Sync__MaxParallelWrites", "0"));
 
-        Assert.That(result.Failures, Has.Exactly(5).Items);
+        Assert.That(result.Failures, Has.Exactly(3).Items);
     }
 }

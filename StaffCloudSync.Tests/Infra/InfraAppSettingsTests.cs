@@ -30,19 +30,13 @@ public class InfraAppSettingsTests
         ["FUNCTIONS_WORKER_RUNTIME"] = "Flex Consumption sets the runtime in functionAppConfig.runtime and refuses it as an app setting",
         ["StaffCloud__AllowBaseAddressOverride"] = "development and sandbox only: in Azure the StaffCloud host is always https://<tenant>.staff.cloud",
         ["StaffCloud__BaseAddressOverride"] = "development and sandbox only (with the setting above)",
-        ["Sync__EventReadMargin"] = "optional tuning: the code's default (1 day) applies",
         ["Sync__MaxParallelWrites"] = "optional tuning: the code's default (8) applies",
         ["Dispatch__LeaseDuration"] = "optional tuning: the code's default (35 min) applies",
-        ["Sync__MaxConsecutiveTransientFailures"] = "optional tuning: the code's default (5) applies",
         ["Sync__RunTimeBudget"] = "optional tuning: the code's default (25 min, under the 30 min functionTimeout and the 35 min lease) applies",
         ["Sync__MaxContinuations"] = "optional tuning: the code's default (20) applies",
         ["Quarantine__AfterFailures"] = "optional tuning: the code's default (3) applies",
-        ["Quarantine__RetryInterval"] = "optional tuning: the code's default (1 day) applies",
-        ["StaffCloud__BatchSize"] = "optional tuning: the code's default (200, the most StaffCloud was seen to answer) applies",
         ["StaffCloud__MaxResponseBytes"] = "optional tuning: the code's default (256 MiB) applies",
-        ["MobieTrain__PageSize"] = "optional tuning: the code's default (500) applies",
         ["MobieTrain__RequestsPerSecond"] = "optional tuning: the code's default (24, just under the 25 per second planned for) applies",
-        ["MobieTrain__MaxResponseBytes"] = "optional tuning: the code's default (64 MiB) applies",
         ["KeyVault__CacheDuration"] = "optional tuning: the code's default (5 min) applies",
         ["Storage__TenantsTableName"] = "the code's default names match the tables the template creates",
         ["Storage__RunsTableName"] = "the code's default names match the tables the template creates",
@@ -54,8 +48,6 @@ public class InfraAppSettingsTests
     private static readonly Dictionary<string, string> NotDeployedPrefixes = new(StringComparer.Ordinal)
     {
         ["Secrets__Values__"] = "local secret values for the Configuration provider: in Azure the secrets are in Key Vault",
-        ["StaffCloud__Resilience__"] = "optional tuning: the code's retry and timeout defaults apply",
-        ["MobieTrain__Resilience__"] = "optional tuning: the code's retry and timeout defaults apply",
     };
 
     /// <summary>Settings whose local form becomes other settings in Azure, with why.</summary>

@@ -10,7 +10,7 @@ public sealed class MobieTrainClientListTests
     [Test]
     public async Task Users_AreStreamedAcrossEveryPageInOrder()
     {
-        await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?> { ["MobieTrain:PageSize"] = "500" });
+        await using var context = await MobieTrainHarness.StartAsync();
         var seeded = Enumerable.Range(1, 2350)
             .Select(i => context.Simulator.SeedUser(MobieTrainHarness.Account, new MobieTrainUserResource
             {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.MobieTrain.Http;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
@@ -58,9 +59,8 @@ public sealed class MobieTrainClientRetryTests
         var clock = new FakeTimeProvider(MobieTrainHarness.Now);
         var backoff = new ClockAdvancingBackoff(clock);
         await using var context = await MobieTrainHarness.StartAsync(
-            new Dictionary<string, string?> { ["MobieTrain:PageSize"] = "1" },
-            services => services.AddSingleton(new BackoffClock(backoff)),
-            clock);
+            services: services => services.AddSingleton(new BackoffClock(backoff)).PostConfigure<MobieTrainOptions>(o => o.PageSize = 1),
+            clock: clock);
         for (var i = 0; i < 3; i++)
         {
             context.Simulator.SeedUserGroup(Account, new MobieTrainUserGroupResource { Name = $"G{i}" });
@@ -78,10 +78,8 @@ public sealed class MobieTrainClientRetryTests
     [Test]
     public async Task HangingRequest_HitsTheAttemptTimeout_AndIsRetried()
     {
-        await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?>
-        {
-            ["MobieTrain:Resilience:AttemptTimeout"] = "00:00:00.300",
-        });
+        await using var context = await MobieTrainHarness.StartAsync(
+            services: s => s.PostConfigure<MobieTrainOptions>(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300)));
         context.Simulator.AddFaults([new SimulatorFault { Method = "GET", Path = "/invitations", Hang = true }]);
 
         var invitations = await context.Client.GetInvitationsAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync();

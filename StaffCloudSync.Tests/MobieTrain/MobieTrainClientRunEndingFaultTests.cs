@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.MobieTrain.Http;
 using StaffCloudSync.Sandbox.Simulators;
 
 namespace StaffCloudSync.Tests.MobieTrain;
@@ -37,9 +39,11 @@ public sealed class MobieTrainClientRunEndingFaultTests
         await using var context = await MobieTrainHarness.StartAsync(new Dictionary<string, string?>
         {
             ["MobieTrain:BaseUrl"] = $"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/",
-            ["MobieTrain:Resilience:AttemptTimeout"] = "00:00:00.100",
-            ["MobieTrain:Resilience:TotalTimeout"] = "00:00:00.500",
-        });
+        }, services => services.PostConfigure<MobieTrainOptions>(o =>
+        {
+            o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(100);
+            o.Resilience.TotalTimeout = TimeSpan.FromMilliseconds(500);
+        }));
 
         var failure = Assert.ThrowsAsync<SyncRunException>(async () =>
             await context.Client.GetUsersAsync(MobieTrainHarness.Target(), CancellationToken.None).ToListAsync());

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.StaffCloud.Http;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
@@ -59,11 +60,16 @@ public class TenantIsolationTests
     public async Task OneBrokenTenant_NeverChangesTheOthers(string breakage, Action<SandboxEnvironment> breakIt, string expectedKind)
     {
         var tenants = Healthy.Append("broken").Select(id => new SandboxTenant(Tenant(id))).ToList();
-        await using var environment = await TestSandbox.StartAsync(tenants, settings: new Dictionary<string, string?>
+        await using var environment = await TestSandbox.StartAsync(tenants, 
+            // The timeouts are constants of the build (issue 22), shortened here in code.
+            configureServices: services => services.PostConfigure<StaffCloudOptions>(o =>
+            {
+                o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
+                o.Resilience.TotalTimeout = TimeSpan.FromSeconds(20);
+            }),
+            settings: new Dictionary<string, string?>
             {
                 ["StaffCloud:MaxResponseBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["StaffCloud:Resilience:AttemptTimeout"] = "00:00:01",
-                ["StaffCloud:Resilience:TotalTimeout"] = "00:00:20",
             });
         foreach (var tenant in tenants)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.StaffCloud;
@@ -95,10 +96,10 @@ public sealed class StaffCloudClientReadTests
     }
 
     [Test]
-    public async Task BatchSize_IsConfigurable_AndDuplicateIdsAreAskedOnce()
+    public async Task BatchSize_SplitsTheIds_AndDuplicateIdsAreAskedOnce()
     {
         await _bed.DisposeAsync();
-        _bed = await StaffCloudHarness.StartAsync(s => s["StaffCloud:BatchSize"] = "2");
+        _bed = await StaffCloudHarness.StartAsync(services: s => s.PostConfigure<StaffCloudOptions>(o => o.BatchSize = 2));
         _bed.Acme.Seed(StaffCloudResource.Employees, Enumerable.Range(1, 5).Select(i => StaffCloudHarness.Employee(i)));
 
         var employees = await _bed.EmployeesAsync(1, 2, 2, 3, 4, 5, 1);

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.StaffCloud.Http;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;
@@ -136,7 +138,7 @@ public sealed class StaffCloudClientResilienceTests
     public async Task HangingRequest_HitsTheAttemptTimeout_AndIsRetried()
     {
         await _bed.DisposeAsync();
-        _bed = await StaffCloudHarness.StartAsync(s => s["StaffCloud:Resilience:AttemptTimeout"] = "00:00:00.300");
+        _bed = await StaffCloudHarness.StartAsync(services: s => s.PostConfigure<StaffCloudOptions>(o => o.Resilience.AttemptTimeout = TimeSpan.FromMilliseconds(300)));
         _bed.Acme.Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees", Hang = true }]);
 

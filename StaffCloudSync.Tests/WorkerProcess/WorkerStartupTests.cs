@@ -28,7 +28,7 @@ public class WorkerStartupTests
     }
 
     [TestCase("MobieTrain__BaseUrl", "http://mobietrain.example/", "must use https")]
-    [TestCase("MobieTrain__PageSize", "0", "MobieTrain:PageSize (app setting MobieTrain__PageSize) must be between 1 and")]
+    [TestCase("StaffCloud__Resilience__MaxRetries", "4", "StaffCloud:Resilience:MaxRetries (app setting StaffCloud__Resilience__MaxRetries) is set, but that setting is gone: it is now the constant 4")]
     public async Task InvalidSetting_EndsTheWorker_NonZero_NamingTheSetting(string setting, string value, string message)
     {
         var settings = WorkerSettings.Sample();

@@ -1,10 +1,11 @@
+using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
 /// <summary>
 /// Configuration section <c>MobieTrain</c>: where the provisioning API is and how the client talks to it
-/// (app settings <c>MobieTrain__BaseUrl</c>, <c>MobieTrain__PageSize</c>, <c>MobieTrain__Resilience__…</c>).
+/// (app settings <c>MobieTrain__BaseUrl</c>, <c>MobieTrain__RequestsPerSecond</c>).
 /// Checked at start-up by <see cref="MobieTrainOptionsValidator"/>.
 /// </summary>
 public sealed class MobieTrainOptions
@@ -20,10 +21,17 @@ public sealed class MobieTrainOptions
     /// </summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>Records asked for per list request (<c>limit</c>); the contract allows 1–1000.</summary>
-    public int PageSize { get; set; } = 500;
+    /// <summary>Records asked for per list request (<c>limit</c>); the contract allows 1–<see cref="MaxPageSize"/>.</summary>
+    public const int DefaultPageSize = 500;
 
-    public HttpResilienceOptions Resilience { get; set; } = new();
+    /// <summary>The largest answer read: 64 MiB, where a page of 1,000 records is well under 1 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
+
+    /// <summary><see cref="DefaultPageSize"/>; not a setting (internal, so the binder leaves it alone), tests lower it in code.</summary>
+    internal int PageSize { get; set; } = DefaultPageSize;
+
+    /// <summary>Retries and timeouts: the constants of <see cref="HttpResilienceOptions"/>; not settings.</summary>
+    internal HttpResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>
     /// Requests per second and account the client sends at most, retries included, evenly spaced (0: no pacing).
@@ -32,10 +40,18 @@ public sealed class MobieTrainOptions
     public double RequestsPerSecond { get; set; } = 24;
 
     /// <summary>
-    /// The largest body one answer may have (default 64 MiB; a page of 1,000 records is well under 1 MiB): an
-    /// enormous answer fails the read as invalid instead of filling the host's memory.
+    /// The largest body one answer may have (<see cref="DefaultMaxResponseBytes"/>): an enormous answer fails the read
+    /// as invalid instead of filling the host's memory. Not a setting; tests lower it in code.
     /// </summary>
-    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+    internal long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
+    public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
+    [
+        new(nameof(PageSize), $"it is now the constant {DefaultPageSize} (MobieTrainOptions.DefaultPageSize)"),
+        new(nameof(MaxResponseBytes), $"it is now the constant {DefaultMaxResponseBytes} bytes, 64 MiB (MobieTrainOptions.DefaultMaxResponseBytes)"),
+        .. HttpResilienceOptions.RemovedSettings,
+    ];
 
     /// <summary>
     /// <see cref="BaseUrl"/> with a trailing slash, so that relative paths resolve below it rather than replacing its

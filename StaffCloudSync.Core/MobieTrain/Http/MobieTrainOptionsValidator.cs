@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.AppSettings;
-using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
@@ -20,18 +19,6 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
         {
             failures.Add($"{Setting(nameof(MobieTrainOptions.RequestsPerSecond))} must be from 0 (no pacing) to 10000; it is {options.RequestsPerSecond}.");
         }
-
-        if (options.MaxResponseBytes is < 1024 * 1024 or > int.MaxValue)
-        {
-            failures.Add($"{Setting(nameof(MobieTrainOptions.MaxResponseBytes))} must be from 1 MiB to 2 GiB; it is {options.MaxResponseBytes}.");
-        }
-
-        if (AppSetting.OutOfRange(MobieTrainOptions.SectionName, nameof(MobieTrainOptions.PageSize), options.PageSize, 1, MobieTrainOptions.MaxPageSize, "the API's limit") is { } pageSize)
-        {
-            failures.Add(pageSize);
-        }
-
-        failures.AddRange(HttpResilienceFailures.Of(options.Resilience, MobieTrainOptions.SectionName));
 
         return AppSetting.Result(failures);
     }

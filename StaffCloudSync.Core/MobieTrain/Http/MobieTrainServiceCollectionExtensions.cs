@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
@@ -25,6 +26,7 @@ public static class MobieTrainServiceCollectionExtensions
             .Bind(configuration.GetSection(MobieTrainOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MobieTrainOptions>, MobieTrainOptionsValidator>());
+        services.RejectRemovedSettings(configuration, MobieTrainOptions.SectionName, MobieTrainOptions.RemovedSettings);
 
         services.TryAddSingleton(BackoffClock.System);
         services.TryAddSingleton(TimeProvider.System);

@@ -189,7 +189,7 @@ public sealed class StaffCloudClient : IStaffCloudClient
             ? _options.BaseAddressOverride
             : null);
 
-    /// <summary>Distinct ids in batches of <c>StaffCloud:BatchSize</c>; an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
+    /// <summary>Distinct ids in batches of 200 (<see cref="StaffCloudOptions.MaxBatchSize"/>, a constant since it stopped being a setting); an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
     private List<long[]> Batches(IReadOnlyCollection<long> ids, string what)
     {
         ArgumentNullException.ThrowIfNull(ids);

@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
@@ -24,8 +25,11 @@ public sealed class StaffCloudOptions
     /// <summary>The explicit second key that makes <see cref="BaseAddressOverride"/> count.</summary>
     public bool AllowBaseAddressOverride { get; set; }
 
-    /// <summary>Ids per <c>id=</c> request (1–200).</summary>
-    public int BatchSize { get; set; } = MaxBatchSize;
+    /// <summary>
+    /// Ids per <c>id=</c> request: <see cref="MaxBatchSize"/>. Not a setting (internal, so the binder leaves it alone);
+    /// tests may lower it in code.
+    /// </summary>
+    internal int BatchSize { get; set; } = MaxBatchSize;
 
     /// <summary>
     /// The largest body one list request may answer with (default 256 MiB — some hundred thousand records): beyond it
@@ -33,6 +37,13 @@ public sealed class StaffCloudOptions
     /// </summary>
     public long MaxResponseBytes { get; set; } = 256L * 1024 * 1024;
 
-    /// <summary>Retries and timeouts of every StaffCloud request (<c>StaffCloud:Resilience:*</c>).</summary>
-    public HttpResilienceOptions Resilience { get; set; } = new();
+    /// <summary>Retries and timeouts of every StaffCloud request: the constants of <see cref="HttpResilienceOptions"/>; not settings.</summary>
+    internal HttpResilienceOptions Resilience { get; set; } = new();
+
+    /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
+    public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
+    [
+        new(nameof(BatchSize), $"StaffCloud is always asked for {MaxBatchSize} ids per request (StaffCloudOptions.MaxBatchSize)"),
+        .. HttpResilienceOptions.RemovedSettings,
+    ];
 }

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.AppSettings;
-using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
@@ -19,18 +18,11 @@ internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOp
         var errors = new List<string>();
         ValidateOverride(options, errors);
 
-        if (options.BatchSize is < 1 or > StaffCloudOptions.MaxBatchSize)
-        {
-            errors.Add($"StaffCloud:BatchSize must be 1–{StaffCloudOptions.MaxBatchSize} ids per request (StaffCloud__BatchSize); " +
-                $"{StaffCloudOptions.MaxBatchSize} is the largest list StaffCloud was seen to answer.");
-        }
-
         if (options.MaxResponseBytes < 1024 * 1024)
         {
             errors.Add("StaffCloud:MaxResponseBytes must be at least 1 MiB (StaffCloud__MaxResponseBytes).");
         }
 
-        errors.AddRange(HttpResilienceFailures.Of(options.Resilience, StaffCloudOptions.SectionName));
         return AppSetting.Result(errors);
     }
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
@@ -26,6 +27,7 @@ public static class StaffCloudServiceCollectionExtensions
             .Bind(configuration.GetSection(StaffCloudOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StaffCloudOptions>, StaffCloudOptionsValidator>());
+        services.RejectRemovedSettings(configuration, StaffCloudOptions.SectionName, StaffCloudOptions.RemovedSettings);
         services.TryAddSingleton(BackoffClock.System);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StaffCloudRateLimitGate>();
