@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync.Planning;
 
@@ -6,8 +7,9 @@ namespace StaffCloudSync.Core.Sync.Reading;
 
 /// <summary>
 /// The proof of a hard deletion (sync-rules.md, "deactivated employee"). StaffCloud can answer a list with
-/// <c>200 []</c> when a filter misfires, so a synced person the list left out is read singly: 404 proves the
-/// deletion; a record is used as read (and the omission logged); any other answer fails the run before anything is
+/// <c>200 []</c> when a filter misfires, so a synced person the list left out is read singly: StaffCloud's JSON 404
+/// proves the deletion once some single read of the run answered a record (another missing person's, or one control
+/// read of a listed employee), and any other 404 fails the run; a record is used as read (and the omission logged); any other answer fails the run before anything is
 /// written. When more are missing than the deletion guard's threshold, the list itself is suspect: they are not
 /// read one by one but held (the planner lists them as held deletions), except those an operator's approval covers.
 /// </summary>
@@ -51,8 +53,65 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
             readSingly.Add(employee);
         }
 
+        if (provenDeleted.Count > 0)
+        {
+            await ProveReadPathAsync(target, listed, syncedRecords, readSingly, provenDeleted.Count, cancellationToken).ConfigureAwait(false);
+        }
+
         return new MissingEmployeeProof(readSingly, provenDeleted);
     }
+
+    /// <summary>
+    /// A 404 proves a deletion only once some single read of the run answered a record: another missing person's, or
+    /// else one control read of an employee the list did return (a synced one, the lowest id, if there is one). When
+    /// that read answers anything but its record, the single-read path does not work and the run fails before writing.
+    /// </summary>
+    private async Task ProveReadPathAsync(
+        StaffCloudTarget target,
+        IReadOnlyList<StaffCloudEmployee> listed,
+        IReadOnlyDictionary<long, int> syncedRecords,
+        List<StaffCloudEmployee> readSingly,
+        int notFound,
+        CancellationToken cancellationToken)
+    {
+        if (readSingly.Count > 0)
+        {
+            ReadLog.ProvenByRecord(logger, target.TenantId, notFound, readSingly.Min(e => e.Id));
+            return;
+        }
+
+        var controls = listed.Select(e => e.Id).ToList();
+        var control = controls.Where(syncedRecords.ContainsKey).Order().FirstOrDefault();
+        control = control != 0 ? control : controls.Order().FirstOrDefault();
+        if (control == 0)
+        {
+            throw NotProven(target, notFound, "the list returned no employee to read as a control");
+        }
+
+        StaffCloudEmployee? answer;
+        try
+        {
+            answer = await staffCloud.GetEmployeeAsync(target, control, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SyncRunException ex)
+        {
+            // An outage stays an outage (the next run tries again); the message says what it kept from proving.
+            throw NotProven(target, notFound, $"the control read of listed employee {control} failed: {ex.Message}", ex.Kind, ex);
+        }
+
+        if (answer is null)
+        {
+            throw NotProven(target, notFound, $"the control read of listed employee {control} answered 404 too");
+        }
+
+        ReadLog.ProvenByControlRead(logger, target.TenantId, notFound, control);
+    }
+
+    private static SyncRunException NotProven(
+        StaffCloudTarget target, int notFound, string why, SyncFailureKind kind = SyncFailureKind.InvalidResponse, Exception? inner = null) =>
+        new(target.TenantId, kind,
+            $"tenant '{target.TenantId}': the single read path does not work: {why}; the 404s of {notFound} synced " +
+            "person(s) prove no deletion, and nothing was written", inner);
 }
 
 /// <summary>What the single reads found: records the list left out, and the ids StaffCloud answered 404 for.</summary>
