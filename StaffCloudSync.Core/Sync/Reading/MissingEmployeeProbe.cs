@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.StaffCloud;
@@ -53,12 +54,10 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
             readSingly.Add(employee);
         }
 
-        if (provenDeleted.Count > 0)
-        {
-            await ProveReadPathAsync(target, listed, syncedRecords, readSingly, provenDeleted.Count, cancellationToken).ConfigureAwait(false);
-        }
-
-        return new MissingEmployeeProof(readSingly, provenDeleted);
+        var readPathProof = provenDeleted.Count > 0
+            ? await ProveReadPathAsync(target, listed, syncedRecords, readSingly, provenDeleted.Count, cancellationToken).ConfigureAwait(false)
+            : null;
+        return new MissingEmployeeProof(readSingly, provenDeleted, readPathProof);
     }
 
     /// <summary>
@@ -66,7 +65,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
     /// else one control read of an employee the list did return (a synced one, the lowest id, if there is one). When
     /// that read answers anything but its record, the single-read path does not work and the run fails before writing.
     /// </summary>
-    private async Task ProveReadPathAsync(
+    private async Task<string> ProveReadPathAsync(
         StaffCloudTarget target,
         IReadOnlyList<StaffCloudEmployee> listed,
         IReadOnlyDictionary<long, int> syncedRecords,
@@ -76,8 +75,9 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
     {
         if (readSingly.Count > 0)
         {
-            ReadLog.ProvenByRecord(logger, target.TenantId, notFound, readSingly.Min(e => e.Id));
-            return;
+            var missing = readSingly.Min(e => e.Id);
+            ReadLog.ProvenByRecord(logger, target.TenantId, notFound, missing);
+            return $"the record of missing employee {missing.ToString(CultureInfo.InvariantCulture)}";
         }
 
         var controls = listed.Select(e => e.Id).ToList();
@@ -105,6 +105,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         }
 
         ReadLog.ProvenByControlRead(logger, target.TenantId, notFound, control);
+        return $"a control read of listed employee {control.ToString(CultureInfo.InvariantCulture)}";
     }
 
     private static SyncRunException NotProven(
@@ -114,8 +115,11 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
             "person(s) prove no deletion, and nothing was written", inner);
 }
 
-/// <summary>What the single reads found: records the list left out, and the ids StaffCloud answered 404 for.</summary>
-internal sealed record MissingEmployeeProof(IReadOnlyList<StaffCloudEmployee> ReadSingly, IReadOnlySet<long> ProvenDeleted)
+/// <summary>
+/// What the single reads found: records the list left out, the ids StaffCloud answered 404 for, and what proved
+/// those 404s (a record read singly in the same run).
+/// </summary>
+internal sealed record MissingEmployeeProof(IReadOnlyList<StaffCloudEmployee> ReadSingly, IReadOnlySet<long> ProvenDeleted, string? ReadPathProof)
 {
-    public static MissingEmployeeProof None { get; } = new([], new HashSet<long>());
+    public static MissingEmployeeProof None { get; } = new([], new HashSet<long>(), null);
 }
