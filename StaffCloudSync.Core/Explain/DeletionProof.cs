@@ -22,6 +22,7 @@ internal static class DeletionProof
         {
             return staffCloud.ProvenDeleted.Contains(employeeId)
                 ? "hard-deleted: StaffCloud's employees list left this person out, and GET /employees/{id} answered 404"
+                    + (staffCloud.ReadPathProof is { } path ? $" (StaffCloud's JSON error answer; {path} showed that the single read works)" : string.Empty)
                 : "none: StaffCloud's employees list left this person out and, with more missing than the deletion threshold, they were not read singly; nothing is deleted until an approved run reads them and StaffCloud answers 404";
         }
 

@@ -19,6 +19,6 @@ public interface IStaffCloudClient
     IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
         StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken);
 
-    /// <summary>One employee read singly: the record, or null when StaffCloud answers 404 (the proof of a hard deletion).</summary>
+    /// <summary>One employee read singly: the record, or null when StaffCloud answers 404 with its JSON error answer (part of the proof of a hard deletion); any other 404 throws.</summary>
     Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken);
 }

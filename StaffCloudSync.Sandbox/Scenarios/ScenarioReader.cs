@@ -156,12 +156,20 @@ public static class ScenarioReader
 
                 // "answer": a silently wrong 200 (a misfiring filter's []): served as the fault's raw body.
                 var answer = fault.TryGetPropertyValue("answer", out var answered) ? answered?.ToJsonString() ?? "null" : null;
+
+                // "body": a string sent as it is with the fault's status (a proxy's or a wrong path's page).
+                var body = fault["body"] is { } b ? String(b, $"{at}.body") : null;
+                if (answer is not null && body is not null)
+                {
+                    throw new ScenarioFormatException(at, "has both 'answer' and 'body'; give one");
+                }
                 faults.Add(new SimulatorFault
                 {
                     Path = String(fault["path"], $"{at}.path"),
                     Method = fault["method"] is { } m ? String(m, $"{at}.method").ToUpperInvariant() : null,
                     Status = answer is not null ? 200 : fault["status"] is { } s ? Int(s, $"{at}.status", 100, 599) : 503,
-                    Body = answer,
+                    Body = answer ?? body,
+                    ContentType = body is null || LooksLikeJson(body) ? "application/json" : body.TrimStart().StartsWith('<') ? "text/html" : "text/plain",
                     Times = fault["times"] is { } t ? Int(t, $"{at}.times", 1, 1_000_000) : 1,
                     RetryAfterSeconds = fault["retryAfterSeconds"] is { } ra ? Int(ra, $"{at}.retryAfterSeconds", 0, 3600) : null,
                     Commit = fault["commit"] is { } c && Bool(c, $"{at}.commit"),
@@ -170,6 +178,19 @@ public static class ScenarioReader
         }
 
         return new SimulatorSettings(latency, rate, faults);
+    }
+
+    private static bool LooksLikeJson(string body)
+    {
+        try
+        {
+            using var parsed = JsonDocument.Parse(body);
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
     }
 
     private static List<ScenarioStep> ReadSteps(JsonArray steps)

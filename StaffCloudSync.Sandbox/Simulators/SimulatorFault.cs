@@ -26,7 +26,10 @@ public sealed record SimulatorFault
     /// <summary>Close the connection without an answer (a dropped connection).</summary>
     public bool Drop { get; init; }
 
-    /// <summary>Answer with this raw body (as <c>application/json</c>) instead of the API's error body: for
+    /// <summary>Answer with this raw body (as <see cref="ContentType"/>) instead of the API's error body: for
     /// responses that are not what the API returns (garbage, wrong shapes).</summary>
     public string? Body { get; init; }
+
+    /// <summary>The content type <see cref="Body"/> is sent with: a proxy's page is <c>text/html</c>.</summary>
+    public string ContentType { get; init; } = "application/json";
 }

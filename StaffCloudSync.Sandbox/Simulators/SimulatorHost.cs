@@ -179,7 +179,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         if (fault.Body is not null)
         {
             context.Response.StatusCode = fault.Status;
-            context.Response.ContentType = "application/json";
+            context.Response.ContentType = fault.ContentType;
             await context.Response.WriteAsync(fault.Body, context.RequestAborted).ConfigureAwait(false);
             return;
         }

@@ -47,7 +47,8 @@ public sealed class HardDeletionProofTests
         {
             Assert.That(outcome.Record.Status, Is.EqualTo(RunStatus.Succeeded), outcome.Record.Reason);
             Assert.That((outcome.Record.Counts.UsersRemoved, outcome.Record.Counts.InvitationsRemoved), Is.EqualTo((1, 1)));
-            Assert.That(sync.StaffCloud.SingleReads, Is.EqualTo(new long[] { 8 }), "only the person the list left out is read singly");
+            Assert.That(sync.StaffCloud.SingleReads, Is.EqualTo(new long[] { 8, 1 }),
+                "the person the list left out, then one control read of a listed synced person to prove the 404");
             Assert.That(sync.MobieTrain.Users.Select(u => u.ExternalId), Is.EqualTo(new[] { "1" }));
         }
     }

@@ -71,6 +71,19 @@ public class EmployeeExplainerTests
     }
 
     [Test]
+    public void HardDeleted_NamesWhatProvedThe404()
+    {
+        var snapshot = new StaffCloudSync.Core.Sync.Planning.StaffCloudSnapshot([], [], [])
+        {
+            ProvenDeleted = new HashSet<long> { 8 },
+            ReadPathProof = "a control read of listed employee 2",
+        };
+
+        Assert.That(StaffCloudSync.Core.Explain.DeletionProof.For(snapshot, 8, null, inMobieTrain: true),
+            Does.Contain("answered 404 (StaffCloud's JSON error answer; a control read of listed employee 2 showed that the single read works)"));
+    }
+
+    [Test]
     public void HeldDeletion_NamesTheGuard()
     {
         var plans = new Plans();

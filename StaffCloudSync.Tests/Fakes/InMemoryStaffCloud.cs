@@ -30,6 +30,9 @@ internal sealed class InMemoryStaffCloud : IStaffCloudClient
     public IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken) =>
         Serve(Employees.Where(e => employeeIds.Contains(e.Id) && !OmittedByList.Contains(e.Id)).ToList(), cancellationToken);
 
+    /// <summary>Ids the single read answers 404 for although the list returns them (a single-read path that does not work).</summary>
+    public HashSet<long> NotFoundSingly { get; } = [];
+
     /// <summary>When set, a single read of that id throws what it returns (an answer other than a record or 404).</summary>
     public Func<long, Exception?>? FailSingleRead { get; set; }
 
@@ -41,7 +44,7 @@ internal sealed class InMemoryStaffCloud : IStaffCloudClient
             throw failure;
         }
 
-        var found = await Serve(Employees.Where(e => e.Id == employeeId).ToList(), cancellationToken).ToListAsync(cancellationToken);
+        var found = await Serve(Employees.Where(e => e.Id == employeeId && !NotFoundSingly.Contains(e.Id)).ToList(), cancellationToken).ToListAsync(cancellationToken);
         return found.FirstOrDefault();
     }
 

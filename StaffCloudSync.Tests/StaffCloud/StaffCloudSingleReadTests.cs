@@ -8,7 +8,7 @@ namespace StaffCloudSync.Tests.StaffCloud;
 
 /// <summary>
 /// The proof reads over loopback HTTP: every employees list names all statuses, a single read answers the record or
-/// 404, anything else fails naming the id, and an id that is not positive never reaches a URL.
+/// StaffCloud's JSON 404, anything else (a proxy's HTML 404 too) fails naming the id and what came back, and an id that is not positive never reaches a URL.
 /// </summary>
 public sealed class StaffCloudSingleReadTests
 {
@@ -63,6 +63,48 @@ public sealed class StaffCloudSingleReadTests
 
         Assert.That(error!.Kind, Is.EqualTo(kind));
         Assert.That(error.Message, Does.Contain("/employees/7"));
+    }
+
+    [TestCase("""{"code":404,"message":"Not found"}""")]
+    [TestCase("""{"error":"not_found"}""")]
+    [TestCase("""{"error":{"code":404}}""")]
+    public async Task A404ThatIsStaffCloudsJsonErrorAnswer_IsAnAnswer(string body)
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees/7", Status = 404, Body = body }]);
+
+        Assert.That(await _bed.EmployeeAsync(7), Is.Null);
+    }
+
+    [TestCase("<html>Not Found</html>", "a body that is not JSON, starting '<html>Not Found</html>'")]
+    [TestCase("""{"code":404}""", "a JSON object without 'message' or 'error'")]
+    [TestCase("""[]""", "JSON that is not an object")]
+    [TestCase("", "an empty body")]
+    public void Any404ThatIsNotStaffCloudsJsonErrorAnswer_FailsNamingTheIdAndWhatCameBack(string body, string expected)
+    {
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees/7", Status = 404, Body = body }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeeAsync(7));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Kind, Is.EqualTo(SyncFailureKind.InvalidResponse));
+            Assert.That(error.Message, Does.Contain("/employees/7 answered 404 with " + expected).And.Contain("proves nothing about employee 7"));
+        }
+    }
+
+    [Test]
+    public void A404PageThatIsLongOrEchoesTheToken_IsDescribedShortAndMasked()
+    {
+        var page = $"<html><body>{StaffCloudHarness.Token} {new string('x', 5000)}</body></html>";
+        _bed.Simulator.AddFaults([new SimulatorFault { Path = "/employees/7", Status = 404, Body = page }]);
+
+        var error = Assert.ThrowsAsync<SyncRunException>(() => _bed.EmployeeAsync(7));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(error!.Message, Does.Contain("<html><body>***").And.Not.Contain(StaffCloudHarness.Token));
+            Assert.That(error.Message, Has.Length.LessThan(400), "a short description, never the whole body");
+        }
     }
 
     [TestCase("""[{"id":7,"status":4}]""", "not a JSON object")]

@@ -113,7 +113,8 @@ public sealed class StaffCloudClient : IStaffCloudClient
         RequirePositive(employeeId, "employee");
         var resource = $"employees/{employeeId.ToString(CultureInfo.InvariantCulture)}";
         var baseAddress = ResolveBaseAddress(target);
-        var element = await _requests.ReadOneAsync(target, baseAddress, resource, $"fields={EmployeeFields}", cancellationToken).ConfigureAwait(false);
+        var element = await _requests.ReadOneAsync(target, baseAddress, resource, $"fields={EmployeeFields}",
+            $"employee {employeeId.ToString(CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
         if (element is not { } record)
         {
             return null;

@@ -52,6 +52,45 @@ internal static class StaffCloudErrorBody
         return (Clean(MessageOf(body), token), Says(body, InvalidTokenStructure));
     }
 
+    /// <summary>
+    /// What a single read's 404 says (sync-rules.md, "deactivated employee"): it proves absence only as StaffCloud's own
+    /// JSON error answer, an object with <c>message</c> or <c>error</c>; a proxy's or a wrong path's page proves nothing.
+    /// The description is for the run record: short, on one line, the token blanked out, never the whole body.
+    /// </summary>
+    public static async Task<(bool Proves, string Description)> ReadNotFoundAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            return (false, "an empty body");
+        }
+
+        JsonElement root;
+        try
+        {
+            root = JsonSerializer.Deserialize(body, LenientJson.JsonElement);
+        }
+        catch (JsonException)
+        {
+            return (false, $"a body that is not JSON, starting '{Clean(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 256)), token, PrefixLength)}'");
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (false, $"JSON that is not an object ({root.ValueKind.ToString().ToLowerInvariant()})");
+        }
+
+        // {"error": {...}} without a message of its own is still StaffCloud's error shape.
+        var message = MessageOf(body) ?? (root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? "error" : null);
+        return message is not null
+            ? (true, $"a JSON error answer ('{Clean(message, token, PrefixLength)}')")
+            : (false, "a JSON object without 'message' or 'error'");
+    }
+
+    /// <summary>How much of a body that is not StaffCloud's error answer a run record shows.</summary>
+    private const int PrefixLength = 60;
+
     private static bool Says(byte[] body, string text) => Encoding.UTF8.GetString(body).Contains(text, StringComparison.OrdinalIgnoreCase);
 
     private static async Task<byte[]> ReadPrefixAsync(HttpResponseMessage response, CancellationToken cancellationToken)
@@ -106,7 +145,9 @@ internal static class StaffCloudErrorBody
             ? value.GetString()
             : null;
 
-    private static string? Clean(string? message, string token)
+    private static string? Clean(string? message, string token) => Clean(message, token, MaxLength);
+
+    private static string? Clean(string? message, string token, int maxLength)
     {
         if (message is null)
         {
@@ -118,10 +159,10 @@ internal static class StaffCloudErrorBody
             message = message.Replace(token, "***", StringComparison.Ordinal);
         }
 
-        var line = new StringBuilder(Math.Min(message.Length, MaxLength + 1));
+        var line = new StringBuilder(Math.Min(message.Length, maxLength + 1));
         foreach (var c in message)
         {
-            if (line.Length > MaxLength)
+            if (line.Length > maxLength)
             {
                 break;
             }
@@ -134,6 +175,6 @@ internal static class StaffCloudErrorBody
         }
 
         var text = line.ToString().Trim();
-        return text.Length > MaxLength ? string.Concat(text.AsSpan(0, MaxLength), "…") : text;
+        return text.Length > maxLength ? string.Concat(text.AsSpan(0, maxLength), "…") : text;
     }
 }

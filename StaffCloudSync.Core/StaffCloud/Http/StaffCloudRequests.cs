@@ -26,7 +26,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
     {
         StaffCloudLog.Reading(logger, target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
-        using var response = await SendAsync(target, resource, uri, notFoundIsAnswer: false, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(target, resource, uri, notFoundSubject: null, cancellationToken).ConfigureAwait(false);
 
         var body = await GuardAsync(target, resource, async ValueTask<Stream> () => new LimitedReadStream(
             await response!.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
@@ -44,12 +44,16 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
         }
     }
 
-    /// <summary>One GET of a single record (bare or as <c>{"response": {...}}</c>), or null when StaffCloud answers 404.</summary>
-    public async Task<StaffCloudElement?> ReadOneAsync(StaffCloudTarget target, Uri baseAddress, string resource, string query, CancellationToken cancellationToken)
+    /// <summary>
+    /// One GET of a single record (bare or as <c>{"response": {...}}</c>), or null when StaffCloud answers 404 with its
+    /// own JSON error answer; any other 404 fails the run, naming <paramref name="subject"/> (e.g. "employee 8").
+    /// </summary>
+    public async Task<StaffCloudElement?> ReadOneAsync(
+        StaffCloudTarget target, Uri baseAddress, string resource, string query, string subject, CancellationToken cancellationToken)
     {
         StaffCloudLog.Reading(logger, target.TenantId, resource, 1, 1, 1);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
-        using var response = await SendAsync(target, resource, uri, notFoundIsAnswer: true, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(target, resource, uri, notFoundSubject: subject, cancellationToken).ConfigureAwait(false);
         if (response is null)
         {
             return null;
@@ -75,9 +79,10 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
 
     /// <summary>
     /// Sends the GET with the tenant's token (<see cref="BearerSecretHandler"/> puts it in and re-reads it once when it
-    /// is refused as expired or malformed). With <paramref name="notFoundIsAnswer"/> a 404 is an answer (null), not an error.
+    /// is refused as expired or malformed). With a <paramref name="notFoundSubject"/> a 404 that is StaffCloud's JSON error
+    /// answer is an answer (null), and any other 404 an error naming that subject and what came back.
     /// </summary>
-    private async Task<HttpResponseMessage?> SendAsync(StaffCloudTarget target, string resource, Uri uri, bool notFoundIsAnswer, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage?> SendAsync(StaffCloudTarget target, string resource, Uri uri, string? notFoundSubject, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Options.Set(BearerSecretHandler.SecretName, target.TokenSecretName);
@@ -107,8 +112,18 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
                 return response;
             }
 
-            if (notFoundIsAnswer && response.StatusCode == HttpStatusCode.NotFound)
+            if (notFoundSubject is not null && response.StatusCode == HttpStatusCode.NotFound)
             {
+                var (proves, description) = await StaffCloudErrorBody.ReadNotFoundAsync(
+                    response, BearerOutcome.SentSecret(request), cancellationToken).ConfigureAwait(false);
+                if (!proves)
+                {
+                    StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
+                    throw new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
+                        $"tenant '{target.TenantId}': StaffCloud /{resource} answered 404 with {description}, which is not StaffCloud's " +
+                        $"error answer and proves nothing about {notFoundSubject} (a proxy's or a wrong path's 404?); nothing was written");
+                }
+
                 response.Dispose();
                 return null;
             }

@@ -22,6 +22,9 @@ public sealed record StaffCloudSnapshot(
     public IReadOnlySet<long> ProvenDeleted { get; init; } = None;
 
     public IReadOnlySet<long> OmittedByList { get; init; } = None;
+
+    /// <summary>What showed that the single read works, which made its 404s proof (e.g. "a control read of listed employee 2").</summary>
+    public string? ReadPathProof { get; init; }
 }
 
 /// <summary>What MobieTrain holds for the account: every group, user and pending invitation.</summary>

@@ -70,6 +70,7 @@ public sealed class SnapshotReader(
             {
                 ProvenDeleted = proof.ProvenDeleted,
                 OmittedByList = proof.ReadSingly.Select(e => e.Id).ToHashSet(),
+                ReadPathProof = proof.ReadPathProof,
             },
             mobieTrainSnapshot);
     }
