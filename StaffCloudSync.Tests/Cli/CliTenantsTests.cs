@@ -117,13 +117,13 @@ public class CliTenantsTests
     [Test]
     public async Task Show_WithTheSecretStore_SaysWhichSecretsArePresent_NeverTheirValues()
     {
-        await harness.RunAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme", "--mobietrain-api-key-secret", "mt-key-acme");
+        await harness.RunAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme", "--mobietrain-api-key-secret", "mobietrain-api-key-acme");
 
         var show = await harness.RunAsync("tenants", "show", "acme");
 
         Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.Success), show.ToString());
         Assert.That(show.Stdout, Does.Match(@"staffcloud-token-acme\s+│[^│]+│\s+present"));
-        Assert.That(show.Stdout, Does.Match(@"mt-key-acme\s+│[^│]+│\s+missing"));
+        Assert.That(show.Stdout, Does.Match(@"mobietrain-api-key-acme\s+│[^│]+│\s+missing"));
         Assert.That(show.Stdout, Does.Not.Contain("eyJzYW5kYm94"), "the token's value is never shown");
     }
 
