@@ -42,10 +42,17 @@ internal static class RunConclusion
         return (new(RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})"), next);
     }
 
-    private static string HeldReason(DeletionGuardDecision guard)
+    /// <summary>
+    /// What a held run holds and what the operator's approval will make the next run do, naming only what applies:
+    /// deletions over the threshold when there are any (inactive people, applied once approved), and unproven persons
+    /// when StaffCloud's list left some out (read singly once approved, deleted only on a 404).
+    /// </summary>
+    internal static string HeldReason(DeletionGuardDecision guard)
     {
+        ArgumentNullException.ThrowIfNull(guard);
+        var deletions = guard.Held && guard.Deletions > 0;
         var parts = new List<string>();
-        if (guard.Held)
+        if (deletions)
         {
             parts.Add($"{guard.Deletions} deletions held: more than the threshold of {guard.Threshold} for {guard.SyncedPersons} synced persons");
         }
@@ -55,7 +62,13 @@ internal static class RunConclusion
             parts.Add($"{guard.Unproven} records of persons StaffCloud's employees list left out held unproven (more than the threshold of {guard.Threshold}, so not read singly)");
         }
 
-        return $"{string.Join("; ", parts)}; check StaffCloud, then allow deletions for this tenant: the next run reads the missing persons singly and deletes only those StaffCloud answers 404 for";
+        var next = (deletions, guard.Unproven > 0) switch
+        {
+            (true, true) => "the next run applies the held deletions, reads the missing persons singly and deletes only those StaffCloud answers 404 for",
+            (false, true) => "the next run reads the missing persons singly and deletes only those StaffCloud answers 404 for",
+            _ => "the next run applies the held deletions",
+        };
+        return $"{string.Join("; ", parts)}; check StaffCloud, then allow deletions for this tenant: {next}";
     }
 }
 

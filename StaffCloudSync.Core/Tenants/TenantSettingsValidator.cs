@@ -49,6 +49,8 @@ public static partial class TenantSettingsValidator
             Fail(nameof(TenantSettings.WebhookSecret), "must be a Key Vault secret name (1–127 characters of a-z, A-Z, 0-9 and '-')");
         }
 
+        SecretRoles.Check(settings, Fail);
+
         if (settings.WebhookDebounce < TimeSpan.Zero || settings.WebhookDebounce > TenantSettings.MaxWebhookDelay)
         {
             Fail(nameof(TenantSettings.WebhookDebounce), $"{DurationText.Format(settings.WebhookDebounce)} is outside 00:00:00–{DurationText.Format(TenantSettings.MaxWebhookDelay)}");

@@ -98,6 +98,13 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
         tenant.Upsert(StaffCloudResource.Assignments, [new JsonObject { ["id"] = 100 + employeeId, ["employee_id"] = employeeId, ["event_id"] = 10, ["status"] = 7 }]);
     }
 
+    /// <summary>A tenant row written (merged) by hand into the CLI's tenants table, as an operator editing the table directly would.</summary>
+    public async Task WriteTenantRowAsync(TableEntity row)
+    {
+        var table = new TableServiceClient(storage).GetTableClient(tables["Storage__TenantsTableName"]);
+        await table.UpsertEntityAsync(row, TableUpdateMode.Merge);
+    }
+
     /// <summary>Another run's lease on the tenant, in the CLI's leases table, as a scheduled run would hold it.</summary>
     public async Task HoldLeaseAsync(string tenantId, string runId)
     {

@@ -26,6 +26,7 @@ public class CliSyncTests
         Assert.That(dry.ExitCode, Is.EqualTo(ExitCodes.Success), dry.ToString());
         var dryRun = dry.Json().GetProperty("run");
         Assert.That(dryRun.GetProperty("dryRun").GetBoolean(), Is.True);
+        Assert.That(dry.Json().GetProperty("chain").GetArrayLength(), Is.EqualTo(1), "a run that did not continue is a chain of one");
         Assert.That(dryRun.GetProperty("status").GetString(), Is.EqualTo("Succeeded"));
         Assert.That(dryRun.GetProperty("counts").GetProperty("invited").GetInt32(), Is.EqualTo(1));
         Assert.That(dry.Json().GetProperty("plan").GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("kind").GetString()),
@@ -70,6 +71,42 @@ public class CliSyncTests
 
         var human = await harness.RunAsync("explain", "acme", "1");
         Assert.That(human.Stdout, Does.Contain("Rules").And.Contain("Harbour Festival").And.Contain("invitation").And.Not.Contain("e1@example.com"));
+    }
+
+    [Test]
+    public async Task AChainPastItsTimeBudget_WithJson_IsOneDocument_TheLastRunWithEveryInvocationInOrder()
+    {
+        for (var id = 1; id <= 10; id++)
+        {
+            harness.SeedEligible(id);
+        }
+
+        // The CLI's clock moves a second at every reading, so a budget of a few seconds is spent long before ten invitations.
+        var values = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(harness.SettingsFile))!;
+        values["Values"]!["Sync__RunTimeBudget"] = "00:00:05";
+        values["Values"]!["Sync__MaxParallelWrites"] = "1";
+        var file = harness.SettingsFile.Replace(".json", "-budget.json", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(file, values.ToJsonString());
+        CliRun run;
+        try
+        {
+            run = await CliRun.RunAsync(null, "sync", "acme", "--json", "--settings", file);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var document = run.Json();
+        var chain = document.GetProperty("chain").EnumerateArray().Select(r => r.GetProperty("run")).ToList();
+        Assert.That(chain, Has.Count.GreaterThan(1), run.ToString());
+        Assert.That(chain.SkipLast(1).Select(r => r.GetProperty("status").GetString()), Has.All.EqualTo("Continued"));
+        Assert.That(chain.Select(r => r.GetProperty("trigger").GetString()), Is.EqualTo(new[] { "Manual" }.Concat(Enumerable.Repeat("Continuation", chain.Count - 1))));
+        Assert.That(chain.Select(r => r.GetProperty("chainId").GetString()).Distinct(), Is.EqualTo(new[] { chain[0].GetProperty("runId").GetString() }));
+        Assert.That(document.GetProperty("run").GetProperty("runId").GetString(), Is.EqualTo(chain[^1].GetProperty("runId").GetString()), "the top level is the last run");
+        Assert.That(document.GetProperty("run").GetProperty("status").GetString(), Is.Not.EqualTo("Continued"));
+        Assert.That(chain.Sum(r => r.GetProperty("counts").GetProperty("invited").GetInt32()), Is.EqualTo(10));
+        Assert.That(harness.Environment.MobieTrain.GetContents("acme").Invitations, Has.Count.EqualTo(10));
     }
 
     [Test]

@@ -115,15 +115,33 @@ public class CliTenantsTests
     }
 
     [Test]
+    public async Task Update_RefusesASecretOutsideItsRole_NamingTheField_AndAnotherTenantsSecret_NamingTheTenant()
+    {
+        await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch");
+        await harness.RunStorageOnlyAsync("tenants", "add", "beta", "--staffcloud-tenant", "beta", "--mobietrain-account", "beta-ch");
+
+        var role = await harness.RunStorageOnlyAsync("tenants", "update", "acme", "--webhook-secret", "mobietrain-api-key");
+        var add = await harness.RunStorageOnlyAsync("tenants", "add", "gamma", "--staffcloud-tenant", "gamma", "--mobietrain-account", "gamma-ch", "--webhook-secret", "staffcloud-token-x");
+        var shared = await harness.RunStorageOnlyAsync("tenants", "update", "beta", "--webhook-secret", "Staffcloud-Webhook-Acme");
+
+        Assert.That(role.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), role.ToString());
+        Assert.That(role.Stderr, Does.Contain("tenant 'acme' not changed").And.Contain("--webhook-secret (WebhookSecret): 'mobietrain-api-key' is not a name for a webhook secret"));
+        Assert.That(add.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), add.ToString());
+        Assert.That(add.Stderr, Does.Contain("--webhook-secret (WebhookSecret)"));
+        Assert.That(shared.ExitCode, Is.EqualTo(ExitCodes.InvalidInput), shared.ToString());
+        Assert.That(shared.Stderr, Does.Contain("tenant 'beta' not changed").And.Contain("webhook secret of tenant 'acme'"));
+    }
+
+    [Test]
     public async Task Show_WithTheSecretStore_SaysWhichSecretsArePresent_NeverTheirValues()
     {
-        await harness.RunAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme", "--mobietrain-api-key-secret", "mt-key-acme");
+        await harness.RunAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme", "--mobietrain-api-key-secret", "mobietrain-api-key-acme");
 
         var show = await harness.RunAsync("tenants", "show", "acme");
 
         Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.Success), show.ToString());
         Assert.That(show.Stdout, Does.Match(@"staffcloud-token-acme\s+│[^│]+│\s+present"));
-        Assert.That(show.Stdout, Does.Match(@"mt-key-acme\s+│[^│]+│\s+missing"));
+        Assert.That(show.Stdout, Does.Match(@"mobietrain-api-key-acme\s+│[^│]+│\s+missing"));
         Assert.That(show.Stdout, Does.Not.Contain("eyJzYW5kYm94"), "the token's value is never shown");
     }
 

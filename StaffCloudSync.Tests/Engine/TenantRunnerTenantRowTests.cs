@@ -27,6 +27,39 @@ public class TenantRunnerTenantRowTests
     }
 
     [Test]
+    public async Task ARowWrittenByHand_WithASecretOutsideItsRole_FailsBeforeReading_NamingTheField()
+    {
+        await using var sync = (await SyncHarness.CreateAsync()).Seed(new Plans().Eligible(1));
+        var table = await sync.Storage.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.UpsertEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "acme") { ["WebhookSecret"] = "mobietrain-api-key" }, Azure.Data.Tables.TableUpdateMode.Merge);
+
+        var outcome = await sync.RunAsync();
+
+        Assert.That(outcome.Record.Status, Is.EqualTo(RunStatus.Failed));
+        Assert.That(outcome.Record.FailureKind, Is.EqualTo(SyncFailureKind.Configuration));
+        Assert.That(outcome.Record.Reason, Does.Contain("tenant 'acme'").And.Contain("WebhookSecret").And.Contain("'mobietrain-api-key' is not a name for a webhook secret"));
+        Assert.That(sync.StaffCloud.Requests + sync.MobieTrain.Reads + sync.MobieTrain.Writes, Is.Zero, "nothing was read");
+    }
+
+    [Test]
+    public async Task ARowUsingTheTenantsTokenAsItsWebhookSecret_FailsTheTenantsRunBeforeReading_NamingBothRows()
+    {
+        await using var sync = (await SyncHarness.CreateAsync()).Seed(new Plans().Eligible(1));
+        var table = await sync.Storage.Tables.Tenants.GetAsync(CancellationToken.None);
+        await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "beta")
+        {
+            ["StaffCloudApiTenant"] = "beta", ["MobieTrainAccountId"] = "beta", ["WebhookSecret"] = "staffcloud-token-acme",
+        });
+
+        var outcome = await sync.RunAsync();
+
+        Assert.That(outcome.Record.Status, Is.EqualTo(RunStatus.Failed));
+        Assert.That(outcome.Record.FailureKind, Is.EqualTo(SyncFailureKind.Configuration));
+        Assert.That(outcome.Record.Reason, Does.Contain("StaffCloudTokenSecret").And.Contain("webhook secret of tenant 'beta'").And.Contain("rows 'acme' and 'beta'"));
+        Assert.That(sync.StaffCloud.Requests + sync.MobieTrain.Reads + sync.MobieTrain.Writes, Is.Zero, "nothing was read");
+    }
+
+    [Test]
     public async Task DisabledTenant_RealRunIsSkipped_DryRunAllowed()
     {
         await using var sync = (await SyncHarness.CreateAsync(Plans.DefaultTenant() with { Enabled = false })).Seed(new Plans().Eligible(1));

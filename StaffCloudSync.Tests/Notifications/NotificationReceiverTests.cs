@@ -180,13 +180,13 @@ public class NotificationReceiverTests
     [Test]
     public async Task ATenantWithoutItsSecretInKeyVault_Is401_AndTheLogNamesTheSecretToCreate()
     {
-        await using var harness = await NotificationHarness.StartAsync(Plans.DefaultTenant() with { WebhookSecret = "never-created" },
-            appSettings: new Dictionary<string, string?> { ["Secrets:Values:never-created"] = "" });
+        await using var harness = await NotificationHarness.StartAsync(Plans.DefaultTenant() with { WebhookSecret = "staffcloud-webhook-never-created" },
+            appSettings: new Dictionary<string, string?> { ["Secrets:Values:staffcloud-webhook-never-created"] = "" });
 
         var result = await harness.NotifyAsync(T0, secret: "anything");
 
         Assert.That(result.Status, Is.EqualTo(HttpStatusCode.Unauthorized));
-        Assert.That(harness.Logs.GetSnapshot().Single(r => r.Id.Id == 1604).Message, Does.Contain("never-created").And.Contain("acme"));
+        Assert.That(harness.Logs.GetSnapshot().Single(r => r.Id.Id == 1604).Message, Does.Contain("staffcloud-webhook-never-created").And.Contain("acme"));
     }
 
     [TestCase(NotificationBody.MaxBytes, HttpStatusCode.Accepted)]

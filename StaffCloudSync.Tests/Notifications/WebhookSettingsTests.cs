@@ -28,7 +28,7 @@ public sealed class WebhookSettingsTests
             Assert.That(settings.WebhookDebounce, Is.EqualTo(TimeSpan.FromMinutes(5)));
             Assert.That(settings.WebhookMinInterval, Is.EqualTo(TimeSpan.FromMinutes(15)));
             Assert.That(TenantSettingsValidator.Validate(settings), Is.Empty);
-            Assert.That((settings with { WebhookSecret = "acme-hook" }).EffectiveWebhookSecret, Is.EqualTo("acme-hook"));
+            Assert.That((settings with { WebhookSecret = "staffcloud-webhook-acme-hook" }).EffectiveWebhookSecret, Is.EqualTo("staffcloud-webhook-acme-hook"));
         });
     }
 
@@ -85,7 +85,7 @@ public sealed class WebhookSettingsTests
     [Test]
     public async Task TheSettings_RoundTripThroughTheRow()
     {
-        var settings = Valid(NewTenantId()) with { WebhookSecret = "acme-hook", WebhookDebounce = TimeSpan.FromMinutes(2), WebhookMinInterval = TimeSpan.FromMinutes(30) };
+        var settings = Valid(NewTenantId()) with { WebhookSecret = "staffcloud-webhook-acme-hook", WebhookDebounce = TimeSpan.FromMinutes(2), WebhookMinInterval = TimeSpan.FromMinutes(30) };
 
         await context.Tenants.AddAsync(settings, CancellationToken.None);
         var record = await context.Tenants.GetAsync(settings.TenantId, CancellationToken.None);

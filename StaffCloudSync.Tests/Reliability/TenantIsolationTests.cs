@@ -28,7 +28,7 @@ public class TenantIsolationTests
 
     private static TenantSettings Tenant(string id) => Plans.DefaultTenant() with
     {
-        TenantId = id, StaffCloudApiTenant = id, MobieTrainAccountId = $"{id}-account", MobieTrainApiKeySecret = $"mobietrain-key-{id}",
+        TenantId = id, StaffCloudApiTenant = id, MobieTrainAccountId = $"{id}-account", MobieTrainApiKeySecret = $"mobietrain-api-key-{id}",
     };
 
     private static IEnumerable<TestCaseData> Breakages()

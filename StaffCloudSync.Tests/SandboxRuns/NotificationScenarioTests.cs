@@ -34,10 +34,10 @@ public class NotificationScenarioTests
     [Test]
     public void TheWebhookSettings_AreReadInCamelCase()
     {
-        var scenario = ScenarioReader.Read(File("", """{"id": "acme", "webhookSecret": "acme-hook", "webhookDebounce": "00:02:00", "webhookMinInterval": 30}"""));
+        var scenario = ScenarioReader.Read(File("", """{"id": "acme", "webhookSecret": "staffcloud-webhook-acme-hook", "webhookDebounce": "00:02:00", "webhookMinInterval": 30}"""));
 
         Assert.That((scenario.Tenant.EffectiveWebhookSecret, scenario.Tenant.WebhookDebounce, scenario.Tenant.WebhookMinInterval),
-            Is.EqualTo(("acme-hook", TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30))));
+            Is.EqualTo(("staffcloud-webhook-acme-hook", TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(30))));
     }
 
     private static IEnumerable<TestCaseData> InvalidFiles()

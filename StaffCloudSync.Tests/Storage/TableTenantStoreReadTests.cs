@@ -14,9 +14,9 @@ public sealed class TableTenantStoreReadTests : TableTenantStoreHarness
         {
             TenantId = NewTenantId(),
             StaffCloudApiTenant = "acme-events",
-            StaffCloudTokenSecret = "acme-staffcloud-token",
+            StaffCloudTokenSecret = "staffcloud-token-acme-custom",
             MobieTrainAccountId = "acct_42",
-            MobieTrainApiKeySecret = "acme-mobietrain-key",
+            MobieTrainApiKeySecret = "mobietrain-api-key-acme",
             Enabled = false,
             TimeZone = "America/New_York",
             DefaultLanguage = "de",

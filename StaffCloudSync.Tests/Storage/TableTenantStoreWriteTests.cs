@@ -38,7 +38,7 @@ public sealed class TableTenantStoreWriteTests : TableTenantStoreHarness
         {
             ["StaffCloudApiTenant"] = "acme",
             ["MobieTrainAccountId"] = "acct-1",
-            ["StaffCloudTokenSecret"] = "old-token-name",
+            ["StaffCloudTokenSecret"] = "staffcloud-token-old",
             ["Comment"] = "kept",
         });
         var approval = new DeletionApproval("a1", "run-1", new HashSet<long> { 4, 7 }, context.Time.GetUtcNow(), "ops@example.com", context.Time.GetUtcNow().AddHours(24));

@@ -16,7 +16,7 @@ public sealed class TenantClaimsStoreTests
     public async Task StartStorage()
     {
         context = await StorageHarness.CreateAsync();
-        await Store.AddAsync(Tenant("acme") with { StaffCloudTokenSecret = "shared-token" }, CancellationToken.None);
+        await Store.AddAsync(Tenant("acme") with { StaffCloudTokenSecret = "staffcloud-token-shared" }, CancellationToken.None);
     }
 
     [TearDown]
@@ -24,7 +24,7 @@ public sealed class TenantClaimsStoreTests
 
     [TestCase("acme", "other", null, "StaffCloudApiTenant", "StaffCloud tenant")]
     [TestCase("zeta", "ACME", null, "MobieTrainAccountId", "MobieTrain account")]
-    [TestCase("zeta", "other", "Shared-Token", "StaffCloudTokenSecret", "StaffCloud token secret")]
+    [TestCase("zeta", "other", "StaffCloud-Token-Shared", "StaffCloudTokenSecret", "StaffCloud token secret")]
     public void Add_RefusesAnAccountAnotherRowClaims_NamingIt(string staffCloud, string mobieTrain, string? secret, string field, string what)
     {
         var second = new TenantSettings { TenantId = "second", StaffCloudApiTenant = staffCloud, MobieTrainAccountId = mobieTrain, StaffCloudTokenSecret = secret };

@@ -31,8 +31,9 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
         await TenantChecks.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
 
         // The run owner takes the lease as the queue does, renews it, and runs a chain that stops at its time budget on
-        // here at once, each invocation its own run, printed as it ends.
+        // here at once, each invocation its own run: printed as it ends, or with --json collected into one document.
         var request = new SyncRequest(settings.TenantId, SyncRequest.NewRunId(), RunTrigger.Manual, settings.DryRun);
+        var chain = new List<SyncReport>();
         SyncOutcome outcome;
         try
         {
@@ -42,7 +43,15 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
                     ? await run()
                     : await Context.Error.Status().Spinner(Spinner.Known.Dots)
                         .StartAsync($"{(current.DryRun ? "planning" : "syncing")} tenant {Markup.Escape(current.TenantId)}", _ => run());
-                Write(settings, done);
+                if (settings.Json)
+                {
+                    chain.Add(SyncReport.From(done));
+                }
+                else
+                {
+                    Write(done);
+                }
+
                 return done;
             }, cancellationToken);
         }
@@ -50,6 +59,11 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
         {
             throw new CliException(ExitCodes.Failed,
                 $"tenant '{settings.TenantId}' is busy: run {busy.Lease?.HeldByRunId ?? "?"} holds it until {CliFormat.Time(busy.Lease?.HeldUntil)}; try again when it has finished (see: staffcloud-sync runs {settings.TenantId})");
+        }
+
+        if (settings.Json)
+        {
+            JsonOutput.Write(Context.Stdout, SyncChainReport.From(chain.Count > 0 ? chain : [SyncReport.From(outcome)]));
         }
 
         return ExitCode(outcome.Record);
@@ -63,14 +77,8 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
         _ => ExitCodes.Failed,
     };
 
-    private void Write(SyncSettings settings, SyncOutcome outcome)
+    private void Write(SyncOutcome outcome)
     {
-        if (settings.Json)
-        {
-            JsonOutput.Write(Context.Stdout, SyncReport.From(outcome));
-            return;
-        }
-
         var record = outcome.Record;
         var console = Context.Output;
         console.Line($"{(record.DryRun ? "Dry run" : "Run")} {record.RunId} of tenant {record.TenantId} — started {CliFormat.Time(record.StartedAt)}, took {CliFormat.Duration(record.StartedAt, record.EndedAt)}");

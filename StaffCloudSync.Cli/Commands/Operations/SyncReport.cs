@@ -5,13 +5,28 @@ using StaffCloudSync.Core.Sync.Planning;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 
-/// <summary><c>sync --json</c>: the run record as stored (as <c>runs --run</c> shows it) and the plan the run made, when it got that far.</summary>
+/// <summary>One invocation of <c>sync --json</c>'s chain: the run record as stored (as <c>runs --run</c> shows it) and the plan the run made, when it got that far.</summary>
 internal sealed record SyncReport(RunRecord Run, SyncPlanView? Plan)
 {
     public static SyncReport From(SyncOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         return new SyncReport(outcome.Record, outcome.Plan is { } plan ? SyncPlanView.From(plan) : null);
+    }
+}
+
+/// <summary>
+/// <c>sync --json</c>'s one document for a whole chain: the last invocation's <c>run</c> and <c>plan</c> (what the
+/// exit code reflects; for a chain of one, the document a single run always had) and <c>chain</c>, every invocation's
+/// report in order — the first (trigger <c>Manual</c>, <c>Continued</c>) through the last.
+/// </summary>
+internal sealed record SyncChainReport(RunRecord Run, SyncPlanView? Plan, IReadOnlyList<SyncReport> Chain)
+{
+    public static SyncChainReport From(IReadOnlyList<SyncReport> chain)
+    {
+        ArgumentNullException.ThrowIfNull(chain);
+        var last = chain[^1];
+        return new SyncChainReport(last.Run, last.Plan, chain);
     }
 }
 
