@@ -5,7 +5,8 @@ namespace StaffCloudSync.Core.Notifications;
 /// <summary>
 /// Events of StaffCloud's notifications and the early runs they make due (1600–1649). A notification is logged by its
 /// event name (one of the known ones, or "unknown") and its size: never its body, which may hold personal data, and never
-/// a secret or the URL that carries one.
+/// a secret or the URL that carries one. Every 401 is one line starting "Notification refused (401)" (1603, 1604,
+/// 1610, 1611): the refusal count the alert on refusal spikes reads (infra/modules/alerts.bicep).
 /// </summary>
 internal static partial class NotificationLog
 {
@@ -48,6 +49,14 @@ internal static partial class NotificationLog
     [LoggerMessage(EventId = 1609, Level = LogLevel.Warning,
         Message = "Early run {RunId} of tenant {TenantId} was skipped (run {HolderRunId} holds the tenant): early run {NextRunId} is due at {DueAt} for the change it was for")]
     public static partial void EarlyRunRescheduled(ILogger logger, string tenantId, string runId, string? holderRunId, string nextRunId, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 1610, Level = LogLevel.Information,
+        Message = "Notification refused (401) for tenant {TenantId}: {Cause}")]
+    public static partial void NotRegistered(ILogger logger, string tenantId, string cause);
+
+    [LoggerMessage(EventId = 1611, Level = LogLevel.Information,
+        Message = "Notification refused (401) for tenant {TenantId}: Key Vault secret {SecretName} was found missing less than {RememberFor} ago; it is read again after that")]
+    public static partial void SecretStillMissing(ILogger logger, string tenantId, string secretName, TimeSpan rememberFor);
 
     [LoggerMessage(EventId = 1620, Level = LogLevel.Information,
         Message = "StaffCloud webhook {Change} for tenant {TenantId}: trigger {Event}, webhook {WebhookId}")]

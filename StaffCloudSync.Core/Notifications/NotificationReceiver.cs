@@ -8,9 +8,13 @@ namespace StaffCloudSync.Core.Notifications;
 /// One StaffCloud notification (<c>POST /api/notifications/staffcloud/{tenantId}?secret=…</c>; sync-rules.md, "Early
 /// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run of the
 /// tenant made due — or joined — through <see cref="EarlyRuns"/> and queued with a visibility delay to its due time. The run is a normal full run under the lease and every guard. The Functions endpoint and the sandbox call this.
+/// Only a tenant whose row says <c>Notifications</c> = true gets its secret read: every other POST is refused after
+/// one Table read, so an anonymous flood cannot throttle the Key Vault that every tenant's runs need.
 /// </summary>
-public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, ILogger<NotificationReceiver> logger)
+public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, TimeProvider time, ILogger<NotificationReceiver> logger)
 {
+    private readonly MissingWebhookSecrets _missingSecrets = new(time);
+
     public async Task<NotificationResult> ReceiveAsync(string? tenantId, string? secret, Stream body, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(body);
@@ -48,14 +52,20 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         }
     }
 
-    /// <summary>The tenant when the secret is its own; null (one answer, 401) for every other case, each logged with its cause.</summary>
+    /// <summary>
+    /// The tenant when the secret is its own; null (one answer, 401) for every other case. Each refusal is one line
+    /// starting "Notification refused (401)" (the refusal count the alert reads): a warning where an operator has
+    /// something to fix, information for an unknown or unregistered tenant, which is anyone's to send.
+    /// </summary>
     private async Task<TenantRecord?> AuthenticateAsync(string? tenantId, string? secret, Action<string> step, CancellationToken cancellationToken)
     {
         var record = TenantSettingsValidator.IsTenantId(tenantId) ? await tenants.GetAsync(tenantId!, cancellationToken).ConfigureAwait(false) : null;
-        if (record is null)
+        if (record?.Settings is not { Notifications: true })
         {
             SecretComparison.Burn(secret);
-            NotificationLog.Refused(logger, LoggableTenant(tenantId), "no such tenant");
+            NotificationLog.NotRegistered(logger, LoggableTenant(tenantId), record is null ? "no such tenant"
+                : record.Settings is null ? "its row cannot be read"
+                : "its notifications are not registered (Notifications is not true; 'tenants notifications <id> --register' sets it)");
             return null;
         }
 
@@ -69,6 +79,13 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
 
         step("reading the webhook secret");
         var secretName = record.ValidSettings.EffectiveWebhookSecret;
+        if (_missingSecrets.IsKnownMissing(secretName))
+        {
+            SecretComparison.Burn(secret);
+            NotificationLog.SecretStillMissing(logger, record.TenantId, secretName, MissingWebhookSecrets.RememberFor);
+            return null;
+        }
+
         string expected;
         try
         {
@@ -76,6 +93,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         }
         catch (SecretNotFoundException)
         {
+            _missingSecrets.Remember(secretName);
             SecretComparison.Burn(secret);
             NotificationLog.SecretMissing(logger, record.TenantId, secretName);
             return null;

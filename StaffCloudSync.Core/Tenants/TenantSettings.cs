@@ -83,6 +83,12 @@ public sealed record TenantSettings
     /// <summary>Key Vault secret the tenant's notification URL must carry; null means <c>staffcloud-webhook-&lt;TenantId&gt;</c>.</summary>
     public string? WebhookSecret { get; init; }
 
+    /// <summary>
+    /// True once an operator registered StaffCloud's webhook for the tenant (<c>tenants notifications --register</c>;
+    /// <c>--unregister</c> clears it). Without it a notification is refused before its secret is read from Key Vault.
+    /// </summary>
+    public bool Notifications { get; init; }
+
     public TimeSpan WebhookDebounce { get; init; } = DefaultWebhookDebounce;
 
     public TimeSpan WebhookMinInterval { get; init; } = DefaultWebhookMinInterval;

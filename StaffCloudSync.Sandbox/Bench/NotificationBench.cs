@@ -20,7 +20,8 @@ public static class NotificationBench
     private const string Confirmed = "assignment.status_changed";
 
     private static readonly DateTimeOffset Day = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
-    private static readonly TenantSettings Tenant = new() { TenantId = "bench", StaffCloudApiTenant = "bench", MobieTrainAccountId = "bench" };
+    // Registered (Notifications = true), as an operator would have done for a tenant whose notifications are benched.
+    private static readonly TenantSettings Tenant = new() { TenantId = "bench", StaffCloudApiTenant = "bench", MobieTrainAccountId = "bench", Notifications = true };
 
     public static async Task<List<BenchResult>> RunAsync(ScenarioRunOptions options, CancellationToken cancellationToken) =>
         [await LatencyAsync(options, cancellationToken).ConfigureAwait(false), await BurstAsync(options, cancellationToken).ConfigureAwait(false)];

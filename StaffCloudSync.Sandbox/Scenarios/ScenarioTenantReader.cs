@@ -56,6 +56,8 @@ internal static class ScenarioTenantReader
             StaffCloudTokenSecret = Text("staffCloudTokenSecret"),
             MobieTrainApiKeySecret = Text("mobieTrainApiKeySecret") ?? settings.MobieTrainApiKeySecret,
             Enabled = Flag("enabled") ?? settings.Enabled,
+            // The scenario's own tenant had its webhook registered (scenario-format.md); further rows are as written.
+            Notifications = Flag("notifications") ?? validate,
             TimeZone = Text("timeZone") ?? settings.TimeZone,
             DefaultLanguage = Text("defaultLanguage") ?? settings.DefaultLanguage,
             GroupNameTemplate = Text("groupNameTemplate") ?? settings.GroupNameTemplate,

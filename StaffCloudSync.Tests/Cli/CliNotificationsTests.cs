@@ -54,6 +54,7 @@ public class CliNotificationsTests
     {
         var register = await CliRun.RunAsync(Environment, "tenants", "notifications", "acme", "--register", "--base-url", App, "--json", "--settings", harness.SettingsFile);
         var stored = harness.Environment.StaffCloud.Webhooks.Of("acme");
+        var flagAfterRegister = await NotificationsFlagAsync();
         var unregister = await CliRun.RunAsync(Environment, "tenants", "notifications", "acme", "--unregister", "--base-url", App, "--settings", harness.SettingsFile);
 
         Assert.That(register.ExitCode, Is.EqualTo(ExitCodes.Success), register.ToString());
@@ -65,6 +66,17 @@ public class CliNotificationsTests
         Assert.That(unregister.Stdout, Does.Contain("removed"));
         Assert.That(harness.Environment.StaffCloud.Webhooks.Of("acme"), Is.Empty);
         Assert.That(harness.Environment.StaffCloud.Requests.Writes, Is.Zero);
+        Assert.That((flagAfterRegister, register.Json().GetProperty("notifications").GetBoolean()), Is.EqualTo((true, true)), "--register sets Notifications");
+        Assert.That(await NotificationsFlagAsync(), Is.False, "--unregister clears it");
+        Assert.That(unregister.Stdout, Does.Contain("Notifications = false"));
+    }
+
+    /// <summary>The tenant's Notifications as <c>tenants show</c> lists it (the CLI's own tables).</summary>
+    private async Task<bool> NotificationsFlagAsync()
+    {
+        var show = await harness.RunAsync("tenants", "show", "acme", "--json");
+        Assert.That(show.ExitCode, Is.EqualTo(ExitCodes.Success), show.ToString());
+        return show.Json().GetProperty("settings").EnumerateArray().Single(s => s.GetProperty("name").GetString() == "Notifications").GetProperty("value").GetBoolean();
     }
 
     [Test]

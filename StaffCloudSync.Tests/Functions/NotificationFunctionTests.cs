@@ -18,7 +18,7 @@ namespace StaffCloudSync.Tests.Functions;
 [NonParallelizable]
 public class NotificationFunctionTests
 {
-    private static readonly TenantSettings Acme = Plans.DefaultTenant();
+    private static readonly TenantSettings Acme = Plans.DefaultTenant() with { Notifications = true };
 
     private static byte[] Body(string text = """{"trigger":{"event":"assignment.status_changed"}}""") => Encoding.UTF8.GetBytes(text);
 

@@ -55,8 +55,8 @@ public partial class InfraAlertTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(rules, Has.Count.EqualTo(4));
-            Assert.That(Rules(), Has.Count.EqualTo(5), "the four on the app's lines and the one on the storage queue log");
+            Assert.That(rules, Has.Count.EqualTo(5));
+            Assert.That(Rules(), Has.Count.EqualTo(6), "the five on the app's lines and the one on the storage queue log");
             foreach (var rule in rules)
             {
                 Assert.That(rule.Flag("properties.enabled"), Is.True, rule.ToString());
@@ -74,6 +74,23 @@ public partial class InfraAlertTests
         var query = Query(RuleMatching("TenantQuarantined"));
         Assert.That(SyncTemplates["TenantQuarantined"], Does.StartWith(StartsWithLiteral(query)));
         Assert.That(SyncTemplates["TenantQuarantined"], Does.Contain("{TenantId}"), "the alert splits by the TenantId field");
+    }
+
+    [Test]
+    public void NotificationRefusals_CountEvery401Line_AndNoOther()
+    {
+        var rule = RuleMatching("Notification refused (401)");
+        var query = Query(rule);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(query, Does.StartWith("traces"));
+            Assert.That(LogTemplates.ReadBy(query), Is.EquivalentTo(new[]
+            {
+                "NotificationLog.Refused", "NotificationLog.SecretMissing", "NotificationLog.NotRegistered", "NotificationLog.SecretStillMissing",
+            }));
+            Assert.That(rule.At("properties.criteria.allOf")!.AsArray().Single()!["threshold"]!.ToString(), Does.Contain("notificationRefusalThreshold"));
+        });
     }
 
     [Test]

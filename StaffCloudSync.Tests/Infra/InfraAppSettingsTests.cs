@@ -142,6 +142,8 @@ public class InfraAppSettingsTests
                     options.GetProperty(property, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase) is not null,
                 // Read by the Functions host and the Application Insights SDK by these exact names.
                 ["APPLICATIONINSIGHTS_CONNECTION_STRING"] or ["APPLICATIONINSIGHTS_AUTHENTICATION_STRING"] => true,
+                // The host's request body limit (InfraRequestBodyLimitTests).
+                ["FUNCTIONS_REQUEST_BODY_SIZE_LIMIT"] => true,
                 // The worker's log filter: its host builder binds the Logging section (WorkerLogLevelTests).
                 ["Logging", "LogLevel", _] => true,
                 ["SyncSchedule"] => TimerSchedule() == "%SyncSchedule%",

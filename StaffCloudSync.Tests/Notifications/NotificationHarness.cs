@@ -43,10 +43,12 @@ internal sealed class NotificationHarness : IAsyncDisposable
     public EarlyRuns EarlyRuns => Environment.Services.GetRequiredService<EarlyRuns>();
 
     public static async Task<NotificationHarness> StartAsync(
-        TenantSettings? settings = null, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? appSettings = null)
+        TenantSettings? settings = null, Action<IServiceCollection>? configureServices = null, IReadOnlyDictionary<string, string?>? appSettings = null,
+        bool notifications = true)
     {
         var logs = new FakeLogCollector();
-        var tenant = new SandboxTenant(settings ?? Plans.DefaultTenant());
+        // Registered (Notifications = true) unless a test says otherwise: the receiver reads nothing else's secret.
+        var tenant = new SandboxTenant((settings ?? Plans.DefaultTenant()) with { Notifications = notifications });
         var environment = await TestSandbox.StartAsync([tenant], services =>
         {
             services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(new FakeLoggerProvider(logs)));

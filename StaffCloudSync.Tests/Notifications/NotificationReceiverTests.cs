@@ -156,7 +156,8 @@ public class NotificationReceiverTests
         Assert.That(JsonSerializer.Serialize(result.Body()), Is.EqualTo("""{"error":"unauthorized"}"""), "nothing tells one refusal from another");
         Assert.That(harness.Queue.Pending, Is.Empty);
         Assert.That(await harness.Schedule.GetAsync("acme", CancellationToken.None), Is.EqualTo(EarlyRunState.None), "no row was written");
-        Assert.That(harness.LoggedEventIds(), Does.Contain(1603));
+        Assert.That(harness.Logs.GetSnapshot().Count(r => r.Message.StartsWith("Notification refused (401)", StringComparison.Ordinal)), Is.EqualTo(1), "one line per refusal");
+        Assert.That(harness.LoggedEventIds(), Does.Contain(tenantId == "acme" ? 1603 : 1610));
         Assert.That(harness.AllLogText(), Does.Not.Contain(harness.Secret).And.Not.Contain("wrong-secret").And.Not.Contain("../acme"));
     }
 
@@ -167,7 +168,7 @@ public class NotificationReceiverTests
         var table = await harness.Environment.Services.GetRequiredService<Core.Storage.StorageTables>().Tenants.GetAsync(CancellationToken.None);
         await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "broken")
         {
-            ["StaffCloudApiTenant"] = "broken", ["MobieTrainAccountId"] = "broken", ["TimeZone"] = "Mars/Olympus",
+            ["StaffCloudApiTenant"] = "broken", ["MobieTrainAccountId"] = "broken", ["TimeZone"] = "Mars/Olympus", ["Notifications"] = true,
         });
 
         var result = await harness.NotifyAsync(T0, secret: harness.Secret, tenantId: "broken");

@@ -81,6 +81,22 @@ public class NotificationScenarioTests
     }
 
     [Test]
+    public async Task TheScenariosTenant_IsRegistered_UnlessItSaysNotificationsFalse_ThenANotifyMakesNoRun()
+    {
+        var registered = ScenarioReader.Read(File(""));
+        var unregistered = ScenarioReader.Read(File("""
+            {"sync": {"at": "2026-03-01T02:00:00Z"}},
+            {"staffcloud": {"notify": "employee.updated"}},
+            {"advance": {"to": "2026-03-01T03:00:00Z"}}
+            """, """{"id": "acme", "notifications": false}"""));
+
+        var result = await ScenarioRunner.RunAsync(unregistered, SandboxScenarioTests.TestOptions(), CancellationToken.None);
+
+        Assert.That((registered.Tenant.Notifications, unregistered.Tenant.Notifications), Is.EqualTo((true, false)));
+        Assert.That(result.Runs.Select(r => r.Record.Trigger), Is.EqualTo(new[] { RunTrigger.Scheduled }), "the notification was refused: no early run");
+    }
+
+    [Test]
     public void TheOutputTrigger_IsTheFormatsWord() => Assert.That(
         new[] { RunTrigger.Scheduled, RunTrigger.Manual, RunTrigger.Webhook }.Select(ScenarioOutput.Trigger),
         Is.EqualTo(new[] { "schedule", "manual", "webhook" }));

@@ -17,7 +17,7 @@ namespace StaffCloudSync.Tests.WorkerProcess;
 [NonParallelizable]
 public class WorkerInvocationTests
 {
-    private static readonly TenantSettings Acme = Plans.DefaultTenant();
+    private static readonly TenantSettings Acme = Plans.DefaultTenant() with { Notifications = true };
     private static readonly TenantSettings Beta = Plans.DefaultTenant() with { TenantId = "beta", StaffCloudApiTenant = "beta", MobieTrainAccountId = "beta" };
     private static readonly TenantSettings Gamma = Plans.DefaultTenant() with { TenantId = "gamma", StaffCloudApiTenant = "gamma", MobieTrainAccountId = "gamma", Enabled = false };
 

@@ -3,6 +3,8 @@
 //   failed or held runs    the run-finished line (SyncLog 1007) with Status Failed, DeletionsHeld or CompletedWithErrors
 //   function failures      any function invocation that failed (requests with success == false)
 //   quarantined tenants    a tenant whose runs kept failing for a reason a retry cannot fix (SyncLog 1011, "TenantQuarantined…")
+//   notification refusals  more 401s on the notification URL than StaffCloud alone makes ("Notification refused (401)…",
+//                          NotificationLog 1603/1604/1610/1611): a flood, or a registered tenant whose secret changed
 // (The poison queue's own poison queue has no app log line: storage-alerts.bicep watches the storage log for it.)
 // The poison alert reads the app's log line rather than the storage metric: QueueMessageCount has no queue-name
 // dimension (it counts every queue of the account), and TenantSyncPoison empties the poison queue as it records the run.
@@ -225,6 +227,48 @@ resource functionFailures 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = 
           ]
           operator: 'GreaterThan'
           threshold: 0
+          failingPeriods: {
+            numberOfEvaluationPeriods: 1
+            minFailingPeriodsToAlert: 1
+          }
+        }
+      ]
+    }
+    autoMitigate: false
+    actions: {
+      actionGroups: [
+        actionGroup.id
+      ]
+    }
+  }
+}
+
+@description('Refused (401) notifications per evaluation window above which the refusal alert fires.')
+param notificationRefusalThreshold int = 100
+
+resource notificationRefusals 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
+  name: 'alert-${namePrefix}-notification-refusals'
+  location: location
+  tags: tags
+  properties: {
+    displayName: 'StaffCloudSync: notification refusals spiking'
+    description: 'Many StaffCloud notifications were refused (401): an anonymous flood, or a registered tenant whose webhook secret changed or is missing. See docs/operations.md, "Notifications".'
+    severity: 2
+    enabled: true
+    scopes: [
+      appInsightsId
+    ]
+    evaluationFrequency: evaluationFrequency
+    windowSize: evaluationFrequency
+    criteria: {
+      allOf: [
+        {
+          // Not split by tenant: a flood names tenants of its own choosing.
+          query: 'traces | where message startswith "Notification refused (401)" | summarize Refusals = count()'
+          timeAggregation: 'Total'
+          metricMeasureColumn: 'Refusals'
+          operator: 'GreaterThan'
+          threshold: notificationRefusalThreshold
           failingPeriods: {
             numberOfEvaluationPeriods: 1
             minFailingPeriodsToAlert: 1

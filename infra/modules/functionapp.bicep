@@ -133,6 +133,12 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
           name: 'SyncSchedule'
           value: syncSchedule
         }
+        // The host's own request body limit (bytes; default 100 MB), just above NotificationBody.MaxBytes (64 KiB):
+        // the host refuses a larger body with 413 itself instead of buffering it before the app's check runs.
+        {
+          name: 'FUNCTIONS_REQUEST_BODY_SIZE_LIMIT'
+          value: '66560'
+        }
         {
           name: 'MobieTrain__BaseUrl'
           value: mobieTrainBaseUrl

@@ -15,7 +15,8 @@ namespace StaffCloudSync.Cli.Commands.Notifications;
 /// <c>tenants notifications &lt;tenant&gt;</c>: the URL to configure in StaffCloud for the tenant's early runs (its secret
 /// only with <c>--show-secret</c>), the line that creates or rotates that secret, and — with <c>--register</c> or
 /// <c>--unregister</c> — the tenant's StaffCloud webhooks made or removed through <c>/webhooks</c>: the only writes the
-/// product makes to StaffCloud, and only here, at an operator's word.
+/// product makes to StaffCloud, and only here, at an operator's word. <c>--register</c> then sets the tenant's
+/// <c>Notifications</c> (the receiver reads no secret for a tenant without it) and <c>--unregister</c> clears it.
 /// </summary>
 internal sealed class TenantsNotificationsCommand(CliContext context) : CliCommand<NotificationsSettings>(context)
 {
@@ -37,7 +38,14 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
         {
             var url = baseUrl ?? throw new CliException(ExitCodes.Configuration,
                 $"--{(settings.Register ? "register" : "unregister")} needs the Functions app's address: give --base-url or the setting {NotificationOptions.SectionName}__{nameof(NotificationOptions.PublicBaseUrl)}");
+            if (settings.Register && !record.IsValid)
+            {
+                // Refused before StaffCloud is called: the flag could not be written on an invalid row.
+                throw TenantErrors.Invalid(tenant.TenantId, "not registered", record.Errors);
+            }
+
             changes = await ChangeWebhooksAsync(host.Get<WebhookRegistration>(), TenantTargets.StaffCloud(tenant), url, secret, settings.Register, cancellationToken);
+            await SetNotificationsAsync(host.Get<TenantStore>(), record, tenant, settings.Register, cancellationToken);
         }
 
         var view = new NotificationsView(
@@ -51,7 +59,8 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
             NotificationBody.Events,
             DurationText.Format(tenant.WebhookDebounce),
             DurationText.Format(tenant.WebhookMinInterval),
-            [.. changes.Select(c => new WebhookChangeView(c.Trigger, c.Action.ToString().ToLowerInvariant(), c.Id))]);
+            [.. changes.Select(c => new WebhookChangeView(c.Trigger, c.Action.ToString().ToLowerInvariant(), c.Id))],
+            settings.Register || (!settings.Unregister && tenant.Notifications));
         if (settings.Json)
         {
             JsonOutput.Write(Context.Stdout, view);
@@ -75,6 +84,29 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
 
         // Reading .Value runs the options' validator: a bad setting is named as such (exit 4).
         return host.Get<IOptions<NotificationOptions>>().Value.PublicBaseUri;
+    }
+
+    /// <summary>After the webhooks changed: a registered tenant's notifications are read, an unregistered one's refused unread.</summary>
+    private static async Task SetNotificationsAsync(TenantStore store, TenantRecord record, TenantSettings tenant, bool registered, CancellationToken cancellationToken)
+    {
+        if (tenant.Notifications == registered)
+        {
+            return;
+        }
+
+        var outcome = $"webhooks {(registered ? "registered" : "removed")}, but Notifications not set to {(registered ? "true" : "false")}";
+        try
+        {
+            await store.UpdateAsync(tenant with { Notifications = registered }, record.ETag, cancellationToken);
+        }
+        catch (TenantValidationException e) when (e.Errors.Count > 0)
+        {
+            throw TenantErrors.Invalid(tenant.TenantId, outcome, e.Errors);
+        }
+        catch (TenantConflictException e)
+        {
+            throw new CliException(ExitCodes.Failed, $"tenant '{tenant.TenantId}': {outcome}: {e.Message}; run the command again");
+        }
     }
 
     private static async Task<IReadOnlyList<WebhookChange>> ChangeWebhooksAsync(
@@ -101,6 +133,9 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
             console.Line("The tenant is disabled or its row is invalid: its notifications make no runs until that is fixed.");
         }
 
+        console.Line(view.Notifications
+            ? "Notifications = true: the tenant's notifications are read."
+            : "Notifications = false: its notifications are refused (401) without reading the secret; --register sets it.");
         console.Heading("URL to configure in StaffCloud (POST, for each trigger below)");
         console.Line(view.Url);
         if (!view.SecretShown)
@@ -135,6 +170,7 @@ internal sealed record NotificationsView(
     IReadOnlyList<string> Triggers,
     string Debounce,
     string MinInterval,
-    IReadOnlyList<WebhookChangeView> Webhooks);
+    IReadOnlyList<WebhookChangeView> Webhooks,
+    bool Notifications);
 
 internal sealed record WebhookChangeView(string Trigger, string Action, string? Id);

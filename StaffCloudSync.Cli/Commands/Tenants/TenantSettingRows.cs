@@ -21,6 +21,8 @@ internal static class TenantSettingRows
         new(nameof(TenantSettings.MobieTrainApiKeySecret), "--mobietrain-api-key-secret", s => s.MobieTrainApiKeySecret),
         new(nameof(TenantSettings.WebhookSecret), "--webhook-secret", s => s.EffectiveWebhookSecret,
             IsDefault: s => string.IsNullOrWhiteSpace(s.WebhookSecret) || s.WebhookSecret == $"staffcloud-webhook-{s.TenantId}"),
+        // Not an add/update option: set and cleared with StaffCloud's webhooks themselves.
+        new(nameof(TenantSettings.Notifications), "tenants notifications --register/--unregister", s => s.Notifications),
         new(nameof(TenantSettings.WebhookDebounce), "--webhook-debounce", s => s.WebhookDebounce),
         new(nameof(TenantSettings.WebhookMinInterval), "--webhook-min-interval", s => s.WebhookMinInterval),
         new(nameof(TenantSettings.Enabled), "--disabled", s => s.Enabled),
