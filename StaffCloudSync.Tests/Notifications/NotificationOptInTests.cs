@@ -67,8 +67,8 @@ public class NotificationOptInTests
     public async Task AMissingSecret_IsRememberedForAWhile_ThenReadAgain()
     {
         var counting = new CountingSecretStore();
-        await using var harness = await StartAsync(counting, Plans.DefaultTenant() with { WebhookSecret = "never-created" },
-            appSettings: new Dictionary<string, string?> { ["Secrets:Values:never-created"] = "" });
+        await using var harness = await StartAsync(counting, Plans.DefaultTenant() with { WebhookSecret = "staffcloud-webhook-never-created" },
+            appSettings: new Dictionary<string, string?> { ["Secrets:Values:staffcloud-webhook-never-created"] = "" });
 
         for (var i = 0; i < 20; i++)
         {
