@@ -102,6 +102,12 @@ public sealed class TenantStore
                 throw ChangedMeanwhile(settings.TenantId, null);
             }
 
+            // A changed account disables the row whoever writes it (AccountChange); the CLI applies it first, so it shows.
+            if (current.Settings is { } known && AccountChange.Changes(known, settings))
+            {
+                settings = AccountChange.Apply(known, settings);
+            }
+
             // Merge, not replace: the approval columns (and any column an operator added) stay as they are, and the
             // ETag still makes the whole change conditional on the row the caller read. Only conflicts the change adds
             // refuse it, so a row that already shares an account can still be disabled or corrected.

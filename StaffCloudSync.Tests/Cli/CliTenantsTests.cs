@@ -115,6 +115,21 @@ public class CliTenantsTests
     }
 
     [Test]
+    public async Task Update_OfTheMobieTrainAccount_DisablesTheTenantUntilEnabledAgain()
+    {
+        await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch");
+
+        var moved = await harness.RunStorageOnlyAsync("tenants", "update", "acme", "--mobietrain-account", "acme-de");
+        var listed = (await harness.RunStorageOnlyAsync("tenants", "list", "--json")).Json()[0].GetProperty("enabled").GetBoolean();
+        var renamed = await harness.RunStorageOnlyAsync("tenants", "update", "acme", "--time-zone", "Europe/Berlin");
+
+        Assert.That(moved.ExitCode, Is.EqualTo(ExitCodes.Success), moved.ToString());
+        Assert.That(moved.Stdout, Does.Contain("MobieTrainAccountId: acme-ch → acme-de").And.Contain("Enabled: true → false"));
+        Assert.That(listed, Is.False, "the row is stored disabled");
+        Assert.That(renamed.Stdout, Does.Not.Contain("Enabled"), "only a change of account disables");
+    }
+
+    [Test]
     public async Task Update_RefusesASecretOutsideItsRole_NamingTheField_AndAnotherTenantsSecret_NamingTheTenant()
     {
         await harness.RunStorageOnlyAsync("tenants", "add", "acme", "--staffcloud-tenant", "acme", "--mobietrain-account", "acme-ch");

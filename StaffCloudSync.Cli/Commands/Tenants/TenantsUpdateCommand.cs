@@ -1,4 +1,5 @@
 using StaffCloudSync.Cli.Infrastructure;
+using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
@@ -13,6 +14,9 @@ internal sealed class TenantsUpdateCommand(CliContext context) : CliCommand<Tena
                 $"nothing to change: give at least one setting option, e.g. staffcloud-sync tenants update {settings.TenantId} --time-zone Europe/Berlin (see --help)");
         }
 
-        return TenantUpdate.RunAsync(Context, settings, settings.TenantId, "updated", settings.ApplyTo, cancellationToken);
+        // A changed MobieTrain account disables the tenant until an operator enables it again (sync-rules.md); applied here
+        // so that the output lists Enabled among the changes.
+        return TenantUpdate.RunAsync(Context, settings, settings.TenantId, "updated",
+            before => AccountChange.Apply(before, settings.ApplyTo(before)), cancellationToken);
     }
 }
