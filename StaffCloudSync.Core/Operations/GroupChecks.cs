@@ -52,14 +52,13 @@ public static class GroupChecks
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(plan);
-        var baseNames = settings.BaseGroupNames.ToHashSet(StringComparer.OrdinalIgnoreCase);
         var created = new List<string>();
         var renamed = new List<string>();
         foreach (var action in plan.Actions)
         {
             switch (action)
             {
-                case CreateGroupAction create when !baseNames.Contains(create.Name):
+                case CreateGroupAction { Source.Kind: not GroupSourceKind.Base } create:
                     created.Add(create.Name);
                     break;
                 case RenameGroupAction rename:

@@ -102,8 +102,7 @@ public static class PeopleChecks
             return false;
         }
 
-        var canonical = externalId.Length <= 18 && externalId[0] != '0' && externalId.All(char.IsAsciiDigit);
-        return !canonical;
+        return ExternalId.TryParseEmployeeId(externalId) is null;
     }
 
     private static string Cut(string value) =>

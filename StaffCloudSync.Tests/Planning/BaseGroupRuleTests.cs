@@ -81,7 +81,8 @@ public class BaseGroupRuleTests
         var pending = GroupRef.Pending(GroupSource.Base("Default Group"));
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(plan.Single<CreateGroupAction>(), Is.EqualTo(new CreateGroupAction(GroupSource.Base("Default Group"), null, "Default Group")));
+            Assert.That(plan.Single<CreateGroupAction>(), Is.EqualTo(new CreateGroupAction(GroupSource.Base("Default Group"), "Default Group")));
+            Assert.That(plan.Single<CreateGroupAction>().ExternalId, Is.Null);
             Assert.That(plan.Actions[0], Is.InstanceOf<CreateGroupAction>(), "created before the writes that need it");
             Assert.That(plan.All<InviteAction>().Select(i => i.Invitation.Groups), Has.All.Contains(pending));
             Assert.That(plan.Single<UpdateUserAction>().Patch.Groups, Is.EqualTo(new[] { pending }));

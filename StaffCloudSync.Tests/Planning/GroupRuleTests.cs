@@ -10,7 +10,8 @@ public class GroupRuleTests
     {
         var plan = new Plans().Eligible(1, 10).Eligible(2, 10).Plan();
         var create = plan.Single<CreateGroupAction>();
-        Assert.That(create, Is.EqualTo(new CreateGroupAction(GroupSource.Event(10), "staffcloud-event-10", "Fair (2026-03-05)")));
+        Assert.That(create, Is.EqualTo(new CreateGroupAction(GroupSource.Event(10), "Fair (2026-03-05)")));
+        Assert.That(create.ExternalId, Is.EqualTo("staffcloud-event-10"));
         Assert.That(plan.Actions[0], Is.SameAs(create));
         Assert.That(plan.All<InviteAction>().Select(i => i.Invitation.Groups.Single()), Is.All.EqualTo(GroupRef.Pending(GroupSource.Event(10))));
     }

@@ -20,7 +20,8 @@ public class ProjectGroupRuleTests
             .Assignment(1, 10, projectName: "Store Zurich").Assignment(1, 11, projectName: "Store Zurich").Plan();
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(plan.Single<CreateGroupAction>(), Is.EqualTo(new CreateGroupAction(GroupSource.Project(7), "staffcloud-project-7", "Store Zurich")));
+            Assert.That(plan.Single<CreateGroupAction>(), Is.EqualTo(new CreateGroupAction(GroupSource.Project(7), "Store Zurich")));
+            Assert.That(plan.Single<CreateGroupAction>().ExternalId, Is.EqualTo("staffcloud-project-7"));
             Assert.That(plan.Single<InviteAction>().Invitation.Groups, Is.EqualTo(new[] { GroupRef.Pending(GroupSource.Project(7)) }));
         }
     }

@@ -26,13 +26,13 @@ internal static class GroupRules
         {
             if (baseRef.PendingSource is { } source && needed.Contains(source))
             {
-                yield return new CreateGroupAction(source, null, source.BaseName!);
+                yield return new CreateGroupAction(source, source.BaseName!);
             }
         }
 
         foreach (var source in needed.Where(s => s.Kind != GroupSourceKind.Base).OrderBy(s => s.Kind).ThenBy(s => s.Id))
         {
-            yield return new CreateGroupAction(source, source.ExternalId, groups.ExpectedNames[source]);
+            yield return new CreateGroupAction(source, groups.ExpectedNames[source]);
         }
 
         foreach (var (source, name) in groups.ExpectedNames.OrderBy(p => p.Key.Id))

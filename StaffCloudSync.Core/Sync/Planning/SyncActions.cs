@@ -25,9 +25,12 @@ public abstract record PersonAction(long EmployeeId, SyncRule Rule) : SyncAction
 }
 
 /// <summary>Rule 4: the event, project or base group someone needs does not exist yet (a base group has no externalId).</summary>
-public sealed record CreateGroupAction(GroupSource Source, string? ExternalId, string Name)
+public sealed record CreateGroupAction(GroupSource Source, string Name)
     : SyncAction(SyncRule.MissingGroupCreated)
 {
+    /// <summary>The externalId the new group carries: its source's; none for a base group.</summary>
+    public string? ExternalId => Source.ExternalId;
+
     public override string Kind => "createGroup";
     public override string Why => ExternalId is null
         ? $"{Source} is a base group someone must have and MobieTrain has no group of that name"
