@@ -5,13 +5,11 @@ namespace StaffCloudSync.Core.Rules;
 /// <summary>
 /// MobieTrain <c>externalId</c>s. A synced person's is a StaffCloud employee id written the way the sync writes it: the
 /// canonical decimal form of a positive number (sync-rules.md, "synced person"); anything else — none, letters, signs,
-/// leading zeros, white space, other digits than ASCII — makes the record protected. Event groups carry
-/// <c>staffcloud-event-&lt;id&gt;</c>.
+/// leading zeros, white space, other digits than ASCII — makes the record protected. Groups' externalIds are
+/// <see cref="GroupExternalIds"/>'.
 /// </summary>
 public static class ExternalId
 {
-    public const string EventGroupPrefix = "staffcloud-event-";
-
     // 18 digits always fit a long; a longer digit string cannot be a StaffCloud id we could ask about, so such a
     // record is treated as protected rather than as hard-deleted (see docs/decisions.md).
     private const int MaxDigits = 18;
@@ -59,11 +57,4 @@ public static class ExternalId
         && number == employeeId;
 
     public static string ForEmployee(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
-
-    public static string ForEventGroup(long eventId) =>
-        EventGroupPrefix + eventId.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>True for the externalId of any event group, whatever its event.</summary>
-    public static bool IsEventGroup(string? externalId) =>
-        externalId is not null && externalId.StartsWith(EventGroupPrefix, StringComparison.Ordinal);
 }

@@ -9,17 +9,22 @@ namespace StaffCloudSync.Core.Rules;
 /// </summary>
 public static class GroupExternalIds
 {
+    public const string EventGroupPrefix = "staffcloud-event-";
+
     public const string ProjectGroupPrefix = "staffcloud-project-";
+
+    public static string ForEventGroup(long eventId) =>
+        EventGroupPrefix + eventId.ToString(CultureInfo.InvariantCulture);
 
     public static string ForProjectGroup(long projectId) =>
         ProjectGroupPrefix + projectId.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>True for an event or project group's externalId: the prefix followed by digits and nothing else.</summary>
     public static bool IsSyncOwned(string? externalId) =>
-        HasDigitsAfter(externalId, ExternalId.EventGroupPrefix) || HasDigitsAfter(externalId, ProjectGroupPrefix);
+        HasDigitsAfter(externalId, EventGroupPrefix) || HasDigitsAfter(externalId, ProjectGroupPrefix);
 
     /// <summary>The event id of an event group's externalId, or null.</summary>
-    public static long? TryParseEventGroup(string? externalId) => IdAfter(externalId, ExternalId.EventGroupPrefix);
+    public static long? TryParseEventGroup(string? externalId) => IdAfter(externalId, EventGroupPrefix);
 
     /// <summary>The project id of a project group's externalId, or null.</summary>
     public static long? TryParseProjectGroup(string? externalId) => IdAfter(externalId, ProjectGroupPrefix);

@@ -153,7 +153,7 @@ public sealed class GroupNameTemplate
             }
         }
 
-        return Finish(builder, ExternalId.ForEventGroup(staffCloudEvent.Id));
+        return Finish(builder, GroupExternalIds.ForEventGroup(staffCloudEvent.Id));
     }
 
     /// <summary>The group name of a project (<see cref="GroupNameSubject.Project"/> templates only).</summary>

@@ -33,11 +33,11 @@ public class ExternalIdReadingTests
     }
 
     [Test]
-    public void ReadUserGroup_ExternalIdWithWhiteSpace_IsNoEventGroup()
+    public void ReadUserGroup_ExternalIdWithWhiteSpace_IsNoSyncOwnedGroup()
     {
         var group = MobieTrainAnswers.ReadUserGroup(Json(new { id = "g-1", name = "Fair", externalId = " staffcloud-event-10" }));
 
-        Assert.That(ExternalId.IsEventGroup(group.ExternalId), Is.False);
+        Assert.That(GroupExternalIds.IsSyncOwned(group.ExternalId), Is.False);
     }
 
     private static MobieTrainAnswer? Json(object value) =>

@@ -134,12 +134,12 @@ public class RandomTenantInvariantTests
                 continue;
             }
 
-            var eventGroups = groupIds.Select(g => groups[g]).Where(g => ExternalId.IsEventGroup(g.ExternalId)).Select(g => g.ExternalId).Order();
-            Assert.That(eventGroups, Is.EqualTo(facts.CurrentEventsOf(id).Select(ExternalId.ForEventGroup).Order()),
+            var eventGroups = groupIds.Select(g => groups[g]).Where(g => GroupExternalIds.TryParseEventGroup(g.ExternalId) is not null).Select(g => g.ExternalId).Order();
+            Assert.That(eventGroups, Is.EqualTo(facts.CurrentEventsOf(id).Select(GroupExternalIds.ForEventGroup).Order()),
                 $"seed {seed}: employee {id}'s event groups are not their current confirmed events");
             if (!preserveManual)
             {
-                Assert.That(groupIds.Select(g => groups[g]).Where(g => !ExternalId.IsEventGroup(g.ExternalId)), Is.Empty,
+                Assert.That(groupIds.Select(g => groups[g]).Where(g => GroupExternalIds.TryParseEventGroup(g.ExternalId) is null), Is.Empty,
                     $"seed {seed}: employee {id} kept a manual group");
             }
         }
@@ -190,7 +190,7 @@ public class RandomTenantInvariantTests
             {
                 var staffCloudEvent = staffCloud.Events[e - 1];
                 mobieTrain.AddGroup(random.Next(4) == 0 ? "Renamed meanwhile" : $"{staffCloudEvent.Name} ({staffCloudEvent.Start:yyyy-MM-dd})" + (e > 1 ? $" [{e}]" : string.Empty),
-                    ExternalId.ForEventGroup(e), $"g{e}");
+                    GroupExternalIds.ForEventGroup(e), $"g{e}");
             }
         }
 

@@ -30,7 +30,7 @@ public readonly record struct GroupSource(GroupSourceKind Kind, long Id, string?
     /// <summary>The externalId the group carries in MobieTrain; null for a base group, which has none.</summary>
     public string? ExternalId => Kind switch
     {
-        GroupSourceKind.Event => Rules.ExternalId.ForEventGroup(Id),
+        GroupSourceKind.Event => GroupExternalIds.ForEventGroup(Id),
         GroupSourceKind.Project => GroupExternalIds.ForProjectGroup(Id),
         _ => null,
     };
