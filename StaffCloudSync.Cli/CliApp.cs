@@ -1,7 +1,5 @@
 using System.Collections;
 using System.Reflection;
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console.Cli;
 using StaffCloudSync.Cli.Commands.Notifications;
 using StaffCloudSync.Cli.Commands;
 using StaffCloudSync.Cli.Commands.Operations;

@@ -1,4 +1,3 @@
-using Spectre.Console.Cli;
 using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli.Commands;

@@ -1,6 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
-
 namespace StaffCloudSync.Cli.Commands;
 
 /// <summary>Options every command has.</summary>

@@ -1,6 +1,5 @@
 using Azure.Core;
 using Microsoft.Extensions.Azure;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;

@@ -1,5 +1,3 @@
-using Spectre.Console;
-
 namespace StaffCloudSync.Cli.Infrastructure;
 
 /// <summary>Spectre consoles over the CLI's writers: ANSI colours and live progress only on a real terminal.</summary>

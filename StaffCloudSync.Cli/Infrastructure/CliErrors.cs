@@ -1,7 +1,6 @@
 using Azure;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
-using Spectre.Console.Cli;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.Tenants;

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using Spectre.Console.Cli.Help;
 using Spectre.Console.Rendering;
 

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Spectre.Console.Cli;
-
 namespace StaffCloudSync.Cli.Infrastructure;
 
 /// <summary>Lets Spectre create the commands from a small container that holds the <see cref="CliContext"/>.</summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using StaffCloudSync.Core.Runs;
-using Spectre.Console;
 
 namespace StaffCloudSync.Cli.Rendering;
 

@@ -1,4 +1,3 @@
-using Spectre.Console;
 using StaffCloudSync.Core.Explain;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync.Planning;

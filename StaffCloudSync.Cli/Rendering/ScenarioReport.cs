@@ -1,5 +1,3 @@
-using System.Globalization;
-using Spectre.Console;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Cli.Rendering;

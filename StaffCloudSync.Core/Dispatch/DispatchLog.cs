@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace StaffCloudSync.Core.Dispatch;
 
 /// <summary>Events of the schedule and the queue; ids only. Alerts match on the event ids.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Leases;
 using StaffCloudSync.Core.Logging;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync.Planning;
 

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Secrets;
 
 namespace StaffCloudSync.Core.Http;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using StaffCloudSync.Core.AppSettings;
 
 namespace StaffCloudSync.Core.Http;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 
 namespace StaffCloudSync.Core.Http;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace StaffCloudSync.Core.Http;
 
 /// <summary>Retry events: method, host and path only — never the query (ids of people) or a header.</summary>

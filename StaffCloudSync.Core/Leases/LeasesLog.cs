@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace StaffCloudSync.Core.Leases;
 
 /// <summary>Log lines of the tenant leases, event ids 1510–1519: tenant and run ids only.</summary>

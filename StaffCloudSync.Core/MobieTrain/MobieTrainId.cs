@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace StaffCloudSync.Core.MobieTrain;
 
 /// <summary>

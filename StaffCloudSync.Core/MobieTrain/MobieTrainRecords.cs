@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace StaffCloudSync.Core.MobieTrain;
 
 /// <summary>A MobieTrain user group (mobietrain-api.md).</summary>

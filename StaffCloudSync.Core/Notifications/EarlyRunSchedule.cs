@@ -1,6 +1,5 @@
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;

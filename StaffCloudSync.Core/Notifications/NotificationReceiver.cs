@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.Tenants;
 

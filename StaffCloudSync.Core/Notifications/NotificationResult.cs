@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace StaffCloudSync.Core.Notifications;
 
 /// <summary>What became of one notification.</summary>

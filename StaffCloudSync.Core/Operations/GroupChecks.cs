@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Sync.Planning;
 using StaffCloudSync.Core.Tenants;

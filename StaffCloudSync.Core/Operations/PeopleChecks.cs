@@ -1,4 +1,3 @@
-using System.Globalization;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.StaffCloud;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Rules;

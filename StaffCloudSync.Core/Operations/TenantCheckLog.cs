@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace StaffCloudSync.Core.Operations;
 
 /// <summary>Log lines of the check before a first run (event ids 2400–2449, docs/architecture.md).</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace StaffCloudSync.Core.Operations;
 
 /// <summary>What one check of <see cref="TenantCheck"/> found; written as <c>pass</c>, <c>warn</c>, <c>fail</c>, <c>skip</c>.</summary>

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace StaffCloudSync.Core.Rules;
 
 /// <summary>E-mail addresses: trimmed, validated, compared case-insensitively (sync-rules.md, profile mapping).</summary>

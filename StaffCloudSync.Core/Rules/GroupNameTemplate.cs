@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using StaffCloudSync.Core.StaffCloud;
 
 namespace StaffCloudSync.Core.Rules;

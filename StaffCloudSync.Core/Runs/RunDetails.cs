@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace StaffCloudSync.Core.Runs;
 
 /// <summary>The lists of a run record (and the approval it ran under), stored together as one JSON document in a blob per run (<see cref="RunStore"/>).</summary>

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using StaffCloudSync.Core.Storage;

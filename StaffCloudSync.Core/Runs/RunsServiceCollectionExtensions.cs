@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-
 namespace StaffCloudSync.Core.Runs;
 
 public static class RunsServiceCollectionExtensions

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Credentials;
 

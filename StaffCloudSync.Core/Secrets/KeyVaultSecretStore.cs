@@ -1,9 +1,6 @@
-using System.Text.RegularExpressions;
 using Azure;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace StaffCloudSync.Core.Secrets;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Options;
-
 namespace StaffCloudSync.Core.Secrets;
 
 /// <summary>Fails start-up on an unknown <c>Secrets:Provider</c>, naming the setting and the allowed values.</summary>

@@ -1,5 +1,4 @@
 using Azure.Core;
-using Microsoft.Extensions.Configuration;
 using StaffCloudSync.Core.Credentials;
 
 namespace StaffCloudSync.Core.Storage;

@@ -1,6 +1,4 @@
-using System.Text.RegularExpressions;
 using StaffCloudSync.Core.Credentials;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.AppSettings;
 
 namespace StaffCloudSync.Core.Storage;

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
-using Microsoft.Extensions.Options;
 
 namespace StaffCloudSync.Core.Storage;
 

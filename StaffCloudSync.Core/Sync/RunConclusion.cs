@@ -1,4 +1,3 @@
-using System.Globalization;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync.Applying;

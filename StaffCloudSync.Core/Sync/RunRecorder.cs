@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync.Applying;

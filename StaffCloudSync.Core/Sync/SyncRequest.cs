@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Storage;

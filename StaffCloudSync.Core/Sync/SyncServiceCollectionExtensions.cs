@@ -1,7 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Sync.Applying;
 using StaffCloudSync.Core.Sync.Reading;

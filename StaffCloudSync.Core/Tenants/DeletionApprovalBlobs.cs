@@ -1,8 +1,6 @@
-using System.Text.Json;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Storage;
 
 namespace StaffCloudSync.Core.Tenants;

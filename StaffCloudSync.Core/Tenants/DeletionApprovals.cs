@@ -1,4 +1,3 @@
-using System.Globalization;
 using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Core.Tenants;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using System.Xml;
 
 namespace StaffCloudSync.Core.Tenants;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 
 namespace StaffCloudSync.Core.Tenants;

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using StaffCloudSync.Core.Rules;
 
 namespace StaffCloudSync.Core.Tenants;

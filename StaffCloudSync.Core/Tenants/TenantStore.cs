@@ -1,7 +1,6 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Storage;
 
 namespace StaffCloudSync.Core.Tenants;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>Log lines of the Tenants table (event ids 2100–2199, docs/architecture.md).</summary>

@@ -1,6 +1,3 @@
-using System.Net;
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using StaffCloudSync.Core.Operations;
 using StaffCloudSync.Functions.Hosting;
 

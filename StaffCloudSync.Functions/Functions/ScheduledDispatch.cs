@@ -1,4 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
 using StaffCloudSync.Core.Dispatch;
 
 namespace StaffCloudSync.Functions.Functions;

@@ -1,5 +1,3 @@
-using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
 using StaffCloudSync.Core.Notifications;
 using StaffCloudSync.Functions.Hosting;
 

@@ -1,5 +1,4 @@
 using Azure.Storage.Queues.Models;
-using Microsoft.Azure.Functions.Worker;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Sync;
 

@@ -1,7 +1,5 @@
-using System.Net;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Azure.Functions.Worker.Http;
 using StaffCloudSync.Core.Failures;
 
 namespace StaffCloudSync.Functions.Hosting;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Sandbox.Scenarios;
 

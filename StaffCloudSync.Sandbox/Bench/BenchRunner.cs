@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.StaffCloud.Http;
 using StaffCloudSync.Core.Sync.Planning;

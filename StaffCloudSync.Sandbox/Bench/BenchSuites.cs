@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;

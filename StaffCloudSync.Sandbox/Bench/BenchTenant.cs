@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync.Planning;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;

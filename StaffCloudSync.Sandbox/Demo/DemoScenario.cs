@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json.Nodes;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core;
 using StaffCloudSync.Core.Tenants;

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;

@@ -1,6 +1,4 @@
 using System.Text;
-using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Notifications;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace StaffCloudSync.Sandbox.Scenarios;
 
 /// <summary>How to run a scenario: which storage, extra services (logging), extra settings, where progress goes.</summary>

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
-using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Storage;

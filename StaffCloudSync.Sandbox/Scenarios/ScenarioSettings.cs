@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.MobieTrain.Http;

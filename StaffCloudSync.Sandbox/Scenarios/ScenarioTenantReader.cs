@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using StaffCloudSync.Core.Tenants;
 using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
 

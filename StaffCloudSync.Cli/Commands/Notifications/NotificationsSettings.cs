@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console;
-using Spectre.Console.Cli;
-
 namespace StaffCloudSync.Cli.Commands.Notifications;
 
 /// <summary>The options of <c>tenants notifications &lt;tenant&gt;</c>.</summary>

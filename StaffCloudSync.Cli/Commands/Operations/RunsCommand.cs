@@ -1,7 +1,3 @@
-using System.ComponentModel;
-using System.Globalization;
-using Spectre.Console;
-using Spectre.Console.Cli;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;

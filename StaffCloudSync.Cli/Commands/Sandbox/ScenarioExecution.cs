@@ -1,4 +1,3 @@
-using Spectre.Console;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Sandbox.Hosting;

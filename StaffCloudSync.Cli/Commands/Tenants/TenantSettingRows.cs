@@ -1,4 +1,3 @@
-using System.Globalization;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using Spectre.Console.Cli;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;

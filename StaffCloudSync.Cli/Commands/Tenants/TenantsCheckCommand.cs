@@ -1,4 +1,3 @@
-using Spectre.Console;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using Spectre.Console;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;

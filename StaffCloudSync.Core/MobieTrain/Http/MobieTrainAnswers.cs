@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;

@@ -1,9 +1,5 @@
-using System.Net;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
 

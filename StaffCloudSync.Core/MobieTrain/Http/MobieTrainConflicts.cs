@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using static StaffCloudSync.Core.MobieTrain.Http.MobieTrainErrorText;
 using static StaffCloudSync.Core.MobieTrain.Http.MobieTrainAnswers;
 

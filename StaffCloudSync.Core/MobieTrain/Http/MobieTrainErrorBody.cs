@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace StaffCloudSync.Core.MobieTrain.Http;
 
 /// <summary>MobieTrain's error body (<c>{"error": {"code", "message", "existing"?, "existingKind"?}}</c>).</summary>

@@ -1,11 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Microsoft.Extensions.Http.Resilience;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;

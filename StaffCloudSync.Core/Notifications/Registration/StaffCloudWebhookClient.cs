@@ -1,11 +1,6 @@
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.StaffCloud.Http;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.StaffCloud.Http;
 

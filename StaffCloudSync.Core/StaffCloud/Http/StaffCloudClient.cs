@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Failures;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;

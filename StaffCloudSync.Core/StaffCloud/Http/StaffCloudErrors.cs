@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Net;
-using System.Text.Json;
 using Microsoft.Extensions.Http.Resilience;
 using Polly.Timeout;
 using StaffCloudSync.Core.Failures;

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace StaffCloudSync.Core.StaffCloud.Http;
 
 /// <summary>

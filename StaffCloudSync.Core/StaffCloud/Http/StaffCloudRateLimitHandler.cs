@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;

@@ -1,8 +1,5 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Http;
 

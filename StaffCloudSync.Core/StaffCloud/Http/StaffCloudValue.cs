@@ -1,8 +1,4 @@
 using System.Buffers;
-using System.Globalization;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.MobieTrain;

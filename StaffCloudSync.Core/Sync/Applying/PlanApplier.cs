@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Sync.Planning;
 

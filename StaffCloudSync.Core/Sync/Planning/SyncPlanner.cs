@@ -1,4 +1,3 @@
-
 namespace StaffCloudSync.Core.Sync.Planning;
 
 /// <summary>

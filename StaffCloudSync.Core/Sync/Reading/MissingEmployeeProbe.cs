@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Logging;
 using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync.Planning;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Logging;
-
 namespace StaffCloudSync.Core.Sync.Reading;
 
 /// <summary>Log lines of the snapshot read, event ids 1050–1059: tenant ids, employee ids and counts, never a profile.</summary>

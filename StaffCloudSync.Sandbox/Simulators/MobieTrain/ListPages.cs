@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 /// <summary>One page of a list as the contract pages it: <c>limit</c> (1–1000, 100 by default) and an opaque cursor.</summary>
