@@ -20,7 +20,6 @@ public static class NotificationBody
     /// <summary>Reads at most <see cref="MaxBytes"/> + 1 bytes, so a huge body costs no more than a 64 KiB one.</summary>
     public static async Task<BodyReading> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {

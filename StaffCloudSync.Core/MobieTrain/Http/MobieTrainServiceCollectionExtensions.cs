@@ -15,9 +15,6 @@ public static class MobieTrainServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMobieTrainClient(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
         services.AddOptions<MobieTrainOptions>()
             .Bind(configuration.GetSection(MobieTrainOptions.SectionName))
             .ValidateOnStart();

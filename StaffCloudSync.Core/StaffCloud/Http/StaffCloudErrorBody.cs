@@ -21,7 +21,6 @@ internal static class StaffCloudErrorBody
     /// </summary>
     public static async Task<bool> IsTokenRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
         if (response.StatusCode != System.Net.HttpStatusCode.BadRequest)
         {
             return StaffCloudErrors.IsTokenRefused(response.StatusCode, invalidTokenStructure: false);
@@ -42,7 +41,6 @@ internal static class StaffCloudErrorBody
     /// <summary>The cleaned message, and whether the body says the token is malformed (wherever it says so).</summary>
     public static async Task<(string? Message, bool InvalidToken)> ReadAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
         var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
 
         // Searched in the whole body rather than in the message: which field carries it (message, error) varies.
@@ -56,7 +54,6 @@ internal static class StaffCloudErrorBody
     /// </summary>
     public static async Task<(bool Proves, string Description)> ReadNotFoundAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
         var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
         if (body.Length == 0)
         {

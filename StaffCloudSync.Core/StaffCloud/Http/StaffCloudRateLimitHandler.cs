@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
@@ -22,7 +23,6 @@ internal sealed class StaffCloudRateLimitHandler(
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var host = QuotaKey(request.RequestUri);
 
         // A reset already past gives no wait; the entry goes when an answer shows requests left again.
@@ -64,3 +64,10 @@ internal sealed class StaffCloudRateLimitHandler(
     internal static string QuotaKey(Uri? uri) =>
         uri is { IsAbsoluteUri: true } ? new Uri(uri, ".").GetLeftPart(UriPartial.Path) : string.Empty;
 }
+
+/// <summary>
+/// Per StaffCloud API root (<see cref="StaffCloudRateLimitHandler.QuotaKey"/>), until when its rate-limit quota is used up.
+/// A singleton, because <c>IHttpClientFactory</c> rebuilds handlers every few minutes and a typed client is transient,
+/// while the quota belongs to the host and outlives both.
+/// </summary>
+internal sealed class StaffCloudRateLimitGate() : ConcurrentDictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);

@@ -14,9 +14,6 @@ public static class StaffCloudServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStaffCloudClient(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
         services.AddOptions<StaffCloudOptions>()
             .Bind(configuration.GetSection(StaffCloudOptions.SectionName))
             .ValidateOnStart();
