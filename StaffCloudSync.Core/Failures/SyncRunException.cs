@@ -5,18 +5,12 @@ namespace StaffCloudSync.Core.Failures;
 /// what the API returns, a missing secret, an invalid tenant row). The message names the tenant and the cause
 /// and is what an operator reads in the run record; it never contains a secret value.
 /// </summary>
-public class SyncRunException : Exception
+public class SyncRunException(string tenantId, SyncFailureKind kind, string message, Exception? innerException = null)
+    : Exception(message, innerException)
 {
-    public SyncRunException(string tenantId, SyncFailureKind kind, string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-        TenantId = tenantId;
-        Kind = kind;
-    }
+    public string TenantId { get; } = tenantId;
 
-    public string TenantId { get; }
-
-    public SyncFailureKind Kind { get; }
+    public SyncFailureKind Kind { get; } = kind;
 
     /// <summary>True when trying again later can help (outage, throttling); false for what needs an operator.</summary>
     public bool IsTransient => Kind is SyncFailureKind.Unavailable;

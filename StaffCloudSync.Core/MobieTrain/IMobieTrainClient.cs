@@ -32,16 +32,9 @@ public interface IMobieTrainClient
 /// MobieTrain refused a write for one record (422, or a 409 that names another person): that record fails,
 /// the run goes on. The message is MobieTrain's own, which names fields, not values.
 /// </summary>
-public sealed class MobieTrainRecordException : Exception
+public sealed class MobieTrainRecordException(string message, int statusCode, string? errorCode = null) : Exception(message)
 {
-    public MobieTrainRecordException(string message, int statusCode, string? errorCode = null)
-        : base(message)
-    {
-        StatusCode = statusCode;
-        ErrorCode = errorCode;
-    }
+    public int StatusCode { get; } = statusCode;
 
-    public int StatusCode { get; }
-
-    public string? ErrorCode { get; }
+    public string? ErrorCode { get; } = errorCode;
 }

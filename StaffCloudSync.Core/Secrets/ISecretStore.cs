@@ -19,15 +19,10 @@ public interface ISecretStore
 }
 
 /// <summary>The named secret does not exist (or is empty/disabled). The message names the secret, not a value.</summary>
-public sealed class SecretNotFoundException : Exception
+public sealed class SecretNotFoundException(string secretName, Exception? innerException = null)
+    : Exception($"Secret '{secretName}' was not found in the secret store.", innerException)
 {
-    public SecretNotFoundException(string secretName, Exception? innerException = null)
-        : base($"Secret '{secretName}' was not found in the secret store.", innerException)
-    {
-        SecretName = secretName;
-    }
-
-    public string SecretName { get; }
+    public string SecretName { get; } = secretName;
 }
 
 /// <summary>Where <see cref="ISecretStore"/> reads secrets from (configuration key <c>Secrets:Provider</c>).</summary>
@@ -45,25 +40,13 @@ public enum SecretProvider
 /// vault's firewall blocks the app. It is not transient: an operator has to grant access. The message names the
 /// secret and the vault, never a value.
 /// </summary>
-public sealed class SecretAccessDeniedException : Exception
+public sealed class SecretAccessDeniedException(string secretName, Uri vaultUri, int statusCode, Exception? innerException = null)
+    : Exception($"Key Vault {vaultUri} refused to read secret '{secretName}' (HTTP {statusCode}): the app's identity lacks the " +
+        "\"Key Vault Secrets User\" role on the vault (or, for a vault using access policies, a policy granting " +
+        "'Get' on secrets), or the vault's network rules block the app.", innerException)
 {
-    public SecretAccessDeniedException(string secretName, Uri? vaultUri, int statusCode, Exception? innerException = null)
-        : base(BuildMessage(secretName, vaultUri, statusCode), innerException)
-    {
-        SecretName = secretName;
-        StatusCode = statusCode;
-    }
-
-    public string SecretName { get; }
+    public string SecretName { get; } = secretName;
 
     /// <summary>The HTTP status Key Vault answered with (401 or 403).</summary>
-    public int StatusCode { get; }
-
-    private static string BuildMessage(string secretName, Uri? vaultUri, int statusCode)
-    {
-        var vault = vaultUri is null ? "Key Vault" : $"Key Vault {vaultUri}";
-        return $"{vault} refused to read secret '{secretName}' (HTTP {statusCode}): the app's identity lacks the " +
-            "\"Key Vault Secrets User\" role on the vault (or, for a vault using access policies, a policy granting " +
-            "'Get' on secrets), or the vault's network rules block the app.";
-    }
+    public int StatusCode { get; } = statusCode;
 }

@@ -147,11 +147,4 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
 public sealed record StaffCloudWebhook(string Id, string? Trigger, string? Url);
 
 /// <summary>A webhook request failed; the message names the tenant and the cause, never a URL or a token.</summary>
-public sealed class WebhookRegistrationException : Exception
-{
-    public WebhookRegistrationException() { }
-
-    public WebhookRegistrationException(string message) : base(message) { }
-
-    public WebhookRegistrationException(string message, Exception innerException) : base(message, innerException) { }
-}
+public sealed class WebhookRegistrationException(string message, Exception? innerException = null) : Exception(message, innerException);
