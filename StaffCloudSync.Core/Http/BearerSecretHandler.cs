@@ -70,16 +70,12 @@ internal delegate Task<bool> BearerRefusal(HttpResponseMessage response, Cancell
 internal sealed record BearerOutcome(bool Rotated, bool Refused)
 {
     /// <summary>What the handler set on the request the client sent, or "neither" for one it did not answer (an exception's).</summary>
-    public static BearerOutcome Of(HttpRequestMessage request)
-    {
-        return request.Options.TryGetValue(Outcome, out var outcome) ? outcome : new BearerOutcome(false, false);
-    }
+    public static BearerOutcome Of(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Outcome, out var outcome) ? outcome : new BearerOutcome(false, false);
 
     /// <summary>The secret the request was last sent with (to blank it out of an error body that echoes it), or empty.</summary>
-    public static string SentSecret(HttpRequestMessage request)
-    {
-        return request.Headers.Authorization?.Parameter ?? string.Empty;
-    }
+    public static string SentSecret(HttpRequestMessage request) =>
+        request.Headers.Authorization?.Parameter ?? string.Empty;
 
     private static HttpRequestOptionsKey<BearerOutcome> Outcome => BearerSecretHandler.Outcome;
 }
@@ -90,8 +86,6 @@ internal static class BearerSecretRegistration
     /// Adds <see cref="BearerSecretHandler"/> with the client's refusal rule. Call it before the client's other handlers:
     /// it must be the outermost (its remarks say why). The host registers an <see cref="ISecretStore"/>.
     /// </summary>
-    public static IHttpClientBuilder AddBearerSecret(this IHttpClientBuilder builder, BearerRefusal isRefused)
-    {
-        return builder.AddHttpMessageHandler(services => new BearerSecretHandler(services.GetRequiredService<ISecretStore>(), isRefused));
-    }
+    public static IHttpClientBuilder AddBearerSecret(this IHttpClientBuilder builder, BearerRefusal isRefused) =>
+        builder.AddHttpMessageHandler(services => new BearerSecretHandler(services.GetRequiredService<ISecretStore>(), isRefused));
 }

@@ -63,5 +63,4 @@ public sealed class LimitedReadStream(Stream inner, long limit) : Stream
     }
 }
 
-/// <summary>A response body was larger than the client's configured limit.</summary>
 public sealed class ResponseTooLargeException(long limit) : Exception($"a body larger than {limit / (1024 * 1024)} MiB");

@@ -38,7 +38,6 @@ internal sealed record MobieTrainAnswer(
     string? RegisteredAt,
     string? CreatedAt);
 
-/// <summary>The error body: <c>{"error": {"code", "message", "existing"?, "existingKind"?}}</c>.</summary>
 internal sealed record MobieTrainErrorAnswer(MobieTrainErrorBody? Error);
 
 /// <summary>The body of a group's create (with its externalId; a base group has none) or rename (name only).</summary>

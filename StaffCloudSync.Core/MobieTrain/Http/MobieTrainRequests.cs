@@ -89,10 +89,8 @@ internal sealed class MobieTrainRequests(
     }
 
     /// <summary>MobieTrain refuses a key with 401 (a 403 is a valid key without access to the account: no re-read helps).</summary>
-    public static Task<bool> IsKeyRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        return Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
-    }
+    public static Task<bool> IsKeyRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
 
     /// <summary>
     /// The exception for an answer that is not a success and that the caller does not resolve itself (404 on a delete or

@@ -5,7 +5,6 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 
 public static class MobieTrainServiceCollectionExtensions
 {
-    /// <summary>The name of the client's <see cref="HttpClient"/> in <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "MobieTrain";
 
     /// <summary>
