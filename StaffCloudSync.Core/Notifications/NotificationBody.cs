@@ -23,13 +23,8 @@ public static class NotificationBody
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            var length = 0;
-            int read;
-            while (length <= MaxBytes && (read = await body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-
+            var length = await body.ReadAtLeastAsync(buffer.AsMemory(0, MaxBytes + 1), MaxBytes + 1, throwOnEndOfStream: false, cancellationToken)
+                .ConfigureAwait(false);
             return length > MaxBytes ? BodyReading.TooLarge : Describe(buffer.AsSpan(0, length));
         }
         finally

@@ -94,14 +94,7 @@ internal static class StaffCloudErrorBody
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using var disposal = stream.ConfigureAwait(false);
             var buffer = new byte[MaxBytes];
-            var length = 0;
-            int read;
-            while (length < buffer.Length
-                && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-
+            var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
             return buffer[..length];
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
