@@ -18,8 +18,8 @@ namespace StaffCloudSync.Core.StaffCloud.Http;
 internal sealed class StaffCloudRateLimitHandler(
     StaffCloudRateLimitGate gate,
     BackoffClock clock,
-    Func<HttpResilienceOptions> resilience,
-    ILogger logger) : DelegatingHandler
+    IOptions<StaffCloudOptions> options,
+    ILogger<StaffCloudRateLimitHandler> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -29,7 +29,7 @@ internal sealed class StaffCloudRateLimitHandler(
         var wait = gate.TryGetValue(host, out var until) ? until - clock.Time.GetUtcNow() : TimeSpan.Zero;
         if (wait > TimeSpan.Zero)
         {
-            var maxWait = resilience().MaxRetryAfter;
+            var maxWait = options.Value.Resilience.MaxRetryAfter;
             if (wait <= maxWait)
             {
                 await Task.Delay(wait, clock.Time, cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,7 @@ public static class StaffCloudServiceCollectionExtensions
         services.TryAddSingleton(BackoffClock.System);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StaffCloudRateLimitGate>();
+        services.TryAddTransient<StaffCloudRateLimitHandler>();
 
         services.AddHttpClient<IStaffCloudClient, StaffCloudClient>(http =>
             {
@@ -34,11 +35,7 @@ public static class StaffCloudServiceCollectionExtensions
             // client logs its requests itself (tenant, resource, ids count) and RetryLog logs retries.
             .RemoveAllLoggers()
             .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
-            .AddHttpMessageHandler(services => new StaffCloudRateLimitHandler(
-                services.GetRequiredService<StaffCloudRateLimitGate>(),
-                services.GetRequiredService<BackoffClock>(),
-                () => services.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience,
-                services.GetRequiredService<ILoggerFactory>().CreateLogger<StaffCloudRateLimitHandler>()))
+            .AddHttpMessageHandler<StaffCloudRateLimitHandler>()
             .AddSyncResilience(services => services.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
         return services;
     }
