@@ -85,25 +85,21 @@ public static class AzuriteHost
         var (blob, queue, table) = LoopbackPorts.FreeThree();
         var location = Path.Combine(Path.GetTempPath(), "staffcloudsync-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(location);
-        var info = new ProcessStartInfo(executable)
-        {
-            // A scratch folder of its own: in-memory Azurite refuses --location, and nothing it might write lands in the repo.
-            WorkingDirectory = location,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", blob.ToString(CultureInfo.InvariantCulture),
             "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
             "--tablePort", table.ToString(CultureInfo.InvariantCulture),
-        })
+        ];
+        var info = new ProcessStartInfo(executable, arguments)
         {
-            info.ArgumentList.Add(argument);
-        }
+            // A scratch folder of its own: in-memory Azurite refuses --location, and nothing it might write lands in the repo.
+            WorkingDirectory = location,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
 
         var output = new ProcessOutputTail();
         var process = new Process { StartInfo = info };

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Azure.Data.Tables;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
@@ -50,28 +51,19 @@ internal static class LoopbackPorts
         }
     }
 
-    /// <summary>Whether the table endpoint of a connection string accepts connections.</summary>
+    /// <summary>Whether the table endpoint of a connection string (read by the Tables SDK) accepts connections.</summary>
     public static Task<bool> IsReachableAsync(string connectionString)
     {
-        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2))
-            .Where(p => p.Length == 2)
-            .ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        Uri? endpoint = null;
-        if (parts.TryGetValue("UseDevelopmentStorage", out var development) && development.Equals("true", StringComparison.OrdinalIgnoreCase))
+        Uri endpoint;
+        try
         {
-            endpoint = new Uri("http://127.0.0.1:10002");
+            endpoint = new TableServiceClient(connectionString).Uri;
         }
-        else if (parts.TryGetValue("TableEndpoint", out var table))
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
         {
-            _ = Uri.TryCreate(table, UriKind.Absolute, out endpoint);
-        }
-        else if (parts.TryGetValue("AccountName", out var account))
-        {
-            var suffix = parts.GetValueOrDefault("EndpointSuffix", "core.windows.net");
-            endpoint = new Uri($"https://{account}.table.{suffix}");
+            return Task.FromResult(false);
         }
 
-        return endpoint is null ? Task.FromResult(false) : AcceptsAsync(endpoint.Host, endpoint.Port);
+        return AcceptsAsync(endpoint.Host, endpoint.Port);
     }
 }
