@@ -11,10 +11,8 @@ internal static class RunChains
     /// <summary>One chain of invocations, newest first as the records come.</summary>
     internal sealed record Chain(RunRecord First, RunRecord Last, int Invocations, SyncCounts Counts);
 
-    public static List<Chain> Of(IReadOnlyList<RunRecord> newestFirst)
-    {
-        ArgumentNullException.ThrowIfNull(newestFirst);
-        return newestFirst
+    public static List<Chain> Of(IReadOnlyList<RunRecord> newestFirst) =>
+        newestFirst
             .GroupBy(r => r.ChainId ?? r.RunId, StringComparer.Ordinal)
             .Select(g =>
             {
@@ -24,5 +22,4 @@ internal static class RunChains
             })
             .OrderByDescending(c => c.First.StartedAt)
             .ToList();
-    }
 }
