@@ -53,7 +53,7 @@ public static class EmployeeExplainer
         var snapshot = preview.Snapshot;
 
         // The planner's own index: which group an event has and the name a new one gets (collisions included).
-        var index = PlanningIndex.Build(snapshot, preview.Settings, preview.Now);
+        var index = new PlanningIndex(snapshot, preview.Settings, preview.Now);
         var eventsById = snapshot.StaffCloud.Events.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
         return snapshot.StaffCloud.Assignments
             .Where(a => a.EmployeeId == employeeId && Definitions.IsConfirmed(a))

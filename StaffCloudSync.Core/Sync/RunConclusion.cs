@@ -49,7 +49,7 @@ internal static class RunConclusion
     internal static string HeldReason(DeletionGuardDecision guard)
     {
         ArgumentNullException.ThrowIfNull(guard);
-        var deletions = guard.Held && guard.Deletions > 0;
+        var deletions = guard.Tripped && guard.Deletions > 0;
         var parts = new List<string>();
         if (deletions)
         {

@@ -67,7 +67,7 @@ internal static class PersonRules
         {
             if (events.Length > 0)
             {
-                PlanInvitation(index, employeeId, profile, events, plan);
+                PlanInvitation(index, moves, employeeId, profile, events, plan);
             }
 
             return; // Rule 8: active, nothing current, nothing in MobieTrain.
@@ -107,7 +107,7 @@ internal static class PersonRules
     };
 
     /// <summary>Rule 3 with its skip reasons, in the order InvalidProfile, NoContact, DuplicateEmail.</summary>
-    private static void PlanInvitation(PlanningIndex index, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)
+    private static void PlanInvitation(PlanningIndex index, AddressMoves moves, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)
     {
         if (!profile.HasNames)
         {
@@ -121,7 +121,7 @@ internal static class PersonRules
             return;
         }
 
-        if (DuplicateEmailDetail(index, employeeId, profile.Email) is { } duplicate)
+        if (DuplicateEmailDetail(moves.Emails, employeeId, profile.Email) is { } duplicate)
         {
             plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.NewEligibleInvited, duplicate);
             return;
@@ -138,19 +138,19 @@ internal static class PersonRules
             groups)));
     }
 
-    private static string? DuplicateEmailDetail(PlanningIndex index, long employeeId, string? email)
+    private static string? DuplicateEmailDetail(EmailLedger emails, long employeeId, string? email)
     {
         if (email is null)
         {
             return null;
         }
 
-        if (index.Emails.IsOfLowerEligible(email, employeeId))
+        if (emails.IsOfLowerEligible(email, employeeId))
         {
             return "the email is also that of an eligible employee with a lower id";
         }
 
-        return index.Emails.IsUsedByOther(email, employeeId)
+        return emails.IsUsedByOther(email, employeeId)
             ? "the email is already used by a MobieTrain user or invitation with another externalId"
             : null;
     }
@@ -213,7 +213,7 @@ internal static class PersonRules
                 return;
             }
 
-            if (changedContact.Contains("email") && DuplicateEmailDetail(index, employeeId, newEmail) is { } duplicate)
+            if (changedContact.Contains("email") && DuplicateEmailDetail(moves.Emails, employeeId, newEmail) is { } duplicate)
             {
                 plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.PendingInvitationFollows, duplicate);
                 return;

@@ -35,7 +35,7 @@ public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDe
 
 /// <summary>
 /// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> (D) rule-1 deletions that no approval covers,
-/// plus the <see cref="Unproven"/> records, against <see cref="Threshold"/> (<see cref="DeletionThreshold"/>).
+/// plus the <see cref="Unproven"/> records, against <see cref="Threshold"/> (<see cref="DeletionGuard.Check"/>).
 /// <see cref="ApprovedDeletions"/> are the deletions of approved persons, which go through whatever D is.
 /// </summary>
 public sealed record DeletionGuardDecision(int Deletions, int ApprovedDeletions, int SyncedPersons, int Threshold, bool Tripped)
@@ -44,10 +44,7 @@ public sealed record DeletionGuardDecision(int Deletions, int ApprovedDeletions,
     public int Unproven { get; init; }
 
     /// <summary>The run holds something for an operator: deletions over the threshold, or unproven persons.</summary>
-    public bool HoldsAny => Held || Unproven > 0;
-
-    /// <summary>The D deletions are held: with the unproven records more than the threshold, and no operator approved them.</summary>
-    public bool Held => Tripped;
+    public bool HoldsAny => Tripped || Unproven > 0;
 
     /// <summary>This run lets through deletions that only an operator's approval made possible.</summary>
     public bool UsesApproval => ApprovedDeletions > 0;

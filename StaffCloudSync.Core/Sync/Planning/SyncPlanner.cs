@@ -10,8 +10,8 @@ public static class SyncPlanner
 {
     public static SyncPlan Plan(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
-        var index = PlanningIndex.Build(snapshot, settings, now);
-        var moves = AddressMoves.Resolve(index);
+        var index = new PlanningIndex(snapshot, settings, now);
+        var moves = AddressMoves.Resolve(index, snapshot.MobieTrain);
         var builder = new PlanBuilder();
         var people = index.PeopleInScope();
 
