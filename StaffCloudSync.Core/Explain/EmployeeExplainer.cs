@@ -19,7 +19,7 @@ public static class EmployeeExplainer
         var employee = snapshot.StaffCloud.Employees.FirstOrDefault(e => e.Id == employeeId) ?? fetchedEmployee;
         var records = MobieTrainRecords(snapshot.MobieTrain, employeeId);
         var events = ConfirmedEvents(preview, employeeId);
-        var actions = SyncPlanner.PlanFor(preview.Plan, employeeId)
+        var actions = preview.Plan.Actions.Where(a => a.PersonId == employeeId)
             .Select(a => new PlannedActionView(a.Kind, RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why))
             .ToList();
         var facts = employee is null ? null : Facts(employee, events, preview.Settings.DefaultCallingCode);

@@ -125,33 +125,14 @@ public sealed class GroupNameTemplate
             throw new InvalidOperationException("A project group template cannot name an event's group.");
         }
 
-        var builder = new StringBuilder();
-        foreach (var part in _parts)
+        return Render(GroupExternalIds.ForEventGroup(staffCloudEvent.Id), part => part.Kind switch
         {
-            switch (part.Kind)
-            {
-                case PartKind.Literal:
-                    builder.Append(part.Value);
-                    break;
-                case PartKind.Id:
-                    builder.Append(staffCloudEvent.Id.ToString(CultureInfo.InvariantCulture));
-                    break;
-                case PartKind.Name:
-                    builder.Append(staffCloudEvent.Name);
-                    break;
-                case PartKind.Start:
-                    builder.Append(staffCloudEvent.Start?.ToString(part.Value, CultureInfo.InvariantCulture));
-                    break;
-                case PartKind.End:
-                    builder.Append((staffCloudEvent.End ?? staffCloudEvent.Start)?.ToString(part.Value, CultureInfo.InvariantCulture));
-                    break;
-                case PartKind.Project:
-                    builder.Append(projectName);
-                    break;
-            }
-        }
-
-        return Finish(builder, GroupExternalIds.ForEventGroup(staffCloudEvent.Id));
+            PartKind.Id => staffCloudEvent.Id.ToString(CultureInfo.InvariantCulture),
+            PartKind.Name => staffCloudEvent.Name,
+            PartKind.Start => staffCloudEvent.Start?.ToString(part.Value, CultureInfo.InvariantCulture),
+            PartKind.End => (staffCloudEvent.End ?? staffCloudEvent.Start)?.ToString(part.Value, CultureInfo.InvariantCulture),
+            _ => projectName,
+        });
     }
 
     /// <summary>The group name of a project (<see cref="GroupNameSubject.Project"/> templates only).</summary>
@@ -162,25 +143,19 @@ public sealed class GroupNameTemplate
             throw new InvalidOperationException("An event group template cannot name a project's group.");
         }
 
-        var builder = new StringBuilder();
-        foreach (var part in _parts)
+        return Render(GroupExternalIds.ForProjectGroup(projectId), part => part.Kind switch
         {
-            builder.Append(part.Kind switch
-            {
-                PartKind.Literal => part.Value,
-                PartKind.Id => projectId.ToString(CultureInfo.InvariantCulture),
-                PartKind.Project => projectName,
-                _ => string.Empty,
-            });
-        }
-
-        return Finish(builder, GroupExternalIds.ForProjectGroup(projectId));
+            PartKind.Id => projectId.ToString(CultureInfo.InvariantCulture),
+            PartKind.Project => projectName,
+            _ => string.Empty,
+        });
     }
 
     // A name that renders empty (an event without a name, say) falls back to the group's externalId: never a blank group.
-    private static string Finish(StringBuilder builder, string fallback)
+    private string Render(string fallback, Func<Part, string?> placeholder)
     {
-        var name = PersonName.Normalize(builder.ToString());
+        var rendered = string.Concat(_parts.Select(p => p.Kind == PartKind.Literal ? p.Value : placeholder(p)));
+        var name = PersonName.Normalize(rendered);
         return name is null ? fallback : PersonName.Truncate(name, MaxNameLength);
     }
 
@@ -256,4 +231,14 @@ public sealed class GroupNameTemplate
     }
 
     private sealed record Part(PartKind Kind, string Value);
+}
+
+/// <summary>
+/// What a <see cref="GroupNameTemplate"/> names: an event's group or a project's. The tenant's <c>GroupBy</c>
+/// (Tenants/GroupMode) maps onto it; the rule lives here because Tenants uses Rules, never the other way round.
+/// </summary>
+public enum GroupNameSubject
+{
+    Event,
+    Project,
 }

@@ -72,3 +72,20 @@ internal static class DeletionGuard
         _ => throw new ArgumentOutOfRangeException(nameof(deletion), deletion.Kind, "Only rule-1 deletions are held."),
     };
 }
+
+/// <summary>
+/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> (D) rule-1 deletions that no approval covers,
+/// plus the <see cref="Unproven"/> records, against <see cref="Threshold"/> (<see cref="DeletionGuard.Check"/>).
+/// <see cref="ApprovedDeletions"/> are the deletions of approved persons, which go through whatever D is.
+/// </summary>
+public sealed record DeletionGuardDecision(int Deletions, int ApprovedDeletions, int SyncedPersons, int Threshold, bool Tripped)
+{
+    /// <summary>Users and invitations of persons StaffCloud's list left out without proof: held whatever the approval.</summary>
+    public int Unproven { get; init; }
+
+    /// <summary>The run holds something for an operator: deletions over the threshold, or unproven persons.</summary>
+    public bool HoldsAny => Tripped || Unproven > 0;
+
+    /// <summary>This run lets through deletions that only an operator's approval made possible.</summary>
+    public bool UsesApproval => ApprovedDeletions > 0;
+}

@@ -86,16 +86,8 @@ internal sealed class SyncGroups
             return events.Select(GroupSource.Event).ToList();
         }
 
-        var projects = new SortedSet<long>();
-        foreach (var eventId in events)
-        {
-            if (_currentEvents.TryGetValue(eventId, out var staffCloudEvent) && staffCloudEvent.ProjectId is { } projectId)
-            {
-                projects.Add(projectId);
-            }
-        }
-
-        return projects.Select(GroupSource.Project).ToList();
+        return events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>()
+            .Distinct().Order().Select(GroupSource.Project).ToList();
     }
 
     /// <summary>The event's project name for <c>{project}</c>: empty without a project, null when this run cannot know it.</summary>
@@ -145,18 +137,11 @@ internal sealed class SyncGroups
     private static Dictionary<long, string> ReadProjectNames(
         Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments)
     {
-        var names = new Dictionary<long, string?>();
-        foreach (var assignment in assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id))
-        {
-            if (currentEvents.TryGetValue(assignment.EventId, out var staffCloudEvent) && staffCloudEvent.ProjectId is { } projectId)
-            {
-                var name = PersonName.Normalize(assignment.ProjectName);
-                if (names.GetValueOrDefault(projectId) is null)
-                {
-                    names[projectId] = name;
-                }
-            }
-        }
+        var names = assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id)
+            .Select(a => (ProjectId: currentEvents.GetValueOrDefault(a.EventId)?.ProjectId, Name: PersonName.Normalize(a.ProjectName)))
+            .Where(a => a.ProjectId is not null)
+            .GroupBy(a => a.ProjectId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Name).FirstOrDefault(n => n is not null));
 
         return names.ToDictionary(p => p.Key, p => p.Value ?? "Project " + p.Key.ToString(CultureInfo.InvariantCulture));
     }

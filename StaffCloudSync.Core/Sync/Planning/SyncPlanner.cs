@@ -29,11 +29,4 @@ public static class SyncPlanner
 
         return builder.Build(index);
     }
-
-    /// <summary>The actions the rules produce for one person (what "explain" shows), with the plan's guard decision.</summary>
-    public static IReadOnlyList<SyncAction> PlanFor(SyncPlan plan, long employeeId)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return plan.Actions.Where(a => a.PersonId == employeeId).ToList();
-    }
 }
