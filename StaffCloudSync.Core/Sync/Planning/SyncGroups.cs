@@ -91,11 +91,8 @@ internal sealed class SyncGroups
     }
 
     /// <summary>The event's project name for <c>{project}</c>: empty without a project, null when this run cannot know it.</summary>
-    public string? ProjectNameOf(StaffCloudEvent staffCloudEvent)
-    {
-        ArgumentNullException.ThrowIfNull(staffCloudEvent);
-        return staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
-    }
+    public string? ProjectNameOf(StaffCloudEvent staffCloudEvent) =>
+        staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
 
     /// <summary>The current groups of the mode with their rendered names, in ascending source id.</summary>
     private List<(GroupSource Source, string Name, string? OwnGroupId)> Candidates(GroupNameTemplate template)

@@ -52,7 +52,6 @@ public sealed class SyncCounter
     /// <summary>Counts one action as done (or, for skips and held deletions, as listed).</summary>
     public void Count(SyncAction action)
     {
-        ArgumentNullException.ThrowIfNull(action);
         switch (action)
         {
             case InviteAction: Interlocked.Increment(ref _invited); break;
