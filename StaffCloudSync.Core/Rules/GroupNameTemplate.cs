@@ -25,7 +25,6 @@ public sealed class GroupNameTemplate
 
     public string Text { get; }
 
-    /// <summary>Whether it names event groups or project groups.</summary>
     public GroupNameSubject Subject { get; }
 
     /// <summary>True when the name needs the project's name (so a name that cannot be known yet must not be rendered).</summary>

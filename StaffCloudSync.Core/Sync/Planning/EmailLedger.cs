@@ -50,7 +50,6 @@ internal sealed class EmailLedger
     public bool IsUsedByOther(string email, long employeeId) =>
         _owners.TryGetValue(email, out var owners) && owners.Exists(owner => owner != employeeId);
 
-    /// <summary>True when an eligible employee with a lower id has the same address.</summary>
     public bool IsOfLowerEligible(string email, long employeeId) =>
         _lowestEligibleId.TryGetValue(email, out var lowest) && lowest < employeeId;
 

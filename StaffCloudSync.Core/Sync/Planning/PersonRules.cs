@@ -28,32 +28,15 @@ internal static class PersonRules
         if (DeactivationCause(employee) is { } cause)
         {
             // Rule 1 (the guard decides later whether these are applied or held).
-            foreach (var user in users)
-            {
-                plan.Deletions.Add(new RemoveUserAction(employeeId, user.Id, cause));
-            }
-
-            foreach (var invitation in invitations)
-            {
-                plan.Deletions.Add(new RemoveInvitationAction(employeeId, invitation.Id, cause));
-            }
-
+            plan.Deletions.AddRange(users.Select(u => new RemoveUserAction(employeeId, u.Id, cause)));
+            plan.Deletions.AddRange(invitations.Select(i => new RemoveInvitationAction(employeeId, i.Id, cause)));
             return;
         }
 
         // Rule 2 applies to every synced invitation that rule 1 does not remove.
-        var liveInvitations = new List<MobieTrainInvitation>(invitations.Count);
-        foreach (var invitation in invitations)
-        {
-            if (index.IsStale(invitation))
-            {
-                plan.Expiries.Add(new ExpireInvitationAction(employeeId, invitation.Id, invitation.CreatedAt!.Value, index.Settings.InvitationMaxAgeMonths));
-            }
-            else
-            {
-                liveInvitations.Add(invitation);
-            }
-        }
+        plan.Expiries.AddRange(invitations.Where(index.IsStale)
+            .Select(i => new ExpireInvitationAction(employeeId, i.Id, i.CreatedAt!.Value, index.Settings.InvitationMaxAgeMonths)));
+        var liveInvitations = invitations.Where(i => !index.IsStale(i)).ToList();
 
         if (!Definitions.IsActive(employee!.Status))
         {

@@ -18,7 +18,6 @@ public abstract record SyncAction(SyncRule Rule)
     public abstract string Why { get; }
 }
 
-/// <summary>An action about one employee.</summary>
 public abstract record PersonAction(long EmployeeId, SyncRule Rule) : SyncAction(Rule)
 {
     public override long? PersonId => EmployeeId;

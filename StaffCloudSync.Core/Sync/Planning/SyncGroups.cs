@@ -61,10 +61,8 @@ internal sealed class SyncGroups
     /// <summary>The base groups, in the setting's order: existing groups, or pending ones the plan creates when needed.</summary>
     public IReadOnlyList<GroupRef> BaseRefs { get; }
 
-    /// <summary>The ids of the existing MobieTrain groups that are base groups.</summary>
     public IReadOnlySet<string> BaseGroupIds { get; }
 
-    /// <summary>The existing group of an event or project, or null.</summary>
     public MobieTrainUserGroup? Existing(GroupSource source) => source.Kind switch
     {
         GroupSourceKind.Event => EventGroups.GetValueOrDefault(source.Id),
