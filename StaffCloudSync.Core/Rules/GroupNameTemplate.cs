@@ -9,7 +9,7 @@ namespace StaffCloudSync.Core.Rules;
 /// braces. A template for project groups knows only <c>{id}</c> (the project's) and <c>{project}</c>: a project has no
 /// single name, start or end of an event. Parsed once, rendered per event or project.
 /// </summary>
-public sealed class GroupNameTemplate
+public sealed partial class GroupNameTemplate
 {
     public const int MaxNameLength = 255;
     private const string DefaultDateFormat = "yyyy-MM-dd";
@@ -47,40 +47,23 @@ public sealed class GroupNameTemplate
 
         var parts = new List<Part>();
         var literal = new StringBuilder();
-        for (var i = 0; i < template.Length; i++)
+        foreach (Match token in Tokens().Matches(template))
         {
-            var c = template[i];
-            if (c == '}' )
+            var position = token.Index + 1;
+            switch (token.Value)
             {
-                if (i + 1 < template.Length && template[i + 1] == '}')
-                {
-                    literal.Append('}');
-                    i++;
+                case "{{" or "}}":
+                    literal.Append(token.Value[0]);
                     continue;
-                }
-
-                error = $"has a '}}' at position {i + 1} without its '{{' (write '}}}}' for a brace)";
-                return false;
-            }
-
-            if (c != '{')
-            {
-                literal.Append(c);
-                continue;
-            }
-
-            if (i + 1 < template.Length && template[i + 1] == '{')
-            {
-                literal.Append('{');
-                i++;
-                continue;
-            }
-
-            var close = template.IndexOf('}', i + 1);
-            if (close < 0)
-            {
-                error = $"has a '{{' at position {i + 1} that is never closed";
-                return false;
+                case "}":
+                    error = $"has a '}}' at position {position} without its '{{' (write '}}}}' for a brace)";
+                    return false;
+                case "{":
+                    error = $"has a '{{' at position {position} that is never closed";
+                    return false;
+                case var text when text[0] != '{':
+                    literal.Append(text);
+                    continue;
             }
 
             if (literal.Length > 0)
@@ -89,13 +72,12 @@ public sealed class GroupNameTemplate
                 literal.Clear();
             }
 
-            if (!TryParsePlaceholder(template[(i + 1)..close], subject, out var part, out error))
+            if (!TryParsePlaceholder(token.Value[1..^1], subject, out var part, out error))
             {
                 return false;
             }
 
             parts.Add(part!);
-            i = close;
         }
 
         if (literal.Length > 0)
@@ -218,6 +200,10 @@ public sealed class GroupNameTemplate
         error = null;
         return true;
     }
+
+    // An escaped brace, a placeholder (up to the first closing brace), a brace without its partner, or literal text.
+    [GeneratedRegex(@"\{\{|\}\}|\{[^}]*\}|\{|\}|[^{}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Tokens();
 
     private enum PartKind
     {
