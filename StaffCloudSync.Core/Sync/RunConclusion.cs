@@ -48,8 +48,7 @@ internal static class RunConclusion
     /// </summary>
     internal static string HeldReason(DeletionGuardDecision guard)
     {
-        ArgumentNullException.ThrowIfNull(guard);
-        var deletions = guard.Held && guard.Deletions > 0;
+        var deletions = guard.Tripped && guard.Deletions > 0;
         var parts = new List<string>();
         if (deletions)
         {
