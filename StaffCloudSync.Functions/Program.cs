@@ -1,4 +1,5 @@
 using Microsoft.Azure.Functions.Worker.Builder;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using StaffCloudSync.Core;
 using StaffCloudSync.Functions.Hosting;
@@ -8,5 +9,9 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.Services
     .AddWorkerTelemetry()
     .AddStaffCloudSync(builder.Configuration);
+
+// After the worker's own hosted services, so it is stopped before them: runs end between writes while the worker still answers.
+builder.Services.AddSingleton<RunDrain>();
+builder.Services.AddHostedService(services => services.GetRequiredService<RunDrain>());
 
 builder.Build().Run();

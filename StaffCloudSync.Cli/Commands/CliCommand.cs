@@ -8,11 +8,21 @@ internal abstract class CliCommand<TSettings>(CliContext context) : AsyncCommand
 {
     protected CliContext Context { get; } = context;
 
-    public sealed override Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        return RunAsync(settings, cancellationToken);
-    }
+    public sealed override Task<int> ExecuteAsync(CommandContext context, TSettings settings, CancellationToken cancellationToken) =>
+        RunAsync(settings, cancellationToken);
 
     protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Notes that a command is about to run and whether it asked for <c>--json</c>, before any output: Spectre shows help
+/// and returns a code of its own when the arguments name no command, which the CLI reports as invalid usage.
+/// </summary>
+internal sealed class CommandStartInterceptor(CliContext context) : ICommandInterceptor
+{
+    public void Intercept(CommandContext commandContext, CommandSettings settings)
+    {
+        context.CommandStarted = true;
+        context.Json = settings is CliSettings { Json: true };
+    }
 }

@@ -31,8 +31,6 @@ internal sealed class OperatorHost : IAsyncDisposable
     /// </summary>
     public static OperatorHost Start(CliContext context, OperatorSettings settings, OperatorNeeds needs, Action<IServiceCollection>? addServices = null)
     {
-        ArgumentNullException.ThrowIfNull(context);
-        ArgumentNullException.ThrowIfNull(settings);
         var configuration = CliConfiguration.Build(context, settings.SettingsFile);
         var services = new ServiceCollection();
         services.AddCliLogging(context, settings.Verbose);

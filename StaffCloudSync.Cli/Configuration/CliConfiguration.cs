@@ -16,7 +16,6 @@ internal static class CliConfiguration
 {
     public static IConfiguration Build(CliContext context, string? settingsFile)
     {
-        ArgumentNullException.ThrowIfNull(context);
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, value) in context.Environment)
         {

@@ -13,19 +13,15 @@ internal static class ApprovalText
 
     public static string Describe(DeletionApproval approval, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(approval);
         var state = approval.IsInForceAt(now) ? "until" : "lapsed at";
         return $"granted {CliFormat.Time(approval.GrantedAt)} by {approval.GrantedBy ?? "—"}; covers {CliFormat.Count(approval.Employees.Count, "person")} "
             + $"held by run {approval.ApprovedRunId} (employees {Ids(approval.Employees)}); {state} {CliFormat.Time(approval.ExpiresAt)} (approval {approval.Id})";
     }
 
-    public static string Describe(RunApproval approval)
-    {
-        ArgumentNullException.ThrowIfNull(approval);
-        return $"approval {approval.Id} granted {CliFormat.Time(approval.GrantedAt)} by {approval.GrantedBy ?? "—"}, until {CliFormat.Time(approval.ExpiresAt)}; "
+    public static string Describe(RunApproval approval) =>
+        $"approval {approval.Id} granted {CliFormat.Time(approval.GrantedAt)} by {approval.GrantedBy ?? "—"}, until {CliFormat.Time(approval.ExpiresAt)}; "
             + $"covered {CliFormat.Count(approval.Covers.Count, "person")} held by run {approval.ApprovedRunId} (employees {Ids(approval.Covers)}); "
             + $"this run deleted {CliFormat.Count(approval.Deleted.Count, "of them", "of them")}{(approval.Deleted.Count > 0 ? $" ({Ids(approval.Deleted)})" : string.Empty)}";
-    }
 
     /// <summary>Short enough for a table cell: by whom, how many, until when.</summary>
     public static string Brief(DeletionApproval? approval, DateTimeOffset now) => approval switch

@@ -7,7 +7,6 @@ internal static class CountsText
 {
     public static IReadOnlyList<(string Name, int Value)> All(SyncCounts counts)
     {
-        ArgumentNullException.ThrowIfNull(counts);
         return
         [
             ("invited", counts.Invited),

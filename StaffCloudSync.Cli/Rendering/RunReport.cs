@@ -13,8 +13,6 @@ internal static class RunReport
 {
     public static void Write(IAnsiConsole console, RunRecord record, SyncPlan? plan)
     {
-        ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(record);
         console.Write(new Text("Status: "));
         console.Write(new Text(record.Status.ToString(), CliFormat.StatusStyle(record.Status)));
         console.Line(record.DryRun ? " (dry run: nothing was written)" : string.Empty);
@@ -58,12 +56,9 @@ internal static class RunReport
             return;
         }
 
-        var table = Tables.Create("Kind", "Employee", "MobieTrain id", "Rule", "Why").NoWrap(0, 2, 3);
-        foreach (var action in writes)
-        {
-            table.Row(action.Kind, action.PersonId?.ToString(System.Globalization.CultureInfo.InvariantCulture), action.MobieTrainId ?? NewRecord(action),
-                EmployeeExplainer.RuleName(action.Rule), action.Why);
-        }
+        var table = Tables.Create("Kind", "Employee", "MobieTrain id", "Rule", "Why").NoWrap(0, 2, 3)
+            .Rows(writes, action => [action.Kind, action.PersonId?.ToString(CultureInfo.InvariantCulture), action.MobieTrainId ?? NewRecord(action),
+                EmployeeExplainer.RuleName(action.Rule), action.Why]);
 
         console.Line($"{title}: {writes.Count}");
         console.Write(table);
@@ -84,12 +79,9 @@ internal static class RunReport
 
         // The plan says why in words (which field, which address rule); the stored record keeps only the reason.
         var details = plan?.Skips.GroupBy(s => s.EmployeeId).ToDictionary(g => g.Key, g => g.First().Detail) ?? [];
-        var table = Tables.Create("Employee", "Reason", "Detail");
-        foreach (var skip in record.Skipped)
-        {
-            table.Row(skip.EmployeeId.ToString(System.Globalization.CultureInfo.InvariantCulture), skip.Reason.ToString(),
-                details.GetValueOrDefault(skip.EmployeeId));
-        }
+        var table = Tables.Create("Employee", "Reason", "Detail")
+            .Rows(record.Skipped, skip => [skip.EmployeeId.ToString(CultureInfo.InvariantCulture), skip.Reason.ToString(),
+                details.GetValueOrDefault(skip.EmployeeId)]);
 
         console.Line($"Skipped: {record.Skipped.Count}");
         console.Write(table);
@@ -103,12 +95,9 @@ internal static class RunReport
         }
 
         var causes = plan?.HeldDeletions.GroupBy(h => h.RecordId).ToDictionary(g => g.Key, g => g.First().Cause) ?? [];
-        var table = Tables.Create("Employee", "Kind", "MobieTrain id", "Cause").NoWrap(2);
-        foreach (var held in record.HeldDeletions)
-        {
-            table.Row(held.EmployeeId.ToString(System.Globalization.CultureInfo.InvariantCulture), held.Kind.ToString(), held.MobieTrainId,
-                causes.GetValueOrDefault(held.MobieTrainId));
-        }
+        var table = Tables.Create("Employee", "Kind", "MobieTrain id", "Cause").NoWrap(2)
+            .Rows(record.HeldDeletions, held => [held.EmployeeId.ToString(CultureInfo.InvariantCulture), held.Kind.ToString(), held.MobieTrainId,
+                causes.GetValueOrDefault(held.MobieTrainId)]);
 
         console.Line($"Held deletions: {record.HeldDeletions.Count} (check StaffCloud, then: staffcloud-sync tenants allow-deletions {record.TenantId})");
         console.Write(table);
@@ -121,11 +110,8 @@ internal static class RunReport
             return;
         }
 
-        var table = Tables.Create("Employee", "Action", "MobieTrain id", "Error");
-        foreach (var failure in record.Failures)
-        {
-            table.Row(failure.EmployeeId?.ToString(System.Globalization.CultureInfo.InvariantCulture), failure.Action, failure.MobieTrainId, failure.Error);
-        }
+        var table = Tables.Create("Employee", "Action", "MobieTrain id", "Error")
+            .Rows(record.Failures, failure => [failure.EmployeeId?.ToString(CultureInfo.InvariantCulture), failure.Action, failure.MobieTrainId, failure.Error]);
 
         console.Line($"Failures: {record.Failures.Count}");
         console.Write(table);

@@ -9,8 +9,6 @@ internal static class ScenarioReport
 
     public static void Write(IAnsiConsole console, string title, ScenarioResult result)
     {
-        ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(result);
         console.Write(new Rule(Markup.Escape(title)).LeftJustified());
         for (var i = 0; i < result.Runs.Count; i++)
         {
@@ -36,10 +34,8 @@ internal static class ScenarioReport
     }
 
     /// <summary>One line per run for the demo's close, e.g. "Second run: nothing to do — 0 writes".</summary>
-    public static IReadOnlyList<string> Summary(ScenarioResult result)
-    {
-        ArgumentNullException.ThrowIfNull(result);
-        return result.Runs.Select((run, i) =>
+    public static IReadOnlyList<string> Summary(ScenarioResult result) =>
+        result.Runs.Select((run, i) =>
         {
             var name = (i < Ordinals.Length ? Ordinals[i] + " run" : $"Run {i + 1}") + (run.DryRun ? " (dry run)" : string.Empty);
             var writes = run.Requests.MobieTrainWrites;
@@ -48,5 +44,4 @@ internal static class ScenarioReport
                 : $"{run.Record.Status}, {CountsText.NonZero(run.Record.Counts)}";
             return string.Create(CultureInfo.InvariantCulture, $"{name}: {what} — {writes} writes");
         }).ToList();
-    }
 }

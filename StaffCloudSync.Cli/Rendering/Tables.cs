@@ -19,7 +19,6 @@ internal static class Tables
     /// <summary>Keeps ids and times on one line (they are copied and pasted); the prose columns wrap instead.</summary>
     public static Table NoWrap(this Table table, params int[] columns)
     {
-        ArgumentNullException.ThrowIfNull(table);
         foreach (var column in columns)
         {
             table.Columns[column].NoWrap();
@@ -30,22 +29,30 @@ internal static class Tables
 
     public static Table Row(this Table table, params string?[] cells)
     {
-        ArgumentNullException.ThrowIfNull(table);
         table.AddRow(cells.Select(c => (IRenderable)new Text(c ?? "—")));
+        return table;
+    }
+
+    /// <summary>One row per item, with the cells <paramref name="cells"/> makes of it.</summary>
+    public static Table Rows<T>(this Table table, IEnumerable<T> items, Func<T, string?[]> cells)
+    {
+        foreach (var item in items)
+        {
+            table.Row(cells(item));
+        }
+
         return table;
     }
 
     /// <summary>A heading line: bold on a terminal, plain in a file.</summary>
     public static void Heading(this IAnsiConsole console, string text)
     {
-        ArgumentNullException.ThrowIfNull(console);
         console.WriteLine();
         console.Write(new Text(text + "\n", new Style(decoration: Decoration.Bold)));
     }
 
     public static void Line(this IAnsiConsole console, string text, Style? style = null)
     {
-        ArgumentNullException.ThrowIfNull(console);
         console.Write(new Text(text + "\n", style ?? Style.Plain));
     }
 }

@@ -40,10 +40,22 @@ internal static partial class DispatchLog
     public static partial void SharedAccountQueued(ILogger logger, string tenantId, string conflicts);
 
     [LoggerMessage(EventId = 1520, Level = LogLevel.Information,
-        Message = "Tenant {TenantId} run {RunId} stopped at its time budget; continuation {NextRunId} (invocation {Invocation}) queued with the lease")]
+        Message = "Tenant {TenantId} run {RunId} stopped (time budget or host stopping); continuation {NextRunId} (invocation {Invocation}) queued with the lease")]
     public static partial void ContinuationQueued(ILogger logger, string tenantId, string runId, string nextRunId, int invocation);
 
     [LoggerMessage(EventId = 1521, Level = LogLevel.Warning,
         Message = "Tenant {TenantId} run {RunId} no longer held the lease to hand to continuation {NextRunId}; the continuation takes it if it is free")]
     public static partial void ContinuationWithoutLease(ILogger logger, string tenantId, string runId, string nextRunId);
+
+    [LoggerMessage(EventId = 1522, Level = LogLevel.Error,
+        Message = "Tenant {TenantId} run {RunId} lost its lease (a renewal failed or found it gone) and stopped writing after {Writes} writes")]
+    public static partial void LeaseLostStopped(ILogger logger, string tenantId, string runId, int writes);
+
+    [LoggerMessage(EventId = 1523, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} run {RunId} stopped between writes after {Writes} writes: the host is stopping; continuation {NextRunId} takes over")]
+    public static partial void HostStopping(ILogger logger, string tenantId, string runId, int writes, string? nextRunId);
+
+    [LoggerMessage(EventId = 1524, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} run {RunId} was delivered again while it held the lease (its instance died): continuation {NextRunId} queued, due at {DueAt}")]
+    public static partial void RedeliveryDeferred(ILogger logger, string tenantId, string runId, string nextRunId, DateTimeOffset dueAt);
 }

@@ -18,21 +18,9 @@ public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<Pois
         }
 
         DispatchLog.PoisonMessage(logger, message!.TenantId, message.RunId, messageId);
-        var existing = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken).ConfigureAwait(false);
-        var now = time.GetUtcNow();
-        var record = (existing ?? new RunRecord
-        {
-            TenantId = message.TenantId,
-            RunId = message.RunId,
-            Trigger = message.Trigger,
-            DryRun = message.DryRun,
-            StartedAt = message.RequestedAt,
-        }) with
-        {
-            EndedAt = now,
-            Status = RunStatus.Failed,
-            Reason = $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {existing?.Reason ?? "unknown"}",
-        };
+        var last = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken).ConfigureAwait(false);
+        var record = RunRecorder.GivenUp(message, last, time.GetUtcNow(),
+            $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {last?.Reason ?? "unknown"}");
         await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
     }
 }

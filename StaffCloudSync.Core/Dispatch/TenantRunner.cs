@@ -14,7 +14,8 @@ namespace StaffCloudSync.Core.Dispatch;
 /// The owner of a tenant's run: takes its request through lease → context → read → plan → apply → record, then on to
 /// its continuation or hands the tenant over to it. The queue function (<see cref="RunQueuedAsync"/>), the CLI's
 /// <c>sync</c> and the sandbox (<see cref="RunInlineAsync"/>) all come here, so what an operator sees locally is what
-/// production does. A second concurrent run of a tenant, also a second delivery of the same run, ends <c>Skipped</c>.
+/// production does. A second concurrent run of a tenant ends <c>Skipped</c>; a second delivery of a run whose instance
+/// died goes on as its continuation once the lease lapses (<see cref="LeaseHandBack"/>).
 /// </summary>
 public sealed class TenantRunner(
     TenantStore tenants,
@@ -32,16 +33,19 @@ public sealed class TenantRunner(
     IEnumerable<IQueuedRunObserver>? observers = null)
 {
     private readonly RunRecorder _recorder = new(runs, tenants, quarantine.Value.AfterFailures, time, logger);
+    private readonly LeaseHandBack _handBack = new(leases, queue, runs, time, logger);
 
     private TimeSpan LeaseDuration => dispatch.Value.LeaseDuration;
 
     /// <summary>
     /// One queue message: a malformed one is dropped, not retried; a continuation is queued as its own message with the
     /// lease handed to it. A failure a retry can help (an outage) is thrown so the queue tries again; any other is only
-    /// recorded.
+    /// recorded. <paramref name="hostStopping"/> is the host's stop signal: the run stops between writes and hands the
+    /// tenant to its continuation; what it still has to write (its record, the continuation's message) is not cut off.
     /// </summary>
-    public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken cancellationToken)
+    public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken hostStopping)
     {
+        var cancellationToken = CancellationToken.None;
         if (!SyncRequest.TryParse(messageText, out var request, out var error))
         {
             DispatchLog.MalformedMessage(logger, messageId, dequeueCount, error!);
@@ -54,6 +58,11 @@ public sealed class TenantRunner(
         }
 
         var lease = await leases.TryAcquireAsync(request!.TenantId, request.RunId, LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (lease.IsHeldBy(request.RunId))
+        {
+            return await _handBack.DeferAsync(request, lease, cancellationToken).ConfigureAwait(false);
+        }
+
         if (!lease.Acquired)
         {
             return await SkipAsync(request, lease, cancellationToken).ConfigureAwait(false);
@@ -63,7 +72,7 @@ public sealed class TenantRunner(
         var handedOver = false;
         try
         {
-            outcome = await RunAsync(request, request.RunId, cancellationToken).ConfigureAwait(false);
+            outcome = await RunAsync(request, request.RunId, hostStopping, cancellationToken).ConfigureAwait(false);
             if (outcome.Continuation is { } next)
             {
                 handedOver = await HandOverAsync(request, next, cancellationToken).ConfigureAwait(false);
@@ -109,8 +118,8 @@ public sealed class TenantRunner(
             {
                 var current = request;
                 var outcome = around is null
-                    ? await RunAsync(current, leaseRunId, cancellationToken).ConfigureAwait(false)
-                    : await around(current, () => RunAsync(current, leaseRunId, cancellationToken)).ConfigureAwait(false);
+                    ? await RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken).ConfigureAwait(false)
+                    : await around(current, () => RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken)).ConfigureAwait(false);
                 if (outcome.Continuation is not { } next)
                 {
                     return outcome;
@@ -126,10 +135,15 @@ public sealed class TenantRunner(
         }
     }
 
-    /// <summary>One invocation, under the lease <paramref name="leaseRunId"/> holds, renewed while it is active.</summary>
-    private async Task<SyncOutcome> RunAsync(SyncRequest request, string leaseRunId, CancellationToken cancellationToken)
+    /// <summary>
+    /// One invocation, under the lease <paramref name="leaseRunId"/> holds, renewed while it is active. The host's stop
+    /// and a lost lease stop it between writes (<see cref="RunStop"/>); <paramref name="cancellationToken"/> cuts it off.
+    /// </summary>
+    private async Task<SyncOutcome> RunAsync(SyncRequest request, string leaseRunId, CancellationToken hostStopping, CancellationToken cancellationToken)
     {
-        await using var renewal = keeper.Keep(request.TenantId, leaseRunId, LeaseDuration).ConfigureAwait(false);
+        var renewal = keeper.Keep(request.TenantId, leaseRunId, LeaseDuration);
+        await using var renewing = renewal.ConfigureAwait(false);
+        using var stop = new RunStop(hostStopping, renewal.Lost);
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
         SyncLog.RunStarted(logger, request.TenantId, request.RunId, request.Trigger.ToString(), request.DryRun);
@@ -143,11 +157,16 @@ public sealed class TenantRunner(
             }
 
             RunContext.EnsureOwnAccounts(tenant.ValidSettings, rows);
-            return await SyncAsync(RunContext.For(request, tenant, startedAt), started, cancellationToken).ConfigureAwait(false);
+            return await SyncAsync(RunContext.For(request, tenant, startedAt), started, stop, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.Stopped && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while reading or planning: nothing was written, so the stop ends it like one between writes.
+            return await StoppedAsync(request, startedAt, started, stop, null, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            // Host shutdown or function timeout: record why the run stopped, then let the trigger retry the message.
+            // Cut off by the caller (the CLI's Ctrl+C), not stopped between writes: recorded, then thrown on.
             var cancelled = new RunEnd(RunStatus.Failed, "Cancelled: the host stopped the run before it finished; the queue retries it", SyncFailureKind.Unavailable);
             await _recorder.FinishAsync(request, startedAt, started, cancelled, null, cancellationToken).ConfigureAwait(false);
             throw;
@@ -159,11 +178,12 @@ public sealed class TenantRunner(
         }
     }
 
-    private async Task<SyncOutcome> SyncAsync(RunContext context, long started, CancellationToken cancellationToken)
+    private async Task<SyncOutcome> SyncAsync(RunContext context, long started, RunStop stop, CancellationToken cancellationToken)
     {
         await _recorder.WriteStartAsync(context.Request, context.Now, cancellationToken).ConfigureAwait(false);
         var readStarted = time.GetTimestamp();
-        var snapshot = await reader.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
+        var snapshot = await reader.ReadAsync(context, reading.Token).ConfigureAwait(false);
         var readMs = Milliseconds(readStarted);
         SyncLog.SnapshotRead(logger, context.TenantId, context.RunId, snapshot.StaffCloud.Employees.Count, snapshot.StaffCloud.Events.Count,
             snapshot.StaffCloud.Assignments.Count, snapshot.MobieTrain.Users.Count, snapshot.MobieTrain.Invitations.Count,
@@ -175,7 +195,7 @@ public sealed class TenantRunner(
         LogPlan(context, plan, planMs);
 
         var applyStarted = time.GetTimestamp();
-        var budget = new RunBudget(time, started, sync.Value.RunTimeBudget);
+        var budget = new RunBudget(time, started, sync.Value.RunTimeBudget, stop.Token);
         var result = context.DryRun
             ? ApplyResult.DryRun(plan)
             : await applier.ApplyAsync(context.MobieTrainWrites, plan, budget, cancellationToken).ConfigureAwait(false);
@@ -191,6 +211,11 @@ public sealed class TenantRunner(
             return await _recorder.FinishAsync(context.Request, context.Now, started, stoppedApplying, work, cancellationToken).ConfigureAwait(false);
         }
 
+        if (result.BudgetSpent && stop.Stopped)
+        {
+            return await StoppedAsync(context.Request, context.Now, started, stop, work, cancellationToken).ConfigureAwait(false);
+        }
+
         if (result.BudgetSpent)
         {
             var (atBudget, next) = RunConclusion.AtBudget(context.Request, budget, result, sync.Value.MaxContinuations);
@@ -200,6 +225,13 @@ public sealed class TenantRunner(
         }
 
         return await _recorder.FinishAsync(context.Request, context.Now, started, RunConclusion.Of(plan, result), work, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SyncOutcome> StoppedAsync(SyncRequest request, DateTimeOffset startedAt, long started, RunStop stop, RunWork? work, CancellationToken cancellationToken)
+    {
+        var (end, next) = stop.End(request, work?.Result.Completed.Count ?? 0, logger);
+        var stopped = await _recorder.FinishAsync(request, startedAt, started, end, work, cancellationToken).ConfigureAwait(false);
+        return stopped with { Continuation = next };
     }
 
     private void LogPlan(RunContext context, SyncPlan plan, long planMs)
@@ -242,17 +274,14 @@ public sealed class TenantRunner(
     }
 
     /// <summary>
-    /// Another run holds the tenant. A second delivery of a running run is recorded beside it, under an id of its own:
-    /// the running run's record is its own to finish, and must not be replaced by this skip.
+    /// Another run holds the tenant (a second delivery of the holder's own message goes to <see cref="LeaseHandBack"/>).
     /// </summary>
     private async Task<RunRecord> SkipAsync(SyncRequest request, LeaseResult lease, CancellationToken cancellationToken)
     {
         DispatchLog.LeaseBusy(logger, request.TenantId, request.RunId, lease.HeldByRunId, lease.HeldUntil);
-        var again = lease.IsHeldBy(request.RunId);
-        var skip = new SyncRequest(request.TenantId, again ? $"{request.RunId}-again-{SyncRequest.NewRunId()[..8]}" : request.RunId, request.Trigger, request.DryRun);
-        var skipped = await _recorder.WriteSkippedAsync(skip, again
-            ? $"run {request.RunId} is still running (it holds the tenant until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z): this second delivery of its queue message is refused, so it does not run twice at once"
-            : $"another run ({lease.HeldByRunId}) of this tenant is in progress, holding it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z; the next scheduled run will catch up",
+        var skip = new SyncRequest(request.TenantId, request.RunId, request.Trigger, request.DryRun);
+        var skipped = await _recorder.WriteSkippedAsync(skip,
+            $"another run ({lease.HeldByRunId}) of this tenant is in progress, holding it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z; the next scheduled run will catch up",
             cancellationToken).ConfigureAwait(false);
         foreach (var observer in observers ?? [])
         {

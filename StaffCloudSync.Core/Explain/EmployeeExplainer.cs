@@ -19,7 +19,7 @@ public static class EmployeeExplainer
         var employee = snapshot.StaffCloud.Employees.FirstOrDefault(e => e.Id == employeeId) ?? fetchedEmployee;
         var records = MobieTrainRecords(snapshot.MobieTrain, employeeId);
         var events = ConfirmedEvents(preview, employeeId);
-        var actions = SyncPlanner.PlanFor(preview.Plan, employeeId)
+        var actions = preview.Plan.Actions.Where(a => a.PersonId == employeeId)
             .Select(a => new PlannedActionView(a.Kind, RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why))
             .ToList();
         var facts = employee is null ? null : Facts(employee, events, preview.Settings.DefaultCallingCode);
@@ -53,7 +53,7 @@ public static class EmployeeExplainer
         var snapshot = preview.Snapshot;
 
         // The planner's own index: which group an event has and the name a new one gets (collisions included).
-        var index = PlanningIndex.Build(snapshot, preview.Settings, preview.Now);
+        var index = new PlanningIndex(snapshot, preview.Settings, preview.Now);
         var eventsById = snapshot.StaffCloud.Events.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
         return snapshot.StaffCloud.Assignments
             .Where(a => a.EmployeeId == employeeId && Definitions.IsConfirmed(a))

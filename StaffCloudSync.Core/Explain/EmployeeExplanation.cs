@@ -28,14 +28,11 @@ public sealed record StaffCloudFacts(
 /// <summary>A confirmed assignment's event: whether it is current, and its MobieTrain group (the project's when groups are by project).</summary>
 public sealed record EventFacts(long EventId, string? Name, int? Status, DateTime? Start, DateTime? End, bool CurrentOrFuture, string? GroupName, string? GroupId)
 {
-    /// <summary>The event's project, when it has one.</summary>
     public long? ProjectId { get; init; }
 }
 
-/// <summary>A MobieTrain user or invitation carrying the employee's id.</summary>
 public sealed record MobieTrainRecordFacts(string Kind, string Id, DateTimeOffset? Since, IReadOnlyList<string> GroupIds);
 
-/// <summary>One rule and what it decided for this person.</summary>
 public sealed record RuleDecision(string Rule, string Decision);
 
 /// <summary>A planned action, as an operator reads it.</summary>

@@ -9,7 +9,7 @@ public interface ITenantLeases
 {
     /// <summary>
     /// Takes the tenant's lease for <paramref name="runId"/>, or returns who holds it — also when that is
-    /// <paramref name="runId"/> itself: a second delivery of a run that is still running must not run it twice at once.
+    /// <paramref name="runId"/> itself: a second delivery of a run whose instance may still be writing must not run it twice at once.
     /// </summary>
     Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken);
 

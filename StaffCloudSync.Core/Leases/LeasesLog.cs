@@ -6,7 +6,7 @@ internal static partial class LeasesLog
     [LoggerMessage(EventId = 1510, Level = LogLevel.Debug, Message = "Lease of tenant {TenantId} renewed for run {RunId} until {ExpiresAt}")]
     public static partial void Renewed(ILogger logger, string tenantId, string runId, DateTimeOffset expiresAt);
 
-    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "Lease of tenant {TenantId} could not be renewed for run {RunId} ({Error}); trying again at the next renewal")]
+    [LoggerMessage(EventId = 1511, Level = LogLevel.Warning, Message = "Lease of tenant {TenantId} could not be renewed for run {RunId} ({Error}); the run stops writing, renewals go on until it ends")]
     public static partial void RenewFailed(ILogger logger, string tenantId, string runId, string error);
 
     [LoggerMessage(EventId = 1512, Level = LogLevel.Error,

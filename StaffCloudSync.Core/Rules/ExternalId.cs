@@ -26,17 +26,9 @@ public static class ExternalId
     /// </summary>
     public static long? TryParseDigits(string? digits)
     {
-        if (string.IsNullOrEmpty(digits) || digits.Length > MaxDigits)
+        if (string.IsNullOrEmpty(digits) || digits.Length > MaxDigits || !digits.All(char.IsAsciiDigit))
         {
             return null;
-        }
-
-        foreach (var c in digits)
-        {
-            if (c is < '0' or > '9')
-            {
-                return null;
-            }
         }
 
         // StaffCloud ids start at 1: "0" (or "000") cannot be asked about, so it is protected like any other non-id.

@@ -21,10 +21,8 @@ public static class GroupExternalIds
     public static bool IsSyncOwned(string? externalId) =>
         HasDigitsAfter(externalId, EventGroupPrefix) || HasDigitsAfter(externalId, ProjectGroupPrefix);
 
-    /// <summary>The event id of an event group's externalId, or null.</summary>
     public static long? TryParseEventGroup(string? externalId) => IdAfter(externalId, EventGroupPrefix);
 
-    /// <summary>The project id of a project group's externalId, or null.</summary>
     public static long? TryParseProjectGroup(string? externalId) => IdAfter(externalId, ProjectGroupPrefix);
 
     private static long? IdAfter(string? externalId, string prefix) =>

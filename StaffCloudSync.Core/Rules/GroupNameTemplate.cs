@@ -9,7 +9,7 @@ namespace StaffCloudSync.Core.Rules;
 /// braces. A template for project groups knows only <c>{id}</c> (the project's) and <c>{project}</c>: a project has no
 /// single name, start or end of an event. Parsed once, rendered per event or project.
 /// </summary>
-public sealed class GroupNameTemplate
+public sealed partial class GroupNameTemplate
 {
     public const int MaxNameLength = 255;
     private const string DefaultDateFormat = "yyyy-MM-dd";
@@ -25,7 +25,6 @@ public sealed class GroupNameTemplate
 
     public string Text { get; }
 
-    /// <summary>Whether it names event groups or project groups.</summary>
     public GroupNameSubject Subject { get; }
 
     /// <summary>True when the name needs the project's name (so a name that cannot be known yet must not be rendered).</summary>
@@ -48,40 +47,23 @@ public sealed class GroupNameTemplate
 
         var parts = new List<Part>();
         var literal = new StringBuilder();
-        for (var i = 0; i < template.Length; i++)
+        foreach (Match token in Tokens().Matches(template))
         {
-            var c = template[i];
-            if (c == '}' )
+            var position = token.Index + 1;
+            switch (token.Value)
             {
-                if (i + 1 < template.Length && template[i + 1] == '}')
-                {
-                    literal.Append('}');
-                    i++;
+                case "{{" or "}}":
+                    literal.Append(token.Value[0]);
                     continue;
-                }
-
-                error = $"has a '}}' at position {i + 1} without its '{{' (write '}}}}' for a brace)";
-                return false;
-            }
-
-            if (c != '{')
-            {
-                literal.Append(c);
-                continue;
-            }
-
-            if (i + 1 < template.Length && template[i + 1] == '{')
-            {
-                literal.Append('{');
-                i++;
-                continue;
-            }
-
-            var close = template.IndexOf('}', i + 1);
-            if (close < 0)
-            {
-                error = $"has a '{{' at position {i + 1} that is never closed";
-                return false;
+                case "}":
+                    error = $"has a '}}' at position {position} without its '{{' (write '}}}}' for a brace)";
+                    return false;
+                case "{":
+                    error = $"has a '{{' at position {position} that is never closed";
+                    return false;
+                case var text when text[0] != '{':
+                    literal.Append(text);
+                    continue;
             }
 
             if (literal.Length > 0)
@@ -90,13 +72,12 @@ public sealed class GroupNameTemplate
                 literal.Clear();
             }
 
-            if (!TryParsePlaceholder(template[(i + 1)..close], subject, out var part, out error))
+            if (!TryParsePlaceholder(token.Value[1..^1], subject, out var part, out error))
             {
                 return false;
             }
 
             parts.Add(part!);
-            i = close;
         }
 
         if (literal.Length > 0)
@@ -125,33 +106,14 @@ public sealed class GroupNameTemplate
             throw new InvalidOperationException("A project group template cannot name an event's group.");
         }
 
-        var builder = new StringBuilder();
-        foreach (var part in _parts)
+        return Render(GroupExternalIds.ForEventGroup(staffCloudEvent.Id), part => part.Kind switch
         {
-            switch (part.Kind)
-            {
-                case PartKind.Literal:
-                    builder.Append(part.Value);
-                    break;
-                case PartKind.Id:
-                    builder.Append(staffCloudEvent.Id.ToString(CultureInfo.InvariantCulture));
-                    break;
-                case PartKind.Name:
-                    builder.Append(staffCloudEvent.Name);
-                    break;
-                case PartKind.Start:
-                    builder.Append(staffCloudEvent.Start?.ToString(part.Value, CultureInfo.InvariantCulture));
-                    break;
-                case PartKind.End:
-                    builder.Append((staffCloudEvent.End ?? staffCloudEvent.Start)?.ToString(part.Value, CultureInfo.InvariantCulture));
-                    break;
-                case PartKind.Project:
-                    builder.Append(projectName);
-                    break;
-            }
-        }
-
-        return Finish(builder, GroupExternalIds.ForEventGroup(staffCloudEvent.Id));
+            PartKind.Id => staffCloudEvent.Id.ToString(CultureInfo.InvariantCulture),
+            PartKind.Name => staffCloudEvent.Name,
+            PartKind.Start => staffCloudEvent.Start?.ToString(part.Value, CultureInfo.InvariantCulture),
+            PartKind.End => (staffCloudEvent.End ?? staffCloudEvent.Start)?.ToString(part.Value, CultureInfo.InvariantCulture),
+            _ => projectName,
+        });
     }
 
     /// <summary>The group name of a project (<see cref="GroupNameSubject.Project"/> templates only).</summary>
@@ -162,25 +124,19 @@ public sealed class GroupNameTemplate
             throw new InvalidOperationException("An event group template cannot name a project's group.");
         }
 
-        var builder = new StringBuilder();
-        foreach (var part in _parts)
+        return Render(GroupExternalIds.ForProjectGroup(projectId), part => part.Kind switch
         {
-            builder.Append(part.Kind switch
-            {
-                PartKind.Literal => part.Value,
-                PartKind.Id => projectId.ToString(CultureInfo.InvariantCulture),
-                PartKind.Project => projectName,
-                _ => string.Empty,
-            });
-        }
-
-        return Finish(builder, GroupExternalIds.ForProjectGroup(projectId));
+            PartKind.Id => projectId.ToString(CultureInfo.InvariantCulture),
+            PartKind.Project => projectName,
+            _ => string.Empty,
+        });
     }
 
     // A name that renders empty (an event without a name, say) falls back to the group's externalId: never a blank group.
-    private static string Finish(StringBuilder builder, string fallback)
+    private string Render(string fallback, Func<Part, string?> placeholder)
     {
-        var name = PersonName.Normalize(builder.ToString());
+        var rendered = string.Concat(_parts.Select(p => p.Kind == PartKind.Literal ? p.Value : placeholder(p)));
+        var name = PersonName.Normalize(rendered);
         return name is null ? fallback : PersonName.Truncate(name, MaxNameLength);
     }
 
@@ -245,6 +201,10 @@ public sealed class GroupNameTemplate
         return true;
     }
 
+    // An escaped brace, a placeholder (up to the first closing brace), a brace without its partner, or literal text.
+    [GeneratedRegex(@"\{\{|\}\}|\{[^}]*\}|\{|\}|[^{}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Tokens();
+
     private enum PartKind
     {
         Literal,
@@ -256,4 +216,14 @@ public sealed class GroupNameTemplate
     }
 
     private sealed record Part(PartKind Kind, string Value);
+}
+
+/// <summary>
+/// What a <see cref="GroupNameTemplate"/> names: an event's group or a project's. The tenant's <c>GroupBy</c>
+/// (Tenants/GroupMode) maps onto it; the rule lives here because Tenants uses Rules, never the other way round.
+/// </summary>
+public enum GroupNameSubject
+{
+    Event,
+    Project,
 }

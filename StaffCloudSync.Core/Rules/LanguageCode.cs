@@ -55,18 +55,8 @@ public static class LanguageCode
     }
 
     // Case- and accent-insensitive key: "Français", "francais" and "FRANÇAIS" meet.
-    private static string Fold(string value)
-    {
-        var decomposed = value.Normalize(NormalizationForm.FormD);
-        var builder = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
-        {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
-            {
-                builder.Append(char.ToLowerInvariant(c));
-            }
-        }
-
-        return builder.ToString();
-    }
+    private static string Fold(string value) =>
+        string.Concat(value.Normalize(NormalizationForm.FormD)
+            .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            .Select(char.ToLowerInvariant));
 }

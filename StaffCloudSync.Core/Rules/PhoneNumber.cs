@@ -57,21 +57,6 @@ public static class PhoneNumber
     public static string? FirstValid(string? mobile, string? phone, string? defaultCallingCode) =>
         Normalize(mobile, defaultCallingCode) ?? Normalize(phone, defaultCallingCode);
 
-    private static string? Validated(ReadOnlySpan<char> compact)
-    {
-        if (compact.Length is < 7 or > 16 || compact[0] != '+')
-        {
-            return null;
-        }
-
-        foreach (var c in compact[1..])
-        {
-            if (c is < '0' or > '9')
-            {
-                return null;
-            }
-        }
-
-        return new string(compact);
-    }
+    private static string? Validated(ReadOnlySpan<char> compact) =>
+        compact.Length is < 7 or > 16 || compact[0] != '+' || compact[1..].ContainsAnyExceptInRange('0', '9') ? null : new string(compact);
 }

@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Credentials;
 
 namespace StaffCloudSync.Core.Secrets;
@@ -18,7 +19,16 @@ public sealed class KeyVaultOptions
 
     /// <summary>
     /// How long a read secret is reused before Key Vault is asked again. Short, so that a rotated token is picked up
-    /// within minutes even without <see cref="ISecretStore.Invalidate"/>; zero disables the cache.
+    /// within minutes even without <see cref="ISecretStore.Invalidate"/>.
     /// </summary>
-    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromMinutes(5);
+    public static readonly TimeSpan DefaultCacheDuration = TimeSpan.FromMinutes(5);
+
+    /// <summary><see cref="DefaultCacheDuration"/>; not a setting (internal, so the binder leaves it alone), tests change it in code; zero disables the cache.</summary>
+    internal TimeSpan CacheDuration { get; set; } = DefaultCacheDuration;
+
+    /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
+    public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
+    [
+        new(nameof(CacheDuration), $"it is now the constant {DefaultCacheDuration} (KeyVaultOptions.DefaultCacheDuration)"),
+    ];
 }

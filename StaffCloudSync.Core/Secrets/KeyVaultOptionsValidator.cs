@@ -47,11 +47,6 @@ internal sealed class KeyVaultOptionsValidator(Func<string?> providerSetting) : 
                 "or empty for the system-assigned one (KeyVault__ManagedIdentityClientId).");
         }
 
-        if (options.CacheDuration < TimeSpan.Zero)
-        {
-            errors.Add("KeyVault:CacheDuration must be zero (no cache) or positive, e.g. 00:05:00 (KeyVault__CacheDuration).");
-        }
-
         return AppSetting.Result(errors);
     }
 }

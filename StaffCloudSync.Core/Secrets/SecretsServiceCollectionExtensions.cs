@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Azure;
+using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Credentials;
 
 namespace StaffCloudSync.Core.Secrets;
@@ -26,6 +27,7 @@ public static class SecretsServiceCollectionExtensions
         // A factory only to hand the validator the raw provider setting (KeyVaultOptionsValidator says why).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>(
             _ => new KeyVaultOptionsValidator(() => configuration[$"{SecretsOptions.SectionName}:{nameof(SecretsOptions.Provider)}"])));
+        services.RejectRemovedSettings(configuration, KeyVaultOptions.SectionName, KeyVaultOptions.RemovedSettings);
 
         // Built only when the Key Vault store is resolved, so the configuration provider needs no vault or identity.
         services.AddAzureClients(clients => clients

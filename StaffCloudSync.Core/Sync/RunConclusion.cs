@@ -23,7 +23,7 @@ internal static class RunConclusion
     }
 
     /// <summary>
-    /// A run that spent its time budget: <c>Continued</c> with its continuation, or — past <c>Sync:MaxContinuations</c> —
+    /// A run that spent its time budget: <c>Continued</c> with its continuation, or — past <see cref="SyncOptions.DefaultMaxContinuations"/> —
     /// <c>Failed</c>, since a chain that never ends means the budget, the limit or the partner's pace needs an operator.
     /// </summary>
     public static (RunEnd End, SyncRequest? Next) AtBudget(SyncRequest request, RunBudget budget, ApplyResult result, int maxContinuations)
@@ -33,8 +33,8 @@ internal static class RunConclusion
         if (request.Invocation > maxContinuations)
         {
             return (new(RunStatus.Failed,
-                $"Configuration: {spent} in invocation {request.Invocation} of its chain, and Sync:MaxContinuations ({maxContinuations}) allows no further continuation; " +
-                "raise the budget or the limit, or check the partner's pace — the next scheduled run goes on", SyncFailureKind.Configuration), null);
+                $"Configuration: {spent} in invocation {request.Invocation} of its chain, and a chain may have at most {maxContinuations} continuations; " +
+                "raise the budget, or check the partner's pace — the next scheduled run goes on", SyncFailureKind.Configuration), null);
         }
 
         var next = request.Continuation();
@@ -48,8 +48,7 @@ internal static class RunConclusion
     /// </summary>
     internal static string HeldReason(DeletionGuardDecision guard)
     {
-        ArgumentNullException.ThrowIfNull(guard);
-        var deletions = guard.Held && guard.Deletions > 0;
+        var deletions = guard.Tripped && guard.Deletions > 0;
         var parts = new List<string>();
         if (deletions)
         {

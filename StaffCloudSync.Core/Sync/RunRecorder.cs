@@ -37,6 +37,18 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         Approval = work?.Approval,
     };
 
+    /// <summary>
+    /// A run the queue gave up on, ended as failed: its last attempt's record when there is one — what that attempt did
+    /// (counts, failures) stays for the operator —, else the record of the request as it was asked for.
+    /// </summary>
+    public static RunRecord GivenUp(SyncRequest request, RunRecord? last, DateTimeOffset endedAt, string reason) =>
+        (last ?? Build(request, request.RequestedAt, null, new RunEnd(RunStatus.Running, null))) with
+        {
+            EndedAt = endedAt,
+            Status = RunStatus.Failed,
+            Reason = reason,
+        };
+
     /// <summary>The record of a run that has started (status Running), so an operator sees it while it goes on.</summary>
     public Task WriteStartAsync(SyncRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
         runs.WriteAsync(Build(request, startedAt, null, new RunEnd(RunStatus.Running, null)), cancellationToken);

@@ -23,12 +23,19 @@ public sealed class SyncOptions
     /// </summary>
     public const int DefaultMaxConsecutiveTransientFailures = 5;
 
+    /// <summary>
+    /// How many continuations one chain may queue; beyond it the run fails with that reason. 20 budgets of 25 minutes
+    /// reach well past the next scheduled run, so a chain this long is a fault to look at, not a limit to raise.
+    /// </summary>
+    public const int DefaultMaxContinuations = 20;
+
     /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
     [
         new(nameof(EventReadMargin), $"it is now the constant {DefaultEventReadMargin} (SyncOptions.DefaultEventReadMargin)"),
         new(nameof(MaxConsecutiveTransientFailures),
             $"it is now the constant {DefaultMaxConsecutiveTransientFailures} (SyncOptions.DefaultMaxConsecutiveTransientFailures)"),
+        new(nameof(MaxContinuations), $"it is now the constant {DefaultMaxContinuations} (SyncOptions.DefaultMaxContinuations)"),
     ];
 
     /// <summary>
@@ -38,8 +45,8 @@ public sealed class SyncOptions
     /// </summary>
     public TimeSpan RunTimeBudget { get; set; } = TimeSpan.FromMinutes(25);
 
-    /// <summary>How many continuations one chain may queue; beyond it the run fails with that reason.</summary>
-    public int MaxContinuations { get; set; } = 20;
+    /// <summary><see cref="DefaultMaxContinuations"/>; not a setting, tests lower it in code.</summary>
+    internal int MaxContinuations { get; set; } = DefaultMaxContinuations;
 
     /// <summary>MobieTrain writes in flight at once for one tenant run.</summary>
     public int MaxParallelWrites { get; set; } = 8;

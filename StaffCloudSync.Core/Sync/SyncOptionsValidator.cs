@@ -19,7 +19,6 @@ internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
             // Seconds are allowed for tests and the sandbox; a budget beyond the Functions timeout could never be spent.
             AppSetting.OutOfRange(Section, nameof(SyncOptions.RunTimeBudget), options.RunTimeBudget, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30),
                 "at most the Functions timeout, functionTimeout in host.json"),
-            AppSetting.OutOfRange(Section, nameof(SyncOptions.MaxContinuations), options.MaxContinuations, 0, 1000),
             AppSetting.OutOfRange(Section, nameof(SyncOptions.MaxParallelWrites), options.MaxParallelWrites, 1, 64),
         ];
 

@@ -3,15 +3,21 @@ using StaffCloudSync.Core.AppSettings;
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>
-/// When a failing tenant is quarantined and how often it is tried then (section <c>Quarantine</c>). Checked at start-up
-/// by <see cref="QuarantineOptionsValidator"/>, which holds each setting's range.
+/// When a failing tenant is quarantined and how often it is tried then (section <c>Quarantine</c>, whose settings are
+/// all gone: the constants below, issue 22).
 /// </summary>
 public sealed class QuarantineOptions
 {
     public const string SectionName = "Quarantine";
 
-    /// <summary>Runs in a row that fail for a reason a retry cannot fix before the tenant is quarantined.</summary>
-    public int AfterFailures { get; set; } = 3;
+    /// <summary>
+    /// Runs in a row that fail for a reason a retry cannot fix before the tenant is quarantined (sync-rules.md): three
+    /// runs are a day and a half of the schedule, long enough to tell a fault from a passing hiccup.
+    /// </summary>
+    public const int DefaultAfterFailures = 3;
+
+    /// <summary><see cref="DefaultAfterFailures"/>; not a setting, tests lower it in code.</summary>
+    internal int AfterFailures { get; set; } = DefaultAfterFailures;
 
     /// <summary>How often the schedule still tries a quarantined tenant (it runs twice a day otherwise).</summary>
     public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromDays(1);
@@ -22,6 +28,7 @@ public sealed class QuarantineOptions
     /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
     [
+        new(nameof(AfterFailures), $"it is now the constant {DefaultAfterFailures} (QuarantineOptions.DefaultAfterFailures)"),
         new(nameof(RetryInterval), $"it is now the constant {DefaultRetryInterval} (QuarantineOptions.DefaultRetryInterval)"),
     ];
 }

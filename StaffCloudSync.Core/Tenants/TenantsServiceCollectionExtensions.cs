@@ -12,12 +12,11 @@ public static class TenantsServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The quarantine's <see cref="QuarantineOptions"/> (section <c>Quarantine</c>), checked at start-up.</summary>
+    /// <summary>The quarantine's <see cref="QuarantineOptions"/>; its former settings fail start-up when still configured.</summary>
     public static IServiceCollection AddQuarantineOptions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
-        services.AddOptions<QuarantineOptions>().Bind(configuration.GetSection(QuarantineOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<QuarantineOptions>, QuarantineOptionsValidator>());
+        services.AddOptions<QuarantineOptions>();
         services.RejectRemovedSettings(configuration, QuarantineOptions.SectionName, QuarantineOptions.RemovedSettings);
         return services;
     }

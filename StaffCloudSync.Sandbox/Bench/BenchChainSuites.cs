@@ -14,11 +14,7 @@ internal static class BenchChainSuites
     public static async Task<BenchResult> ContinuationAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         const int Limit = 100;
-        var tenant = BenchTenant.Generate(new BenchProfile
-        {
-            Employees = 3_000, Events = 30, ActiveShare = 1, ConfirmedShare = 1, FutureEventShare = 1, MinAssignmentsPerEmployee = 1, AssignmentsPerEmployee = 1,
-            MobieTrainRateLimitPerSecond = Limit,
-        });
+        var tenant = BenchTenant.Generate(BenchSuites.AllEligible(3_000, 30) with { MobieTrainRateLimitPerSecond = Limit });
         var scenario = tenant.Scenario(2) with { Settings = new Dictionary<string, string?> { ["Sync:RunTimeBudget"] = "00:00:10" } };
         var result = await ScenarioRunner.RunAsync(scenario, options, cancellationToken).ConfigureAwait(false);
 
@@ -54,11 +50,7 @@ internal static class BenchChainSuites
     /// </summary>
     public static async Task<BenchResult> MemoryAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
-        var tenant = BenchTenant.Generate(new BenchProfile
-        {
-            Employees = 100_000, ScheduledEmployees = 50_000, Events = 500, ActiveShare = 1, ConfirmedShare = 1, FutureEventShare = 1,
-            MinAssignmentsPerEmployee = 1, AssignmentsPerEmployee = 1,
-        });
+        var tenant = BenchTenant.Generate(BenchSuites.AllEligible(100_000, 500) with { ScheduledEmployees = 50_000 });
         var seededOnly = tenant.Scenario(0);
         var (_, simulatorsMb) = await PeakWorkingSetAsync(() => ScenarioRunner.RunAsync(seededOnly, options, cancellationToken)).ConfigureAwait(false);
         var (result, totalMb) = await PeakWorkingSetAsync(() => ScenarioRunner.RunAsync(tenant.Scenario(1), options, cancellationToken)).ConfigureAwait(false);

@@ -191,7 +191,7 @@ public static class BenchSuites
         return results;
     }
 
-    private static BenchProfile AllEligible(int employees, int events) => new()
+    internal static BenchProfile AllEligible(int employees, int events) => new()
     {
         Employees = employees, Events = events, ActiveShare = 1, ConfirmedShare = 1, FutureEventShare = 1, MinAssignmentsPerEmployee = 1, AssignmentsPerEmployee = 1,
     };

@@ -54,7 +54,7 @@ public static class NotificationBench
             $"median {Minutes(median)}, maximum {Minutes(max)} from confirmation to invitation ({latencies.Count} of {Confirmations} invited, {result.Runs.Count} early runs, " +
             $"longest run {oneRun.TotalMilliseconds:0} ms); without notifications: median {Hours(Median(scheduledOnly))}, maximum {Hours(scheduledOnly[^1])}",
             latencies.Count == Confirmations && median <= debounceBound && max <= intervalBound,
-            Figures(("confirmations", Confirmations), ("invited", latencies.Count), ("earlyRuns", result.Runs.Count), ("medianSeconds", median.TotalSeconds),
+            BenchSuites.Figures(("confirmations", Confirmations), ("invited", latencies.Count), ("earlyRuns", result.Runs.Count), ("medianSeconds", median.TotalSeconds),
                 ("maxSeconds", max.TotalSeconds), ("longestRunMs", oneRun.TotalMilliseconds), ("scheduledOnlyMedianHours", Median(scheduledOnly).TotalHours),
                 ("scheduledOnlyMaxHours", scheduledOnly[^1].TotalHours)));
     }
@@ -78,7 +78,7 @@ public static class NotificationBench
             $"{starts.Count} early runs for {Burst:N0} notifications, {busiestHour} in the busiest hour; due at {string.Join(", ", starts.Select(s => s.ToString("HH:mm", CultureInfo.InvariantCulture)))}; " +
             $"all {(result.Runs.All(r => r.Record.Status == RunStatus.Succeeded) ? "Succeeded" : "not Succeeded")}",
             busiestHour <= bound && starts.Count > 0,
-            Figures(("notifications", Burst), ("earlyRuns", starts.Count), ("busiestHourRuns", busiestHour), ("bound", bound)));
+            BenchSuites.Figures(("notifications", Burst), ("earlyRuns", starts.Count), ("busiestHourRuns", busiestHour), ("bound", bound)));
     }
 
     /// <summary>A small tenant: everyone active, on one event tomorrow, not yet confirmed.</summary>
@@ -112,6 +112,4 @@ public static class NotificationBench
     private static string Minutes(TimeSpan value) => string.Create(CultureInfo.InvariantCulture, $"{(int)value.TotalMinutes}:{value.Seconds:00} min");
 
     private static string Hours(TimeSpan value) => $"{value.TotalHours:0.0} h";
-
-    private static Dictionary<string, object> Figures(params (string Name, object Value)[] figures) => figures.ToDictionary(f => f.Name, f => f.Value);
 }

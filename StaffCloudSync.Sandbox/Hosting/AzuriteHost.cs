@@ -1,5 +1,8 @@
 using System.ComponentModel;
 using System.Diagnostics;
+using System.Net.Sockets;
+using System.Net;
+using Azure.Data.Tables;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
@@ -85,25 +88,21 @@ public static class AzuriteHost
         var (blob, queue, table) = LoopbackPorts.FreeThree();
         var location = Path.Combine(Path.GetTempPath(), "staffcloudsync-azurite-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(location);
-        var info = new ProcessStartInfo(executable)
-        {
-            // A scratch folder of its own: in-memory Azurite refuses --location, and nothing it might write lands in the repo.
-            WorkingDirectory = location,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in new[]
-        {
+        string[] arguments =
+        [
             "--silent", "--inMemoryPersistence", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", blob.ToString(CultureInfo.InvariantCulture),
             "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
             "--tablePort", table.ToString(CultureInfo.InvariantCulture),
-        })
+        ];
+        var info = new ProcessStartInfo(executable, arguments)
         {
-            info.ArgumentList.Add(argument);
-        }
+            // A scratch folder of its own: in-memory Azurite refuses --location, and nothing it might write lands in the repo.
+            WorkingDirectory = location,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
 
         var output = new ProcessOutputTail();
         var process = new Process { StartInfo = info };
@@ -145,5 +144,69 @@ public static class AzuriteHost
             + $"BlobEndpoint=http://127.0.0.1:{blob}/{AccountName};"
             + $"QueueEndpoint=http://127.0.0.1:{queue}/{AccountName};"
             + $"TableEndpoint=http://127.0.0.1:{table}/{AccountName};";
+    }
+}
+
+/// <summary>Free loopback ports for a private emulator, and whether an endpoint accepts connections.</summary>
+internal static class LoopbackPorts
+{
+    public static (int Blob, int Queue, int Table) FreeThree()
+    {
+        // All three bound at once so the system hands out three different ports.
+        var listeners = Enumerable.Range(0, 3).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
+        {
+            listeners.ForEach(l => l.Start());
+            var ports = listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToList();
+            return (ports[0], ports[1], ports[2]);
+        }
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
+    }
+
+    public static async Task<bool> AllAcceptAsync(params int[] ports)
+    {
+        foreach (var port in ports)
+        {
+            if (!await AcceptsAsync("127.0.0.1", port).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    public static async Task<bool> AcceptsAsync(string host, int port)
+    {
+        using var client = new TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await client.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+            return true;
+        }
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Whether the table endpoint of a connection string (read by the Tables SDK) accepts connections.</summary>
+    public static Task<bool> IsReachableAsync(string connectionString)
+    {
+        Uri endpoint;
+        try
+        {
+            endpoint = new TableServiceClient(connectionString).Uri;
+        }
+        catch (Exception ex) when (ex is FormatException or ArgumentException or InvalidOperationException)
+        {
+            return Task.FromResult(false);
+        }
+
+        return AcceptsAsync(endpoint.Host, endpoint.Port);
     }
 }

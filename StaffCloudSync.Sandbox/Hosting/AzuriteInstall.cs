@@ -53,17 +53,12 @@ internal static class AzuriteInstall
     /// <summary>Installs the pinned Azurite into <paramref name="root"/> (<c>npm ci</c>), failing with npm's last lines.</summary>
     public static async Task RunNpmCiAsync(string root)
     {
-        var info = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm")
+        var info = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"])
         {
             WorkingDirectory = root,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            UseShellExecute = false,
         };
-        foreach (var argument in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" })
-        {
-            info.ArgumentList.Add(argument);
-        }
 
         var output = new ProcessOutputTail();
         using var npm = new Process { StartInfo = info };

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core;
 using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Core;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
@@ -52,7 +52,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             ["AzureWebJobsStorage"] = storageConnectionString,
             ["Secrets:Provider"] = "Configuration",
             ["StaffCloud:AllowBaseAddressOverride"] = "true",
-            ["StaffCloud:BaseAddressOverride"] = new Uri(staffCloud.BaseAddress, "{tenant}/api/v1/").ToString().Replace("%7B", "{", StringComparison.Ordinal).Replace("%7D", "}", StringComparison.Ordinal),
+            ["StaffCloud:BaseAddressOverride"] = staffCloud.BaseAddressTemplate,
             ["MobieTrain:BaseUrl"] = mobieTrain.BaseAddress.ToString(),
 
             // The simulator has no rate limit unless a scenario sets one (then the runner paces to it).
@@ -123,4 +123,30 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             await store.UpdateAsync(settings, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
         }
     }
+}
+
+/// <summary>A tenant of the sandbox with the made-up credentials its simulators accept.</summary>
+public sealed record SandboxTenant(TenantSettings Settings)
+{
+    /// <summary>A StaffCloud token (a JWT-looking value: StaffCloud answers 400 to one that does not start with eyJ).</summary>
+    public string StaffCloudToken { get; init; } = "eyJzYW5kYm94" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+
+    public string MobieTrainApiKey { get; init; } = "mt-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+
+    /// <summary>The secret the tenant's notification URL carries (Key Vault secret <c>WebhookSecret</c> in Azure).</summary>
+    public string WebhookSecret { get; init; } = "hook-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
+}
+
+/// <summary>
+/// The scenario's clock (scenario-format.md): "now" stands still at the value set for a step — for the sync, the
+/// simulators and the stores alike — while timers are the system's, so waits (back-off, latency, pacing) take
+/// real time.
+/// </summary>
+public sealed class ScenarioClock(DateTimeOffset start) : TimeProvider
+{
+    private long _utcTicks = start.UtcTicks;
+
+    public void Set(DateTimeOffset now) => Interlocked.Exchange(ref _utcTicks, now.UtcTicks);
+
+    public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
 }

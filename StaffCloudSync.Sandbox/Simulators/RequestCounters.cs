@@ -59,6 +59,4 @@ public readonly record struct RequestCountersSnapshot(long Reads, long Writes, l
 {
     public static RequestCountersSnapshot operator -(RequestCountersSnapshot after, RequestCountersSnapshot before) =>
         new(after.Reads - before.Reads, after.Writes - before.Writes, after.Throttled - before.Throttled, after.Faulted - before.Faulted);
-
-    public RequestCountersSnapshot Subtract(RequestCountersSnapshot before) => this - before;
 }

@@ -52,14 +52,6 @@ public abstract class SimulatorHost : IAsyncDisposable
         }
     }
 
-    public void ClearFaults()
-    {
-        lock (_faultsGate)
-        {
-            _faults.Clear();
-        }
-    }
-
     /// <summary>After <paramref name="writes"/> more writes, every request is answered 503 (until <see cref="EndOutage"/>).</summary>
     public void OutageAfterWrites(int writes) => Interlocked.Exchange(ref _outageAfterWrites, Requests.Writes + writes);
 

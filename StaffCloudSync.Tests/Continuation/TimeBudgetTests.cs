@@ -67,7 +67,7 @@ public sealed class TimeBudgetTests
         {
             Assert.That(first.Record.Status, Is.EqualTo(RunStatus.Continued));
             Assert.That(second.Record.Status, Is.EqualTo(RunStatus.Failed));
-            Assert.That(second.Record.Reason, Does.Contain("Sync:MaxContinuations (1)"));
+            Assert.That(second.Record.Reason, Does.Contain("a chain may have at most 1 continuations"));
             Assert.That(second.Continuation, Is.Null);
             Assert.That(second.Retryable, Is.False, "the queue must not retry it into another chain");
         }

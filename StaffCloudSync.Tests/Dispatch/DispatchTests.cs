@@ -110,25 +110,6 @@ public class DispatchTests
     }
 
     [Test]
-    public async Task RedeliveredMessageOfARunStillRunning_IsRefusedSkipped_AndLeavesTheRunningRecordAlone()
-    {
-        await using var dispatch = await DispatchHarness.CreateAsync();
-        dispatch.Sync.Seed(new Plans().Eligible(1));
-        await dispatch.Leases.TryAcquireAsync("acme", "run-1", TimeSpan.FromMinutes(35), CancellationToken.None);
-        var running = new RunRecord { TenantId = "acme", RunId = "run-1", StartedAt = Plans.Now, Status = RunStatus.Running };
-        await dispatch.Sync.Runs.WriteAsync(running, CancellationToken.None);
-
-        var record = await dispatch.Runner.RunQueuedAsync(new SyncRequest("acme", "run-1", RunTrigger.Scheduled, false, Plans.Now).ToJson(), "m1", 2, CancellationToken.None);
-
-        Assert.That(record!.Status, Is.EqualTo(RunStatus.Skipped));
-        Assert.That(record.Reason, Does.Contain("run run-1 is still running").And.Contain("second delivery"));
-        Assert.That(record.RunId, Does.StartWith("run-1-again-"));
-        Assert.That(dispatch.Sync.MobieTrain.Writes + dispatch.Sync.StaffCloud.Requests, Is.Zero, "it did not run twice");
-        Assert.That((await dispatch.Sync.Runs.GetAsync("acme", "run-1", CancellationToken.None))!.Status, Is.EqualTo(RunStatus.Running));
-        Assert.That((await dispatch.Sync.Runs.GetAsync("acme", record.RunId, CancellationToken.None))!.Status, Is.EqualTo(RunStatus.Skipped));
-    }
-
-    [Test]
     public async Task RedeliveredMessageAfterItsRunGaveTheLeaseBack_RunsAgain()
     {
         await using var dispatch = await DispatchHarness.CreateAsync();

@@ -23,8 +23,6 @@ public sealed class SyncOptionsValidatorTests
 
     [TestCase("Sync__RunTimeBudget", "00:00:01")]
     [TestCase("Sync__RunTimeBudget", "00:30:00")]
-    [TestCase("Sync__MaxContinuations", "0")]
-    [TestCase("Sync__MaxContinuations", "1000")]
     [TestCase("Sync__MaxParallelWrites", "1")]
     [TestCase("Sync__MaxParallelWrites", "64")]
     public void Setting_AtTheEdgeOfItsRange_Passes(string setting, string value)
@@ -36,8 +34,6 @@ public sealed class SyncOptionsValidatorTests
 
     [TestCase("Sync__RunTimeBudget", "00:00:00.999", "between 00:00:01 and 00:30:00")]
     [TestCase("Sync__RunTimeBudget", "00:30:00.001", "between 00:00:01 and 00:30:00")]
-    [TestCase("Sync__MaxContinuations", "-1", "between 0 and 1000")]
-    [TestCase("Sync__MaxContinuations", "1001", "between 0 and 1000")]
     [TestCase("Sync__MaxParallelWrites", "0", "between 1 and 64")]
     [TestCase("Sync__MaxParallelWrites", "65", "between 1 and 64")]
     public void Setting_JustOutsideItsRange_FailsNamingTheSettingAndTheRange(string setting, string value, string range)
@@ -62,9 +58,8 @@ public sealed class SyncOptionsValidatorTests
     {
         var result = Validate(
             ("Sync__RunTimeBudget", "0"),
-            ("Sync__MaxContinuations", "-1"),
             ("Sync__MaxParallelWrites", "0"));
 
-        Assert.That(result.Failures, Has.Exactly(3).Items);
+        Assert.That(result.Failures, Has.Exactly(2).Items);
     }
 }

@@ -42,7 +42,7 @@ public class DeletionGuardTests
         var guard = plan.DeletionGuard;
         var threshold = Math.Max(10, (int)Math.Ceiling((active + deactivated) * 0.2));
         Assert.That(guard.Threshold, Is.EqualTo(threshold));
-        Assert.That(guard.Held, Is.EqualTo(heldExpected));
+        Assert.That(guard.Tripped, Is.EqualTo(heldExpected));
         Assert.That(guard.SyncedPersons, Is.EqualTo(active + deactivated));
     }
 
@@ -52,7 +52,7 @@ public class DeletionGuardTests
         var plans = Tenant(0, 11);
         plans.Employee(1, last: "New").User("1", last: "Old").Eligible(2);
         var plan = plans.Plan();
-        Assert.That(plan.DeletionGuard.Held, Is.True);
+        Assert.That(plan.DeletionGuard.Tripped, Is.True);
         Assert.That(plan.All<RemoveUserAction>(), Is.Empty);
         Assert.That(plan.All<HoldDeletionAction>(), Has.Count.EqualTo(11));
         Assert.That(plan.All<UpdateUserAction>(), Has.Count.EqualTo(1));
@@ -79,7 +79,7 @@ public class DeletionGuardTests
         var plan = Tenant(0, 11, allowed: true).Plan();
         Assert.That(plan.All<RemoveUserAction>(), Has.Count.EqualTo(11));
         Assert.That(plan.DeletionGuard.UsesApproval, Is.True);
-        Assert.That(plan.DeletionGuard.Held, Is.False);
+        Assert.That(plan.DeletionGuard.Tripped, Is.False);
     }
 
     [Test]
@@ -94,7 +94,7 @@ public class DeletionGuardTests
 
         Assert.That(plan.DeletionGuard.Deletions, Is.EqualTo(15), "14 users and one invitation nobody approved");
         Assert.That(plan.DeletionGuard.ApprovedDeletions, Is.EqualTo(12));
-        Assert.That(plan.DeletionGuard.Held, Is.True);
+        Assert.That(plan.DeletionGuard.Tripped, Is.True);
         Assert.That(plan.All<RemoveUserAction>().Select(r => r.EmployeeId), Is.EquivalentTo(plans.ApprovedDeletions));
         Assert.That(plan.All<HoldDeletionAction>().Select(h => h.EmployeeId).Distinct(), Is.EquivalentTo(Enumerable.Range(1013, 14).Select(i => (long)i).Append(2000)));
     }
@@ -108,7 +108,7 @@ public class DeletionGuardTests
         var plan = plans.Plan();
 
         Assert.That(plan.DeletionGuard.Deletions, Is.EqualTo(5));
-        Assert.That(plan.DeletionGuard.Held, Is.False);
+        Assert.That(plan.DeletionGuard.Tripped, Is.False);
         Assert.That(plan.All<RemoveUserAction>(), Has.Count.EqualTo(20));
         Assert.That(plan.All<HoldDeletionAction>(), Is.Empty);
     }
@@ -130,7 +130,7 @@ public class DeletionGuardTests
     [Test]
     public void Guard_SettingsAreTheTenants()
     {
-        Assert.That(Tenant(0, 3, minimum: 2).Plan().DeletionGuard.Held, Is.True);
+        Assert.That(Tenant(0, 3, minimum: 2).Plan().DeletionGuard.Tripped, Is.True);
         Assert.That(Tenant(100, 3, minimum: 0, percent: 1).Plan().DeletionGuard.Threshold, Is.EqualTo(2));
     }
 }

@@ -74,7 +74,7 @@ public class SkipTests
         {
             Assert.That(freed.Single<RemoveUserAction>().EmployeeId, Is.EqualTo(5));
             Assert.That(freed.Single<InviteAction>().EmployeeId, Is.EqualTo(6), "the removal runs before invitations, so the address is free");
-            Assert.That(held.DeletionGuard.Held, Is.True);
+            Assert.That(held.DeletionGuard.Tripped, Is.True);
             Assert.That(held.All<InviteAction>(), Is.Empty, "a held deletion keeps its address");
             Assert.That(held.All<SkipAction>().Select(s => (s.EmployeeId, s.Reason)), Is.EqualTo(new[] { (6L, SkipReason.DuplicateEmail) }));
         }

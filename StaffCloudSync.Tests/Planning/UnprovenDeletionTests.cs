@@ -46,7 +46,7 @@ public sealed class UnprovenDeletionTests
         {
             Assert.That(plan.DeletionGuard.Deletions, Is.EqualTo(1));
             Assert.That(plan.DeletionGuard.Unproven, Is.EqualTo(11));
-            Assert.That(plan.DeletionGuard.Held, Is.True, "12 > the minimum of 10");
+            Assert.That(plan.DeletionGuard.Tripped, Is.True, "12 > the minimum of 10");
             Assert.That(plan.Actions.OfType<RemoveUserAction>(), Is.Empty);
             Assert.That(plan.HeldDeletions.Select(h => h.EmployeeId), Has.Member(20L));
         }

@@ -61,16 +61,13 @@ public class TenantIsolationTests
     {
         var tenants = Healthy.Append("broken").Select(id => new SandboxTenant(Tenant(id))).ToList();
         await using var environment = await TestSandbox.StartAsync(tenants, 
-            // The timeouts are constants of the build (issue 22), shortened here in code.
+            // The timeouts and the answer's limit are constants of the build (issue 22), shortened here in code.
             configureServices: services => services.PostConfigure<StaffCloudOptions>(o =>
             {
                 o.Resilience.AttemptTimeout = TimeSpan.FromSeconds(1);
                 o.Resilience.TotalTimeout = TimeSpan.FromSeconds(20);
-            }),
-            settings: new Dictionary<string, string?>
-            {
-                ["StaffCloud:MaxResponseBytes"] = (1024 * 1024).ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
+                o.MaxResponseBytes = 1024 * 1024;
+            }));
         foreach (var tenant in tenants)
         {
             Seed(environment, tenant.Settings);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using StaffCloudSync.Core;
 using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.StaffCloud.Http;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
@@ -26,6 +27,7 @@ public sealed class RemovedSettingsTests
         (MobieTrainOptions.SectionName, typeof(MobieTrainOptions), MobieTrainOptions.RemovedSettings),
         (SyncOptions.SectionName, typeof(SyncOptions), SyncOptions.RemovedSettings),
         (QuarantineOptions.SectionName, typeof(QuarantineOptions), QuarantineOptions.RemovedSettings),
+        (KeyVaultOptions.SectionName, typeof(KeyVaultOptions), KeyVaultOptions.RemovedSettings),
     ];
 
     private static IEnumerable<string> RemovedKeys() => Sections.SelectMany(s => s.Removed.Select(r => $"{s.Section}:{r.Key}"));

@@ -130,6 +130,20 @@ internal sealed class FunctionsWorkerProcess : IDisposable
         return process.ExitCode;
     }
 
+    /// <summary>What a crash or a lost instance does: the process ends at once, mid-write or not.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    /// <summary>What the platform does to an instance it takes away: SIGTERM, after which the worker shuts down by itself.</summary>
+    public void Terminate()
+    {
+        using var signal = Process.Start("kill", ["-TERM", ProcessId.ToString(CultureInfo.InvariantCulture)]);
+        signal.WaitForExit();
+    }
+
     public void Dispose()
     {
         try

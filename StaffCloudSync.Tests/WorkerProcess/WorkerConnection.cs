@@ -61,6 +61,21 @@ internal sealed class WorkerConnection : IAsyncDisposable
         }
     }
 
+    /// <summary>Sends a message the worker does not answer (the host's <c>InvocationCancel</c>).</summary>
+    public async Task SendAsync(StreamingMessage message)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        await writing.WaitAsync(callEnded);
+        try
+        {
+            await writer.WriteAsync(message, callEnded);
+        }
+        finally
+        {
+            writing.Release();
+        }
+    }
+
     /// <summary>Reads the worker's messages until its stream ends (run by the gRPC call).</summary>
     public async Task ReadAllAsync(IAsyncStreamReader<StreamingMessage> reader)
     {

@@ -20,20 +20,22 @@ internal sealed class WorkerSandbox : IAsyncDisposable
     public static readonly TimeSpan StepDeadline = TimeSpan.FromSeconds(30);
 
     private readonly Dictionary<string, string> functionIds = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> settings;
 
-    private WorkerSandbox(SandboxEnvironment environment, FunctionRpcHarness host, FunctionsWorkerProcess worker, string storage)
+    private WorkerSandbox(SandboxEnvironment environment, FunctionRpcHarness host, FunctionsWorkerProcess worker, string storage, Dictionary<string, string> settings)
     {
         Environment = environment;
         Host = host;
         Worker = worker;
         StorageConnectionString = storage;
+        this.settings = settings;
     }
 
     public SandboxEnvironment Environment { get; }
 
     public FunctionRpcHarness Host { get; }
 
-    public FunctionsWorkerProcess Worker { get; }
+    public FunctionsWorkerProcess Worker { get; private set; }
 
     public string StorageConnectionString { get; }
 
@@ -49,8 +51,12 @@ internal sealed class WorkerSandbox : IAsyncDisposable
     public QueueClient Queue(string name) =>
         new(StorageConnectionString, name, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
 
-    public static async Task<WorkerSandbox> StartAsync(params TenantSettings[] tenants)
+    public static Task<WorkerSandbox> StartAsync(params TenantSettings[] tenants) => StartAsync(new Dictionary<string, string>(), tenants);
+
+    /// <param name="overrides">App settings set over the sample's (e.g. <c>Sync__MaxParallelWrites</c>).</param>
+    public static async Task<WorkerSandbox> StartAsync(IReadOnlyDictionary<string, string> overrides, params TenantSettings[] tenants)
     {
+        ArgumentNullException.ThrowIfNull(overrides);
         var storage = await AzuriteHost.EnsureStartedAsync();
         var sandboxTenants = tenants.Select(t => new SandboxTenant(t)).ToList();
         var tables = TestSandbox.UniqueTables();
@@ -60,8 +66,14 @@ internal sealed class WorkerSandbox : IAsyncDisposable
         try
         {
             host = await FunctionRpcHarness.StartAsync();
-            worker = FunctionsWorkerProcess.Start(host.Endpoint, WorkerSettings.ForSandbox(environment, storage, tables, sandboxTenants));
-            var sandbox = new WorkerSandbox(environment, host, worker, storage);
+            var settings = WorkerSettings.ForSandbox(environment, storage, tables, sandboxTenants);
+            foreach (var (name, value) in overrides)
+            {
+                settings[name] = value;
+            }
+
+            worker = FunctionsWorkerProcess.Start(host.Endpoint, settings);
+            var sandbox = new WorkerSandbox(environment, host, worker, storage, settings);
             foreach (var queue in new[] { SyncRequest.QueueName, SyncRequest.PoisonQueueName })
             {
                 await sandbox.Queue(queue).CreateIfNotExistsAsync();
@@ -97,10 +109,28 @@ internal sealed class WorkerSandbox : IAsyncDisposable
         tenant.Upsert(StaffCloudResource.Assignments, [new JsonObject { ["id"] = 100 + employeeId, ["employee_id"] = employeeId, ["event_id"] = 10, ["status"] = 7 }]);
     }
 
-    /// <summary>Invokes a loaded function as the host does and returns the worker's answer.</summary>
-    public async Task<InvocationResponse> InvokeAsync(string function, string bindingName, TypedData data, IReadOnlyDictionary<string, TypedData>? triggerMetadata = null)
+    /// <summary>
+    /// A new worker process in place of the one that ended (stopped or killed), on the same sandbox and settings, brought
+    /// to where the host invokes functions: what the host does when an instance goes and another takes its queue.
+    /// </summary>
+    public async Task StartNextWorkerAsync()
     {
-        var request = HostPayloads.Invocation(functionIds[function], bindingName, data, triggerMetadata);
+        Worker.Dispose();
+        Worker = FunctionsWorkerProcess.Start(Host.Endpoint, settings);
+        await HandshakeAsync();
+    }
+
+    /// <summary>Invokes a loaded function as the host does and returns the worker's answer.</summary>
+    public Task<InvocationResponse> InvokeAsync(string function, string bindingName, TypedData data, IReadOnlyDictionary<string, TypedData>? triggerMetadata = null) =>
+        InvokeAsync(HostPayloads.Invocation(functionIds[function], bindingName, data, triggerMetadata));
+
+    /// <summary>The invocation the host would send, not yet sent: its id is what an <c>InvocationCancel</c> names.</summary>
+    public InvocationRequest Invocation(string function, string bindingName, TypedData data, IReadOnlyDictionary<string, TypedData>? triggerMetadata = null) =>
+        HostPayloads.Invocation(functionIds[function], bindingName, data, triggerMetadata);
+
+    public async Task<InvocationResponse> InvokeAsync(InvocationRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         var answer = await Connection.RequestAsync(new StreamingMessage { InvocationRequest = request }, StepDeadline);
         Assert.That(answer.InvocationResponse, Is.Not.Null, $"the worker answered {answer.ContentCase}");
         Assert.That(answer.InvocationResponse.InvocationId, Is.EqualTo(request.InvocationId));

@@ -149,13 +149,8 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
         console.Line(view.CreateSecret);
         if (view.Webhooks.Count > 0)
         {
-            var table = Tables.Create("Trigger", "Webhook", "Id");
-            foreach (var change in view.Webhooks)
-            {
-                table.Row(change.Trigger, change.Action, change.Id ?? "—");
-            }
-
-            console.Write(table);
+            console.Write(Tables.Create("Trigger", "Webhook", "Id")
+                .Rows(view.Webhooks, change => [change.Trigger, change.Action, change.Id ?? "—"]));
         }
     }
 }

@@ -51,13 +51,8 @@ internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSet
         console.Write(new Text(explanation.Summary + "\n", new Style(decoration: Decoration.Bold)));
 
         console.Heading("Rules");
-        var rules = Tables.Create("Rule", "Decision");
-        foreach (var decision in explanation.Decisions)
-        {
-            rules.Row(decision.Rule, decision.Decision);
-        }
-
-        console.Write(rules);
+        console.Write(Tables.Create("Rule", "Decision")
+            .Rows(explanation.Decisions, decision => [decision.Rule, decision.Decision]));
 
         console.Heading("StaffCloud");
         if (explanation.StaffCloud is { } facts)
@@ -70,14 +65,9 @@ internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSet
             }
             else
             {
-                var events = Tables.Create("Event", "Name", "Status", "Start", "End", "Current or future", "Group", "Group id");
-                foreach (var e in facts.ConfirmedEvents)
-                {
-                    events.Row(e.EventId.ToString(CultureInfo.InvariantCulture), e.Name, e.Status?.ToString(CultureInfo.InvariantCulture), Local(e.Start), Local(e.End),
-                        CliFormat.YesNo(e.CurrentOrFuture), e.GroupName, e.GroupId);
-                }
-
-                console.Write(events);
+                console.Write(Tables.Create("Event", "Name", "Status", "Start", "End", "Current or future", "Group", "Group id")
+                    .Rows(facts.ConfirmedEvents, e => [e.EventId.ToString(CultureInfo.InvariantCulture), e.Name, e.Status?.ToString(CultureInfo.InvariantCulture), Local(e.Start), Local(e.End),
+                        CliFormat.YesNo(e.CurrentOrFuture), e.GroupName, e.GroupId]));
             }
         }
         else
@@ -92,13 +82,8 @@ internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSet
         }
         else
         {
-            var records = Tables.Create("Kind", "Id", "Since", "Groups");
-            foreach (var record in explanation.MobieTrain)
-            {
-                records.Row(record.Kind, record.Id, CliFormat.Time(record.Since), record.GroupIds.Count == 0 ? "none" : string.Join(", ", record.GroupIds));
-            }
-
-            console.Write(records);
+            console.Write(Tables.Create("Kind", "Id", "Since", "Groups")
+                .Rows(explanation.MobieTrain, record => [record.Kind, record.Id, CliFormat.Time(record.Since), record.GroupIds.Count == 0 ? "none" : string.Join(", ", record.GroupIds)]));
         }
 
         console.Heading("Planned actions");
@@ -108,13 +93,8 @@ internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSet
             return;
         }
 
-        var actions = Tables.Create("Kind", "Rule", "MobieTrain id", "Why");
-        foreach (var action in explanation.Actions)
-        {
-            actions.Row(action.Kind, action.Rule, action.MobieTrainId, action.Why);
-        }
-
-        console.Write(actions);
+        console.Write(Tables.Create("Kind", "Rule", "MobieTrain id", "Why")
+            .Rows(explanation.Actions, action => [action.Kind, action.Rule, action.MobieTrainId, action.Why]));
     }
 
     /// <summary>StaffCloud's wall-clock time in the tenant's zone, as StaffCloud shows it.</summary>

@@ -8,11 +8,8 @@ namespace StaffCloudSync.Cli.Commands.Operations;
 /// <summary>One invocation of <c>sync --json</c>'s chain: the run record as stored (as <c>runs --run</c> shows it) and the plan the run made, when it got that far.</summary>
 internal sealed record SyncReport(RunRecord Run, SyncPlanView? Plan)
 {
-    public static SyncReport From(SyncOutcome outcome)
-    {
-        ArgumentNullException.ThrowIfNull(outcome);
-        return new SyncReport(outcome.Record, outcome.Plan is { } plan ? SyncPlanView.From(plan) : null);
-    }
+    public static SyncReport From(SyncOutcome outcome) =>
+        new SyncReport(outcome.Record, outcome.Plan is { } plan ? SyncPlanView.From(plan) : null);
 }
 
 /// <summary>
@@ -24,7 +21,6 @@ internal sealed record SyncChainReport(RunRecord Run, SyncPlanView? Plan, IReadO
 {
     public static SyncChainReport From(IReadOnlyList<SyncReport> chain)
     {
-        ArgumentNullException.ThrowIfNull(chain);
         var last = chain[^1];
         return new SyncChainReport(last.Run, last.Plan, chain);
     }

@@ -59,13 +59,8 @@ internal sealed class SandboxBenchCommand(CliContext context) : CliCommand<Bench
         }
         else
         {
-            var table = Tables.Create("Suite", "Target", "Measured", "Met");
-            foreach (var result in results)
-            {
-                table.Row(result.Name, result.Target, result.Measured, result.Met ? "yes" : "NO");
-            }
-
-            Context.Output.Write(table);
+            Context.Output.Write(Tables.Create("Suite", "Target", "Measured", "Met")
+                .Rows(results, result => [result.Name, result.Target, result.Measured, result.Met ? "yes" : "NO"]));
         }
 
         return results.All(r => r.Met) ? ExitCodes.Success : ExitCodes.Failed;

@@ -32,10 +32,13 @@ public sealed class StaffCloudOptions
     internal int BatchSize { get; set; } = MaxBatchSize;
 
     /// <summary>
-    /// The largest body one list request may answer with (default 256 MiB — some hundred thousand records): beyond it
-    /// the read fails as an invalid response rather than growing without bound.
+    /// The largest body one list request may answer with (256 MiB — some hundred thousand records): beyond it the read
+    /// fails as an invalid response rather than growing without bound.
     /// </summary>
-    public long MaxResponseBytes { get; set; } = 256L * 1024 * 1024;
+    public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
+
+    /// <summary><see cref="DefaultMaxResponseBytes"/>; not a setting, tests and the bench change it in code.</summary>
+    internal long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>Retries and timeouts of every StaffCloud request: the constants of <see cref="HttpResilienceOptions"/>; not settings.</summary>
     internal HttpResilienceOptions Resilience { get; set; } = new();
@@ -44,6 +47,7 @@ public sealed class StaffCloudOptions
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
     [
         new(nameof(BatchSize), $"StaffCloud is always asked for {MaxBatchSize} ids per request (StaffCloudOptions.MaxBatchSize)"),
+        new(nameof(MaxResponseBytes), $"it is now the constant {DefaultMaxResponseBytes} bytes, 256 MiB (StaffCloudOptions.DefaultMaxResponseBytes)"),
         .. HttpResilienceOptions.RemovedSettings,
     ];
 }

@@ -16,12 +16,6 @@ internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOp
         ArgumentNullException.ThrowIfNull(options);
         var errors = new List<string>();
         ValidateOverride(options, errors);
-
-        if (options.MaxResponseBytes < 1024 * 1024)
-        {
-            errors.Add("StaffCloud:MaxResponseBytes must be at least 1 MiB (StaffCloud__MaxResponseBytes).");
-        }
-
         return AppSetting.Result(errors);
     }
 

@@ -53,8 +53,8 @@ internal sealed class ApplyRun(
             return;
         }
 
-        // Every invocation makes progress: its first write starts whatever the budget says.
-        if (budget.IsSpent && Volatile.Read(ref _started) > 0)
+        // Every invocation makes progress: its first write starts whatever the budget says, unless the run was stopped.
+        if (budget.IsStopped || (budget.IsSpent && Volatile.Read(ref _started) > 0))
         {
             _budgetSpent = true;
             return;

@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud;
@@ -17,18 +18,23 @@ internal sealed class AddressMoves
 {
     private readonly Dictionary<(PersonKind, string), Move> _moves;
 
-    private AddressMoves(Dictionary<(PersonKind, string), Move> moves) => _moves = moves;
+    private AddressMoves(Dictionary<(PersonKind, string), Move> moves, EmailLedger emails) => (_moves, Emails) = (moves, emails);
+
+    /// <summary>Who holds which address once this run's removals and accepted changes are made.</summary>
+    public EmailLedger Emails { get; }
 
     public MoveState StateOf(PersonKind kind, string recordId) => _moves.TryGetValue((kind, recordId), out var move) ? move.State : MoveState.None;
 
     /// <summary>The wave of an accepted change: 0 needs no other change first; n waits for the changes of wave n − 1.</summary>
     public int WaveOf(PersonKind kind, string recordId) => _moves.TryGetValue((kind, recordId), out var move) ? move.Wave : 0;
 
-    /// <summary>Decides every change and moves the addresses in <paramref name="index"/> as they will be after this run.</summary>
-    public static AddressMoves Resolve(PlanningIndex index)
+    /// <summary>Decides every change, and who holds which address after them, from the index (which it leaves as it is).</summary>
+    public static AddressMoves Resolve(PlanningIndex index, MobieTrainSnapshot mobieTrain)
     {
-        var moves = Candidates(index).OrderBy(m => m.EmployeeId).ThenBy(m => m.Kind).ToList();
-        while (Accept(index, moves) || BreakCycle(index, moves))
+        var emails = new EmailLedger(mobieTrain.Users, mobieTrain.Invitations, index.IsRemovedThisRun,
+            index.Profiles.Where(p => p.Value.Email is not null && index.IsEligible(p.Key)).Select(p => (p.Key, p.Value.Email!)));
+        var moves = Candidates(index, emails).OrderBy(m => m.EmployeeId).ThenBy(m => m.Kind).ToList();
+        while (Accept(emails, moves) || BreakCycle(emails, moves))
         {
         }
 
@@ -43,19 +49,19 @@ internal sealed class AddressMoves
             Wave(move, accepted, []);
         }
 
-        return new AddressMoves(moves.ToDictionary(m => (m.Kind, m.RecordId)));
+        return new AddressMoves(moves.ToDictionary(m => (m.Kind, m.RecordId)), emails);
     }
 
     /// <summary>One pass over the pending changes; true when any was accepted.</summary>
-    private static bool Accept(PlanningIndex index, List<Move> moves)
+    private static bool Accept(EmailLedger emails, List<Move> moves)
     {
         var any = false;
         foreach (var move in moves.Where(m => m.State == MoveState.Pending))
         {
-            if (!index.Emails.IsUsedByOther(move.To, move.EmployeeId))
+            if (!emails.IsUsedByOther(move.To, move.EmployeeId))
             {
                 move.State = MoveState.Accepted;
-                index.Emails.Move(move.EmployeeId, move.From, move.To);
+                emails.Move(move.EmployeeId, move.From, move.To);
                 any = true;
             }
         }
@@ -64,7 +70,7 @@ internal sealed class AddressMoves
     }
 
     /// <summary>Finds one cycle among the blocked changes and breaks it; true when it did.</summary>
-    private static bool BreakCycle(PlanningIndex index, List<Move> moves)
+    private static bool BreakCycle(EmailLedger emails, List<Move> moves)
     {
         var pending = moves.Where(m => m.State == MoveState.Pending).ToList();
         foreach (var start in pending)
@@ -77,7 +83,7 @@ internal sealed class AddressMoves
             if (cycle.Where(m => m.Kind == PersonKind.Invitation).MaxBy(m => m.EmployeeId) is { } withdrawn)
             {
                 withdrawn.State = MoveState.Withdrawn;
-                index.Emails.Move(withdrawn.EmployeeId, withdrawn.From, null);
+                emails.Move(withdrawn.EmployeeId, withdrawn.From, null);
             }
             else
             {
@@ -127,7 +133,7 @@ internal sealed class AddressMoves
     }
 
     /// <summary>The e-mail changes the rules would make, as <c>SyncPlanner</c> decides who is updated or replaced.</summary>
-    private static IEnumerable<Move> Candidates(PlanningIndex index)
+    private static IEnumerable<Move> Candidates(PlanningIndex index, EmailLedger emails)
     {
         foreach (var (employeeId, profile) in index.Profiles)
         {
@@ -146,7 +152,7 @@ internal sealed class AddressMoves
             }
 
             // Replacements only for someone eligible now (rule 7), and never onto the address of a lower eligible id.
-            if (index.CurrentEventsOf(employeeId).Length == 0 || index.Emails.IsOfLowerEligible(email, employeeId))
+            if (index.CurrentEventsOf(employeeId).Length == 0 || emails.IsOfLowerEligible(email, employeeId))
             {
                 continue;
             }

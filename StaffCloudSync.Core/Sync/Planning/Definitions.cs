@@ -19,21 +19,13 @@ public static class Definitions
         employeeStatus is StaffCloudStatus.EmployeeInactive or StaffCloudStatus.EmployeeDeleted;
 
     /// <summary>Confirmed assignment: status 7, no other.</summary>
-    public static bool IsConfirmed(StaffCloudAssignment assignment)
-    {
-        ArgumentNullException.ThrowIfNull(assignment);
-        return assignment.Status == StaffCloudStatus.AssignmentConfirmed;
-    }
+    public static bool IsConfirmed(StaffCloudAssignment assignment) => assignment.Status == StaffCloudStatus.AssignmentConfirmed;
 
     /// <summary>Current-or-future event: status 2, and its end (or, without one, its start) after the run, in the tenant's wall clock.</summary>
-    public static bool IsCurrentOrFuture(StaffCloudEvent staffCloudEvent, TenantTimeZone timeZone, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(staffCloudEvent);
-        ArgumentNullException.ThrowIfNull(timeZone);
-        return staffCloudEvent.Status == StaffCloudStatus.EventActive
-            && (staffCloudEvent.End ?? staffCloudEvent.Start) is { } boundary
-            && timeZone.ToUtc(boundary) > now;
-    }
+    public static bool IsCurrentOrFuture(StaffCloudEvent staffCloudEvent, TenantTimeZone timeZone, DateTimeOffset now) =>
+        staffCloudEvent.Status == StaffCloudStatus.EventActive
+        && (staffCloudEvent.End ?? staffCloudEvent.Start) is { } boundary
+        && timeZone.ToUtc(boundary) > now;
 
     /// <summary>Eligible employee: active, and confirmed on at least one current-or-future event.</summary>
     public static bool IsEligible(int? employeeStatus, int currentConfirmedEvents) =>
@@ -49,9 +41,6 @@ public static class Definitions
     /// Stale invitation (rule 2): created at or before the run's time minus the tenant's maximum age in calendar months,
     /// as <see cref="DateTimeOffset.AddMonths"/> counts them. An invitation without a creation time is never stale.
     /// </summary>
-    public static bool IsStale(MobieTrainInvitation invitation, int maxAgeMonths, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(invitation);
-        return invitation.CreatedAt is { } createdAt && createdAt <= now.AddMonths(-maxAgeMonths);
-    }
+    public static bool IsStale(MobieTrainInvitation invitation, int maxAgeMonths, DateTimeOffset now) =>
+        invitation.CreatedAt is { } createdAt && createdAt <= now.AddMonths(-maxAgeMonths);
 }

@@ -6,28 +6,19 @@ namespace StaffCloudSync.Core.Sync.Planning;
 /// <summary>
 /// Who holds which e-mail address during the run, for rule 3's and rule 7's <c>DuplicateEmail</c>: the MobieTrain records
 /// that still hold an address after this run's removals (a protected record holds one too), and the lowest-id eligible
-/// employee of each address. Address changes of the run are moved in as <see cref="AddressMoves"/> accepts them.
+/// employee of each address. <see cref="AddressMoves"/> builds it and moves the run's address changes in as it accepts them.
 /// </summary>
 internal sealed class EmailLedger
 {
     private readonly Dictionary<string, List<long?>> _owners = new(EmailAddress.Comparer);
     private readonly Dictionary<string, long> _lowestEligibleId = new(EmailAddress.Comparer);
 
-    /// <param name="isRemovedThisRun">
-    /// Whether a record of this (synced, or null for protected) person is removed by this run (rule 1 unless held, rule 2),
-    /// removals running before any invitation: otherwise the next run would find its address free and write again.
-    /// </param>
-    /// <param name="eligible">The eligible employees with their address.</param>
     public EmailLedger(
         IReadOnlyList<MobieTrainUser> users,
         IReadOnlyList<MobieTrainInvitation> invitations,
         Func<long?, MobieTrainInvitation?, bool> isRemovedThisRun,
         IEnumerable<(long EmployeeId, string Email)> eligible)
     {
-        ArgumentNullException.ThrowIfNull(users);
-        ArgumentNullException.ThrowIfNull(invitations);
-        ArgumentNullException.ThrowIfNull(isRemovedThisRun);
-        ArgumentNullException.ThrowIfNull(eligible);
         foreach (var user in users)
         {
             var employeeId = Definitions.SyncedEmployeeId(user.ExternalId);
@@ -59,7 +50,6 @@ internal sealed class EmailLedger
     public bool IsUsedByOther(string email, long employeeId) =>
         _owners.TryGetValue(email, out var owners) && owners.Exists(owner => owner != employeeId);
 
-    /// <summary>True when an eligible employee with a lower id has the same address.</summary>
     public bool IsOfLowerEligible(string email, long employeeId) =>
         _lowestEligibleId.TryGetValue(email, out var lowest) && lowest < employeeId;
 

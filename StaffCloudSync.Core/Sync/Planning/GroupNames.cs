@@ -20,14 +20,9 @@ internal static class GroupNames
         IEnumerable<string> reservedNames)
     {
         var takenBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var group in groups)
+        foreach (var (name, id) in groups.Select(g => (g.Name, g.Id)).Concat(reservedNames.Select(n => (n, string.Empty))))
         {
-            takenBy.TryAdd(group.Name, group.Id);
-        }
-
-        foreach (var name in reservedNames)
-        {
-            takenBy.TryAdd(name, string.Empty);
+            takenBy.TryAdd(name, id);
         }
 
         var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);

@@ -11,23 +11,11 @@ internal static class GroupRules
     /// <param name="plannedGroupSets">The group sets of the run's planned invitations, replacements and updates.</param>
     public static IEnumerable<SyncAction> Actions(PlanningIndex index, IEnumerable<IReadOnlyList<GroupRef>> plannedGroupSets)
     {
-        ArgumentNullException.ThrowIfNull(index);
-        var needed = new HashSet<GroupSource>();
-        foreach (var reference in plannedGroupSets.SelectMany(set => set))
-        {
-            if (reference.PendingSource is { } source)
-            {
-                needed.Add(source);
-            }
-        }
-
+        var needed = plannedGroupSets.SelectMany(set => set).Select(r => r.PendingSource).OfType<GroupSource>().ToHashSet();
         var groups = index.Groups;
-        foreach (var baseRef in groups.BaseRefs)
+        foreach (var source in groups.BaseRefs.Select(r => r.PendingSource).OfType<GroupSource>().Where(needed.Contains))
         {
-            if (baseRef.PendingSource is { } source && needed.Contains(source))
-            {
-                yield return new CreateGroupAction(source, source.BaseName!);
-            }
+            yield return new CreateGroupAction(source, source.BaseName!);
         }
 
         foreach (var source in needed.Where(s => s.Kind != GroupSourceKind.Base).OrderBy(s => s.Kind).ThenBy(s => s.Id))

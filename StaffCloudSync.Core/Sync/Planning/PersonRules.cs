@@ -28,32 +28,15 @@ internal static class PersonRules
         if (DeactivationCause(employee) is { } cause)
         {
             // Rule 1 (the guard decides later whether these are applied or held).
-            foreach (var user in users)
-            {
-                plan.Deletions.Add(new RemoveUserAction(employeeId, user.Id, cause));
-            }
-
-            foreach (var invitation in invitations)
-            {
-                plan.Deletions.Add(new RemoveInvitationAction(employeeId, invitation.Id, cause));
-            }
-
+            plan.Deletions.AddRange(users.Select(u => new RemoveUserAction(employeeId, u.Id, cause)));
+            plan.Deletions.AddRange(invitations.Select(i => new RemoveInvitationAction(employeeId, i.Id, cause)));
             return;
         }
 
         // Rule 2 applies to every synced invitation that rule 1 does not remove.
-        var liveInvitations = new List<MobieTrainInvitation>(invitations.Count);
-        foreach (var invitation in invitations)
-        {
-            if (index.IsStale(invitation))
-            {
-                plan.Expiries.Add(new ExpireInvitationAction(employeeId, invitation.Id, invitation.CreatedAt!.Value, index.Settings.InvitationMaxAgeMonths));
-            }
-            else
-            {
-                liveInvitations.Add(invitation);
-            }
-        }
+        plan.Expiries.AddRange(invitations.Where(index.IsStale)
+            .Select(i => new ExpireInvitationAction(employeeId, i.Id, i.CreatedAt!.Value, index.Settings.InvitationMaxAgeMonths)));
+        var liveInvitations = invitations.Where(i => !index.IsStale(i)).ToList();
 
         if (!Definitions.IsActive(employee!.Status))
         {
@@ -67,7 +50,7 @@ internal static class PersonRules
         {
             if (events.Length > 0)
             {
-                PlanInvitation(index, employeeId, profile, events, plan);
+                PlanInvitation(index, moves, employeeId, profile, events, plan);
             }
 
             return; // Rule 8: active, nothing current, nothing in MobieTrain.
@@ -107,7 +90,7 @@ internal static class PersonRules
     };
 
     /// <summary>Rule 3 with its skip reasons, in the order InvalidProfile, NoContact, DuplicateEmail.</summary>
-    private static void PlanInvitation(PlanningIndex index, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)
+    private static void PlanInvitation(PlanningIndex index, AddressMoves moves, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)
     {
         if (!profile.HasNames)
         {
@@ -121,7 +104,7 @@ internal static class PersonRules
             return;
         }
 
-        if (DuplicateEmailDetail(index, employeeId, profile.Email) is { } duplicate)
+        if (DuplicateEmailDetail(moves.Emails, employeeId, profile.Email) is { } duplicate)
         {
             plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.NewEligibleInvited, duplicate);
             return;
@@ -138,19 +121,19 @@ internal static class PersonRules
             groups)));
     }
 
-    private static string? DuplicateEmailDetail(PlanningIndex index, long employeeId, string? email)
+    private static string? DuplicateEmailDetail(EmailLedger emails, long employeeId, string? email)
     {
         if (email is null)
         {
             return null;
         }
 
-        if (index.Emails.IsOfLowerEligible(email, employeeId))
+        if (emails.IsOfLowerEligible(email, employeeId))
         {
             return "the email is also that of an eligible employee with a lower id";
         }
 
-        return index.Emails.IsUsedByOther(email, employeeId)
+        return emails.IsUsedByOther(email, employeeId)
             ? "the email is already used by a MobieTrain user or invitation with another externalId"
             : null;
     }
@@ -213,7 +196,7 @@ internal static class PersonRules
                 return;
             }
 
-            if (changedContact.Contains("email") && DuplicateEmailDetail(index, employeeId, newEmail) is { } duplicate)
+            if (changedContact.Contains("email") && DuplicateEmailDetail(moves.Emails, employeeId, newEmail) is { } duplicate)
             {
                 plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.PendingInvitationFollows, duplicate);
                 return;

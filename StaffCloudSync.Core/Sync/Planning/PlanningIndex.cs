@@ -7,74 +7,37 @@ namespace StaffCloudSync.Core.Sync.Planning;
 /// <summary>
 /// The snapshot arranged for the rules: dictionaries by employee id, event id, group id and group externalId, built once
 /// in O(n) so that deciding for one person never scans all records, with the words of <see cref="Definitions"/> asked of
-/// them, the guard's decision (<see cref="Planning.DeletionGuard"/>) and the run's addresses (<see cref="EmailLedger"/>).
+/// them and the guard's decision (<see cref="Planning.DeletionGuard"/>). Read-only once built: what the run's address
+/// changes do to who holds an address lives in <see cref="AddressMoves"/>, not here.
 /// </summary>
 internal sealed class PlanningIndex
 {
-    private static readonly long[] NoEvents = [];
-
     private readonly Dictionary<long, long[]> _currentEventsByEmployee;
     private readonly IReadOnlySet<long> _provenDeleted;
 
-    private PlanningIndex(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
+    public PlanningIndex(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        ArgumentNullException.ThrowIfNull(settings);
         Now = now;
         Settings = settings;
-        Employees = FirstById(snapshot.StaffCloud.Employees, e => e.Id);
-        var events = FirstById(snapshot.StaffCloud.Events, e => e.Id);
-
-        CurrentEvents = new Dictionary<long, StaffCloudEvent>();
-        foreach (var staffCloudEvent in events.Values)
-        {
-            if (Definitions.IsCurrentOrFuture(staffCloudEvent, settings.TimeZone, now))
-            {
-                CurrentEvents[staffCloudEvent.Id] = staffCloudEvent;
-            }
-        }
-
-        _currentEventsByEmployee = IndexConfirmedCurrentEvents(snapshot.StaffCloud.Assignments, CurrentEvents);
-
-        GroupsById = new Dictionary<string, MobieTrainUserGroup>(StringComparer.Ordinal);
-        foreach (var group in snapshot.MobieTrain.UserGroups)
-        {
-            GroupsById.TryAdd(group.Id, group);
-        }
-
-        Groups = new SyncGroups(settings, CurrentEvents, snapshot.StaffCloud.Assignments, snapshot.MobieTrain.UserGroups);
-
-        UsersByEmployee = new Dictionary<long, List<MobieTrainUser>>();
-        InvitationsByEmployee = new Dictionary<long, List<MobieTrainInvitation>>();
         _provenDeleted = snapshot.StaffCloud.ProvenDeleted;
-        foreach (var user in snapshot.MobieTrain.Users)
-        {
-            if (Definitions.SyncedEmployeeId(user.ExternalId) is { } id)
-            {
-                Add(UsersByEmployee, id, user);
-                SyncedPersons++;
-            }
-        }
 
-        foreach (var invitation in snapshot.MobieTrain.Invitations)
-        {
-            if (Definitions.SyncedEmployeeId(invitation.ExternalId) is { } id)
-            {
-                Add(InvitationsByEmployee, id, invitation);
-                SyncedPersons++;
-            }
-        }
-
-        // Persons StaffCloud's list left out without a single read's 404 are never deleted, and count like deletions:
-        // the reader only leaves them unproven when there are more of them than the threshold (Sync/Reading/MissingEmployeeProbe).
-        DeletionGuard = Planning.DeletionGuard.Decide(UsersByEmployee, InvitationsByEmployee, IsDeactivated, IsUnproven, SyncedPersons, settings);
-
-        Profiles = new Dictionary<long, MappedProfile>(Employees.Count);
-        foreach (var employee in Employees.Values)
-        {
-            Profiles[employee.Id] = MappedProfile.From(employee, settings.DefaultCallingCode);
-        }
-
-        Emails = new EmailLedger(snapshot.MobieTrain.Users, snapshot.MobieTrain.Invitations, IsRemovedThisRun,
-            Profiles.Where(p => p.Value.Email is not null && IsEligible(p.Key)).Select(p => (p.Key, p.Value.Email!)));
+        // A record StaffCloud or MobieTrain returned twice counts once: the first one wins.
+        Employees = snapshot.StaffCloud.Employees.DistinctBy(e => e.Id).ToDictionary(e => e.Id);
+        CurrentEvents = snapshot.StaffCloud.Events.DistinctBy(e => e.Id)
+            .Where(e => Definitions.IsCurrentOrFuture(e, settings.TimeZone, now)).ToDictionary(e => e.Id);
+        _currentEventsByEmployee = snapshot.StaffCloud.Assignments
+            .Where(a => Definitions.IsConfirmed(a) && CurrentEvents.ContainsKey(a.EventId))
+            .GroupBy(a => a.EmployeeId)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.EventId).Distinct().Order().ToArray());
+        GroupsById = snapshot.MobieTrain.UserGroups.DistinctBy(g => g.Id).ToDictionary(g => g.Id, StringComparer.Ordinal);
+        Groups = new SyncGroups(settings, CurrentEvents, snapshot.StaffCloud.Assignments, snapshot.MobieTrain.UserGroups);
+        UsersByEmployee = BySyncedEmployee(snapshot.MobieTrain.Users, u => u.ExternalId);
+        InvitationsByEmployee = BySyncedEmployee(snapshot.MobieTrain.Invitations, i => i.ExternalId);
+        SyncedPersons = UsersByEmployee.Values.Sum(u => u.Count) + InvitationsByEmployee.Values.Sum(i => i.Count);
+        DeletionGuard = Planning.DeletionGuard.Decide(this);
+        Profiles = Employees.Values.ToDictionary(e => e.Id, e => MappedProfile.From(e, settings.DefaultCallingCode));
     }
 
     public DateTimeOffset Now { get; }
@@ -100,11 +63,7 @@ internal sealed class PlanningIndex
     /// <summary>Users plus invitations whose externalId is an employee id, before the run (N of the deletion guard).</summary>
     public int SyncedPersons { get; }
 
-    /// <summary>The deletion guard's decision for this run's rule-1 deletions.</summary>
     public DeletionGuardDecision DeletionGuard { get; }
-
-    /// <summary>Who holds which address in this run (rules 3 and 7's <c>DuplicateEmail</c>).</summary>
-    public EmailLedger Emails { get; }
 
     /// <summary>Rule 1: status 5 or 6, or hard-deleted — left out by the list and answered 404 when read singly.</summary>
     public bool IsDeactivated(long employeeId) =>
@@ -115,88 +74,35 @@ internal sealed class PlanningIndex
     /// <summary>Left out by StaffCloud's list and not proven deleted by a single read: held, never deleted.</summary>
     public bool IsUnproven(long employeeId) => !Employees.ContainsKey(employeeId) && !_provenDeleted.Contains(employeeId);
 
-    /// <summary>StaffCloud answered 404 to the single read of this synced person.</summary>
-    public bool IsProvenDeleted(long employeeId) => _provenDeleted.Contains(employeeId);
-
-    /// <summary>Rule 2 with the tenant's maximum age (<see cref="Definitions.IsStale"/>).</summary>
     public bool IsStale(MobieTrainInvitation invitation) => Definitions.IsStale(invitation, Settings.InvitationMaxAgeMonths, Now);
 
-    /// <summary>The guard holds this person's rule-1 deletions (<see cref="Planning.DeletionGuard.Holds"/>).</summary>
     public bool IsDeletionHeld(long employeeId) => Planning.DeletionGuard.Holds(DeletionGuard, Settings, employeeId);
 
-    private bool IsRemovedThisRun(long? employeeId, MobieTrainInvitation? invitation) =>
+    /// <summary>
+    /// A record of this (synced, or null for protected) person is removed by this run (rule 1 unless held, rule 2),
+    /// removals running before any invitation: otherwise the next run would find its address free and write again.
+    /// </summary>
+    public bool IsRemovedThisRun(long? employeeId, MobieTrainInvitation? invitation) =>
         employeeId is { } id && ((IsDeactivated(id) && !IsDeletionHeld(id))
             || (invitation is not null && !IsDeactivated(id) && !IsUnproven(id) && IsStale(invitation)));
 
-    public static PlanningIndex Build(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
-    {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(settings);
-        return new PlanningIndex(snapshot, settings, now);
-    }
-
     /// <summary>The ids of the current-or-future events the employee is confirmed on, ascending.</summary>
-    public long[] CurrentEventsOf(long employeeId) => _currentEventsByEmployee.GetValueOrDefault(employeeId, NoEvents);
+    public long[] CurrentEventsOf(long employeeId) => _currentEventsByEmployee.GetValueOrDefault(employeeId, []);
 
     public bool IsEligible(long employeeId) =>
         Employees.TryGetValue(employeeId, out var employee)
         && Definitions.IsEligible(employee.Status, CurrentEventsOf(employeeId).Length);
 
     /// <summary>Every employee id the rules must look at: the confirmed ones and the synced persons, ascending.</summary>
-    public List<long> PeopleInScope()
-    {
-        var ids = new HashSet<long>(_currentEventsByEmployee.Keys);
-        ids.UnionWith(UsersByEmployee.Keys);
-        ids.UnionWith(InvitationsByEmployee.Keys);
-        var sorted = ids.ToList();
-        sorted.Sort();
-        return sorted;
-    }
+    public List<long> PeopleInScope() =>
+        _currentEventsByEmployee.Keys.Union(UsersByEmployee.Keys).Union(InvitationsByEmployee.Keys).Order().ToList();
 
     /// <summary>The person has a user or an invitation in MobieTrain (before the run).</summary>
     public bool IsInMobieTrain(long employeeId) => UsersByEmployee.ContainsKey(employeeId) || InvitationsByEmployee.ContainsKey(employeeId);
 
-    private static Dictionary<long, long[]> IndexConfirmedCurrentEvents(
-        IReadOnlyList<StaffCloudAssignment> assignments, Dictionary<long, StaffCloudEvent> currentEvents)
-    {
-        var byEmployee = new Dictionary<long, List<long>>();
-        foreach (var assignment in assignments)
-        {
-            if (Definitions.IsConfirmed(assignment) && currentEvents.ContainsKey(assignment.EventId))
-            {
-                Add(byEmployee, assignment.EmployeeId, assignment.EventId);
-            }
-        }
-
-        var result = new Dictionary<long, long[]>(byEmployee.Count);
-        foreach (var (employeeId, eventIds) in byEmployee)
-        {
-            eventIds.Sort();
-            result[employeeId] = eventIds.Distinct().ToArray();
-        }
-
-        return result;
-    }
-
-    private static Dictionary<long, T> FirstById<T>(IReadOnlyList<T> records, Func<T, long> id)
-    {
-        var byId = new Dictionary<long, T>(records.Count);
-        foreach (var record in records)
-        {
-            byId.TryAdd(id(record), record);
-        }
-
-        return byId;
-    }
-
-    private static void Add<T>(Dictionary<long, List<T>> map, long key, T value)
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            list = [];
-            map[key] = list;
-        }
-
-        list.Add(value);
-    }
+    private static Dictionary<long, List<T>> BySyncedEmployee<T>(IReadOnlyList<T> records, Func<T, string?> externalId) =>
+        records.Select(r => (Id: Definitions.SyncedEmployeeId(externalId(r)), Record: r))
+            .Where(r => r.Id is not null)
+            .GroupBy(r => r.Id!.Value, r => r.Record)
+            .ToDictionary(g => g.Key, g => g.ToList());
 }

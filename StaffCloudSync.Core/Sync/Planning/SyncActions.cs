@@ -18,7 +18,6 @@ public abstract record SyncAction(SyncRule Rule)
     public abstract string Why { get; }
 }
 
-/// <summary>An action about one employee.</summary>
 public abstract record PersonAction(long EmployeeId, SyncRule Rule) : SyncAction(Rule)
 {
     public override long? PersonId => EmployeeId;
@@ -142,4 +141,48 @@ public sealed record SkipAction(long EmployeeId, SkipReason Reason, SyncRule Ski
 {
     public override string Kind => "skip";
     public override string Why => $"{Reason}: {Detail}";
+}
+
+/// <summary>The rule of sync-rules.md that caused an action (numbers are the spec's).</summary>
+public enum SyncRule
+{
+    DeactivatedRemoved = 1,
+    StaleInvitationRemoved = 2,
+    NewEligibleInvited = 3,
+    MissingGroupCreated = 4,
+    ExistingUserUpdated = 5,
+    GroupsFollowEvents = 6,
+    PendingInvitationFollows = 7,
+
+    /// <summary>Safety: the deletion guard held a rule-1 deletion.</summary>
+    DeletionGuard = 100,
+}
+
+/// <summary>An invitation to send, with its groups as plan references.</summary>
+public sealed record PlannedInvitation(
+    string ExternalId,
+    string FirstName,
+    string LastName,
+    string? Email,
+    string? Phone,
+    string Language,
+    IReadOnlyList<GroupRef> Groups);
+
+/// <summary>
+/// The changed fields of a user or invitation (null = unchanged); <see cref="Groups"/>, when set, is the
+/// whole new set. <see cref="ChangedFields"/> names them for the log and the run record.
+/// </summary>
+public sealed record PlannedPatch(
+    string? FirstName,
+    string? LastName,
+    string? Email,
+    string? Phone,
+    string? Language,
+    IReadOnlyList<GroupRef>? Groups,
+    IReadOnlyList<string> ChangedFields)
+{
+    public bool IsEmpty => ChangedFields.Count == 0;
+
+    public bool HasProfileChange => FirstName is not null || LastName is not null || Email is not null
+        || Phone is not null || Language is not null;
 }

@@ -61,10 +61,8 @@ internal sealed class SyncGroups
     /// <summary>The base groups, in the setting's order: existing groups, or pending ones the plan creates when needed.</summary>
     public IReadOnlyList<GroupRef> BaseRefs { get; }
 
-    /// <summary>The ids of the existing MobieTrain groups that are base groups.</summary>
     public IReadOnlySet<string> BaseGroupIds { get; }
 
-    /// <summary>The existing group of an event or project, or null.</summary>
     public MobieTrainUserGroup? Existing(GroupSource source) => source.Kind switch
     {
         GroupSourceKind.Event => EventGroups.GetValueOrDefault(source.Id),
@@ -86,24 +84,13 @@ internal sealed class SyncGroups
             return events.Select(GroupSource.Event).ToList();
         }
 
-        var projects = new SortedSet<long>();
-        foreach (var eventId in events)
-        {
-            if (_currentEvents.TryGetValue(eventId, out var staffCloudEvent) && staffCloudEvent.ProjectId is { } projectId)
-            {
-                projects.Add(projectId);
-            }
-        }
-
-        return projects.Select(GroupSource.Project).ToList();
+        return events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>()
+            .Distinct().Order().Select(GroupSource.Project).ToList();
     }
 
     /// <summary>The event's project name for <c>{project}</c>: empty without a project, null when this run cannot know it.</summary>
-    public string? ProjectNameOf(StaffCloudEvent staffCloudEvent)
-    {
-        ArgumentNullException.ThrowIfNull(staffCloudEvent);
-        return staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
-    }
+    public string? ProjectNameOf(StaffCloudEvent staffCloudEvent) =>
+        staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
 
     /// <summary>The current groups of the mode with their rendered names, in ascending source id.</summary>
     private List<(GroupSource Source, string Name, string? OwnGroupId)> Candidates(GroupNameTemplate template)
@@ -145,18 +132,11 @@ internal sealed class SyncGroups
     private static Dictionary<long, string> ReadProjectNames(
         Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments)
     {
-        var names = new Dictionary<long, string?>();
-        foreach (var assignment in assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id))
-        {
-            if (currentEvents.TryGetValue(assignment.EventId, out var staffCloudEvent) && staffCloudEvent.ProjectId is { } projectId)
-            {
-                var name = PersonName.Normalize(assignment.ProjectName);
-                if (names.GetValueOrDefault(projectId) is null)
-                {
-                    names[projectId] = name;
-                }
-            }
-        }
+        var names = assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id)
+            .Select(a => (ProjectId: currentEvents.GetValueOrDefault(a.EventId)?.ProjectId, Name: PersonName.Normalize(a.ProjectName)))
+            .Where(a => a.ProjectId is not null)
+            .GroupBy(a => a.ProjectId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Name).FirstOrDefault(n => n is not null));
 
         return names.ToDictionary(p => p.Key, p => p.Value ?? "Project " + p.Key.ToString(CultureInfo.InvariantCulture));
     }

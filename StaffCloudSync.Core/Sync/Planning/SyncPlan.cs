@@ -33,22 +33,57 @@ public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDe
         HeldDeletions.Select(h => new HeldDeletion(h.EmployeeId, h.PersonKind, h.RecordId)).ToList();
 }
 
-/// <summary>
-/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> (D) rule-1 deletions that no approval covers,
-/// plus the <see cref="Unproven"/> records, against <see cref="Threshold"/> (<see cref="DeletionThreshold"/>).
-/// <see cref="ApprovedDeletions"/> are the deletions of approved persons, which go through whatever D is.
-/// </summary>
-public sealed record DeletionGuardDecision(int Deletions, int ApprovedDeletions, int SyncedPersons, int Threshold, bool Tripped)
+/// <summary>Thread-safe tally of actions into <see cref="SyncCounts"/> (writes run in parallel).</summary>
+public sealed class SyncCounter
 {
-    /// <summary>Users and invitations of persons StaffCloud's list left out without proof: held whatever the approval.</summary>
-    public int Unproven { get; init; }
+    private int _invited;
+    private int _invitationsUpdated;
+    private int _invitationsReplaced;
+    private int _usersUpdated;
+    private int _usersRemoved;
+    private int _invitationsRemoved;
+    private int _invitationsExpired;
+    private int _groupsCreated;
+    private int _groupsRenamed;
+    private int _skipped;
+    private int _failed;
+    private int _deletionsHeld;
 
-    /// <summary>The run holds something for an operator: deletions over the threshold, or unproven persons.</summary>
-    public bool HoldsAny => Held || Unproven > 0;
+    /// <summary>Counts one action as done (or, for skips and held deletions, as listed).</summary>
+    public void Count(SyncAction action)
+    {
+        switch (action)
+        {
+            case InviteAction: Interlocked.Increment(ref _invited); break;
+            case UpdateInvitationAction: Interlocked.Increment(ref _invitationsUpdated); break;
+            case ReplaceInvitationAction: Interlocked.Increment(ref _invitationsReplaced); break;
+            case UpdateUserAction: Interlocked.Increment(ref _usersUpdated); break;
+            case RemoveUserAction: Interlocked.Increment(ref _usersRemoved); break;
+            case RemoveInvitationAction or WithdrawInvitationAction: Interlocked.Increment(ref _invitationsRemoved); break;
+            case ExpireInvitationAction: Interlocked.Increment(ref _invitationsExpired); break;
+            case CreateGroupAction: Interlocked.Increment(ref _groupsCreated); break;
+            case RenameGroupAction: Interlocked.Increment(ref _groupsRenamed); break;
+            case SkipAction: Interlocked.Increment(ref _skipped); break;
+            case HoldDeletionAction: Interlocked.Increment(ref _deletionsHeld); break;
+            default: throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Unknown action.");
+        }
+    }
 
-    /// <summary>The D deletions are held: with the unproven records more than the threshold, and no operator approved them.</summary>
-    public bool Held => Tripped;
+    public void CountFailure() => Interlocked.Increment(ref _failed);
 
-    /// <summary>This run lets through deletions that only an operator's approval made possible.</summary>
-    public bool UsesApproval => ApprovedDeletions > 0;
+    public SyncCounts ToCounts() => new()
+    {
+        Invited = Volatile.Read(ref _invited),
+        InvitationsUpdated = Volatile.Read(ref _invitationsUpdated),
+        InvitationsReplaced = Volatile.Read(ref _invitationsReplaced),
+        UsersUpdated = Volatile.Read(ref _usersUpdated),
+        UsersRemoved = Volatile.Read(ref _usersRemoved),
+        InvitationsRemoved = Volatile.Read(ref _invitationsRemoved),
+        InvitationsExpired = Volatile.Read(ref _invitationsExpired),
+        GroupsCreated = Volatile.Read(ref _groupsCreated),
+        GroupsRenamed = Volatile.Read(ref _groupsRenamed),
+        Skipped = Volatile.Read(ref _skipped),
+        Failed = Volatile.Read(ref _failed),
+        DeletionsHeld = Volatile.Read(ref _deletionsHeld),
+    };
 }

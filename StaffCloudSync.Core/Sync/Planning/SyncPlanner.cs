@@ -10,8 +10,8 @@ public static class SyncPlanner
 {
     public static SyncPlan Plan(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
-        var index = PlanningIndex.Build(snapshot, settings, now);
-        var moves = AddressMoves.Resolve(index);
+        var index = new PlanningIndex(snapshot, settings, now);
+        var moves = AddressMoves.Resolve(index, snapshot.MobieTrain);
         var builder = new PlanBuilder();
         var people = index.PeopleInScope();
 
@@ -28,12 +28,5 @@ public static class SyncPlanner
         }
 
         return builder.Build(index);
-    }
-
-    /// <summary>The actions the rules produce for one person (what "explain" shows), with the plan's guard decision.</summary>
-    public static IReadOnlyList<SyncAction> PlanFor(SyncPlan plan, long employeeId)
-    {
-        ArgumentNullException.ThrowIfNull(plan);
-        return plan.Actions.Where(a => a.PersonId == employeeId).ToList();
     }
 }

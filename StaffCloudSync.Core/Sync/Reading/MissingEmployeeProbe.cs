@@ -28,10 +28,10 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
             return MissingEmployeeProof.None;
         }
 
-        var threshold = DeletionThreshold.For(syncedRecords.Values.Sum(), settings);
         var approved = settings.ApprovedDeletions;
         var unapprovedRecords = missing.Where(id => !approved.Contains(id)).Sum(id => syncedRecords[id]);
-        var toProbe = unapprovedRecords > threshold ? missing.Where(approved.Contains).ToList() : missing;
+        var (threshold, exceeded) = DeletionGuard.Check(unapprovedRecords, syncedRecords.Values.Sum(), settings);
+        var toProbe = exceeded ? missing.Where(approved.Contains).ToList() : missing;
         if (toProbe.Count < missing.Count)
         {
             ReadLog.MissingHeld(logger, target.TenantId, missing.Count - toProbe.Count, unapprovedRecords, threshold);

@@ -74,17 +74,8 @@ public sealed class SnapshotReader(
     }
 
     /// <summary>How many users and invitations each synced person has in MobieTrain (N of the deletion guard counts records).</summary>
-    private static Dictionary<long, int> SyncedRecordsByEmployee(MobieTrainSnapshot snapshot)
-    {
-        var counts = new Dictionary<long, int>();
-        foreach (var externalId in snapshot.Users.Select(u => u.ExternalId).Concat(snapshot.Invitations.Select(i => i.ExternalId)))
-        {
-            if (Definitions.SyncedEmployeeId(externalId) is { } id)
-            {
-                counts[id] = counts.GetValueOrDefault(id) + 1;
-            }
-        }
-
-        return counts;
-    }
+    private static Dictionary<long, int> SyncedRecordsByEmployee(MobieTrainSnapshot snapshot) =>
+        snapshot.Users.Select(u => u.ExternalId).Concat(snapshot.Invitations.Select(i => i.ExternalId))
+            .Select(Definitions.SyncedEmployeeId).OfType<long>()
+            .CountBy(id => id).ToDictionary();
 }

@@ -108,8 +108,6 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
 
     private DateTimeOffset Now() => clock.GetUtcNow();
 
-    private sealed record ListPage<T>(IReadOnlyList<T> Items, string? NextCursor);
-
     public SimulatorResponse UpdateUser(string id, RequestBody body)
     {
         if (!Users.TryGet(id, out var user))

@@ -106,8 +106,6 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
         }
     }
 
-    // The HTTP side.
-
     private const string AccountRoute = "/v1/accounts/{accountId}";
 
     /// <summary>

@@ -92,13 +92,8 @@ internal sealed class OrderedRecords<T>
 
             if (add)
             {
-                if (!_indexes[i].TryGetValue(key, out var sequences))
-                {
-                    sequences = [];
-                    _indexes[i][key] = sequences;
-                }
-
-                sequences.Add(sequence);
+                _indexes[i].TryAdd(key, []);
+                _indexes[i][key].Add(sequence);
             }
             else if (_indexes[i].TryGetValue(key, out var sequences))
             {
@@ -112,12 +107,7 @@ internal sealed class OrderedRecords<T>
     {
         var start = FirstAfter(after);
         var end = Math.Min(start + limit, _order.Count);
-        var items = new List<T>(end - start);
-        for (var i = start; i < end; i++)
-        {
-            items.Add(_byId[_order[i].Id].Value);
-        }
-
+        List<T> items = [.. _order.GetRange(start, end - start).Select(entry => _byId[entry.Id].Value)];
         return (items, end < _order.Count ? _order[end - 1].Sequence : null);
     }
 

@@ -18,7 +18,6 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
 {
     private readonly ConcurrentDictionary<string, StaffCloudSimulatorTenant> _tenants = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StaffCloudRequestLogEntry> _requestLog = new();
-    private long _responseBytes;
 
     public StaffCloudSimulator(TimeProvider clock) : base(clock)
     {
@@ -64,19 +63,14 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
     public StaffCloudSimulatorTenant Tenant(string apiTenant) =>
         _tenants.TryGetValue(apiTenant, out var tenant) ? tenant : throw new KeyNotFoundException($"No StaffCloud tenant '{apiTenant}' in the simulator.");
 
-    /// <summary>The API root of one tenant, as the client's override makes it.</summary>
     /// <summary>
     /// Bytes of filler added to every record served (ignoring <c>fields=</c>), as a StaffCloud that sends its ~136
     /// fields regardless would: answers grow, the records the sync keeps must not.
     /// </summary>
     public int PaddingBytesPerRecord { get; set; }
 
-    /// <summary>Bytes of JSON answered so far.</summary>
-    public long ResponseBytes => Interlocked.Read(ref _responseBytes);
-
+    /// <summary>The API root of one tenant, as the client's override makes it.</summary>
     public Uri ApiBaseFor(string apiTenant) => new(BaseAddress, $"{apiTenant}/api/v1/");
-
-    public void ClearRequestLog() => _requestLog.Clear();
 
     protected override void MapEndpoints(WebApplication app) => app.Run(ServeAsync);
 
@@ -239,11 +233,21 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        var text = body.ToJsonString();
-        Interlocked.Add(ref _responseBytes, text.Length);
-        await context.Response.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
     }
 
     [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant)]
     private static partial Regex ApiTenantPattern();
 }
+
+/// <summary>
+/// A request the StaffCloud simulator served itself (not one answered by a fault or an outage): what a test checks
+/// to see which filters, fields and id batches the client sent. <see cref="Query"/> holds the decoded values.
+/// </summary>
+public sealed record StaffCloudRequestLogEntry(
+    string Method,
+    string ApiTenant,
+    string Path,
+    string RawQuery,
+    IReadOnlyDictionary<string, string> Query,
+    int Status);

@@ -117,23 +117,8 @@ public sealed class StaffCloudSimulatorTenant
                 return _records[resource].Where(matches).Select(Copy).ToList();
             }
 
-            var events = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-            foreach (var staffCloudEvent in _records[StaffCloudResource.Events])
-            {
-                if (IdKey(staffCloudEvent) is { } key)
-                {
-                    events.TryAdd(key, staffCloudEvent);
-                }
-            }
-
-            var projects = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-            foreach (var project in _records[StaffCloudResource.Projects])
-            {
-                if (IdKey(project) is { } key)
-                {
-                    projects.TryAdd(key, project);
-                }
-            }
+            var events = ById(StaffCloudResource.Events);
+            var projects = ById(StaffCloudResource.Projects);
 
             var served = new List<JsonObject>();
             foreach (var original in _records[resource])
@@ -171,6 +156,13 @@ public sealed class StaffCloudSimulatorTenant
         }
     }
 
+    /// <summary>The records of <paramref name="resource"/> by id; the first of records sharing an id wins. Under the lock.</summary>
+    private Dictionary<string, JsonObject> ById(StaffCloudResource resource) => _records[resource]
+        .Select(record => (Key: IdKey(record), Record: record))
+        .Where(entry => entry.Key is not null)
+        .DistinctBy(entry => entry.Key)
+        .ToDictionary(entry => entry.Key!, entry => entry.Record, StringComparer.Ordinal);
+
     /// <summary>The joined field of an assignment that holds its event's project's name (staffcloud-api.md, "Assignments").</summary>
     internal const string JoinedProjectName = "event.project.name";
 
@@ -185,9 +177,5 @@ public sealed class StaffCloudSimulatorTenant
             : text;
     }
 
-    private static JsonObject Copy(JsonObject record)
-    {
-        ArgumentNullException.ThrowIfNull(record);
-        return record.DeepClone().AsObject();
-    }
+    private static JsonObject Copy(JsonObject record) => record.DeepClone().AsObject();
 }

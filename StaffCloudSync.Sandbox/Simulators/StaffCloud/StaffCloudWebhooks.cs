@@ -64,12 +64,7 @@ public sealed class StaffCloudWebhooks
     {
         ArgumentNullException.ThrowIfNull(request);
         var buffer = new byte[MaxBodyBytes + 1];
-        var length = 0;
-        int read;
-        while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false)) > 0)
-        {
-            length += read;
-        }
+        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false).ConfigureAwait(false);
 
         try
         {
@@ -83,12 +78,8 @@ public sealed class StaffCloudWebhooks
 
     private List<JsonObject> List(string apiTenant)
     {
-        if (!byTenant.TryGetValue(apiTenant, out var list))
-        {
-            byTenant[apiTenant] = list = [];
-        }
-
-        return list;
+        byTenant.TryAdd(apiTenant, []);
+        return byTenant[apiTenant];
     }
 
     private (int, JsonNode?) Created(List<JsonObject> list, (string Trigger, string Url) parts)

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Hosting;
+
+namespace StaffCloudSync.Functions.Hosting;
+
+/// <summary>
+/// Holds the worker's shutdown until the runs in it have stopped between writes and queued their continuations: without
+/// it the process ends as soon as its gRPC service stops, in the middle of whatever a run was writing. Stopped before
+/// the worker's own services (registered after them), bounded by the host's shutdown timeout.
+/// </summary>
+public sealed class RunDrain(IHostApplicationLifetime lifetime) : IHostedService
+{
+    private readonly Lock _gate = new();
+    private int _running;
+    private TaskCompletionSource _idle = Idle();
+
+    /// <summary>Signalled when the worker process is told to stop (SIGTERM), before any hosted service stops.</summary>
+    public CancellationToken Stopping => lifetime.ApplicationStopping;
+
+    /// <summary>One run in progress until the result is disposed.</summary>
+    public IDisposable Enter()
+    {
+        lock (_gate)
+        {
+            if (_running++ == 0)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        return new Exit(this);
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return _idle.Task.WaitAsync(cancellationToken);
+        }
+    }
+
+    private static TaskCompletionSource Idle()
+    {
+        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        idle.SetResult();
+        return idle;
+    }
+
+    private void Leave()
+    {
+        lock (_gate)
+        {
+            if (--_running == 0)
+            {
+                _idle.TrySetResult();
+            }
+        }
+    }
+
+    private sealed class Exit(RunDrain drain) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                drain.Leave();
+            }
+        }
+    }
+}
