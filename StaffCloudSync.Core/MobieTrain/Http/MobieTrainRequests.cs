@@ -61,7 +61,7 @@ internal sealed class MobieTrainRequests(
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            throw InvalidResponse(target, operation, $"a body larger than MobieTrain:MaxResponseBytes ({options.Value.MaxResponseBytes / (1024 * 1024)} MiB)");
+            throw InvalidResponse(target, operation, $"a body larger than {options.Value.MaxResponseBytes / (1024 * 1024)} MiB");
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
         {
