@@ -118,9 +118,10 @@ internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<Claim
                     };
                     report = new ClaimReport(view, outcome);
                 }
-                catch (SyncRunException e)
+                catch (Exception e) when (e is not OperationCanceledException)
                 {
-                    report = new ClaimReport(row.TenantId, $"not claimed: {e.Kind}: {e.Message}");
+                    // One unreadable account (a missing secret, an outage) must not stop the migration of the others.
+                    report = new ClaimReport(row.TenantId, $"not claimed: {(e is SyncRunException run ? $"{run.Kind}: " : string.Empty)}{e.Message}");
                 }
             }
 

@@ -66,7 +66,7 @@ public sealed record AccountMarkerCheck(
             + $"it belongs to that tenant, not to '{TenantId}'; nothing was written (check the row's MobieTrainAccountId)",
         AccountMarkerState.MissingUnclaimed =>
             $"tenant '{TenantId}': MobieTrain account {AccountId} already holds people this tenant has not claimed "
-            + $"({SyncedPersons} synced persons, {SyncOwnedGroups} sync-owned groups) and no marker; nothing was written. "
+            + $"({SyncedPersons} synced person(s), {SyncOwnedGroups} sync-owned group(s)) and no marker; nothing was written. "
             + $"If the account is this tenant's, an operator must run `tenants claim {TenantId}`",
         _ => null,
     };
