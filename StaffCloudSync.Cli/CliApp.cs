@@ -21,7 +21,7 @@ public static class CliApp
     private static readonly HashSet<string> CommandWords = new(StringComparer.Ordinal)
     {
         "sandbox", "run", "demo", "tenants", "list", "show", "add", "update", "enable", "disable", "allow-deletions", "sync", "explain", "runs",
-        "notifications", "check",
+        "notifications", "check", "claim",
     };
 
     /// <param name="environment">The app settings as environment variables; null reads the process's.</param>
@@ -99,7 +99,7 @@ public static class CliApp
 
         config.AddBranch("tenants", tenants =>
         {
-            tenants.SetDescription("The tenant registry (the Tenants table): list, show, add, check, update, enable, disable, allow deletions, StaffCloud notifications");
+            tenants.SetDescription("The tenant registry (the Tenants table): list, show, add, check, update, enable, disable, allow deletions, claim, StaffCloud notifications");
             tenants.AddCommand<TenantsListCommand>("list")
                 .WithDescription("Every tenant: enabled, StaffCloud tenant, MobieTrain account, time zone, valid, approval pending")
                 .WithExample("tenants", "list", "--settings", "local.settings.json");
@@ -121,6 +121,10 @@ public static class CliApp
             tenants.AddCommand<TenantsAllowDeletionsCommand>("allow-deletions")
                 .WithDescription("One-shot approval: the next non-dry run applies the removals the deletion guard holds")
                 .WithExample("tenants", "allow-deletions", "acme");
+            tenants.AddCommand<TenantsClaimCommand>("claim")
+                .WithDescription("Claim the tenant's MobieTrain account (creates its marker) after showing what it holds; --all --yes for every row")
+                .WithExample("tenants", "claim", "acme")
+                .WithExample("tenants", "claim", "--all", "--yes");
             tenants.AddCommand<TenantsClearQuarantineCommand>("clear-quarantine")
                 .WithDescription("Lift a quarantine after fixing its cause: scheduled runs sync the tenant twice a day again")
                 .WithExample("tenants", "clear-quarantine", "acme");

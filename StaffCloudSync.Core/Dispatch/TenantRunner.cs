@@ -4,6 +4,7 @@ using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Sync.Applying;
+using StaffCloudSync.Core.Sync.Marker;
 using StaffCloudSync.Core.Sync.Planning;
 using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
@@ -22,6 +23,7 @@ public sealed class TenantRunner(
     RunStore runs,
     SnapshotReader reader,
     PlanApplier applier,
+    AccountMarkers markers,
     ISyncQueue queue,
     ITenantLeases leases,
     TenantLeaseKeeper keeper,
@@ -188,6 +190,7 @@ public sealed class TenantRunner(
         SyncLog.SnapshotRead(logger, context.TenantId, context.RunId, snapshot.StaffCloud.Employees.Count, snapshot.StaffCloud.Events.Count,
             snapshot.StaffCloud.Assignments.Count, snapshot.MobieTrain.Users.Count, snapshot.MobieTrain.Invitations.Count,
             snapshot.MobieTrain.UserGroups.Count, readMs);
+        await markers.EnsureAsync(context.MobieTrainWrites, context.DryRun, snapshot.MobieTrain, cancellationToken).ConfigureAwait(false);
 
         var planStarted = time.GetTimestamp();
         var plan = SyncPlanner.Plan(snapshot, context.Plan, context.Now);

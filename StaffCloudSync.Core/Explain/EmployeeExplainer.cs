@@ -25,7 +25,11 @@ public static class EmployeeExplainer
         var facts = employee is null ? null : Facts(employee, events, preview.Settings.DefaultCallingCode);
         var decisions = Decisions(preview, employeeId, employee, facts, records, actions);
         return new EmployeeExplanation(preview.Tenant.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),
-            facts, records, decisions, actions);
+            facts, records, decisions, actions)
+        {
+            AccountId = preview.Marker.AccountId,
+            Marker = preview.Marker.StateText,
+        };
     }
 
     public static string RuleName(SyncRule rule) => rule switch

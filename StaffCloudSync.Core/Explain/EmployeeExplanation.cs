@@ -12,7 +12,14 @@ public sealed record EmployeeExplanation(
     StaffCloudFacts? StaffCloud,
     IReadOnlyList<MobieTrainRecordFacts> MobieTrain,
     IReadOnlyList<RuleDecision> Decisions,
-    IReadOnlyList<PlannedActionView> Actions);
+    IReadOnlyList<PlannedActionView> Actions)
+{
+    /// <summary>The MobieTrain account the tenant's runs write.</summary>
+    public string AccountId { get; init; } = string.Empty;
+
+    /// <summary>The account's marker state (<c>ours</c>, missing, another tenant's): unless the run may go on, it writes nothing.</summary>
+    public string Marker { get; init; } = string.Empty;
+}
 
 /// <summary>What StaffCloud says of the employee (null when it does not return them).</summary>
 public sealed record StaffCloudFacts(

@@ -1,6 +1,7 @@
 using StaffCloudSync.Core.Explain;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Sync.Marker;
 using StaffCloudSync.Core.Sync.Planning;
 
 namespace StaffCloudSync.Core.Operations;
@@ -15,17 +16,32 @@ public sealed record PlanView(
     IReadOnlyList<PlannedActionView> Actions,
     IReadOnlyList<SkippedRecord> Skipped)
 {
+    /// <summary>The MobieTrain account the run would write.</summary>
+    public string AccountId { get; init; } = string.Empty;
+
+    /// <summary>The account's marker state; a run fails before writing unless it allows the run.</summary>
+    public AccountMarkerState Marker { get; init; }
+
+    /// <summary>What the marker state means for the run, as operators read it.</summary>
+    public string MarkerText { get; init; } = string.Empty;
+
     public static PlanView From(TenantPreview preview)
     {
         ArgumentNullException.ThrowIfNull(preview);
         var plan = preview.Plan;
+        var marker = preview.Marker;
         return new PlanView(
             preview.Tenant.TenantId,
             preview.Now,
-            plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
+            !marker.AllowsRun ? RunStatus.Failed : plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
             plan.PlannedCounts(),
             plan.DeletionGuard,
             plan.Actions.Select(a => new PlannedActionView(a.Kind, EmployeeExplainer.RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why)).ToList(),
-            plan.SkippedRecords());
+            plan.SkippedRecords())
+        {
+            AccountId = marker.AccountId,
+            Marker = marker.State,
+            MarkerText = marker.StateText,
+        };
     }
 }

@@ -1,5 +1,6 @@
 using StaffCloudSync.Core.AppSettings;
 using StaffCloudSync.Core.Sync.Applying;
+using StaffCloudSync.Core.Sync.Marker;
 using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 
@@ -21,6 +22,7 @@ public static class SyncServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SnapshotReader>();
         services.TryAddSingleton<PlanApplier>();
+        services.TryAddSingleton<AccountMarkers>();
         return services;
     }
 }

@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.Sync.Marker;
 using StaffCloudSync.Core.Sync.Planning;
 using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
@@ -7,6 +8,9 @@ namespace StaffCloudSync.Core.Sync;
 /// <summary>A tenant read and planned but not applied: what "explain" and the plan preview look at.</summary>
 public sealed record TenantPreview(TenantSettings Tenant, PlanSettings Settings, TenantSnapshot Snapshot, SyncPlan Plan, DateTimeOffset Now)
 {
+    /// <summary>The account's marker as a run now would find it; a preview never creates it.</summary>
+    public AccountMarkerCheck Marker => AccountMarkerCheck.Of(Tenant.TenantId, Tenant.MobieTrainAccountId, Snapshot.MobieTrain);
+
     /// <summary>Reads and plans one tenant as a run would, without writing anything or recording a run.</summary>
     public static async Task<TenantPreview> ReadAsync(TenantStore tenants, SnapshotReader reader, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -15,6 +15,9 @@ public sealed record Scenario(
 {
     /// <summary>App settings for this scenario's host, as configuration keys (<see cref="ScenarioSettings"/>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    /// <summary>False (<c>"mobietrain": {"claimed": false}</c>) for a new or unclaimed account: the sandbox puts no marker.</summary>
+    public bool MobieTrainClaimed { get; init; } = true;
 }
 
 /// <summary>StaffCloud records in StaffCloud's own shape, as the simulator serves them.</summary>
@@ -42,10 +45,18 @@ public sealed record SyncStep(DateTimeOffset At, bool DryRun, int? MobieTrainOut
 public sealed record StaffCloudChangeStep(StaffCloudRecords Upsert, IReadOnlyList<long> DeleteEmployees, IReadOnlyList<long> DeleteEvents, IReadOnlyList<long> DeleteAssignments) : ScenarioStep;
 
 /// <summary>Things that happen in MobieTrain: an invitee accepts; an admin edits users.</summary>
-public sealed record MobieTrainChangeStep(string? AcceptInvitation, IReadOnlyList<MobieTrainUserEdit> UpsertUsers) : ScenarioStep;
+public sealed record MobieTrainChangeStep(string? AcceptInvitation, IReadOnlyList<MobieTrainUserEdit> UpsertUsers) : ScenarioStep
+{
+    /// <summary>Groups added as plain records, e.g. another tenant's marker.</summary>
+    public IReadOnlyList<MobieTrainUserGroupResource> UpsertGroups { get; init; } = [];
+}
 
 /// <summary>
 /// An operator's action on the tenant: approve what its latest <c>DeletionsHeld</c> run held; and/or further rows written
 /// straight into the Tenants table, without the CLI's checks (as <c>az storage entity insert</c> would).
 /// </summary>
-public sealed record TenantStep(bool AllowDeletions, IReadOnlyList<TenantSettings> Rows) : ScenarioStep;
+public sealed record TenantStep(bool AllowDeletions, IReadOnlyList<TenantSettings> Rows) : ScenarioStep
+{
+    /// <summary><c>{"tenant": {"claim": true}}</c>: the operator claims the account, as <c>tenants claim &lt;id&gt; --yes</c> does.</summary>
+    public bool Claim { get; init; }
+}

@@ -44,7 +44,11 @@ public static class ScenarioReader
             ReadMobieTrain(OptionalObject(scenario["mobietrain"], "mobietrain")),
             ReadSimulator(OptionalObject(scenario["simulators"], "simulators")?["staffcloud"], "simulators.staffcloud"),
             ReadSimulator(OptionalObject(scenario["simulators"], "simulators")?["mobietrain"], "simulators.mobietrain"),
-            ReadSteps(Array(scenario["steps"], "steps"))) { Settings = ScenarioSettings.Read(scenario["settings"]) };
+            ReadSteps(Array(scenario["steps"], "steps")))
+        {
+            Settings = ScenarioSettings.Read(scenario["settings"]),
+            MobieTrainClaimed = OptionalObject(scenario["mobietrain"], "mobietrain")?["claimed"] is not { } claimed || Bool(claimed, "mobietrain.claimed"),
+        };
     }
 
     private static StaffCloudRecords ReadStaffCloud(JsonObject? staffCloud, string path) =>
@@ -245,7 +249,9 @@ public static class ScenarioReader
         var accept = change["acceptInvitation"] is { } a ? String(a, $"{path}.acceptInvitation") : null;
         var edits = Deserialize<MobieTrainUserEdit>(OptionalObject(change["upsert"], $"{path}.upsert")?["users"], $"{path}.upsert.users",
             e => string.IsNullOrWhiteSpace(e.ExternalId) ? "externalId is required" : null);
-        return new MobieTrainChangeStep(accept, edits);
+        var groups = Deserialize<MobieTrainUserGroupResource>(OptionalObject(change["upsert"], $"{path}.upsert")?["userGroups"], $"{path}.upsert.userGroups",
+            g => string.IsNullOrWhiteSpace(g.Name) ? "name is required" : null);
+        return new MobieTrainChangeStep(accept, edits) { UpsertGroups = groups };
     }
 
     private static List<long> Ids(JsonNode? node, string path) =>

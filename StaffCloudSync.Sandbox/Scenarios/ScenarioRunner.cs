@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
 using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Operations;
+using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators;
+using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
@@ -118,13 +121,20 @@ public static class ScenarioRunner
         return runs;
     }
 
-    /// <summary>Rows first (straight into the table, as <c>az storage entity insert</c> would), then the approval.</summary>
+    /// <summary>Rows first (straight into the table, as <c>az storage entity insert</c> would), then the claim, then the approval.</summary>
     private static async Task TenantStepAsync(SandboxEnvironment environment, string tenantId, TenantStep step, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var table = await environment.Services.GetRequiredService<StorageTables>().Tenants.GetAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in step.Rows)
         {
             await table.UpsertEntityAsync(TenantEntityMapper.ToEntity(row), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (step.Claim)
+        {
+            var claims = environment.Services.GetRequiredService<AccountClaims>();
+            var outcome = await claims.ClaimAsync(await claims.ShowAsync(tenantId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            progress?.Report($"claim: {outcome}");
         }
 
         if (step.AllowDeletions)
@@ -149,6 +159,15 @@ public static class ScenarioRunner
         staffCloud.Seed(StaffCloudResource.Assignments, scenario.StaffCloud.Assignments);
         staffCloud.Seed(StaffCloudResource.Projects, scenario.StaffCloud.Projects);
         environment.MobieTrain.Seed(scenario.Tenant.MobieTrainAccountId, scenario.MobieTrain);
+        if (scenario.MobieTrainClaimed)
+        {
+            // After the scenario's groups and under an id of its own, so the ids the simulator hands out stay as before.
+            environment.MobieTrain.SeedUserGroup(scenario.Tenant.MobieTrainAccountId, new MobieTrainUserGroupResource
+            {
+                Id = "ug-marker", Name = TenantMarker.NameFor(scenario.Tenant.TenantId), ExternalId = TenantMarker.ExternalIdFor(scenario.Tenant.TenantId),
+            });
+        }
+
         Configure(environment.StaffCloud, scenario.StaffCloudSimulator);
         Configure(environment.MobieTrain, scenario.MobieTrainSimulator);
         environment.MobieTrain.RateLimitPerSecond = scenario.MobieTrainSimulator.RateLimitPerSecond;
@@ -176,6 +195,11 @@ public static class ScenarioRunner
         if (change.AcceptInvitation is { } externalId)
         {
             environment.MobieTrain.AcceptInvitation(accountId, externalId, lastSync);
+        }
+
+        foreach (var group in change.UpsertGroups)
+        {
+            environment.MobieTrain.SeedUserGroup(accountId, group);
         }
 
         foreach (var edit in change.UpsertUsers)

@@ -80,7 +80,7 @@ internal static class ScenarioTenantReader
         return settings;
     }
 
-    /// <summary><c>{"tenant": {"allowDeletions": true}}</c> and <c>{"tenant": {"rows": [ … ]}}</c>, alone or together.</summary>
+    /// <summary><c>{"tenant": {"allowDeletions": true}}</c>, <c>{"tenant": {"rows": [ … ]}}</c> and <c>{"tenant": {"claim": true}}</c>, alone or together.</summary>
     public static TenantStep ReadTenantStep(JsonObject step, string path)
     {
         var allow = step["allowDeletions"] is { } node && Bool(node, $"{path}.allowDeletions");
@@ -94,11 +94,11 @@ internal static class ScenarioTenantReader
             }
         }
 
-        if (step.FirstOrDefault(p => p.Key is not ("allowDeletions" or "rows")) is { Key: { } unknown })
+        if (step.FirstOrDefault(p => p.Key is not ("allowDeletions" or "rows" or "claim")) is { Key: { } unknown })
         {
-            throw new ScenarioFormatException($"{path}.{unknown}", "unknown; a tenant step has allowDeletions and rows");
+            throw new ScenarioFormatException($"{path}.{unknown}", "unknown; a tenant step has allowDeletions, rows and claim");
         }
 
-        return new TenantStep(allow, rows);
+        return new TenantStep(allow, rows) { Claim = step["claim"] is { } claim && Bool(claim, $"{path}.claim") };
     }
 }

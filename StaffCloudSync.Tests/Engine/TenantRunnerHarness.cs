@@ -9,6 +9,7 @@ using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Storage;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Sync.Applying;
+using StaffCloudSync.Core.Sync.Marker;
 using StaffCloudSync.Core.Sync.Reading;
 using StaffCloudSync.Core.Tenants;
 
@@ -25,7 +26,8 @@ internal static class TenantRunnerHarness
         var options = Options.Create(sync);
         leases ??= new TableTenantLeases(tables, time);
         return new TenantRunner(tenants, runs, new SnapshotReader(staffCloud, mobieTrain, options, logs.CreateLogger<SnapshotReader>()),
-            new PlanApplier(mobieTrain, options, logs.CreateLogger<PlanApplier>()), queue ?? new NoQueue(), leases,
+            new PlanApplier(mobieTrain, options, logs.CreateLogger<PlanApplier>()),
+            new AccountMarkers(mobieTrain, logs.CreateLogger<AccountMarkers>()), queue ?? new NoQueue(), leases,
             new TenantLeaseKeeper(leases, time, logs.CreateLogger<TenantLeaseKeeper>()), Options.Create(dispatch ?? new DispatchOptions()), options,
             Options.Create(new QuarantineOptions()), time, logs.CreateLogger<TenantRunner>());
     }

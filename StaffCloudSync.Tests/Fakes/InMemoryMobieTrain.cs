@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Rules;
 
 namespace StaffCloudSync.Tests.Fakes;
 
@@ -52,7 +53,16 @@ internal sealed class InMemoryMobieTrain(TimeProvider time) : IMobieTrainClient
         }
     }
 
-    public IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken) => List(Groups);
+    /// <summary>
+    /// True (the default) for an onboarded account: the reads show the asking tenant's marker, which <see cref="Groups"/> leaves
+    /// out so that tests of the rules see only the groups they seeded. False for a new or unclaimed account.
+    /// </summary>
+    public bool Claimed { get; set; } = true;
+
+    public IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
+        Claimed && !Groups.Any(g => TenantMarker.IsMarker(g.ExternalId))
+            ? List([.. Groups, new MobieTrainUserGroup("ug-marker", TenantMarker.NameFor(target.TenantId), TenantMarker.ExternalIdFor(target.TenantId))])
+            : List(Groups);
 
     public IAsyncEnumerable<MobieTrainUser> GetUsersAsync(MobieTrainTarget target, CancellationToken cancellationToken) => List(Users);
 

@@ -88,6 +88,7 @@ public class CrashConvergenceTests
         staffCloud.Seed(StaffCloudResource.Events, scenario.StaffCloud.Events);
         staffCloud.Seed(StaffCloudResource.Assignments, scenario.StaffCloud.Assignments);
         environment.MobieTrain.Seed("acme", scenario.MobieTrain);
+        environment.MobieTrain.SeedUserGroup("acme", new MobieTrainUserGroupResource { Name = "StaffCloud sync: acme", ExternalId = "staffcloud-sync-tenant-acme" });
         var service = environment.Services.GetRequiredService<TenantRunner>();
 
         var killed = false;

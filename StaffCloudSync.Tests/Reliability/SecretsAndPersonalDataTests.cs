@@ -108,6 +108,8 @@ public class SecretsAndPersonalDataTests
         staffCloud.Seed(StaffCloudResource.Assignments, [new JsonObject { ["id"] = 100, ["employee_id"] = 1, ["event_id"] = 10, ["status"] = 7 }]);
         environment.MobieTrain.Seed("acme", new MobieTrainContents
         {
+            // An onboarded account: it carries acme's marker, so the run may write it.
+            UserGroups = [new MobieTrainUserGroupResource { Name = "StaffCloud sync: acme", ExternalId = "staffcloud-sync-tenant-acme" }],
             Users = [new MobieTrainUserResource { ExternalId = "2", FirstName = "Philippa", LastName = "OldSurname", Email = "pippa.r@example.org" }],
         });
     }

@@ -49,6 +49,7 @@ internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSet
     {
         console.Line($"Employee {explanation.EmployeeId} of tenant {explanation.TenantId}, as a run at {CliFormat.Time(explanation.At)} would decide:");
         console.Write(new Text(explanation.Summary + "\n", new Style(decoration: Decoration.Bold)));
+        console.Line($"MobieTrain account {explanation.AccountId} · marker: {explanation.Marker}");
 
         console.Heading("Rules");
         console.Write(Tables.Create("Rule", "Decision")

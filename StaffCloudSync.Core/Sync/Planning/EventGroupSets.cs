@@ -17,7 +17,7 @@ internal static class EventGroupSets
     /// <summary>
     /// Rule 6: the event (or project) groups of the person's current confirmed events plus the base groups, eligible or
     /// not; with PreserveManualGroups, plus the groups they already have that are not sync-owned (a group of the other
-    /// mode is sync-owned, so people leave it either way). Group ids MobieTrain does not know are dropped (a PATCH
+    /// mode is sync-owned, so people leave it either way); always plus the marker groups they are in. Group ids MobieTrain does not know are dropped (a PATCH
     /// carrying them would be refused). Null when the set does not change.
     /// </summary>
     public static List<GroupRef>? Desired(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
@@ -26,15 +26,13 @@ internal static class EventGroupSets
         var desiredIds = new HashSet<string>(StringComparer.Ordinal);
         var anyPending = AddOwnAndBase(index, events, desired, desiredIds);
 
-        if (index.Settings.PreserveManualGroups)
+        foreach (var groupId in currentIds)
         {
-            foreach (var groupId in currentIds)
+            // A marker's members are nobody's business but the operator's: kept even without PreserveManualGroups.
+            if (index.GroupsById.TryGetValue(groupId, out var group) && !GroupExternalIds.IsSyncOwned(group.ExternalId)
+                && (index.Settings.PreserveManualGroups || TenantMarker.IsMarker(group.ExternalId)) && desiredIds.Add(groupId))
             {
-                if (index.GroupsById.TryGetValue(groupId, out var group) && !GroupExternalIds.IsSyncOwned(group.ExternalId)
-                    && desiredIds.Add(groupId))
-                {
-                    desired.Add(GroupRef.Existing(groupId));
-                }
+                desired.Add(GroupRef.Existing(groupId));
             }
         }
 

@@ -151,7 +151,8 @@ internal sealed class SyncGroups
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var name in names)
         {
-            var matches = ordered.Where(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)).ToList();
+            // A marker is never a base group, whatever its name: rule 6 would otherwise put everyone into it.
+            var matches = ordered.Where(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase) && !TenantMarker.IsMarker(g.ExternalId)).ToList();
             var match = matches.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal)) ?? matches.FirstOrDefault();
             if (match is null)
             {

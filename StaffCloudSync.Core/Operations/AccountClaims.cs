@@ -1,0 +1,79 @@
+using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Sync.Marker;
+using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Operations;
+
+/// <summary>What <c>tenants claim</c> shows before it asks: the account's marker and the synced persons it would adopt.</summary>
+/// <param name="Known">Synced persons StaffCloud returned: the next run updates them.</param>
+/// <param name="Gone">Synced persons StaffCloud answered 404 for: the next run removes them, under the deletion guard.</param>
+/// <param name="Unproven">Synced persons StaffCloud neither returned nor answered 404 for (held, not read singly).</param>
+public sealed record AccountClaimView(AccountMarkerCheck Marker, int Known, int Gone, int Unproven)
+{
+    public string TenantId => Marker.TenantId;
+
+    public string AccountId => Marker.AccountId;
+}
+
+/// <summary>How a claim ended.</summary>
+public enum AccountClaimOutcome
+{
+    /// <summary>The marker was created.</summary>
+    Claimed,
+
+    /// <summary>The tenant's marker was there already: nothing written.</summary>
+    AlreadyOurs,
+
+    /// <summary>Another tenant's marker is there: nothing written.</summary>
+    RefusedOtherTenant,
+}
+
+/// <summary>
+/// An operator's explicit claim of a MobieTrain account that already holds people (sync-rules.md, "An account belongs
+/// to one tenant, provably"). In Core so that the CLI and a later HTTP endpoint claim alike.
+/// </summary>
+public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IMobieTrainClient mobieTrain, AccountMarkers markers, TimeProvider time)
+{
+    /// <summary>Reads the account (and StaffCloud, to tell known from gone people) as a run would; writes nothing.</summary>
+    public async Task<AccountClaimView> ShowAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var preview = await TenantPreview.ReadAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var mobieTrainSnapshot = preview.Snapshot.MobieTrain;
+        var synced = mobieTrainSnapshot.Users.Select(u => u.ExternalId).Concat(mobieTrainSnapshot.Invitations.Select(i => i.ExternalId))
+            .Select(Definitions.SyncedEmployeeId).OfType<long>().ToHashSet();
+        var staffCloud = preview.Snapshot.StaffCloud;
+        var known = staffCloud.Employees.Select(e => e.Id).Where(synced.Contains).Distinct().Count();
+        var gone = staffCloud.ProvenDeleted.Count(synced.Contains);
+        return new AccountClaimView(preview.Marker, known, gone, synced.Count - known - gone);
+    }
+
+    /// <summary>
+    /// Creates the tenant's marker. The account's groups are read again first: a marker another tenant put there since
+    /// <see cref="ShowAsync"/> still refuses the claim.
+    /// </summary>
+    public async Task<AccountClaimOutcome> ClaimAsync(AccountClaimView view, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(view);
+        var tenant = await tenants.GetAsync(view.TenantId, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"tenant '{view.TenantId}' has no row in the Tenants table");
+        var target = TenantTargets.MobieTrain(tenant.ValidSettings);
+        var groups = await mobieTrain.GetUserGroupsAsync(target, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var markersNow = groups.Select(g => TenantMarker.TenantOf(g.ExternalId)).OfType<string>().ToList();
+        if (markersNow.Any(t => !string.Equals(t, view.TenantId, StringComparison.Ordinal)))
+        {
+            return AccountClaimOutcome.RefusedOtherTenant;
+        }
+
+        if (markersNow.Count > 0)
+        {
+            return AccountClaimOutcome.AlreadyOurs;
+        }
+
+        await markers.CreateAsync(MobieTrainWriteTarget.For(target, "claim-" + SyncRequest.NewRunId()), cancellationToken).ConfigureAwait(false);
+        return AccountClaimOutcome.Claimed;
+    }
+}
