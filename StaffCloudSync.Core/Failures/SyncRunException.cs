@@ -5,25 +5,38 @@ namespace StaffCloudSync.Core.Failures;
 /// what the API returns, a missing secret, an invalid tenant row). The message names the tenant and the cause
 /// and is what an operator reads in the run record; it never contains a secret value.
 /// </summary>
-public class SyncRunException : Exception
+public class SyncRunException(string tenantId, SyncFailureKind kind, string message, Exception? innerException = null)
+    : Exception(message, innerException)
 {
-    public SyncRunException(string tenantId, SyncFailureKind kind, string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-        TenantId = tenantId;
-        Kind = kind;
-    }
+    public string TenantId { get; } = tenantId;
 
-    public SyncRunException() : base() { TenantId = string.Empty; }
-
-    public SyncRunException(string message) : base(message) { TenantId = string.Empty; }
-
-    public SyncRunException(string message, Exception innerException) : base(message, innerException) { TenantId = string.Empty; }
-
-    public string TenantId { get; }
-
-    public SyncFailureKind Kind { get; }
+    public SyncFailureKind Kind { get; } = kind;
 
     /// <summary>True when trying again later can help (outage, throttling); false for what needs an operator.</summary>
     public bool IsTransient => Kind is SyncFailureKind.Unavailable;
+}
+
+/// <summary>
+/// Why a run failed, for the run record, retries, quarantine and the HTTP status of the on-demand endpoints.
+/// The vocabulary sits below everything that uses it: the clients, the stores and the engine all speak it.
+/// </summary>
+public enum SyncFailureKind
+{
+    /// <summary>An API unreachable, throttled or timing out after retries: the one kind a later retry can fix.</summary>
+    Unavailable,
+
+    /// <summary>A credential refused (401/403) or a secret that may not be read.</summary>
+    Authentication,
+
+    /// <summary>An answer that is not what the API returns.</summary>
+    InvalidResponse,
+
+    /// <summary>An invalid tenant row or a setting the API rejects.</summary>
+    Configuration,
+
+    /// <summary>A secret the tenant names is not in Key Vault.</summary>
+    MissingSecret,
+
+    /// <summary>No row in the Tenants table for the tenant id: an operator must add it (or fix the id).</summary>
+    UnknownTenant,
 }

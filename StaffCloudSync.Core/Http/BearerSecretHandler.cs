@@ -26,7 +26,6 @@ internal sealed class BearerSecretHandler(ISecretStore secrets, BearerRefusal is
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (!request.Options.TryGetValue(SecretName, out var name) || string.IsNullOrEmpty(name))
         {
             throw new InvalidOperationException($"A request to {request.RequestUri?.Host} names no secret: set {nameof(BearerSecretHandler)}.{nameof(SecretName)} on it.");
@@ -71,18 +70,22 @@ internal delegate Task<bool> BearerRefusal(HttpResponseMessage response, Cancell
 internal sealed record BearerOutcome(bool Rotated, bool Refused)
 {
     /// <summary>What the handler set on the request the client sent, or "neither" for one it did not answer (an exception's).</summary>
-    public static BearerOutcome Of(HttpRequestMessage request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.Options.TryGetValue(Outcome, out var outcome) ? outcome : new BearerOutcome(false, false);
-    }
+    public static BearerOutcome Of(HttpRequestMessage request) =>
+        request.Options.TryGetValue(Outcome, out var outcome) ? outcome : new BearerOutcome(false, false);
 
     /// <summary>The secret the request was last sent with (to blank it out of an error body that echoes it), or empty.</summary>
-    public static string SentSecret(HttpRequestMessage request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return request.Headers.Authorization?.Parameter ?? string.Empty;
-    }
+    public static string SentSecret(HttpRequestMessage request) =>
+        request.Headers.Authorization?.Parameter ?? string.Empty;
 
     private static HttpRequestOptionsKey<BearerOutcome> Outcome => BearerSecretHandler.Outcome;
+}
+
+internal static class BearerSecretRegistration
+{
+    /// <summary>
+    /// Adds <see cref="BearerSecretHandler"/> with the client's refusal rule. Call it before the client's other handlers:
+    /// it must be the outermost (its remarks say why). The host registers an <see cref="ISecretStore"/>.
+    /// </summary>
+    public static IHttpClientBuilder AddBearerSecret(this IHttpClientBuilder builder, BearerRefusal isRefused) =>
+        builder.AddHttpMessageHandler(services => new BearerSecretHandler(services.GetRequiredService<ISecretStore>(), isRefused));
 }

@@ -13,8 +13,6 @@ public static partial class ErrorTextMask
 
     public static string Mask(string text)
     {
-        ArgumentNullException.ThrowIfNull(text);
-
         // Addresses first (their digits would otherwise read as a phone), then named secrets, long key-like tokens, phones.
         var masked = EmailPattern().Replace(text, Email);
         masked = NamedSecretPattern().Replace(masked, m => m.Groups["name"].Value + m.Groups["sep"].Value + Key);

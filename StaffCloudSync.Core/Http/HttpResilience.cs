@@ -19,9 +19,6 @@ public static class HttpResilience
     public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options,
         Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
     {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(options);
-
         // Three handlers rather than one pipeline, because a pipeline has one TimeProvider: the retries wait on the
         // BackoffClock (instant in tests), the timeouts on the system clock, since a request's time is real time even
         // where a test or the sandbox holds the app's "now" still (the library would take the app's TimeProvider).
@@ -95,4 +92,25 @@ public static class HttpResilience
 
     private static bool IsSafe(HttpMethod method) =>
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Delete;
+}
+
+/// <summary>Retry events: method, host and path only — never the query (ids of people) or a header.</summary>
+internal static partial class RetryLog
+{
+    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning,
+        Message = "Retrying {Method} {Host}{Path} after status {StatusCode} / {Error}: attempt {Attempt} in {DelayMs} ms")]
+    public static partial void Retrying(ILogger logger, string? method, string? host, string? path, int? statusCode, string? error, int attempt, long delayMs);
+}
+
+/// <summary>
+/// The clock retries (the TimeProvider of the retry pipeline) and StaffCloud's quota pauses wait on. The system clock in
+/// production and in the sandbox (where waits take real time); tests register one whose timers fire at once and record
+/// the waits, so no test sleeps through a back-off. Kept apart from the app's <see cref="TimeProvider"/>, whose "now" a
+/// test fixes, and from the timeouts, which keep real time.
+/// </summary>
+public sealed class BackoffClock(TimeProvider time)
+{
+    public static BackoffClock System { get; } = new(TimeProvider.System);
+
+    public TimeProvider Time { get; } = time;
 }

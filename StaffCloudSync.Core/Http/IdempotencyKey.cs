@@ -13,7 +13,6 @@ public static class IdempotencyKey
 
     public static string Derive(params string?[] parts)
     {
-        ArgumentNullException.ThrowIfNull(parts);
         var joined = string.Join('\u001f', parts.Select(p => p ?? "\u0000"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)));
     }

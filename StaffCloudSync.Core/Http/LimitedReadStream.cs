@@ -63,20 +63,4 @@ public sealed class LimitedReadStream(Stream inner, long limit) : Stream
     }
 }
 
-/// <summary>A response body was larger than the client's configured limit.</summary>
-public sealed class ResponseTooLargeException : Exception
-{
-    public ResponseTooLargeException(long limit)
-        : base($"a body larger than {limit / (1024 * 1024)} MiB")
-    {
-        Limit = limit;
-    }
-
-    public ResponseTooLargeException() { }
-
-    public ResponseTooLargeException(string message) : base(message) { }
-
-    public ResponseTooLargeException(string message, Exception innerException) : base(message, innerException) { }
-
-    public long Limit { get; }
-}
+public sealed class ResponseTooLargeException(long limit) : Exception($"a body larger than {limit / (1024 * 1024)} MiB");

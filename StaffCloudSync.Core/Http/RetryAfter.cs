@@ -23,8 +23,6 @@ public static class RetryAfter
 
     public static TimeSpan? From(HttpResponseMessage response, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(response);
-
         // X-Rate-Limit-Reset may come with every answer (the simulator sends it so): it is a wait only when the quota is
         // the problem (429, or none left). Otherwise a 503 would be retried after the window's end instead of backing off.
         return FromRetryAfter(response.Headers.RetryAfter, now)
@@ -36,7 +34,6 @@ public static class RetryAfter
     /// <summary>The wait until StaffCloud's window resets, when its <c>X-Rate-Limit-Remaining</c> says none are left.</summary>
     public static TimeSpan? WhenQuotaExhausted(HttpResponseMessage response, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(response);
         return response.Headers.TryGetValues(RateLimitRemaining, out var values)
             && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
             && remaining <= 0

@@ -27,3 +27,14 @@ public interface IMobieTrainClient
 
     Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// MobieTrain refused a write for one record (422, or a 409 that names another person): that record fails,
+/// the run goes on. The message is MobieTrain's own, which names fields, not values.
+/// </summary>
+public sealed class MobieTrainRecordException(string message, int statusCode, string? errorCode = null) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+
+    public string? ErrorCode { get; } = errorCode;
+}

@@ -1,12 +1,10 @@
 namespace StaffCloudSync.Core.MobieTrain;
 
-/// <summary>A MobieTrain user group (mobietrain-api.md).</summary>
 public sealed record MobieTrainUserGroup(string Id, string Name, string? ExternalId);
 
 /// <summary>The profile fields a user and an invitation share.</summary>
 public sealed record MobieTrainProfile(string? FirstName, string? LastName, string? Email, string? Phone, string? Language);
 
-/// <summary>A registered MobieTrain user.</summary>
 public sealed record MobieTrainUser(
     string Id,
     string? ExternalId,
@@ -14,7 +12,6 @@ public sealed record MobieTrainUser(
     IReadOnlyList<string> UserGroupIds,
     DateTimeOffset? RegisteredAt);
 
-/// <summary>A pending MobieTrain invitation.</summary>
 public sealed record MobieTrainInvitation(
     string Id,
     string? ExternalId,

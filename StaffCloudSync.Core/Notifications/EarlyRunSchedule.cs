@@ -43,7 +43,6 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     /// </summary>
     public Task<EarlyRun> ClaimAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         return ChangeAsync(settings.TenantId, row =>
         {
             if (row.DueRunId is { } dueRunId && row.DueAt is { } dueAt)

@@ -16,7 +16,6 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
     /// <summary>Joins the due run of the tenant, or makes one due now and queues it; a message that cannot be queued gives the claim up.</summary>
     public async Task<EarlyRun> ScheduleAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var now = time.GetUtcNow();
         var run = await schedule.ClaimAsync(settings, now, cancellationToken).ConfigureAwait(false);
         if (run.Joined)
@@ -41,7 +40,6 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
 
     public async Task RunStartingAsync(SyncRequest message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         if (message.Trigger == RunTrigger.Webhook)
         {
             var started = await schedule.RunStartingAsync(message.TenantId, message.RunId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
@@ -51,8 +49,6 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
 
     public async Task RunSkippedAsync(SyncRequest message, string? heldByRunId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-
         // A second delivery of a run that is still running needs nothing: that run reads StaffCloud itself.
         if (message.Trigger != RunTrigger.Webhook || heldByRunId == message.RunId)
         {

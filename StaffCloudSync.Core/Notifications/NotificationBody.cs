@@ -17,23 +17,14 @@ public static class NotificationBody
     /// <summary>The StaffCloud triggers the product registers (<c>tenants notifications --register</c>).</summary>
     public static IReadOnlyList<string> Events { get; } = ["employee.created", "employee.updated", "assignment.status_changed"];
 
-    // Where an event name may stand: the registration body's shape first, then common webhook shapes.
-    private static readonly (string Name, string? Nested)[] EventPaths = [("trigger", "event"), ("event", null), ("trigger", null), ("type", null), ("event", "name")];
-
     /// <summary>Reads at most <see cref="MaxBytes"/> + 1 bytes, so a huge body costs no more than a 64 KiB one.</summary>
     public static async Task<BodyReading> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            var length = 0;
-            int read;
-            while (length <= MaxBytes && (read = await body.ReadAsync(buffer.AsMemory(length, MaxBytes + 1 - length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-
+            var length = await body.ReadAtLeastAsync(buffer.AsMemory(0, MaxBytes + 1), MaxBytes + 1, throwOnEndOfStream: false, cancellationToken)
+                .ConfigureAwait(false);
             return length > MaxBytes ? BodyReading.TooLarge : Describe(buffer.AsSpan(0, length));
         }
         finally
@@ -58,9 +49,8 @@ public static class NotificationBody
 
         try
         {
-            var reader = new Utf8JsonReader(text, new JsonReaderOptions { MaxDepth = 32 });
-            using var document = JsonDocument.ParseValue(ref reader);
-            return new BodyReading(body.Length, false, EventOf(document.RootElement, inBatch: false) ?? UnknownEvent, "json");
+            var payload = JsonSerializer.Deserialize(text, NotificationJson.Default.NotificationPayload);
+            return new BodyReading(body.Length, false, payload.Event ?? UnknownEvent, "json");
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
@@ -69,36 +59,7 @@ public static class NotificationBody
         }
     }
 
-    private static string? EventOf(JsonElement element, bool inBatch)
-    {
-        if (element.ValueKind == JsonValueKind.Array && !inBatch)
-        {
-            return element.EnumerateArray().Take(10).Select(e => EventOf(e, inBatch: true)).FirstOrDefault(e => e is not null);
-        }
-
-        if (element.ValueKind != JsonValueKind.Object)
-        {
-            return null;
-        }
-
-        foreach (var (name, nested) in EventPaths)
-        {
-            if (!element.TryGetProperty(name, out var value)
-                || (nested is not null && (value.ValueKind != JsonValueKind.Object || !value.TryGetProperty(nested, out value))))
-            {
-                continue;
-            }
-
-            if (value.ValueKind == JsonValueKind.String && Known(value.GetString()) is { } known)
-            {
-                return known;
-            }
-        }
-
-        return null;
-    }
-
-    private static string? Known(string? name) => Events.FirstOrDefault(e => string.Equals(e, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+    internal static string? Known(string? name) => Events.FirstOrDefault(e => string.Equals(e, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>A notification's body as far as the sync looks at it: its size, whether it was too large, its event name and shape.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using StaffCloudSync.Core.Secrets;
 using StaffCloudSync.Core.Tenants;
 
@@ -16,7 +18,6 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
 
     public async Task<NotificationResult> ReceiveAsync(string? tenantId, string? secret, Stream body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(body);
         var step = "reading the tenant";
         try
         {
@@ -127,4 +128,57 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
 
     /// <summary>The route's tenant id as it may be logged: anything that is not a tenant id is the caller's text, and is not.</summary>
     private static string LoggableTenant(string? tenantId) => TenantSettingsValidator.IsTenantId(tenantId) ? tenantId! : "(not a tenant id)";
+}
+
+/// <summary>
+/// The notification URL's secret against the tenant's, in constant time: both are hashed first, so neither the
+/// position of the first difference nor a difference in length shows in how long the answer takes.
+/// </summary>
+internal static class SecretComparison
+{
+    public static bool Matches(string? given, string expected)
+    {
+        Span<byte> givenHash = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> expectedHash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(given ?? string.Empty), givenHash);
+        SHA256.HashData(Encoding.UTF8.GetBytes(expected), expectedHash);
+        var equal = CryptographicOperations.FixedTimeEquals(givenHash, expectedHash);
+
+        // An empty secret never matches, even an empty one stored by mistake: it would open the endpoint to anyone.
+        return equal && !string.IsNullOrEmpty(given);
+    }
+
+    /// <summary>The same work as a comparison, for a request whose tenant is unknown: it answers as slowly as a wrong secret.</summary>
+    public static void Burn(string? given) => _ = Matches(given, "no-tenant-has-this-secret");
+}
+
+/// <summary>
+/// Webhook secrets Key Vault said do not exist, remembered for <see cref="RememberFor"/>: the secret store caches no
+/// failure, so without this every POST to a registered tenant whose secret is missing would read the vault again
+/// (and log its 404). Only names of registered tenants get here, so the memo is as small as the tenant list.
+/// </summary>
+internal sealed class MissingWebhookSecrets(TimeProvider time)
+{
+    /// <summary>How long a missing secret is taken as missing: a secret created meanwhile is used after at most this.</summary>
+    public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _missingSince = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool IsKnownMissing(string secretName)
+    {
+        if (!_missingSince.TryGetValue(secretName, out var since))
+        {
+            return false;
+        }
+
+        if (time.GetUtcNow() - since < RememberFor)
+        {
+            return true;
+        }
+
+        _missingSince.TryRemove(KeyValuePair.Create(secretName, since));
+        return false;
+    }
+
+    public void Remember(string secretName) => _missingSince[secretName] = time.GetUtcNow();
 }

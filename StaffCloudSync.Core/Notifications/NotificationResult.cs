@@ -1,6 +1,5 @@
 namespace StaffCloudSync.Core.Notifications;
 
-/// <summary>What became of one notification.</summary>
 public enum NotificationOutcome
 {
     /// <summary>It made an early run due.</summary>
@@ -41,7 +40,6 @@ public sealed record NotificationResult(NotificationOutcome Outcome, DateTimeOff
         _ => HttpStatusCode.ServiceUnavailable,
     };
 
-    /// <summary>The JSON body of the answer.</summary>
     public object Body() => Outcome switch
     {
         NotificationOutcome.Unauthorized => new { error = "unauthorized" },

@@ -11,17 +11,12 @@ public static class NotificationUrl
 
     public const string RoutePrefix = "api";
 
-    public static Uri For(Uri publicBaseUrl, string tenantId, string secret)
-    {
-        ArgumentNullException.ThrowIfNull(publicBaseUrl);
-        ArgumentNullException.ThrowIfNull(secret);
-        return new Uri(string.Create(CultureInfo.InvariantCulture, $"{PathOf(publicBaseUrl, tenantId)}?secret={Uri.EscapeDataString(secret)}"));
-    }
+    public static Uri For(Uri publicBaseUrl, string tenantId, string secret) =>
+        new Uri(string.Create(CultureInfo.InvariantCulture, $"{PathOf(publicBaseUrl, tenantId)}?secret={Uri.EscapeDataString(secret)}"));
 
     /// <summary>The URL without its query: what identifies the product's own webhooks among a StaffCloud account's.</summary>
     public static string PathOf(Uri publicBaseUrl, string tenantId)
     {
-        ArgumentNullException.ThrowIfNull(publicBaseUrl);
         ArgumentException.ThrowIfNullOrEmpty(tenantId);
         var root = publicBaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
         return $"{root}/{RoutePrefix}/{Route.Replace("{tenantId}", Uri.EscapeDataString(tenantId), StringComparison.Ordinal)}";

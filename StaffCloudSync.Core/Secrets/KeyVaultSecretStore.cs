@@ -11,31 +11,20 @@ namespace StaffCloudSync.Core.Secrets;
 /// within minutes; <see cref="Invalidate"/> drops one at once. <see cref="HybridCache"/> makes concurrent callers of one
 /// name share a single read and caches no failure (docs/decisions.md).
 /// </summary>
-public sealed partial class KeyVaultSecretStore : ISecretStore
+public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache cache, IOptions<KeyVaultOptions> options, ILogger<KeyVaultSecretStore> logger)
+    : ISecretStore
 {
-    private readonly SecretClient _client;
-    private readonly HybridCache _cache;
-    private readonly ILogger<KeyVaultSecretStore> _logger;
-    private readonly TimeSpan _cacheDuration;
-    private readonly HybridCacheEntryOptions _entry;
+    private readonly TimeSpan _cacheDuration = options.Value.CacheDuration > TimeSpan.Zero ? options.Value.CacheDuration : TimeSpan.Zero;
 
-    public KeyVaultSecretStore(SecretClient client, HybridCache cache, IOptions<KeyVaultOptions> options, ILogger<KeyVaultSecretStore> logger)
+    // In this process's memory only: a secret never goes to a distributed cache, even if the host registers one.
+    private HybridCacheEntryOptions Entry => new()
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _client = client ?? throw new ArgumentNullException(nameof(client));
-        _cache = cache ?? throw new ArgumentNullException(nameof(cache));
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _cacheDuration = options.Value.CacheDuration > TimeSpan.Zero ? options.Value.CacheDuration : TimeSpan.Zero;
-
-        // In this process's memory only: a secret never goes to a distributed cache, even if the host registers one.
-        var flags = HybridCacheEntryFlags.DisableDistributedCache;
-        _entry = new HybridCacheEntryOptions
-        {
-            Expiration = _cacheDuration,
-            LocalCacheExpiration = _cacheDuration,
-            Flags = _cacheDuration > TimeSpan.Zero ? flags : flags | HybridCacheEntryFlags.DisableLocalCache,
-        };
-    }
+        Expiration = _cacheDuration,
+        LocalCacheExpiration = _cacheDuration,
+        Flags = _cacheDuration > TimeSpan.Zero
+            ? HybridCacheEntryFlags.DisableDistributedCache
+            : HybridCacheEntryFlags.DisableDistributedCache | HybridCacheEntryFlags.DisableLocalCache,
+    };
 
     public async Task<string> GetSecretAsync(string name, CancellationToken cancellationToken)
     {
@@ -50,19 +39,19 @@ public sealed partial class KeyVaultSecretStore : ISecretStore
 
         var fetched = false;
         // The read is shared by every caller waiting for it; HybridCache cancels it only when all of them gave up.
-        var value = await _cache.GetOrCreateAsync(
+        var value = await cache.GetOrCreateAsync(
             Key(name),
             async token =>
             {
                 fetched = true;
                 return await FetchAsync(name, token).ConfigureAwait(false);
             },
-            _entry,
+            Entry,
             cancellationToken: cancellationToken).ConfigureAwait(false);
 
         if (!fetched)
         {
-            SecretsLog.SecretServedFromCache(_logger, name);
+            SecretsLog.SecretServedFromCache(logger, name);
         }
 
         return value;
@@ -77,13 +66,13 @@ public sealed partial class KeyVaultSecretStore : ISecretStore
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
 
         // The entry is in the local tier only (no distributed cache), which RemoveAsync clears before it returns.
-        var removal = _cache.RemoveAsync(Key(name));
+        var removal = cache.RemoveAsync(Key(name));
         if (!removal.IsCompletedSuccessfully)
         {
             removal.AsTask().GetAwaiter().GetResult();
         }
 
-        SecretsLog.SecretInvalidated(_logger, name);
+        SecretsLog.SecretInvalidated(logger, name);
     }
 
     // Key Vault names are case-insensitive (and ASCII, checked above); the cache's keys are not.
@@ -91,51 +80,51 @@ public sealed partial class KeyVaultSecretStore : ISecretStore
 
     private async Task<string> FetchAsync(string name, CancellationToken cancellationToken)
     {
-        var vault = _client.VaultUri;
+        var vault = client.VaultUri;
         KeyVaultSecret secret;
         try
         {
             // version null = the current version: a single GET /secrets/{name}, no versions listed.
-            secret = (await _client.GetSecretAsync(name, null, cancellationToken).ConfigureAwait(false)).Value;
+            secret = (await client.GetSecretAsync(name, null, cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            SecretsLog.SecretNotFound(_logger, name, vault);
+            SecretsLog.SecretNotFound(logger, name, vault);
             throw new SecretNotFoundException(name, ex);
         }
         catch (RequestFailedException ex) when (ex.Status == 403 && IsDisabledSecret(ex))
         {
             // Key Vault answers a read of a disabled secret with 403 "SecretDisabled", not 404; for the app it is
             // missing (an operator disabled it), not a permissions problem.
-            SecretsLog.SecretDisabled(_logger, name, vault);
+            SecretsLog.SecretDisabled(logger, name, vault);
             throw new SecretNotFoundException(name, ex);
         }
         catch (RequestFailedException ex) when (ex.Status is 401 or 403)
         {
-            SecretsLog.SecretAccessDenied(_logger, name, vault, ex.Status);
+            SecretsLog.SecretAccessDenied(logger, name, vault, ex.Status);
             throw new SecretAccessDeniedException(name, vault, ex.Status, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // Outage or throttling after the SDK's retries, or no token for the identity: left as it is for the
             // caller to classify, but logged here where the vault is known.
-            SecretsLog.SecretReadFailed(_logger, name, vault, ex);
+            SecretsLog.SecretReadFailed(logger, name, vault, ex);
             throw;
         }
 
         if (secret.Properties.Enabled == false)
         {
-            SecretsLog.SecretDisabled(_logger, name, vault);
+            SecretsLog.SecretDisabled(logger, name, vault);
             throw new SecretNotFoundException(name);
         }
 
         if (string.IsNullOrWhiteSpace(secret.Value))
         {
-            SecretsLog.SecretEmpty(_logger, name, vault);
+            SecretsLog.SecretEmpty(logger, name, vault);
             throw new SecretNotFoundException(name);
         }
 
-        SecretsLog.SecretRead(_logger, name, vault, _cacheDuration);
+        SecretsLog.SecretRead(logger, name, vault, _cacheDuration);
 
         // Trimmed: a value set from a file (az keyvault secret set --file) often ends in a newline, which would
         // make an invalid Authorization header. Tokens and keys never carry meaningful outer whitespace.

@@ -16,9 +16,6 @@ public static class SecretsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddSecretStore(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
         services.AddOptions<SecretsOptions>()
             .Bind(configuration.GetSection(SecretsOptions.SectionName))
             .ValidateOnStart();

@@ -22,3 +22,9 @@ public interface IStaffCloudClient
     /// <summary>One employee read singly: the record, or null when StaffCloud answers 404 with its JSON error answer (part of the proof of a hard deletion); any other 404 throws.</summary>
     Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// Which StaffCloud account a call goes to: the API tenant code (the host label) and the name of the
+/// secret that holds its token. The token itself never travels in this record, so it cannot be logged by accident.
+/// </summary>
+public sealed record StaffCloudTarget(string TenantId, string ApiTenant, string TokenSecretName);

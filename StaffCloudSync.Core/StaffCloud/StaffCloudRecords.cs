@@ -1,6 +1,5 @@
 namespace StaffCloudSync.Core.StaffCloud;
 
-/// <summary>The fields of a StaffCloud <c>/employees</c> record that the sync reads.</summary>
 public sealed record StaffCloudEmployee(
     long Id,
     int? Status,

@@ -11,9 +11,6 @@ public sealed class StorageTables
 {
     public StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
     {
-        ArgumentNullException.ThrowIfNull(tableService);
-        ArgumentNullException.ThrowIfNull(blobService);
-        ArgumentNullException.ThrowIfNull(options);
         Tenants = Ensured.Table(tableService.GetTableClient(options.Value.TenantsTableName));
         Runs = Ensured.Table(tableService.GetTableClient(options.Value.RunsTableName));
         Leases = Ensured.Table(tableService.GetTableClient(options.Value.LeasesTableName));

@@ -5,21 +5,6 @@ public static class TableKeys
 {
     private const int MaxKeyLength = 1024;
 
-    public static bool IsValid(string? key)
-    {
-        if (string.IsNullOrEmpty(key) || key.Length > MaxKeyLength)
-        {
-            return false;
-        }
-
-        foreach (var c in key)
-        {
-            if (c is '/' or '\\' or '#' or '?' || char.IsControl(c))
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    public static bool IsValid(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= MaxKeyLength && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 }

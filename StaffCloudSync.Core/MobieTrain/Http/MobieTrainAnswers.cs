@@ -120,3 +120,6 @@ internal static class MobieTrainAnswers
             : throw new MobieTrainShapeException($"'{name}' of {what} is not an ISO 8601 timestamp");
     }
 }
+
+/// <summary>An answer that is not what the API returns; turned into an <c>InvalidResponse</c> run failure with context.</summary>
+internal sealed class MobieTrainShapeException(string message) : Exception(message);

@@ -12,28 +12,19 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// to the real API is a change there and in that document. Retries and timeouts come from the shared resilience
 /// handlers; writes carry an idempotency key so they may be retried.
 /// </summary>
-public sealed class MobieTrainClient : IMobieTrainClient
+public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger<MobieTrainClient> logger)
+    : IMobieTrainClient
 {
     private const string UserGroups = "user-groups";
     private const string Users = "users";
     private const string Invitations = "invitations";
 
-    private readonly IOptions<MobieTrainOptions> _options;
-    private readonly ILogger<MobieTrainClient> _logger;
-    private readonly MobieTrainRequests _requests;
-    private readonly MobieTrainConflicts _conflicts;
+    private readonly IOptions<MobieTrainOptions> _options = options;
+    private readonly ILogger<MobieTrainClient> _logger = logger;
+    private readonly MobieTrainRequests _requests = new(http, options, time, logger);
 
-    public MobieTrainClient(
-        HttpClient http,
-        IOptions<MobieTrainOptions> options,
-        TimeProvider time,
-        ILogger<MobieTrainClient> logger)
-    {
-        _options = options;
-        _logger = logger;
-        _requests = new MobieTrainRequests(http, options, time, logger);
-        _conflicts = new MobieTrainConflicts(this, logger);
-    }
+    // Built when a create meets a 409 (rare); it reads the lists through this client.
+    private MobieTrainConflicts Conflicts => new(this, _logger);
 
     public IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
         ListAsync(target, UserGroups, MobieTrainAnswers.ReadUserGroup, cancellationToken);
@@ -46,7 +37,6 @@ public sealed class MobieTrainClient : IMobieTrainClient
 
     public async Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         ArgumentException.ThrowIfNullOrEmpty(name);
 
         // A base group has no externalId: its name is what identifies it, for the idempotency key as for a conflict.
@@ -59,7 +49,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
 
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
-            return await _conflicts.ResolveGroupConflictAsync(target, write, name, externalId, response, cancellationToken).ConfigureAwait(false);
+            return await Conflicts.ResolveGroupConflictAsync(target, write, name, externalId, response, cancellationToken).ConfigureAwait(false);
         }
 
         throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
@@ -76,7 +66,6 @@ public sealed class MobieTrainClient : IMobieTrainClient
     public Task UpdateUserAsync(MobieTrainWriteTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        ArgumentNullException.ThrowIfNull(patch);
         return PatchAsync(target, new MobieTrainWrite(HttpMethod.Patch, $"{Users}/{MobieTrainRequests.Escape(userId)}", "update-user", userId, Body(patch, MobieTrainJson.Default.PersonPatch)),
             cancellationToken);
     }
@@ -90,8 +79,6 @@ public sealed class MobieTrainClient : IMobieTrainClient
 
     public async Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(invitation);
         var write = new MobieTrainWrite(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId, Body(invitation, MobieTrainJson.Default.NewInvitation));
         using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
@@ -101,7 +88,7 @@ public sealed class MobieTrainClient : IMobieTrainClient
 
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
-            return await _conflicts.ResolveInvitationConflictAsync(target, write, invitation, response, cancellationToken).ConfigureAwait(false);
+            return await Conflicts.ResolveInvitationConflictAsync(target, write, invitation, response, cancellationToken).ConfigureAwait(false);
         }
 
         throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
@@ -110,7 +97,6 @@ public sealed class MobieTrainClient : IMobieTrainClient
     public Task UpdateInvitationAsync(MobieTrainWriteTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(invitationId);
-        ArgumentNullException.ThrowIfNull(patch);
         return PatchAsync(target,
             new MobieTrainWrite(HttpMethod.Patch, $"{Invitations}/{MobieTrainRequests.Escape(invitationId)}", "update-invitation", invitationId, Body(patch, MobieTrainJson.Default.PersonPatch)),
             cancellationToken);
@@ -134,7 +120,6 @@ public sealed class MobieTrainClient : IMobieTrainClient
         Func<MobieTrainAnswer?, T> read,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         var operation = $"GET /{resource}";
         var cursors = new HashSet<string>(StringComparer.Ordinal);
         string? cursor = null;
@@ -177,7 +162,6 @@ public sealed class MobieTrainClient : IMobieTrainClient
 
     private async Task PatchAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
         if (response.IsSuccessStatusCode)
         {
@@ -197,7 +181,6 @@ public sealed class MobieTrainClient : IMobieTrainClient
 
     private async Task DeleteAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
 
         // 404: gone already (deleted by hand, accepted, or by an earlier attempt whose answer was lost) — what we wanted.

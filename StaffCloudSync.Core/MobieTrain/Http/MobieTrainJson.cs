@@ -38,8 +38,13 @@ internal sealed record MobieTrainAnswer(
     string? RegisteredAt,
     string? CreatedAt);
 
-/// <summary>The error body: <c>{"error": {"code", "message", "existing"?, "existingKind"?}}</c>.</summary>
 internal sealed record MobieTrainErrorAnswer(MobieTrainErrorBody? Error);
 
 /// <summary>The body of a group's create (with its externalId; a base group has none) or rename (name only).</summary>
 internal sealed record MobieTrainGroupBody(string Name, string? ExternalId = null);
+
+/// <summary>MobieTrain's error body (<c>{"error": {"code", "message", "existing"?, "existingKind"?}}</c>).</summary>
+internal sealed record MobieTrainErrorBody(string? Code, string? Message, JsonElement? Existing, string? ExistingKind)
+{
+    public static MobieTrainErrorBody None { get; } = new(null, null, null, null);
+}

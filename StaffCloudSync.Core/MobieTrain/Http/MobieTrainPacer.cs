@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.MobieTrain.Http;
@@ -12,7 +13,8 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 /// </summary>
 public sealed class MobieTrainPacer(BackoffClock clock)
 {
-    private readonly ConcurrentDictionary<string, Slot> _accounts = new(StringComparer.Ordinal);
+    // Per account, the timestamp from which its next request may go.
+    private readonly ConcurrentDictionary<string, StrongBox<long>> _accounts = new(StringComparer.Ordinal);
 
     /// <summary>Waits until this account may send its next request at <paramref name="requestsPerSecond"/> (0: at once).</summary>
     public Task WaitTurnAsync(string account, double requestsPerSecond, CancellationToken cancellationToken)
@@ -23,22 +25,17 @@ public sealed class MobieTrainPacer(BackoffClock clock)
         }
 
         var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
-        var slot = _accounts.GetOrAdd(account, _ => new Slot());
+        var slot = _accounts.GetOrAdd(account, _ => new StrongBox<long>());
         TimeSpan wait;
         lock (slot)
         {
             var now = clock.Time.GetTimestamp();
-            var next = Math.Max(slot.Next, now);
-            slot.Next = next + (long)(interval.TotalSeconds * clock.Time.TimestampFrequency);
+            var next = Math.Max(slot.Value, now);
+            slot.Value = next + (long)(interval.TotalSeconds * clock.Time.TimestampFrequency);
             wait = TimeSpan.FromSeconds((next - now) / (double)clock.Time.TimestampFrequency);
         }
 
         return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, clock.Time, cancellationToken);
-    }
-
-    private sealed class Slot
-    {
-        public long Next { get; set; }
     }
 }
 

@@ -61,7 +61,7 @@ internal sealed class MobieTrainRequests(
         }
         catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
         {
-            throw InvalidResponse(target, operation, $"a body larger than MobieTrain:MaxResponseBytes ({options.Value.MaxResponseBytes / (1024 * 1024)} MiB)");
+            throw InvalidResponse(target, operation, $"a body larger than {options.Value.MaxResponseBytes / (1024 * 1024)} MiB");
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
         {
@@ -89,11 +89,8 @@ internal sealed class MobieTrainRequests(
     }
 
     /// <summary>MobieTrain refuses a key with 401 (a 403 is a valid key without access to the account: no re-read helps).</summary>
-    public static Task<bool> IsKeyRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        return Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
-    }
+    public static Task<bool> IsKeyRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
 
     /// <summary>
     /// The exception for an answer that is not a success and that the caller does not resolve itself (404 on a delete or
@@ -227,4 +224,36 @@ internal sealed class MobieTrainRequests(
     public static string AccountPath(MobieTrainTarget target) => $"v1/accounts/{Escape(target.AccountId)}";
 
     public static string Escape(string segment) => Uri.EscapeDataString(segment);
+}
+
+/// <summary>One write: where it goes, what it does (for its idempotency key) and its canonical body.</summary>
+internal sealed record MobieTrainWrite(HttpMethod Method, string Path, string Action, string Record, byte[]? Body)
+{
+    /// <summary>Method and path below the account, for messages and logs: ids only, never a value from the body.</summary>
+    public string Operation => $"{Method.Method} /{Path}";
+}
+
+/// <summary>What of MobieTrain's error bodies may be stored and logged: codes and messages masked and cut.</summary>
+internal static class MobieTrainErrorText
+{
+    private const int MaxErrorMessageLength = 300;
+
+    /// <summary>The error code is meant to be a word; one that is not is masked and cut like a message.</summary>
+    public static string? SafeCode(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? null : ErrorTextMask.Mask(code.Trim()) is var masked && masked.Length <= 64 ? masked : masked[..64];
+
+    /// <summary>
+    /// MobieTrain's error message as it may be stored and logged: personal data and key-like text masked
+    /// (<see cref="ErrorTextMask"/>), then cut. Every message of MobieTrain's that we keep goes through here.
+    /// </summary>
+    public static string Cut(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return "no error message";
+        }
+
+        message = ErrorTextMask.Mask(message.Trim());
+        return message.Length <= MaxErrorMessageLength ? message : string.Concat(message.AsSpan(0, MaxErrorMessageLength - 1), "…");
+    }
 }

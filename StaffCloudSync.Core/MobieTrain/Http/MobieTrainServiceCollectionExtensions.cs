@@ -5,7 +5,6 @@ namespace StaffCloudSync.Core.MobieTrain.Http;
 
 public static class MobieTrainServiceCollectionExtensions
 {
-    /// <summary>The name of the client's <see cref="HttpClient"/> in <see cref="IHttpClientFactory"/>.</summary>
     public const string HttpClientName = "MobieTrain";
 
     /// <summary>
@@ -15,9 +14,6 @@ public static class MobieTrainServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddMobieTrainClient(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
         services.AddOptions<MobieTrainOptions>()
             .Bind(configuration.GetSection(MobieTrainOptions.SectionName))
             .ValidateOnStart();

@@ -46,7 +46,6 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
 
     public async Task DeleteAsync(StaffCloudTarget target, StaffCloudWebhook webhook, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(webhook);
         using var response = await SendAsync(target, HttpMethod.Delete, $"{Resource}/{Uri.EscapeDataString(webhook.Id)}", null, cancellationToken).ConfigureAwait(false);
         NotificationLog.WebhookChanged(logger, target.TenantId, "deleted", webhook.Trigger ?? "?", webhook.Id);
     }
@@ -64,7 +63,6 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
 
     private async Task<HttpResponseMessage> SendAsync(StaffCloudTarget target, HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress(target), path));
         request.Options.Set(BearerSecretHandler.SecretName, target.TokenSecretName);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
@@ -149,11 +147,4 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
 public sealed record StaffCloudWebhook(string Id, string? Trigger, string? Url);
 
 /// <summary>A webhook request failed; the message names the tenant and the cause, never a URL or a token.</summary>
-public sealed class WebhookRegistrationException : Exception
-{
-    public WebhookRegistrationException() { }
-
-    public WebhookRegistrationException(string message) : base(message) { }
-
-    public WebhookRegistrationException(string message, Exception innerException) : base(message, innerException) { }
-}
+public sealed class WebhookRegistrationException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -1,4 +1,6 @@
+using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.StaffCloud.Http;
 
 namespace StaffCloudSync.Core.Notifications.Registration;
 
@@ -11,7 +13,6 @@ public sealed class WebhookRegistration(StaffCloudWebhookClient client)
 {
     public async Task<IReadOnlyList<WebhookChange>> RegisterAsync(StaffCloudTarget target, Uri publicBaseUrl, string secret, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         var url = NotificationUrl.For(publicBaseUrl, target.TenantId, secret);
         var ours = Ours(await client.ListAsync(target, cancellationToken).ConfigureAwait(false), publicBaseUrl, target.TenantId);
         var changes = new List<WebhookChange>();
@@ -40,7 +41,6 @@ public sealed class WebhookRegistration(StaffCloudWebhookClient client)
     /// <summary>Deletes every webhook of the tenant's StaffCloud that calls this tenant's notification URL, whatever its trigger.</summary>
     public async Task<IReadOnlyList<WebhookChange>> UnregisterAsync(StaffCloudTarget target, Uri publicBaseUrl, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         var changes = new List<WebhookChange>();
         foreach (var webhook in Ours(await client.ListAsync(target, cancellationToken).ConfigureAwait(false), publicBaseUrl, target.TenantId))
         {
@@ -69,3 +69,23 @@ public enum WebhookAction
 
 /// <summary>What registering did to the webhook of one trigger (its StaffCloud id, when StaffCloud said).</summary>
 public sealed record WebhookChange(string Trigger, WebhookAction Action, string? Id);
+
+public static class WebhookRegistrationServiceCollectionExtensions
+{
+    /// <summary>
+    /// The webhook client and its registration, for the operator CLI only: the Functions app never registers them, so no
+    /// function can write to StaffCloud. The HTTP client is set up as the read client is (no redirects, no factory
+    /// logging, the shared retries); a POST or PUT without an idempotency key is not retried, and registering again is safe.
+    /// Needs <c>AddStaffCloudClient</c> (its options) and <c>AddSecretStore</c>.
+    /// </summary>
+    public static IServiceCollection AddStaffCloudWebhookRegistration(this IServiceCollection services)
+    {
+        services.AddHttpClient<StaffCloudWebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(StaffCloudServiceCollectionExtensions.PrimaryHandler)
+            .RemoveAllLoggers()
+            .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
+            .AddSyncResilience(provider => provider.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
+        services.TryAddSingleton<WebhookRegistration>();
+        return services;
+    }
+}

@@ -11,7 +11,8 @@ namespace StaffCloudSync.Core.StaffCloud.Http;
 /// filter, the id list) is checked again here, and every failure becomes a <see cref="SyncRunException"/> that
 /// names the tenant.
 /// </summary>
-public sealed class StaffCloudClient : IStaffCloudClient
+public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
+    : IStaffCloudClient
 {
     // The project's name comes joined with the assignments (no extra request per project); the event says which project.
     internal const string AssignmentFields = "id,employee_id,event_id,status," + StaffCloudRecordParser.ProjectNameField;
@@ -23,25 +24,13 @@ public sealed class StaffCloudClient : IStaffCloudClient
 
     private const string WallClockFormat = "yyyy-MM-dd HH:mm:ss";
 
-    private readonly StaffCloudOptions _options;
-    private readonly ILogger<StaffCloudClient> _logger;
-    private readonly StaffCloudRequests _requests;
-
-    public StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
-    {
-        ArgumentNullException.ThrowIfNull(http);
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(logger);
-        _options = options.Value;
-        _logger = logger;
-        _requests = new StaffCloudRequests(http, _options, time, logger);
-    }
+    private readonly StaffCloudOptions _options = options.Value;
+    private readonly ILogger<StaffCloudClient> _logger = logger;
+    private readonly StaffCloudRequests _requests = new(http, options.Value, time, logger);
 
     public async IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(
         StaffCloudTarget target, DateTime afterLocal, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         var baseAddress = ResolveBaseAddress(target);
 
         // ">" is StaffCloud's strictly-greater filter ("=>" as the query reads), in the tenant's wall clock. A null end
@@ -105,7 +94,6 @@ public sealed class StaffCloudClient : IStaffCloudClient
 
     public async Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         RequirePositive(employeeId, "employee");
         var resource = $"employees/{employeeId.ToString(CultureInfo.InvariantCulture)}";
         var baseAddress = ResolveBaseAddress(target);
@@ -139,7 +127,6 @@ public sealed class StaffCloudClient : IStaffCloudClient
         string filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         if (batches.Count == 0)
         {
             // Nothing to ask: no request, and no token read either.
@@ -189,7 +176,6 @@ public sealed class StaffCloudClient : IStaffCloudClient
     /// <summary>Distinct ids in batches of 200 (<see cref="StaffCloudOptions.MaxBatchSize"/>, a constant since it stopped being a setting); an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
     private List<long[]> Batches(IReadOnlyCollection<long> ids, string what)
     {
-        ArgumentNullException.ThrowIfNull(ids);
         var wanted = ids.Distinct().ToList();
         foreach (var id in wanted)
         {

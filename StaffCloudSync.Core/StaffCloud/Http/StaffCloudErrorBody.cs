@@ -21,7 +21,6 @@ internal static class StaffCloudErrorBody
     /// </summary>
     public static async Task<bool> IsTokenRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
         if (response.StatusCode != System.Net.HttpStatusCode.BadRequest)
         {
             return StaffCloudErrors.IsTokenRefused(response.StatusCode, invalidTokenStructure: false);
@@ -42,7 +41,6 @@ internal static class StaffCloudErrorBody
     /// <summary>The cleaned message, and whether the body says the token is malformed (wherever it says so).</summary>
     public static async Task<(string? Message, bool InvalidToken)> ReadAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
         var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
 
         // Searched in the whole body rather than in the message: which field carries it (message, error) varies.
@@ -56,7 +54,6 @@ internal static class StaffCloudErrorBody
     /// </summary>
     public static async Task<(bool Proves, string Description)> ReadNotFoundAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(response);
         var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
         if (body.Length == 0)
         {
@@ -97,14 +94,7 @@ internal static class StaffCloudErrorBody
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using var disposal = stream.ConfigureAwait(false);
             var buffer = new byte[MaxBytes];
-            var length = 0;
-            int read;
-            while (length < buffer.Length
-                && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                length += read;
-            }
-
+            var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
             return buffer[..length];
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)

@@ -76,7 +76,7 @@ internal static class StaffCloudErrors
             SyncRunException or SecretNotFoundException => null,
             OperationCanceledException when cancellationToken.IsCancellationRequested => null,
             ResponseTooLargeException tooLarge => new SyncRunException(tenant, SyncFailureKind.InvalidResponse,
-                $"tenant '{tenant}': StaffCloud /{resource} answered with {tooLarge.Message} (StaffCloud:MaxResponseBytes)", exception),
+                $"tenant '{tenant}': StaffCloud /{resource} answered with {tooLarge.Message}", exception),
             InvalidAnswerException invalid => new SyncRunException(tenant, SyncFailureKind.InvalidResponse,
                 $"tenant '{tenant}': StaffCloud /{resource} answered with {invalid.Message}", exception),
             JsonException json => new SyncRunException(tenant, SyncFailureKind.InvalidResponse,

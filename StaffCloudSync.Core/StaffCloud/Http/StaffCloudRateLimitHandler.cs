@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using StaffCloudSync.Core.Http;
 
 namespace StaffCloudSync.Core.StaffCloud.Http;
@@ -17,19 +18,18 @@ namespace StaffCloudSync.Core.StaffCloud.Http;
 internal sealed class StaffCloudRateLimitHandler(
     StaffCloudRateLimitGate gate,
     BackoffClock clock,
-    Func<HttpResilienceOptions> resilience,
-    ILogger logger) : DelegatingHandler
+    IOptions<StaffCloudOptions> options,
+    ILogger<StaffCloudRateLimitHandler> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var host = QuotaKey(request.RequestUri);
 
         // A reset already past gives no wait; the entry goes when an answer shows requests left again.
         var wait = gate.TryGetValue(host, out var until) ? until - clock.Time.GetUtcNow() : TimeSpan.Zero;
         if (wait > TimeSpan.Zero)
         {
-            var maxWait = resilience().MaxRetryAfter;
+            var maxWait = options.Value.Resilience.MaxRetryAfter;
             if (wait <= maxWait)
             {
                 await Task.Delay(wait, clock.Time, cancellationToken).ConfigureAwait(false);
@@ -64,3 +64,10 @@ internal sealed class StaffCloudRateLimitHandler(
     internal static string QuotaKey(Uri? uri) =>
         uri is { IsAbsoluteUri: true } ? new Uri(uri, ".").GetLeftPart(UriPartial.Path) : string.Empty;
 }
+
+/// <summary>
+/// Per StaffCloud API root (<see cref="StaffCloudRateLimitHandler.QuotaKey"/>), until when its rate-limit quota is used up.
+/// A singleton, because <c>IHttpClientFactory</c> rebuilds handlers every few minutes and a typed client is transient,
+/// while the quota belongs to the host and outlives both.
+/// </summary>
+internal sealed class StaffCloudRateLimitGate() : ConcurrentDictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);

@@ -25,7 +25,6 @@ internal static class StaffCloudRecordParser
 
     public static StaffCloudEvent Event(StaffCloudElement record, string where, Action<long, string> unreadableDate)
     {
-        ArgumentNullException.ThrowIfNull(unreadableDate);
         var fields = Fields(record, where);
         var id = RequiredId(fields.Id, "id", where);
         return new StaffCloudEvent(
@@ -42,7 +41,6 @@ internal static class StaffCloudRecordParser
 
     public static StaffCloudAssignment Assignment(StaffCloudElement record, string where, Action<long, string> unreadableDate)
     {
-        ArgumentNullException.ThrowIfNull(unreadableDate);
         var fields = Fields(record, where);
         var id = RequiredId(fields.Id, "id", where);
         return new StaffCloudAssignment(

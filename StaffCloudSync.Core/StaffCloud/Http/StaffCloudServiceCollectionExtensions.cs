@@ -14,9 +14,6 @@ public static class StaffCloudServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddStaffCloudClient(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(services);
-        ArgumentNullException.ThrowIfNull(configuration);
-
         services.AddOptions<StaffCloudOptions>()
             .Bind(configuration.GetSection(StaffCloudOptions.SectionName))
             .ValidateOnStart();
@@ -25,6 +22,7 @@ public static class StaffCloudServiceCollectionExtensions
         services.TryAddSingleton(BackoffClock.System);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StaffCloudRateLimitGate>();
+        services.TryAddTransient<StaffCloudRateLimitHandler>();
 
         services.AddHttpClient<IStaffCloudClient, StaffCloudClient>(http =>
             {
@@ -37,11 +35,7 @@ public static class StaffCloudServiceCollectionExtensions
             // client logs its requests itself (tenant, resource, ids count) and RetryLog logs retries.
             .RemoveAllLoggers()
             .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
-            .AddHttpMessageHandler(services => new StaffCloudRateLimitHandler(
-                services.GetRequiredService<StaffCloudRateLimitGate>(),
-                services.GetRequiredService<BackoffClock>(),
-                () => services.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience,
-                services.GetRequiredService<ILoggerFactory>().CreateLogger<StaffCloudRateLimitHandler>()))
+            .AddHttpMessageHandler<StaffCloudRateLimitHandler>()
             .AddSyncResilience(services => services.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
         return services;
     }
