@@ -11,7 +11,7 @@ namespace StaffCloudSync.Core.Runs;
 public sealed record PersonWrite(long EmployeeId, string Action, string Rule, string? MobieTrainId, bool Done);
 
 /// <summary>
-/// The person writes of a run, capped at <see cref="MaxItems"/> so that the details blob stays bounded whatever the
+/// The person writes of a run, capped at <see cref="MaxItems"/> so that their blob stays bounded whatever the
 /// roster; <see cref="Omitted"/> says how many were left out.
 /// </summary>
 public sealed record RunWrites(IReadOnlyList<PersonWrite> Items, int Omitted)
@@ -134,7 +134,7 @@ public sealed class RunResults(RunStore runs, StorageTables storage)
     }
 
     // RFC 4180 needs only this much (quote a field holding a comma, quote or line break; double its quotes; CRLF
-    // lines), so a writer of a few lines serves rather than a CSV package in Core (docs/decisions.md, "Results file").
+    // lines), so a writer of a few lines serves rather than a CSV package in Core (docs/decisions.md, "hand-written CSV writer").
     private static void Line(StringBuilder csv, IEnumerable<string?> fields)
     {
         csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
