@@ -141,10 +141,18 @@ public static class CliApp
         config.AddCommand<ExplainCommand>("explain")
             .WithDescription("Why is this person (not) invited? Every rule's decision, as a run now would decide (writes nothing)")
             .WithExample("explain", "acme", "4711");
-        config.AddCommand<RunsCommand>("runs")
-            .WithDescription("Recent run records, newest first; --run expands one with its skipped records, failures and held deletions")
-            .WithExample("runs", "acme", "--max", "5")
-            .WithExample("runs", "acme", "--run", "<run id>");
+        // A branch with a default command: `runs acme` lists as it always did, `runs show acme <run>` expands one.
+        config.AddBranch("runs", runs =>
+        {
+            runs.SetDescription("Recent run records, newest first; show expands one, --csv prints its results file");
+            runs.SetDefaultCommand<RunsCommand>();
+            runs.AddExample("runs", "acme", "--max", "5");
+            runs.AddExample("runs", "acme", "--run", "<run id>");
+            runs.AddCommand<RunsShowCommand>("show")
+                .WithDescription("One run with its skipped records, failures and held deletions; --csv: its results file (one line per person and action)")
+                .WithExample("runs", "show", "acme", "<run id>")
+                .WithExample("runs", "show", "acme", "<run id>", "--csv");
+        });
     }
 
     private static Dictionary<string, string?> ProcessEnvironment()

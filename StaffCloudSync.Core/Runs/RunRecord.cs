@@ -36,6 +36,13 @@ public sealed record RunRecord
 
     public IReadOnlyList<RecordFailure> Failures { get; init; } = [];
 
+    /// <summary>
+    /// The person writes the run attempted, for its results file (<see cref="RunResults"/>): stored in a blob of their own
+    /// and not read back with the record, so out of its JSON too, which would list them by the thousand.
+    /// </summary>
+    [JsonIgnore]
+    public RunWrites Writes { get; init; } = RunWrites.Empty;
+
     /// <summary>The approval of held deletions in force when the run planned, if any; null otherwise.</summary>
     public RunApproval? Approval { get; init; }
 

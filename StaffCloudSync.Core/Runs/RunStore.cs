@@ -42,6 +42,7 @@ public sealed class RunStore(StorageTables storage)
             await container.GetBlobClient(blobName).UploadAsync(json, overwrite: true, cancellationToken).ConfigureAwait(false);
         }
 
+        await RunWritesBlob.WriteAsync(storage, record, cancellationToken).ConfigureAwait(false);
         var client = await storage.Runs.GetAsync(cancellationToken).ConfigureAwait(false);
         var entity = RunEntityMapper.ToEntity(record, blobName);
         var actions = new List<TableTransactionAction>

@@ -6,6 +6,7 @@ public static class RunsServiceCollectionExtensions
     public static IServiceCollection AddRunStore(this IServiceCollection services)
     {
         services.TryAddSingleton<RunStore>();
+        services.TryAddSingleton<RunResults>();
         return services;
     }
 }

@@ -33,6 +33,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         Skipped = work?.Plan.SkippedRecords() ?? [],
         HeldDeletions = work?.Plan.HeldDeletionRecords() ?? [],
         Failures = work?.Result.Failures ?? [],
+        Writes = work is null ? RunWrites.Empty : PersonWrites.Of(work.Plan, work.Result),
         Timings = work?.Timings ?? new RunTimings(0, 0, 0),
         Approval = work?.Approval,
     };

@@ -151,7 +151,7 @@ public static class ScenarioRunner
         }
     }
 
-    private static void Seed(Scenario scenario, SandboxEnvironment environment)
+    internal static void Seed(Scenario scenario, SandboxEnvironment environment)
     {
         var staffCloud = environment.StaffCloud.Tenant(scenario.Tenant.StaffCloudApiTenant);
         staffCloud.Seed(StaffCloudResource.Employees, scenario.StaffCloud.Employees);

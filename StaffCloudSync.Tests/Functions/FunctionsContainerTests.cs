@@ -48,7 +48,7 @@ public class FunctionsContainerTests
 
         var functions = FunctionClasses().Select(t => ActivatorUtilities.CreateInstance(provider, t)).ToList();
 
-        Assert.That(functions, Has.Count.EqualTo(10), "the eight of before, StaffCloudNotification and CheckTenant");
+        Assert.That(functions, Has.Count.EqualTo(11), "the eight of before, StaffCloudNotification, CheckTenant and RunResultsCsv");
     }
 
     [TestCase("AzureWebJobsStorage", "AzureWebJobsStorage")]

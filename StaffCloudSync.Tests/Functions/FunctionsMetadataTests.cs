@@ -25,7 +25,7 @@ public class FunctionsMetadataTests
         Assert.That(names, Is.EquivalentTo(new[]
         {
             "ScheduledDispatch", "TenantSync", "TenantSyncPoison", "StartSync", "PlanTenant", "ExplainEmployee", "ListRuns", "Health",
-            "StaffCloudNotification", "CheckTenant",
+            "StaffCloudNotification", "CheckTenant", "RunResultsCsv",
         }));
     }
 
@@ -59,6 +59,7 @@ public class FunctionsMetadataTests
     [TestCase("PlanTenant", "get", "tenants/{tenantId}/plan")]
     [TestCase("ExplainEmployee", "get", "tenants/{tenantId}/employees/{employeeId:long}")]
     [TestCase("ListRuns", "get", "tenants/{tenantId}/runs")]
+    [TestCase("RunResultsCsv", "get", "tenants/{tenantId}/runs/{runId}/results")]
     [TestCase("CheckTenant", "get", "tenants/{tenantId}/check")]
     [TestCase("Health", "get", "health")]
     public void HttpFunctions_NeedAFunctionKey(string function, string method, string route)

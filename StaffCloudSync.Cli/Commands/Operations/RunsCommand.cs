@@ -39,9 +39,8 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
         var runs = host.Get<RunStore>();
         if (settings.RunId is { } runId)
         {
-            var run = await runs.GetAsync(settings.TenantId, runId, cancellationToken)
-                ?? throw new CliException(ExitCodes.NotFound, $"run '{runId}' of tenant '{settings.TenantId}' does not exist — list its runs with: staffcloud-sync runs {settings.TenantId}");
-            WriteOne(settings, run);
+            var run = await runs.GetAsync(settings.TenantId, runId, cancellationToken) ?? throw RunNotFound(settings.TenantId, runId);
+            WriteOne(Context, settings.Json, run);
             return ExitCodes.Success;
         }
 
@@ -57,15 +56,19 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
         return ExitCodes.Success;
     }
 
-    private void WriteOne(RunsSettings settings, RunRecord run)
+    public static CliException RunNotFound(string tenantId, string runId) =>
+        new(ExitCodes.NotFound, $"run '{runId}' of tenant '{tenantId}' does not exist — list its runs with: staffcloud-sync runs {tenantId}");
+
+    /// <summary>One run expanded (<c>runs --run</c>, <c>runs show</c>).</summary>
+    public static void WriteOne(CliContext context, bool json, RunRecord run)
     {
-        if (settings.Json)
+        if (json)
         {
-            JsonOutput.Write(Context.Stdout, run);
+            JsonOutput.Write(context.Stdout, run);
             return;
         }
 
-        var console = Context.Output;
+        var console = context.Output;
         console.Line($"Run {run.RunId} of tenant {run.TenantId}");
         console.Line($"Trigger: {run.Trigger} · dry run: {CliFormat.YesNo(run.DryRun)} · started {CliFormat.Time(run.StartedAt)} · ended {CliFormat.Time(run.EndedAt)} · "
             + $"took {CliFormat.Duration(run.StartedAt, run.EndedAt)} (read {CliFormat.Milliseconds(run.Timings.ReadMs)}, plan {CliFormat.Milliseconds(run.Timings.PlanMs)}, apply {CliFormat.Milliseconds(run.Timings.ApplyMs)})");
