@@ -140,10 +140,16 @@ public sealed class RunResults(RunStore runs, StorageTables storage)
         csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
     }
 
-    private static string Field(string? value) =>
-        value is null ? string.Empty
-        : value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value
-        : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    // The file is meant to be opened in a spreadsheet: a field that starts like a formula (a MobieTrain message quoted in
+    // a reason, an id from another system) is prefixed with an apostrophe so it is shown as text, never evaluated.
+    private static string Field(string? value)
+    {
+        if (value is null)
+            return string.Empty;
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]))
+            value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
 }
 
 /// <summary>A run's results as CSV text, and how many writes the run record left out (<see cref="RunWrites.MaxItems"/>).</summary>

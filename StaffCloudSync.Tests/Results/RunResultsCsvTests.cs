@@ -22,6 +22,14 @@ public class RunResultsCsvTests
     }
 
     [Test]
+    public void AFieldThatStartsLikeAFormula_IsShownAsText()
+    {
+        var csv = RunResults.ToCsv([new RunResultRow(9, "@u9", "updateUser", "ExistingUserUpdated", "=HYPERLINK(\"x\")", "-1")]);
+
+        Assert.That(csv.Split("\r\n")[1], Is.EqualTo("9,'@u9,updateUser,ExistingUserUpdated,\"'=HYPERLINK(\"\"x\"\")\",'-1"));
+    }
+
+    [Test]
     public void APersonSkippedForTwoReasons_IsOneLine_AndAGroupsFailureIsNoPersonsLine()
     {
         var run = Run() with
