@@ -183,6 +183,7 @@ public sealed class TenantRunner(
     private async Task<SyncOutcome> SyncAsync(RunContext context, long started, RunStop stop, CancellationToken cancellationToken)
     {
         await _recorder.WriteStartAsync(context.Request, context.Now, cancellationToken).ConfigureAwait(false);
+        RunProgressTracker.Current?.Phase(context.Request.Invocation, "read");
         var readStarted = time.GetTimestamp();
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
         var snapshot = await reader.ReadAsync(context, reading.Token).ConfigureAwait(false);
@@ -192,6 +193,7 @@ public sealed class TenantRunner(
             snapshot.MobieTrain.UserGroups.Count, readMs);
         await markers.EnsureAsync(context.MobieTrainWrites, context.DryRun, snapshot.MobieTrain, cancellationToken).ConfigureAwait(false);
 
+        RunProgressTracker.Current?.Phase(context.Request.Invocation, "plan");
         var planStarted = time.GetTimestamp();
         var plan = SyncPlanner.Plan(snapshot, context.Plan, context.Now);
         var planMs = Milliseconds(planStarted);

@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Runs;
+
 namespace StaffCloudSync.Sandbox.Scenarios;
 
 /// <summary>How to run a scenario: which storage, extra services (logging), extra settings, where progress goes.</summary>
@@ -12,4 +14,7 @@ public sealed record ScenarioRunOptions
 
     /// <summary>Told of each step as it starts (for a progress display).</summary>
     public IProgress<string>? Progress { get; init; }
+
+    /// <summary>Told of each sync step's runs as they go: phase, writes done of planned (for a live display).</summary>
+    public IProgress<RunProgress>? RunProgress { get; init; }
 }

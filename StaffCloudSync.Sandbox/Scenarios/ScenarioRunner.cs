@@ -58,7 +58,7 @@ public static class ScenarioRunner
                     case SyncStep sync:
                         runs.AddRange(await ScenarioNotifications.RunDueAsync(environment, sync.At, cancellationToken).ConfigureAwait(false));
                         lastSync = sync.At;
-                        runs.AddRange(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken).ConfigureAwait(false));
+                        runs.AddRange(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken, progress: options.RunProgress).ConfigureAwait(false));
                         break;
                     case NotifyStep or AdvanceStep:
                         runs.AddRange(await ScenarioNotifications.RunStepAsync(environment, scenario.Tenant, step, cancellationToken).ConfigureAwait(false));
@@ -89,7 +89,8 @@ public static class ScenarioRunner
     /// The step's run (its own sync, or the <paramref name="first"/> request of a queued run) and, when it stops at its time
     /// budget, its continuations within the step, each its own run.
     /// </summary>
-    internal static async Task<List<ScenarioRun>> SyncAsync(SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken, SyncRequest? first = null)
+    internal static async Task<List<ScenarioRun>> SyncAsync(
+        SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken, SyncRequest? first = null, IProgress<RunProgress>? progress = null)
     {
         environment.Clock.Set(step.At);
         if (step.MobieTrainOutageAfterWrites is { } writes)
@@ -115,7 +116,7 @@ public static class ScenarioRunner
                     staffCloud.Faulted + mobieTrain.Faulted),
                 stopwatch.ElapsedMilliseconds));
             return outcome;
-        }, cancellationToken).ConfigureAwait(false);
+        }, progress, cancellationToken).ConfigureAwait(false);
 
         environment.MobieTrain.EndOutage();
         return runs;

@@ -38,7 +38,7 @@ public class CliProcessTests
         }
     }
 
-    private static string CliDll()
+    internal static string CliDll()
     {
         // bin/<Configuration>/net10.0 of the tests → the same of the CLI, built as the tests' project reference.
         var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));

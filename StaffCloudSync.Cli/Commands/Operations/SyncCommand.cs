@@ -31,15 +31,30 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
         // here at once, each invocation its own run: printed as it ends, or with --json collected into one document.
         var request = new SyncRequest(settings.TenantId, SyncRequest.NewRunId(), RunTrigger.Manual, settings.DryRun);
         var chain = new List<SyncReport>();
+        // The wall clock, not the host's: the rate is the pace the operator waits on.
+        var live = settings.Json || !Context.Error.Profile.Capabilities.Interactive
+            ? null
+            : new LiveRunProgress($"{(request.DryRun ? "planning" : "syncing")} tenant {request.TenantId}", TimeProvider.System);
         SyncOutcome outcome;
         try
         {
             outcome = await host.Get<TenantRunner>().RunInlineAsync(request, async (current, run) =>
             {
-                var done = settings.Json || !Context.Error.Profile.Capabilities.Interactive
+                // One status per invocation: each invocation's report is printed between them, not under a live line.
+                var done = live is null
                     ? await run()
-                    : await Context.Error.Status().Spinner(Spinner.Known.Dots)
-                        .StartAsync($"{(current.DryRun ? "planning" : "syncing")} tenant {Markup.Escape(current.TenantId)}", _ => run());
+                    : await Context.Error.Status().Spinner(Spinner.Known.Dots).StartAsync(Markup.Escape(current.TenantId), async status =>
+                    {
+                        live.Attach(status);
+                        try
+                        {
+                            return await run();
+                        }
+                        finally
+                        {
+                            live.Detach();
+                        }
+                    });
                 if (settings.Json)
                 {
                     chain.Add(SyncReport.From(done));
@@ -50,7 +65,7 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
                 }
 
                 return done;
-            }, cancellationToken);
+            }, live, cancellationToken);
         }
         catch (TenantBusyException busy)
         {

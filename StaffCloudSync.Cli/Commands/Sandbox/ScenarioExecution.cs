@@ -8,7 +8,7 @@ namespace StaffCloudSync.Cli.Commands.Sandbox;
 /// <summary>
 /// Runs a scenario as <c>sandbox run</c> and <c>sandbox demo</c> do: on <c>AzureWebJobsStorage</c> when set, else on a
 /// private Azurite (stopped by the process entry on every exit path), logs on standard error, and a spinner on a
-/// terminal fed by the runner's progress.
+/// terminal fed by the runner's steps and its runs' progress.
 /// </summary>
 internal static class ScenarioExecution
 {
@@ -16,7 +16,7 @@ internal static class ScenarioExecution
     {
         var storage = context.Setting("AzureWebJobsStorage") ?? await PrivateAzuriteAsync();
         var console = context.Error;
-        var live = !settings.Json && console.Profile.Capabilities.Interactive;
+        var interactive = !settings.Json && console.Profile.Capabilities.Interactive;
         var options = new ScenarioRunOptions
         {
             StorageConnectionString = storage,
@@ -27,15 +27,20 @@ internal static class ScenarioExecution
             },
         };
 
-        if (!live)
+        if (!interactive)
         {
             // No terminal to animate: progress is a log line, shown with --verbose like the other information.
             var progress = settings.Verbose ? new InlineProgress(step => console.Line($"info: sandbox: {step}")) : null;
             return await ScenarioRunner.RunAsync(scenario, options with { Progress = progress }, cancellationToken);
         }
 
+        // Steps label the line; each sync step's runs add their phase and writes to it (the wall clock: the scenario's stands still).
+        var live = new LiveRunProgress("starting the sandbox", TimeProvider.System);
         return await console.Status().Spinner(Spinner.Known.Dots).StartAsync("starting the sandbox", status =>
-            ScenarioRunner.RunAsync(scenario, options with { Progress = new InlineProgress(step => status.Status(Markup.Escape(step))) }, cancellationToken));
+        {
+            live.Attach(status);
+            return ScenarioRunner.RunAsync(scenario, options with { Progress = new InlineProgress(live.Label), RunProgress = live }, cancellationToken);
+        });
     }
 
     private static async Task<string> PrivateAzuriteAsync()

@@ -67,6 +67,7 @@ internal sealed class ApplyRun(
             Interlocked.Exchange(ref _consecutiveTransient, 0);
             Counter.Count(action);
             _completed.Enqueue(action);
+            RunProgressTracker.Current?.Finished(action.Kind);
             SyncLog.ActionDone(logger, target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, "done", action.Rule.ToString());
         }
         catch (MobieTrainRecordException e)
@@ -109,6 +110,7 @@ internal sealed class ApplyRun(
     private void Fail(SyncAction action, string error, int? status = null, string? errorCode = null)
     {
         Counter.CountFailure();
+        RunProgressTracker.Current?.Finished(action.Kind);
         _failures.Enqueue(new RecordFailure(action.PersonId, action.Kind, action.MobieTrainId, error, status, errorCode));
         SyncLog.ActionFailed(logger, target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, error);
     }

@@ -1,4 +1,5 @@
 using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync.Planning;
 
 namespace StaffCloudSync.Core.Sync.Applying;
@@ -31,6 +32,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             run.Counter.Count(listed);
         }
 
+        RunProgressTracker.Current?.Applying(plan.Actions.Count(a => a is not (SkipAction or HoldDeletionAction)));
         await run.PhaseAsync(plan.Actions.OfType<CreateGroupAction>(), writes.CreateGroupAsync).ConfigureAwait(false);
         await run.PhaseAsync(plan.Actions.OfType<RenameGroupAction>(), writes.RenameGroupAsync).ConfigureAwait(false);
         await run.PhaseAsync(plan.Actions.Where(a => a is RemoveUserAction or RemoveInvitationAction or ExpireInvitationAction or WithdrawInvitationAction),
