@@ -20,6 +20,8 @@ public static class FleetBench
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(options);
         var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync().ConfigureAwait(false);
+        // First, while the process is fresh: its working set then stands for an instance's own baseline.
+        var memory = await FleetMemoryBench.RunAsync(fleet, options, progress, cancellationToken).ConfigureAwait(false);
         var fullSizes = FleetSizes.Draw(fleet.Tenants, fleet.Seed);
         var tenants = new List<FleetTenant>();
         progress?.Report($"fleet: generating {fleet.Tenants} tenants (sizes ÷ {fleet.Scale}) and starting {fleet.Instances} instances");
@@ -30,20 +32,25 @@ public static class FleetBench
             var first = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
             progress?.Report("fleet: second pass");
             var second = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
-            return [Convergence(fleet, tenants, first), Repeat(tenants, first, second)];
+            return [Convergence(fleet, tenants, first), Repeat(tenants, first, second), memory];
         }
     }
 
     /// <summary>The tenants of the fleet, generated one at a time as they are seeded, so no more than one is held here.</summary>
     private static IEnumerable<(TenantSettings, BenchTenant)> Generate(FleetOptions fleet, IReadOnlyList<int> fullSizes, List<FleetTenant> tenants)
     {
+        // The dispatcher queues in the tenants table's order (by id): naming the largest first makes the real dispatcher queue them first.
+        var rank = fleet.LargestFirst
+            ? fullSizes.Select((size, i) => (size, i)).OrderByDescending(x => x.size).Select((x, r) => (x.i, r)).ToDictionary(x => x.i, x => x.r)
+            : fullSizes.Select((_, i) => i).ToDictionary(i => i, i => i);
         for (var i = 0; i < fullSizes.Count; i++)
         {
+            var id = rank[i];
             var staff = Math.Max(10, fullSizes[i] / fleet.Scale);
             var data = BenchTenant.Generate(new BenchProfile { Employees = staff, Events = Math.Max(5, staff / 10), ExistingUserShare = 0.5, Seed = (fleet.Seed * 10_000) + i });
             var settings = new TenantSettings
             {
-                TenantId = $"fleet-{i:0000}", StaffCloudApiTenant = $"fleet{i:0000}", MobieTrainAccountId = $"fleet-{i:0000}", TimeZone = "UTC",
+                TenantId = $"fleet-{id:0000}", StaffCloudApiTenant = $"fleet{id:0000}", MobieTrainAccountId = $"fleet-{id:0000}", TimeZone = "UTC",
             };
             tenants.Add(new FleetTenant(settings, staff, fullSizes[i], data.EligibleIds().Count));
             yield return (settings, data);
@@ -68,7 +75,7 @@ public static class FleetBench
         process.Refresh();
         var requests = environment.MobieTrain.ServedRequests.Skip(served).GroupBy(r => AccountOf(r.Path))
             .ToDictionary(g => g.Key, g => (All: g.Count(), Writes: g.Count(r => r.IsWrite)), StringComparer.Ordinal);
-        return new FleetPass(runs, requests, environment.Storage.Snapshot() - storage, environment.Vault.Reads - vault,
+        return new FleetPass(runs, pool.IdlePolls, requests, environment.Storage.Snapshot() - storage, environment.Vault.Reads - vault,
             (process.TotalProcessorTime - cpu).TotalSeconds, peak / (1024 * 1024), Load());
     }
 
@@ -82,20 +89,30 @@ public static class FleetBench
         var last = converged.Values.Max();
         var lags = converged.Select(c => c.Value - bounds[c.Key]).Order().ToList();
         var p95 = lags[(int)Math.Ceiling(0.95 * lags.Count) - 1];
+
+        // A tenant's own overhead: how much longer than its bound it ran once taken, the queue's wait left out.
+        var overheads = tenants.Select(t => pass.Runs.Where(r => r.TenantId == t.Settings.TenantId).Sum(r => (r.Ended - r.Started).TotalSeconds) - bounds[t.Settings.TenantId]).Order().ToList();
+        var overheadP95 = overheads[(int)Math.Ceiling(0.95 * overheads.Count) - 1];
         var problems = pass.Problems(tenants);
         var runs = pass.Runs.Count;
+
+        // The tenant that ended the day: when it was taken from the queue says whether the pool or its own pace held it up.
+        var lastId = converged.MaxBy(c => c.Value).Key;
+        var lastTenant = tenants.Single(t => t.Settings.TenantId == lastId);
+        var lastStart = pass.Runs.Where(r => r.TenantId == lastId).Min(r => r.Started.TotalSeconds);
         return new BenchResult(
             "fleet",
-            $"{tenants.Count} tenants ({FleetSizes.Distribution}; sizes ÷ {fleet.Scale}, MobieTrain at its real 25/s per account), {fleet.Instances} instances × {fleet.PerInstanceConcurrency}: " +
+            $"{tenants.Count} tenants ({FleetSizes.Distribution}; sizes ÷ {fleet.Scale}, MobieTrain at its real 25/s per account), {fleet.Instances} instances × {fleet.PerInstanceConcurrency}{(fleet.LargestFirst ? ", largest tenants queued first" : string.Empty)}: " +
             "the last tenant converges within 1.2 × the fleet's bound (the larger of the slowest tenant's requests at 25/s and all tenants' over the pool), no tenant failed or skipped",
             $"{last:0.0} s from dispatch to the last tenant converged, bound {bound:0.0} s (slowest tenant {slowest:0.0} s, work over the pool {overPool:0.0} s; {last / bound:0.00} × bound); " +
-            $"lag behind each tenant's own bound max {lags[^1]:0.0} s, p95 {p95:0.0} s; {runs} runs, {problems.Count} failed or skipped{(problems.Count > 0 ? " (" + string.Join("; ", problems.Take(3)) + ")" : string.Empty)}; " +
-            $"per run: {pass.Storage.Total / (double)runs:0.0} storage transactions ({pass.Storage.Tables / (double)runs:0.0} table, {pass.Storage.Queues / (double)runs:0.0} queue, {pass.Storage.Blobs / (double)runs:0.0} blob), " +
+            $"the last, {lastId} ({lastTenant.Staff:N0} staff, bound {bounds[lastId]:0.0} s), was taken from the queue at {lastStart:0.0} s; " +
+            $"lag behind each tenant's own bound max {lags[^1]:0.0} s, p95 {p95:0.0} s (of it, time running beyond the bound: max {overheads[^1]:0.0} s, p95 {overheadP95:0.0} s); {runs} runs, {problems.Count} failed or skipped{(problems.Count > 0 ? " (" + string.Join("; ", problems.Take(3)) + ")" : string.Empty)}; " +
+            $"per run: {pass.Storage.Total / (double)runs:0.0} storage transactions ({pass.Storage.Tables / (double)runs:0.0} table, {pass.Storage.Queues / (double)runs:0.0} queue of which {pass.IdlePolls / (double)runs:0.0} polls of an empty queue, {pass.Storage.Blobs / (double)runs:0.0} blob), " +
             $"{pass.VaultReads / (double)runs:0.00} Key Vault reads, {pass.CpuSeconds / runs:0.000} CPU-s (simulators included); peak working set {pass.PeakWorkingSetMb} MB (whole process); {pass.Load}",
             last <= 1.2 * bound && problems.Count == 0,
             BenchSuites.Figures(("tenants", tenants.Count), ("staff", tenants.Sum(t => t.Staff)), ("scale", fleet.Scale), ("instances", fleet.Instances),
                 ("perInstanceConcurrency", fleet.PerInstanceConcurrency), ("convergedS", last), ("boundS", bound), ("slowestTenantBoundS", slowest),
-                ("workOverPoolS", overPool), ("lagMaxS", lags[^1]), ("lagP95S", p95), ("runs", runs), ("failedOrSkipped", problems.Count),
+                ("workOverPoolS", overPool), ("lastTenant", lastId), ("lastTenantStartS", lastStart), ("idlePolls", pass.IdlePolls), ("lagMaxS", lags[^1]), ("lagP95S", p95), ("overheadMaxS", overheads[^1]), ("overheadP95S", overheadP95), ("largestFirst", fleet.LargestFirst), ("runs", runs), ("failedOrSkipped", problems.Count),
                 ("mobieTrainRequests", pass.RequestsByAccount.Values.Sum(v => v.All)), ("mobieTrainWrites", pass.RequestsByAccount.Values.Sum(v => v.Writes)),
                 ("storageTransactions", pass.Storage.Total), ("tableTransactions", pass.Storage.Tables), ("queueTransactions", pass.Storage.Queues),
                 ("blobTransactions", pass.Storage.Blobs), ("vaultReads", pass.VaultReads), ("cpuSeconds", pass.CpuSeconds),
@@ -147,6 +164,7 @@ public static class FleetBench
 /// <summary>What one pass of the fleet did: its runs, MobieTrain requests by account, storage, vault, CPU and memory.</summary>
 internal sealed record FleetPass(
     IReadOnlyList<FleetRun> Runs,
+    long IdlePolls,
     Dictionary<string, (int All, int Writes)> RequestsByAccount,
     StorageTransactions Storage,
     long VaultReads,

@@ -28,6 +28,10 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
 
     private readonly ConcurrentBag<FleetRun> _runs = [];
     private long _reserved;
+    private long _idlePolls;
+
+    /// <summary>Receives that found the queue empty: transactions the host's back-off would space out further.</summary>
+    public long IdlePolls => Interlocked.Read(ref _idlePolls);
 
     /// <summary>Runs until <paramref name="dispatch"/> has finished, the queue is empty and no run is in flight.</summary>
     public async Task<IReadOnlyList<FleetRun>> DrainAsync(Task dispatch, Stopwatch since, CancellationToken cancellationToken)
@@ -65,6 +69,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
             var inFlight = Interlocked.Add(ref _reserved, -(free - messages.Length));
             if (messages.Length == 0)
             {
+                Interlocked.Increment(ref _idlePolls);
                 if (dispatched && inFlight == 0)
                 {
                     break;
