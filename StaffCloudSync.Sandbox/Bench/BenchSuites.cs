@@ -8,11 +8,12 @@ namespace StaffCloudSync.Sandbox.Bench;
 /// </summary>
 public static class BenchSuites
 {
-    public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "continuation", "memory", "notifications", "group-modes"];
+    public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "continuation", "memory", "notifications", "group-modes", "fleet"];
 
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    public static async Task<List<BenchResult>> RunAsync(IEnumerable<string> suites, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    /// <param name="fleet">The <c>fleet</c> suite's size and pool (null: its defaults).</param>
+    public static async Task<List<BenchResult>> RunAsync(IEnumerable<string> suites, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken, FleetOptions? fleet = null)
     {
         var results = new List<BenchResult>();
         foreach (var suite in suites)
@@ -32,6 +33,7 @@ public static class BenchSuites
                 "memory" => [await BenchChainSuites.MemoryAsync(options, cancellationToken).ConfigureAwait(false)],
                 "notifications" => await NotificationBench.RunAsync(options, cancellationToken).ConfigureAwait(false),
                 "group-modes" => [await GroupModesBench.RunAsync(options, cancellationToken).ConfigureAwait(false)],
+                "fleet" => await FleetBench.RunAsync(fleet ?? new FleetOptions(), options, progress, cancellationToken).ConfigureAwait(false),
                 _ => throw new ArgumentException($"unknown suite '{suite}' (known: {string.Join(", ", Names)})", nameof(suites)),
             });
         }

@@ -9,8 +9,28 @@ namespace StaffCloudSync.Cli.Commands.Sandbox;
 internal sealed class BenchSettings : CliSettings
 {
     [CommandOption("--suite <NAME>")]
-    [Description("A suite to run (repeatable): planning, minimal-writes, bounded-reads, streaming, initial-20k, rate-limit, latency, scaling, notifications; default all")]
+    [Description("A suite to run (repeatable): planning, minimal-writes, bounded-reads, streaming, initial-20k, rate-limit, latency, scaling, continuation, memory, notifications, group-modes, fleet; default all")]
     public string[] Suites { get; init; } = [];
+
+    [CommandOption("--tenants <COUNT>")]
+    [Description("fleet: how many generated tenants (default 200)")]
+    public int? Tenants { get; init; }
+
+    [CommandOption("--instances <COUNT>")]
+    [Description("fleet: how many Functions instances take the queue (default 2)")]
+    public int? Instances { get; init; }
+
+    [CommandOption("--concurrency <COUNT>")]
+    [Description("fleet: runs per instance at once (default 6, host.json's batchSize + newBatchThreshold)")]
+    public int? Concurrency { get; init; }
+
+    [CommandOption("--scale <FACTOR>")]
+    [Description("fleet: divide every tenant's staff by this (default 10; 1 is the full-size fleet)")]
+    public int? Scale { get; init; }
+
+    [CommandOption("--largest-first")]
+    [Description("fleet: name the tenants so the dispatcher queues the largest first (what that order would buy)")]
+    public bool LargestFirst { get; init; }
 
     [CommandOption("--markdown")]
     [Description("Print the results as a Markdown table (for docs/performance.md)")]
@@ -42,7 +62,16 @@ internal sealed class SandboxBenchCommand(CliContext context) : CliCommand<Bench
             },
         };
         var progress = new InlineProgress(step => Context.Error.Line($"info: {step}"));
-        var results = await BenchSuites.RunAsync(suites, options, progress, cancellationToken);
+        var defaults = new FleetOptions();
+        var fleet = new FleetOptions
+        {
+            Tenants = Positive(settings.Tenants ?? defaults.Tenants, "--tenants"),
+            Instances = Positive(settings.Instances ?? defaults.Instances, "--instances"),
+            PerInstanceConcurrency = Positive(settings.Concurrency ?? defaults.PerInstanceConcurrency, "--concurrency"),
+            Scale = Positive(settings.Scale ?? defaults.Scale, "--scale"),
+            LargestFirst = settings.LargestFirst,
+        };
+        var results = await BenchSuites.RunAsync(suites, options, progress, cancellationToken, fleet);
 
         if (settings.Json)
         {
@@ -65,4 +94,7 @@ internal sealed class SandboxBenchCommand(CliContext context) : CliCommand<Bench
 
         return results.All(r => r.Met) ? ExitCodes.Success : ExitCodes.Failed;
     }
+
+    private static int Positive(int value, string option) =>
+        value >= 1 ? value : throw new CliException(ExitCodes.InvalidInput, $"{option}: must be at least 1");
 }

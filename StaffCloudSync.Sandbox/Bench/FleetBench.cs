@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Sandbox.Hosting;
+using StaffCloudSync.Sandbox.Scenarios;
+
+namespace StaffCloudSync.Sandbox.Bench;
+
+/// <summary>
+/// The <c>fleet</c> suite (issue 25): the 02:00 dispatch of a whole generated fleet through the real dispatcher, the
+/// real queue on Azurite and the real queue handling, worked off by a pool of instances; then the same again, which must
+/// write nothing. Each tenant starts with half of its eligible staff already in MobieTrain (the scaling suite's shape).
+/// A tenant's own bound is its MobieTrain requests (reads are paced too) at 25/s; the fleet's bound is the larger of
+/// the slowest tenant's and all tenants' bounds added up over the pool — the time the day cannot beat.
+/// </summary>
+public static class FleetBench
+{
+    public static async Task<List<BenchResult>> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(options);
+        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync().ConfigureAwait(false);
+        // First, while the process is fresh: its working set then stands for an instance's own baseline.
+        var memory = await FleetMemoryBench.RunAsync(fleet, options, progress, cancellationToken).ConfigureAwait(false);
+        var fullSizes = FleetSizes.Draw(fleet.Tenants, fleet.Seed);
+        var tenants = new List<FleetTenant>();
+        progress?.Report($"fleet: generating {fleet.Tenants} tenants (sizes ÷ {fleet.Scale}) and starting {fleet.Instances} instances");
+        var environment = await FleetEnvironment.StartAsync(storage, fleet.Instances, Generate(fleet, fullSizes, tenants), options, cancellationToken).ConfigureAwait(false);
+        await using (environment.ConfigureAwait(false))
+        {
+            progress?.Report($"fleet: first pass, {tenants.Sum(t => t.Staff):N0} staff in {tenants.Count} tenants, pool {fleet.Instances} × {fleet.PerInstanceConcurrency}");
+            var first = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
+            progress?.Report("fleet: second pass");
+            var second = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
+            return [Convergence(fleet, tenants, first), Repeat(tenants, first, second), memory];
+        }
+    }
+
+    /// <summary>The tenants of the fleet, generated one at a time as they are seeded, so no more than one is held here.</summary>
+    private static IEnumerable<(TenantSettings, BenchTenant)> Generate(FleetOptions fleet, IReadOnlyList<int> fullSizes, List<FleetTenant> tenants)
+    {
+        // The dispatcher queues in the tenants table's order (by id): naming the largest first makes the real dispatcher queue them first.
+        var rank = fleet.LargestFirst
+            ? fullSizes.Select((size, i) => (size, i)).OrderByDescending(x => x.size).Select((x, r) => (x.i, r)).ToDictionary(x => x.i, x => x.r)
+            : fullSizes.Select((_, i) => i).ToDictionary(i => i, i => i);
+        for (var i = 0; i < fullSizes.Count; i++)
+        {
+            var id = rank[i];
+            var staff = Math.Max(10, fullSizes[i] / fleet.Scale);
+            var data = BenchTenant.Generate(new BenchProfile { Employees = staff, Events = Math.Max(5, staff / 10), ExistingUserShare = 0.5, Seed = (fleet.Seed * 10_000) + i });
+            var settings = new TenantSettings
+            {
+                TenantId = $"fleet-{id:0000}", StaffCloudApiTenant = $"fleet{id:0000}", MobieTrainAccountId = $"fleet-{id:0000}", TimeZone = "UTC",
+            };
+            tenants.Add(new FleetTenant(settings, staff, fullSizes[i], data.EligibleIds().Count));
+            yield return (settings, data);
+        }
+    }
+
+    private static async Task<FleetPass> PassAsync(FleetEnvironment environment, FleetOptions fleet, List<FleetTenant> tenants, CancellationToken cancellationToken)
+    {
+        GC.Collect();
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
+        var storage = environment.Storage.Snapshot();
+        var vault = environment.Vault.Reads;
+        var served = environment.MobieTrain.ServedRequests.Count;
+
+        var since = Stopwatch.StartNew();
+        var dispatch = environment.Instances[0].GetRequiredService<TenantDispatcher>().DispatchAsync(false, cancellationToken);
+        var pool = new FleetPool(environment.Instances, fleet.PerInstanceConcurrency);
+        var (runs, peak) = await PeakSampler.WhileAsync(() => Environment.WorkingSet, () => pool.DrainAsync(dispatch, since, cancellationToken)).ConfigureAwait(false);
+        await dispatch.ConfigureAwait(false);
+
+        process.Refresh();
+        var requests = environment.MobieTrain.ServedRequests.Skip(served).GroupBy(r => AccountOf(r.Path))
+            .ToDictionary(g => g.Key, g => (All: g.Count(), Writes: g.Count(r => r.IsWrite)), StringComparer.Ordinal);
+        return new FleetPass(runs, pool.IdlePolls, requests, environment.Storage.Snapshot() - storage, environment.Vault.Reads - vault,
+            (process.TotalProcessorTime - cpu).TotalSeconds, peak / (1024 * 1024), Load());
+    }
+
+    private static BenchResult Convergence(FleetOptions fleet, List<FleetTenant> tenants, FleetPass pass)
+    {
+        var bounds = tenants.ToDictionary(t => t.Settings.TenantId, t => pass.Requests(t) / (double)FleetOptions.MobieTrainLimitPerSecond);
+        var slowest = bounds.Values.Max();
+        var overPool = bounds.Values.Sum() / fleet.Pool;
+        var bound = Math.Max(slowest, overPool);
+        var converged = tenants.ToDictionary(t => t.Settings.TenantId, t => pass.Runs.Where(r => r.TenantId == t.Settings.TenantId).Select(r => r.Ended.TotalSeconds).DefaultIfEmpty(double.NaN).Max());
+        var last = converged.Values.Max();
+        var lags = converged.Select(c => c.Value - bounds[c.Key]).Order().ToList();
+        var p95 = lags[(int)Math.Ceiling(0.95 * lags.Count) - 1];
+
+        // A tenant's own overhead: how much longer than its bound it ran once taken, the queue's wait left out.
+        var overheads = tenants.Select(t => pass.Runs.Where(r => r.TenantId == t.Settings.TenantId).Sum(r => (r.Ended - r.Started).TotalSeconds) - bounds[t.Settings.TenantId]).Order().ToList();
+        var overheadP95 = overheads[(int)Math.Ceiling(0.95 * overheads.Count) - 1];
+        var problems = pass.Problems(tenants);
+        var runs = pass.Runs.Count;
+
+        // The tenant that ended the day: when it was taken from the queue says whether the pool or its own pace held it up.
+        var lastId = converged.MaxBy(c => c.Value).Key;
+        var lastTenant = tenants.Single(t => t.Settings.TenantId == lastId);
+        var lastStart = pass.Runs.Where(r => r.TenantId == lastId).Min(r => r.Started.TotalSeconds);
+        return new BenchResult(
+            "fleet",
+            $"{tenants.Count} tenants ({FleetSizes.Distribution}; sizes ÷ {fleet.Scale}, MobieTrain at its real 25/s per account), {fleet.Instances} instances × {fleet.PerInstanceConcurrency}{(fleet.LargestFirst ? ", largest tenants queued first" : string.Empty)}: " +
+            "the last tenant converges within 1.2 × the fleet's bound (the larger of the slowest tenant's requests at 25/s and all tenants' over the pool), no tenant failed or skipped",
+            $"{last:0.0} s from dispatch to the last tenant converged, bound {bound:0.0} s (slowest tenant {slowest:0.0} s, work over the pool {overPool:0.0} s; {last / bound:0.00} × bound); " +
+            $"the last, {lastId} ({lastTenant.Staff:N0} staff, bound {bounds[lastId]:0.0} s), was taken from the queue at {lastStart:0.0} s; " +
+            $"lag behind each tenant's own bound max {lags[^1]:0.0} s, p95 {p95:0.0} s (of it, time running beyond the bound: max {overheads[^1]:0.0} s, p95 {overheadP95:0.0} s); {runs} runs, {problems.Count} failed or skipped{(problems.Count > 0 ? " (" + string.Join("; ", problems.Take(3)) + ")" : string.Empty)}; " +
+            $"per run: {pass.Storage.Total / (double)runs:0.0} storage transactions ({pass.Storage.Tables / (double)runs:0.0} table, {pass.Storage.Queues / (double)runs:0.0} queue of which {pass.IdlePolls / (double)runs:0.0} polls of an empty queue, {pass.Storage.Blobs / (double)runs:0.0} blob), " +
+            $"{pass.VaultReads / (double)runs:0.00} Key Vault reads, {pass.CpuSeconds / runs:0.000} CPU-s (simulators included); peak working set {pass.PeakWorkingSetMb} MB (whole process); {pass.Load}",
+            last <= 1.2 * bound && problems.Count == 0,
+            BenchSuites.Figures(("tenants", tenants.Count), ("staff", tenants.Sum(t => t.Staff)), ("scale", fleet.Scale), ("instances", fleet.Instances),
+                ("perInstanceConcurrency", fleet.PerInstanceConcurrency), ("convergedS", last), ("boundS", bound), ("slowestTenantBoundS", slowest),
+                ("workOverPoolS", overPool), ("lastTenant", lastId), ("lastTenantStartS", lastStart), ("idlePolls", pass.IdlePolls), ("lagMaxS", lags[^1]), ("lagP95S", p95), ("overheadMaxS", overheads[^1]), ("overheadP95S", overheadP95), ("largestFirst", fleet.LargestFirst), ("runs", runs), ("failedOrSkipped", problems.Count),
+                ("mobieTrainRequests", pass.RequestsByAccount.Values.Sum(v => v.All)), ("mobieTrainWrites", pass.RequestsByAccount.Values.Sum(v => v.Writes)),
+                ("storageTransactions", pass.Storage.Total), ("tableTransactions", pass.Storage.Tables), ("queueTransactions", pass.Storage.Queues),
+                ("blobTransactions", pass.Storage.Blobs), ("vaultReads", pass.VaultReads), ("cpuSeconds", pass.CpuSeconds),
+                ("peakWorkingSetMb", pass.PeakWorkingSetMb), ("load", pass.Load)));
+    }
+
+    private static BenchResult Repeat(List<FleetTenant> tenants, FleetPass first, FleetPass second)
+    {
+        var writing = tenants.Where(t => second.Writes(t) > 0).ToList();
+        var problems = second.Problems(tenants);
+        var firstReads = first.VaultReads / (double)first.Runs.Count;
+        var secondReads = second.VaultReads / (double)second.Runs.Count;
+        return new BenchResult(
+            "fleet-repeat",
+            "the fleet's run after it writes nothing for any tenant, none failed or skipped; Key Vault reads ≤ 2 per tenant per run (each instance has its own 5-minute cache)",
+            $"second pass: {writing.Count} tenants wrote ({second.RequestsByAccount.Values.Sum(v => v.Writes)} writes{(writing.Count > 0 ? ": " + string.Join(", ", writing.Take(3).Select(t => t.Settings.TenantId)) : string.Empty)}), " +
+            $"{problems.Count} failed or skipped, converged in {second.Runs.Max(r => r.Ended.TotalSeconds):0.0} s; " +
+            $"Key Vault reads per run {firstReads:0.00} (first pass), {secondReads:0.00} (second); storage transactions per run {second.Storage.Total / (double)second.Runs.Count:0.0}; " +
+            $"CPU-s per run {second.CpuSeconds / second.Runs.Count:0.000}; {second.Load}",
+            writing.Count == 0 && problems.Count == 0 && firstReads <= 2 && secondReads <= 2,
+            BenchSuites.Figures(("tenantsWriting", writing.Count), ("secondPassWrites", second.RequestsByAccount.Values.Sum(v => v.Writes)),
+                ("secondConvergedS", second.Runs.Max(r => r.Ended.TotalSeconds)), ("vaultReadsPerRunFirst", firstReads), ("vaultReadsPerRunSecond", secondReads),
+                ("storageTransactionsPerRunSecond", second.Storage.Total / (double)second.Runs.Count), ("cpuSecondsPerRunSecond", second.CpuSeconds / second.Runs.Count),
+                ("load", second.Load)));
+    }
+
+    private static string AccountOf(string path)
+    {
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var index = Array.IndexOf(segments, "accounts");
+        return index >= 0 && index + 1 < segments.Length ? segments[index + 1] : string.Empty;
+    }
+
+    /// <summary>The machine's load average as the measurement ends: the figures beside it are only as quiet as it was.</summary>
+    internal static string Load()
+    {
+        try
+        {
+            var parts = File.ReadAllText("/proc/loadavg").Split(' ');
+            return $"load {parts[0]} {parts[1]} {parts[2]}";
+        }
+        catch (IOException)
+        {
+            return "load unknown";
+        }
+    }
+}
+
+/// <summary>What one pass of the fleet did: its runs, MobieTrain requests by account, storage, vault, CPU and memory.</summary>
+internal sealed record FleetPass(
+    IReadOnlyList<FleetRun> Runs,
+    long IdlePolls,
+    Dictionary<string, (int All, int Writes)> RequestsByAccount,
+    StorageTransactions Storage,
+    long VaultReads,
+    double CpuSeconds,
+    long PeakWorkingSetMb,
+    string Load)
+{
+    public int Requests(FleetTenant tenant) => RequestsByAccount.TryGetValue(tenant.Settings.MobieTrainAccountId, out var r) ? r.All : 0;
+
+    public int Writes(FleetTenant tenant) => RequestsByAccount.TryGetValue(tenant.Settings.MobieTrainAccountId, out var r) ? r.Writes : 0;
+
+    /// <summary>Tenants whose last run did not end well, or that never ran.</summary>
+    public List<string> Problems(IEnumerable<FleetTenant> tenants) => [.. tenants.Select(t => (t.Settings.TenantId, Last: Runs.LastOrDefault(r => r.TenantId == t.Settings.TenantId)))
+        .Where(t => t.Last is null || t.Last.Status is not (Core.Runs.RunStatus.Succeeded or Core.Runs.RunStatus.DeletionsHeld))
+        .Select(t => $"{t.TenantId}: {t.Last?.Status.ToString() ?? "never ran"} {t.Last?.Error}")];
+}

@@ -1,0 +1,172 @@
+using Azure.Data.Tables;
+using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Sandbox.Hosting;
+using StaffCloudSync.Sandbox.Scenarios;
+using StaffCloudSync.Sandbox.Simulators.MobieTrain;
+using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+
+namespace StaffCloudSync.Sandbox.Bench;
+
+/// <summary>A tenant of the fleet: its settings, its size (and the size it stands for before scaling), its eligible staff.</summary>
+public sealed record FleetTenant(TenantSettings Settings, int Staff, int FullSizeStaff, int Eligible);
+
+/// <summary>
+/// The whole fleet on one machine: one StaffCloud simulator serving every tenant, one MobieTrain simulator with its
+/// limit per account, the tenants' rows on Azurite, and one service provider per Functions instance — each with its own
+/// HTTP connections, pacer and secret cache, as separate instances have — all counting their storage transactions and
+/// reading their secrets through the real Key Vault store from a <see cref="CountingVault"/>.
+/// </summary>
+public sealed class FleetEnvironment : IAsyncDisposable
+{
+    private const string MobieTrainKey = "mt-fleet-key";
+
+    private readonly Dictionary<string, string?> _tables;
+
+    private FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, List<ServiceProvider> instances,
+        StorageTransactionCounter storage, CountingVault vault, Dictionary<string, string?> tables)
+    {
+        StaffCloud = staffCloud;
+        MobieTrain = mobieTrain;
+        Instances = instances;
+        Storage = storage;
+        Vault = vault;
+        _tables = tables;
+    }
+
+    public StaffCloudSimulator StaffCloud { get; }
+
+    public MobieTrainSimulator MobieTrain { get; }
+
+    public IReadOnlyList<ServiceProvider> Instances { get; }
+
+    public StorageTransactionCounter Storage { get; }
+
+    public CountingVault Vault { get; }
+
+    public static async Task<FleetEnvironment> StartAsync(
+        string storageConnectionString, int instances, IEnumerable<(TenantSettings Settings, BenchTenant Data)> tenants, ScenarioRunOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(tenants);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = new ScenarioClock(BenchTenant.SyncAt);
+        var staffCloud = new StaffCloudSimulator(clock);
+        var mobieTrain = new MobieTrainSimulator(clock) { RateLimitPerSecond = FleetOptions.MobieTrainLimitPerSecond };
+        await staffCloud.StartAsync(cancellationToken).ConfigureAwait(false);
+        await mobieTrain.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        var tables = ScenarioRunner.TableNames();
+        var values = new Dictionary<string, string?>(tables)
+        {
+            ["AzureWebJobsStorage"] = storageConnectionString,
+            ["Secrets:Provider"] = "Configuration",
+            ["StaffCloud:AllowBaseAddressOverride"] = "true",
+            ["StaffCloud:BaseAddressOverride"] = staffCloud.BaseAddressTemplate,
+            ["MobieTrain:BaseUrl"] = mobieTrain.BaseAddress.ToString(),
+
+            // As the sandbox does for a limited simulator: paced just under the partner's limit.
+            ["MobieTrain:RequestsPerSecond"] = (FleetOptions.MobieTrainLimitPerSecond * 0.96).ToString(CultureInfo.InvariantCulture),
+        };
+        foreach (var (key, value) in options.Settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var vault = new CountingVault();
+        vault.Set(TenantSettings.DefaultMobieTrainApiKeySecret, MobieTrainKey);
+        var accounts = new List<string>();
+        var seeded = new List<TenantSettings>();
+        foreach (var (settings, data) in tenants)
+        {
+            var token = "eyJmbGVldA" + settings.TenantId;
+            var staffCloudTenant = staffCloud.AddTenant(settings.StaffCloudApiTenant, token);
+            vault.Set(settings.EffectiveStaffCloudTokenSecret, token);
+            var scenario = data.Scenario();
+            staffCloudTenant.Seed(StaffCloudResource.Employees, scenario.StaffCloud.Employees);
+            staffCloudTenant.Seed(StaffCloudResource.Events, scenario.StaffCloud.Events);
+            staffCloudTenant.Seed(StaffCloudResource.Assignments, scenario.StaffCloud.Assignments);
+            mobieTrain.Seed(settings.MobieTrainAccountId, scenario.MobieTrain);
+
+            // Claimed long ago, as every tenant of a running fleet is: its people are the sync's own.
+            mobieTrain.SeedUserGroup(settings.MobieTrainAccountId, new MobieTrainUserGroupResource
+            {
+                Id = "ug-marker", Name = TenantMarker.NameFor(settings.TenantId), ExternalId = TenantMarker.ExternalIdFor(settings.TenantId),
+            });
+            accounts.Add(settings.MobieTrainAccountId);
+            seeded.Add(settings);
+        }
+
+        // One integration key reaching every account, as production shares the default secret.
+        mobieTrain.AddApiKey(MobieTrainKey, accounts);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        var (tablePort, queuePort) = Ports(storageConnectionString);
+        var storage = new StorageTransactionCounter(tablePort, queuePort);
+        var providers = Enumerable.Range(0, instances).Select(_ => Instance(configuration, clock, storage, vault, options)).ToList();
+        var store = providers[0].GetRequiredService<TenantStore>();
+        foreach (var settings in seeded)
+        {
+            await store.AddAsync(settings, cancellationToken).ConfigureAwait(false);
+        }
+
+        return new FleetEnvironment(staffCloud, mobieTrain, providers, storage, vault, tables);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        var service = Instances[0].GetRequiredService<TableServiceClient>();
+        foreach (var table in _tables.Values)
+        {
+            try
+            {
+                await service.DeleteTableAsync(table!).ConfigureAwait(false);
+            }
+            catch (Azure.RequestFailedException)
+            {
+                // Best effort: an in-memory Azurite forgets them anyway.
+            }
+        }
+
+        foreach (var instance in Instances)
+        {
+            await instance.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await StaffCloud.DisposeAsync().ConfigureAwait(false);
+        await MobieTrain.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private static ServiceProvider Instance(IConfiguration configuration, ScenarioClock clock, StorageTransactionCounter storage, CountingVault vault, ScenarioRunOptions options)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddStaffCloudSync(configuration);
+        options.ConfigureServices?.Invoke(services);
+        services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(storage, Azure.Core.HttpPipelinePosition.PerRetry)));
+
+        // The store production runs (Key Vault, its cache), over the counting vault: configuration has no cache to measure.
+        var client = vault.Client();
+        services.Replace(ServiceDescriptor.Singleton<ISecretStore>(provider => new KeyVaultSecretStore(client, provider.GetRequiredService<HybridCache>(),
+            Options.Create(new KeyVaultOptions()), provider.GetRequiredService<ILogger<KeyVaultSecretStore>>())));
+        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
+        provider.GetRequiredService<IStartupValidator>().Validate();
+        return provider;
+    }
+
+    /// <summary>The emulator's table and queue ports, to tell the services' transactions apart.</summary>
+    private static (int Table, int Queue) Ports(string connectionString)
+    {
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
+        int Port(string key, int fallback) => parts.TryGetValue(key, out var uri) && Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? parsed.Port : fallback;
+        return (Port("TableEndpoint", 10002), Port("QueueEndpoint", 10001));
+    }
+}

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Sandbox.Hosting;
+using StaffCloudSync.Sandbox.Scenarios;
+
+namespace StaffCloudSync.Sandbox.Bench;
+
+/// <summary>
+/// One instance full of the largest tenants the machine can hold (issue 25, item 2): as many 20,000-person tenants as
+/// the instance runs at once, each converged (everyone already in MobieTrain, so a run reads both sides whole and plans
+/// — the 02:00 steady state), run one at a time and then all at once. The working set's growth over the settled
+/// process is what the runs cost; the process before any tenant was seeded stands for the worker's own baseline. The
+/// simulators run in this process, so their serving is in the growth too: the figures are upper bounds. A 100,000-person
+/// tenant is extrapolated linearly from 20,000 (a run holds its people, not its answers: the streaming suite).
+/// </summary>
+public static class FleetMemoryBench
+{
+    public const int Staff = 20_000;
+
+    /// <summary>The largest tenant the integration supports (issue 25: "a 100,000-person tenant's run").</summary>
+    public const int LargestSupported = 100_000;
+
+    public static async Task<BenchResult> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(fleet);
+        ArgumentNullException.ThrowIfNull(options);
+        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync().ConfigureAwait(false);
+        var baseline = Settled();
+        var count = fleet.PerInstanceConcurrency;
+        progress?.Report($"fleet-memory: {count} tenants of {Staff:N0} staff on one instance");
+        var environment = await FleetEnvironment.StartAsync(storage, 1, Generate(count), options, cancellationToken).ConfigureAwait(false);
+        await using (environment.ConfigureAwait(false))
+        {
+            var (alone, aloneLoad) = await GrowthAsync(environment, 1, cancellationToken).ConfigureAwait(false);
+            var (full, fullLoad) = await GrowthAsync(environment, count, cancellationToken).ConfigureAwait(false);
+            var instanceMb = baseline + full;
+            var perRunLargest = alone * LargestSupported / Staff;
+            var fullLargest = baseline + (full * LargestSupported / Staff);
+            return new BenchResult(
+                "fleet-memory",
+                $"one instance running {count} tenant runs at once (host.json's batchSize + newBatchThreshold) stays under its {FleetOptions.InstanceMemoryMb:N0} MB (instanceMemoryMB, infra/main.bicep): " +
+                $"measured with {count} × {Staff:N0} staff, extrapolated to {count} × {LargestSupported:N0}",
+                $"worker baseline {baseline} MB; one {Staff:N0}-person run +{alone} MB ({aloneLoad}); {count} at once +{full} MB → instance {instanceMb} MB ({fullLoad}); " +
+                $"extrapolated ×{LargestSupported / Staff}: one {LargestSupported:N0}-person run +{perRunLargest} MB, {count} at once {fullLargest} MB",
+                instanceMb < FleetOptions.InstanceMemoryMb && fullLargest < FleetOptions.InstanceMemoryMb,
+                BenchSuites.Figures(("baselineMb", baseline), ("oneRunGrowthMb", alone), ("fullInstanceGrowthMb", full), ("fullInstanceMb", instanceMb),
+                    ("oneLargestRunMb", perRunLargest), ("fullInstanceLargestMb", fullLargest), ("concurrency", count), ("staff", Staff),
+                    ("loadAlone", aloneLoad), ("loadFull", fullLoad)));
+        }
+    }
+
+    private static IEnumerable<(TenantSettings, BenchTenant)> Generate(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var data = BenchTenant.Generate(new BenchProfile { Employees = Staff, Events = Staff / 10, ExistingUserShare = 1, Seed = 2_500 + i });
+            yield return (new TenantSettings { TenantId = $"large-{i:00}", StaffCloudApiTenant = $"large{i:00}", MobieTrainAccountId = $"large-{i:00}", TimeZone = "UTC" }, data);
+        }
+    }
+
+    /// <summary>The working set's peak over the settled process while the instance works off one dispatch at this concurrency.</summary>
+    private static async Task<(long GrowthMb, string Load)> GrowthAsync(FleetEnvironment environment, int concurrency, CancellationToken cancellationToken)
+    {
+        var settled = Settled();
+        var since = Stopwatch.StartNew();
+        var dispatch = environment.Instances[0].GetRequiredService<TenantDispatcher>().DispatchAsync(false, cancellationToken);
+        var pool = new FleetPool(environment.Instances, concurrency);
+        var (runs, peak) = await PeakSampler.WhileAsync(() => Environment.WorkingSet, () => pool.DrainAsync(dispatch, since, cancellationToken)).ConfigureAwait(false);
+        await dispatch.ConfigureAwait(false);
+        if (runs.FirstOrDefault(r => r.Error is not null) is { } failed)
+        {
+            throw new InvalidOperationException($"fleet-memory: run of {failed.TenantId} ended {failed.Status}: {failed.Error}");
+        }
+
+        return (Math.Max(0, (peak / (1024 * 1024)) - settled), FleetBench.Load());
+    }
+
+    private static long Settled()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return Environment.WorkingSet / (1024 * 1024);
+    }
+}
