@@ -1,12 +1,12 @@
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.MobieTrain.Http;
-using StaffCloudSync.Core.Notifications;
 using StaffCloudSync.Core.Operations;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
+using StaffCloudSync.Core.Partners.StaffCloud.Http;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.StaffCloud.Http;
-using StaffCloudSync.Core.Storage;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Scheduling;
+using StaffCloudSync.Core.Scheduling.Notifications;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core;
-using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Cli.Commands;
 

@@ -1,9 +1,8 @@
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Marker;
-using StaffCloudSync.Core.Sync.Planning;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Marker;
+using StaffCloudSync.Core.Runs.Reading;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;

@@ -1,8 +1,7 @@
-using StaffCloudSync.Core.Explain;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Marker;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Operations;
 

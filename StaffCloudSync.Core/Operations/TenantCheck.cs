@@ -1,10 +1,10 @@
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Reading;
 using StaffCloudSync.Core.Tenants;
 using Names = StaffCloudSync.Core.Operations.TenantCheckNames;
 

@@ -1,9 +1,8 @@
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Explain;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Partners.StaffCloud;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Runs.Reading;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;

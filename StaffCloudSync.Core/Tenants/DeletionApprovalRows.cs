@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Core.Tenants;
 

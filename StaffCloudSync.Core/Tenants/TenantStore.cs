@@ -1,7 +1,8 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Core.Tenants;
 

@@ -1,4 +1,5 @@
-using StaffCloudSync.Core.AppSettings;
+using StaffCloudSync.Core.Platform.AppSettings;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Core.Tenants;
 

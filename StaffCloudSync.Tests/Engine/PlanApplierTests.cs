@@ -2,11 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Applying;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Applying;
 using StaffCloudSync.Tests.Fakes;
 using StaffCloudSync.Tests.Planning;
 
@@ -61,7 +60,7 @@ public class PlanApplierTests
 
         Assert.That(result.Counts.Invited, Is.EqualTo(2));
         Assert.That(result.Counts.Failed, Is.EqualTo(1));
-        Assert.That(result.Failures.Single(), Is.EqualTo(new StaffCloudSync.Core.Runs.RecordFailure(2, "invite", null, "phone has an invalid format", 422, "validation")));
+        Assert.That(result.Failures.Single(), Is.EqualTo(new StaffCloudSync.Core.Runs.Records.RecordFailure(2, "invite", null, "phone has an invalid format", 422, "validation")));
         Assert.That(result.RunLevelError, Is.Null);
         Assert.That(mobieTrain.Invitations.Select(i => i.ExternalId), Is.EquivalentTo(new[] { "1", "3" }));
     }

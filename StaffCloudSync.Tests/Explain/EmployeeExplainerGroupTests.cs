@@ -1,7 +1,7 @@
-using StaffCloudSync.Core.Explain;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Planning;
-using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Explain;

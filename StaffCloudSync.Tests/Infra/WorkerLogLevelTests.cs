@@ -3,8 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Tests.Infra;

@@ -7,8 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Tests.Infrastructure;

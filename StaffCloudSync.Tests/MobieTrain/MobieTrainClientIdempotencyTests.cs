@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.MobieTrain.Http;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
+using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Tests.Infrastructure;
 
 namespace StaffCloudSync.Tests.MobieTrain;

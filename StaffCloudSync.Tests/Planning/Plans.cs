@@ -1,7 +1,7 @@
 using System.Globalization;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Tests.Planning;

@@ -1,5 +1,6 @@
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Tests.Rules;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Notifications.Registration;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Scheduling.Notifications.Registration;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Tests.StaffCloud;
