@@ -9,7 +9,7 @@ using StaffCloudSync.Core.Platform.Storage;
 namespace StaffCloudSync.Cli.Commands;
 
 /// <summary>
-/// The very services the Functions app runs (<see cref="StaffCloudSyncServiceCollectionExtensions.AddStaffCloudSync"/>)
+/// The very services the Functions app runs (<see cref="CoreServices.AddStaffCloudSync"/>)
 /// on the configured storage and secret store, built for one command and checked for what that command needs.
 /// </summary>
 internal sealed class OperatorHost : IAsyncDisposable

@@ -1,6 +1,5 @@
 using StaffCloudSync.Core.Engine.Explain;
 using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Operations;
@@ -30,7 +29,7 @@ public sealed record PlanView(
         var plan = preview.Plan;
         var marker = preview.Marker;
         return new PlanView(
-            preview.Tenant.TenantId,
+            preview.TenantId,
             preview.Now,
             !marker.AllowsRun ? RunStatus.Failed : plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
             plan.PlannedCounts(),

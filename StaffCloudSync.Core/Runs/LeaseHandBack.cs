@@ -1,6 +1,5 @@
 using StaffCloudSync.Core.Runs.Leases;
 using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Scheduling;
 
 namespace StaffCloudSync.Core.Runs;
 
@@ -30,10 +29,10 @@ internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunS
         // all, its next renewal fails and it stops writing long before the continuation becomes visible.
         if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, delay, CancellationToken.None).ConfigureAwait(false))
         {
-            DispatchLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
+            QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
         }
 
-        DispatchLog.RedeliveryDeferred(logger, request.TenantId, request.RunId, next.RunId, now + delay);
+        QueueLog.RedeliveryDeferred(logger, request.TenantId, request.RunId, next.RunId, now + delay);
         var reason = $"the instance running it stopped without warning (its queue message came back while it still held the tenant until " +
             $"{lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z); continuation {next.RunId} queued, due when the lease lapses at {now + delay:yyyy-MM-dd HH:mm:ss}Z";
         var dead = await runs.GetAsync(request.TenantId, request.RunId, cancellationToken).ConfigureAwait(false);

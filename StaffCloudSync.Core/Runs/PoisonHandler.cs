@@ -1,5 +1,4 @@
 using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Scheduling;
 
 namespace StaffCloudSync.Core.Runs;
 
@@ -13,11 +12,11 @@ public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<Pois
     {
         if (!SyncRequest.TryParse(messageText, out var message, out var error))
         {
-            DispatchLog.UnreadablePoisonMessage(logger, messageId, error!);
+            QueueLog.UnreadablePoisonMessage(logger, messageId, error!);
             return;
         }
 
-        DispatchLog.PoisonMessage(logger, message!.TenantId, message.RunId, messageId);
+        QueueLog.PoisonMessage(logger, message!.TenantId, message.RunId, messageId);
         var last = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken).ConfigureAwait(false);
         var record = RunRecorder.GivenUp(message, last, time.GetUtcNow(),
             $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {last?.Reason ?? "unknown"}");

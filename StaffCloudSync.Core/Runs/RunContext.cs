@@ -2,6 +2,7 @@ using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Partners.StaffCloud;
 using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Runs.Reading;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
@@ -43,7 +44,7 @@ public sealed record RunContext(
 
         var approval = RunApprovals.InForce(tenant, now);
         var settings = tenant.ValidSettings;
-        return new RunContext(request, tenant, now, PlanSettings.From(settings, approval?.Employees), approval,
+        return new RunContext(request, tenant, now, TenantPlanSettings.From(settings, approval?.Employees), approval,
             TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings));
     }
 
@@ -75,5 +76,16 @@ public sealed record RunContext(
         {
             throw new SyncRunException(settings.TenantId, SyncFailureKind.Configuration, TenantClaims.Describe(settings.TenantId, conflicts));
         }
+    }
+
+    /// <summary>Reads and plans one tenant as a run would, without writing anything or recording a run.</summary>
+    public static async Task<TenantPreview> PreviewAsync(TenantStore tenants, SnapshotReader reader, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        var (tenant, rows) = await ReadTenantAsync(tenants, tenantId, cancellationToken).ConfigureAwait(false);
+        EnsureOwnAccounts(tenant.ValidSettings, rows);
+        var context = For(SyncRequest.Preview(tenantId), tenant, now);
+        var snapshot = await reader.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        return new TenantPreview(context.StaffCloud, context.MobieTrain, context.Plan, snapshot, SyncPlanner.Plan(snapshot, context.Plan, context.Now), context.Now);
     }
 }

@@ -1,6 +1,5 @@
 using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Scheduling;
 
 namespace StaffCloudSync.Core.Runs;
 
@@ -35,14 +34,14 @@ internal sealed class RunStop : IDisposable
         var done = $"stopped between writes after {writes.ToString(CultureInfo.InvariantCulture)} writes";
         if (_leaseLost.IsCancellationRequested)
         {
-            DispatchLog.LeaseLostStopped(logger, request.TenantId, request.RunId, writes);
+            QueueLog.LeaseLostStopped(logger, request.TenantId, request.RunId, writes);
             return (new RunEnd(RunStatus.Failed,
                 $"LeaseLost: the run could not renew its tenant's lease and {done}, so that no other run writes beside it; " +
                 "the queue's retry or the next run finishes the work", SyncFailureKind.Unavailable), null);
         }
 
         var next = request.Continuation();
-        DispatchLog.HostStopping(logger, request.TenantId, request.RunId, writes, next.RunId);
+        QueueLog.HostStopping(logger, request.TenantId, request.RunId, writes, next.RunId);
         return (new RunEnd(RunStatus.Continued,
             $"the host is stopping (a deployment, a scale-in or a restart): {done}; continuation {next.RunId} queued " +
             $"(invocation {next.Invocation.ToString(CultureInfo.InvariantCulture)} of chain {next.ChainId}) with the lease"), next);

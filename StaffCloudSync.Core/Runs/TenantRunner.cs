@@ -5,7 +5,6 @@ using StaffCloudSync.Core.Runs.Leases;
 using StaffCloudSync.Core.Runs.Marker;
 using StaffCloudSync.Core.Runs.Reading;
 using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Scheduling;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
@@ -49,7 +48,7 @@ public sealed class TenantRunner(
         var cancellationToken = CancellationToken.None;
         if (!SyncRequest.TryParse(messageText, out var request, out var error))
         {
-            DispatchLog.MalformedMessage(logger, messageId, dequeueCount, error!);
+            QueueLog.MalformedMessage(logger, messageId, dequeueCount, error!);
             return null;
         }
 
@@ -89,7 +88,7 @@ public sealed class TenantRunner(
 
         if (outcome.Record.Status == RunStatus.Failed && outcome.Retryable)
         {
-            DispatchLog.RetryingRun(logger, request.TenantId, request.RunId, dequeueCount, outcome.Record.Reason);
+            QueueLog.RetryingRun(logger, request.TenantId, request.RunId, dequeueCount, outcome.Record.Reason);
             throw new SyncRetryException(request.TenantId, request.RunId, outcome.Record.Reason);
         }
 
@@ -258,7 +257,7 @@ public sealed class TenantRunner(
     {
         if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, LeaseDuration, CancellationToken.None).ConfigureAwait(false))
         {
-            DispatchLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
+            QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
         }
 
         try
@@ -271,7 +270,7 @@ public sealed class TenantRunner(
             throw;
         }
 
-        DispatchLog.ContinuationQueued(logger, request.TenantId, request.RunId, next.RunId, next.Invocation);
+        QueueLog.ContinuationQueued(logger, request.TenantId, request.RunId, next.RunId, next.Invocation);
         return true;
     }
 
@@ -280,7 +279,7 @@ public sealed class TenantRunner(
     /// </summary>
     private async Task<RunRecord> SkipAsync(SyncRequest request, LeaseResult lease, CancellationToken cancellationToken)
     {
-        DispatchLog.LeaseBusy(logger, request.TenantId, request.RunId, lease.HeldByRunId, lease.HeldUntil);
+        QueueLog.LeaseBusy(logger, request.TenantId, request.RunId, lease.HeldByRunId, lease.HeldUntil);
         var skip = new SyncRequest(request.TenantId, request.RunId, request.Trigger, request.DryRun);
         var skipped = await _recorder.WriteSkippedAsync(skip,
             $"another run ({lease.HeldByRunId}) of this tenant is in progress, holding it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z; the next scheduled run will catch up",

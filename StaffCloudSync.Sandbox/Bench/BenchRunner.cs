@@ -1,7 +1,8 @@
 using System.Diagnostics;
+using StaffCloudSync.Core;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.StaffCloud.Http;
-using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
@@ -18,7 +19,7 @@ public static class BenchRunner
     {
         var tenant = BenchTenant.Generate(profile);
         var snapshot = tenant.Snapshot();
-        var settings = PlanSettings.From(BenchTenant.Tenant);
+        var settings = TenantPlanSettings.From(BenchTenant.Tenant);
 
         // One small plan first, so the timing is of planning and not of JIT compilation.
         SyncPlanner.Plan(BenchTenant.Generate(profile with { Employees = 200, Events = 20 }).Snapshot(), settings, BenchTenant.SyncAt);

@@ -5,6 +5,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs.Leases;
 using StaffCloudSync.Core.Tenants;
@@ -122,7 +123,7 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
         await runs.WriteAsync(new Core.Runs.Records.RunRecord
         {
             TenantId = tenantId, RunId = runId, StartedAt = CliRun.Now.AddHours(-1), EndedAt = CliRun.Now.AddHours(-1), Status = Core.Runs.Records.RunStatus.DeletionsHeld,
-            HeldDeletions = [.. employeeIds.Select(id => new Core.Runs.Records.HeldDeletion(id, Core.Runs.Records.PersonKind.User, $"u{id}"))],
+            HeldDeletions = [.. employeeIds.Select(id => new Core.Engine.Planning.HeldDeletion(id, Core.Engine.Planning.PersonKind.User, $"u{id}"))],
         }, CancellationToken.None);
         return runId;
     }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.Planning;
 
@@ -34,7 +35,7 @@ public partial class PlannerPurityTests
         var reversed = new Core.Engine.Planning.TenantSnapshot(
             new Core.Engine.Planning.StaffCloudSnapshot([.. snapshot.StaffCloud.Employees.Reverse()], [.. snapshot.StaffCloud.Events.Reverse()], [.. snapshot.StaffCloud.Assignments.Reverse()]),
             new Core.Engine.Planning.MobieTrainSnapshot([.. snapshot.MobieTrain.UserGroups.Reverse()], [.. snapshot.MobieTrain.Users.Reverse()], [.. snapshot.MobieTrain.Invitations.Reverse()]));
-        var settings = PlanSettings.From(plans.Tenant, null);
+        var settings = TenantPlanSettings.From(plans.Tenant, null);
 
         var first = PlanAssertions.Describe(SyncPlanner.Plan(snapshot, settings, Plans.Now));
         var second = PlanAssertions.Describe(SyncPlanner.Plan(reversed, settings, Plans.Now));

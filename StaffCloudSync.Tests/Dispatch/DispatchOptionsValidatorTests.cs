@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Scheduling;
 
 namespace StaffCloudSync.Tests.Dispatch;
 

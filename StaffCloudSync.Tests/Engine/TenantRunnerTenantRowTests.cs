@@ -16,7 +16,7 @@ public class TenantRunnerTenantRowTests
         await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "acme-copy") { ["StaffCloudApiTenant"] = "copy", ["MobieTrainAccountId"] = "acme" });
 
         var outcome = await sync.RunAsync();
-        var preview = Assert.ThrowsAsync<SyncRunException>(() => TenantPreview.ReadAsync(sync.Tenants, sync.Reader, "acme", Plans.Now, CancellationToken.None));
+        var preview = Assert.ThrowsAsync<SyncRunException>(() => RunContext.PreviewAsync(sync.Tenants, sync.Reader, "acme", Plans.Now, CancellationToken.None));
 
         Assert.That(outcome.Record.Status, Is.EqualTo(RunStatus.Failed));
         Assert.That(outcome.Record.FailureKind, Is.EqualTo(SyncFailureKind.Configuration));

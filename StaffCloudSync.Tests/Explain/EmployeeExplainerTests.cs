@@ -1,7 +1,7 @@
 using StaffCloudSync.Core.Engine.Explain;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.StaffCloud;
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Explain;
@@ -11,9 +11,9 @@ public class EmployeeExplainerTests
 {
     private static EmployeeExplanation Explain(Plans plans, long employeeId, StaffCloudEmployee? fetched = null)
     {
-        var settings = PlanSettings.From(plans.Tenant, plans.ApprovedDeletions);
+        var settings = TenantPlanSettings.From(plans.Tenant, plans.ApprovedDeletions);
         var snapshot = plans.Snapshot();
-        var preview = new TenantPreview(plans.Tenant, settings, snapshot, SyncPlanner.Plan(snapshot, settings, Plans.Now), Plans.Now);
+        var preview = new TenantPreview(TenantTargets.StaffCloud(plans.Tenant), TenantTargets.MobieTrain(plans.Tenant), settings, snapshot, SyncPlanner.Plan(snapshot, settings, Plans.Now), Plans.Now);
         return EmployeeExplainer.Explain(preview, employeeId, fetched);
     }
 

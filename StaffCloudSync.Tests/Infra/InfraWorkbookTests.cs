@@ -28,7 +28,7 @@ public partial class InfraWorkbookTests
         ["held-deletions"] = ["SyncLog.DeletionsHeld"],
         ["deletion-approvals"] = ["SyncLog.DeletionApprovalUsed"],
         ["quarantined-tenants"] = ["SyncLog.TenantQuarantined", "SyncLog.QuarantineLifted"],
-        ["poison-messages"] = ["DispatchLog.PoisonMessage", "DispatchLog.UnreadablePoisonMessage"],
+        ["poison-messages"] = ["QueueLog.PoisonMessage", "QueueLog.UnreadablePoisonMessage"],
         ["partner-retries"] = ["RetryLog.Retrying"],
         ["slowest-runs"] = ["SyncLog.RunFinished"],
     };

@@ -15,7 +15,7 @@ namespace StaffCloudSync.Tests.Infra;
 /// </summary>
 public class WorkerLogLevelTests
 {
-    /// <summary>Categories that write the lines the alerts and the workbook read (SyncLog, DispatchLog).</summary>
+    /// <summary>Categories that write the lines the alerts and the workbook read (SyncLog, QueueLog, DispatchLog).</summary>
     private static readonly string[] SyncCategories = [typeof(TenantRunner).FullName!, typeof(PoisonHandler).FullName!];
 
     /// <summary>What an HttpClient logs for every request at Information.</summary>

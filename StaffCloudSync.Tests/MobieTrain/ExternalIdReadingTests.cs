@@ -1,5 +1,4 @@
 using System.Text.Json;
-using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Partners.MobieTrain.Http;
 

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using StaffCloudSync.Core;
 using StaffCloudSync.Core.Partners.Http;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Partners.MobieTrain.Http;
-using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Tests.Infrastructure;
 

@@ -1,5 +1,4 @@
 using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Tests.Planning;
 

@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Sandbox.Demo;
 using StaffCloudSync.Sandbox.Scenarios;

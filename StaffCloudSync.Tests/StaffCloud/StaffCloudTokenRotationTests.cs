@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core;
 using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Scheduling.Notifications.Registration;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;

@@ -4,6 +4,7 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using StaffCloudSync.Core;
 using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;

@@ -2,7 +2,6 @@ using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Partners.StaffCloud;
-using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Core.Engine.Explain;
 
@@ -25,7 +24,7 @@ public static class EmployeeExplainer
             .ToList();
         var facts = employee is null ? null : Facts(employee, events, preview.Settings.DefaultCallingCode);
         var decisions = Decisions(preview, employeeId, employee, facts, records, actions);
-        return new EmployeeExplanation(preview.Tenant.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),
+        return new EmployeeExplanation(preview.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),
             facts, records, decisions, actions)
         {
             AccountId = preview.Marker.AccountId,

@@ -5,7 +5,7 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 namespace StaffCloudSync.Core.Engine.Planning;
 
 /// <summary>
-/// The words of sync-rules.md ("Words", and rule 2's "stale") as code, in one place: the reader (Sync/Reading), the planner and the explainer
+/// The words of sync-rules.md ("Words", and rule 2's "stale") as code, in one place: the reader (Runs/Reading), the planner and the explainer
 /// (Core/Explain) ask these and code none of them again. Hard deletion needs the run's single reads, so
 /// <see cref="PlanningIndex.IsDeactivated"/> adds that proof to <see cref="IsDeactivatedStatus"/>.
 /// </summary>
@@ -31,11 +31,11 @@ public static class Definitions
     public static bool IsEligible(int? employeeStatus, int currentConfirmedEvents) =>
         IsActive(employeeStatus) && currentConfirmedEvents > 0;
 
-    /// <summary>Synced person: a user or invitation whose externalId is a StaffCloud employee id; that id, or null.</summary>
+    /// <summary>
+    /// Synced person: a user or invitation whose externalId is a StaffCloud employee id; that id, or null for a
+    /// protected one (no externalId, or one that is not an employee id), which the sync never changes or deletes.
+    /// </summary>
     public static long? SyncedEmployeeId(string? externalId) => ExternalId.TryParseEmployeeId(externalId);
-
-    /// <summary>Protected: no externalId, or one that is not an employee id. The sync never changes or deletes it.</summary>
-    public static bool IsProtected(string? externalId) => SyncedEmployeeId(externalId) is null;
 
     /// <summary>
     /// Stale invitation (rule 2): created at or before the run's time minus the tenant's maximum age in calendar months,

@@ -1,4 +1,3 @@
-using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;

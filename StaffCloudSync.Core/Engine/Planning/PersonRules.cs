@@ -1,7 +1,6 @@
 using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Partners.StaffCloud;
-using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 

@@ -1,5 +1,4 @@
 using StaffCloudSync.Core.Partners.MobieTrain;
-using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 

@@ -1,5 +1,4 @@
 using StaffCloudSync.Core.Engine.Rules;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
@@ -18,24 +17,4 @@ public sealed record PlanSettings(
     int InvitationMaxAgeMonths,
     int DeletionThresholdPercent,
     int DeletionThresholdMinimum,
-    IReadOnlySet<long> ApprovedDeletions)
-{
-    /// <summary>Builds plan settings from a tenant row that passed <see cref="TenantSettingsValidator"/>.</summary>
-    public static PlanSettings From(TenantSettings settings, IReadOnlySet<long>? approvedDeletions = null)
-    {
-        ArgumentNullException.ThrowIfNull(settings);
-        TenantSettingsValidator.EnsureValid(settings);
-        return new PlanSettings(
-            TenantTimeZone.Resolve(settings.TimeZone),
-            settings.DefaultLanguage,
-            GroupNameTemplate.Parse(settings.EffectiveGroupNameTemplate, settings.GroupBy.Subject()),
-            settings.GroupBy,
-            settings.BaseGroupNames,
-            settings.DefaultCallingCode,
-            settings.PreserveManualGroups,
-            settings.InvitationMaxAgeMonths,
-            settings.DeletionThresholdPercent,
-            settings.DeletionThresholdMinimum,
-            approvedDeletions ?? new HashSet<long>());
-    }
-}
+    IReadOnlySet<long> ApprovedDeletions);

@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Runs.Records;
-
 namespace StaffCloudSync.Core.Engine.Planning;
 
 /// <summary>One step of a plan: what to do, to whom (<see cref="PersonId"/>, null for groups), and which rule says so.</summary>

@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Runs.Records;
-
 namespace StaffCloudSync.Core.Engine.Planning;
 
 /// <summary>
@@ -87,3 +85,22 @@ public sealed class SyncCounter
         DeletionsHeld = Volatile.Read(ref _deletionsHeld),
     };
 }
+
+/// <summary>Why an employee was not synced as they are (sync-rules.md, "Skips are not errors").</summary>
+public enum SkipReason
+{
+    InvalidProfile,
+    NoContact,
+    DuplicateEmail,
+}
+
+public enum PersonKind
+{
+    User,
+    Invitation,
+}
+
+public sealed record SkippedRecord(long EmployeeId, SkipReason Reason);
+
+/// <summary>A rule-1 deletion the deletion guard did not apply.</summary>
+public sealed record HeldDeletion(long EmployeeId, PersonKind Kind, string MobieTrainId);

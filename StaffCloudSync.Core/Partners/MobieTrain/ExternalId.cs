@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Engine.Rules;
-
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
 /// <summary>

@@ -15,7 +15,7 @@ public sealed class StorageTables
         Runs = Ensured.Table(tableService.GetTableClient(options.Value.RunsTableName));
         Leases = Ensured.Table(tableService.GetTableClient(options.Value.LeasesTableName));
         var container = blobService.GetBlobContainerClient(options.Value.RunDetailsContainerName);
-        RunDetails = new Ensured<BlobContainerClient>(container, token => container.CreateIfNotExistsAsync(cancellationToken: token));
+        Documents = new Ensured<BlobContainerClient>(container, token => container.CreateIfNotExistsAsync(cancellationToken: token));
     }
 
     public Ensured<TableClient> Tenants { get; }
@@ -24,8 +24,11 @@ public sealed class StorageTables
 
     public Ensured<TableClient> Leases { get; }
 
-    /// <summary>One JSON blob per run with the run's lists (<c>Runs/RunStore</c>).</summary>
-    public Ensured<BlobContainerClient> RunDetails { get; }
+    /// <summary>
+    /// The <c>run-details</c> container of JSON documents: a blob per run with its lists (the run store) and an approval's
+    /// persons (the tenant store). Named for what it holds, so storage knows neither room's types.
+    /// </summary>
+    public Ensured<BlobContainerClient> Documents { get; }
 }
 
 /// <summary>A client whose table or container is created once; a failed creation is tried again by the next caller.</summary>

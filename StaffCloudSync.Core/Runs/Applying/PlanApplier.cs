@@ -12,9 +12,6 @@ namespace StaffCloudSync.Core.Runs.Applying;
 /// </summary>
 public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> options, ILogger<PlanApplier> logger)
 {
-    public Task<ApplyResult> ApplyAsync(MobieTrainWriteTarget target, SyncPlan plan, CancellationToken cancellationToken) =>
-        ApplyAsync(target, plan, RunBudget.Unlimited, cancellationToken);
-
     /// <summary>
     /// Applies the plan until it is done or <paramref name="budget"/> is spent: then no further write starts (those in
     /// flight finish), and the result says so — the continuation re-reads both systems and goes on.

@@ -7,9 +7,6 @@ namespace StaffCloudSync.Core.Runs.Applying;
 /// </summary>
 public sealed class RunBudget(TimeProvider time, long startedTimestamp, TimeSpan budget, CancellationToken stop = default)
 {
-    /// <summary>No budget: the applier never stops early (dry runs, tests of the applier alone).</summary>
-    public static RunBudget Unlimited { get; } = new(TimeProvider.System, 0, TimeSpan.MaxValue);
-
     public TimeSpan Budget { get; } = budget;
 
     /// <summary>Stopped from outside: unlike a spent budget, not even the invocation's first write may start.</summary>

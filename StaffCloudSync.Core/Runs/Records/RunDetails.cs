@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Engine.Planning;
+
 namespace StaffCloudSync.Core.Runs.Records;
 
 /// <summary>The lists of a run record (and the approval it ran under), stored together as one JSON document in a blob per run (<see cref="RunStore"/>).</summary>

@@ -74,25 +74,6 @@ public enum RunTrigger
     Webhook,
 }
 
-/// <summary>Why an employee was not synced as they are (sync-rules.md, "Skips are not errors").</summary>
-public enum SkipReason
-{
-    InvalidProfile,
-    NoContact,
-    DuplicateEmail,
-}
-
-public enum PersonKind
-{
-    User,
-    Invitation,
-}
-
-public sealed record SkippedRecord(long EmployeeId, SkipReason Reason);
-
-/// <summary>A rule-1 deletion the deletion guard did not apply.</summary>
-public sealed record HeldDeletion(long EmployeeId, PersonKind Kind, string MobieTrainId);
-
 /// <summary>
 /// A write MobieTrain refused for one record (after retries): <see cref="Error"/> says what happened, with MobieTrain's
 /// own message masked (no e-mail address, phone number or key-like text); <see cref="Status"/> and <see cref="ErrorCode"/>

@@ -37,7 +37,7 @@ public sealed class RunStore(StorageTables storage)
         if (details.Count > 0 || details.Approval is not null)
         {
             blobName = $"{record.TenantId}/{record.RunId}.json";
-            var container = await storage.RunDetails.GetAsync(cancellationToken).ConfigureAwait(false);
+            var container = await storage.Documents.GetAsync(cancellationToken).ConfigureAwait(false);
             var json = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(details, RunDetailsJsonContext.Default.RunDetails));
             await container.GetBlobClient(blobName).UploadAsync(json, overwrite: true, cancellationToken).ConfigureAwait(false);
         }
@@ -119,7 +119,7 @@ public sealed class RunStore(StorageTables storage)
             return record;
         }
 
-        var container = await storage.RunDetails.GetAsync(cancellationToken).ConfigureAwait(false);
+        var container = await storage.Documents.GetAsync(cancellationToken).ConfigureAwait(false);
         BinaryData content;
         try
         {

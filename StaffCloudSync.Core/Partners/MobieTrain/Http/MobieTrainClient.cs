@@ -15,6 +15,9 @@ namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger<MobieTrainClient> logger)
     : IMobieTrainClient
 {
+    /// <summary>The name of its HttpClient, for a caller that needs the same pipeline (tests of the handlers).</summary>
+    public const string HttpClientName = "MobieTrain";
+
     private const string UserGroups = "user-groups";
     private const string Users = "users";
     private const string Invitations = "invitations";

@@ -7,13 +7,22 @@ namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 /// Reads StaffCloud over HTTP along the read plan of staffcloud-api.md: the current-or-future events, their
 /// confirmed assignments by event, then employees by id in batches, and single employees where a list left one
 /// out. Every request is a GET (<see cref="StaffCloudRequests"/>); retries, timeouts and rate limits are the
-/// handlers' business (<see cref="StaffCloudServiceCollectionExtensions"/>). Whatever StaffCloud might ignore (a
+/// handlers' business (<c>CoreServices.AddStaffCloudClient</c>). Whatever StaffCloud might ignore (a
 /// filter, the id list) is checked again here, and every failure becomes a <see cref="SyncRunException"/> that
 /// names the tenant.
 /// </summary>
 public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
     : IStaffCloudClient
 {
+    /// <summary>The connection handler of every StaffCloud client (the reads and the webhook registration).</summary>
+    internal static HttpMessageHandler PrimaryHandler() => new SocketsHttpHandler
+    {
+        // A redirect could carry the Bearer token's request to another host; it is an error, never followed.
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
     // The project's name comes joined with the assignments (no extra request per project); the event says which project.
     internal const string AssignmentFields = "id,employee_id,event_id,status," + StaffCloudRecordParser.ProjectNameField;
     internal const string EventFields = "id,name,start,end,status,project_id";

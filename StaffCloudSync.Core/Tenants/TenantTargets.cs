@@ -1,8 +1,7 @@
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Partners.StaffCloud;
-using StaffCloudSync.Core.Tenants;
 
-namespace StaffCloudSync.Core.Runs;
+namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>Where a tenant's calls go: derived from its settings, carrying secret names, never secret values.</summary>
 public static class TenantTargets

@@ -1,6 +1,4 @@
-using StaffCloudSync.Core.Partners.MobieTrain;
-
-namespace StaffCloudSync.Core.Engine.Rules;
+namespace StaffCloudSync.Core.Partners.MobieTrain;
 
 /// <summary>
 /// The externalIds of sync-owned groups (sync-rules.md, "sync-owned group"): <c>staffcloud-event-&lt;digits&gt;</c> and
