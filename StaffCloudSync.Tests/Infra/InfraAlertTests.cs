@@ -1,8 +1,6 @@
 using System.Text.RegularExpressions;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Tests.Infra;
 
@@ -24,7 +22,7 @@ public partial class InfraAlertTests
         return rules[0];
     }
 
-    private static readonly Dictionary<string, string> DispatchTemplates = LogTemplates.Of(typeof(SyncRequest).Assembly.GetType("StaffCloudSync.Core.Dispatch.DispatchLog", throwOnError: true)!);
+    private static readonly Dictionary<string, string> QueueTemplates = LogTemplates.Of(typeof(SyncRequest).Assembly.GetType("StaffCloudSync.Core.Runs.QueueLog", throwOnError: true)!);
 
     private static readonly Dictionary<string, string> SyncTemplates = LogTemplates.Of(typeof(SyncLog));
 
@@ -103,9 +101,9 @@ public partial class InfraAlertTests
         Assert.Multiple(() =>
         {
             Assert.That(query, Does.StartWith("traces"));
-            Assert.That(DispatchTemplates["PoisonMessage"], Does.StartWith(prefix));
-            Assert.That(DispatchTemplates["UnreadablePoisonMessage"], Does.StartWith(prefix));
-            Assert.That(Fields(query), Is.SubsetOf(Placeholders(DispatchTemplates["PoisonMessage"])));
+            Assert.That(QueueTemplates["PoisonMessage"], Does.StartWith(prefix));
+            Assert.That(QueueTemplates["UnreadablePoisonMessage"], Does.StartWith(prefix));
+            Assert.That(Fields(query), Is.SubsetOf(Placeholders(QueueTemplates["PoisonMessage"])));
         });
     }
 

@@ -4,10 +4,9 @@ using Microsoft.ApplicationInsights.DependencyCollector;
 using Microsoft.ApplicationInsights.Extensibility;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Partners.StaffCloud.Http;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.StaffCloud.Http;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Tests.Infra;
@@ -29,7 +28,7 @@ public partial class InfraWorkbookTests
         ["held-deletions"] = ["SyncLog.DeletionsHeld"],
         ["deletion-approvals"] = ["SyncLog.DeletionApprovalUsed"],
         ["quarantined-tenants"] = ["SyncLog.TenantQuarantined", "SyncLog.QuarantineLifted"],
-        ["poison-messages"] = ["DispatchLog.PoisonMessage", "DispatchLog.UnreadablePoisonMessage"],
+        ["poison-messages"] = ["QueueLog.PoisonMessage", "QueueLog.UnreadablePoisonMessage"],
         ["partner-retries"] = ["RetryLog.Retrying"],
         ["slowest-runs"] = ["SyncLog.RunFinished"],
     };

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
-using StaffCloudSync.Core.Logging;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Functions.Functions;
 
 namespace StaffCloudSync.Tests.Infra;

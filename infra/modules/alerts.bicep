@@ -1,5 +1,5 @@
 // What an operator must hear about, by e-mail through one action group:
-//   poison messages        a tenant run the queue gave up on (TenantSyncPoison logs "PoisonMessage…", DispatchLog 1505/1506)
+//   poison messages        a tenant run the queue gave up on (TenantSyncPoison logs "PoisonMessage…", QueueLog 1505/1506)
 //   failed or held runs    the run-finished line (SyncLog 1007) with Status Failed, DeletionsHeld or CompletedWithErrors
 //   function failures      any function invocation that failed (requests with success == false)
 //   quarantined tenants    a tenant whose runs kept failing for a reason a retry cannot fix (SyncLog 1011, "TenantQuarantined…")
