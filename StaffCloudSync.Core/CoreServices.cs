@@ -110,10 +110,11 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>The <see cref="RunStore"/> (a table row and a details blob per run). Needs <see cref="AddTableStorage"/>.</summary>
+    /// <summary>The <see cref="RunStore"/> (a table row and a details blob per run) and the results file read from it. Needs <see cref="AddTableStorage"/>.</summary>
     public static IServiceCollection AddRunStore(this IServiceCollection services)
     {
         services.TryAddSingleton<RunStore>();
+        services.TryAddSingleton<RunResults>();
         return services;
     }
 
