@@ -1,5 +1,6 @@
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Telemetry;
 
 namespace StaffCloudSync.Core.Dispatch;
 
@@ -14,10 +15,12 @@ public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<Pois
         if (!SyncRequest.TryParse(messageText, out var message, out var error))
         {
             DispatchLog.UnreadablePoisonMessage(logger, messageId, error!);
+            SyncTelemetry.RecordPoisonMessage(null);
             return;
         }
 
         DispatchLog.PoisonMessage(logger, message!.TenantId, message.RunId, messageId);
+        SyncTelemetry.RecordPoisonMessage(message.TenantId);
         var last = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken).ConfigureAwait(false);
         var record = RunRecorder.GivenUp(message, last, time.GetUtcNow(),
             $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {last?.Reason ?? "unknown"}");

@@ -1,5 +1,6 @@
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Telemetry;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Dispatch;
@@ -50,6 +51,7 @@ public sealed class TenantDispatcher(
                 DispatchLog.SharedAccountQueued(logger, tenant.TenantId, string.Join("; ", conflicts.Select(e => $"{e.Field}: {e.Message}")));
             }
 
+            using var dispatched = SyncTelemetry.StartDispatch(tenant.TenantId);
             var message = new SyncRequest(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, now);
             await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
             queued.Add(tenant.TenantId);

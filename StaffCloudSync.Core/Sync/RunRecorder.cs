@@ -2,6 +2,7 @@ using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync.Applying;
 using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Telemetry;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Sync;
@@ -60,6 +61,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         var now = time.GetUtcNow();
         var record = Build(request, now, now, new RunEnd(RunStatus.Skipped, reason));
         await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        RunTelemetry.Record(request, record, 0);
         return record;
     }
 
@@ -71,6 +73,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         SyncLog.RunFinished(logger, final.TenantId, final.RunId, final.Status.ToString(), final.DryRun, counts.Invited + counts.InvitationsReplaced,
             counts.UsersUpdated + counts.InvitationsUpdated, counts.UsersRemoved + counts.InvitationsRemoved + counts.InvitationsExpired,
             counts.Skipped, counts.Failed, counts.DeletionsHeld, durationMs);
+        RunTelemetry.Record(request, final, durationMs);
 
         // The record must be written even when the run was cancelled, or the operator never learns why it stopped.
         var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
@@ -130,6 +133,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
 
         if (after.IsQuarantined && !before.IsQuarantined)
         {
+            SyncTelemetry.RecordQuarantine(run.TenantId);
             SyncLog.TenantQuarantined(logger, run.TenantId, after.ConsecutiveFailures, run.Reason ?? string.Empty);
         }
         else if (!after.IsQuarantined && before.IsQuarantined)

@@ -1,14 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.ApplicationInsights.DependencyCollector;
-using Microsoft.ApplicationInsights.Extensibility;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.StaffCloud.Http;
 using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Tests.Infra;
 
@@ -191,19 +186,6 @@ public partial class InfraWorkbookTests
             Assert.That(Kql("partner-requests"), Does.StartWith("dependencies").And.Contain("countif(resultCode == \"429\")"));
             Assert.That(Kql("partner-throttling"), Does.StartWith("dependencies").And.Contain("resultCode == \"429\""));
         });
-    }
-
-    [Test]
-    public async Task TheWorker_TracksItsHttpRequests_AsTheDependenciesThePartnerPanelsRead()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddLogging();
-        services.AddWorkerTelemetry();
-        // The worker's telemetry module is only asynchronously disposable.
-        await using var provider = services.BuildServiceProvider();
-
-        Assert.That(provider.GetServices<ITelemetryModule>(), Has.Some.InstanceOf<DependencyTrackingTelemetryModule>());
     }
 
     [Test]

@@ -4,6 +4,7 @@ using StaffCloudSync.Core.Logging;
 using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Telemetry;
 
 namespace StaffCloudSync.Core.Sync.Applying;
 
@@ -35,6 +36,7 @@ internal sealed class ApplyRun(
             return;
         }
 
+        using var span = SyncTelemetry.StartApplyPhase(write.Method.Name);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None };
         await Parallel.ForEachAsync(actions, parallel, async (action, _) => await ExecuteAsync(action, write).ConfigureAwait(false))
             .ConfigureAwait(false);

@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Telemetry;
+
 namespace StaffCloudSync.Core.Sync.Planning;
 
 /// <summary>
@@ -10,6 +12,7 @@ public static class SyncPlanner
 {
     public static SyncPlan Plan(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
+        using var span = SyncTelemetry.StartPhase(SyncTelemetry.PlanSpan);
         var index = new PlanningIndex(snapshot, settings, now);
         var moves = AddressMoves.Resolve(index, snapshot.MobieTrain);
         var builder = new PlanBuilder();

@@ -2,6 +2,7 @@ using StaffCloudSync.Core.MobieTrain;
 using StaffCloudSync.Core.Rules;
 using StaffCloudSync.Core.StaffCloud;
 using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Telemetry;
 
 namespace StaffCloudSync.Core.Sync.Reading;
 
@@ -29,6 +30,7 @@ public sealed class SnapshotReader(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        using var span = SyncTelemetry.StartPhase(SyncTelemetry.ReadSpan);
         using var reads = new ConcurrentReads(cancellationToken);
 
         var groups = reads.Start(ct => mobieTrain.GetUserGroupsAsync(mobieTrainTarget, ct));
