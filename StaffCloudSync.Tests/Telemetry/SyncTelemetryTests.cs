@@ -1,10 +1,13 @@
 using System.Diagnostics;
+using System.Net;
+using System.Text;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Telemetry;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Tests.Dispatch;
 using StaffCloudSync.Tests.Infrastructure;
+using StaffCloudSync.Tests.Notifications;
 using StaffCloudSync.Tests.Planning;
 using StaffCloudSync.Tests.SandboxRuns;
 
@@ -125,6 +128,32 @@ public sealed class SyncTelemetryTests
             Assert.That(telemetry.Sum(SyncTelemetry.ActionsMetric, tenant, (SyncTelemetry.KindTag, nameof(SyncCounts.Invited))), Is.EqualTo(records.Sum(r => r.Counts.Invited)));
             Assert.That(telemetry.Sum(SyncTelemetry.ActionsMetric, tenant, (SyncTelemetry.KindTag, nameof(SyncCounts.UsersRemoved))), Is.EqualTo(records.Sum(r => r.Counts.UsersRemoved)));
             Assert.That(telemetry.Sum(SyncTelemetry.RunDurationMetric), Is.EqualTo(records.Count));
+        }
+    }
+
+    [Test]
+    public async Task EveryRefusedNotification_IsCountedInTheMetricTheAlertReads_NeverUnderTheUrlsTenantText()
+    {
+        using var telemetry = new TelemetryCapture();
+        await using var harness = await NotificationHarness.StartAsync();
+        harness.Environment.Clock.Set(Plans.Now.AddHours(12).AddMinutes(5));
+        var body = Encoding.UTF8.GetBytes("""{"event":"employee.updated"}""");
+
+        var results = new[]
+        {
+            await harness.NotifyRawAsync("acme", "not-the-secret", body),
+            await harness.NotifyRawAsync("acme", null, body),
+            await harness.NotifyRawAsync("nobody-registered", harness.Secret, body),
+        };
+        telemetry.Flush();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(results.Select(r => r.Status), Has.All.EqualTo(HttpStatusCode.Unauthorized));
+            Assert.That(telemetry.Sum(SyncTelemetry.NotificationRefusalsMetric), Is.EqualTo(results.Length), "one per 401");
+            Assert.That(telemetry.Sum(SyncTelemetry.NotificationRefusalsMetric, (SyncTelemetry.TenantTag, "acme")), Is.EqualTo(2));
+            Assert.That(telemetry.TagValues(SyncTelemetry.NotificationRefusalsMetric, SyncTelemetry.TenantTag), Is.EquivalentTo(new[] { "acme", "unknown" }),
+                "a URL's made-up tenant is no tag value");
         }
     }
 
