@@ -54,7 +54,6 @@ public sealed class TenantRunner(
             return null;
         }
 
-        using var span = request!.StartRunSpan();
         foreach (var observer in observers ?? [])
         {
             await observer.RunStartingAsync(request!, cancellationToken).ConfigureAwait(false);
@@ -144,7 +143,6 @@ public sealed class TenantRunner(
     /// </summary>
     private async Task<SyncOutcome> RunAsync(SyncRequest request, string leaseRunId, CancellationToken hostStopping, CancellationToken cancellationToken)
     {
-        using var span = request.StartRunSpan();
         var renewal = keeper.Keep(request.TenantId, leaseRunId, LeaseDuration);
         await using var renewing = renewal.ConfigureAwait(false);
         using var stop = new RunStop(hostStopping, renewal.Lost);

@@ -22,6 +22,18 @@ public static class RunTelemetry
             .SetTag("invocation", request.Invocation);
     }
 
+    /// <summary>
+    /// An inline chain's <c>around</c> with each invocation in its run span (the queue trigger opens a queued run's), so
+    /// the run's steps, its record's metrics and a continuation's trace context hang off that invocation.
+    /// </summary>
+    public static Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>> EachInItsSpan(Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around) =>
+        async (request, run) =>
+        {
+            ArgumentNullException.ThrowIfNull(run);
+            using var span = request.StartRunSpan();
+            return around is null ? await run().ConfigureAwait(false) : await around(request, run).ConfigureAwait(false);
+        };
+
     /// <summary>The message with the current span's trace context, unless it carries one already (a continuation's own).</summary>
     public static SyncRequest WithTraceContext(this SyncRequest request)
     {

@@ -77,8 +77,7 @@ public static class SyncTelemetry
 
     /// <summary>
     /// A run's span, continuing the trace its message carries (a message without one starts a trace); the span that
-    /// was current (the queue function's invocation) is linked. Null when this run already has its span (the queue path
-    /// opens it before the lease, the run itself again) or nobody listens.
+    /// was current (the queue function's invocation) is linked. Null when this run already has its span or nobody listens.
     /// </summary>
     public static Activity? StartRun(string runId, string? traceparent, string? tracestate)
     {

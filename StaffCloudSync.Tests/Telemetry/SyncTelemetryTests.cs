@@ -4,6 +4,7 @@ using System.Text;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Core.Telemetry;
+using StaffCloudSync.Functions.Functions;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Tests.Dispatch;
 using StaffCloudSync.Tests.Infrastructure;
@@ -35,26 +36,30 @@ public sealed class SyncTelemetryTests
         dispatch.Sync.Seed(plans);
         dispatch.Sync.MobieTrain.FailWrite = _ => { dispatch.Sync.Storage.Time.Advance(TimeSpan.FromSeconds(1)); return null; };
 
+        // Through the queue trigger, as the worker takes each message.
+        var trigger = new TenantSync(dispatch.Runner);
         await dispatch.Dispatcher.DispatchAsync(false, CancellationToken.None);
         var first = (await dispatch.ReceiveAllAsync()).Single();
-        var firstRecord = await dispatch.Runner.RunQueuedAsync(first.MessageText, first.MessageId, first.DequeueCount, CancellationToken.None);
+        await trigger.RunAsync(first, CancellationToken.None);
         var second = (await dispatch.ReceiveAllAsync()).Single();
-        var secondRecord = await dispatch.Runner.RunQueuedAsync(second.MessageText, second.MessageId, second.DequeueCount, CancellationToken.None);
+        await trigger.RunAsync(second, CancellationToken.None);
         telemetry.Flush();
 
         SyncRequest.TryParse(first.MessageText, out var firstMessage, out _);
         SyncRequest.TryParse(second.MessageText, out var secondMessage, out _);
+        var firstRecord = await dispatch.Sync.Runs.GetAsync("acme", firstMessage!.RunId, CancellationToken.None);
+        var secondRecord = await dispatch.Sync.Runs.GetAsync("acme", secondMessage!.RunId, CancellationToken.None);
         var dispatched = telemetry.Named(SyncTelemetry.DispatchSpan).Single();
         var runs = telemetry.Named(SyncTelemetry.RunSpan).ToList();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(new[] { firstRecord!.Status, secondRecord!.Status }, Is.EqualTo(new[] { RunStatus.Continued, RunStatus.Succeeded }));
             Assert.That(dispatched.ParentSpanId, Is.EqualTo(default(ActivitySpanId)), "each tenant's scheduled run is a trace of its own");
-            Assert.That(firstMessage!.Traceparent, Is.EqualTo(dispatched.Id), "the message carries the dispatch's trace context");
+            Assert.That(firstMessage.Traceparent, Is.EqualTo(dispatched.Id), "the message carries the dispatch's trace context");
             Assert.That(runs.Select(r => r.GetTagItem(SyncTelemetry.RunTag)), Is.EqualTo(new[] { firstRecord.RunId, secondRecord.RunId }));
             Assert.That(runs.Select(r => r.TraceId), Has.All.EqualTo(dispatched.TraceId), "one trace from the fan-out to the chain's end");
             Assert.That(runs[0].ParentSpanId, Is.EqualTo(dispatched.SpanId));
-            Assert.That(secondMessage!.Traceparent, Is.EqualTo(runs[0].Id), "the continuation's message carries its run's span");
+            Assert.That(secondMessage.Traceparent, Is.EqualTo(runs[0].Id), "the continuation's message carries its run's span");
             Assert.That(runs[1].ParentSpanId, Is.EqualTo(runs[0].SpanId));
             Assert.That(runs.Select(r => r.Kind), Has.All.EqualTo(ActivityKind.Consumer));
             foreach (var run in runs)
