@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core;
-using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Cli.Commands;
 
 /// <summary>
-/// The very services the Functions app runs (<see cref="StaffCloudSyncServiceCollectionExtensions.AddStaffCloudSync"/>)
+/// The very services the Functions app runs (<see cref="CoreServices.AddStaffCloudSync"/>)
 /// on the configured storage and secret store, built for one command and checked for what that command needs.
 /// </summary>
 internal sealed class OperatorHost : IAsyncDisposable

@@ -1,8 +1,8 @@
 using Azure;
 using Azure.Identity;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Configuration;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using StaffCloudSync.Core.Telemetry;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 

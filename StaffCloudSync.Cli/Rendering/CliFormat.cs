@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Cli.Rendering;
 

@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Engine.Planning;
 
 namespace StaffCloudSync.Cli.Rendering;
 

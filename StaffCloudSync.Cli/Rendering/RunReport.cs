@@ -1,6 +1,6 @@
-using StaffCloudSync.Core.Explain;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Cli.Rendering;
 

@@ -13,7 +13,7 @@ internal static class ScenarioReport
         for (var i = 0; i < result.Runs.Count; i++)
         {
             var run = result.Runs[i];
-            var what = run.Record.Trigger == Core.Runs.RunTrigger.Webhook ? "early run (StaffCloud notified a change)" : "sync";
+            var what = run.Record.Trigger == Core.Runs.Records.RunTrigger.Webhook ? "early run (StaffCloud notified a change)" : "sync";
             console.Heading($"Run {i + 1} of {result.Runs.Count} — {what} at {CliFormat.Time(run.At)}{(run.DryRun ? ", dry run" : string.Empty)}");
             RunReport.Write(console, run.Record, run.Plan);
             var requests = run.Requests;
@@ -39,7 +39,7 @@ internal static class ScenarioReport
         {
             var name = (i < Ordinals.Length ? Ordinals[i] + " run" : $"Run {i + 1}") + (run.DryRun ? " (dry run)" : string.Empty);
             var writes = run.Requests.MobieTrainWrites;
-            var what = writes == 0 && run.Record.Counts.MinimalWrites == 0 && run.Record.Status == Core.Runs.RunStatus.Succeeded
+            var what = writes == 0 && run.Record.Counts.MinimalWrites == 0 && run.Record.Status == Core.Runs.Records.RunStatus.Succeeded
                 ? "nothing to do"
                 : $"{run.Record.Status}, {CountsText.NonZero(run.Record.Counts)}";
             return string.Create(CultureInfo.InvariantCulture, $"{name}: {what} — {writes} writes");

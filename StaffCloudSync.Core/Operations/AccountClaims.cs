@@ -1,9 +1,8 @@
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Marker;
-using StaffCloudSync.Core.Sync.Planning;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Marker;
+using StaffCloudSync.Core.Runs.Reading;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
@@ -41,7 +40,7 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
     /// <summary>Reads the account (and StaffCloud, to tell known from gone people) as a run would; writes nothing.</summary>
     public async Task<AccountClaimView> ShowAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var preview = await TenantPreview.ReadAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var preview = await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var mobieTrainSnapshot = preview.Snapshot.MobieTrain;
         var synced = mobieTrainSnapshot.Users.Select(u => u.ExternalId).Concat(mobieTrainSnapshot.Invitations.Select(i => i.ExternalId))
             .Select(Definitions.SyncedEmployeeId).OfType<long>().ToHashSet();

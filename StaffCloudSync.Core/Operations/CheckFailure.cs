@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Core.Operations;
 

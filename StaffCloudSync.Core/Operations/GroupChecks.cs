@@ -1,5 +1,6 @@
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;

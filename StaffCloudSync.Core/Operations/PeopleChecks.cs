@@ -1,6 +1,6 @@
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;

@@ -1,8 +1,6 @@
-using StaffCloudSync.Core.Explain;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Marker;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Operations;
 
@@ -31,7 +29,7 @@ public sealed record PlanView(
         var plan = preview.Plan;
         var marker = preview.Marker;
         return new PlanView(
-            preview.Tenant.TenantId,
+            preview.TenantId,
             preview.Now,
             !marker.AllowsRun ? RunStatus.Failed : plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
             plan.PlannedCounts(),

@@ -1,10 +1,11 @@
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Reading;
 using StaffCloudSync.Core.Tenants;
 using Names = StaffCloudSync.Core.Operations.TenantCheckNames;
 
@@ -13,7 +14,7 @@ namespace StaffCloudSync.Core.Operations;
 /// <summary>
 /// The check before a tenant's first run (issue 21; <c>tenants check</c>, <c>GET /api/tenants/{id}/check</c>): the row,
 /// its secrets, both systems' answers, and what the first run would meet — from a few cheap reads and the dry plan
-/// (<see cref="TenantPreview.ReadAsync"/>). It only reads: nothing is written to MobieTrain, StaffCloud or the
+/// (<see cref="RunContext.PreviewAsync"/>). It only reads: nothing is written to MobieTrain, StaffCloud or the
 /// tenant's row, and no run is recorded. A read that fails turns its check into <c>fail</c> with the cause; the checks
 /// that need it are <c>skip</c>ped. Only an unknown tenant throws (<see cref="SyncFailureKind.UnknownTenant"/>).
 /// </summary>
@@ -118,7 +119,7 @@ public sealed class TenantCheck(
         TenantPreview preview;
         try
         {
-            preview = await TenantPreview.ReadAsync(tenants, reader, settings.TenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            preview = await RunContext.PreviewAsync(tenants, reader, settings.TenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (CheckFailure.IsCheckable(e, cancellationToken))
         {

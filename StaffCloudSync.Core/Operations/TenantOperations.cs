@@ -1,9 +1,8 @@
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Explain;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Partners.StaffCloud;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Runs.Reading;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
@@ -35,20 +34,20 @@ public sealed class TenantOperations(
 
     /// <summary>Reads and plans now, writes nothing and records nothing.</summary>
     public async Task<PlanView> PlanAsync(string tenantId, CancellationToken cancellationToken) =>
-        PlanView.From(await TenantPreview.ReadAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        PlanView.From(await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
 
     /// <summary>Every rule's decision for one employee, as a run now would decide.</summary>
     public async Task<EmployeeExplanation> ExplainAsync(string tenantId, long employeeId, CancellationToken cancellationToken)
     {
         // StaffCloud reads "id=-5" as "everyone but 5": an id that is not positive never reaches a request.
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(employeeId);
-        var preview = await TenantPreview.ReadAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var preview = await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         var snapshot = preview.Snapshot.StaffCloud;
         StaffCloudEmployee? fetched = null;
         if (snapshot.Employees.All(e => e.Id != employeeId) && !snapshot.ProvenDeleted.Contains(employeeId))
         {
             // Out of the run's scope (no current confirmed event, not in MobieTrain): ask StaffCloud for them alone.
-            fetched = await staffCloud.GetEmployeeAsync(TenantTargets.StaffCloud(preview.Tenant), employeeId, cancellationToken).ConfigureAwait(false);
+            fetched = await staffCloud.GetEmployeeAsync(preview.StaffCloud, employeeId, cancellationToken).ConfigureAwait(false);
         }
 
         return EmployeeExplainer.Explain(preview, employeeId, fetched);

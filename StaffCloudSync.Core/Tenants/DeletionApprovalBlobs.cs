@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
-using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Tenants;
 

@@ -11,7 +11,7 @@ namespace StaffCloudSync.Core.Tenants;
 /// </summary>
 internal sealed class DeletionApprovalRows(TenantStore store, DeletionApprovalBlobs approvals, ILogger logger)
 {
-    /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (<see cref="DeletionApprovals"/> makes it).</summary>
+    /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (the run room's <c>Runs/DeletionApprovals</c> makes it).</summary>
     public async Task SetAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approval);

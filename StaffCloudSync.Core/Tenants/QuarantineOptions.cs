@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.AppSettings;
+using StaffCloudSync.Core.Platform.AppSettings;
 
 namespace StaffCloudSync.Core.Tenants;
 

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Tenants;
 

@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Engine.Rules;
+
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>

@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Tenants;
 

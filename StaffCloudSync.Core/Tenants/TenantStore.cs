@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Data.Tables;
-using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Tenants;
 
@@ -25,10 +25,10 @@ public sealed class TenantStore
         ArgumentNullException.ThrowIfNull(time);
         _table = tables.Tenants;
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _approvals = new DeletionApprovalRows(this, new DeletionApprovalBlobs(tables.RunDetails, time, logger), logger);
+        _approvals = new DeletionApprovalRows(this, new DeletionApprovalBlobs(tables.Documents, time, logger), logger);
     }
 
-    /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (<see cref="DeletionApprovals"/> makes it).</summary>
+    /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (the run room's <c>Runs/DeletionApprovals</c> makes it).</summary>
     public Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken) =>
         _approvals.SetAsync(tenantId, approval, cancellationToken);
 

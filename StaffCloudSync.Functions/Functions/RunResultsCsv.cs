@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Functions.Functions;

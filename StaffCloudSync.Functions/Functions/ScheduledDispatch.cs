@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Scheduling;
 
 namespace StaffCloudSync.Functions.Functions;
 

@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Notifications;
+using StaffCloudSync.Core.Scheduling.Notifications;
 using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Functions.Functions;

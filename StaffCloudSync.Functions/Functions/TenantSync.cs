@@ -1,6 +1,5 @@
 using Azure.Storage.Queues.Models;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Functions.Functions;

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Functions.Hosting;
 
@@ -50,7 +50,7 @@ public static class HttpResults
             };
             return await ErrorAsync(request, status, $"{e.Kind}: {e.Message}");
         }
-        catch (Core.Secrets.SecretNotFoundException e)
+        catch (Core.Platform.Secrets.SecretNotFoundException e)
         {
             return await ErrorAsync(request, HttpStatusCode.BadGateway, $"MissingSecret: {e.Message}");
         }

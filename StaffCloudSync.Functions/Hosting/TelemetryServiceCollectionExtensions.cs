@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using StaffCloudSync.Core.Telemetry;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Functions.Hosting;
 

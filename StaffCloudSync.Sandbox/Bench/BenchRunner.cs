@@ -1,7 +1,8 @@
 using System.Diagnostics;
-using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.StaffCloud.Http;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.StaffCloud.Http;
+using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
@@ -18,7 +19,7 @@ public static class BenchRunner
     {
         var tenant = BenchTenant.Generate(profile);
         var snapshot = tenant.Snapshot();
-        var settings = PlanSettings.From(BenchTenant.Tenant);
+        var settings = TenantPlanSettings.From(BenchTenant.Tenant);
 
         // One small plan first, so the timing is of planning and not of JIT compilation.
         SyncPlanner.Plan(BenchTenant.Generate(profile with { Employees = 200, Events = 20 }).Snapshot(), settings, BenchTenant.SyncAt);
@@ -89,20 +90,20 @@ public static class BenchRunner
         var services = new ServiceCollection().AddLogging();
         services.AddSecretStore(configuration).AddStaffCloudClient(configuration);
         // The answer is as large as the bench asks for; the limit would only stop the measurement.
-        services.PostConfigure<Core.StaffCloud.Http.StaffCloudOptions>(o => o.MaxResponseBytes = long.MaxValue);
+        services.PostConfigure<Core.Partners.StaffCloud.Http.StaffCloudOptions>(o => o.MaxResponseBytes = long.MaxValue);
         var answer = new GeneratedAnswer(records, paddingBytesPerRecord);
-        services.AddHttpClient<Core.StaffCloud.IStaffCloudClient, Core.StaffCloud.Http.StaffCloudClient>()
+        services.AddHttpClient<Core.Partners.StaffCloud.IStaffCloudClient, Core.Partners.StaffCloud.Http.StaffCloudClient>()
             .ConfigurePrimaryHttpMessageHandler(() => new GeneratedAnswerHandler(answer));
         var provider = services.BuildServiceProvider();
         await using var disposeProvider = provider.ConfigureAwait(false);
-        var client = provider.GetRequiredService<Core.StaffCloud.IStaffCloudClient>();
+        var client = provider.GetRequiredService<Core.Partners.StaffCloud.IStaffCloudClient>();
 
         var baseline = SettledHeap();
         var peak = baseline;
         long count = 0;
         // One batch of event ids: the generated answer spans events 1–200, so every record streamed is kept.
-        long[] eventIds = [.. Enumerable.Range(1, Core.StaffCloud.Http.StaffCloudOptions.MaxBatchSize).Select(i => (long)i)];
-        await foreach (var _ in client.GetConfirmedAssignmentsAsync(new Core.StaffCloud.StaffCloudTarget("bench", "bench", "staffcloud-token-bench"),
+        long[] eventIds = [.. Enumerable.Range(1, Core.Partners.StaffCloud.Http.StaffCloudOptions.MaxBatchSize).Select(i => (long)i)];
+        await foreach (var _ in client.GetConfirmedAssignmentsAsync(new Core.Partners.StaffCloud.StaffCloudTarget("bench", "bench", "staffcloud-token-bench"),
             eventIds, cancellationToken).ConfigureAwait(false))
         {
             if (++count % 1000 == 0)

@@ -1,6 +1,6 @@
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
@@ -131,7 +131,7 @@ public sealed class BenchTenant
                 FirstName = employee.FirstName!,
                 LastName = employee.LastName!,
                 Email = employee.Email,
-                Phone = Core.Rules.PhoneNumber.FirstValid(employee.Mobile, employee.Phone, defaultCallingCode: null),
+                Phone = Core.Engine.Rules.PhoneNumber.FirstValid(employee.Mobile, employee.Phone, defaultCallingCode: null),
                 Language = employee.CommunicationLanguage!,
                 UserGroupIds = eventsOf[id].Select(e => $"g{e}").ToList(),
                 RegisteredAt = SyncAt.AddMonths(-3),

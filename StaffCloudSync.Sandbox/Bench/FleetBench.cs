@@ -1,5 +1,6 @@
 using System.Diagnostics;
-using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Scheduling;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Scenarios;
@@ -178,6 +179,6 @@ internal sealed record FleetPass(
 
     /// <summary>Tenants whose last run did not end well, or that never ran.</summary>
     public List<string> Problems(IEnumerable<FleetTenant> tenants) => [.. tenants.Select(t => (t.Settings.TenantId, Last: Runs.LastOrDefault(r => r.TenantId == t.Settings.TenantId)))
-        .Where(t => t.Last is null || t.Last.Status is not (Core.Runs.RunStatus.Succeeded or Core.Runs.RunStatus.DeletionsHeld))
+        .Where(t => t.Last is null || t.Last.Status is not (RunStatus.Succeeded or RunStatus.DeletionsHeld))
         .Select(t => $"{t.TenantId}: {t.Last?.Status.ToString() ?? "never ran"} {t.Last?.Error}")];
 }

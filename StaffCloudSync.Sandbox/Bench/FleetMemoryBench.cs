@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Scheduling;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Scenarios;

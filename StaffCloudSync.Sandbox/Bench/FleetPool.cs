@@ -2,9 +2,8 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
 
 namespace StaffCloudSync.Sandbox.Bench;
 

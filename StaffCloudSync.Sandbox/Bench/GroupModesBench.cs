@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;

@@ -9,7 +9,7 @@ namespace StaffCloudSync.Sandbox.Hosting;
 
 /// <summary>
 /// The whole app on one machine: both simulators on loopback and the very services the Functions app runs
-/// (<see cref="StaffCloudSyncServiceCollectionExtensions.AddStaffCloudSync"/>), configured against them and the given
+/// (<see cref="CoreServices.AddStaffCloudSync"/>), configured against them and the given
 /// storage, with the tenants registered and their made-up secrets in the configuration secret store.
 /// </summary>
 public sealed class SandboxEnvironment : IAsyncDisposable

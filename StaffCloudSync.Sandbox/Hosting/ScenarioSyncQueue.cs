@@ -1,5 +1,4 @@
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 

@@ -1,9 +1,8 @@
 using System.Text;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Notifications;
-using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Scheduling.Notifications;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 

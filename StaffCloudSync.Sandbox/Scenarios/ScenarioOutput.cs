@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 namespace StaffCloudSync.Sandbox.Scenarios;

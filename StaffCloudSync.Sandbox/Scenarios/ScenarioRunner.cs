@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using Azure.Data.Tables;
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Operations;
-using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Storage;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators;

@@ -1,9 +1,8 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.MobieTrain.Http;
-using StaffCloudSync.Core.StaffCloud.Http;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
+using StaffCloudSync.Core.Partners.StaffCloud.Http;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 

@@ -1,5 +1,5 @@
 using System.Net;
-using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Tests.BadValues;
 

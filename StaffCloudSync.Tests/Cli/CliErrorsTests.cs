@@ -1,6 +1,6 @@
 using StaffCloudSync.Cli;
 using StaffCloudSync.Cli.Infrastructure;
-using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Tests.Cli;
 

@@ -1,5 +1,5 @@
 using StaffCloudSync.Cli;
-using StaffCloudSync.Core.Notifications;
+using StaffCloudSync.Core.Scheduling.Notifications;
 
 namespace StaffCloudSync.Tests.Cli;
 

@@ -5,9 +5,9 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.Leases;
-using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Runs.Leases;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
@@ -118,12 +118,12 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
     public async Task<string> RecordHeldRunAsync(string tenantId, params long[] employeeIds)
     {
         var options = Options.Create(new StorageOptions { ConnectionString = storage, RunsTableName = tables["Storage__RunsTableName"] });
-        var runs = new Core.Runs.RunStore(new StorageTables(new TableServiceClient(storage), new BlobServiceClient(storage), options));
+        var runs = new Core.Runs.Records.RunStore(new StorageTables(new TableServiceClient(storage), new BlobServiceClient(storage), options));
         var runId = Guid.NewGuid().ToString("N");
-        await runs.WriteAsync(new Core.Runs.RunRecord
+        await runs.WriteAsync(new Core.Runs.Records.RunRecord
         {
-            TenantId = tenantId, RunId = runId, StartedAt = CliRun.Now.AddHours(-1), EndedAt = CliRun.Now.AddHours(-1), Status = Core.Runs.RunStatus.DeletionsHeld,
-            HeldDeletions = [.. employeeIds.Select(id => new Core.Runs.HeldDeletion(id, Core.Runs.PersonKind.User, $"u{id}"))],
+            TenantId = tenantId, RunId = runId, StartedAt = CliRun.Now.AddHours(-1), EndedAt = CliRun.Now.AddHours(-1), Status = Core.Runs.Records.RunStatus.DeletionsHeld,
+            HeldDeletions = [.. employeeIds.Select(id => new Core.Engine.Planning.HeldDeletion(id, Core.Engine.Planning.PersonKind.User, $"u{id}"))],
         }, CancellationToken.None);
         return runId;
     }

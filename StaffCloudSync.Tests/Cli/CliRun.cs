@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using StaffCloudSync.Cli;
-using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Partners.Http;
 using StaffCloudSync.Tests.Infrastructure;
 
 namespace StaffCloudSync.Tests.Cli;

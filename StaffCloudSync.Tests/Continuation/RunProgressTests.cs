@@ -1,6 +1,5 @@
-using StaffCloudSync.Core.Dispatch;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
 using StaffCloudSync.Tests.Engine;
 using StaffCloudSync.Tests.Planning;
 
@@ -40,7 +39,7 @@ public class RunProgressTests
     public async Task FailedWrites_CountAsDone_AndARunWithoutAListener_ReportsNothing()
     {
         await using var sync = (await SyncHarness.CreateAsync()).Seed(new Plans().Eligible(1).Eligible(2));
-        sync.MobieTrain.FailWrite = _ => new Core.MobieTrain.MobieTrainRecordException("refused", 422);
+        sync.MobieTrain.FailWrite = _ => new Core.Partners.MobieTrain.MobieTrainRecordException("refused", 422);
         var reports = new Recorded();
 
         await sync.Runner.RunInlineAsync(new SyncRequest("acme", SyncRequest.NewRunId(), RunTrigger.Manual, false), null, reports, CancellationToken.None);

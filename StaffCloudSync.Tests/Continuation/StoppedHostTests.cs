@@ -1,7 +1,6 @@
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Leases;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Leases;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Tests.Dispatch;
 using StaffCloudSync.Tests.Planning;
 

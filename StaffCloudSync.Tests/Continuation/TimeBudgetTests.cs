@@ -1,6 +1,5 @@
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Tests.Dispatch;
 using StaffCloudSync.Tests.Engine;
 using StaffCloudSync.Tests.Planning;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.Planning;
 
@@ -12,8 +13,8 @@ public partial class PlannerPurityTests
     public void Planner_SourceHasNoClockNoIoNoAsync()
     {
         var core = Path.Combine(RepositoryPaths.Root, "StaffCloudSync.Core");
-        var files = Directory.GetFiles(Path.Combine(core, "Sync", "Planning"), "*.cs")
-            .Concat(Directory.GetFiles(Path.Combine(core, "Rules"), "*.cs"))
+        var files = Directory.GetFiles(Path.Combine(core, "Engine", "Planning"), "*.cs")
+            .Concat(Directory.GetFiles(Path.Combine(core, "Engine", "Rules"), "*.cs"))
             .ToList();
         Assert.That(files, Has.Count.GreaterThan(10));
         var offences = files.SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
@@ -31,10 +32,10 @@ public partial class PlannerPurityTests
             .Employee(2, last: "New").User("2", last: "Old", groups: "g-x").Employee(4, email: null).Assignment(4, 10)
             .Eligible(7, email: "same@example.com").Eligible(8, email: "same@example.com").Invitation("9", email: "other@example.com");
         var snapshot = plans.Snapshot();
-        var reversed = new Core.Sync.Planning.TenantSnapshot(
-            new Core.Sync.Planning.StaffCloudSnapshot([.. snapshot.StaffCloud.Employees.Reverse()], [.. snapshot.StaffCloud.Events.Reverse()], [.. snapshot.StaffCloud.Assignments.Reverse()]),
-            new Core.Sync.Planning.MobieTrainSnapshot([.. snapshot.MobieTrain.UserGroups.Reverse()], [.. snapshot.MobieTrain.Users.Reverse()], [.. snapshot.MobieTrain.Invitations.Reverse()]));
-        var settings = PlanSettings.From(plans.Tenant, null);
+        var reversed = new Core.Engine.Planning.TenantSnapshot(
+            new Core.Engine.Planning.StaffCloudSnapshot([.. snapshot.StaffCloud.Employees.Reverse()], [.. snapshot.StaffCloud.Events.Reverse()], [.. snapshot.StaffCloud.Assignments.Reverse()]),
+            new Core.Engine.Planning.MobieTrainSnapshot([.. snapshot.MobieTrain.UserGroups.Reverse()], [.. snapshot.MobieTrain.Users.Reverse()], [.. snapshot.MobieTrain.Invitations.Reverse()]));
+        var settings = TenantPlanSettings.From(plans.Tenant, null);
 
         var first = PlanAssertions.Describe(SyncPlanner.Plan(snapshot, settings, Plans.Now));
         var second = PlanAssertions.Describe(SyncPlanner.Plan(reversed, settings, Plans.Now));

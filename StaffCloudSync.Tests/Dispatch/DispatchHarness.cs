@@ -2,9 +2,9 @@ using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Leases;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Leases;
+using StaffCloudSync.Core.Scheduling;
 using StaffCloudSync.Tests.Engine;
 
 namespace StaffCloudSync.Tests.Dispatch;
@@ -37,7 +37,7 @@ internal sealed class DispatchHarness : IAsyncDisposable
 
     public PoisonHandler Poison { get; }
 
-    public static async Task<DispatchHarness> CreateAsync(Core.Sync.SyncOptions? syncOptions = null)
+    public static async Task<DispatchHarness> CreateAsync(Core.Runs.SyncOptions? syncOptions = null)
     {
         var sync = await SyncHarness.CreateAsync(sync: syncOptions);
         var queues = new QueueServiceClient(sync.Storage.ConnectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });

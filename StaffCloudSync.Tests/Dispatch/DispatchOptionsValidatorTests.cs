@@ -2,8 +2,8 @@ using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Tests.Dispatch;
 

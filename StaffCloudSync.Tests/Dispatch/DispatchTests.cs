@@ -1,8 +1,7 @@
 using System.Text;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Dispatch;

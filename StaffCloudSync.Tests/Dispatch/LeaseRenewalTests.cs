@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Leases;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Leases;
 using StaffCloudSync.Tests.Infrastructure;
 
 namespace StaffCloudSync.Tests.Dispatch;

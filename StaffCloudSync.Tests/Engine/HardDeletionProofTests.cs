@@ -1,6 +1,6 @@
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Engine;

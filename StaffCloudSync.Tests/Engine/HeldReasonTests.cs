@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Tests.Engine;
 

@@ -2,11 +2,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using Moq;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Applying;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Applying;
 using StaffCloudSync.Tests.Fakes;
 using StaffCloudSync.Tests.Planning;
 
@@ -15,6 +14,9 @@ namespace StaffCloudSync.Tests.Engine;
 /// <summary>The apply step: safe order, record-level isolation, run-level stop, bounded parallelism.</summary>
 public class PlanApplierTests
 {
+    /// <summary>A run with time to spare: the budget is not what these tests are about.</summary>
+    private static readonly RunBudget NoBudget = new(TimeProvider.System, 0, TimeSpan.MaxValue);
+
     private static readonly MobieTrainWriteTarget Target = new("acme", "acme", "mobietrain-api-key", "run-1");
 
     private static PlanApplier Applier(IMobieTrainClient client, int parallel = 8) =>
@@ -41,7 +43,7 @@ public class PlanApplierTests
         var mobieTrain = MobieTrainFor(plans);
         mobieTrain.FailWrite = request => { order.Add(request.Split(' ')[0] + " " + request.Split(' ')[1].Split('/')[1]); return null; };
 
-        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
+        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), NoBudget, CancellationToken.None);
 
         Assert.That(order, Is.EqualTo(new[] { "POST user-groups", "DELETE users", "PATCH users", "POST invitations" }));
         Assert.That(result.Failures, Is.Empty);
@@ -57,11 +59,11 @@ public class PlanApplierTests
         mobieTrain.FailWrite = request => request.EndsWith(" 2", StringComparison.Ordinal)
             ? new MobieTrainRecordException("phone has an invalid format", 422, "validation") : null;
 
-        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
+        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), NoBudget, CancellationToken.None);
 
         Assert.That(result.Counts.Invited, Is.EqualTo(2));
         Assert.That(result.Counts.Failed, Is.EqualTo(1));
-        Assert.That(result.Failures.Single(), Is.EqualTo(new StaffCloudSync.Core.Runs.RecordFailure(2, "invite", null, "phone has an invalid format", 422, "validation")));
+        Assert.That(result.Failures.Single(), Is.EqualTo(new StaffCloudSync.Core.Runs.Records.RecordFailure(2, "invite", null, "phone has an invalid format", 422, "validation")));
         Assert.That(result.RunLevelError, Is.Null);
         Assert.That(mobieTrain.Invitations.Select(i => i.ExternalId), Is.EquivalentTo(new[] { "1", "3" }));
     }
@@ -74,7 +76,7 @@ public class PlanApplierTests
         mobieTrain.FailWrite = request => request.Contains("staffcloud-event-10", StringComparison.Ordinal)
             ? new MobieTrainRecordException("name too long", 422) : null;
 
-        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
+        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), NoBudget, CancellationToken.None);
 
         Assert.That(result.Counts.Invited, Is.EqualTo(1));
         Assert.That(result.Counts.Failed, Is.EqualTo(2));
@@ -90,7 +92,7 @@ public class PlanApplierTests
         mobieTrain.FailWrite = request => request.StartsWith("DELETE", StringComparison.Ordinal)
             ? new SyncRunException("acme", SyncFailureKind.Authentication, "MobieTrain refused the API key (401)") : null;
 
-        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
+        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), NoBudget, CancellationToken.None);
 
         Assert.That(result.RunLevelError, Is.TypeOf<SyncRunException>());
         Assert.That(mobieTrain.Invitations, Is.Empty);
@@ -112,7 +114,7 @@ public class PlanApplierTests
             && int.Parse(request.Split(' ')[2], System.Globalization.CultureInfo.InvariantCulture) is 2 or >= 6
                 ? new SyncRunException("acme", SyncFailureKind.Unavailable, "MobieTrain answered 503 after 4 retries") : null;
 
-        var result = await Applier(mobieTrain, parallel: 1).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
+        var result = await Applier(mobieTrain, parallel: 1).ApplyAsync(Target, plans.Plan(), NoBudget, CancellationToken.None);
 
         // 1 ok, 2 fails (alone: a record failure), 3–5 ok, then 6, 7, 8, 9 and 10 fail in a row: the run stops.
         Assert.That(result.Counts.Invited, Is.EqualTo(4));
@@ -128,7 +130,7 @@ public class PlanApplierTests
             .Invitation("3", email: "old@example.com", groups: "g10");
         var mobieTrain = MobieTrainFor(plans);
 
-        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
+        var result = await Applier(mobieTrain).ApplyAsync(Target, plans.Plan(), NoBudget, CancellationToken.None);
 
         Assert.That(mobieTrain.Writes, Is.EqualTo(2));
         Assert.That(result.Counts.InvitationsReplaced, Is.EqualTo(1));
@@ -165,7 +167,7 @@ public class PlanApplierTests
                 return new MobieTrainInvitation("i" + invitation.ExternalId, invitation.ExternalId, new MobieTrainProfile(null, null, null, null, null), [], Plans.Now);
             });
 
-        var result = await Applier(client.Object, parallel: 3).ApplyAsync(Target, plans.Plan(), CancellationToken.None);
+        var result = await Applier(client.Object, parallel: 3).ApplyAsync(Target, plans.Plan(), NoBudget, CancellationToken.None);
 
         Assert.That(result.Counts.Invited, Is.EqualTo(12));
         Assert.That(maxInFlight, Is.EqualTo(3));

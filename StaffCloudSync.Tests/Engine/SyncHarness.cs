@@ -1,11 +1,10 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Leases;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Runs.Leases;
+using StaffCloudSync.Core.Runs.Reading;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Fakes;
 using StaffCloudSync.Tests.Infrastructure;

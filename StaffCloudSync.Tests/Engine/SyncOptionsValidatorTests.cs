@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Tests.Engine;
 

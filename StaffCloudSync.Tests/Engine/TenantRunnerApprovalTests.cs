@@ -1,5 +1,6 @@
-using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 
@@ -38,7 +39,7 @@ public class TenantRunnerApprovalTests
         Assert.That(allowed.Record.Counts.UsersRemoved, Is.EqualTo(11));
         Assert.That(allowed.Record.Approval!.Id, Is.EqualTo(approval.Id));
         Assert.That(allowed.Record.Approval.Deleted, Is.EqualTo(Enumerable.Range(1, 11).Select(i => (long)i)));
-        Assert.That((await sync.Runs.GetAsync("acme", allowed.Record.RunId, CancellationToken.None))!.Approval, Is.EqualTo(allowed.Record.Approval).Using<Core.Runs.RunApproval>(SameApproval));
+        Assert.That((await sync.Runs.GetAsync("acme", allowed.Record.RunId, CancellationToken.None))!.Approval, Is.EqualTo(allowed.Record.Approval).Using<Core.Runs.Records.RunApproval>(SameApproval));
         Assert.That(sync.MobieTrain.Users, Is.Empty);
         Assert.That((await sync.Tenants.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null, "the approval is used up");
     }
@@ -128,7 +129,7 @@ public class TenantRunnerApprovalTests
         await sync.RunAsync();
         await sync.Approvals.GrantAsync("acme", "operator", CancellationToken.None);
         sync.StaffCloud.Employees[0] = sync.StaffCloud.Employees[0] with { Status = 4 };
-        sync.MobieTrain.FailWrite = r => r == "DELETE /users/u2" ? new Core.MobieTrain.MobieTrainRecordException("locked", 422) : null;
+        sync.MobieTrain.FailWrite = r => r == "DELETE /users/u2" ? new Core.Partners.MobieTrain.MobieTrainRecordException("locked", 422) : null;
 
         var run = await sync.RunAsync();
 
@@ -138,7 +139,7 @@ public class TenantRunnerApprovalTests
         Assert.That(left!.Employees, Is.EquivalentTo(new long[] { 2 }), "1 is active again, 3–11 are gone, 2 failed");
     }
 
-    private static bool SameApproval(Core.Runs.RunApproval a, Core.Runs.RunApproval b) =>
+    private static bool SameApproval(Core.Runs.Records.RunApproval a, Core.Runs.Records.RunApproval b) =>
         a.Id == b.Id && a.GrantedBy == b.GrantedBy && a.GrantedAt == b.GrantedAt && a.ExpiresAt == b.ExpiresAt
         && a.Covers.SequenceEqual(b.Covers) && a.Deleted.SequenceEqual(b.Deleted) && a.ApprovedRunId == b.ApprovedRunId;
 

@@ -1,16 +1,15 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Leases;
-using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Storage;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Applying;
-using StaffCloudSync.Core.Sync.Marker;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Runs.Applying;
+using StaffCloudSync.Core.Runs.Leases;
+using StaffCloudSync.Core.Runs.Marker;
+using StaffCloudSync.Core.Runs.Reading;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Tests.Engine;

@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Engine;

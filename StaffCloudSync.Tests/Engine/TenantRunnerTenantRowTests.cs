@@ -1,6 +1,6 @@
-using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Engine;
@@ -16,7 +16,7 @@ public class TenantRunnerTenantRowTests
         await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "acme-copy") { ["StaffCloudApiTenant"] = "copy", ["MobieTrainAccountId"] = "acme" });
 
         var outcome = await sync.RunAsync();
-        var preview = Assert.ThrowsAsync<SyncRunException>(() => TenantPreview.ReadAsync(sync.Tenants, sync.Reader, "acme", Plans.Now, CancellationToken.None));
+        var preview = Assert.ThrowsAsync<SyncRunException>(() => RunContext.PreviewAsync(sync.Tenants, sync.Reader, "acme", Plans.Now, CancellationToken.None));
 
         Assert.That(outcome.Record.Status, Is.EqualTo(RunStatus.Failed));
         Assert.That(outcome.Record.FailureKind, Is.EqualTo(SyncFailureKind.Configuration));

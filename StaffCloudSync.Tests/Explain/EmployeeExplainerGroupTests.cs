@@ -1,6 +1,6 @@
-using StaffCloudSync.Core.Explain;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 
@@ -11,9 +11,9 @@ public class EmployeeExplainerGroupTests
 {
     private static EmployeeExplanation Explain(Plans plans, long employeeId)
     {
-        var settings = PlanSettings.From(plans.Tenant, plans.ApprovedDeletions);
+        var settings = TenantPlanSettings.From(plans.Tenant, plans.ApprovedDeletions);
         var snapshot = plans.Snapshot();
-        var preview = new TenantPreview(plans.Tenant, settings, snapshot, SyncPlanner.Plan(snapshot, settings, Plans.Now), Plans.Now);
+        var preview = new TenantPreview(TenantTargets.StaffCloud(plans.Tenant), TenantTargets.MobieTrain(plans.Tenant), settings, snapshot, SyncPlanner.Plan(snapshot, settings, Plans.Now), Plans.Now);
         return EmployeeExplainer.Explain(preview, employeeId, null);
     }
 

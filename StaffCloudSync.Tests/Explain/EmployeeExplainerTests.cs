@@ -1,7 +1,7 @@
-using StaffCloudSync.Core.Explain;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 
 namespace StaffCloudSync.Tests.Explain;
@@ -11,9 +11,9 @@ public class EmployeeExplainerTests
 {
     private static EmployeeExplanation Explain(Plans plans, long employeeId, StaffCloudEmployee? fetched = null)
     {
-        var settings = PlanSettings.From(plans.Tenant, plans.ApprovedDeletions);
+        var settings = TenantPlanSettings.From(plans.Tenant, plans.ApprovedDeletions);
         var snapshot = plans.Snapshot();
-        var preview = new TenantPreview(plans.Tenant, settings, snapshot, SyncPlanner.Plan(snapshot, settings, Plans.Now), Plans.Now);
+        var preview = new TenantPreview(TenantTargets.StaffCloud(plans.Tenant), TenantTargets.MobieTrain(plans.Tenant), settings, snapshot, SyncPlanner.Plan(snapshot, settings, Plans.Now), Plans.Now);
         return EmployeeExplainer.Explain(preview, employeeId, fetched);
     }
 
@@ -73,13 +73,13 @@ public class EmployeeExplainerTests
     [Test]
     public void HardDeleted_NamesWhatProvedThe404()
     {
-        var snapshot = new StaffCloudSync.Core.Sync.Planning.StaffCloudSnapshot([], [], [])
+        var snapshot = new StaffCloudSync.Core.Engine.Planning.StaffCloudSnapshot([], [], [])
         {
             ProvenDeleted = new HashSet<long> { 8 },
             ReadPathProof = "a control read of listed employee 2",
         };
 
-        Assert.That(StaffCloudSync.Core.Explain.DeletionProof.For(snapshot, 8, null, inMobieTrain: true),
+        Assert.That(StaffCloudSync.Core.Engine.Explain.DeletionProof.For(snapshot, 8, null, inMobieTrain: true),
             Does.Contain("answered 404 (StaffCloud's JSON error answer; a control read of listed employee 2 showed that the single read works)"));
     }
 

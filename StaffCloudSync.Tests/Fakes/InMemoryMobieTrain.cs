@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Tests.Fakes;
 

@@ -1,5 +1,5 @@
 using System.Runtime.CompilerServices;
-using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Tests.Fakes;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Azure.Functions.Worker;
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Functions.Functions;
 using StaffCloudSync.Tests.Planning;

@@ -1,8 +1,7 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;

@@ -90,7 +90,7 @@ public class FunctionsMetadataTests
         Assert.That(queues["maxDequeueCount"]!.GetValue<int>(), Is.EqualTo(3));
         Assert.That(queues["messageEncoding"]!.GetValue<string>(), Is.EqualTo("base64"));
         Assert.That(TimeSpan.Parse(host["functionTimeout"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
-            Is.LessThan(new Core.Dispatch.DispatchOptions().LeaseDuration), "a lease must outlive the longest run");
+            Is.LessThan(new Core.Runs.DispatchOptions().LeaseDuration), "a lease must outlive the longest run");
         // The host exports as the worker does (OpenTelemetry); nothing the alerts or an operator read is sampled away.
         Assert.That(host["telemetryMode"]!.GetValue<string>(), Is.EqualTo("OpenTelemetry"));
         Assert.That(host["logging"]!["applicationInsights"]!["samplingSettings"]!["isEnabled"]!.GetValue<bool>(), Is.False);

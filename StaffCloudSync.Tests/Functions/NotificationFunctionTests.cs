@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using StaffCloudSync.Core.Notifications;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Scheduling.Notifications;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Functions.Functions;
 using StaffCloudSync.Tests.Planning;
@@ -85,7 +85,7 @@ public class NotificationFunctionTests
         await CallAsync(host, "acme", await SecretAsync(host), Body());
         var due = await host.Service<EarlyRunSchedule>().GetAsync("acme", CancellationToken.None);
         host.Environment.Clock.Set(due.DueAt!.Value);
-        var holder = await host.Service<Core.Leases.ITenantLeases>().TryAcquireAsync("acme", "scheduled-run", TimeSpan.FromMinutes(30), CancellationToken.None);
+        var holder = await host.Service<Core.Runs.Leases.ITenantLeases>().TryAcquireAsync("acme", "scheduled-run", TimeSpan.FromMinutes(30), CancellationToken.None);
         Assert.That(holder.Acquired, Is.True);
 
         await host.Queue.SendMessageAsync(new SyncRequest("acme", due.DueRunId!, RunTrigger.Webhook, false, Plans.Now).ToJson());
@@ -109,5 +109,5 @@ public class NotificationFunctionTests
     }
 
     private static Task<string> SecretAsync(FunctionsHarness host) =>
-        host.Service<Core.Secrets.ISecretStore>().GetSecretAsync(Acme.EffectiveWebhookSecret, CancellationToken.None);
+        host.Service<Core.Platform.Secrets.ISecretStore>().GetSecretAsync(Acme.EffectiveWebhookSecret, CancellationToken.None);
 }

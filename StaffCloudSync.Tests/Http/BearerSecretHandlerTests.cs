@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text;
 using Moq;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Tests.Http;
 

@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Tests.Http;
 

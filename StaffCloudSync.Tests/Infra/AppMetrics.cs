@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Reflection;
 using System.Text.RegularExpressions;
-using StaffCloudSync.Core.Telemetry;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Tests.Infra;
 

@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Telemetry;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Tests.Infra;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using StaffCloudSync.Core.Notifications;
+using StaffCloudSync.Core.Scheduling.Notifications;
 
 namespace StaffCloudSync.Tests.Infra;
 

@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Storage;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Tests.Infra;
 
@@ -190,7 +190,7 @@ public class InfraResourceTests
             Assert.That(containers.Select(c => c.Text("properties.publicAccess")), Is.All.EqualTo("None"));
             Assert.That(deployment.Name, Does.EndWith("parameters('deploymentContainerName'))]"));
             // The host's leases, timers and keys: the two containers the Functions host writes to; and the app's run details.
-            Assert.That(hostNames, Is.EquivalentTo(new[] { "azure-webjobs-hosts", "azure-webjobs-secrets", Core.Storage.StorageOptions.DefaultRunDetailsContainerName }));
+            Assert.That(hostNames, Is.EquivalentTo(new[] { "azure-webjobs-hosts", "azure-webjobs-secrets", Core.Platform.Storage.StorageOptions.DefaultRunDetailsContainerName }));
             Assert.That(hostNames, Does.Not.Contain(deploymentName), "the package shares its container with nothing");
             Assert.That(deployment.Template.Root["outputs"]!["deploymentContainerUrl"]!["value"]!.GetValue<string>(), Does.Contain("parameters('deploymentContainerName')"));
         });

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Telemetry;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Tests.Infra;
 

@@ -3,8 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Tests.Infra;
@@ -16,7 +15,7 @@ namespace StaffCloudSync.Tests.Infra;
 /// </summary>
 public class WorkerLogLevelTests
 {
-    /// <summary>Categories that write the lines the alerts and the workbook read (SyncLog, DispatchLog).</summary>
+    /// <summary>Categories that write the lines the alerts and the workbook read (SyncLog, QueueLog, DispatchLog).</summary>
     private static readonly string[] SyncCategories = [typeof(TenantRunner).FullName!, typeof(PoisonHandler).FullName!];
 
     /// <summary>What an HttpClient logs for every request at Information.</summary>

@@ -1,20 +1,21 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Azure;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Storage;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Tests.Infrastructure;
 
 /// <summary>
-/// The storage services as the app wires them (<see cref="StorageServiceCollectionExtensions.AddTableStorage"/>),
+/// The storage services as the app wires them (<see cref="CoreServices.AddTableStorage"/>),
 /// pointed at Azurite with tables of their own so test classes never see each other's rows.
 /// </summary>
 internal sealed class StorageHarness : IAsyncDisposable
@@ -85,7 +86,7 @@ internal sealed class StorageHarness : IAsyncDisposable
         await service.DeleteTableAsync(Tables.Tenants.Client.Name);
         await service.DeleteTableAsync(Tables.Runs.Client.Name);
         await service.DeleteTableAsync(Tables.Leases.Client.Name);
-        await Tables.RunDetails.Client.DeleteIfExistsAsync();
+        await Tables.Documents.Client.DeleteIfExistsAsync();
         await provider.DisposeAsync();
     }
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Partners.Http;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Tests.Planning;
 

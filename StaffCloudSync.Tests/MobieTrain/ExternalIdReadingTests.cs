@@ -1,6 +1,6 @@
 using System.Text.Json;
-using StaffCloudSync.Core.MobieTrain.Http;
-using StaffCloudSync.Core.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 namespace StaffCloudSync.Tests.MobieTrain;
 

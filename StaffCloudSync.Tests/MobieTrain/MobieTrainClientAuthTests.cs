@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Tests.MobieTrain;
 
@@ -107,7 +107,7 @@ public sealed class MobieTrainClientAuthTests
         var target = MobieTrainHarness.Target(account: "ghost");
 
         var create = Assert.ThrowsAsync<SyncRunException>(() => context.Client.CreateInvitationAsync(target,
-            new Core.MobieTrain.NewInvitation("7", "A", "B", "a@example.com", null, "en", []), CancellationToken.None));
+            new Core.Partners.MobieTrain.NewInvitation("7", "A", "B", "a@example.com", null, "en", []), CancellationToken.None));
         var list = Assert.ThrowsAsync<SyncRunException>(async () => await context.Client.GetUserGroupsAsync(target, CancellationToken.None).ToListAsync());
 
         Assert.That(create!.Kind, Is.EqualTo(SyncFailureKind.Configuration));

@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Sandbox.Simulators;
 
 namespace StaffCloudSync.Tests.MobieTrain;

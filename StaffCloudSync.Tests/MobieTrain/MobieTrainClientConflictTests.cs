@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 

@@ -1,9 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
@@ -88,7 +88,7 @@ public sealed class MobieTrainClientIdempotencyTests
     {
         await using var context = await MobieTrainHarness.StartAsync();
         context.Simulator.AddFaults([new SimulatorFault { Method = "POST", Path = "/user-groups", Status = 503, Times = 2 }]);
-        var http = context.Services.GetRequiredService<IHttpClientFactory>().CreateClient(MobieTrainServiceCollectionExtensions.HttpClientName);
+        var http = context.Services.GetRequiredService<IHttpClientFactory>().CreateClient(MobieTrainClient.HttpClientName);
         HttpRequestMessage Post(string? key)
         {
             var request = new HttpRequestMessage(HttpMethod.Post, $"v1/accounts/{Account}/user-groups")

@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
@@ -62,15 +62,15 @@ public sealed class MobieTrainClientListTests
         {
             Assert.That(groups, Is.EqualTo(new[]
             {
-                new Core.MobieTrain.MobieTrainUserGroup(group.Id, "Spring Fair", "staffcloud-event-10"),
-                new Core.MobieTrain.MobieTrainUserGroup("g-manual", "Default Group", null),
+                new Core.Partners.MobieTrain.MobieTrainUserGroup(group.Id, "Spring Fair", "staffcloud-event-10"),
+                new Core.Partners.MobieTrain.MobieTrainUserGroup("g-manual", "Default Group", null),
             }));
             Assert.That(user.Id, Is.EqualTo("u-1"));
             Assert.That(user.ExternalId, Is.EqualTo("2"));
-            Assert.That(user.Profile, Is.EqualTo(new Core.MobieTrain.MobieTrainProfile("Bo", "Berg", "bo@example.com", "+41791234567", "de")));
+            Assert.That(user.Profile, Is.EqualTo(new Core.Partners.MobieTrain.MobieTrainProfile("Bo", "Berg", "bo@example.com", "+41791234567", "de")));
             Assert.That(user.UserGroupIds, Is.EqualTo(new[] { group.Id }));
             Assert.That(user.RegisteredAt, Is.EqualTo(new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero)));
-            Assert.That(invitation.Profile, Is.EqualTo(new Core.MobieTrain.MobieTrainProfile("Cy", "Cole", "cy@example.com", null, "fr")));
+            Assert.That(invitation.Profile, Is.EqualTo(new Core.Partners.MobieTrain.MobieTrainProfile("Cy", "Cole", "cy@example.com", null, "fr")));
             Assert.That(invitation.UserGroupIds, Is.Empty);
             Assert.That(invitation.CreatedAt, Is.EqualTo(new DateTimeOffset(2025, 8, 1, 12, 30, 0, TimeSpan.Zero)));
         }

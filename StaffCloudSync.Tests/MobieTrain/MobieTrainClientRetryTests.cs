@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Sandbox.Simulators;
 
 namespace StaffCloudSync.Tests.MobieTrain;

@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.MobieTrain.Http;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Tests.Infrastructure;
 

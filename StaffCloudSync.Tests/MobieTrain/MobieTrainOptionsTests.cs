@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.MobieTrain.Http;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
 using StaffCloudSync.Tests.Infrastructure;
 
 namespace StaffCloudSync.Tests.MobieTrain;
@@ -102,7 +102,7 @@ public sealed class MobieTrainOptionsTests
     {
         using var provider = Build(new() { ["MobieTrain:BaseUrl"] = "https://gateway.example/mobietrain" });
 
-        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(MobieTrainServiceCollectionExtensions.HttpClientName);
+        var http = provider.GetRequiredService<IHttpClientFactory>().CreateClient(MobieTrainClient.HttpClientName);
 
         Assert.That(http.Timeout, Is.EqualTo(Timeout.InfiniteTimeSpan));
         Assert.That(new Uri(http.BaseAddress!, "v1/accounts/a/users").AbsoluteUri, Is.EqualTo("https://gateway.example/mobietrain/v1/accounts/a/users"));

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.MobieTrain.Http;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 namespace StaffCloudSync.Tests.MobieTrain;
 

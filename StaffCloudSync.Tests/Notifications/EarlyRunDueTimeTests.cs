@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Notifications;
+using StaffCloudSync.Core.Scheduling.Notifications;
 
 namespace StaffCloudSync.Tests.Notifications;
 

@@ -4,8 +4,8 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
-using StaffCloudSync.Core.Notifications;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Scheduling.Notifications;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 
@@ -93,7 +93,7 @@ public class NotificationOptInTests
 
         await store.UpdateAsync(registered.Settings! with { Notifications = false }, registered.ETag, CancellationToken.None);
         var cleared = (await store.GetAsync("acme", CancellationToken.None))!;
-        var table = await harness.Environment.Services.GetRequiredService<Core.Storage.StorageTables>().Tenants.GetAsync(CancellationToken.None);
+        var table = await harness.Environment.Services.GetRequiredService<Core.Platform.Storage.StorageTables>().Tenants.GetAsync(CancellationToken.None);
         await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "byhand") { ["StaffCloudApiTenant"] = "byhand", ["MobieTrainAccountId"] = "byhand" });
         var byHand = (await store.GetAsync("byhand", CancellationToken.None))!;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Notifications;
+using StaffCloudSync.Core.Scheduling.Notifications;
 
 namespace StaffCloudSync.Tests.Notifications;
 

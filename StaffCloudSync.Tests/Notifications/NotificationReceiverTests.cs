@@ -2,10 +2,9 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Notifications;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Scheduling.Notifications;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 
@@ -165,7 +164,7 @@ public class NotificationReceiverTests
     public async Task ATenantWhoseRowIsInvalid_Is401_AndTheLogNamesTheFields()
     {
         await using var harness = await NotificationHarness.StartAsync();
-        var table = await harness.Environment.Services.GetRequiredService<Core.Storage.StorageTables>().Tenants.GetAsync(CancellationToken.None);
+        var table = await harness.Environment.Services.GetRequiredService<Core.Platform.Storage.StorageTables>().Tenants.GetAsync(CancellationToken.None);
         await table.AddEntityAsync(new Azure.Data.Tables.TableEntity("tenant", "broken")
         {
             ["StaffCloudApiTenant"] = "broken", ["MobieTrainAccountId"] = "broken", ["TimeZone"] = "Mars/Olympus", ["Notifications"] = true,

@@ -1,5 +1,5 @@
 using StaffCloudSync.Core.Operations;
-using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Partners.StaffCloud;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Tests.Operations;
@@ -40,7 +40,7 @@ public class TenantCheckRulesTests
     [Test]
     public void BaseGroups_NoneSet_WithADefaultGroup_SuggestsIt_UnlessManualGroupsArePreserved()
     {
-        var groups = new[] { new Core.MobieTrain.MobieTrainUserGroup("g1", "Default Group", null) };
+        var groups = new[] { new Core.Partners.MobieTrain.MobieTrainUserGroup("g1", "Default Group", null) };
 
         Assert.That(GroupChecks.BaseGroups(Acme, groups).Result, Is.EqualTo(CheckResult.Warn));
         Assert.That(GroupChecks.BaseGroups(Acme, groups).Detail, Does.Contain("--base-groups \"Default Group\""));

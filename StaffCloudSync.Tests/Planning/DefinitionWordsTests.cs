@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Tests.Planning;
 
@@ -19,9 +19,9 @@ public sealed class DefinitionWordsTests
     [TestCase(" 12", null)]
     [TestCase("staffcloud-event-7", null)]
     [TestCase("manual-admin", null)]
-    public void SyncedAndProtected_AreEachOthersOpposite(string? externalId, long? employeeId)
+    public void SyncedEmployeeId_IsTheIdOfASyncedPerson_NullForAProtectedOne(string? externalId, long? employeeId)
     {
-        Assert.That((Definitions.SyncedEmployeeId(externalId), Definitions.IsProtected(externalId)), Is.EqualTo((employeeId, employeeId is null)));
+        Assert.That(Definitions.SyncedEmployeeId(externalId), Is.EqualTo(employeeId));
     }
 
     // The run on 31 August 2026 12:00 UTC with 6 months: AddMonths(-6) clamps to 28 February 2026 12:00 (no 31 February).

@@ -1,6 +1,6 @@
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Tests.Planning;
 

@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Tests.Planning;
 

@@ -1,5 +1,4 @@
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
 
 namespace StaffCloudSync.Tests.Planning;
 

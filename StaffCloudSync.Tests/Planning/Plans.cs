@@ -1,7 +1,7 @@
 using System.Globalization;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Tests.Planning;
@@ -113,7 +113,7 @@ internal sealed class Plans
         new MobieTrainSnapshot(_groups.ToList(), _users.ToList(), _invitations.ToList()));
 
     public SyncPlan Plan(DateTimeOffset? now = null) =>
-        SyncPlanner.Plan(Snapshot(), PlanSettings.From(Tenant, ApprovedDeletions), now ?? Now);
+        SyncPlanner.Plan(Snapshot(), TenantPlanSettings.From(Tenant, ApprovedDeletions), now ?? Now);
 
     private static DateTime? Parse(string? value) =>
         value is null ? null : DateTime.ParseExact(value, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Sync.Planning;
-using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Tests.Planning;
 

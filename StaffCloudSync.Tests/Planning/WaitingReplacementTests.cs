@@ -1,4 +1,4 @@
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
 
 namespace StaffCloudSync.Tests.Planning;
 

@@ -1,5 +1,6 @@
-using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 

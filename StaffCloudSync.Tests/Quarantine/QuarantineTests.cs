@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Tests.Dispatch;
 using StaffCloudSync.Tests.Planning;
 
@@ -69,7 +69,7 @@ public class QuarantineTests
     public async Task Operator_ClearsAQuarantine()
     {
         await using var sync = await Engine.SyncHarness.CreateAsync();
-        sync.StaffCloud.Failure = new Core.Secrets.SecretNotFoundException("staffcloud-token-acme");
+        sync.StaffCloud.Failure = new Core.Platform.Secrets.SecretNotFoundException("staffcloud-token-acme");
         for (var i = 0; i < 3; i++)
         {
             await sync.RunAsync();

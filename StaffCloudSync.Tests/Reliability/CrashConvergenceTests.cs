@@ -1,8 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Dispatch;
-using StaffCloudSync.Core.Http;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;

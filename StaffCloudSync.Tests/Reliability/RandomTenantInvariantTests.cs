@@ -1,13 +1,12 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using StaffCloudSync.Core.MobieTrain;
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Applying;
-using StaffCloudSync.Core.Sync.Planning;
-using StaffCloudSync.Core.Sync.Reading;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Applying;
+using StaffCloudSync.Core.Runs.Reading;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Fakes;
 using StaffCloudSync.Tests.Planning;
@@ -20,6 +19,9 @@ namespace StaffCloudSync.Tests.Reliability;
 /// </summary>
 public class RandomTenantInvariantTests
 {
+    /// <summary>A run with time to spare: the budget is not what these tests are about.</summary>
+    private static readonly RunBudget NoBudget = new(TimeProvider.System, 0, TimeSpan.MaxValue);
+
     private static readonly MobieTrainWriteTarget Target = new("acme", "acme", "mobietrain-api-key", "run");
 
     private static IEnumerable<int> Seeds() => Enumerable.Range(1, 300);
@@ -36,14 +38,14 @@ public class RandomTenantInvariantTests
         };
         var (staffCloud, mobieTrain) = RandomTenant(random);
         var before = Snapshot(staffCloud, mobieTrain);
-        var planSettings = PlanSettings.From(settings);
+        var planSettings = TenantPlanSettings.From(settings);
         var options = Options.Create(new SyncOptions { MaxParallelWrites = 4 });
         var reader = new SnapshotReader(staffCloud, mobieTrain, options, NullLogger<SnapshotReader>.Instance);
         var applier = new PlanApplier(mobieTrain, options, NullLogger<PlanApplier>.Instance);
 
         var snapshot = await reader.ReadAsync(TenantTargets.StaffCloud(settings), Target, planSettings, Plans.Now, CancellationToken.None);
         var plan = SyncPlanner.Plan(snapshot, planSettings, Plans.Now);
-        var result = await applier.ApplyAsync(Target, plan, CancellationToken.None);
+        var result = await applier.ApplyAsync(Target, plan, NoBudget, CancellationToken.None);
 
         Assert.That(result.Failures, Is.Empty, $"seed {seed}: MobieTrain refused writes: {string.Join("; ", result.Failures.Select(f => $"{f.Action} {f.EmployeeId}: {f.Error}"))}");
         Assert.That(result.RunLevelError, Is.Null);
@@ -80,7 +82,7 @@ public class RandomTenantInvariantTests
         var plan = SyncPlanner.Plan(
             await reader.ReadAsync(TenantTargets.StaffCloud(settings), Target with { RunId = runId }, planSettings, Plans.Now, CancellationToken.None),
             planSettings, Plans.Now);
-        var result = await applier.ApplyAsync(Target with { RunId = runId }, plan, CancellationToken.None);
+        var result = await applier.ApplyAsync(Target with { RunId = runId }, plan, NoBudget, CancellationToken.None);
         Assert.That(result.Failures, Is.Empty, string.Join("; ", result.Failures.Select(f => $"{f.Action} {f.EmployeeId}: {f.Error}")));
         return plan;
     }

@@ -1,4 +1,5 @@
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Tests.Results;
 

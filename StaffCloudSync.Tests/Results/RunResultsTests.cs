@@ -1,6 +1,7 @@
 using System.Net;
 using StaffCloudSync.Cli;
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Functions.Functions;
 using StaffCloudSync.Sandbox.Scenarios;

@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Tests.Rules;
 
@@ -19,7 +19,6 @@ public class CanonicalExternalIdTests
         using (Assert.EnterMultipleScope())
         {
             Assert.That(Definitions.SyncedEmployeeId(externalId), Is.EqualTo(employeeId));
-            Assert.That(Definitions.IsProtected(externalId), Is.False);
             Assert.That(ExternalId.ForEmployee(employeeId), Is.EqualTo(externalId), "the sync writes exactly this");
         }
     }
@@ -48,11 +47,7 @@ public class CanonicalExternalIdTests
     [TestCase(null)]
     public void OtherSpellings_AreProtected(string? externalId)
     {
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(Definitions.SyncedEmployeeId(externalId), Is.Null);
-            Assert.That(Definitions.IsProtected(externalId), Is.True);
-        }
+        Assert.That(Definitions.SyncedEmployeeId(externalId), Is.Null, "not a synced person: protected");
     }
 
     [TestCase("staffcloud-event-10", 10L)]

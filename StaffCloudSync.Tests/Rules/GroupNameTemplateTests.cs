@@ -1,5 +1,5 @@
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Tests.Rules;
 

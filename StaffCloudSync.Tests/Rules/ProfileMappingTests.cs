@@ -1,5 +1,6 @@
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Tests.Rules;
 

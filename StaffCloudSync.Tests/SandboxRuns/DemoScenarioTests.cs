@@ -1,4 +1,5 @@
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Sandbox.Demo;
 using StaffCloudSync.Sandbox.Scenarios;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Tests.Infrastructure;
 
@@ -49,7 +49,7 @@ public class SandboxScenarioTests
 
         var result = await ScenarioRunner.RunAsync(scenario, new ScenarioRunOptions(), CancellationToken.None);
 
-        var chain = result.Runs.TakeWhile(r => r.Record.Trigger != Core.Runs.RunTrigger.Scheduled || r == result.Runs[0]).ToList();
+        var chain = result.Runs.TakeWhile(r => r.Record.Trigger != Core.Runs.Records.RunTrigger.Scheduled || r == result.Runs[0]).ToList();
         using (Assert.EnterMultipleScope())
         {
             Assert.That(chain, Has.Count.GreaterThanOrEqualTo(2));

@@ -1,5 +1,5 @@
 using Azure.Security.KeyVault.Secrets;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Tests.Secrets;
 

@@ -1,6 +1,6 @@
 using Azure;
 using Azure.Security.KeyVault.Secrets;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Tests.Secrets;
 

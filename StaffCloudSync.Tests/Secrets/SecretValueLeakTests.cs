@@ -6,7 +6,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Tests.Secrets;
 

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Tests.StaffCloud;
 

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 

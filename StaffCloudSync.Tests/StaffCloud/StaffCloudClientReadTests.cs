@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using StaffCloudSync.Core.Rules;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Partners.StaffCloud.Http;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 

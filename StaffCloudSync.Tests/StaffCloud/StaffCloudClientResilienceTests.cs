@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core.Partners.StaffCloud.Http;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;

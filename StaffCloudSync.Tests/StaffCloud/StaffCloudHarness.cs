@@ -3,10 +3,10 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Testing;
-using StaffCloudSync.Core.Http;
-using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Partners.StaffCloud.Http;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Tests.Infrastructure;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.StaffCloud.Http;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Partners.StaffCloud.Http;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Tests.StaffCloud;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using StaffCloudSync.Core.Failures;
-using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
@@ -157,8 +157,8 @@ public sealed class StaffCloudSingleReadTests
         byte[] body = [.. "[{\"id\":1,\"status\":4,\"firstname\":\"A"u8, 0xC3, 0x28, .. "na\",\"lastname\":\"Lopez\"}]"u8];
         using var stream = new MemoryStream(body);
 
-        var records = await Core.StaffCloud.Http.StaffCloudListReader.ReadAsync(stream, CancellationToken.None).ToListAsync();
-        var employee = Core.StaffCloud.Http.StaffCloudRecordParser.Employee(records.Single(), "record 1", (_, _) => { });
+        var records = await Core.Partners.StaffCloud.Http.StaffCloudListReader.ReadAsync(stream, CancellationToken.None).ToListAsync();
+        var employee = Core.Partners.StaffCloud.Http.StaffCloudRecordParser.Employee(records.Single(), "record 1", (_, _) => { });
 
         Assert.That((employee.FirstName, employee.LastName), Is.EqualTo(((string?)null, "Lopez")));
     }

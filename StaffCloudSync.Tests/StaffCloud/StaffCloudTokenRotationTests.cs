@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Notifications.Registration;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Scheduling.Notifications.Registration;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Tests.StaffCloud;

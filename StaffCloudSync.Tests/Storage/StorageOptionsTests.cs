@@ -4,8 +4,9 @@ using Azure.Storage.Queues;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Storage;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Tests.Storage;

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Azure.Data.Tables;
-using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Tests.Infrastructure;
 
 namespace StaffCloudSync.Tests.Storage;

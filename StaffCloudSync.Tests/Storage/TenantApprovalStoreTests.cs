@@ -63,7 +63,7 @@ public sealed class TenantApprovalStoreTests
     public async Task PersonsBlobGone_ApprovalReadsAsNone_Logged_AndLetsNothingThrough()
     {
         await Store.SetDeletionApprovalAsync("acme", Approval("a1", [1, 2]), CancellationToken.None);
-        var container = context.Tables.RunDetails.Client;
+        var container = context.Tables.Documents.Client;
         await container.DeleteBlobAsync((await ApprovalBlobsAsync()).Single());
 
         Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null);
@@ -77,7 +77,7 @@ public sealed class TenantApprovalStoreTests
     public async Task PersonsBlobOfAnotherApprovalOrUnreadable_ReadsAsNone()
     {
         await Store.SetDeletionApprovalAsync("acme", Approval("a1", [1, 2]), CancellationToken.None);
-        var blob = context.Tables.RunDetails.Client.GetBlobClient((await ApprovalBlobsAsync()).Single());
+        var blob = context.Tables.Documents.Client.GetBlobClient((await ApprovalBlobsAsync()).Single());
 
         foreach (var content in new[] { "{\"tenant\":\"acme\",\"approvalId\":\"other\",\"employees\":[1,2]}", "{\"tenant\":\"acme\",\"approvalId\":\"a1\",\"employees\":[1]}", "not json" })
         {
@@ -96,7 +96,7 @@ public sealed class TenantApprovalStoreTests
 
         var json = (await RawAsync()).GetString("DeletionApproval");
         var blob = (await ApprovalBlobsAsync()).Single();
-        var persons = (await context.Tables.RunDetails.Client.GetBlobClient(blob).DownloadContentAsync()).Value.Content.ToString();
+        var persons = (await context.Tables.Documents.Client.GetBlobClient(blob).DownloadContentAsync()).Value.Content.ToString();
 
         Assert.That(json, Does.StartWith("{\"id\":\"a1\",\"runId\":\"run-a1\",").And.Contain("\"grantedBy\":\"ops@example.com\"")
             .And.EndWith($"\"persons\":2,\"personsBlob\":\"{blob}\"}}"));
@@ -207,7 +207,7 @@ public sealed class TenantApprovalStoreTests
 
     private async Task<List<string>> ApprovalBlobsAsync()
     {
-        var container = await context.Tables.RunDetails.GetAsync(CancellationToken.None);
+        var container = await context.Tables.Documents.GetAsync(CancellationToken.None);
         return await container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "acme/approvals/", CancellationToken.None).Select(b => b.Name).ToListAsync();
     }
 

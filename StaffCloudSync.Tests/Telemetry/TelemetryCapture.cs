@@ -2,7 +2,7 @@ using System.Diagnostics;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
-using StaffCloudSync.Core.Telemetry;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Tests.Telemetry;
 

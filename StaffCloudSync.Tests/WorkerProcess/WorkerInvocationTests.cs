@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Tests.Planning;
 using StaffCloudSync.Tests.WorkerProcess.Rpc;
@@ -82,7 +82,7 @@ public class WorkerInvocationTests
     public async Task HttpFunction_StaffCloudNotification_Answers202_AndQueuesTheEarlyRunInvisible()
     {
         await using var sandbox = await WorkerSandbox.StartAsync(Acme);
-        var secret = await sandbox.Environment.Services.GetRequiredService<Core.Secrets.ISecretStore>().GetSecretAsync(Acme.EffectiveWebhookSecret, CancellationToken.None);
+        var secret = await sandbox.Environment.Services.GetRequiredService<Core.Platform.Secrets.ISecretStore>().GetSecretAsync(Acme.EffectiveWebhookSecret, CancellationToken.None);
         var route = new Dictionary<string, string> { ["tenantId"] = "acme" };
         var url = new Uri($"http://localhost:7071/api/notifications/staffcloud/acme?secret={Uri.EscapeDataString(secret)}");
 

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure.Storage.Queues;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;

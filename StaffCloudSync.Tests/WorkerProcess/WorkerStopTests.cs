@@ -1,8 +1,8 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.DependencyInjection;
+using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Storage;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Tests.Planning;
 using StaffCloudSync.Tests.WorkerProcess.Rpc;
 

@@ -1,5 +1,5 @@
 // What an operator must hear about, by e-mail through one action group. Every rule but the function failures reads the
-// app's OpenTelemetry metrics (customMetrics, names and tags from StaffCloudSync.Core/Telemetry/SyncTelemetry.cs), never
+// app's OpenTelemetry metrics (customMetrics, names and tags from StaffCloudSync.Core/Platform/Telemetry/SyncTelemetry.cs), never
 // the text of a log line, so rewording a message cannot silently break an alert; the infra tests hold names and code together.
 //   poison messages        a tenant run the queue gave up on (staffcloudsync.poison_messages, by tenant)
 //   failed or held runs    staffcloudsync.runs with status Failed, DeletionsHeld or CompletedWithErrors (not dry runs)

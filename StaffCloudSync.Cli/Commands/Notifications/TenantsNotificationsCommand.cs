@@ -3,10 +3,10 @@ using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Notifications;
-using StaffCloudSync.Core.Notifications.Registration;
-using StaffCloudSync.Core.Secrets;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Scheduling.Notifications;
+using StaffCloudSync.Core.Scheduling.Notifications.Registration;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Notifications;
@@ -110,7 +110,7 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
     }
 
     private static async Task<IReadOnlyList<WebhookChange>> ChangeWebhooksAsync(
-        WebhookRegistration registration, Core.StaffCloud.StaffCloudTarget target, Uri baseUrl, string? secret, bool register, CancellationToken cancellationToken)
+        WebhookRegistration registration, Core.Partners.StaffCloud.StaffCloudTarget target, Uri baseUrl, string? secret, bool register, CancellationToken cancellationToken)
     {
         try
         {

@@ -1,7 +1,7 @@
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Explain;
+using StaffCloudSync.Core.Engine.Explain;
 using StaffCloudSync.Core.Operations;
 using StaffCloudSync.Core.Tenants;
 

@@ -1,7 +1,7 @@
-using StaffCloudSync.Core.Explain;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
-using StaffCloudSync.Core.Sync.Planning;
+using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 

@@ -1,7 +1,7 @@
 using Azure;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;

@@ -1,8 +1,8 @@
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Failures;
 using StaffCloudSync.Core.Operations;
+using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 

@@ -2,9 +2,9 @@ using StaffCloudSync.Cli.Commands.Operations;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Failures;
+using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Operations;
-using StaffCloudSync.Core.Sync.Marker;
+using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Secrets;
+using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;

@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using StaffCloudSync.Core.Http;
+using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 

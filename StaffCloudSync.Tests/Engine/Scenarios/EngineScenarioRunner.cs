@@ -1,10 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
-using StaffCloudSync.Core.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.StaffCloud;
-using StaffCloudSync.Core.Storage;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;

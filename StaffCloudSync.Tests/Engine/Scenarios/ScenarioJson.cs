@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using StaffCloudSync.Core.StaffCloud;
+using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Tests.Engine.Scenarios;
 

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Queues.Models;
 using Microsoft.Azure.WebJobs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Tests.WorkerProcess.WebJobs;
 

@@ -1,8 +1,8 @@
 using Azure.Storage.Queues;
 using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Dispatch;
 using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Sync;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Scheduling;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Tests.Infrastructure;
 using StaffCloudSync.Tests.Planning;

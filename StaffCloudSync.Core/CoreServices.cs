@@ -1,0 +1,286 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Security.KeyVault.Secrets;
+using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Azure;
+using StaffCloudSync.Core.Operations;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.MobieTrain.Http;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Partners.StaffCloud.Http;
+using StaffCloudSync.Core.Platform.AppSettings;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Applying;
+using StaffCloudSync.Core.Runs.Leases;
+using StaffCloudSync.Core.Runs.Marker;
+using StaffCloudSync.Core.Runs.Reading;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Scheduling;
+using StaffCloudSync.Core.Scheduling.Notifications;
+using StaffCloudSync.Core.Scheduling.Notifications.Registration;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core;
+
+/// <summary>
+/// The one registration file of Core: the composition root may know every room, so no room registers another's
+/// services. Every options section is validated at start-up, and a removed setting still configured fails it.
+/// </summary>
+public static class CoreServices
+{
+    /// <summary>
+    /// Everything a host of the sync needs — the Functions app and the operator CLI call this one method, so both
+    /// run the same services with the same settings, each validated at start-up.
+    /// </summary>
+    public static IServiceCollection AddStaffCloudSync(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddTableStorage(configuration).AddTenantStore().AddRunStore().AddSecretStore(configuration)
+            .AddStaffCloudClient(configuration).AddMobieTrainClient(configuration).AddSyncEngine(configuration)
+            .AddDispatch(configuration);
+
+        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
+        services.TryAddSingleton<EarlyRunSchedule>();
+        services.TryAddSingleton<EarlyRuns>();
+        // The early runs are told of every queued run's start or skip.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IQueuedRunObserver, EarlyRuns>(provider => provider.GetRequiredService<EarlyRuns>()));
+        services.TryAddSingleton<NotificationReceiver>();
+
+        services.TryAddSingleton<TenantOperations>();
+        services.TryAddSingleton<HealthCheck>();
+        services.TryAddSingleton<TenantCheck>();
+        services.TryAddSingleton<AccountClaims>();
+        return services;
+    }
+
+    /// <summary>
+    /// The storage account (<see cref="StorageOptions"/>), its table, queue and blob clients (one credential for the
+    /// account) and <see cref="StorageTables"/>. A second call adds nothing: a host that tunes the clients first
+    /// (<c>AddAzureClients(c =&gt; c.ConfigureDefaults(…))</c>, e.g. shorter retries) keeps its tuning.
+    /// </summary>
+    public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(StorageTables)))
+        {
+            return services;
+        }
+
+        services.AddOptions<StorageOptions>().Configure(options => options.ReadFrom(configuration)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddAzureClients(clients =>
+        {
+            // The AzureWebJobsStorage__credential/__clientId pair, as the Functions host reads it; unused with a connection string.
+            clients.UseCredential(provider => Storage(provider).CreateCredential());
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
+            {
+                var storage = Storage(provider);
+                return storage.UsesConnectionString ? new(storage.ConnectionString, options) : new(new Uri(storage.TableServiceUri!), credential, options);
+            });
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
+            {
+                var storage = Storage(provider);
+                return storage.UsesConnectionString ? new(storage.ConnectionString, options) : new(new Uri(storage.QueueServiceUri!), credential, options);
+            })
+            // What the Functions queue trigger expects: a plain-text message would land in the poison queue.
+            .ConfigureOptions(options => options.MessageEncoding = QueueMessageEncoding.Base64);
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) =>
+            {
+                var storage = Storage(provider);
+                return storage.UsesConnectionString ? new(storage.ConnectionString, options) : new(new Uri(storage.BlobServiceUri!), credential, options);
+            });
+        });
+
+        // Microsoft.Extensions.Azure forwards the SDK's own event sources to ILogger (a Warning for every expected 404
+        // and 409); the app logs what it makes of a failure itself.
+        services.AddLogging(logging => logging.AddFilter("Azure.", LogLevel.None));
+        services.TryAddSingleton<StorageTables>();
+        return services;
+    }
+
+    /// <summary>The <see cref="TenantStore"/> and the deletion approvals on its rows. Needs <see cref="AddTableStorage"/>.</summary>
+    public static IServiceCollection AddTenantStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton<TenantStore>();
+        services.TryAddSingleton<DeletionApprovals>();
+        return services;
+    }
+
+    /// <summary>The <see cref="RunStore"/> (a table row and a details blob per run) and the results file read from it. Needs <see cref="AddTableStorage"/>.</summary>
+    public static IServiceCollection AddRunStore(this IServiceCollection services)
+    {
+        services.TryAddSingleton<RunStore>();
+        services.TryAddSingleton<RunResults>();
+        return services;
+    }
+
+    /// <summary>
+    /// <see cref="ISecretStore"/> as chosen by <c>Secrets:Provider</c> (Key Vault by default), the <see cref="SecretClient"/>
+    /// with the <c>KeyVault:Credential</c> identity, and the HybridCache the Key Vault store keeps values in.
+    /// </summary>
+    public static IServiceCollection AddSecretStore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>());
+        services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.SectionName)).ValidateOnStart();
+        // A factory only to hand the validator the raw provider setting (KeyVaultOptionsValidator says why).
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>(
+            _ => new KeyVaultOptionsValidator(() => configuration[$"{SecretsOptions.SectionName}:{nameof(SecretsOptions.Provider)}"])));
+        services.RejectRemovedSettings(configuration, KeyVaultOptions.SectionName, KeyVaultOptions.RemovedSettings);
+
+        // Built only when the Key Vault store is resolved, so the configuration provider needs no vault or identity.
+        services.AddAzureClients(clients => clients
+            .AddClient<SecretClient, SecretClientOptions>((options, credential, provider) => new(KeyVault(provider).VaultUri!, credential, options))
+            .WithCredential(provider => AzureCredentials.Create(KeyVault(provider).Credential, KeyVault(provider).ManagedIdentityClientId))
+            .ConfigureOptions(ConfigureSecretClient));
+        services.AddHybridCache();
+        services.AddLogging(logging => logging.AddFilter("Azure.", LogLevel.None)); // as AddTableStorage
+        services.TryAddSingleton<KeyVaultSecretStore>();
+        services.TryAddSingleton<ConfigurationSecretStore>();
+        services.TryAddSingleton<ISecretStore>(provider =>
+        {
+            // Reading .Value runs the validators, so an unknown provider fails here too, with the same message.
+            _ = provider.GetRequiredService<IOptions<SecretsOptions>>().Value.TryGetProvider(out var kind);
+            return kind == SecretProvider.Configuration
+                ? provider.GetRequiredService<ConfigurationSecretStore>()
+                : provider.GetRequiredService<KeyVaultSecretStore>();
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Azure.Core's defaults wait up to a minute between tries and 100 s per try, so an unreachable vault would hold a
+    /// tenant run for minutes. Three quick exponential retries are enough for a read the next run repeats anyway.
+    /// </summary>
+    internal static void ConfigureSecretClient(SecretClientOptions options)
+    {
+        options.Retry.Mode = RetryMode.Exponential;
+        options.Retry.MaxRetries = 3;
+        options.Retry.Delay = TimeSpan.FromMilliseconds(500);
+        options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
+        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
+
+        // The response body of a secret read is the secret: never let the SDK's diagnostics log it.
+        options.Diagnostics.IsLoggingContentEnabled = false;
+    }
+
+    /// <summary>
+    /// <see cref="IStaffCloudClient"/> as a typed HttpClient: redirects never followed, the token's re-read outermost,
+    /// then the rate-limit gate, and the shared retries and timeouts inside.
+    /// </summary>
+    public static IServiceCollection AddStaffCloudClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StaffCloudOptions>().Bind(configuration.GetSection(StaffCloudOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StaffCloudOptions>, StaffCloudOptionsValidator>());
+        services.RejectRemovedSettings(configuration, StaffCloudOptions.SectionName, StaffCloudOptions.RemovedSettings);
+        services.TryAddSingleton(BackoffClock.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<StaffCloudRateLimitGate>();
+        services.TryAddTransient<StaffCloudRateLimitHandler>();
+
+        // Polly's total and per-attempt timeouts rule; HttpClient's own 100 s would cut across them.
+        services.AddHttpClient<IStaffCloudClient, StaffCloudClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(StaffCloudClient.PrimaryHandler)
+            // The factory's own request logging is off: its Trace lines carry header values in their structured state,
+            // where "Authorization: *" redaction does not reach, so the Bearer token would land in a log sink.
+            .RemoveAllLoggers()
+            .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
+            .AddHttpMessageHandler<StaffCloudRateLimitHandler>()
+            .AddSyncResilience(provider => provider.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
+        return services;
+    }
+
+    /// <summary><see cref="IMobieTrainClient"/> as a typed HTTP client with the shared resilience and the account's pacing.</summary>
+    public static IServiceCollection AddMobieTrainClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MobieTrainOptions>().Bind(configuration.GetSection(MobieTrainOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MobieTrainOptions>, MobieTrainOptionsValidator>());
+        services.RejectRemovedSettings(configuration, MobieTrainOptions.SectionName, MobieTrainOptions.RemovedSettings);
+        services.TryAddSingleton(BackoffClock.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<MobieTrainPacer>();
+
+        services.AddHttpClient<IMobieTrainClient, MobieTrainClient>(MobieTrainClient.HttpClientName, (provider, client) =>
+            {
+                var options = provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value;
+                client.BaseAddress = options.GetBaseUri();
+                client.MaxResponseContentBufferSize = options.MaxResponseBytes;
+
+                // The resilience handlers own every timeout (per attempt and in total); HttpClient's own 100 s would
+                // cut a run short in the middle of an honoured Retry-After.
+                client.Timeout = Timeout.InfiniteTimeSpan;
+            })
+            // IHttpClientFactory's own loggers put every request header into the log state at Trace level — the API key
+            // included, unredacted even with RedactLoggedHeaders, so a structured sink would store it.
+            .RemoveAllLoggers()
+            .AddBearerSecret(MobieTrainRequests.IsKeyRefusedAsync)
+            .AddSyncResilience(
+                provider => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.Resilience,
+                provider => new MobieTrainPacingHandler(
+                    provider.GetRequiredService<MobieTrainPacer>(),
+                    () => provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value.RequestsPerSecond));
+        return services;
+    }
+
+    /// <summary>
+    /// The run's services: reader, applier, marker check, with <see cref="SyncOptions"/> checked at start-up and the
+    /// quarantine's options (a run records failures against the quarantine's rule).
+    /// </summary>
+    public static IServiceCollection AddSyncEngine(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
+        services.RejectRemovedSettings(configuration, SyncOptions.SectionName, SyncOptions.RemovedSettings);
+        services.AddOptions<QuarantineOptions>();
+        services.RejectRemovedSettings(configuration, QuarantineOptions.SectionName, QuarantineOptions.RemovedSettings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<SnapshotReader>();
+        services.TryAddSingleton<PlanApplier>();
+        services.TryAddSingleton<AccountMarkers>();
+        return services;
+    }
+
+    /// <summary>
+    /// The queue (its client, with base64 messages, comes from <see cref="AddTableStorage"/>), the tenant leases, the
+    /// run owner, the dispatcher and the poison handler.
+    /// </summary>
+    public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>());
+        services.TryAddSingleton<ISyncQueue, StorageSyncQueue>();
+        services.TryAddSingleton<ITenantLeases, TableTenantLeases>();
+        services.TryAddSingleton<TenantLeaseKeeper>();
+        services.TryAddSingleton<TenantDispatcher>();
+        services.TryAddSingleton<TenantRunner>();
+        services.TryAddSingleton<PoisonHandler>();
+        return services;
+    }
+
+    /// <summary>
+    /// The webhook client and its registration, for the operator CLI only: the Functions app never registers them, so no
+    /// function can write to StaffCloud. The HTTP client is set up as the read client is (no redirects, no factory
+    /// logging, the shared retries); a POST or PUT without an idempotency key is not retried, and registering again is safe.
+    /// Needs <see cref="AddStaffCloudClient"/> (its options) and <see cref="AddSecretStore"/>.
+    /// </summary>
+    public static IServiceCollection AddStaffCloudWebhookRegistration(this IServiceCollection services)
+    {
+        services.AddHttpClient<StaffCloudWebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(StaffCloudClient.PrimaryHandler)
+            .RemoveAllLoggers()
+            .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
+            .AddSyncResilience(provider => provider.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
+        services.TryAddSingleton<WebhookRegistration>();
+        return services;
+    }
+
+    private static StorageOptions Storage(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+
+    private static KeyVaultOptions KeyVault(IServiceProvider provider) => provider.GetRequiredService<IOptions<KeyVaultOptions>>().Value;
+}

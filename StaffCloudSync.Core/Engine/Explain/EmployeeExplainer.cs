@@ -1,0 +1,210 @@
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
+
+namespace StaffCloudSync.Core.Engine.Explain;
+
+/// <summary>
+/// Explains the planner's decisions for one employee from a preview (snapshot + plan). It uses the same rule
+/// code as the planner (mapping, time zone, groups) and the plan itself for "what the sync will do", so the
+/// explanation cannot drift from the behaviour.
+/// </summary>
+public static class EmployeeExplainer
+{
+    public static EmployeeExplanation Explain(TenantPreview preview, long employeeId, StaffCloudEmployee? fetchedEmployee = null)
+    {
+        ArgumentNullException.ThrowIfNull(preview);
+        var snapshot = preview.Snapshot;
+        var employee = snapshot.StaffCloud.Employees.FirstOrDefault(e => e.Id == employeeId) ?? fetchedEmployee;
+        var records = MobieTrainRecords(snapshot.MobieTrain, employeeId);
+        var events = ConfirmedEvents(preview, employeeId);
+        var actions = preview.Plan.Actions.Where(a => a.PersonId == employeeId)
+            .Select(a => new PlannedActionView(a.Kind, RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why))
+            .ToList();
+        var facts = employee is null ? null : Facts(employee, events, preview.Settings.DefaultCallingCode);
+        var decisions = Decisions(preview, employeeId, employee, facts, records, actions);
+        return new EmployeeExplanation(preview.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),
+            facts, records, decisions, actions)
+        {
+            AccountId = preview.Marker.AccountId,
+            Marker = preview.Marker.StateText,
+        };
+    }
+
+    public static string RuleName(SyncRule rule) => rule switch
+    {
+        SyncRule.DeletionGuard => "safety: deletion guard",
+        _ => $"rule {(int)rule}: {rule}",
+    };
+
+    private static StaffCloudFacts Facts(StaffCloudEmployee employee, List<EventFacts> events, string? defaultCallingCode)
+    {
+        var profile = MappedProfile.From(employee, defaultCallingCode);
+        return new StaffCloudFacts(
+            employee.Status,
+            StatusMeaning(employee.Status),
+            profile.FirstName is not null,
+            profile.LastName is not null,
+            Validity(employee.Email, profile.Email),
+            profile.Phone is not null ? "valid" : string.IsNullOrWhiteSpace(employee.Mobile) && string.IsNullOrWhiteSpace(employee.Phone) ? "absent" : "invalid",
+            profile.Language,
+            events);
+    }
+
+    private static List<EventFacts> ConfirmedEvents(TenantPreview preview, long employeeId)
+    {
+        var snapshot = preview.Snapshot;
+
+        // The planner's own index: which group an event has and the name a new one gets (collisions included).
+        var index = new PlanningIndex(snapshot, preview.Settings, preview.Now);
+        var eventsById = snapshot.StaffCloud.Events.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
+        return snapshot.StaffCloud.Assignments
+            .Where(a => a.EmployeeId == employeeId && Definitions.IsConfirmed(a))
+            .Select(a => a.EventId).Distinct().Order()
+            .Select(id =>
+            {
+                eventsById.TryGetValue(id, out var staffCloudEvent);
+                var source = GroupOf(index, id, staffCloudEvent);
+                var group = source is { } s ? index.Groups.Existing(s) : null;
+                var name = group?.Name ?? (source is { } expected ? index.Groups.ExpectedNames.GetValueOrDefault(expected) : null);
+                return new EventFacts(id, staffCloudEvent?.Name, staffCloudEvent?.Status, staffCloudEvent?.Start, staffCloudEvent?.End,
+                    index.CurrentEvents.ContainsKey(id), name, group?.Id) { ProjectId = staffCloudEvent?.ProjectId };
+            })
+            .ToList();
+    }
+
+    /// <summary>The event's group in the tenant's mode: its own, or its project's (none for an event without a project).</summary>
+    private static GroupSource? GroupOf(PlanningIndex index, long eventId, StaffCloudEvent? staffCloudEvent) =>
+        index.Groups.Mode == GroupMode.Project
+            ? staffCloudEvent?.ProjectId is { } projectId ? GroupSource.Project(projectId) : null
+            : GroupSource.Event(eventId);
+
+    /// <summary>Which groups the person should have, in words: the mode's own groups and the base groups.</summary>
+    private static string GroupsDecision(PlanSettings settings)
+    {
+        var own = settings.GroupBy == GroupMode.Project
+            ? "one project group per project of a current or future confirmed event (an event without a project gives none)"
+            : "one event group per current or future confirmed event";
+        var bases = settings.BaseGroups.Count == 0
+            ? "no base groups"
+            : $"always the base group(s) {string.Join(", ", settings.BaseGroups.Select(b => $"'{b}'"))}, eligible or not";
+        var others = settings.PreserveManualGroups ? "other groups kept (PreserveManualGroups)" : "other groups removed";
+        return $"{own}; {bases}; {others}";
+    }
+
+    private static List<MobieTrainRecordFacts> MobieTrainRecords(MobieTrainSnapshot mobieTrain, long employeeId) =>
+        mobieTrain.Users.Where(u => Definitions.SyncedEmployeeId(u.ExternalId) == employeeId)
+            .Select(u => new MobieTrainRecordFacts("user", u.Id, u.RegisteredAt, u.UserGroupIds))
+            .Concat(mobieTrain.Invitations.Where(i => Definitions.SyncedEmployeeId(i.ExternalId) == employeeId)
+                .Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds)))
+            .ToList();
+
+    /// <summary>Protected records whose externalId a person would read as this employee's id (<c>0012</c> for 12).</summary>
+    private static List<string> ProtectedLookAlikes(MobieTrainSnapshot mobieTrain, long employeeId) =>
+        mobieTrain.Users.Where(u => ExternalId.LooksLike(u.ExternalId, employeeId)).Select(u => $"user {u.Id} with externalId '{u.ExternalId}'")
+            .Concat(mobieTrain.Invitations.Where(i => ExternalId.LooksLike(i.ExternalId, employeeId))
+                .Select(i => $"invitation {i.Id} with externalId '{i.ExternalId}'"))
+            .ToList();
+
+    private static List<RuleDecision> Decisions(TenantPreview preview, long employeeId, StaffCloudEmployee? employee, StaffCloudFacts? facts,
+        List<MobieTrainRecordFacts> records, List<PlannedActionView> actions)
+    {
+        var decisions = new List<RuleDecision>
+        {
+            new("status", employee is null
+                ? "StaffCloud does not return this employee (hard-deleted, or never existed)"
+                : $"{employee.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: {facts!.StatusMeaning}"),
+        };
+
+        if (DeletionProof.For(preview.Snapshot.StaffCloud, employeeId, employee, records.Count > 0) is { } proof)
+        {
+            decisions.Add(new("proof", proof));
+        }
+
+        if (facts is not null)
+        {
+            var current = facts.ConfirmedEvents.Where(e => e.CurrentOrFuture).ToList();
+            decisions.Add(new("confirmed events", facts.ConfirmedEvents.Count == 0
+                ? "no confirmed (status 7) assignment to a current or future event; other assignment statuses do not count"
+                : string.Join("; ", facts.ConfirmedEvents.Select(e => $"event {e.EventId} ({(e.CurrentOrFuture ? "current or future" : "finished or not active")})"))));
+            var eligible = Definitions.IsEligible(employee!.Status, current.Count);
+            decisions.Add(new("eligible", eligible
+                ? $"yes: active and confirmed on {current.Count} current or future event(s)"
+                : !Definitions.IsActive(employee.Status) ? "no: not active (status 4)" : "no: no confirmed current or future event"));
+            decisions.Add(new("profile", facts.HasFirstName && facts.HasLastName ? "first and last name present" : "InvalidProfile: a name is empty"));
+            decisions.Add(new("contact", $"email {facts.Email}, phone {facts.Phone}" + (facts.Email != "valid" && facts.Phone != "valid" ? " → NoContact" : string.Empty)));
+            decisions.Add(new("groups", GroupsDecision(preview.Settings)));
+            decisions.Add(new("language", facts.Language is null ? $"unknown or absent → invitations use the tenant default '{preview.Settings.DefaultLanguage}'" : facts.Language));
+        }
+
+        decisions.Add(new("MobieTrain", records.Count == 0
+            ? "no user or invitation with this employee id"
+            : string.Join("; ", records.Select(r => $"{r.Kind} {r.Id} in {r.GroupIds.Count} group(s)"))));
+        if (ProtectedLookAlikes(preview.Snapshot.MobieTrain, employeeId) is { Count: > 0 } lookAlikes)
+        {
+            decisions.Add(new("protected", string.Join("; ", lookAlikes)
+                + ": not this employee's — a synced person's externalId is the id in canonical decimal form (another integration's"
+                + " personnel number looks like this); the sync never changes or deletes it, only its e-mail counts against a new invitation"));
+        }
+
+        if (actions.Any(a => a.Kind == "holdDeletion"))
+        {
+            var guard = preview.Plan.DeletionGuard;
+            var unproven = guard.Unproven > 0 ? $" and {guard.Unproven} records left out by StaffCloud's list, unproven," : string.Empty;
+            decisions.Add(new("deletion guard", $"held: {guard.Deletions} deletions{unproven} > threshold {guard.Threshold}; an operator must allow deletions"));
+        }
+
+        decisions.Add(new("the sync will", actions.Count == 0 ? "do nothing for this person" : string.Join("; ", actions.Select(a => $"{a.Kind} ({a.Rule}): {a.Why}"))));
+        return decisions;
+    }
+
+    private static string Summary(StaffCloudEmployee? employee, StaffCloudFacts? facts, List<MobieTrainRecordFacts> records,
+        List<PlannedActionView> actions)
+    {
+        if (actions.FirstOrDefault(a => a.Kind == "skip") is { } skip)
+        {
+            return $"Not synced: skipped — {skip.Why}.";
+        }
+
+        if (actions.Count > 0)
+        {
+            return "Will " + string.Join(", then ", actions.Select(a => a.Kind)) + ".";
+        }
+
+        if (employee is null)
+        {
+            return records.Count == 0 ? "Unknown to StaffCloud and not in MobieTrain: nothing to do." : "Not returned by StaffCloud: its MobieTrain records are removed.";
+        }
+
+        if (!Definitions.IsActive(employee.Status))
+        {
+            return $"Not invited: status {employee.Status} ({facts!.StatusMeaning}); only active employees (status 4) are invited.";
+        }
+
+        if (records.Count > 0)
+        {
+            return "Already in MobieTrain and up to date: nothing to do.";
+        }
+
+        return facts!.ConfirmedEvents.Any(e => e.CurrentOrFuture)
+            ? "Eligible, but the plan has no action for them (check the deletion guard and the run's failures)."
+            : "Not invited: not confirmed (status 7) on any current or future event.";
+    }
+
+    private static string Validity(string? raw, string? normalized) =>
+        normalized is not null ? "valid" : string.IsNullOrWhiteSpace(raw) ? "absent" : "invalid";
+
+    private static string StatusMeaning(int? status) => status switch
+    {
+        0 => "incomplete — left alone",
+        1 => "applicant — left alone",
+        2 => "provisional — left alone",
+        3 => "candidate — left alone",
+        StaffCloudStatus.EmployeeActive => "active",
+        StaffCloudStatus.EmployeeInactive => "inactive — deactivated: removed from MobieTrain",
+        StaffCloudStatus.EmployeeDeleted => "deleted — deactivated: removed from MobieTrain",
+        null => "no status — left alone",
+        _ => "unknown status — left alone",
+    };
+}

@@ -1,0 +1,227 @@
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
+
+namespace StaffCloudSync.Core.Engine.Planning;
+
+/// <summary>
+/// The rules for one person (sync-rules.md 1–3 and 5–9): removal when deactivated, stale invitations, the invitation of a
+/// new eligible employee with its skip reasons, a user's profile and groups, a pending invitation following, and
+/// everyone else left alone. Protected records never reach here: only synced persons and confirmed employees are in scope.
+/// </summary>
+internal static class PersonRules
+{
+    public static void Plan(PlanningIndex index, AddressMoves moves, long employeeId, PlanBuilder plan)
+    {
+        var users = index.UsersByEmployee.GetValueOrDefault(employeeId) ?? [];
+        var invitations = index.InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [];
+        index.Employees.TryGetValue(employeeId, out var employee);
+
+        if (employee is null && index.IsUnproven(employeeId))
+        {
+            // Absence from a list is never proof: no single read said 404, so nothing of this person is touched.
+            plan.HoldUnproven(employeeId, users, invitations);
+            return;
+        }
+
+        if (DeactivationCause(employee) is { } cause)
+        {
+            // Rule 1 (the guard decides later whether these are applied or held).
+            plan.Deletions.AddRange(users.Select(u => new RemoveUserAction(employeeId, u.Id, cause)));
+            plan.Deletions.AddRange(invitations.Select(i => new RemoveInvitationAction(employeeId, i.Id, cause)));
+            return;
+        }
+
+        // Rule 2 applies to every synced invitation that rule 1 does not remove.
+        plan.Expiries.AddRange(invitations.Where(index.IsStale)
+            .Select(i => new ExpireInvitationAction(employeeId, i.Id, i.CreatedAt!.Value, index.Settings.InvitationMaxAgeMonths)));
+        var liveInvitations = invitations.Where(i => !index.IsStale(i)).ToList();
+
+        if (!Definitions.IsActive(employee!.Status))
+        {
+            return; // Rule 8: statuses 0–3 (and any unknown status) are left as they are.
+        }
+
+        var profile = index.Profiles[employeeId];
+        var events = index.CurrentEventsOf(employeeId);
+        var hasRecords = users.Count > 0 || invitations.Count > 0;
+        if (!hasRecords)
+        {
+            if (events.Length > 0)
+            {
+                PlanInvitation(index, moves, employeeId, profile, events, plan);
+            }
+
+            return; // Rule 8: active, nothing current, nothing in MobieTrain.
+        }
+
+        if (!profile.HasNames)
+        {
+            if (users.Count > 0 || liveInvitations.Count > 0)
+            {
+                plan.Skip(employeeId, SkipReason.InvalidProfile, users.Count > 0 ? SyncRule.ExistingUserUpdated : SyncRule.PendingInvitationFollows, profile.MissingNames);
+            }
+
+            return;
+        }
+
+        foreach (var user in users)
+        {
+            var patch = UserPatch(index, moves, employeeId, user, profile, events, plan);
+            if (!patch.IsEmpty)
+            {
+                plan.Updates.Add(new UpdateUserAction(employeeId, user.Id, patch) { Wave = moves.WaveOf(PersonKind.User, user.Id) });
+            }
+        }
+
+        foreach (var invitation in liveInvitations)
+        {
+            PlanInvitationFollows(index, moves, employeeId, invitation, profile, events, plan);
+        }
+    }
+
+    private static string? DeactivationCause(StaffCloudEmployee? employee) => employee?.Status switch
+    {
+        null when employee is null => "hard-deleted: left out by StaffCloud's employees list, and its single read answered 404",
+        StaffCloudStatus.EmployeeInactive => "status 5 (inactive) in StaffCloud",
+        StaffCloudStatus.EmployeeDeleted => "status 6 (deleted) in StaffCloud",
+        _ => null,
+    };
+
+    /// <summary>Rule 3 with its skip reasons, in the order InvalidProfile, NoContact, DuplicateEmail.</summary>
+    private static void PlanInvitation(PlanningIndex index, AddressMoves moves, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)
+    {
+        if (!profile.HasNames)
+        {
+            plan.Skip(employeeId, SkipReason.InvalidProfile, SyncRule.NewEligibleInvited, profile.MissingNames);
+            return;
+        }
+
+        if (!profile.HasContact)
+        {
+            plan.Skip(employeeId, SkipReason.NoContact, SyncRule.NewEligibleInvited, "neither a valid email nor a valid mobile/phone");
+            return;
+        }
+
+        if (DuplicateEmailDetail(moves.Emails, employeeId, profile.Email) is { } duplicate)
+        {
+            plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.NewEligibleInvited, duplicate);
+            return;
+        }
+
+        var groups = EventGroupSets.ForInvitation(index, events);
+        plan.Invitations.Add(new InviteAction(employeeId, new PlannedInvitation(
+            ExternalId.ForEmployee(employeeId),
+            profile.FirstName!,
+            profile.LastName!,
+            profile.Email,
+            profile.Phone,
+            profile.Language ?? index.Settings.DefaultLanguage,
+            groups)));
+    }
+
+    private static string? DuplicateEmailDetail(EmailLedger emails, long employeeId, string? email)
+    {
+        if (email is null)
+        {
+            return null;
+        }
+
+        if (emails.IsOfLowerEligible(email, employeeId))
+        {
+            return "the email is also that of an eligible employee with a lower id";
+        }
+
+        return emails.IsUsedByOther(email, employeeId)
+            ? "the email is already used by a MobieTrain user or invitation with another externalId"
+            : null;
+    }
+
+    /// <summary>
+    /// Rules 5 and 6 for one user: every differing profile field and the group set in one patch. The e-mail changes when
+    /// <see cref="AddressMoves"/> found its new address free after this run's other changes.
+    /// </summary>
+    private static PlannedPatch UserPatch(PlanningIndex index, AddressMoves moves, long employeeId, MobieTrainUser user, MappedProfile profile, long[] events, PlanBuilder plan)
+    {
+        var changes = new PatchBuilder();
+        changes.Names(user.Profile, profile);
+        switch (moves.StateOf(PersonKind.User, user.Id))
+        {
+            case MoveState.Accepted:
+                changes.Email = profile.Email;
+                break;
+            case MoveState.InCycle:
+                plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.ExistingUserUpdated,
+                    "the new email is another user's, whose own new email is this user's (a swap): MobieTrain cannot hold one address twice, so change one of them by hand");
+                break;
+        }
+
+        if (profile.Phone is { } phone && phone != PhoneNumber.Normalize(user.Profile.Phone, index.Settings.DefaultCallingCode))
+        {
+            changes.Phone = phone;
+        }
+
+        changes.Language(user.Profile, profile);
+        changes.Groups = EventGroupSets.Desired(index, user.UserGroupIds, events);
+        return changes.Build();
+    }
+
+    /// <summary>Rule 7: a live invitation follows like a user; a new e-mail or phone means a replacement.</summary>
+    private static void PlanInvitationFollows(
+        PlanningIndex index, AddressMoves moves, long employeeId, MobieTrainInvitation invitation, MappedProfile profile, long[] events, PlanBuilder plan)
+    {
+        // A new address means a new invitation e-mail: sent only to someone eligible now (see docs/decisions.md);
+        // for the others the address waits, while names, language and groups follow.
+        var eligible = events.Length > 0;
+        var changedContact = new List<string>(2);
+        if (eligible && profile.Email is { } email && !EmailAddress.AreSame(email, invitation.Profile.Email))
+        {
+            changedContact.Add("email");
+        }
+
+        if (eligible && profile.Phone is { } phone && phone != PhoneNumber.Normalize(invitation.Profile.Phone, index.Settings.DefaultCallingCode))
+        {
+            changedContact.Add("phone");
+        }
+
+        if (changedContact.Count > 0)
+        {
+            var newEmail = profile.Email ?? invitation.Profile.Email;
+            if (moves.StateOf(PersonKind.Invitation, invitation.Id) == MoveState.Withdrawn)
+            {
+                plan.Withdrawals.Add(new WithdrawInvitationAction(employeeId, invitation.Id));
+                plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.PendingInvitationFollows,
+                    "the new email is held by a record whose own change needs this invitation's address (a cycle): withdrawn now, invited again by the next run");
+                return;
+            }
+
+            if (changedContact.Contains("email") && DuplicateEmailDetail(moves.Emails, employeeId, newEmail) is { } duplicate)
+            {
+                plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.PendingInvitationFollows, duplicate);
+                return;
+            }
+
+            var groups = EventGroupSets.Desired(index, invitation.UserGroupIds, events)
+                ?? invitation.UserGroupIds.Distinct(StringComparer.Ordinal).Select(GroupRef.Existing).ToList();
+            plan.Replacements.Add(new ReplaceInvitationAction(employeeId, invitation.Id, new PlannedInvitation(
+                ExternalId.ForEmployee(employeeId),
+                profile.FirstName!,
+                profile.LastName!,
+                newEmail,
+                profile.Phone ?? invitation.Profile.Phone,
+                profile.Language ?? invitation.Profile.Language ?? index.Settings.DefaultLanguage,
+                groups), changedContact) { Wave = moves.WaveOf(PersonKind.Invitation, invitation.Id) });
+            return;
+        }
+
+        var changes = new PatchBuilder();
+        changes.Names(invitation.Profile, profile);
+        changes.Language(invitation.Profile, profile);
+        changes.Groups = EventGroupSets.Desired(index, invitation.UserGroupIds, events);
+        var patch = changes.Build();
+        if (!patch.IsEmpty)
+        {
+            plan.Updates.Add(new UpdateInvitationAction(employeeId, invitation.Id, patch));
+        }
+    }
+}

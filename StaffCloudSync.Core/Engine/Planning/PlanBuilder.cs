@@ -1,0 +1,63 @@
+using StaffCloudSync.Core.Partners.MobieTrain;
+
+namespace StaffCloudSync.Core.Engine.Planning;
+
+/// <summary>The plan under construction, one list per apply phase; <see cref="Build"/> puts them in apply order.</summary>
+internal sealed class PlanBuilder
+{
+    private readonly HashSet<(long, SkipReason)> _skipped = [];
+    private readonly List<SkipAction> _skips = [];
+
+    private readonly List<HoldDeletionAction> _unproven = [];
+
+    public List<SyncAction> Deletions { get; } = [];
+
+    public List<ExpireInvitationAction> Expiries { get; } = [];
+
+    public List<WithdrawInvitationAction> Withdrawals { get; } = [];
+
+    public List<ReplaceInvitationAction> Replacements { get; } = [];
+
+    public List<InviteAction> Invitations { get; } = [];
+
+    public List<SyncAction> Updates { get; } = [];
+
+    /// <summary>One skip per person and reason, however many of their records it concerns.</summary>
+    public void Skip(long employeeId, SkipReason reason, SyncRule rule, string detail)
+    {
+        if (_skipped.Add((employeeId, reason)))
+        {
+            _skips.Add(new SkipAction(employeeId, reason, rule, detail));
+        }
+    }
+
+    /// <summary>A synced person missing from StaffCloud's list without proof (<see cref="DeletionGuard.HoldUnproven"/>).</summary>
+    public void HoldUnproven(long employeeId, List<MobieTrainUser> users, List<MobieTrainInvitation> invitations) =>
+        _unproven.AddRange(DeletionGuard.HoldUnproven(employeeId, users, invitations));
+
+    public SyncPlan Build(PlanningIndex index)
+    {
+        var actions = new List<SyncAction>();
+        actions.AddRange(GroupRules.Actions(index, Replacements.Select(r => r.Invitation.Groups)
+            .Concat(Invitations.Select(i => i.Invitation.Groups))
+            .Concat(Updates.Select(GroupsOf))));
+        actions.AddRange(DeletionGuard.Apply(Deletions, index.DeletionGuard, index.Settings));
+
+        actions.AddRange(_unproven);
+
+        actions.AddRange(Expiries);
+        actions.AddRange(Withdrawals);
+        actions.AddRange(Replacements);
+        actions.AddRange(Updates);
+        actions.AddRange(Invitations);
+        actions.AddRange(_skips);
+        return new SyncPlan(actions, index.DeletionGuard);
+    }
+
+    private static IReadOnlyList<GroupRef> GroupsOf(SyncAction update) => update switch
+    {
+        UpdateUserAction u => u.Patch.Groups ?? [],
+        UpdateInvitationAction i => i.Patch.Groups ?? [],
+        _ => [],
+    };
+}

@@ -1,0 +1,168 @@
+using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
+
+namespace StaffCloudSync.Core.Engine.Planning;
+
+/// <summary>
+/// The groups of one run (sync-rules.md, "event group", "sync-owned group", "base groups"): the existing event and project
+/// groups by source id, the current groups of the tenant's <c>GroupBy</c> with their expected names, the projects' names
+/// from the assignments read, and the base groups resolved to MobieTrain groups. Part of <see cref="PlanningIndex"/>.
+/// </summary>
+internal sealed class SyncGroups
+{
+    private readonly Dictionary<long, StaffCloudEvent> _currentEvents;
+
+    public SyncGroups(
+        PlanSettings settings,
+        Dictionary<long, StaffCloudEvent> currentEvents,
+        IReadOnlyList<StaffCloudAssignment> assignments,
+        IReadOnlyList<MobieTrainUserGroup> groups)
+    {
+        Mode = settings.GroupBy;
+        _currentEvents = currentEvents;
+        EventGroups = new Dictionary<long, MobieTrainUserGroup>();
+        ProjectGroups = new Dictionary<long, MobieTrainUserGroup>();
+        var ordered = groups.OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
+        foreach (var group in ordered)
+        {
+            // The group with the lowest id wins when two share an externalId.
+            if (GroupExternalIds.TryParseEventGroup(group.ExternalId) is { } eventId)
+            {
+                EventGroups.TryAdd(eventId, group);
+            }
+            else if (GroupExternalIds.TryParseProjectGroup(group.ExternalId) is { } projectId)
+            {
+                ProjectGroups.TryAdd(projectId, group);
+            }
+        }
+
+        ProjectNames = ReadProjectNames(currentEvents, assignments);
+        (BaseRefs, BaseGroupIds) = ResolveBaseGroups(settings.BaseGroups, ordered);
+        ExpectedNames = GroupNames.Expected(Candidates(settings.GroupNameTemplate), groups,
+            BaseRefs.Where(r => r.IsPending).Select(r => r.PendingSource!.Value.BaseName!));
+    }
+
+    public GroupMode Mode { get; }
+
+    /// <summary>Existing event groups by event id, whatever the mode.</summary>
+    public Dictionary<long, MobieTrainUserGroup> EventGroups { get; }
+
+    /// <summary>Existing project groups by project id, whatever the mode.</summary>
+    public Dictionary<long, MobieTrainUserGroup> ProjectGroups { get; }
+
+    /// <summary>The names of the projects of current-or-future events with a confirmed assignment (<c>Project &lt;id&gt;</c> where StaffCloud gave none).</summary>
+    public Dictionary<long, string> ProjectNames { get; }
+
+    /// <summary>The current groups of the tenant's mode and the name each should have (rule 4).</summary>
+    public Dictionary<GroupSource, string> ExpectedNames { get; }
+
+    /// <summary>The base groups, in the setting's order: existing groups, or pending ones the plan creates when needed.</summary>
+    public IReadOnlyList<GroupRef> BaseRefs { get; }
+
+    public IReadOnlySet<string> BaseGroupIds { get; }
+
+    public MobieTrainUserGroup? Existing(GroupSource source) => source.Kind switch
+    {
+        GroupSourceKind.Event => EventGroups.GetValueOrDefault(source.Id),
+        GroupSourceKind.Project => ProjectGroups.GetValueOrDefault(source.Id),
+        _ => null,
+    };
+
+    public GroupRef RefFor(GroupSource source) =>
+        Existing(source) is { } group ? GroupRef.Existing(group.Id) : GroupRef.Pending(source);
+
+    /// <summary>
+    /// The groups of the tenant's mode for these current-or-future confirmed events, ascending: each event's group, or
+    /// the projects of the events (an event without a project gives none).
+    /// </summary>
+    public List<GroupSource> SourcesOf(long[] events)
+    {
+        if (Mode == GroupMode.Event)
+        {
+            return events.Select(GroupSource.Event).ToList();
+        }
+
+        return events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>()
+            .Distinct().Order().Select(GroupSource.Project).ToList();
+    }
+
+    /// <summary>The event's project name for <c>{project}</c>: empty without a project, null when this run cannot know it.</summary>
+    public string? ProjectNameOf(StaffCloudEvent staffCloudEvent) =>
+        staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
+
+    /// <summary>The current groups of the mode with their rendered names, in ascending source id.</summary>
+    private List<(GroupSource Source, string Name, string? OwnGroupId)> Candidates(GroupNameTemplate template)
+    {
+        var candidates = new List<(GroupSource, string, string?)>();
+        if (Mode == GroupMode.Project)
+        {
+            foreach (var (projectId, name) in ProjectNames.OrderBy(p => p.Key))
+            {
+                var source = GroupSource.Project(projectId);
+                candidates.Add((source, template.RenderProject(projectId, name), Existing(source)?.Id));
+            }
+
+            return candidates;
+        }
+
+        foreach (var eventId in _currentEvents.Keys.Order())
+        {
+            var staffCloudEvent = _currentEvents[eventId];
+            var projectName = ProjectNameOf(staffCloudEvent);
+            if (template.UsesProject && projectName is null)
+            {
+                // Nobody is confirmed on this project's current events, so the read carried no name for it: its group is
+                // needed by no one, and a guessed name would be renamed back and forth. It keeps its name for now.
+                continue;
+            }
+
+            var source = GroupSource.Event(eventId);
+            candidates.Add((source, template.Render(staffCloudEvent, projectName), Existing(source)?.Id));
+        }
+
+        return candidates;
+    }
+
+    /// <summary>
+    /// A project's name from the joined field of its events' confirmed assignments, the lowest assignment id's first, so
+    /// two answers that disagree still give one name; <c>Project &lt;id&gt;</c> when StaffCloud gave none (staffcloud-api.md).
+    /// </summary>
+    private static Dictionary<long, string> ReadProjectNames(
+        Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments)
+    {
+        var names = assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id)
+            .Select(a => (ProjectId: currentEvents.GetValueOrDefault(a.EventId)?.ProjectId, Name: PersonName.Normalize(a.ProjectName)))
+            .Where(a => a.ProjectId is not null)
+            .GroupBy(a => a.ProjectId!.Value)
+            .ToDictionary(g => g.Key, g => g.Select(a => a.Name).FirstOrDefault(n => n is not null));
+
+        return names.ToDictionary(p => p.Key, p => p.Value ?? "Project " + p.Key.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>
+    /// Each base group name to a MobieTrain group, compared case-insensitively: the group whose name matches exactly, else
+    /// the lowest id in ordinal order (<paramref name="ordered"/> is in that order); a name no group has is pending.
+    /// </summary>
+    private static (IReadOnlyList<GroupRef>, IReadOnlySet<string>) ResolveBaseGroups(IReadOnlyList<string> names, List<MobieTrainUserGroup> ordered)
+    {
+        var refs = new List<GroupRef>(names.Count);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            // A marker is never a base group, whatever its name: rule 6 would otherwise put everyone into it.
+            var matches = ordered.Where(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase) && !TenantMarker.IsMarker(g.ExternalId)).ToList();
+            var match = matches.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal)) ?? matches.FirstOrDefault();
+            if (match is null)
+            {
+                refs.Add(GroupRef.Pending(GroupSource.Base(name)));
+            }
+            else if (ids.Add(match.Id))
+            {
+                refs.Add(GroupRef.Existing(match.Id));
+            }
+        }
+
+        return (refs, ids);
+    }
+}

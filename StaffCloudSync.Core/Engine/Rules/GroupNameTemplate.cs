@@ -1,0 +1,230 @@
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
+
+namespace StaffCloudSync.Core.Engine.Rules;
+
+/// <summary>
+/// The tenant's <c>GroupNameTemplate</c>: literal text with the placeholders <c>{id}</c>, <c>{name}</c>,
+/// <c>{start:&lt;format&gt;}</c> and <c>{end:&lt;format&gt;}</c> (.NET date formats, invariant culture, the event's
+/// local time as StaffCloud gives it) and <c>{project}</c> (the project's name); <c>{{</c> and <c>}}</c> stand for
+/// braces. A template for project groups knows only <c>{id}</c> (the project's) and <c>{project}</c>: a project has no
+/// single name, start or end of an event. Parsed once, rendered per event or project.
+/// </summary>
+public sealed partial class GroupNameTemplate
+{
+    public const int MaxNameLength = 255;
+    private const string DefaultDateFormat = "yyyy-MM-dd";
+
+    private readonly IReadOnlyList<Part> _parts;
+
+    private GroupNameTemplate(string text, GroupNameSubject subject, IReadOnlyList<Part> parts)
+    {
+        Text = text;
+        Subject = subject;
+        _parts = parts;
+    }
+
+    public string Text { get; }
+
+    public GroupNameSubject Subject { get; }
+
+    /// <summary>True when the name needs the project's name (so a name that cannot be known yet must not be rendered).</summary>
+    public bool UsesProject => _parts.Any(p => p.Kind == PartKind.Project);
+
+    public static GroupNameTemplate Parse(string template, GroupNameSubject subject = GroupNameSubject.Event) =>
+        TryParse(template, subject, out var parsed, out var error) ? parsed! : throw new FormatException(error);
+
+    public static bool TryParse(string? template, out GroupNameTemplate? parsed, out string? error) =>
+        TryParse(template, GroupNameSubject.Event, out parsed, out error);
+
+    public static bool TryParse(string? template, GroupNameSubject subject, out GroupNameTemplate? parsed, out string? error)
+    {
+        parsed = null;
+        if (string.IsNullOrWhiteSpace(template))
+        {
+            error = "is empty";
+            return false;
+        }
+
+        var parts = new List<Part>();
+        var literal = new StringBuilder();
+        foreach (Match token in Tokens().Matches(template))
+        {
+            var position = token.Index + 1;
+            switch (token.Value)
+            {
+                case "{{" or "}}":
+                    literal.Append(token.Value[0]);
+                    continue;
+                case "}":
+                    error = $"has a '}}' at position {position} without its '{{' (write '}}}}' for a brace)";
+                    return false;
+                case "{":
+                    error = $"has a '{{' at position {position} that is never closed";
+                    return false;
+                case var text when text[0] != '{':
+                    literal.Append(text);
+                    continue;
+            }
+
+            if (literal.Length > 0)
+            {
+                parts.Add(new Part(PartKind.Literal, literal.ToString()));
+                literal.Clear();
+            }
+
+            if (!TryParsePlaceholder(token.Value[1..^1], subject, out var part, out error))
+            {
+                return false;
+            }
+
+            parts.Add(part!);
+        }
+
+        if (literal.Length > 0)
+        {
+            parts.Add(new Part(PartKind.Literal, literal.ToString()));
+        }
+
+        if (!parts.Any(p => p.Kind != PartKind.Literal))
+        {
+            error = $"has no placeholder, so every {Noun(subject)} would get the same group name";
+            return false;
+        }
+
+        parsed = new GroupNameTemplate(template, subject, parts);
+        error = null;
+        return true;
+    }
+
+    /// <summary>The group name of an event: trimmed, control characters dropped, at most 255 characters.</summary>
+    /// <param name="projectName">The event's project name for <c>{project}</c>; null (no project) renders as nothing.</param>
+    public string Render(StaffCloudEvent staffCloudEvent, string? projectName = null)
+    {
+        ArgumentNullException.ThrowIfNull(staffCloudEvent);
+        if (Subject != GroupNameSubject.Event)
+        {
+            throw new InvalidOperationException("A project group template cannot name an event's group.");
+        }
+
+        return Render(GroupExternalIds.ForEventGroup(staffCloudEvent.Id), part => part.Kind switch
+        {
+            PartKind.Id => staffCloudEvent.Id.ToString(CultureInfo.InvariantCulture),
+            PartKind.Name => staffCloudEvent.Name,
+            PartKind.Start => staffCloudEvent.Start?.ToString(part.Value, CultureInfo.InvariantCulture),
+            PartKind.End => (staffCloudEvent.End ?? staffCloudEvent.Start)?.ToString(part.Value, CultureInfo.InvariantCulture),
+            _ => projectName,
+        });
+    }
+
+    /// <summary>The group name of a project (<see cref="GroupNameSubject.Project"/> templates only).</summary>
+    public string RenderProject(long projectId, string projectName)
+    {
+        if (Subject != GroupNameSubject.Project)
+        {
+            throw new InvalidOperationException("An event group template cannot name a project's group.");
+        }
+
+        return Render(GroupExternalIds.ForProjectGroup(projectId), part => part.Kind switch
+        {
+            PartKind.Id => projectId.ToString(CultureInfo.InvariantCulture),
+            PartKind.Project => projectName,
+            _ => string.Empty,
+        });
+    }
+
+    // A name that renders empty (an event without a name, say) falls back to the group's externalId: never a blank group.
+    private string Render(string fallback, Func<Part, string?> placeholder)
+    {
+        var rendered = string.Concat(_parts.Select(p => p.Kind == PartKind.Literal ? p.Value : placeholder(p)));
+        var name = PersonName.Normalize(rendered);
+        return name is null ? fallback : PersonName.Truncate(name, MaxNameLength);
+    }
+
+    private static string Noun(GroupNameSubject subject) => subject == GroupNameSubject.Project ? "project" : "event";
+
+    private static bool TryParsePlaceholder(string body, GroupNameSubject subject, out Part? part, out string? error)
+    {
+        part = null;
+        var colon = body.IndexOf(':', StringComparison.Ordinal);
+        var name = (colon < 0 ? body : body[..colon]).Trim();
+        var format = colon < 0 ? null : body[(colon + 1)..];
+        var kind = name.ToLowerInvariant() switch
+        {
+            "id" => PartKind.Id,
+            "name" => PartKind.Name,
+            "start" => PartKind.Start,
+            "end" => PartKind.End,
+            "project" => PartKind.Project,
+            _ => (PartKind?)null,
+        };
+        if (kind is null)
+        {
+            error = subject == GroupNameSubject.Project
+                ? $"has an unknown placeholder '{{{body}}}' (known when GroupBy is project: {{id}}, {{project}})"
+                : $"has an unknown placeholder '{{{body}}}' (known: {{id}}, {{name}}, {{start:<format>}}, {{end:<format>}}, {{project}})";
+            return false;
+        }
+
+        if (subject == GroupNameSubject.Project && kind is PartKind.Name or PartKind.Start or PartKind.End)
+        {
+            // A project group stands for many events: whose name or date would it carry?
+            error = $"has the placeholder '{{{body}}}', which names one event: when GroupBy is project only {{id}} (the project's) and {{project}} are known";
+            return false;
+        }
+
+        if (kind is PartKind.Id or PartKind.Name or PartKind.Project)
+        {
+            if (format is not null)
+            {
+                error = $"placeholder '{{{body}}}' takes no format";
+                return false;
+            }
+
+            part = new Part(kind.Value, string.Empty);
+            error = null;
+            return true;
+        }
+
+        format = string.IsNullOrEmpty(format) ? DefaultDateFormat : format;
+        try
+        {
+            _ = new DateTime(2026, 12, 31, 23, 59, 58, DateTimeKind.Unspecified).ToString(format, CultureInfo.InvariantCulture);
+        }
+        catch (FormatException)
+        {
+            error = $"placeholder '{{{body}}}' has an invalid date format '{format}'";
+            return false;
+        }
+
+        part = new Part(kind.Value, format);
+        error = null;
+        return true;
+    }
+
+    // An escaped brace, a placeholder (up to the first closing brace), a brace without its partner, or literal text.
+    [GeneratedRegex(@"\{\{|\}\}|\{[^}]*\}|\{|\}|[^{}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Tokens();
+
+    private enum PartKind
+    {
+        Literal,
+        Id,
+        Name,
+        Start,
+        End,
+        Project,
+    }
+
+    private sealed record Part(PartKind Kind, string Value);
+}
+
+/// <summary>
+/// What a <see cref="GroupNameTemplate"/> names: an event's group or a project's. The tenant's <c>GroupBy</c>
+/// (Tenants/GroupMode) maps onto it; the rule lives here because Tenants uses Rules, never the other way round.
+/// </summary>
+public enum GroupNameSubject
+{
+    Event,
+    Project,
+}

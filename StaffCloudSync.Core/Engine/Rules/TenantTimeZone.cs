@@ -1,0 +1,59 @@
+namespace StaffCloudSync.Core.Engine.Rules;
+
+/// <summary>
+/// The tenant's time zone (IANA name): StaffCloud sends wall-clock times of it, the rules compare instants.
+/// </summary>
+public sealed class TenantTimeZone
+{
+    private TenantTimeZone(TimeZoneInfo zone) => Zone = zone;
+
+    public TimeZoneInfo Zone { get; }
+
+    public static bool TryResolve(string? ianaName, out TenantTimeZone? timeZone)
+    {
+        timeZone = null;
+        if (string.IsNullOrWhiteSpace(ianaName) || !TimeZoneInfo.TryFindSystemTimeZoneById(ianaName.Trim(), out var zone))
+        {
+            return false;
+        }
+
+        timeZone = new TenantTimeZone(zone);
+        return true;
+    }
+
+    public static TenantTimeZone Resolve(string ianaName) =>
+        TryResolve(ianaName, out var zone) ? zone! : throw new ArgumentException($"'{ianaName}' is not a known IANA time zone.", nameof(ianaName));
+
+    /// <summary>
+    /// The instant of a wall-clock time. A time skipped by a DST change (02:30 on a spring-forward night) is read
+    /// with the offset before the change; a repeated one (autumn) as its first occurrence. Both are what a person
+    /// reading the schedule would mean, and only move an event boundary by the length of the shift.
+    /// </summary>
+    public DateTimeOffset ToUtc(DateTime wallClock)
+    {
+        var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
+        TimeSpan offset;
+        if (Zone.IsInvalidTime(local))
+        {
+            offset = Zone.GetUtcOffset(local.AddHours(-3));
+        }
+        else if (Zone.IsAmbiguousTime(local))
+        {
+            offset = Zone.GetAmbiguousTimeOffsets(local).Max();
+        }
+        else
+        {
+            offset = Zone.GetUtcOffset(local);
+        }
+
+        // An absurd date at the edge of the calendar (0001-01-01 east of UTC) must not throw: it clamps.
+        var ticks = local.Ticks - offset.Ticks;
+        return ticks < DateTimeOffset.MinValue.UtcTicks ? DateTimeOffset.MinValue
+            : ticks > DateTimeOffset.MaxValue.UtcTicks ? DateTimeOffset.MaxValue
+            : new DateTimeOffset(ticks, TimeSpan.Zero);
+    }
+
+    /// <summary>The tenant's wall-clock time at an instant (what StaffCloud filters compare with).</summary>
+    public DateTime ToWallClock(DateTimeOffset instant) =>
+        DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, Zone).DateTime, DateTimeKind.Unspecified);
+}

@@ -1,0 +1,22 @@
+using System.Security.Cryptography;
+
+namespace StaffCloudSync.Core.Partners.Http;
+
+/// <summary>
+/// The <c>Idempotency-Key</c> of a write: a hash of its intent (tenant, run, action, record, content), so a
+/// retried or repeated write within the run is recognised by the server and never acts twice. The run id is part
+/// of it on purpose (docs/decisions.md): the same change made again in a later run is a new intent.
+/// </summary>
+public static class IdempotencyKey
+{
+    public const string HeaderName = "Idempotency-Key";
+
+    public static string Derive(params string?[] parts)
+    {
+        var joined = string.Join('\u001f', parts.Select(p => p ?? "\u0000"));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)));
+    }
+
+    public static bool IsPresent(HttpRequestMessage? request) =>
+        request is not null && request.Headers.Contains(HeaderName);
+}

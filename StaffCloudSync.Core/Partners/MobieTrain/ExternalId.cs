@@ -1,0 +1,50 @@
+namespace StaffCloudSync.Core.Partners.MobieTrain;
+
+/// <summary>
+/// MobieTrain <c>externalId</c>s. A synced person's is a StaffCloud employee id written the way the sync writes it: the
+/// canonical decimal form of a positive number (sync-rules.md, "synced person"); anything else — none, letters, signs,
+/// leading zeros, white space, other digits than ASCII — makes the record protected. Groups' externalIds are
+/// <see cref="GroupExternalIds"/>'.
+/// </summary>
+public static class ExternalId
+{
+    // 18 digits always fit a long; a longer digit string cannot be a StaffCloud id we could ask about, so such a
+    // record is treated as protected rather than as hard-deleted (see docs/decisions.md).
+    private const int MaxDigits = 18;
+
+    /// <summary>
+    /// The employee id when <paramref name="externalId"/> is exactly what <see cref="ForEmployee"/> writes for it; null for
+    /// a protected record. <c>0012</c>, <c>+12</c> or <c>12.0</c> are another integration's personnel numbers: reading them
+    /// as employee 12 would let the sync update or delete a record it never made.
+    /// </summary>
+    public static long? TryParseEmployeeId(string? externalId) =>
+        externalId is { Length: > 0 } && externalId[0] != '0' ? TryParseDigits(externalId) : null;
+
+    /// <summary>
+    /// The positive number written in 1–18 ASCII digits, leading zeros allowed (<c>007</c> → 7); null otherwise. For the
+    /// id inside a sync-owned group's externalId (<c>staffcloud-event-&lt;digits&gt;</c>), not for persons.
+    /// </summary>
+    public static long? TryParseDigits(string? digits)
+    {
+        if (string.IsNullOrEmpty(digits) || digits.Length > MaxDigits || !digits.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        // StaffCloud ids start at 1: "0" (or "000") cannot be asked about, so it is protected like any other non-id.
+        var id = long.Parse(digits, CultureInfo.InvariantCulture);
+        return id > 0 ? id : null;
+    }
+
+    /// <summary>
+    /// True when a protected record's externalId reads as <paramref name="employeeId"/> to a person (<c>0012</c>, <c>+12</c>,
+    /// <c> 12</c>, <c>12.0</c> for 12), so that <c>explain</c> can say why the sync leaves it alone.
+    /// </summary>
+    public static bool LooksLike(string? externalId, long employeeId) =>
+        TryParseEmployeeId(externalId) is null
+        && decimal.TryParse(externalId, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign
+            | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)
+        && number == employeeId;
+
+    public static string ForEmployee(long employeeId) => employeeId.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,36 @@
+namespace StaffCloudSync.Core.Partners.MobieTrain;
+
+/// <summary>
+/// The externalIds of sync-owned groups (sync-rules.md, "sync-owned group"): <c>staffcloud-event-&lt;digits&gt;</c> and
+/// <c>staffcloud-project-&lt;digits&gt;</c>, whatever the tenant's <c>GroupBy</c> is now — a tenant that switches mode
+/// still owns its old groups, so rule 6 takes people out of them even with PreserveManualGroups.
+/// </summary>
+public static class GroupExternalIds
+{
+    public const string EventGroupPrefix = "staffcloud-event-";
+
+    public const string ProjectGroupPrefix = "staffcloud-project-";
+
+    public static string ForEventGroup(long eventId) =>
+        EventGroupPrefix + eventId.ToString(CultureInfo.InvariantCulture);
+
+    public static string ForProjectGroup(long projectId) =>
+        ProjectGroupPrefix + projectId.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>True for an event or project group's externalId: the prefix followed by digits and nothing else.</summary>
+    public static bool IsSyncOwned(string? externalId) =>
+        HasDigitsAfter(externalId, EventGroupPrefix) || HasDigitsAfter(externalId, ProjectGroupPrefix);
+
+    public static long? TryParseEventGroup(string? externalId) => IdAfter(externalId, EventGroupPrefix);
+
+    public static long? TryParseProjectGroup(string? externalId) => IdAfter(externalId, ProjectGroupPrefix);
+
+    private static long? IdAfter(string? externalId, string prefix) =>
+        externalId is not null && externalId.StartsWith(prefix, StringComparison.Ordinal)
+            ? ExternalId.TryParseDigits(externalId[prefix.Length..])
+            : null;
+
+    private static bool HasDigitsAfter(string? externalId, string prefix) =>
+        externalId is not null && externalId.Length > prefix.Length && externalId.StartsWith(prefix, StringComparison.Ordinal)
+        && externalId.AsSpan(prefix.Length).IndexOfAnyExceptInRange('0', '9') < 0;
+}

@@ -1,0 +1,50 @@
+using StaffCloudSync.Core.Partners.Http;
+
+namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
+
+/// <summary>
+/// MobieTrain's JSON, source-generated (docs/decisions.md, "JSON"). Writing: camelCase in the records' property order,
+/// no whitespace, null fields left out — the bytes are canonical, so equal content gives an equal idempotency key.
+/// Reading: unknown fields ignored, every text through <see cref="PartnerTextConverter"/>.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    Converters = [typeof(PartnerTextConverter)])]
+[JsonSerializable(typeof(MobieTrainPage))]
+[JsonSerializable(typeof(MobieTrainAnswer))]
+[JsonSerializable(typeof(MobieTrainErrorAnswer))]
+[JsonSerializable(typeof(MobieTrainGroupBody))]
+[JsonSerializable(typeof(NewInvitation))]
+[JsonSerializable(typeof(PersonPatch))]
+internal sealed partial class MobieTrainJson : JsonSerializerContext;
+
+/// <summary>A list page: both fields must be there (<c>nextCursor</c> null on the last page).</summary>
+internal sealed record MobieTrainPage(
+    [property: JsonRequired] IReadOnlyList<MobieTrainAnswer>? Items,
+    [property: JsonRequired] JsonElement? NextCursor);
+
+/// <summary>A user group, user or invitation as answered: the fields of all three, each one checked where it is used.</summary>
+internal sealed record MobieTrainAnswer(
+    string? Id,
+    string? Name,
+    string? ExternalId,
+    string? FirstName,
+    string? LastName,
+    string? Email,
+    string? Phone,
+    string? Language,
+    IReadOnlyList<string?>? UserGroupIds,
+    string? RegisteredAt,
+    string? CreatedAt);
+
+internal sealed record MobieTrainErrorAnswer(MobieTrainErrorBody? Error);
+
+/// <summary>The body of a group's create (with its externalId; a base group has none) or rename (name only).</summary>
+internal sealed record MobieTrainGroupBody(string Name, string? ExternalId = null);
+
+/// <summary>MobieTrain's error body (<c>{"error": {"code", "message", "existing"?, "existingKind"?}}</c>).</summary>
+internal sealed record MobieTrainErrorBody(string? Code, string? Message, JsonElement? Existing, string? ExistingKind)
+{
+    public static MobieTrainErrorBody None { get; } = new(null, null, null, null);
+}

@@ -1,0 +1,259 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.Http.Resilience;
+using Polly.Timeout;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Platform.Failures;
+
+namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
+
+/// <summary>
+/// One request to MobieTrain and what its answer means. Sending: the API key, its rotation on 401, idempotency keys, and what a failed answer means for the run;
+/// reading: a page or a record of the answer, every shape error an <c>InvalidResponse</c> naming the operation.
+/// </summary>
+internal sealed class MobieTrainRequests(
+    HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger logger)
+{
+
+    /// <summary>
+    /// Sends a write with its idempotency key: tenant, run, action, record and canonical body. The key is what lets the
+    /// shared retry repeat a write (it retries none without one) and lets MobieTrain answer a repeat with its first
+    /// answer instead of acting twice. With the run id in it, the same change in a later run is a new intent
+    /// (docs/decisions.md, "Idempotency keys").
+    /// </summary>
+    public Task<HttpResponseMessage> WriteAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
+    {
+        var canonical = write.Body is null ? string.Empty : Encoding.UTF8.GetString(write.Body);
+        var key = IdempotencyKey.Derive(target.TenantId, target.RunId, write.Action, write.Record, canonical);
+        var path = $"{AccountPath(target)}/{write.Path}";
+        var request = new HttpRequestMessage(write.Method, path);
+        request.Headers.Add(IdempotencyKey.HeaderName, key);
+        if (write.Body is not null)
+        {
+            request.Content = new ByteArrayContent(write.Body);
+            request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+        }
+
+        return SendAsync(target, request, write.Operation, cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends (and disposes) a request with the account's API key: <see cref="BearerSecretHandler"/> puts it in and, on 401,
+    /// re-reads it once; a rotated key is tried once, the same key again means it is simply refused.
+    /// </summary>
+    public async Task<HttpResponseMessage> SendAsync(MobieTrainTarget target, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    {
+        using var sent = request;
+        request.Options.Set(BearerSecretHandler.SecretName, target.ApiKeySecretName);
+
+        // The resilience handlers time a request up to its headers; HttpClient buffers the body after them, where only
+        // this guard (the whole request's budget) stops a body that stalls half-way.
+        using var guard = new CancellationTokenSource(options.Value.Resilience.TotalTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, guard.Token);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (HttpRequestException e) when (e.HttpRequestError == HttpRequestError.ConfigurationLimitExceeded)
+        {
+            throw InvalidResponse(target, operation, $"a body larger than {options.Value.MaxResponseBytes / (1024 * 1024)} MiB");
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutRejectedException or OperationCanceledException or IOException)
+        {
+            // What is left after the retries: every attempt timed out or lost its connection.
+            MobieTrainClientLog.Unavailable(logger, target.TenantId, target.AccountId, operation, null, e.GetType().Name);
+            throw new SyncRunException(target.TenantId, SyncFailureKind.Unavailable,
+                $"MobieTrain did not answer {operation} for account '{target.AccountId}' of tenant '{target.TenantId}' " +
+                $"after {options.Value.Resilience.MaxRetries} retries: {Describe(e)}.", e);
+        }
+
+        var outcome = BearerOutcome.Of(request);
+        if (outcome.Rotated)
+        {
+            MobieTrainClientLog.RetryingWithRotatedKey(logger, target.TenantId, target.AccountId, target.ApiKeySecretName);
+        }
+
+        if (outcome.Refused)
+        {
+            // The same key again, or the rotated one refused too: the key is simply not accepted.
+            response.Dispose();
+            throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
+        }
+
+        return response;
+    }
+
+    /// <summary>MobieTrain refuses a key with 401 (a 403 is a valid key without access to the account: no re-read helps).</summary>
+    public static Task<bool> IsKeyRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
+
+    /// <summary>
+    /// The exception for an answer that is not a success and that the caller does not resolve itself (404 on a delete or
+    /// a patch, 409 on a create). Record-level for a write MobieTrain refused (400, 409, 422); run-level for everything
+    /// else — a 404 that reaches here (a list or a create) means the account itself is not there, which fails every write.
+    /// </summary>
+    public async Task<Exception> FailureAsync(
+        MobieTrainTarget target, string operation, HttpResponseMessage response, bool isWrite, CancellationToken cancellationToken)
+    {
+        var status = (int)response.StatusCode;
+        if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+        {
+            return AuthenticationFailed(target, response.StatusCode);
+        }
+
+        if (HttpClientResiliencePredicates.IsTransient(Polly.Outcome.FromResult(response)))
+        {
+            MobieTrainClientLog.Unavailable(logger, target.TenantId, target.AccountId, operation, status, null);
+            // A Retry-After longer than MobieTrain:Resilience:MaxRetryAfter is not waited for: say so, it explains the failure.
+            var wait = response.Headers.RetryAfter?.Delta is { } delta
+                ? $" (Retry-After {delta.TotalSeconds:0} s; at most MobieTrain:Resilience:MaxRetryAfter is waited)"
+                : string.Empty;
+            return new SyncRunException(target.TenantId, SyncFailureKind.Unavailable,
+                $"MobieTrain answered {operation} for account '{target.AccountId}' of tenant '{target.TenantId}' with {status}{wait} " +
+                $"after up to {options.Value.Resilience.MaxRetries} retries; the next run tries again.");
+        }
+
+        if (isWrite && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
+        {
+            var error = await MobieTrainAnswers.ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            var code = MobieTrainErrorText.SafeCode(error.Code);
+            MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, operation, status, code);
+            return new MobieTrainRecordException(
+                $"MobieTrain refused {operation} ({status}{(code is null ? string.Empty : " " + code)}): {MobieTrainErrorText.Cut(error.Message)}",
+                status, code);
+        }
+
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            MobieTrainClientLog.InvalidResponse(logger, target.TenantId, target.AccountId, operation, "404");
+            return new SyncRunException(target.TenantId, SyncFailureKind.Configuration,
+                $"MobieTrain answered {operation} with 404 for account '{target.AccountId}' of tenant '{target.TenantId}': the account " +
+                "does not exist, or MobieTrain:BaseUrl does not point at the provisioning API. Check the tenant's MobieTrainAccountId.");
+        }
+
+        return InvalidResponse(target, operation, $"unexpected status {status}");
+    }
+
+    private SyncRunException AuthenticationFailed(MobieTrainTarget target, HttpStatusCode status)
+    {
+        MobieTrainClientLog.AuthenticationFailed(logger, target.TenantId, target.AccountId, target.ApiKeySecretName, (int)status);
+        var message = status == HttpStatusCode.Forbidden
+            ? $"MobieTrain refused access to account '{target.AccountId}' of tenant '{target.TenantId}' (403): the API key in secret " +
+              $"'{target.ApiKeySecretName}' is valid but does not reach this account. Ask MobieTrain to enable the key for the account, " +
+              "or correct the tenant's MobieTrainAccountId or MobieTrainApiKeySecret."
+            : $"MobieTrain refused the API key in secret '{target.ApiKeySecretName}' for account '{target.AccountId}' of tenant " +
+              $"'{target.TenantId}' (401), also after reading the secret again: the key is unknown or revoked. Put a valid key in the secret.";
+        return new SyncRunException(target.TenantId, SyncFailureKind.Authentication, message);
+    }
+
+    public SyncRunException InvalidResponse(MobieTrainTarget target, string operation, string detail)
+    {
+        MobieTrainClientLog.InvalidResponse(logger, target.TenantId, target.AccountId, operation, detail);
+        return new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
+            $"MobieTrain answered {operation} for account '{target.AccountId}' of tenant '{target.TenantId}' with something the API " +
+            $"does not return ({detail}); nothing of it was used.");
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        TimeoutRejectedException => "the request timed out",
+        HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => $"connection failed ({error})",
+        HttpRequestException => "the connection failed",
+        _ => e.GetType().Name,
+    };
+
+    public async Task<(IReadOnlyList<T> Items, string? NextCursor)> ReadPageAsync<T>(
+        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken)
+    {
+        var page = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainPage, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (page?.Items is not { } items || page.NextCursor is { ValueKind: not JsonValueKind.String })
+            {
+                throw new MobieTrainShapeException("the page is not {\"items\": [...], \"nextCursor\": ...}");
+            }
+
+            // An empty cursor cannot be sent back meaningfully: read as the end of the list.
+            var cursor = page.NextCursor is { } next && TextValue.ReadString(next) is { Length: > 0 } value ? value : null;
+            return ([.. items.Select(read)], cursor);
+        }
+        catch (MobieTrainShapeException e)
+        {
+            throw InvalidResponse(target, operation, e.Message);
+        }
+    }
+
+    public async Task<T> ReadRecordAsync<T>(
+        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken)
+    {
+        var answer = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainAnswer, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return read(answer);
+        }
+        catch (MobieTrainShapeException e)
+        {
+            throw InvalidResponse(target, operation, e.Message);
+        }
+    }
+
+    /// <summary>The body as <typeparamref name="T"/>; JSON that is not of the API's shape (or no JSON) is an invalid answer.</summary>
+    private async Task<T?> ReadAsync<T>(
+        MobieTrainTarget target, HttpResponseMessage response, string operation, JsonTypeInfo<T> type, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (JsonException)
+        {
+            // Not the serializer's message: it can quote the body.
+            throw InvalidResponse(target, operation, $"a {(int)response.StatusCode} whose body is not JSON of the API's shape");
+        }
+    }
+
+    public static string AccountPath(MobieTrainTarget target) => $"v1/accounts/{Escape(target.AccountId)}";
+
+    public static string Escape(string segment) => Uri.EscapeDataString(segment);
+}
+
+/// <summary>One write: where it goes, what it does (for its idempotency key) and its canonical body.</summary>
+internal sealed record MobieTrainWrite(HttpMethod Method, string Path, string Action, string Record, byte[]? Body)
+{
+    /// <summary>Method and path below the account, for messages and logs: ids only, never a value from the body.</summary>
+    public string Operation => $"{Method.Method} /{Path}";
+}
+
+/// <summary>What of MobieTrain's error bodies may be stored and logged: codes and messages masked and cut.</summary>
+internal static class MobieTrainErrorText
+{
+    private const int MaxErrorMessageLength = 300;
+
+    /// <summary>The error code is meant to be a word; one that is not is masked and cut like a message.</summary>
+    public static string? SafeCode(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? null : ErrorTextMask.Mask(code.Trim()) is var masked && masked.Length <= 64 ? masked : masked[..64];
+
+    /// <summary>
+    /// MobieTrain's error message as it may be stored and logged: personal data and key-like text masked
+    /// (<see cref="ErrorTextMask"/>), then cut. Every message of MobieTrain's that we keep goes through here.
+    /// </summary>
+    public static string Cut(string? message)
+    {
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            return "no error message";
+        }
+
+        message = ErrorTextMask.Mask(message.Trim());
+        return message.Length <= MaxErrorMessageLength ? message : string.Concat(message.AsSpan(0, MaxErrorMessageLength - 1), "…");
+    }
+}

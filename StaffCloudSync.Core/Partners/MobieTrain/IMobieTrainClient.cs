@@ -1,0 +1,40 @@
+namespace StaffCloudSync.Core.Partners.MobieTrain;
+
+/// <summary>
+/// The MobieTrain provisioning contract (mobietrain-api.md). Lists stream every page; writes are
+/// idempotent per run: a create answered 409 for the same person returns the existing record, a delete
+/// answered 404 counts as done. A rejected write throws <see cref="MobieTrainRecordException"/>.
+/// </summary>
+public interface IMobieTrainClient
+{
+    IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<MobieTrainUser> GetUsersAsync(MobieTrainTarget target, CancellationToken cancellationToken);
+
+    IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken);
+
+    Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken);
+
+    Task RenameUserGroupAsync(MobieTrainWriteTarget target, string groupId, string name, CancellationToken cancellationToken);
+
+    Task UpdateUserAsync(MobieTrainWriteTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken);
+
+    Task DeleteUserAsync(MobieTrainWriteTarget target, string userId, CancellationToken cancellationToken);
+
+    Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken);
+
+    Task UpdateInvitationAsync(MobieTrainWriteTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken);
+
+    Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// MobieTrain refused a write for one record (422, or a 409 that names another person): that record fails,
+/// the run goes on. The message is MobieTrain's own, which names fields, not values.
+/// </summary>
+public sealed class MobieTrainRecordException(string message, int statusCode, string? errorCode = null) : Exception(message)
+{
+    public int StatusCode { get; } = statusCode;
+
+    public string? ErrorCode { get; } = errorCode;
+}

@@ -1,0 +1,21 @@
+namespace StaffCloudSync.Core.Partners.MobieTrain;
+
+/// <summary>
+/// The account's marker group (sync-rules.md, "An account belongs to one tenant, provably"): its externalId names the
+/// one tenant allowed to write the account, so a row pointed at another client's account is refused before it writes.
+/// </summary>
+public static class TenantMarker
+{
+    public const string Prefix = "staffcloud-sync-tenant-";
+
+    public static string ExternalIdFor(string tenantId) => Prefix + tenantId;
+
+    public static string NameFor(string tenantId) => "StaffCloud sync: " + tenantId;
+
+    /// <summary>True for any tenant's marker: rules 4 and 6 leave such a group and its members alone.</summary>
+    public static bool IsMarker(string? externalId) =>
+        externalId is not null && externalId.Length > Prefix.Length && externalId.StartsWith(Prefix, StringComparison.Ordinal);
+
+    /// <summary>The tenant id a marker names, or null when <paramref name="externalId"/> is no marker.</summary>
+    public static string? TenantOf(string? externalId) => IsMarker(externalId) ? externalId![Prefix.Length..] : null;
+}

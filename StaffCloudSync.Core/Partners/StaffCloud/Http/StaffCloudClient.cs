@@ -1,0 +1,232 @@
+using System.Runtime.CompilerServices;
+using StaffCloudSync.Core.Platform.Failures;
+
+namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
+
+/// <summary>
+/// Reads StaffCloud over HTTP along the read plan of staffcloud-api.md: the current-or-future events, their
+/// confirmed assignments by event, then employees by id in batches, and single employees where a list left one
+/// out. Every request is a GET (<see cref="StaffCloudRequests"/>); retries, timeouts and rate limits are the
+/// handlers' business (<c>CoreServices.AddStaffCloudClient</c>). Whatever StaffCloud might ignore (a
+/// filter, the id list) is checked again here, and every failure becomes a <see cref="SyncRunException"/> that
+/// names the tenant.
+/// </summary>
+public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
+    : IStaffCloudClient
+{
+    /// <summary>The connection handler of every StaffCloud client (the reads and the webhook registration).</summary>
+    internal static HttpMessageHandler PrimaryHandler() => new SocketsHttpHandler
+    {
+        // A redirect could carry the Bearer token's request to another host; it is an error, never followed.
+        AllowAutoRedirect = false,
+        AutomaticDecompression = DecompressionMethods.All,
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+    };
+
+    // The project's name comes joined with the assignments (no extra request per project); the event says which project.
+    internal const string AssignmentFields = "id,employee_id,event_id,status," + StaffCloudRecordParser.ProjectNameField;
+    internal const string EventFields = "id,name,start,end,status,project_id";
+    internal const string EmployeeFields = "id,firstname,lastname,email,mobile,phone,communication_language,status";
+
+    /// <summary>Every employee status there is: the default scope of <c>/employees</c> is not documented, and a person it hid would look hard-deleted.</summary>
+    internal const string AllEmployeeStatuses = "0,1,2,3,4,5,6";
+
+    private const string WallClockFormat = "yyyy-MM-dd HH:mm:ss";
+
+    private readonly StaffCloudOptions _options = options.Value;
+    private readonly ILogger<StaffCloudClient> _logger = logger;
+    private readonly StaffCloudRequests _requests = new(http, options.Value, time, logger);
+
+    public async IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(
+        StaffCloudTarget target, DateTime afterLocal, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var baseAddress = ResolveBaseAddress(target);
+
+        // ">" is StaffCloud's strictly-greater filter ("=>" as the query reads), in the tenant's wall clock. A null end
+        // never passes "end=>", so events without an end are asked for separately, by their start.
+        var bound = Uri.EscapeDataString(">" + afterLocal.ToString(WallClockFormat, CultureInfo.InvariantCulture));
+        string[] queries =
+        [
+            $"status={StaffCloudStatus.EventActive}&end={bound}&fields={EventFields}",
+            $"status={StaffCloudStatus.EventActive}&end=null&start={bound}&fields={EventFields}",
+        ];
+
+        var seen = new HashSet<long>();
+        int returned = 0, outside = 0;
+        for (var i = 0; i < queries.Length; i++)
+        {
+            var position = 0;
+            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "events", queries[i], (i + 1, queries.Length, 0), cancellationToken)
+                .ConfigureAwait(false))
+            {
+                position++;
+                var where = Where(position, i + 1, queries.Length);
+                var record = StaffCloudRequests.Guard(target, "events", () => StaffCloudRecordParser.Event(element, where, UnreadableDate(target, "events")), cancellationToken);
+
+                // StaffCloud ignores filters it does not understand: a filter it dropped must not widen the result.
+                if (record.Status != StaffCloudStatus.EventActive || (record.End ?? record.Start) is not { } boundary || boundary <= afterLocal)
+                {
+                    outside++;
+                    continue;
+                }
+
+                if (!seen.Add(record.Id))
+                {
+                    // Both queries can return one event (an end StaffCloud reads as set and null at once): no warning.
+                    continue;
+                }
+
+                returned++;
+                yield return record;
+            }
+        }
+
+        LogDone(target, "events", returned, queries.Length, outside, "status 2, end (or start) after the bound");
+    }
+
+    public IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
+        StaffCloudTarget target, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
+        ReadInBatchesAsync(target, "assignments", Batches(eventIds, "event"),
+            batch => $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batch)}&fields={AssignmentFields}",
+            StaffCloudRecordParser.Assignment,
+            (assignment, asked) => assignment.Status == StaffCloudStatus.AssignmentConfirmed && asked.Contains(assignment.EventId),
+            assignment => assignment.Id, "status 7 of the events asked for", cancellationToken);
+
+    public IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
+        StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken) =>
+        ReadInBatchesAsync(target, "employees", Batches(employeeIds, "employee"),
+            batch => $"id={string.Join(',', batch)}&status={AllEmployeeStatuses}&fields={EmployeeFields}",
+            StaffCloudRecordParser.Employee,
+            // A StaffCloud that ignored "id=" would answer with everyone: only the ids asked for reach the rules.
+            (employee, asked) => asked.Contains(employee.Id),
+            employee => employee.Id, "ids not asked for", cancellationToken);
+
+    public async Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken)
+    {
+        RequirePositive(employeeId, "employee");
+        var resource = $"employees/{employeeId.ToString(CultureInfo.InvariantCulture)}";
+        var baseAddress = ResolveBaseAddress(target);
+        var element = await _requests.ReadOneAsync(target, baseAddress, resource, $"fields={EmployeeFields}",
+            $"employee {employeeId.ToString(CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
+        if (element is not { } record)
+        {
+            return null;
+        }
+
+        var employee = StaffCloudRequests.Guard(target, resource, () => StaffCloudRecordParser.Employee(record, "the single record", UnreadableDate(target, "employees")),
+            cancellationToken);
+        return employee.Id == employeeId
+            ? employee
+            : throw new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
+                $"tenant '{target.TenantId}': StaffCloud /{resource} answered with the record of employee {employee.Id.ToString(CultureInfo.InvariantCulture)}");
+    }
+
+    /// <summary>
+    /// One request per batch of ids, one after the other (StaffCloud's quota is unknown, and records stream out in a
+    /// stable order); each record parsed, re-checked against the filter it was asked with, and kept once.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadInBatchesAsync<T>(
+        StaffCloudTarget target,
+        string resource,
+        List<long[]> batches,
+        Func<long[], string> queryFor,
+        Func<StaffCloudElement, string, Action<long, string>, T> parse,
+        Func<T, HashSet<long>, bool> matches,
+        Func<T, long> idOf,
+        string filter,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (batches.Count == 0)
+        {
+            // Nothing to ask: no request, and no token read either.
+            yield break;
+        }
+
+        var baseAddress = ResolveBaseAddress(target);
+        var seen = new HashSet<long>();
+        int returned = 0, outside = 0;
+        for (var i = 0; i < batches.Count; i++)
+        {
+            var asked = batches[i].ToHashSet();
+            var position = 0;
+            await foreach (var element in _requests.ReadListAsync(target, baseAddress, resource, queryFor(batches[i]), (i + 1, batches.Count, batches[i].Length), cancellationToken)
+                .ConfigureAwait(false))
+            {
+                position++;
+                var where = Where(position, i + 1, batches.Count);
+                var record = StaffCloudRequests.Guard(target, resource, () => parse(element, where, UnreadableDate(target, resource)), cancellationToken);
+                if (!matches(record, asked))
+                {
+                    outside++;
+                    continue;
+                }
+
+                if (!seen.Add(idOf(record)))
+                {
+                    StaffCloudLog.DuplicateId(_logger, target.TenantId, resource, idOf(record));
+                    continue;
+                }
+
+                returned++;
+                yield return record;
+            }
+        }
+
+        LogDone(target, resource, returned, batches.Count, outside, filter);
+    }
+
+    /// <summary>The API root for an API tenant: <c>https://&lt;it&gt;.staff.cloud/api/v1/</c>, or the allowed loopback override.</summary>
+    /// <exception cref="ArgumentException">The API tenant is not a DNS label.</exception>
+    internal Uri BaseAddressFor(string apiTenant) =>
+        StaffCloudBaseAddress.For(apiTenant, _options.AllowBaseAddressOverride && !string.IsNullOrWhiteSpace(_options.BaseAddressOverride)
+            ? _options.BaseAddressOverride
+            : null);
+
+    /// <summary>Distinct ids in batches of 200 (<see cref="StaffCloudOptions.MaxBatchSize"/>, a constant since it stopped being a setting); an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
+    private List<long[]> Batches(IReadOnlyCollection<long> ids, string what)
+    {
+        var wanted = ids.Distinct().ToList();
+        foreach (var id in wanted)
+        {
+            RequirePositive(id, what);
+        }
+
+        return [.. wanted.Chunk(Math.Clamp(_options.BatchSize, 1, StaffCloudOptions.MaxBatchSize))];
+    }
+
+    private static void RequirePositive(long id, string what)
+    {
+        if (id <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(id), id, $"A StaffCloud {what} id is a positive number; it is never sent otherwise.");
+        }
+    }
+
+    private Uri ResolveBaseAddress(StaffCloudTarget target)
+    {
+        try
+        {
+            return BaseAddressFor(target.ApiTenant);
+        }
+        catch (ArgumentException)
+        {
+            throw StaffCloudErrors.InvalidApiTenant(target);
+        }
+    }
+
+    private Action<long, string> UnreadableDate(StaffCloudTarget target, string resource) =>
+        (id, field) => StaffCloudLog.UnreadableDate(_logger, target.TenantId, resource, id, field);
+
+    private static string Where(int position, int request, int requests) =>
+        requests == 1 ? $"record {position}" : $"record {position} of request {request} of {requests}";
+
+    private void LogDone(StaffCloudTarget target, string resource, int returned, int requests, int outside, string filter)
+    {
+        if (outside > 0)
+        {
+            StaffCloudLog.OutsideFilter(_logger, target.TenantId, resource, outside, filter);
+        }
+
+        StaffCloudLog.Read(_logger, target.TenantId, resource, returned, requests);
+    }
+}

@@ -1,0 +1,167 @@
+namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
+
+/// <summary>
+/// The human part of a StaffCloud error answer, for the run record: <c>message</c>, else <c>error</c> (both
+/// <c>{code, message, …}</c> and <c>{error, message}</c> were seen), on one line, cut to about 200 characters, and
+/// with the token blanked out should the server ever echo it.
+/// </summary>
+internal static class StaffCloudErrorBody
+{
+    public const int MaxLength = 200;
+
+    // An error body is small; a larger one (an HTML error page) is not worth reading in full.
+    private const int MaxBytes = 16 * 1024;
+
+    public const string InvalidTokenStructure = "Invalid security token structure";
+
+    /// <summary>
+    /// Whether the answer refuses the token (<see cref="StaffCloudErrors.IsTokenRefused"/>): a 401, or a 400 whose body
+    /// says the token is malformed. That body is read here, at most <see cref="MaxBytes"/> of it, and put back buffered,
+    /// so the client reads the same bytes for its error.
+    /// </summary>
+    public static async Task<bool> IsTokenRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.StatusCode != System.Net.HttpStatusCode.BadRequest)
+        {
+            return StaffCloudErrors.IsTokenRefused(response.StatusCode, invalidTokenStructure: false);
+        }
+
+        var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+        var buffered = new ByteArrayContent(body);
+        foreach (var header in response.Content.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
+        {
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content.Dispose();
+        response.Content = buffered;
+        return StaffCloudErrors.IsTokenRefused(response.StatusCode, Says(body, InvalidTokenStructure));
+    }
+
+    /// <summary>The cleaned message, and whether the body says the token is malformed (wherever it says so).</summary>
+    public static async Task<(string? Message, bool InvalidToken)> ReadAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
+    {
+        var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+
+        // Searched in the whole body rather than in the message: which field carries it (message, error) varies.
+        return (Clean(MessageOf(body), token), Says(body, InvalidTokenStructure));
+    }
+
+    /// <summary>
+    /// What a single read's 404 says (sync-rules.md, "deactivated employee"): it proves absence only as StaffCloud's own
+    /// JSON error answer, an object with <c>message</c> or <c>error</c>; a proxy's or a wrong path's page proves nothing.
+    /// The description is for the run record: short, on one line, the token blanked out, never the whole body.
+    /// </summary>
+    public static async Task<(bool Proves, string Description)> ReadNotFoundAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
+    {
+        var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+        if (body.Length == 0)
+        {
+            return (false, "an empty body");
+        }
+
+        JsonElement root;
+        try
+        {
+            root = JsonSerializer.Deserialize(body, LenientJson.JsonElement);
+        }
+        catch (JsonException)
+        {
+            return (false, $"a body that is not JSON, starting '{Clean(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 256)), token, PrefixLength)}'");
+        }
+
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return (false, $"JSON that is not an object ({root.ValueKind.ToString().ToLowerInvariant()})");
+        }
+
+        // {"error": {...}} without a message of its own is still StaffCloud's error shape.
+        var message = MessageOf(body) ?? (root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? "error" : null);
+        return message is not null
+            ? (true, $"a JSON error answer ('{Clean(message, token, PrefixLength)}')")
+            : (false, "a JSON object without 'message' or 'error'");
+    }
+
+    /// <summary>How much of a body that is not StaffCloud's error answer a run record shows.</summary>
+    private const int PrefixLength = 60;
+
+    private static bool Says(byte[] body, string text) => Encoding.UTF8.GetString(body).Contains(text, StringComparison.OrdinalIgnoreCase);
+
+    private static async Task<byte[]> ReadPrefixAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            await using var disposal = stream.ConfigureAwait(false);
+            var buffer = new byte[MaxBytes];
+            var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            return buffer[..length];
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            // The status code alone still tells what happened.
+            return [];
+        }
+    }
+
+    /// <summary>An error body is only mined for a message: a trailing comma does not hide it.</summary>
+    private static readonly StaffCloudJson LenientJson = new(new JsonSerializerOptions { AllowTrailingCommas = true });
+
+    private static string? MessageOf(ReadOnlySpan<byte> body)
+    {
+        try
+        {
+            var root = JsonSerializer.Deserialize(body, LenientJson.JsonElement);
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return null;
+            }
+
+            return TextOf(root, "message") ?? TextOf(root, "error")
+                ?? (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object ? TextOf(error, "message") : null);
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a proxy's HTML page): its text is not StaffCloud's message and may be long; leave it out.
+            return null;
+        }
+    }
+
+    private static string? TextOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
+            ? value.GetString()
+            : null;
+
+    private static string? Clean(string? message, string token) => Clean(message, token, MaxLength);
+
+    private static string? Clean(string? message, string token, int maxLength)
+    {
+        if (message is null)
+        {
+            return null;
+        }
+
+        if (token.Length > 0)
+        {
+            message = message.Replace(token, "***", StringComparison.Ordinal);
+        }
+
+        var line = new StringBuilder(Math.Min(message.Length, maxLength + 1));
+        foreach (var c in message)
+        {
+            if (line.Length > maxLength)
+            {
+                break;
+            }
+
+            var ch = char.IsControl(c) ? ' ' : c;
+            if (ch != ' ' || (line.Length > 0 && line[^1] != ' '))
+            {
+                line.Append(ch);
+            }
+        }
+
+        var text = line.ToString().Trim();
+        return text.Length > maxLength ? string.Concat(text.AsSpan(0, maxLength), "…") : text;
+    }
+}

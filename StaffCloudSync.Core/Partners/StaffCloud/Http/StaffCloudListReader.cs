@@ -1,0 +1,133 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Runtime.CompilerServices;
+
+namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
+
+/// <summary>
+/// Reads the records of a StaffCloud list answer: a bare JSON array (what StaffCloud sends without
+/// <c>envelope=true</c>) is streamed element by element, since a list can hold hundreds of records and StaffCloud
+/// does not page; <c>{"response": [...]}</c> is accepted too. Anything else is an
+/// <see cref="InvalidAnswerException"/> that says what came instead.
+/// </summary>
+internal static class StaffCloudListReader
+{
+    private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
+
+    /// <exception cref="InvalidAnswerException">The body is empty, not JSON, or JSON of another shape.</exception>
+    /// <exception cref="JsonException">The array breaks off into invalid JSON while it is streamed.</exception>
+    public static async IAsyncEnumerable<StaffCloudElement> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var reader = PipeReader.Create(body, new StreamPipeReaderOptions(leaveOpen: true));
+        try
+        {
+            var first = await PeekFirstByteAsync(reader, cancellationToken).ConfigureAwait(false)
+                ?? throw new InvalidAnswerException("an empty body");
+
+            if (first == (byte)'[')
+            {
+                await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable(reader, StaffCloudJson.Default.StaffCloudElement, cancellationToken)
+                    .ConfigureAwait(false))
+                {
+                    yield return element;
+                }
+
+                yield break;
+            }
+
+            // Not a bare array: an envelope is expected to be small enough to buffer; anything else is only described.
+            foreach (var element in await ReadEnvelopeAsync(reader, cancellationToken).ConfigureAwait(false))
+            {
+                yield return element;
+            }
+        }
+        finally
+        {
+            await reader.CompleteAsync().ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<List<StaffCloudElement>> ReadEnvelopeAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        JsonElement root;
+        try
+        {
+            root = await JsonSerializer.DeserializeAsync(reader, StaffCloudJson.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+        }
+        catch (JsonException)
+        {
+            throw new InvalidAnswerException("a body that is not JSON");
+        }
+
+        if (root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Array)
+        {
+            return response.Deserialize(StaffCloudJson.Default.ListStaffCloudElement)!;
+        }
+
+        throw new InvalidAnswerException(root.ValueKind switch
+        {
+            JsonValueKind.Object when root.TryGetProperty("response", out var other) =>
+                $"a JSON object whose 'response' is {Describe(other.ValueKind)}, not a list",
+            JsonValueKind.Object => "a JSON object without a 'response' list",
+            var kind => $"{Describe(kind)}, not a list",
+        });
+    }
+
+    private static string Describe(JsonValueKind kind) => kind switch
+    {
+        JsonValueKind.Object => "a JSON object",
+        JsonValueKind.Array => "a JSON array",
+        JsonValueKind.String => "a JSON string",
+        JsonValueKind.Number => "a JSON number",
+        JsonValueKind.True or JsonValueKind.False => "a JSON boolean",
+        JsonValueKind.Null => "JSON null",
+        _ => "an unknown JSON value",
+    };
+
+    /// <summary>Skips a byte-order mark and whitespace, and returns the first byte of the value without consuming it.</summary>
+    private static async Task<byte?> PeekFirstByteAsync(PipeReader reader, CancellationToken cancellationToken)
+    {
+        var atStart = true;
+        while (true)
+        {
+            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var buffer = result.Buffer;
+            if (atStart && buffer.Length < Bom.Length && !result.IsCompleted)
+            {
+                // Too short to tell a byte-order mark from a value: wait for more.
+                reader.AdvanceTo(buffer.Start, buffer.End);
+                continue;
+            }
+
+            if (TryFindValue(buffer, skipBom: atStart, out var position, out var first))
+            {
+                reader.AdvanceTo(position, position);
+                return first;
+            }
+
+            atStart = false;
+            reader.AdvanceTo(buffer.End);
+            if (result.IsCompleted)
+            {
+                return null;
+            }
+        }
+    }
+
+    private static bool TryFindValue(ReadOnlySequence<byte> buffer, bool skipBom, out SequencePosition position, out byte first)
+    {
+        var reader = new SequenceReader<byte>(buffer);
+        if (skipBom)
+        {
+            reader.IsNext(Bom, advancePast: true);
+        }
+
+        reader.AdvancePastAny((byte)' ', (byte)'\t', (byte)'\r', (byte)'\n');
+        position = reader.Position;
+        return reader.TryPeek(out first);
+    }
+}
+
+/// <summary>A StaffCloud answer that is not what the API returns; the message says what it was instead.</summary>
+internal sealed class InvalidAnswerException(string description) : Exception(description);

@@ -1,0 +1,167 @@
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
+using StaffCloudSync.Core.Partners.Http;
+using StaffCloudSync.Core.Platform.Failures;
+
+namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
+
+/// <summary>
+/// One GET to StaffCloud with the tenant's Bearer token: a list streamed record by record, or a single record.
+/// Every failure on the way becomes a <see cref="SyncRunException"/> naming the tenant and the resource; a token
+/// refused as expired or malformed was re-read once by <see cref="BearerSecretHandler"/> before the request fails.
+/// </summary>
+internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions options, TimeProvider time, ILogger logger)
+{
+    /// <summary>One GET of a list, its records streamed; every failure on the way is a typed run error.</summary>
+    public async IAsyncEnumerable<StaffCloudElement> ReadListAsync(
+        StaffCloudTarget target,
+        Uri baseAddress,
+        string resource,
+        string query,
+        (int Request, int Requests, int Ids) progress,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        StaffCloudLog.Reading(logger, target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
+        var uri = new Uri(baseAddress, $"{resource}?{query}");
+        using var response = await SendAsync(target, resource, uri, notFoundSubject: null, cancellationToken).ConfigureAwait(false);
+
+        var body = await GuardAsync(target, resource, async ValueTask<Stream> () => new LimitedReadStream(
+            await response!.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
+        await using (body.ConfigureAwait(false))
+        {
+            // Not "await foreach" inside a try: C# allows no yield there, so each step is guarded on its own.
+            var records = StaffCloudListReader.ReadAsync(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            await using (records.ConfigureAwait(false))
+            {
+                while (await GuardAsync(target, resource, () => records.MoveNextAsync(), cancellationToken).ConfigureAwait(false))
+                {
+                    yield return records.Current;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// One GET of a single record (bare or as <c>{"response": {...}}</c>), or null when StaffCloud answers 404 with its
+    /// own JSON error answer; any other 404 fails the run, naming <paramref name="subject"/> (e.g. "employee 8").
+    /// </summary>
+    public async Task<StaffCloudElement?> ReadOneAsync(
+        StaffCloudTarget target, Uri baseAddress, string resource, string query, string subject, CancellationToken cancellationToken)
+    {
+        StaffCloudLog.Reading(logger, target.TenantId, resource, 1, 1, 1);
+        var uri = new Uri(baseAddress, $"{resource}?{query}");
+        using var response = await SendAsync(target, resource, uri, notFoundSubject: subject, cancellationToken).ConfigureAwait(false);
+        if (response is null)
+        {
+            return null;
+        }
+
+        return await GuardAsync(target, resource, async ValueTask<StaffCloudElement?> () =>
+        {
+            var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes);
+            await using (stream.ConfigureAwait(false))
+            {
+                try
+                {
+                    var root = await JsonSerializer.DeserializeAsync(stream, StaffCloudJson.Default.StaffCloudElement, cancellationToken).ConfigureAwait(false);
+                    return root.Fields?.Response ?? root;
+                }
+                catch (JsonException)
+                {
+                    throw new InvalidAnswerException("a body that is not JSON");
+                }
+            }
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Sends the GET with the tenant's token (<see cref="BearerSecretHandler"/> puts it in and re-reads it once when it
+    /// is refused as expired or malformed). With a <paramref name="notFoundSubject"/> a 404 that is StaffCloud's JSON error
+    /// answer is an answer (null), and any other 404 an error naming that subject and what came back.
+    /// </summary>
+    private async Task<HttpResponseMessage?> SendAsync(StaffCloudTarget target, string resource, Uri uri, string? notFoundSubject, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Options.Set(BearerSecretHandler.SecretName, target.TokenSecretName);
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        HttpResponseMessage response;
+        try
+        {
+            // Headers only: the body is streamed by the reader, so a long list is never held whole in memory.
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
+        {
+            StaffCloudLog.RequestFailed(logger, target.TenantId, resource, ex.GetType().Name, null);
+            throw typed;
+        }
+
+        try
+        {
+            var outcome = BearerOutcome.Of(request);
+            if (outcome.Rotated)
+            {
+                StaffCloudLog.TokenRotated(logger, target.TenantId, target.TokenSecretName, (int)response.StatusCode);
+            }
+
+            if (response.IsSuccessStatusCode)
+            {
+                return response;
+            }
+
+            if (notFoundSubject is not null && response.StatusCode == HttpStatusCode.NotFound)
+            {
+                var (proves, description) = await StaffCloudErrorBody.ReadNotFoundAsync(
+                    response, BearerOutcome.SentSecret(request), cancellationToken).ConfigureAwait(false);
+                if (!proves)
+                {
+                    StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
+                    throw new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
+                        $"tenant '{target.TenantId}': StaffCloud /{resource} answered 404 with {description}, which is not StaffCloud's " +
+                        $"error answer and proves nothing about {notFoundSubject} (a proxy's or a wrong path's 404?); nothing was written");
+                }
+
+                response.Dispose();
+                return null;
+            }
+
+            if (outcome.Refused)
+            {
+                StaffCloudLog.TokenRefused(logger, target.TenantId, target.TokenSecretName, (int)response.StatusCode);
+            }
+
+            var body = await StaffCloudErrorBody.ReadAsync(response, BearerOutcome.SentSecret(request), cancellationToken).ConfigureAwait(false);
+            StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
+            throw StaffCloudErrors.ForStatus(target, resource, response, body, time.GetUtcNow());
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    public static T Guard<T>(StaffCloudTarget target, string resource, Func<T> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return step();
+        }
+        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
+        {
+            throw typed;
+        }
+    }
+
+    private static async ValueTask<T> GuardAsync<T>(StaffCloudTarget target, string resource, Func<ValueTask<T>> step, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await step().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
+        {
+            throw typed;
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace StaffCloudSync.Core.Partners.StaffCloud;
+
+public sealed record StaffCloudEmployee(
+    long Id,
+    int? Status,
+    string? FirstName,
+    string? LastName,
+    string? Email,
+    string? Mobile,
+    string? Phone,
+    string? CommunicationLanguage);
+
+/// <summary>
+/// A StaffCloud <c>/events</c> record. <see cref="Start"/> and <see cref="End"/> are the tenant's wall-clock
+/// times (<see cref="DateTimeKind.Unspecified"/>), as StaffCloud sends them; null when absent or unparsable.
+/// </summary>
+public sealed record StaffCloudEvent(long Id, string? Name, int? Status, DateTime? Start, DateTime? End)
+{
+    /// <summary>The event's <c>project_id</c>; null when it has none (such an event gives no project group).</summary>
+    public long? ProjectId { get; init; }
+}
+
+/// <summary>A StaffCloud <c>/assignments</c> record (times are tenant wall-clock, like events).</summary>
+public sealed record StaffCloudAssignment(long Id, long EmployeeId, long EventId, int? Status, DateTime? Start, DateTime? End)
+{
+    /// <summary>
+    /// The joined field <c>event.project.name</c>: the name of the project of the assignment's event, read with the
+    /// assignments at no extra request (staffcloud-api.md); null when StaffCloud left it out or sent null.
+    /// </summary>
+    public string? ProjectName { get; init; }
+}
+
+/// <summary>The status codes the rules depend on (staffcloud-api.md).</summary>
+public static class StaffCloudStatus
+{
+    public const int EmployeeActive = 4;
+    public const int EmployeeInactive = 5;
+    public const int EmployeeDeleted = 6;
+    public const int EventActive = 2;
+    public const int AssignmentConfirmed = 7;
+}

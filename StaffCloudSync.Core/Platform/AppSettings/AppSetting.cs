@@ -1,0 +1,42 @@
+namespace StaffCloudSync.Core.Platform.AppSettings;
+
+/// <summary>
+/// How the options validators word a setting, so that every start-up failure reads alike and tells an operator what
+/// to edit: the configuration key and the app setting that holds it, the allowed range and the value found, e.g.
+/// <c>Sync:RunTimeBudget (app setting Sync__RunTimeBudget) must be between 00:00:01 and 00:30:00; it is 00:00:00.</c>
+/// </summary>
+public static class AppSetting
+{
+    /// <summary>Every failure found (nulls are passes), reported at once so an operator fixes them in one go.</summary>
+    public static ValidateOptionsResult Result(IEnumerable<string?> failures)
+    {
+        var found = failures.OfType<string>().ToList();
+        return found.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(found);
+    }
+
+    /// <summary><c>Section:Key (app setting Section__Key)</c>; <paramref name="key"/> may be nested (<c>Resilience:MaxRetries</c>).</summary>
+    public static string Name(string section, string key)
+    {
+        var path = $"{section}:{key}";
+        return $"{path} (app setting {path.Replace(":", "__", StringComparison.Ordinal)})";
+    }
+
+    /// <summary>
+    /// The failure of a value outside the inclusive range <paramref name="min"/>–<paramref name="max"/>, or null;
+    /// <paramref name="why"/> (optional) says where the range comes from.
+    /// </summary>
+    public static string? OutOfRange<T>(string section, string key, T value, T min, T max, string? why = null)
+        where T : struct, IComparable<T>, IFormattable
+    {
+        if (value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0)
+        {
+            return null;
+        }
+
+        var reason = why is null ? "" : $" ({why})";
+        return $"{Name(section, key)} must be between {Text(min)} and {Text(max)}{reason}; it is {Text(value)}.";
+    }
+
+    // Invariant, so a message reads the same on every host: TimeSpan in its constant form (00:30:00), numbers plain.
+    private static string Text(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,42 @@
+namespace StaffCloudSync.Core.Platform.Failures;
+
+/// <summary>
+/// A failure that ends a whole tenant run (an API unreachable after retries, 401/403, a response that is not
+/// what the API returns, a missing secret, an invalid tenant row). The message names the tenant and the cause
+/// and is what an operator reads in the run record; it never contains a secret value.
+/// </summary>
+public class SyncRunException(string tenantId, SyncFailureKind kind, string message, Exception? innerException = null)
+    : Exception(message, innerException)
+{
+    public string TenantId { get; } = tenantId;
+
+    public SyncFailureKind Kind { get; } = kind;
+
+    /// <summary>True when trying again later can help (outage, throttling); false for what needs an operator.</summary>
+    public bool IsTransient => Kind is SyncFailureKind.Unavailable;
+}
+
+/// <summary>
+/// Why a run failed, for the run record, retries, quarantine and the HTTP status of the on-demand endpoints.
+/// The vocabulary sits below everything that uses it: the clients, the stores and the engine all speak it.
+/// </summary>
+public enum SyncFailureKind
+{
+    /// <summary>An API unreachable, throttled or timing out after retries: the one kind a later retry can fix.</summary>
+    Unavailable,
+
+    /// <summary>A credential refused (401/403) or a secret that may not be read.</summary>
+    Authentication,
+
+    /// <summary>An answer that is not what the API returns.</summary>
+    InvalidResponse,
+
+    /// <summary>An invalid tenant row or a setting the API rejects.</summary>
+    Configuration,
+
+    /// <summary>A secret the tenant names is not in Key Vault.</summary>
+    MissingSecret,
+
+    /// <summary>No row in the Tenants table for the tenant id: an operator must add it (or fix the id).</summary>
+    UnknownTenant,
+}

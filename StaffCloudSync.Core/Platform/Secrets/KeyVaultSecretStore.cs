@@ -1,0 +1,140 @@
+using Azure;
+using Azure.Security.KeyVault.Secrets;
+using Microsoft.Extensions.Caching.Hybrid;
+
+namespace StaffCloudSync.Core.Platform.Secrets;
+
+/// <summary>
+/// Secrets from Azure Key Vault, each kept for <see cref="KeyVaultOptions.CacheDuration"/>: a run reads the same
+/// tokens for many requests, and many tenants share the MobieTrain key, so without a cache every run would cost
+/// several vault reads (and count against the vault's throttling limit). Kept short so a rotated token is picked up
+/// within minutes; <see cref="Invalidate"/> drops one at once. <see cref="HybridCache"/> makes concurrent callers of one
+/// name share a single read and caches no failure (docs/decisions.md).
+/// </summary>
+public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache cache, IOptions<KeyVaultOptions> options, ILogger<KeyVaultSecretStore> logger)
+    : ISecretStore
+{
+    private readonly TimeSpan _cacheDuration = options.Value.CacheDuration > TimeSpan.Zero ? options.Value.CacheDuration : TimeSpan.Zero;
+
+    // In this process's memory only: a secret never goes to a distributed cache, even if the host registers one.
+    private HybridCacheEntryOptions Entry => new()
+    {
+        Expiration = _cacheDuration,
+        LocalCacheExpiration = _cacheDuration,
+        Flags = _cacheDuration > TimeSpan.Zero
+            ? HybridCacheEntryFlags.DisableDistributedCache
+            : HybridCacheEntryFlags.DisableDistributedCache | HybridCacheEntryFlags.DisableLocalCache,
+    };
+
+    public async Task<string> GetSecretAsync(string name, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        if (!SecretNamePattern().IsMatch(name))
+        {
+            // The name becomes a URL path segment: refuse anything that could address another resource
+            // (e.g. "x/versions") instead of relying on escaping.
+            throw new ArgumentException(
+                $"'{name}' is not a Key Vault secret name (1–127 characters of a-z, A-Z, 0-9 and '-').", nameof(name));
+        }
+
+        var fetched = false;
+        // The read is shared by every caller waiting for it; HybridCache cancels it only when all of them gave up.
+        var value = await cache.GetOrCreateAsync(
+            Key(name),
+            async token =>
+            {
+                fetched = true;
+                return await FetchAsync(name, token).ConfigureAwait(false);
+            },
+            Entry,
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+
+        if (!fetched)
+        {
+            SecretsLog.SecretServedFromCache(logger, name);
+        }
+
+        return value;
+    }
+
+    /// <summary>
+    /// Drops the cached value, e.g. after the API refused the token with 401: the next read asks Key Vault, which
+    /// returns the rotated value.
+    /// </summary>
+    public void Invalidate(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+
+        // The entry is in the local tier only (no distributed cache), which RemoveAsync clears before it returns.
+        var removal = cache.RemoveAsync(Key(name));
+        if (!removal.IsCompletedSuccessfully)
+        {
+            removal.AsTask().GetAwaiter().GetResult();
+        }
+
+        SecretsLog.SecretInvalidated(logger, name);
+    }
+
+    // Key Vault names are case-insensitive (and ASCII, checked above); the cache's keys are not.
+    private static string Key(string name) => "keyvault-secret:" + name.ToLowerInvariant();
+
+    private async Task<string> FetchAsync(string name, CancellationToken cancellationToken)
+    {
+        var vault = client.VaultUri;
+        KeyVaultSecret secret;
+        try
+        {
+            // version null = the current version: a single GET /secrets/{name}, no versions listed.
+            secret = (await client.GetSecretAsync(name, null, cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            SecretsLog.SecretNotFound(logger, name, vault);
+            throw new SecretNotFoundException(name, ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403 && IsDisabledSecret(ex))
+        {
+            // Key Vault answers a read of a disabled secret with 403 "SecretDisabled", not 404; for the app it is
+            // missing (an operator disabled it), not a permissions problem.
+            SecretsLog.SecretDisabled(logger, name, vault);
+            throw new SecretNotFoundException(name, ex);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 401 or 403)
+        {
+            SecretsLog.SecretAccessDenied(logger, name, vault, ex.Status);
+            throw new SecretAccessDeniedException(name, vault, ex.Status, ex);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Outage or throttling after the SDK's retries, or no token for the identity: left as it is for the
+            // caller to classify, but logged here where the vault is known.
+            SecretsLog.SecretReadFailed(logger, name, vault, ex);
+            throw;
+        }
+
+        if (secret.Properties.Enabled == false)
+        {
+            SecretsLog.SecretDisabled(logger, name, vault);
+            throw new SecretNotFoundException(name);
+        }
+
+        if (string.IsNullOrWhiteSpace(secret.Value))
+        {
+            SecretsLog.SecretEmpty(logger, name, vault);
+            throw new SecretNotFoundException(name);
+        }
+
+        SecretsLog.SecretRead(logger, name, vault, _cacheDuration);
+
+        // Trimmed: a value set from a file (az keyvault secret set --file) often ends in a newline, which would
+        // make an invalid Authorization header. Tokens and keys never carry meaningful outer whitespace.
+        return secret.Value.Trim();
+    }
+
+    private static bool IsDisabledSecret(RequestFailedException ex) =>
+        ex.Message.Contains("SecretDisabled", StringComparison.OrdinalIgnoreCase) ||
+        ex.Message.Contains("disabled secret", StringComparison.OrdinalIgnoreCase);
+
+    [GeneratedRegex("^[0-9a-zA-Z-]{1,127}$", RegexOptions.CultureInvariant)]
+    private static partial Regex SecretNamePattern();
+}

@@ -1,0 +1,44 @@
+namespace StaffCloudSync.Core.Platform.Secrets;
+
+/// <summary>
+/// Log lines of the secret stores, event ids 1100–1199. They name secrets and vaults, never a value: nothing here
+/// takes the value as a parameter, so it cannot end up in a log by accident.
+/// </summary>
+internal static partial class SecretsLog
+{
+    [LoggerMessage(EventId = 1100, Level = LogLevel.Debug,
+        Message = "Read secret {SecretName} from Key Vault {VaultUri}; reused for {CacheDuration}")]
+    public static partial void SecretRead(ILogger logger, string secretName, Uri vaultUri, TimeSpan cacheDuration);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Trace, Message = "Secret {SecretName} served from the cache")]
+    public static partial void SecretServedFromCache(ILogger logger, string secretName);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug,
+        Message = "Dropped cached secret {SecretName}; the next read goes to Key Vault")]
+    public static partial void SecretInvalidated(ILogger logger, string secretName);
+
+    [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Secret {SecretName} does not exist in Key Vault {VaultUri}")]
+    public static partial void SecretNotFound(ILogger logger, string secretName, Uri vaultUri);
+
+    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning,
+        Message = "Secret {SecretName} is disabled in Key Vault {VaultUri}; it is treated as missing")]
+    public static partial void SecretDisabled(ILogger logger, string secretName, Uri vaultUri);
+
+    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning,
+        Message = "Secret {SecretName} in Key Vault {VaultUri} is empty; it is treated as missing")]
+    public static partial void SecretEmpty(ILogger logger, string secretName, Uri vaultUri);
+
+    [LoggerMessage(EventId = 1106, Level = LogLevel.Error,
+        Message = "Key Vault {VaultUri} refused to read secret {SecretName} (HTTP {StatusCode}): the app's identity needs the Key Vault Secrets User role")]
+    public static partial void SecretAccessDenied(ILogger logger, string secretName, Uri vaultUri, int statusCode);
+
+    [LoggerMessage(EventId = 1107, Level = LogLevel.Warning, Message = "Reading secret {SecretName} from Key Vault {VaultUri} failed")]
+    public static partial void SecretReadFailed(ILogger logger, string secretName, Uri vaultUri, Exception exception);
+
+    [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "Read secret {SecretName} from configuration")]
+    public static partial void ConfigurationSecretRead(ILogger logger, string secretName);
+
+    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning,
+        Message = "Secret {SecretName} is not set (or empty) in configuration key Secrets:Values:{SecretName}")]
+    public static partial void ConfigurationSecretNotFound(ILogger logger, string secretName);
+}

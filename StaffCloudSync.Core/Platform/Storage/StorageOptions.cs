@@ -1,0 +1,82 @@
+using Azure.Core;
+using StaffCloudSync.Core.Platform.Secrets;
+
+namespace StaffCloudSync.Core.Platform.Storage;
+
+/// <summary>
+/// The app's own storage account (tenant registry, run records), configured the way Azure Functions configures
+/// <c>AzureWebJobsStorage</c>: a connection string, or identity-based service URIs with a credential.
+/// </summary>
+public sealed class StorageOptions
+{
+    /// <summary>The Functions host's own setting: both the host and this app use the one account.</summary>
+    public const string ConnectionSettingName = "AzureWebJobsStorage";
+
+    /// <summary>Section of the app's own storage settings (table names): <c>Storage__TenantsTableName</c>.</summary>
+    public const string SectionName = "Storage";
+
+    public const string DefaultTenantsTableName = "Tenants";
+    public const string DefaultRunsTableName = "SyncRuns";
+    public const string DefaultLeasesTableName = "TenantLeases";
+    public const string DefaultRunDetailsContainerName = "run-details";
+
+    /// <summary><c>AzureWebJobsStorage</c>: a connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary><c>AzureWebJobsStorage__tableServiceUri</c>, or derived from <c>AzureWebJobsStorage__accountName</c>.</summary>
+    public string? TableServiceUri { get; set; }
+
+    public string? QueueServiceUri { get; set; }
+
+    /// <summary><c>AzureWebJobsStorage__blobServiceUri</c>: the run details' container lives there.</summary>
+    public string? BlobServiceUri { get; set; }
+
+    /// <summary><c>AzureWebJobsStorage__credential</c>: "managedidentity" (the default) or "developer".</summary>
+    public string? Credential { get; set; }
+
+    /// <summary><c>AzureWebJobsStorage__clientId</c>: a user-assigned identity's client id; empty for system-assigned.</summary>
+    public string? ClientId { get; set; }
+
+    public string TenantsTableName { get; set; } = DefaultTenantsTableName;
+
+    public string RunsTableName { get; set; } = DefaultRunsTableName;
+
+    /// <summary>One row per tenant while a run holds it (the per-tenant lease).</summary>
+    public string LeasesTableName { get; set; } = DefaultLeasesTableName;
+
+    /// <summary>Blob container of the runs' details, one JSON document per run (<c>Storage__RunDetailsContainerName</c>).</summary>
+    public string RunDetailsContainerName { get; set; } = DefaultRunDetailsContainerName;
+
+    public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
+
+    /// <summary>
+    /// Reads <c>AzureWebJobsStorage</c> by hand: the same key is a plain value (connection string) in one setup and a
+    /// section (identity-based) in the other, which the options binder cannot express.
+    /// </summary>
+    public void ReadFrom(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var connection = configuration.GetSection(ConnectionSettingName);
+        ConnectionString = Blank(connection.Value);
+        var accountName = Blank(connection["accountName"]);
+        TableServiceUri = Blank(connection["tableServiceUri"]) ?? ServiceUri(accountName, "table");
+        QueueServiceUri = Blank(connection["queueServiceUri"]) ?? ServiceUri(accountName, "queue");
+        BlobServiceUri = Blank(connection["blobServiceUri"]) ?? ServiceUri(accountName, "blob");
+        Credential = Blank(connection["credential"]);
+        ClientId = Blank(connection["clientId"]);
+
+        var own = configuration.GetSection(SectionName);
+        TenantsTableName = Blank(own[nameof(TenantsTableName)]) ?? DefaultTenantsTableName;
+        RunsTableName = Blank(own[nameof(RunsTableName)]) ?? DefaultRunsTableName;
+        LeasesTableName = Blank(own[nameof(LeasesTableName)]) ?? DefaultLeasesTableName;
+        RunDetailsContainerName = Blank(own[nameof(RunDetailsContainerName)]) ?? DefaultRunDetailsContainerName;
+    }
+
+    /// <summary>The identity-based setup's credential (unused with a connection string).</summary>
+    public TokenCredential CreateCredential() => AzureCredentials.Create(AzureCredentials.Parse(Credential), ClientId);
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    private static string? ServiceUri(string? accountName, string service) =>
+        accountName is null ? null : $"https://{accountName}.{service}.core.windows.net";
+}

@@ -1,0 +1,65 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+
+namespace StaffCloudSync.Core.Platform.Storage;
+
+/// <summary>
+/// The app's tables and its run-details container, each created on its first use and then never asked about again in
+/// this process: a CreateIfNotExists per call would double every request.
+/// </summary>
+public sealed class StorageTables
+{
+    public StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
+    {
+        Tenants = Ensured.Table(tableService.GetTableClient(options.Value.TenantsTableName));
+        Runs = Ensured.Table(tableService.GetTableClient(options.Value.RunsTableName));
+        Leases = Ensured.Table(tableService.GetTableClient(options.Value.LeasesTableName));
+        var container = blobService.GetBlobContainerClient(options.Value.RunDetailsContainerName);
+        Documents = new Ensured<BlobContainerClient>(container, token => container.CreateIfNotExistsAsync(cancellationToken: token));
+    }
+
+    public Ensured<TableClient> Tenants { get; }
+
+    public Ensured<TableClient> Runs { get; }
+
+    public Ensured<TableClient> Leases { get; }
+
+    /// <summary>
+    /// The <c>run-details</c> container of JSON documents: a blob per run with its lists (the run store) and an approval's
+    /// persons (the tenant store). Named for what it holds, so storage knows neither room's types.
+    /// </summary>
+    public Ensured<BlobContainerClient> Documents { get; }
+}
+
+/// <summary>A client whose table or container is created once; a failed creation is tried again by the next caller.</summary>
+public sealed class Ensured<TClient>(TClient client, Func<CancellationToken, Task> create)
+{
+    private readonly Lock _gate = new();
+    private Task? _creation;
+
+    /// <summary>The client, without waiting for its creation (for a name, or a test's clean-up).</summary>
+    public TClient Client => client;
+
+    public async ValueTask<TClient> GetAsync(CancellationToken cancellationToken)
+    {
+        Task task;
+        lock (_gate)
+        {
+            if (_creation is null || _creation.IsFaulted || _creation.IsCanceled)
+            {
+                // Not tied to one caller's token: a cancelled caller must not leave the others a cancelled creation.
+                _creation = create(CancellationToken.None);
+            }
+
+            task = _creation;
+        }
+
+        await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return client;
+    }
+}
+
+public static class Ensured
+{
+    public static Ensured<TableClient> Table(TableClient client) => new(client, token => client.CreateIfNotExistsAsync(token));
+}

@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+
+namespace StaffCloudSync.Core.Runs.Applying;
+
+/// <summary>
+/// What each planned action writes to MobieTrain, for one run's target, and the ids of the groups the run created, which
+/// the later writes of the run refer to.
+/// </summary>
+internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTarget target)
+{
+    private readonly ConcurrentDictionary<GroupSource, string> _createdGroups = new();
+
+    public async Task CreateGroupAsync(CreateGroupAction action, CancellationToken cancellationToken)
+    {
+        var group = await client.CreateUserGroupAsync(target, action.Name, action.ExternalId, cancellationToken).ConfigureAwait(false);
+        _createdGroups[action.Source] = group.Id;
+    }
+
+    public Task RenameGroupAsync(RenameGroupAction action, CancellationToken cancellationToken) =>
+        client.RenameUserGroupAsync(target, action.GroupId, action.NewName, cancellationToken);
+
+    public Task RemoveAsync(SyncAction action, CancellationToken cancellationToken) => action switch
+    {
+        RemoveUserAction u => client.DeleteUserAsync(target, u.UserId, cancellationToken),
+        RemoveInvitationAction i => client.DeleteInvitationAsync(target, i.InvitationId, cancellationToken),
+        ExpireInvitationAction e => client.DeleteInvitationAsync(target, e.InvitationId, cancellationToken),
+        WithdrawInvitationAction w => client.DeleteInvitationAsync(target, w.InvitationId, cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Not a removal."),
+    };
+
+    /// <summary>A replacement (rule 7) or an update (rules 5–7).</summary>
+    public Task ChangeAsync(SyncAction action, CancellationToken cancellationToken) => action switch
+    {
+        ReplaceInvitationAction r => ReplaceAsync(r, cancellationToken),
+        UpdateUserAction u => client.UpdateUserAsync(target, u.UserId, ToPatch(u.Patch), cancellationToken),
+        UpdateInvitationAction i => client.UpdateInvitationAsync(target, i.InvitationId, ToPatch(i.Patch), cancellationToken),
+        _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Not a change."),
+    };
+
+    public Task InviteAsync(InviteAction action, CancellationToken cancellationToken) =>
+        client.CreateInvitationAsync(target, ToNewInvitation(action.Invitation), cancellationToken);
+
+    private async Task ReplaceAsync(ReplaceInvitationAction action, CancellationToken cancellationToken)
+    {
+        // Resolved before the delete: a replacement whose group is missing must not lose its invitation.
+        var invitation = ToNewInvitation(action.Invitation);
+        await client.DeleteInvitationAsync(target, action.InvitationId, cancellationToken).ConfigureAwait(false);
+        await client.CreateInvitationAsync(target, invitation, cancellationToken).ConfigureAwait(false);
+    }
+
+    private NewInvitation ToNewInvitation(PlannedInvitation planned) => new(
+        planned.ExternalId, planned.FirstName, planned.LastName, planned.Email, planned.Phone, planned.Language,
+        Resolve(planned.Groups));
+
+    private PersonPatch ToPatch(PlannedPatch patch) => new(
+        patch.FirstName, patch.LastName, patch.Email, patch.Phone, patch.Language,
+        patch.Groups is null ? null : Resolve(patch.Groups));
+
+    /// <summary>Group ids for the write: created groups by their new id; a group whose create failed cannot be referenced.</summary>
+    private List<string> Resolve(IReadOnlyList<GroupRef> groups)
+    {
+        var ids = new List<string>(groups.Count);
+        foreach (var reference in groups)
+        {
+            if (reference.GroupId is { } id)
+            {
+                ids.Add(id);
+            }
+            else if (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created))
+            {
+                ids.Add(created);
+            }
+            else
+            {
+                throw new MissingGroupException(reference.PendingSource.Value);
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>The write refers to a group whose create failed in this run: that record fails, the run goes on.</summary>
+    internal sealed class MissingGroupException(GroupSource source)
+        : Exception($"the group of {source} could not be created in this run, so this write was not attempted");
+}

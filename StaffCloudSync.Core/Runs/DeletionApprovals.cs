@@ -1,0 +1,71 @@
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Runs;
+
+/// <summary>
+/// An operator's "allow deletions" (sync-rules.md, "Approval of held deletions"): it covers exactly the persons whose
+/// deletions the tenant's latest <c>DeletionsHeld</c> run held — as its run record names them — for the tenant's
+/// <c>DeletionApprovalHours</c>. An approval that named no one would let any later mass deletion through, which is what
+/// the guard is there to stop; so with nothing held it is refused.
+/// </summary>
+public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimeProvider time)
+{
+    // How far back the latest holding run is looked for; runs are twice a day, so this is weeks of history.
+    private const int RunsLookedAt = 50;
+
+    public async Task<DeletionApproval> GrantAsync(string tenantId, string? grantedBy, CancellationToken cancellationToken)
+    {
+        var tenant = await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false)
+            ?? throw new TenantConflictException($"Tenant '{tenantId}' does not exist.");
+        var held = await LatestHoldingRunAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var hours = tenant.Settings?.DeletionApprovalHours ?? TenantSettings.DefaultDeletionApprovalHours;
+        var approval = new DeletionApproval(
+            Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture),
+            held.RunId,
+            held.HeldDeletions.Select(h => h.EmployeeId).ToHashSet(),
+            now,
+            grantedBy,
+            now.AddHours(hours));
+        await tenants.SetDeletionApprovalAsync(tenantId, approval, cancellationToken).ConfigureAwait(false);
+        return approval;
+    }
+
+    /// <summary>
+    /// The newest run that planned and held deletions. A run that did not get to planning (it failed reading, or was
+    /// skipped) says nothing about what is held and is passed over; a newer run that completed without holding anything
+    /// means nothing is held now.
+    /// </summary>
+    private async Task<RunRecord> LatestHoldingRunAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        await foreach (var run in runs.ListRecentAsync(tenantId, RunsLookedAt, cancellationToken).ConfigureAwait(false))
+        {
+            if (run.HeldDeletions.Count > 0 && run.Status is RunStatus.DeletionsHeld or RunStatus.Failed)
+            {
+                return run;
+            }
+
+            if (run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors)
+            {
+                throw new NothingHeldException(
+                    $"tenant '{tenantId}': nothing is held, so there is nothing to allow: its latest completed run {run.RunId} "
+                    + $"({run.StartedAt:yyyy-MM-dd HH:mm}Z, {run.Status}) held no deletions. An approval covers only the deletions a run held.");
+            }
+        }
+
+        throw new NothingHeldException(
+            $"tenant '{tenantId}': nothing is held, so there is nothing to allow: none of its last {RunsLookedAt} runs held deletions. "
+            + "An approval covers only the deletions a run held; run it (or a dry run) first.");
+    }
+}
+
+/// <summary>"allow deletions" was asked for a tenant whose latest runs hold nothing.</summary>
+public sealed class NothingHeldException : Exception
+{
+    public NothingHeldException() { }
+
+    public NothingHeldException(string message) : base(message) { }
+
+    public NothingHeldException(string message, Exception innerException) : base(message, innerException) { }
+}

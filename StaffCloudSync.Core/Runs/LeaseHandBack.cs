@@ -1,0 +1,51 @@
+using StaffCloudSync.Core.Runs.Leases;
+using StaffCloudSync.Core.Runs.Records;
+
+namespace StaffCloudSync.Core.Runs;
+
+/// <summary>
+/// A queue message delivered again while its own run still holds the tenant: the instance running it died (a running
+/// instance keeps its message invisible). Completing it as skipped would leave the tenant to the next scheduled run,
+/// twelve hours on; throwing would only bring it back after the queue's visibility timeout, a few times, and then to
+/// the poison queue long before a 35-minute lease lapses. So the run's continuation is queued, invisible until the
+/// lease lapses, and the lease is handed to it; this message is then completed (docs/decisions.md, "lease hand-back").
+/// </summary>
+internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunStore runs, TimeProvider time, ILogger logger)
+{
+    /// <summary>Past the lease's end, for the clocks of the instances and of storage that do not quite agree.</summary>
+    public static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
+
+    public async Task<RunRecord> DeferAsync(SyncRequest request, LeaseResult lease, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var remaining = lease.HeldUntil is { } until && until > now ? until - now : TimeSpan.Zero;
+        var delay = TimeSpan.FromTicks(Math.Min((remaining + Margin).Ticks, StorageSyncQueue.MaxVisibilityDelay.Ticks));
+        var next = request.Continuation();
+
+        // Queued before the lease moves: if queuing fails, this message is retried and finds the lease as it was.
+        await queue.EnqueueAsync(next with { RequestedAt = now }, delay, cancellationToken).ConfigureAwait(false);
+
+        // Handed over for what is left of it: no other run starts in between, and should the old run be alive after
+        // all, its next renewal fails and it stops writing long before the continuation becomes visible.
+        if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, delay, CancellationToken.None).ConfigureAwait(false))
+        {
+            QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
+        }
+
+        QueueLog.RedeliveryDeferred(logger, request.TenantId, request.RunId, next.RunId, now + delay);
+        var reason = $"the instance running it stopped without warning (its queue message came back while it still held the tenant until " +
+            $"{lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z); continuation {next.RunId} queued, due when the lease lapses at {now + delay:yyyy-MM-dd HH:mm:ss}Z";
+        var dead = await runs.GetAsync(request.TenantId, request.RunId, cancellationToken).ConfigureAwait(false);
+        if (dead is not null && dead.Status != RunStatus.Running)
+        {
+            // It recorded its own end before the instance went: that record stays as it is.
+            return dead;
+        }
+
+        var record = dead is null
+            ? RunRecorder.Build(request, now, now, new RunEnd(RunStatus.Continued, reason))
+            : dead with { Status = RunStatus.Continued, EndedAt = now, Reason = reason };
+        await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        return record;
+    }
+}

@@ -1,0 +1,136 @@
+using Azure;
+using Azure.Data.Tables;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Platform.Telemetry;
+
+namespace StaffCloudSync.Core.Runs.Leases;
+
+/// <summary>
+/// Tenant leases as rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs
+/// that meet cannot both win. A run id whose own lease is still running is refused like any other: a re-delivered
+/// queue message of a run that goes on must not start it a second time.
+/// </summary>
+public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) : ITenantLeases
+{
+    private const string Partition = "lease";
+    private const string RunIdColumn = "RunId";
+    private const string ExpiresAtColumn = "ExpiresAt";
+
+    // Set by a hand-over: the named run has not started yet, so its first acquire is not a second delivery.
+    private const string HandedOverColumn = "HandedOver";
+
+    public async Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        using var span = SyncTelemetry.StartPhase(SyncTelemetry.LeaseSpan);
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var now = time.GetUtcNow();
+        var lease = new TableEntity(Partition, tenantId)
+        {
+            [RunIdColumn] = runId,
+            [ExpiresAtColumn] = now + duration,
+        };
+
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!existing.HasValue)
+            {
+                await table.AddEntityAsync(lease, cancellationToken).ConfigureAwait(false);
+                return new LeaseResult(true, null, null);
+            }
+
+            var current = existing.Value!;
+            var holder = current.GetString(RunIdColumn);
+            var expiresAt = current.GetDateTimeOffset(ExpiresAtColumn);
+            if (expiresAt > now && holder == runId && current.GetBoolean(HandedOverColumn) == true)
+            {
+                // The continuation this lease was handed to starts: it takes it (once: the flag goes with it).
+                await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                return new LeaseResult(true, null, null);
+            }
+
+            if (expiresAt > now)
+            {
+                return new LeaseResult(false, holder, expiresAt);
+            }
+
+            await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return new LeaseResult(true, null, null);
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            // Another run took it between our read and our write.
+            var winner = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return new LeaseResult(false, winner.HasValue ? winner.Value!.GetString(RunIdColumn) : null,
+                winner.HasValue ? winner.Value!.GetDateTimeOffset(ExpiresAtColumn) : null);
+        }
+    }
+
+    public async Task<bool> RenewAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
+        {
+            return false;
+        }
+
+        var lease = existing.Value;
+        lease[ExpiresAtColumn] = time.GetUtcNow() + duration;
+        try
+        {
+            await table.UpdateEntityAsync(lease, lease.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Released, or taken over after it expired: it is not ours any more.
+            return false;
+        }
+    }
+
+    public async Task<bool> HandOverAsync(string tenantId, string fromRunId, string toRunId, TimeSpan duration, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != fromRunId)
+        {
+            return false;
+        }
+
+        var lease = new TableEntity(Partition, tenantId)
+        {
+            [RunIdColumn] = toRunId,
+            [ExpiresAtColumn] = time.GetUtcNow() + duration,
+            [HandedOverColumn] = true,
+        };
+        try
+        {
+            await table.UpdateEntityAsync(lease, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            return false;
+        }
+    }
+
+    public async Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
+        {
+            return;
+        }
+
+        try
+        {
+            await table.DeleteEntityAsync(Partition, tenantId, existing.Value.ETag, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException e) when (e.Status is 404 or 412)
+        {
+            // Expired and taken by another run meanwhile: it is theirs now.
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Platform.Failures;
+
+namespace StaffCloudSync.Core.Runs.Marker;
+
+/// <summary>
+/// The one place a run and <c>tenants claim</c> decide on, and write, the account's marker. The run owner calls
+/// <see cref="EnsureAsync"/> after reading MobieTrain and before planning, so no write of any kind precedes it.
+/// </summary>
+public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<AccountMarkers> logger)
+{
+    /// <summary>
+    /// Fails the run (<see cref="SyncRunException"/>, nothing written) for another tenant's marker or an unclaimed account;
+    /// creates the marker of a new account, except in a dry run, which ends as if it were there.
+    /// </summary>
+    public async Task<AccountMarkerCheck> EnsureAsync(
+        MobieTrainWriteTarget target, bool dryRun, MobieTrainSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var check = AccountMarkerCheck.Of(target.TenantId, target.AccountId, snapshot);
+        if (check.FailureMessage is { } failure)
+        {
+            MarkerLog.Refused(logger, target.TenantId, target.AccountId, check.State.ToString());
+            throw new SyncRunException(target.TenantId, SyncFailureKind.Configuration, failure);
+        }
+
+        if (check.State == AccountMarkerState.MissingNewAccount && !dryRun)
+        {
+            await CreateAsync(target, cancellationToken).ConfigureAwait(false);
+        }
+
+        return check;
+    }
+
+    /// <summary>Writes the tenant's marker group; the caller has decided that the account is the tenant's.</summary>
+    public async Task CreateAsync(MobieTrainWriteTarget target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        await mobieTrain.CreateUserGroupAsync(target, TenantMarker.NameFor(target.TenantId), TenantMarker.ExternalIdFor(target.TenantId), cancellationToken)
+            .ConfigureAwait(false);
+        MarkerLog.Created(logger, target.TenantId, target.AccountId, target.RunId);
+    }
+}

@@ -1,0 +1,29 @@
+using StaffCloudSync.Core.Platform.Telemetry;
+using StaffCloudSync.Core.Runs.Records;
+
+namespace StaffCloudSync.Core.Runs;
+
+/// <summary>
+/// A message the queue gave up on (it kept failing transiently): recorded as a failed run of its tenant and
+/// logged as an error an alert matches ("PoisonMessage", event 1505).
+/// </summary>
+public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<PoisonHandler> logger)
+{
+    public async Task HandleAsync(string messageText, string messageId, CancellationToken cancellationToken)
+    {
+        if (!SyncRequest.TryParse(messageText, out var message, out var error))
+        {
+            QueueLog.UnreadablePoisonMessage(logger, messageId, error!);
+            SyncTelemetry.RecordPoisonMessage(null);
+            return;
+        }
+
+        QueueLog.PoisonMessage(logger, message!.TenantId, message.RunId, messageId);
+
+        SyncTelemetry.RecordPoisonMessage(message.TenantId);
+        var last = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken).ConfigureAwait(false);
+        var record = RunRecorder.GivenUp(message, last, time.GetUtcNow(),
+            $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {last?.Reason ?? "unknown"}");
+        await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,82 @@
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Platform.Telemetry;
+
+namespace StaffCloudSync.Core.Runs.Reading;
+
+/// <summary>
+/// Step 1 of a run: reads what the rules need, following the read plan of staffcloud-api.md — MobieTrain's lists
+/// beside StaffCloud's current-or-future events, then those events' confirmed assignments, then the employees of
+/// those assignments and every synced person, and finally, one by one, the synced persons the list left out
+/// (<see cref="MissingEmployeeProbe"/>). Its cost grows with the events and people the tenant schedules and has in
+/// MobieTrain, not with the whole StaffCloud database. Any failure propagates: a run never plans on half a snapshot.
+/// </summary>
+public sealed class SnapshotReader(
+    IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, IOptions<SyncOptions> options, ILogger<SnapshotReader> logger)
+{
+    public Task<TenantSnapshot> ReadAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ReadAsync(context.StaffCloud, context.MobieTrain, context.Plan, context.Now, cancellationToken);
+    }
+
+    public async Task<TenantSnapshot> ReadAsync(
+        StaffCloudTarget staffCloudTarget,
+        MobieTrainTarget mobieTrainTarget,
+        PlanSettings settings,
+        DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        using var span = SyncTelemetry.StartPhase(SyncTelemetry.ReadSpan);
+        using var reads = new ConcurrentReads(cancellationToken);
+
+        var groups = reads.Start(ct => mobieTrain.GetUserGroupsAsync(mobieTrainTarget, ct));
+        var users = reads.Start(ct => mobieTrain.GetUsersAsync(mobieTrainTarget, ct));
+        var invitations = reads.Start(ct => mobieTrain.GetInvitationsAsync(mobieTrainTarget, ct));
+
+        // The bound is widened by a margin (a time-zone change, a clock a little off) and the exact test is the rules'.
+        var after = settings.TimeZone.ToWallClock(now - options.Value.EventReadMargin);
+        var events = reads.Start(ct => staffCloud.GetActiveEventsAsync(staffCloudTarget, after, ct));
+        await reads.WhenAllAsync().ConfigureAwait(false);
+
+        var mobieTrainSnapshot = new MobieTrainSnapshot(
+            await groups.ConfigureAwait(false), await users.ConfigureAwait(false), await invitations.ConfigureAwait(false));
+        var currentEvents = (await events.ConfigureAwait(false))
+            .Where(e => Definitions.IsCurrentOrFuture(e, settings.TimeZone, now)).ToList();
+
+        var eventIds = currentEvents.Select(e => e.Id).Order().ToList();
+        var assignments = reads.Start(ct => staffCloud.GetConfirmedAssignmentsAsync(staffCloudTarget, eventIds, ct));
+        await reads.WhenAllAsync().ConfigureAwait(false);
+
+        // StaffCloud ignores filters it does not know: the status is checked again here.
+        var confirmed = (await assignments.ConfigureAwait(false))
+            .Where(Definitions.IsConfirmed).ToList();
+
+        var synced = SyncedRecordsByEmployee(mobieTrainSnapshot);
+        var employeeIds = confirmed.Select(a => a.EmployeeId).Concat(synced.Keys).Distinct().Order().ToList();
+        var employees = reads.Start(ct => staffCloud.GetEmployeesAsync(staffCloudTarget, employeeIds, ct));
+        await reads.WhenAllAsync().ConfigureAwait(false);
+        var employeeList = await employees.ConfigureAwait(false);
+
+        var probe = new MissingEmployeeProbe(staffCloud, logger);
+        var proof = await probe.ProveAsync(staffCloudTarget, settings, employeeList, synced, cancellationToken).ConfigureAwait(false);
+        employeeList.AddRange(proof.ReadSingly);
+
+        return new TenantSnapshot(
+            new StaffCloudSnapshot(employeeList, currentEvents, confirmed)
+            {
+                ProvenDeleted = proof.ProvenDeleted,
+                OmittedByList = proof.ReadSingly.Select(e => e.Id).ToHashSet(),
+                ReadPathProof = proof.ReadPathProof,
+            },
+            mobieTrainSnapshot);
+    }
+
+    /// <summary>How many users and invitations each synced person has in MobieTrain (N of the deletion guard counts records).</summary>
+    private static Dictionary<long, int> SyncedRecordsByEmployee(MobieTrainSnapshot snapshot) =>
+        snapshot.Users.Select(u => u.ExternalId).Concat(snapshot.Invitations.Select(i => i.ExternalId))
+            .Select(Definitions.SyncedEmployeeId).OfType<long>()
+            .CountBy(id => id).ToDictionary();
+}

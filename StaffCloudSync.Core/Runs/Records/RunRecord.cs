@@ -1,0 +1,105 @@
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Platform.Failures;
+
+namespace StaffCloudSync.Core.Runs.Records;
+
+/// <summary>
+/// What one tenant run did: the row of <c>SyncRuns</c> (partition = tenant, newest first). It holds ids and
+/// reasons, never a profile or a secret.
+/// </summary>
+public sealed record RunRecord
+{
+    public required string TenantId { get; init; }
+
+    public required string RunId { get; init; }
+
+    public RunTrigger Trigger { get; init; }
+
+    public bool DryRun { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public DateTimeOffset? EndedAt { get; init; }
+
+    public RunStatus Status { get; init; }
+
+    /// <summary>Why the run Failed, was Skipped, or holds deletions; null when it Succeeded.</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>What kind of failure ended a <c>Failed</c> run (credentials, configuration, outage …); null otherwise.</summary>
+    public SyncFailureKind? FailureKind { get; init; }
+
+    public SyncCounts Counts { get; init; } = SyncCounts.Zero;
+
+    public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
+
+    public IReadOnlyList<HeldDeletion> HeldDeletions { get; init; } = [];
+
+    public IReadOnlyList<RecordFailure> Failures { get; init; } = [];
+
+    /// <summary>
+    /// The person writes the run attempted, for its results file (<see cref="RunResults"/>): stored in a blob of their own
+    /// and not read back with the record, so out of its JSON too, which would list them by the thousand.
+    /// </summary>
+    [JsonIgnore]
+    public RunWrites Writes { get; init; } = RunWrites.Empty;
+
+    /// <summary>The approval of held deletions in force when the run planned, if any; null otherwise.</summary>
+    public RunApproval? Approval { get; init; }
+
+    public RunTimings Timings { get; init; } = new(0, 0, 0);
+
+    /// <summary>The run id of the chain's first invocation (its own id when it is the first).</summary>
+    public string? ChainId { get; init; }
+
+    /// <summary>Which invocation of its chain this is: 1 for a run that is not a continuation.</summary>
+    public int Invocation { get; init; } = 1;
+}
+
+public enum RunStatus
+{
+    Running,
+    Succeeded,
+    CompletedWithErrors,
+    DeletionsHeld,
+
+    /// <summary>Stopped between writes at <c>Sync:RunTimeBudget</c>; its continuation is queued (sync-rules.md, "Time budget").</summary>
+    Continued,
+    Failed,
+    Skipped,
+}
+
+public enum RunTrigger
+{
+    Scheduled,
+    Manual,
+
+    /// <summary>The next invocation of a run that stopped at its time budget.</summary>
+    Continuation,
+
+    /// <summary>An early run made due by StaffCloud's notifications (sync-rules.md, "Early runs").</summary>
+    Webhook,
+}
+
+/// <summary>
+/// A write MobieTrain refused for one record (after retries): <see cref="Error"/> says what happened, with MobieTrain's
+/// own message masked (no e-mail address, phone number or key-like text); <see cref="Status"/> and <see cref="ErrorCode"/>
+/// are MobieTrain's, when it answered.
+/// </summary>
+public sealed record RecordFailure(long? EmployeeId, string Action, string? MobieTrainId, string Error, int? Status = null, string? ErrorCode = null);
+
+/// <summary>
+/// An operator's approval of held deletions as a run saw it: who granted it and when, the run whose held deletions it
+/// approved, the persons (employee ids) it covered when the run started, until when, and whom this run deleted under it.
+/// </summary>
+public sealed record RunApproval(
+    string Id,
+    string ApprovedRunId,
+    string? GrantedBy,
+    DateTimeOffset GrantedAt,
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<long> Covers,
+    IReadOnlyList<long> Deleted);
+
+/// <summary>Wall time of the three steps, in milliseconds.</summary>
+public sealed record RunTimings(long ReadMs, long PlanMs, long ApplyMs);

@@ -1,0 +1,157 @@
+using Azure;
+using Azure.Storage.Blobs;
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Platform.Storage;
+
+namespace StaffCloudSync.Core.Runs.Records;
+
+/// <summary>
+/// One person write a run attempted: who, which MobieTrain record, the action's kind and the rule of sync-rules.md that
+/// called for it (by name), and whether it was done. Ids and names of rules only: never a profile value.
+/// </summary>
+public sealed record PersonWrite(long EmployeeId, string Action, string Rule, string? MobieTrainId, bool Done);
+
+/// <summary>
+/// The person writes of a run, capped at <see cref="MaxItems"/> so that their blob stays bounded whatever the
+/// roster; <see cref="Omitted"/> says how many were left out.
+/// </summary>
+public sealed record RunWrites(IReadOnlyList<PersonWrite> Items, int Omitted)
+{
+    /// <summary>Well above a 20,000-person run's writes (about one per person); about 8 MB of JSON at most.</summary>
+    public const int MaxItems = 50_000;
+
+    public static RunWrites Empty { get; } = new([], 0);
+
+    public static RunWrites Of(IEnumerable<PersonWrite> writes)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var all = writes.ToList();
+        return all.Count <= MaxItems ? new RunWrites(all, 0) : new RunWrites(all.Take(MaxItems).ToList(), all.Count - MaxItems);
+    }
+}
+
+/// <summary>
+/// A run's person writes as a blob of their own beside its details blob (<c>{tenant}/{runId}.writes.json</c>): only the
+/// results file reads it, so listing runs never downloads the megabytes a large run's writes take.
+/// </summary>
+internal static class RunWritesBlob
+{
+    public static string Name(string tenantId, string runId) => $"{tenantId}/{runId}.writes.json";
+
+    /// <summary>Before the run's row, as the details blob is; a record without writes (a start, a dry run) leaves an earlier blob be.</summary>
+    public static async Task WriteAsync(StorageTables storage, RunRecord record, CancellationToken cancellationToken)
+    {
+        if (record.Writes.Items.Count == 0 && record.Writes.Omitted == 0)
+        {
+            return;
+        }
+
+        var container = await storage.Documents.GetAsync(cancellationToken).ConfigureAwait(false);
+        var json = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(record.Writes, RunWritesJsonContext.Default.RunWrites));
+        await container.GetBlobClient(Name(record.TenantId, record.RunId)).UploadAsync(json, overwrite: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    public static async Task<RunWrites> ReadAsync(StorageTables storage, string tenantId, string runId, CancellationToken cancellationToken)
+    {
+        var container = await storage.Documents.GetAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var content = (await container.GetBlobClient(Name(tenantId, runId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+            return JsonSerializer.Deserialize(content.ToMemory().Span, RunWritesJsonContext.Default.RunWrites) ?? RunWrites.Empty;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // A run that wrote nothing, or one recorded before writes were kept.
+            return RunWrites.Empty;
+        }
+    }
+}
+
+[JsonSerializable(typeof(RunWrites))]
+internal sealed partial class RunWritesJsonContext : JsonSerializerContext;
+
+/// <summary>One line of a run's results file.</summary>
+public sealed record RunResultRow(long EmployeeId, string? MobieTrainId, string Action, string? Rule, string? Reason, string Outcome);
+
+/// <summary>
+/// A run's results file (<c>runs show --csv</c>, <c>GET /api/tenants/{id}/runs/{runId}/results</c>): one line per person and
+/// action the run did, skipped, failed or held, built from the run record alone — ids, rules and reasons, no contact data.
+/// </summary>
+public sealed class RunResults(RunStore runs, StorageTables storage)
+{
+    public static readonly IReadOnlyList<string> Columns = ["employeeId", "mobieTrainId", "action", "rule", "reason", "outcome"];
+
+    /// <summary>The results file of one run as CSV; null when the run does not exist.</summary>
+    public async Task<RunResultsFile?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken)
+    {
+        if (await runs.GetAsync(tenantId, runId, cancellationToken).ConfigureAwait(false) is not { } run)
+        {
+            return null;
+        }
+
+        var writes = await RunWritesBlob.ReadAsync(storage, tenantId, runId, cancellationToken).ConfigureAwait(false);
+        return new RunResultsFile(ToCsv(Rows(run with { Writes = writes })), writes.Omitted);
+    }
+
+    public static IReadOnlyList<RunResultRow> Rows(RunRecord run)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var rows = new List<RunResultRow>();
+        rows.AddRange(run.Writes.Items.Where(w => w.Done).Select(w => new RunResultRow(w.EmployeeId, w.MobieTrainId, w.Action, w.Rule, null, "done")));
+
+        // A failure's rule is the failed write's; records written before writes were kept have none. Its reason is the
+        // error as the run record keeps it: MobieTrain's status and masked message.
+        var failedRules = run.Writes.Items.Where(w => !w.Done).ToLookup(w => (w.EmployeeId, w.Action, w.MobieTrainId), w => w.Rule);
+        rows.AddRange(run.Failures.Where(f => f.EmployeeId is not null).Select(f =>
+        {
+            var key = (f.EmployeeId!.Value, f.Action, f.MobieTrainId);
+            return new RunResultRow(key.Value, f.MobieTrainId, f.Action, failedRules[key].FirstOrDefault(), f.Error, "failed");
+        }));
+
+        // A person skipped for two reasons is still one skip.
+        rows.AddRange(run.Skipped.GroupBy(s => s.EmployeeId).Select(g =>
+            new RunResultRow(g.Key, null, "skip", null, string.Join("; ", g.Select(s => s.Reason.ToString()).Distinct()), "skipped")));
+        rows.AddRange(run.HeldDeletions.Select(h => new RunResultRow(h.EmployeeId, h.MobieTrainId,
+            h.Kind == PersonKind.User ? "removeUser" : "removeInvitation", "DeactivatedRemoved", "held by the deletion guard", "held")));
+
+        return rows.Distinct()
+            .OrderBy(r => r.EmployeeId)
+            .ThenBy(r => r.Action, StringComparer.Ordinal)
+            .ThenBy(r => r.MobieTrainId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static string ToCsv(IEnumerable<RunResultRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var csv = new StringBuilder();
+        Line(csv, Columns);
+        foreach (var row in rows)
+        {
+            Line(csv, [row.EmployeeId.ToString(CultureInfo.InvariantCulture), row.MobieTrainId, row.Action, row.Rule, row.Reason, row.Outcome]);
+        }
+
+        return csv.ToString();
+    }
+
+    // RFC 4180 needs only this much (quote a field holding a comma, quote or line break; double its quotes; CRLF
+    // lines), so a writer of a few lines serves rather than a CSV package in Core (docs/decisions.md, "hand-written CSV writer").
+    private static void Line(StringBuilder csv, IEnumerable<string?> fields)
+    {
+        csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
+    }
+
+    // The file is meant to be opened in a spreadsheet: a field that starts like a formula (a MobieTrain message quoted in
+    // a reason, an id from another system) is prefixed with an apostrophe so it is shown as text, never evaluated.
+    private static string Field(string? value)
+    {
+        if (value is null)
+            return string.Empty;
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]))
+            value = "'" + value;
+        return value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    }
+}
+
+/// <summary>A run's results as CSV text, and how many writes the run record left out (<see cref="RunWrites.MaxItems"/>).</summary>
+public sealed record RunResultsFile(string Csv, int OmittedWrites);

@@ -1,0 +1,146 @@
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Platform.Telemetry;
+using StaffCloudSync.Core.Runs.Applying;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Runs;
+
+/// <summary>
+/// Step 4 of a run: the run record — built here and nowhere else —, the tenant's health (failures in a row, quarantine)
+/// and what the run did to the operator's approval of held deletions.
+/// </summary>
+internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quarantineAfterFailures, TimeProvider time, ILogger logger)
+{
+    /// <summary>
+    /// The record of <paramref name="request"/>: what it is (tenant, run, trigger, chain), how it ended, and — when it got
+    /// as far as applying — what it did. A run that has not ended (<c>Running</c>) has no end time.
+    /// </summary>
+    public static RunRecord Build(SyncRequest request, DateTimeOffset startedAt, DateTimeOffset? endedAt, RunEnd end, RunWork? work = null) => new()
+    {
+        TenantId = request.TenantId,
+        RunId = request.RunId,
+        Trigger = request.Trigger,
+        DryRun = request.DryRun,
+        StartedAt = startedAt,
+        EndedAt = endedAt,
+        Status = end.Status,
+        Reason = end.Reason,
+        FailureKind = end.FailureKind,
+        ChainId = request.ChainId ?? request.RunId,
+        Invocation = request.Invocation,
+        Counts = work?.Result.Counts ?? SyncCounts.Zero,
+        Skipped = work?.Plan.SkippedRecords() ?? [],
+        HeldDeletions = work?.Plan.HeldDeletionRecords() ?? [],
+        Failures = work?.Result.Failures ?? [],
+        Writes = work is null ? RunWrites.Empty : PersonWrites.Of(work.Plan, work.Result),
+        Timings = work?.Timings ?? new RunTimings(0, 0, 0),
+        Approval = work?.Approval,
+    };
+
+    /// <summary>
+    /// A run the queue gave up on, ended as failed: its last attempt's record when there is one — what that attempt did
+    /// (counts, failures) stays for the operator —, else the record of the request as it was asked for.
+    /// </summary>
+    public static RunRecord GivenUp(SyncRequest request, RunRecord? last, DateTimeOffset endedAt, string reason) =>
+        (last ?? Build(request, request.RequestedAt, null, new RunEnd(RunStatus.Running, null))) with
+        {
+            EndedAt = endedAt,
+            Status = RunStatus.Failed,
+            Reason = reason,
+        };
+
+    /// <summary>The record of a run that has started (status Running), so an operator sees it while it goes on.</summary>
+    public Task WriteStartAsync(SyncRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
+        runs.WriteAsync(Build(request, startedAt, null, new RunEnd(RunStatus.Running, null)), cancellationToken);
+
+    /// <summary>A run that never started (another run holds the tenant): recorded as it is refused, counted nowhere.</summary>
+    public async Task<RunRecord> WriteSkippedAsync(SyncRequest request, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var record = Build(request, now, now, new RunEnd(RunStatus.Skipped, reason));
+        await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        RunTelemetry.Record(request, record, 0);
+        return record;
+    }
+
+    public async Task<SyncOutcome> FinishAsync(SyncRequest request, DateTimeOffset startedAt, long started, RunEnd end, RunWork? work, CancellationToken cancellationToken)
+    {
+        var final = Build(request, startedAt, time.GetUtcNow(), end, work);
+        var durationMs = (long)time.GetElapsedTime(started).TotalMilliseconds;
+        var counts = final.Counts;
+        SyncLog.RunFinished(logger, final.TenantId, final.RunId, final.Status.ToString(), final.DryRun, counts.Invited + counts.InvitationsReplaced,
+            counts.UsersUpdated + counts.InvitationsUpdated, counts.UsersRemoved + counts.InvitationsRemoved + counts.InvitationsExpired,
+            counts.Skipped, counts.Failed, counts.DeletionsHeld, durationMs);
+        RunTelemetry.Record(request, final, durationMs);
+
+        // The record must be written even when the run was cancelled, or the operator never learns why it stopped.
+        var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
+        await runs.WriteAsync(final, token).ConfigureAwait(false);
+        await RecordHealthAsync(final, token).ConfigureAwait(false);
+        return new SyncOutcome(final, work?.Plan);
+    }
+
+    /// <summary>
+    /// Takes the persons this run deleted out of the approval (used up once none is left), or clears an approval that
+    /// lapsed; conditional on the approval's id, so one granted while the run was going is never touched.
+    /// </summary>
+    public async Task SettleApprovalAsync(RunContext context, SyncPlan plan, ApplyResult result, CancellationToken cancellationToken)
+    {
+        if (context.DryRun || context.Tenant.DeletionApproval is not { } pending)
+        {
+            return;
+        }
+
+        if (context.Approval is not { } inForce)
+        {
+            await tenants.UpdateDeletionApprovalAsync(context.TenantId, pending.Id, _ => null, cancellationToken).ConfigureAwait(false);
+            SyncLog.DeletionApprovalLapsed(logger, context.TenantId, context.RunId, pending.Id, pending.ExpiresAt);
+            return;
+        }
+
+        var settled = RunApprovals.Settled(inForce, plan, result);
+        if (settled.Count == 0)
+        {
+            return;
+        }
+
+        var after = await tenants.UpdateDeletionApprovalAsync(context.TenantId, inForce.Id,
+            a => a.Employees.Except(settled).ToHashSet() is { Count: > 0 } left ? a with { Employees = left } : null, cancellationToken).ConfigureAwait(false);
+        SyncLog.DeletionApprovalUsed(logger, context.TenantId, context.RunId, inForce.Id, settled.Count, after?.Id == inForce.Id ? after.Employees.Count : 0);
+    }
+
+    /// <summary>Counts failures that need an operator; quarantines a tenant that keeps failing, lifts it on success.</summary>
+    private async Task RecordHealthAsync(RunRecord run, CancellationToken cancellationToken)
+    {
+        if (run.Status is RunStatus.Skipped or RunStatus.Running)
+        {
+            return;
+        }
+
+        TenantHealth? before = null;
+        var after = await tenants.UpdateHealthAsync(run.TenantId, health =>
+        {
+            before = health;
+            return QuarantinePolicy.AfterRun(health, run, run.EndedAt ?? time.GetUtcNow(), quarantineAfterFailures);
+        }, cancellationToken).ConfigureAwait(false);
+
+        if (after is null || before is null)
+        {
+            return;
+        }
+
+        if (after.IsQuarantined && !before.IsQuarantined)
+        {
+            SyncTelemetry.RecordQuarantine(run.TenantId);
+            SyncLog.TenantQuarantined(logger, run.TenantId, after.ConsecutiveFailures, run.Reason ?? string.Empty);
+        }
+        else if (!after.IsQuarantined && before.IsQuarantined)
+        {
+            SyncLog.QuarantineLifted(logger, run.TenantId, run.RunId);
+        }
+    }
+}
+
+/// <summary>What a run that applied its plan did: the plan, what was applied, the steps' times, and the approval it ran under.</summary>
+internal sealed record RunWork(SyncPlan Plan, ApplyResult Result, RunTimings Timings, RunApproval? Approval);

@@ -1,0 +1,68 @@
+namespace StaffCloudSync.Core.Runs;
+
+/// <summary>
+/// The sync's structured events. Ids only — tenant, run, employee and MobieTrain ids, counts, field names —
+/// never a name, an address, a phone number or a secret. Event ids are stable: alerts and queries use them.
+/// </summary>
+public static partial class SyncLog
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
+        Message = "Sync of tenant {TenantId} started: run {RunId}, trigger {Trigger}, dry run {DryRun}")]
+    public static partial void RunStarted(ILogger logger, string tenantId, string runId, string trigger, bool dryRun);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} run {RunId} read {Employees} employees, {Events} events, {Assignments} confirmed assignments, {Users} users, {Invitations} invitations, {Groups} groups in {ReadMs} ms")]
+    public static partial void SnapshotRead(ILogger logger, string tenantId, string runId, int employees, int events, int assignments, int users, int invitations, int groups, long readMs);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} run {RunId} planned {Actions} actions in {PlanMs} ms")]
+    public static partial void Planned(ILogger logger, string tenantId, string runId, int actions, long planMs);
+
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Information,
+        Message = "Sync action {Action} for employee {EmployeeId} on MobieTrain record {MobieTrainId} in tenant {TenantId}: {Outcome} ({Rule})")]
+    public static partial void ActionDone(ILogger logger, string tenantId, string action, long? employeeId, string? mobieTrainId, string outcome, string rule);
+
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Warning,
+        Message = "Sync action {Action} for employee {EmployeeId} on MobieTrain record {MobieTrainId} in tenant {TenantId} failed: {Error}")]
+    public static partial void ActionFailed(ILogger logger, string tenantId, string action, long? employeeId, string? mobieTrainId, string error);
+
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Information,
+        Message = "Employee {EmployeeId} of tenant {TenantId} skipped: {Reason}")]
+    public static partial void Skipped(ILogger logger, string tenantId, long employeeId, string reason);
+
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} run {RunId} holds {Deletions} deletions: more than the threshold {Threshold} for {SyncedPersons} synced persons; an operator must allow deletions")]
+    public static partial void DeletionsHeld(ILogger logger, string tenantId, string runId, int deletions, int threshold, int syncedPersons);
+
+    [LoggerMessage(EventId = 1007, Level = LogLevel.Information,
+        Message = "Sync of tenant {TenantId} finished: run {RunId} status {Status}, dry run {DryRun}, invited {Invited}, updated {Updated}, removed {Removed}, skipped {Skipped}, failed {Failed}, held {Held} in {DurationMs} ms")]
+    public static partial void RunFinished(ILogger logger, string tenantId, string runId, string status, bool dryRun, int invited, int updated, int removed, int skipped, int failed, int held, long durationMs);
+
+    [LoggerMessage(EventId = 1008, Level = LogLevel.Error,
+        Message = "Sync of tenant {TenantId} failed: run {RunId}, {FailureKind}: {Reason}")]
+    public static partial void RunFailed(ILogger logger, string tenantId, string runId, string failureKind, string reason);
+
+    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} run {RunId} stopped applying after a run-level error; the next run finishes the work")]
+    public static partial void ApplyAborted(ILogger logger, string tenantId, string runId);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} run {RunId} is done with {Settled} persons of deletion approval {ApprovalId}; it still covers {Remaining}")]
+    public static partial void DeletionApprovalUsed(ILogger logger, string tenantId, string runId, string approvalId, int settled, int remaining);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} run {RunId} cleared deletion approval {ApprovalId}: it lapsed at {ExpiresAt} or covered no one")]
+    public static partial void DeletionApprovalLapsed(ILogger logger, string tenantId, string runId, string approvalId, DateTimeOffset expiresAt);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Error,
+        Message = "TenantQuarantined: tenant {TenantId} failed {Failures} runs in a row for a reason a retry cannot fix; it is now tried once a day until it succeeds or an operator clears it: {Reason}")]
+    public static partial void TenantQuarantined(ILogger logger, string tenantId, int failures, string reason);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} is out of quarantine: run {RunId} completed")]
+    public static partial void QuarantineLifted(ILogger logger, string tenantId, string runId);
+
+    [LoggerMessage(EventId = 1014, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} run {RunId} spent its time budget after {Writes} writes; continuation {NextRunId}")]
+    public static partial void BudgetSpent(ILogger logger, string tenantId, string runId, int writes, string? nextRunId);
+}

@@ -1,0 +1,59 @@
+using StaffCloudSync.Core.Platform.AppSettings;
+
+namespace StaffCloudSync.Core.Runs;
+
+/// <summary>
+/// How the sync reads and writes (section <c>Sync</c>); the rules themselves are per tenant. The settings an operator
+/// tunes are the public properties, checked at start-up by <see cref="SyncOptionsValidator"/>, which holds each one's
+/// range; the rest are the constants below (issue 22).
+/// </summary>
+public sealed class SyncOptions
+{
+    public const string SectionName = "Sync";
+
+    /// <summary>
+    /// How far before "now" the events read reaches. StaffCloud's filters compare wall-clock text, so the bound is
+    /// widened a little (a time-zone offset, a clock slightly off) and the rules then test each event's end exactly.
+    /// </summary>
+    public static readonly TimeSpan DefaultEventReadMargin = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// A write that still fails transiently after its retries fails its record; this many such failures in a row
+    /// mean MobieTrain is down, and the run stops (Failed) rather than spend every remaining write on an outage.
+    /// </summary>
+    public const int DefaultMaxConsecutiveTransientFailures = 5;
+
+    /// <summary>
+    /// How many continuations one chain may queue; beyond it the run fails with that reason. 20 budgets of 25 minutes
+    /// reach well past the next scheduled run, so a chain this long is a fault to look at, not a limit to raise.
+    /// </summary>
+    public const int DefaultMaxContinuations = 20;
+
+    /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
+    public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
+    [
+        new(nameof(EventReadMargin), $"it is now the constant {DefaultEventReadMargin} (SyncOptions.DefaultEventReadMargin)"),
+        new(nameof(MaxConsecutiveTransientFailures),
+            $"it is now the constant {DefaultMaxConsecutiveTransientFailures} (SyncOptions.DefaultMaxConsecutiveTransientFailures)"),
+        new(nameof(MaxContinuations), $"it is now the constant {DefaultMaxContinuations} (SyncOptions.DefaultMaxContinuations)"),
+    ];
+
+    /// <summary>
+    /// How long one invocation may spend before it stops between writes and hands the rest to a continuation
+    /// (sync-rules.md, "Time budget"). Under the Functions timeout (30 min) and the lease, so a run is never killed
+    /// mid-write; seconds are allowed because tests and the sandbox use short budgets.
+    /// </summary>
+    public TimeSpan RunTimeBudget { get; set; } = TimeSpan.FromMinutes(25);
+
+    /// <summary><see cref="DefaultMaxContinuations"/>; not a setting, tests lower it in code.</summary>
+    internal int MaxContinuations { get; set; } = DefaultMaxContinuations;
+
+    /// <summary>MobieTrain writes in flight at once for one tenant run.</summary>
+    public int MaxParallelWrites { get; set; } = 8;
+
+    /// <summary><see cref="DefaultEventReadMargin"/>; not a setting (internal, so the binder leaves it alone).</summary>
+    internal TimeSpan EventReadMargin { get; set; } = DefaultEventReadMargin;
+
+    /// <summary><see cref="DefaultMaxConsecutiveTransientFailures"/>; not a setting, tests lower it in code.</summary>
+    internal int MaxConsecutiveTransientFailures { get; set; } = DefaultMaxConsecutiveTransientFailures;
+}

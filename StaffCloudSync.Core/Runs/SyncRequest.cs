@@ -1,0 +1,111 @@
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Runs.Records;
+
+namespace StaffCloudSync.Core.Runs;
+
+/// <summary>
+/// One tenant run to do, and the message on the <c>tenant-sync</c> queue that asks for it: which tenant, as which run,
+/// why, whether only to plan, and when it was asked for. A continuation carries its chain (the first invocation's run
+/// id) and which invocation it is, so a chain is bounded and shown as one. The CLI and the sandbox run one without
+/// queueing it.
+/// </summary>
+public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigger, bool DryRun)
+{
+    [JsonConstructor]
+    public SyncRequest(string tenantId, string runId, RunTrigger trigger, bool dryRun, DateTimeOffset requestedAt)
+        : this(tenantId, runId, trigger, dryRun) => RequestedAt = requestedAt;
+
+    /// <summary>When the run was asked for (the message's time); unset for a run that is not queued.</summary>
+    public DateTimeOffset RequestedAt { get; init; }
+
+    /// <summary>A continuation's chain (the first invocation's run id); absent for a first invocation.</summary>
+    public string? ChainId { get; init; }
+
+    /// <summary>Which invocation of its chain this is (1 when absent).</summary>
+    public int Invocation { get; init; } = 1;
+
+    /// <summary>The W3C trace context of the span that queued it, so the run continues that trace; absent in older messages.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Traceparent { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Tracestate { get; init; }
+
+    public const string QueueName = "tenant-sync";
+    public const string PoisonQueueName = "tenant-sync-poison";
+
+    /// <summary>What a preview (explain, plan) stands in a run id's place: it reads and plans, and no write, record or log line carries it.</summary>
+    public const string PreviewRunId = "preview";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+    };
+
+    public static string NewRunId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A preview's request: reads and plans like a dry run, and is not a run (no record, no MobieTrain write target).</summary>
+    public static SyncRequest Preview(string tenantId) => new(tenantId, PreviewRunId, RunTrigger.Manual, DryRun: true);
+
+    /// <summary>The next invocation of this run's chain: a new run id, trigger <c>continuation</c>, never a dry run.</summary>
+    public SyncRequest Continuation() =>
+        new(TenantId, NewRunId(), RunTrigger.Continuation, false) { ChainId = ChainId ?? RunId, Invocation = Invocation + 1 };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>Reads a queue message; a malformed one gives the reason (never echoed back: it may hold anything).</summary>
+    public static bool TryParse(string? text, out SyncRequest? message, out string? error)
+    {
+        message = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            error = "the message is empty";
+            return false;
+        }
+
+        try
+        {
+            message = JsonSerializer.Deserialize<SyncRequest>(text, Json);
+        }
+        catch (JsonException e)
+        {
+            error = $"the message is not a sync message ({e.GetType().Name} at {e.Path ?? "the start"})";
+            return false;
+        }
+
+        error = message switch
+        {
+            null => "the message is null",
+            { TenantId: null or "" } => "tenantId is missing",
+            { RunId: null or "" } => "runId is missing",
+            _ when !TableKeys.IsValid(message.TenantId) || message.TenantId.Length > 63 => "tenantId is not a tenant id",
+            _ when !TableKeys.IsValid(message.RunId) || message.RunId.Length > 64 => "runId is not a run id",
+            _ when message.ChainId is { } chain && (!TableKeys.IsValid(chain) || chain.Length > 64) => "chainId is not a run id",
+            _ when message.Invocation < 1 => "invocation is not a positive number",
+            _ => null,
+        };
+        if (error is not null)
+        {
+            message = null;
+            return false;
+        }
+
+        return true;
+    }
+}
+
+/// <summary>
+/// The result of a run: its record (already stored), the plan when one was made, and whether trying the same
+/// request again later could help (an outage) rather than needing an operator (credentials, configuration).
+/// </summary>
+public sealed record SyncOutcome(RunRecord Record, SyncPlan? Plan)
+{
+    /// <summary>Derived, not stored: only a run that failed because a partner was unavailable is worth retrying soon.</summary>
+    public bool Retryable => Record is { Status: RunStatus.Failed, FailureKind: SyncFailureKind.Unavailable };
+
+    /// <summary>The run stopped at its time budget: this is the continuation to start at once, under the same lease.</summary>
+    public SyncRequest? Continuation { get; init; }
+}

@@ -1,0 +1,298 @@
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Runs.Applying;
+using StaffCloudSync.Core.Runs.Leases;
+using StaffCloudSync.Core.Runs.Marker;
+using StaffCloudSync.Core.Runs.Reading;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Runs;
+
+/// <summary>
+/// The owner of a tenant's run: takes its request through lease → context → read → plan → apply → record, then on to
+/// its continuation or hands the tenant over to it. The queue function (<see cref="RunQueuedAsync"/>), the CLI's
+/// <c>sync</c> and the sandbox (<see cref="RunInlineAsync"/>) all come here, so what an operator sees locally is what
+/// production does. A second concurrent run of a tenant ends <c>Skipped</c>; a second delivery of a run whose instance
+/// died goes on as its continuation once the lease lapses (<see cref="LeaseHandBack"/>).
+/// </summary>
+public sealed class TenantRunner(
+    TenantStore tenants,
+    RunStore runs,
+    SnapshotReader reader,
+    PlanApplier applier,
+    AccountMarkers markers,
+    ISyncQueue queue,
+    ITenantLeases leases,
+    TenantLeaseKeeper keeper,
+    IOptions<DispatchOptions> dispatch,
+    IOptions<SyncOptions> sync,
+    IOptions<QuarantineOptions> quarantine,
+    TimeProvider time,
+    ILogger<TenantRunner> logger,
+    IEnumerable<IQueuedRunObserver>? observers = null)
+{
+    private readonly RunRecorder _recorder = new(runs, tenants, quarantine.Value.AfterFailures, time, logger);
+    private readonly LeaseHandBack _handBack = new(leases, queue, runs, time, logger);
+
+    private TimeSpan LeaseDuration => dispatch.Value.LeaseDuration;
+
+    /// <summary>
+    /// One queue message: a malformed one is dropped, not retried; a continuation is queued as its own message with the
+    /// lease handed to it. A failure a retry can help (an outage) is thrown so the queue tries again; any other is only
+    /// recorded. <paramref name="hostStopping"/> is the host's stop signal: the run stops between writes and hands the
+    /// tenant to its continuation; what it still has to write (its record, the continuation's message) is not cut off.
+    /// </summary>
+    public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken hostStopping)
+    {
+        var cancellationToken = CancellationToken.None;
+        if (!SyncRequest.TryParse(messageText, out var request, out var error))
+        {
+            QueueLog.MalformedMessage(logger, messageId, dequeueCount, error!);
+            return null;
+        }
+
+        foreach (var observer in observers ?? [])
+        {
+            await observer.RunStartingAsync(request!, cancellationToken).ConfigureAwait(false);
+        }
+
+        var lease = await leases.TryAcquireAsync(request!.TenantId, request.RunId, LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (lease.IsHeldBy(request.RunId))
+        {
+            return await _handBack.DeferAsync(request, lease, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!lease.Acquired)
+        {
+            return await SkipAsync(request, lease, cancellationToken).ConfigureAwait(false);
+        }
+
+        SyncOutcome outcome;
+        var handedOver = false;
+        try
+        {
+            outcome = await RunAsync(request, request.RunId, hostStopping, cancellationToken).ConfigureAwait(false);
+            if (outcome.Continuation is { } next)
+            {
+                handedOver = await HandOverAsync(request, next, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            if (!handedOver)
+            {
+                await leases.ReleaseAsync(request.TenantId, request.RunId, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+
+        if (outcome.Record.Status == RunStatus.Failed && outcome.Retryable)
+        {
+            QueueLog.RetryingRun(logger, request.TenantId, request.RunId, dequeueCount, outcome.Record.Reason);
+            throw new SyncRetryException(request.TenantId, request.RunId, outcome.Record.Reason);
+        }
+
+        return outcome.Record;
+    }
+
+    /// <summary>
+    /// A run in this process (the CLI, the sandbox): the lease is taken once under the first run id, renewed, and given
+    /// back at the end, even when interrupted; a run that stops at its time budget goes on here at once, each invocation
+    /// its own run. <paramref name="around"/> wraps each invocation (the CLI shows and prints it, the sandbox counts its
+    /// requests). Returns the chain's last outcome; a busy tenant is not waited for (<see cref="TenantBusyException"/>).
+    /// </summary>
+    public async Task<SyncOutcome> RunInlineAsync(
+        SyncRequest request, Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var leaseRunId = request.RunId;
+        var lease = await leases.TryAcquireAsync(request.TenantId, leaseRunId, LeaseDuration, cancellationToken).ConfigureAwait(false);
+        if (!lease.Acquired)
+        {
+            throw new TenantBusyException(request.TenantId, lease);
+        }
+
+        try
+        {
+            while (true)
+            {
+                var current = request;
+                var outcome = around is null
+                    ? await RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken).ConfigureAwait(false)
+                    : await around(current, () => RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken)).ConfigureAwait(false);
+                if (outcome.Continuation is not { } next)
+                {
+                    return outcome;
+                }
+
+                request = next;
+            }
+        }
+        finally
+        {
+            // Given back even when the run was interrupted: the next run must not wait out the lease.
+            await leases.ReleaseAsync(request.TenantId, leaseRunId, CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// One invocation, under the lease <paramref name="leaseRunId"/> holds, renewed while it is active. The host's stop
+    /// and a lost lease stop it between writes (<see cref="RunStop"/>); <paramref name="cancellationToken"/> cuts it off.
+    /// </summary>
+    private async Task<SyncOutcome> RunAsync(SyncRequest request, string leaseRunId, CancellationToken hostStopping, CancellationToken cancellationToken)
+    {
+        var renewal = keeper.Keep(request.TenantId, leaseRunId, LeaseDuration);
+        await using var renewing = renewal.ConfigureAwait(false);
+        using var stop = new RunStop(hostStopping, renewal.Lost);
+        var started = time.GetTimestamp();
+        var startedAt = time.GetUtcNow();
+        SyncLog.RunStarted(logger, request.TenantId, request.RunId, request.Trigger.ToString(), request.DryRun);
+        try
+        {
+            var (tenant, rows) = await RunContext.ReadTenantAsync(tenants, request.TenantId, cancellationToken).ConfigureAwait(false);
+            if (!tenant.ValidSettings.Enabled && !request.DryRun)
+            {
+                var disabled = new RunEnd(RunStatus.Skipped, "the tenant is disabled (Enabled = false); only dry runs are allowed");
+                return await _recorder.FinishAsync(request, startedAt, started, disabled, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            RunContext.EnsureOwnAccounts(tenant.ValidSettings, rows);
+            return await SyncAsync(RunContext.For(request, tenant, startedAt), started, stop, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (stop.Stopped && !cancellationToken.IsCancellationRequested)
+        {
+            // Stopped while reading or planning: nothing was written, so the stop ends it like one between writes.
+            return await StoppedAsync(request, startedAt, started, stop, null, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Cut off by the caller (the CLI's Ctrl+C), not stopped between writes: recorded, then thrown on.
+            var cancelled = new RunEnd(RunStatus.Failed, "Cancelled: the host stopped the run before it finished; the queue retries it", SyncFailureKind.Unavailable);
+            await _recorder.FinishAsync(request, startedAt, started, cancelled, null, cancellationToken).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception e) when (RunFailure.From(request.TenantId, e) is { } failure)
+        {
+            SyncLog.RunFailed(logger, request.TenantId, request.RunId, failure.Kind.ToString(), failure.Message);
+            return await _recorder.FinishAsync(request, startedAt, started, failure.End(), null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<SyncOutcome> SyncAsync(RunContext context, long started, RunStop stop, CancellationToken cancellationToken)
+    {
+        await _recorder.WriteStartAsync(context.Request, context.Now, cancellationToken).ConfigureAwait(false);
+        RunProgressTracker.Current?.Phase(context.Request.Invocation, "read");
+        var readStarted = time.GetTimestamp();
+        using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
+        var snapshot = await reader.ReadAsync(context, reading.Token).ConfigureAwait(false);
+        var readMs = Milliseconds(readStarted);
+        SyncLog.SnapshotRead(logger, context.TenantId, context.RunId, snapshot.StaffCloud.Employees.Count, snapshot.StaffCloud.Events.Count,
+            snapshot.StaffCloud.Assignments.Count, snapshot.MobieTrain.Users.Count, snapshot.MobieTrain.Invitations.Count,
+            snapshot.MobieTrain.UserGroups.Count, readMs);
+        await markers.EnsureAsync(context.MobieTrainWrites, context.DryRun, snapshot.MobieTrain, cancellationToken).ConfigureAwait(false);
+
+        RunProgressTracker.Current?.Phase(context.Request.Invocation, "plan");
+        var planStarted = time.GetTimestamp();
+        var plan = SyncPlanner.Plan(snapshot, context.Plan, context.Now);
+        var planMs = Milliseconds(planStarted);
+        LogPlan(context, plan, planMs);
+
+        var applyStarted = time.GetTimestamp();
+        var budget = new RunBudget(time, started, sync.Value.RunTimeBudget, stop.Token);
+        var result = context.DryRun
+            ? ApplyResult.DryRun(plan)
+            : await applier.ApplyAsync(context.MobieTrainWrites, plan, budget, cancellationToken).ConfigureAwait(false);
+        var work = new RunWork(plan, result, new RunTimings(readMs, planMs, Milliseconds(applyStarted)), RunApprovals.Record(context, plan, result));
+
+        // Before the status: a run that stopped half-way keeps the approval for exactly the approved persons it did not delete.
+        await _recorder.SettleApprovalAsync(context, plan, result, cancellationToken).ConfigureAwait(false);
+
+        if (result.RunLevelError is { } error && RunFailure.From(context.TenantId, error) is { } failure)
+        {
+            SyncLog.RunFailed(logger, context.TenantId, context.RunId, failure.Kind.ToString(), failure.Message);
+            var stoppedApplying = failure.End(" (stopped while applying; the next run finishes the work)");
+            return await _recorder.FinishAsync(context.Request, context.Now, started, stoppedApplying, work, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.BudgetSpent && stop.Stopped)
+        {
+            return await StoppedAsync(context.Request, context.Now, started, stop, work, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (result.BudgetSpent)
+        {
+            var (atBudget, next) = RunConclusion.AtBudget(context.Request, budget, result, sync.Value.MaxContinuations);
+            SyncLog.BudgetSpent(logger, context.TenantId, context.RunId, result.Completed.Count, next?.RunId);
+            var stopped = await _recorder.FinishAsync(context.Request, context.Now, started, atBudget, work, cancellationToken).ConfigureAwait(false);
+            return stopped with { Continuation = next };
+        }
+
+        return await _recorder.FinishAsync(context.Request, context.Now, started, RunConclusion.Of(plan, result), work, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<SyncOutcome> StoppedAsync(SyncRequest request, DateTimeOffset startedAt, long started, RunStop stop, RunWork? work, CancellationToken cancellationToken)
+    {
+        var (end, next) = stop.End(request, work?.Result.Completed.Count ?? 0, logger);
+        var stopped = await _recorder.FinishAsync(request, startedAt, started, end, work, cancellationToken).ConfigureAwait(false);
+        return stopped with { Continuation = next };
+    }
+
+    private void LogPlan(RunContext context, SyncPlan plan, long planMs)
+    {
+        SyncLog.Planned(logger, context.TenantId, context.RunId, plan.Actions.Count, planMs);
+        foreach (var skip in plan.Skips)
+        {
+            SyncLog.Skipped(logger, context.TenantId, skip.EmployeeId, skip.Reason.ToString());
+        }
+
+        if (plan.DeletionGuard.HoldsAny)
+        {
+            SyncLog.DeletionsHeld(logger, context.TenantId, context.RunId, plan.DeletionGuard.Deletions, plan.DeletionGuard.Threshold, plan.DeletionGuard.SyncedPersons);
+        }
+    }
+
+    /// <summary>
+    /// Starts the continuation at once: the lease passes to it first (so no other run gets in between), then its message
+    /// is queued. If the message cannot be queued the lease is given back, and the next scheduled run goes on.
+    /// </summary>
+    private async Task<bool> HandOverAsync(SyncRequest request, SyncRequest next, CancellationToken cancellationToken)
+    {
+        if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, LeaseDuration, CancellationToken.None).ConfigureAwait(false))
+        {
+            QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
+        }
+
+        try
+        {
+            await queue.EnqueueAsync(next with { RequestedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            await leases.ReleaseAsync(request.TenantId, next.RunId, CancellationToken.None).ConfigureAwait(false);
+            throw;
+        }
+
+        QueueLog.ContinuationQueued(logger, request.TenantId, request.RunId, next.RunId, next.Invocation);
+        return true;
+    }
+
+    /// <summary>
+    /// Another run holds the tenant (a second delivery of the holder's own message goes to <see cref="LeaseHandBack"/>).
+    /// </summary>
+    private async Task<RunRecord> SkipAsync(SyncRequest request, LeaseResult lease, CancellationToken cancellationToken)
+    {
+        QueueLog.LeaseBusy(logger, request.TenantId, request.RunId, lease.HeldByRunId, lease.HeldUntil);
+        var skip = new SyncRequest(request.TenantId, request.RunId, request.Trigger, request.DryRun);
+        var skipped = await _recorder.WriteSkippedAsync(skip,
+            $"another run ({lease.HeldByRunId}) of this tenant is in progress, holding it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z; the next scheduled run will catch up",
+            cancellationToken).ConfigureAwait(false);
+        foreach (var observer in observers ?? [])
+        {
+            await observer.RunSkippedAsync(request, lease.HeldByRunId, cancellationToken).ConfigureAwait(false);
+        }
+
+        return skipped;
+    }
+
+    private long Milliseconds(long startedTimestamp) => (long)time.GetElapsedTime(startedTimestamp).TotalMilliseconds;
+}

@@ -1,0 +1,163 @@
+using Azure;
+using Azure.Data.Tables;
+using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Scheduling.Notifications;
+
+/// <summary>
+/// Each tenant's early-run row (sync-rules.md, "Early runs"): the run a notification made due and when, and when the
+/// previous notification-triggered run started. It lives in the <c>TenantLeases</c> table beside the lease (partition
+/// <c>notifications</c>): both are per-tenant coordination rows, and every test and sandbox already has that table of its own.
+/// Every change is made on the row as read, conditional on its ETag, and decided again when another writer came first,
+/// so a flood of concurrent notifications still makes exactly one due run.
+/// </summary>
+public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSchedule> logger)
+{
+    internal const string Partition = "notifications";
+
+    /// <summary>
+    /// A due run that has not started this long after its due time is taken as lost (its message never queued, or
+    /// deleted by hand), so that notifications are not joined to a run that will never come.
+    /// </summary>
+    public static readonly TimeSpan LostAfter = TimeSpan.FromHours(1);
+
+    private const int MaxAttempts = 8;
+    private const string DueAtColumn = "DueAt";
+    private const string DueRunIdColumn = "DueRunId";
+    private const string FirstNotifiedAtColumn = "FirstNotifiedAt";
+    private const string LastRunStartedAtColumn = "LastRunStartedAt";
+    private const string LastRunIdColumn = "LastRunId";
+
+    /// <summary>max(first notification + debounce, start of the previous notification-triggered run + minimum interval).</summary>
+    public static DateTimeOffset DueAt(DateTimeOffset firstNotification, DateTimeOffset? previousRunStartedAt, TimeSpan debounce, TimeSpan minInterval)
+    {
+        var debounced = firstNotification + debounce;
+        return previousRunStartedAt is { } started && started + minInterval > debounced ? started + minInterval : debounced;
+    }
+
+    /// <summary>
+    /// A notification at <paramref name="now"/>: joins the run that is due, or claims a new one (a fresh run id the caller
+    /// queues). The row is written before the message is queued, so two notifications can never queue two runs.
+    /// </summary>
+    public Task<EarlyRun> ClaimAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        return ChangeAsync(settings.TenantId, row =>
+        {
+            if (row.DueRunId is { } dueRunId && row.DueAt is { } dueAt)
+            {
+                if (dueAt + LostAfter >= now)
+                {
+                    return (null, new EarlyRun(dueRunId, dueAt, Joined: true));
+                }
+
+                NotificationLog.EarlyRunLost(logger, settings.TenantId, dueRunId, dueAt);
+            }
+
+            var due = DueAt(now, row.LastRunStartedAt, settings.WebhookDebounce, settings.WebhookMinInterval);
+            var runId = SyncRequest.NewRunId();
+            return (row with { DueAt = due, DueRunId = runId, FirstNotifiedAt = now }, new EarlyRun(runId, due, Joined: false));
+        }, cancellationToken);
+    }
+
+    /// <summary>Gives up a due run whose message could not be queued, if it is still the due one, so the next notification tries again.</summary>
+    public Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, row => (row.DueRunId == runId ? row.WithoutDueRun() : null, true), cancellationToken);
+
+    /// <summary>
+    /// A notification-triggered run is taken up by the queue at <paramref name="now"/>: its start is what the minimum
+    /// interval counts from, and it is no longer the due run, so a notification from now on makes the next one due (the
+    /// run may have read already). Returns the start recorded.
+    /// </summary>
+    public Task<DateTimeOffset> RunStartingAsync(string tenantId, string runId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, row =>
+        {
+            // A later start only: a re-delivered message of an older run must not pull the interval back.
+            var start = row.LastRunStartedAt is { } last && last > now ? last : now;
+            var next = row with { LastRunStartedAt = start, LastRunId = runId };
+            return (row.DueRunId == runId ? next.WithoutDueRun() : next, start);
+        }, cancellationToken);
+
+    /// <summary>The tenant's row as stored (an empty row when there is none).</summary>
+    public async Task<EarlyRunState> GetAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var read = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return read.HasValue ? Read(read.Value!) : EarlyRunState.None;
+    }
+
+    /// <summary>Reads the row, lets <paramref name="decide"/> choose the new one (null: leave it), writes it if the ETag still holds.</summary>
+    private async Task<T> ChangeAsync<T>(string tenantId, Func<EarlyRunState, (EarlyRunState? Next, T Result)> decide, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        for (var attempt = 1; ; attempt++)
+        {
+            var read = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var (next, result) = decide(read.HasValue ? Read(read.Value!) : EarlyRunState.None);
+            if (next is null)
+            {
+                return result;
+            }
+
+            var entity = ToEntity(tenantId, next);
+            try
+            {
+                if (read.HasValue)
+                {
+                    await table.UpdateEntityAsync(entity, read.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                }
+
+                return result;
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412 && attempt < MaxAttempts)
+            {
+                // Another notification or run wrote the row first: decide again on what it wrote.
+            }
+        }
+    }
+
+    private static EarlyRunState Read(TableEntity entity) => new(
+        entity.GetDateTimeOffset(DueAtColumn),
+        entity.GetString(DueRunIdColumn),
+        entity.GetDateTimeOffset(FirstNotifiedAtColumn),
+        entity.GetDateTimeOffset(LastRunStartedAtColumn),
+        entity.GetString(LastRunIdColumn));
+
+    private static TableEntity ToEntity(string tenantId, EarlyRunState state)
+    {
+        var entity = new TableEntity(Partition, tenantId);
+        void Set(string column, object? value)
+        {
+            if (value is not null)
+            {
+                entity[column] = value;
+            }
+        }
+
+        Set(DueAtColumn, state.DueAt);
+        Set(DueRunIdColumn, state.DueRunId);
+        Set(FirstNotifiedAtColumn, state.FirstNotifiedAt);
+        Set(LastRunStartedAtColumn, state.LastRunStartedAt);
+        Set(LastRunIdColumn, state.LastRunId);
+        return entity;
+    }
+}
+
+/// <summary>The run a notification joined or made due: its id, its due time, and whether it was already due.</summary>
+public sealed record EarlyRun(string RunId, DateTimeOffset DueAt, bool Joined);
+
+/// <summary>
+/// One tenant's early-run row: the due run (none once it started), the notification that made it due, and the previous
+/// notification-triggered run's start.
+/// </summary>
+public sealed record EarlyRunState(DateTimeOffset? DueAt, string? DueRunId, DateTimeOffset? FirstNotifiedAt, DateTimeOffset? LastRunStartedAt, string? LastRunId)
+{
+    public static EarlyRunState None { get; } = new(null, null, null, null, null);
+
+    public EarlyRunState WithoutDueRun() => this with { DueAt = null, DueRunId = null, FirstNotifiedAt = null };
+}

@@ -1,0 +1,69 @@
+using System.Buffers;
+
+namespace StaffCloudSync.Core.Scheduling.Notifications;
+
+/// <summary>
+/// What the sync takes from a notification's body: its size and, where it can be told, its event name; nothing else.
+/// StaffCloud's payload is not documented (staffcloud-api.md, "Webhooks"), so a notification only says "this tenant
+/// changed": the body is read into a bounded buffer, looked at for an event name, and dropped.
+/// </summary>
+public static class NotificationBody
+{
+    /// <summary>The largest body accepted (sync-rules.md): more is answered 413 and not read further.</summary>
+    public const int MaxBytes = 64 * 1024;
+
+    public const string UnknownEvent = "unknown";
+
+    /// <summary>The StaffCloud triggers the product registers (<c>tenants notifications --register</c>).</summary>
+    public static IReadOnlyList<string> Events { get; } = ["employee.created", "employee.updated", "assignment.status_changed"];
+
+    /// <summary>Reads at most <see cref="MaxBytes"/> + 1 bytes, so a huge body costs no more than a 64 KiB one.</summary>
+    public static async Task<BodyReading> ReadAsync(Stream body, CancellationToken cancellationToken)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
+        try
+        {
+            var length = await body.ReadAtLeastAsync(buffer.AsMemory(0, MaxBytes + 1), MaxBytes + 1, throwOnEndOfStream: false, cancellationToken)
+                .ConfigureAwait(false);
+            return length > MaxBytes ? BodyReading.TooLarge : Describe(buffer.AsSpan(0, length));
+        }
+        finally
+        {
+            // Cleared: the body may hold personal data, and a pooled buffer outlives this request.
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+        }
+    }
+
+    /// <summary>
+    /// The event name, looked for where a payload shaped like the registration body (<c>trigger.event</c>) or a common
+    /// webhook shape (<c>event</c>, <c>trigger</c>, <c>type</c>; in the first elements of a batch) would carry it. Only a
+    /// known trigger name counts: anything else is "unknown", so no text of the body can reach a log line.
+    /// </summary>
+    public static BodyReading Describe(ReadOnlySpan<byte> body)
+    {
+        var text = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
+        if (text.TrimStart(" \t\r\n"u8).IsEmpty)
+        {
+            return new BodyReading(body.Length, false, UnknownEvent, "empty");
+        }
+
+        try
+        {
+            var payload = JsonSerializer.Deserialize(text, NotificationJson.Default.NotificationPayload);
+            return new BodyReading(body.Length, false, payload.Event ?? UnknownEvent, "json");
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // InvalidOperationException: a string that is not valid UTF-8, found only when it is read.
+            return new BodyReading(body.Length, false, UnknownEvent, "not JSON");
+        }
+    }
+
+    internal static string? Known(string? name) => Events.FirstOrDefault(e => string.Equals(e, name?.Trim(), StringComparison.OrdinalIgnoreCase));
+}
+
+/// <summary>A notification's body as far as the sync looks at it: its size, whether it was too large, its event name and shape.</summary>
+public sealed record BodyReading(int Bytes, bool IsTooLarge, string Event, string Shape)
+{
+    public static BodyReading TooLarge { get; } = new(NotificationBody.MaxBytes + 1, true, NotificationBody.UnknownEvent, "too large");
+}

@@ -1,0 +1,66 @@
+namespace StaffCloudSync.Core.Scheduling.Notifications;
+
+/// <summary>
+/// Events of StaffCloud's notifications and the early runs they make due (1600–1649). A notification is logged by its
+/// event name (one of the known ones, or "unknown") and its size: never its body, which may hold personal data, and never
+/// a secret or the URL that carries one. Every 401 is one line starting "Notification refused (401)" (1603, 1604,
+/// 1610, 1611): the refusal count the alert on refusal spikes reads (infra/modules/alerts.bicep).
+/// </summary>
+internal static partial class NotificationLog
+{
+    [LoggerMessage(EventId = 1600, Level = LogLevel.Information,
+        Message = "Notification {Event} ({Bytes} bytes, {Shape}) for tenant {TenantId}: early run {RunId} due at {DueAt}")]
+    public static partial void Scheduled(ILogger logger, string tenantId, string @event, int bytes, string shape, string runId, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 1601, Level = LogLevel.Information,
+        Message = "Notification {Event} ({Bytes} bytes, {Shape}) for tenant {TenantId} joins early run {RunId} due at {DueAt}")]
+    public static partial void Joined(ILogger logger, string tenantId, string @event, int bytes, string shape, string runId, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 1602, Level = LogLevel.Information,
+        Message = "Notification {Event} ({Bytes} bytes) for tenant {TenantId} ignored: {Reason}")]
+    public static partial void Ignored(ILogger logger, string tenantId, string @event, int bytes, string reason);
+
+    [LoggerMessage(EventId = 1603, Level = LogLevel.Warning,
+        Message = "Notification refused (401) for tenant {TenantId}: {Cause}")]
+    public static partial void Refused(ILogger logger, string tenantId, string cause);
+
+    [LoggerMessage(EventId = 1604, Level = LogLevel.Warning,
+        Message = "Notification refused (401) for tenant {TenantId}: Key Vault secret {SecretName} does not exist; create it as 'staffcloud-sync tenants notifications {TenantId}' says")]
+    public static partial void SecretMissing(ILogger logger, string tenantId, string secretName);
+
+    [LoggerMessage(EventId = 1605, Level = LogLevel.Warning,
+        Message = "Notification refused (413) for tenant {TenantId}: its body is over {MaxBytes} bytes")]
+    public static partial void TooLarge(ILogger logger, string tenantId, int maxBytes);
+
+    [LoggerMessage(EventId = 1606, Level = LogLevel.Error,
+        Message = "Notification for tenant {TenantId} not accepted (503): {ErrorType} while {Step}; StaffCloud may send it again, the scheduled runs catch up anyway")]
+    public static partial void Unavailable(ILogger logger, string tenantId, string errorType, string step);
+
+    [LoggerMessage(EventId = 1607, Level = LogLevel.Information,
+        Message = "Early run {RunId} of tenant {TenantId} starts at {StartedAt}: the next early run is due no sooner than WebhookMinInterval after it")]
+    public static partial void EarlyRunStarting(ILogger logger, string tenantId, string runId, DateTimeOffset startedAt);
+
+    [LoggerMessage(EventId = 1608, Level = LogLevel.Warning,
+        Message = "Early run {RunId} of tenant {TenantId} was due at {DueAt} and never started (its queue message is lost); a new one is scheduled")]
+    public static partial void EarlyRunLost(ILogger logger, string tenantId, string runId, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 1609, Level = LogLevel.Warning,
+        Message = "Early run {RunId} of tenant {TenantId} was skipped (run {HolderRunId} holds the tenant): early run {NextRunId} is due at {DueAt} for the change it was for")]
+    public static partial void EarlyRunRescheduled(ILogger logger, string tenantId, string runId, string? holderRunId, string nextRunId, DateTimeOffset dueAt);
+
+    [LoggerMessage(EventId = 1610, Level = LogLevel.Information,
+        Message = "Notification refused (401) for tenant {TenantId}: {Cause}")]
+    public static partial void NotRegistered(ILogger logger, string tenantId, string cause);
+
+    [LoggerMessage(EventId = 1611, Level = LogLevel.Information,
+        Message = "Notification refused (401) for tenant {TenantId}: Key Vault secret {SecretName} was found missing less than {RememberFor} ago; it is read again after that")]
+    public static partial void SecretStillMissing(ILogger logger, string tenantId, string secretName, TimeSpan rememberFor);
+
+    [LoggerMessage(EventId = 1620, Level = LogLevel.Information,
+        Message = "StaffCloud webhook {Change} for tenant {TenantId}: trigger {Event}, webhook {WebhookId}")]
+    public static partial void WebhookChanged(ILogger logger, string tenantId, string change, string @event, string? webhookId);
+
+    [LoggerMessage(EventId = 1621, Level = LogLevel.Warning,
+        Message = "StaffCloud webhook request {Method} /webhooks of tenant {TenantId} failed: {Cause}")]
+    public static partial void WebhookRequestFailed(ILogger logger, string tenantId, string method, string cause);
+}

@@ -1,0 +1,190 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Platform.Telemetry;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Scheduling.Notifications;
+
+/// <summary>
+/// One StaffCloud notification (<c>POST /api/notifications/staffcloud/{tenantId}?secret=…</c>; sync-rules.md, "Early
+/// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run of the
+/// tenant made due — or joined — through <see cref="EarlyRuns"/> and queued with a visibility delay to its due time. The run is a normal full run under the lease and every guard. The Functions endpoint and the sandbox call this.
+/// Only a tenant whose row says <c>Notifications</c> = true gets its secret read: every other POST is refused after
+/// one Table read, so an anonymous flood cannot throttle the Key Vault that every tenant's runs need.
+/// </summary>
+public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, TimeProvider time, ILogger<NotificationReceiver> logger)
+{
+    private readonly MissingWebhookSecrets _missingSecrets = new(time);
+
+    public async Task<NotificationResult> ReceiveAsync(string? tenantId, string? secret, Stream body, CancellationToken cancellationToken)
+    {
+        var step = "reading the tenant";
+        try
+        {
+            var tenant = await AuthenticateAsync(tenantId, secret, value => step = value, cancellationToken).ConfigureAwait(false);
+            if (tenant is null)
+            {
+                return NotificationResult.Unauthorized;
+            }
+
+            step = "reading the body";
+            var reading = await NotificationBody.ReadAsync(body, cancellationToken).ConfigureAwait(false);
+            if (reading.IsTooLarge)
+            {
+                NotificationLog.TooLarge(logger, tenant.TenantId, NotificationBody.MaxBytes);
+                return NotificationResult.TooLarge;
+            }
+
+            if (IgnoredBecause(tenant) is { } reason)
+            {
+                NotificationLog.Ignored(logger, tenant.TenantId, reading.Event, reading.Bytes, reason);
+                return new NotificationResult(NotificationOutcome.Ignored, Reason: reason);
+            }
+
+            step = "scheduling the early run";
+            return await ScheduleAsync(tenant.ValidSettings, reading, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // The type only: SDK messages carry request details, and the answer must not depend on them.
+            NotificationLog.Unavailable(logger, LoggableTenant(tenantId), e.GetType().Name, step);
+            return NotificationResult.Unavailable;
+        }
+    }
+
+    /// <summary>
+    /// The tenant when the secret is its own; null (one answer, 401) for every other case. Each refusal is one line
+    /// starting "Notification refused (401)" (the refusal count the alert reads): a warning where an operator has
+    /// something to fix, information for an unknown or unregistered tenant, which is anyone's to send.
+    /// </summary>
+    private async Task<TenantRecord?> AuthenticateAsync(string? tenantId, string? secret, Action<string> step, CancellationToken cancellationToken)
+    {
+        var record = TenantSettingsValidator.IsTenantId(tenantId) ? await tenants.GetAsync(tenantId!, cancellationToken).ConfigureAwait(false) : null;
+        if (record?.Settings is not { Notifications: true })
+        {
+            SecretComparison.Burn(secret);
+            SyncTelemetry.RecordNotificationRefused(record?.TenantId);
+            NotificationLog.NotRegistered(logger, LoggableTenant(tenantId), record is null ? "no such tenant"
+                : record.Settings is null ? "its row cannot be read"
+                : "its notifications are not registered (Notifications is not true; 'tenants notifications <id> --register' sets it)");
+            return null;
+        }
+
+        if (!record.IsValid)
+        {
+            // Its secret's name may be what is wrong; a run of it would fail anyway. An operator fixes the row.
+            SecretComparison.Burn(secret);
+            SyncTelemetry.RecordNotificationRefused(record.TenantId);
+            NotificationLog.Refused(logger, record.TenantId, $"its row is invalid ({string.Join(", ", record.Errors.Select(e => e.Field).Distinct())}); fix it with tenants update");
+            return null;
+        }
+
+        step("reading the webhook secret");
+        var secretName = record.ValidSettings.EffectiveWebhookSecret;
+        if (_missingSecrets.IsKnownMissing(secretName))
+        {
+            SecretComparison.Burn(secret);
+            SyncTelemetry.RecordNotificationRefused(record.TenantId);
+            NotificationLog.SecretStillMissing(logger, record.TenantId, secretName, MissingWebhookSecrets.RememberFor);
+            return null;
+        }
+
+        string expected;
+        try
+        {
+            expected = await secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SecretNotFoundException)
+        {
+            _missingSecrets.Remember(secretName);
+            SecretComparison.Burn(secret);
+            SyncTelemetry.RecordNotificationRefused(record.TenantId);
+            NotificationLog.SecretMissing(logger, record.TenantId, secretName);
+            return null;
+        }
+
+        if (!SecretComparison.Matches(secret, expected))
+        {
+            SyncTelemetry.RecordNotificationRefused(record.TenantId);
+            NotificationLog.Refused(logger, record.TenantId, string.IsNullOrEmpty(secret) ? "the URL carries no secret" : "the URL carries a wrong secret");
+            return null;
+        }
+
+        return record;
+    }
+
+    private static string? IgnoredBecause(TenantRecord tenant) =>
+        !tenant.ValidSettings.Enabled ? "the tenant is disabled (Enabled = false); its notifications make no runs until it is enabled"
+        : tenant.Health.IsQuarantined ? $"the tenant is quarantined since {tenant.Health.QuarantinedAt:yyyy-MM-dd HH:mm}Z; its notifications make no runs until the quarantine is lifted"
+        : null;
+
+    private async Task<NotificationResult> ScheduleAsync(TenantSettings settings, BodyReading reading, CancellationToken cancellationToken)
+    {
+        var run = await earlyRuns.ScheduleAsync(settings, cancellationToken).ConfigureAwait(false);
+        if (run.Joined)
+        {
+            NotificationLog.Joined(logger, settings.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
+            return new NotificationResult(NotificationOutcome.Joined, run.DueAt);
+        }
+
+        NotificationLog.Scheduled(logger, settings.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
+        return new NotificationResult(NotificationOutcome.Scheduled, run.DueAt);
+    }
+
+    /// <summary>The route's tenant id as it may be logged: anything that is not a tenant id is the caller's text, and is not.</summary>
+    private static string LoggableTenant(string? tenantId) => TenantSettingsValidator.IsTenantId(tenantId) ? tenantId! : "(not a tenant id)";
+}
+
+/// <summary>
+/// The notification URL's secret against the tenant's, in constant time: both are hashed first, so neither the
+/// position of the first difference nor a difference in length shows in how long the answer takes.
+/// </summary>
+internal static class SecretComparison
+{
+    public static bool Matches(string? given, string expected)
+    {
+        Span<byte> givenHash = stackalloc byte[SHA256.HashSizeInBytes];
+        Span<byte> expectedHash = stackalloc byte[SHA256.HashSizeInBytes];
+        SHA256.HashData(Encoding.UTF8.GetBytes(given ?? string.Empty), givenHash);
+        SHA256.HashData(Encoding.UTF8.GetBytes(expected), expectedHash);
+        var equal = CryptographicOperations.FixedTimeEquals(givenHash, expectedHash);
+
+        // An empty secret never matches, even an empty one stored by mistake: it would open the endpoint to anyone.
+        return equal && !string.IsNullOrEmpty(given);
+    }
+
+    /// <summary>The same work as a comparison, for a request whose tenant is unknown: it answers as slowly as a wrong secret.</summary>
+    public static void Burn(string? given) => _ = Matches(given, "no-tenant-has-this-secret");
+}
+
+/// <summary>
+/// Webhook secrets Key Vault said do not exist, remembered for <see cref="RememberFor"/>: the secret store caches no
+/// failure, so without this every POST to a registered tenant whose secret is missing would read the vault again
+/// (and log its 404). Only names of registered tenants get here, so the memo is as small as the tenant list.
+/// </summary>
+internal sealed class MissingWebhookSecrets(TimeProvider time)
+{
+    /// <summary>How long a missing secret is taken as missing: a secret created meanwhile is used after at most this.</summary>
+    public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _missingSince = new(StringComparer.OrdinalIgnoreCase);
+
+    public bool IsKnownMissing(string secretName)
+    {
+        if (!_missingSince.TryGetValue(secretName, out var since))
+        {
+            return false;
+        }
+
+        if (time.GetUtcNow() - since < RememberFor)
+        {
+            return true;
+        }
+
+        _missingSince.TryRemove(KeyValuePair.Create(secretName, since));
+        return false;
+    }
+
+    public void Remember(string secretName) => _missingSince[secretName] = time.GetUtcNow();
+}

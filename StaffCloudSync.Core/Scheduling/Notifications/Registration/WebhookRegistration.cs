@@ -1,0 +1,69 @@
+using StaffCloudSync.Core.Partners.StaffCloud;
+
+namespace StaffCloudSync.Core.Scheduling.Notifications.Registration;
+
+/// <summary>
+/// Makes a tenant's StaffCloud webhooks what the product needs: one per trigger of <see cref="NotificationBody.Events"/>,
+/// each calling the tenant's notification URL. Run again, it changes nothing; after a secret rotation it updates the
+/// URLs in place. The product's own webhooks are told apart from other integrations' by their URL without its query.
+/// </summary>
+public sealed class WebhookRegistration(StaffCloudWebhookClient client)
+{
+    public async Task<IReadOnlyList<WebhookChange>> RegisterAsync(StaffCloudTarget target, Uri publicBaseUrl, string secret, CancellationToken cancellationToken)
+    {
+        var url = NotificationUrl.For(publicBaseUrl, target.TenantId, secret);
+        var ours = Ours(await client.ListAsync(target, cancellationToken).ConfigureAwait(false), publicBaseUrl, target.TenantId);
+        var changes = new List<WebhookChange>();
+        foreach (var trigger in NotificationBody.Events)
+        {
+            var existing = ours.Where(w => string.Equals(w.Trigger, trigger, StringComparison.OrdinalIgnoreCase)).ToList();
+            if (existing.FirstOrDefault(w => w.Url == url.AbsoluteUri) is { } same)
+            {
+                changes.Add(new WebhookChange(trigger, WebhookAction.Unchanged, same.Id));
+            }
+            else if (existing.FirstOrDefault() is { } stale)
+            {
+                // Ours with another secret (rotated) or another spelling of the address: pointed at the current URL.
+                await client.UpdateAsync(target, stale.Id, trigger, url, cancellationToken).ConfigureAwait(false);
+                changes.Add(new WebhookChange(trigger, WebhookAction.Updated, stale.Id));
+            }
+            else
+            {
+                changes.Add(new WebhookChange(trigger, WebhookAction.Created, await client.CreateAsync(target, trigger, url, cancellationToken).ConfigureAwait(false)));
+            }
+        }
+
+        return changes;
+    }
+
+    /// <summary>Deletes every webhook of the tenant's StaffCloud that calls this tenant's notification URL, whatever its trigger.</summary>
+    public async Task<IReadOnlyList<WebhookChange>> UnregisterAsync(StaffCloudTarget target, Uri publicBaseUrl, CancellationToken cancellationToken)
+    {
+        var changes = new List<WebhookChange>();
+        foreach (var webhook in Ours(await client.ListAsync(target, cancellationToken).ConfigureAwait(false), publicBaseUrl, target.TenantId))
+        {
+            await client.DeleteAsync(target, webhook, cancellationToken).ConfigureAwait(false);
+            changes.Add(new WebhookChange(webhook.Trigger ?? "?", WebhookAction.Removed, webhook.Id));
+        }
+
+        return changes;
+    }
+
+    private static List<StaffCloudWebhook> Ours(IReadOnlyList<StaffCloudWebhook> webhooks, Uri publicBaseUrl, string tenantId)
+    {
+        var path = NotificationUrl.PathOf(publicBaseUrl, tenantId);
+        return [.. webhooks.Where(w => Uri.TryCreate(w.Url, UriKind.Absolute, out var uri)
+            && string.Equals(uri.GetLeftPart(UriPartial.Path).TrimEnd('/'), path, StringComparison.OrdinalIgnoreCase))];
+    }
+}
+
+public enum WebhookAction
+{
+    Created,
+    Updated,
+    Unchanged,
+    Removed,
+}
+
+/// <summary>What registering did to the webhook of one trigger (its StaffCloud id, when StaffCloud said).</summary>
+public sealed record WebhookChange(string Trigger, WebhookAction Action, string? Id);

@@ -1,0 +1,66 @@
+using StaffCloudSync.Core.Platform.Telemetry;
+using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Tenants;
+
+namespace StaffCloudSync.Core.Scheduling;
+
+/// <summary>
+/// The scheduled fan-out: one queue message per enabled tenant, so each tenant runs in its own failure domain.
+/// A row too broken to say whether it is enabled is queued too: its run then records the problem where an
+/// operator looks (the tenant's runs), instead of the tenant silently never running.
+/// </summary>
+public sealed class TenantDispatcher(
+    TenantStore tenants, ISyncQueue queue, IOptions<QuarantineOptions> quarantine, TimeProvider time, ILogger<TenantDispatcher> logger)
+{
+    public async Task<DispatchResult> DispatchAsync(bool isPastDue, CancellationToken cancellationToken)
+    {
+        var queued = new List<string>();
+        var disabled = 0;
+        var quarantined = new List<string>();
+        var now = time.GetUtcNow();
+        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var tenant in rows)
+        {
+            if (tenant.Settings is { Enabled: false })
+            {
+                disabled++;
+                continue;
+            }
+
+            if (tenant.Health.IsQuarantined)
+            {
+                if (!QuarantinePolicy.ShouldDispatch(tenant.Health, now, quarantine.Value.RetryInterval))
+                {
+                    quarantined.Add(tenant.TenantId);
+                    DispatchLog.QuarantinedTenantWaits(logger, tenant.TenantId, tenant.Health.QuarantinedAt!.Value);
+                    continue;
+                }
+
+                // The once-a-day attempt: noted first, so a second dispatch the same day leaves it alone.
+                await tenants.UpdateHealthAsync(tenant.TenantId, h => h with { LastQuarantineAttemptAt = now }, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!tenant.IsValid)
+            {
+                DispatchLog.InvalidTenantQueued(logger, tenant.TenantId, string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}")));
+            }
+            else if (TenantClaims.Conflicts(tenant.ValidSettings, rows) is { Count: > 0 } conflicts)
+            {
+                // Queued all the same, like an invalid row: its run fails before reading and says so where operators look.
+                DispatchLog.SharedAccountQueued(logger, tenant.TenantId, string.Join("; ", conflicts.Select(e => $"{e.Field}: {e.Message}")));
+            }
+
+            using var dispatched = SyncTelemetry.StartDispatch(tenant.TenantId);
+            var message = new SyncRequest(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, now);
+            await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
+            queued.Add(tenant.TenantId);
+        }
+
+        DispatchLog.Dispatched(logger, RunTrigger.Scheduled.ToString(), isPastDue, queued.Count, disabled);
+        return new DispatchResult(queued, disabled, quarantined);
+    }
+}
+
+/// <summary>The tenants queued by one dispatch, how many were left out as disabled, and the quarantined ones left waiting.</summary>
+public sealed record DispatchResult(IReadOnlyList<string> Queued, int Disabled, IReadOnlyList<string> QuarantinedWaiting);
