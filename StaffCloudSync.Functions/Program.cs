@@ -7,7 +7,7 @@ using StaffCloudSync.Functions.Hosting;
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.Services
-    .AddWorkerTelemetry()
+    .AddWorkerTelemetry(builder.Configuration)
     .AddStaffCloudSync(builder.Configuration);
 
 // After the worker's own hosted services, so it is stopped before them: runs end between writes while the worker still answers.

@@ -257,6 +257,18 @@ module storageAlerts 'modules/storage-alerts.bicep' = {
   }
 }
 
+module partnerAlerts 'modules/partner-alerts.bicep' = {
+  name: 'partner-alerts'
+  params: {
+    namePrefix: namePrefix
+    location: location
+    tags: tags
+    appInsightsId: monitoring.outputs.appInsightsId
+    actionGroupId: alerts.outputs.actionGroupId
+    evaluationFrequency: alertEvaluationFrequency
+  }
+}
+
 module workbook 'modules/workbook.bicep' = {
   name: 'workbook'
   params: {
@@ -268,7 +280,6 @@ module workbook 'modules/workbook.bicep' = {
     appInsightsId: monitoring.outputs.appInsightsId
     workspaceId: monitoring.outputs.workspaceId
     // https://<host>/… → <host>: the workbook tells MobieTrain's requests from StaffCloud's by it.
-    mobieTrainHost: split(mobieTrainBaseUrl, '/')[2]
   }
 }
 

@@ -19,6 +19,7 @@ public static class InlineRunProgress
         ArgumentNullException.ThrowIfNull(runner);
         ArgumentNullException.ThrowIfNull(request);
         using var listening = RunProgressTracker.Listen(progress, request.TenantId, request.Invocation);
+        around = RunTelemetry.EachInItsSpan(around);
         return await runner.RunInlineAsync(request, around, cancellationToken).ConfigureAwait(false);
     }
 }

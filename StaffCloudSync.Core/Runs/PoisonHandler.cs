@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.Platform.Telemetry;
 using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
@@ -13,10 +14,13 @@ public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<Pois
         if (!SyncRequest.TryParse(messageText, out var message, out var error))
         {
             QueueLog.UnreadablePoisonMessage(logger, messageId, error!);
+            SyncTelemetry.RecordPoisonMessage(null);
             return;
         }
 
         QueueLog.PoisonMessage(logger, message!.TenantId, message.RunId, messageId);
+
+        SyncTelemetry.RecordPoisonMessage(message.TenantId);
         var last = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken).ConfigureAwait(false);
         var record = RunRecorder.GivenUp(message, last, time.GetUtcNow(),
             $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {last?.Reason ?? "unknown"}");

@@ -38,6 +38,7 @@ internal static class RunConclusion
         }
 
         var next = request.Continuation();
+        next = next.WithTraceContext();
         return (new(RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})"), next);
     }
 

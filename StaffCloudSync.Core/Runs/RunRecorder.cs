@@ -1,4 +1,5 @@
 using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Platform.Telemetry;
 using StaffCloudSync.Core.Runs.Applying;
 using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
@@ -59,6 +60,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         var now = time.GetUtcNow();
         var record = Build(request, now, now, new RunEnd(RunStatus.Skipped, reason));
         await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        RunTelemetry.Record(request, record, 0);
         return record;
     }
 
@@ -70,6 +72,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         SyncLog.RunFinished(logger, final.TenantId, final.RunId, final.Status.ToString(), final.DryRun, counts.Invited + counts.InvitationsReplaced,
             counts.UsersUpdated + counts.InvitationsUpdated, counts.UsersRemoved + counts.InvitationsRemoved + counts.InvitationsExpired,
             counts.Skipped, counts.Failed, counts.DeletionsHeld, durationMs);
+        RunTelemetry.Record(request, final, durationMs);
 
         // The record must be written even when the run was cancelled, or the operator never learns why it stopped.
         var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
@@ -129,6 +132,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
 
         if (after.IsQuarantined && !before.IsQuarantined)
         {
+            SyncTelemetry.RecordQuarantine(run.TenantId);
             SyncLog.TenantQuarantined(logger, run.TenantId, after.ConsecutiveFailures, run.Reason ?? string.Empty);
         }
         else if (!after.IsQuarantined && before.IsQuarantined)

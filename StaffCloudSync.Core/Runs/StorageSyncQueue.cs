@@ -20,6 +20,7 @@ public sealed class StorageSyncQueue(QueueServiceClient service) : ISyncQueue
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(visibilityDelay, MaxVisibilityDelay);
+        message = message.WithTraceContext();
         var queue = await QueueAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
 
         // Without a delay the queue's own default (visible at once) applies, as before delayed runs existed.

@@ -26,6 +26,13 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
     /// <summary>Which invocation of its chain this is (1 when absent).</summary>
     public int Invocation { get; init; } = 1;
 
+    /// <summary>The W3C trace context of the span that queued it, so the run continues that trace; absent in older messages.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Traceparent { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Tracestate { get; init; }
+
     public const string QueueName = "tenant-sync";
     public const string PoisonQueueName = "tenant-sync-poison";
 

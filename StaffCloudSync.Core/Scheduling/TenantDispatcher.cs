@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.Platform.Telemetry;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
@@ -50,6 +51,7 @@ public sealed class TenantDispatcher(
                 DispatchLog.SharedAccountQueued(logger, tenant.TenantId, string.Join("; ", conflicts.Select(e => $"{e.Field}: {e.Message}")));
             }
 
+            using var dispatched = SyncTelemetry.StartDispatch(tenant.TenantId);
             var message = new SyncRequest(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, now);
             await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
             queued.Add(tenant.TenantId);

@@ -19,6 +19,9 @@ public sealed class TenantSync(TenantRunner runner, RunDrain? drain = null)
         ArgumentNullException.ThrowIfNull(message);
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, drain?.Stopping ?? CancellationToken.None);
         using var running = drain?.Enter();
+
+        // The consumer span of the message: the run (its lease, steps, continuation) continues the trace the message carries.
+        using var span = SyncRequest.TryParse(message.MessageText, out var request, out _) ? request!.StartRunSpan() : null;
         await runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, stopping.Token).ConfigureAwait(false);
     }
 }

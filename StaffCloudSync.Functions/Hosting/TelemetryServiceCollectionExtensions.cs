@@ -1,30 +1,69 @@
+using Azure.Core;
+using Azure.Identity;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Azure.Functions.Worker.OpenTelemetry;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Functions.Hosting;
 
 public static class TelemetryServiceCollectionExtensions
 {
-    private const string ApplicationInsightsProvider = "Microsoft.Extensions.Logging.ApplicationInsights.ApplicationInsightsLoggerProvider";
+    /// <summary>The setting Azure sets on a Function App with Application Insights; its absence means "export nothing".</summary>
+    public const string ConnectionStringSetting = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+
+    /// <summary>infra/ turns off local authentication on Application Insights and sets this to the identity to send as.</summary>
+    public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     /// <summary>
-    /// Sends the worker's logs to Application Insights (and from there Log Analytics, where alerts and operators
-    /// query the sync's events). Adaptive sampling is off and the SDK's default "Warning and above" rule is removed,
-    /// so every per-action line is kept and no warning or error is ever sampled away. Levels are the worker's own
-    /// configuration (the Logging__LogLevel__* app settings); host.json's logLevel filters only the host's logs.
+    /// OpenTelemetry for the worker: the Functions worker's invocation spans, our spans and metrics (SyncTelemetry) and
+    /// the partners' HTTP calls, exported with the worker's logs to Azure Monitor when a connection string is set. With
+    /// none (a developer's machine, the worker-process tests) the same pipeline runs and nothing leaves the process.
+    /// Every log line is exported as logged (no sampling, no "Warning and above" rule as the old SDK had): levels are
+    /// the worker's own configuration (the Logging__LogLevel__* app settings).
     /// </summary>
-    public static IServiceCollection AddWorkerTelemetry(this IServiceCollection services)
+    public static IServiceCollection AddWorkerTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddApplicationInsightsTelemetryWorkerService(options => options.EnableAdaptiveSampling = false);
-        services.ConfigureFunctionsApplicationInsights();
-        services.Configure<LoggerFilterOptions>(options =>
+        ArgumentNullException.ThrowIfNull(configuration);
+        var telemetry = services.AddOpenTelemetry()
+            .UseFunctionsWorkerDefaults()
+            .WithTracing(tracing => tracing.AddSyncTracing())
+            .WithMetrics(metrics => metrics.AddSyncMetrics());
+        var connectionString = configuration[ConnectionStringSetting];
+        if (!string.IsNullOrWhiteSpace(connectionString))
         {
-            var warningOnly = options.Rules.FirstOrDefault(rule => rule.ProviderName == ApplicationInsightsProvider);
-            if (warningOnly is not null)
+            var credential = ExporterCredential(configuration[AuthenticationSetting]);
+            telemetry.UseAzureMonitorExporter(options =>
             {
-                options.Rules.Remove(warningOnly);
-            }
-        });
+                options.ConnectionString = connectionString;
+                options.Credential = credential;
+            });
+        }
+
         return services;
+    }
+
+    /// <summary>
+    /// The identity the exporter sends as: the Functions host reads <c>ClientId=…;Authorization=AAD</c> itself, the
+    /// Azure Monitor exporter does not, and without it the component (local authentication off) refuses our telemetry.
+    /// </summary>
+    public static TokenCredential? ExporterCredential(string? authentication)
+    {
+        var parts = (authentication ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+        if (!parts.TryGetValue("Authorization", out var kind) || !kind.Equals("AAD", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        return parts.TryGetValue("ClientId", out var clientId)
+            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
+            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
     }
 }

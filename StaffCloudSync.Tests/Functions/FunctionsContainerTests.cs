@@ -31,7 +31,7 @@ public class FunctionsContainerTests
         // What the Functions host registers before Program.cs adds its own.
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddWorkerTelemetry().AddStaffCloudSync(configuration);
+        services.AddWorkerTelemetry(configuration).AddStaffCloudSync(configuration);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetRequiredService<IStartupValidator>().Validate();
         return provider;

@@ -91,7 +91,9 @@ public class FunctionsMetadataTests
         Assert.That(queues["messageEncoding"]!.GetValue<string>(), Is.EqualTo("base64"));
         Assert.That(TimeSpan.Parse(host["functionTimeout"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
             Is.LessThan(new Core.Runs.DispatchOptions().LeaseDuration), "a lease must outlive the longest run");
-        Assert.That(host["logging"]!["applicationInsights"]!["samplingSettings"]!["excludedTypes"]!.GetValue<string>(), Does.Contain("Trace").And.Contain("Exception"));
+        // The host exports as the worker does (OpenTelemetry); nothing the alerts or an operator read is sampled away.
+        Assert.That(host["telemetryMode"]!.GetValue<string>(), Is.EqualTo("OpenTelemetry"));
+        Assert.That(host["logging"]!["applicationInsights"]!["samplingSettings"]!["isEnabled"]!.GetValue<bool>(), Is.False);
         Assert.That(host["logging"]!["logLevel"]!["StaffCloudSync"]!.GetValue<string>(), Is.EqualTo("Information"));
     }
 }

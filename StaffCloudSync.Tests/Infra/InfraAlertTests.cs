@@ -1,12 +1,14 @@
 using System.Text.RegularExpressions;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Tests.Infra;
 
 /// <summary>
-/// The alerts an operator relies on exist, reach the e-mail address of the parameters, and match the log lines
-/// the app really writes: the queries' literals and fields are compared with the LoggerMessage templates.
+/// The alerts an operator relies on exist, reach the e-mail address of the parameters, and read metrics the app really
+/// emits: each query's metric names are instruments of the app's Meter and its fields are tags the code sets. No rule
+/// reads the text of a log line, so rewording a message cannot silently break an alert.
 /// </summary>
 public partial class InfraAlertTests
 {
@@ -22,12 +24,13 @@ public partial class InfraAlertTests
         return rules[0];
     }
 
-    private static readonly Dictionary<string, string> QueueTemplates = LogTemplates.Of(typeof(SyncRequest).Assembly.GetType("StaffCloudSync.Core.Runs.QueueLog", throwOnError: true)!);
+    /// <summary>The rules on the app's telemetry (Application Insights); the storage-log rule is checked apart.</summary>
+    private static List<ArmResource> AppRules() => Rules().Where(r => r.Template.ModuleName is "alerts" or "partner-alerts").ToList();
 
-    private static readonly Dictionary<string, string> SyncTemplates = LogTemplates.Of(typeof(SyncLog));
-
-    /// <summary>The rules on the app's log lines (Application Insights); the storage-log rules are checked apart.</summary>
-    private static List<ArmResource> AppLogRules() => Rules().Where(r => r.Template.ModuleName == "alerts").ToList();
+    /// <summary>The rules on the app's metrics (all app rules but the failed function invocations, which are requests).</summary>
+    private static IEnumerable<TestCaseData> MetricRules() =>
+        new[] { SyncTelemetry.PoisonMessagesMetric, SyncTelemetry.RunsMetric, SyncTelemetry.QuarantinedMetric, SyncTelemetry.NotificationRefusalsMetric,
+            SyncTelemetry.PartnerThrottledMetric }.Select(metric => new TestCaseData(metric).SetName($"AlertOn {metric}"));
 
     [Test]
     public void ActionGroup_MailsTheAlertEmailParameter()
@@ -47,83 +50,85 @@ public partial class InfraAlertTests
     }
 
     [Test]
-    public void EveryAppLogRule_IsEnabled_OnApplicationInsights_AndNotifiesTheActionGroup()
+    public void EveryAppRule_IsEnabled_OnApplicationInsights_AndNotifiesTheActionGroup()
     {
-        var rules = AppLogRules();
+        var rules = AppRules();
 
         Assert.Multiple(() =>
         {
-            Assert.That(rules, Has.Count.EqualTo(5));
-            Assert.That(Rules(), Has.Count.EqualTo(6), "the five on the app's lines and the one on the storage queue log");
+            Assert.That(rules, Has.Count.EqualTo(6));
+            Assert.That(Rules(), Has.Count.EqualTo(7), "the six on the app's telemetry and the one on the storage queue log");
             foreach (var rule in rules)
             {
                 Assert.That(rule.Flag("properties.enabled"), Is.True, rule.ToString());
                 Assert.That(rule.At("properties.scopes")!.AsArray().Single()!.GetValue<string>(), Is.EqualTo("[parameters('appInsightsId')]"), rule.ToString());
                 Assert.That(rule.Template.PassedParameter("appInsightsId"), Does.Contain("'monitoring'").And.EndsWith(".outputs.appInsightsId.value]"));
                 Assert.That(rule.At("properties.actions.actionGroups")!.AsArray().Single()!.GetValue<string>(),
-                    Does.StartWith("[resourceId('Microsoft.Insights/actionGroups', "), rule.ToString());
+                    Does.StartWith("[resourceId('Microsoft.Insights/actionGroups', ").Or.EqualTo("[parameters('actionGroupId')]"), rule.ToString());
+            }
+        });
+    }
+
+    [TestCaseSource(nameof(MetricRules))]
+    public void Rule_ReadsAMetricTheCodeEmits_ByTagsTheCodeSets(string metric)
+    {
+        var query = Query(RuleMatching($"name == \"{metric}\""));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(query, Does.StartWith("customMetrics"));
+            Assert.That(AppMetrics.ReadBy(query), Is.EqualTo(new[] { metric }));
+            Assert.That(AppMetrics.Names, Does.Contain(metric), "an instrument of the app's Meter");
+            Assert.That(AppMetrics.Fields(query), Is.SubsetOf(AppMetrics.Tags));
+        });
+    }
+
+    [Test]
+    public void NoRule_ReadsTheTextOfALogLine()
+    {
+        Assert.That(Rules().Select(Query), Has.None.Matches<string>(AppMetrics.ReadsLogText));
+    }
+
+    [Test]
+    public void QuarantineAndPoisonAndRunAlerts_SplitByTenant()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var metric in new[] { SyncTelemetry.PoisonMessagesMetric, SyncTelemetry.QuarantinedMetric, SyncTelemetry.RunsMetric })
+            {
+                var rule = RuleMatching($"name == \"{metric}\"");
+                Assert.That(Query(rule), Does.Contain($"TenantId = tostring(customDimensions.{SyncTelemetry.TenantTag})"), metric);
+                Assert.That(rule.At("properties.criteria.allOf")!.AsArray().Single()!["dimensions"]!.AsArray().Select(d => d!["name"]!.GetValue<string>()),
+                    Does.Contain("TenantId"), metric);
             }
         });
     }
 
     [Test]
-    public void QuarantinedTenants_MatchTheLineTheAppLogsForThem()
+    public void FailedOrHeldRuns_AreTheRunsWithThoseStatuses_NotDryRuns()
     {
-        var query = Query(RuleMatching("TenantQuarantined"));
-        Assert.That(SyncTemplates["TenantQuarantined"], Does.StartWith(StartsWithLiteral(query)));
-        Assert.That(SyncTemplates["TenantQuarantined"], Does.Contain("{TenantId}"), "the alert splits by the TenantId field");
-    }
-
-    [Test]
-    public void NotificationRefusals_CountEvery401Line_AndNoOther()
-    {
-        var rule = RuleMatching("Notification refused (401)");
-        var query = Query(rule);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(query, Does.StartWith("traces"));
-            Assert.That(LogTemplates.ReadBy(query), Is.EquivalentTo(new[]
-            {
-                "NotificationLog.Refused", "NotificationLog.SecretMissing", "NotificationLog.NotRegistered", "NotificationLog.SecretStillMissing",
-            }));
-            Assert.That(rule.At("properties.criteria.allOf")!.AsArray().Single()!["threshold"]!.ToString(), Does.Contain("notificationRefusalThreshold"));
-        });
-    }
-
-    [Test]
-    public void PoisonMessages_MatchTheLinesTheAppLogsForThem()
-    {
-        // Not the storage metric: QueueMessageCount has no queue-name dimension, and TenantSyncPoison empties the queue.
-        var query = Query(RuleMatching("PoisonMessage"));
-        var prefix = StartsWithLiteral(query);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(query, Does.StartWith("traces"));
-            Assert.That(QueueTemplates["PoisonMessage"], Does.StartWith(prefix));
-            Assert.That(QueueTemplates["UnreadablePoisonMessage"], Does.StartWith(prefix));
-            Assert.That(Fields(query), Is.SubsetOf(Placeholders(QueueTemplates["PoisonMessage"])));
-        });
-    }
-
-    [Test]
-    public void FailedOrHeldRuns_MatchTheRunFinishedLine_AndItsStatuses()
-    {
-        var query = Query(RuleMatching("DeletionsHeld"));
-        var finished = SyncTemplates[nameof(SyncLog.RunFinished)];
+        var query = Query(RuleMatching($"name == \"{SyncTelemetry.RunsMetric}\""));
         var statuses = StatusLiterals().Match(query).Groups[1].Value.Split(',').Select(s => s.Trim().Trim('"'));
 
         Assert.Multiple(() =>
         {
-            Assert.That(query, Does.StartWith("traces"));
-            Assert.That(finished, Does.StartWith(StartsWithLiteral(query)));
-            Assert.That(HasLiterals(query), Is.All.Matches<string>(literal => finished.Contains(literal, StringComparison.Ordinal)));
-            Assert.That(Fields(query), Is.SubsetOf(Placeholders(finished)));
             Assert.That(statuses, Is.EquivalentTo(new[] { nameof(RunStatus.Failed), nameof(RunStatus.DeletionsHeld), nameof(RunStatus.CompletedWithErrors) }));
             Assert.That(statuses, Is.SubsetOf(Enum.GetNames<RunStatus>()));
-            // Only another run-finished template starts the same way would be counted twice; none does.
-            Assert.That(SyncTemplates.Values.Count(t => t.StartsWith(StartsWithLiteral(query), StringComparison.Ordinal) && HasLiterals(query).All(t.Contains)), Is.EqualTo(1));
+            Assert.That(query, Does.Contain($"customDimensions.{SyncTelemetry.DryRunTag}").And.Contain("!~ \"true\""));
+        });
+    }
+
+    [Test]
+    public void NotificationRefusals_AndPartner429s_HaveTheirThresholdParameters()
+    {
+        var refusals = RuleMatching(SyncTelemetry.NotificationRefusalsMetric);
+        var throttled = RuleMatching(SyncTelemetry.PartnerThrottledMetric);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(refusals.At("properties.criteria.allOf")!.AsArray().Single()!["threshold"]!.ToString(), Does.Contain("notificationRefusalThreshold"));
+            Assert.That(throttled.At("properties.criteria.allOf")!.AsArray().Single()!["threshold"]!.ToString(), Does.Contain("partnerThrottleThreshold"));
+            Assert.That(Query(throttled), Does.Contain($"customDimensions.{SyncTelemetry.PartnerTag}"), "one alert per partner");
         });
     }
 
@@ -164,22 +169,6 @@ public partial class InfraAlertTests
 
         Assert.That(query, Does.StartWith("requests"));
     }
-
-    private static string StartsWithLiteral(string query) => StartsWithClause().Match(query) is { Success: true } match
-        ? match.Groups[1].Value
-        : throw new AssertionException($"no 'message startswith \"…\"' in {query}");
-
-    private static IEnumerable<string> HasLiterals(string query) => HasClause().Matches(query).Select(m => m.Groups[1].Value);
-
-    private static IEnumerable<string> Fields(string query) => LogTemplates.Fields(query);
-
-    private static IEnumerable<string> Placeholders(string template) => LogTemplates.Placeholders(template);
-
-    [GeneratedRegex("message startswith \"([^\"]+)\"")]
-    private static partial Regex StartsWithClause();
-
-    [GeneratedRegex("message has \"([^\"]+)\"")]
-    private static partial Regex HasClause();
 
     [GeneratedRegex(@"Status in \(([^)]*)\)")]
     private static partial Regex StatusLiterals();

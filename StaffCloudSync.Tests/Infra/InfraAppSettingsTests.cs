@@ -188,7 +188,7 @@ public class InfraAppSettingsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddWorkerTelemetry().AddStaffCloudSync(configuration);
+        services.AddWorkerTelemetry(configuration).AddStaffCloudSync(configuration);
 
         // What Program.cs builds and validates at start-up, as FunctionsContainerTests does with the sample.
         await using var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });

@@ -1,40 +1,37 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Microsoft.ApplicationInsights.DependencyCollector;
-using Microsoft.ApplicationInsights.Extensibility;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using StaffCloudSync.Core.Partners.StaffCloud.Http;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Functions.Hosting;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Tests.Infra;
 
 /// <summary>
-/// The on-call workbook is deployed with the rest, and each of its queries reads lines the app really writes: the
-/// literals that pick lines are compared with the [LoggerMessage] templates (exactly the intended templates, no other),
-/// and the fields it reads with their placeholders, as the alert rules are.
+/// The on-call workbook is deployed with the rest, and each of its queries reads metrics the app really emits: the
+/// metric names are instruments of the app's Meter (exactly the intended ones) and the fields are tags the code sets,
+/// as the alert rules are. No panel reads the text of a log line.
 /// </summary>
 public partial class InfraWorkbookTests
 {
-    /// <summary>Each query on the app's lines (panel or parameter name) → the templates it must read, by Class.Method.</summary>
-    private static readonly Dictionary<string, string[]> ExpectedLines = new(StringComparer.Ordinal)
+    /// <summary>Each query on the app's metrics (panel or parameter name) → the metrics it must read.</summary>
+    private static readonly Dictionary<string, string[]> ExpectedMetrics = new(StringComparer.Ordinal)
     {
-        ["Tenant"] = ["SyncLog.RunStarted"],
-        ["runs-by-status"] = ["SyncLog.RunFinished"],
-        ["runs-per-tenant"] = ["SyncLog.RunFinished"],
-        ["failing-tenants"] = ["SyncLog.RunFailed"],
-        ["held-deletions"] = ["SyncLog.DeletionsHeld"],
-        ["deletion-approvals"] = ["SyncLog.DeletionApprovalUsed"],
-        ["quarantined-tenants"] = ["SyncLog.TenantQuarantined", "SyncLog.QuarantineLifted"],
-        ["poison-messages"] = ["QueueLog.PoisonMessage", "QueueLog.UnreadablePoisonMessage"],
-        ["partner-retries"] = ["RetryLog.Retrying"],
-        ["slowest-runs"] = ["SyncLog.RunFinished"],
+        ["Tenant"] = [SyncTelemetry.RunsMetric],
+        ["runs-by-status"] = [SyncTelemetry.RunsMetric],
+        ["runs-per-tenant"] = [SyncTelemetry.RunsMetric],
+        ["failing-tenants"] = [SyncTelemetry.RunsMetric],
+        ["held-deletions"] = [SyncTelemetry.HeldDeletionsMetric],
+        ["actions-by-kind"] = [SyncTelemetry.ActionsMetric, SyncTelemetry.SkippedMetric],
+        ["quarantined-tenants"] = [SyncTelemetry.QuarantinedMetric],
+        ["poison-messages"] = [SyncTelemetry.PoisonMessagesMetric],
+        ["partner-requests"] = [SyncTelemetry.PartnerRequestsMetric],
+        ["partner-throttling"] = [SyncTelemetry.PartnerThrottledMetric],
+        ["partner-retries"] = [SyncTelemetry.PartnerRetriesMetric],
+        ["run-times"] = [SyncTelemetry.RunDurationMetric, SyncTelemetry.RunLagMetric, SyncTelemetry.ChainLengthMetric],
     };
 
     /// <summary>Queries on other tables, each checked by a test of its own below.</summary>
-    private static readonly string[] OtherQueries = ["poison-of-poison", "partner-requests", "partner-throttling"];
+    private static readonly string[] OtherQueries = ["poison-of-poison"];
 
     private static ArmResource Workbook() => InfraBuild.Main.AllOfType("Microsoft.Insights/workbooks").Single();
 
@@ -87,7 +84,7 @@ public partial class InfraWorkbookTests
     private static string Kql(string name) =>
         string.Join('\n', Query(name).Split('\n').Where(l => !l.TrimStart().StartsWith("//", StringComparison.Ordinal)));
 
-    private static IEnumerable<string> AppLineQueries() => ExpectedLines.Keys;
+    private static IEnumerable<string> MetricQueries() => ExpectedMetrics.Keys;
 
     [Test]
     public void IsASharedWorkbook_OfTheApplicationInsightsComponent()
@@ -109,32 +106,33 @@ public partial class InfraWorkbookTests
     [Test]
     public void EveryQuery_IsCheckedHere()
     {
-        Assert.That(Queries().Keys, Is.EquivalentTo(ExpectedLines.Keys.Concat(OtherQueries)), "a new panel needs its expected lines here");
+        Assert.That(Queries().Keys, Is.EquivalentTo(ExpectedMetrics.Keys.Concat(OtherQueries)), "a new panel needs its expected metrics here");
     }
 
-    [TestCaseSource(nameof(AppLineQueries))]
-    public void ReadsExactlyItsLines_AndOnlyFieldsThoseLinesCarry(string name)
+    [TestCaseSource(nameof(MetricQueries))]
+    public void ReadsExactlyItsMetrics_AndOnlyTagsTheCodeSets(string name)
     {
         var query = Kql(name);
-        var filters = LogTemplates.LineFilters(query);
-        var read = LogTemplates.ReadBy(query);
-        var placeholders = ExpectedLines[name].SelectMany(t => LogTemplates.Placeholders(LogTemplates.All[t])).ToHashSet(StringComparer.Ordinal);
 
         Assert.Multiple(() =>
         {
-            Assert.That(query.TrimStart(), Does.StartWith("traces"));
-            Assert.That(filters, Is.Not.Empty);
-            Assert.That(filters, Is.All.Matches<LineFilter>(f => f.IsFixedText), "literals of the lines' fixed text, no placeholder");
-            Assert.That(filters, Is.All.Matches<LineFilter>(f => ExpectedLines[name].Any(t => f.Matches(LogTemplates.All[t]))), "every filter picks one of the lines");
-            Assert.That(read, Is.EquivalentTo(ExpectedLines[name]), "and no other line of the app");
-            Assert.That(LogTemplates.Fields(query), Is.SubsetOf(placeholders));
+            Assert.That(query.TrimStart(), Does.StartWith("customMetrics"));
+            Assert.That(AppMetrics.ReadBy(query), Is.EquivalentTo(ExpectedMetrics[name]), "and no other metric");
+            Assert.That(ExpectedMetrics[name], Is.SubsetOf(AppMetrics.Names), "instruments of the app's Meter");
+            Assert.That(AppMetrics.Fields(query), Is.SubsetOf(AppMetrics.Tags));
         });
+    }
+
+    [Test]
+    public void NoQuery_ReadsTheTextOfALogLine()
+    {
+        Assert.That(Queries().Keys.Select(Kql), Has.None.Matches<string>(AppMetrics.ReadsLogText));
     }
 
     [Test]
     public void StatusLiterals_AreRunStatuses()
     {
-        var statuses = ExpectedLines.Keys.SelectMany(n => StatusLiteral().Matches(Kql(n)).Select(m => m.Groups[1].Value)).Distinct().ToList();
+        var statuses = ExpectedMetrics.Keys.SelectMany(n => StatusLiteral().Matches(Kql(n)).Select(m => m.Groups[1].Value)).Distinct().ToList();
 
         Assert.Multiple(() =>
         {
@@ -164,45 +162,17 @@ public partial class InfraWorkbookTests
     }
 
     [Test]
-    public void PartnerPanels_TellThePartnersApart_ByTheHostsTheAppCalls()
+    public void PartnerPanels_TellThePartnersApart_ByThePartnerTag()
     {
-        var host = Content()["items"]!.AsArray().Single(i => i!["type"]!.GetValue<int>() == 9)!["content"]!["parameters"]!.AsArray()
-            .Single(p => p!["name"]!.GetValue<string>() == "MobieTrainHost")!;
-        var workbook = Workbook().Template;
-
         Assert.Multiple(() =>
         {
-            Assert.That(StaffCloudBaseAddress.For("acme", null).Host, Does.EndWith(".staff.cloud"));
-            Assert.That(host["value"]!.GetValue<string>(), Is.EqualTo(workbook.PassedParameter("mobieTrainHost")));
-            Assert.That(workbook.PassedParameter("mobieTrainHost"), Is.EqualTo("[split(parameters('mobieTrainBaseUrl'), '/')[2]]"));
-            foreach (var parameters in new[] { InfraBuild.DevParameters, InfraBuild.ProdParameters })
-            {
-                // What split(url, '/')[2] gives is the host the MobieTrain client calls.
-                var url = parameters["mobieTrainBaseUrl"]!["value"]!.GetValue<string>();
-                Assert.That(url.Split('/')[2], Is.EqualTo(new Uri(url).Host), url);
-            }
-
             foreach (var name in new[] { "partner-requests", "partner-throttling", "partner-retries" })
             {
-                Assert.That(Kql(name), Does.Contain("endswith \".staff.cloud\", \"StaffCloud\"").And.Contain("== \"{MobieTrainHost}\", \"MobieTrain\""), name);
+                Assert.That(Kql(name), Does.Contain($"Partner = tostring(customDimensions.{SyncTelemetry.PartnerTag})"), name);
             }
 
-            Assert.That(Kql("partner-requests"), Does.StartWith("dependencies").And.Contain("countif(resultCode == \"429\")"));
-            Assert.That(Kql("partner-throttling"), Does.StartWith("dependencies").And.Contain("resultCode == \"429\""));
+            Assert.That(Kql("partner-requests"), Does.Contain($"customDimensions.{SyncTelemetry.StatusCodeTag}").And.Contain("== 429"));
         });
-    }
-
-    [Test]
-    public async Task TheWorker_TracksItsHttpRequests_AsTheDependenciesThePartnerPanelsRead()
-    {
-        var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
-        services.AddLogging();
-        services.AddWorkerTelemetry();
-        // The worker's telemetry module is only asynchronously disposable.
-        await using var provider = services.BuildServiceProvider();
-
-        Assert.That(provider.GetServices<ITelemetryModule>(), Has.Some.InstanceOf<DependencyTrackingTelemetryModule>());
     }
 
     [Test]

@@ -10,7 +10,7 @@ namespace StaffCloudSync.Tests.Infra;
 
 /// <summary>
 /// host.json's logLevel filters the Functions host's own logs; the isolated worker, which writes the sync's lines
-/// straight to Application Insights, filters by its configuration, where the deployed Logging__LogLevel__* app
+/// straight to Azure Monitor (OpenTelemetry), filters by its configuration, where the deployed Logging__LogLevel__* app
 /// settings land. The worker's host is built as Program.cs builds it, with those settings.
 /// </summary>
 public class WorkerLogLevelTests
@@ -28,7 +28,7 @@ public class WorkerLogLevelTests
         var builder = FunctionsApplication.CreateBuilder([]);
         // The Functions host passes app settings as environment variables, "__" becoming the section separator.
         builder.Configuration.AddInMemoryCollection(settings.Select(s => KeyValuePair.Create(s.Key.Replace("__", ":", StringComparison.Ordinal), (string?)s.Value)));
-        builder.Services.AddWorkerTelemetry();
+        builder.Services.AddWorkerTelemetry(builder.Configuration);
         return builder.Build();
     }
 

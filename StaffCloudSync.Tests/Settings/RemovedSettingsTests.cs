@@ -45,7 +45,7 @@ public sealed class RemovedSettingsTests
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddWorkerTelemetry().AddStaffCloudSync(configuration);
+        services.AddWorkerTelemetry(configuration).AddStaffCloudSync(configuration);
         return services.BuildServiceProvider();
     }
 

@@ -1,15 +1,15 @@
-// What an operator must hear about, by e-mail through one action group:
-//   poison messages        a tenant run the queue gave up on (TenantSyncPoison logs "PoisonMessage…", QueueLog 1505/1506)
-//   failed or held runs    the run-finished line (SyncLog 1007) with Status Failed, DeletionsHeld or CompletedWithErrors
+// What an operator must hear about, by e-mail through one action group. Every rule but the function failures reads the
+// app's OpenTelemetry metrics (customMetrics, names and tags from StaffCloudSync.Core/Platform/Telemetry/SyncTelemetry.cs), never
+// the text of a log line, so rewording a message cannot silently break an alert; the infra tests hold names and code together.
+//   poison messages        a tenant run the queue gave up on (staffcloudsync.poison_messages, by tenant)
+//   failed or held runs    staffcloudsync.runs with status Failed, DeletionsHeld or CompletedWithErrors (not dry runs)
 //   function failures      any function invocation that failed (requests with success == false)
-//   quarantined tenants    a tenant whose runs kept failing for a reason a retry cannot fix (SyncLog 1011, "TenantQuarantined…")
-//   notification refusals  more 401s on the notification URL than StaffCloud alone makes ("Notification refused (401)…",
-//                          NotificationLog 1603/1604/1610/1611): a flood, or a registered tenant whose secret changed
-// (The poison queue's own poison queue has no app log line: storage-alerts.bicep watches the storage log for it.)
-// The poison alert reads the app's log line rather than the storage metric: QueueMessageCount has no queue-name
-// dimension (it counts every queue of the account), and TenantSyncPoison empties the poison queue as it records the run.
-// Each query rule runs against Application Insights (its "traces"/"requests" tables, where customDimensions holds
-// the structured fields) and splits by tenant where there is one, so each tenant's problem is its own alert.
+//   quarantined tenants    a tenant whose runs kept failing for a reason a retry cannot fix (staffcloudsync.tenants.quarantined)
+//   notification refusals  more 401s on the notification URL than StaffCloud alone makes (staffcloudsync.notifications.refused):
+//                          a flood, or a registered tenant whose secret changed
+//   partner 429s           partner-alerts.bicep (staffcloudsync.partner.throttled)
+// (The poison queue's own poison queue has no app metric: storage-alerts.bicep watches the storage log for it.)
+// Each rule splits by tenant where there is one, so each tenant's problem is its own alert.
 
 param namePrefix string
 param location string
@@ -63,7 +63,7 @@ resource poisonMessages 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = {
     criteria: {
       allOf: [
         {
-          query: 'traces | where message startswith "PoisonMessage" | extend TenantId = tostring(customDimensions.TenantId) | summarize Messages = count() by TenantId'
+          query: 'customMetrics | where name == "staffcloudsync.poison_messages" | extend TenantId = tostring(customDimensions.tenant) | summarize Messages = sum(valueSum) by TenantId'
           timeAggregation: 'Total'
           metricMeasureColumn: 'Messages'
           dimensions: [
@@ -110,9 +110,9 @@ resource failedOrHeldRuns 'Microsoft.Insights/scheduledQueryRules@2023-12-01' = 
     criteria: {
       allOf: [
         {
-          // The run-finished line of SyncLog.RunFinished; its Status and DryRun are structured fields. A dry run is
-          // an operator's preview, not a run to be alerted on.
-          query: 'traces | where message startswith "Sync of tenant" and message has "finished" | extend TenantId = tostring(customDimensions.TenantId), Status = tostring(customDimensions.Status), DryRun = tostring(customDimensions.DryRun) | where Status in ("Failed", "DeletionsHeld", "CompletedWithErrors") and DryRun !~ "true" | summarize Runs = count() by TenantId, Status'
+          // The runs metric, counted from each run's record, with its status and dry_run tags. A dry run is an
+          // operator's preview, not a run to be alerted on.
+          query: 'customMetrics | where name == "staffcloudsync.runs" | extend TenantId = tostring(customDimensions.tenant), Status = tostring(customDimensions.status), DryRun = tostring(customDimensions.dry_run) | where Status in ("Failed", "DeletionsHeld", "CompletedWithErrors") and DryRun !~ "true" | summarize Runs = sum(valueSum) by TenantId, Status'
           timeAggregation: 'Total'
           metricMeasureColumn: 'Runs'
           dimensions: [
@@ -166,7 +166,7 @@ resource quarantinedTenants 'Microsoft.Insights/scheduledQueryRules@2023-12-01' 
     criteria: {
       allOf: [
         {
-          query: 'traces | where message startswith "TenantQuarantined" | extend TenantId = tostring(customDimensions.TenantId) | summarize Quarantines = count() by TenantId'
+          query: 'customMetrics | where name == "staffcloudsync.tenants.quarantined" | extend TenantId = tostring(customDimensions.tenant) | summarize Quarantines = sum(valueSum) by TenantId'
           timeAggregation: 'Total'
           metricMeasureColumn: 'Quarantines'
           dimensions: [
@@ -264,7 +264,7 @@ resource notificationRefusals 'Microsoft.Insights/scheduledQueryRules@2023-12-01
       allOf: [
         {
           // Not split by tenant: a flood names tenants of its own choosing.
-          query: 'traces | where message startswith "Notification refused (401)" | summarize Refusals = count()'
+          query: 'customMetrics | where name == "staffcloudsync.notifications.refused" | summarize Refusals = sum(valueSum)'
           timeAggregation: 'Total'
           metricMeasureColumn: 'Refusals'
           operator: 'GreaterThan'

@@ -1,8 +1,8 @@
 // The on-call workbook (Azure Monitor → Workbooks, or the Application Insights component → Workbooks): how the
-// tenants' runs end, who fails and why, held deletions and their approvals, quarantine, poison messages, the partners'
-// requests and 429s, and the slowest runs. Each query is a file in ../workbook/ (KQL, readable and diffable) that
-// reads the app's log lines by their message templates; the infra tests compare every query with those templates,
-// as they do the alert rules'. docs/operations.md says what to do with each panel.
+// tenants' runs end, who fails, held deletions, what runs did and skipped, quarantine, poison messages, the partners'
+// requests, retries and 429s, and run times. Each query is a file in ../workbook/ (KQL, readable and diffable) that
+// reads the app's OpenTelemetry metrics (customMetrics, by the names in SyncTelemetry.cs), never the text of a log
+// line; the infra tests check every metric and tag a query names against the code, as they do the alert rules'. docs/operations.md says what to do with each panel.
 
 @description('The workbook\'s resource name: a GUID.')
 param name string
@@ -11,14 +11,11 @@ param displayName string
 param location string
 param tags object
 
-@description('Application Insights component the log-line queries run against (traces, dependencies).')
+@description('Application Insights component the metric queries run against (customMetrics).')
 param appInsightsId string
 
 @description('Log Analytics workspace the storage queue log is in (the poison queue\'s poison queue).')
 param workspaceId string
-
-@description('Host name of MobieTrain\'s API: tells its requests from StaffCloud\'s (*.staff.cloud).')
-param mobieTrainHost string
 
 var logs = 'microsoft.insights/components'
 var workspace = 'microsoft.operationalinsights/workspaces'
@@ -77,14 +74,6 @@ var content = {
             }
             queryType: 0
             resourceType: logs
-          }
-          {
-            id: guid('MobieTrainHost')
-            version: 'KqlParameterItem/1.0'
-            name: 'MobieTrainHost'
-            label: 'MobieTrain host'
-            type: 1
-            value: mobieTrainHost
           }
         ]
         style: 'pills'
@@ -147,12 +136,12 @@ var content = {
     }
     {
       type: 3
-      name: 'deletion-approvals'
+      name: 'actions-by-kind'
       customWidth: '50'
       content: {
         version: 'KqlItem/1.0'
-        title: 'Deletion approvals used'
-        query: loadTextContent('../workbook/deletion-approvals.kql')
+        title: 'Actions by kind, and skipped persons by reason'
+        query: loadTextContent('../workbook/actions-by-kind.kql')
         visualization: 'table'
         timeContextFromParameter: 'TimeRange'
         queryType: 0
@@ -164,7 +153,7 @@ var content = {
       name: 'quarantined-tenants'
       content: {
         version: 'KqlItem/1.0'
-        title: 'Quarantined tenants (last 30 days)'
+        title: 'Tenants put into quarantine'
         query: loadTextContent('../workbook/quarantined-tenants.kql')
         visualization: 'table'
         // Quarantine is a state, not an event of the chosen hours: look back far enough to find when it began.
@@ -247,11 +236,11 @@ var content = {
     }
     {
       type: 3
-      name: 'slowest-runs'
+      name: 'run-times'
       content: {
         version: 'KqlItem/1.0'
-        title: 'Slowest runs'
-        query: loadTextContent('../workbook/slowest-runs.kql')
+        title: 'Run duration, start lag and chain length'
+        query: loadTextContent('../workbook/run-times.kql')
         visualization: 'table'
         timeContextFromParameter: 'TimeRange'
         queryType: 0

@@ -24,6 +24,7 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
     protected override async Task<int> RunAsync(SyncSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Everything);
+        using var telemetry = CliTelemetry.Start(host.Configuration);
         await TenantChecks.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
 
         // The run owner takes the lease as the queue does, renews it, and runs a chain that stops at its time budget on

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
@@ -35,6 +36,7 @@ public static class HttpResilience
         }
 
         builder.AddPipeline("attempt", (pipeline, services) => pipeline.AddTimeout(options(services).AttemptTimeout));
+        builder.AddHttpMessageHandler(() => SyncTelemetry.PartnerHandler(builder.Name));
         return builder;
     }
 
@@ -62,6 +64,7 @@ public static class HttpResilience
         OnRetry = args =>
         {
             var request = args.Context.GetRequestMessage();
+            SyncTelemetry.RecordRetry(request);
             RetryLog.Retrying(logger, request?.Method.Method, request?.RequestUri?.Host, request?.RequestUri?.AbsolutePath,
                 args.Outcome.Result is { } r ? (int)r.StatusCode : null, args.Outcome.Exception?.GetType().Name,
                 args.AttemptNumber + 1, (long)args.RetryDelay.TotalMilliseconds);

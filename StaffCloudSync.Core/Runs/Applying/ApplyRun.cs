@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Platform.Telemetry;
 using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs.Applying;
@@ -34,6 +35,7 @@ internal sealed class ApplyRun(
             return;
         }
 
+        using var span = SyncTelemetry.StartApplyPhase(write.Method.Name);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None };
         await Parallel.ForEachAsync(actions, parallel, async (action, _) => await ExecuteAsync(action, write).ConfigureAwait(false))
             .ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Data.Tables;
 using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs.Leases;
 
@@ -20,6 +21,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
 
     public async Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken)
     {
+        using var span = SyncTelemetry.StartPhase(SyncTelemetry.LeaseSpan);
         var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
         var now = time.GetUtcNow();
         var lease = new TableEntity(Partition, tenantId)

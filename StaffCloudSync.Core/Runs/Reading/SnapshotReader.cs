@@ -1,6 +1,7 @@
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Partners.StaffCloud;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs.Reading;
 
@@ -28,6 +29,7 @@ public sealed class SnapshotReader(
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        using var span = SyncTelemetry.StartPhase(SyncTelemetry.ReadSpan);
         using var reads = new ConcurrentReads(cancellationToken);
 
         var groups = reads.Start(ct => mobieTrain.GetUserGroupsAsync(mobieTrainTarget, ct));

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Platform.Telemetry;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
@@ -63,6 +64,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         if (record?.Settings is not { Notifications: true })
         {
             SecretComparison.Burn(secret);
+            SyncTelemetry.RecordNotificationRefused(record?.TenantId);
             NotificationLog.NotRegistered(logger, LoggableTenant(tenantId), record is null ? "no such tenant"
                 : record.Settings is null ? "its row cannot be read"
                 : "its notifications are not registered (Notifications is not true; 'tenants notifications <id> --register' sets it)");
@@ -73,6 +75,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         {
             // Its secret's name may be what is wrong; a run of it would fail anyway. An operator fixes the row.
             SecretComparison.Burn(secret);
+            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.Refused(logger, record.TenantId, $"its row is invalid ({string.Join(", ", record.Errors.Select(e => e.Field).Distinct())}); fix it with tenants update");
             return null;
         }
@@ -82,6 +85,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         if (_missingSecrets.IsKnownMissing(secretName))
         {
             SecretComparison.Burn(secret);
+            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.SecretStillMissing(logger, record.TenantId, secretName, MissingWebhookSecrets.RememberFor);
             return null;
         }
@@ -95,12 +99,14 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         {
             _missingSecrets.Remember(secretName);
             SecretComparison.Burn(secret);
+            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.SecretMissing(logger, record.TenantId, secretName);
             return null;
         }
 
         if (!SecretComparison.Matches(secret, expected))
         {
+            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.Refused(logger, record.TenantId, string.IsNullOrEmpty(secret) ? "the URL carries no secret" : "the URL carries a wrong secret");
             return null;
         }

@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+
+namespace StaffCloudSync.Core.Platform.Telemetry;
+
+/// <summary>
+/// The app's one <see cref="ActivitySource"/> and one <see cref="Meter"/>, their span, metric and tag names, and the few
+/// places that feed them. Names are constants because alerts and the workbook (infra/) query them by name and a test
+/// holds both sides together; a renamed metric must break that test, not silently an alert. It knows nothing of the rest of
+/// Core, so any folder may use it; a run's metrics are taken from its record (Sync's RunTelemetry), so the numbers an
+/// operator is alerted on are the numbers the record shows.
+/// </summary>
+public static class SyncTelemetry
+{
+    public const string Name = "StaffCloudSync";
+
+    public const string RunSpan = "sync run";
+    public const string DispatchSpan = "sync dispatch";
+    public const string LeaseSpan = "lease";
+    public const string ReadSpan = "read";
+
+    /// <summary>Each apply phase's span is this prefix and the phase's write (CreateGroup, RenameGroup, Remove, Change, Invite).</summary>
+    public const string ApplySpanPrefix = "apply ";
+
+    public const string RunsMetric = "staffcloudsync.runs";
+    public const string ActionsMetric = "staffcloudsync.actions";
+    public const string SkippedMetric = "staffcloudsync.skipped";
+    public const string HeldDeletionsMetric = "staffcloudsync.deletions.held";
+    public const string QuarantinedMetric = "staffcloudsync.tenants.quarantined";
+    public const string PoisonMessagesMetric = "staffcloudsync.poison_messages";
+    public const string NotificationRefusalsMetric = "staffcloudsync.notifications.refused";
+    public const string PartnerRequestsMetric = "staffcloudsync.partner.requests";
+    public const string PartnerRetriesMetric = "staffcloudsync.partner.retries";
+    public const string PartnerThrottledMetric = "staffcloudsync.partner.throttled";
+    public const string RunDurationMetric = "staffcloudsync.run.duration";
+    public const string RunLagMetric = "staffcloudsync.run.lag";
+    public const string ChainLengthMetric = "staffcloudsync.chain.length";
+
+    public const string TenantTag = "tenant";
+    public const string RunTag = "run";
+    public const string StatusTag = "status";
+    public const string TriggerTag = "trigger";
+    public const string DryRunTag = "dry_run";
+    public const string KindTag = "kind";
+    public const string ReasonTag = "reason";
+    public const string PartnerTag = "partner";
+    public const string StatusCodeTag = "status_code";
+
+    public static readonly ActivitySource Source = new(Name);
+    public static readonly Meter Meter = new(Name);
+
+    private static readonly Counter<long> Quarantines = Meter.CreateCounter<long>(QuarantinedMetric, "{tenant}", "Tenants put into quarantine");
+    private static readonly Counter<long> Poison = Meter.CreateCounter<long>(PoisonMessagesMetric, "{message}", "Run messages the queue gave up on");
+    private static readonly Counter<long> Refusals = Meter.CreateCounter<long>(NotificationRefusalsMetric, "{notification}", "Notifications refused (401)");
+    private static readonly Counter<long> PartnerRequests = Meter.CreateCounter<long>(PartnerRequestsMetric, "{request}", "Requests to a partner, each attempt");
+    private static readonly Counter<long> PartnerRetries = Meter.CreateCounter<long>(PartnerRetriesMetric, "{retry}", "Retries of partner requests");
+    private static readonly Counter<long> PartnerThrottled = Meter.CreateCounter<long>(PartnerThrottledMetric, "{response}", "429 answers of a partner");
+
+    // The key a partner's name rides on a request under, so a retry (counted outside the attempt) names its partner.
+    private static readonly HttpRequestOptionsKey<string> PartnerOption = new("StaffCloudSync.Partner");
+
+    /// <summary>Our spans and metrics, and the partners' HTTP calls with no query string (ids of people, a secret) in their URL.</summary>
+    public static TracerProviderBuilder AddSyncTracing(this TracerProviderBuilder builder) =>
+        builder.AddSource(Name).AddHttpClientInstrumentation(http =>
+        {
+            http.EnrichWithHttpRequestMessage = (activity, request) => activity.SetTag("url.full", WithoutQuery(request.RequestUri));
+            http.RecordException = false;
+        });
+
+    public static MeterProviderBuilder AddSyncMetrics(this MeterProviderBuilder builder) => builder.AddMeter(Name);
+
+    /// <summary>Scheme, host and path only: a query carries people's ids, and a notification URL its secret.</summary>
+    public static string? WithoutQuery(Uri? uri) => uri is null ? null : uri.GetLeftPart(UriPartial.Path);
+
+    /// <summary>
+    /// A run's span, continuing the trace its message carries (a message without one starts a trace); the span that
+    /// was current (the queue function's invocation) is linked. Null when this run already has its span or nobody listens.
+    /// </summary>
+    public static Activity? StartRun(string runId, string? traceparent, string? tracestate)
+    {
+        if (Activity.Current is { OperationName: RunSpan } current && Equals(current.GetTagItem(RunTag), runId))
+        {
+            return null;
+        }
+
+        ActivityContext.TryParse(traceparent, tracestate, isRemote: true, out var parent);
+        var links = Activity.Current is { } ambient && ambient.TraceId != parent.TraceId ? new[] { new ActivityLink(ambient.Context) } : null;
+        return Source.StartActivity(ActivityKind.Consumer, parent, links: links, name: RunSpan)?.SetTag(RunTag, runId);
+    }
+
+    /// <summary>A step of the current run (lease, read, an apply phase; the pure planner has none).</summary>
+    public static Activity? StartPhase(string name) => Source.StartActivity(name);
+
+    /// <summary>An apply phase, named by its write (<c>CreateGroupAsync</c> → <c>apply CreateGroup</c>).</summary>
+    public static Activity? StartApplyPhase(string writeName) =>
+        Source.StartActivity(ApplySpanPrefix + (writeName ?? string.Empty).Replace("Async", string.Empty, StringComparison.Ordinal));
+
+    /// <summary>
+    /// One tenant's share of the scheduled fan-out: a trace of its own (so one trace is one tenant's run, not every
+    /// tenant's), linked to the timer's invocation.
+    /// </summary>
+    public static Activity? StartDispatch(string tenantId)
+    {
+        var links = Activity.Current is { } timer ? new[] { new ActivityLink(timer.Context) } : null;
+        var activity = Source.StartActivity(ActivityKind.Producer, new ActivityContext(), links: links, name: DispatchSpan);
+        return activity?.SetTag(TenantTag, tenantId);
+    }
+
+    /// <summary>The current span's W3C trace context (traceparent, tracestate) for a message to carry; nulls without one.</summary>
+    public static (string? Traceparent, string? Tracestate) CurrentTraceContext() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? (current.Id, current.TraceStateString) : (null, null);
+
+    internal static readonly Counter<long> Runs = Meter.CreateCounter<long>(RunsMetric, "{run}", "Runs by status and trigger");
+    internal static readonly Counter<long> Actions = Meter.CreateCounter<long>(ActionsMetric, "{action}", "Actions a run applied (or, dry, planned), by kind");
+    internal static readonly Counter<long> Skipped = Meter.CreateCounter<long>(SkippedMetric, "{person}", "Persons a run skipped, by reason");
+    internal static readonly Counter<long> HeldDeletions = Meter.CreateCounter<long>(HeldDeletionsMetric, "{deletion}", "Deletions a run held back");
+    internal static readonly Histogram<double> Duration = Meter.CreateHistogram<double>(RunDurationMetric, "s", "How long a run took");
+    internal static readonly Histogram<double> Lag = Meter.CreateHistogram<double>(RunLagMetric, "s", "From a queued run's request to its start");
+    internal static readonly Histogram<long> Chain = Meter.CreateHistogram<long>(ChainLengthMetric, "{invocation}", "Invocations of a chain that ended");
+
+    public static void RecordQuarantine(string tenantId) => Quarantines.Add(1, new KeyValuePair<string, object?>(TenantTag, tenantId));
+
+    public static void RecordPoisonMessage(string? tenantId) => Poison.Add(1, new KeyValuePair<string, object?>(TenantTag, tenantId ?? "unreadable"));
+
+    /// <summary>A refused notification; only a tenant id that is one (the URL's may be anything) is a tag.</summary>
+    public static void RecordNotificationRefused(string? tenantId) => Refusals.Add(1, new KeyValuePair<string, object?>(TenantTag, tenantId ?? "unknown"));
+
+    /// <summary>The partners' calls, each attempt: counted inside the retries, so a retried request counts twice.</summary>
+    public static DelegatingHandler PartnerHandler(string clientName) => new PartnerRequestHandler(PartnerOf(clientName));
+
+    /// <summary>A retry of a partner request (the retry pipeline's callback); the partner is the one its attempt named.</summary>
+    public static void RecordRetry(HttpRequestMessage? request) =>
+        PartnerRetries.Add(1, new KeyValuePair<string, object?>(PartnerTag, request is not null && request.Options.TryGetValue(PartnerOption, out var p) ? p : "unknown"));
+
+    private static string PartnerOf(string clientName) =>
+        clientName.Contains("MobieTrain", StringComparison.Ordinal) ? "MobieTrain" : clientName.Contains("StaffCloud", StringComparison.Ordinal) ? "StaffCloud" : clientName;
+
+    private sealed class PartnerRequestHandler(string partner) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            request.Options.Set(PartnerOption, partner);
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                // No answer (a dropped connection, an attempt's timeout) is a request all the same.
+                PartnerRequests.Add(1, new(PartnerTag, partner), new(StatusCodeTag, 0));
+                throw;
+            }
+
+            PartnerRequests.Add(1, new(PartnerTag, partner), new(StatusCodeTag, (int)response.StatusCode));
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                PartnerThrottled.Add(1, new KeyValuePair<string, object?>(PartnerTag, partner));
+            }
+
+            return response;
+        }
+    }
+}
