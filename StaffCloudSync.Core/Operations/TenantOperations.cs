@@ -55,7 +55,7 @@ public sealed class TenantOperations(
 
     /// <summary>An operator lifts a quarantine (after fixing its cause); false when the tenant does not exist.</summary>
     public async Task<bool> ClearQuarantineAsync(string tenantId, CancellationToken cancellationToken) =>
-        await tenants.UpdateHealthAsync(tenantId, _ => TenantHealth.Healthy, cancellationToken).ConfigureAwait(false) is not null;
+        await tenants.UpdateHealthAsync(tenantId, h => h.Cleared(), cancellationToken).ConfigureAwait(false) is not null;
 
     public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(string tenantId, int max, CancellationToken cancellationToken) =>
         await runs.ListRecentAsync(tenantId, max, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);

@@ -26,7 +26,7 @@ public static class QuarantinePolicy
         ArgumentNullException.ThrowIfNull(run);
         if (run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors or RunStatus.DeletionsHeld)
         {
-            return TenantHealth.Healthy;
+            return health.Cleared();
         }
 
         if (run.Status != RunStatus.Failed || !NeedsAnOperator(run.FailureKind))

@@ -77,7 +77,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         // The record must be written even when the run was cancelled, or the operator never learns why it stopped.
         var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
         await runs.WriteAsync(final, token).ConfigureAwait(false);
-        await RecordHealthAsync(final, token).ConfigureAwait(false);
+        await RecordHealthAsync(final, time.GetElapsedTime(started), token).ConfigureAwait(false);
         return new SyncOutcome(final, work?.Plan);
     }
 
@@ -110,8 +110,11 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         SyncLog.DeletionApprovalUsed(logger, context.TenantId, context.RunId, inForce.Id, settled.Count, after?.Id == inForce.Id ? after.Employees.Count : 0);
     }
 
-    /// <summary>Counts failures that need an operator; quarantines a tenant that keeps failing, lifts it on success.</summary>
-    private async Task RecordHealthAsync(RunRecord run, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts failures that need an operator; quarantines a tenant that keeps failing, lifts it on success. The run's time
+    /// goes into the same write: the row is replaced after every finished run anyway, so the dispatcher's order costs none.
+    /// </summary>
+    private async Task RecordHealthAsync(RunRecord run, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         if (run.Status is RunStatus.Skipped or RunStatus.Running)
         {
@@ -122,7 +125,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         var after = await tenants.UpdateHealthAsync(run.TenantId, health =>
         {
             before = health;
-            return QuarantinePolicy.AfterRun(health, run, run.EndedAt ?? time.GetUtcNow(), quarantineAfterFailures);
+            return RunTimes.AfterRun(QuarantinePolicy.AfterRun(health, run, run.EndedAt ?? time.GetUtcNow(), quarantineAfterFailures), run, elapsed);
         }, cancellationToken).ConfigureAwait(false);
 
         if (after is null || before is null)

@@ -23,6 +23,8 @@ internal static class TenantEntityMapper
     public const string QuarantinedAt = "QuarantinedAt";
     public const string QuarantineReason = "QuarantineReason";
     public const string QuarantineLastAttemptAt = "QuarantineLastAttemptAt";
+    public const string LastRunSeconds = "LastRunSeconds";
+    public const string ChainRunSeconds = "ChainRunSeconds";
 
     /// <summary>Writes the health columns onto a row read whole (a missing value removes its column).</summary>
     public static void SetHealth(TableEntity entity, TenantHealth health)
@@ -31,6 +33,8 @@ internal static class TenantEntityMapper
         Set(entity, QuarantinedAt, health.QuarantinedAt);
         Set(entity, QuarantineReason, health.QuarantineReason is { } reason ? reason[..Math.Min(reason.Length, 8000)] : null);
         Set(entity, QuarantineLastAttemptAt, health.LastQuarantineAttemptAt);
+        Set(entity, LastRunSeconds, health.LastRunSeconds);
+        Set(entity, ChainRunSeconds, health.ChainRunSeconds);
     }
 
     private static void Set(TableEntity entity, string column, object? value)
@@ -49,7 +53,21 @@ internal static class TenantEntityMapper
         entity.TryGetValue(ConsecutiveFailures, out var failures) && failures is int count ? count : 0,
         entity.GetDateTimeOffset(QuarantinedAt),
         entity.GetString(QuarantineReason),
-        entity.GetDateTimeOffset(QuarantineLastAttemptAt));
+        entity.GetDateTimeOffset(QuarantineLastAttemptAt))
+    {
+        LastRunSeconds = Seconds(entity, LastRunSeconds),
+        ChainRunSeconds = Seconds(entity, ChainRunSeconds),
+    };
+
+    /// <summary>A run time as written, or null: a row from before the column (or a value typed by hand wrongly) is no history.</summary>
+    private static double? Seconds(TableEntity entity, string column) =>
+        entity.TryGetValue(column, out var value) ? value switch
+        {
+            double d when double.IsFinite(d) && d >= 0 => d,
+            int i when i >= 0 => i,
+            long l when l >= 0 => l,
+            _ => null,
+        } : null;
 
     public static TableEntity ToEntity(TenantSettings settings) => new(PartitionKey, settings.TenantId)
     {

@@ -9,10 +9,13 @@ namespace StaffCloudSync.Sandbox.Bench;
 
 /// <summary>
 /// The <c>fleet</c> suite (issue 25): the 02:00 dispatch of a whole generated fleet through the real dispatcher, the
-/// real queue on Azurite and the real queue handling, worked off by a pool of instances; then the same again, which must
-/// write nothing. Each tenant starts with half of its eligible staff already in MobieTrain (the scaling suite's shape).
-/// A tenant's own bound is its MobieTrain requests (reads are paced too) at 25/s; the fleet's bound is the larger of
-/// the slowest tenant's and all tenants' bounds added up over the pool — the time the day cannot beat.
+/// real queue on Azurite and the real queue handling, worked off by a pool of instances, over three days. The first has
+/// no history (every tenant new, so queued in the table's order) and is reported, not judged against the bound; then
+/// StaffCloud changes for every tenant in proportion to its size (<see cref="FleetNextDay"/>) and the second day — the
+/// measured one — is queued by the run times the first left; the third must write nothing. Each tenant starts with half
+/// of its eligible staff already in MobieTrain (the scaling suite's shape). A tenant's own bound is its MobieTrain
+/// requests (reads are paced too) at 25/s; the fleet's bound is the larger of the slowest tenant's and all tenants'
+/// bounds added up over the pool — the time the day cannot beat.
 /// </summary>
 public static class FleetBench
 {
@@ -29,29 +32,27 @@ public static class FleetBench
         var environment = await FleetEnvironment.StartAsync(storage, fleet.Instances, Generate(fleet, fullSizes, tenants), options, cancellationToken).ConfigureAwait(false);
         await using (environment.ConfigureAwait(false))
         {
-            progress?.Report($"fleet: first pass, {tenants.Sum(t => t.Staff):N0} staff in {tenants.Count} tenants, pool {fleet.Instances} × {fleet.PerInstanceConcurrency}");
+            progress?.Report($"fleet: first day (no history), {tenants.Sum(t => t.Staff):N0} staff in {tenants.Count} tenants, pool {fleet.Instances} × {fleet.PerInstanceConcurrency}");
             var first = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
-            progress?.Report("fleet: second pass");
+            FleetNextDay.Apply(environment.StaffCloud, tenants);
+            progress?.Report("fleet: second day (queued by the first day's run times)");
             var second = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
-            return [Convergence(fleet, tenants, first), Repeat(tenants, first, second), memory];
+            progress?.Report("fleet: third day (nothing changed)");
+            var third = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
+            return [Convergence(fleet, tenants, first, firstDay: true), Convergence(fleet, tenants, second, firstDay: false), Repeat(tenants, second, third), memory];
         }
     }
 
     /// <summary>The tenants of the fleet, generated one at a time as they are seeded, so no more than one is held here.</summary>
     private static IEnumerable<(TenantSettings, BenchTenant)> Generate(FleetOptions fleet, IReadOnlyList<int> fullSizes, List<FleetTenant> tenants)
     {
-        // The dispatcher queues in the tenants table's order (by id): naming the largest first makes the real dispatcher queue them first.
-        var rank = fleet.LargestFirst
-            ? fullSizes.Select((size, i) => (size, i)).OrderByDescending(x => x.size).Select((x, r) => (x.i, r)).ToDictionary(x => x.i, x => x.r)
-            : fullSizes.Select((_, i) => i).ToDictionary(i => i, i => i);
         for (var i = 0; i < fullSizes.Count; i++)
         {
-            var id = rank[i];
             var staff = Math.Max(10, fullSizes[i] / fleet.Scale);
             var data = BenchTenant.Generate(new BenchProfile { Employees = staff, Events = Math.Max(5, staff / 10), ExistingUserShare = 0.5, Seed = (fleet.Seed * 10_000) + i });
             var settings = new TenantSettings
             {
-                TenantId = $"fleet-{id:0000}", StaffCloudApiTenant = $"fleet{id:0000}", MobieTrainAccountId = $"fleet-{id:0000}", TimeZone = "UTC",
+                TenantId = $"fleet-{i:0000}", StaffCloudApiTenant = $"fleet{i:0000}", MobieTrainAccountId = $"fleet-{i:0000}", TimeZone = "UTC",
             };
             tenants.Add(new FleetTenant(settings, staff, fullSizes[i], data.EligibleIds().Count));
             yield return (settings, data);
@@ -80,7 +81,8 @@ public static class FleetBench
             (process.TotalProcessorTime - cpu).TotalSeconds, peak / (1024 * 1024), Load());
     }
 
-    private static BenchResult Convergence(FleetOptions fleet, List<FleetTenant> tenants, FleetPass pass)
+    /// <summary>How the day converged: judged against 1.2 × its bound on a day with history, only reported on the first.</summary>
+    private static BenchResult Convergence(FleetOptions fleet, List<FleetTenant> tenants, FleetPass pass, bool firstDay)
     {
         var bounds = tenants.ToDictionary(t => t.Settings.TenantId, t => pass.Requests(t) / (double)FleetOptions.MobieTrainLimitPerSecond);
         var slowest = bounds.Values.Max();
@@ -101,19 +103,22 @@ public static class FleetBench
         var lastId = converged.MaxBy(c => c.Value).Key;
         var lastTenant = tenants.Single(t => t.Settings.TenantId == lastId);
         var lastStart = pass.Runs.Where(r => r.TenantId == lastId).Min(r => r.Started.TotalSeconds);
+        var fleetText = $"{tenants.Count} tenants ({FleetSizes.Distribution}; sizes ÷ {fleet.Scale}, MobieTrain at its real 25/s per account), {fleet.Instances} instances × {fleet.PerInstanceConcurrency}";
         return new BenchResult(
-            "fleet",
-            $"{tenants.Count} tenants ({FleetSizes.Distribution}; sizes ÷ {fleet.Scale}, MobieTrain at its real 25/s per account), {fleet.Instances} instances × {fleet.PerInstanceConcurrency}{(fleet.LargestFirst ? ", largest tenants queued first" : string.Empty)}: " +
-            "the last tenant converges within 1.2 × the fleet's bound (the larger of the slowest tenant's requests at 25/s and all tenants' over the pool), no tenant failed or skipped",
+            firstDay ? "fleet-first-day" : "fleet",
+            firstDay
+                ? $"{fleetText}, first day (no run history, so every tenant is new and queued in the table's order): no tenant failed or skipped; the ratio to the bound is reported, not a target"
+                : $"{fleetText}, the next day (a fifth of every tenant's staff newly confirmed on a new event; queued by the first day's run times, longest first): " +
+                  "the last tenant converges within 1.2 × the fleet's bound (the larger of the slowest tenant's requests at 25/s and all tenants' over the pool), no tenant failed or skipped",
             $"{last:0.0} s from dispatch to the last tenant converged, bound {bound:0.0} s (slowest tenant {slowest:0.0} s, work over the pool {overPool:0.0} s; {last / bound:0.00} × bound); " +
             $"the last, {lastId} ({lastTenant.Staff:N0} staff, bound {bounds[lastId]:0.0} s), was taken from the queue at {lastStart:0.0} s; " +
             $"lag behind each tenant's own bound max {lags[^1]:0.0} s, p95 {p95:0.0} s (of it, time running beyond the bound: max {overheads[^1]:0.0} s, p95 {overheadP95:0.0} s); {runs} runs, {problems.Count} failed or skipped{(problems.Count > 0 ? " (" + string.Join("; ", problems.Take(3)) + ")" : string.Empty)}; " +
             $"per run: {pass.Storage.Total / (double)runs:0.0} storage transactions ({pass.Storage.Tables / (double)runs:0.0} table, {pass.Storage.Queues / (double)runs:0.0} queue of which {pass.IdlePolls / (double)runs:0.0} polls of an empty queue, {pass.Storage.Blobs / (double)runs:0.0} blob), " +
             $"{pass.VaultReads / (double)runs:0.00} Key Vault reads, {pass.CpuSeconds / runs:0.000} CPU-s (simulators included); peak working set {pass.PeakWorkingSetMb} MB (whole process); {pass.Load}",
-            last <= 1.2 * bound && problems.Count == 0,
+            (firstDay || last <= 1.2 * bound) && problems.Count == 0,
             BenchSuites.Figures(("tenants", tenants.Count), ("staff", tenants.Sum(t => t.Staff)), ("scale", fleet.Scale), ("instances", fleet.Instances),
                 ("perInstanceConcurrency", fleet.PerInstanceConcurrency), ("convergedS", last), ("boundS", bound), ("slowestTenantBoundS", slowest),
-                ("workOverPoolS", overPool), ("lastTenant", lastId), ("lastTenantStartS", lastStart), ("idlePolls", pass.IdlePolls), ("lagMaxS", lags[^1]), ("lagP95S", p95), ("overheadMaxS", overheads[^1]), ("overheadP95S", overheadP95), ("largestFirst", fleet.LargestFirst), ("runs", runs), ("failedOrSkipped", problems.Count),
+                ("workOverPoolS", overPool), ("lastTenant", lastId), ("lastTenantStartS", lastStart), ("idlePolls", pass.IdlePolls), ("lagMaxS", lags[^1]), ("lagP95S", p95), ("overheadMaxS", overheads[^1]), ("overheadP95S", overheadP95), ("firstDay", firstDay), ("runs", runs), ("failedOrSkipped", problems.Count),
                 ("mobieTrainRequests", pass.RequestsByAccount.Values.Sum(v => v.All)), ("mobieTrainWrites", pass.RequestsByAccount.Values.Sum(v => v.Writes)),
                 ("storageTransactions", pass.Storage.Total), ("tableTransactions", pass.Storage.Tables), ("queueTransactions", pass.Storage.Queues),
                 ("blobTransactions", pass.Storage.Blobs), ("vaultReads", pass.VaultReads), ("cpuSeconds", pass.CpuSeconds),
@@ -128,10 +133,10 @@ public static class FleetBench
         var secondReads = second.VaultReads / (double)second.Runs.Count;
         return new BenchResult(
             "fleet-repeat",
-            "the fleet's run after it writes nothing for any tenant, none failed or skipped; Key Vault reads ≤ 2 per tenant per run (each instance has its own 5-minute cache)",
-            $"second pass: {writing.Count} tenants wrote ({second.RequestsByAccount.Values.Sum(v => v.Writes)} writes{(writing.Count > 0 ? ": " + string.Join(", ", writing.Take(3).Select(t => t.Settings.TenantId)) : string.Empty)}), " +
+            "the fleet's run after the measured day writes nothing for any tenant, none failed or skipped; Key Vault reads ≤ 2 per tenant per run (each instance has its own 5-minute cache)",
+            $"third day: {writing.Count} tenants wrote ({second.RequestsByAccount.Values.Sum(v => v.Writes)} writes{(writing.Count > 0 ? ": " + string.Join(", ", writing.Take(3).Select(t => t.Settings.TenantId)) : string.Empty)}), " +
             $"{problems.Count} failed or skipped, converged in {second.Runs.Max(r => r.Ended.TotalSeconds):0.0} s; " +
-            $"Key Vault reads per run {firstReads:0.00} (first pass), {secondReads:0.00} (second); storage transactions per run {second.Storage.Total / (double)second.Runs.Count:0.0}; " +
+            $"Key Vault reads per run {firstReads:0.00} (measured day), {secondReads:0.00} (third); storage transactions per run {second.Storage.Total / (double)second.Runs.Count:0.0}; " +
             $"CPU-s per run {second.CpuSeconds / second.Runs.Count:0.000}; {second.Load}",
             writing.Count == 0 && problems.Count == 0 && firstReads <= 2 && secondReads <= 2,
             BenchSuites.Figures(("tenantsWriting", writing.Count), ("secondPassWrites", second.RequestsByAccount.Values.Sum(v => v.Writes)),

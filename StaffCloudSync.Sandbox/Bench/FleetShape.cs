@@ -28,9 +28,6 @@ public sealed record FleetOptions
 
     public int Seed { get; init; } = 25;
 
-    /// <summary>Tenants named so that the dispatcher's order (the table's, by id) is largest first: what ordering would buy.</summary>
-    public bool LargestFirst { get; init; }
-
     public int Pool => Instances * PerInstanceConcurrency;
 }
 

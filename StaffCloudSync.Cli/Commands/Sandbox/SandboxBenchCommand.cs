@@ -28,10 +28,6 @@ internal sealed class BenchSettings : CliSettings
     [Description("fleet: divide every tenant's staff by this (default 10; 1 is the full-size fleet)")]
     public int? Scale { get; init; }
 
-    [CommandOption("--largest-first")]
-    [Description("fleet: name the tenants so the dispatcher queues the largest first (what that order would buy)")]
-    public bool LargestFirst { get; init; }
-
     [CommandOption("--markdown")]
     [Description("Print the results as a Markdown table (for docs/performance.md)")]
     public bool Markdown { get; init; }
@@ -69,7 +65,6 @@ internal sealed class SandboxBenchCommand(CliContext context) : CliCommand<Bench
             Instances = Positive(settings.Instances ?? defaults.Instances, "--instances"),
             PerInstanceConcurrency = Positive(settings.Concurrency ?? defaults.PerInstanceConcurrency, "--concurrency"),
             Scale = Positive(settings.Scale ?? defaults.Scale, "--scale"),
-            LargestFirst = settings.LargestFirst,
         };
         var results = await BenchSuites.RunAsync(suites, options, progress, cancellationToken, fleet);
 

@@ -16,7 +16,7 @@ internal sealed class TenantsClearQuarantineCommand(CliContext context) : CliCom
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
         var store = host.Get<TenantStore>();
         var before = await store.GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
-        await store.UpdateHealthAsync(settings.TenantId, _ => TenantHealth.Healthy, cancellationToken);
+        await store.UpdateHealthAsync(settings.TenantId, h => h.Cleared(), cancellationToken);
         var message = before.Health.IsQuarantined
             ? $"Quarantine of '{settings.TenantId}' cleared (it was quarantined since {before.Health.QuarantinedAt:yyyy-MM-dd HH:mm}Z: {before.Health.QuarantineReason}). Scheduled runs sync it again."
             : $"Tenant '{settings.TenantId}' was not quarantined; its failure count is reset.";
