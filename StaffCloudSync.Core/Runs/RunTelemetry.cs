@@ -48,6 +48,19 @@ public static class RunTelemetry
         return traceparent is null ? request : request with { Traceparent = traceparent, Tracestate = tracestate };
     }
 
+    /// <summary>
+    /// The planner in a span of its own: the span is opened here, by the run, because the planner is pure (no clock,
+    /// no telemetry) and stays so.
+    /// </summary>
+    public static SyncPlan PlanInSpan(TenantSnapshot snapshot, RunContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        using var span = SyncTelemetry.StartPhase(SyncTelemetry.PlanSpan);
+        var plan = SyncPlanner.Plan(snapshot, context.Plan, context.Now);
+        span?.SetTag("actions", plan.Actions.Count);
+        return plan;
+    }
+
     /// <summary>The metrics of a run, from its final record; the run's span gets the status.</summary>
     public static void Record(SyncRequest request, RunRecord record, long durationMs)
     {

@@ -193,7 +193,7 @@ public sealed class TenantRunner(
 
         RunProgressTracker.Current?.Phase(context.Request.Invocation, "plan");
         var planStarted = time.GetTimestamp();
-        var plan = SyncPlanner.Plan(snapshot, context.Plan, context.Now);
+        var plan = RunTelemetry.PlanInSpan(snapshot, context);
         var planMs = Milliseconds(planStarted);
         LogPlan(context, plan, planMs);
 

@@ -66,7 +66,7 @@ public sealed class SyncTelemetryTests
             foreach (var run in runs)
             {
                 var steps = telemetry.Spans.Where(s => s.ParentSpanId == run.SpanId).Select(s => s.OperationName).ToList();
-                Assert.That(steps, Does.Contain(SyncTelemetry.LeaseSpan).And.Contain(SyncTelemetry.ReadSpan), run.Id);
+                Assert.That(steps, Does.Contain(SyncTelemetry.LeaseSpan).And.Contain(SyncTelemetry.ReadSpan).And.Contain(SyncTelemetry.PlanSpan), run.Id);
                 Assert.That(run.GetTagItem("plan_ms"), Is.Not.Null, "the pure planner's time, on the run's span");
                 Assert.That(steps, Does.Contain(SyncTelemetry.ApplySpanPrefix + "Invite"), run.Id);
             }

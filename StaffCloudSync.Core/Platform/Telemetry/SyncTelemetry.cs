@@ -20,6 +20,7 @@ public static class SyncTelemetry
     public const string DispatchSpan = "sync dispatch";
     public const string LeaseSpan = "lease";
     public const string ReadSpan = "read";
+    public const string PlanSpan = "plan";
 
     /// <summary>Each apply phase's span is this prefix and the phase's write (CreateGroup, RenameGroup, Remove, Change, Invite).</summary>
     public const string ApplySpanPrefix = "apply ";
@@ -90,7 +91,7 @@ public static class SyncTelemetry
         return Source.StartActivity(ActivityKind.Consumer, parent, links: links, name: RunSpan)?.SetTag(RunTag, runId);
     }
 
-    /// <summary>A step of the current run (lease, read, an apply phase; the pure planner has none).</summary>
+    /// <summary>A step of the current run (lease, read, plan, an apply phase).</summary>
     public static Activity? StartPhase(string name) => Source.StartActivity(name);
 
     /// <summary>An apply phase, named by its write (<c>CreateGroupAsync</c> → <c>apply CreateGroup</c>).</summary>
