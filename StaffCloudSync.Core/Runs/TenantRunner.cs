@@ -167,7 +167,7 @@ public sealed class TenantRunner(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Cut off by the caller (the CLI's Ctrl+C), not stopped between writes: recorded, then thrown on.
-            var cancelled = new RunEnd(RunStatus.Failed, "Cancelled: the host stopped the run before it finished; the queue retries it", SyncFailureKind.Unavailable);
+            var cancelled = new RunEnd(RunStatus.Failed, "Cancelled before it finished (Ctrl+C in the CLI, or the host cut the invocation off); the next run reads back what it wrote", SyncFailureKind.Unavailable);
             await _recorder.FinishAsync(request, startedAt, started, cancelled, null, cancellationToken).ConfigureAwait(false);
             throw;
         }
