@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Runs;
-
 namespace StaffCloudSync.Core.Runs;
 
 /// <summary>An inline run with a listener: what the CLI's <c>sync</c> and <c>sandbox run</c> show live on a terminal.</summary>

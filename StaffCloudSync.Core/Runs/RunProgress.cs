@@ -5,7 +5,14 @@ namespace StaffCloudSync.Core.Runs;
 /// <c>plan</c>, <c>apply: groups</c>, <c>apply: removals</c>, <c>apply: changes</c>, <c>apply: invitations</c>) and
 /// the writes of this invocation finished (done or failed) of those its plan holds.
 /// </summary>
-public sealed record RunProgress(string TenantId, int Invocation, string Phase, int WritesDone, int WritesPlanned);
+public sealed record RunProgress(string TenantId, int Invocation, string Phase, int WritesDone, int WritesPlanned)
+{
+    /// <summary>The applier's phases, in its order, as progress names them.</summary>
+    public const string Groups = "apply: groups";
+    public const string Removals = "apply: removals";
+    public const string Changes = "apply: changes";
+    public const string Invitations = "apply: invitations";
+}
 
 /// <summary>
 /// Carries the listener of an inline run down to the applier. It flows with the run's async context rather than through
@@ -65,17 +72,10 @@ internal sealed class RunProgressTracker
         Send();
     }
 
-    /// <summary>A write of the action kind <paramref name="kind"/> finished, done or failed: either way one fewer to wait for.</summary>
-    public void Finished(string kind)
+    /// <summary>A write of <paramref name="phase"/> finished, done or failed: either way one fewer to wait for.</summary>
+    public void Finished(string phase)
     {
-        // Named by the applier's phases (its order: groups, removals, changes, invitations), not by the kinds inside them.
-        Volatile.Write(ref _phase, kind switch
-        {
-            "createGroup" or "renameGroup" => "apply: groups",
-            "removeUser" or "removeInvitation" or "expireInvitation" or "withdrawInvitation" => "apply: removals",
-            "invite" => "apply: invitations",
-            _ => "apply: changes",
-        });
+        Volatile.Write(ref _phase, phase);
         Interlocked.Increment(ref _done);
         Send();
     }

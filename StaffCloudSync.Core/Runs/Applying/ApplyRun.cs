@@ -24,16 +24,21 @@ internal sealed class ApplyRun(
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     private Exception? _runLevelError;
     private int _consecutiveTransient;
+    private string _phase = string.Empty;
 
     public SyncCounter Counter { get; } = new();
 
-    public async Task PhaseAsync<T>(IEnumerable<T> actions, Func<T, CancellationToken, Task> write)
+    /// <summary>One phase of the applier's order, its writes in parallel; <paramref name="phase"/> is how progress names it.</summary>
+    public async Task PhaseAsync<T>(string phase, IEnumerable<T> actions, Func<T, CancellationToken, Task> write)
         where T : SyncAction
     {
         if (_runLevelError is not null || _budgetSpent)
         {
             return;
         }
+
+        // Phases run one after another, so the writes of this one read the name set here.
+        _phase = phase;
 
         using var span = SyncTelemetry.StartApplyPhase(write.Method.Name);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None };
@@ -68,7 +73,7 @@ internal sealed class ApplyRun(
             Interlocked.Exchange(ref _consecutiveTransient, 0);
             Counter.Count(action);
             _completed.Enqueue(action);
-            RunProgressTracker.Current?.Finished(action.Kind);
+            RunProgressTracker.Current?.Finished(_phase);
             SyncLog.ActionDone(logger, target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, "done", action.Rule.ToString());
         }
         catch (MobieTrainRecordException e)
@@ -111,7 +116,7 @@ internal sealed class ApplyRun(
     private void Fail(SyncAction action, string error, int? status = null, string? errorCode = null)
     {
         Counter.CountFailure();
-        RunProgressTracker.Current?.Finished(action.Kind);
+        RunProgressTracker.Current?.Finished(_phase);
         _failures.Enqueue(new RecordFailure(action.PersonId, action.Kind, action.MobieTrainId, error, status, errorCode));
         SyncLog.ActionFailed(logger, target.TenantId, action.Kind, action.PersonId, action.MobieTrainId, error);
     }
