@@ -41,9 +41,7 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
     public async Task<AccountClaimView> ShowAsync(string tenantId, CancellationToken cancellationToken)
     {
         var preview = await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        var mobieTrainSnapshot = preview.Snapshot.MobieTrain;
-        var synced = mobieTrainSnapshot.Users.Select(u => u.ExternalId).Concat(mobieTrainSnapshot.Invitations.Select(i => i.ExternalId))
-            .Select(Definitions.SyncedEmployeeId).OfType<long>().ToHashSet();
+        var synced = AccountMarkerCheck.SyncedEmployeeIds(preview.Snapshot.MobieTrain);
         var staffCloud = preview.Snapshot.StaffCloud;
         var known = staffCloud.Employees.Select(e => e.Id).Where(synced.Contains).Distinct().Count();
         var gone = staffCloud.ProvenDeleted.Count(synced.Contains);
@@ -61,15 +59,15 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
             ?? throw new InvalidOperationException($"tenant '{view.TenantId}' has no row in the Tenants table");
         var target = TenantTargets.MobieTrain(tenant.ValidSettings);
         var groups = await mobieTrain.GetUserGroupsAsync(target, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var markersNow = groups.Select(g => TenantMarker.TenantOf(g.ExternalId)).OfType<string>().ToList();
-        if (markersNow.Any(t => !string.Equals(t, view.TenantId, StringComparison.Ordinal)))
-        {
-            return AccountClaimOutcome.RefusedOtherTenant;
-        }
 
-        if (markersNow.Count > 0)
+        // The markers decide as they do for a run; the people in the account are what the claim is for, so not read again.
+        var now = AccountMarkerCheck.Of(view.TenantId, view.AccountId, new MobieTrainSnapshot(groups, [], []));
+        switch (now.State)
         {
-            return AccountClaimOutcome.AlreadyOurs;
+            case AccountMarkerState.OtherTenant:
+                return AccountClaimOutcome.RefusedOtherTenant;
+            case AccountMarkerState.Ours:
+                return AccountClaimOutcome.AlreadyOurs;
         }
 
         await markers.CreateAsync(MobieTrainWriteTarget.For(target, "claim-" + SyncRequest.NewRunId()), cancellationToken).ConfigureAwait(false);

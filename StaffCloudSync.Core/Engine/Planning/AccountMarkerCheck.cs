@@ -35,14 +35,21 @@ public sealed record AccountMarkerCheck(
         ArgumentNullException.ThrowIfNull(mobieTrain);
         var markers = mobieTrain.UserGroups.Select(g => TenantMarker.TenantOf(g.ExternalId)).OfType<string>().ToList();
         var others = markers.Where(t => !string.Equals(t, tenantId, StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
-        var synced = mobieTrain.Users.Select(u => u.ExternalId).Concat(mobieTrain.Invitations.Select(i => i.ExternalId))
-            .Select(Definitions.SyncedEmployeeId).OfType<long>().Distinct().Count();
+        var synced = SyncedEmployeeIds(mobieTrain).Count;
         var owned = mobieTrain.UserGroups.Count(g => GroupExternalIds.IsSyncOwned(g.ExternalId));
         var state = others.Count > 0 ? AccountMarkerState.OtherTenant
             : markers.Count > 0 ? AccountMarkerState.Ours
             : synced == 0 && owned == 0 ? AccountMarkerState.MissingNewAccount
             : AccountMarkerState.MissingUnclaimed;
         return new AccountMarkerCheck(tenantId, accountId, state, others, synced, owned);
+    }
+
+    /// <summary>The employee ids of the account's synced persons, users and invitations alike.</summary>
+    public static IReadOnlySet<long> SyncedEmployeeIds(MobieTrainSnapshot mobieTrain)
+    {
+        ArgumentNullException.ThrowIfNull(mobieTrain);
+        return mobieTrain.Users.Select(u => u.ExternalId).Concat(mobieTrain.Invitations.Select(i => i.ExternalId))
+            .Select(Definitions.SyncedEmployeeId).OfType<long>().ToHashSet();
     }
 
     /// <summary>True when a run may go on (after creating the marker of a new account).</summary>
