@@ -42,9 +42,7 @@ internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunS
             return dead;
         }
 
-        var record = dead is null
-            ? RunRecorder.Build(request, now, now, new RunEnd(RunStatus.Continued, reason))
-            : dead with { Status = RunStatus.Continued, EndedAt = now, Reason = reason };
+        var record = RunRecorder.EndedFor(request, dead, now, now, new RunEnd(RunStatus.Continued, reason));
         await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
         return record;
     }

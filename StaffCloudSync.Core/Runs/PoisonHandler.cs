@@ -22,8 +22,8 @@ public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<Pois
 
         SyncTelemetry.RecordPoisonMessage(message.TenantId);
         var last = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken).ConfigureAwait(false);
-        var record = RunRecorder.GivenUp(message, last, time.GetUtcNow(),
-            $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {last?.Reason ?? "unknown"}");
+        var record = RunRecorder.EndedFor(message, last, message.RequestedAt, time.GetUtcNow(), new RunEnd(RunStatus.Failed,
+            $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {last?.Reason ?? "unknown"}"));
         await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
     }
 }

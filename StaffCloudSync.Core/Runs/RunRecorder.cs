@@ -39,16 +39,12 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
     };
 
     /// <summary>
-    /// A run the queue gave up on, ended as failed: its last attempt's record when there is one — what that attempt did
-    /// (counts, failures) stays for the operator —, else the record of the request as it was asked for.
+    /// A run that could not record its own end — the queue gave up on it, or its instance died —, ended as
+    /// <paramref name="end"/>: its last record when there is one (what that attempt did — counts, failures — stays for the
+    /// operator), else the record of the request as it was asked for.
     /// </summary>
-    public static RunRecord GivenUp(SyncRequest request, RunRecord? last, DateTimeOffset endedAt, string reason) =>
-        (last ?? Build(request, request.RequestedAt, null, new RunEnd(RunStatus.Running, null))) with
-        {
-            EndedAt = endedAt,
-            Status = RunStatus.Failed,
-            Reason = reason,
-        };
+    public static RunRecord EndedFor(SyncRequest request, RunRecord? last, DateTimeOffset startedAt, DateTimeOffset endedAt, RunEnd end) =>
+        last is null ? Build(request, startedAt, endedAt, end) : last with { EndedAt = endedAt, Status = end.Status, Reason = end.Reason };
 
     /// <summary>The record of a run that has started (status Running), so an operator sees it while it goes on.</summary>
     public Task WriteStartAsync(SyncRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
