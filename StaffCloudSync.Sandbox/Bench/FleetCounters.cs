@@ -109,7 +109,8 @@ public sealed class CountingVault
 
     private sealed class StaticToken : TokenCredential
     {
-        private static readonly AccessToken Token = new("fleet-bench", DateTimeOffset.UtcNow.AddDays(1));
+        // Never expires: the Azure SDK judges a token's expiry by the machine's clock, which the bench's frozen clock is not.
+        private static readonly AccessToken Token = new("fleet-bench", DateTimeOffset.MaxValue);
 
         public override AccessToken GetToken(TokenRequestContext requestContext, CancellationToken cancellationToken) => Token;
 
