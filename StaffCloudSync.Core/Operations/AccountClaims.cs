@@ -40,7 +40,7 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
     /// <summary>Reads the account (and StaffCloud, to tell known from gone people) as a run would; writes nothing.</summary>
     public async Task<AccountClaimView> ShowAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var preview = await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var preview = await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken);
         var synced = AccountMarkerCheck.SyncedEmployeeIds(preview.Snapshot.MobieTrain);
         var staffCloud = preview.Snapshot.StaffCloud;
         var known = staffCloud.Employees.Select(e => e.Id).Where(synced.Contains).Distinct().Count();
@@ -55,10 +55,10 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
     public async Task<AccountClaimOutcome> ClaimAsync(AccountClaimView view, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(view);
-        var tenant = await tenants.GetAsync(view.TenantId, cancellationToken).ConfigureAwait(false)
+        var tenant = await tenants.GetAsync(view.TenantId, cancellationToken)
             ?? throw new InvalidOperationException($"tenant '{view.TenantId}' has no row in the Tenants table");
         var target = TenantTargets.MobieTrain(tenant.ValidSettings);
-        var groups = await mobieTrain.GetUserGroupsAsync(target, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var groups = await mobieTrain.GetUserGroupsAsync(target, cancellationToken).ToListAsync(cancellationToken);
 
         // The markers decide as they do for a run; the people in the account are what the claim is for, so not read again.
         var now = AccountMarkerCheck.Of(view.TenantId, view.AccountId, new MobieTrainSnapshot(groups, [], []));
@@ -70,7 +70,7 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
                 return AccountClaimOutcome.AlreadyOurs;
         }
 
-        await markers.CreateAsync(MobieTrainWriteTarget.For(target, "claim-" + SyncRequest.NewRunId()), cancellationToken).ConfigureAwait(false);
+        await markers.CreateAsync(MobieTrainWriteTarget.For(target, "claim-" + SyncRequest.NewRunId()), cancellationToken);
         return AccountClaimOutcome.Claimed;
     }
 }

@@ -21,7 +21,7 @@ public static class ConfirmationCheck
         var to = zone.ToWallClock(now + Window);
         var window = $"between {Day(from)} and {Day(to)}";
         var events = await staffCloud.GetActiveEventsAsync(target, from, cancellationToken)
-            .Where(e => InWindow(e, from, to)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Where(e => InWindow(e, from, to)).ToListAsync(cancellationToken);
         if (events.Count == 0)
         {
             return TenantCheckLine.Warn(TenantCheckNames.Confirmations,
@@ -30,7 +30,7 @@ public static class ConfirmationCheck
 
         var ids = events.Select(e => e.Id).Where(id => id > 0).Distinct().ToList();
         var confirmed = await staffCloud.GetConfirmedAssignmentsAsync(target, ids, cancellationToken)
-            .Where(a => a.Status == StaffCloudStatus.AssignmentConfirmed).ToListAsync(cancellationToken).ConfigureAwait(false);
+            .Where(a => a.Status == StaffCloudStatus.AssignmentConfirmed).ToListAsync(cancellationToken);
         if (confirmed.Count == 0)
         {
             return TenantCheckLine.Warn(TenantCheckNames.Confirmations,

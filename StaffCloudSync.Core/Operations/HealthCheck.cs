@@ -9,7 +9,7 @@ public sealed class HealthCheck(TenantStore tenants)
     {
         try
         {
-            var count = await tenants.ListAsync(cancellationToken).CountAsync(cancellationToken).ConfigureAwait(false);
+            var count = await tenants.ListAsync(cancellationToken).CountAsync(cancellationToken);
             return new HealthReport(true, $"tenant registry reachable ({count} tenants)");
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -31,7 +31,7 @@ public sealed class TenantCheck(
     {
         ArgumentNullException.ThrowIfNull(tenantId);
         var now = time.GetUtcNow();
-        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken);
         var record = rows.Find(r => string.Equals(r.TenantId, tenantId, StringComparison.Ordinal))
             ?? throw new SyncRunException(tenantId, SyncFailureKind.UnknownTenant, $"tenant '{tenantId}' does not exist");
 
@@ -40,7 +40,7 @@ public sealed class TenantCheck(
         lines[Names.Row] = row;
         if (record.Settings is { } settings)
         {
-            await CheckSettingsAsync(lines, settings, row.Result != CheckResult.Fail, now, cancellationToken).ConfigureAwait(false);
+            await CheckSettingsAsync(lines, settings, row.Result != CheckResult.Fail, now, cancellationToken);
         }
 
         var checks = Names.InOrder
@@ -59,7 +59,7 @@ public sealed class TenantCheck(
     private async Task CheckSettingsAsync(
         Dictionary<string, TenantCheckLine> lines, TenantSettings settings, bool rowValid, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var (secretsLine, hasToken, hasKey) = await SecretsAsync(settings, cancellationToken).ConfigureAwait(false);
+        var (secretsLine, hasToken, hasKey) = await SecretsAsync(settings, cancellationToken);
         lines[Names.Secrets] = secretsLine;
         if (!rowValid)
         {
@@ -71,26 +71,26 @@ public sealed class TenantCheck(
             ? await ReadAsync(settings, Names.StaffCloudToken, async ct =>
             {
                 // One cheap read: one employee id, every status, a handful of fields.
-                await staffCloud.GetEmployeesAsync(staffCloudTarget, [1], ct).CountAsync(ct).ConfigureAwait(false);
+                await staffCloud.GetEmployeesAsync(staffCloudTarget, [1], ct).CountAsync(ct);
                 return TenantCheckLine.Pass(Names.StaffCloudToken,
                     $"StaffCloud tenant '{settings.StaffCloudApiTenant}' accepted the token in secret {settings.EffectiveStaffCloudTokenSecret}");
-            }, cancellationToken).ConfigureAwait(false)
+            }, cancellationToken)
             : TenantCheckLine.Skip(Names.StaffCloudToken, $"no token to try: secret {settings.EffectiveStaffCloudTokenSecret} cannot be read (check 'secrets')");
         var staffCloudOk = lines[Names.StaffCloudToken].Result == CheckResult.Pass;
 
         lines[Names.Confirmations] = staffCloudOk
             ? await ReadAsync(settings, Names.Confirmations,
-                ct => ConfirmationCheck.RunAsync(staffCloud, staffCloudTarget, TenantTimeZone.Resolve(settings.TimeZone), now, ct), cancellationToken).ConfigureAwait(false)
+                ct => ConfirmationCheck.RunAsync(staffCloud, staffCloudTarget, TenantTimeZone.Resolve(settings.TimeZone), now, ct), cancellationToken)
             : TenantCheckLine.Skip(Names.Confirmations, "needs StaffCloud to accept the token (check 'staffcloud-token')");
 
         IReadOnlyList<MobieTrainUserGroup> groups = [];
         lines[Names.MobieTrainKey] = hasKey
             ? await ReadAsync(settings, Names.MobieTrainKey, async ct =>
             {
-                groups = await mobieTrain.GetUserGroupsAsync(TenantTargets.MobieTrain(settings), ct).ToListAsync(ct).ConfigureAwait(false);
+                groups = await mobieTrain.GetUserGroupsAsync(TenantTargets.MobieTrain(settings), ct).ToListAsync(ct);
                 return TenantCheckLine.Pass(Names.MobieTrainKey,
                     $"MobieTrain account '{settings.MobieTrainAccountId}' accepted the key in secret {settings.MobieTrainApiKeySecret} ({groups.Count} groups)");
-            }, cancellationToken).ConfigureAwait(false)
+            }, cancellationToken)
             : TenantCheckLine.Skip(Names.MobieTrainKey, $"no key to try: secret {settings.MobieTrainApiKeySecret} cannot be read (check 'secrets')");
         var mobieTrainOk = lines[Names.MobieTrainKey].Result == CheckResult.Pass;
 
@@ -98,7 +98,7 @@ public sealed class TenantCheck(
             ? GroupChecks.BaseGroups(settings, groups)
             : TenantCheckLine.Skip(Names.BaseGroups, "needs MobieTrain's groups (check 'mobietrain-key')");
 
-        await DryPlanChecksAsync(lines, settings, staffCloudOk && mobieTrainOk, cancellationToken).ConfigureAwait(false);
+        await DryPlanChecksAsync(lines, settings, staffCloudOk && mobieTrainOk, cancellationToken);
     }
 
     /// <summary>Checks 5, 6, 9 and 10, from the dry plan: the reads and the plan a run now would make.</summary>
@@ -119,7 +119,7 @@ public sealed class TenantCheck(
         TenantPreview preview;
         try
         {
-            preview = await RunContext.PreviewAsync(tenants, reader, settings.TenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            preview = await RunContext.PreviewAsync(tenants, reader, settings.TenantId, time.GetUtcNow(), cancellationToken);
         }
         catch (Exception e) when (CheckFailure.IsCheckable(e, cancellationToken))
         {
@@ -157,9 +157,9 @@ public sealed class TenantCheck(
     /// <summary>Check 2: the three secrets by name, read and dropped (a value is never kept, printed or logged).</summary>
     private async Task<(TenantCheckLine Line, bool HasToken, bool HasKey)> SecretsAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
-        var token = await SecretStateAsync(settings.EffectiveStaffCloudTokenSecret, cancellationToken).ConfigureAwait(false);
-        var key = await SecretStateAsync(settings.MobieTrainApiKeySecret, cancellationToken).ConfigureAwait(false);
-        var webhook = await SecretStateAsync(settings.EffectiveWebhookSecret, cancellationToken).ConfigureAwait(false);
+        var token = await SecretStateAsync(settings.EffectiveStaffCloudTokenSecret, cancellationToken);
+        var key = await SecretStateAsync(settings.MobieTrainApiKeySecret, cancellationToken);
+        var webhook = await SecretStateAsync(settings.EffectiveWebhookSecret, cancellationToken);
         var states = $"{settings.EffectiveStaffCloudTokenSecret} {token}, {settings.MobieTrainApiKeySecret} {key}, {settings.EffectiveWebhookSecret} {webhook}";
         var hasToken = token == Present;
         var hasKey = key == Present;
@@ -178,7 +178,7 @@ public sealed class TenantCheck(
     {
         try
         {
-            _ = await secrets.GetSecretAsync(name, cancellationToken).ConfigureAwait(false);
+            _ = await secrets.GetSecretAsync(name, cancellationToken);
             return Present;
         }
         catch (SecretNotFoundException)
@@ -200,7 +200,7 @@ public sealed class TenantCheck(
     {
         try
         {
-            return await check(cancellationToken).ConfigureAwait(false);
+            return await check(cancellationToken);
         }
         catch (Exception e) when (CheckFailure.IsCheckable(e, cancellationToken))
         {

@@ -22,32 +22,32 @@ public sealed class TenantOperations(
     /// <summary>Queues a manual run; null when the tenant does not exist.</summary>
     public async Task<SyncRequest?> StartSyncAsync(string tenantId, bool dryRun, CancellationToken cancellationToken)
     {
-        if (await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
+        if (await tenants.GetAsync(tenantId, cancellationToken) is null)
         {
             return null;
         }
 
         var message = new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun, time.GetUtcNow());
-        await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(message, cancellationToken);
         return message;
     }
 
     /// <summary>Reads and plans now, writes nothing and records nothing.</summary>
     public async Task<PlanView> PlanAsync(string tenantId, CancellationToken cancellationToken) =>
-        PlanView.From(await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false));
+        PlanView.From(await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken));
 
     /// <summary>Every rule's decision for one employee, as a run now would decide.</summary>
     public async Task<EmployeeExplanation> ExplainAsync(string tenantId, long employeeId, CancellationToken cancellationToken)
     {
         // StaffCloud reads "id=-5" as "everyone but 5": an id that is not positive never reaches a request.
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(employeeId);
-        var preview = await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        var preview = await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken);
         var snapshot = preview.Snapshot.StaffCloud;
         StaffCloudEmployee? fetched = null;
         if (snapshot.Employees.All(e => e.Id != employeeId) && !snapshot.ProvenDeleted.Contains(employeeId))
         {
             // Out of the run's scope (no current confirmed event, not in MobieTrain): ask StaffCloud for them alone.
-            fetched = await staffCloud.GetEmployeeAsync(preview.StaffCloud, employeeId, cancellationToken).ConfigureAwait(false);
+            fetched = await staffCloud.GetEmployeeAsync(preview.StaffCloud, employeeId, cancellationToken);
         }
 
         return EmployeeExplainer.Explain(preview, employeeId, fetched);
@@ -55,8 +55,8 @@ public sealed class TenantOperations(
 
     /// <summary>An operator lifts a quarantine (after fixing its cause); false when the tenant does not exist.</summary>
     public async Task<bool> ClearQuarantineAsync(string tenantId, CancellationToken cancellationToken) =>
-        await tenants.UpdateHealthAsync(tenantId, h => h.Cleared(), cancellationToken).ConfigureAwait(false) is not null;
+        await tenants.UpdateHealthAsync(tenantId, h => h.Cleared(), cancellationToken) is not null;
 
     public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(string tenantId, int max, CancellationToken cancellationToken) =>
-        await runs.ListRecentAsync(tenantId, max, cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        await runs.ListRecentAsync(tenantId, max, cancellationToken).ToListAsync(cancellationToken);
 }

@@ -16,9 +16,9 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
 
     public async Task<DeletionApproval> GrantAsync(string tenantId, string? grantedBy, CancellationToken cancellationToken)
     {
-        var tenant = await tenants.GetAsync(tenantId, cancellationToken).ConfigureAwait(false)
+        var tenant = await tenants.GetAsync(tenantId, cancellationToken)
             ?? throw new TenantConflictException($"Tenant '{tenantId}' does not exist.");
-        var held = await LatestHoldingRunAsync(tenantId, cancellationToken).ConfigureAwait(false);
+        var held = await LatestHoldingRunAsync(tenantId, cancellationToken);
         var now = time.GetUtcNow();
         var hours = tenant.Settings?.DeletionApprovalHours ?? TenantSettings.DefaultDeletionApprovalHours;
         var approval = new DeletionApproval(
@@ -28,7 +28,7 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
             now,
             grantedBy,
             now.AddHours(hours));
-        await tenants.SetDeletionApprovalAsync(tenantId, approval, cancellationToken).ConfigureAwait(false);
+        await tenants.SetDeletionApprovalAsync(tenantId, approval, cancellationToken);
         return approval;
     }
 
@@ -39,7 +39,7 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
     /// </summary>
     private async Task<RunRecord> LatestHoldingRunAsync(string tenantId, CancellationToken cancellationToken)
     {
-        await foreach (var run in runs.ListRecentAsync(tenantId, RunsLookedAt, cancellationToken).ConfigureAwait(false))
+        await foreach (var run in runs.ListRecentAsync(tenantId, RunsLookedAt, cancellationToken))
         {
             if (run.HeldDeletions.Count > 0 && run.Status is RunStatus.DeletionsHeld or RunStatus.Failed)
             {

@@ -18,6 +18,6 @@ public static class InlineRunProgress
         ArgumentNullException.ThrowIfNull(request);
         using var listening = RunProgressTracker.Listen(progress, request.TenantId, request.Invocation);
         around = RunTelemetry.EachInItsSpan(around);
-        return await runner.RunInlineAsync(request, around, cancellationToken).ConfigureAwait(false);
+        return await runner.RunInlineAsync(request, around, cancellationToken);
     }
 }

@@ -23,11 +23,11 @@ internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunS
         var next = request.Continuation();
 
         // Queued before the lease moves: if queuing fails, this message is retried and finds the lease as it was.
-        await queue.EnqueueAsync(next with { RequestedAt = now }, delay, cancellationToken).ConfigureAwait(false);
+        await queue.EnqueueAsync(next with { RequestedAt = now }, delay, cancellationToken);
 
         // Handed over for what is left of it: no other run starts in between, and should the old run be alive after
         // all, its next renewal fails and it stops writing long before the continuation becomes visible.
-        if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, delay, CancellationToken.None).ConfigureAwait(false))
+        if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, delay, CancellationToken.None))
         {
             QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
         }
@@ -35,7 +35,7 @@ internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunS
         QueueLog.RedeliveryDeferred(logger, request.TenantId, request.RunId, next.RunId, now + delay);
         var reason = $"the instance running it stopped without warning (its queue message came back while it still held the tenant until " +
             $"{lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z); continuation {next.RunId} queued, due when the lease lapses at {now + delay:yyyy-MM-dd HH:mm:ss}Z";
-        var dead = await runs.GetAsync(request.TenantId, request.RunId, cancellationToken).ConfigureAwait(false);
+        var dead = await runs.GetAsync(request.TenantId, request.RunId, cancellationToken);
         if (dead is not null && dead.Status != RunStatus.Running)
         {
             // It recorded its own end before the instance went: that record stays as it is.
@@ -43,7 +43,7 @@ internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunS
         }
 
         var record = RunRecorder.EndedFor(request, dead, now, now, new RunEnd(RunStatus.Continued, reason));
-        await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        await runs.WriteAsync(record, cancellationToken);
         return record;
     }
 }

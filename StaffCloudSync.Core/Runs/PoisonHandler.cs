@@ -21,9 +21,9 @@ public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<Pois
         QueueLog.PoisonMessage(logger, message!.TenantId, message.RunId, messageId);
 
         SyncTelemetry.RecordPoisonMessage(message.TenantId);
-        var last = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken).ConfigureAwait(false);
+        var last = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken);
         var record = RunRecorder.EndedFor(message, last, message.RequestedAt, time.GetUtcNow(), new RunEnd(RunStatus.Failed,
             $"Given up after the queue's retries (message moved to {SyncRequest.PoisonQueueName}); last reason: {last?.Reason ?? "unknown"}"));
-        await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        await runs.WriteAsync(record, cancellationToken);
     }
 }

@@ -55,7 +55,7 @@ public sealed record RunContext(
     public static async Task<(TenantRecord Tenant, IReadOnlyList<TenantRecord> Rows)> ReadTenantAsync(TenantStore tenants, string tenantId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tenants);
-        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken);
         var tenant = rows.Find(r => string.Equals(r.TenantId, tenantId, StringComparison.Ordinal))
             ?? throw new SyncRunException(tenantId, SyncFailureKind.UnknownTenant, $"tenant '{tenantId}' has no row in the Tenants table");
         if (!tenant.IsValid)
@@ -82,10 +82,10 @@ public sealed record RunContext(
     public static async Task<TenantPreview> PreviewAsync(TenantStore tenants, SnapshotReader reader, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var (tenant, rows) = await ReadTenantAsync(tenants, tenantId, cancellationToken).ConfigureAwait(false);
+        var (tenant, rows) = await ReadTenantAsync(tenants, tenantId, cancellationToken);
         EnsureOwnAccounts(tenant.ValidSettings, rows);
         var context = For(SyncRequest.Preview(tenantId), tenant, now);
-        var snapshot = await reader.ReadAsync(context, cancellationToken).ConfigureAwait(false);
+        var snapshot = await reader.ReadAsync(context, cancellationToken);
         return new TenantPreview(context.StaffCloud, context.MobieTrain, context.Plan, snapshot, SyncPlanner.Plan(snapshot, context.Plan, context.Now), context.Now);
     }
 }

@@ -55,7 +55,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
     {
         var now = time.GetUtcNow();
         var record = Build(request, now, now, new RunEnd(RunStatus.Skipped, reason));
-        await runs.WriteAsync(record, cancellationToken).ConfigureAwait(false);
+        await runs.WriteAsync(record, cancellationToken);
         RunTelemetry.Record(request, record, 0);
         return record;
     }
@@ -72,8 +72,8 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
 
         // The record must be written even when the run was cancelled, or the operator never learns why it stopped.
         var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
-        await runs.WriteAsync(final, token).ConfigureAwait(false);
-        await RecordHealthAsync(final, time.GetElapsedTime(started), token).ConfigureAwait(false);
+        await runs.WriteAsync(final, token);
+        await RecordHealthAsync(final, time.GetElapsedTime(started), token);
         return new SyncOutcome(final, work?.Plan);
     }
 
@@ -90,7 +90,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
 
         if (context.Approval is not { } inForce)
         {
-            await tenants.UpdateDeletionApprovalAsync(context.TenantId, pending.Id, _ => null, cancellationToken).ConfigureAwait(false);
+            await tenants.UpdateDeletionApprovalAsync(context.TenantId, pending.Id, _ => null, cancellationToken);
             SyncLog.DeletionApprovalLapsed(logger, context.TenantId, context.RunId, pending.Id, pending.ExpiresAt);
             return;
         }
@@ -102,7 +102,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         }
 
         var after = await tenants.UpdateDeletionApprovalAsync(context.TenantId, inForce.Id,
-            a => a.Employees.Except(settled).ToHashSet() is { Count: > 0 } left ? a with { Employees = left } : null, cancellationToken).ConfigureAwait(false);
+            a => a.Employees.Except(settled).ToHashSet() is { Count: > 0 } left ? a with { Employees = left } : null, cancellationToken);
         SyncLog.DeletionApprovalUsed(logger, context.TenantId, context.RunId, inForce.Id, settled.Count, after?.Id == inForce.Id ? after.Employees.Count : 0);
     }
 
@@ -122,7 +122,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         {
             before = health;
             return RunTimes.AfterRun(QuarantinePolicy.AfterRun(health, run, run.EndedAt ?? time.GetUtcNow(), quarantineAfterFailures), run, elapsed);
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
 
         if (after is null || before is null)
         {

@@ -32,7 +32,7 @@ public static class RunTelemetry
         {
             ArgumentNullException.ThrowIfNull(run);
             using var span = request.StartRunSpan();
-            return around is null ? await run().ConfigureAwait(false) : await around(request, run).ConfigureAwait(false);
+            return around is null ? await run() : await around(request, run);
         };
 
     /// <summary>The message with the current span's trace context, unless it carries one already (a continuation's own).</summary>

@@ -21,11 +21,11 @@ public sealed class StorageSyncQueue(QueueServiceClient service) : ISyncQueue
         ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(visibilityDelay, MaxVisibilityDelay);
         message = message.WithTraceContext();
-        var queue = await QueueAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        var queue = await QueueAsync().WaitAsync(cancellationToken);
 
         // Without a delay the queue's own default (visible at once) applies, as before delayed runs existed.
         TimeSpan? delay = visibilityDelay > TimeSpan.Zero ? visibilityDelay : null;
-        await queue.SendMessageAsync(message.ToJson(), delay, timeToLive: null, cancellationToken).ConfigureAwait(false);
+        await queue.SendMessageAsync(message.ToJson(), delay, timeToLive: null, cancellationToken);
     }
 
     // Created once per process; a failed creation is tried again by the next caller.
@@ -45,7 +45,7 @@ public sealed class StorageSyncQueue(QueueServiceClient service) : ISyncQueue
     private async Task<QueueClient> CreateAsync()
     {
         var client = service.GetQueueClient(SyncRequest.QueueName);
-        await client.CreateIfNotExistsAsync().ConfigureAwait(false);
+        await client.CreateIfNotExistsAsync();
         return client;
     }
 }

@@ -54,35 +54,35 @@ public sealed class TenantRunner(
 
         foreach (var observer in observers ?? [])
         {
-            await observer.RunStartingAsync(request!, cancellationToken).ConfigureAwait(false);
+            await observer.RunStartingAsync(request!, cancellationToken);
         }
 
-        var lease = await leases.TryAcquireAsync(request!.TenantId, request.RunId, LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var lease = await leases.TryAcquireAsync(request!.TenantId, request.RunId, LeaseDuration, cancellationToken);
         if (lease.IsHeldBy(request.RunId))
         {
-            return await _handBack.DeferAsync(request, lease, cancellationToken).ConfigureAwait(false);
+            return await _handBack.DeferAsync(request, lease, cancellationToken);
         }
 
         if (!lease.Acquired)
         {
-            return await SkipAsync(request, lease, cancellationToken).ConfigureAwait(false);
+            return await SkipAsync(request, lease, cancellationToken);
         }
 
         SyncOutcome outcome;
         var handedOver = false;
         try
         {
-            outcome = await RunAsync(request, request.RunId, hostStopping, cancellationToken).ConfigureAwait(false);
+            outcome = await RunAsync(request, request.RunId, hostStopping, cancellationToken);
             if (outcome.Continuation is { } next)
             {
-                handedOver = await HandOverAsync(request, next, cancellationToken).ConfigureAwait(false);
+                handedOver = await HandOverAsync(request, next, cancellationToken);
             }
         }
         finally
         {
             if (!handedOver)
             {
-                await leases.ReleaseAsync(request.TenantId, request.RunId, CancellationToken.None).ConfigureAwait(false);
+                await leases.ReleaseAsync(request.TenantId, request.RunId, CancellationToken.None);
             }
         }
 
@@ -106,7 +106,7 @@ public sealed class TenantRunner(
     {
         ArgumentNullException.ThrowIfNull(request);
         var leaseRunId = request.RunId;
-        var lease = await leases.TryAcquireAsync(request.TenantId, leaseRunId, LeaseDuration, cancellationToken).ConfigureAwait(false);
+        var lease = await leases.TryAcquireAsync(request.TenantId, leaseRunId, LeaseDuration, cancellationToken);
         if (!lease.Acquired)
         {
             throw new TenantBusyException(request.TenantId, lease);
@@ -118,8 +118,8 @@ public sealed class TenantRunner(
             {
                 var current = request;
                 var outcome = around is null
-                    ? await RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken).ConfigureAwait(false)
-                    : await around(current, () => RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken)).ConfigureAwait(false);
+                    ? await RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken)
+                    : await around(current, () => RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken));
                 if (outcome.Continuation is not { } next)
                 {
                     return outcome;
@@ -131,7 +131,7 @@ public sealed class TenantRunner(
         finally
         {
             // Given back even when the run was interrupted: the next run must not wait out the lease.
-            await leases.ReleaseAsync(request.TenantId, leaseRunId, CancellationToken.None).ConfigureAwait(false);
+            await leases.ReleaseAsync(request.TenantId, leaseRunId, CancellationToken.None);
         }
     }
 
@@ -142,54 +142,54 @@ public sealed class TenantRunner(
     private async Task<SyncOutcome> RunAsync(SyncRequest request, string leaseRunId, CancellationToken hostStopping, CancellationToken cancellationToken)
     {
         var renewal = keeper.Keep(request.TenantId, leaseRunId, LeaseDuration);
-        await using var renewing = renewal.ConfigureAwait(false);
+        await using var renewing = renewal;
         using var stop = new RunStop(hostStopping, renewal.Lost);
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
         SyncLog.RunStarted(logger, request.TenantId, request.RunId, request.Trigger.ToString(), request.DryRun);
         try
         {
-            var (tenant, rows) = await RunContext.ReadTenantAsync(tenants, request.TenantId, cancellationToken).ConfigureAwait(false);
+            var (tenant, rows) = await RunContext.ReadTenantAsync(tenants, request.TenantId, cancellationToken);
             if (!tenant.ValidSettings.Enabled && !request.DryRun)
             {
                 var disabled = new RunEnd(RunStatus.Skipped, "the tenant is disabled (Enabled = false); only dry runs are allowed");
-                return await _recorder.FinishAsync(request, startedAt, started, disabled, null, cancellationToken).ConfigureAwait(false);
+                return await _recorder.FinishAsync(request, startedAt, started, disabled, null, cancellationToken);
             }
 
             RunContext.EnsureOwnAccounts(tenant.ValidSettings, rows);
-            return await SyncAsync(RunContext.For(request, tenant, startedAt), started, stop, cancellationToken).ConfigureAwait(false);
+            return await SyncAsync(RunContext.For(request, tenant, startedAt), started, stop, cancellationToken);
         }
         catch (OperationCanceledException) when (stop.Stopped && !cancellationToken.IsCancellationRequested)
         {
             // Stopped while reading or planning: nothing was written, so the stop ends it like one between writes.
-            return await StoppedAsync(request, startedAt, started, stop, null, cancellationToken).ConfigureAwait(false);
+            return await StoppedAsync(request, startedAt, started, stop, null, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             // Cut off by the caller (the CLI's Ctrl+C), not stopped between writes: recorded, then thrown on.
             var cancelled = new RunEnd(RunStatus.Failed, "Cancelled before it finished (Ctrl+C in the CLI, or the host cut the invocation off); the next run reads back what it wrote", SyncFailureKind.Unavailable);
-            await _recorder.FinishAsync(request, startedAt, started, cancelled, null, cancellationToken).ConfigureAwait(false);
+            await _recorder.FinishAsync(request, startedAt, started, cancelled, null, cancellationToken);
             throw;
         }
         catch (Exception e) when (RunFailure.From(request.TenantId, e) is { } failure)
         {
             SyncLog.RunFailed(logger, request.TenantId, request.RunId, failure.Kind.ToString(), failure.Message);
-            return await _recorder.FinishAsync(request, startedAt, started, failure.End(), null, cancellationToken).ConfigureAwait(false);
+            return await _recorder.FinishAsync(request, startedAt, started, failure.End(), null, cancellationToken);
         }
     }
 
     private async Task<SyncOutcome> SyncAsync(RunContext context, long started, RunStop stop, CancellationToken cancellationToken)
     {
-        await _recorder.WriteStartAsync(context.Request, context.Now, cancellationToken).ConfigureAwait(false);
+        await _recorder.WriteStartAsync(context.Request, context.Now, cancellationToken);
         RunProgressTracker.Current?.Phase(context.Request.Invocation, "read");
         var readStarted = time.GetTimestamp();
         using var reading = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stop.Token);
-        var snapshot = await reader.ReadAsync(context, reading.Token).ConfigureAwait(false);
+        var snapshot = await reader.ReadAsync(context, reading.Token);
         var readMs = Milliseconds(readStarted);
         SyncLog.SnapshotRead(logger, context.TenantId, context.RunId, snapshot.StaffCloud.Employees.Count, snapshot.StaffCloud.Events.Count,
             snapshot.StaffCloud.Assignments.Count, snapshot.MobieTrain.Users.Count, snapshot.MobieTrain.Invitations.Count,
             snapshot.MobieTrain.UserGroups.Count, readMs);
-        await markers.EnsureAsync(context.MobieTrainWrites, context.DryRun, snapshot.MobieTrain, cancellationToken).ConfigureAwait(false);
+        await markers.EnsureAsync(context.MobieTrainWrites, context.DryRun, snapshot.MobieTrain, cancellationToken);
 
         RunProgressTracker.Current?.Phase(context.Request.Invocation, "plan");
         var planStarted = time.GetTimestamp();
@@ -201,39 +201,39 @@ public sealed class TenantRunner(
         var budget = new RunBudget(time, started, sync.Value.RunTimeBudget, stop.Token);
         var result = context.DryRun
             ? ApplyResult.DryRun(plan)
-            : await applier.ApplyAsync(context.MobieTrainWrites, plan, budget, cancellationToken).ConfigureAwait(false);
+            : await applier.ApplyAsync(context.MobieTrainWrites, plan, budget, cancellationToken);
         var work = new RunWork(plan, result, new RunTimings(readMs, planMs, Milliseconds(applyStarted)), RunApprovals.Record(context, plan, result));
 
         // Before the status: a run that stopped half-way keeps the approval for exactly the approved persons it did not delete.
-        await _recorder.SettleApprovalAsync(context, plan, result, cancellationToken).ConfigureAwait(false);
+        await _recorder.SettleApprovalAsync(context, plan, result, cancellationToken);
 
         if (result.RunLevelError is { } error && RunFailure.From(context.TenantId, error) is { } failure)
         {
             SyncLog.RunFailed(logger, context.TenantId, context.RunId, failure.Kind.ToString(), failure.Message);
             var stoppedApplying = failure.End(" (stopped while applying; the next run finishes the work)");
-            return await _recorder.FinishAsync(context.Request, context.Now, started, stoppedApplying, work, cancellationToken).ConfigureAwait(false);
+            return await _recorder.FinishAsync(context.Request, context.Now, started, stoppedApplying, work, cancellationToken);
         }
 
         if (result.BudgetSpent && stop.Stopped)
         {
-            return await StoppedAsync(context.Request, context.Now, started, stop, work, cancellationToken).ConfigureAwait(false);
+            return await StoppedAsync(context.Request, context.Now, started, stop, work, cancellationToken);
         }
 
         if (result.BudgetSpent)
         {
             var (atBudget, next) = RunConclusion.AtBudget(context.Request, budget, result, sync.Value.MaxContinuations);
             SyncLog.BudgetSpent(logger, context.TenantId, context.RunId, result.Completed.Count, next?.RunId);
-            var stopped = await _recorder.FinishAsync(context.Request, context.Now, started, atBudget, work, cancellationToken).ConfigureAwait(false);
+            var stopped = await _recorder.FinishAsync(context.Request, context.Now, started, atBudget, work, cancellationToken);
             return stopped with { Continuation = next };
         }
 
-        return await _recorder.FinishAsync(context.Request, context.Now, started, RunConclusion.Of(plan, result), work, cancellationToken).ConfigureAwait(false);
+        return await _recorder.FinishAsync(context.Request, context.Now, started, RunConclusion.Of(plan, result), work, cancellationToken);
     }
 
     private async Task<SyncOutcome> StoppedAsync(SyncRequest request, DateTimeOffset startedAt, long started, RunStop stop, RunWork? work, CancellationToken cancellationToken)
     {
         var (end, next) = stop.End(request, work?.Result.Completed.Count ?? 0, logger);
-        var stopped = await _recorder.FinishAsync(request, startedAt, started, end, work, cancellationToken).ConfigureAwait(false);
+        var stopped = await _recorder.FinishAsync(request, startedAt, started, end, work, cancellationToken);
         return stopped with { Continuation = next };
     }
 
@@ -257,18 +257,18 @@ public sealed class TenantRunner(
     /// </summary>
     private async Task<bool> HandOverAsync(SyncRequest request, SyncRequest next, CancellationToken cancellationToken)
     {
-        if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, LeaseDuration, CancellationToken.None).ConfigureAwait(false))
+        if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, LeaseDuration, CancellationToken.None))
         {
             QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
         }
 
         try
         {
-            await queue.EnqueueAsync(next with { RequestedAt = time.GetUtcNow() }, cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(next with { RequestedAt = time.GetUtcNow() }, cancellationToken);
         }
         catch
         {
-            await leases.ReleaseAsync(request.TenantId, next.RunId, CancellationToken.None).ConfigureAwait(false);
+            await leases.ReleaseAsync(request.TenantId, next.RunId, CancellationToken.None);
             throw;
         }
 
@@ -285,10 +285,10 @@ public sealed class TenantRunner(
         var skip = new SyncRequest(request.TenantId, request.RunId, request.Trigger, request.DryRun);
         var skipped = await _recorder.WriteSkippedAsync(skip,
             $"another run ({lease.HeldByRunId}) of this tenant is in progress, holding it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z; the next scheduled run will catch up",
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken);
         foreach (var observer in observers ?? [])
         {
-            await observer.RunSkippedAsync(request, lease.HeldByRunId, cancellationToken).ConfigureAwait(false);
+            await observer.RunSkippedAsync(request, lease.HeldByRunId, cancellationToken);
         }
 
         return skipped;

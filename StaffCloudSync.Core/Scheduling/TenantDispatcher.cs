@@ -20,7 +20,7 @@ public sealed class TenantDispatcher(
         var disabled = 0;
         var quarantined = new List<string>();
         var now = time.GetUtcNow();
-        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken);
         foreach (var tenant in DispatchOrder.Of(rows))
         {
             if (tenant.Settings is { Enabled: false })
@@ -39,7 +39,7 @@ public sealed class TenantDispatcher(
                 }
 
                 // The once-a-day attempt: noted first, so a second dispatch the same day leaves it alone.
-                await tenants.UpdateHealthAsync(tenant.TenantId, h => h with { LastQuarantineAttemptAt = now }, cancellationToken).ConfigureAwait(false);
+                await tenants.UpdateHealthAsync(tenant.TenantId, h => h with { LastQuarantineAttemptAt = now }, cancellationToken);
             }
 
             if (!tenant.IsValid)
@@ -54,7 +54,7 @@ public sealed class TenantDispatcher(
 
             using var dispatched = SyncTelemetry.StartDispatch(tenant.TenantId);
             var message = new SyncRequest(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, now);
-            await queue.EnqueueAsync(message, cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(message, cancellationToken);
             queued.Add(tenant.TenantId);
         }
 

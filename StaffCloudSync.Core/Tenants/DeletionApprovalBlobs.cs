@@ -20,13 +20,13 @@ internal sealed class DeletionApprovalBlobs(Ensured<BlobContainerClient> contain
         var revision = Guid.CreateVersion7(time.GetUtcNow()).ToString("N");
         var name = $"{tenantId}/approvals/{Uri.EscapeDataString(approval.Id)}/{revision}.json";
         var persons = new DeletionApprovalPersons(tenantId, approval.Id, [.. approval.Employees.Order()]);
-        var client = await container.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await container.GetAsync(cancellationToken);
         var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(persons, DeletionApprovalJsonContext.Default.DeletionApprovalPersons));
         await client.GetBlobClient(name).UploadAsync(content, new BlobUploadOptions
         {
             HttpHeaders = new BlobHttpHeaders { ContentType = "application/json" },
             Conditions = new BlobRequestConditions { IfNoneMatch = ETag.All },
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         return name;
     }
 
@@ -43,11 +43,11 @@ internal sealed class DeletionApprovalBlobs(Ensured<BlobContainerClient> contain
             return new PersonsRead(header.ToApproval(new HashSet<long>()), false);
         }
 
-        var client = await container.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await container.GetAsync(cancellationToken);
         BinaryData content;
         try
         {
-            content = (await client.GetBlobClient(header.PersonsBlob).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+            content = (await client.GetBlobClient(header.PersonsBlob).DownloadContentAsync(cancellationToken)).Value.Content;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -87,8 +87,8 @@ internal sealed class DeletionApprovalBlobs(Ensured<BlobContainerClient> contain
         {
             try
             {
-                var client = await container.GetAsync(CancellationToken.None).ConfigureAwait(false);
-                await client.GetBlobClient(name).DeleteIfExistsAsync().ConfigureAwait(false);
+                var client = await container.GetAsync(CancellationToken.None);
+                await client.GetBlobClient(name).DeleteIfExistsAsync();
             }
             catch (Exception ex) when (ex is RequestFailedException or AggregateException or IOException or TimeoutException)
             {

@@ -15,12 +15,12 @@ internal sealed class DeletionApprovalRows(TenantStore store, DeletionApprovalBl
     public async Task SetAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approval);
-        if (await store.ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false) is null)
+        if (await store.ReadEntityAsync(tenantId, cancellationToken) is null)
         {
             throw TenantStore.NotFound(tenantId, null);
         }
 
-        var blob = await approvals.WriteAsync(tenantId, approval, cancellationToken).ConfigureAwait(false);
+        var blob = await approvals.WriteAsync(tenantId, approval, cancellationToken);
         string? replaced = null;
         bool written;
         try
@@ -30,22 +30,22 @@ internal sealed class DeletionApprovalRows(TenantStore store, DeletionApprovalBl
                 replaced = DeletionApprovalColumn.Read(entity)?.PersonsBlob;
                 DeletionApprovalColumn.Set(entity, approval, blob);
                 return true;
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
         }
         catch (TenantConflictException)
         {
-            await approvals.DeleteAsync(tenantId, [blob]).ConfigureAwait(false);
+            await approvals.DeleteAsync(tenantId, [blob]);
             throw;
         }
 
         if (!written)
         {
             // The tenant was removed in between.
-            await approvals.DeleteAsync(tenantId, [blob]).ConfigureAwait(false);
+            await approvals.DeleteAsync(tenantId, [blob]);
             throw TenantStore.NotFound(tenantId, null);
         }
 
-        await approvals.DeleteAsync(tenantId, [replaced == blob ? null : replaced]).ConfigureAwait(false);
+        await approvals.DeleteAsync(tenantId, [replaced == blob ? null : replaced]);
         TenantsLog.DeletionsAllowed(logger, tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
     }
 
@@ -67,7 +67,7 @@ internal sealed class DeletionApprovalRows(TenantStore store, DeletionApprovalBl
         {
             changed = await store.ChangeRowAsync(tenantId, async (entity, token) =>
             {
-                var current = await ReadApprovalAsync(entity, token).ConfigureAwait(false);
+                var current = await ReadApprovalAsync(entity, token);
                 after = current.Approval;
                 if (current.ReadAgain || after is null || after.Id != approvalId)
                 {
@@ -80,26 +80,25 @@ internal sealed class DeletionApprovalRows(TenantStore store, DeletionApprovalBl
                 before = current.Header!.PersonsBlob;
                 kept = after is null ? null
                     : after.Employees.SetEquals(previous.Employees) ? before
-                    : await WriteBlobAsync(tenantId, after, written, token).ConfigureAwait(false);
+                    : await WriteBlobAsync(tenantId, after, written, token);
                 DeletionApprovalColumn.Set(entity, after, kept);
                 return TenantStore.RowChange.Write;
-            }, cancellationToken).ConfigureAwait(false);
+            }, cancellationToken);
         }
         catch (Exception)
         {
             // Whether the last attempt's write reached the row is not known: its blob stays. Earlier attempts lost theirs.
-            await approvals.DeleteAsync(tenantId, written.SkipLast(1)).ConfigureAwait(false);
+            await approvals.DeleteAsync(tenantId, written.SkipLast(1));
             throw;
         }
 
-        await approvals.DeleteAsync(tenantId, changed ? written.Where(n => n != kept).Append(before == kept ? null : before) : written)
-            .ConfigureAwait(false);
+        await approvals.DeleteAsync(tenantId, changed ? written.Where(n => n != kept).Append(before == kept ? null : before) : written);
         return after;
     }
 
     private async Task<string> WriteBlobAsync(string tenantId, DeletionApproval approval, List<string> written, CancellationToken cancellationToken)
     {
-        var name = await approvals.WriteAsync(tenantId, approval, cancellationToken).ConfigureAwait(false);
+        var name = await approvals.WriteAsync(tenantId, approval, cancellationToken);
         written.Add(name);
         return name;
     }
@@ -109,9 +108,9 @@ internal sealed class DeletionApprovalRows(TenantStore store, DeletionApprovalBl
     {
         for (var attempt = 1; ; attempt++)
         {
-            var read = await ReadApprovalAsync(entity, cancellationToken).ConfigureAwait(false);
+            var read = await ReadApprovalAsync(entity, cancellationToken);
             if (!read.ReadAgain || attempt == TenantStore.MaxWriteAttempts
-                || await store.ReadEntityAsync(entity.RowKey, cancellationToken).ConfigureAwait(false) is not { } fresh)
+                || await store.ReadEntityAsync(entity.RowKey, cancellationToken) is not { } fresh)
             {
                 return TenantEntityMapper.ToRecord(entity, read.Approval);
             }
@@ -132,13 +131,13 @@ internal sealed class DeletionApprovalRows(TenantStore store, DeletionApprovalBl
             return new RowApproval(null, null, false);
         }
 
-        var read = await approvals.ReadAsync(entity.RowKey, header, cancellationToken).ConfigureAwait(false);
+        var read = await approvals.ReadAsync(entity.RowKey, header, cancellationToken);
         if (!read.Missing)
         {
             return new RowApproval(header, read.Approval, false);
         }
 
-        var fresh = await store.ReadEntityAsync(entity.RowKey, cancellationToken).ConfigureAwait(false);
+        var fresh = await store.ReadEntityAsync(entity.RowKey, cancellationToken);
         if (fresh is not null && fresh.ETag != entity.ETag)
         {
             return new RowApproval(header, null, true);

@@ -43,24 +43,24 @@ public sealed class TenantStore
     /// <summary>The tenant's row, validated; null when there is no row with that id.</summary>
     public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var entity = await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : await _approvals.ToRecordAsync(entity, cancellationToken).ConfigureAwait(false);
+        var entity = await ReadEntityAsync(tenantId, cancellationToken);
+        return entity is null ? null : await _approvals.ToRecordAsync(entity, cancellationToken);
     }
 
     /// <summary>Every row, valid or not, ordered by tenant id; a row with an approval costs one more read, of its persons' blob.</summary>
     public async IAsyncEnumerable<TenantRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var entity in ListEntitiesAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in ListEntitiesAsync(cancellationToken))
         {
-            yield return await _approvals.ToRecordAsync(entity, cancellationToken).ConfigureAwait(false);
+            yield return await _approvals.ToRecordAsync(entity, cancellationToken);
         }
     }
 
     private async IAsyncEnumerable<TableEntity> ListEntitiesAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {TenantEntityMapper.PartitionKey}");
-        await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey != TenantEntityMapper.RegistryRowKey)
             {
@@ -83,7 +83,7 @@ public sealed class TenantStore
             }
 
             return (TenantClaims.Conflicts(settings, rows), new TableTransactionAction(TableTransactionActionType.Add, TenantEntityMapper.ToEntity(settings)));
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>Replaces the settings of an existing tenant (keeping its approval), only if the row still has
@@ -112,7 +112,7 @@ public sealed class TenantStore
             // refuse it, so a row that already shares an account can still be disabled or corrected.
             return (TenantClaims.Added(current.Settings, settings, rows),
                 new TableTransactionAction(TableTransactionActionType.UpdateMerge, TenantEntityMapper.ToEntity(settings), ifMatch));
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>Changes the tenant's health (failures in a row, quarantine) on the row it read, retrying when someone
@@ -126,7 +126,7 @@ public sealed class TenantStore
             health = change(TenantEntityMapper.ReadHealth(entity));
             TenantEntityMapper.SetHealth(entity, health);
             return true;
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
         return found ? health : null;
     }
 
@@ -143,13 +143,13 @@ public sealed class TenantStore
     {
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
-            var entity = await ReadEntityAsync(tenantId, cancellationToken).ConfigureAwait(false);
+            var entity = await ReadEntityAsync(tenantId, cancellationToken);
             if (entity is null)
             {
                 return false;
             }
 
-            var decision = await change(entity, cancellationToken).ConfigureAwait(false);
+            var decision = await change(entity, cancellationToken);
             if (decision == RowChange.Leave)
             {
                 return false;
@@ -163,8 +163,8 @@ public sealed class TenantStore
 
             try
             {
-                var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                var client = await _table.GetAsync(cancellationToken);
+                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
                 return true;
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -192,13 +192,13 @@ public sealed class TenantStore
         string tenantId, Func<IReadOnlyCollection<TenantRecord>, (IReadOnlyList<TenantSettingError> Conflicts, TableTransactionAction Write)> decide,
         CancellationToken cancellationToken)
     {
-        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken);
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
             var registry = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, TenantEntityMapper.RegistryRowKey,
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+                cancellationToken: cancellationToken);
             // Settings only: the check compares accounts, so the approvals' blobs are not read.
-            var rows = await ListEntitiesAsync(cancellationToken).Select(e => TenantEntityMapper.ToRecord(e, null)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            var rows = await ListEntitiesAsync(cancellationToken).Select(e => TenantEntityMapper.ToRecord(e, null)).ToListAsync(cancellationToken);
             var (conflicts, write) = decide(rows);
             if (conflicts.Count > 0)
             {
@@ -215,7 +215,7 @@ public sealed class TenantStore
             };
             try
             {
-                await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+                await client.SubmitTransactionAsync(actions, cancellationToken);
                 return;
             }
             catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && write.ActionType == TableTransactionActionType.UpdateMerge)
@@ -239,9 +239,8 @@ public sealed class TenantStore
             return null;
         }
 
-        var client = await _table.GetAsync(cancellationToken).ConfigureAwait(false);
-        var response = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, tenantId, cancellationToken: cancellationToken)
-            .ConfigureAwait(false);
+        var client = await _table.GetAsync(cancellationToken);
+        var response = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, tenantId, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 

@@ -22,6 +22,6 @@ public sealed class TenantSync(TenantRunner runner, RunDrain? drain = null)
 
         // The consumer span of the message: the run (its lease, steps, continuation) continues the trace the message carries.
         using var span = SyncRequest.TryParse(message.MessageText, out var request, out _) ? request!.StartRunSpan() : null;
-        await runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, stopping.Token).ConfigureAwait(false);
+        await runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, stopping.Token);
     }
 }

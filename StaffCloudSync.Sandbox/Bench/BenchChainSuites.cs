@@ -16,7 +16,7 @@ internal static class BenchChainSuites
         const int Limit = 100;
         var tenant = BenchTenant.Generate(BenchSuites.AllEligible(3_000, 30) with { MobieTrainRateLimitPerSecond = Limit });
         var scenario = tenant.Scenario(2) with { Settings = new Dictionary<string, string?> { ["Sync:RunTimeBudget"] = "00:00:10" } };
-        var result = await ScenarioRunner.RunAsync(scenario, options, cancellationToken).ConfigureAwait(false);
+        var result = await ScenarioRunner.RunAsync(scenario, options, cancellationToken);
 
         var chain = result.Runs.Take(result.Runs.Count - 1).ToList();
         var after = result.Runs[^1];
@@ -52,8 +52,8 @@ internal static class BenchChainSuites
     {
         var tenant = BenchTenant.Generate(BenchSuites.AllEligible(100_000, 500) with { ScheduledEmployees = 50_000 });
         var seededOnly = tenant.Scenario(0);
-        var (_, simulatorsMb) = await PeakWorkingSetAsync(() => ScenarioRunner.RunAsync(seededOnly, options, cancellationToken)).ConfigureAwait(false);
-        var (result, totalMb) = await PeakWorkingSetAsync(() => ScenarioRunner.RunAsync(tenant.Scenario(1), options, cancellationToken)).ConfigureAwait(false);
+        var (_, simulatorsMb) = await PeakWorkingSetAsync(() => ScenarioRunner.RunAsync(seededOnly, options, cancellationToken));
+        var (result, totalMb) = await PeakWorkingSetAsync(() => ScenarioRunner.RunAsync(tenant.Scenario(1), options, cancellationToken));
         var run = result.Runs[0];
         var syncMb = Math.Max(0, totalMb - simulatorsMb);
         return new BenchResult(
@@ -75,7 +75,7 @@ internal static class BenchChainSuites
         {
             process.Refresh();
             return process.WorkingSet64;
-        }, work).ConfigureAwait(false);
+        }, work);
         return (result, peak / (1024 * 1024));
     }
 }

@@ -55,7 +55,7 @@ public static class BenchRunner
 
         // The heap's high-water mark during the sync, not only where it ends.
         var (result, peak) = await PeakSampler.WhileAsync(() => GC.GetTotalMemory(false),
-            () => ScenarioRunner.RunAsync(scenario, options, cancellationToken), initial: baseline).ConfigureAwait(false);
+            () => ScenarioRunner.RunAsync(scenario, options, cancellationToken), initial: baseline);
 
         process.Refresh();
         var runs = result.Runs.Select((r, i) => new RunCost(i + 1, r.Record.Status.ToString(), r.DurationMs, r.Requests.StaffCloud,
@@ -95,7 +95,7 @@ public static class BenchRunner
         services.AddHttpClient<Core.Partners.StaffCloud.IStaffCloudClient, Core.Partners.StaffCloud.Http.StaffCloudClient>()
             .ConfigurePrimaryHttpMessageHandler(() => new GeneratedAnswerHandler(answer));
         var provider = services.BuildServiceProvider();
-        await using var disposeProvider = provider.ConfigureAwait(false);
+        await using var disposeProvider = provider;
         var client = provider.GetRequiredService<Core.Partners.StaffCloud.IStaffCloudClient>();
 
         var baseline = SettledHeap();
@@ -104,7 +104,7 @@ public static class BenchRunner
         // One batch of event ids: the generated answer spans events 1–200, so every record streamed is kept.
         long[] eventIds = [.. Enumerable.Range(1, Core.Partners.StaffCloud.Http.StaffCloudOptions.MaxBatchSize).Select(i => (long)i)];
         await foreach (var _ in client.GetConfirmedAssignmentsAsync(new Core.Partners.StaffCloud.StaffCloudTarget("bench", "bench", "staffcloud-token-bench"),
-            eventIds, cancellationToken).ConfigureAwait(false))
+            eventIds, cancellationToken))
         {
             if (++count % 1000 == 0)
             {
@@ -151,19 +151,19 @@ internal static class PeakSampler
             while (!stop.IsCancellationRequested)
             {
                 Interlocked.Exchange(ref peak, Math.Max(Interlocked.Read(ref peak), sample()));
-                await Task.Delay(Interval, CancellationToken.None).ConfigureAwait(false);
+                await Task.Delay(Interval, CancellationToken.None);
             }
         }, CancellationToken.None);
 
         try
         {
-            var result = await work().ConfigureAwait(false);
+            var result = await work();
             return (result, Interlocked.Read(ref peak));
         }
         finally
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await sampler.ConfigureAwait(false);
+            await stop.CancelAsync();
+            await sampler;
         }
     }
 }

@@ -23,22 +23,22 @@ public static class FleetBench
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(options);
-        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync().ConfigureAwait(false);
+        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
         // First, while the process is fresh: its working set then stands for an instance's own baseline.
-        var memory = await FleetMemoryBench.RunAsync(fleet, options, progress, cancellationToken).ConfigureAwait(false);
+        var memory = await FleetMemoryBench.RunAsync(fleet, options, progress, cancellationToken);
         var fullSizes = FleetSizes.Draw(fleet.Tenants, fleet.Seed);
         var tenants = new List<FleetTenant>();
         progress?.Report($"fleet: generating {fleet.Tenants} tenants (sizes ÷ {fleet.Scale}) and starting {fleet.Instances} instances");
-        var environment = await FleetEnvironment.StartAsync(storage, fleet.Instances, Generate(fleet, fullSizes, tenants), options, cancellationToken).ConfigureAwait(false);
-        await using (environment.ConfigureAwait(false))
+        var environment = await FleetEnvironment.StartAsync(storage, fleet.Instances, Generate(fleet, fullSizes, tenants), options, cancellationToken);
+        await using (environment)
         {
             progress?.Report($"fleet: first day (no history), {tenants.Sum(t => t.Staff):N0} staff in {tenants.Count} tenants, pool {fleet.Instances} × {fleet.PerInstanceConcurrency}");
-            var first = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
+            var first = await PassAsync(environment, fleet, tenants, cancellationToken);
             FleetNextDay.Apply(environment.StaffCloud, tenants);
             progress?.Report("fleet: second day (queued by the first day's run times)");
-            var second = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
+            var second = await PassAsync(environment, fleet, tenants, cancellationToken);
             progress?.Report("fleet: third day (nothing changed)");
-            var third = await PassAsync(environment, fleet, tenants, cancellationToken).ConfigureAwait(false);
+            var third = await PassAsync(environment, fleet, tenants, cancellationToken);
             return [Convergence(fleet, tenants, first, firstDay: true), Convergence(fleet, tenants, second, firstDay: false), Repeat(tenants, second, third), memory];
         }
     }
@@ -71,8 +71,8 @@ public static class FleetBench
         var since = Stopwatch.StartNew();
         var dispatch = environment.Instances[0].GetRequiredService<TenantDispatcher>().DispatchAsync(false, cancellationToken);
         var pool = new FleetPool(environment.Instances, fleet.PerInstanceConcurrency);
-        var (runs, peak) = await PeakSampler.WhileAsync(() => Environment.WorkingSet, () => pool.DrainAsync(dispatch, since, cancellationToken)).ConfigureAwait(false);
-        await dispatch.ConfigureAwait(false);
+        var (runs, peak) = await PeakSampler.WhileAsync(() => Environment.WorkingSet, () => pool.DrainAsync(dispatch, since, cancellationToken));
+        await dispatch;
 
         process.Refresh();
         var requests = environment.MobieTrain.ServedRequests.Skip(served).GroupBy(r => AccountOf(r.Path))

@@ -60,8 +60,8 @@ public sealed class FleetEnvironment : IAsyncDisposable
         var clock = new ScenarioClock(BenchTenant.SyncAt);
         var staffCloud = new StaffCloudSimulator(clock);
         var mobieTrain = new MobieTrainSimulator(clock) { RateLimitPerSecond = FleetOptions.MobieTrainLimitPerSecond };
-        await staffCloud.StartAsync(cancellationToken).ConfigureAwait(false);
-        await mobieTrain.StartAsync(cancellationToken).ConfigureAwait(false);
+        await staffCloud.StartAsync(cancellationToken);
+        await mobieTrain.StartAsync(cancellationToken);
 
         var tables = ScenarioRunner.TableNames();
         var values = new Dictionary<string, string?>(tables)
@@ -113,7 +113,7 @@ public sealed class FleetEnvironment : IAsyncDisposable
         var store = providers[0].GetRequiredService<TenantStore>();
         foreach (var settings in seeded)
         {
-            await store.AddAsync(settings, cancellationToken).ConfigureAwait(false);
+            await store.AddAsync(settings, cancellationToken);
         }
 
         return new FleetEnvironment(staffCloud, mobieTrain, providers, storage, vault, tables);
@@ -126,7 +126,7 @@ public sealed class FleetEnvironment : IAsyncDisposable
         {
             try
             {
-                await service.DeleteTableAsync(table!).ConfigureAwait(false);
+                await service.DeleteTableAsync(table!);
             }
             catch (Azure.RequestFailedException)
             {
@@ -136,11 +136,11 @@ public sealed class FleetEnvironment : IAsyncDisposable
 
         foreach (var instance in Instances)
         {
-            await instance.DisposeAsync().ConfigureAwait(false);
+            await instance.DisposeAsync();
         }
 
-        await StaffCloud.DisposeAsync().ConfigureAwait(false);
-        await MobieTrain.DisposeAsync().ConfigureAwait(false);
+        await StaffCloud.DisposeAsync();
+        await MobieTrain.DisposeAsync();
     }
 
     private static ServiceProvider Instance(IConfiguration configuration, ScenarioClock clock, StorageTransactionCounter storage, CountingVault vault, ScenarioRunOptions options)

@@ -25,15 +25,15 @@ public static class FleetMemoryBench
     {
         ArgumentNullException.ThrowIfNull(fleet);
         ArgumentNullException.ThrowIfNull(options);
-        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync().ConfigureAwait(false);
+        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
         var baseline = Settled();
         var count = fleet.PerInstanceConcurrency;
         progress?.Report($"fleet-memory: {count} tenants of {Staff:N0} staff on one instance");
-        var environment = await FleetEnvironment.StartAsync(storage, 1, Generate(count), options, cancellationToken).ConfigureAwait(false);
-        await using (environment.ConfigureAwait(false))
+        var environment = await FleetEnvironment.StartAsync(storage, 1, Generate(count), options, cancellationToken);
+        await using (environment)
         {
-            var (alone, aloneLoad) = await GrowthAsync(environment, 1, cancellationToken).ConfigureAwait(false);
-            var (full, fullLoad) = await GrowthAsync(environment, count, cancellationToken).ConfigureAwait(false);
+            var (alone, aloneLoad) = await GrowthAsync(environment, 1, cancellationToken);
+            var (full, fullLoad) = await GrowthAsync(environment, count, cancellationToken);
             var instanceMb = baseline + full;
             var perRunLargest = alone * LargestSupported / Staff;
             var fullLargest = baseline + (full * LargestSupported / Staff);
@@ -66,8 +66,8 @@ public static class FleetMemoryBench
         var since = Stopwatch.StartNew();
         var dispatch = environment.Instances[0].GetRequiredService<TenantDispatcher>().DispatchAsync(false, cancellationToken);
         var pool = new FleetPool(environment.Instances, concurrency);
-        var (runs, peak) = await PeakSampler.WhileAsync(() => Environment.WorkingSet, () => pool.DrainAsync(dispatch, since, cancellationToken)).ConfigureAwait(false);
-        await dispatch.ConfigureAwait(false);
+        var (runs, peak) = await PeakSampler.WhileAsync(() => Environment.WorkingSet, () => pool.DrainAsync(dispatch, since, cancellationToken));
+        await dispatch;
         if (runs.FirstOrDefault(r => r.Error is not null) is { } failed)
         {
             throw new InvalidOperationException($"fleet-memory: run of {failed.TenantId} ended {failed.Status}: {failed.Error}");

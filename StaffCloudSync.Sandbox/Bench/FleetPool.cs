@@ -35,7 +35,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
     /// <summary>Runs until <paramref name="dispatch"/> has finished, the queue is empty and no run is in flight.</summary>
     public async Task<IReadOnlyList<FleetRun>> DrainAsync(Task dispatch, Stopwatch since, CancellationToken cancellationToken)
     {
-        await Task.WhenAll(instances.Select(i => InstanceAsync(i, dispatch, since, cancellationToken))).ConfigureAwait(false);
+        await Task.WhenAll(instances.Select(i => InstanceAsync(i, dispatch, since, cancellationToken)));
         return [.. _runs.OrderBy(r => r.Ended)];
     }
 
@@ -43,12 +43,12 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
     {
         var runner = instance.GetRequiredService<TenantRunner>();
         var queue = instance.GetRequiredService<QueueServiceClient>().GetQueueClient(SyncRequest.QueueName);
-        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await queue.CreateIfNotExistsAsync(cancellationToken: cancellationToken);
         using var slots = new SemaphoreSlim(perInstanceConcurrency);
         var running = new List<Task>();
         while (!cancellationToken.IsCancellationRequested)
         {
-            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await slots.WaitAsync(cancellationToken);
             var free = 1;
             while (free < 32 && slots.Wait(0))
             {
@@ -59,7 +59,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
             // while this one holds a message it has not yet started.
             Interlocked.Add(ref _reserved, free);
             var dispatched = dispatch.IsCompleted;
-            QueueMessage[] messages = await queue.ReceiveMessagesAsync(free, VisibilityTimeout, cancellationToken).ConfigureAwait(false);
+            QueueMessage[] messages = await queue.ReceiveMessagesAsync(free, VisibilityTimeout, cancellationToken);
             if (free > messages.Length)
             {
                 slots.Release(free - messages.Length);
@@ -74,7 +74,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
                     break;
                 }
 
-                await Task.Delay(IdlePoll, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(IdlePoll, cancellationToken);
                 continue;
             }
 
@@ -86,7 +86,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
             running.RemoveAll(t => t.IsCompleted);
         }
 
-        await Task.WhenAll(running).ConfigureAwait(false);
+        await Task.WhenAll(running);
     }
 
     private async Task HandleAsync(TenantRunner runner, QueueClient queue, QueueMessage message, Stopwatch since, SemaphoreSlim slots)
@@ -95,7 +95,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
         var tenant = SyncRequest.TryParse(message.MessageText, out var request, out _) ? request!.TenantId : "?";
         try
         {
-            var record = await runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, CancellationToken.None).ConfigureAwait(false);
+            var record = await runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, CancellationToken.None);
             _runs.Add(new FleetRun(tenant, record?.Status, record?.Invocation ?? 0, started, since.Elapsed,
                 record?.Status is RunStatus.Failed or RunStatus.Skipped ? record.Reason : null));
         }
@@ -107,7 +107,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
         {
             try
             {
-                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt).ConfigureAwait(false);
+                await queue.DeleteMessageAsync(message.MessageId, message.PopReceipt);
             }
             finally
             {

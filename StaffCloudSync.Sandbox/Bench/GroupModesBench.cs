@@ -15,8 +15,8 @@ public static class GroupModesBench
     public static async Task<BenchResult> RunAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var tenant = BenchTenant.Generate(Profile);
-        var byEvent = await FirstRunAsync(tenant, GroupMode.Event, options, cancellationToken).ConfigureAwait(false);
-        var byProject = await FirstRunAsync(tenant, GroupMode.Project, options, cancellationToken).ConfigureAwait(false);
+        var byEvent = await FirstRunAsync(tenant, GroupMode.Event, options, cancellationToken);
+        var byProject = await FirstRunAsync(tenant, GroupMode.Project, options, cancellationToken);
         return new BenchResult(
             "group-modes",
             $"{Profile.Employees:N0} employees, {Profile.Events} events in {Profile.Projects} projects: a first run grouped by project makes no more StaffCloud requests than one grouped by event",
@@ -31,7 +31,7 @@ public static class GroupModesBench
     private static async Task<(ScenarioRun Run, long Repeat)> FirstRunAsync(BenchTenant tenant, GroupMode mode, ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var scenario = tenant.Scenario();
-        var result = await ScenarioRunner.RunAsync(scenario with { Tenant = scenario.Tenant with { GroupBy = mode } }, options, cancellationToken).ConfigureAwait(false);
+        var result = await ScenarioRunner.RunAsync(scenario with { Tenant = scenario.Tenant with { GroupBy = mode } }, options, cancellationToken);
         return (result.Runs[0], result.Runs[1].Requests.MobieTrainWrites);
     }
 }

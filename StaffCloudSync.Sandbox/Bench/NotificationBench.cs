@@ -22,7 +22,7 @@ public static class NotificationBench
     private static readonly TenantSettings Tenant = new() { TenantId = "bench", StaffCloudApiTenant = "bench", MobieTrainAccountId = "bench", Notifications = true };
 
     public static async Task<List<BenchResult>> RunAsync(ScenarioRunOptions options, CancellationToken cancellationToken) =>
-        [await LatencyAsync(options, cancellationToken).ConfigureAwait(false), await BurstAsync(options, cancellationToken).ConfigureAwait(false)];
+        [await LatencyAsync(options, cancellationToken), await BurstAsync(options, cancellationToken)];
 
     /// <summary>
     /// 40 people confirmed at random times of a working day (07:00–19:00 UTC), each change notified: the time from the
@@ -37,7 +37,7 @@ public static class NotificationBench
             new StaffCloudChangeStep(new StaffCloudRecords([], [], [Assignment(c.Key, status: 7)]), [], [], []), Confirmed, c.Value)).ToList();
         steps.Add(new AdvanceStep(Day.AddHours(20)));
 
-        var result = await ScenarioRunner.RunAsync(Scenario(steps), options, cancellationToken).ConfigureAwait(false);
+        var result = await ScenarioRunner.RunAsync(Scenario(steps), options, cancellationToken);
         var runsAt = result.Runs.GroupBy(r => r.At).ToDictionary(g => g.Key, g => g.First());
         var latencies = result.MobieTrain.Invitations
             .Select(i => (i.CreatedAt!.Value - confirmedAt[long.Parse(i.ExternalId!, CultureInfo.InvariantCulture)]) + TimeSpan.FromMilliseconds(runsAt[i.CreatedAt.Value].DurationMs))
@@ -68,7 +68,7 @@ public static class NotificationBench
             .Select(at => (ScenarioStep)new NotifyStep(null, "employee.updated", at)).ToList();
         steps.Add(new AdvanceStep(start.AddHours(3)));
 
-        var result = await ScenarioRunner.RunAsync(Scenario(steps), options, cancellationToken).ConfigureAwait(false);
+        var result = await ScenarioRunner.RunAsync(Scenario(steps), options, cancellationToken);
         var starts = result.Runs.Where(r => r.Record.Trigger == RunTrigger.Webhook).Select(r => r.At).Order().ToList();
         var busiestHour = starts.Count == 0 ? 0 : starts.Max(from => starts.Count(at => at >= from && at < from.AddHours(1)));
         var bound = (int)(60 / Tenant.WebhookMinInterval.TotalMinutes) + 1;

@@ -73,7 +73,7 @@ public static class AzuriteHost
     private static async Task<string> StartAsync()
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("AzureWebJobsStorage");
-        if (!string.IsNullOrWhiteSpace(fromEnvironment) && await LoopbackPorts.IsReachableAsync(fromEnvironment).ConfigureAwait(false))
+        if (!string.IsNullOrWhiteSpace(fromEnvironment) && await LoopbackPorts.IsReachableAsync(fromEnvironment))
         {
             return fromEnvironment;
         }
@@ -82,7 +82,7 @@ public static class AzuriteHost
         var executable = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
         if (!File.Exists(executable))
         {
-            await AzuriteInstall.RunNpmCiAsync(root).ConfigureAwait(false);
+            await AzuriteInstall.RunNpmCiAsync(root);
         }
 
         var (blob, queue, table) = LoopbackPorts.FreeThree();
@@ -128,7 +128,7 @@ public static class AzuriteHost
         process.BeginErrorReadLine();
 
         var waited = Stopwatch.StartNew();
-        while (!await LoopbackPorts.AllAcceptAsync(blob, queue, table).ConfigureAwait(false))
+        while (!await LoopbackPorts.AllAcceptAsync(blob, queue, table))
         {
             if (process.HasExited || waited.Elapsed > StartDeadline)
             {
@@ -137,7 +137,7 @@ public static class AzuriteHost
                 throw new InvalidOperationException($"Azurite ({executable}) {why}. Its output:\n{output}");
             }
 
-            await Task.Delay(PollInterval).ConfigureAwait(false);
+            await Task.Delay(PollInterval);
         }
 
         return $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};"
@@ -170,7 +170,7 @@ internal static class LoopbackPorts
     {
         foreach (var port in ports)
         {
-            if (!await AcceptsAsync("127.0.0.1", port).ConfigureAwait(false))
+            if (!await AcceptsAsync("127.0.0.1", port))
             {
                 return false;
             }
@@ -185,7 +185,7 @@ internal static class LoopbackPorts
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(2));
         try
         {
-            await client.ConnectAsync(host, port, timeout.Token).ConfigureAwait(false);
+            await client.ConnectAsync(host, port, timeout.Token);
             return true;
         }
         catch (Exception ex) when (ex is SocketException or OperationCanceledException)

@@ -78,7 +78,7 @@ internal static class AzuriteInstall
         using var timeout = new CancellationTokenSource(NpmDeadline);
         try
         {
-            await npm.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+            await npm.WaitForExitAsync(timeout.Token);
         }
         catch (OperationCanceledException)
         {

@@ -44,8 +44,8 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(tenants);
         var staffCloud = new StaffCloudSimulator(clock);
         var mobieTrain = new MobieTrainSimulator(clock);
-        await staffCloud.StartAsync(cancellationToken).ConfigureAwait(false);
-        await mobieTrain.StartAsync(cancellationToken).ConfigureAwait(false);
+        await staffCloud.StartAsync(cancellationToken);
+        await mobieTrain.StartAsync(cancellationToken);
 
         var values = new Dictionary<string, string?>
         {
@@ -80,7 +80,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         var store = provider.GetRequiredService<TenantStore>();
         foreach (var tenant in tenants)
         {
-            await UpsertTenantAsync(store, tenant.Settings, cancellationToken).ConfigureAwait(false);
+            await UpsertTenantAsync(store, tenant.Settings, cancellationToken);
         }
 
         return new SandboxEnvironment(staffCloud, mobieTrain, provider, clock);
@@ -88,9 +88,9 @@ public sealed class SandboxEnvironment : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Services.DisposeAsync().ConfigureAwait(false);
-        await StaffCloud.DisposeAsync().ConfigureAwait(false);
-        await MobieTrain.DisposeAsync().ConfigureAwait(false);
+        await Services.DisposeAsync();
+        await StaffCloud.DisposeAsync();
+        await MobieTrain.DisposeAsync();
     }
 
     private static void Register(SandboxTenant tenant, StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, Dictionary<string, string?> values)
@@ -113,14 +113,14 @@ public sealed class SandboxEnvironment : IAsyncDisposable
 
     private static async Task UpsertTenantAsync(TenantStore store, TenantSettings settings, CancellationToken cancellationToken)
     {
-        var existing = await store.GetAsync(settings.TenantId, cancellationToken).ConfigureAwait(false);
+        var existing = await store.GetAsync(settings.TenantId, cancellationToken);
         if (existing is null)
         {
-            await store.AddAsync(settings, cancellationToken).ConfigureAwait(false);
+            await store.AddAsync(settings, cancellationToken);
         }
         else
         {
-            await store.UpdateAsync(settings, Azure.ETag.All, cancellationToken).ConfigureAwait(false);
+            await store.UpdateAsync(settings, Azure.ETag.All, cancellationToken);
         }
     }
 }

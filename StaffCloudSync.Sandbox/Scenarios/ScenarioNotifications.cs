@@ -32,19 +32,19 @@ internal static class ScenarioNotifications
         switch (step)
         {
             case AdvanceStep advance:
-                var due = await RunDueAsync(environment, advance.To, cancellationToken).ConfigureAwait(false);
+                var due = await RunDueAsync(environment, advance.To, cancellationToken);
                 environment.Clock.Set(advance.To);
                 return due;
             case NotifyStep notify:
                 var at = notify.At ?? environment.Clock.GetUtcNow();
-                var runs = await RunDueAsync(environment, at, cancellationToken).ConfigureAwait(false);
+                var runs = await RunDueAsync(environment, at, cancellationToken);
                 environment.Clock.Set(at);
                 if (notify.Change is { } change)
                 {
                     ScenarioRunner.Change(environment.StaffCloud.Tenant(tenant.StaffCloudApiTenant), change);
                 }
 
-                await NotifyAsync(environment, tenant, notify, cancellationToken).ConfigureAwait(false);
+                await NotifyAsync(environment, tenant, notify, cancellationToken);
                 return runs;
             default:
                 throw new ArgumentException($"not a notification step: {step?.GetType().Name}", nameof(step));
@@ -66,11 +66,11 @@ internal static class ScenarioNotifications
             environment.Clock.Set(due.VisibleAt);
             foreach (var observer in observers)
             {
-                await observer.RunStartingAsync(message, cancellationToken).ConfigureAwait(false);
+                await observer.RunStartingAsync(message, cancellationToken);
             }
 
             var request = message;
-            runs.AddRange(await ScenarioRunner.SyncAsync(environment, message.TenantId, new SyncStep(due.VisibleAt, message.DryRun, null), cancellationToken, request).ConfigureAwait(false));
+            runs.AddRange(await ScenarioRunner.SyncAsync(environment, message.TenantId, new SyncStep(due.VisibleAt, message.DryRun, null), cancellationToken, request));
         }
 
         return runs;
@@ -78,11 +78,11 @@ internal static class ScenarioNotifications
 
     private static async Task<NotificationResult> NotifyAsync(SandboxEnvironment environment, TenantSettings tenant, NotifyStep notify, CancellationToken cancellationToken)
     {
-        var secret = notify.Secret ?? await environment.Services.GetRequiredService<ISecretStore>().GetSecretAsync(tenant.EffectiveWebhookSecret, cancellationToken).ConfigureAwait(false);
+        var secret = notify.Secret ?? await environment.Services.GetRequiredService<ISecretStore>().GetSecretAsync(tenant.EffectiveWebhookSecret, cancellationToken);
 
         // The payload's shape is StaffCloud's and not documented; the receiver reads no more of it than an event name.
         var body = new JsonObject { ["trigger"] = new JsonObject { ["event"] = notify.Event } }.ToJsonString();
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(body));
-        return await environment.Services.GetRequiredService<NotificationReceiver>().ReceiveAsync(tenant.TenantId, secret, stream, cancellationToken).ConfigureAwait(false);
+        return await environment.Services.GetRequiredService<NotificationReceiver>().ReceiveAsync(tenant.TenantId, secret, stream, cancellationToken);
     }
 }

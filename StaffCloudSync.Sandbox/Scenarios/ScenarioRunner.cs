@@ -25,7 +25,7 @@ public static class ScenarioRunner
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(options);
         options.Progress?.Report("starting the simulators and storage");
-        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync().ConfigureAwait(false);
+        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
         var tables = TableNames();
         var settings = new Dictionary<string, string?>(tables);
 
@@ -41,8 +41,8 @@ public static class ScenarioRunner
         var clock = new ScenarioClock(firstSync);
         var environment = await ScenarioSettings.StartAsync(scenario.Settings,
             () => SandboxEnvironment.StartAsync(storage, clock, [new SandboxTenant(scenario.Tenant)],
-                ScenarioNotifications.WithScenarioQueue(options.ConfigureServices), settings, cancellationToken)).ConfigureAwait(false);
-        await using var disposeEnvironment = environment.ConfigureAwait(false);
+                ScenarioNotifications.WithScenarioQueue(options.ConfigureServices), settings, cancellationToken));
+        await using var disposeEnvironment = environment;
         try
         {
             Seed(scenario, environment);
@@ -55,12 +55,12 @@ public static class ScenarioRunner
                 switch (step)
                 {
                     case SyncStep sync:
-                        runs.AddRange(await ScenarioNotifications.RunDueAsync(environment, sync.At, cancellationToken).ConfigureAwait(false));
+                        runs.AddRange(await ScenarioNotifications.RunDueAsync(environment, sync.At, cancellationToken));
                         lastSync = sync.At;
-                        runs.AddRange(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken, progress: options.RunProgress).ConfigureAwait(false));
+                        runs.AddRange(await SyncAsync(environment, scenario.Tenant.TenantId, sync, cancellationToken, progress: options.RunProgress));
                         break;
                     case NotifyStep or AdvanceStep:
-                        runs.AddRange(await ScenarioNotifications.RunStepAsync(environment, scenario.Tenant, step, cancellationToken).ConfigureAwait(false));
+                        runs.AddRange(await ScenarioNotifications.RunStepAsync(environment, scenario.Tenant, step, cancellationToken));
                         lastSync = runs.LastOrDefault()?.At ?? lastSync;
                         break;
                     case StaffCloudChangeStep change:
@@ -70,7 +70,7 @@ public static class ScenarioRunner
                         Change(environment, scenario.Tenant.MobieTrainAccountId, change, lastSync ?? clock.GetUtcNow());
                         break;
                     case TenantStep tenantStep:
-                        await TenantStepAsync(environment, scenario.Tenant.TenantId, tenantStep, options.Progress, cancellationToken).ConfigureAwait(false);
+                        await TenantStepAsync(environment, scenario.Tenant.TenantId, tenantStep, options.Progress, cancellationToken);
                         break;
                 }
             }
@@ -80,7 +80,7 @@ public static class ScenarioRunner
         }
         finally
         {
-            await DropTablesAsync(environment, tables).ConfigureAwait(false);
+            await DropTablesAsync(environment, tables);
         }
     }
 
@@ -105,7 +105,7 @@ public static class ScenarioRunner
             var staffCloudBefore = environment.StaffCloud.Requests.Snapshot();
             var mobieTrainBefore = environment.MobieTrain.Requests.Snapshot();
             var stopwatch = Stopwatch.StartNew();
-            var outcome = await run().ConfigureAwait(false);
+            var outcome = await run();
             stopwatch.Stop();
 
             var staffCloud = environment.StaffCloud.Requests.Snapshot() - staffCloudBefore;
@@ -115,7 +115,7 @@ public static class ScenarioRunner
                     staffCloud.Faulted + mobieTrain.Faulted),
                 stopwatch.ElapsedMilliseconds));
             return outcome;
-        }, progress, cancellationToken).ConfigureAwait(false);
+        }, progress, cancellationToken);
 
         environment.MobieTrain.EndOutage();
         return runs;
@@ -124,16 +124,16 @@ public static class ScenarioRunner
     /// <summary>Rows first (straight into the table, as <c>az storage entity insert</c> would), then the claim, then the approval.</summary>
     private static async Task TenantStepAsync(SandboxEnvironment environment, string tenantId, TenantStep step, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var table = await environment.Services.GetRequiredService<StorageTables>().Tenants.GetAsync(cancellationToken).ConfigureAwait(false);
+        var table = await environment.Services.GetRequiredService<StorageTables>().Tenants.GetAsync(cancellationToken);
         foreach (var row in step.Rows)
         {
-            await table.UpsertEntityAsync(TenantEntityMapper.ToEntity(row), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await table.UpsertEntityAsync(TenantEntityMapper.ToEntity(row), TableUpdateMode.Replace, cancellationToken);
         }
 
         if (step.Claim)
         {
             var claims = environment.Services.GetRequiredService<AccountClaims>();
-            var outcome = await claims.ClaimAsync(await claims.ShowAsync(tenantId, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var outcome = await claims.ClaimAsync(await claims.ShowAsync(tenantId, cancellationToken), cancellationToken);
             progress?.Report($"claim: {outcome}");
         }
 
@@ -141,7 +141,7 @@ public static class ScenarioRunner
         {
             try
             {
-                await environment.Services.GetRequiredService<DeletionApprovals>().GrantAsync(tenantId, "scenario", cancellationToken).ConfigureAwait(false);
+                await environment.Services.GetRequiredService<DeletionApprovals>().GrantAsync(tenantId, "scenario", cancellationToken);
             }
             catch (NothingHeldException e)
             {
@@ -237,7 +237,7 @@ public static class ScenarioRunner
         {
             try
             {
-                await service.DeleteTableAsync(table!).ConfigureAwait(false);
+                await service.DeleteTableAsync(table!);
             }
             catch (Azure.RequestFailedException)
             {

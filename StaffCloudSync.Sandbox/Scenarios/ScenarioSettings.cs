@@ -70,7 +70,7 @@ public static class ScenarioSettings
         try
         {
             // The sandbox's start runs the app's start-up validation of every options section (IStartupValidator).
-            return await start().ConfigureAwait(false);
+            return await start();
         }
         catch (Exception e) when (settings.Count > 0 && Invalid(e) is { } message)
         {

@@ -69,7 +69,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         var app = builder.Build();
         app.Use(ServeAsync);
         MapEndpoints(app);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        await app.StartAsync(cancellationToken);
         _app = app;
         BaseAddress = new Uri(app.Urls.First().TrimEnd('/') + "/");
     }
@@ -78,8 +78,8 @@ public abstract class SimulatorHost : IAsyncDisposable
     {
         if (_app is not null)
         {
-            await _app.StopAsync().ConfigureAwait(false);
-            await _app.DisposeAsync().ConfigureAwait(false);
+            await _app.StopAsync();
+            await _app.DisposeAsync();
             _app = null;
         }
 
@@ -106,7 +106,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         _credentials.TryAdd((prefix, context.Request.Headers.Authorization.ToString()), true);
         if (Latency > TimeSpan.Zero)
         {
-            await Task.Delay(Latency, context.RequestAborted).ConfigureAwait(false);
+            await Task.Delay(Latency, context.RequestAborted);
         }
 
         // Once the armed number of writes is served, every later request (read or write) meets the outage.
@@ -114,14 +114,14 @@ public abstract class SimulatorHost : IAsyncDisposable
         if (Outage || Requests.Writes > outageFrom || (isRead && Requests.Writes >= outageFrom))
         {
             Requests.Answered(503, byFault: true);
-            await WriteErrorAsync(context, 503, "unavailable", "The service is unavailable (simulated outage).").ConfigureAwait(false);
+            await WriteErrorAsync(context, 503, "unavailable", "The service is unavailable (simulated outage).");
             return;
         }
 
         var fault = TakeFault(context.Request);
         if (fault is null)
         {
-            await next(context).ConfigureAwait(false);
+            await next(context);
             Requests.Answered(context.Response.StatusCode, byFault: false);
             if (!isRead && !isSetup)
             {
@@ -131,7 +131,7 @@ public abstract class SimulatorHost : IAsyncDisposable
             return;
         }
 
-        await ServeFaultAsync(context, next, fault).ConfigureAwait(false);
+        await ServeFaultAsync(context, next, fault);
     }
 
     private async Task ServeFaultAsync(HttpContext context, RequestDelegate next, SimulatorFault fault)
@@ -146,7 +146,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         if (fault.Hang)
         {
             Requests.Answered(0, byFault: true);
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
+            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return;
         }
 
@@ -155,9 +155,9 @@ public abstract class SimulatorHost : IAsyncDisposable
             // Serve for real into a buffer that is thrown away: the server acted, the client never hears of it.
             var original = context.Response.Body;
             var discarded = new MemoryStream();
-            await using var disposal = discarded.ConfigureAwait(false);
+            await using var disposal = discarded;
             context.Response.Body = discarded;
-            await next(context).ConfigureAwait(false);
+            await next(context);
             context.Response.Body = original;
             context.Response.Headers.Clear();
         }
@@ -172,11 +172,11 @@ public abstract class SimulatorHost : IAsyncDisposable
         {
             context.Response.StatusCode = fault.Status;
             context.Response.ContentType = fault.ContentType;
-            await context.Response.WriteAsync(fault.Body, context.RequestAborted).ConfigureAwait(false);
+            await context.Response.WriteAsync(fault.Body, context.RequestAborted);
             return;
         }
 
-        await WriteErrorAsync(context, fault.Status, "simulated", $"Simulated fault {fault.Status}.").ConfigureAwait(false);
+        await WriteErrorAsync(context, fault.Status, "simulated", $"Simulated fault {fault.Status}.");
     }
 
     private SimulatorFault? TakeFault(HttpRequest request)

@@ -31,16 +31,16 @@ internal sealed class BearerSecretHandler(ISecretStore secrets, BearerRefusal is
             throw new InvalidOperationException($"A request to {request.RequestUri?.Host} names no secret: set {nameof(BearerSecretHandler)}.{nameof(SecretName)} on it.");
         }
 
-        var secret = await secrets.GetSecretAsync(name, cancellationToken).ConfigureAwait(false);
-        var response = await SendWithAsync(request, secret, cancellationToken).ConfigureAwait(false);
-        if (!await isRefused(response, cancellationToken).ConfigureAwait(false))
+        var secret = await secrets.GetSecretAsync(name, cancellationToken);
+        var response = await SendWithAsync(request, secret, cancellationToken);
+        if (!await isRefused(response, cancellationToken))
         {
             request.Options.Set(Outcome, new BearerOutcome(Rotated: false, Refused: false));
             return response;
         }
 
         secrets.Invalidate(name);
-        var fresh = await secrets.GetSecretAsync(name, cancellationToken).ConfigureAwait(false);
+        var fresh = await secrets.GetSecretAsync(name, cancellationToken);
         if (string.Equals(fresh, secret, StringComparison.Ordinal))
         {
             request.Options.Set(Outcome, new BearerOutcome(Rotated: false, Refused: true));
@@ -48,8 +48,8 @@ internal sealed class BearerSecretHandler(ISecretStore secrets, BearerRefusal is
         }
 
         response.Dispose();
-        response = await SendWithAsync(request, fresh, cancellationToken).ConfigureAwait(false);
-        request.Options.Set(Outcome, new BearerOutcome(Rotated: true, Refused: await isRefused(response, cancellationToken).ConfigureAwait(false)));
+        response = await SendWithAsync(request, fresh, cancellationToken);
+        request.Options.Set(Outcome, new BearerOutcome(Rotated: true, Refused: await isRefused(response, cancellationToken)));
         return response;
     }
 

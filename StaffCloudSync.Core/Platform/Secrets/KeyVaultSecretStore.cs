@@ -44,10 +44,10 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
             async token =>
             {
                 fetched = true;
-                return await FetchAsync(name, token).ConfigureAwait(false);
+                return await FetchAsync(name, token);
             },
             Entry,
-            cancellationToken: cancellationToken).ConfigureAwait(false);
+            cancellationToken: cancellationToken);
 
         if (!fetched)
         {
@@ -85,7 +85,7 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
         try
         {
             // version null = the current version: a single GET /secrets/{name}, no versions listed.
-            secret = (await client.GetSecretAsync(name, null, cancellationToken).ConfigureAwait(false)).Value;
+            secret = (await client.GetSecretAsync(name, null, cancellationToken)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {

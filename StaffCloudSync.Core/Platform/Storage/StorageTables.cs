@@ -54,7 +54,7 @@ public sealed class Ensured<TClient>(TClient client, Func<CancellationToken, Tas
             task = _creation;
         }
 
-        await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await task.WaitAsync(cancellationToken);
         return client;
     }
 }

@@ -146,7 +146,7 @@ public static class SyncTelemetry
             HttpResponseMessage response;
             try
             {
-                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await base.SendAsync(request, cancellationToken);
             }
             catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
             {

@@ -42,8 +42,7 @@ internal sealed class ApplyRun(
 
         using var span = SyncTelemetry.StartApplyPhase(write.Method.Name);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = CancellationToken.None };
-        await Parallel.ForEachAsync(actions, parallel, async (action, _) => await ExecuteAsync(action, write).ConfigureAwait(false))
-            .ConfigureAwait(false);
+        await Parallel.ForEachAsync(actions, parallel, async (action, _) => await ExecuteAsync(action, write));
         cancellationToken.ThrowIfCancellationRequested();
     }
 
@@ -69,7 +68,7 @@ internal sealed class ApplyRun(
         Interlocked.Increment(ref _started);
         try
         {
-            await write(action, _stop.Token).ConfigureAwait(false);
+            await write(action, _stop.Token);
             Interlocked.Exchange(ref _consecutiveTransient, 0);
             Counter.Count(action);
             _completed.Enqueue(action);
@@ -87,7 +86,7 @@ internal sealed class ApplyRun(
             if (Interlocked.Increment(ref _consecutiveTransient) >= maxConsecutiveTransient)
             {
                 await StopAsync(new SyncRunException(target.TenantId, SyncFailureKind.Unavailable,
-                    $"MobieTrain is unavailable: {maxConsecutiveTransient} writes in a row failed after their retries (last: {e.Message})", e)).ConfigureAwait(false);
+                    $"MobieTrain is unavailable: {maxConsecutiveTransient} writes in a row failed after their retries (last: {e.Message})", e));
             }
         }
         catch (PlannedWrites.MissingGroupException e)
@@ -100,7 +99,7 @@ internal sealed class ApplyRun(
         }
         catch (Exception e)
         {
-            await StopAsync(e).ConfigureAwait(false);
+            await StopAsync(e);
         }
     }
 
@@ -109,7 +108,7 @@ internal sealed class ApplyRun(
         if (Interlocked.CompareExchange(ref _runLevelError, error, null) is null)
         {
             SyncLog.ApplyAborted(logger, target.TenantId, target.RunId);
-            await _stop.CancelAsync().ConfigureAwait(false);
+            await _stop.CancelAsync();
         }
     }
 

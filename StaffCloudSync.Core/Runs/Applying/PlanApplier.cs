@@ -29,20 +29,20 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         }
 
         RunProgressTracker.Current?.Applying(plan.Actions.Count(a => a is not (SkipAction or HoldDeletionAction)));
-        await run.PhaseAsync(RunProgress.Groups, plan.Actions.OfType<CreateGroupAction>(), writes.CreateGroupAsync).ConfigureAwait(false);
-        await run.PhaseAsync(RunProgress.Groups, plan.Actions.OfType<RenameGroupAction>(), writes.RenameGroupAsync).ConfigureAwait(false);
+        await run.PhaseAsync(RunProgress.Groups, plan.Actions.OfType<CreateGroupAction>(), writes.CreateGroupAsync);
+        await run.PhaseAsync(RunProgress.Groups, plan.Actions.OfType<RenameGroupAction>(), writes.RenameGroupAsync);
         await run.PhaseAsync(RunProgress.Removals, plan.Actions.Where(a => a is RemoveUserAction or RemoveInvitationAction or ExpireInvitationAction or WithdrawInvitationAction),
-            writes.RemoveAsync).ConfigureAwait(false);
+            writes.RemoveAsync);
 
         // Replacements and updates in the planner's waves: a change whose new address another change frees runs after it.
         var changes = plan.Actions.Where(a => a is ReplaceInvitationAction or UpdateUserAction or UpdateInvitationAction).ToList();
         foreach (var wave in changes.GroupBy(WaveOf).OrderBy(g => g.Key))
         {
-            await run.PhaseAsync(RunProgress.Changes, wave, writes.ChangeAsync).ConfigureAwait(false);
+            await run.PhaseAsync(RunProgress.Changes, wave, writes.ChangeAsync);
         }
 
         // New invitations last: every address this run gives up is free by then.
-        await run.PhaseAsync(RunProgress.Invitations, plan.Actions.OfType<InviteAction>(), writes.InviteAsync).ConfigureAwait(false);
+        await run.PhaseAsync(RunProgress.Invitations, plan.Actions.OfType<InviteAction>(), writes.InviteAsync);
         return run.Result();
     }
 

@@ -14,7 +14,7 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
 
     public async Task CreateGroupAsync(CreateGroupAction action, CancellationToken cancellationToken)
     {
-        var group = await client.CreateUserGroupAsync(target, action.Name, action.ExternalId, cancellationToken).ConfigureAwait(false);
+        var group = await client.CreateUserGroupAsync(target, action.Name, action.ExternalId, cancellationToken);
         _createdGroups[action.Source] = group.Id;
     }
 
@@ -46,8 +46,8 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
     {
         // Resolved before the delete: a replacement whose group is missing must not lose its invitation.
         var invitation = ToNewInvitation(action.Invitation);
-        await client.DeleteInvitationAsync(target, action.InvitationId, cancellationToken).ConfigureAwait(false);
-        await client.CreateInvitationAsync(target, invitation, cancellationToken).ConfigureAwait(false);
+        await client.DeleteInvitationAsync(target, action.InvitationId, cancellationToken);
+        await client.CreateInvitationAsync(target, invitation, cancellationToken);
     }
 
     private NewInvitation ToNewInvitation(PlannedInvitation planned) => new(

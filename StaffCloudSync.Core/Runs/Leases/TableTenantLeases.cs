@@ -22,7 +22,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
     public async Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken)
     {
         using var span = SyncTelemetry.StartPhase(SyncTelemetry.LeaseSpan);
-        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var table = await tables.Leases.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
         var lease = new TableEntity(Partition, tenantId)
         {
@@ -30,12 +30,12 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             [ExpiresAtColumn] = now + duration,
         };
 
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         try
         {
             if (!existing.HasValue)
             {
-                await table.AddEntityAsync(lease, cancellationToken).ConfigureAwait(false);
+                await table.AddEntityAsync(lease, cancellationToken);
                 return new LeaseResult(true, null, null);
             }
 
@@ -45,7 +45,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             if (expiresAt > now && holder == runId && current.GetBoolean(HandedOverColumn) == true)
             {
                 // The continuation this lease was handed to starts: it takes it (once: the flag goes with it).
-                await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
                 return new LeaseResult(true, null, null);
             }
 
@@ -54,13 +54,13 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
                 return new LeaseResult(false, holder, expiresAt);
             }
 
-            await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
             return new LeaseResult(true, null, null);
         }
         catch (RequestFailedException e) when (e.Status is 409 or 412)
         {
             // Another run took it between our read and our write.
-            var winner = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var winner = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
             return new LeaseResult(false, winner.HasValue ? winner.Value!.GetString(RunIdColumn) : null,
                 winner.HasValue ? winner.Value!.GetDateTimeOffset(ExpiresAtColumn) : null);
         }
@@ -68,8 +68,8 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
 
     public async Task<bool> RenewAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var table = await tables.Leases.GetAsync(cancellationToken);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
         {
             return false;
@@ -79,7 +79,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         lease[ExpiresAtColumn] = time.GetUtcNow() + duration;
         try
         {
-            await table.UpdateEntityAsync(lease, lease.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await table.UpdateEntityAsync(lease, lease.ETag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -91,8 +91,8 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
 
     public async Task<bool> HandOverAsync(string tenantId, string fromRunId, string toRunId, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var table = await tables.Leases.GetAsync(cancellationToken);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != fromRunId)
         {
             return false;
@@ -106,7 +106,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         };
         try
         {
-            await table.UpdateEntityAsync(lease, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await table.UpdateEntityAsync(lease, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
@@ -117,8 +117,8 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
 
     public async Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
-        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var table = await tables.Leases.GetAsync(cancellationToken);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
         {
             return;
@@ -126,7 +126,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
 
         try
         {
-            await table.DeleteEntityAsync(Partition, tenantId, existing.Value.ETag, cancellationToken).ConfigureAwait(false);
+            await table.DeleteEntityAsync(Partition, tenantId, existing.Value.ETag, cancellationToken);
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {

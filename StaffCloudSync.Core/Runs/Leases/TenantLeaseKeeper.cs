@@ -36,8 +36,8 @@ public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, I
 
         public async ValueTask DisposeAsync()
         {
-            await _stop.CancelAsync().ConfigureAwait(false);
-            await _loop.ConfigureAwait(false);
+            await _stop.CancelAsync();
+            await _loop;
             _stop.Dispose();
 
             // Not disposed: a run may still hold Lost in a linked source; an undisposed source without a timer costs nothing.
@@ -48,13 +48,13 @@ public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, I
             using var owned = timer;
             try
             {
-                while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+                while (await timer.WaitForNextTickAsync(stop))
                 {
                     try
                     {
-                        if (!await keeper.Leases.RenewAsync(tenantId, runId, duration, stop).ConfigureAwait(false))
+                        if (!await keeper.Leases.RenewAsync(tenantId, runId, duration, stop))
                         {
-                            await _lost.CancelAsync().ConfigureAwait(false);
+                            await _lost.CancelAsync();
                             LeasesLog.Lost(keeper.Logger, tenantId, runId);
                             return;
                         }
@@ -64,7 +64,7 @@ public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, I
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         // Whether the lease still holds is unknown: the run stops writing as if it were lost.
-                        await _lost.CancelAsync().ConfigureAwait(false);
+                        await _lost.CancelAsync();
                         LeasesLog.RenewFailed(keeper.Logger, tenantId, runId, e.GetType().Name);
                     }
                 }

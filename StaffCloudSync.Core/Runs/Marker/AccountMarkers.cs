@@ -27,7 +27,7 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
 
         if (check.State == AccountMarkerState.MissingNewAccount && !dryRun)
         {
-            await CreateAsync(target, cancellationToken).ConfigureAwait(false);
+            await CreateAsync(target, cancellationToken);
         }
 
         return check;
@@ -37,8 +37,7 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
     public async Task CreateAsync(MobieTrainWriteTarget target, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(target);
-        await mobieTrain.CreateUserGroupAsync(target, TenantMarker.NameFor(target.TenantId), TenantMarker.ExternalIdFor(target.TenantId), cancellationToken)
-            .ConfigureAwait(false);
+        await mobieTrain.CreateUserGroupAsync(target, TenantMarker.NameFor(target.TenantId), TenantMarker.ExternalIdFor(target.TenantId), cancellationToken);
         MarkerLog.Created(logger, target.TenantId, target.AccountId, target.RunId);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class ConcurrentReads : IDisposable
     {
         try
         {
-            await Task.WhenAll(_started).ConfigureAwait(false);
+            await Task.WhenAll(_started);
         }
         catch (Exception)
         {
@@ -55,14 +55,14 @@ internal sealed class ConcurrentReads : IDisposable
         var list = new List<T>();
         try
         {
-            await foreach (var item in source.ConfigureAwait(false))
+            await foreach (var item in source)
             {
                 list.Add(item);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            await _failFast.CancelAsync().ConfigureAwait(false);
+            await _failFast.CancelAsync();
             throw;
         }
 

@@ -41,7 +41,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         var provenDeleted = new HashSet<long>();
         foreach (var id in toProbe)
         {
-            var employee = await staffCloud.GetEmployeeAsync(target, id, cancellationToken).ConfigureAwait(false);
+            var employee = await staffCloud.GetEmployeeAsync(target, id, cancellationToken);
             if (employee is null)
             {
                 provenDeleted.Add(id);
@@ -53,7 +53,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         }
 
         var readPathProof = provenDeleted.Count > 0
-            ? await ProveReadPathAsync(target, listed, syncedRecords, readSingly, provenDeleted.Count, cancellationToken).ConfigureAwait(false)
+            ? await ProveReadPathAsync(target, listed, syncedRecords, readSingly, provenDeleted.Count, cancellationToken)
             : null;
         return new MissingEmployeeProof(readSingly, provenDeleted, readPathProof);
     }
@@ -89,7 +89,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         StaffCloudEmployee? answer;
         try
         {
-            answer = await staffCloud.GetEmployeeAsync(target, control, cancellationToken).ConfigureAwait(false);
+            answer = await staffCloud.GetEmployeeAsync(target, control, cancellationToken);
         }
         catch (SyncRunException ex)
         {

@@ -39,29 +39,29 @@ public sealed class SnapshotReader(
         // The bound is widened by a margin (a time-zone change, a clock a little off) and the exact test is the rules'.
         var after = settings.TimeZone.ToWallClock(now - options.Value.EventReadMargin);
         var events = reads.Start(ct => staffCloud.GetActiveEventsAsync(staffCloudTarget, after, ct));
-        await reads.WhenAllAsync().ConfigureAwait(false);
+        await reads.WhenAllAsync();
 
         var mobieTrainSnapshot = new MobieTrainSnapshot(
-            await groups.ConfigureAwait(false), await users.ConfigureAwait(false), await invitations.ConfigureAwait(false));
-        var currentEvents = (await events.ConfigureAwait(false))
+            await groups, await users, await invitations);
+        var currentEvents = (await events)
             .Where(e => Definitions.IsCurrentOrFuture(e, settings.TimeZone, now)).ToList();
 
         var eventIds = currentEvents.Select(e => e.Id).Order().ToList();
         var assignments = reads.Start(ct => staffCloud.GetConfirmedAssignmentsAsync(staffCloudTarget, eventIds, ct));
-        await reads.WhenAllAsync().ConfigureAwait(false);
+        await reads.WhenAllAsync();
 
         // StaffCloud ignores filters it does not know: the status is checked again here.
-        var confirmed = (await assignments.ConfigureAwait(false))
+        var confirmed = (await assignments)
             .Where(Definitions.IsConfirmed).ToList();
 
         var synced = SyncedRecordsByEmployee(mobieTrainSnapshot);
         var employeeIds = confirmed.Select(a => a.EmployeeId).Concat(synced.Keys).Distinct().Order().ToList();
         var employees = reads.Start(ct => staffCloud.GetEmployeesAsync(staffCloudTarget, employeeIds, ct));
-        await reads.WhenAllAsync().ConfigureAwait(false);
-        var employeeList = await employees.ConfigureAwait(false);
+        await reads.WhenAllAsync();
+        var employeeList = await employees;
 
         var probe = new MissingEmployeeProbe(staffCloud, logger);
-        var proof = await probe.ProveAsync(staffCloudTarget, settings, employeeList, synced, cancellationToken).ConfigureAwait(false);
+        var proof = await probe.ProveAsync(staffCloudTarget, settings, employeeList, synced, cancellationToken);
         employeeList.AddRange(proof.ReadSingly);
 
         return new TenantSnapshot(

@@ -46,17 +46,17 @@ internal static class RunWritesBlob
             return;
         }
 
-        var container = await storage.Documents.GetAsync(cancellationToken).ConfigureAwait(false);
+        var container = await storage.Documents.GetAsync(cancellationToken);
         var json = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(record.Writes, RunWritesJsonContext.Default.RunWrites));
-        await container.GetBlobClient(Name(record.TenantId, record.RunId)).UploadAsync(json, overwrite: true, cancellationToken).ConfigureAwait(false);
+        await container.GetBlobClient(Name(record.TenantId, record.RunId)).UploadAsync(json, overwrite: true, cancellationToken);
     }
 
     public static async Task<RunWrites> ReadAsync(StorageTables storage, string tenantId, string runId, CancellationToken cancellationToken)
     {
-        var container = await storage.Documents.GetAsync(cancellationToken).ConfigureAwait(false);
+        var container = await storage.Documents.GetAsync(cancellationToken);
         try
         {
-            var content = (await container.GetBlobClient(Name(tenantId, runId)).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+            var content = (await container.GetBlobClient(Name(tenantId, runId)).DownloadContentAsync(cancellationToken)).Value.Content;
             return JsonSerializer.Deserialize(content.ToMemory().Span, RunWritesJsonContext.Default.RunWrites) ?? RunWrites.Empty;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -84,12 +84,12 @@ public sealed class RunResults(RunStore runs, StorageTables storage)
     /// <summary>The results file of one run as CSV; null when the run does not exist.</summary>
     public async Task<RunResultsFile?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
-        if (await runs.GetAsync(tenantId, runId, cancellationToken).ConfigureAwait(false) is not { } run)
+        if (await runs.GetAsync(tenantId, runId, cancellationToken) is not { } run)
         {
             return null;
         }
 
-        var writes = await RunWritesBlob.ReadAsync(storage, tenantId, runId, cancellationToken).ConfigureAwait(false);
+        var writes = await RunWritesBlob.ReadAsync(storage, tenantId, runId, cancellationToken);
         return new RunResultsFile(ToCsv(Rows(run with { Writes = writes })), writes.Omitted);
     }
 

@@ -37,13 +37,13 @@ public sealed class RunStore(StorageTables storage)
         if (details.Count > 0 || details.Approval is not null)
         {
             blobName = $"{record.TenantId}/{record.RunId}.json";
-            var container = await storage.Documents.GetAsync(cancellationToken).ConfigureAwait(false);
+            var container = await storage.Documents.GetAsync(cancellationToken);
             var json = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(details, RunDetailsJsonContext.Default.RunDetails));
-            await container.GetBlobClient(blobName).UploadAsync(json, overwrite: true, cancellationToken).ConfigureAwait(false);
+            await container.GetBlobClient(blobName).UploadAsync(json, overwrite: true, cancellationToken);
         }
 
-        await RunWritesBlob.WriteAsync(storage, record, cancellationToken).ConfigureAwait(false);
-        var client = await storage.Runs.GetAsync(cancellationToken).ConfigureAwait(false);
+        await RunWritesBlob.WriteAsync(storage, record, cancellationToken);
+        var client = await storage.Runs.GetAsync(cancellationToken);
         var entity = RunEntityMapper.ToEntity(record, blobName);
         var actions = new List<TableTransactionAction>
         {
@@ -52,7 +52,7 @@ public sealed class RunStore(StorageTables storage)
         };
 
         // A run written again with another start time would otherwise leave its first row behind, unreachable by id.
-        var previous = await ReadIndexAsync(client, record.TenantId, record.RunId, cancellationToken).ConfigureAwait(false);
+        var previous = await ReadIndexAsync(client, record.TenantId, record.RunId, cancellationToken);
         if (previous is not null && previous != entity.RowKey)
         {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.TenantId, previous), ETag.All));
@@ -60,12 +60,12 @@ public sealed class RunStore(StorageTables storage)
 
         try
         {
-            await client.SubmitTransactionAsync(actions, cancellationToken).ConfigureAwait(false);
+            await client.SubmitTransactionAsync(actions, cancellationToken);
         }
         catch (TableTransactionFailedException ex) when (ex.Status == 404 && previous is not null)
         {
             // The earlier row was already gone: write without deleting it.
-            await client.SubmitTransactionAsync(actions.Take(2), cancellationToken).ConfigureAwait(false);
+            await client.SubmitTransactionAsync(actions.Take(2), cancellationToken);
         }
     }
 
@@ -77,14 +77,13 @@ public sealed class RunStore(StorageTables storage)
             yield break;
         }
 
-        var client = await storage.Runs.GetAsync(cancellationToken).ConfigureAwait(false);
+        var client = await storage.Runs.GetAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey eq {tenantId} and RowKey ge {RunEntityMapper.FirstRunRowKey} and RowKey lt {RunEntityMapper.AfterLastRunRowKey}");
         var returned = 0;
-        await foreach (var entity in client.QueryAsync<TableEntity>(filter, Math.Min(max, MaxPageSize), cancellationToken: cancellationToken)
-            .ConfigureAwait(false))
+        await foreach (var entity in client.QueryAsync<TableEntity>(filter, Math.Min(max, MaxPageSize), cancellationToken: cancellationToken))
         {
-            yield return await ReadAsync(entity, cancellationToken).ConfigureAwait(false);
+            yield return await ReadAsync(entity, cancellationToken);
             if (++returned >= max)
             {
                 yield break;
@@ -100,15 +99,15 @@ public sealed class RunStore(StorageTables storage)
             return null;
         }
 
-        var client = await storage.Runs.GetAsync(cancellationToken).ConfigureAwait(false);
-        var rowKey = await ReadIndexAsync(client, tenantId, runId, cancellationToken).ConfigureAwait(false);
+        var client = await storage.Runs.GetAsync(cancellationToken);
+        var rowKey = await ReadIndexAsync(client, tenantId, runId, cancellationToken);
         if (rowKey is null)
         {
             return null;
         }
 
-        var run = await client.GetEntityIfExistsAsync<TableEntity>(tenantId, rowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return run.HasValue ? await ReadAsync(run.Value!, cancellationToken).ConfigureAwait(false) : null;
+        var run = await client.GetEntityIfExistsAsync<TableEntity>(tenantId, rowKey, cancellationToken: cancellationToken);
+        return run.HasValue ? await ReadAsync(run.Value!, cancellationToken) : null;
     }
 
     // A row without a details blob (no lists, or written before the details moved to blobs) reads with empty lists.
@@ -120,11 +119,11 @@ public sealed class RunStore(StorageTables storage)
             return record;
         }
 
-        var container = await storage.Documents.GetAsync(cancellationToken).ConfigureAwait(false);
+        var container = await storage.Documents.GetAsync(cancellationToken);
         BinaryData content;
         try
         {
-            content = (await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken).ConfigureAwait(false)).Value.Content;
+            content = (await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
@@ -139,7 +138,7 @@ public sealed class RunStore(StorageTables storage)
     private static async Task<string?> ReadIndexAsync(TableClient client, string tenantId, string runId, CancellationToken cancellationToken)
     {
         var index = await client.GetEntityIfExistsAsync<TableEntity>(
-            tenantId, RunEntityMapper.IndexRowKey(runId), [RunEntityMapper.IndexTarget], cancellationToken).ConfigureAwait(false);
+            tenantId, RunEntityMapper.IndexRowKey(runId), [RunEntityMapper.IndexTarget], cancellationToken);
         return index.HasValue ? index.Value!.GetString(RunEntityMapper.IndexTarget) : null;
     }
 }

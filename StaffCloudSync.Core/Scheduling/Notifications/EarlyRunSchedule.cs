@@ -82,18 +82,18 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     /// <summary>The tenant's row as stored (an empty row when there is none).</summary>
     public async Task<EarlyRunState> GetAsync(string tenantId, CancellationToken cancellationToken)
     {
-        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
-        var read = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var table = await tables.Leases.GetAsync(cancellationToken);
+        var read = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         return read.HasValue ? Read(read.Value!) : EarlyRunState.None;
     }
 
     /// <summary>Reads the row, lets <paramref name="decide"/> choose the new one (null: leave it), writes it if the ETag still holds.</summary>
     private async Task<T> ChangeAsync<T>(string tenantId, Func<EarlyRunState, (EarlyRunState? Next, T Result)> decide, CancellationToken cancellationToken)
     {
-        var table = await tables.Leases.GetAsync(cancellationToken).ConfigureAwait(false);
+        var table = await tables.Leases.GetAsync(cancellationToken);
         for (var attempt = 1; ; attempt++)
         {
-            var read = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var read = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
             var (next, result) = decide(read.HasValue ? Read(read.Value!) : EarlyRunState.None);
             if (next is null)
             {
@@ -105,11 +105,11 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
             {
                 if (read.HasValue)
                 {
-                    await table.UpdateEntityAsync(entity, read.Value!.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+                    await table.UpdateEntityAsync(entity, read.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
                 }
                 else
                 {
-                    await table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+                    await table.AddEntityAsync(entity, cancellationToken);
                 }
 
                 return result;

@@ -16,7 +16,7 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
     public async Task<EarlyRun> ScheduleAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var run = await schedule.ClaimAsync(settings, now, cancellationToken).ConfigureAwait(false);
+        var run = await schedule.ClaimAsync(settings, now, cancellationToken);
         if (run.Joined)
         {
             return run;
@@ -25,12 +25,12 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
         try
         {
             var message = new SyncRequest(settings.TenantId, run.RunId, RunTrigger.Webhook, false, now);
-            await queue.EnqueueAsync(message, run.DueAt - now, cancellationToken).ConfigureAwait(false);
+            await queue.EnqueueAsync(message, run.DueAt - now, cancellationToken);
         }
         catch
         {
             // Not queued: the row must not keep a due run that will never come, or every later notification would join it.
-            await schedule.ReleaseAsync(settings.TenantId, run.RunId, CancellationToken.None).ConfigureAwait(false);
+            await schedule.ReleaseAsync(settings.TenantId, run.RunId, CancellationToken.None);
             throw;
         }
 
@@ -41,7 +41,7 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
     {
         if (message.Trigger == RunTrigger.Webhook)
         {
-            var started = await schedule.RunStartingAsync(message.TenantId, message.RunId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            var started = await schedule.RunStartingAsync(message.TenantId, message.RunId, time.GetUtcNow(), cancellationToken);
             NotificationLog.EarlyRunStarting(logger, message.TenantId, message.RunId, started);
         }
     }
@@ -54,13 +54,13 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
             return;
         }
 
-        var tenant = await tenants.GetAsync(message.TenantId, cancellationToken).ConfigureAwait(false);
+        var tenant = await tenants.GetAsync(message.TenantId, cancellationToken);
         if (tenant is not { IsValid: true, Settings.Enabled: true } || tenant.Health.IsQuarantined)
         {
             return;
         }
 
-        var next = await ScheduleAsync(tenant.ValidSettings, cancellationToken).ConfigureAwait(false);
+        var next = await ScheduleAsync(tenant.ValidSettings, cancellationToken);
         NotificationLog.EarlyRunRescheduled(logger, message.TenantId, message.RunId, heldByRunId, next.RunId, next.DueAt);
     }
 }

@@ -23,8 +23,7 @@ public static class NotificationBody
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
         try
         {
-            var length = await body.ReadAtLeastAsync(buffer.AsMemory(0, MaxBytes + 1), MaxBytes + 1, throwOnEndOfStream: false, cancellationToken)
-                .ConfigureAwait(false);
+            var length = await body.ReadAtLeastAsync(buffer.AsMemory(0, MaxBytes + 1), MaxBytes + 1, throwOnEndOfStream: false, cancellationToken);
             return length > MaxBytes ? BodyReading.TooLarge : Describe(buffer.AsSpan(0, length));
         }
         finally

@@ -22,14 +22,14 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         var step = "reading the tenant";
         try
         {
-            var tenant = await AuthenticateAsync(tenantId, secret, value => step = value, cancellationToken).ConfigureAwait(false);
+            var tenant = await AuthenticateAsync(tenantId, secret, value => step = value, cancellationToken);
             if (tenant is null)
             {
                 return NotificationResult.Unauthorized;
             }
 
             step = "reading the body";
-            var reading = await NotificationBody.ReadAsync(body, cancellationToken).ConfigureAwait(false);
+            var reading = await NotificationBody.ReadAsync(body, cancellationToken);
             if (reading.IsTooLarge)
             {
                 NotificationLog.TooLarge(logger, tenant.TenantId, NotificationBody.MaxBytes);
@@ -43,7 +43,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
             }
 
             step = "scheduling the early run";
-            return await ScheduleAsync(tenant.ValidSettings, reading, cancellationToken).ConfigureAwait(false);
+            return await ScheduleAsync(tenant.ValidSettings, reading, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -60,7 +60,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
     /// </summary>
     private async Task<TenantRecord?> AuthenticateAsync(string? tenantId, string? secret, Action<string> step, CancellationToken cancellationToken)
     {
-        var record = TenantSettingsValidator.IsTenantId(tenantId) ? await tenants.GetAsync(tenantId!, cancellationToken).ConfigureAwait(false) : null;
+        var record = TenantSettingsValidator.IsTenantId(tenantId) ? await tenants.GetAsync(tenantId!, cancellationToken) : null;
         if (record?.Settings is not { Notifications: true })
         {
             SecretComparison.Burn(secret);
@@ -93,7 +93,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         string expected;
         try
         {
-            expected = await secrets.GetSecretAsync(secretName, cancellationToken).ConfigureAwait(false);
+            expected = await secrets.GetSecretAsync(secretName, cancellationToken);
         }
         catch (SecretNotFoundException)
         {
@@ -121,7 +121,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
 
     private async Task<NotificationResult> ScheduleAsync(TenantSettings settings, BodyReading reading, CancellationToken cancellationToken)
     {
-        var run = await earlyRuns.ScheduleAsync(settings, cancellationToken).ConfigureAwait(false);
+        var run = await earlyRuns.ScheduleAsync(settings, cancellationToken);
         if (run.Joined)
         {
             NotificationLog.Joined(logger, settings.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);

@@ -142,7 +142,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     {
         var request = context.Request;
         var isWrite = !HttpMethods.IsGet(request.Method);
-        var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false) : [];
+        var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted) : [];
         var key = isWrite && request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var values) && values.ToString() is { Length: > 0 } k
             ? k
             : null;
@@ -156,7 +156,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
             request.Headers.Authorization.ToString(), key, apiRequest, serve);
         _served.Enqueue(new MobieTrainServedRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty,
             response.Status, key, replayed, isWrite && body.Length > 0 ? System.Text.Encoding.UTF8.GetString(body) : null));
-        await WriteAsync(context, response).ConfigureAwait(false);
+        await WriteAsync(context, response);
     }
 
     private (SimulatorResponse Response, bool Replayed) Respond(
@@ -216,7 +216,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        await request.Body.CopyToAsync(buffer, cancellationToken);
         return buffer.ToArray();
     }
 
@@ -232,7 +232,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
         {
             context.Response.ContentType = "application/json; charset=utf-8";
             context.Response.ContentLength = body.Length;
-            await context.Response.Body.WriteAsync(body, context.RequestAborted).ConfigureAwait(false);
+            await context.Response.Body.WriteAsync(body, context.RequestAborted);
         }
     }
 

@@ -95,7 +95,7 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
             WriteQuotaHeaders(context.Response, tenant.QuotaWindow.Peek(tenant.Quota, RateLimitClock.GetUtcNow()));
         }
 
-        await WriteJsonAsync(context, status, new JsonObject { ["code"] = status, ["message"] = message }).ConfigureAwait(false);
+        await WriteJsonAsync(context, status, new JsonObject { ["code"] = status, ["message"] = message });
     }
 
     private async Task ServeAsync(HttpContext context)
@@ -105,11 +105,11 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         if (segments.Length is < 4 or > 5 || segments[1] != "api" || segments[2] != "v1"
             || !_tenants.TryGetValue(segments[0], out var tenant))
         {
-            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" }).ConfigureAwait(false);
+            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" });
             return;
         }
 
-        await ServeTenantAsync(context, tenant, segments).ConfigureAwait(false);
+        await ServeTenantAsync(context, tenant, segments);
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _requestLog.Enqueue(new StaffCloudRequestLogEntry(
             request.Method, tenant.ApiTenant, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, query,
@@ -120,7 +120,7 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
     {
         if (Authenticate(context.Request, tenant) is { } refusal)
         {
-            await WriteJsonAsync(context, refusal.Status, refusal.Body).ConfigureAwait(false);
+            await WriteJsonAsync(context, refusal.Status, refusal.Body);
             return;
         }
 
@@ -128,21 +128,21 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         WriteQuotaHeaders(context.Response, quota);
         if (!quota.Allowed)
         {
-            await WriteJsonAsync(context, 429, new JsonObject { ["code"] = 429, ["message"] = "Too Many Requests" }).ConfigureAwait(false);
+            await WriteJsonAsync(context, 429, new JsonObject { ["code"] = 429, ["message"] = "Too Many Requests" });
             return;
         }
 
         if (segments[3] == StaffCloudWebhooks.Resource)
         {
             var (status, body) = Webhooks.Serve(tenant.ApiTenant, context.Request.Method, segments.Length == 5 ? segments[4] : null,
-                await StaffCloudWebhooks.ReadBodyAsync(context.Request).ConfigureAwait(false));
+                await StaffCloudWebhooks.ReadBodyAsync(context.Request));
             if (body is null)
             {
                 context.Response.StatusCode = status;
                 return;
             }
 
-            await WriteJsonAsync(context, status, body).ConfigureAwait(false);
+            await WriteJsonAsync(context, status, body);
             return;
         }
 
@@ -154,13 +154,13 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
             {
                 ["code"] = 405,
                 ["message"] = "Method not allowed: the sync only reads StaffCloud.",
-            }).ConfigureAwait(false);
+            });
             return;
         }
 
         if (!StaffCloudResources.TryParse(segments[3], out var resource))
         {
-            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" }).ConfigureAwait(false);
+            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" });
             return;
         }
 
@@ -170,17 +170,17 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
             var record = tenant.Served(resource, r => StaffCloudSimulatorTenant.IdKey(r) == segments[4]).FirstOrDefault();
             if (record is null)
             {
-                await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = $"{resource} {segments[4]} not found" }).ConfigureAwait(false);
+                await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = $"{resource} {segments[4]} not found" });
                 return;
             }
 
             var selected = query.Select(record);
-            await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = selected } : selected).ConfigureAwait(false);
+            await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = selected } : selected);
             return;
         }
 
         var list = new JsonArray([.. query.Sort(tenant.Served(resource, query.Matches)).Select(query.Select).Select(Pad)]);
-        await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = list } : list).ConfigureAwait(false);
+        await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = list } : list);
     }
 
     /// <summary>
@@ -233,7 +233,7 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
     [GeneratedRegex(@"^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\z", RegexOptions.CultureInvariant)]

@@ -64,7 +64,7 @@ public sealed class StaffCloudWebhooks
     {
         ArgumentNullException.ThrowIfNull(request);
         var buffer = new byte[MaxBodyBytes + 1];
-        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false).ConfigureAwait(false);
+        var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false);
 
         try
         {

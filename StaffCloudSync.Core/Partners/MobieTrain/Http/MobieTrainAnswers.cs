@@ -14,11 +14,10 @@ internal static class MobieTrainAnswers
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using (stream)
             {
-                var answer = await JsonSerializer.DeserializeAsync(stream, MobieTrainJson.Default.MobieTrainErrorAnswer, cancellationToken)
-                    .ConfigureAwait(false);
+                var answer = await JsonSerializer.DeserializeAsync(stream, MobieTrainJson.Default.MobieTrainErrorAnswer, cancellationToken);
                 return answer?.Error ?? MobieTrainErrorBody.None;
             }
         }

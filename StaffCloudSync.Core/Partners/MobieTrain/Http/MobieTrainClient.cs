@@ -44,18 +44,18 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
 
         // A base group has no externalId: its name is what identifies it, for the idempotency key as for a conflict.
         var write = new MobieTrainWrite(HttpMethod.Post, UserGroups, "create-user-group", externalId ?? name, Body(new MobieTrainGroupBody(name, externalId), MobieTrainJson.Default.MobieTrainGroupBody));
-        using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        using var response = await _requests.WriteAsync(target, write, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainAnswers.ReadUserGroup, cancellationToken).ConfigureAwait(false);
+            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainAnswers.ReadUserGroup, cancellationToken);
         }
 
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
-            return await Conflicts.ResolveGroupConflictAsync(target, write, name, externalId, response, cancellationToken).ConfigureAwait(false);
+            return await Conflicts.ResolveGroupConflictAsync(target, write, name, externalId, response, cancellationToken);
         }
 
-        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
     }
 
     public Task RenameUserGroupAsync(MobieTrainWriteTarget target, string groupId, string name, CancellationToken cancellationToken)
@@ -83,18 +83,18 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     public async Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
         var write = new MobieTrainWrite(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId, Body(invitation, MobieTrainJson.Default.NewInvitation));
-        using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        using var response = await _requests.WriteAsync(target, write, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
-            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainAnswers.ReadInvitation, cancellationToken).ConfigureAwait(false);
+            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainAnswers.ReadInvitation, cancellationToken);
         }
 
         if (response.StatusCode == HttpStatusCode.Conflict)
         {
-            return await Conflicts.ResolveInvitationConflictAsync(target, write, invitation, response, cancellationToken).ConfigureAwait(false);
+            return await Conflicts.ResolveInvitationConflictAsync(target, write, invitation, response, cancellationToken);
         }
 
-        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
     }
 
     public Task UpdateInvitationAsync(MobieTrainWriteTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken)
@@ -133,15 +133,14 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
             var path = $"{MobieTrainRequests.AccountPath(target)}/{resource}?limit={_options.Value.PageSize}"
                 + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
             IReadOnlyList<T> items;
-            using (var response = await _requests.SendAsync(target, new HttpRequestMessage(HttpMethod.Get, path), operation, cancellationToken)
-                       .ConfigureAwait(false))
+            using (var response = await _requests.SendAsync(target, new HttpRequestMessage(HttpMethod.Get, path), operation, cancellationToken))
             {
                 if (!response.IsSuccessStatusCode)
                 {
-                    throw await _requests.FailureAsync(target, operation, response, isWrite: false, cancellationToken).ConfigureAwait(false);
+                    throw await _requests.FailureAsync(target, operation, response, isWrite: false, cancellationToken);
                 }
 
-                (items, cursor) = await _requests.ReadPageAsync(target, response, operation, read, cancellationToken).ConfigureAwait(false);
+                (items, cursor) = await _requests.ReadPageAsync(target, response, operation, read, cancellationToken);
             }
 
             pages++;
@@ -165,7 +164,7 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
 
     private async Task PatchAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
-        using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        using var response = await _requests.WriteAsync(target, write, cancellationToken);
         if (response.IsSuccessStatusCode)
         {
             // The updated record in the body is not needed: the next run reads MobieTrain afresh.
@@ -179,12 +178,12 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
                 $"MobieTrain refused {write.Operation} (404): the record no longer exists (deleted since this run read it).", 404, "not_found");
         }
 
-        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
     }
 
     private async Task DeleteAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
-        using var response = await _requests.WriteAsync(target, write, cancellationToken).ConfigureAwait(false);
+        using var response = await _requests.WriteAsync(target, write, cancellationToken);
 
         // 404: gone already (deleted by hand, accepted, or by an earlier attempt whose answer was lost) — what we wanted.
         if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound)
@@ -192,7 +191,7 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
             return;
         }
 
-        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken).ConfigureAwait(false);
+        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
     }
 
     /// <summary>A request body in its canonical bytes (<see cref="MobieTrainJson"/>), which its idempotency key is derived from.</summary>

@@ -15,9 +15,9 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
     public async Task<MobieTrainUserGroup> ResolveGroupConflictAsync(
         MobieTrainTarget target, MobieTrainWrite write, string name, string? externalId, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+        var error = await ReadErrorAsync(response, cancellationToken);
         var existing = (error.ExistingKind is null or "userGroup" ? TryRead(error.Existing, ReadUserGroup) : null)
-            ?? await FindGroupAsync(target, name, externalId, cancellationToken).ConfigureAwait(false);
+            ?? await FindGroupAsync(target, name, externalId, cancellationToken);
 
         // A group with an externalId is ours when the existing one carries it; a base group (no externalId) is known by
         // its name alone, so a group of that name is the one wanted — made by a lost answer of ours or by hand meanwhile.
@@ -40,8 +40,8 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
     public async Task<MobieTrainInvitation> ResolveInvitationConflictAsync(
         MobieTrainTarget target, MobieTrainWrite write, NewInvitation invitation, HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
-        var existing = TryReadPerson(error) ?? await FindPersonAsync(target, invitation, cancellationToken).ConfigureAwait(false);
+        var error = await ReadErrorAsync(response, cancellationToken);
+        var existing = TryReadPerson(error) ?? await FindPersonAsync(target, invitation, cancellationToken);
 
         // Ours: invited before (the answer was lost) or accepted already. Either way the person is in MobieTrain.
         if (existing is not null && string.Equals(existing.Record.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
@@ -62,7 +62,7 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
     private async Task<MobieTrainUserGroup?> FindGroupAsync(MobieTrainTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
         MobieTrainUserGroup? sameName = null;
-        await foreach (var group in lists.GetUserGroupsAsync(target, cancellationToken).ConfigureAwait(false))
+        await foreach (var group in lists.GetUserGroupsAsync(target, cancellationToken))
         {
             if (externalId is not null && string.Equals(group.ExternalId, externalId, StringComparison.Ordinal))
             {
@@ -78,7 +78,7 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
     private async Task<ConflictingPerson?> FindPersonAsync(MobieTrainTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
         ConflictingPerson? sameEmail = null;
-        await foreach (var pending in lists.GetInvitationsAsync(target, cancellationToken).ConfigureAwait(false))
+        await foreach (var pending in lists.GetInvitationsAsync(target, cancellationToken))
         {
             if (string.Equals(pending.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
             {
@@ -88,7 +88,7 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
             sameEmail ??= SameEmail(pending.Profile, invitation) ? new ConflictingPerson("invitation", pending) : null;
         }
 
-        await foreach (var user in lists.GetUsersAsync(target, cancellationToken).ConfigureAwait(false))
+        await foreach (var user in lists.GetUsersAsync(target, cancellationToken))
         {
             if (string.Equals(user.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
             {

@@ -44,8 +44,8 @@ internal sealed class MobieTrainPacingHandler(MobieTrainPacer pacer, Func<double
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(AccountOf(request.RequestUri), requestsPerSecond(), cancellationToken).ConfigureAwait(false);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        await pacer.WaitTurnAsync(AccountOf(request.RequestUri), requestsPerSecond(), cancellationToken);
+        return await base.SendAsync(request, cancellationToken);
     }
 
     private static string AccountOf(Uri? uri)

@@ -53,7 +53,7 @@ internal sealed class MobieTrainRequests(
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, linked.Token);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -120,7 +120,7 @@ internal sealed class MobieTrainRequests(
 
         if (isWrite && response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Conflict or HttpStatusCode.UnprocessableEntity)
         {
-            var error = await MobieTrainAnswers.ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
+            var error = await MobieTrainAnswers.ReadErrorAsync(response, cancellationToken);
             var code = MobieTrainErrorText.SafeCode(error.Code);
             MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, operation, status, code);
             return new MobieTrainRecordException(
@@ -170,7 +170,7 @@ internal sealed class MobieTrainRequests(
     public async Task<(IReadOnlyList<T> Items, string? NextCursor)> ReadPageAsync<T>(
         MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken)
     {
-        var page = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainPage, cancellationToken).ConfigureAwait(false);
+        var page = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainPage, cancellationToken);
         try
         {
             if (page?.Items is not { } items || page.NextCursor is { ValueKind: not JsonValueKind.String })
@@ -191,7 +191,7 @@ internal sealed class MobieTrainRequests(
     public async Task<T> ReadRecordAsync<T>(
         MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken)
     {
-        var answer = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainAnswer, cancellationToken).ConfigureAwait(false);
+        var answer = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainAnswer, cancellationToken);
         try
         {
             return read(answer);
@@ -208,10 +208,10 @@ internal sealed class MobieTrainRequests(
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using (stream.ConfigureAwait(false))
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using (stream)
             {
-                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken).ConfigureAwait(false);
+                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken);
             }
         }
         catch (JsonException)

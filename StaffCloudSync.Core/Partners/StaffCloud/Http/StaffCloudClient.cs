@@ -56,8 +56,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
         for (var i = 0; i < queries.Length; i++)
         {
             var position = 0;
-            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "events", queries[i], (i + 1, queries.Length, 0), cancellationToken)
-                .ConfigureAwait(false))
+            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "events", queries[i], (i + 1, queries.Length, 0), cancellationToken))
             {
                 position++;
                 var where = Where(position, i + 1, queries.Length);
@@ -107,7 +106,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
         var resource = $"employees/{employeeId.ToString(CultureInfo.InvariantCulture)}";
         var baseAddress = ResolveBaseAddress(target);
         var element = await _requests.ReadOneAsync(target, baseAddress, resource, $"fields={EmployeeFields}",
-            $"employee {employeeId.ToString(CultureInfo.InvariantCulture)}", cancellationToken).ConfigureAwait(false);
+            $"employee {employeeId.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         if (element is not { } record)
         {
             return null;
@@ -149,8 +148,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
         {
             var asked = batches[i].ToHashSet();
             var position = 0;
-            await foreach (var element in _requests.ReadListAsync(target, baseAddress, resource, queryFor(batches[i]), (i + 1, batches.Count, batches[i].Length), cancellationToken)
-                .ConfigureAwait(false))
+            await foreach (var element in _requests.ReadListAsync(target, baseAddress, resource, queryFor(batches[i]), (i + 1, batches.Count, batches[i].Length), cancellationToken))
             {
                 position++;
                 var where = Where(position, i + 1, batches.Count);

@@ -26,7 +26,7 @@ internal static class StaffCloudErrorBody
             return StaffCloudErrors.IsTokenRefused(response.StatusCode, invalidTokenStructure: false);
         }
 
-        var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await ReadPrefixAsync(response, cancellationToken);
         var buffered = new ByteArrayContent(body);
         foreach (var header in response.Content.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
         {
@@ -41,7 +41,7 @@ internal static class StaffCloudErrorBody
     /// <summary>The cleaned message, and whether the body says the token is malformed (wherever it says so).</summary>
     public static async Task<(string? Message, bool InvalidToken)> ReadAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
-        var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await ReadPrefixAsync(response, cancellationToken);
 
         // Searched in the whole body rather than in the message: which field carries it (message, error) varies.
         return (Clean(MessageOf(body), token), Says(body, InvalidTokenStructure));
@@ -54,7 +54,7 @@ internal static class StaffCloudErrorBody
     /// </summary>
     public static async Task<(bool Proves, string Description)> ReadNotFoundAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
-        var body = await ReadPrefixAsync(response, cancellationToken).ConfigureAwait(false);
+        var body = await ReadPrefixAsync(response, cancellationToken);
         if (body.Length == 0)
         {
             return (false, "an empty body");
@@ -91,10 +91,10 @@ internal static class StaffCloudErrorBody
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-            await using var disposal = stream.ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            await using var disposal = stream;
             var buffer = new byte[MaxBytes];
-            var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
             return buffer[..length];
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)

@@ -21,13 +21,12 @@ internal static class StaffCloudListReader
         var reader = PipeReader.Create(body, new StreamPipeReaderOptions(leaveOpen: true));
         try
         {
-            var first = await PeekFirstByteAsync(reader, cancellationToken).ConfigureAwait(false)
+            var first = await PeekFirstByteAsync(reader, cancellationToken)
                 ?? throw new InvalidAnswerException("an empty body");
 
             if (first == (byte)'[')
             {
-                await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable(reader, StaffCloudJson.Default.StaffCloudElement, cancellationToken)
-                    .ConfigureAwait(false))
+                await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable(reader, StaffCloudJson.Default.StaffCloudElement, cancellationToken))
                 {
                     yield return element;
                 }
@@ -36,14 +35,14 @@ internal static class StaffCloudListReader
             }
 
             // Not a bare array: an envelope is expected to be small enough to buffer; anything else is only described.
-            foreach (var element in await ReadEnvelopeAsync(reader, cancellationToken).ConfigureAwait(false))
+            foreach (var element in await ReadEnvelopeAsync(reader, cancellationToken))
             {
                 yield return element;
             }
         }
         finally
         {
-            await reader.CompleteAsync().ConfigureAwait(false);
+            await reader.CompleteAsync();
         }
     }
 
@@ -52,7 +51,7 @@ internal static class StaffCloudListReader
         JsonElement root;
         try
         {
-            root = await JsonSerializer.DeserializeAsync(reader, StaffCloudJson.Default.JsonElement, cancellationToken).ConfigureAwait(false);
+            root = await JsonSerializer.DeserializeAsync(reader, StaffCloudJson.Default.JsonElement, cancellationToken);
         }
         catch (JsonException)
         {
@@ -91,7 +90,7 @@ internal static class StaffCloudListReader
         var atStart = true;
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            var result = await reader.ReadAsync(cancellationToken);
             var buffer = result.Buffer;
             if (atStart && buffer.Length < Bom.Length && !result.IsCompleted)
             {

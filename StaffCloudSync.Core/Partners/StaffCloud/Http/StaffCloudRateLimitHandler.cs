@@ -32,7 +32,7 @@ internal sealed class StaffCloudRateLimitHandler(
             var maxWait = options.Value.Resilience.MaxRetryAfter;
             if (wait <= maxWait)
             {
-                await Task.Delay(wait, clock.Time, cancellationToken).ConfigureAwait(false);
+                await Task.Delay(wait, clock.Time, cancellationToken);
             }
             else
             {
@@ -41,7 +41,7 @@ internal sealed class StaffCloudRateLimitHandler(
             }
         }
 
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        var response = await base.SendAsync(request, cancellationToken);
         var now = clock.Time.GetUtcNow();
         if (RetryAfter.WhenQuotaExhausted(response, now) is { } untilReset && untilReset > TimeSpan.Zero)
         {

@@ -23,17 +23,17 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
     {
         StaffCloudLog.Reading(logger, target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
-        using var response = await SendAsync(target, resource, uri, notFoundSubject: null, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(target, resource, uri, notFoundSubject: null, cancellationToken);
 
         var body = await GuardAsync(target, resource, async ValueTask<Stream> () => new LimitedReadStream(
-            await response!.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes), cancellationToken).ConfigureAwait(false);
-        await using (body.ConfigureAwait(false))
+            await response!.Content.ReadAsStreamAsync(cancellationToken), options.MaxResponseBytes), cancellationToken);
+        await using (body)
         {
             // Not "await foreach" inside a try: C# allows no yield there, so each step is guarded on its own.
             var records = StaffCloudListReader.ReadAsync(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            await using (records.ConfigureAwait(false))
+            await using (records)
             {
-                while (await GuardAsync(target, resource, () => records.MoveNextAsync(), cancellationToken).ConfigureAwait(false))
+                while (await GuardAsync(target, resource, () => records.MoveNextAsync(), cancellationToken))
                 {
                     yield return records.Current;
                 }
@@ -50,7 +50,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
     {
         StaffCloudLog.Reading(logger, target.TenantId, resource, 1, 1, 1);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
-        using var response = await SendAsync(target, resource, uri, notFoundSubject: subject, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(target, resource, uri, notFoundSubject: subject, cancellationToken);
         if (response is null)
         {
             return null;
@@ -58,12 +58,12 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
 
         return await GuardAsync(target, resource, async ValueTask<StaffCloudElement?> () =>
         {
-            var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), options.MaxResponseBytes);
-            await using (stream.ConfigureAwait(false))
+            var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken), options.MaxResponseBytes);
+            await using (stream)
             {
                 try
                 {
-                    var root = await JsonSerializer.DeserializeAsync(stream, StaffCloudJson.Default.StaffCloudElement, cancellationToken).ConfigureAwait(false);
+                    var root = await JsonSerializer.DeserializeAsync(stream, StaffCloudJson.Default.StaffCloudElement, cancellationToken);
                     return root.Fields?.Response ?? root;
                 }
                 catch (JsonException)
@@ -71,7 +71,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
                     throw new InvalidAnswerException("a body that is not JSON");
                 }
             }
-        }, cancellationToken).ConfigureAwait(false);
+        }, cancellationToken);
     }
 
     /// <summary>
@@ -88,7 +88,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
         try
         {
             // Headers only: the body is streamed by the reader, so a long list is never held whole in memory.
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
         {
@@ -112,7 +112,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
             if (notFoundSubject is not null && response.StatusCode == HttpStatusCode.NotFound)
             {
                 var (proves, description) = await StaffCloudErrorBody.ReadNotFoundAsync(
-                    response, BearerOutcome.SentSecret(request), cancellationToken).ConfigureAwait(false);
+                    response, BearerOutcome.SentSecret(request), cancellationToken);
                 if (!proves)
                 {
                     StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
@@ -130,7 +130,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
                 StaffCloudLog.TokenRefused(logger, target.TenantId, target.TokenSecretName, (int)response.StatusCode);
             }
 
-            var body = await StaffCloudErrorBody.ReadAsync(response, BearerOutcome.SentSecret(request), cancellationToken).ConfigureAwait(false);
+            var body = await StaffCloudErrorBody.ReadAsync(response, BearerOutcome.SentSecret(request), cancellationToken);
             StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
             throw StaffCloudErrors.ForStatus(target, resource, response, body, time.GetUtcNow());
         }
@@ -157,7 +157,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
     {
         try
         {
-            return await step().ConfigureAwait(false);
+            return await step();
         }
         catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
         {

@@ -19,8 +19,8 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
 
     public async Task<IReadOnlyList<StaffCloudWebhook>> ListAsync(StaffCloudTarget target, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(target, HttpMethod.Get, Resource, null, cancellationToken).ConfigureAwait(false);
-        var body = await ReadJsonAsync(target, response, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(target, HttpMethod.Get, Resource, null, cancellationToken);
+        var body = await ReadJsonAsync(target, response, cancellationToken);
 
         // A bare array, or the envelope StaffCloud uses with envelope=true.
         var list = body as JsonArray ?? (body as JsonObject)?["response"] as JsonArray
@@ -30,8 +30,8 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
 
     public async Task<string?> CreateAsync(StaffCloudTarget target, string trigger, Uri url, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(target, HttpMethod.Post, Resource, Body(trigger, url), cancellationToken).ConfigureAwait(false);
-        var created = await ReadJsonAsync(target, response, cancellationToken).ConfigureAwait(false) as JsonObject;
+        using var response = await SendAsync(target, HttpMethod.Post, Resource, Body(trigger, url), cancellationToken);
+        var created = await ReadJsonAsync(target, response, cancellationToken) as JsonObject;
         var id = created is null ? null : Webhook(created).Id;
         NotificationLog.WebhookChanged(logger, target.TenantId, "created", trigger, id);
         return string.IsNullOrEmpty(id) ? null : id;
@@ -40,13 +40,13 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
     /// <summary>A PUT sends both parts again, as StaffCloud requires.</summary>
     public async Task UpdateAsync(StaffCloudTarget target, string id, string trigger, Uri url, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(target, HttpMethod.Put, $"{Resource}/{Uri.EscapeDataString(id)}", Body(trigger, url), cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(target, HttpMethod.Put, $"{Resource}/{Uri.EscapeDataString(id)}", Body(trigger, url), cancellationToken);
         NotificationLog.WebhookChanged(logger, target.TenantId, "updated", trigger, id);
     }
 
     public async Task DeleteAsync(StaffCloudTarget target, StaffCloudWebhook webhook, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(target, HttpMethod.Delete, $"{Resource}/{Uri.EscapeDataString(webhook.Id)}", null, cancellationToken).ConfigureAwait(false);
+        using var response = await SendAsync(target, HttpMethod.Delete, $"{Resource}/{Uri.EscapeDataString(webhook.Id)}", null, cancellationToken);
         NotificationLog.WebhookChanged(logger, target.TenantId, "deleted", webhook.Trigger ?? "?", webhook.Id);
     }
 
@@ -75,7 +75,7 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
         HttpResponseMessage response;
         try
         {
-            response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            response = await http.SendAsync(request, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException
             || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
@@ -91,7 +91,7 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
         using (response)
         {
             // StaffCloud's own words only when nothing was sent: an answer to a POST or PUT may quote the URL, and its secret.
-            var (message, _) = body is null ? await StaffCloudErrorBody.ReadAsync(response, BearerOutcome.SentSecret(request), cancellationToken).ConfigureAwait(false) : (null, false);
+            var (message, _) = body is null ? await StaffCloudErrorBody.ReadAsync(response, BearerOutcome.SentSecret(request), cancellationToken) : (null, false);
             var status = (int)response.StatusCode;
             throw Error(target, method.Method, response.StatusCode switch
             {
@@ -112,7 +112,7 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
 
         try
         {
-            return await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken).ConfigureAwait(false);
+            return await response.Content.ReadFromJsonAsync<JsonNode>(cancellationToken);
         }
         catch (JsonException)
         {

@@ -12,7 +12,7 @@ public sealed class WebhookRegistration(StaffCloudWebhookClient client)
     public async Task<IReadOnlyList<WebhookChange>> RegisterAsync(StaffCloudTarget target, Uri publicBaseUrl, string secret, CancellationToken cancellationToken)
     {
         var url = NotificationUrl.For(publicBaseUrl, target.TenantId, secret);
-        var ours = Ours(await client.ListAsync(target, cancellationToken).ConfigureAwait(false), publicBaseUrl, target.TenantId);
+        var ours = Ours(await client.ListAsync(target, cancellationToken), publicBaseUrl, target.TenantId);
         var changes = new List<WebhookChange>();
         foreach (var trigger in NotificationBody.Events)
         {
@@ -24,12 +24,12 @@ public sealed class WebhookRegistration(StaffCloudWebhookClient client)
             else if (existing.FirstOrDefault() is { } stale)
             {
                 // Ours with another secret (rotated) or another spelling of the address: pointed at the current URL.
-                await client.UpdateAsync(target, stale.Id, trigger, url, cancellationToken).ConfigureAwait(false);
+                await client.UpdateAsync(target, stale.Id, trigger, url, cancellationToken);
                 changes.Add(new WebhookChange(trigger, WebhookAction.Updated, stale.Id));
             }
             else
             {
-                changes.Add(new WebhookChange(trigger, WebhookAction.Created, await client.CreateAsync(target, trigger, url, cancellationToken).ConfigureAwait(false)));
+                changes.Add(new WebhookChange(trigger, WebhookAction.Created, await client.CreateAsync(target, trigger, url, cancellationToken)));
             }
         }
 
@@ -40,9 +40,9 @@ public sealed class WebhookRegistration(StaffCloudWebhookClient client)
     public async Task<IReadOnlyList<WebhookChange>> UnregisterAsync(StaffCloudTarget target, Uri publicBaseUrl, CancellationToken cancellationToken)
     {
         var changes = new List<WebhookChange>();
-        foreach (var webhook in Ours(await client.ListAsync(target, cancellationToken).ConfigureAwait(false), publicBaseUrl, target.TenantId))
+        foreach (var webhook in Ours(await client.ListAsync(target, cancellationToken), publicBaseUrl, target.TenantId))
         {
-            await client.DeleteAsync(target, webhook, cancellationToken).ConfigureAwait(false);
+            await client.DeleteAsync(target, webhook, cancellationToken);
             changes.Add(new WebhookChange(webhook.Trigger ?? "?", WebhookAction.Removed, webhook.Id));
         }
 
