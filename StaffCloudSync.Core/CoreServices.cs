@@ -65,9 +65,7 @@ public static class CoreServices
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
         if (services.Any(d => d.ServiceType == typeof(StorageTables)))
-        {
             return services;
-        }
 
         services.AddOptions<StorageOptions>().Configure(options => options.ReadFrom(configuration)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());

@@ -157,9 +157,7 @@ public static class SyncTelemetry
 
             PartnerRequests.Add(1, new(PartnerTag, partner), new(StatusCodeTag, (int)response.StatusCode));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
                 PartnerThrottled.Add(1, new KeyValuePair<string, object?>(PartnerTag, partner));
-            }
 
             return response;
         }
