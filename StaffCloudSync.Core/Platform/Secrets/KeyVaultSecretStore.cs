@@ -21,9 +21,7 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
     {
         Expiration = _cacheDuration,
         LocalCacheExpiration = _cacheDuration,
-        Flags = _cacheDuration > TimeSpan.Zero
-            ? HybridCacheEntryFlags.DisableDistributedCache
-            : HybridCacheEntryFlags.DisableDistributedCache | HybridCacheEntryFlags.DisableLocalCache,
+        Flags = HybridCacheEntryFlags.DisableDistributedCache | (_cacheDuration > TimeSpan.Zero ? HybridCacheEntryFlags.None : HybridCacheEntryFlags.DisableLocalCache),
     };
 
     public async Task<string> GetSecretAsync(string name, CancellationToken cancellationToken)
