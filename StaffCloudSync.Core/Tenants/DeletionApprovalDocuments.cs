@@ -57,7 +57,7 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
     public async Task<DeletionApproval?> GetAsync(string tenantId, CancellationToken cancellationToken) =>
         (await ReadAsync(await BlobAsync(tenantId, cancellationToken), tenantId, cancellationToken)).Approval;
 
-    /// <summary>The tenants that have an approval, in one listing, so listing the tenants reads only their documents.</summary>
+    /// <summary>The tenants that have an approval, in one listing: listing the tenants reads only their documents.</summary>
     public async Task<HashSet<string>> TenantsWithApprovalAsync(CancellationToken cancellationToken)
     {
         var client = await container.GetAsync(cancellationToken);
@@ -88,17 +88,7 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
             return (null, default);
         }
 
-        ApprovalDocument? document;
-        try
-        {
-            document = JsonSerializer.Deserialize(download.Content.ToMemory().Span, DeletionApprovalJsonContext.Default.ApprovalDocument);
-        }
-        catch (JsonException)
-        {
-            document = null;
-        }
-
-        if (document is null || string.IsNullOrWhiteSpace(document.Id))
+        if (Deserialize(download.Content) is not { } document || string.IsNullOrWhiteSpace(document.Id))
         {
             TenantsLog.ApprovalUnreadable(logger, tenantId, blob.Name);
             return (null, download.Details.ETag);
@@ -107,6 +97,18 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
         var approval = new DeletionApproval(document.Id, document.RunId ?? string.Empty, (document.Employees ?? []).ToHashSet(), document.GrantedAt,
             string.IsNullOrEmpty(document.GrantedBy) ? null : document.GrantedBy, document.ExpiresAt ?? document.GrantedAt);
         return (approval, download.Details.ETag);
+    }
+
+    private static ApprovalDocument? Deserialize(BinaryData content)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(content.ToMemory().Span, DeletionApprovalJsonContext.Default.ApprovalDocument);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
 

@@ -32,6 +32,9 @@ public sealed record TenantSettings
     public const int MaxDeletionThresholdMinimum = 100;
     public const int MaxDeletionApprovalHours = 168;
 
+    /// <summary>A group's name in MobieTrain is at most this long; a longer base group could never be created.</summary>
+    public const int MaxBaseGroupNameLength = 255;
+
     public required string TenantId { get; init; }
 
     public required string StaffCloudApiTenant { get; init; }
@@ -59,10 +62,12 @@ public sealed record TenantSettings
         ? GroupNameTemplate
         : GroupBy == GroupMode.Project ? DefaultProjectGroupNameTemplate : DefaultGroupNameTemplate;
 
-    /// <summary>Group names separated by ';' (see <see cref="BaseGroupNames"/>).</summary>
+    /// <summary>Group names separated by ';' (sync-rules.md, "base groups").</summary>
     public string? BaseGroups { get; init; }
 
-    public IReadOnlyList<string> BaseGroupNames => BaseGroupList.Parse(BaseGroups);
+    /// <summary>The base groups' names, each trimmed, empty entries dropped, the first of case-insensitive repeats kept.</summary>
+    public IReadOnlyList<string> BaseGroupNames =>
+        BaseGroups?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
 
     /// <summary>'+' and 1–3 digits; turns national numbers starting with a single 0 into international ones.</summary>
     public string? DefaultCallingCode { get; init; }

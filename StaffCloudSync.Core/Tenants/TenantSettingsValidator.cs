@@ -45,8 +45,8 @@ public static partial class TenantSettingsValidator
         Require(Enum.IsDefined(settings.GroupBy), nameof(TenantSettings.GroupBy), "must be event or project");
         foreach (var name in settings.BaseGroupNames)
         {
-            Require(name.Length <= BaseGroupList.MaxNameLength && !name.Any(char.IsControl), nameof(TenantSettings.BaseGroups),
-                $"'{name}' is not a group name MobieTrain takes (at most {BaseGroupList.MaxNameLength} characters, no control characters)");
+            Require(name.Length <= TenantSettings.MaxBaseGroupNameLength && !name.Any(char.IsControl), nameof(TenantSettings.BaseGroups),
+                $"'{name}' is not a group name MobieTrain takes (at most {TenantSettings.MaxBaseGroupNameLength} characters, no control characters)");
         }
 
         Require(settings.DefaultCallingCode is not { } code || CallingCodePattern().IsMatch(code), nameof(TenantSettings.DefaultCallingCode),
