@@ -15,9 +15,7 @@ public static class TenantClaims
         foreach (var row in rows)
         {
             if (row.Settings is not { } other || string.Equals(row.TenantId, tenant.TenantId, StringComparison.Ordinal))
-            {
                 continue;
-            }
 
             // Case-insensitively: DNS labels and Key Vault names are, and an account id differing only in case is a typo
             // far more likely than a second account.

@@ -80,9 +80,7 @@ public static class SyncTelemetry
     public static Activity? StartRun(string runId, string? traceparent, string? tracestate)
     {
         if (Activity.Current is { OperationName: RunSpan } current && Equals(current.GetTagItem(RunTag), runId))
-        {
             return null;
-        }
 
         ActivityContext.TryParse(traceparent, tracestate, isRemote: true, out var parent);
         var links = Activity.Current is { } ambient && ambient.TraceId != parent.TraceId ? new[] { new ActivityLink(ambient.Context) } : null;
