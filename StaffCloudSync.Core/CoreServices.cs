@@ -32,10 +32,7 @@ namespace StaffCloudSync.Core;
 /// </summary>
 public static class CoreServices
 {
-    /// <summary>
-    /// Everything a host of the sync needs — the Functions app and the operator CLI call this one method, so both
-    /// run the same services with the same settings, each validated at start-up.
-    /// </summary>
+    /// <summary>Everything a host of the sync needs: the Functions app and the operator CLI run the same services with the same settings.</summary>
     public static IServiceCollection AddStaffCloudSync(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTableStorage(configuration).AddTenantStore().AddRunStore().AddSecretStore(configuration)
@@ -65,9 +62,7 @@ public static class CoreServices
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
         if (services.Any(d => d.ServiceType == typeof(StorageTables)))
-        {
             return services;
-        }
 
         services.AddOptions<StorageOptions>().Configure(options => options.ReadFrom(configuration)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
@@ -102,7 +97,7 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>The <see cref="TenantStore"/> and the deletion approvals on its rows. Needs <see cref="AddTableStorage"/>.</summary>
+    /// <summary>The <see cref="TenantStore"/> and the deletion approvals. Needs <see cref="AddTableStorage"/>.</summary>
     public static IServiceCollection AddTenantStore(this IServiceCollection services)
     {
         services.TryAddSingleton<TenantStore>();
@@ -154,7 +149,8 @@ public static class CoreServices
 
     /// <summary>
     /// Azure.Core's defaults wait up to a minute between tries and 100 s per try, so an unreachable vault would hold a
-    /// tenant run for minutes. Three quick exponential retries are enough for a read the next run repeats anyway.
+    /// tenant run for minutes. Three quick exponential retries are enough for a read the next run repeats anyway. The
+    /// response body of a secret read is the secret: the SDK's diagnostics never log it.
     /// </summary>
     internal static void ConfigureSecretClient(SecretClientOptions options)
     {
@@ -163,8 +159,6 @@ public static class CoreServices
         options.Retry.Delay = TimeSpan.FromMilliseconds(500);
         options.Retry.MaxDelay = TimeSpan.FromSeconds(10);
         options.Retry.NetworkTimeout = TimeSpan.FromSeconds(30);
-
-        // The response body of a secret read is the secret: never let the SDK's diagnostics log it.
         options.Diagnostics.IsLoggingContentEnabled = false;
     }
 

@@ -8,12 +8,7 @@ namespace StaffCloudSync.Core.Tenants;
 public static class AccountChange
 {
     /// <summary><paramref name="after"/>, disabled when it names another account than <paramref name="before"/>.</summary>
-    public static TenantSettings Apply(TenantSettings before, TenantSettings after)
-    {
-        ArgumentNullException.ThrowIfNull(before);
-        ArgumentNullException.ThrowIfNull(after);
-        return Changes(before, after) ? after with { Enabled = false } : after;
-    }
+    public static TenantSettings Apply(TenantSettings before, TenantSettings after) => Changes(before, after) ? after with { Enabled = false } : after;
 
     public static bool Changes(TenantSettings before, TenantSettings after) =>
         !string.Equals(before?.MobieTrainAccountId, after?.MobieTrainAccountId, StringComparison.OrdinalIgnoreCase);

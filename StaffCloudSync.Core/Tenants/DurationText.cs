@@ -17,35 +17,25 @@ public static partial class DurationText
     public static bool TryParse(object? value, out TimeSpan duration)
     {
         duration = default;
-        switch (value)
+        return value switch
         {
-            case int or long or double:
-                var minutes = Convert.ToDouble(value, CultureInfo.InvariantCulture);
-                return TryMinutes(minutes, out duration);
-            case string text:
-                return TryParseText(text.Trim(), out duration);
-            default:
-                return false;
-        }
+            int or long or double => TryMinutes(Convert.ToDouble(value, CultureInfo.InvariantCulture), out duration),
+            string text => TryParseText(text.Trim(), out duration),
+            _ => false,
+        };
     }
 
     private static bool TryParseText(string text, out TimeSpan duration)
     {
         duration = default;
         if (text.Length is 0 or > 40)
-        {
             return false;
-        }
 
         if (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var minutes))
-        {
             return TryMinutes(minutes, out duration);
-        }
 
         if (text.Contains(':', StringComparison.Ordinal))
-        {
             return TimeSpan.TryParseExact(text, "c", CultureInfo.InvariantCulture, out duration);
-        }
 
         if (text.StartsWith('P'))
         {
@@ -62,9 +52,7 @@ public static partial class DurationText
 
         var unit = UnitPattern().Match(text);
         if (!unit.Success || !double.TryParse(unit.Groups["n"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount))
-        {
             return false;
-        }
 
         var seconds = unit.Groups["u"].Value.ToUpperInvariant() switch
         {
@@ -77,14 +65,9 @@ public static partial class DurationText
 
     private static bool TryMinutes(double minutes, out TimeSpan duration)
     {
-        duration = default;
-        if (double.IsNaN(minutes) || double.IsInfinity(minutes) || Math.Abs(minutes) > TimeSpan.MaxValue.TotalMinutes / 2)
-        {
-            return false;
-        }
-
-        duration = TimeSpan.FromSeconds(Math.Round(minutes * 60));
-        return true;
+        var fits = double.IsFinite(minutes) && Math.Abs(minutes) <= TimeSpan.MaxValue.TotalMinutes / 2;
+        duration = fits ? TimeSpan.FromSeconds(Math.Round(minutes * 60)) : default;
+        return fits;
     }
 
     [GeneratedRegex(@"^(?<n>\d+(?:\.\d+)?)\s*(?<u>s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?)$", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

@@ -15,7 +15,6 @@ public static class SecretRoles
     /// <summary>The row's secrets, each with its field and role: the effective names, defaults included.</summary>
     public static IEnumerable<(string Field, string Role, string Name)> Of(TenantSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         yield return (nameof(TenantSettings.StaffCloudTokenSecret), "StaffCloud token secret", settings.EffectiveStaffCloudTokenSecret);
         yield return (nameof(TenantSettings.WebhookSecret), "webhook secret", settings.EffectiveWebhookSecret);
         yield return (nameof(TenantSettings.MobieTrainApiKeySecret), "MobieTrain API key secret", settings.MobieTrainApiKeySecret ?? string.Empty);
@@ -40,9 +39,7 @@ public static class SecretRoles
     {
         // An empty or malformed name is reported by the name check already; one error per cause.
         if (string.IsNullOrEmpty(name) || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
-        {
             return;
-        }
 
         var fits = name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (mayBeExact || name.Length > prefix.Length);
         if (!fits)

@@ -11,15 +11,11 @@ public static class TenantClaims
     /// <summary>What <paramref name="tenant"/> claims that another of <paramref name="rows"/> claims too.</summary>
     public static IReadOnlyList<TenantSettingError> Conflicts(TenantSettings tenant, IEnumerable<TenantRecord> rows)
     {
-        ArgumentNullException.ThrowIfNull(tenant);
-        ArgumentNullException.ThrowIfNull(rows);
         var errors = new List<TenantSettingError>();
         foreach (var row in rows)
         {
             if (row.Settings is not { } other || string.Equals(row.TenantId, tenant.TenantId, StringComparison.Ordinal))
-            {
                 continue;
-            }
 
             // Case-insensitively: DNS labels and Key Vault names are, and an account id differing only in case is a typo
             // far more likely than a second account.
@@ -59,9 +55,7 @@ public static class TenantClaims
                 var sameTokens = field == nameof(TenantSettings.StaffCloudTokenSecret) && otherField == field;
                 var bothKeys = !SecretRoles.IsTenantOwn(field) && !SecretRoles.IsTenantOwn(otherField);
                 if (sameTokens || bothKeys || string.IsNullOrWhiteSpace(name) || !string.Equals(name, otherName, StringComparison.OrdinalIgnoreCase))
-                {
                     continue;
-                }
 
                 errors.Add(new TenantSettingError(tenant.TenantId, field,
                     $"'{name}' is also the {otherRole} of tenant '{other.TenantId}' (rows '{tenant.TenantId}' and '{other.TenantId}'); a StaffCloud token or webhook secret serves one tenant in one role"));

@@ -4,8 +4,8 @@ using StaffCloudSync.Core.Engine.Rules;
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>
-/// A tenant's settings as one <c>Tenants</c> row: one property per setting under the spec's names, plus the pending
-/// deletion approval. Rows are also written by hand in the portal, so reading is lenient (<see cref="TenantRowReader"/>).
+/// A tenant's settings as one <c>Tenants</c> row: one property per setting under the spec's names, plus its health.
+/// Rows are also written by hand in the portal, so reading is lenient (<see cref="TenantRowReader"/>).
 /// </summary>
 internal static class TenantEntityMapper
 {
@@ -40,13 +40,9 @@ internal static class TenantEntityMapper
     private static void Set(TableEntity entity, string column, object? value)
     {
         if (value is null)
-        {
             entity.Remove(column);
-        }
         else
-        {
             entity[column] = value;
-        }
     }
 
     public static TenantHealth ReadHealth(TableEntity entity) => new(
@@ -97,7 +93,7 @@ internal static class TenantEntityMapper
     /// <summary>
     /// Reads a row without ever throwing. A value that cannot be read at all becomes an error and leaves
     /// <see cref="TenantRecord.Settings"/> null (settings with a default in its place would misstate the row); the
-    /// rest is then checked by <see cref="TenantSettingsValidator"/>. The approval is the store's to read: its persons are in a blob.
+    /// rest is then checked by <see cref="TenantSettingsValidator"/>. The approval is a document of its own.
     /// </summary>
     public static TenantRecord ToRecord(TableEntity entity, DeletionApproval? approval)
     {

@@ -11,10 +11,7 @@ public sealed record TenantHealth(int ConsecutiveFailures, DateTimeOffset? Quara
 
     public bool IsQuarantined => QuarantinedAt is not null;
 
-    /// <summary>
-    /// Seconds the last run that finished its work took, all invocations of its chain together; null when none has yet
-    /// (a new tenant): the dispatcher queues the longest first (<see cref="DispatchOrder"/>).
-    /// </summary>
+    /// <summary>Seconds the last finished chain of runs took; null for a new tenant. The longest is queued first (<see cref="DispatchOrder"/>).</summary>
     public double? LastRunSeconds { get; init; }
 
     /// <summary>Seconds the chain under way has taken so far: its continuations add to it until it ends.</summary>

@@ -12,7 +12,6 @@ public static class TenantPlanSettings
     /// <summary>Builds plan settings from a tenant row that passed <see cref="TenantSettingsValidator"/>.</summary>
     public static PlanSettings From(TenantSettings settings, IReadOnlySet<long>? approvedDeletions = null)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         TenantSettingsValidator.EnsureValid(settings);
         return new PlanSettings(
             TenantTimeZone.Resolve(settings.TimeZone),

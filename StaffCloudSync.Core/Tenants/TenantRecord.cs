@@ -3,10 +3,7 @@ using Azure;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// A tenant row as read from the registry: its settings (null when the row cannot be read into settings at
-/// all), the problems found in it, the pending one-shot deletion approval, and the row's ETag.
-/// </summary>
+/// <summary>A tenant row as read: its settings (null when the row cannot be read into settings at all), the problems found, its approval.</summary>
 public sealed record TenantRecord(
     string TenantId,
     TenantSettings? Settings,
@@ -25,7 +22,6 @@ public sealed record TenantRecord(
         ? Settings
         : throw new InvalidOperationException($"tenant '{TenantId}' has an invalid row; its settings are not known valid");
 
-    /// <summary>Failures in a row and quarantine (kept on the row, written by the runs).</summary>
     public TenantHealth Health { get; init; } = TenantHealth.Healthy;
 }
 
@@ -43,7 +39,6 @@ public sealed record DeletionApproval(
     string? GrantedBy,
     DateTimeOffset ExpiresAt)
 {
-    /// <summary>Whether it still lets deletions through at <paramref name="now"/>: not lapsed and not used up.</summary>
     public bool IsInForceAt(DateTimeOffset now) => now < ExpiresAt && Employees.Count > 0;
 
     public bool Equals(DeletionApproval? other) =>

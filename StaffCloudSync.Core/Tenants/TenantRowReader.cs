@@ -29,58 +29,33 @@ internal sealed class TenantRowReader(TableEntity entity, string tenantId)
         return string.IsNullOrWhiteSpace(text) ? null : text.Trim();
     }
 
-    public bool ReadBool(string field, bool fallback)
+    public bool ReadBool(string field, bool fallback) => Raw(field) switch
     {
-        switch (Raw(field))
+        null => fallback,
+        bool b => b,
+        int i and (0 or 1) => i == 1,
+        long l and (0 or 1) => l == 1,
+        string s when string.IsNullOrWhiteSpace(s) => fallback,
+        string s => s.Trim().ToUpperInvariant() switch
         {
-            case null:
-                return fallback;
-            case bool b:
-                return b;
-            case int i when i is 0 or 1:
-                return i == 1;
-            case long l when l is 0 or 1:
-                return l == 1;
-            case string s when string.IsNullOrWhiteSpace(s):
-                return fallback;
-            case string s:
-                switch (s.Trim().ToUpperInvariant())
-                {
-                    case "TRUE" or "1" or "YES":
-                        return true;
-                    case "FALSE" or "0" or "NO":
-                        return false;
-                    default:
-                        return Fail(field, $"'{s}' is not true or false", fallback);
-                }
+            "TRUE" or "1" or "YES" => true,
+            "FALSE" or "0" or "NO" => false,
+            _ => Fail(field, $"'{s}' is not true or false", fallback),
+        },
+        var other => Fail(field, $"{Describe(other)} is not true or false", fallback),
+    };
 
-            case var other:
-                return Fail(field, $"{Describe(other)} is not true or false", fallback);
-        }
-    }
-
-    public int ReadInt(string field, int fallback)
+    public int ReadInt(string field, int fallback) => Raw(field) switch
     {
-        switch (Raw(field))
-        {
-            case null:
-                return fallback;
-            case int i:
-                return i;
-            case long l when l is >= int.MinValue and <= int.MaxValue:
-                return (int)l;
-            case double d when Math.Floor(d) == d && d is >= int.MinValue and <= int.MaxValue:
-                return (int)d;
-            case string s when string.IsNullOrWhiteSpace(s):
-                return fallback;
-            case string s when int.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed):
-                return parsed;
-            case string s:
-                return Fail(field, $"'{s}' is not a whole number", fallback);
-            case var other:
-                return Fail(field, $"{Describe(other)} is not a whole number in range", fallback);
-        }
-    }
+        null => fallback,
+        int i => i,
+        long l and >= int.MinValue and <= int.MaxValue => (int)l,
+        double d when Math.Floor(d) == d && d is >= int.MinValue and <= int.MaxValue => (int)d,
+        string s when string.IsNullOrWhiteSpace(s) => fallback,
+        string s when int.TryParse(s.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        string s => Fail(field, $"'{s}' is not a whole number", fallback),
+        var other => Fail(field, $"{Describe(other)} is not a whole number in range", fallback),
+    };
 
     public TimeSpan ReadDuration(string field, TimeSpan fallback) => Raw(field) switch
     {

@@ -32,6 +32,9 @@ public sealed record TenantSettings
     public const int MaxDeletionThresholdMinimum = 100;
     public const int MaxDeletionApprovalHours = 168;
 
+    /// <summary>A group's name in MobieTrain is at most this long; a longer base group could never be created.</summary>
+    public const int MaxBaseGroupNameLength = 255;
+
     public required string TenantId { get; init; }
 
     public required string StaffCloudApiTenant { get; init; }
@@ -52,18 +55,19 @@ public sealed record TenantSettings
     /// <summary>What an event group stands for: one StaffCloud event (default) or one project.</summary>
     public GroupMode GroupBy { get; init; } = GroupMode.Event;
 
-    /// <summary>The group name template as the row holds it; null means the default of <see cref="GroupBy"/>.</summary>
+    /// <summary>Null means the default of <see cref="GroupBy"/>.</summary>
     public string? GroupNameTemplate { get; init; }
 
     public string EffectiveGroupNameTemplate => !string.IsNullOrWhiteSpace(GroupNameTemplate)
         ? GroupNameTemplate
         : GroupBy == GroupMode.Project ? DefaultProjectGroupNameTemplate : DefaultGroupNameTemplate;
 
-    /// <summary>The row's <c>BaseGroups</c> text: group names separated by ';' (see <see cref="BaseGroupNames"/>).</summary>
+    /// <summary>Group names separated by ';' (sync-rules.md, "base groups").</summary>
     public string? BaseGroups { get; init; }
 
-    /// <summary>The base groups' names: trimmed, empty entries dropped, the first of case-insensitive repeats kept.</summary>
-    public IReadOnlyList<string> BaseGroupNames => BaseGroupList.Parse(BaseGroups);
+    /// <summary>The base groups' names, each trimmed, empty entries dropped, the first of case-insensitive repeats kept.</summary>
+    public IReadOnlyList<string> BaseGroupNames =>
+        BaseGroups?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
 
     /// <summary>'+' and 1–3 digits; turns national numbers starting with a single 0 into international ones.</summary>
     public string? DefaultCallingCode { get; init; }

@@ -6,53 +6,50 @@ using StaffCloudSync.Core.Platform.Storage;
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>
-/// The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>); a row's deletion
-/// approval keeps its persons in a blob the row names (<see cref="DeletionApprovalRows"/>).
+/// The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>); a deletion approval is a
+/// document of its own (<see cref="DeletionApprovalDocuments"/>).
 /// </summary>
-public sealed class TenantStore
+public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logger)
 {
     // Each attempt needs another writer to change the row in between: more than a few in a row means something
     // is rewriting it in a loop, which should surface instead of spinning.
     internal const int MaxWriteAttempts = 10;
 
-    private readonly Ensured<TableClient> _table;
-    private readonly ILogger<TenantStore> _logger;
-    private readonly DeletionApprovalRows _approvals;
-
-    public TenantStore(StorageTables tables, TimeProvider time, ILogger<TenantStore> logger)
-    {
-        ArgumentNullException.ThrowIfNull(tables);
-        ArgumentNullException.ThrowIfNull(time);
-        _table = tables.Tenants;
-        _logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        _approvals = new DeletionApprovalRows(this, new DeletionApprovalBlobs(tables.Documents, time, logger), logger);
-    }
+    private readonly Ensured<TableClient> _table = tables.Tenants;
+    private readonly DeletionApprovalDocuments _approvals = new(tables.Documents, logger);
 
     /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (the run room's <c>Runs/DeletionApprovals</c> makes it).</summary>
-    public Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken) =>
-        _approvals.SetAsync(tenantId, approval, cancellationToken);
+    public async Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        if (await ReadEntityAsync(tenantId, cancellationToken) is null)
+            throw NotFound(tenantId, null);
+
+        await _approvals.SetAsync(tenantId, approval, cancellationToken);
+    }
 
     /// <summary>
-    /// Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it), on the
-    /// row's ETag so a newer approval granted meanwhile is never touched; returns the approval now on the row.
+    /// Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it), so a
+    /// newer approval granted meanwhile is never touched; returns the approval now stored.
     /// </summary>
     public Task<DeletionApproval?> UpdateDeletionApprovalAsync(
         string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken) =>
-        _approvals.UpdateAsync(tenantId, approvalId, change, cancellationToken);
+        TableKeys.IsValid(tenantId) ? _approvals.UpdateAsync(tenantId, approvalId, change, cancellationToken) : Task.FromResult<DeletionApproval?>(null);
 
     /// <summary>The tenant's row, validated; null when there is no row with that id.</summary>
-    public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var entity = await ReadEntityAsync(tenantId, cancellationToken);
-        return entity is null ? null : await _approvals.ToRecordAsync(entity, cancellationToken);
-    }
+    public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken) =>
+        await ReadEntityAsync(tenantId, cancellationToken) is { } entity
+            ? TenantEntityMapper.ToRecord(entity, await _approvals.GetAsync(tenantId, cancellationToken))
+            : null;
 
-    /// <summary>Every row, valid or not, ordered by tenant id; a row with an approval costs one more read, of its persons' blob.</summary>
+    /// <summary>Every row, valid or not, ordered by tenant id; a tenant with an approval costs one more read, of its document.</summary>
     public async IAsyncEnumerable<TenantRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var approved = await _approvals.TenantsWithApprovalAsync(cancellationToken);
         await foreach (var entity in ListEntitiesAsync(cancellationToken))
         {
-            yield return await _approvals.ToRecordAsync(entity, cancellationToken);
+            var approval = approved.Contains(entity.RowKey) ? await _approvals.GetAsync(entity.RowKey, cancellationToken) : null;
+            yield return TenantEntityMapper.ToRecord(entity, approval);
         }
     }
 
@@ -63,9 +60,7 @@ public sealed class TenantStore
         await foreach (var entity in client.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken))
         {
             if (entity.RowKey != TenantEntityMapper.RegistryRowKey)
-            {
                 yield return entity;
-            }
         }
     }
 
@@ -73,41 +68,33 @@ public sealed class TenantStore
     /// row claims (<see cref="TenantClaims"/>), and <see cref="TenantConflictException"/> when the id exists.</summary>
     public async Task AddAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         TenantSettingsValidator.EnsureValid(settings);
         await ClaimAsync(settings.TenantId, rows =>
         {
             if (rows.Any(r => r.TenantId == settings.TenantId))
-            {
                 throw new TenantConflictException($"Tenant '{settings.TenantId}' already exists.");
-            }
 
             return (TenantClaims.Conflicts(settings, rows), new TableTransactionAction(TableTransactionActionType.Add, TenantEntityMapper.ToEntity(settings)));
         }, cancellationToken);
     }
 
-    /// <summary>Replaces the settings of an existing tenant (keeping its approval), only if the row still has
-    /// <paramref name="ifMatch"/>'s ETag (<see cref="ETag.All"/> to overwrite unconditionally); refused with
-    /// <see cref="TenantValidationException"/> when the change would make it share an account with another row.</summary>
+    /// <summary>Replaces the settings of an existing tenant, only if the row still has <paramref name="ifMatch"/>'s ETag
+    /// (<see cref="ETag.All"/> to overwrite unconditionally); refused with <see cref="TenantValidationException"/> when the
+    /// change would make it share an account with another row.</summary>
     public async Task UpdateAsync(TenantSettings settings, ETag ifMatch, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         TenantSettingsValidator.EnsureValid(settings);
         await ClaimAsync(settings.TenantId, rows =>
         {
             var current = rows.FirstOrDefault(r => r.TenantId == settings.TenantId) ?? throw NotFound(settings.TenantId, null);
             if (ifMatch != ETag.All && current.ETag != ifMatch)
-            {
                 throw ChangedMeanwhile(settings.TenantId, null);
-            }
 
             // A changed account disables the row whoever writes it (AccountChange); the CLI applies it first, so it shows.
             if (current.Settings is { } known && AccountChange.Changes(known, settings))
-            {
                 settings = AccountChange.Apply(known, settings);
-            }
 
-            // Merge, not replace: the approval columns (and any column an operator added) stay as they are, and the
+            // Merge, not replace: the health columns (and any column an operator added) stay as they are, and the
             // ETag still makes the whole change conditional on the row the caller read. Only conflicts the change adds
             // refuse it, so a row that already shares an account can still be disabled or corrected.
             return (TenantClaims.Added(current.Settings, settings, rows),
@@ -115,72 +102,33 @@ public sealed class TenantStore
         }, cancellationToken);
     }
 
-    /// <summary>Changes the tenant's health (failures in a row, quarantine) on the row it read, retrying when someone
-    /// wrote in between; null when the tenant does not exist.</summary>
-    public async Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(change);
-        TenantHealth? health = null;
-        var found = await ChangeRowAsync(tenantId, entity =>
-        {
-            health = change(TenantEntityMapper.ReadHealth(entity));
-            TenantEntityMapper.SetHealth(entity, health);
-            return true;
-        }, cancellationToken);
-        return found ? health : null;
-    }
-
     /// <summary>
-    /// Reads the row, lets <paramref name="change"/> edit it (false: leave it), and replaces exactly the row read, on its
-    /// ETag: a concurrent settings change, approval or health update is never overwritten, the change is decided again on
-    /// the fresh row instead. False when the tenant does not exist or the change left it alone.
+    /// Changes the tenant's health (failures in a row, quarantine) on the row it read, replacing exactly that row on its
+    /// ETag: a concurrent settings change or health update is never overwritten, the change is made again on the fresh
+    /// row instead. Null when the tenant does not exist.
     /// </summary>
-    internal Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, bool> change, CancellationToken cancellationToken) =>
-        ChangeRowAsync(tenantId, (entity, _) => ValueTask.FromResult(change(entity) ? RowChange.Write : RowChange.Leave), cancellationToken);
-
-    /// <summary>As above, with a change that reads more (an approval's blob) and may ask for the row to be read again.</summary>
-    internal async Task<bool> ChangeRowAsync(string tenantId, Func<TableEntity, CancellationToken, ValueTask<RowChange>> change, CancellationToken cancellationToken)
+    public async Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
         {
-            var entity = await ReadEntityAsync(tenantId, cancellationToken);
-            if (entity is null)
-            {
-                return false;
-            }
+            if (await ReadEntityAsync(tenantId, cancellationToken) is not { } entity)
+                return null;
 
-            var decision = await change(entity, cancellationToken);
-            if (decision == RowChange.Leave)
-            {
-                return false;
-            }
-
-            if (decision == RowChange.ReadAgain)
-            {
-                TenantsLog.ChangeRetried(_logger, tenantId, attempt);
-                continue;
-            }
-
+            var health = change(TenantEntityMapper.ReadHealth(entity));
+            TenantEntityMapper.SetHealth(entity, health);
             try
             {
                 var client = await _table.GetAsync(cancellationToken);
                 await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                return true;
+                return health;
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {
-                TenantsLog.ChangeRetried(_logger, tenantId, attempt);
+                TenantsLog.ChangeRetried(logger, tenantId, attempt);
             }
         }
 
         throw new TenantConflictException($"Tenant '{tenantId}' kept changing while it was being written ({MaxWriteAttempts} attempts).");
-    }
-
-    internal enum RowChange
-    {
-        Leave,
-        Write,
-        ReadAgain,
     }
 
     /// <summary>
@@ -197,13 +145,11 @@ public sealed class TenantStore
         {
             var registry = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, TenantEntityMapper.RegistryRowKey,
                 cancellationToken: cancellationToken);
-            // Settings only: the check compares accounts, so the approvals' blobs are not read.
+            // Settings only: the check compares accounts, so no approval is read.
             var rows = await ListEntitiesAsync(cancellationToken).Select(e => TenantEntityMapper.ToRecord(e, null)).ToListAsync(cancellationToken);
             var (conflicts, write) = decide(rows);
             if (conflicts.Count > 0)
-            {
                 throw new TenantValidationException(conflicts);
-            }
 
             var bump = new TableEntity(TenantEntityMapper.PartitionKey, TenantEntityMapper.RegistryRowKey) { ["ChangedBy"] = tenantId };
             var actions = new List<TableTransactionAction>
@@ -225,34 +171,25 @@ public sealed class TenantStore
             catch (TableTransactionFailedException ex) when (ex.Status is 409 or 412)
             {
                 // Someone else added or changed a tenant in between (or added this one): decide again on the fresh rows.
-                TenantsLog.ChangeRetried(_logger, tenantId, attempt);
+                TenantsLog.ChangeRetried(logger, tenantId, attempt);
             }
         }
 
         throw new TenantConflictException($"The Tenants table kept changing while tenant '{tenantId}' was being written ({MaxWriteAttempts} attempts).");
     }
 
-    internal async Task<TableEntity?> ReadEntityAsync(string tenantId, CancellationToken cancellationToken)
+    private async Task<TableEntity?> ReadEntityAsync(string tenantId, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(tenantId) || tenantId == TenantEntityMapper.RegistryRowKey)
-        {
             return null;
-        }
 
         var client = await _table.GetAsync(cancellationToken);
         var response = await client.GetEntityIfExistsAsync<TableEntity>(TenantEntityMapper.PartitionKey, tenantId, cancellationToken: cancellationToken);
         return response.HasValue ? response.Value : null;
     }
 
-    private static TenantConflictException ChangedMeanwhile(string tenantId, Exception? inner)
-    {
-        var message = $"Tenant '{tenantId}' was changed by someone else since it was read: read it again and reapply the change.";
-        return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);
-    }
+    private static TenantConflictException ChangedMeanwhile(string tenantId, Exception? inner) =>
+        new($"Tenant '{tenantId}' was changed by someone else since it was read: read it again and reapply the change.", inner);
 
-    internal static TenantConflictException NotFound(string? tenantId, Exception? inner)
-    {
-        var message = $"Tenant '{tenantId}' does not exist.";
-        return inner is null ? new TenantConflictException(message) : new TenantConflictException(message, inner);
-    }
+    private static TenantConflictException NotFound(string? tenantId, Exception? inner) => new($"Tenant '{tenantId}' does not exist.", inner);
 }

@@ -4,7 +4,7 @@ using StaffCloudSync.Tests.Infrastructure;
 
 namespace StaffCloudSync.Tests.Storage;
 
-/// <summary>The approval of held deletions on the tenant's row: stored whole, changed only by its own id, on the row's ETag.</summary>
+/// <summary>The approval of held deletions, one JSON document per tenant: stored whole, changed only by its own id, on its ETag.</summary>
 public sealed class TenantApprovalStoreTests
 {
     private StorageHarness context = null!;
@@ -38,15 +38,14 @@ public sealed class TenantApprovalStoreTests
     [Test]
     public async Task ApprovalOfThirtyThousandPersons_RoundTripsAndSettles()
     {
-        // A mass deactivation: far more ids than a 32 K-character column holds; the row keeps only the header.
+        // A mass deactivation: far more ids than a 32 K-character column holds.
         var ids = Enumerable.Range(1, 30_000).Select(i => (long)i * 100_003).ToHashSet();
         var approval = Approval("big", ids, "ops@example.com");
 
         await Store.SetDeletionApprovalAsync("acme", approval, CancellationToken.None);
         Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(approval));
-        Assert.That((await RawAsync()).GetString("DeletionApproval"), Has.Length.LessThan(1_000));
 
-        // A run deletes all but ten of them: the rest is a new revision, and the one it replaces is gone.
+        // A run deletes all but ten of them.
         var left = ids.Take(10).ToHashSet();
         var after = await Store.UpdateDeletionApprovalAsync("acme", "big", a => a with { Employees = left }, CancellationToken.None);
         Assert.That(after, Is.EqualTo(approval with { Employees = left }));
@@ -60,48 +59,36 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
-    public async Task PersonsBlobGone_ApprovalReadsAsNone_Logged_AndLetsNothingThrough()
-    {
-        await Store.SetDeletionApprovalAsync("acme", Approval("a1", [1, 2]), CancellationToken.None);
-        var container = context.Tables.Documents.Client;
-        await container.DeleteBlobAsync((await ApprovalBlobsAsync()).Single());
-
-        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null);
-        Assert.That(await Store.UpdateDeletionApprovalAsync("acme", "a1", a => a with { Employees = new HashSet<long> { 1 } }, CancellationToken.None), Is.Null,
-            "a run cannot change what it cannot read");
-        Assert.That(context.Logs.GetSnapshot().Where(l => l.Id.Id == 2104).Select(l => l.Message),
-            Has.Some.Contains("acme").And.Some.Contains("a1").And.All.Contains("lets no deletion through"));
-    }
-
-    [Test]
-    public async Task PersonsBlobOfAnotherApprovalOrUnreadable_ReadsAsNone()
+    public async Task UnreadableDocument_ReadsAsNone_Logged_AndLetsNothingThrough()
     {
         await Store.SetDeletionApprovalAsync("acme", Approval("a1", [1, 2]), CancellationToken.None);
         var blob = context.Tables.Documents.Client.GetBlobClient((await ApprovalBlobsAsync()).Single());
 
-        foreach (var content in new[] { "{\"tenant\":\"acme\",\"approvalId\":\"other\",\"employees\":[1,2]}", "{\"tenant\":\"acme\",\"approvalId\":\"a1\",\"employees\":[1]}", "not json" })
+        foreach (var content in new[] { "{\"runId\":\"run-a1\",\"employees\":[1,2]}", "[1,2]", "not json" })
         {
             await blob.UploadAsync(BinaryData.FromString(content), overwrite: true);
 
             Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null, content);
+            Assert.That(await Store.UpdateDeletionApprovalAsync("acme", "a1", a => a with { Employees = new HashSet<long> { 1 } }, CancellationToken.None), Is.Null,
+                "a run cannot change what it cannot read");
         }
 
-        Assert.That(context.Logs.GetSnapshot().Count(l => l.Id.Id == 2105), Is.EqualTo(3));
+        Assert.That(context.Logs.GetSnapshot().Where(l => l.Id.Id == 2105).Select(l => l.Message).ToList(),
+            Has.Count.EqualTo(6).And.All.Contains("acme").And.All.Contains("lets no deletion through"));
     }
 
     [Test]
-    public async Task Approval_IsAJsonHeaderOnTheRow_NamingABlobOfItsPersons_BothReadable()
+    public async Task Approval_IsOneJsonDocument_Readable_AndTheRowKeepsNoneOfIt()
     {
         await Store.SetDeletionApprovalAsync("acme", Approval("a1", [7, 5], "ops@example.com"), CancellationToken.None);
 
-        var json = (await RawAsync()).GetString("DeletionApproval");
         var blob = (await ApprovalBlobsAsync()).Single();
-        var persons = (await context.Tables.Documents.Client.GetBlobClient(blob).DownloadContentAsync()).Value.Content.ToString();
+        var json = (await context.Tables.Documents.Client.GetBlobClient(blob).DownloadContentAsync()).Value.Content.ToString();
 
+        Assert.That(blob, Is.EqualTo("approvals/acme.json"));
         Assert.That(json, Does.StartWith("{\"id\":\"a1\",\"runId\":\"run-a1\",").And.Contain("\"grantedBy\":\"ops@example.com\"")
-            .And.EndWith($"\"persons\":2,\"personsBlob\":\"{blob}\"}}"));
-        Assert.That(blob, Does.StartWith("acme/approvals/a1/").And.EndWith(".json"));
-        Assert.That(persons, Is.EqualTo("{\"tenant\":\"acme\",\"approvalId\":\"a1\",\"employees\":[5,7]}"));
+            .And.EndWith("\"employees\":[5,7]}"));
+        Assert.That((await RawAsync()).Keys.Where(k => k.StartsWith("DeletionApproval", StringComparison.Ordinal)), Is.EquivalentTo(new[] { "DeletionApprovalHours" }));
     }
 
     [Test]
@@ -113,7 +100,7 @@ public sealed class TenantApprovalStoreTests
         await Store.SetDeletionApprovalAsync("acme", small, CancellationToken.None);
 
         Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.EqualTo(small));
-        Assert.That(await ApprovalBlobsAsync(), Has.Count.EqualTo(1).And.All.StartWith("acme/approvals/small/"), "the replaced approval's blob is deleted");
+        Assert.That(await ApprovalBlobsAsync(), Has.Count.EqualTo(1), "one document per tenant");
     }
 
     [Test]
@@ -166,9 +153,8 @@ public sealed class TenantApprovalStoreTests
     [Test]
     public async Task ApprovalWrittenByHandWithoutPersons_CoversNoOne()
     {
-        var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
-        await table.UpdateEntityAsync(new TableEntity("tenant", "acme") { ["DeletionApproval"] = "{\"id\":\"by-hand\",\"grantedAt\":\"2025-03-14T09:00:00Z\"}" },
-            Azure.ETag.All, TableUpdateMode.Merge);
+        var container = await context.Tables.Documents.GetAsync(CancellationToken.None);
+        await container.UploadBlobAsync("approvals/acme.json", BinaryData.FromString("{\"id\":\"by-hand\",\"grantedAt\":\"2025-03-14T09:00:00Z\"}"));
 
         var approval = (await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval;
 
@@ -178,19 +164,18 @@ public sealed class TenantApprovalStoreTests
     }
 
     [Test]
-    public async Task ApprovalInTheEarlierColumnLayout_LapsesAndIsClearedByTheNextApproval()
+    public async Task ApprovalInAnEarlierRowLayout_Lapses()
     {
         var table = await context.Tables.Tenants.GetAsync(CancellationToken.None);
         await table.UpdateEntityAsync(new TableEntity("tenant", "acme")
         {
+            ["DeletionApproval"] = "{\"id\":\"header\",\"grantedAt\":\"2025-03-14T09:00:00Z\",\"persons\":1,\"personsBlob\":\"acme/approvals/header/1.json\"}",
             ["DeletionApprovalId"] = "old", ["DeletionApprovalEmployeeChunks"] = 1, ["DeletionApprovalEmployees0"] = new byte[] { 5 },
         }, Azure.ETag.All, TableUpdateMode.Merge);
 
         Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval, Is.Null);
         await Store.SetDeletionApprovalAsync("acme", Approval("new", [5]), CancellationToken.None);
-
-        var columns = (await RawAsync()).Keys.Where(k => k.StartsWith("DeletionApproval", StringComparison.Ordinal));
-        Assert.That(columns, Is.EquivalentTo(new[] { "DeletionApproval", "DeletionApprovalHours" }));
+        Assert.That((await Store.GetAsync("acme", CancellationToken.None))!.DeletionApproval!.Id, Is.EqualTo("new"));
     }
 
     [Test]
@@ -208,7 +193,7 @@ public sealed class TenantApprovalStoreTests
     private async Task<List<string>> ApprovalBlobsAsync()
     {
         var container = await context.Tables.Documents.GetAsync(CancellationToken.None);
-        return await container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "acme/approvals/", CancellationToken.None).Select(b => b.Name).ToListAsync();
+        return await container.GetBlobsAsync(Azure.Storage.Blobs.Models.BlobTraits.None, Azure.Storage.Blobs.Models.BlobStates.None, "approvals/", CancellationToken.None).Select(b => b.Name).ToListAsync();
     }
 
     private async Task<TableEntity> RawAsync()

@@ -15,27 +15,13 @@ public static class AppSetting
     }
 
     /// <summary><c>Section:Key (app setting Section__Key)</c>; <paramref name="key"/> may be nested (<c>Resilience:MaxRetries</c>).</summary>
-    public static string Name(string section, string key)
-    {
-        var path = $"{section}:{key}";
-        return $"{path} (app setting {path.Replace(":", "__", StringComparison.Ordinal)})";
-    }
+    public static string Name(string section, string key) => $"{section}:{key} (app setting {section}__{key.Replace(":", "__", StringComparison.Ordinal)})";
 
-    /// <summary>
-    /// The failure of a value outside the inclusive range <paramref name="min"/>–<paramref name="max"/>, or null;
-    /// <paramref name="why"/> (optional) says where the range comes from.
-    /// </summary>
+    /// <summary>The failure of a value outside the inclusive range, or null; <paramref name="why"/> (optional) says where the range comes from.</summary>
     public static string? OutOfRange<T>(string section, string key, T value, T min, T max, string? why = null)
-        where T : struct, IComparable<T>, IFormattable
-    {
-        if (value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0)
-        {
-            return null;
-        }
-
-        var reason = why is null ? "" : $" ({why})";
-        return $"{Name(section, key)} must be between {Text(min)} and {Text(max)}{reason}; it is {Text(value)}.";
-    }
+        where T : struct, IComparable<T>, IFormattable =>
+        value.CompareTo(min) >= 0 && value.CompareTo(max) <= 0 ? null
+            : $"{Name(section, key)} must be between {Text(min)} and {Text(max)}{(why is null ? "" : $" ({why})")}; it is {Text(value)}.";
 
     // Invariant, so a message reads the same on every host: TimeSpan in its constant form (00:30:00), numbers plain.
     private static string Text(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);

@@ -23,10 +23,6 @@ public static class RemovedSettings
     public static IServiceCollection RejectRemovedSettings(this IServiceCollection services, IConfiguration configuration,
         string section, IReadOnlyList<RemovedSetting> removed)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentException.ThrowIfNullOrEmpty(section);
-        ArgumentNullException.ThrowIfNull(removed);
-
         // Named by the section, so every section is checked once however often its registration runs.
         services.AddOptions<RemovedSettingsFound>(section)
             .Configure(found =>
@@ -40,23 +36,14 @@ public static class RemovedSettings
     }
 
     /// <summary>A failure for each of <paramref name="removed"/> that <paramref name="configuration"/> holds (a value or a sub-section).</summary>
-    public static IEnumerable<string> Find(IConfiguration configuration, string section, IEnumerable<RemovedSetting> removed)
-    {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(removed);
-        return removed
-            .Where(setting => configuration.GetSection($"{section}:{setting.Key}").Exists())
-            .Select(setting => $"{AppSetting.Name(section, setting.Key)} is set, but that setting is gone: {setting.Now}. " +
-                "Remove it from the app settings (local.settings.json, the function app's configuration) or the environment.")
-            .ToList();
-    }
+    public static IEnumerable<string> Find(IConfiguration configuration, string section, IEnumerable<RemovedSetting> removed) => removed
+        .Where(setting => configuration.GetSection($"{section}:{setting.Key}").Exists())
+        .Select(setting => $"{AppSetting.Name(section, setting.Key)} is set, but that setting is gone: {setting.Now}. " +
+            "Remove it from the app settings (local.settings.json, the function app's configuration) or the environment.")
+        .ToList();
 
     private sealed class Validator : IValidateOptions<RemovedSettingsFound>
     {
-        public ValidateOptionsResult Validate(string? name, RemovedSettingsFound options)
-        {
-            ArgumentNullException.ThrowIfNull(options);
-            return AppSetting.Result(options.Failures);
-        }
+        public ValidateOptionsResult Validate(string? name, RemovedSettingsFound options) => AppSetting.Result(options.Failures);
     }
 }

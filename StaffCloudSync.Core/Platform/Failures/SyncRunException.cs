@@ -12,7 +12,6 @@ public class SyncRunException(string tenantId, SyncFailureKind kind, string mess
 
     public SyncFailureKind Kind { get; } = kind;
 
-    /// <summary>True when trying again later can help (outage, throttling); false for what needs an operator.</summary>
     public bool IsTransient => Kind is SyncFailureKind.Unavailable;
 }
 
@@ -22,21 +21,11 @@ public class SyncRunException(string tenantId, SyncFailureKind kind, string mess
 /// </summary>
 public enum SyncFailureKind
 {
-    /// <summary>An API unreachable, throttled or timing out after retries: the one kind a later retry can fix.</summary>
+    /// <summary>The one kind a later retry can fix: an API unreachable, throttled or timing out after retries.</summary>
     Unavailable,
-
-    /// <summary>A credential refused (401/403) or a secret that may not be read.</summary>
     Authentication,
-
-    /// <summary>An answer that is not what the API returns.</summary>
     InvalidResponse,
-
-    /// <summary>An invalid tenant row or a setting the API rejects.</summary>
     Configuration,
-
-    /// <summary>A secret the tenant names is not in Key Vault.</summary>
     MissingSecret,
-
-    /// <summary>No row in the Tenants table for the tenant id: an operator must add it (or fix the id).</summary>
     UnknownTenant,
 }

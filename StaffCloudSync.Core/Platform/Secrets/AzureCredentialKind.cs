@@ -18,20 +18,17 @@ public static class AzureCredentials
 {
     public static TokenCredential Create(AzureCredentialKind kind, string? managedIdentityClientId) => kind switch
     {
-        AzureCredentialKind.ManagedIdentity => string.IsNullOrWhiteSpace(managedIdentityClientId)
-            ? new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned)
-            : new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(managedIdentityClientId)),
-        AzureCredentialKind.Developer => new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ExcludeManagedIdentityCredential = true,
-            ExcludeWorkloadIdentityCredential = true,
-        }),
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown credential kind."),
+        AzureCredentialKind.Developer => new DefaultAzureCredential(
+            new DefaultAzureCredentialOptions { ExcludeManagedIdentityCredential = true, ExcludeWorkloadIdentityCredential = true }),
+        _ => new ManagedIdentityCredential(string.IsNullOrWhiteSpace(managedIdentityClientId)
+            ? ManagedIdentityId.SystemAssigned
+            : ManagedIdentityId.FromUserAssignedClientId(managedIdentityClientId)),
     };
 
     /// <summary>Reads the Functions-style setting value ("managedidentity", "developer"); null or empty means managed identity.</summary>
-    public static AzureCredentialKind Parse(string? value) =>
-        string.IsNullOrWhiteSpace(value) || value.Equals("managedidentity", StringComparison.OrdinalIgnoreCase)
-            ? AzureCredentialKind.ManagedIdentity
-            : Enum.Parse<AzureCredentialKind>(value, ignoreCase: true);
+    public static bool TryParse(string? value, out AzureCredentialKind kind)
+    {
+        kind = AzureCredentialKind.ManagedIdentity;
+        return string.IsNullOrWhiteSpace(value) || (Enum.TryParse(value, ignoreCase: true, out kind) && Enum.IsDefined(kind));
+    }
 }

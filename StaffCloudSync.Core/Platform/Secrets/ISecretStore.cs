@@ -25,13 +25,13 @@ public sealed class SecretNotFoundException(string secretName, Exception? innerE
     public string SecretName { get; } = secretName;
 }
 
-/// <summary>Where <see cref="ISecretStore"/> reads secrets from (configuration key <c>Secrets:Provider</c>).</summary>
+/// <summary>
+/// Where <see cref="ISecretStore"/> reads secrets from (configuration key <c>Secrets:Provider</c>): Key Vault in Azure,
+/// <c>Secrets:Values:&lt;name&gt;</c> in configuration for local runs and tests only.
+/// </summary>
 public enum SecretProvider
 {
-    /// <summary>Azure Key Vault: what runs in Azure.</summary>
     KeyVault,
-
-    /// <summary><c>Secrets:Values:&lt;name&gt;</c> in configuration: for local runs and tests only.</summary>
     Configuration,
 }
 
@@ -47,6 +47,5 @@ public sealed class SecretAccessDeniedException(string secretName, Uri vaultUri,
 {
     public string SecretName { get; } = secretName;
 
-    /// <summary>The HTTP status Key Vault answered with (401 or 403).</summary>
     public int StatusCode { get; } = statusCode;
 }

@@ -21,57 +21,36 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
     {
         Expiration = _cacheDuration,
         LocalCacheExpiration = _cacheDuration,
-        Flags = _cacheDuration > TimeSpan.Zero
-            ? HybridCacheEntryFlags.DisableDistributedCache
-            : HybridCacheEntryFlags.DisableDistributedCache | HybridCacheEntryFlags.DisableLocalCache,
+        Flags = HybridCacheEntryFlags.DisableDistributedCache | (_cacheDuration > TimeSpan.Zero ? HybridCacheEntryFlags.None : HybridCacheEntryFlags.DisableLocalCache),
     };
 
     public async Task<string> GetSecretAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        // The name becomes a URL path segment: refuse anything that could address another resource
+        // (e.g. "x/versions") instead of relying on escaping.
         if (!SecretNamePattern().IsMatch(name))
-        {
-            // The name becomes a URL path segment: refuse anything that could address another resource
-            // (e.g. "x/versions") instead of relying on escaping.
-            throw new ArgumentException(
-                $"'{name}' is not a Key Vault secret name (1–127 characters of a-z, A-Z, 0-9 and '-').", nameof(name));
-        }
+            throw new ArgumentException($"'{name}' is not a Key Vault secret name (1–127 characters of a-z, A-Z, 0-9 and '-').", nameof(name));
 
         var fetched = false;
         // The read is shared by every caller waiting for it; HybridCache cancels it only when all of them gave up.
-        var value = await cache.GetOrCreateAsync(
-            Key(name),
-            async token =>
-            {
-                fetched = true;
-                return await FetchAsync(name, token);
-            },
-            Entry,
-            cancellationToken: cancellationToken);
+        var value = await cache.GetOrCreateAsync(Key(name), async token =>
+        {
+            fetched = true;
+            return await FetchAsync(name, token);
+        }, Entry, cancellationToken: cancellationToken);
 
         if (!fetched)
-        {
             SecretsLog.SecretServedFromCache(logger, name);
-        }
 
         return value;
     }
 
-    /// <summary>
-    /// Drops the cached value, e.g. after the API refused the token with 401: the next read asks Key Vault, which
-    /// returns the rotated value.
-    /// </summary>
     public void Invalidate(string name)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-
         // The entry is in the local tier only (no distributed cache), which RemoveAsync clears before it returns.
-        var removal = cache.RemoveAsync(Key(name));
-        if (!removal.IsCompletedSuccessfully)
-        {
-            removal.AsTask().GetAwaiter().GetResult();
-        }
-
+        cache.RemoveAsync(Key(name)).AsTask().GetAwaiter().GetResult();
         SecretsLog.SecretInvalidated(logger, name);
     }
 

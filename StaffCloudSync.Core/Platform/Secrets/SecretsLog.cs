@@ -1,9 +1,6 @@
 namespace StaffCloudSync.Core.Platform.Secrets;
 
-/// <summary>
-/// Log lines of the secret stores, event ids 1100–1199. They name secrets and vaults, never a value: nothing here
-/// takes the value as a parameter, so it cannot end up in a log by accident.
-/// </summary>
+/// <summary>Log lines of the secret stores (1100–1199): no method takes a value, so none can end up in a log by accident.</summary>
 internal static partial class SecretsLog
 {
     [LoggerMessage(EventId = 1100, Level = LogLevel.Debug,

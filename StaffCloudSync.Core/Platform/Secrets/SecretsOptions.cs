@@ -26,20 +26,10 @@ public sealed class SecretsOptions
     {
         provider = SecretProvider.KeyVault;
         if (string.IsNullOrWhiteSpace(value))
-        {
             return true;
-        }
 
-        // Names only: Enum.TryParse would also accept "1" or "KeyVault,Configuration".
-        foreach (var candidate in Enum.GetValues<SecretProvider>())
-        {
-            if (value.Trim().Equals(candidate.ToString(), StringComparison.OrdinalIgnoreCase))
-            {
-                provider = candidate;
-                return true;
-            }
-        }
-
-        return false;
+        // Names only: Enum.TryParse alone would also accept "1" or "KeyVault,Configuration".
+        return Enum.GetNames<SecretProvider>().Contains(value.Trim(), StringComparer.OrdinalIgnoreCase)
+            && Enum.TryParse(value.Trim(), ignoreCase: true, out provider);
     }
 }

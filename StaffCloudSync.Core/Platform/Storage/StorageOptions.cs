@@ -23,12 +23,11 @@ public sealed class StorageOptions
     /// <summary><c>AzureWebJobsStorage</c>: a connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
     public string? ConnectionString { get; set; }
 
-    /// <summary><c>AzureWebJobsStorage__tableServiceUri</c>, or derived from <c>AzureWebJobsStorage__accountName</c>.</summary>
+    /// <summary><c>AzureWebJobsStorage__tableServiceUri</c> (and queue, blob), or derived from <c>AzureWebJobsStorage__accountName</c>.</summary>
     public string? TableServiceUri { get; set; }
 
     public string? QueueServiceUri { get; set; }
 
-    /// <summary><c>AzureWebJobsStorage__blobServiceUri</c>: the run details' container lives there.</summary>
     public string? BlobServiceUri { get; set; }
 
     /// <summary><c>AzureWebJobsStorage__credential</c>: "managedidentity" (the default) or "developer".</summary>
@@ -41,10 +40,9 @@ public sealed class StorageOptions
 
     public string RunsTableName { get; set; } = DefaultRunsTableName;
 
-    /// <summary>One row per tenant while a run holds it (the per-tenant lease).</summary>
     public string LeasesTableName { get; set; } = DefaultLeasesTableName;
 
-    /// <summary>Blob container of the runs' details, one JSON document per run (<c>Storage__RunDetailsContainerName</c>).</summary>
+    /// <summary>The runs' details and the deletion approvals, JSON documents (<c>Storage__RunDetailsContainerName</c>).</summary>
     public string RunDetailsContainerName { get; set; } = DefaultRunDetailsContainerName;
 
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
@@ -55,7 +53,6 @@ public sealed class StorageOptions
     /// </summary>
     public void ReadFrom(IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         var connection = configuration.GetSection(ConnectionSettingName);
         ConnectionString = Blank(connection.Value);
         var accountName = Blank(connection["accountName"]);
@@ -73,7 +70,8 @@ public sealed class StorageOptions
     }
 
     /// <summary>The identity-based setup's credential (unused with a connection string).</summary>
-    public TokenCredential CreateCredential() => AzureCredentials.Create(AzureCredentials.Parse(Credential), ClientId);
+    public TokenCredential CreateCredential() =>
+        AzureCredentials.Create(AzureCredentials.TryParse(Credential, out var kind) ? kind : AzureCredentialKind.ManagedIdentity, ClientId);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

@@ -7,28 +7,19 @@ namespace StaffCloudSync.Core.Platform.Storage;
 /// The app's tables and its run-details container, each created on its first use and then never asked about again in
 /// this process: a CreateIfNotExists per call would double every request.
 /// </summary>
-public sealed class StorageTables
+public sealed class StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
 {
-    public StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
-    {
-        Tenants = Ensured.Table(tableService.GetTableClient(options.Value.TenantsTableName));
-        Runs = Ensured.Table(tableService.GetTableClient(options.Value.RunsTableName));
-        Leases = Ensured.Table(tableService.GetTableClient(options.Value.LeasesTableName));
-        var container = blobService.GetBlobContainerClient(options.Value.RunDetailsContainerName);
-        Documents = new Ensured<BlobContainerClient>(container, token => container.CreateIfNotExistsAsync(cancellationToken: token));
-    }
+    public Ensured<TableClient> Tenants { get; } = Ensured.Table(tableService.GetTableClient(options.Value.TenantsTableName));
 
-    public Ensured<TableClient> Tenants { get; }
+    public Ensured<TableClient> Runs { get; } = Ensured.Table(tableService.GetTableClient(options.Value.RunsTableName));
 
-    public Ensured<TableClient> Runs { get; }
-
-    public Ensured<TableClient> Leases { get; }
+    public Ensured<TableClient> Leases { get; } = Ensured.Table(tableService.GetTableClient(options.Value.LeasesTableName));
 
     /// <summary>
-    /// The <c>run-details</c> container of JSON documents: a blob per run with its lists (the run store) and an approval's
-    /// persons (the tenant store). Named for what it holds, so storage knows neither room's types.
+    /// The <c>run-details</c> container of JSON documents: a blob per run (the run store) and the deletion approvals (the
+    /// tenant store). Named for what it holds, so storage knows neither room's types.
     /// </summary>
-    public Ensured<BlobContainerClient> Documents { get; }
+    public Ensured<BlobContainerClient> Documents { get; } = Ensured.Container(blobService.GetBlobContainerClient(options.Value.RunDetailsContainerName));
 }
 
 /// <summary>A client whose table or container is created once; a failed creation is tried again by the next caller.</summary>
@@ -62,4 +53,6 @@ public sealed class Ensured<TClient>(TClient client, Func<CancellationToken, Tas
 public static class Ensured
 {
     public static Ensured<TableClient> Table(TableClient client) => new(client, token => client.CreateIfNotExistsAsync(token));
+
+    public static Ensured<BlobContainerClient> Container(BlobContainerClient client) => new(client, token => client.CreateIfNotExistsAsync(cancellationToken: token));
 }

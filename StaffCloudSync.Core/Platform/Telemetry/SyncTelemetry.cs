@@ -6,11 +6,9 @@ using OpenTelemetry.Trace;
 namespace StaffCloudSync.Core.Platform.Telemetry;
 
 /// <summary>
-/// The app's one <see cref="ActivitySource"/> and one <see cref="Meter"/>, their span, metric and tag names, and the few
-/// places that feed them. Names are constants because alerts and the workbook (infra/) query them by name and a test
-/// holds both sides together; a renamed metric must break that test, not silently an alert. It knows nothing of the rest of
-/// Core, so any folder may use it; a run's metrics are taken from its record (Sync's RunTelemetry), so the numbers an
-/// operator is alerted on are the numbers the record shows.
+/// The app's one <see cref="ActivitySource"/> and <see cref="Meter"/>, their names and the few places that feed them. Names
+/// are constants because alerts and the workbook (infra/) query them and a test holds both sides together: a renamed metric
+/// breaks that test, not silently an alert. A run's metrics are taken from its record, so alerts show the record's numbers.
 /// </summary>
 public static class SyncTelemetry
 {
@@ -82,16 +80,13 @@ public static class SyncTelemetry
     public static Activity? StartRun(string runId, string? traceparent, string? tracestate)
     {
         if (Activity.Current is { OperationName: RunSpan } current && Equals(current.GetTagItem(RunTag), runId))
-        {
             return null;
-        }
 
         ActivityContext.TryParse(traceparent, tracestate, isRemote: true, out var parent);
         var links = Activity.Current is { } ambient && ambient.TraceId != parent.TraceId ? new[] { new ActivityLink(ambient.Context) } : null;
         return Source.StartActivity(ActivityKind.Consumer, parent, links: links, name: RunSpan)?.SetTag(RunTag, runId);
     }
 
-    /// <summary>A step of the current run (lease, read, plan, an apply phase).</summary>
     public static Activity? StartPhase(string name) => Source.StartActivity(name);
 
     /// <summary>An apply phase, named by its write (<c>CreateGroupAsync</c> → <c>apply CreateGroup</c>).</summary>
@@ -109,7 +104,7 @@ public static class SyncTelemetry
         return activity?.SetTag(TenantTag, tenantId);
     }
 
-    /// <summary>The current span's W3C trace context (traceparent, tracestate) for a message to carry; nulls without one.</summary>
+    /// <summary>The current span's W3C trace context for a message to carry; nulls without one.</summary>
     public static (string? Traceparent, string? Tracestate) CurrentTraceContext() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? (current.Id, current.TraceStateString) : (null, null);
 
@@ -157,9 +152,7 @@ public static class SyncTelemetry
 
             PartnerRequests.Add(1, new(PartnerTag, partner), new(StatusCodeTag, (int)response.StatusCode));
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
-            {
                 PartnerThrottled.Add(1, new KeyValuePair<string, object?>(PartnerTag, partner));
-            }
 
             return response;
         }
