@@ -27,9 +27,7 @@ public static class ExternalId
     public static long? TryParseDigits(string? digits)
     {
         if (string.IsNullOrEmpty(digits) || digits.Length > MaxDigits || !digits.All(char.IsAsciiDigit))
-        {
             return null;
-        }
 
         // StaffCloud ids start at 1: "0" (or "000") cannot be asked about, so it is protected like any other non-id.
         var id = long.Parse(digits, CultureInfo.InvariantCulture);

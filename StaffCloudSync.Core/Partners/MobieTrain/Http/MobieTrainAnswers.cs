@@ -55,9 +55,7 @@ internal static class MobieTrainAnswers
         where T : class
     {
         if (existing is not { ValueKind: JsonValueKind.Object } value)
-        {
             return null;
-        }
 
         try
         {
@@ -89,9 +87,7 @@ internal static class MobieTrainAnswers
     private static string Id([System.Diagnostics.CodeAnalysis.NotNull] MobieTrainAnswer? answer, string what)
     {
         if (answer is null)
-        {
             throw new MobieTrainShapeException($"{what} is not a JSON object");
-        }
 
         var id = TextValue.Usable(answer.Id);
         return string.IsNullOrEmpty(id) ? throw new MobieTrainShapeException($"{what} has no 'id'")
@@ -108,9 +104,7 @@ internal static class MobieTrainAnswers
     {
         text = TextValue.Usable(text);
         if (text is null)
-        {
             return null;
-        }
 
         // ISO 8601 in any of its spellings (Z or an offset, with or without fractions); no offset is read as UTC.
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,

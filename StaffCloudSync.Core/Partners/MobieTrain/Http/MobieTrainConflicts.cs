@@ -65,9 +65,7 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
         await foreach (var group in lists.GetUserGroupsAsync(target, cancellationToken))
         {
             if (externalId is not null && string.Equals(group.ExternalId, externalId, StringComparison.Ordinal))
-            {
                 return group;
-            }
 
             sameName ??= string.Equals(group.Name, name, StringComparison.OrdinalIgnoreCase) ? group : null;
         }
@@ -81,9 +79,7 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
         await foreach (var pending in lists.GetInvitationsAsync(target, cancellationToken))
         {
             if (string.Equals(pending.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
-            {
                 return new ConflictingPerson("invitation", pending);
-            }
 
             sameEmail ??= SameEmail(pending.Profile, invitation) ? new ConflictingPerson("invitation", pending) : null;
         }
@@ -91,9 +87,7 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
         await foreach (var user in lists.GetUsersAsync(target, cancellationToken))
         {
             if (string.Equals(user.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
-            {
                 return ConflictingPerson.FromUser(user);
-            }
 
             sameEmail ??= SameEmail(user.Profile, invitation) ? ConflictingPerson.FromUser(user) : null;
         }

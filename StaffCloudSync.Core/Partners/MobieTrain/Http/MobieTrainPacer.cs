@@ -20,9 +20,7 @@ public sealed class MobieTrainPacer(BackoffClock clock)
     public Task WaitTurnAsync(string account, double requestsPerSecond, CancellationToken cancellationToken)
     {
         if (requestsPerSecond <= 0)
-        {
             return Task.CompletedTask;
-        }
 
         var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
         var slot = _accounts.GetOrAdd(account, _ => new StrongBox<long>());

@@ -4,17 +4,13 @@ using StaffCloudSync.Core.Platform.Failures;
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 /// <summary>
-/// Reads StaffCloud over HTTP along the read plan of staffcloud-api.md: the current-or-future events, their
-/// confirmed assignments by event, then employees by id in batches, and single employees where a list left one
-/// out. Every request is a GET (<see cref="StaffCloudRequests"/>); retries, timeouts and rate limits are the
-/// handlers' business (<c>CoreServices.AddStaffCloudClient</c>). Whatever StaffCloud might ignore (a
-/// filter, the id list) is checked again here, and every failure becomes a <see cref="SyncRunException"/> that
-/// names the tenant.
+/// Reads StaffCloud along the read plan of staffcloud-api.md: current-or-future events, their confirmed assignments,
+/// employees by id in batches, and single employees. Whatever StaffCloud might ignore (a filter, the id list) is
+/// checked again here; every failure becomes a <see cref="SyncRunException"/> naming the tenant.
 /// </summary>
 public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
     : IStaffCloudClient
 {
-    /// <summary>The connection handler of every StaffCloud client (the reads and the webhook registration).</summary>
     internal static HttpMessageHandler PrimaryHandler() => new SocketsHttpHandler
     {
         // A redirect could carry the Bearer token's request to another host; it is an error, never followed.
@@ -69,11 +65,9 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
                     continue;
                 }
 
+                // Both queries can return one event (an end StaffCloud reads as set and null at once): no warning.
                 if (!seen.Add(record.Id))
-                {
-                    // Both queries can return one event (an end StaffCloud reads as set and null at once): no warning.
                     continue;
-                }
 
                 returned++;
                 yield return record;
@@ -108,9 +102,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
         var element = await _requests.ReadOneAsync(target, baseAddress, resource, $"fields={EmployeeFields}",
             $"employee {employeeId.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         if (element is not { } record)
-        {
             return null;
-        }
 
         var employee = StaffCloudRequests.Guard(target, resource, () => StaffCloudRecordParser.Employee(record, "the single record", UnreadableDate(target, "employees")),
             cancellationToken);
@@ -120,10 +112,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
                 $"tenant '{target.TenantId}': StaffCloud /{resource} answered with the record of employee {employee.Id.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>
-    /// One request per batch of ids, one after the other (StaffCloud's quota is unknown, and records stream out in a
-    /// stable order); each record parsed, re-checked against the filter it was asked with, and kept once.
-    /// </summary>
+    /// <summary>One request per batch, one after the other (records stream out in a stable order); each record re-checked against its filter and kept once.</summary>
     private async IAsyncEnumerable<T> ReadInBatchesAsync<T>(
         StaffCloudTarget target,
         string resource,
@@ -135,11 +124,9 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
         string filter,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // Nothing to ask: no request, and no token read either.
         if (batches.Count == 0)
-        {
-            // Nothing to ask: no request, and no token read either.
             yield break;
-        }
 
         var baseAddress = ResolveBaseAddress(target);
         var seen = new HashSet<long>();
@@ -173,21 +160,18 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
         LogDone(target, resource, returned, batches.Count, outside, filter);
     }
 
-    /// <summary>The API root for an API tenant: <c>https://&lt;it&gt;.staff.cloud/api/v1/</c>, or the allowed loopback override.</summary>
     /// <exception cref="ArgumentException">The API tenant is not a DNS label.</exception>
     internal Uri BaseAddressFor(string apiTenant) =>
         StaffCloudBaseAddress.For(apiTenant, _options.AllowBaseAddressOverride && !string.IsNullOrWhiteSpace(_options.BaseAddressOverride)
             ? _options.BaseAddressOverride
             : null);
 
-    /// <summary>Distinct ids in batches of 200 (<see cref="StaffCloudOptions.MaxBatchSize"/>, a constant since it stopped being a setting); an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
+    /// <summary>Distinct ids in batches; an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
     private List<long[]> Batches(IReadOnlyCollection<long> ids, string what)
     {
         var wanted = ids.Distinct().ToList();
         foreach (var id in wanted)
-        {
             RequirePositive(id, what);
-        }
 
         return [.. wanted.Chunk(Math.Clamp(_options.BatchSize, 1, StaffCloudOptions.MaxBatchSize))];
     }
@@ -195,9 +179,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     private static void RequirePositive(long id, string what)
     {
         if (id <= 0)
-        {
             throw new ArgumentOutOfRangeException(nameof(id), id, $"A StaffCloud {what} id is a positive number; it is never sent otherwise.");
-        }
     }
 
     private Uri ResolveBaseAddress(StaffCloudTarget target)
@@ -221,9 +203,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     private void LogDone(StaffCloudTarget target, string resource, int returned, int requests, int outside, string filter)
     {
         if (outside > 0)
-        {
             StaffCloudLog.OutsideFilter(_logger, target.TenantId, resource, outside, filter);
-        }
 
         StaffCloudLog.Read(_logger, target.TenantId, resource, returned, requests);
     }

@@ -6,17 +6,14 @@ using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// The run-level errors of StaffCloud reads, worded for the operator who reads the run record: each names the
-/// tenant, the resource and what to do; none contains a token.
-/// </summary>
+/// <summary>The run-level errors of StaffCloud reads, for the operator: each names the tenant, the resource and what to do; none a token.</summary>
 internal static class StaffCloudErrors
 {
     /// <summary>401, or the 400 StaffCloud answers for a token that is not a JWT at all: both may be a rotated secret.</summary>
     public static bool IsTokenRefused(HttpStatusCode status, bool invalidTokenStructure) =>
         status == HttpStatusCode.Unauthorized || (status == HttpStatusCode.BadRequest && invalidTokenStructure);
 
-    /// <summary>The error for a final answer that is not a success (after retries and a possible token re-read).</summary>
+    /// <summary>The error for a final answer that is not a success (after retries and a token re-read).</summary>
     public static SyncRunException ForStatus(
         StaffCloudTarget target, string resource, HttpResponseMessage response, (string? Message, bool InvalidToken) body, DateTimeOffset now)
     {
@@ -64,10 +61,7 @@ internal static class StaffCloudErrors
             $"tenant '{tenant}': StaffCloud /{resource} answered {code}{detail}");
     }
 
-    /// <summary>
-    /// The run-level error for an exception while sending or reading, or null for what passes through unchanged:
-    /// the caller's cancellation, a missing secret, an error already typed.
-    /// </summary>
+    /// <summary>The run-level error for an exception while sending or reading, or null for what passes unchanged (cancellation, a missing secret, a typed error).</summary>
     public static Exception? ForException(StaffCloudTarget target, string resource, Exception exception, CancellationToken cancellationToken)
     {
         var tenant = target.TenantId;

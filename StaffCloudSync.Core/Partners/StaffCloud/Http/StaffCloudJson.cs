@@ -41,9 +41,7 @@ internal sealed class StaffCloudElementConverter : JsonConverter<StaffCloudEleme
     public override StaffCloudElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
-        {
             return new StaffCloudElement(JsonSerializer.Deserialize(ref reader, StaffCloudJson.Default.StaffCloudFields));
-        }
 
         _ = reader.TrySkip(); // the serializer hands a converter its whole value: TrySkip, as Skip refuses while streaming
         return default;

@@ -27,18 +27,14 @@ internal static class StaffCloudListReader
             if (first == (byte)'[')
             {
                 await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable(reader, StaffCloudJson.Default.StaffCloudElement, cancellationToken))
-                {
                     yield return element;
-                }
 
                 yield break;
             }
 
             // Not a bare array: an envelope is expected to be small enough to buffer; anything else is only described.
             foreach (var element in await ReadEnvelopeAsync(reader, cancellationToken))
-            {
                 yield return element;
-            }
         }
         finally
         {
@@ -108,9 +104,7 @@ internal static class StaffCloudListReader
             atStart = false;
             reader.AdvanceTo(buffer.End);
             if (result.IsCompleted)
-            {
                 return null;
-            }
         }
     }
 
@@ -118,9 +112,7 @@ internal static class StaffCloudListReader
     {
         var reader = new SequenceReader<byte>(buffer);
         if (skipBom)
-        {
             reader.IsNext(Bom, advancePast: true);
-        }
 
         reader.AdvancePastAny((byte)' ', (byte)'\t', (byte)'\r', (byte)'\n');
         position = reader.Position;

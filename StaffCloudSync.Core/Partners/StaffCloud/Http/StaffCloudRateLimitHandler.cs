@@ -31,9 +31,7 @@ internal sealed class StaffCloudRateLimitHandler(
         {
             var maxWait = options.Value.Resilience.MaxRetryAfter;
             if (wait <= maxWait)
-            {
                 await Task.Delay(wait, clock.Time, cancellationToken);
-            }
             else
             {
                 // Holding a run longer than a Retry-After would be allowed to is not worth it: let the server answer.
@@ -50,9 +48,7 @@ internal sealed class StaffCloudRateLimitHandler(
             StaffCloudLog.QuotaExhausted(logger, host, (long)untilReset.TotalMilliseconds);
         }
         else if (response.Headers.Contains(RetryAfter.RateLimitRemaining))
-        {
             gate.TryRemove(host, out _);
-        }
 
         return response;
     }

@@ -1,10 +1,9 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 /// <summary>
-/// Turns one element of a StaffCloud list into the contract's record. Unknown fields are ignored and odd values
-/// read as null (<see cref="StaffCloudValue"/>), but a record without a usable id (or an assignment without
-/// its employee or event) fails the read: skipping it would make that employee look hard-deleted, and the sync
-/// would delete them from MobieTrain.
+/// Turns one element of a StaffCloud list into the contract's record; odd values read as null (<see cref="StaffCloudValue"/>),
+/// but a record without a usable id (or an assignment without its employee or event) fails the read: skipping it would
+/// make that employee look hard-deleted, and the sync would delete them from MobieTrain.
 /// </summary>
 internal static class StaffCloudRecordParser
 {
@@ -68,9 +67,7 @@ internal static class StaffCloudRecordParser
     {
         var date = value.WallClock(out var unreadable);
         if (unreadable)
-        {
             unreadableDate(id, field);
-        }
 
         return date;
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
@@ -27,16 +26,12 @@ internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
         "yyyy-MM-dd",
     ];
 
-    /// <summary>A positive integer given as a JSON number or a string of digits: StaffCloud ids start at 1, and a
-    /// negative one would mean "all but" in a query.</summary>
+    /// <summary>A positive integer, as a JSON number or a string of digits: ids start at 1, and a negative one means "all but" in a query.</summary>
     public bool TryGetId(out long id) => TryReadInteger(out id) && id > 0;
 
     public int? Int() => TryReadInteger(out var number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
 
-    /// <summary>
-    /// Text as given; a number or boolean as its JSON text (a phone number sent as a number is still a phone number).
-    /// A text that is not valid Unicode or holds control characters is an invalid value: null (<see cref="TextValue"/>).
-    /// </summary>
+    /// <summary>Text as given (null when not usable, <see cref="TextValue"/>); a number or boolean as its JSON text.</summary>
     public string? Text() => Kind switch
     {
         JsonTokenType.String => TextValue.Usable(Raw),
@@ -44,14 +39,12 @@ internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
         _ => null,
     };
 
-    /// <summary>A wall-clock time (<see cref="DateTimeKind.Unspecified"/>); <paramref name="unreadable"/> when a value was there but could not be read.</summary>
+    /// <summary>A wall-clock time; <paramref name="unreadable"/> when a value was there but could not be read.</summary>
     public DateTime? WallClock(out bool unreadable)
     {
         unreadable = false;
         if (Kind is JsonTokenType.None or JsonTokenType.Null || (Kind == JsonTokenType.String && string.IsNullOrWhiteSpace(Raw)))
-        {
             return null;
-        }
 
         if (Kind == JsonTokenType.String
             && DateTime.TryParseExact(Raw!.Trim(), WallClockFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
@@ -65,36 +58,25 @@ internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
 
     private bool TryReadInteger(out long number)
     {
-        number = 0;
-        switch (Kind)
+        var digits = Kind switch { JsonTokenType.String => Raw?.Trim(), JsonTokenType.Number => Raw, _ => null };
+        if (long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
+            return true;
+
+        // 12.0 is still 12; 12.5 is not an id.
+        if (Kind != JsonTokenType.Number || !decimal.TryParse(Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var dec)
+            || dec != decimal.Truncate(dec) || dec < long.MinValue || dec > long.MaxValue)
         {
-            case JsonTokenType.Number:
-                if (long.TryParse(Raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
-                {
-                    return true;
-                }
-
-                // 12.0 is still 12; 12.5 is not an id.
-                if (decimal.TryParse(Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var dec) && dec == decimal.Truncate(dec)
-                    && dec >= long.MinValue && dec <= long.MaxValue)
-                {
-                    number = (long)dec;
-                    return true;
-                }
-
-                return false;
-            case JsonTokenType.String:
-                return long.TryParse(Raw?.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number);
-            default:
-                return false;
+            return false;
         }
+
+        number = (long)dec;
+        return true;
     }
 }
 
 /// <summary>
-/// Reads any JSON value into a <see cref="StaffCloudValue"/>: a string as sent (one that cannot be a .NET string — a
-/// lone surrogate, invalid UTF-8 — as a string without text, an invalid value), a number or boolean as its JSON text,
-/// an object or list skipped (its kind kept, so a date that is an object still counts as unreadable).
+/// Reads any JSON value: a string as sent (one that cannot be a .NET string as one without text, an invalid value), a
+/// number or boolean as its JSON text, an object or list skipped (its kind kept: a date that is an object is unreadable).
 /// </summary>
 internal sealed class StaffCloudValueConverter : JsonConverter<StaffCloudValue>
 {
@@ -104,17 +86,9 @@ internal sealed class StaffCloudValueConverter : JsonConverter<StaffCloudValue>
         switch (kind)
         {
             case JsonTokenType.String:
-                try
-                {
-                    return new StaffCloudValue(kind, reader.GetString());
-                }
-                catch (InvalidOperationException)
-                {
-                    return new StaffCloudValue(kind, null);
-                }
-
+                return new StaffCloudValue(kind, TextValue.ReadString(ref reader));
             case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                return new StaffCloudValue(kind, Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan));
+                return new StaffCloudValue(kind, TextValue.RawText(ref reader));
             default:
                 _ = reader.TrySkip(); // the serializer hands a converter its whole value: TrySkip, as Skip refuses while streaming
                 return new StaffCloudValue(kind, null);
