@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
 /// <summary>
-/// MobieTrain <c>externalId</c>s. A synced person's is a StaffCloud employee id written the way the sync writes it: the
-/// canonical decimal form of a positive number (sync-rules.md, "synced person"); anything else — none, letters, signs,
-/// leading zeros, white space, other digits than ASCII — makes the record protected. Groups' externalIds are
-/// <see cref="GroupExternalIds"/>'.
+/// A synced person's <c>externalId</c>: a StaffCloud employee id in canonical decimal form (sync-rules.md, "synced
+/// person"); anything else (none, letters, signs, leading zeros, white space, non-ASCII digits) makes the record protected.
 /// </summary>
 public static class ExternalId
 {

@@ -3,9 +3,9 @@ using StaffCloudSync.Core.Partners.Http;
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary>
-/// What an answer means as a record: tolerant where tolerance is safe (unknown fields ignored, a missing
-/// <c>userGroupIds</c> is an empty set, any ISO 8601 timestamp), strict where guessing is not (a record without an id,
-/// an id that could address something else). Shape errors name fields and ids, never a value.
+/// What an answer means as a record: tolerant where that is safe (unknown fields, a missing <c>userGroupIds</c>, any ISO
+/// 8601 timestamp), strict where guessing is not (no id, an id that could address something else). Shape errors name
+/// fields and ids, never a value.
 /// </summary>
 internal static class MobieTrainAnswers
 {
@@ -14,12 +14,9 @@ internal static class MobieTrainAnswers
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            await using (stream)
-            {
-                var answer = await JsonSerializer.DeserializeAsync(stream, MobieTrainJson.Default.MobieTrainErrorAnswer, cancellationToken);
-                return answer?.Error ?? MobieTrainErrorBody.None;
-            }
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var answer = await JsonSerializer.DeserializeAsync(stream, MobieTrainJson.Default.MobieTrainErrorAnswer, cancellationToken);
+            return answer?.Error ?? MobieTrainErrorBody.None;
         }
         catch (JsonException)
         {

@@ -4,9 +4,9 @@ using static StaffCloudSync.Core.Partners.MobieTrain.Http.MobieTrainAnswers;
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary>
-/// A create answered 409. When the record in the way is ours (same <c>externalId</c>) the create has happened already
-/// — its answer was lost, or an earlier run made it — and the existing record is the result. When it belongs to
-/// someone else, MobieTrain refused this one record. The 409 body names the record; if it does not, the list is read.
+/// A create answered 409. When the record in the way is ours (same <c>externalId</c>) the create happened already (its
+/// answer was lost, or an earlier run made it) and that record is the result; else MobieTrain refused this one record.
+/// The 409 body names the record; if it does not, the list is read.
 /// </summary>
 internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logger)
 {
@@ -104,7 +104,6 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
         "invitation" => TryRead(error.Existing, ReadInvitation) is { } invitation ? new ConflictingPerson("invitation", invitation) : null,
         _ => null,
     };
-
 
     /// <summary>
     /// A user or invitation a 409 points at, as the invitation the create returns: for a user (the invitee accepted

@@ -33,66 +33,40 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     private readonly ILogger<StaffCloudClient> _logger = logger;
     private readonly StaffCloudRequests _requests = new(http, options.Value, time, logger);
 
-    public async IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(
-        StaffCloudTarget target, DateTime afterLocal, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken)
     {
-        var baseAddress = ResolveBaseAddress(target);
-
         // ">" is StaffCloud's strictly-greater filter ("=>" as the query reads), in the tenant's wall clock. A null end
         // never passes "end=>", so events without an end are asked for separately, by their start.
         var bound = Uri.EscapeDataString(">" + afterLocal.ToString(WallClockFormat, CultureInfo.InvariantCulture));
-        string[] queries =
-        [
-            $"status={StaffCloudStatus.EventActive}&end={bound}&fields={EventFields}",
-            $"status={StaffCloudStatus.EventActive}&end=null&start={bound}&fields={EventFields}",
-        ];
-
-        var seen = new HashSet<long>();
-        int returned = 0, outside = 0;
-        for (var i = 0; i < queries.Length; i++)
-        {
-            var position = 0;
-            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "events", queries[i], (i + 1, queries.Length, 0), cancellationToken))
-            {
-                position++;
-                var where = Where(position, i + 1, queries.Length);
-                var record = StaffCloudRequests.Guard(target, "events", () => StaffCloudRecordParser.Event(element, where, UnreadableDate(target, "events")), cancellationToken);
-
-                // StaffCloud ignores filters it does not understand: a filter it dropped must not widen the result.
-                if (record.Status != StaffCloudStatus.EventActive || (record.End ?? record.Start) is not { } boundary || boundary <= afterLocal)
-                {
-                    outside++;
-                    continue;
-                }
-
-                // Both queries can return one event (an end StaffCloud reads as set and null at once): no warning.
-                if (!seen.Add(record.Id))
-                    continue;
-
-                returned++;
-                yield return record;
-            }
-        }
-
-        LogDone(target, "events", returned, queries.Length, outside, "status 2, end (or start) after the bound");
+        return ReadAsync(target, "events",
+            [
+                ($"status={StaffCloudStatus.EventActive}&end={bound}&fields={EventFields}", []),
+                ($"status={StaffCloudStatus.EventActive}&end=null&start={bound}&fields={EventFields}", []),
+            ],
+            StaffCloudRecordParser.Event,
+            // StaffCloud ignores filters it does not understand: a filter it dropped must not widen the result.
+            (record, _) => record.Status == StaffCloudStatus.EventActive && (record.End ?? record.Start) is { } boundary && boundary > afterLocal,
+            record => record.Id, "status 2, end (or start) after the bound",
+            // Both queries can return one event (an end StaffCloud reads as set and null at once): no warning.
+            warnDuplicates: false, cancellationToken);
     }
 
     public IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
         StaffCloudTarget target, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
-        ReadInBatchesAsync(target, "assignments", Batches(eventIds, "event"),
-            batch => $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batch)}&fields={AssignmentFields}",
+        ReadAsync(target, "assignments",
+            Batches(eventIds, "event", batch => $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batch)}&fields={AssignmentFields}"),
             StaffCloudRecordParser.Assignment,
             (assignment, asked) => assignment.Status == StaffCloudStatus.AssignmentConfirmed && asked.Contains(assignment.EventId),
-            assignment => assignment.Id, "status 7 of the events asked for", cancellationToken);
+            assignment => assignment.Id, "status 7 of the events asked for", warnDuplicates: true, cancellationToken);
 
     public IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
         StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken) =>
-        ReadInBatchesAsync(target, "employees", Batches(employeeIds, "employee"),
-            batch => $"id={string.Join(',', batch)}&status={AllEmployeeStatuses}&fields={EmployeeFields}",
+        ReadAsync(target, "employees",
+            Batches(employeeIds, "employee", batch => $"id={string.Join(',', batch)}&status={AllEmployeeStatuses}&fields={EmployeeFields}"),
             StaffCloudRecordParser.Employee,
             // A StaffCloud that ignored "id=" would answer with everyone: only the ids asked for reach the rules.
             (employee, asked) => asked.Contains(employee.Id),
-            employee => employee.Id, "ids not asked for", cancellationToken);
+            employee => employee.Id, "ids not asked for", warnDuplicates: true, cancellationToken);
 
     public async Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken)
     {
@@ -112,33 +86,36 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
                 $"tenant '{target.TenantId}': StaffCloud /{resource} answered with the record of employee {employee.Id.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>One request per batch, one after the other (records stream out in a stable order); each record re-checked against its filter and kept once.</summary>
-    private async IAsyncEnumerable<T> ReadInBatchesAsync<T>(
+    /// <summary>
+    /// The requests one after the other (records stream out in a stable order); each record re-checked against the filter
+    /// it was asked with (and the ids of its request), and kept once.
+    /// </summary>
+    private async IAsyncEnumerable<T> ReadAsync<T>(
         StaffCloudTarget target,
         string resource,
-        List<long[]> batches,
-        Func<long[], string> queryFor,
+        List<(string Query, long[] Ids)> requests,
         Func<StaffCloudElement, string, Action<long, string>, T> parse,
         Func<T, HashSet<long>, bool> matches,
         Func<T, long> idOf,
         string filter,
+        bool warnDuplicates,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Nothing to ask: no request, and no token read either.
-        if (batches.Count == 0)
+        if (requests.Count == 0)
             yield break;
 
         var baseAddress = ResolveBaseAddress(target);
         var seen = new HashSet<long>();
         int returned = 0, outside = 0;
-        for (var i = 0; i < batches.Count; i++)
+        for (var i = 0; i < requests.Count; i++)
         {
-            var asked = batches[i].ToHashSet();
+            var (query, ids) = requests[i];
+            var asked = ids.ToHashSet();
             var position = 0;
-            await foreach (var element in _requests.ReadListAsync(target, baseAddress, resource, queryFor(batches[i]), (i + 1, batches.Count, batches[i].Length), cancellationToken))
+            await foreach (var element in _requests.ReadListAsync(target, baseAddress, resource, query, (i + 1, requests.Count, ids.Length), cancellationToken))
             {
-                position++;
-                var where = Where(position, i + 1, batches.Count);
+                var where = Where(++position, i + 1, requests.Count);
                 var record = StaffCloudRequests.Guard(target, resource, () => parse(element, where, UnreadableDate(target, resource)), cancellationToken);
                 if (!matches(record, asked))
                 {
@@ -148,7 +125,9 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
 
                 if (!seen.Add(idOf(record)))
                 {
-                    StaffCloudLog.DuplicateId(_logger, target.TenantId, resource, idOf(record));
+                    if (warnDuplicates)
+                        StaffCloudLog.DuplicateId(_logger, target.TenantId, resource, idOf(record));
+
                     continue;
                 }
 
@@ -157,7 +136,10 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
             }
         }
 
-        LogDone(target, resource, returned, batches.Count, outside, filter);
+        if (outside > 0)
+            StaffCloudLog.OutsideFilter(_logger, target.TenantId, resource, outside, filter);
+
+        StaffCloudLog.Read(_logger, target.TenantId, resource, returned, requests.Count);
     }
 
     /// <exception cref="ArgumentException">The API tenant is not a DNS label.</exception>
@@ -167,13 +149,13 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
             : null);
 
     /// <summary>Distinct ids in batches; an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
-    private List<long[]> Batches(IReadOnlyCollection<long> ids, string what)
+    private List<(string Query, long[] Ids)> Batches(IReadOnlyCollection<long> ids, string what, Func<long[], string> queryFor)
     {
         var wanted = ids.Distinct().ToList();
         foreach (var id in wanted)
             RequirePositive(id, what);
 
-        return [.. wanted.Chunk(Math.Clamp(_options.BatchSize, 1, StaffCloudOptions.MaxBatchSize))];
+        return [.. wanted.Chunk(Math.Clamp(_options.BatchSize, 1, StaffCloudOptions.MaxBatchSize)).Select(batch => (queryFor(batch), batch))];
     }
 
     private static void RequirePositive(long id, string what)
@@ -199,12 +181,4 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
 
     private static string Where(int position, int request, int requests) =>
         requests == 1 ? $"record {position}" : $"record {position} of request {request} of {requests}";
-
-    private void LogDone(StaffCloudTarget target, string resource, int returned, int requests, int outside, string filter)
-    {
-        if (outside > 0)
-            StaffCloudLog.OutsideFilter(_logger, target.TenantId, resource, outside, filter);
-
-        StaffCloudLog.Read(_logger, target.TenantId, resource, returned, requests);
-    }
 }
