@@ -22,7 +22,10 @@ internal sealed class BearerSecretHandler(ISecretStore secrets, BearerRefusal is
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(SecretName, out var name) || string.IsNullOrEmpty(name))
-            throw new InvalidOperationException($"A request to {request.RequestUri?.Host} names no secret: set {nameof(BearerSecretHandler)}.{nameof(SecretName)} on it.");
+        {
+            throw new InvalidOperationException(
+                $"A request to {request.RequestUri?.Host} names no secret: set {nameof(BearerSecretHandler)}.{nameof(SecretName)} on it.");
+        }
 
         var secret = await secrets.GetSecretAsync(name, cancellationToken);
         var response = await SendWithAsync(request, secret, cancellationToken);

@@ -13,7 +13,7 @@ namespace StaffCloudSync.Core.Partners.Http;
 /// </summary>
 public static class HttpResilience
 {
-    /// <param name="perAttempt">A handler between the retries and the attempt timeout (a pacer): it sees every attempt, and its waiting eats no attempt's time.</param>
+    /// <param name="perAttempt">A handler between the retries and the attempt timeout (a pacer): it sees every attempt and eats no attempt's time.</param>
     public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options,
         Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
     {

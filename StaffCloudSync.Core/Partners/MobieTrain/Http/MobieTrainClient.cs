@@ -49,8 +49,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     public Task RenameUserGroupAsync(MobieTrainWriteTarget target, string groupId, string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return PatchAsync(target, UserGroups, groupId, "rename-user-group", Body(new MobieTrainGroupBody(name), MobieTrainJson.Default.MobieTrainGroupBody),
-            cancellationToken);
+        var body = Body(new MobieTrainGroupBody(name), MobieTrainJson.Default.MobieTrainGroupBody);
+        return PatchAsync(target, UserGroups, groupId, "rename-user-group", body, cancellationToken);
     }
 
     public Task UpdateUserAsync(MobieTrainWriteTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken) =>
@@ -123,7 +123,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
             : throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
     }
 
-    private async Task PatchAsync(MobieTrainWriteTarget target, string resource, string id, string action, byte[] body, CancellationToken cancellationToken)
+    private async Task PatchAsync(
+        MobieTrainWriteTarget target, string resource, string id, string action, byte[] body, CancellationToken cancellationToken)
     {
         var write = Write(HttpMethod.Patch, resource, id, action, body);
         using var response = await _requests.WriteAsync(target, write, cancellationToken);

@@ -74,8 +74,9 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
                 yield return $"{setting} '{value}' must not carry a query or a fragment: paths and queries are added by the client.";
         }
 
-        if (options.RequestsPerSecond is < 0 or > 10_000 || double.IsNaN(options.RequestsPerSecond))
-            yield return $"{Setting(nameof(MobieTrainOptions.RequestsPerSecond))} must be from 0 (no pacing) to 10000; it is {options.RequestsPerSecond}.";
+        var rate = options.RequestsPerSecond;
+        if (rate is < 0 or > 10_000 || double.IsNaN(rate))
+            yield return $"{Setting(nameof(MobieTrainOptions.RequestsPerSecond))} must be from 0 (no pacing) to 10000; it is {rate}.";
     }
 
     private static string Setting(string key) => AppSetting.Name(MobieTrainOptions.SectionName, key);

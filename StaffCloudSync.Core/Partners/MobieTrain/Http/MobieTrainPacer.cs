@@ -41,7 +41,8 @@ internal sealed class MobieTrainPacingHandler(MobieTrainPacer pacer, Func<double
     {
         var segments = request.RequestUri?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
         var index = Array.IndexOf(segments, "accounts");
-        await pacer.WaitTurnAsync(index >= 0 && index + 1 < segments.Length ? segments[index + 1] : string.Empty, requestsPerSecond(), cancellationToken);
+        var account = index >= 0 && index + 1 < segments.Length ? segments[index + 1] : string.Empty;
+        await pacer.WaitTurnAsync(account, requestsPerSecond(), cancellationToken);
         return await base.SendAsync(request, cancellationToken);
     }
 }

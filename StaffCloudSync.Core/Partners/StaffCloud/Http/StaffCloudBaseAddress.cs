@@ -9,12 +9,10 @@ public static partial class StaffCloudBaseAddress
 {
     public const string TenantPlaceholder = "{tenant}";
 
-    public static bool IsValidApiTenant(string? apiTenant) => apiTenant is not null && DnsLabel().IsMatch(apiTenant);
-
     /// <summary>The API root of one tenant; <paramref name="overrideTemplate"/> is null unless the options allow one.</summary>
     public static Uri For(string apiTenant, string? overrideTemplate)
     {
-        if (!IsValidApiTenant(apiTenant))
+        if (apiTenant is null || !DnsLabel().IsMatch(apiTenant))
         {
             throw new ArgumentException(
                 "The StaffCloud API tenant must be a DNS label (1–63 characters of a-z, 0-9 and '-', not starting or ending with '-').",

@@ -113,7 +113,8 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
             var (query, ids) = requests[i];
             var asked = ids.ToHashSet();
             var position = 0;
-            await foreach (var element in _requests.ReadListAsync(target, baseAddress, resource, query, (i + 1, requests.Count, ids.Length), cancellationToken))
+            var list = _requests.ReadListAsync(target, baseAddress, resource, query, (i + 1, requests.Count, ids.Length), cancellationToken);
+            await foreach (var element in list)
             {
                 var where = Where(++position, i + 1, requests.Count);
                 var record = StaffCloudRequests.Guard(target, resource, () => parse(element, where, UnreadableDate(target, resource)), cancellationToken);

@@ -58,7 +58,10 @@ internal static class StaffCloudErrorBody
             return (false, "an empty body");
 
         if (Parse(body) is not { } root)
-            return (false, $"a body that is not JSON, starting '{Clean(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 256)), token, PrefixLength)}'");
+        {
+            var start = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 256));
+            return (false, $"a body that is not JSON, starting '{Clean(start, token, PrefixLength)}'");
+        }
 
         if (root.ValueKind != JsonValueKind.Object)
             return (false, $"JSON that is not an object ({root.ValueKind.ToString().ToLowerInvariant()})");

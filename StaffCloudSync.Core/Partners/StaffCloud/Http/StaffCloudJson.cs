@@ -14,7 +14,7 @@ namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 [JsonSerializable(typeof(List<StaffCloudElement>))]
 internal sealed partial class StaffCloudJson : JsonSerializerContext;
 
-/// <summary>The fields of an employee, event or assignment the sync reads; a missing one is <see cref="StaffCloudValue.Absent"/>.</summary>
+/// <summary>The fields of an employee, event or assignment the sync reads; a missing one is <c>default</c> (absent).</summary>
 internal sealed record StaffCloudFields(
     StaffCloudValue Id,
     StaffCloudValue Status,
@@ -135,8 +135,6 @@ internal static class StaffCloudRecordParser
 [JsonConverter(typeof(StaffCloudValueConverter))]
 internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
 {
-    public static StaffCloudValue Absent => default;
-
     // Tenant wall-clock times without offset; the date alone means its midnight. No format with an offset: StaffCloud
     // sends none, and a value with one would be a different thing than the rules expect, so it is read as absent.
     private static readonly string[] WallClockFormats =

@@ -40,7 +40,7 @@ public sealed class StaffCloudOptions
     ];
 }
 
-/// <summary>Fails start-up when <c>StaffCloud:*</c> would send tokens somewhere other than StaffCloud; each message names what an operator edits.</summary>
+/// <summary>Fails start-up when <c>StaffCloud:*</c> would send tokens elsewhere than StaffCloud; each message names what to edit.</summary>
 internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOptions>
 {
     private const string Override = "StaffCloud:BaseAddressOverride (StaffCloud__BaseAddressOverride)";
@@ -62,7 +62,8 @@ internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOp
         // A sample tenant stands in for the placeholder; the client checks the real one again on every request.
         return StaffCloudBaseAddress.ParseTemplate(options.BaseAddressOverride, "tenant") switch
         {
-            null => $"{Override} must be an absolute http(s) URI without query, e.g. http://127.0.0.1:5123/{{tenant}}/api/v1/ (allowed only with {Allow}).",
+            null => $"{Override} must be an absolute http(s) URI without query, e.g. http://127.0.0.1:5123/{{tenant}}/api/v1/ " +
+                $"(allowed only with {Allow}).",
             { IsLoopback: false } sample => $"{Override} points at host '{sample.Host}', which is not loopback (127.0.0.1, ::1, localhost): " +
                 $"StaffCloud is reached only at https://<api tenant>.staff.cloud/api/v1/, and {Allow} allows loopback simulators only.",
             _ => null,
