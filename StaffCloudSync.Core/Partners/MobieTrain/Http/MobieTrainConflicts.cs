@@ -75,21 +75,15 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
 
     private async Task<ConflictingPerson?> FindPersonAsync(MobieTrainTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
+        var people = lists.GetInvitationsAsync(target, cancellationToken).Select(pending => new ConflictingPerson("invitation", pending))
+            .Concat(lists.GetUsersAsync(target, cancellationToken).Select(ConflictingPerson.FromUser));
         ConflictingPerson? sameEmail = null;
-        await foreach (var pending in lists.GetInvitationsAsync(target, cancellationToken))
+        await foreach (var person in people.WithCancellation(cancellationToken))
         {
-            if (string.Equals(pending.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
-                return new ConflictingPerson("invitation", pending);
+            if (string.Equals(person.Record.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
+                return person;
 
-            sameEmail ??= SameEmail(pending.Profile, invitation) ? new ConflictingPerson("invitation", pending) : null;
-        }
-
-        await foreach (var user in lists.GetUsersAsync(target, cancellationToken))
-        {
-            if (string.Equals(user.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
-                return ConflictingPerson.FromUser(user);
-
-            sameEmail ??= SameEmail(user.Profile, invitation) ? ConflictingPerson.FromUser(user) : null;
+            sameEmail ??= SameEmail(person.Record.Profile, invitation) ? person : null;
         }
 
         return sameEmail;
