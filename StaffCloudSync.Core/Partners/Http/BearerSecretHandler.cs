@@ -4,31 +4,27 @@ using StaffCloudSync.Core.Platform.Secrets;
 namespace StaffCloudSync.Core.Partners.Http;
 
 /// <summary>
-/// The one way every client sends with a secret from the store, as the outermost handler of its pipeline: the request
-/// names its secret (<see cref="SecretName"/>); the handler sends it with the cached value and, when the partner refuses
-/// it (each client registers what a refusal looks like), drops the cached copy, reads the secret again — a rotation in
-/// Key Vault — and sends the same request once more only when the value changed. The client reads what happened from
-/// <see cref="Outcome"/>; the secret itself never leaves the store, this handler and the request's header.
+/// Sends every request with the secret it names (<see cref="SecretName"/>) from the store; when the partner refuses it
+/// (each client says what a refusal looks like), re-reads the secret once — a rotation in Key Vault — and sends the
+/// same request again only when the value changed. The client reads what happened from <see cref="Outcome"/>.
 /// </summary>
 /// <remarks>
-/// Outermost, so the retries and the pacing inside it see each of the (at most two) sends as its own request, and a
-/// refusal, which no retry fixes, costs one re-read rather than one per attempt. Re-sending the same message is what the
-/// retry handlers inside do too: the clients' bodies are buffered (byte or string content) and can be sent again, and a
-/// write keeps its idempotency key, which is right: the refused send did nothing.
+/// Outermost, so the retries and pacing inside see each of the (at most two) sends as its own request, and a refusal,
+/// which no retry fixes, costs one re-read rather than one per attempt. Re-sending is safe: bodies are buffered, and a
+/// write keeps its idempotency key (the refused send did nothing).
 /// </remarks>
 internal sealed class BearerSecretHandler(ISecretStore secrets, BearerRefusal isRefused) : DelegatingHandler
 {
-    /// <summary>The name of the secret (in the store) whose value goes into the request's Bearer header.</summary>
     public static readonly HttpRequestOptionsKey<string> SecretName = new("StaffCloudSync.BearerSecret.Name");
 
-    /// <summary>Set on the request once it was answered: whether the secret was re-read and sent again, and whether it was refused.</summary>
     public static readonly HttpRequestOptionsKey<BearerOutcome> Outcome = new("StaffCloudSync.BearerSecret.Outcome");
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (!request.Options.TryGetValue(SecretName, out var name) || string.IsNullOrEmpty(name))
         {
-            throw new InvalidOperationException($"A request to {request.RequestUri?.Host} names no secret: set {nameof(BearerSecretHandler)}.{nameof(SecretName)} on it.");
+            throw new InvalidOperationException(
+                $"A request to {request.RequestUri?.Host} names no secret: set {nameof(BearerSecretHandler)}.{nameof(SecretName)} on it.");
         }
 
         var secret = await secrets.GetSecretAsync(name, cancellationToken);
@@ -60,32 +56,23 @@ internal sealed class BearerSecretHandler(ISecretStore secrets, BearerRefusal is
     }
 }
 
-/// <summary>
-/// Whether an answer refuses the secret it was sent with; called once per answer. One that reads the body must leave it
-/// readable for the client (buffer it).
-/// </summary>
+/// <summary>Whether an answer refuses the secret it was sent with. One that reads the body must leave it readable (buffer it).</summary>
 internal delegate Task<bool> BearerRefusal(HttpResponseMessage response, CancellationToken cancellationToken);
 
 /// <summary>Whether the answer came to a re-read (rotated) secret, and whether the last answer still refused it.</summary>
 internal sealed record BearerOutcome(bool Rotated, bool Refused)
 {
-    /// <summary>What the handler set on the request the client sent, or "neither" for one it did not answer (an exception's).</summary>
+    /// <summary>What the handler set on the request, or "neither" for one it did not answer (an exception's).</summary>
     public static BearerOutcome Of(HttpRequestMessage request) =>
-        request.Options.TryGetValue(Outcome, out var outcome) ? outcome : new BearerOutcome(false, false);
+        request.Options.TryGetValue(BearerSecretHandler.Outcome, out var outcome) ? outcome : new BearerOutcome(false, false);
 
     /// <summary>The secret the request was last sent with (to blank it out of an error body that echoes it), or empty.</summary>
-    public static string SentSecret(HttpRequestMessage request) =>
-        request.Headers.Authorization?.Parameter ?? string.Empty;
-
-    private static HttpRequestOptionsKey<BearerOutcome> Outcome => BearerSecretHandler.Outcome;
+    public static string SentSecret(HttpRequestMessage request) => request.Headers.Authorization?.Parameter ?? string.Empty;
 }
 
 internal static class BearerSecretRegistration
 {
-    /// <summary>
-    /// Adds <see cref="BearerSecretHandler"/> with the client's refusal rule. Call it before the client's other handlers:
-    /// it must be the outermost (its remarks say why). The host registers an <see cref="ISecretStore"/>.
-    /// </summary>
+    /// <summary>Adds <see cref="BearerSecretHandler"/>; call it before the client's other handlers, as it must be the outermost.</summary>
     public static IHttpClientBuilder AddBearerSecret(this IHttpClientBuilder builder, BearerRefusal isRefused) =>
         builder.AddHttpMessageHandler(services => new BearerSecretHandler(services.GetRequiredService<ISecretStore>(), isRefused));
 }

@@ -1,9 +1,8 @@
 namespace StaffCloudSync.Core.Partners.Http;
 
 /// <summary>
-/// Masks what a partner's error text may carry that must not reach a run record or a log: e-mail addresses, phone
-/// numbers and anything that looks like a key or token ("email x@y already exists" names a person; an echo of a
-/// request header names the API key). Deliberately eager: a masked order number costs nothing, a stored address does.
+/// Masks e-mail addresses, phone numbers and anything key-like in a partner's error text before a run record or log
+/// gets it. Deliberately eager: a masked order number costs nothing, a stored address does.
 /// </summary>
 public static partial class ErrorTextMask
 {

@@ -6,17 +6,14 @@ using StaffCloudSync.Core.Platform.Telemetry;
 namespace StaffCloudSync.Core.Partners.Http;
 
 /// <summary>
-/// The resilience of both API clients: Microsoft.Extensions.Http.Resilience handlers, from outside in a total timeout per
-/// request, the library's HTTP retry (exponential back-off with jitter) and a timeout per attempt. Our rules on top
-/// (docs/decisions.md): <c>Retry-After</c> and <c>X-Rate-Limit-Reset</c> as the delay, clamped; a longer wait than
-/// <see cref="HttpResilienceOptions.MaxRetryAfter"/> not retried; a write (POST, PATCH, PUT) retried only with an idempotency key.
+/// Both API clients' resilience, Microsoft.Extensions.Http.Resilience handlers from outside in: a total timeout, the
+/// library's HTTP retry (exponential back-off with jitter), a timeout per attempt. Our rules on top (docs/decisions.md):
+/// <c>Retry-After</c> and <c>X-Rate-Limit-Reset</c> as the delay, clamped; a longer wait than
+/// <see cref="HttpResilienceOptions.MaxRetryAfter"/> not retried; a write retried only with an idempotency key.
 /// </summary>
 public static class HttpResilience
 {
-    /// <param name="perAttempt">
-    /// An optional handler between the retries and the attempt timeout: it sees every attempt (a pacer that keeps the
-    /// rate of requests, retries included, under a partner's limit), and its own waiting does not eat an attempt's time.
-    /// </param>
+    /// <param name="perAttempt">A handler between the retries and the attempt timeout (a pacer): it sees every attempt and eats no attempt's time.</param>
     public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options,
         Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
     {
@@ -31,9 +28,7 @@ public static class HttpResilience
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(HttpResilience))));
         });
         if (perAttempt is not null)
-        {
             builder.AddHttpMessageHandler(perAttempt);
-        }
 
         builder.AddPipeline("attempt", (pipeline, services) => pipeline.AddTimeout(options(services).AttemptTimeout));
         builder.AddHttpMessageHandler(() => SyncTelemetry.PartnerHandler(builder.Name));
@@ -77,9 +72,7 @@ public static class HttpResilience
         // The library's DisableForUnsafeHttpMethods would never retry a write; ours are safe to retry with a key.
         var request = context.GetRequestMessage() ?? outcome.Result?.RequestMessage;
         if (request is not null && !IsSafe(request.Method) && !IdempotencyKey.IsPresent(request))
-        {
             return false;
-        }
 
         return outcome switch
         {
@@ -106,10 +99,9 @@ internal static partial class RetryLog
 }
 
 /// <summary>
-/// The clock retries (the TimeProvider of the retry pipeline) and StaffCloud's quota pauses wait on. The system clock in
-/// production and in the sandbox (where waits take real time); tests register one whose timers fire at once and record
-/// the waits, so no test sleeps through a back-off. Kept apart from the app's <see cref="TimeProvider"/>, whose "now" a
-/// test fixes, and from the timeouts, which keep real time.
+/// The clock retries and the partners' pauses wait on: the system clock in production and the sandbox; tests register
+/// one whose timers fire at once, so no test sleeps through a back-off. Apart from the app's <see cref="TimeProvider"/>,
+/// whose "now" a test fixes, and from the timeouts, which keep real time.
 /// </summary>
 public sealed class BackoffClock(TimeProvider time)
 {

@@ -3,10 +3,9 @@ using StaffCloudSync.Core.Platform.AppSettings;
 namespace StaffCloudSync.Core.Partners.Http;
 
 /// <summary>
-/// Retries and timeouts of one external API's requests. Not settings (issue 22): the values are the constants below,
-/// the same for both APIs and every environment; the clients' options hold them in an internal property, which the
-/// configuration binder leaves alone and which tests shorten in code. The total timeout is sized so that a
-/// <c>Retry-After</c> up to <see cref="MaxRetryAfter"/> can be waited out between attempts.
+/// Retries and timeouts of one external API's requests. Not settings (issue 22): the same constants for both APIs and
+/// every environment, held in an internal property of the clients' options, which the binder leaves alone and tests
+/// shorten in code. The total timeout leaves room to wait out a <c>Retry-After</c> up to <see cref="MaxRetryAfter"/>.
 /// </summary>
 public sealed class HttpResilienceOptions
 {
@@ -18,13 +17,12 @@ public sealed class HttpResilienceOptions
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DefaultTotalTimeout = TimeSpan.FromMinutes(4);
 
-    /// <summary>Retries after the first attempt.</summary>
     public int MaxRetries { get; set; } = DefaultMaxRetries;
 
     /// <summary>First back-off; doubles per retry, with jitter.</summary>
     public TimeSpan BaseDelay { get; set; } = DefaultBaseDelay;
 
-    /// <summary>A server asking to wait longer than this is not retried: the run fails as unavailable and the next run tries again.</summary>
+    /// <summary>A server asking to wait longer is not retried: the run fails as unavailable and the next run tries again.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = DefaultMaxRetryAfter;
 
     /// <summary>One request's time, from sending to the end of the headers.</summary>
@@ -33,7 +31,7 @@ public sealed class HttpResilienceOptions
     /// <summary>All attempts and waits of one request together.</summary>
     public TimeSpan TotalTimeout { get; set; } = DefaultTotalTimeout;
 
-    /// <summary>The former settings <c>{section}:Resilience:*</c> (removed by issue 22), with the constants that replaced them.</summary>
+    /// <summary>The former settings <c>{section}:Resilience:*</c>, with the constants that replaced them.</summary>
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
     [
         Removed(nameof(MaxRetries), DefaultMaxRetries.ToString(CultureInfo.InvariantCulture)),

@@ -1,8 +1,8 @@
 namespace StaffCloudSync.Core.Partners.Http;
 
 /// <summary>
-/// A read-only view of a response body that refuses to read past a limit: an API answering with an enormous body
-/// (a filter it ignored, a fault) fails that tenant's read with a clear reason instead of eating the host's memory.
+/// A read-only view of a response body that refuses to read past a limit: an enormous answer (a filter the API
+/// ignored, a fault) fails that tenant's read with a clear reason instead of eating the host's memory.
 /// </summary>
 public sealed class LimitedReadStream(Stream inner, long limit) : Stream
 {
@@ -16,11 +16,7 @@ public sealed class LimitedReadStream(Stream inner, long limit) : Stream
 
     public override long Length => throw new NotSupportedException();
 
-    public override long Position
-    {
-        get => _read;
-        set => throw new NotSupportedException();
-    }
+    public override long Position { get => _read; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
 
@@ -43,9 +39,7 @@ public sealed class LimitedReadStream(Stream inner, long limit) : Stream
     protected override void Dispose(bool disposing)
     {
         if (disposing)
-        {
             inner.Dispose();
-        }
 
         base.Dispose(disposing);
     }

@@ -4,8 +4,7 @@ namespace StaffCloudSync.Core.Partners.Http;
 
 /// <summary>
 /// How long a server asked us to wait: <c>Retry-After</c> (seconds or an HTTP date), else StaffCloud's
-/// <c>X-Rate-Limit-Reset</c>, seen both as seconds to wait and as a Unix timestamp (a small value is seconds,
-/// a large one a timestamp).
+/// <c>X-Rate-Limit-Reset</c>, seen both as seconds to wait and as a Unix timestamp (a small value is seconds, a large one a timestamp).
 /// </summary>
 public static class RetryAfter
 {
@@ -15,31 +14,24 @@ public static class RetryAfter
     // Below this, X-Rate-Limit-Reset is a number of seconds; above, a Unix timestamp (1 000 000 s is 11.5 days).
     private const long SecondsThreshold = 1_000_000;
 
-    /// <summary>
-    /// No server wait is read as longer than this: a header of years (or beyond what a date can hold) is an absurd
-    /// value, clamped rather than thrown on. Callers clamp further to their configured maximum wait.
-    /// </summary>
+    /// <summary>No server wait is read as longer: an absurd header (years, beyond a date) is clamped rather than thrown on.</summary>
     public static readonly TimeSpan Longest = TimeSpan.FromDays(1);
 
-    public static TimeSpan? From(HttpResponseMessage response, DateTimeOffset now)
-    {
-        // X-Rate-Limit-Reset may come with every answer (the simulator sends it so): it is a wait only when the quota is
-        // the problem (429, or none left). Otherwise a 503 would be retried after the window's end instead of backing off.
-        return FromRetryAfter(response.Headers.RetryAfter, now)
-            ?? (response.StatusCode == HttpStatusCode.TooManyRequests || WhenQuotaExhausted(response, now) is not null
-                ? FromRateLimitReset(response.Headers, now)
-                : null);
-    }
+    // X-Rate-Limit-Reset may come with every answer (the simulator sends it so): it is a wait only when the quota is the
+    // problem (429, or none left). Otherwise a 503 would be retried after the window's end instead of backing off.
+    public static TimeSpan? From(HttpResponseMessage response, DateTimeOffset now) =>
+        FromRetryAfter(response.Headers.RetryAfter, now)
+        ?? (response.StatusCode == HttpStatusCode.TooManyRequests || WhenQuotaExhausted(response, now) is not null
+            ? FromRateLimitReset(response.Headers, now)
+            : null);
 
     /// <summary>The wait until StaffCloud's window resets, when its <c>X-Rate-Limit-Remaining</c> says none are left.</summary>
-    public static TimeSpan? WhenQuotaExhausted(HttpResponseMessage response, DateTimeOffset now)
-    {
-        return response.Headers.TryGetValues(RateLimitRemaining, out var values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
-            && remaining <= 0
-                ? FromRateLimitReset(response.Headers, now)
-                : null;
-    }
+    public static TimeSpan? WhenQuotaExhausted(HttpResponseMessage response, DateTimeOffset now) =>
+        response.Headers.TryGetValues(RateLimitRemaining, out var values)
+        && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
+        && remaining <= 0
+            ? FromRateLimitReset(response.Headers, now)
+            : null;
 
     private static TimeSpan? FromRetryAfter(RetryConditionHeaderValue? header, DateTimeOffset now) => header switch
     {
@@ -57,18 +49,10 @@ public static class RetryAfter
             return null;
         }
 
-        if (double.IsInfinity(reset))
-        {
-            return Longest;
-        }
-
-        if (reset < SecondsThreshold)
-        {
-            return Bounded(TimeSpan.FromSeconds(reset));
-        }
-
-        // A Unix timestamp: compared in seconds, so that no value a double can hold overflows a date.
-        return Bounded(TimeSpan.FromSeconds(Math.Min(reset - now.ToUnixTimeSeconds(), Longest.TotalSeconds)));
+        return double.IsInfinity(reset) ? Longest
+            : reset < SecondsThreshold ? Bounded(TimeSpan.FromSeconds(reset))
+            // A Unix timestamp: compared in seconds, so that no value a double can hold overflows a date.
+            : Bounded(TimeSpan.FromSeconds(Math.Min(reset - now.ToUnixTimeSeconds(), Longest.TotalSeconds)));
     }
 
     /// <summary>Between zero (a reset already past) and <see cref="Longest"/> (an absurd one).</summary>

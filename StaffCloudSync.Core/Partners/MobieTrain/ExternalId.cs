@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
 /// <summary>
-/// MobieTrain <c>externalId</c>s. A synced person's is a StaffCloud employee id written the way the sync writes it: the
-/// canonical decimal form of a positive number (sync-rules.md, "synced person"); anything else — none, letters, signs,
-/// leading zeros, white space, other digits than ASCII — makes the record protected. Groups' externalIds are
-/// <see cref="GroupExternalIds"/>'.
+/// A synced person's <c>externalId</c>: a StaffCloud employee id in canonical decimal form (sync-rules.md, "synced
+/// person"); anything else (none, letters, signs, leading zeros, white space, non-ASCII digits) makes the record protected.
 /// </summary>
 public static class ExternalId
 {
@@ -27,9 +25,7 @@ public static class ExternalId
     public static long? TryParseDigits(string? digits)
     {
         if (string.IsNullOrEmpty(digits) || digits.Length > MaxDigits || !digits.All(char.IsAsciiDigit))
-        {
             return null;
-        }
 
         // StaffCloud ids start at 1: "0" (or "000") cannot be asked about, so it is protected like any other non-id.
         var id = long.Parse(digits, CultureInfo.InvariantCulture);

@@ -1,9 +1,8 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
 /// <summary>
-/// The MobieTrain provisioning contract (mobietrain-api.md). Lists stream every page; writes are
-/// idempotent per run: a create answered 409 for the same person returns the existing record, a delete
-/// answered 404 counts as done. A rejected write throws <see cref="MobieTrainRecordException"/>.
+/// The MobieTrain provisioning contract (mobietrain-api.md). Lists stream every page; writes are idempotent per run (a
+/// create answered 409 for the same person returns the existing record, a delete answered 404 counts as done).
 /// </summary>
 public interface IMobieTrainClient
 {
@@ -28,10 +27,7 @@ public interface IMobieTrainClient
     Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// MobieTrain refused a write for one record (422, or a 409 that names another person): that record fails,
-/// the run goes on. The message is MobieTrain's own, which names fields, not values.
-/// </summary>
+/// <summary>MobieTrain refused a write for one record (422, or a 409 that names another person): that record fails, the run goes on.</summary>
 public sealed class MobieTrainRecordException(string message, int statusCode, string? errorCode = null) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;

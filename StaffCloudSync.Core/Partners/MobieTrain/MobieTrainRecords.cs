@@ -29,10 +29,7 @@ public sealed record NewInvitation(
     string Language,
     IReadOnlyList<string> UserGroupIds);
 
-/// <summary>
-/// The body of a <c>PATCH</c> on a user or invitation: only the fields that change are set
-/// (a null field is not sent). Invitations cannot change <see cref="Email"/> or <see cref="Phone"/>.
-/// </summary>
+/// <summary>The body of a <c>PATCH</c>: only the fields that change (a null one is not sent); invitations cannot change e-mail or phone.</summary>
 public sealed record PersonPatch(
     string? FirstName = null,
     string? LastName = null,

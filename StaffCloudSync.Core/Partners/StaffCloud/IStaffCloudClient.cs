@@ -1,15 +1,13 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud;
 
 /// <summary>
-/// The StaffCloud reads the sync needs, shaped after the read plan in staffcloud-api.md: events first, then their
-/// confirmed assignments, then employees. The sync only reads StaffCloud; this interface has no write on purpose.
-/// Every id passed must be positive: StaffCloud reads <c>id=-5</c> as "everyone but 5".
+/// The StaffCloud reads of the read plan in staffcloud-api.md; no write, on purpose. Every id passed must be positive:
+/// StaffCloud reads <c>id=-5</c> as "everyone but 5".
 /// </summary>
 public interface IStaffCloudClient
 {
     /// <summary>Active events (status 2) whose end lies after <paramref name="afterLocal"/> (tenant wall clock), or that have no end and start after it.</summary>
-    IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(
-        StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken);
+    IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken);
 
     /// <summary>The confirmed assignments (status 7) of these events, whatever the assignments' own times.</summary>
     IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
@@ -19,12 +17,9 @@ public interface IStaffCloudClient
     IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
         StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken);
 
-    /// <summary>One employee read singly: the record, or null when StaffCloud answers 404 with its JSON error answer (part of the proof of a hard deletion); any other 404 throws.</summary>
+    /// <summary>One employee, or null when StaffCloud answers 404 with its JSON error answer (part of the proof of a hard deletion).</summary>
     Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// Which StaffCloud account a call goes to: the API tenant code (the host label) and the name of the
-/// secret that holds its token. The token itself never travels in this record, so it cannot be logged by accident.
-/// </summary>
+/// <summary>Which StaffCloud account a call goes to (the host label) and the secret holding its token; never the token, so it cannot be logged.</summary>
 public sealed record StaffCloudTarget(string TenantId, string ApiTenant, string TokenSecretName);

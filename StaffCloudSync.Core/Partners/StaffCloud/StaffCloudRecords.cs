@@ -10,10 +10,7 @@ public sealed record StaffCloudEmployee(
     string? Phone,
     string? CommunicationLanguage);
 
-/// <summary>
-/// A StaffCloud <c>/events</c> record. <see cref="Start"/> and <see cref="End"/> are the tenant's wall-clock
-/// times (<see cref="DateTimeKind.Unspecified"/>), as StaffCloud sends them; null when absent or unparsable.
-/// </summary>
+/// <summary>A StaffCloud <c>/events</c> record; times in the tenant's wall clock, as sent, null when absent or unparsable.</summary>
 public sealed record StaffCloudEvent(long Id, string? Name, int? Status, DateTime? Start, DateTime? End)
 {
     /// <summary>The event's <c>project_id</c>; null when it has none (such an event gives no project group).</summary>
@@ -23,10 +20,7 @@ public sealed record StaffCloudEvent(long Id, string? Name, int? Status, DateTim
 /// <summary>A StaffCloud <c>/assignments</c> record (times are tenant wall-clock, like events).</summary>
 public sealed record StaffCloudAssignment(long Id, long EmployeeId, long EventId, int? Status, DateTime? Start, DateTime? End)
 {
-    /// <summary>
-    /// The joined field <c>event.project.name</c>: the name of the project of the assignment's event, read with the
-    /// assignments at no extra request (staffcloud-api.md); null when StaffCloud left it out or sent null.
-    /// </summary>
+    /// <summary>The joined field <c>event.project.name</c>, read at no extra request (staffcloud-api.md); null when left out.</summary>
     public string? ProjectName { get; init; }
 }
 

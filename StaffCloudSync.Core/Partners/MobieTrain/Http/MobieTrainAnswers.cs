@@ -3,9 +3,9 @@ using StaffCloudSync.Core.Partners.Http;
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary>
-/// What an answer means as a record: tolerant where tolerance is safe (unknown fields ignored, a missing
-/// <c>userGroupIds</c> is an empty set, any ISO 8601 timestamp), strict where guessing is not (a record without an id,
-/// an id that could address something else). Shape errors name fields and ids, never a value.
+/// What an answer means as a record: tolerant where that is safe (unknown fields, a missing <c>userGroupIds</c>, any ISO
+/// 8601 timestamp), strict where guessing is not (no id, an id that could address something else). Shape errors name
+/// fields and ids, never a value.
 /// </summary>
 internal static class MobieTrainAnswers
 {
@@ -14,12 +14,9 @@ internal static class MobieTrainAnswers
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            await using (stream)
-            {
-                var answer = await JsonSerializer.DeserializeAsync(stream, MobieTrainJson.Default.MobieTrainErrorAnswer, cancellationToken);
-                return answer?.Error ?? MobieTrainErrorBody.None;
-            }
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            var answer = await JsonSerializer.DeserializeAsync(stream, MobieTrainJson.Default.MobieTrainErrorAnswer, cancellationToken);
+            return answer?.Error ?? MobieTrainErrorBody.None;
         }
         catch (JsonException)
         {
@@ -55,9 +52,7 @@ internal static class MobieTrainAnswers
         where T : class
     {
         if (existing is not { ValueKind: JsonValueKind.Object } value)
-        {
             return null;
-        }
 
         try
         {
@@ -75,23 +70,17 @@ internal static class MobieTrainAnswers
         TextValue.Usable(answer.Phone), TextValue.Usable(answer.Language));
 
     /// <summary>
-    /// An externalId exactly as MobieTrain holds it, white space included: <c>" 12"</c> is another integration's id, not
-    /// employee 12 (sync-rules.md, "synced person"), so trimming it would make the sync update or delete a record it never
-    /// made. An unusable text (control characters, invalid Unicode) still reads as none, which leaves the record protected.
+    /// An externalId exactly as held, white space included: <c>" 12"</c> is another integration's id, not employee 12
+    /// (sync-rules.md, "synced person"). An unusable text still reads as none, which leaves the record protected.
     /// </summary>
     private static string? ExternalIdOf(MobieTrainAnswer answer) =>
         TextValue.Usable(answer.ExternalId) is null ? null : answer.ExternalId;
 
-    /// <summary>
-    /// A record's id, which goes into the URLs of its writes: only <c>[A-Za-z0-9_-]{1,128}</c> is accepted, anything
-    /// else makes the answer invalid (the value itself is not repeated: it could be anything).
-    /// </summary>
+    /// <summary>A record's id goes into the URLs of its writes: any other than a <see cref="MobieTrainId"/> makes the answer invalid.</summary>
     private static string Id([System.Diagnostics.CodeAnalysis.NotNull] MobieTrainAnswer? answer, string what)
     {
         if (answer is null)
-        {
             throw new MobieTrainShapeException($"{what} is not a JSON object");
-        }
 
         var id = TextValue.Usable(answer.Id);
         return string.IsNullOrEmpty(id) ? throw new MobieTrainShapeException($"{what} has no 'id'")
@@ -104,20 +93,12 @@ internal static class MobieTrainAnswers
         : ids.Any(id => id is null) ? throw new MobieTrainShapeException($"'userGroupIds' of {what} holds something that is not an id")
         : [.. ids.OfType<string>()];
 
-    private static DateTimeOffset? Timestamp(string? text, string name, string what)
-    {
-        text = TextValue.Usable(text);
-        if (text is null)
-        {
-            return null;
-        }
-
-        // ISO 8601 in any of its spellings (Z or an offset, with or without fractions); no offset is read as UTC.
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal,
-            out var value)
-            ? value
+    // ISO 8601 in any of its spellings (Z or an offset, with or without fractions); no offset is read as UTC.
+    private static DateTimeOffset? Timestamp(string? text, string name, string what) =>
+        TextValue.Usable(text) is not { } usable ? null
+        : DateTimeOffset.TryParse(usable, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? at
             : throw new MobieTrainShapeException($"'{name}' of {what} is not an ISO 8601 timestamp");
-    }
 }
 
 /// <summary>An answer that is not what the API returns; turned into an <c>InvalidResponse</c> run failure with context.</summary>

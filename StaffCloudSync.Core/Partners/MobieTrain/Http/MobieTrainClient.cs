@@ -4,13 +4,10 @@ using System.Text.Json.Serialization.Metadata;
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary>
-/// <see cref="IMobieTrainClient"/> over HTTP, coded against our MobieTrain contract (docs/mobietrain-api.md). Everything
-/// that depends on the shape of MobieTrain's API — paths, bodies, status codes, paging, conflict bodies — lives in this
-/// class and its helpers, split by concern as StaffCloud's client is: <see cref="MobieTrainRequests"/> (the key, its
-/// rotation, idempotency keys, what a failed answer means), <see cref="MobieTrainAnswers"/> (answers),
-/// <see cref="MobieTrainJson"/> (request bodies) and <see cref="MobieTrainConflicts"/> (a create answered 409). Adapting
-/// to the real API is a change there and in that document. Retries and timeouts come from the shared resilience
-/// handlers; writes carry an idempotency key so they may be retried.
+/// <see cref="IMobieTrainClient"/> over HTTP, coded against our MobieTrain contract (docs/mobietrain-api.md): paths,
+/// bodies, status codes and paging here; <see cref="MobieTrainRequests"/> sends and says what a failed answer means,
+/// <see cref="MobieTrainAnswers"/> reads answers, <see cref="MobieTrainConflicts"/> resolves a create answered 409.
+/// Writes carry an idempotency key so the shared resilience may retry them.
 /// </summary>
 public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger<MobieTrainClient> logger)
     : IMobieTrainClient
@@ -38,96 +35,55 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
         ListAsync(target, Invitations, MobieTrainAnswers.ReadInvitation, cancellationToken);
 
-    public async Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken)
+    public Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
 
         // A base group has no externalId: its name is what identifies it, for the idempotency key as for a conflict.
-        var write = new MobieTrainWrite(HttpMethod.Post, UserGroups, "create-user-group", externalId ?? name, Body(new MobieTrainGroupBody(name, externalId), MobieTrainJson.Default.MobieTrainGroupBody));
-        using var response = await _requests.WriteAsync(target, write, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainAnswers.ReadUserGroup, cancellationToken);
-        }
-
-        if (response.StatusCode == HttpStatusCode.Conflict)
-        {
-            return await Conflicts.ResolveGroupConflictAsync(target, write, name, externalId, response, cancellationToken);
-        }
-
-        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
+        var write = new MobieTrainWrite(HttpMethod.Post, UserGroups, "create-user-group", externalId ?? name,
+            Body(new MobieTrainGroupBody(name, externalId), MobieTrainJson.Default.MobieTrainGroupBody));
+        return CreateAsync(target, write, MobieTrainAnswers.ReadUserGroup,
+            response => Conflicts.ResolveGroupConflictAsync(target, write, name, externalId, response, cancellationToken), cancellationToken);
     }
 
     public Task RenameUserGroupAsync(MobieTrainWriteTarget target, string groupId, string name, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(groupId);
         ArgumentException.ThrowIfNullOrEmpty(name);
-        return PatchAsync(target, new MobieTrainWrite(HttpMethod.Patch, $"{UserGroups}/{MobieTrainRequests.Escape(groupId)}", "rename-user-group", groupId, Body(new MobieTrainGroupBody(name), MobieTrainJson.Default.MobieTrainGroupBody)),
-            cancellationToken);
+        var body = Body(new MobieTrainGroupBody(name), MobieTrainJson.Default.MobieTrainGroupBody);
+        return PatchAsync(target, UserGroups, groupId, "rename-user-group", body, cancellationToken);
     }
 
-    public Task UpdateUserAsync(MobieTrainWriteTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken)
+    public Task UpdateUserAsync(MobieTrainWriteTarget target, string userId, PersonPatch patch, CancellationToken cancellationToken) =>
+        PatchAsync(target, Users, userId, "update-user", Body(patch, MobieTrainJson.Default.PersonPatch), cancellationToken);
+
+    public Task DeleteUserAsync(MobieTrainWriteTarget target, string userId, CancellationToken cancellationToken) =>
+        DeleteAsync(target, Users, userId, "delete-user", cancellationToken);
+
+    public Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        return PatchAsync(target, new MobieTrainWrite(HttpMethod.Patch, $"{Users}/{MobieTrainRequests.Escape(userId)}", "update-user", userId, Body(patch, MobieTrainJson.Default.PersonPatch)),
-            cancellationToken);
+        var write = new MobieTrainWrite(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId,
+            Body(invitation, MobieTrainJson.Default.NewInvitation));
+        return CreateAsync(target, write, MobieTrainAnswers.ReadInvitation,
+            response => Conflicts.ResolveInvitationConflictAsync(target, write, invitation, response, cancellationToken), cancellationToken);
     }
 
-    public Task DeleteUserAsync(MobieTrainWriteTarget target, string userId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        return DeleteAsync(target, new MobieTrainWrite(HttpMethod.Delete, $"{Users}/{MobieTrainRequests.Escape(userId)}", "delete-user", userId, Body: null),
-            cancellationToken);
-    }
+    public Task UpdateInvitationAsync(MobieTrainWriteTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken) =>
+        PatchAsync(target, Invitations, invitationId, "update-invitation", Body(patch, MobieTrainJson.Default.PersonPatch), cancellationToken);
 
-    public async Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken)
-    {
-        var write = new MobieTrainWrite(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId, Body(invitation, MobieTrainJson.Default.NewInvitation));
-        using var response = await _requests.WriteAsync(target, write, cancellationToken);
-        if (response.IsSuccessStatusCode)
-        {
-            return await _requests.ReadRecordAsync(target, response, write.Operation, MobieTrainAnswers.ReadInvitation, cancellationToken);
-        }
-
-        if (response.StatusCode == HttpStatusCode.Conflict)
-        {
-            return await Conflicts.ResolveInvitationConflictAsync(target, write, invitation, response, cancellationToken);
-        }
-
-        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
-    }
-
-    public Task UpdateInvitationAsync(MobieTrainWriteTarget target, string invitationId, PersonPatch patch, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(invitationId);
-        return PatchAsync(target,
-            new MobieTrainWrite(HttpMethod.Patch, $"{Invitations}/{MobieTrainRequests.Escape(invitationId)}", "update-invitation", invitationId, Body(patch, MobieTrainJson.Default.PersonPatch)),
-            cancellationToken);
-    }
-
-    public Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(invitationId);
-        return DeleteAsync(target,
-            new MobieTrainWrite(HttpMethod.Delete, $"{Invitations}/{MobieTrainRequests.Escape(invitationId)}", "delete-invitation", invitationId, Body: null),
-            cancellationToken);
-    }
+    public Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken) =>
+        DeleteAsync(target, Invitations, invitationId, "delete-invitation", cancellationToken);
 
     /// <summary>
     /// Streams every page of a list, following <c>nextCursor</c> until it is null. A page is read whole before its
     /// records are handed out, so a failure never leaves a half-parsed page acted upon.
     /// </summary>
     private async IAsyncEnumerable<T> ListAsync<T>(
-        MobieTrainTarget target,
-        string resource,
-        Func<MobieTrainAnswer?, T> read,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+        MobieTrainTarget target, string resource, Func<MobieTrainAnswer?, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var operation = $"GET /{resource}";
         var cursors = new HashSet<string>(StringComparer.Ordinal);
         string? cursor = null;
-        var pages = 0;
-        var records = 0;
+        int pages = 0, records = 0;
         do
         {
             var path = $"{MobieTrainRequests.AccountPath(target)}/{resource}?limit={_options.Value.PageSize}"
@@ -136,9 +92,7 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
             using (var response = await _requests.SendAsync(target, new HttpRequestMessage(HttpMethod.Get, path), operation, cancellationToken))
             {
                 if (!response.IsSuccessStatusCode)
-                {
                     throw await _requests.FailureAsync(target, operation, response, isWrite: false, cancellationToken);
-                }
 
                 (items, cursor) = await _requests.ReadPageAsync(target, response, operation, read, cancellationToken);
             }
@@ -147,9 +101,7 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
 
             // A server that hands out a cursor it gave before would keep us paging forever over the same records.
             if (cursor is not null && !cursors.Add(cursor))
-            {
                 throw _requests.InvalidResponse(target, operation, $"page {pages} returned a cursor of an earlier page again; paging would never end");
-            }
 
             foreach (var item in items)
             {
@@ -162,14 +114,24 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
         MobieTrainClientLog.ListRead(_logger, target.TenantId, target.AccountId, resource, records, pages);
     }
 
-    private async Task PatchAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
+    private async Task<T> CreateAsync<T>(MobieTrainWriteTarget target, MobieTrainWrite write, Func<MobieTrainAnswer?, T> read,
+        Func<HttpResponseMessage, Task<T>> resolveConflict, CancellationToken cancellationToken)
     {
         using var response = await _requests.WriteAsync(target, write, cancellationToken);
+        return response.IsSuccessStatusCode ? await _requests.ReadRecordAsync(target, response, write.Operation, read, cancellationToken)
+            : response.StatusCode == HttpStatusCode.Conflict ? await resolveConflict(response)
+            : throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
+    }
+
+    private async Task PatchAsync(
+        MobieTrainWriteTarget target, string resource, string id, string action, byte[] body, CancellationToken cancellationToken)
+    {
+        var write = Write(HttpMethod.Patch, resource, id, action, body);
+        using var response = await _requests.WriteAsync(target, write, cancellationToken);
+
+        // The updated record in the body is not needed: the next run reads MobieTrain afresh.
         if (response.IsSuccessStatusCode)
-        {
-            // The updated record in the body is not needed: the next run reads MobieTrain afresh.
             return;
-        }
 
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -181,17 +143,20 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
         throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
     }
 
-    private async Task DeleteAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
+    private async Task DeleteAsync(MobieTrainWriteTarget target, string resource, string id, string action, CancellationToken cancellationToken)
     {
+        var write = Write(HttpMethod.Delete, resource, id, action, body: null);
         using var response = await _requests.WriteAsync(target, write, cancellationToken);
 
         // 404: gone already (deleted by hand, accepted, or by an earlier attempt whose answer was lost) — what we wanted.
-        if (response.IsSuccessStatusCode || response.StatusCode == HttpStatusCode.NotFound)
-        {
-            return;
-        }
+        if (!response.IsSuccessStatusCode && response.StatusCode != HttpStatusCode.NotFound)
+            throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
+    }
 
-        throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
+    private static MobieTrainWrite Write(HttpMethod method, string resource, string id, string action, byte[]? body)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        return new MobieTrainWrite(method, $"{resource}/{MobieTrainRequests.Escape(id)}", action, id, body);
     }
 
     /// <summary>A request body in its canonical bytes (<see cref="MobieTrainJson"/>), which its idempotency key is derived from.</summary>

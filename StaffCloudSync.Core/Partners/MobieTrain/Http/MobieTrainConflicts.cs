@@ -4,9 +4,9 @@ using static StaffCloudSync.Core.Partners.MobieTrain.Http.MobieTrainAnswers;
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary>
-/// A create answered 409. When the record in the way is ours (same <c>externalId</c>) the create has happened already
-/// — its answer was lost, or an earlier run made it — and the existing record is the result. When it belongs to
-/// someone else, MobieTrain refused this one record. The 409 body names the record; if it does not, the list is read.
+/// A create answered 409. When the record in the way is ours (same <c>externalId</c>) the create happened already (its
+/// answer was lost, or an earlier run made it) and that record is the result; else MobieTrain refused this one record.
+/// The 409 body names the record; if it does not, the list is read.
 /// </summary>
 internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logger)
 {
@@ -65,9 +65,7 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
         await foreach (var group in lists.GetUserGroupsAsync(target, cancellationToken))
         {
             if (externalId is not null && string.Equals(group.ExternalId, externalId, StringComparison.Ordinal))
-            {
                 return group;
-            }
 
             sameName ??= string.Equals(group.Name, name, StringComparison.OrdinalIgnoreCase) ? group : null;
         }
@@ -77,25 +75,15 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
 
     private async Task<ConflictingPerson?> FindPersonAsync(MobieTrainTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
+        var people = lists.GetInvitationsAsync(target, cancellationToken).Select(pending => new ConflictingPerson("invitation", pending))
+            .Concat(lists.GetUsersAsync(target, cancellationToken).Select(ConflictingPerson.FromUser));
         ConflictingPerson? sameEmail = null;
-        await foreach (var pending in lists.GetInvitationsAsync(target, cancellationToken))
+        await foreach (var person in people.WithCancellation(cancellationToken))
         {
-            if (string.Equals(pending.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
-            {
-                return new ConflictingPerson("invitation", pending);
-            }
+            if (string.Equals(person.Record.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
+                return person;
 
-            sameEmail ??= SameEmail(pending.Profile, invitation) ? new ConflictingPerson("invitation", pending) : null;
-        }
-
-        await foreach (var user in lists.GetUsersAsync(target, cancellationToken))
-        {
-            if (string.Equals(user.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
-            {
-                return ConflictingPerson.FromUser(user);
-            }
-
-            sameEmail ??= SameEmail(user.Profile, invitation) ? ConflictingPerson.FromUser(user) : null;
+            sameEmail ??= SameEmail(person.Record.Profile, invitation) ? person : null;
         }
 
         return sameEmail;
@@ -110,7 +98,6 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
         "invitation" => TryRead(error.Existing, ReadInvitation) is { } invitation ? new ConflictingPerson("invitation", invitation) : null,
         _ => null,
     };
-
 
     /// <summary>
     /// A user or invitation a 409 points at, as the invitation the create returns: for a user (the invitee accepted

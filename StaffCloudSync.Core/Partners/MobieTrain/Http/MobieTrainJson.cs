@@ -3,9 +3,8 @@ using StaffCloudSync.Core.Partners.Http;
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary>
-/// MobieTrain's JSON, source-generated (docs/decisions.md, "JSON"). Writing: camelCase in the records' property order,
-/// no whitespace, null fields left out — the bytes are canonical, so equal content gives an equal idempotency key.
-/// Reading: unknown fields ignored, every text through <see cref="PartnerTextConverter"/>.
+/// MobieTrain's JSON, source-generated (docs/decisions.md, "JSON"). Written canonical (camelCase in property order, no
+/// whitespace, no null fields), so equal content gives an equal idempotency key; every text read by <see cref="PartnerTextConverter"/>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -43,7 +42,7 @@ internal sealed record MobieTrainErrorAnswer(MobieTrainErrorBody? Error);
 /// <summary>The body of a group's create (with its externalId; a base group has none) or rename (name only).</summary>
 internal sealed record MobieTrainGroupBody(string Name, string? ExternalId = null);
 
-/// <summary>MobieTrain's error body (<c>{"error": {"code", "message", "existing"?, "existingKind"?}}</c>).</summary>
+/// <summary><c>{"error": {"code", "message", "existing"?, "existingKind"?}}</c></summary>
 internal sealed record MobieTrainErrorBody(string? Code, string? Message, JsonElement? Existing, string? ExistingKind)
 {
     public static MobieTrainErrorBody None { get; } = new(null, null, null, null);

@@ -3,23 +3,12 @@ using StaffCloudSync.Core.Platform.AppSettings;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>
-/// Configuration section <c>MobieTrain</c>: where the provisioning API is and how the client talks to it
-/// (app settings <c>MobieTrain__BaseUrl</c>, <c>MobieTrain__RequestsPerSecond</c>).
-/// Checked at start-up by <see cref="MobieTrainOptionsValidator"/>.
-/// </summary>
+/// <summary>Configuration section <c>MobieTrain</c> (app settings <c>MobieTrain__BaseUrl</c>, <c>MobieTrain__RequestsPerSecond</c>).</summary>
 public sealed class MobieTrainOptions
 {
     public const string SectionName = "MobieTrain";
 
     public const int MaxPageSize = 1000;
-
-    /// <summary>
-    /// The API's root; every path goes below it (<c>{BaseUrl}/v1/accounts/{accountId}/…</c>). A string rather than a
-    /// <see cref="Uri"/> so that a relative or malformed value reaches the validator, whose message names the setting,
-    /// instead of the configuration binder's conversion error.
-    /// </summary>
-    public string? BaseUrl { get; set; }
 
     /// <summary>Records asked for per list request (<c>limit</c>); the contract allows 1–<see cref="MaxPageSize"/>.</summary>
     public const int DefaultPageSize = 500;
@@ -27,23 +16,24 @@ public sealed class MobieTrainOptions
     /// <summary>The largest answer read: 64 MiB, where a page of 1,000 records is well under 1 MiB.</summary>
     public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
 
-    /// <summary><see cref="DefaultPageSize"/>; not a setting (internal, so the binder leaves it alone), tests lower it in code.</summary>
-    internal int PageSize { get; set; } = DefaultPageSize;
-
-    /// <summary>Retries and timeouts: the constants of <see cref="HttpResilienceOptions"/>; not settings.</summary>
-    internal HttpResilienceOptions Resilience { get; set; } = new();
+    /// <summary>
+    /// The API's root (<c>{BaseUrl}/v1/accounts/{accountId}/…</c>). A string rather than a <see cref="Uri"/> so that a
+    /// malformed value reaches the validator, whose message names the setting, instead of the binder's conversion error.
+    /// </summary>
+    public string? BaseUrl { get; set; }
 
     /// <summary>
-    /// Requests per second and account the client sends at most, retries included, evenly spaced (0: no pacing).
-    /// MobieTrain does not publish its limit; the integration plans for 25 (mobietrain-api.md) and paces just under.
+    /// Requests per second and account, retries included, evenly spaced (0: no pacing). MobieTrain does not publish its
+    /// limit; the integration plans for 25 (mobietrain-api.md) and paces just under.
     /// </summary>
     public double RequestsPerSecond { get; set; } = 24;
 
-    /// <summary>
-    /// The largest body one answer may have (<see cref="DefaultMaxResponseBytes"/>): an enormous answer fails the read
-    /// as invalid instead of filling the host's memory. Not a setting; tests lower it in code.
-    /// </summary>
+    // Not settings (internal, so the binder leaves them alone): the constants above, which tests lower in code.
+    internal int PageSize { get; set; } = DefaultPageSize;
+
     internal long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
+
+    internal HttpResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
@@ -53,9 +43,41 @@ public sealed class MobieTrainOptions
         .. HttpResilienceOptions.RemovedSettings,
     ];
 
-    /// <summary>
-    /// <see cref="BaseUrl"/> with a trailing slash, so that relative paths resolve below it rather than replacing its
-    /// last segment. Only valid once the validator has passed.
-    /// </summary>
+    /// <summary><see cref="BaseUrl"/> with a trailing slash, so that relative paths resolve below it. Valid once validated.</summary>
     internal Uri GetBaseUri() => new(BaseUrl!.EndsWith('/') ? BaseUrl : BaseUrl + "/", UriKind.Absolute);
+}
+
+/// <summary>Fails start-up with messages that name the setting to fix, as configuration key and as app setting.</summary>
+internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOptions>
+{
+    public ValidateOptionsResult Validate(string? name, MobieTrainOptions options) => AppSetting.Result(Failures(options));
+
+    private static IEnumerable<string> Failures(MobieTrainOptions options)
+    {
+        var setting = Setting(nameof(MobieTrainOptions.BaseUrl));
+        var value = options.BaseUrl;
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            yield return $"{setting} is not set: give the absolute URL of MobieTrain's provisioning API, e.g. https://api.mobietrain.example/.";
+        }
+        else if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            yield return $"{setting} '{value}' is not an absolute http(s) URL.";
+        }
+        else
+        {
+            // The API key travels in every request: plain http is allowed only where it never leaves the machine.
+            if (uri.Scheme == Uri.UriSchemeHttp && !uri.IsLoopback)
+                yield return $"{setting} '{value}' must use https (plain http is accepted only for a loopback host such as localhost or 127.0.0.1).";
+
+            if (!string.IsNullOrEmpty(uri.Query) || !string.IsNullOrEmpty(uri.Fragment))
+                yield return $"{setting} '{value}' must not carry a query or a fragment: paths and queries are added by the client.";
+        }
+
+        var rate = options.RequestsPerSecond;
+        if (rate is < 0 or > 10_000 || double.IsNaN(rate))
+            yield return $"{Setting(nameof(MobieTrainOptions.RequestsPerSecond))} must be from 0 (no pacing) to 10000; it is {rate}.";
+    }
+
+    private static string Setting(string key) => AppSetting.Name(MobieTrainOptions.SectionName, key);
 }

@@ -5,11 +5,9 @@ using StaffCloudSync.Core.Partners.Http;
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary>
-/// Keeps each MobieTrain account's requests (reads, writes, retries) evenly spaced at <c>MobieTrain:RequestsPerSecond</c>,
-/// so a run stays under the partner's rate limit instead of meeting it as 429s. Per account, because the limit is
-/// per account and tenants run side by side. Waits on the <see cref="BackoffClock"/> (skipped in tests). Not a
-/// System.Threading.RateLimiting token bucket: that one takes no TimeProvider, and under load its timer releases queued
-/// requests in bunches that met the simulator's windowed limit as 429s (docs/decisions.md).
+/// Keeps each MobieTrain account's requests (retries included) evenly spaced at <c>MobieTrain:RequestsPerSecond</c>, per
+/// account as the limit is, waiting on the <see cref="BackoffClock"/>. Not a System.Threading.RateLimiting token bucket:
+/// it takes no TimeProvider, and its timer released queued requests in bunches that met the limit as 429s (docs/decisions.md).
 /// </summary>
 public sealed class MobieTrainPacer(BackoffClock clock)
 {
@@ -20,22 +18,19 @@ public sealed class MobieTrainPacer(BackoffClock clock)
     public Task WaitTurnAsync(string account, double requestsPerSecond, CancellationToken cancellationToken)
     {
         if (requestsPerSecond <= 0)
-        {
             return Task.CompletedTask;
-        }
 
-        var interval = TimeSpan.FromSeconds(1 / requestsPerSecond);
+        var time = clock.Time;
         var slot = _accounts.GetOrAdd(account, _ => new StrongBox<long>());
-        TimeSpan wait;
+        long now, next;
         lock (slot)
         {
-            var now = clock.Time.GetTimestamp();
-            var next = Math.Max(slot.Value, now);
-            slot.Value = next + (long)(interval.TotalSeconds * clock.Time.TimestampFrequency);
-            wait = TimeSpan.FromSeconds((next - now) / (double)clock.Time.TimestampFrequency);
+            now = time.GetTimestamp();
+            next = Math.Max(slot.Value, now);
+            slot.Value = next + (long)(time.TimestampFrequency / requestsPerSecond);
         }
 
-        return wait <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait, clock.Time, cancellationToken);
+        return next > now ? Task.Delay(time.GetElapsedTime(now, next), time, cancellationToken) : Task.CompletedTask;
     }
 }
 
@@ -44,14 +39,10 @@ internal sealed class MobieTrainPacingHandler(MobieTrainPacer pacer, Func<double
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await pacer.WaitTurnAsync(AccountOf(request.RequestUri), requestsPerSecond(), cancellationToken);
-        return await base.SendAsync(request, cancellationToken);
-    }
-
-    private static string AccountOf(Uri? uri)
-    {
-        var segments = uri?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
+        var segments = request.RequestUri?.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries) ?? [];
         var index = Array.IndexOf(segments, "accounts");
-        return index >= 0 && index + 1 < segments.Length ? segments[index + 1] : string.Empty;
+        var account = index >= 0 && index + 1 < segments.Length ? segments[index + 1] : string.Empty;
+        await pacer.WaitTurnAsync(account, requestsPerSecond(), cancellationToken);
+        return await base.SendAsync(request, cancellationToken);
     }
 }

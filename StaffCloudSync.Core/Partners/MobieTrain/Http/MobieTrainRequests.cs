@@ -8,25 +8,20 @@ using StaffCloudSync.Core.Platform.Failures;
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary>
-/// One request to MobieTrain and what its answer means. Sending: the API key, its rotation on 401, idempotency keys, and what a failed answer means for the run;
-/// reading: a page or a record of the answer, every shape error an <c>InvalidResponse</c> naming the operation.
+/// One request to MobieTrain and what its answer means: the API key, idempotency keys, what a failed answer means for the
+/// run; a page or a record of the answer, every shape error an <c>InvalidResponse</c> naming the operation.
 /// </summary>
-internal sealed class MobieTrainRequests(
-    HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger logger)
+internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger logger)
 {
-
     /// <summary>
-    /// Sends a write with its idempotency key: tenant, run, action, record and canonical body. The key is what lets the
-    /// shared retry repeat a write (it retries none without one) and lets MobieTrain answer a repeat with its first
-    /// answer instead of acting twice. With the run id in it, the same change in a later run is a new intent
-    /// (docs/decisions.md, "Idempotency keys").
+    /// Sends a write with its idempotency key (tenant, run, action, record, canonical body): it lets the shared retry
+    /// repeat the write and MobieTrain answer a repeat with its first answer (docs/decisions.md, "Idempotency keys").
     /// </summary>
     public Task<HttpResponseMessage> WriteAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
         var canonical = write.Body is null ? string.Empty : Encoding.UTF8.GetString(write.Body);
         var key = IdempotencyKey.Derive(target.TenantId, target.RunId, write.Action, write.Record, canonical);
-        var path = $"{AccountPath(target)}/{write.Path}";
-        var request = new HttpRequestMessage(write.Method, path);
+        var request = new HttpRequestMessage(write.Method, $"{AccountPath(target)}/{write.Path}");
         request.Headers.Add(IdempotencyKey.HeaderName, key);
         if (write.Body is not null)
         {
@@ -37,10 +32,7 @@ internal sealed class MobieTrainRequests(
         return SendAsync(target, request, write.Operation, cancellationToken);
     }
 
-    /// <summary>
-    /// Sends (and disposes) a request with the account's API key: <see cref="BearerSecretHandler"/> puts it in and, on 401,
-    /// re-reads it once; a rotated key is tried once, the same key again means it is simply refused.
-    /// </summary>
+    /// <summary>Sends (and disposes) a request with the account's API key, which <see cref="BearerSecretHandler"/> re-reads once on a 401.</summary>
     public async Task<HttpResponseMessage> SendAsync(MobieTrainTarget target, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
         using var sent = request;
@@ -74,18 +66,14 @@ internal sealed class MobieTrainRequests(
 
         var outcome = BearerOutcome.Of(request);
         if (outcome.Rotated)
-        {
             MobieTrainClientLog.RetryingWithRotatedKey(logger, target.TenantId, target.AccountId, target.ApiKeySecretName);
-        }
 
-        if (outcome.Refused)
-        {
-            // The same key again, or the rotated one refused too: the key is simply not accepted.
-            response.Dispose();
-            throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
-        }
+        // The same key again, or the rotated one refused too: the key is simply not accepted.
+        if (!outcome.Refused)
+            return response;
 
-        return response;
+        response.Dispose();
+        throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
     }
 
     /// <summary>MobieTrain refuses a key with 401 (a 403 is a valid key without access to the account: no re-read helps).</summary>
@@ -93,18 +81,15 @@ internal sealed class MobieTrainRequests(
         Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
 
     /// <summary>
-    /// The exception for an answer that is not a success and that the caller does not resolve itself (404 on a delete or
-    /// a patch, 409 on a create). Record-level for a write MobieTrain refused (400, 409, 422); run-level for everything
-    /// else — a 404 that reaches here (a list or a create) means the account itself is not there, which fails every write.
+    /// The exception for a failed answer the caller does not resolve itself: record-level for a write MobieTrain refused
+    /// (400, 409, 422); run-level for the rest — a 404 here (a list or a create) means the account itself is not there.
     /// </summary>
     public async Task<Exception> FailureAsync(
         MobieTrainTarget target, string operation, HttpResponseMessage response, bool isWrite, CancellationToken cancellationToken)
     {
         var status = (int)response.StatusCode;
         if (response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
-        {
             return AuthenticationFailed(target, response.StatusCode);
-        }
 
         if (HttpClientResiliencePredicates.IsTransient(Polly.Outcome.FromResult(response)))
         {
@@ -167,57 +152,45 @@ internal sealed class MobieTrainRequests(
         _ => e.GetType().Name,
     };
 
-    public async Task<(IReadOnlyList<T> Items, string? NextCursor)> ReadPageAsync<T>(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken)
-    {
-        var page = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainPage, cancellationToken);
-        try
+    public Task<(IReadOnlyList<T> Items, string? NextCursor)> ReadPageAsync<T>(
+        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainPage, page =>
         {
             if (page?.Items is not { } items || page.NextCursor is { ValueKind: not JsonValueKind.String })
-            {
                 throw new MobieTrainShapeException("the page is not {\"items\": [...], \"nextCursor\": ...}");
-            }
 
             // An empty cursor cannot be sent back meaningfully: read as the end of the list.
             var cursor = page.NextCursor is { } next && TextValue.ReadString(next) is { Length: > 0 } value ? value : null;
-            return ([.. items.Select(read)], cursor);
-        }
-        catch (MobieTrainShapeException e)
-        {
-            throw InvalidResponse(target, operation, e.Message);
-        }
-    }
+            return ((IReadOnlyList<T>)[.. items.Select(read)], cursor);
+        }, cancellationToken);
 
-    public async Task<T> ReadRecordAsync<T>(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken)
+    public Task<T> ReadRecordAsync<T>(
+        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken) =>
+        ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainAnswer, read, cancellationToken);
+
+    /// <summary>The body read as <typeparamref name="TBody"/>; no JSON, or JSON not of the API's shape, is an invalid answer.</summary>
+    private async Task<T> ReadAsync<TBody, T>(MobieTrainTarget target, HttpResponseMessage response, string operation, JsonTypeInfo<TBody> type,
+        Func<TBody?, T> read, CancellationToken cancellationToken)
     {
-        var answer = await ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainAnswer, cancellationToken);
+        TBody? body;
         try
         {
-            return read(answer);
-        }
-        catch (MobieTrainShapeException e)
-        {
-            throw InvalidResponse(target, operation, e.Message);
-        }
-    }
-
-    /// <summary>The body as <typeparamref name="T"/>; JSON that is not of the API's shape (or no JSON) is an invalid answer.</summary>
-    private async Task<T?> ReadAsync<T>(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, JsonTypeInfo<T> type, CancellationToken cancellationToken)
-    {
-        try
-        {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            await using (stream)
-            {
-                return await JsonSerializer.DeserializeAsync(stream, type, cancellationToken);
-            }
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
+            body = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken);
         }
         catch (JsonException)
         {
             // Not the serializer's message: it can quote the body.
             throw InvalidResponse(target, operation, $"a {(int)response.StatusCode} whose body is not JSON of the API's shape");
+        }
+
+        try
+        {
+            return read(body);
+        }
+        catch (MobieTrainShapeException e)
+        {
+            throw InvalidResponse(target, operation, e.Message);
         }
     }
 
@@ -242,18 +215,9 @@ internal static class MobieTrainErrorText
     public static string? SafeCode(string? code) =>
         string.IsNullOrWhiteSpace(code) ? null : ErrorTextMask.Mask(code.Trim()) is var masked && masked.Length <= 64 ? masked : masked[..64];
 
-    /// <summary>
-    /// MobieTrain's error message as it may be stored and logged: personal data and key-like text masked
-    /// (<see cref="ErrorTextMask"/>), then cut. Every message of MobieTrain's that we keep goes through here.
-    /// </summary>
-    public static string Cut(string? message)
-    {
-        if (string.IsNullOrWhiteSpace(message))
-        {
-            return "no error message";
-        }
-
-        message = ErrorTextMask.Mask(message.Trim());
-        return message.Length <= MaxErrorMessageLength ? message : string.Concat(message.AsSpan(0, MaxErrorMessageLength - 1), "…");
-    }
+    /// <summary>MobieTrain's error message masked (<see cref="ErrorTextMask"/>) and cut: every one we keep goes through here.</summary>
+    public static string Cut(string? message) =>
+        string.IsNullOrWhiteSpace(message) ? "no error message"
+        : ErrorTextMask.Mask(message.Trim()) is var masked && masked.Length <= MaxErrorMessageLength ? masked
+        : string.Concat(masked.AsSpan(0, MaxErrorMessageLength - 1), "…");
 }

@@ -9,13 +9,10 @@ public static partial class StaffCloudBaseAddress
 {
     public const string TenantPlaceholder = "{tenant}";
 
-    public static bool IsValidApiTenant(string? apiTenant) => apiTenant is not null && DnsLabel().IsMatch(apiTenant);
-
     /// <summary>The API root of one tenant; <paramref name="overrideTemplate"/> is null unless the options allow one.</summary>
-    /// <exception cref="ArgumentException">The API tenant is not a DNS label, or the result is not where it must be.</exception>
     public static Uri For(string apiTenant, string? overrideTemplate)
     {
-        if (!IsValidApiTenant(apiTenant))
+        if (apiTenant is null || !DnsLabel().IsMatch(apiTenant))
         {
             throw new ArgumentException(
                 "The StaffCloud API tenant must be a DNS label (1–63 characters of a-z, 0-9 and '-', not starting or ending with '-').",
@@ -42,11 +39,10 @@ public static partial class StaffCloudBaseAddress
     internal static Uri? ParseTemplate(string template, string apiTenant)
     {
         var text = template.Trim().Replace(TenantPlaceholder, apiTenant, StringComparison.OrdinalIgnoreCase);
+
+        // Without it, relative paths would replace the last segment (api/v1 + employees = api/employees).
         if (!text.EndsWith('/'))
-        {
-            // Without it, relative paths would replace the last segment (api/v1 + employees = api/employees).
             text += "/";
-        }
 
         return Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment) && string.IsNullOrEmpty(uri.UserInfo)

@@ -4,17 +4,13 @@ using StaffCloudSync.Core.Platform.Failures;
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 /// <summary>
-/// Reads StaffCloud over HTTP along the read plan of staffcloud-api.md: the current-or-future events, their
-/// confirmed assignments by event, then employees by id in batches, and single employees where a list left one
-/// out. Every request is a GET (<see cref="StaffCloudRequests"/>); retries, timeouts and rate limits are the
-/// handlers' business (<c>CoreServices.AddStaffCloudClient</c>). Whatever StaffCloud might ignore (a
-/// filter, the id list) is checked again here, and every failure becomes a <see cref="SyncRunException"/> that
-/// names the tenant.
+/// Reads StaffCloud along the read plan of staffcloud-api.md: current-or-future events, their confirmed assignments,
+/// employees by id in batches, and single employees. Whatever StaffCloud might ignore (a filter, the id list) is
+/// checked again here; every failure becomes a <see cref="SyncRunException"/> naming the tenant.
 /// </summary>
 public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
     : IStaffCloudClient
 {
-    /// <summary>The connection handler of every StaffCloud client (the reads and the webhook registration).</summary>
     internal static HttpMessageHandler PrimaryHandler() => new SocketsHttpHandler
     {
         // A redirect could carry the Bearer token's request to another host; it is an error, never followed.
@@ -37,68 +33,40 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     private readonly ILogger<StaffCloudClient> _logger = logger;
     private readonly StaffCloudRequests _requests = new(http, options.Value, time, logger);
 
-    public async IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(
-        StaffCloudTarget target, DateTime afterLocal, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken)
     {
-        var baseAddress = ResolveBaseAddress(target);
-
         // ">" is StaffCloud's strictly-greater filter ("=>" as the query reads), in the tenant's wall clock. A null end
         // never passes "end=>", so events without an end are asked for separately, by their start.
         var bound = Uri.EscapeDataString(">" + afterLocal.ToString(WallClockFormat, CultureInfo.InvariantCulture));
-        string[] queries =
-        [
-            $"status={StaffCloudStatus.EventActive}&end={bound}&fields={EventFields}",
-            $"status={StaffCloudStatus.EventActive}&end=null&start={bound}&fields={EventFields}",
-        ];
-
-        var seen = new HashSet<long>();
-        int returned = 0, outside = 0;
-        for (var i = 0; i < queries.Length; i++)
-        {
-            var position = 0;
-            await foreach (var element in _requests.ReadListAsync(target, baseAddress, "events", queries[i], (i + 1, queries.Length, 0), cancellationToken))
-            {
-                position++;
-                var where = Where(position, i + 1, queries.Length);
-                var record = StaffCloudRequests.Guard(target, "events", () => StaffCloudRecordParser.Event(element, where, UnreadableDate(target, "events")), cancellationToken);
-
-                // StaffCloud ignores filters it does not understand: a filter it dropped must not widen the result.
-                if (record.Status != StaffCloudStatus.EventActive || (record.End ?? record.Start) is not { } boundary || boundary <= afterLocal)
-                {
-                    outside++;
-                    continue;
-                }
-
-                if (!seen.Add(record.Id))
-                {
-                    // Both queries can return one event (an end StaffCloud reads as set and null at once): no warning.
-                    continue;
-                }
-
-                returned++;
-                yield return record;
-            }
-        }
-
-        LogDone(target, "events", returned, queries.Length, outside, "status 2, end (or start) after the bound");
+        return ReadAsync(target, "events",
+            [
+                ($"status={StaffCloudStatus.EventActive}&end={bound}&fields={EventFields}", []),
+                ($"status={StaffCloudStatus.EventActive}&end=null&start={bound}&fields={EventFields}", []),
+            ],
+            StaffCloudRecordParser.Event,
+            // StaffCloud ignores filters it does not understand: a filter it dropped must not widen the result.
+            (record, _) => record.Status == StaffCloudStatus.EventActive && (record.End ?? record.Start) is { } boundary && boundary > afterLocal,
+            record => record.Id, "status 2, end (or start) after the bound",
+            // Both queries can return one event (an end StaffCloud reads as set and null at once): no warning.
+            warnDuplicates: false, cancellationToken);
     }
 
     public IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
         StaffCloudTarget target, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
-        ReadInBatchesAsync(target, "assignments", Batches(eventIds, "event"),
-            batch => $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batch)}&fields={AssignmentFields}",
+        ReadAsync(target, "assignments",
+            Batches(eventIds, "event", batch => $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batch)}&fields={AssignmentFields}"),
             StaffCloudRecordParser.Assignment,
             (assignment, asked) => assignment.Status == StaffCloudStatus.AssignmentConfirmed && asked.Contains(assignment.EventId),
-            assignment => assignment.Id, "status 7 of the events asked for", cancellationToken);
+            assignment => assignment.Id, "status 7 of the events asked for", warnDuplicates: true, cancellationToken);
 
     public IAsyncEnumerable<StaffCloudEmployee> GetEmployeesAsync(
         StaffCloudTarget target, IReadOnlyCollection<long> employeeIds, CancellationToken cancellationToken) =>
-        ReadInBatchesAsync(target, "employees", Batches(employeeIds, "employee"),
-            batch => $"id={string.Join(',', batch)}&status={AllEmployeeStatuses}&fields={EmployeeFields}",
+        ReadAsync(target, "employees",
+            Batches(employeeIds, "employee", batch => $"id={string.Join(',', batch)}&status={AllEmployeeStatuses}&fields={EmployeeFields}"),
             StaffCloudRecordParser.Employee,
             // A StaffCloud that ignored "id=" would answer with everyone: only the ids asked for reach the rules.
             (employee, asked) => asked.Contains(employee.Id),
-            employee => employee.Id, "ids not asked for", cancellationToken);
+            employee => employee.Id, "ids not asked for", warnDuplicates: true, cancellationToken);
 
     public async Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken)
     {
@@ -108,9 +76,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
         var element = await _requests.ReadOneAsync(target, baseAddress, resource, $"fields={EmployeeFields}",
             $"employee {employeeId.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         if (element is not { } record)
-        {
             return null;
-        }
 
         var employee = StaffCloudRequests.Guard(target, resource, () => StaffCloudRecordParser.Employee(record, "the single record", UnreadableDate(target, "employees")),
             cancellationToken);
@@ -121,37 +87,36 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     }
 
     /// <summary>
-    /// One request per batch of ids, one after the other (StaffCloud's quota is unknown, and records stream out in a
-    /// stable order); each record parsed, re-checked against the filter it was asked with, and kept once.
+    /// The requests one after the other (records stream out in a stable order); each record re-checked against the filter
+    /// it was asked with (and the ids of its request), and kept once.
     /// </summary>
-    private async IAsyncEnumerable<T> ReadInBatchesAsync<T>(
+    private async IAsyncEnumerable<T> ReadAsync<T>(
         StaffCloudTarget target,
         string resource,
-        List<long[]> batches,
-        Func<long[], string> queryFor,
+        List<(string Query, long[] Ids)> requests,
         Func<StaffCloudElement, string, Action<long, string>, T> parse,
         Func<T, HashSet<long>, bool> matches,
         Func<T, long> idOf,
         string filter,
+        bool warnDuplicates,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        if (batches.Count == 0)
-        {
-            // Nothing to ask: no request, and no token read either.
+        // Nothing to ask: no request, and no token read either.
+        if (requests.Count == 0)
             yield break;
-        }
 
         var baseAddress = ResolveBaseAddress(target);
         var seen = new HashSet<long>();
         int returned = 0, outside = 0;
-        for (var i = 0; i < batches.Count; i++)
+        for (var i = 0; i < requests.Count; i++)
         {
-            var asked = batches[i].ToHashSet();
+            var (query, ids) = requests[i];
+            var asked = ids.ToHashSet();
             var position = 0;
-            await foreach (var element in _requests.ReadListAsync(target, baseAddress, resource, queryFor(batches[i]), (i + 1, batches.Count, batches[i].Length), cancellationToken))
+            var list = _requests.ReadListAsync(target, baseAddress, resource, query, (i + 1, requests.Count, ids.Length), cancellationToken);
+            await foreach (var element in list)
             {
-                position++;
-                var where = Where(position, i + 1, batches.Count);
+                var where = Where(++position, i + 1, requests.Count);
                 var record = StaffCloudRequests.Guard(target, resource, () => parse(element, where, UnreadableDate(target, resource)), cancellationToken);
                 if (!matches(record, asked))
                 {
@@ -161,7 +126,9 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
 
                 if (!seen.Add(idOf(record)))
                 {
-                    StaffCloudLog.DuplicateId(_logger, target.TenantId, resource, idOf(record));
+                    if (warnDuplicates)
+                        StaffCloudLog.DuplicateId(_logger, target.TenantId, resource, idOf(record));
+
                     continue;
                 }
 
@@ -170,34 +137,32 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
             }
         }
 
-        LogDone(target, resource, returned, batches.Count, outside, filter);
+        if (outside > 0)
+            StaffCloudLog.OutsideFilter(_logger, target.TenantId, resource, outside, filter);
+
+        StaffCloudLog.Read(_logger, target.TenantId, resource, returned, requests.Count);
     }
 
-    /// <summary>The API root for an API tenant: <c>https://&lt;it&gt;.staff.cloud/api/v1/</c>, or the allowed loopback override.</summary>
     /// <exception cref="ArgumentException">The API tenant is not a DNS label.</exception>
     internal Uri BaseAddressFor(string apiTenant) =>
         StaffCloudBaseAddress.For(apiTenant, _options.AllowBaseAddressOverride && !string.IsNullOrWhiteSpace(_options.BaseAddressOverride)
             ? _options.BaseAddressOverride
             : null);
 
-    /// <summary>Distinct ids in batches of 200 (<see cref="StaffCloudOptions.MaxBatchSize"/>, a constant since it stopped being a setting); an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
-    private List<long[]> Batches(IReadOnlyCollection<long> ids, string what)
+    /// <summary>Distinct ids in batches; an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
+    private List<(string Query, long[] Ids)> Batches(IReadOnlyCollection<long> ids, string what, Func<long[], string> queryFor)
     {
         var wanted = ids.Distinct().ToList();
         foreach (var id in wanted)
-        {
             RequirePositive(id, what);
-        }
 
-        return [.. wanted.Chunk(Math.Clamp(_options.BatchSize, 1, StaffCloudOptions.MaxBatchSize))];
+        return [.. wanted.Chunk(Math.Clamp(_options.BatchSize, 1, StaffCloudOptions.MaxBatchSize)).Select(batch => (queryFor(batch), batch))];
     }
 
     private static void RequirePositive(long id, string what)
     {
         if (id <= 0)
-        {
             throw new ArgumentOutOfRangeException(nameof(id), id, $"A StaffCloud {what} id is a positive number; it is never sent otherwise.");
-        }
     }
 
     private Uri ResolveBaseAddress(StaffCloudTarget target)
@@ -217,14 +182,4 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
 
     private static string Where(int position, int request, int requests) =>
         requests == 1 ? $"record {position}" : $"record {position} of request {request} of {requests}";
-
-    private void LogDone(StaffCloudTarget target, string resource, int returned, int requests, int outside, string filter)
-    {
-        if (outside > 0)
-        {
-            StaffCloudLog.OutsideFilter(_logger, target.TenantId, resource, outside, filter);
-        }
-
-        StaffCloudLog.Read(_logger, target.TenantId, resource, returned, requests);
-    }
 }

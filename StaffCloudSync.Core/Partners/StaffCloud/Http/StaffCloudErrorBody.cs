@@ -9,42 +9,41 @@ internal static class StaffCloudErrorBody
 {
     public const int MaxLength = 200;
 
+    public const string InvalidTokenStructure = "Invalid security token structure";
+
     // An error body is small; a larger one (an HTML error page) is not worth reading in full.
     private const int MaxBytes = 16 * 1024;
 
-    public const string InvalidTokenStructure = "Invalid security token structure";
+    // How much of a body that is not StaffCloud's error answer a run record shows.
+    private const int PrefixLength = 60;
+
+    // An error body is only mined for a message: a trailing comma does not hide it.
+    private static readonly StaffCloudJson LenientJson = new(new JsonSerializerOptions { AllowTrailingCommas = true });
 
     /// <summary>
-    /// Whether the answer refuses the token (<see cref="StaffCloudErrors.IsTokenRefused"/>): a 401, or a 400 whose body
-    /// says the token is malformed. That body is read here, at most <see cref="MaxBytes"/> of it, and put back buffered,
-    /// so the client reads the same bytes for its error.
+    /// Whether the answer refuses the token (<see cref="StaffCloudErrors.IsTokenRefused"/>): a 401, or a 400 whose body says
+    /// the token is malformed. That body is read (at most <see cref="MaxBytes"/>) and put back buffered for the client.
     /// </summary>
     public static async Task<bool> IsTokenRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        if (response.StatusCode != System.Net.HttpStatusCode.BadRequest)
-        {
+        if (response.StatusCode != HttpStatusCode.BadRequest)
             return StaffCloudErrors.IsTokenRefused(response.StatusCode, invalidTokenStructure: false);
-        }
 
         var body = await ReadPrefixAsync(response, cancellationToken);
         var buffered = new ByteArrayContent(body);
         foreach (var header in response.Content.Headers.Where(h => !h.Key.Equals("Content-Length", StringComparison.OrdinalIgnoreCase)))
-        {
             buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
 
         response.Content.Dispose();
         response.Content = buffered;
         return StaffCloudErrors.IsTokenRefused(response.StatusCode, Says(body, InvalidTokenStructure));
     }
 
-    /// <summary>The cleaned message, and whether the body says the token is malformed (wherever it says so).</summary>
+    /// <summary>The cleaned message, and whether the body says the token is malformed (in whichever field: it varies).</summary>
     public static async Task<(string? Message, bool InvalidToken)> ReadAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
         var body = await ReadPrefixAsync(response, cancellationToken);
-
-        // Searched in the whole body rather than in the message: which field carries it (message, error) varies.
-        return (Clean(MessageOf(body), token), Says(body, InvalidTokenStructure));
+        return (Clean(MessageOf(Parse(body)), token), Says(body, InvalidTokenStructure));
     }
 
     /// <summary>
@@ -56,34 +55,23 @@ internal static class StaffCloudErrorBody
     {
         var body = await ReadPrefixAsync(response, cancellationToken);
         if (body.Length == 0)
-        {
             return (false, "an empty body");
-        }
 
-        JsonElement root;
-        try
+        if (Parse(body) is not { } root)
         {
-            root = JsonSerializer.Deserialize(body, LenientJson.JsonElement);
-        }
-        catch (JsonException)
-        {
-            return (false, $"a body that is not JSON, starting '{Clean(Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 256)), token, PrefixLength)}'");
+            var start = Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 256));
+            return (false, $"a body that is not JSON, starting '{Clean(start, token, PrefixLength)}'");
         }
 
         if (root.ValueKind != JsonValueKind.Object)
-        {
             return (false, $"JSON that is not an object ({root.ValueKind.ToString().ToLowerInvariant()})");
-        }
 
         // {"error": {...}} without a message of its own is still StaffCloud's error shape.
-        var message = MessageOf(body) ?? (root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? "error" : null);
+        var message = MessageOf(root) ?? (root.TryGetProperty("error", out var e) && e.ValueKind == JsonValueKind.Object ? "error" : null);
         return message is not null
             ? (true, $"a JSON error answer ('{Clean(message, token, PrefixLength)}')")
             : (false, "a JSON object without 'message' or 'error'");
     }
-
-    /// <summary>How much of a body that is not StaffCloud's error answer a run record shows.</summary>
-    private const int PrefixLength = 60;
 
     private static bool Says(byte[] body, string text) => Encoding.UTF8.GetString(body).Contains(text, StringComparison.OrdinalIgnoreCase);
 
@@ -91,8 +79,7 @@ internal static class StaffCloudErrorBody
     {
         try
         {
-            var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            await using var disposal = stream;
+            await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             var buffer = new byte[MaxBytes];
             var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
             return buffer[..length];
@@ -104,61 +91,46 @@ internal static class StaffCloudErrorBody
         }
     }
 
-    /// <summary>An error body is only mined for a message: a trailing comma does not hide it.</summary>
-    private static readonly StaffCloudJson LenientJson = new(new JsonSerializerOptions { AllowTrailingCommas = true });
-
-    private static string? MessageOf(ReadOnlySpan<byte> body)
+    /// <summary>The body as JSON, or null when it is none (a proxy's HTML page, whose text is not StaffCloud's message).</summary>
+    private static JsonElement? Parse(byte[] body)
     {
         try
         {
-            var root = JsonSerializer.Deserialize(body, LenientJson.JsonElement);
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            return TextOf(root, "message") ?? TextOf(root, "error")
-                ?? (root.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object ? TextOf(error, "message") : null);
+            return JsonSerializer.Deserialize(body, LenientJson.JsonElement);
         }
         catch (JsonException)
         {
-            // Not JSON (a proxy's HTML page): its text is not StaffCloud's message and may be long; leave it out.
             return null;
         }
     }
+
+    private static string? MessageOf(JsonElement? root) => root is { ValueKind: JsonValueKind.Object } value
+        ? TextOf(value, "message") ?? TextOf(value, "error")
+            ?? (value.TryGetProperty("error", out var error) && error.ValueKind == JsonValueKind.Object ? TextOf(error, "message") : null)
+        : null;
 
     private static string? TextOf(JsonElement element, string name) =>
         element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String && !string.IsNullOrWhiteSpace(value.GetString())
             ? value.GetString()
             : null;
 
-    private static string? Clean(string? message, string token) => Clean(message, token, MaxLength);
-
-    private static string? Clean(string? message, string token, int maxLength)
+    private static string? Clean(string? message, string token, int maxLength = MaxLength)
     {
         if (message is null)
-        {
             return null;
-        }
 
         if (token.Length > 0)
-        {
             message = message.Replace(token, "***", StringComparison.Ordinal);
-        }
 
         var line = new StringBuilder(Math.Min(message.Length, maxLength + 1));
         foreach (var c in message)
         {
             if (line.Length > maxLength)
-            {
                 break;
-            }
 
             var ch = char.IsControl(c) ? ' ' : c;
             if (ch != ' ' || (line.Length > 0 && line[^1] != ' '))
-            {
                 line.Append(ch);
-            }
         }
 
         var text = line.ToString().Trim();

@@ -6,17 +6,14 @@ using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// The run-level errors of StaffCloud reads, worded for the operator who reads the run record: each names the
-/// tenant, the resource and what to do; none contains a token.
-/// </summary>
+/// <summary>The run-level errors of StaffCloud reads, for the operator: each names the tenant, the resource and what to do; none a token.</summary>
 internal static class StaffCloudErrors
 {
     /// <summary>401, or the 400 StaffCloud answers for a token that is not a JWT at all: both may be a rotated secret.</summary>
     public static bool IsTokenRefused(HttpStatusCode status, bool invalidTokenStructure) =>
         status == HttpStatusCode.Unauthorized || (status == HttpStatusCode.BadRequest && invalidTokenStructure);
 
-    /// <summary>The error for a final answer that is not a success (after retries and a possible token re-read).</summary>
+    /// <summary>The error for a final answer that is not a success (after retries and a token re-read).</summary>
     public static SyncRunException ForStatus(
         StaffCloudTarget target, string resource, HttpResponseMessage response, (string? Message, bool InvalidToken) body, DateTimeOffset now)
     {
@@ -24,50 +21,31 @@ internal static class StaffCloudErrors
         var status = response.StatusCode;
         var code = ((int)status).ToString(CultureInfo.InvariantCulture);
         var detail = body.Message is null ? string.Empty : $": {body.Message}";
-
-        if (status == HttpStatusCode.BadRequest && body.InvalidToken)
+        var (kind, message) = status switch
         {
-            return new SyncRunException(tenant, SyncFailureKind.Authentication,
-                $"tenant '{tenant}': StaffCloud rejected the token in secret '{target.TokenSecretName}' as malformed " +
-                $"(400 {StaffCloudErrorBody.InvalidTokenStructure}): the secret must hold the API token itself (a JWT starting with 'eyJ'); renew it in Key Vault");
-        }
-
-        if (status == HttpStatusCode.Unauthorized)
-        {
-            return new SyncRunException(tenant, SyncFailureKind.Authentication,
-                $"tenant '{tenant}': StaffCloud rejected the token in secret '{target.TokenSecretName}' (401{detail}): " +
-                $"renew it in Key Vault, and check that it was issued for API tenant '{target.ApiTenant}'");
-        }
-
-        if (status == HttpStatusCode.Forbidden)
-        {
-            return new SyncRunException(tenant, SyncFailureKind.Authentication,
-                $"tenant '{tenant}': StaffCloud refused /{resource} to the token in secret '{target.TokenSecretName}' (403{detail}): " +
-                "its API user needs read access to employees, events and assignments; renew or widen it and update the secret in Key Vault");
-        }
-
-        if (HttpClientResiliencePredicates.IsTransient(Polly.Outcome.FromResult(response)))
-        {
-            return new SyncRunException(tenant, SyncFailureKind.Unavailable,
-                $"tenant '{tenant}': StaffCloud /{resource} answered {code} after retries{detail}{WaitAsked(response, now)}; the next run tries again");
-        }
-
-        if ((int)status is >= 300 and < 400)
-        {
-            var location = response.Headers.Location is { IsAbsoluteUri: true } to ? $" to host '{to.Host}'" : string.Empty;
-            return new SyncRunException(tenant, SyncFailureKind.InvalidResponse,
-                $"tenant '{tenant}': StaffCloud /{resource} answered {code}, a redirect{location}, which is not followed: " +
-                $"StaffCloud is read only at https://{target.ApiTenant}.staff.cloud/api/v1/; check the tenant's StaffCloudApiTenant");
-        }
-
-        return new SyncRunException(tenant, SyncFailureKind.InvalidResponse,
-            $"tenant '{tenant}': StaffCloud /{resource} answered {code}{detail}");
+            HttpStatusCode.BadRequest when body.InvalidToken => (SyncFailureKind.Authentication,
+                $"StaffCloud rejected the token in secret '{target.TokenSecretName}' as malformed (400 {StaffCloudErrorBody.InvalidTokenStructure}): " +
+                "the secret must hold the API token itself (a JWT starting with 'eyJ'); renew it in Key Vault"),
+            HttpStatusCode.Unauthorized => (SyncFailureKind.Authentication,
+                $"StaffCloud rejected the token in secret '{target.TokenSecretName}' (401{detail}): " +
+                $"renew it in Key Vault, and check that it was issued for API tenant '{target.ApiTenant}'"),
+            HttpStatusCode.Forbidden => (SyncFailureKind.Authentication,
+                $"StaffCloud refused /{resource} to the token in secret '{target.TokenSecretName}' (403{detail}): " +
+                "its API user needs read access to employees, events and assignments; renew or widen it and update the secret in Key Vault"),
+            _ when HttpClientResiliencePredicates.IsTransient(Polly.Outcome.FromResult(response)) => (SyncFailureKind.Unavailable,
+                $"StaffCloud /{resource} answered {code} after retries{detail}{WaitAsked(response, now)}; the next run tries again"),
+            >= (HttpStatusCode)300 and < (HttpStatusCode)400 => (SyncFailureKind.InvalidResponse,
+                $"StaffCloud /{resource} answered {code}, a redirect{RedirectHost(response)}, which is not followed: " +
+                $"StaffCloud is read only at https://{target.ApiTenant}.staff.cloud/api/v1/; check the tenant's StaffCloudApiTenant"),
+            _ => (SyncFailureKind.InvalidResponse, $"StaffCloud /{resource} answered {code}{detail}"),
+        };
+        return new SyncRunException(tenant, kind, $"tenant '{tenant}': {message}");
     }
 
-    /// <summary>
-    /// The run-level error for an exception while sending or reading, or null for what passes through unchanged:
-    /// the caller's cancellation, a missing secret, an error already typed.
-    /// </summary>
+    private static string RedirectHost(HttpResponseMessage response) =>
+        response.Headers.Location is { IsAbsoluteUri: true } to ? $" to host '{to.Host}'" : string.Empty;
+
+    /// <summary>The run-level error for an exception while sending or reading, or null for what passes unchanged (cancellation, a missing secret, a typed error).</summary>
     public static Exception? ForException(StaffCloudTarget target, string resource, Exception exception, CancellationToken cancellationToken)
     {
         var tenant = target.TenantId;

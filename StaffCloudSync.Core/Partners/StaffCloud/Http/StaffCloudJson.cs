@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Partners.Http;
+
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 /// <summary>
@@ -12,7 +14,7 @@ namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 [JsonSerializable(typeof(List<StaffCloudElement>))]
 internal sealed partial class StaffCloudJson : JsonSerializerContext;
 
-/// <summary>The fields of an employee, event or assignment the sync reads; a missing one is <see cref="StaffCloudValue.Absent"/>.</summary>
+/// <summary>The fields of an employee, event or assignment the sync reads; a missing one is <c>default</c> (absent).</summary>
 internal sealed record StaffCloudFields(
     StaffCloudValue Id,
     StaffCloudValue Status,
@@ -41,14 +43,180 @@ internal sealed class StaffCloudElementConverter : JsonConverter<StaffCloudEleme
     public override StaffCloudElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
-        {
             return new StaffCloudElement(JsonSerializer.Deserialize(ref reader, StaffCloudJson.Default.StaffCloudFields));
-        }
 
         _ = reader.TrySkip(); // the serializer hands a converter its whole value: TrySkip, as Skip refuses while streaming
         return default;
     }
 
     public override void Write(Utf8JsonWriter writer, StaffCloudElement value, JsonSerializerOptions options) =>
+        throw new NotSupportedException("StaffCloud's records are only read.");
+}
+
+/// <summary>
+/// Turns one element of a StaffCloud list into the contract's record; odd values read as null (<see cref="StaffCloudValue"/>),
+/// but a record without a usable id (or an assignment without its employee or event) fails the read: skipping it would
+/// make that employee look hard-deleted, and the sync would delete them from MobieTrain.
+/// </summary>
+internal static class StaffCloudRecordParser
+{
+    /// <param name="unreadableDate">Told the record id and field of a datetime that was present but could not be read.</param>
+    public static StaffCloudEmployee Employee(StaffCloudElement record, string where, Action<long, string> unreadableDate)
+    {
+        var fields = Fields(record, where);
+        return new StaffCloudEmployee(
+            RequiredId(fields.Id, "id", where),
+            fields.Status.Int(),
+            fields.Firstname.Text(),
+            fields.Lastname.Text(),
+            fields.Email.Text(),
+            fields.Mobile.Text(),
+            fields.Phone.Text(),
+            fields.CommunicationLanguage.Text());
+    }
+
+    public static StaffCloudEvent Event(StaffCloudElement record, string where, Action<long, string> unreadableDate)
+    {
+        var fields = Fields(record, where);
+        var id = RequiredId(fields.Id, "id", where);
+        return new StaffCloudEvent(
+            id,
+            fields.Name.Text(),
+            fields.Status.Int(),
+            Date(fields.Start, id, "start", unreadableDate),
+            Date(fields.End, id, "end", unreadableDate))
+        {
+            // An event without a usable project_id has no project: it gives no project group, which is no reason to fail.
+            ProjectId = fields.ProjectId.TryGetId(out var projectId) ? projectId : null,
+        };
+    }
+
+    public static StaffCloudAssignment Assignment(StaffCloudElement record, string where, Action<long, string> unreadableDate)
+    {
+        var fields = Fields(record, where);
+        var id = RequiredId(fields.Id, "id", where);
+        return new StaffCloudAssignment(
+            id,
+            RequiredId(fields.EmployeeId, "employee_id", where),
+            RequiredId(fields.EventId, "event_id", where),
+            fields.Status.Int(),
+            Date(fields.Start, id, "start", unreadableDate),
+            Date(fields.End, id, "end", unreadableDate))
+        {
+            ProjectName = fields.ProjectName.Text(),
+        };
+    }
+
+    /// <summary>The joined field an assignment carries its event's project name in, a flat key with dots.</summary>
+    public const string ProjectNameField = "event.project.name";
+
+    private static StaffCloudFields Fields(StaffCloudElement record, string where) =>
+        record.Fields ?? throw new InvalidAnswerException($"a record that is not a JSON object ({where})");
+
+    private static long RequiredId(StaffCloudValue value, string field, string where) =>
+        value.TryGetId(out var id) ? id : throw new InvalidAnswerException($"a record without a usable '{field}' ({where})");
+
+    private static DateTime? Date(StaffCloudValue value, long id, string field, Action<long, string> unreadableDate)
+    {
+        var date = value.WallClock(out var unreadable);
+        if (unreadable)
+            unreadableDate(id, field);
+
+        return date;
+    }
+}
+
+/// <summary>
+/// One field of a StaffCloud record, of whatever kind it came as, read leniently. StaffCloud's field types were only
+/// observed, not documented: ids and statuses come as numbers or numeric strings, text fields may come as numbers,
+/// datetimes as <c>yyyy-MM-dd HH:mm:ss</c> (sometimes ISO with a <c>T</c>, or a date alone). What cannot be read is
+/// null — except a record's id, which the caller must insist on.
+/// </summary>
+[JsonConverter(typeof(StaffCloudValueConverter))]
+internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
+{
+    // Tenant wall-clock times without offset; the date alone means its midnight. No format with an offset: StaffCloud
+    // sends none, and a value with one would be a different thing than the rules expect, so it is read as absent.
+    private static readonly string[] WallClockFormats =
+    [
+        "yyyy-MM-dd HH:mm:ss",
+        "yyyy-MM-ddTHH:mm:ss",
+        "yyyy-MM-dd HH:mm:ss.FFFFFFF",
+        "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd HH:mm",
+        "yyyy-MM-ddTHH:mm",
+        "yyyy-MM-dd",
+    ];
+
+    /// <summary>A positive integer, as a JSON number or a string of digits: ids start at 1, and a negative one means "all but" in a query.</summary>
+    public bool TryGetId(out long id) => TryReadInteger(out id) && id > 0;
+
+    public int? Int() => TryReadInteger(out var number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
+
+    /// <summary>Text as given (null when not usable, <see cref="TextValue"/>); a number or boolean as its JSON text.</summary>
+    public string? Text() => Kind switch
+    {
+        JsonTokenType.String => TextValue.Usable(Raw),
+        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => Raw,
+        _ => null,
+    };
+
+    /// <summary>A wall-clock time; <paramref name="unreadable"/> when a value was there but could not be read.</summary>
+    public DateTime? WallClock(out bool unreadable)
+    {
+        unreadable = false;
+        if (Kind is JsonTokenType.None or JsonTokenType.Null || (Kind == JsonTokenType.String && string.IsNullOrWhiteSpace(Raw)))
+            return null;
+
+        if (Kind == JsonTokenType.String
+            && DateTime.TryParseExact(Raw!.Trim(), WallClockFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            return DateTime.SpecifyKind(parsed, DateTimeKind.Unspecified);
+        }
+
+        unreadable = true;
+        return null;
+    }
+
+    private bool TryReadInteger(out long number)
+    {
+        var digits = Kind switch { JsonTokenType.String => Raw?.Trim(), JsonTokenType.Number => Raw, _ => null };
+        if (long.TryParse(digits, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out number))
+            return true;
+
+        // 12.0 is still 12; 12.5 is not an id.
+        if (Kind != JsonTokenType.Number || !decimal.TryParse(Raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var dec)
+            || dec != decimal.Truncate(dec) || dec < long.MinValue || dec > long.MaxValue)
+        {
+            return false;
+        }
+
+        number = (long)dec;
+        return true;
+    }
+}
+
+/// <summary>
+/// Reads any JSON value: a string as sent (one that cannot be a .NET string as one without text, an invalid value), a
+/// number or boolean as its JSON text, an object or list skipped (its kind kept: a date that is an object is unreadable).
+/// </summary>
+internal sealed class StaffCloudValueConverter : JsonConverter<StaffCloudValue>
+{
+    public override StaffCloudValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        var kind = reader.TokenType;
+        switch (kind)
+        {
+            case JsonTokenType.String:
+                return new StaffCloudValue(kind, TextValue.ReadString(ref reader));
+            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
+                return new StaffCloudValue(kind, TextValue.RawText(ref reader));
+            default:
+                _ = reader.TrySkip(); // the serializer hands a converter its whole value: TrySkip, as Skip refuses while streaming
+                return new StaffCloudValue(kind, null);
+        }
+    }
+
+    public override void Write(Utf8JsonWriter writer, StaffCloudValue value, JsonSerializerOptions options) =>
         throw new NotSupportedException("StaffCloud's records are only read.");
 }

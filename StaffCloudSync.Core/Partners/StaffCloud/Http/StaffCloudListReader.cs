@@ -5,9 +5,8 @@ using System.Runtime.CompilerServices;
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 /// <summary>
-/// Reads the records of a StaffCloud list answer: a bare JSON array (what StaffCloud sends without
-/// <c>envelope=true</c>) is streamed element by element, since a list can hold hundreds of records and StaffCloud
-/// does not page; <c>{"response": [...]}</c> is accepted too. Anything else is an
+/// Reads the records of a StaffCloud list answer: a bare JSON array (StaffCloud without <c>envelope=true</c>) streamed
+/// element by element, since StaffCloud does not page; <c>{"response": [...]}</c> too. Anything else is an
 /// <see cref="InvalidAnswerException"/> that says what came instead.
 /// </summary>
 internal static class StaffCloudListReader
@@ -27,18 +26,14 @@ internal static class StaffCloudListReader
             if (first == (byte)'[')
             {
                 await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable(reader, StaffCloudJson.Default.StaffCloudElement, cancellationToken))
-                {
                     yield return element;
-                }
 
                 yield break;
             }
 
             // Not a bare array: an envelope is expected to be small enough to buffer; anything else is only described.
             foreach (var element in await ReadEnvelopeAsync(reader, cancellationToken))
-            {
                 yield return element;
-            }
         }
         finally
         {
@@ -87,44 +82,26 @@ internal static class StaffCloudListReader
     /// <summary>Skips a byte-order mark and whitespace, and returns the first byte of the value without consuming it.</summary>
     private static async Task<byte?> PeekFirstByteAsync(PipeReader reader, CancellationToken cancellationToken)
     {
-        var atStart = true;
+        // As many bytes as a byte-order mark at least, to tell one from a value.
+        var result = await reader.ReadAtLeastAsync(Bom.Length, cancellationToken);
+        var text = new SequenceReader<byte>(result.Buffer);
+        text.IsNext(Bom, advancePast: true);
         while (true)
         {
-            var result = await reader.ReadAsync(cancellationToken);
-            var buffer = result.Buffer;
-            if (atStart && buffer.Length < Bom.Length && !result.IsCompleted)
+            text.AdvancePastAny((byte)' ', (byte)'\t', (byte)'\r', (byte)'\n');
+            if (text.TryPeek(out var first))
             {
-                // Too short to tell a byte-order mark from a value: wait for more.
-                reader.AdvanceTo(buffer.Start, buffer.End);
-                continue;
-            }
-
-            if (TryFindValue(buffer, skipBom: atStart, out var position, out var first))
-            {
-                reader.AdvanceTo(position, position);
+                reader.AdvanceTo(text.Position);
                 return first;
             }
 
-            atStart = false;
-            reader.AdvanceTo(buffer.End);
+            reader.AdvanceTo(result.Buffer.End);
             if (result.IsCompleted)
-            {
                 return null;
-            }
-        }
-    }
 
-    private static bool TryFindValue(ReadOnlySequence<byte> buffer, bool skipBom, out SequencePosition position, out byte first)
-    {
-        var reader = new SequenceReader<byte>(buffer);
-        if (skipBom)
-        {
-            reader.IsNext(Bom, advancePast: true);
+            result = await reader.ReadAsync(cancellationToken);
+            text = new SequenceReader<byte>(result.Buffer);
         }
-
-        reader.AdvancePastAny((byte)' ', (byte)'\t', (byte)'\r', (byte)'\n');
-        position = reader.Position;
-        return reader.TryPeek(out first);
     }
 }
 

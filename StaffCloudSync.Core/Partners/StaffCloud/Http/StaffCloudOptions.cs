@@ -3,10 +3,7 @@ using StaffCloudSync.Core.Platform.AppSettings;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// Configuration section <c>StaffCloud</c>: how the client reaches StaffCloud. Checked at start-up by
-/// <see cref="StaffCloudOptionsValidator"/>.
-/// </summary>
+/// <summary>Configuration section <c>StaffCloud</c>: how the client reaches StaffCloud.</summary>
 public sealed class StaffCloudOptions
 {
     public const string SectionName = "StaffCloud";
@@ -14,33 +11,24 @@ public sealed class StaffCloudOptions
     /// <summary>StaffCloud answered <c>id=</c> lists of 200 in live use; more is untested, so 200 is also the ceiling.</summary>
     public const int MaxBatchSize = 200;
 
+    /// <summary>The largest body of one list (256 MiB, some hundred thousand records): beyond it the read fails as invalid.</summary>
+    public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
+
     /// <summary>
-    /// For development and the sandbox only: a template such as <c>http://127.0.0.1:5123/{tenant}/api/v1/</c> used
-    /// instead of <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c>. Honoured only together with
-    /// <see cref="AllowBaseAddressOverride"/> and only for a loopback host, so a stray setting in production cannot
-    /// send a tenant's token anywhere else.
+    /// For development and the sandbox only: a template such as <c>http://127.0.0.1:5123/{tenant}/api/v1/</c> used instead
+    /// of <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c>. Honoured only with <see cref="AllowBaseAddressOverride"/>
+    /// and only for a loopback host, so a stray setting in production cannot send a tenant's token anywhere else.
     /// </summary>
     public string? BaseAddressOverride { get; set; }
 
     /// <summary>The explicit second key that makes <see cref="BaseAddressOverride"/> count.</summary>
     public bool AllowBaseAddressOverride { get; set; }
 
-    /// <summary>
-    /// Ids per <c>id=</c> request: <see cref="MaxBatchSize"/>. Not a setting (internal, so the binder leaves it alone);
-    /// tests may lower it in code.
-    /// </summary>
+    // Not settings (internal, so the binder leaves them alone): the constants above, which tests and the bench change in code.
     internal int BatchSize { get; set; } = MaxBatchSize;
 
-    /// <summary>
-    /// The largest body one list request may answer with (256 MiB — some hundred thousand records): beyond it the read
-    /// fails as an invalid response rather than growing without bound.
-    /// </summary>
-    public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
-
-    /// <summary><see cref="DefaultMaxResponseBytes"/>; not a setting, tests and the bench change it in code.</summary>
     internal long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
-    /// <summary>Retries and timeouts of every StaffCloud request: the constants of <see cref="HttpResilienceOptions"/>; not settings.</summary>
     internal HttpResilienceOptions Resilience { get; set; } = new();
 
     /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
@@ -50,4 +38,35 @@ public sealed class StaffCloudOptions
         new(nameof(MaxResponseBytes), $"it is now the constant {DefaultMaxResponseBytes} bytes, 256 MiB (StaffCloudOptions.DefaultMaxResponseBytes)"),
         .. HttpResilienceOptions.RemovedSettings,
     ];
+}
+
+/// <summary>Fails start-up when <c>StaffCloud:*</c> would send tokens elsewhere than StaffCloud; each message names what to edit.</summary>
+internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOptions>
+{
+    private const string Override = "StaffCloud:BaseAddressOverride (StaffCloud__BaseAddressOverride)";
+    private const string Allow = "StaffCloud:AllowBaseAddressOverride (StaffCloud__AllowBaseAddressOverride)";
+
+    public ValidateOptionsResult Validate(string? name, StaffCloudOptions options) => AppSetting.Result([Failure(options)]);
+
+    private static string? Failure(StaffCloudOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.BaseAddressOverride))
+            return null;
+
+        if (!options.AllowBaseAddressOverride)
+        {
+            return $"{Override} is set, but {Allow} is not true. The override is for development and the sandbox " +
+                "only: remove it, or set StaffCloud__AllowBaseAddressOverride=true to use a loopback simulator.";
+        }
+
+        // A sample tenant stands in for the placeholder; the client checks the real one again on every request.
+        return StaffCloudBaseAddress.ParseTemplate(options.BaseAddressOverride, "tenant") switch
+        {
+            null => $"{Override} must be an absolute http(s) URI without query, e.g. http://127.0.0.1:5123/{{tenant}}/api/v1/ " +
+                $"(allowed only with {Allow}).",
+            { IsLoopback: false } sample => $"{Override} points at host '{sample.Host}', which is not loopback (127.0.0.1, ::1, localhost): " +
+                $"StaffCloud is reached only at https://<api tenant>.staff.cloud/api/v1/, and {Allow} allows loopback simulators only.",
+            _ => null,
+        };
+    }
 }

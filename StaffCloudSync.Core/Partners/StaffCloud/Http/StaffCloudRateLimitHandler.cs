@@ -4,16 +4,13 @@ using StaffCloudSync.Core.Partners.Http;
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 /// <summary>
-/// Spends StaffCloud's quota without running into it: when an answer says <c>X-Rate-Limit-Remaining: 0</c>, the
-/// next request to that host (API root) waits on the <see cref="BackoffClock"/> until <c>X-Rate-Limit-Reset</c>. A 429 that
-/// happens anyway is retried by the shared resilience, which reads the same header.
+/// Spends StaffCloud's quota without running into it: after <c>X-Rate-Limit-Remaining: 0</c>, the next request to that
+/// API root waits on the <see cref="BackoffClock"/> until <c>X-Rate-Limit-Reset</c>; a 429 anyway is the retries' business.
 /// </summary>
 /// <remarks>
-/// It sits outside the resilience handlers, so its wait counts against neither the attempt nor the total timeout,
-/// and it sees each request's final answer. "Now" comes from the back-off clock rather than the app's clock: the
-/// sandbox stands the app's clock still during a run, and the quota window moves with real time. Not a
-/// System.Threading.RateLimiting limiter: the server counts the quota and says in headers what is left, which a
-/// client-side limiter could only guess (docs/decisions.md).
+/// Outside the resilience handlers, so its wait counts against no timeout and it sees each request's final answer. "Now"
+/// is the back-off clock's: the sandbox stands the app's clock still, and the quota window moves with real time. Not a
+/// System.Threading.RateLimiting limiter: the server counts the quota and says what is left (docs/decisions.md).
 /// </remarks>
 internal sealed class StaffCloudRateLimitHandler(
     StaffCloudRateLimitGate gate,
@@ -31,9 +28,7 @@ internal sealed class StaffCloudRateLimitHandler(
         {
             var maxWait = options.Value.Resilience.MaxRetryAfter;
             if (wait <= maxWait)
-            {
                 await Task.Delay(wait, clock.Time, cancellationToken);
-            }
             else
             {
                 // Holding a run longer than a Retry-After would be allowed to is not worth it: let the server answer.
@@ -50,24 +45,18 @@ internal sealed class StaffCloudRateLimitHandler(
             StaffCloudLog.QuotaExhausted(logger, host, (long)untilReset.TotalMilliseconds);
         }
         else if (response.Headers.Contains(RetryAfter.RateLimitRemaining))
-        {
             gate.TryRemove(host, out _);
-        }
 
         return response;
     }
 
-    /// <summary>
-    /// The API root a request goes to (<c>https://acme.staff.cloud/api/v1/</c>): one per host in production, and
-    /// still one per tenant behind the sandbox's single loopback simulator, whose quotas are per tenant too.
-    /// </summary>
+    /// <summary>The API root a request goes to: one per host in production, one per tenant behind the sandbox's single simulator.</summary>
     internal static string QuotaKey(Uri? uri) =>
         uri is { IsAbsoluteUri: true } ? new Uri(uri, ".").GetLeftPart(UriPartial.Path) : string.Empty;
 }
 
 /// <summary>
-/// Per StaffCloud API root (<see cref="StaffCloudRateLimitHandler.QuotaKey"/>), until when its rate-limit quota is used up.
-/// A singleton, because <c>IHttpClientFactory</c> rebuilds handlers every few minutes and a typed client is transient,
-/// while the quota belongs to the host and outlives both.
+/// Per API root (<see cref="StaffCloudRateLimitHandler.QuotaKey"/>), until when its quota is used up. A singleton: the
+/// factory rebuilds handlers every few minutes and a typed client is transient, while the quota outlives both.
 /// </summary>
 internal sealed class StaffCloudRateLimitGate() : ConcurrentDictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);

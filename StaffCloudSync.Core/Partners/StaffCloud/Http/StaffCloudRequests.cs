@@ -6,13 +6,12 @@ using StaffCloudSync.Core.Platform.Failures;
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 /// <summary>
-/// One GET to StaffCloud with the tenant's Bearer token: a list streamed record by record, or a single record.
-/// Every failure on the way becomes a <see cref="SyncRunException"/> naming the tenant and the resource; a token
-/// refused as expired or malformed was re-read once by <see cref="BearerSecretHandler"/> before the request fails.
+/// One GET to StaffCloud with the tenant's token (<see cref="BearerSecretHandler"/> re-reads it once when refused): a
+/// list streamed record by record, or a single record. Every failure becomes a <see cref="SyncRunException"/> naming the
+/// tenant and the resource.
 /// </summary>
 internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions options, TimeProvider time, ILogger logger)
 {
-    /// <summary>One GET of a list, its records streamed; every failure on the way is a typed run error.</summary>
     public async IAsyncEnumerable<StaffCloudElement> ReadListAsync(
         StaffCloudTarget target,
         Uri baseAddress,
@@ -25,20 +24,13 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
         var uri = new Uri(baseAddress, $"{resource}?{query}");
         using var response = await SendAsync(target, resource, uri, notFoundSubject: null, cancellationToken);
 
-        var body = await GuardAsync(target, resource, async ValueTask<Stream> () => new LimitedReadStream(
+        await using var body = await GuardAsync(target, resource, async ValueTask<Stream> () => new LimitedReadStream(
             await response!.Content.ReadAsStreamAsync(cancellationToken), options.MaxResponseBytes), cancellationToken);
-        await using (body)
-        {
-            // Not "await foreach" inside a try: C# allows no yield there, so each step is guarded on its own.
-            var records = StaffCloudListReader.ReadAsync(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            await using (records)
-            {
-                while (await GuardAsync(target, resource, () => records.MoveNextAsync(), cancellationToken))
-                {
-                    yield return records.Current;
-                }
-            }
-        }
+
+        // Not "await foreach" inside a try: C# allows no yield there, so each step is guarded on its own.
+        await using var records = StaffCloudListReader.ReadAsync(body, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (await GuardAsync(target, resource, () => records.MoveNextAsync(), cancellationToken))
+            yield return records.Current;
     }
 
     /// <summary>
@@ -51,34 +43,22 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
         StaffCloudLog.Reading(logger, target.TenantId, resource, 1, 1, 1);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
         using var response = await SendAsync(target, resource, uri, notFoundSubject: subject, cancellationToken);
-        if (response is null)
+        return response is null ? null : await GuardAsync(target, resource, async ValueTask<StaffCloudElement?> () =>
         {
-            return null;
-        }
-
-        return await GuardAsync(target, resource, async ValueTask<StaffCloudElement?> () =>
-        {
-            var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken), options.MaxResponseBytes);
-            await using (stream)
+            await using var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken), options.MaxResponseBytes);
+            try
             {
-                try
-                {
-                    var root = await JsonSerializer.DeserializeAsync(stream, StaffCloudJson.Default.StaffCloudElement, cancellationToken);
-                    return root.Fields?.Response ?? root;
-                }
-                catch (JsonException)
-                {
-                    throw new InvalidAnswerException("a body that is not JSON");
-                }
+                var root = await JsonSerializer.DeserializeAsync(stream, StaffCloudJson.Default.StaffCloudElement, cancellationToken);
+                return root.Fields?.Response ?? root;
+            }
+            catch (JsonException)
+            {
+                throw new InvalidAnswerException("a body that is not JSON");
             }
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// Sends the GET with the tenant's token (<see cref="BearerSecretHandler"/> puts it in and re-reads it once when it
-    /// is refused as expired or malformed). With a <paramref name="notFoundSubject"/> a 404 that is StaffCloud's JSON error
-    /// answer is an answer (null), and any other 404 an error naming that subject and what came back.
-    /// </summary>
+    /// <summary>With a <paramref name="notFoundSubject"/>, a 404 that is StaffCloud's JSON error answer is an answer (null), any other 404 an error.</summary>
     private async Task<HttpResponseMessage?> SendAsync(StaffCloudTarget target, string resource, Uri uri, string? notFoundSubject, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
@@ -100,14 +80,10 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
         {
             var outcome = BearerOutcome.Of(request);
             if (outcome.Rotated)
-            {
                 StaffCloudLog.TokenRotated(logger, target.TenantId, target.TokenSecretName, (int)response.StatusCode);
-            }
 
             if (response.IsSuccessStatusCode)
-            {
                 return response;
-            }
 
             if (notFoundSubject is not null && response.StatusCode == HttpStatusCode.NotFound)
             {
@@ -126,9 +102,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
             }
 
             if (outcome.Refused)
-            {
                 StaffCloudLog.TokenRefused(logger, target.TenantId, target.TokenSecretName, (int)response.StatusCode);
-            }
 
             var body = await StaffCloudErrorBody.ReadAsync(response, BearerOutcome.SentSecret(request), cancellationToken);
             StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
