@@ -32,7 +32,6 @@ public sealed record AccountMarkerCheck(
 {
     public static AccountMarkerCheck Of(string tenantId, string accountId, MobieTrainSnapshot mobieTrain)
     {
-        ArgumentNullException.ThrowIfNull(mobieTrain);
         var markers = mobieTrain.UserGroups.Select(g => TenantMarker.TenantOf(g.ExternalId)).OfType<string>().ToList();
         var others = markers.Where(t => !string.Equals(t, tenantId, StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
         var synced = SyncedEmployeeIds(mobieTrain).Count;
@@ -45,12 +44,9 @@ public sealed record AccountMarkerCheck(
     }
 
     /// <summary>The employee ids of the account's synced persons, users and invitations alike.</summary>
-    public static IReadOnlySet<long> SyncedEmployeeIds(MobieTrainSnapshot mobieTrain)
-    {
-        ArgumentNullException.ThrowIfNull(mobieTrain);
-        return mobieTrain.Users.Select(u => u.ExternalId).Concat(mobieTrain.Invitations.Select(i => i.ExternalId))
+    public static IReadOnlySet<long> SyncedEmployeeIds(MobieTrainSnapshot mobieTrain) =>
+        mobieTrain.Users.Select(u => u.ExternalId).Concat(mobieTrain.Invitations.Select(i => i.ExternalId))
             .Select(Definitions.SyncedEmployeeId).OfType<long>().ToHashSet();
-    }
 
     /// <summary>True when a run may go on (after creating the marker of a new account).</summary>
     public bool AllowsRun => State is AccountMarkerState.Ours or AccountMarkerState.MissingNewAccount;

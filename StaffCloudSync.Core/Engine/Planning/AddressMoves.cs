@@ -36,15 +36,11 @@ internal sealed class AddressMoves
         }
 
         foreach (var move in moves.Where(m => m.State == MoveState.Pending))
-        {
             move.State = MoveState.Blocked;
-        }
 
         var accepted = moves.Where(m => m.State == MoveState.Accepted).ToList();
         foreach (var move in accepted)
-        {
             Wave(move, accepted, []);
-        }
 
         return new AddressMoves(moves.ToDictionary(m => (m.Kind, m.RecordId)), emails);
     }
@@ -73,9 +69,7 @@ internal sealed class AddressMoves
         foreach (var start in pending)
         {
             if (FindCycle(start, pending) is not { } cycle)
-            {
                 continue;
-            }
 
             if (cycle.Where(m => m.Kind == PersonKind.Invitation).MaxBy(m => m.EmployeeId) is { } withdrawn)
             {
@@ -83,9 +77,7 @@ internal sealed class AddressMoves
                 emails.Move(withdrawn.EmployeeId, withdrawn.From, null);
             }
             else
-            {
                 cycle.ForEach(m => m.State = MoveState.InCycle);
-            }
 
             return true;
         }
@@ -101,9 +93,7 @@ internal sealed class AddressMoves
         while (pending.FirstOrDefault(m => m.EmployeeId != current.EmployeeId && EmailAddress.AreSame(m.From, current.To)) is { } next)
         {
             if (next == start)
-            {
                 return path;
-            }
 
             if (path.Contains(next))
             {
@@ -120,9 +110,7 @@ internal sealed class AddressMoves
     private static int Wave(Move move, List<Move> accepted, HashSet<Move> visiting)
     {
         if (move.Wave >= 0 || !visiting.Add(move))
-        {
             return Math.Max(move.Wave, 0);
-        }
 
         var before = accepted.Where(m => m.EmployeeId != move.EmployeeId && EmailAddress.AreSame(m.From, move.To)).ToList();
         move.Wave = before.Count == 0 ? 0 : 1 + before.Max(m => Wave(m, accepted, visiting));
@@ -136,48 +124,34 @@ internal sealed class AddressMoves
         {
             var employee = index.Employees[employeeId];
             if (!Definitions.IsActive(employee.Status) || !profile.HasNames || profile.Email is not { } email)
-            {
                 continue;
-            }
 
-            foreach (var user in index.UsersByEmployee.GetValueOrDefault(employeeId) ?? [])
+            foreach (var user in index.UsersOf(employeeId))
             {
                 if (!EmailAddress.AreSame(email, user.Profile.Email))
-                {
                     yield return new Move(employeeId, PersonKind.User, user.Id, user.Profile.Email, email);
-                }
             }
 
             // Replacements only for someone eligible now (rule 7), and never onto the address of a lower eligible id.
             if (index.CurrentEventsOf(employeeId).Length == 0 || emails.IsOfLowerEligible(email, employeeId))
-            {
                 continue;
-            }
 
-            foreach (var invitation in index.InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [])
+            foreach (var invitation in index.InvitationsOf(employeeId))
             {
                 if (!index.IsStale(invitation) && !EmailAddress.AreSame(email, invitation.Profile.Email))
-                {
                     yield return new Move(employeeId, PersonKind.Invitation, invitation.Id, invitation.Profile.Email, email);
-                }
             }
         }
     }
 
     private sealed class Move(long employeeId, PersonKind kind, string recordId, string? from, string to)
     {
-        public long EmployeeId { get; } = employeeId;
-
-        public PersonKind Kind { get; } = kind;
-
-        public string RecordId { get; } = recordId;
-
-        public string? From { get; } = from;
-
-        public string To { get; } = to;
-
+        public long EmployeeId => employeeId;
+        public PersonKind Kind => kind;
+        public string RecordId => recordId;
+        public string? From => from;
+        public string To => to;
         public MoveState State { get; set; } = MoveState.Pending;
-
         public int Wave { get; set; } = -1;
     }
 }

@@ -20,7 +20,6 @@ internal static class DeletionGuard
     /// </summary>
     public static (int Threshold, bool Exceeded) Check(int deletions, int syncedPersons, PlanSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var threshold = Math.Max(settings.DeletionThresholdMinimum, (int)Math.Ceiling(syncedPersons * (double)settings.DeletionThresholdPercent / 100d));
         return (threshold, deletions > threshold);
     }
@@ -37,13 +36,9 @@ internal static class DeletionGuard
                 unproven += count;
             }
             else if (index.IsDeactivated(employeeId) && index.Settings.ApprovedDeletions.Contains(employeeId))
-            {
                 approved += count;
-            }
             else if (index.IsDeactivated(employeeId))
-            {
                 unapproved += count;
-            }
         }
 
         // The unproven count like deletions: the reader only left them unproven when there were more than the threshold.

@@ -23,26 +23,20 @@ internal sealed class EmailLedger
         {
             var employeeId = Definitions.SyncedEmployeeId(user.ExternalId);
             if (!isRemovedThisRun(employeeId, null))
-            {
                 AddOwner(user.Profile.Email, employeeId);
-            }
         }
 
         foreach (var invitation in invitations)
         {
             var employeeId = Definitions.SyncedEmployeeId(invitation.ExternalId);
             if (!isRemovedThisRun(employeeId, invitation))
-            {
                 AddOwner(invitation.Profile.Email, employeeId);
-            }
         }
 
         foreach (var (employeeId, email) in eligible)
         {
             if (!_lowestEligibleId.TryGetValue(email, out var lowest) || employeeId < lowest)
-            {
                 _lowestEligibleId[email] = employeeId;
-            }
         }
     }
 
@@ -60,9 +54,7 @@ internal sealed class EmailLedger
     public void Move(long employeeId, string? from, string? to)
     {
         if (EmailAddress.Normalize(from) is { } old && _owners.TryGetValue(old, out var owners))
-        {
             owners.Remove(employeeId);
-        }
 
         AddOwner(to, employeeId);
     }
@@ -70,15 +62,10 @@ internal sealed class EmailLedger
     private void AddOwner(string? rawEmail, long? employeeId)
     {
         if (EmailAddress.Normalize(rawEmail) is not { } email)
-        {
             return;
-        }
 
         if (!_owners.TryGetValue(email, out var owners))
-        {
-            owners = new List<long?>(1);
-            _owners[email] = owners;
-        }
+            _owners[email] = owners = new List<long?>(1);
 
         owners.Add(employeeId);
     }

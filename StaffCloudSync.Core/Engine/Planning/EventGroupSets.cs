@@ -37,9 +37,7 @@ internal static class EventGroupSets
         }
 
         if (!anyPending && desiredIds.SetEquals(currentIds))
-        {
             return null;
-        }
 
         return desired;
     }
@@ -52,9 +50,7 @@ internal static class EventGroupSets
         {
             anyPending |= reference.IsPending;
             if (reference.IsPending ? !groups.Contains(reference) : ids.Add(reference.GroupId!))
-            {
                 groups.Add(reference);
-            }
         }
 
         return anyPending;

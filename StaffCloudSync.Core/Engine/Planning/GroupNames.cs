@@ -21,9 +21,7 @@ internal static class GroupNames
     {
         var takenBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, id) in groups.Select(g => (g.Name, g.Id)).Concat(reservedNames.Select(n => (n, string.Empty))))
-        {
             takenBy.TryAdd(name, id);
-        }
 
         var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var names = new Dictionary<GroupSource, string>(candidates.Count);

@@ -14,14 +14,10 @@ internal static class GroupRules
         var needed = plannedGroupSets.SelectMany(set => set).Select(r => r.PendingSource).OfType<GroupSource>().ToHashSet();
         var groups = index.Groups;
         foreach (var source in groups.BaseRefs.Select(r => r.PendingSource).OfType<GroupSource>().Where(needed.Contains))
-        {
             yield return new CreateGroupAction(source, source.BaseName!);
-        }
 
         foreach (var source in needed.Where(s => s.Kind != GroupSourceKind.Base).OrderBy(s => s.Kind).ThenBy(s => s.Id))
-        {
             yield return new CreateGroupAction(source, groups.ExpectedNames[source]);
-        }
 
         foreach (var (source, name) in groups.ExpectedNames.OrderBy(p => p.Key.Id))
         {

@@ -26,9 +26,7 @@ internal sealed class PlanBuilder
     public void Skip(long employeeId, SkipReason reason, SyncRule rule, string detail)
     {
         if (_skipped.Add((employeeId, reason)))
-        {
             _skips.Add(new SkipAction(employeeId, reason, rule, detail));
-        }
     }
 
     /// <summary>A synced person missing from StaffCloud's list without proof (<see cref="DeletionGuard.HoldUnproven"/>).</summary>

@@ -17,8 +17,6 @@ internal sealed class PlanningIndex
 
     public PlanningIndex(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(settings);
         Now = now;
         Settings = settings;
         _provenDeleted = snapshot.StaffCloud.ProvenDeleted;
@@ -60,6 +58,10 @@ internal sealed class PlanningIndex
 
     public Dictionary<long, List<MobieTrainInvitation>> InvitationsByEmployee { get; }
 
+    public List<MobieTrainUser> UsersOf(long employeeId) => UsersByEmployee.GetValueOrDefault(employeeId) ?? [];
+
+    public List<MobieTrainInvitation> InvitationsOf(long employeeId) => InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [];
+
     /// <summary>Users plus invitations whose externalId is an employee id, before the run (N of the deletion guard).</summary>
     public int SyncedPersons { get; }
 
@@ -73,6 +75,10 @@ internal sealed class PlanningIndex
 
     /// <summary>Left out by StaffCloud's list and not proven deleted by a single read: held, never deleted.</summary>
     public bool IsUnproven(long employeeId) => !Employees.ContainsKey(employeeId) && !_provenDeleted.Contains(employeeId);
+
+    /// <summary>StaffCloud's phone when it differs from the record's, both read with the tenant's calling code; else null.</summary>
+    public string? NewPhone(MappedProfile profile, MobieTrainProfile current) =>
+        profile.Phone is { } phone && phone != PhoneNumber.Normalize(current.Phone, Settings.DefaultCallingCode) ? phone : null;
 
     public bool IsStale(MobieTrainInvitation invitation) => Definitions.IsStale(invitation, Settings.InvitationMaxAgeMonths, Now);
 

@@ -28,13 +28,9 @@ internal sealed class SyncGroups
         {
             // The group with the lowest id wins when two share an externalId.
             if (GroupExternalIds.TryParseEventGroup(group.ExternalId) is { } eventId)
-            {
                 EventGroups.TryAdd(eventId, group);
-            }
             else if (GroupExternalIds.TryParseProjectGroup(group.ExternalId) is { } projectId)
-            {
                 ProjectGroups.TryAdd(projectId, group);
-            }
         }
 
         ProjectNames = ReadProjectNames(currentEvents, assignments);
@@ -79,9 +75,7 @@ internal sealed class SyncGroups
     public List<GroupSource> SourcesOf(long[] events)
     {
         if (Mode == GroupMode.Event)
-        {
             return events.Select(GroupSource.Event).ToList();
-        }
 
         return events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>()
             .Distinct().Order().Select(GroupSource.Project).ToList();
@@ -154,13 +148,9 @@ internal sealed class SyncGroups
             var matches = ordered.Where(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase) && !TenantMarker.IsMarker(g.ExternalId)).ToList();
             var match = matches.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal)) ?? matches.FirstOrDefault();
             if (match is null)
-            {
                 refs.Add(GroupRef.Pending(GroupSource.Base(name)));
-            }
             else if (ids.Add(match.Id))
-            {
                 refs.Add(GroupRef.Existing(match.Id));
-            }
         }
 
         return (refs, ids);

@@ -10,31 +10,18 @@ public enum GroupMode
     Project,
 }
 
-/// <summary>What a group name template of this mode names (Rules knows no tenant settings, so the mode is mapped here).</summary>
-public static class GroupModeSubject
-{
-    public static GroupNameSubject Subject(this GroupMode mode) =>
-        mode == GroupMode.Project ? GroupNameSubject.Project : GroupNameSubject.Event;
-}
-
 /// <summary>The row's text of <see cref="GroupMode"/>: <c>event</c> or <c>project</c>, read case-insensitively.</summary>
 public static class GroupModeText
 {
+    /// <summary>What a group name template of this mode names (Rules knows no tenant settings, so the mode is mapped here).</summary>
+    public static GroupNameSubject Subject(this GroupMode mode) => mode == GroupMode.Project ? GroupNameSubject.Project : GroupNameSubject.Event;
+
     public static string Format(GroupMode mode) => mode == GroupMode.Project ? "project" : "event";
 
     public static bool TryParse(string? text, out GroupMode mode)
     {
-        switch (text?.Trim().ToUpperInvariant())
-        {
-            case "EVENT":
-                mode = GroupMode.Event;
-                return true;
-            case "PROJECT":
-                mode = GroupMode.Project;
-                return true;
-            default:
-                mode = GroupMode.Event;
-                return false;
-        }
+        var upper = text?.Trim().ToUpperInvariant();
+        mode = upper == "PROJECT" ? GroupMode.Project : GroupMode.Event;
+        return upper is "EVENT" or "PROJECT";
     }
 }
