@@ -14,7 +14,6 @@ public sealed record EmployeeExplanation(
     IReadOnlyList<RuleDecision> Decisions,
     IReadOnlyList<PlannedActionView> Actions)
 {
-    /// <summary>The MobieTrain account the tenant's runs write.</summary>
     public string AccountId { get; init; } = string.Empty;
 
     /// <summary>The account's marker state (<c>ours</c>, missing, another tenant's): unless the run may go on, it writes nothing.</summary>

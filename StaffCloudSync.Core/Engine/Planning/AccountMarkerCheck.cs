@@ -43,7 +43,6 @@ public sealed record AccountMarkerCheck(
         return new AccountMarkerCheck(tenantId, accountId, state, others, synced, owned);
     }
 
-    /// <summary>The employee ids of the account's synced persons, users and invitations alike.</summary>
     public static IReadOnlySet<long> SyncedEmployeeIds(MobieTrainSnapshot mobieTrain) =>
         mobieTrain.Users.Select(u => u.ExternalId).Concat(mobieTrain.Invitations.Select(i => i.ExternalId))
             .Select(Definitions.SyncedEmployeeId).OfType<long>().ToHashSet();

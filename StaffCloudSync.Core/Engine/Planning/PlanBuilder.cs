@@ -36,7 +36,7 @@ internal sealed class PlanBuilder
     public SyncPlan Build(PlanningIndex index)
     {
         var actions = new List<SyncAction>();
-        actions.AddRange(GroupRules.Actions(index, Replacements.Select(r => r.Invitation.Groups)
+        actions.AddRange(index.Groups.Actions(Replacements.Select(r => r.Invitation.Groups)
             .Concat(Invitations.Select(i => i.Invitation.Groups))
             .Concat(Updates.Select(GroupsOf))));
         actions.AddRange(DeletionGuard.Apply(Deletions, index.DeletionGuard, index.Settings));

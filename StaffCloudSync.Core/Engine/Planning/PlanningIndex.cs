@@ -46,7 +46,6 @@ internal sealed class PlanningIndex
 
     public Dictionary<long, MappedProfile> Profiles { get; }
 
-    /// <summary>Active events whose end (or start) lies after the run's time.</summary>
     public Dictionary<long, StaffCloudEvent> CurrentEvents { get; }
 
     public Dictionary<string, MobieTrainUserGroup> GroupsById { get; }
@@ -103,7 +102,6 @@ internal sealed class PlanningIndex
     public List<long> PeopleInScope() =>
         _currentEventsByEmployee.Keys.Union(UsersByEmployee.Keys).Union(InvitationsByEmployee.Keys).Order().ToList();
 
-    /// <summary>The person has a user or an invitation in MobieTrain (before the run).</summary>
     public bool IsInMobieTrain(long employeeId) => UsersByEmployee.ContainsKey(employeeId) || InvitationsByEmployee.ContainsKey(employeeId);
 
     private static Dictionary<long, List<T>> BySyncedEmployee<T>(IReadOnlyList<T> records, Func<T, string?> externalId) =>

@@ -1,14 +1,7 @@
 namespace StaffCloudSync.Core.Engine.Rules;
 
 /// <summary>The tenant setting <c>GroupBy</c> (sync-rules.md, "event group"): what one sync-owned group stands for.</summary>
-public enum GroupMode
-{
-    /// <summary>One group per StaffCloud event: <c>staffcloud-event-&lt;id&gt;</c>.</summary>
-    Event,
-
-    /// <summary>One group per StaffCloud project: <c>staffcloud-project-&lt;id&gt;</c>.</summary>
-    Project,
-}
+public enum GroupMode { Event, Project }
 
 /// <summary>The row's text of <see cref="GroupMode"/>: <c>event</c> or <c>project</c>, read case-insensitively.</summary>
 public static class GroupModeText
