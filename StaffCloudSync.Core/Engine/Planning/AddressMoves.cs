@@ -66,23 +66,20 @@ internal sealed class AddressMoves
     private static bool BreakCycle(EmailLedger emails, List<Move> moves)
     {
         var pending = moves.Where(m => m.State == MoveState.Pending).ToList();
-        foreach (var start in pending)
+        if (pending.Select(start => FindCycle(start, pending)).FirstOrDefault(c => c is not null) is not { } cycle)
+            return false;
+
+        if (cycle.Where(m => m.Kind == PersonKind.Invitation).MaxBy(m => m.EmployeeId) is { } withdrawn)
         {
-            if (FindCycle(start, pending) is not { } cycle)
-                continue;
-
-            if (cycle.Where(m => m.Kind == PersonKind.Invitation).MaxBy(m => m.EmployeeId) is { } withdrawn)
-            {
-                withdrawn.State = MoveState.Withdrawn;
-                emails.Move(withdrawn.EmployeeId, withdrawn.From, null);
-            }
-            else
-                cycle.ForEach(m => m.State = MoveState.InCycle);
-
-            return true;
+            withdrawn.State = MoveState.Withdrawn;
+            emails.Move(withdrawn.EmployeeId, withdrawn.From, null);
+        }
+        else
+        {
+            cycle.ForEach(m => m.State = MoveState.InCycle);
         }
 
-        return false;
+        return true;
     }
 
     /// <summary>Follows "my new address is the old one of this pending change" from <paramref name="start"/> back to it.</summary>

@@ -30,11 +30,9 @@ internal static class DeletionGuard
         foreach (var (employeeId, count) in index.UsersByEmployee.Select(p => (p.Key, p.Value.Count))
             .Concat(index.InvitationsByEmployee.Select(p => (p.Key, p.Value.Count))))
         {
+            // The unproven are never deleted, approved or not: absence from StaffCloud's list is no proof (MissingEmployeeProbe).
             if (index.IsUnproven(employeeId))
-            {
-                // Never deleted, approved or not: absence from StaffCloud's list is no proof (MissingEmployeeProbe).
                 unproven += count;
-            }
             else if (index.IsDeactivated(employeeId) && index.Settings.ApprovedDeletions.Contains(employeeId))
                 approved += count;
             else if (index.IsDeactivated(employeeId))

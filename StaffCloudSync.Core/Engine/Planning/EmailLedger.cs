@@ -19,18 +19,13 @@ internal sealed class EmailLedger
         Func<long?, MobieTrainInvitation?, bool> isRemovedThisRun,
         IEnumerable<(long EmployeeId, string Email)> eligible)
     {
-        foreach (var user in users)
+        var records = users.Select(u => (u.ExternalId, u.Profile.Email, Invitation: (MobieTrainInvitation?)null))
+            .Concat(invitations.Select(i => (i.ExternalId, i.Profile.Email, Invitation: (MobieTrainInvitation?)i)));
+        foreach (var (externalId, email, invitation) in records)
         {
-            var employeeId = Definitions.SyncedEmployeeId(user.ExternalId);
-            if (!isRemovedThisRun(employeeId, null))
-                AddOwner(user.Profile.Email, employeeId);
-        }
-
-        foreach (var invitation in invitations)
-        {
-            var employeeId = Definitions.SyncedEmployeeId(invitation.ExternalId);
+            var employeeId = Definitions.SyncedEmployeeId(externalId);
             if (!isRemovedThisRun(employeeId, invitation))
-                AddOwner(invitation.Profile.Email, employeeId);
+                AddOwner(email, employeeId);
         }
 
         foreach (var (employeeId, email) in eligible)

@@ -114,17 +114,14 @@ internal sealed class SyncGroups
     /// <summary>The current groups of the mode with their rendered names, in ascending source id.</summary>
     private List<(GroupSource Source, string Name, string? OwnGroupId)> Candidates(GroupNameTemplate template)
     {
-        var candidates = new List<(GroupSource, string, string?)>();
         if (Mode == GroupMode.Project)
         {
-            foreach (var (projectId, name) in ProjectNames.OrderBy(p => p.Key))
-            {
-                var source = GroupSource.Project(projectId);
-                candidates.Add((source, template.RenderProject(projectId, name), Existing(source)?.Id));
-            }
-
-            return candidates;
+            return ProjectNames.OrderBy(p => p.Key)
+                .Select(p => (GroupSource.Project(p.Key), template.RenderProject(p.Key, p.Value), ProjectGroups.GetValueOrDefault(p.Key)?.Id))
+                .ToList();
         }
+
+        var candidates = new List<(GroupSource, string, string?)>();
 
         foreach (var eventId in _currentEvents.Keys.Order())
         {

@@ -17,9 +17,7 @@ public sealed partial class GroupNameTemplate
 
     private readonly List<Part> _parts;
 
-    private GroupNameTemplate(string text, GroupNameSubject subject, List<Part> parts) => (Text, Subject, _parts) = (text, subject, parts);
-
-    public string Text { get; }
+    private GroupNameTemplate(GroupNameSubject subject, List<Part> parts) => (Subject, _parts) = (subject, parts);
 
     public GroupNameSubject Subject { get; }
 
@@ -33,7 +31,7 @@ public sealed partial class GroupNameTemplate
     {
         var parts = new List<Part>();
         error = ParseParts(template, subject, parts);
-        parsed = error is null ? new GroupNameTemplate(template!, subject, parts) : null;
+        parsed = error is null ? new GroupNameTemplate(subject, parts) : null;
         return error is null;
     }
 
