@@ -31,7 +31,7 @@ public sealed record PlanView(
             !marker.AllowsRun ? RunStatus.Failed : plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
             plan.PlannedCounts(),
             plan.DeletionGuard,
-            plan.Actions.Select(a => new PlannedActionView(a.Kind, EmployeeExplainer.RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why)).ToList(),
+            plan.Actions.Select(PlannedActionView.Of).ToList(),
             plan.SkippedRecords())
         {
             AccountId = marker.AccountId,

@@ -22,9 +22,7 @@ public static class EmployeeExplainer
                 .Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds)))
             .ToList();
         var events = ConfirmedEvents(preview.Snapshot, index, employeeId);
-        var actions = preview.Plan.Actions.Where(a => a.PersonId == employeeId)
-            .Select(a => new PlannedActionView(a.Kind, RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why))
-            .ToList();
+        var actions = preview.Plan.Actions.Where(a => a.PersonId == employeeId).Select(PlannedActionView.Of).ToList();
         var facts = employee is null ? null : Facts(employee, events, preview.Settings.DefaultCallingCode);
         var decisions = Decisions(preview, employeeId, employee, facts, records, actions);
         return new EmployeeExplanation(preview.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),

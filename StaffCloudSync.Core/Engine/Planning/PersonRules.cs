@@ -20,7 +20,7 @@ internal static class PersonRules
         if (employee is null && index.IsUnproven(employeeId))
         {
             // Absence from a list is never proof: no single read said 404, so nothing of this person is touched.
-            plan.HoldUnproven(employeeId, users, invitations);
+            plan.Unproven.AddRange(DeletionGuard.HoldUnproven(employeeId, users, invitations));
             return;
         }
 

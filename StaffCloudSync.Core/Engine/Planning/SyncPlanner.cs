@@ -13,14 +13,10 @@ public static class SyncPlanner
         var index = new PlanningIndex(snapshot, settings, now);
         var moves = AddressMoves.Resolve(index, snapshot.MobieTrain);
         var builder = new PlanBuilder();
-        var people = index.PeopleInScope();
 
-        // People already in MobieTrain first: their address changes are applied before new invitations, so an address
-        // one of them gives up is free for a newcomer in the same run instead of the next.
-        foreach (var employeeId in people.Where(index.IsInMobieTrain))
-            PersonRules.Plan(index, moves, employeeId, builder);
-
-        foreach (var employeeId in people.Where(id => !index.IsInMobieTrain(id)))
+        // People already in MobieTrain first (a stable sort, ascending ids within each): their address changes are applied
+        // before new invitations, so an address one of them gives up is free for a newcomer in the same run instead of the next.
+        foreach (var employeeId in index.PeopleInScope().OrderBy(id => !index.IsInMobieTrain(id)))
             PersonRules.Plan(index, moves, employeeId, builder);
 
         return builder.Build(index);

@@ -9,12 +9,10 @@ public sealed class TenantTimeZone
 
     public static bool TryResolve(string? ianaName, out TenantTimeZone? timeZone)
     {
-        timeZone = null;
-        if (string.IsNullOrWhiteSpace(ianaName) || !TimeZoneInfo.TryFindSystemTimeZoneById(ianaName.Trim(), out var zone))
-            return false;
-
-        timeZone = new TenantTimeZone(zone);
-        return true;
+        timeZone = !string.IsNullOrWhiteSpace(ianaName) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaName.Trim(), out var zone)
+            ? new TenantTimeZone(zone)
+            : null;
+        return timeZone is not null;
     }
 
     public static TenantTimeZone Resolve(string ianaName) =>
