@@ -73,7 +73,8 @@ public sealed partial class TenantCheck(
 
         lines[Names.Confirmations] = staffCloudOk
             ? await ReadAsync(settings, Names.Confirmations,
-                ct => TenantCheckRules.ConfirmationsAsync(staffCloud, staffCloudTarget, TenantTimeZone.Resolve(settings.TimeZone), now, ct), cancellationToken)
+                ct => TenantCheckRules.ConfirmationsAsync(staffCloud, staffCloudTarget, TenantTimeZone.Resolve(settings.TimeZone), now, ct),
+                cancellationToken)
             : TenantCheckLine.Skip(Names.Confirmations, "needs StaffCloud to accept the token (check 'staffcloud-token')");
 
         IReadOnlyList<MobieTrainUserGroup> groups = [];
@@ -170,17 +171,14 @@ public sealed partial class TenantCheck(
             _ = await secrets.GetSecretAsync(name, cancellationToken);
             return Present;
         }
-        catch (SecretNotFoundException)
-        {
-            return "missing";
-        }
-        catch (SecretAccessDeniedException)
-        {
-            return "access denied";
-        }
         catch (Exception e) when (IsCheckable(e, cancellationToken))
         {
-            return $"unreadable ({e.GetType().Name})";
+            return e switch
+            {
+                SecretNotFoundException => "missing",
+                SecretAccessDeniedException => "access denied",
+                _ => $"unreadable ({e.GetType().Name})",
+            };
         }
     }
 

@@ -94,7 +94,8 @@ public static class TenantCheckRules
     {
         var withNumbers = employees.Where(e => !string.IsNullOrWhiteSpace(e.Mobile) || !string.IsNullOrWhiteSpace(e.Phone)).ToList();
         var code = settings.DefaultCallingCode ?? ProbeCallingCode;
-        var national = withNumbers.Count(e => PhoneNumber.FirstValid(e.Mobile, e.Phone, null) is null && PhoneNumber.FirstValid(e.Mobile, e.Phone, code) is not null);
+        var national = withNumbers.Count(e =>
+            PhoneNumber.FirstValid(e.Mobile, e.Phone, null) is null && PhoneNumber.FirstValid(e.Mobile, e.Phone, code) is not null);
         var invalid = withNumbers.Count(e => PhoneNumber.FirstValid(e.Mobile, e.Phone, code) is null);
         if (settings.DefaultCallingCode is not null)
         {

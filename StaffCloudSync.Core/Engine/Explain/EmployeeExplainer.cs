@@ -42,7 +42,8 @@ public static class EmployeeExplainer
     private static StaffCloudFacts Facts(StaffCloudEmployee employee, List<EventFacts> events, string? defaultCallingCode)
     {
         var profile = MappedProfile.From(employee, defaultCallingCode);
-        var phone = profile.Phone is not null ? "valid" : string.IsNullOrWhiteSpace(employee.Mobile) && string.IsNullOrWhiteSpace(employee.Phone) ? "absent" : "invalid";
+        var phone = profile.Phone is not null ? "valid"
+            : string.IsNullOrWhiteSpace(employee.Mobile) && string.IsNullOrWhiteSpace(employee.Phone) ? "absent" : "invalid";
         return new StaffCloudFacts(employee.Status, StatusMeaning(employee.Status), profile.FirstName is not null, profile.LastName is not null,
             Validity(employee.Email, profile.Email), phone, profile.Language, events);
     }

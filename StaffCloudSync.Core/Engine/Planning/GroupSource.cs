@@ -2,7 +2,7 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>What a group the sync manages stands for (sync-rules.md, "event group" and "base groups"); a base group is known by its name only.</summary>
+/// <summary>What a group the sync manages stands for (sync-rules.md, "event group", "base groups"); a base group has a name only.</summary>
 public enum GroupSourceKind { Event, Project, Base }
 
 /// <summary>

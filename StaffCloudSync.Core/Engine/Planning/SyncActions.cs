@@ -159,7 +159,8 @@ public sealed record PlannedInvitation(
 /// whole new set. <see cref="ChangedFields"/> names them for the log and the run record.
 /// </summary>
 public sealed record PlannedPatch(
-    string? FirstName, string? LastName, string? Email, string? Phone, string? Language, IReadOnlyList<GroupRef>? Groups, IReadOnlyList<string> ChangedFields)
+    string? FirstName, string? LastName, string? Email, string? Phone, string? Language,
+    IReadOnlyList<GroupRef>? Groups, IReadOnlyList<string> ChangedFields)
 {
     public bool IsEmpty => ChangedFields.Count == 0;
 

@@ -21,8 +21,6 @@ internal sealed class SyncGroups
     {
         Mode = settings.GroupBy;
         _currentEvents = currentEvents;
-        EventGroups = new Dictionary<long, MobieTrainUserGroup>();
-        ProjectGroups = new Dictionary<long, MobieTrainUserGroup>();
         var ordered = groups.OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
         foreach (var group in ordered)
         {
@@ -42,10 +40,10 @@ internal sealed class SyncGroups
     public GroupMode Mode { get; }
 
     /// <summary>Existing event groups by event id, whatever the mode.</summary>
-    public Dictionary<long, MobieTrainUserGroup> EventGroups { get; }
+    public Dictionary<long, MobieTrainUserGroup> EventGroups { get; } = [];
 
     /// <summary>Existing project groups by project id, whatever the mode.</summary>
-    public Dictionary<long, MobieTrainUserGroup> ProjectGroups { get; }
+    public Dictionary<long, MobieTrainUserGroup> ProjectGroups { get; } = [];
 
     /// <summary>The names of the projects of current-or-future events with a confirmed assignment (<c>Project &lt;id&gt;</c> where StaffCloud gave none).</summary>
     public Dictionary<long, string> ProjectNames { get; }
@@ -72,14 +70,9 @@ internal sealed class SyncGroups
     /// The groups of the tenant's mode for these current-or-future confirmed events, ascending: each event's group, or
     /// the projects of the events (an event without a project gives none).
     /// </summary>
-    public List<GroupSource> SourcesOf(long[] events)
-    {
-        if (Mode == GroupMode.Event)
-            return events.Select(GroupSource.Event).ToList();
-
-        return events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>()
-            .Distinct().Order().Select(GroupSource.Project).ToList();
-    }
+    public List<GroupSource> SourcesOf(long[] events) => Mode == GroupMode.Event
+        ? events.Select(GroupSource.Event).ToList()
+        : events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>().Distinct().Order().Select(GroupSource.Project).ToList();
 
     /// <summary>The event's project name for <c>{project}</c>: empty without a project, null when this run cannot know it.</summary>
     public string? ProjectNameOf(StaffCloudEvent staffCloudEvent) =>
