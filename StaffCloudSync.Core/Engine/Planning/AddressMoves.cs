@@ -153,24 +153,10 @@ internal sealed class AddressMoves
     }
 }
 
-/// <summary>What became of one record's e-mail change.</summary>
-internal enum MoveState
-{
-    /// <summary>The record's address does not change.</summary>
-    None,
-
-    /// <summary>Not decided yet (only while resolving).</summary>
-    Pending,
-
-    /// <summary>Made in this run, after the changes that free its new address.</summary>
-    Accepted,
-
-    /// <summary>The new address stays taken by a record that does not give it up.</summary>
-    Blocked,
-
-    /// <summary>Part of a cycle that only a withdrawal could break: this invitation is withdrawn now and sent again next run.</summary>
-    Withdrawn,
-
-    /// <summary>Part of a cycle of users, which no order can resolve.</summary>
-    InCycle,
-}
+/// <summary>
+/// What became of one record's e-mail change: <c>None</c>, its address does not change; <c>Pending</c>, not decided yet (only
+/// while resolving); <c>Accepted</c>, made in this run after the changes that free its new address; <c>Blocked</c>, the new
+/// address stays taken by a record that does not give it up; <c>Withdrawn</c>, part of a cycle only a withdrawal could break:
+/// this invitation is withdrawn now and sent again next run; <c>InCycle</c>, part of a cycle of users, which no order can resolve.
+/// </summary>
+internal enum MoveState { None, Pending, Accepted, Blocked, Withdrawn, InCycle }
