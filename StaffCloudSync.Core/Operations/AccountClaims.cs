@@ -18,16 +18,11 @@ public sealed record AccountClaimView(AccountMarkerCheck Marker, int Known, int 
     public string AccountId => Marker.AccountId;
 }
 
-/// <summary>How a claim ended.</summary>
+/// <summary>How a claim ended: only <see cref="Claimed"/> wrote (the marker).</summary>
 public enum AccountClaimOutcome
 {
-    /// <summary>The marker was created.</summary>
     Claimed,
-
-    /// <summary>The tenant's marker was there already: nothing written.</summary>
     AlreadyOurs,
-
-    /// <summary>Another tenant's marker is there: nothing written.</summary>
     RefusedOtherTenant,
 }
 
@@ -54,7 +49,6 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
     /// </summary>
     public async Task<AccountClaimOutcome> ClaimAsync(AccountClaimView view, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(view);
         var tenant = await tenants.GetAsync(view.TenantId, cancellationToken)
             ?? throw new InvalidOperationException($"tenant '{view.TenantId}' has no row in the Tenants table");
         var target = TenantTargets.MobieTrain(tenant.ValidSettings);
@@ -62,13 +56,11 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
 
         // The markers decide as they do for a run; the people in the account are what the claim is for, so not read again.
         var now = AccountMarkerCheck.Of(view.TenantId, view.AccountId, new MobieTrainSnapshot(groups, [], []));
-        switch (now.State)
-        {
-            case AccountMarkerState.OtherTenant:
-                return AccountClaimOutcome.RefusedOtherTenant;
-            case AccountMarkerState.Ours:
-                return AccountClaimOutcome.AlreadyOurs;
-        }
+        if (now.State is AccountMarkerState.OtherTenant)
+            return AccountClaimOutcome.RefusedOtherTenant;
+
+        if (now.State is AccountMarkerState.Ours)
+            return AccountClaimOutcome.AlreadyOurs;
 
         await markers.CreateAsync(MobieTrainWriteTarget.For(target, "claim-" + SyncRequest.NewRunId()), cancellationToken);
         return AccountClaimOutcome.Claimed;

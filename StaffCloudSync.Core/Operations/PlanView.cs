@@ -14,18 +14,15 @@ public sealed record PlanView(
     IReadOnlyList<PlannedActionView> Actions,
     IReadOnlyList<SkippedRecord> Skipped)
 {
-    /// <summary>The MobieTrain account the run would write.</summary>
     public string AccountId { get; init; } = string.Empty;
 
     /// <summary>The account's marker state; a run fails before writing unless it allows the run.</summary>
     public AccountMarkerState Marker { get; init; }
 
-    /// <summary>What the marker state means for the run, as operators read it.</summary>
     public string MarkerText { get; init; } = string.Empty;
 
     public static PlanView From(TenantPreview preview)
     {
-        ArgumentNullException.ThrowIfNull(preview);
         var plan = preview.Plan;
         var marker = preview.Marker;
         return new PlanView(
@@ -34,7 +31,7 @@ public sealed record PlanView(
             !marker.AllowsRun ? RunStatus.Failed : plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
             plan.PlannedCounts(),
             plan.DeletionGuard,
-            plan.Actions.Select(a => new PlannedActionView(a.Kind, EmployeeExplainer.RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why)).ToList(),
+            plan.Actions.Select(PlannedActionView.Of).ToList(),
             plan.SkippedRecords())
         {
             AccountId = marker.AccountId,

@@ -18,7 +18,7 @@ namespace StaffCloudSync.Core.Operations;
 /// tenant's row, and no run is recorded. A read that fails turns its check into <c>fail</c> with the cause; the checks
 /// that need it are <c>skip</c>ped. Only an unknown tenant throws (<see cref="SyncFailureKind.UnknownTenant"/>).
 /// </summary>
-public sealed class TenantCheck(
+public sealed partial class TenantCheck(
     TenantStore tenants,
     ISecretStore secrets,
     IStaffCloudClient staffCloud,
@@ -29,7 +29,6 @@ public sealed class TenantCheck(
 {
     public async Task<TenantCheckReport> CheckAsync(string tenantId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tenantId);
         var now = time.GetUtcNow();
         var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken);
         var record = rows.Find(r => string.Equals(r.TenantId, tenantId, StringComparison.Ordinal))
@@ -39,19 +38,15 @@ public sealed class TenantCheck(
         var row = RowCheck(record, rows);
         lines[Names.Row] = row;
         if (record.Settings is { } settings)
-        {
             await CheckSettingsAsync(lines, settings, row.Result != CheckResult.Fail, now, cancellationToken);
-        }
 
         var checks = Names.InOrder
             .Select(name => lines.GetValueOrDefault(name) ?? TenantCheckLine.Skip(name, "the row cannot be read into settings: fix it first (check 'row')"))
             .ToList();
         foreach (var failed in checks.Where(c => c.Result == CheckResult.Fail))
-        {
-            TenantCheckLog.CheckFailed(logger, tenantId, failed.Name, failed.Detail);
-        }
+            CheckFailed(logger, tenantId, failed.Name, failed.Detail);
 
-        TenantCheckLog.Checked(logger, tenantId, Count(checks, CheckResult.Pass), Count(checks, CheckResult.Warn), Count(checks, CheckResult.Fail),
+        Checked(logger, tenantId, Count(checks, CheckResult.Pass), Count(checks, CheckResult.Warn), Count(checks, CheckResult.Fail),
             Count(checks, CheckResult.Skip));
         return new TenantCheckReport(tenantId, now, checks);
     }
@@ -62,9 +57,7 @@ public sealed class TenantCheck(
         var (secretsLine, hasToken, hasKey) = await SecretsAsync(settings, cancellationToken);
         lines[Names.Secrets] = secretsLine;
         if (!rowValid)
-        {
             return;
-        }
 
         var staffCloudTarget = TenantTargets.StaffCloud(settings);
         lines[Names.StaffCloudToken] = hasToken
@@ -80,7 +73,8 @@ public sealed class TenantCheck(
 
         lines[Names.Confirmations] = staffCloudOk
             ? await ReadAsync(settings, Names.Confirmations,
-                ct => ConfirmationCheck.RunAsync(staffCloud, staffCloudTarget, TenantTimeZone.Resolve(settings.TimeZone), now, ct), cancellationToken)
+                ct => TenantCheckRules.ConfirmationsAsync(staffCloud, staffCloudTarget, TenantTimeZone.Resolve(settings.TimeZone), now, ct),
+                cancellationToken)
             : TenantCheckLine.Skip(Names.Confirmations, "needs StaffCloud to accept the token (check 'staffcloud-token')");
 
         IReadOnlyList<MobieTrainUserGroup> groups = [];
@@ -95,7 +89,7 @@ public sealed class TenantCheck(
         var mobieTrainOk = lines[Names.MobieTrainKey].Result == CheckResult.Pass;
 
         lines[Names.BaseGroups] = mobieTrainOk
-            ? GroupChecks.BaseGroups(settings, groups)
+            ? TenantCheckRules.BaseGroups(settings, groups)
             : TenantCheckLine.Skip(Names.BaseGroups, "needs MobieTrain's groups (check 'mobietrain-key')");
 
         await DryPlanChecksAsync(lines, settings, staffCloudOk && mobieTrainOk, cancellationToken);
@@ -109,9 +103,7 @@ public sealed class TenantCheck(
         if (!bothAnswer)
         {
             foreach (var name in planned)
-            {
                 lines[name] = TenantCheckLine.Skip(name, "needs the dry plan, which needs both StaffCloud and MobieTrain to answer (checks 'staffcloud-token', 'mobietrain-key')");
-            }
 
             return;
         }
@@ -121,22 +113,20 @@ public sealed class TenantCheck(
         {
             preview = await RunContext.PreviewAsync(tenants, reader, settings.TenantId, time.GetUtcNow(), cancellationToken);
         }
-        catch (Exception e) when (CheckFailure.IsCheckable(e, cancellationToken))
+        catch (Exception e) when (IsCheckable(e, cancellationToken))
         {
-            lines[Names.Languages] = TenantCheckLine.Fail(Names.Languages, $"the dry plan's reads failed: {CheckFailure.Describe(settings.TenantId, e)}");
+            lines[Names.Languages] = TenantCheckLine.Fail(Names.Languages, $"the dry plan's reads failed: {Describe(settings.TenantId, e)}");
             foreach (var name in planned.Skip(1))
-            {
                 lines[name] = TenantCheckLine.Skip(name, "needs the dry plan, which failed (check 'languages')");
-            }
 
             return;
         }
 
         var employees = preview.Snapshot.StaffCloud.Employees.DistinctBy(e => e.Id).ToList();
-        lines[Names.Languages] = PeopleChecks.Languages(employees, settings);
-        lines[Names.Phones] = PeopleChecks.Phones(employees, settings);
-        lines[Names.Groups] = GroupChecks.PlannedGroups(settings, preview.Plan);
-        lines[Names.ExternalIds] = PeopleChecks.ExternalIds(preview.Snapshot.MobieTrain.Users, preview.Snapshot.MobieTrain.Invitations);
+        lines[Names.Languages] = TenantCheckRules.Languages(employees, settings);
+        lines[Names.Phones] = TenantCheckRules.Phones(employees, settings);
+        lines[Names.Groups] = TenantCheckRules.PlannedGroups(settings, preview.Plan);
+        lines[Names.ExternalIds] = TenantCheckRules.ExternalIds(preview.Snapshot.MobieTrain.Users, preview.Snapshot.MobieTrain.Invitations);
     }
 
     private static TenantCheckLine RowCheck(TenantRecord record, IReadOnlyList<TenantRecord> rows)
@@ -153,6 +143,8 @@ public sealed class TenantCheck(
             : TenantCheckLine.Fail(Names.Row,
                 $"{errors.Count} invalid setting(s): {string.Join("; ", errors.Select(e => $"{e.Field}: {e.Message}"))} — fix with staffcloud-sync tenants update {record.TenantId}");
     }
+
+    private const string Present = "present";
 
     /// <summary>Check 2: the three secrets by name, read and dropped (a value is never kept, printed or logged).</summary>
     private async Task<(TenantCheckLine Line, bool HasToken, bool HasKey)> SecretsAsync(TenantSettings settings, CancellationToken cancellationToken)
@@ -172,8 +164,6 @@ public sealed class TenantCheck(
         return (line, hasToken, hasKey);
     }
 
-    private const string Present = "present";
-
     private async Task<string> SecretStateAsync(string name, CancellationToken cancellationToken)
     {
         try
@@ -181,17 +171,14 @@ public sealed class TenantCheck(
             _ = await secrets.GetSecretAsync(name, cancellationToken);
             return Present;
         }
-        catch (SecretNotFoundException)
+        catch (Exception e) when (IsCheckable(e, cancellationToken))
         {
-            return "missing";
-        }
-        catch (SecretAccessDeniedException)
-        {
-            return "access denied";
-        }
-        catch (Exception e) when (CheckFailure.IsCheckable(e, cancellationToken))
-        {
-            return $"unreadable ({e.GetType().Name})";
+            return e switch
+            {
+                SecretNotFoundException => "missing",
+                SecretAccessDeniedException => "access denied",
+                _ => $"unreadable ({e.GetType().Name})",
+            };
         }
     }
 
@@ -202,11 +189,32 @@ public sealed class TenantCheck(
         {
             return await check(cancellationToken);
         }
-        catch (Exception e) when (CheckFailure.IsCheckable(e, cancellationToken))
+        catch (Exception e) when (IsCheckable(e, cancellationToken))
         {
-            return TenantCheckLine.Fail(name, CheckFailure.Describe(settings.TenantId, e));
+            return TenantCheckLine.Fail(name, Describe(settings.TenantId, e));
         }
     }
 
     private static int Count(IEnumerable<TenantCheckLine> checks, CheckResult result) => checks.Count(c => c.Result == result);
+
+    // A failed read in words: the kind and the client's message, which names the tenant and the status and never a secret's value.
+    private static string Describe(string tenantId, Exception exception) => exception switch
+    {
+        SyncRunException run => $"{run.Kind}: {run.Message}",
+        SecretNotFoundException secret => $"{SyncFailureKind.MissingSecret}: tenant '{tenantId}': {secret.Message}",
+        SecretAccessDeniedException denied => $"{SyncFailureKind.Authentication}: tenant '{tenantId}': {denied.Message}",
+        _ => $"tenant '{tenantId}': {exception.GetType().Name}: {exception.Message.Split('\n')[0].Trim()}",
+    };
+
+    // A check may turn any exception into a line but the caller's own cancellation.
+    private static bool IsCheckable(Exception exception, CancellationToken cancellationToken) =>
+        exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
+
+    // Event ids 2400–2449 (docs/architecture.md).
+    [LoggerMessage(EventId = 2400, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} checked: {Passed} pass, {Warned} warn, {Failed} fail, {Skipped} skip")]
+    private static partial void Checked(ILogger logger, string tenantId, int passed, int warned, int failed, int skipped);
+
+    [LoggerMessage(EventId = 2401, Level = LogLevel.Warning, Message = "Tenant {TenantId}: check {Check} failed: {Detail}")]
+    private static partial void CheckFailed(ILogger logger, string tenantId, string check, string detail);
 }

@@ -23,9 +23,7 @@ public sealed class TenantOperations(
     public async Task<SyncRequest?> StartSyncAsync(string tenantId, bool dryRun, CancellationToken cancellationToken)
     {
         if (await tenants.GetAsync(tenantId, cancellationToken) is null)
-        {
             return null;
-        }
 
         var message = new SyncRequest(tenantId, SyncRequest.NewRunId(), RunTrigger.Manual, dryRun, time.GetUtcNow());
         await queue.EnqueueAsync(message, cancellationToken);
@@ -52,10 +50,6 @@ public sealed class TenantOperations(
 
         return EmployeeExplainer.Explain(preview, employeeId, fetched);
     }
-
-    /// <summary>An operator lifts a quarantine (after fixing its cause); false when the tenant does not exist.</summary>
-    public async Task<bool> ClearQuarantineAsync(string tenantId, CancellationToken cancellationToken) =>
-        await tenants.UpdateHealthAsync(tenantId, h => h.Cleared(), cancellationToken) is not null;
 
     public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(string tenantId, int max, CancellationToken cancellationToken) =>
         await runs.ListRecentAsync(tenantId, max, cancellationToken).ToListAsync(cancellationToken);

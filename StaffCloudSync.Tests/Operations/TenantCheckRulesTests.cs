@@ -22,7 +22,7 @@ public class TenantCheckRulesTests
     [TestCase("", false)]
     [TestCase(null, false)]
     public void ExternalId_LooksLikeAnotherIntegrations_WhenDigitsButNotCanonical(string? externalId, bool expected) =>
-        Assert.That(PeopleChecks.LooksLikeAnotherIntegrations(externalId), Is.EqualTo(expected));
+        Assert.That(TenantCheckRules.LooksLikeAnotherIntegrations(externalId), Is.EqualTo(expected));
 
     [Test]
     public void Languages_NameAtMostTenValues_MostFrequentFirst_AndCountTheRest()
@@ -30,7 +30,7 @@ public class TenantCheckRulesTests
         var employees = Enumerable.Range(1, 12).Select(i => Employee(i, $"lang{i:00}"))
             .Append(Employee(13, "lang12")).Append(Employee(14, "Français")).ToList();
 
-        var line = PeopleChecks.Languages(employees, Acme);
+        var line = TenantCheckRules.Languages(employees, Acme);
 
         Assert.That(line.Result, Is.EqualTo(CheckResult.Warn));
         Assert.That(line.Detail, Does.StartWith("13 of 14 employees in scope").And.Contain("'lang12' ×2, 'lang01' ×1,").And.Contain("'lang09' ×1 and 2 more values"));
@@ -42,10 +42,10 @@ public class TenantCheckRulesTests
     {
         var groups = new[] { new Core.Partners.MobieTrain.MobieTrainUserGroup("g1", "Default Group", null) };
 
-        Assert.That(GroupChecks.BaseGroups(Acme, groups).Result, Is.EqualTo(CheckResult.Warn));
-        Assert.That(GroupChecks.BaseGroups(Acme, groups).Detail, Does.Contain("--base-groups \"Default Group\""));
-        Assert.That(GroupChecks.BaseGroups(Acme with { PreserveManualGroups = true }, groups).Result, Is.EqualTo(CheckResult.Pass));
-        Assert.That(GroupChecks.BaseGroups(Acme, []).Result, Is.EqualTo(CheckResult.Pass));
+        Assert.That(TenantCheckRules.BaseGroups(Acme, groups).Result, Is.EqualTo(CheckResult.Warn));
+        Assert.That(TenantCheckRules.BaseGroups(Acme, groups).Detail, Does.Contain("--base-groups \"Default Group\""));
+        Assert.That(TenantCheckRules.BaseGroups(Acme with { PreserveManualGroups = true }, groups).Result, Is.EqualTo(CheckResult.Pass));
+        Assert.That(TenantCheckRules.BaseGroups(Acme, []).Result, Is.EqualTo(CheckResult.Pass));
     }
 
     private static StaffCloudEmployee Employee(long id, string? language) => new(id, 4, "A", "B", $"e{id}@example.com", null, null, language);

@@ -43,7 +43,7 @@ public class GroupNameTemplateTests
     [TestCase("{start:%}", "invalid date format")]
     public void Template_InvalidOnesAreRefusedWithTheReason(string template, string reason)
     {
-        Assert.That(GroupNameTemplate.TryParse(template, out _, out var error), Is.False);
+        Assert.That(GroupNameTemplate.TryParse(template, GroupNameSubject.Event, out _, out var error), Is.False);
         Assert.That(error, Does.Contain(reason));
     }
 }

@@ -13,9 +13,7 @@ internal static class DeletionProof
     public static string? For(StaffCloudSnapshot staffCloud, long employeeId, StaffCloudEmployee? employee, bool inMobieTrain)
     {
         if (!inMobieTrain)
-        {
             return null;
-        }
 
         if (employee is null)
         {

@@ -6,22 +6,23 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 namespace StaffCloudSync.Core.Engine.Explain;
 
 /// <summary>
-/// Explains the planner's decisions for one employee from a preview (snapshot + plan). It uses the same rule
-/// code as the planner (mapping, time zone, groups) and the plan itself for "what the sync will do", so the
-/// explanation cannot drift from the behaviour.
+/// Explains the planner's decisions for one employee from a preview: the planner's own index for the facts and the plan
+/// itself for "what the sync will do", so the explanation cannot drift from the behaviour.
 /// </summary>
 public static class EmployeeExplainer
 {
     public static EmployeeExplanation Explain(TenantPreview preview, long employeeId, StaffCloudEmployee? fetchedEmployee = null)
     {
-        ArgumentNullException.ThrowIfNull(preview);
-        var snapshot = preview.Snapshot;
-        var employee = snapshot.StaffCloud.Employees.FirstOrDefault(e => e.Id == employeeId) ?? fetchedEmployee;
-        var records = MobieTrainRecords(snapshot.MobieTrain, employeeId);
-        var events = ConfirmedEvents(preview, employeeId);
-        var actions = preview.Plan.Actions.Where(a => a.PersonId == employeeId)
-            .Select(a => new PlannedActionView(a.Kind, RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why))
+        // The planner's own index: who is whose, which group an event has and the name a new one gets (collisions included).
+        var index = new PlanningIndex(preview.Snapshot, preview.Settings, preview.Now);
+        var employee = index.Employees.GetValueOrDefault(employeeId) ?? fetchedEmployee;
+        var records = index.UsersOf(employeeId)
+            .Select(u => new MobieTrainRecordFacts("user", u.Id, u.RegisteredAt, u.UserGroupIds))
+            .Concat(index.InvitationsOf(employeeId)
+                .Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds)))
             .ToList();
+        var events = ConfirmedEvents(preview.Snapshot, index, employeeId);
+        var actions = preview.Plan.Actions.Where(a => a.PersonId == employeeId).Select(PlannedActionView.Of).ToList();
         var facts = employee is null ? null : Facts(employee, events, preview.Settings.DefaultCallingCode);
         var decisions = Decisions(preview, employeeId, employee, facts, records, actions);
         return new EmployeeExplanation(preview.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),
@@ -41,23 +42,14 @@ public static class EmployeeExplainer
     private static StaffCloudFacts Facts(StaffCloudEmployee employee, List<EventFacts> events, string? defaultCallingCode)
     {
         var profile = MappedProfile.From(employee, defaultCallingCode);
-        return new StaffCloudFacts(
-            employee.Status,
-            StatusMeaning(employee.Status),
-            profile.FirstName is not null,
-            profile.LastName is not null,
-            Validity(employee.Email, profile.Email),
-            profile.Phone is not null ? "valid" : string.IsNullOrWhiteSpace(employee.Mobile) && string.IsNullOrWhiteSpace(employee.Phone) ? "absent" : "invalid",
-            profile.Language,
-            events);
+        var phone = profile.Phone is not null ? "valid"
+            : string.IsNullOrWhiteSpace(employee.Mobile) && string.IsNullOrWhiteSpace(employee.Phone) ? "absent" : "invalid";
+        return new StaffCloudFacts(employee.Status, StatusMeaning(employee.Status), profile.FirstName is not null, profile.LastName is not null,
+            Validity(employee.Email, profile.Email), phone, profile.Language, events);
     }
 
-    private static List<EventFacts> ConfirmedEvents(TenantPreview preview, long employeeId)
+    private static List<EventFacts> ConfirmedEvents(TenantSnapshot snapshot, PlanningIndex index, long employeeId)
     {
-        var snapshot = preview.Snapshot;
-
-        // The planner's own index: which group an event has and the name a new one gets (collisions included).
-        var index = new PlanningIndex(snapshot, preview.Settings, preview.Now);
         var eventsById = snapshot.StaffCloud.Events.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
         return snapshot.StaffCloud.Assignments
             .Where(a => a.EmployeeId == employeeId && Definitions.IsConfirmed(a))
@@ -93,13 +85,6 @@ public static class EmployeeExplainer
         return $"{own}; {bases}; {others}";
     }
 
-    private static List<MobieTrainRecordFacts> MobieTrainRecords(MobieTrainSnapshot mobieTrain, long employeeId) =>
-        mobieTrain.Users.Where(u => Definitions.SyncedEmployeeId(u.ExternalId) == employeeId)
-            .Select(u => new MobieTrainRecordFacts("user", u.Id, u.RegisteredAt, u.UserGroupIds))
-            .Concat(mobieTrain.Invitations.Where(i => Definitions.SyncedEmployeeId(i.ExternalId) == employeeId)
-                .Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds)))
-            .ToList();
-
     /// <summary>Protected records whose externalId a person would read as this employee's id (<c>0012</c> for 12).</summary>
     private static List<string> ProtectedLookAlikes(MobieTrainSnapshot mobieTrain, long employeeId) =>
         mobieTrain.Users.Where(u => ExternalId.LooksLike(u.ExternalId, employeeId)).Select(u => $"user {u.Id} with externalId '{u.ExternalId}'")
@@ -118,9 +103,7 @@ public static class EmployeeExplainer
         };
 
         if (DeletionProof.For(preview.Snapshot.StaffCloud, employeeId, employee, records.Count > 0) is { } proof)
-        {
             decisions.Add(new("proof", proof));
-        }
 
         if (facts is not null)
         {
@@ -163,29 +146,19 @@ public static class EmployeeExplainer
         List<PlannedActionView> actions)
     {
         if (actions.FirstOrDefault(a => a.Kind == "skip") is { } skip)
-        {
             return $"Not synced: skipped — {skip.Why}.";
-        }
 
         if (actions.Count > 0)
-        {
             return "Will " + string.Join(", then ", actions.Select(a => a.Kind)) + ".";
-        }
 
         if (employee is null)
-        {
             return records.Count == 0 ? "Unknown to StaffCloud and not in MobieTrain: nothing to do." : "Not returned by StaffCloud: its MobieTrain records are removed.";
-        }
 
         if (!Definitions.IsActive(employee.Status))
-        {
             return $"Not invited: status {employee.Status} ({facts!.StatusMeaning}); only active employees (status 4) are invited.";
-        }
 
         if (records.Count > 0)
-        {
             return "Already in MobieTrain and up to date: nothing to do.";
-        }
 
         return facts!.ConfirmedEvents.Any(e => e.CurrentOrFuture)
             ? "Eligible, but the plan has no action for them (check the deletion guard and the run's failures)."

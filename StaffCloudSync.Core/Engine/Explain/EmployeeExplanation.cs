@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Engine.Planning;
+
 namespace StaffCloudSync.Core.Engine.Explain;
 
 /// <summary>
@@ -14,7 +16,6 @@ public sealed record EmployeeExplanation(
     IReadOnlyList<RuleDecision> Decisions,
     IReadOnlyList<PlannedActionView> Actions)
 {
-    /// <summary>The MobieTrain account the tenant's runs write.</summary>
     public string AccountId { get; init; } = string.Empty;
 
     /// <summary>The account's marker state (<c>ours</c>, missing, another tenant's): unless the run may go on, it writes nothing.</summary>
@@ -43,4 +44,7 @@ public sealed record MobieTrainRecordFacts(string Kind, string Id, DateTimeOffse
 public sealed record RuleDecision(string Rule, string Decision);
 
 /// <summary>A planned action, as an operator reads it.</summary>
-public sealed record PlannedActionView(string Kind, string Rule, long? EmployeeId, string? MobieTrainId, string Why);
+public sealed record PlannedActionView(string Kind, string Rule, long? EmployeeId, string? MobieTrainId, string Why)
+{
+    public static PlannedActionView Of(SyncAction a) => new(a.Kind, EmployeeExplainer.RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why);
+}

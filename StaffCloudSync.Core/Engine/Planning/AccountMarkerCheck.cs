@@ -2,21 +2,13 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>What the account's marker groups say about who may write it.</summary>
-public enum AccountMarkerState
-{
-    /// <summary>The tenant's own marker is there (and no other tenant's).</summary>
-    Ours,
-
-    /// <summary>No marker, and no synced person or sync-owned group: a new account, whose first run creates the marker.</summary>
-    MissingNewAccount,
-
-    /// <summary>No marker, but the account holds synced persons or sync-owned groups: an operator must claim it.</summary>
-    MissingUnclaimed,
-
-    /// <summary>Another tenant's marker: the account is that tenant's, never this one's.</summary>
-    OtherTenant,
-}
+/// <summary>
+/// What the account's marker groups say about who may write it: <c>Ours</c>, the tenant's own marker is there (and no other
+/// tenant's); <c>MissingNewAccount</c>, no marker and no synced person or sync-owned group: a new account, whose first run
+/// creates the marker; <c>MissingUnclaimed</c>, no marker, but the account holds synced persons or sync-owned groups: an
+/// operator must claim it; <c>OtherTenant</c>, another tenant's marker: the account is that tenant's, never this one's.
+/// </summary>
+public enum AccountMarkerState { Ours, MissingNewAccount, MissingUnclaimed, OtherTenant }
 
 /// <summary>
 /// The marker decision on what a run read from MobieTrain, kept pure so that the run, the previews and <c>tenants claim</c>
@@ -32,7 +24,6 @@ public sealed record AccountMarkerCheck(
 {
     public static AccountMarkerCheck Of(string tenantId, string accountId, MobieTrainSnapshot mobieTrain)
     {
-        ArgumentNullException.ThrowIfNull(mobieTrain);
         var markers = mobieTrain.UserGroups.Select(g => TenantMarker.TenantOf(g.ExternalId)).OfType<string>().ToList();
         var others = markers.Where(t => !string.Equals(t, tenantId, StringComparison.Ordinal)).Distinct().Order(StringComparer.Ordinal).ToList();
         var synced = SyncedEmployeeIds(mobieTrain).Count;
@@ -44,13 +35,9 @@ public sealed record AccountMarkerCheck(
         return new AccountMarkerCheck(tenantId, accountId, state, others, synced, owned);
     }
 
-    /// <summary>The employee ids of the account's synced persons, users and invitations alike.</summary>
-    public static IReadOnlySet<long> SyncedEmployeeIds(MobieTrainSnapshot mobieTrain)
-    {
-        ArgumentNullException.ThrowIfNull(mobieTrain);
-        return mobieTrain.Users.Select(u => u.ExternalId).Concat(mobieTrain.Invitations.Select(i => i.ExternalId))
+    public static IReadOnlySet<long> SyncedEmployeeIds(MobieTrainSnapshot mobieTrain) =>
+        mobieTrain.Users.Select(u => u.ExternalId).Concat(mobieTrain.Invitations.Select(i => i.ExternalId))
             .Select(Definitions.SyncedEmployeeId).OfType<long>().ToHashSet();
-    }
 
     /// <summary>True when a run may go on (after creating the marker of a new account).</summary>
     public bool AllowsRun => State is AccountMarkerState.Ours or AccountMarkerState.MissingNewAccount;

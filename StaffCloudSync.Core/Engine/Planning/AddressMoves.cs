@@ -36,15 +36,11 @@ internal sealed class AddressMoves
         }
 
         foreach (var move in moves.Where(m => m.State == MoveState.Pending))
-        {
             move.State = MoveState.Blocked;
-        }
 
         var accepted = moves.Where(m => m.State == MoveState.Accepted).ToList();
         foreach (var move in accepted)
-        {
             Wave(move, accepted, []);
-        }
 
         return new AddressMoves(moves.ToDictionary(m => (m.Kind, m.RecordId)), emails);
     }
@@ -70,27 +66,20 @@ internal sealed class AddressMoves
     private static bool BreakCycle(EmailLedger emails, List<Move> moves)
     {
         var pending = moves.Where(m => m.State == MoveState.Pending).ToList();
-        foreach (var start in pending)
+        if (pending.Select(start => FindCycle(start, pending)).FirstOrDefault(c => c is not null) is not { } cycle)
+            return false;
+
+        if (cycle.Where(m => m.Kind == PersonKind.Invitation).MaxBy(m => m.EmployeeId) is { } withdrawn)
         {
-            if (FindCycle(start, pending) is not { } cycle)
-            {
-                continue;
-            }
-
-            if (cycle.Where(m => m.Kind == PersonKind.Invitation).MaxBy(m => m.EmployeeId) is { } withdrawn)
-            {
-                withdrawn.State = MoveState.Withdrawn;
-                emails.Move(withdrawn.EmployeeId, withdrawn.From, null);
-            }
-            else
-            {
-                cycle.ForEach(m => m.State = MoveState.InCycle);
-            }
-
-            return true;
+            withdrawn.State = MoveState.Withdrawn;
+            emails.Move(withdrawn.EmployeeId, withdrawn.From, null);
+        }
+        else
+        {
+            cycle.ForEach(m => m.State = MoveState.InCycle);
         }
 
-        return false;
+        return true;
     }
 
     /// <summary>Follows "my new address is the old one of this pending change" from <paramref name="start"/> back to it.</summary>
@@ -101,9 +90,7 @@ internal sealed class AddressMoves
         while (pending.FirstOrDefault(m => m.EmployeeId != current.EmployeeId && EmailAddress.AreSame(m.From, current.To)) is { } next)
         {
             if (next == start)
-            {
                 return path;
-            }
 
             if (path.Contains(next))
             {
@@ -120,9 +107,7 @@ internal sealed class AddressMoves
     private static int Wave(Move move, List<Move> accepted, HashSet<Move> visiting)
     {
         if (move.Wave >= 0 || !visiting.Add(move))
-        {
             return Math.Max(move.Wave, 0);
-        }
 
         var before = accepted.Where(m => m.EmployeeId != move.EmployeeId && EmailAddress.AreSame(m.From, move.To)).ToList();
         move.Wave = before.Count == 0 ? 0 : 1 + before.Max(m => Wave(m, accepted, visiting));
@@ -136,70 +121,42 @@ internal sealed class AddressMoves
         {
             var employee = index.Employees[employeeId];
             if (!Definitions.IsActive(employee.Status) || !profile.HasNames || profile.Email is not { } email)
-            {
                 continue;
-            }
 
-            foreach (var user in index.UsersByEmployee.GetValueOrDefault(employeeId) ?? [])
+            foreach (var user in index.UsersOf(employeeId))
             {
                 if (!EmailAddress.AreSame(email, user.Profile.Email))
-                {
                     yield return new Move(employeeId, PersonKind.User, user.Id, user.Profile.Email, email);
-                }
             }
 
             // Replacements only for someone eligible now (rule 7), and never onto the address of a lower eligible id.
             if (index.CurrentEventsOf(employeeId).Length == 0 || emails.IsOfLowerEligible(email, employeeId))
-            {
                 continue;
-            }
 
-            foreach (var invitation in index.InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [])
+            foreach (var invitation in index.InvitationsOf(employeeId))
             {
                 if (!index.IsStale(invitation) && !EmailAddress.AreSame(email, invitation.Profile.Email))
-                {
                     yield return new Move(employeeId, PersonKind.Invitation, invitation.Id, invitation.Profile.Email, email);
-                }
             }
         }
     }
 
     private sealed class Move(long employeeId, PersonKind kind, string recordId, string? from, string to)
     {
-        public long EmployeeId { get; } = employeeId;
-
-        public PersonKind Kind { get; } = kind;
-
-        public string RecordId { get; } = recordId;
-
-        public string? From { get; } = from;
-
-        public string To { get; } = to;
-
+        public long EmployeeId => employeeId;
+        public PersonKind Kind => kind;
+        public string RecordId => recordId;
+        public string? From => from;
+        public string To => to;
         public MoveState State { get; set; } = MoveState.Pending;
-
         public int Wave { get; set; } = -1;
     }
 }
 
-/// <summary>What became of one record's e-mail change.</summary>
-internal enum MoveState
-{
-    /// <summary>The record's address does not change.</summary>
-    None,
-
-    /// <summary>Not decided yet (only while resolving).</summary>
-    Pending,
-
-    /// <summary>Made in this run, after the changes that free its new address.</summary>
-    Accepted,
-
-    /// <summary>The new address stays taken by a record that does not give it up.</summary>
-    Blocked,
-
-    /// <summary>Part of a cycle that only a withdrawal could break: this invitation is withdrawn now and sent again next run.</summary>
-    Withdrawn,
-
-    /// <summary>Part of a cycle of users, which no order can resolve.</summary>
-    InCycle,
-}
+/// <summary>
+/// What became of one record's e-mail change: <c>None</c>, its address does not change; <c>Pending</c>, not decided yet (only
+/// while resolving); <c>Accepted</c>, made in this run after the changes that free its new address; <c>Blocked</c>, the new
+/// address stays taken by a record that does not give it up; <c>Withdrawn</c>, part of a cycle only a withdrawal could break:
+/// this invitation is withdrawn now and sent again next run; <c>InCycle</c>, part of a cycle of users, which no order can resolve.
+/// </summary>
+internal enum MoveState { None, Pending, Accepted, Blocked, Withdrawn, InCycle }

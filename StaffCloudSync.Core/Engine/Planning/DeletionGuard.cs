@@ -20,7 +20,6 @@ internal static class DeletionGuard
     /// </summary>
     public static (int Threshold, bool Exceeded) Check(int deletions, int syncedPersons, PlanSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var threshold = Math.Max(settings.DeletionThresholdMinimum, (int)Math.Ceiling(syncedPersons * (double)settings.DeletionThresholdPercent / 100d));
         return (threshold, deletions > threshold);
     }
@@ -31,19 +30,13 @@ internal static class DeletionGuard
         foreach (var (employeeId, count) in index.UsersByEmployee.Select(p => (p.Key, p.Value.Count))
             .Concat(index.InvitationsByEmployee.Select(p => (p.Key, p.Value.Count))))
         {
+            // The unproven are never deleted, approved or not: absence from StaffCloud's list is no proof (MissingEmployeeProbe).
             if (index.IsUnproven(employeeId))
-            {
-                // Never deleted, approved or not: absence from StaffCloud's list is no proof (MissingEmployeeProbe).
                 unproven += count;
-            }
             else if (index.IsDeactivated(employeeId) && index.Settings.ApprovedDeletions.Contains(employeeId))
-            {
                 approved += count;
-            }
             else if (index.IsDeactivated(employeeId))
-            {
                 unapproved += count;
-            }
         }
 
         // The unproven count like deletions: the reader only left them unproven when there were more than the threshold.

@@ -19,30 +19,19 @@ internal sealed class EmailLedger
         Func<long?, MobieTrainInvitation?, bool> isRemovedThisRun,
         IEnumerable<(long EmployeeId, string Email)> eligible)
     {
-        foreach (var user in users)
+        var records = users.Select(u => (u.ExternalId, u.Profile.Email, Invitation: (MobieTrainInvitation?)null))
+            .Concat(invitations.Select(i => (i.ExternalId, i.Profile.Email, Invitation: (MobieTrainInvitation?)i)));
+        foreach (var (externalId, email, invitation) in records)
         {
-            var employeeId = Definitions.SyncedEmployeeId(user.ExternalId);
-            if (!isRemovedThisRun(employeeId, null))
-            {
-                AddOwner(user.Profile.Email, employeeId);
-            }
-        }
-
-        foreach (var invitation in invitations)
-        {
-            var employeeId = Definitions.SyncedEmployeeId(invitation.ExternalId);
+            var employeeId = Definitions.SyncedEmployeeId(externalId);
             if (!isRemovedThisRun(employeeId, invitation))
-            {
-                AddOwner(invitation.Profile.Email, employeeId);
-            }
+                AddOwner(email, employeeId);
         }
 
         foreach (var (employeeId, email) in eligible)
         {
             if (!_lowestEligibleId.TryGetValue(email, out var lowest) || employeeId < lowest)
-            {
                 _lowestEligibleId[email] = employeeId;
-            }
         }
     }
 
@@ -60,9 +49,7 @@ internal sealed class EmailLedger
     public void Move(long employeeId, string? from, string? to)
     {
         if (EmailAddress.Normalize(from) is { } old && _owners.TryGetValue(old, out var owners))
-        {
             owners.Remove(employeeId);
-        }
 
         AddOwner(to, employeeId);
     }
@@ -70,15 +57,10 @@ internal sealed class EmailLedger
     private void AddOwner(string? rawEmail, long? employeeId)
     {
         if (EmailAddress.Normalize(rawEmail) is not { } email)
-        {
             return;
-        }
 
         if (!_owners.TryGetValue(email, out var owners))
-        {
-            owners = new List<long?>(1);
-            _owners[email] = owners;
-        }
+            _owners[email] = owners = new List<long?>(1);
 
         owners.Add(employeeId);
     }

@@ -9,16 +9,15 @@ internal static class EventGroupSets
     public static List<GroupRef> ForInvitation(PlanningIndex index, long[] events)
     {
         var groups = new List<GroupRef>();
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        AddOwnAndBase(index, events, groups, ids);
+        AddOwnAndBase(index, events, groups, []);
         return groups;
     }
 
     /// <summary>
     /// Rule 6: the event (or project) groups of the person's current confirmed events plus the base groups, eligible or
     /// not; with PreserveManualGroups, plus the groups they already have that are not sync-owned (a group of the other
-    /// mode is sync-owned, so people leave it either way); always plus the marker groups they are in. Group ids MobieTrain does not know are dropped (a PATCH
-    /// carrying them would be refused). Null when the set does not change.
+    /// mode is sync-owned, so people leave it either way); always plus the marker groups they are in. Group ids MobieTrain
+    /// does not know are dropped (a PATCH carrying them would be refused). Null when the set does not change.
     /// </summary>
     public static List<GroupRef>? Desired(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
     {
@@ -36,12 +35,7 @@ internal static class EventGroupSets
             }
         }
 
-        if (!anyPending && desiredIds.SetEquals(currentIds))
-        {
-            return null;
-        }
-
-        return desired;
+        return !anyPending && desiredIds.SetEquals(currentIds) ? null : desired;
     }
 
     /// <summary>Adds the person's own groups of the tenant's mode and every base group; true when one is still to be created.</summary>
@@ -52,9 +46,7 @@ internal static class EventGroupSets
         {
             anyPending |= reference.IsPending;
             if (reference.IsPending ? !groups.Contains(reference) : ids.Add(reference.GroupId!))
-            {
                 groups.Add(reference);
-            }
         }
 
         return anyPending;

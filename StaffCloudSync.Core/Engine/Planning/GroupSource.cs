@@ -2,18 +2,8 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>What a group the sync manages stands for (sync-rules.md, "event group" and "base groups").</summary>
-public enum GroupSourceKind
-{
-    /// <summary>One StaffCloud event (<c>GroupBy</c> = event): <c>staffcloud-event-&lt;id&gt;</c>.</summary>
-    Event,
-
-    /// <summary>One StaffCloud project (<c>GroupBy</c> = project): <c>staffcloud-project-&lt;id&gt;</c>.</summary>
-    Project,
-
-    /// <summary>A base group of the tenant's <c>BaseGroups</c>, known by its name only.</summary>
-    Base,
-}
+/// <summary>What a group the sync manages stands for (sync-rules.md, "event group", "base groups"); a base group has a name only.</summary>
+public enum GroupSourceKind { Event, Project, Base }
 
 /// <summary>
 /// The event, project or base group name a group stands for: how a plan names a group it creates, renames or refers to

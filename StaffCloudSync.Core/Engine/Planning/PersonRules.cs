@@ -13,14 +13,14 @@ internal static class PersonRules
 {
     public static void Plan(PlanningIndex index, AddressMoves moves, long employeeId, PlanBuilder plan)
     {
-        var users = index.UsersByEmployee.GetValueOrDefault(employeeId) ?? [];
-        var invitations = index.InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [];
+        var users = index.UsersOf(employeeId);
+        var invitations = index.InvitationsOf(employeeId);
         index.Employees.TryGetValue(employeeId, out var employee);
 
         if (employee is null && index.IsUnproven(employeeId))
         {
             // Absence from a list is never proof: no single read said 404, so nothing of this person is touched.
-            plan.HoldUnproven(employeeId, users, invitations);
+            plan.Unproven.AddRange(DeletionGuard.HoldUnproven(employeeId, users, invitations));
             return;
         }
 
@@ -37,10 +37,9 @@ internal static class PersonRules
             .Select(i => new ExpireInvitationAction(employeeId, i.Id, i.CreatedAt!.Value, index.Settings.InvitationMaxAgeMonths)));
         var liveInvitations = invitations.Where(i => !index.IsStale(i)).ToList();
 
+        // Rule 8: statuses 0–3 (and any unknown status) are left as they are.
         if (!Definitions.IsActive(employee!.Status))
-        {
-            return; // Rule 8: statuses 0–3 (and any unknown status) are left as they are.
-        }
+            return;
 
         var profile = index.Profiles[employeeId];
         var events = index.CurrentEventsOf(employeeId);
@@ -48,9 +47,7 @@ internal static class PersonRules
         if (!hasRecords)
         {
             if (events.Length > 0)
-            {
                 PlanInvitation(index, moves, employeeId, profile, events, plan);
-            }
 
             return; // Rule 8: active, nothing current, nothing in MobieTrain.
         }
@@ -58,9 +55,7 @@ internal static class PersonRules
         if (!profile.HasNames)
         {
             if (users.Count > 0 || liveInvitations.Count > 0)
-            {
                 plan.Skip(employeeId, SkipReason.InvalidProfile, users.Count > 0 ? SyncRule.ExistingUserUpdated : SyncRule.PendingInvitationFollows, profile.MissingNames);
-            }
 
             return;
         }
@@ -69,15 +64,11 @@ internal static class PersonRules
         {
             var patch = UserPatch(index, moves, employeeId, user, profile, events, plan);
             if (!patch.IsEmpty)
-            {
                 plan.Updates.Add(new UpdateUserAction(employeeId, user.Id, patch) { Wave = moves.WaveOf(PersonKind.User, user.Id) });
-            }
         }
 
         foreach (var invitation in liveInvitations)
-        {
             PlanInvitationFollows(index, moves, employeeId, invitation, profile, events, plan);
-        }
     }
 
     private static string? DeactivationCause(StaffCloudEmployee? employee) => employee?.Status switch
@@ -110,32 +101,15 @@ internal static class PersonRules
         }
 
         var groups = EventGroupSets.ForInvitation(index, events);
-        plan.Invitations.Add(new InviteAction(employeeId, new PlannedInvitation(
-            ExternalId.ForEmployee(employeeId),
-            profile.FirstName!,
-            profile.LastName!,
-            profile.Email,
-            profile.Phone,
-            profile.Language ?? index.Settings.DefaultLanguage,
-            groups)));
+        plan.Invitations.Add(new InviteAction(employeeId, new PlannedInvitation(ExternalId.ForEmployee(employeeId),
+            profile.FirstName!, profile.LastName!, profile.Email, profile.Phone, profile.Language ?? index.Settings.DefaultLanguage, groups)));
     }
 
-    private static string? DuplicateEmailDetail(EmailLedger emails, long employeeId, string? email)
-    {
-        if (email is null)
-        {
-            return null;
-        }
-
-        if (emails.IsOfLowerEligible(email, employeeId))
-        {
-            return "the email is also that of an eligible employee with a lower id";
-        }
-
-        return emails.IsUsedByOther(email, employeeId)
-            ? "the email is already used by a MobieTrain user or invitation with another externalId"
-            : null;
-    }
+    private static string? DuplicateEmailDetail(EmailLedger emails, long employeeId, string? email) =>
+        email is null ? null
+        : emails.IsOfLowerEligible(email, employeeId) ? "the email is also that of an eligible employee with a lower id"
+        : emails.IsUsedByOther(email, employeeId) ? "the email is already used by a MobieTrain user or invitation with another externalId"
+        : null;
 
     /// <summary>
     /// Rules 5 and 6 for one user: every differing profile field and the group set in one patch. The e-mail changes when
@@ -143,27 +117,15 @@ internal static class PersonRules
     /// </summary>
     private static PlannedPatch UserPatch(PlanningIndex index, AddressMoves moves, long employeeId, MobieTrainUser user, MappedProfile profile, long[] events, PlanBuilder plan)
     {
-        var changes = new PatchBuilder();
-        changes.Names(user.Profile, profile);
-        switch (moves.StateOf(PersonKind.User, user.Id))
+        var move = moves.StateOf(PersonKind.User, user.Id);
+        if (move == MoveState.InCycle)
         {
-            case MoveState.Accepted:
-                changes.Email = profile.Email;
-                break;
-            case MoveState.InCycle:
-                plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.ExistingUserUpdated,
-                    "the new email is another user's, whose own new email is this user's (a swap): MobieTrain cannot hold one address twice, so change one of them by hand");
-                break;
+            plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.ExistingUserUpdated,
+                "the new email is another user's, whose own new email is this user's (a swap): MobieTrain cannot hold one address twice, so change one of them by hand");
         }
 
-        if (profile.Phone is { } phone && phone != PhoneNumber.Normalize(user.Profile.Phone, index.Settings.DefaultCallingCode))
-        {
-            changes.Phone = phone;
-        }
-
-        changes.Language(user.Profile, profile);
-        changes.Groups = EventGroupSets.Desired(index, user.UserGroupIds, events);
-        return changes.Build();
+        return Patch(user.Profile, profile, move == MoveState.Accepted ? profile.Email : null, index.NewPhone(profile, user.Profile),
+            EventGroupSets.Desired(index, user.UserGroupIds, events));
     }
 
     /// <summary>Rule 7: a live invitation follows like a user; a new e-mail or phone means a replacement.</summary>
@@ -175,14 +137,10 @@ internal static class PersonRules
         var eligible = events.Length > 0;
         var changedContact = new List<string>(2);
         if (eligible && profile.Email is { } email && !EmailAddress.AreSame(email, invitation.Profile.Email))
-        {
             changedContact.Add("email");
-        }
 
-        if (eligible && profile.Phone is { } phone && phone != PhoneNumber.Normalize(invitation.Profile.Phone, index.Settings.DefaultCallingCode))
-        {
+        if (eligible && index.NewPhone(profile, invitation.Profile) is not null)
             changedContact.Add("phone");
-        }
 
         if (changedContact.Count > 0)
         {
@@ -203,25 +161,31 @@ internal static class PersonRules
 
             var groups = EventGroupSets.Desired(index, invitation.UserGroupIds, events)
                 ?? invitation.UserGroupIds.Distinct(StringComparer.Ordinal).Select(GroupRef.Existing).ToList();
-            plan.Replacements.Add(new ReplaceInvitationAction(employeeId, invitation.Id, new PlannedInvitation(
-                ExternalId.ForEmployee(employeeId),
-                profile.FirstName!,
-                profile.LastName!,
-                newEmail,
-                profile.Phone ?? invitation.Profile.Phone,
-                profile.Language ?? invitation.Profile.Language ?? index.Settings.DefaultLanguage,
-                groups), changedContact) { Wave = moves.WaveOf(PersonKind.Invitation, invitation.Id) });
+            var replacement = new PlannedInvitation(ExternalId.ForEmployee(employeeId), profile.FirstName!, profile.LastName!, newEmail,
+                profile.Phone ?? invitation.Profile.Phone, profile.Language ?? invitation.Profile.Language ?? index.Settings.DefaultLanguage, groups);
+            plan.Replacements.Add(new ReplaceInvitationAction(employeeId, invitation.Id, replacement, changedContact)
+            {
+                Wave = moves.WaveOf(PersonKind.Invitation, invitation.Id),
+            });
             return;
         }
 
-        var changes = new PatchBuilder();
-        changes.Names(invitation.Profile, profile);
-        changes.Language(invitation.Profile, profile);
-        changes.Groups = EventGroupSets.Desired(index, invitation.UserGroupIds, events);
-        var patch = changes.Build();
+        var patch = Patch(invitation.Profile, profile, null, null, EventGroupSets.Desired(index, invitation.UserGroupIds, events));
         if (!patch.IsEmpty)
-        {
             plan.Updates.Add(new UpdateInvitationAction(employeeId, invitation.Id, patch));
-        }
+    }
+
+    /// <summary>
+    /// The fields that differ from MobieTrain's. Names compare exactly (a changed capitalisation is a change); only a
+    /// language StaffCloud names is written: an absent or unknown one never clears MobieTrain's (the default is for new invitations).
+    /// </summary>
+    private static PlannedPatch Patch(MobieTrainProfile current, MappedProfile desired, string? email, string? phone, List<GroupRef>? groups)
+    {
+        var first = desired.FirstName is { } f && !string.Equals(f, current.FirstName, StringComparison.Ordinal) ? f : null;
+        var last = desired.LastName is { } l && !string.Equals(l, current.LastName, StringComparison.Ordinal) ? l : null;
+        var language = desired.Language is { } lang && !string.Equals(lang, current.Language, StringComparison.OrdinalIgnoreCase) ? lang : null;
+        (string Name, object? Value)[] fields =
+            [("firstName", first), ("lastName", last), ("email", email), ("phone", phone), ("language", language), ("groups", groups)];
+        return new PlannedPatch(first, last, email, phone, language, groups, fields.Where(x => x.Value is not null).Select(x => x.Name).ToList());
     }
 }

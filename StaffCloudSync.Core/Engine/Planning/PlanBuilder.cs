@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Partners.MobieTrain;
-
 namespace StaffCloudSync.Core.Engine.Planning;
 
 /// <summary>The plan under construction, one list per apply phase; <see cref="Build"/> puts them in apply order.</summary>
@@ -8,9 +6,10 @@ internal sealed class PlanBuilder
     private readonly HashSet<(long, SkipReason)> _skipped = [];
     private readonly List<SkipAction> _skips = [];
 
-    private readonly List<HoldDeletionAction> _unproven = [];
-
     public List<SyncAction> Deletions { get; } = [];
+
+    /// <summary>The records of synced persons missing from StaffCloud's list without proof (<see cref="DeletionGuard.HoldUnproven"/>).</summary>
+    public List<HoldDeletionAction> Unproven { get; } = [];
 
     public List<ExpireInvitationAction> Expiries { get; } = [];
 
@@ -26,24 +25,17 @@ internal sealed class PlanBuilder
     public void Skip(long employeeId, SkipReason reason, SyncRule rule, string detail)
     {
         if (_skipped.Add((employeeId, reason)))
-        {
             _skips.Add(new SkipAction(employeeId, reason, rule, detail));
-        }
     }
-
-    /// <summary>A synced person missing from StaffCloud's list without proof (<see cref="DeletionGuard.HoldUnproven"/>).</summary>
-    public void HoldUnproven(long employeeId, List<MobieTrainUser> users, List<MobieTrainInvitation> invitations) =>
-        _unproven.AddRange(DeletionGuard.HoldUnproven(employeeId, users, invitations));
 
     public SyncPlan Build(PlanningIndex index)
     {
         var actions = new List<SyncAction>();
-        actions.AddRange(GroupRules.Actions(index, Replacements.Select(r => r.Invitation.Groups)
+        actions.AddRange(index.Groups.Actions(Replacements.Select(r => r.Invitation.Groups)
             .Concat(Invitations.Select(i => i.Invitation.Groups))
             .Concat(Updates.Select(GroupsOf))));
         actions.AddRange(DeletionGuard.Apply(Deletions, index.DeletionGuard, index.Settings));
-
-        actions.AddRange(_unproven);
+        actions.AddRange(Unproven);
 
         actions.AddRange(Expiries);
         actions.AddRange(Withdrawals);

@@ -17,8 +17,6 @@ internal sealed class PlanningIndex
 
     public PlanningIndex(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(snapshot);
-        ArgumentNullException.ThrowIfNull(settings);
         Now = now;
         Settings = settings;
         _provenDeleted = snapshot.StaffCloud.ProvenDeleted;
@@ -48,7 +46,6 @@ internal sealed class PlanningIndex
 
     public Dictionary<long, MappedProfile> Profiles { get; }
 
-    /// <summary>Active events whose end (or start) lies after the run's time.</summary>
     public Dictionary<long, StaffCloudEvent> CurrentEvents { get; }
 
     public Dictionary<string, MobieTrainUserGroup> GroupsById { get; }
@@ -59,6 +56,10 @@ internal sealed class PlanningIndex
     public Dictionary<long, List<MobieTrainUser>> UsersByEmployee { get; }
 
     public Dictionary<long, List<MobieTrainInvitation>> InvitationsByEmployee { get; }
+
+    public List<MobieTrainUser> UsersOf(long employeeId) => UsersByEmployee.GetValueOrDefault(employeeId) ?? [];
+
+    public List<MobieTrainInvitation> InvitationsOf(long employeeId) => InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [];
 
     /// <summary>Users plus invitations whose externalId is an employee id, before the run (N of the deletion guard).</summary>
     public int SyncedPersons { get; }
@@ -73,6 +74,10 @@ internal sealed class PlanningIndex
 
     /// <summary>Left out by StaffCloud's list and not proven deleted by a single read: held, never deleted.</summary>
     public bool IsUnproven(long employeeId) => !Employees.ContainsKey(employeeId) && !_provenDeleted.Contains(employeeId);
+
+    /// <summary>StaffCloud's phone when it differs from the record's, both read with the tenant's calling code; else null.</summary>
+    public string? NewPhone(MappedProfile profile, MobieTrainProfile current) =>
+        profile.Phone is { } phone && phone != PhoneNumber.Normalize(current.Phone, Settings.DefaultCallingCode) ? phone : null;
 
     public bool IsStale(MobieTrainInvitation invitation) => Definitions.IsStale(invitation, Settings.InvitationMaxAgeMonths, Now);
 
@@ -97,7 +102,6 @@ internal sealed class PlanningIndex
     public List<long> PeopleInScope() =>
         _currentEventsByEmployee.Keys.Union(UsersByEmployee.Keys).Union(InvitationsByEmployee.Keys).Order().ToList();
 
-    /// <summary>The person has a user or an invitation in MobieTrain (before the run).</summary>
     public bool IsInMobieTrain(long employeeId) => UsersByEmployee.ContainsKey(employeeId) || InvitationsByEmployee.ContainsKey(employeeId);
 
     private static Dictionary<long, List<T>> BySyncedEmployee<T>(IReadOnlyList<T> records, Func<T, string?> externalId) =>

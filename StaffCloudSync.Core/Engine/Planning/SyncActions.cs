@@ -3,7 +3,6 @@ namespace StaffCloudSync.Core.Engine.Planning;
 /// <summary>One step of a plan: what to do, to whom (<see cref="PersonId"/>, null for groups), and which rule says so.</summary>
 public abstract record SyncAction(SyncRule Rule)
 {
-    /// <summary>The employee the action concerns; null for group actions.</summary>
     public virtual long? PersonId => null;
 
     /// <summary>A short, stable name of the action for logs, run records and the plan's JSON.</summary>
@@ -22,10 +21,8 @@ public abstract record PersonAction(long EmployeeId, SyncRule Rule) : SyncAction
 }
 
 /// <summary>Rule 4: the event, project or base group someone needs does not exist yet (a base group has no externalId).</summary>
-public sealed record CreateGroupAction(GroupSource Source, string Name)
-    : SyncAction(SyncRule.MissingGroupCreated)
+public sealed record CreateGroupAction(GroupSource Source, string Name) : SyncAction(SyncRule.MissingGroupCreated)
 {
-    /// <summary>The externalId the new group carries: its source's; none for a base group.</summary>
     public string? ExternalId => Source.ExternalId;
 
     public override string Kind => "createGroup";
@@ -35,8 +32,7 @@ public sealed record CreateGroupAction(GroupSource Source, string Name)
 }
 
 /// <summary>Rule 4: the event or project was renamed or moved, so its current group's expected name changed.</summary>
-public sealed record RenameGroupAction(GroupSource Source, string GroupId, string NewName)
-    : SyncAction(SyncRule.MissingGroupCreated)
+public sealed record RenameGroupAction(GroupSource Source, string GroupId, string NewName) : SyncAction(SyncRule.MissingGroupCreated)
 {
     public override string Kind => "renameGroup";
     public override string? MobieTrainId => GroupId;
@@ -151,33 +147,20 @@ public enum SyncRule
     ExistingUserUpdated = 5,
     GroupsFollowEvents = 6,
     PendingInvitationFollows = 7,
-
-    /// <summary>Safety: the deletion guard held a rule-1 deletion.</summary>
     DeletionGuard = 100,
 }
 
 /// <summary>An invitation to send, with its groups as plan references.</summary>
 public sealed record PlannedInvitation(
-    string ExternalId,
-    string FirstName,
-    string LastName,
-    string? Email,
-    string? Phone,
-    string Language,
-    IReadOnlyList<GroupRef> Groups);
+    string ExternalId, string FirstName, string LastName, string? Email, string? Phone, string Language, IReadOnlyList<GroupRef> Groups);
 
 /// <summary>
 /// The changed fields of a user or invitation (null = unchanged); <see cref="Groups"/>, when set, is the
 /// whole new set. <see cref="ChangedFields"/> names them for the log and the run record.
 /// </summary>
 public sealed record PlannedPatch(
-    string? FirstName,
-    string? LastName,
-    string? Email,
-    string? Phone,
-    string? Language,
-    IReadOnlyList<GroupRef>? Groups,
-    IReadOnlyList<string> ChangedFields)
+    string? FirstName, string? LastName, string? Email, string? Phone, string? Language,
+    IReadOnlyList<GroupRef>? Groups, IReadOnlyList<string> ChangedFields)
 {
     public bool IsEmpty => ChangedFields.Count == 0;
 

@@ -21,35 +21,29 @@ internal sealed class SyncGroups
     {
         Mode = settings.GroupBy;
         _currentEvents = currentEvents;
-        EventGroups = new Dictionary<long, MobieTrainUserGroup>();
-        ProjectGroups = new Dictionary<long, MobieTrainUserGroup>();
         var ordered = groups.OrderBy(g => g.Id, StringComparer.Ordinal).ToList();
         foreach (var group in ordered)
         {
             // The group with the lowest id wins when two share an externalId.
             if (GroupExternalIds.TryParseEventGroup(group.ExternalId) is { } eventId)
-            {
                 EventGroups.TryAdd(eventId, group);
-            }
             else if (GroupExternalIds.TryParseProjectGroup(group.ExternalId) is { } projectId)
-            {
                 ProjectGroups.TryAdd(projectId, group);
-            }
         }
 
         ProjectNames = ReadProjectNames(currentEvents, assignments);
         (BaseRefs, BaseGroupIds) = ResolveBaseGroups(settings.BaseGroups, ordered);
-        ExpectedNames = GroupNames.Expected(Candidates(settings.GroupNameTemplate), groups,
+        ExpectedNames = ExpectedNamesOf(Candidates(settings.GroupNameTemplate), groups,
             BaseRefs.Where(r => r.IsPending).Select(r => r.PendingSource!.Value.BaseName!));
     }
 
     public GroupMode Mode { get; }
 
     /// <summary>Existing event groups by event id, whatever the mode.</summary>
-    public Dictionary<long, MobieTrainUserGroup> EventGroups { get; }
+    public Dictionary<long, MobieTrainUserGroup> EventGroups { get; } = [];
 
     /// <summary>Existing project groups by project id, whatever the mode.</summary>
-    public Dictionary<long, MobieTrainUserGroup> ProjectGroups { get; }
+    public Dictionary<long, MobieTrainUserGroup> ProjectGroups { get; } = [];
 
     /// <summary>The names of the projects of current-or-future events with a confirmed assignment (<c>Project &lt;id&gt;</c> where StaffCloud gave none).</summary>
     public Dictionary<long, string> ProjectNames { get; }
@@ -76,35 +70,51 @@ internal sealed class SyncGroups
     /// The groups of the tenant's mode for these current-or-future confirmed events, ascending: each event's group, or
     /// the projects of the events (an event without a project gives none).
     /// </summary>
-    public List<GroupSource> SourcesOf(long[] events)
-    {
-        if (Mode == GroupMode.Event)
-        {
-            return events.Select(GroupSource.Event).ToList();
-        }
-
-        return events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>()
-            .Distinct().Order().Select(GroupSource.Project).ToList();
-    }
+    public List<GroupSource> SourcesOf(long[] events) => Mode == GroupMode.Event
+        ? events.Select(GroupSource.Event).ToList()
+        : events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>().Distinct().Order().Select(GroupSource.Project).ToList();
 
     /// <summary>The event's project name for <c>{project}</c>: empty without a project, null when this run cannot know it.</summary>
     public string? ProjectNameOf(StaffCloudEvent staffCloudEvent) =>
         staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
 
+    /// <summary>
+    /// Rule 4, the only place that plans a group action: create the event, project and base groups that a planned write needs
+    /// and that do not exist yet (base groups first, by name only); rename the existing current groups of the tenant's mode
+    /// whose expected name changed. Groups that are not current (finished events, the other mode's groups) and base groups
+    /// are left as they are, and no group is ever deleted.
+    /// </summary>
+    /// <param name="plannedGroupSets">The group sets of the run's planned invitations, replacements and updates.</param>
+    public IEnumerable<SyncAction> Actions(IEnumerable<IReadOnlyList<GroupRef>> plannedGroupSets)
+    {
+        var needed = plannedGroupSets.SelectMany(set => set).Select(r => r.PendingSource).OfType<GroupSource>().ToHashSet();
+        foreach (var source in BaseRefs.Select(r => r.PendingSource).OfType<GroupSource>().Where(needed.Contains))
+            yield return new CreateGroupAction(source, source.BaseName!);
+
+        foreach (var source in needed.Where(s => s.Kind != GroupSourceKind.Base).OrderBy(s => s.Kind).ThenBy(s => s.Id))
+            yield return new CreateGroupAction(source, ExpectedNames[source]);
+
+        foreach (var (source, name) in ExpectedNames.OrderBy(p => p.Key.Id))
+        {
+            if (Existing(source) is { } group && !string.Equals(group.Name, name, StringComparison.Ordinal)
+                && !BaseGroupIds.Contains(group.Id))
+            {
+                yield return new RenameGroupAction(source, group.Id, name);
+            }
+        }
+    }
+
     /// <summary>The current groups of the mode with their rendered names, in ascending source id.</summary>
     private List<(GroupSource Source, string Name, string? OwnGroupId)> Candidates(GroupNameTemplate template)
     {
-        var candidates = new List<(GroupSource, string, string?)>();
         if (Mode == GroupMode.Project)
         {
-            foreach (var (projectId, name) in ProjectNames.OrderBy(p => p.Key))
-            {
-                var source = GroupSource.Project(projectId);
-                candidates.Add((source, template.RenderProject(projectId, name), Existing(source)?.Id));
-            }
-
-            return candidates;
+            return ProjectNames.OrderBy(p => p.Key)
+                .Select(p => (GroupSource.Project(p.Key), template.RenderProject(p.Key, p.Value), ProjectGroups.GetValueOrDefault(p.Key)?.Id))
+                .ToList();
         }
+
+        var candidates = new List<(GroupSource, string, string?)>();
 
         foreach (var eventId in _currentEvents.Keys.Order())
         {
@@ -154,15 +164,46 @@ internal sealed class SyncGroups
             var matches = ordered.Where(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase) && !TenantMarker.IsMarker(g.ExternalId)).ToList();
             var match = matches.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.Ordinal)) ?? matches.FirstOrDefault();
             if (match is null)
-            {
                 refs.Add(GroupRef.Pending(GroupSource.Base(name)));
-            }
             else if (ids.Add(match.Id))
-            {
                 refs.Add(GroupRef.Existing(match.Id));
-            }
         }
 
         return (refs, ids);
+    }
+
+    /// <summary>
+    /// Names from the template, given in ascending order of the event's or project's id. Two groups with one name would be
+    /// ambiguous to the people in them (and MobieTrain refuses a second group of the same name), so a group whose name is
+    /// held by another MobieTrain group, or was given to a lower id in this run, gets <c> [&lt;id&gt;]</c> appended —
+    /// deterministic, so a group that holds a name keeps it and repeated runs agree. The names of base groups this run may
+    /// create are held too.
+    /// </summary>
+    /// <param name="candidates">The current groups with their rendered names, in ascending source id.</param>
+    private static Dictionary<GroupSource, string> ExpectedNamesOf(
+        IReadOnlyList<(GroupSource Source, string Name, string? OwnGroupId)> candidates,
+        IReadOnlyList<MobieTrainUserGroup> groups,
+        IEnumerable<string> reservedNames)
+    {
+        var takenBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, id) in groups.Select(g => (g.Name, g.Id)).Concat(reservedNames.Select(n => (n, string.Empty))))
+            takenBy.TryAdd(name, id);
+
+        var claimed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new Dictionary<GroupSource, string>(candidates.Count);
+        foreach (var (source, rendered, ownGroupId) in candidates)
+        {
+            var name = rendered;
+            var takenByOther = takenBy.TryGetValue(name, out var holder) && holder != ownGroupId;
+            if (takenByOther || !claimed.Add(name))
+            {
+                name = PersonName.Truncate(name, GroupNameTemplate.MaxNameLength - 24) + $" [{source.Id.ToString(CultureInfo.InvariantCulture)}]";
+                claimed.Add(name);
+            }
+
+            names[source] = name;
+        }
+
+        return names;
     }
 }

@@ -17,9 +17,7 @@ public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDe
     {
         var counter = new SyncCounter();
         foreach (var action in Actions)
-        {
             counter.Count(action);
-        }
 
         return counter.ToCounts();
     }
@@ -34,56 +32,44 @@ public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDe
 /// <summary>Thread-safe tally of actions into <see cref="SyncCounts"/> (writes run in parallel).</summary>
 public sealed class SyncCounter
 {
-    private int _invited;
-    private int _invitationsUpdated;
-    private int _invitationsReplaced;
-    private int _usersUpdated;
-    private int _usersRemoved;
-    private int _invitationsRemoved;
-    private int _invitationsExpired;
-    private int _groupsCreated;
-    private int _groupsRenamed;
-    private int _skipped;
-    private int _failed;
-    private int _deletionsHeld;
+    private readonly Lock _gate = new();
+    private SyncCounts _counts = SyncCounts.Zero;
 
     /// <summary>Counts one action as done (or, for skips and held deletions, as listed).</summary>
     public void Count(SyncAction action)
     {
-        switch (action)
+        lock (_gate)
         {
-            case InviteAction: Interlocked.Increment(ref _invited); break;
-            case UpdateInvitationAction: Interlocked.Increment(ref _invitationsUpdated); break;
-            case ReplaceInvitationAction: Interlocked.Increment(ref _invitationsReplaced); break;
-            case UpdateUserAction: Interlocked.Increment(ref _usersUpdated); break;
-            case RemoveUserAction: Interlocked.Increment(ref _usersRemoved); break;
-            case RemoveInvitationAction or WithdrawInvitationAction: Interlocked.Increment(ref _invitationsRemoved); break;
-            case ExpireInvitationAction: Interlocked.Increment(ref _invitationsExpired); break;
-            case CreateGroupAction: Interlocked.Increment(ref _groupsCreated); break;
-            case RenameGroupAction: Interlocked.Increment(ref _groupsRenamed); break;
-            case SkipAction: Interlocked.Increment(ref _skipped); break;
-            case HoldDeletionAction: Interlocked.Increment(ref _deletionsHeld); break;
-            default: throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Unknown action.");
+            var c = _counts;
+            _counts = action switch
+            {
+                InviteAction => c with { Invited = c.Invited + 1 },
+                UpdateInvitationAction => c with { InvitationsUpdated = c.InvitationsUpdated + 1 },
+                ReplaceInvitationAction => c with { InvitationsReplaced = c.InvitationsReplaced + 1 },
+                UpdateUserAction => c with { UsersUpdated = c.UsersUpdated + 1 },
+                RemoveUserAction => c with { UsersRemoved = c.UsersRemoved + 1 },
+                RemoveInvitationAction or WithdrawInvitationAction => c with { InvitationsRemoved = c.InvitationsRemoved + 1 },
+                ExpireInvitationAction => c with { InvitationsExpired = c.InvitationsExpired + 1 },
+                CreateGroupAction => c with { GroupsCreated = c.GroupsCreated + 1 },
+                RenameGroupAction => c with { GroupsRenamed = c.GroupsRenamed + 1 },
+                SkipAction => c with { Skipped = c.Skipped + 1 },
+                HoldDeletionAction => c with { DeletionsHeld = c.DeletionsHeld + 1 },
+                _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Unknown action."),
+            };
         }
     }
 
-    public void CountFailure() => Interlocked.Increment(ref _failed);
-
-    public SyncCounts ToCounts() => new()
+    public void CountFailure()
     {
-        Invited = Volatile.Read(ref _invited),
-        InvitationsUpdated = Volatile.Read(ref _invitationsUpdated),
-        InvitationsReplaced = Volatile.Read(ref _invitationsReplaced),
-        UsersUpdated = Volatile.Read(ref _usersUpdated),
-        UsersRemoved = Volatile.Read(ref _usersRemoved),
-        InvitationsRemoved = Volatile.Read(ref _invitationsRemoved),
-        InvitationsExpired = Volatile.Read(ref _invitationsExpired),
-        GroupsCreated = Volatile.Read(ref _groupsCreated),
-        GroupsRenamed = Volatile.Read(ref _groupsRenamed),
-        Skipped = Volatile.Read(ref _skipped),
-        Failed = Volatile.Read(ref _failed),
-        DeletionsHeld = Volatile.Read(ref _deletionsHeld),
-    };
+        lock (_gate)
+            _counts = _counts with { Failed = _counts.Failed + 1 };
+    }
+
+    public SyncCounts ToCounts()
+    {
+        lock (_gate)
+            return _counts;
+    }
 }
 
 /// <summary>Why an employee was not synced as they are (sync-rules.md, "Skips are not errors").</summary>

@@ -8,16 +8,8 @@ public static partial class EmailAddress
     public static StringComparer Comparer => StringComparer.OrdinalIgnoreCase;
 
     /// <summary>The trimmed address when it is valid; null when absent or invalid (an invalid one counts as absent).</summary>
-    public static string? Normalize(string? value)
-    {
-        var trimmed = value?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength || !Pattern().IsMatch(trimmed))
-        {
-            return null;
-        }
-
-        return trimmed;
-    }
+    public static string? Normalize(string? value) =>
+        value?.Trim() is { Length: > 0 and <= MaxLength } trimmed && Pattern().IsMatch(trimmed) ? trimmed : null;
 
     public static bool AreSame(string? left, string? right) =>
         left is not null && right is not null && string.Equals(left.Trim(), right.Trim(), StringComparison.OrdinalIgnoreCase);

@@ -15,16 +15,9 @@ public sealed partial class GroupNameTemplate
     public const int MaxNameLength = 255;
     private const string DefaultDateFormat = "yyyy-MM-dd";
 
-    private readonly IReadOnlyList<Part> _parts;
+    private readonly List<Part> _parts;
 
-    private GroupNameTemplate(string text, GroupNameSubject subject, IReadOnlyList<Part> parts)
-    {
-        Text = text;
-        Subject = subject;
-        _parts = parts;
-    }
-
-    public string Text { get; }
+    private GroupNameTemplate(GroupNameSubject subject, List<Part> parts) => (Subject, _parts) = (subject, parts);
 
     public GroupNameSubject Subject { get; }
 
@@ -34,78 +27,20 @@ public sealed partial class GroupNameTemplate
     public static GroupNameTemplate Parse(string template, GroupNameSubject subject = GroupNameSubject.Event) =>
         TryParse(template, subject, out var parsed, out var error) ? parsed! : throw new FormatException(error);
 
-    public static bool TryParse(string? template, out GroupNameTemplate? parsed, out string? error) =>
-        TryParse(template, GroupNameSubject.Event, out parsed, out error);
-
     public static bool TryParse(string? template, GroupNameSubject subject, out GroupNameTemplate? parsed, out string? error)
     {
-        parsed = null;
-        if (string.IsNullOrWhiteSpace(template))
-        {
-            error = "is empty";
-            return false;
-        }
-
         var parts = new List<Part>();
-        var literal = new StringBuilder();
-        foreach (Match token in Tokens().Matches(template))
-        {
-            var position = token.Index + 1;
-            switch (token.Value)
-            {
-                case "{{" or "}}":
-                    literal.Append(token.Value[0]);
-                    continue;
-                case "}":
-                    error = $"has a '}}' at position {position} without its '{{' (write '}}}}' for a brace)";
-                    return false;
-                case "{":
-                    error = $"has a '{{' at position {position} that is never closed";
-                    return false;
-                case var text when text[0] != '{':
-                    literal.Append(text);
-                    continue;
-            }
-
-            if (literal.Length > 0)
-            {
-                parts.Add(new Part(PartKind.Literal, literal.ToString()));
-                literal.Clear();
-            }
-
-            if (!TryParsePlaceholder(token.Value[1..^1], subject, out var part, out error))
-            {
-                return false;
-            }
-
-            parts.Add(part!);
-        }
-
-        if (literal.Length > 0)
-        {
-            parts.Add(new Part(PartKind.Literal, literal.ToString()));
-        }
-
-        if (!parts.Any(p => p.Kind != PartKind.Literal))
-        {
-            error = $"has no placeholder, so every {Noun(subject)} would get the same group name";
-            return false;
-        }
-
-        parsed = new GroupNameTemplate(template, subject, parts);
-        error = null;
-        return true;
+        error = ParseParts(template, subject, parts);
+        parsed = error is null ? new GroupNameTemplate(subject, parts) : null;
+        return error is null;
     }
 
     /// <summary>The group name of an event: trimmed, control characters dropped, at most 255 characters.</summary>
     /// <param name="projectName">The event's project name for <c>{project}</c>; null (no project) renders as nothing.</param>
     public string Render(StaffCloudEvent staffCloudEvent, string? projectName = null)
     {
-        ArgumentNullException.ThrowIfNull(staffCloudEvent);
         if (Subject != GroupNameSubject.Event)
-        {
             throw new InvalidOperationException("A project group template cannot name an event's group.");
-        }
 
         return Render(GroupExternalIds.ForEventGroup(staffCloudEvent.Id), part => part.Kind switch
         {
@@ -121,9 +56,7 @@ public sealed partial class GroupNameTemplate
     public string RenderProject(long projectId, string projectName)
     {
         if (Subject != GroupNameSubject.Project)
-        {
             throw new InvalidOperationException("An event group template cannot name a project's group.");
-        }
 
         return Render(GroupExternalIds.ForProjectGroup(projectId), part => part.Kind switch
         {
@@ -141,9 +74,50 @@ public sealed partial class GroupNameTemplate
         return name is null ? fallback : PersonName.Truncate(name, MaxNameLength);
     }
 
-    private static string Noun(GroupNameSubject subject) => subject == GroupNameSubject.Project ? "project" : "event";
+    /// <summary>Fills <paramref name="parts"/> from the template; the error, or null when it parsed.</summary>
+    private static string? ParseParts(string? template, GroupNameSubject subject, List<Part> parts)
+    {
+        if (string.IsNullOrWhiteSpace(template))
+            return "is empty";
 
-    private static bool TryParsePlaceholder(string body, GroupNameSubject subject, out Part? part, out string? error)
+        var literal = new StringBuilder();
+        foreach (Match token in Tokens().Matches(template))
+        {
+            var position = token.Index + 1;
+            switch (token.Value)
+            {
+                case "{{" or "}}":
+                    literal.Append(token.Value[0]);
+                    continue;
+                case "}":
+                    return $"has a '}}' at position {position} without its '{{' (write '}}}}' for a brace)";
+                case "{":
+                    return $"has a '{{' at position {position} that is never closed";
+                case var text when text[0] != '{':
+                    literal.Append(text);
+                    continue;
+            }
+
+            if (literal.Length > 0)
+            {
+                parts.Add(new Part(PartKind.Literal, literal.ToString()));
+                literal.Clear();
+            }
+
+            if (ParsePlaceholder(token.Value[1..^1], subject, out var part) is { } error)
+                return error;
+
+            parts.Add(part!);
+        }
+
+        if (literal.Length > 0)
+            parts.Add(new Part(PartKind.Literal, literal.ToString()));
+
+        var noun = subject == GroupNameSubject.Project ? "project" : "event";
+        return parts.Any(p => p.Kind != PartKind.Literal) ? null : $"has no placeholder, so every {noun} would get the same group name";
+    }
+
+    private static string? ParsePlaceholder(string body, GroupNameSubject subject, out Part? part)
     {
         part = null;
         var colon = body.IndexOf(':', StringComparison.Ordinal);
@@ -160,61 +134,41 @@ public sealed partial class GroupNameTemplate
         };
         if (kind is null)
         {
-            error = subject == GroupNameSubject.Project
+            return subject == GroupNameSubject.Project
                 ? $"has an unknown placeholder '{{{body}}}' (known when GroupBy is project: {{id}}, {{project}})"
                 : $"has an unknown placeholder '{{{body}}}' (known: {{id}}, {{name}}, {{start:<format>}}, {{end:<format>}}, {{project}})";
-            return false;
         }
 
+        // A project group stands for many events: whose name or date would it carry?
         if (subject == GroupNameSubject.Project && kind is PartKind.Name or PartKind.Start or PartKind.End)
-        {
-            // A project group stands for many events: whose name or date would it carry?
-            error = $"has the placeholder '{{{body}}}', which names one event: when GroupBy is project only {{id}} (the project's) and {{project}} are known";
-            return false;
-        }
+            return $"has the placeholder '{{{body}}}', which names one event: when GroupBy is project only {{id}} (the project's) and {{project}} are known";
 
-        if (kind is PartKind.Id or PartKind.Name or PartKind.Project)
+        if (kind is PartKind.Start or PartKind.End)
         {
-            if (format is not null)
+            format = string.IsNullOrEmpty(format) ? DefaultDateFormat : format;
+            try
             {
-                error = $"placeholder '{{{body}}}' takes no format";
-                return false;
+                _ = new DateTime(2026, 12, 31, 23, 59, 58, DateTimeKind.Unspecified).ToString(format, CultureInfo.InvariantCulture);
             }
-
-            part = new Part(kind.Value, string.Empty);
-            error = null;
-            return true;
+            catch (FormatException)
+            {
+                return $"placeholder '{{{body}}}' has an invalid date format '{format}'";
+            }
         }
-
-        format = string.IsNullOrEmpty(format) ? DefaultDateFormat : format;
-        try
+        else if (format is not null)
         {
-            _ = new DateTime(2026, 12, 31, 23, 59, 58, DateTimeKind.Unspecified).ToString(format, CultureInfo.InvariantCulture);
-        }
-        catch (FormatException)
-        {
-            error = $"placeholder '{{{body}}}' has an invalid date format '{format}'";
-            return false;
+            return $"placeholder '{{{body}}}' takes no format";
         }
 
-        part = new Part(kind.Value, format);
-        error = null;
-        return true;
+        part = new Part(kind.Value, format ?? string.Empty);
+        return null;
     }
 
     // An escaped brace, a placeholder (up to the first closing brace), a brace without its partner, or literal text.
     [GeneratedRegex(@"\{\{|\}\}|\{[^}]*\}|\{|\}|[^{}]+", RegexOptions.CultureInvariant)]
     private static partial Regex Tokens();
 
-    private enum PartKind
-    {
-        Literal,
-        Id,
-        Name,
-        Start,
-        End,
-        Project,
-    }
+    private enum PartKind { Literal, Id, Name, Start, End, Project }
 
     private sealed record Part(PartKind Kind, string Value);
 }
@@ -223,8 +177,4 @@ public sealed partial class GroupNameTemplate
 /// What a <see cref="GroupNameTemplate"/> names: an event's group or a project's. The tenant's <c>GroupBy</c>
 /// (Tenants/GroupMode) maps onto it; the rule lives here because Tenants uses Rules, never the other way round.
 /// </summary>
-public enum GroupNameSubject
-{
-    Event,
-    Project,
-}
+public enum GroupNameSubject { Event, Project }

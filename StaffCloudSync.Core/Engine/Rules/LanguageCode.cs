@@ -14,16 +14,11 @@ public static class LanguageCode
     public static string? Resolve(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
-        {
             return null;
-        }
 
         var trimmed = value.Trim();
-        var separator = trimmed.IndexOfAny(['-', '_']);
-        if (separator == 2)
-        {
+        if (trimmed.IndexOfAny(['-', '_']) == 2)
             trimmed = trimmed[..2];
-        }
 
         return Lookup.Value.GetValueOrDefault(Fold(trimmed));
     }
@@ -41,9 +36,7 @@ public static class LanguageCode
         {
             var parts = line.Split('\t');
             if (parts.Length < 3)
-            {
                 continue;
-            }
 
             var code = parts[0];
             map[code] = code;

@@ -16,16 +16,12 @@ public sealed record MappedProfile(string? FirstName, string? LastName, string? 
     public bool HasContact => Email is not null || Phone is not null;
 
     /// <param name="defaultCallingCode">The tenant's <c>DefaultCallingCode</c> or null (see <see cref="PhoneNumber.Normalize"/>).</param>
-    public static MappedProfile From(StaffCloudEmployee employee, string? defaultCallingCode)
-    {
-        ArgumentNullException.ThrowIfNull(employee);
-        return new MappedProfile(
-            PersonName.Normalize(employee.FirstName),
-            PersonName.Normalize(employee.LastName),
-            EmailAddress.Normalize(employee.Email),
-            PhoneNumber.FirstValid(employee.Mobile, employee.Phone, defaultCallingCode),
-            LanguageCode.Resolve(employee.CommunicationLanguage));
-    }
+    public static MappedProfile From(StaffCloudEmployee employee, string? defaultCallingCode) => new(
+        PersonName.Normalize(employee.FirstName),
+        PersonName.Normalize(employee.LastName),
+        EmailAddress.Normalize(employee.Email),
+        PhoneNumber.FirstValid(employee.Mobile, employee.Phone, defaultCallingCode),
+        LanguageCode.Resolve(employee.CommunicationLanguage));
 
     /// <summary>Which of the two names is missing, for the skip detail.</summary>
     public string MissingNames => (FirstName, LastName) switch

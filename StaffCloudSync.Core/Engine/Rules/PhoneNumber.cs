@@ -16,23 +16,17 @@ public static class PhoneNumber
     public static string? Normalize(string? value, string? defaultCallingCode)
     {
         if (string.IsNullOrWhiteSpace(value))
-        {
             return null;
-        }
 
         Span<char> buffer = stackalloc char[Math.Min(value.Length, 64)];
         var length = 0;
         foreach (var c in value)
         {
             if (char.IsWhiteSpace(c) || c is '.' or '-' or '(' or ')' or '[' or ']')
-            {
                 continue;
-            }
 
             if (length == buffer.Length)
-            {
                 return null;
-            }
 
             buffer[length++] = c;
         }

@@ -1,8 +1,6 @@
 namespace StaffCloudSync.Core.Engine.Rules;
 
-/// <summary>
-/// The tenant's time zone (IANA name): StaffCloud sends wall-clock times of it, the rules compare instants.
-/// </summary>
+/// <summary>The tenant's time zone (IANA name): StaffCloud sends wall-clock times of it, the rules compare instants.</summary>
 public sealed class TenantTimeZone
 {
     private TenantTimeZone(TimeZoneInfo zone) => Zone = zone;
@@ -11,14 +9,10 @@ public sealed class TenantTimeZone
 
     public static bool TryResolve(string? ianaName, out TenantTimeZone? timeZone)
     {
-        timeZone = null;
-        if (string.IsNullOrWhiteSpace(ianaName) || !TimeZoneInfo.TryFindSystemTimeZoneById(ianaName.Trim(), out var zone))
-        {
-            return false;
-        }
-
-        timeZone = new TenantTimeZone(zone);
-        return true;
+        timeZone = !string.IsNullOrWhiteSpace(ianaName) && TimeZoneInfo.TryFindSystemTimeZoneById(ianaName.Trim(), out var zone)
+            ? new TenantTimeZone(zone)
+            : null;
+        return timeZone is not null;
     }
 
     public static TenantTimeZone Resolve(string ianaName) =>
@@ -34,17 +28,11 @@ public sealed class TenantTimeZone
         var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
         TimeSpan offset;
         if (Zone.IsInvalidTime(local))
-        {
             offset = Zone.GetUtcOffset(local.AddHours(-3));
-        }
         else if (Zone.IsAmbiguousTime(local))
-        {
             offset = Zone.GetAmbiguousTimeOffsets(local).Max();
-        }
         else
-        {
             offset = Zone.GetUtcOffset(local);
-        }
 
         // An absurd date at the edge of the calendar (0001-01-01 east of UTC) must not throw: it clamps.
         var ticks = local.Ticks - offset.Ticks;
