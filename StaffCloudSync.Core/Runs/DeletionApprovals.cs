@@ -42,9 +42,7 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
         await foreach (var run in runs.ListRecentAsync(tenantId, RunsLookedAt, cancellationToken))
         {
             if (run.HeldDeletions.Count > 0 && run.Status is RunStatus.DeletionsHeld or RunStatus.Failed)
-            {
                 return run;
-            }
 
             if (run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors)
             {

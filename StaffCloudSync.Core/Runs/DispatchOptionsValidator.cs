@@ -22,13 +22,9 @@ public sealed class DispatchOptionsValidator(IOptions<SyncOptions>? sync = null)
         // No floor of its own: the lease must already outlive the Functions timeout.
         var allowed = $"must be longer than the Functions timeout (functionTimeout in host.json, {DispatchOptions.FunctionTimeout}) and at most {LongestLease}; it is {lease}";
         if (lease <= DispatchOptions.FunctionTimeout)
-        {
             failures.Add($"{Lease} {allowed}: a run that outlives its lease could run beside the next one.");
-        }
         else if (lease > LongestLease)
-        {
             failures.Add($"{Lease} {allowed}: a crashed run's lease would keep its tenant from the next scheduled run.");
-        }
 
         // Compared with a lease already refused, the budget would only repeat the lease's mistake.
         var leaseRefused = failures.Count > 0;

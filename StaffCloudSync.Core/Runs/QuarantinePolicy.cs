@@ -25,14 +25,10 @@ public static class QuarantinePolicy
         ArgumentNullException.ThrowIfNull(health);
         ArgumentNullException.ThrowIfNull(run);
         if (run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors or RunStatus.DeletionsHeld)
-        {
             return health.Cleared();
-        }
 
         if (run.Status != RunStatus.Failed || !NeedsAnOperator(run.FailureKind))
-        {
             return health;
-        }
 
         var failures = health.ConsecutiveFailures + 1;
         return health.IsQuarantined || failures < threshold
@@ -45,9 +41,7 @@ public static class QuarantinePolicy
     {
         ArgumentNullException.ThrowIfNull(health);
         if (!health.IsQuarantined)
-        {
             return true;
-        }
 
         var since = health.LastQuarantineAttemptAt ?? health.QuarantinedAt!.Value;
         return now - since >= retryInterval - TimeSpan.FromMinutes(30);

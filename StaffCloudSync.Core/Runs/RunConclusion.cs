@@ -52,9 +52,7 @@ internal static class RunConclusion
         var deletions = guard.Tripped && guard.Deletions > 0;
         var parts = new List<string>();
         if (deletions)
-        {
             parts.Add($"{guard.Deletions} deletions held: more than the threshold of {guard.Threshold} for {guard.SyncedPersons} synced persons");
-        }
 
         if (guard.Unproven > 0)
         {

@@ -38,9 +38,7 @@ public sealed record RunContext(
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(tenant);
         if (!tenant.IsValid)
-        {
             throw new ArgumentException($"tenant '{tenant.TenantId}' has an invalid row; a run context needs valid settings", nameof(tenant));
-        }
 
         var approval = RunApprovals.InForce(tenant, now);
         var settings = tenant.ValidSettings;
@@ -73,9 +71,7 @@ public sealed record RunContext(
         ArgumentNullException.ThrowIfNull(settings);
         var conflicts = TenantClaims.Conflicts(settings, rows);
         if (conflicts.Count > 0)
-        {
             throw new SyncRunException(settings.TenantId, SyncFailureKind.Configuration, TenantClaims.Describe(settings.TenantId, conflicts));
-        }
     }
 
     /// <summary>Reads and plans one tenant as a run would, without writing anything or recording a run.</summary>

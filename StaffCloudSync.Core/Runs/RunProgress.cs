@@ -44,9 +44,7 @@ internal sealed class RunProgressTracker
     public static IDisposable? Listen(IProgress<RunProgress>? listener, string tenantId, int invocation)
     {
         if (listener is null)
-        {
             return null;
-        }
 
         var previous = Active.Value;
         var tracker = new RunProgressTracker(listener, tenantId, invocation);

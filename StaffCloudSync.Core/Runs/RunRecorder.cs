@@ -84,9 +84,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
     public async Task SettleApprovalAsync(RunContext context, SyncPlan plan, ApplyResult result, CancellationToken cancellationToken)
     {
         if (context.DryRun || context.Tenant.DeletionApproval is not { } pending)
-        {
             return;
-        }
 
         if (context.Approval is not { } inForce)
         {
@@ -97,9 +95,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
 
         var settled = RunApprovals.Settled(inForce, plan, result);
         if (settled.Count == 0)
-        {
             return;
-        }
 
         var after = await tenants.UpdateDeletionApprovalAsync(context.TenantId, inForce.Id,
             a => a.Employees.Except(settled).ToHashSet() is { Count: > 0 } left ? a with { Employees = left } : null, cancellationToken);
@@ -113,9 +109,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
     private async Task RecordHealthAsync(RunRecord run, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         if (run.Status is RunStatus.Skipped or RunStatus.Running)
-        {
             return;
-        }
 
         TenantHealth? before = null;
         var after = await tenants.UpdateHealthAsync(run.TenantId, health =>
@@ -125,9 +119,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         }, cancellationToken);
 
         if (after is null || before is null)
-        {
             return;
-        }
 
         if (after.IsQuarantined && !before.IsQuarantined)
         {

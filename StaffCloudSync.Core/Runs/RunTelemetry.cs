@@ -40,9 +40,7 @@ public static class RunTelemetry
     {
         ArgumentNullException.ThrowIfNull(request);
         if (request.Traceparent is not null)
-        {
             return request;
-        }
 
         var (traceparent, tracestate) = SyncTelemetry.CurrentTraceContext();
         return traceparent is null ? request : request with { Traceparent = traceparent, Tracestate = tracestate };
@@ -75,30 +73,20 @@ public static class RunTelemetry
 
         // Only a queued run has a request time; the lag is how long it waited for a worker (or its debounce).
         if (request.RequestedAt != default && record.StartedAt >= request.RequestedAt)
-        {
             SyncTelemetry.Lag.Record((record.StartedAt - request.RequestedAt).TotalSeconds, trigger);
-        }
 
         foreach (var (kind, count) in ActionCounts(record.Counts).Where(c => c.Count > 0))
-        {
             SyncTelemetry.Actions.Add(count, tenant, dry, new(SyncTelemetry.KindTag, kind));
-        }
 
         foreach (var reason in record.Skipped.GroupBy(s => s.Reason))
-        {
             SyncTelemetry.Skipped.Add(reason.Count(), tenant, dry, new(SyncTelemetry.ReasonTag, reason.Key.ToString()));
-        }
 
         if (record.Counts.DeletionsHeld > 0)
-        {
             SyncTelemetry.HeldDeletions.Add(record.Counts.DeletionsHeld, tenant, dry);
-        }
 
         // A chain ends with any invocation that queued no continuation; one never started is no chain.
         if (record.Status is not (RunStatus.Continued or RunStatus.Running or RunStatus.Skipped))
-        {
             SyncTelemetry.Chain.Record(record.Invocation, status);
-        }
 
         if (Activity.Current is { OperationName: SyncTelemetry.RunSpan } span)
         {

@@ -16,9 +16,7 @@ public static class RunTimes
 
         // A dry run writes nothing, so its time understates tomorrow's run.
         if (run.DryRun || run.Status is RunStatus.Running or RunStatus.Skipped)
-        {
             return health;
-        }
 
         // The first invocation starts the chain afresh: a total left by a chain that failed half-way is not this one's.
         var chain = (run.Invocation > 1 ? health.ChainRunSeconds ?? 0 : 0) + Math.Max(0, elapsed.TotalSeconds);

@@ -34,9 +34,7 @@ public sealed class StorageSyncQueue(QueueServiceClient service) : ISyncQueue
         lock (_gate)
         {
             if (_queue is null || _queue.IsFaulted || _queue.IsCanceled)
-            {
                 _queue = CreateAsync();
-            }
 
             return _queue;
         }

@@ -53,20 +53,14 @@ public sealed class TenantRunner(
         }
 
         foreach (var observer in observers ?? [])
-        {
             await observer.RunStartingAsync(request!, cancellationToken);
-        }
 
         var lease = await leases.TryAcquireAsync(request!.TenantId, request.RunId, LeaseDuration, cancellationToken);
         if (lease.IsHeldBy(request.RunId))
-        {
             return await _handBack.DeferAsync(request, lease, cancellationToken);
-        }
 
         if (!lease.Acquired)
-        {
             return await SkipAsync(request, lease, cancellationToken);
-        }
 
         SyncOutcome outcome;
         var handedOver = false;
@@ -74,16 +68,12 @@ public sealed class TenantRunner(
         {
             outcome = await RunAsync(request, request.RunId, hostStopping, cancellationToken);
             if (outcome.Continuation is { } next)
-            {
                 handedOver = await HandOverAsync(request, next, cancellationToken);
-            }
         }
         finally
         {
             if (!handedOver)
-            {
                 await leases.ReleaseAsync(request.TenantId, request.RunId, CancellationToken.None);
-            }
         }
 
         if (outcome.Record.Status == RunStatus.Failed && outcome.Retryable)
@@ -108,9 +98,7 @@ public sealed class TenantRunner(
         var leaseRunId = request.RunId;
         var lease = await leases.TryAcquireAsync(request.TenantId, leaseRunId, LeaseDuration, cancellationToken);
         if (!lease.Acquired)
-        {
             throw new TenantBusyException(request.TenantId, lease);
-        }
 
         try
         {
@@ -121,9 +109,7 @@ public sealed class TenantRunner(
                     ? await RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken)
                     : await around(current, () => RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken));
                 if (outcome.Continuation is not { } next)
-                {
                     return outcome;
-                }
 
                 request = next;
             }
@@ -215,9 +201,7 @@ public sealed class TenantRunner(
         }
 
         if (result.BudgetSpent && stop.Stopped)
-        {
             return await StoppedAsync(context.Request, context.Now, started, stop, work, cancellationToken);
-        }
 
         if (result.BudgetSpent)
         {
@@ -241,9 +225,7 @@ public sealed class TenantRunner(
     {
         SyncLog.Planned(logger, context.TenantId, context.RunId, plan.Actions.Count, planMs);
         foreach (var skip in plan.Skips)
-        {
             SyncLog.Skipped(logger, context.TenantId, skip.EmployeeId, skip.Reason.ToString());
-        }
 
         if (plan.DeletionGuard.HoldsAny)
         {
@@ -258,9 +240,7 @@ public sealed class TenantRunner(
     private async Task<bool> HandOverAsync(SyncRequest request, SyncRequest next, CancellationToken cancellationToken)
     {
         if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, LeaseDuration, CancellationToken.None))
-        {
             QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
-        }
 
         try
         {
@@ -287,9 +267,7 @@ public sealed class TenantRunner(
             $"another run ({lease.HeldByRunId}) of this tenant is in progress, holding it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z; the next scheduled run will catch up",
             cancellationToken);
         foreach (var observer in observers ?? [])
-        {
             await observer.RunSkippedAsync(request, lease.HeldByRunId, cancellationToken);
-        }
 
         return skipped;
     }

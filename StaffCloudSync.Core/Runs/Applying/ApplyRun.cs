@@ -33,9 +33,7 @@ internal sealed class ApplyRun(
         where T : SyncAction
     {
         if (_runLevelError is not null || _budgetSpent)
-        {
             return;
-        }
 
         // Phases run one after another, so the writes of this one read the name set here.
         _phase = phase;
@@ -54,9 +52,7 @@ internal sealed class ApplyRun(
         where T : SyncAction
     {
         if (_stop.IsCancellationRequested || _budgetSpent)
-        {
             return;
-        }
 
         // Every invocation makes progress: its first write starts whatever the budget says, unless the run was stopped.
         if (budget.IsStopped || (budget.IsSpent && Volatile.Read(ref _started) > 0))

@@ -24,9 +24,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         var writes = new PlannedWrites(client, target);
         using var run = new ApplyRun(target, options.Value.MaxParallelWrites, options.Value.MaxConsecutiveTransientFailures, budget, logger, cancellationToken);
         foreach (var listed in plan.Actions.Where(a => a is SkipAction or HoldDeletionAction))
-        {
             run.Counter.Count(listed);
-        }
 
         RunProgressTracker.Current?.Applying(plan.Actions.Count(a => a is not (SkipAction or HoldDeletionAction)));
         await run.PhaseAsync(RunProgress.Groups, plan.Actions.OfType<CreateGroupAction>(), writes.CreateGroupAsync);
@@ -37,9 +35,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         // Replacements and updates in the planner's waves: a change whose new address another change frees runs after it.
         var changes = plan.Actions.Where(a => a is ReplaceInvitationAction or UpdateUserAction or UpdateInvitationAction).ToList();
         foreach (var wave in changes.GroupBy(WaveOf).OrderBy(g => g.Key))
-        {
             await run.PhaseAsync(RunProgress.Changes, wave, writes.ChangeAsync);
-        }
 
         // New invitations last: every address this run gives up is free by then.
         await run.PhaseAsync(RunProgress.Invitations, plan.Actions.OfType<InviteAction>(), writes.InviteAsync);

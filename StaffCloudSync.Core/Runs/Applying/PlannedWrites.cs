@@ -65,17 +65,11 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
         foreach (var reference in groups)
         {
             if (reference.GroupId is { } id)
-            {
                 ids.Add(id);
-            }
             else if (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created))
-            {
                 ids.Add(created);
-            }
             else
-            {
                 throw new MissingGroupException(reference.PendingSource.Value);
-            }
         }
 
         return ids;

@@ -50,9 +50,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             }
 
             if (expiresAt > now)
-            {
                 return new LeaseResult(false, holder, expiresAt);
-            }
 
             await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
             return new LeaseResult(true, null, null);
@@ -71,9 +69,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         var table = await tables.Leases.GetAsync(cancellationToken);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
-        {
             return false;
-        }
 
         var lease = existing.Value;
         lease[ExpiresAtColumn] = time.GetUtcNow() + duration;
@@ -94,9 +90,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         var table = await tables.Leases.GetAsync(cancellationToken);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != fromRunId)
-        {
             return false;
-        }
 
         var lease = new TableEntity(Partition, tenantId)
         {
@@ -120,9 +114,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         var table = await tables.Leases.GetAsync(cancellationToken);
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
-        {
             return;
-        }
 
         try
         {

@@ -26,9 +26,7 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
         }
 
         if (check.State == AccountMarkerState.MissingNewAccount && !dryRun)
-        {
             await CreateAsync(target, cancellationToken);
-        }
 
         return check;
     }

@@ -36,9 +36,7 @@ internal sealed class ConcurrentReads : IDisposable
                 .SelectMany(t => t.Exception!.InnerExceptions)
                 .FirstOrDefault(e => e is not OperationCanceledException);
             if (cause is not null)
-            {
                 ExceptionDispatchInfo.Capture(cause).Throw();
-            }
 
             throw;
         }

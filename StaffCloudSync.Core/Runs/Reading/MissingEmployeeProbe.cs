@@ -24,18 +24,14 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         var returned = listed.Select(e => e.Id).ToHashSet();
         var missing = syncedRecords.Keys.Where(id => !returned.Contains(id)).Order().ToList();
         if (missing.Count == 0)
-        {
             return MissingEmployeeProof.None;
-        }
 
         var approved = settings.ApprovedDeletions;
         var unapprovedRecords = missing.Where(id => !approved.Contains(id)).Sum(id => syncedRecords[id]);
         var (threshold, exceeded) = DeletionGuard.Check(unapprovedRecords, syncedRecords.Values.Sum(), settings);
         var toProbe = exceeded ? missing.Where(approved.Contains).ToList() : missing;
         if (toProbe.Count < missing.Count)
-        {
             ReadLog.MissingHeld(logger, target.TenantId, missing.Count - toProbe.Count, unapprovedRecords, threshold);
-        }
 
         var readSingly = new List<StaffCloudEmployee>();
         var provenDeleted = new HashSet<long>();
@@ -82,9 +78,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         var control = controls.Where(syncedRecords.ContainsKey).Order().FirstOrDefault();
         control = control != 0 ? control : controls.Order().FirstOrDefault();
         if (control == 0)
-        {
             throw NotProven(target, notFound, "the list returned no employee to read as a control");
-        }
 
         StaffCloudEmployee? answer;
         try
@@ -98,9 +92,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         }
 
         if (answer is null)
-        {
             throw NotProven(target, notFound, $"the control read of listed employee {control} answered 404 too");
-        }
 
         ReadLog.ProvenByControlRead(logger, target.TenantId, notFound, control);
         return $"a control read of listed employee {control.ToString(CultureInfo.InvariantCulture)}";

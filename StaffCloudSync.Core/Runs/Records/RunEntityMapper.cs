@@ -67,14 +67,10 @@ internal static class RunEntityMapper
         };
 
         if (record.ChainId is { } chain)
-        {
             entity[nameof(RunRecord.ChainId)] = chain;
-        }
 
         if (detailsBlob is not null)
-        {
             entity[DetailsBlob] = detailsBlob;
-        }
 
         return entity;
     }

@@ -42,9 +42,7 @@ internal static class RunWritesBlob
     public static async Task WriteAsync(StorageTables storage, RunRecord record, CancellationToken cancellationToken)
     {
         if (record.Writes.Items.Count == 0 && record.Writes.Omitted == 0)
-        {
             return;
-        }
 
         var container = await storage.Documents.GetAsync(cancellationToken);
         var json = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(record.Writes, RunWritesJsonContext.Default.RunWrites));
@@ -85,9 +83,7 @@ public sealed class RunResults(RunStore runs, StorageTables storage)
     public async Task<RunResultsFile?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
         if (await runs.GetAsync(tenantId, runId, cancellationToken) is not { } run)
-        {
             return null;
-        }
 
         var writes = await RunWritesBlob.ReadAsync(storage, tenantId, runId, cancellationToken);
         return new RunResultsFile(ToCsv(Rows(run with { Writes = writes })), writes.Omitted);
@@ -127,9 +123,7 @@ public sealed class RunResults(RunStore runs, StorageTables storage)
         var csv = new StringBuilder();
         Line(csv, Columns);
         foreach (var row in rows)
-        {
             Line(csv, [row.EmployeeId.ToString(CultureInfo.InvariantCulture), row.MobieTrainId, row.Action, row.Rule, row.Reason, row.Outcome]);
-        }
 
         return csv.ToString();
     }

@@ -28,9 +28,7 @@ public sealed class RunStore(StorageTables storage)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!TableKeys.IsValid(record.TenantId) || !TableKeys.IsValid(record.RunId) || record.RunId.Length > 200)
-        {
             throw new ArgumentException("A run record needs a tenant id and a run id (up to 200 characters) usable as table keys.", nameof(record));
-        }
 
         var details = new RunDetails(record.Skipped, record.HeldDeletions, record.Failures, record.Approval);
         string? blobName = null;
@@ -54,9 +52,7 @@ public sealed class RunStore(StorageTables storage)
         // A run written again with another start time would otherwise leave its first row behind, unreachable by id.
         var previous = await ReadIndexAsync(client, record.TenantId, record.RunId, cancellationToken);
         if (previous is not null && previous != entity.RowKey)
-        {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.TenantId, previous), ETag.All));
-        }
 
         try
         {
@@ -73,9 +69,7 @@ public sealed class RunStore(StorageTables storage)
     public async IAsyncEnumerable<RunRecord> ListRecentAsync(string tenantId, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (max <= 0 || !TableKeys.IsValid(tenantId))
-        {
             yield break;
-        }
 
         var client = await storage.Runs.GetAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter(
@@ -85,9 +79,7 @@ public sealed class RunStore(StorageTables storage)
         {
             yield return await ReadAsync(entity, cancellationToken);
             if (++returned >= max)
-            {
                 yield break;
-            }
         }
     }
 
@@ -95,16 +87,12 @@ public sealed class RunStore(StorageTables storage)
     public async Task<RunRecord?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(tenantId) || !TableKeys.IsValid(runId))
-        {
             return null;
-        }
 
         var client = await storage.Runs.GetAsync(cancellationToken);
         var rowKey = await ReadIndexAsync(client, tenantId, runId, cancellationToken);
         if (rowKey is null)
-        {
             return null;
-        }
 
         var run = await client.GetEntityIfExistsAsync<TableEntity>(tenantId, rowKey, cancellationToken: cancellationToken);
         return run.HasValue ? await ReadAsync(run.Value!, cancellationToken) : null;
@@ -115,9 +103,7 @@ public sealed class RunStore(StorageTables storage)
     {
         var record = RunEntityMapper.ToRecord(entity);
         if (entity.GetString(RunEntityMapper.DetailsBlob) is not { Length: > 0 } blobName)
-        {
             return record;
-        }
 
         var container = await storage.Documents.GetAsync(cancellationToken);
         BinaryData content;

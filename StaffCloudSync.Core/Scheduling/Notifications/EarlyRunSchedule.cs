@@ -48,9 +48,7 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
             if (row.DueRunId is { } dueRunId && row.DueAt is { } dueAt)
             {
                 if (dueAt + LostAfter >= now)
-                {
                     return (null, new EarlyRun(dueRunId, dueAt, Joined: true));
-                }
 
                 NotificationLog.EarlyRunLost(logger, settings.TenantId, dueRunId, dueAt);
             }
@@ -96,21 +94,15 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
             var read = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
             var (next, result) = decide(read.HasValue ? Read(read.Value!) : EarlyRunState.None);
             if (next is null)
-            {
                 return result;
-            }
 
             var entity = ToEntity(tenantId, next);
             try
             {
                 if (read.HasValue)
-                {
                     await table.UpdateEntityAsync(entity, read.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
                 else
-                {
                     await table.AddEntityAsync(entity, cancellationToken);
-                }
 
                 return result;
             }
@@ -134,9 +126,7 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
         void Set(string column, object? value)
         {
             if (value is not null)
-            {
                 entity[column] = value;
-            }
         }
 
         Set(DueAtColumn, state.DueAt);

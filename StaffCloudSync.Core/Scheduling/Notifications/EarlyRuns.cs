@@ -18,9 +18,7 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
         var now = time.GetUtcNow();
         var run = await schedule.ClaimAsync(settings, now, cancellationToken);
         if (run.Joined)
-        {
             return run;
-        }
 
         try
         {
@@ -50,15 +48,11 @@ public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, Tenan
     {
         // A second delivery of a run that is still running needs nothing: that run reads StaffCloud itself.
         if (message.Trigger != RunTrigger.Webhook || heldByRunId == message.RunId)
-        {
             return;
-        }
 
         var tenant = await tenants.GetAsync(message.TenantId, cancellationToken);
         if (tenant is not { IsValid: true, Settings.Enabled: true } || tenant.Health.IsQuarantined)
-        {
             return;
-        }
 
         var next = await ScheduleAsync(tenant.ValidSettings, cancellationToken);
         NotificationLog.EarlyRunRescheduled(logger, message.TenantId, message.RunId, heldByRunId, next.RunId, next.DueAt);

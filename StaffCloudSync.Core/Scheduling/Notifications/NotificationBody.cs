@@ -42,9 +42,7 @@ public static class NotificationBody
     {
         var text = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
         if (text.TrimStart(" \t\r\n"u8).IsEmpty)
-        {
             return new BodyReading(body.Length, false, UnknownEvent, "empty");
-        }
 
         try
         {

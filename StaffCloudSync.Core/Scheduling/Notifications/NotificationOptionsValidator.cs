@@ -12,9 +12,7 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
     {
         ArgumentNullException.ThrowIfNull(options);
         if (string.IsNullOrWhiteSpace(options.PublicBaseUrl) || IsUsable(options.PublicBaseUri))
-        {
             return ValidateOptionsResult.Success;
-        }
 
         return ValidateOptionsResult.Fail(
             $"{AppSetting.Name(NotificationOptions.SectionName, nameof(NotificationOptions.PublicBaseUrl))} '{options.PublicBaseUrl}' is not an https address " +

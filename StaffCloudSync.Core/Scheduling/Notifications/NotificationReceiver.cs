@@ -24,9 +24,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         {
             var tenant = await AuthenticateAsync(tenantId, secret, value => step = value, cancellationToken);
             if (tenant is null)
-            {
                 return NotificationResult.Unauthorized;
-            }
 
             step = "reading the body";
             var reading = await NotificationBody.ReadAsync(body, cancellationToken);
@@ -173,14 +171,10 @@ internal sealed class MissingWebhookSecrets(TimeProvider time)
     public bool IsKnownMissing(string secretName)
     {
         if (!_missingSince.TryGetValue(secretName, out var since))
-        {
             return false;
-        }
 
         if (time.GetUtcNow() - since < RememberFor)
-        {
             return true;
-        }
 
         _missingSince.TryRemove(KeyValuePair.Create(secretName, since));
         return false;

@@ -84,9 +84,7 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
         }
 
         if (response.IsSuccessStatusCode)
-        {
             return response;
-        }
 
         using (response)
         {
@@ -106,9 +104,7 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
     private async Task<JsonNode?> ReadJsonAsync(StaffCloudTarget target, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode == HttpStatusCode.NoContent)
-        {
             return null;
-        }
 
         try
         {
