@@ -1,26 +1,21 @@
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs.Applying;
 
 /// <summary>
-/// Step 3 of a run: executes a plan against MobieTrain in a safe order — groups first (so every later write
-/// finds its groups), then removals, then replacements and updates in the planner's address waves, then new invitations — with bounded
-/// parallelism inside each phase. A write MobieTrain refuses fails that record only; any other error (outage,
-/// authentication) stops the run, and the next run finishes the work. This class holds the order; <see cref="PlannedWrites"/>
-/// what each action writes, <see cref="ApplyRun"/> the run's state and what each outcome means.
+/// Step 3 of a run: executes a plan against MobieTrain in a safe order — groups first (so every later write finds its
+/// groups), then removals, then replacements and updates in the planner's address waves, then new invitations — with
+/// bounded parallelism inside each phase. A write MobieTrain refuses fails that record only; any other error (outage,
+/// authentication) stops the run, and the next run finishes the work. What each action writes is <see cref="PlannedWrites"/>'s,
+/// the run's state and what each outcome means <see cref="ApplyRun"/>'s.
 /// </summary>
 public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> options, ILogger<PlanApplier> logger)
 {
-    /// <summary>
-    /// Applies the plan until it is done or <paramref name="budget"/> is spent: then no further write starts (those in
-    /// flight finish), and the result says so — the continuation re-reads both systems and goes on.
-    /// </summary>
+    /// <summary>Until the plan is done or <paramref name="budget"/> is spent: then no write starts, those in flight finish.</summary>
     public async Task<ApplyResult> ApplyAsync(MobieTrainWriteTarget target, SyncPlan plan, RunBudget budget, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
-        ArgumentNullException.ThrowIfNull(plan);
-        ArgumentNullException.ThrowIfNull(budget);
         var writes = new PlannedWrites(client, target);
         using var run = new ApplyRun(target, options.Value.MaxParallelWrites, options.Value.MaxConsecutiveTransientFailures, budget, logger, cancellationToken);
         foreach (var listed in plan.Actions.Where(a => a is SkipAction or HoldDeletionAction))
@@ -48,4 +43,33 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         UpdateUserAction u => u.Wave,
         _ => 0,
     };
+}
+
+/// <summary>
+/// What applying a plan did: counts of what succeeded, the records MobieTrain refused, and — when a run-level
+/// error stopped it — that error (the rest of the plan was not attempted). <see cref="Completed"/> lists the writes
+/// that succeeded, so that an approval of deletions keeps exactly the persons not yet deleted.
+/// </summary>
+public sealed record ApplyResult(SyncCounts Counts, IReadOnlyList<RecordFailure> Failures, Exception? RunLevelError, IReadOnlyList<SyncAction> Completed)
+{
+    /// <summary>The time budget was spent before the plan was done: the rest is for the continuation.</summary>
+    public bool BudgetSpent { get; init; }
+
+    /// <summary>A dry run: the plan's counts, as if every write had succeeded; nothing was written.</summary>
+    public static ApplyResult DryRun(SyncPlan plan) => new(plan.PlannedCounts(), [], null, []);
+}
+
+/// <summary>
+/// An invocation's time budget, on elapsed time (<see cref="TimeProvider.GetTimestamp"/>) from the run's start: the
+/// sandbox's scenario clock stands still during a step, the budget must not. <paramref name="stop"/> ends it early
+/// (the host is stopping, the lease is lost): no write starts after it, those in flight finish.
+/// </summary>
+public sealed class RunBudget(TimeProvider time, long startedTimestamp, TimeSpan budget, CancellationToken stop = default)
+{
+    public TimeSpan Budget { get; } = budget;
+
+    /// <summary>Stopped from outside: unlike a spent budget, not even the invocation's first write may start.</summary>
+    public bool IsStopped => stop.IsCancellationRequested;
+
+    public bool IsSpent => Budget != TimeSpan.MaxValue && time.GetElapsedTime(startedTimestamp) >= Budget;
 }

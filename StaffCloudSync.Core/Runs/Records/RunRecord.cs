@@ -3,10 +3,7 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Runs.Records;
 
-/// <summary>
-/// What one tenant run did: the row of <c>SyncRuns</c> (partition = tenant, newest first). It holds ids and
-/// reasons, never a profile or a secret.
-/// </summary>
+/// <summary>What one tenant run did (<see cref="RunStore"/>): ids and reasons, never a profile or a secret.</summary>
 public sealed record RunRecord
 {
     public required string TenantId { get; init; }
@@ -37,10 +34,7 @@ public sealed record RunRecord
 
     public IReadOnlyList<RecordFailure> Failures { get; init; } = [];
 
-    /// <summary>
-    /// The person writes the run attempted, for its results file (<see cref="RunResults"/>): stored in a blob of their own
-    /// and not read back with the record, so out of its JSON too, which would list them by the thousand.
-    /// </summary>
+    /// <summary>The person writes the run attempted, for its results file: stored apart and not read back with the record.</summary>
     [JsonIgnore]
     public RunWrites Writes { get; init; } = RunWrites.Empty;
 
@@ -82,16 +76,12 @@ public enum RunTrigger
 }
 
 /// <summary>
-/// A write MobieTrain refused for one record (after retries): <see cref="Error"/> says what happened, with MobieTrain's
-/// own message masked (no e-mail address, phone number or key-like text); <see cref="Status"/> and <see cref="ErrorCode"/>
-/// are MobieTrain's, when it answered.
+/// A write MobieTrain refused for one record (after retries), with MobieTrain's own message masked (no e-mail address,
+/// phone number or key-like text); <see cref="Status"/> and <see cref="ErrorCode"/> are MobieTrain's, when it answered.
 /// </summary>
 public sealed record RecordFailure(long? EmployeeId, string Action, string? MobieTrainId, string Error, int? Status = null, string? ErrorCode = null);
 
-/// <summary>
-/// An operator's approval of held deletions as a run saw it: who granted it and when, the run whose held deletions it
-/// approved, the persons (employee ids) it covered when the run started, until when, and whom this run deleted under it.
-/// </summary>
+/// <summary>An operator's approval of held deletions as a run saw it: whom it covered when the run started, and whom the run deleted.</summary>
 public sealed record RunApproval(
     string Id,
     string ApprovedRunId,
@@ -101,5 +91,4 @@ public sealed record RunApproval(
     IReadOnlyList<long> Covers,
     IReadOnlyList<long> Deleted);
 
-/// <summary>Wall time of the three steps, in milliseconds.</summary>
 public sealed record RunTimings(long ReadMs, long PlanMs, long ApplyMs);

@@ -7,11 +7,9 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
 /// <summary>
-/// Each tenant's early-run row (sync-rules.md, "Early runs"): the run a notification made due and when, and when the
-/// previous notification-triggered run started. It lives in the <c>TenantLeases</c> table beside the lease (partition
-/// <c>notifications</c>): both are per-tenant coordination rows, and every test and sandbox already has that table of its own.
-/// Every change is made on the row as read, conditional on its ETag, and decided again when another writer came first,
-/// so a flood of concurrent notifications still makes exactly one due run.
+/// Each tenant's early-run row (sync-rules.md, "Early runs"), in the <c>TenantLeases</c> table beside the lease (partition
+/// <c>notifications</c>): both are per-tenant coordination rows. Every change is made on the row as read, conditional on
+/// its ETag, and decided again when another writer came first, so a flood of notifications still makes one due run.
 /// </summary>
 public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSchedule> logger)
 {
@@ -41,9 +39,8 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     /// A notification at <paramref name="now"/>: joins the run that is due, or claims a new one (a fresh run id the caller
     /// queues). The row is written before the message is queued, so two notifications can never queue two runs.
     /// </summary>
-    public Task<EarlyRun> ClaimAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        return ChangeAsync(settings.TenantId, row =>
+    public Task<EarlyRun> ClaimAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeAsync(settings.TenantId, row =>
         {
             if (row.DueRunId is { } dueRunId && row.DueAt is { } dueAt)
             {
@@ -57,16 +54,14 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
             var runId = SyncRequest.NewRunId();
             return (row with { DueAt = due, DueRunId = runId, FirstNotifiedAt = now }, new EarlyRun(runId, due, Joined: false));
         }, cancellationToken);
-    }
 
     /// <summary>Gives up a due run whose message could not be queued, if it is still the due one, so the next notification tries again.</summary>
     public Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, row => (row.DueRunId == runId ? row.WithoutDueRun() : null, true), cancellationToken);
 
     /// <summary>
-    /// A notification-triggered run is taken up by the queue at <paramref name="now"/>: its start is what the minimum
-    /// interval counts from, and it is no longer the due run, so a notification from now on makes the next one due (the
-    /// run may have read already). Returns the start recorded.
+    /// A notification-triggered run starts: the minimum interval counts from its start, and it is no longer the due run, so
+    /// a notification from now on makes the next one due (the run may have read already). Returns the start recorded.
     /// </summary>
     public Task<DateTimeOffset> RunStartingAsync(string tenantId, string runId, DateTimeOffset now, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, row =>
@@ -141,10 +136,7 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
 /// <summary>The run a notification joined or made due: its id, its due time, and whether it was already due.</summary>
 public sealed record EarlyRun(string RunId, DateTimeOffset DueAt, bool Joined);
 
-/// <summary>
-/// One tenant's early-run row: the due run (none once it started), the notification that made it due, and the previous
-/// notification-triggered run's start.
-/// </summary>
+/// <summary>One tenant's early-run row: the due run (none once it started), when it was asked for, and the previous run's start.</summary>
 public sealed record EarlyRunState(DateTimeOffset? DueAt, string? DueRunId, DateTimeOffset? FirstNotifiedAt, DateTimeOffset? LastRunStartedAt, string? LastRunId)
 {
     public static EarlyRunState None { get; } = new(null, null, null, null, null);

@@ -1,3 +1,5 @@
+using StaffCloudSync.Core.Platform.AppSettings;
+
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
 /// <summary>
@@ -13,4 +15,26 @@ public sealed class NotificationOptions
     public string? PublicBaseUrl { get; set; }
 
     public Uri? PublicBaseUri => Uri.TryCreate(PublicBaseUrl?.Trim(), UriKind.Absolute, out var uri) ? uri : null;
+}
+
+/// <summary>
+/// The URL carries a tenant's secret to StaffCloud: it must be https (http only to this machine, for local runs), with no
+/// query or fragment that the secret's query would clash with. Left out, it is not needed (only the CLI uses it).
+/// </summary>
+public sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NotificationOptions options)
+    {
+        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl) || IsUsable(options.PublicBaseUri))
+            return ValidateOptionsResult.Success;
+
+        return ValidateOptionsResult.Fail(
+            $"{AppSetting.Name(NotificationOptions.SectionName, nameof(NotificationOptions.PublicBaseUrl))} '{options.PublicBaseUrl}' is not an https address " +
+            "without query or fragment (such as https://<function app>.azurewebsites.net; http only on loopback).");
+    }
+
+    /// <summary>Also the check of the CLI's <c>--base-url</c>, so the option and the setting accept the same addresses.</summary>
+    public static bool IsUsable(Uri? uri) =>
+        uri is { IsAbsoluteUri: true, Query: "", Fragment: "", UserInfo: "" }
+        && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }

@@ -8,10 +8,9 @@ namespace StaffCloudSync.Core.Scheduling.Notifications;
 
 /// <summary>
 /// One StaffCloud notification (<c>POST /api/notifications/staffcloud/{tenantId}?secret=…</c>; sync-rules.md, "Early
-/// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run of the
-/// tenant made due — or joined — through <see cref="EarlyRuns"/> and queued with a visibility delay to its due time. The run is a normal full run under the lease and every guard. The Functions endpoint and the sandbox call this.
-/// Only a tenant whose row says <c>Notifications</c> = true gets its secret read: every other POST is refused after
-/// one Table read, so an anonymous flood cannot throttle the Key Vault that every tenant's runs need.
+/// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run made due
+/// — or joined — through <see cref="EarlyRuns"/>. Only a tenant whose row says <c>Notifications</c> = true gets its
+/// secret read: every other POST is refused after one Table read, so an anonymous flood cannot throttle Key Vault.
 /// </summary>
 public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, TimeProvider time, ILogger<NotificationReceiver> logger)
 {
@@ -61,31 +60,25 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         var record = TenantSettingsValidator.IsTenantId(tenantId) ? await tenants.GetAsync(tenantId!, cancellationToken) : null;
         if (record?.Settings is not { Notifications: true })
         {
-            SecretComparison.Burn(secret);
-            SyncTelemetry.RecordNotificationRefused(record?.TenantId);
             NotificationLog.NotRegistered(logger, LoggableTenant(tenantId), record is null ? "no such tenant"
                 : record.Settings is null ? "its row cannot be read"
                 : "its notifications are not registered (Notifications is not true; 'tenants notifications <id> --register' sets it)");
-            return null;
+            return Refused(record?.TenantId);
         }
 
         if (!record.IsValid)
         {
             // Its secret's name may be what is wrong; a run of it would fail anyway. An operator fixes the row.
-            SecretComparison.Burn(secret);
-            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.Refused(logger, record.TenantId, $"its row is invalid ({string.Join(", ", record.Errors.Select(e => e.Field).Distinct())}); fix it with tenants update");
-            return null;
+            return Refused(record.TenantId);
         }
 
         step("reading the webhook secret");
         var secretName = record.ValidSettings.EffectiveWebhookSecret;
         if (_missingSecrets.IsKnownMissing(secretName))
         {
-            SecretComparison.Burn(secret);
-            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.SecretStillMissing(logger, record.TenantId, secretName, MissingWebhookSecrets.RememberFor);
-            return null;
+            return Refused(record.TenantId);
         }
 
         string expected;
@@ -96,20 +89,27 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         catch (SecretNotFoundException)
         {
             _missingSecrets.Remember(secretName);
-            SecretComparison.Burn(secret);
-            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.SecretMissing(logger, record.TenantId, secretName);
-            return null;
+            return Refused(record.TenantId);
         }
 
         if (!SecretComparison.Matches(secret, expected))
         {
-            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.Refused(logger, record.TenantId, string.IsNullOrEmpty(secret) ? "the URL carries no secret" : "the URL carries a wrong secret");
-            return null;
+            return Refused(record.TenantId, compared: true);
         }
 
         return record;
+
+        // A refusal before the comparison does its work all the same: it answers as slowly as a wrong secret.
+        TenantRecord? Refused(string? refusedTenant, bool compared = false)
+        {
+            if (!compared)
+                SecretComparison.Burn(secret);
+
+            SyncTelemetry.RecordNotificationRefused(refusedTenant);
+            return null;
+        }
     }
 
     private static string? IgnoredBecause(TenantRecord tenant) =>
