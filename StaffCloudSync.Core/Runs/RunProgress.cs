@@ -33,10 +33,10 @@ internal sealed class RunProgressTracker
     private RunProgressTracker(IProgress<RunProgress> listener, string tenantId, int invocation)
         => (_listener, _tenantId, _invocation) = (listener, tenantId, invocation);
 
-    /// <summary>The current inline run's tracker; null on the queue's runs and when no one listens.</summary>
+    /// <summary>Null on the queue's runs and when no one listens.</summary>
     public static RunProgressTracker? Current => Active.Value;
 
-    /// <summary>Listens for the rest of the caller's async flow (a run inside it); disposing stops it.</summary>
+    /// <summary>Listens for the rest of the caller's async flow; disposing stops it.</summary>
     public static IDisposable? Listen(IProgress<RunProgress>? listener, string tenantId, int invocation)
     {
         if (listener is null)

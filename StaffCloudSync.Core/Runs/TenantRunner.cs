@@ -218,10 +218,8 @@ public sealed class TenantRunner(
         foreach (var skip in plan.Skips)
             SyncLog.Skipped(logger, context.TenantId, skip.EmployeeId, skip.Reason.ToString());
 
-        if (plan.DeletionGuard.HoldsAny)
-        {
-            SyncLog.DeletionsHeld(logger, context.TenantId, context.RunId, plan.DeletionGuard.Deletions, plan.DeletionGuard.Threshold, plan.DeletionGuard.SyncedPersons);
-        }
+        if (plan.DeletionGuard is { HoldsAny: true } guard)
+            SyncLog.DeletionsHeld(logger, context.TenantId, context.RunId, guard.Deletions, guard.Threshold, guard.SyncedPersons);
     }
 
     // The lease passes to the continuation first, so no other run gets in between; if its message cannot be queued, the

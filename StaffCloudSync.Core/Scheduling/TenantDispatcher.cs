@@ -6,9 +6,8 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Core.Scheduling;
 
 /// <summary>
-/// The scheduled fan-out: one queue message per enabled tenant, so each tenant runs in its own failure domain.
-/// A row too broken to say whether it is enabled is queued too: its run then records the problem where an
-/// operator looks (the tenant's runs), instead of the tenant silently never running. The longest tenants are queued
+/// The scheduled fan-out: one queue message per enabled tenant, each in its own failure domain. A row too broken to say
+/// whether it is enabled is queued too, so its run records the problem where an operator looks. The longest tenants go
 /// first (<see cref="DispatchOrder"/>), so the pool ends the day together rather than waiting on one taken last.
 /// </summary>
 public sealed class TenantDispatcher(

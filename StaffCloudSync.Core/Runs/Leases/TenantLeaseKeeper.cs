@@ -16,7 +16,8 @@ public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, I
         return new LeaseRenewal((lost, stop) => RenewAsync(tenantId, runId, duration, timer, lost, stop));
     }
 
-    private async Task RenewAsync(string tenantId, string runId, TimeSpan duration, PeriodicTimer timer, CancellationTokenSource lost, CancellationToken stop)
+    private async Task RenewAsync(
+        string tenantId, string runId, TimeSpan duration, PeriodicTimer timer, CancellationTokenSource lost, CancellationToken stop)
     {
         using var owned = timer;
         try

@@ -30,7 +30,7 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
         return check;
     }
 
-    /// <summary>Writes the tenant's marker group; the caller has decided that the account is the tenant's.</summary>
+    /// <summary>The caller has decided that the account is the tenant's.</summary>
     public async Task CreateAsync(MobieTrainWriteTarget target, CancellationToken cancellationToken)
     {
         await mobieTrain.CreateUserGroupAsync(target, TenantMarker.NameFor(target.TenantId), TenantMarker.ExternalIdFor(target.TenantId), cancellationToken);

@@ -23,7 +23,6 @@ public sealed record RunRecord
     /// <summary>Why the run Failed, was Skipped, or holds deletions; null when it Succeeded.</summary>
     public string? Reason { get; init; }
 
-    /// <summary>What kind of failure ended a <c>Failed</c> run (credentials, configuration, outage …); null otherwise.</summary>
     public SyncFailureKind? FailureKind { get; init; }
 
     public SyncCounts Counts { get; init; } = SyncCounts.Zero;
@@ -38,7 +37,6 @@ public sealed record RunRecord
     [JsonIgnore]
     public RunWrites Writes { get; init; } = RunWrites.Empty;
 
-    /// <summary>The approval of held deletions in force when the run planned, if any; null otherwise.</summary>
     public RunApproval? Approval { get; init; }
 
     public RunTimings Timings { get; init; } = new(0, 0, 0);
@@ -46,7 +44,6 @@ public sealed record RunRecord
     /// <summary>The run id of the chain's first invocation (its own id when it is the first).</summary>
     public string? ChainId { get; init; }
 
-    /// <summary>Which invocation of its chain this is: 1 for a run that is not a continuation.</summary>
     public int Invocation { get; init; } = 1;
 }
 

@@ -57,9 +57,11 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
     };
 
     private static StaffCloudWebhook Webhook(JsonObject record) => new(
-        record["id"] is JsonValue id ? (id.TryGetValue<long>(out var number) ? number.ToString(CultureInfo.InvariantCulture) : id.TryGetValue<string>(out var text) ? text : string.Empty) : string.Empty,
-        (record["trigger"] as JsonObject)?["event"] is JsonValue trigger && trigger.TryGetValue<string>(out var name) ? name : null,
-        (record["webhook"] as JsonObject)?["url"] is JsonValue url && url.TryGetValue<string>(out var address) ? address : null);
+        record["id"] is JsonValue id && id.TryGetValue<long>(out var number) ? number.ToString(CultureInfo.InvariantCulture) : Text(record["id"]) ?? string.Empty,
+        Text((record["trigger"] as JsonObject)?["event"]),
+        Text((record["webhook"] as JsonObject)?["url"]));
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private async Task<HttpResponseMessage> SendAsync(StaffCloudTarget target, HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
