@@ -46,13 +46,12 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
 }
 
 /// <summary>
-/// What applying a plan did: counts of what succeeded, the records MobieTrain refused, and — when a run-level
-/// error stopped it — that error (the rest of the plan was not attempted). <see cref="Completed"/> lists the writes
-/// that succeeded, so that an approval of deletions keeps exactly the persons not yet deleted.
+/// What applying a plan did; a run-level error stopped the rest of the plan. <see cref="Completed"/> lists the writes that
+/// succeeded, so that an approval of deletions keeps exactly the persons not yet deleted.
 /// </summary>
 public sealed record ApplyResult(SyncCounts Counts, IReadOnlyList<RecordFailure> Failures, Exception? RunLevelError, IReadOnlyList<SyncAction> Completed)
 {
-    /// <summary>The time budget was spent before the plan was done: the rest is for the continuation.</summary>
+    /// <summary>The rest of the plan is for the continuation.</summary>
     public bool BudgetSpent { get; init; }
 
     /// <summary>A dry run: the plan's counts, as if every write had succeeded; nothing was written.</summary>
@@ -60,9 +59,8 @@ public sealed record ApplyResult(SyncCounts Counts, IReadOnlyList<RecordFailure>
 }
 
 /// <summary>
-/// An invocation's time budget, on elapsed time (<see cref="TimeProvider.GetTimestamp"/>) from the run's start: the
-/// sandbox's scenario clock stands still during a step, the budget must not. <paramref name="stop"/> ends it early
-/// (the host is stopping, the lease is lost): no write starts after it, those in flight finish.
+/// An invocation's time budget, on elapsed time from the run's start: the sandbox's scenario clock stands still during a
+/// step, the budget must not. <paramref name="stop"/> ends it early: no write starts after it, those in flight finish.
 /// </summary>
 public sealed class RunBudget(TimeProvider time, long startedTimestamp, TimeSpan budget, CancellationToken stop = default)
 {

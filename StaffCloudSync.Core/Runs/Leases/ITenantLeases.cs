@@ -1,10 +1,6 @@
 namespace StaffCloudSync.Core.Runs.Leases;
 
-/// <summary>
-/// One run per tenant at a time: a run holds its tenant's lease while it reads, plans and applies, renewed while it is
-/// active (<see cref="TenantLeaseKeeper"/>). A lease expires by itself, so a crashed run blocks its tenant for at most
-/// the lease's duration.
-/// </summary>
+/// <summary>One run per tenant at a time. A lease expires by itself, so a crashed run blocks its tenant for at most its duration.</summary>
 public interface ITenantLeases
 {
     /// <summary>

@@ -51,9 +51,8 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
     }
 
     /// <summary>
-    /// The tenant when the secret is its own; null (one answer, 401) for every other case. Each refusal is one line
-    /// starting "Notification refused (401)" (the refusal count the alert reads): a warning where an operator has
-    /// something to fix, information for an unknown or unregistered tenant, which is anyone's to send.
+    /// Null (one answer, 401) unless the secret is the tenant's own. Each refusal is one "Notification refused (401)" line:
+    /// a warning where an operator has something to fix, information for an unknown or unregistered tenant.
     /// </summary>
     private async Task<TenantRecord?> AuthenticateAsync(string? tenantId, string? secret, Action<string> step, CancellationToken cancellationToken)
     {
