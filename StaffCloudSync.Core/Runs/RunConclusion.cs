@@ -6,7 +6,6 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>How a run ended: what its record says (status, the reason an operator reads, the kind of failure).</summary>
 internal sealed record RunEnd(RunStatus Status, string? Reason, SyncFailureKind? FailureKind = null);
 
 /// <summary>How a run that applied its plan (or stopped at its budget) ends.</summary>

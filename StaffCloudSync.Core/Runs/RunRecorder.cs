@@ -138,5 +138,4 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         new(action.EmployeeId, action.Kind, action.Rule.ToString(), action.MobieTrainId, done);
 }
 
-/// <summary>What a run that applied its plan did: the plan, what was applied, the steps' times, and the approval it ran under.</summary>
 internal sealed record RunWork(SyncPlan Plan, ApplyResult Result, RunTimings Timings, RunApproval? Approval);

@@ -62,7 +62,6 @@ public sealed class TenantDispatcher(
     }
 }
 
-/// <summary>The tenants queued by one dispatch, how many were left out as disabled, and the quarantined ones left waiting.</summary>
 public sealed record DispatchResult(IReadOnlyList<string> Queued, int Disabled, IReadOnlyList<string> QuarantinedWaiting);
 
 /// <summary>Events of the schedule's fan-out; ids only. Alerts match on the event ids (the queue's own are <c>Runs/QueueLog</c>).</summary>

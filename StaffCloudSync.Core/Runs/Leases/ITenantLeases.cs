@@ -21,7 +21,6 @@ public interface ITenantLeases
     Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken);
 }
 
-/// <summary>Whether the lease was taken; if not, the run that holds it and until when.</summary>
 public sealed record LeaseResult(bool Acquired, string? HeldByRunId, DateTimeOffset? HeldUntil)
 {
     /// <summary>Refused because this very run holds it: the message was delivered again while the run goes on.</summary>

@@ -1,10 +1,9 @@
 namespace StaffCloudSync.Core.Runs.Leases;
 
 /// <summary>
-/// Renews a run's tenant lease while the run is active, whatever started it (the queue, the CLI): a run that takes
-/// longer than the lease — a large tenant, a slow partner, a CLI run on a laptop — must not let a scheduled run in
-/// beside it. Renewed every third of the lease. A renewal that fails or finds the lease gone signals
-/// <see cref="LeaseRenewal.Lost"/> at once: the run can no longer prove the tenant is its own, so it must not write on.
+/// Renews a run's lease every third of its duration while the run is active, so a run longer than the lease lets no
+/// scheduled run in beside it. A renewal that fails or finds the lease gone signals <see cref="LeaseRenewal.Lost"/> at
+/// once: the run can no longer prove the tenant is its own, so it must not write on.
 /// </summary>
 public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, ILogger<TenantLeaseKeeper> logger)
 {

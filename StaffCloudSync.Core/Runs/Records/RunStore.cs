@@ -23,7 +23,6 @@ public sealed class RunStore(StorageTables storage)
 {
     private const int MaxPageSize = 100;
 
-    /// <summary>Inserts or replaces the record of one run.</summary>
     public async Task WriteAsync(RunRecord record, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(record.TenantId) || !TableKeys.IsValid(record.RunId) || record.RunId.Length > 200)

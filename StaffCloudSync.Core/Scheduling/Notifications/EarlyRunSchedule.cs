@@ -134,7 +134,6 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     }
 }
 
-/// <summary>The run a notification joined or made due: its id, its due time, and whether it was already due.</summary>
 public sealed record EarlyRun(string RunId, DateTimeOffset DueAt, bool Joined);
 
 /// <summary>One tenant's early-run row: the due run (none once it started), when it was asked for, and the previous run's start.</summary>

@@ -8,10 +8,9 @@ using StaffCloudSync.Core.Partners.StaffCloud.Http;
 namespace StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
 /// <summary>
-/// StaffCloud's <c>/webhooks</c> (staffcloud-api.md, "Webhooks"): list, create, update, delete. These are the only writes
-/// the product ever makes to StaffCloud, and only an operator's explicit <c>tenants notifications --register</c> or
-/// <c>--unregister</c> makes them; no sync uses this class, which is why it is not part of <see cref="IStaffCloudClient"/>
-/// (whose "no write" is tested). Webhook URLs carry secrets (ours and other integrations'): none is ever logged.
+/// StaffCloud's <c>/webhooks</c> (staffcloud-api.md, "Webhooks"): the only writes the product makes to StaffCloud, and
+/// only on an operator's <c>tenants notifications --register</c>/<c>--unregister</c>, so not part of the sync's
+/// <see cref="IStaffCloudClient"/> (whose "no write" is tested). Webhook URLs carry secrets: none is ever logged.
 /// </summary>
 public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloudOptions> options, ILogger<StaffCloudWebhookClient> logger)
 {
