@@ -5,9 +5,8 @@ namespace StaffCloudSync.Core.Runs;
 
 /// <summary>
 /// An operator's "allow deletions" (sync-rules.md, "Approval of held deletions"): it covers exactly the persons whose
-/// deletions the tenant's latest <c>DeletionsHeld</c> run held — as its run record names them — for the tenant's
-/// <c>DeletionApprovalHours</c>. An approval that named no one would let any later mass deletion through, which is what
-/// the guard is there to stop; so with nothing held it is refused.
+/// deletions the latest <c>DeletionsHeld</c> run held, for the tenant's <c>DeletionApprovalHours</c>. An approval naming
+/// no one would let any later mass deletion through, so with nothing held it is refused.
 /// </summary>
 public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimeProvider time)
 {
@@ -32,19 +31,14 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
         return approval;
     }
 
-    /// <summary>
-    /// The newest run that planned and held deletions. A run that did not get to planning (it failed reading, or was
-    /// skipped) says nothing about what is held and is passed over; a newer run that completed without holding anything
-    /// means nothing is held now.
-    /// </summary>
+    // A run that did not get to planning says nothing about what is held and is passed over; a newer run that completed
+    // without holding anything means nothing is held now.
     private async Task<RunRecord> LatestHoldingRunAsync(string tenantId, CancellationToken cancellationToken)
     {
         await foreach (var run in runs.ListRecentAsync(tenantId, RunsLookedAt, cancellationToken))
         {
             if (run.HeldDeletions.Count > 0 && run.Status is RunStatus.DeletionsHeld or RunStatus.Failed)
-            {
                 return run;
-            }
 
             if (run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors)
             {
@@ -58,14 +52,4 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
             $"tenant '{tenantId}': nothing is held, so there is nothing to allow: none of its last {RunsLookedAt} runs held deletions. "
             + "An approval covers only the deletions a run held; run it (or a dry run) first.");
     }
-}
-
-/// <summary>"allow deletions" was asked for a tenant whose latest runs hold nothing.</summary>
-public sealed class NothingHeldException : Exception
-{
-    public NothingHeldException() { }
-
-    public NothingHeldException(string message) : base(message) { }
-
-    public NothingHeldException(string message, Exception innerException) : base(message, innerException) { }
 }

@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Runs;
 
 /// <summary>
-/// Told of every queued run as the queue trigger takes up its message: before the tenant's lease, and again when the run
-/// is skipped because another run holds the tenant. The early runs count their minimum interval from a run's start, and
-/// make a skipped one due again so that the change it was for is not left to the next scheduled run. An interface here,
-/// so the queue handling does not depend on what listens.
+/// Told of every queued run before the tenant's lease, and again when it is skipped because another run holds the
+/// tenant (the early runs listen). An interface here, so the queue handling does not depend on what listens.
 /// </summary>
 public interface IQueuedRunObserver
 {

@@ -28,9 +28,7 @@ internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunS
         // Handed over for what is left of it: no other run starts in between, and should the old run be alive after
         // all, its next renewal fails and it stops writing long before the continuation becomes visible.
         if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, delay, CancellationToken.None))
-        {
             QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
-        }
 
         QueueLog.RedeliveryDeferred(logger, request.TenantId, request.RunId, next.RunId, now + delay);
         var reason = $"the instance running it stopped without warning (its queue message came back while it still held the tenant until " +

@@ -19,7 +19,6 @@ public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<Pois
         }
 
         QueueLog.PoisonMessage(logger, message!.TenantId, message.RunId, messageId);
-
         SyncTelemetry.RecordPoisonMessage(message.TenantId);
         var last = await runs.GetAsync(message.TenantId, message.RunId, cancellationToken);
         var record = RunRecorder.EndedFor(message, last, message.RequestedAt, time.GetUtcNow(), new RunEnd(RunStatus.Failed,

@@ -8,9 +8,8 @@ namespace StaffCloudSync.Core.Runs;
 public static class QuarantinePolicy
 {
     /// <summary>
-    /// Failures that need a person: retrying them twice a day only repeats the same alert. An answer that is not what
-    /// the API returns counts too (sync-rules.md: a failure no retry can fix is never transient, so quarantine sees it),
-    /// and so does an unknown tenant: like an invalid row, only an operator adding the row (or fixing the id) helps.
+    /// Failures that need a person: retrying them twice a day only repeats the same alert. An answer that is not what the
+    /// API returns counts too (sync-rules.md: no retry fixes it), and so does an unknown tenant (only an operator helps).
     /// </summary>
     public static bool NeedsAnOperator(SyncFailureKind? kind) =>
         kind is SyncFailureKind.Authentication or SyncFailureKind.Configuration or SyncFailureKind.MissingSecret
@@ -22,17 +21,11 @@ public static class QuarantinePolicy
     /// </summary>
     public static TenantHealth AfterRun(TenantHealth health, RunRecord run, DateTimeOffset now, int threshold)
     {
-        ArgumentNullException.ThrowIfNull(health);
-        ArgumentNullException.ThrowIfNull(run);
         if (run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors or RunStatus.DeletionsHeld)
-        {
             return health.Cleared();
-        }
 
         if (run.Status != RunStatus.Failed || !NeedsAnOperator(run.FailureKind))
-        {
             return health;
-        }
 
         var failures = health.ConsecutiveFailures + 1;
         return health.IsQuarantined || failures < threshold
@@ -43,13 +36,35 @@ public static class QuarantinePolicy
     /// <summary>Whether the schedule runs the tenant now: always when healthy, once per interval when quarantined.</summary>
     public static bool ShouldDispatch(TenantHealth health, DateTimeOffset now, TimeSpan retryInterval)
     {
-        ArgumentNullException.ThrowIfNull(health);
         if (!health.IsQuarantined)
-        {
             return true;
-        }
 
         var since = health.LastQuarantineAttemptAt ?? health.QuarantinedAt!.Value;
         return now - since >= retryInterval - TimeSpan.FromMinutes(30);
+    }
+}
+
+/// <summary>
+/// How long a tenant's work takes, kept in its health for the dispatcher's order (<see cref="DispatchOrder"/>). A chain
+/// of continuations is one day's work, so its invocations add up; only a chain that finished its work sets the figure.
+/// </summary>
+public static class RunTimes
+{
+    public static TenantHealth AfterRun(TenantHealth health, RunRecord run, TimeSpan elapsed)
+    {
+        // A dry run writes nothing, so its time understates tomorrow's run.
+        if (run.DryRun || run.Status is RunStatus.Running or RunStatus.Skipped)
+            return health;
+
+        // The first invocation starts the chain afresh: a total left by a chain that failed half-way is not this one's.
+        var chain = (run.Invocation > 1 ? health.ChainRunSeconds ?? 0 : 0) + Math.Max(0, elapsed.TotalSeconds);
+        return run.Status switch
+        {
+            RunStatus.Continued => health with { ChainRunSeconds = chain },
+            RunStatus.Succeeded or RunStatus.CompletedWithErrors or RunStatus.DeletionsHeld => health with { LastRunSeconds = chain, ChainRunSeconds = null },
+
+            // A failed run stopped early (or never began): the last finished one still says best how long the next takes.
+            _ => health with { ChainRunSeconds = null },
+        };
     }
 }

@@ -1,9 +1,6 @@
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// Events of a run's queue message: malformed, busy, retried, poisoned, stopped, continued. Ids only; alerts match on
-/// the event ids, which stayed as they were when these left <c>Scheduling/DispatchLog</c>.
-/// </summary>
+/// <summary>Events of a run's queue message; ids only. Alerts match on the event ids (kept from <c>Scheduling/DispatchLog</c>).</summary>
 internal static partial class QueueLog
 {
     [LoggerMessage(EventId = 1502, Level = LogLevel.Error,

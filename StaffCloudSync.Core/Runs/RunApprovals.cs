@@ -5,10 +5,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// What one run makes of the tenant's approval of held deletions, as pure functions of the approval, the plan and what
-/// was applied: the approval in force, the persons it no longer needs to cover, and the run record's view of it.
-/// </summary>
+/// <summary>What one run makes of the tenant's approval of held deletions, as pure functions of the approval, the plan and what was applied.</summary>
 internal static class RunApprovals
 {
     /// <summary>The approval that lets deletions through at <paramref name="now"/>; a lapsed or used-up one is ignored.</summary>

@@ -1,11 +1,14 @@
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Runs.Applying;
 using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>How a run that applied its plan (or stopped at its budget) ends: its status and the reason an operator reads.</summary>
+internal sealed record RunEnd(RunStatus Status, string? Reason, SyncFailureKind? FailureKind = null);
+
+/// <summary>How a run that applied its plan (or stopped at its budget) ends.</summary>
 internal static class RunConclusion
 {
     /// <summary>Held deletions need an operator, so they outrank record errors in the status; the reason names both.</summary>
@@ -23,8 +26,8 @@ internal static class RunConclusion
     }
 
     /// <summary>
-    /// A run that spent its time budget: <c>Continued</c> with its continuation, or — past <see cref="SyncOptions.DefaultMaxContinuations"/> —
-    /// <c>Failed</c>, since a chain that never ends means the budget, the limit or the partner's pace needs an operator.
+    /// <c>Continued</c> with its continuation, or — past <see cref="SyncOptions.DefaultMaxContinuations"/> — <c>Failed</c>:
+    /// a chain that never ends means the budget, the limit or the partner's pace needs an operator.
     /// </summary>
     public static (RunEnd End, SyncRequest? Next) AtBudget(SyncRequest request, RunBudget budget, ApplyResult result, int maxContinuations)
     {
@@ -37,29 +40,23 @@ internal static class RunConclusion
                 "raise the budget, or check the partner's pace — the next scheduled run goes on", SyncFailureKind.Configuration), null);
         }
 
-        var next = request.Continuation();
-        next = next.WithTraceContext();
+        var next = request.Continuation().WithTraceContext();
         return (new(RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})"), next);
     }
 
     /// <summary>
-    /// What a held run holds and what the operator's approval will make the next run do, naming only what applies:
-    /// deletions over the threshold when there are any (inactive people, applied once approved), and unproven persons
-    /// when StaffCloud's list left some out (read singly once approved, deleted only on a 404).
+    /// What a held run holds and what the operator's approval makes the next run do, naming only what applies: deletions
+    /// over the threshold, and unproven persons StaffCloud's list left out (read singly once approved, deleted only on a 404).
     /// </summary>
     internal static string HeldReason(DeletionGuardDecision guard)
     {
         var deletions = guard.Tripped && guard.Deletions > 0;
         var parts = new List<string>();
         if (deletions)
-        {
             parts.Add($"{guard.Deletions} deletions held: more than the threshold of {guard.Threshold} for {guard.SyncedPersons} synced persons");
-        }
 
         if (guard.Unproven > 0)
-        {
             parts.Add($"{guard.Unproven} records of persons StaffCloud's employees list left out held unproven (more than the threshold of {guard.Threshold}, so not read singly)");
-        }
 
         var next = (deletions, guard.Unproven > 0) switch
         {
@@ -71,5 +68,61 @@ internal static class RunConclusion
     }
 }
 
-/// <summary>How a run ended: what its record says (status, the reason an operator reads, the kind of failure).</summary>
-internal sealed record RunEnd(RunStatus Status, string? Reason, SyncFailureKind? FailureKind = null);
+/// <summary>
+/// Whatever ended a run, as a reason an operator can act on. Unknown errors count as transient (a retry is cheap and
+/// safe: every write is idempotent), but their type is named so they can be recognised.
+/// </summary>
+internal sealed record RunFailure(SyncFailureKind Kind, string Message)
+{
+    /// <summary>The run's end: <c>Failed</c> with this reason (and <paramref name="suffix"/>, what the run had got to).</summary>
+    public RunEnd End(string? suffix = null) => new(RunStatus.Failed, $"{Kind}: {Message}{suffix}", Kind);
+
+    /// <summary>Null for a cancellation of the whole host, which must propagate rather than be recorded as a failure.</summary>
+    public static RunFailure? From(string tenantId, Exception exception) => exception switch
+    {
+        SyncRunException run => new RunFailure(run.Kind, run.Message),
+        SecretNotFoundException secret => new RunFailure(SyncFailureKind.MissingSecret,
+            $"tenant '{tenantId}': {secret.Message} Create it in Key Vault (see docs/operations.md)."),
+        SecretAccessDeniedException denied => new RunFailure(SyncFailureKind.Authentication, $"tenant '{tenantId}': {denied.Message}"),
+        OperationCanceledException => null,
+        _ => new RunFailure(SyncFailureKind.Unavailable, $"tenant '{tenantId}': unexpected {exception.GetType().Name}: {exception.Message}"),
+    };
+}
+
+/// <summary>
+/// A run stopped before its plan is done, other than by its budget: the host is stopping, or the run lost its lease.
+/// Both stop it between writes, never in one: a write cut off leaves MobieTrain in a state the next run must guess at.
+/// </summary>
+internal sealed class RunStop(CancellationToken hostStopping, CancellationToken leaseLost) : IDisposable
+{
+    private readonly CancellationTokenSource _any = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, leaseLost);
+
+    /// <summary>Signalled by either cause; what the budget and the reads watch.</summary>
+    public CancellationToken Token => _any.Token;
+
+    public bool Stopped => _any.IsCancellationRequested;
+
+    /// <summary>
+    /// A lost lease outranks the host: another run may own the tenant now, so no continuation is queued. The host's stop
+    /// hands the tenant to a continuation, exactly as the time budget does.
+    /// </summary>
+    public (RunEnd End, SyncRequest? Next) End(SyncRequest request, int writes, ILogger logger)
+    {
+        var done = $"stopped between writes after {writes.ToString(CultureInfo.InvariantCulture)} writes";
+        if (leaseLost.IsCancellationRequested)
+        {
+            QueueLog.LeaseLostStopped(logger, request.TenantId, request.RunId, writes);
+            return (new RunEnd(RunStatus.Failed,
+                $"LeaseLost: the run could not renew its tenant's lease and {done}, so that no other run writes beside it; " +
+                "the queue's retry or the next run finishes the work", SyncFailureKind.Unavailable), null);
+        }
+
+        var next = request.Continuation();
+        QueueLog.HostStopping(logger, request.TenantId, request.RunId, writes, next.RunId);
+        return (new RunEnd(RunStatus.Continued,
+            $"the host is stopping (a deployment, a scale-in or a restart): {done}; continuation {next.RunId} queued " +
+            $"(invocation {next.Invocation.ToString(CultureInfo.InvariantCulture)} of chain {next.ChainId}) with the lease"), next);
+    }
+
+    public void Dispose() => _any.Dispose();
+}

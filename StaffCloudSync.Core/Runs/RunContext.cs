@@ -8,9 +8,8 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Core.Runs;
 
 /// <summary>
-/// Everything one run is about, built once from a tenant whose settings are known valid: the request (tenant, run
-/// id, trigger, dry run, chain), the run's time, the parsed plan settings, the approval in force and where the calls
-/// go. Read, plan, apply and record all take it, so nothing is derived twice or carried beside what holds it.
+/// Everything one run is about, built once from a tenant whose settings are known valid: the request, the run's time,
+/// the parsed plan settings, the approval in force and where the calls go. Read, plan, apply and record all take it.
 /// </summary>
 public sealed record RunContext(
     SyncRequest Request,
@@ -32,15 +31,10 @@ public sealed record RunContext(
     /// <summary>Where this run's writes go: the account, with the run id their idempotency keys carry.</summary>
     public MobieTrainWriteTarget MobieTrainWrites => MobieTrainWriteTarget.For(MobieTrain, RunId);
 
-    /// <summary>The run's context; the tenant must have passed validation (<see cref="TenantRecord.IsValid"/>).</summary>
     public static RunContext For(SyncRequest request, TenantRecord tenant, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(tenant);
         if (!tenant.IsValid)
-        {
             throw new ArgumentException($"tenant '{tenant.TenantId}' has an invalid row; a run context needs valid settings", nameof(tenant));
-        }
 
         var approval = RunApprovals.InForce(tenant, now);
         var settings = tenant.ValidSettings;
@@ -48,13 +42,9 @@ public sealed record RunContext(
             TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings));
     }
 
-    /// <summary>
-    /// The run's own row and every row, from one read of the table: the one-account check needs them all, and reading the
-    /// own row apart would read it twice. No row, or an invalid one, fails the run (<see cref="SyncRunException"/>).
-    /// </summary>
+    /// <summary>The run's own row and every row (the one-account check needs them all), from one read of the table.</summary>
     public static async Task<(TenantRecord Tenant, IReadOnlyList<TenantRecord> Rows)> ReadTenantAsync(TenantStore tenants, string tenantId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tenants);
         var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken);
         var tenant = rows.Find(r => string.Equals(r.TenantId, tenantId, StringComparison.Ordinal))
             ?? throw new SyncRunException(tenantId, SyncFailureKind.UnknownTenant, $"tenant '{tenantId}' has no row in the Tenants table");
@@ -70,18 +60,14 @@ public sealed record RunContext(
     /// <summary>A run whose StaffCloud tenant, MobieTrain account or token secret another row claims too reads nothing.</summary>
     public static void EnsureOwnAccounts(TenantSettings settings, IReadOnlyList<TenantRecord> rows)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var conflicts = TenantClaims.Conflicts(settings, rows);
         if (conflicts.Count > 0)
-        {
             throw new SyncRunException(settings.TenantId, SyncFailureKind.Configuration, TenantClaims.Describe(settings.TenantId, conflicts));
-        }
     }
 
     /// <summary>Reads and plans one tenant as a run would, without writing anything or recording a run.</summary>
     public static async Task<TenantPreview> PreviewAsync(TenantStore tenants, SnapshotReader reader, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(reader);
         var (tenant, rows) = await ReadTenantAsync(tenants, tenantId, cancellationToken);
         EnsureOwnAccounts(tenant.ValidSettings, rows);
         var context = For(SyncRequest.Preview(tenantId), tenant, now);

@@ -31,22 +31,16 @@ internal sealed class RunProgressTracker
     private int _planned;
 
     private RunProgressTracker(IProgress<RunProgress> listener, string tenantId, int invocation)
-    {
-        _listener = listener;
-        _tenantId = tenantId;
-        _invocation = invocation;
-    }
+        => (_listener, _tenantId, _invocation) = (listener, tenantId, invocation);
 
-    /// <summary>The current inline run's tracker; null on the queue's runs and when no one listens.</summary>
+    /// <summary>Null on the queue's runs and when no one listens.</summary>
     public static RunProgressTracker? Current => Active.Value;
 
-    /// <summary>Listens for the rest of the caller's async flow (a run inside it); disposing stops it.</summary>
+    /// <summary>Listens for the rest of the caller's async flow; disposing stops it.</summary>
     public static IDisposable? Listen(IProgress<RunProgress>? listener, string tenantId, int invocation)
     {
         if (listener is null)
-        {
             return null;
-        }
 
         var previous = Active.Value;
         var tracker = new RunProgressTracker(listener, tenantId, invocation);
@@ -86,5 +80,17 @@ internal sealed class RunProgressTracker
     private sealed class Restore(RunProgressTracker? previous) : IDisposable
     {
         public void Dispose() => Active.Value = previous;
+    }
+}
+
+/// <summary>An inline run with a listener: what the CLI's <c>sync</c> and <c>sandbox run</c> show live on a terminal.</summary>
+public static class InlineRunProgress
+{
+    /// <summary><see cref="TenantRunner.RunInlineAsync"/> with <paramref name="progress"/> told of each phase and finished write.</summary>
+    public static async Task<SyncOutcome> RunInlineAsync(this TenantRunner runner, SyncRequest request,
+        Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var listening = RunProgressTracker.Listen(progress, request.TenantId, request.Invocation);
+        return await runner.RunInlineAsync(request, RunTelemetry.EachInItsSpan(around), cancellationToken);
     }
 }

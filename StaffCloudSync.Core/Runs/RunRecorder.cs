@@ -12,10 +12,7 @@ namespace StaffCloudSync.Core.Runs;
 /// </summary>
 internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quarantineAfterFailures, TimeProvider time, ILogger logger)
 {
-    /// <summary>
-    /// The record of <paramref name="request"/>: what it is (tenant, run, trigger, chain), how it ended, and — when it got
-    /// as far as applying — what it did. A run that has not ended (<c>Running</c>) has no end time.
-    /// </summary>
+    /// <summary>The record of <paramref name="request"/>, how it ended and — when it got as far as applying — what it did.</summary>
     public static RunRecord Build(SyncRequest request, DateTimeOffset startedAt, DateTimeOffset? endedAt, RunEnd end, RunWork? work = null) => new()
     {
         TenantId = request.TenantId,
@@ -33,20 +30,19 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         Skipped = work?.Plan.SkippedRecords() ?? [],
         HeldDeletions = work?.Plan.HeldDeletionRecords() ?? [],
         Failures = work?.Result.Failures ?? [],
-        Writes = work is null ? RunWrites.Empty : PersonWrites.Of(work.Plan, work.Result),
+        Writes = work is null ? RunWrites.Empty : WritesOf(work.Plan, work.Result),
         Timings = work?.Timings ?? new RunTimings(0, 0, 0),
         Approval = work?.Approval,
     };
 
     /// <summary>
-    /// A run that could not record its own end — the queue gave up on it, or its instance died —, ended as
-    /// <paramref name="end"/>: its last record when there is one (what that attempt did — counts, failures — stays for the
-    /// operator), else the record of the request as it was asked for.
+    /// A run that could not record its own end (the queue gave up on it, or its instance died): its last record when there
+    /// is one, so what that attempt did stays for the operator, else the record of the request as it was asked for.
     /// </summary>
     public static RunRecord EndedFor(SyncRequest request, RunRecord? last, DateTimeOffset startedAt, DateTimeOffset endedAt, RunEnd end) =>
         last is null ? Build(request, startedAt, endedAt, end) : last with { EndedAt = endedAt, Status = end.Status, Reason = end.Reason };
 
-    /// <summary>The record of a run that has started (status Running), so an operator sees it while it goes on.</summary>
+    /// <summary>Status Running, so an operator sees the run while it goes on.</summary>
     public Task WriteStartAsync(SyncRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
         runs.WriteAsync(Build(request, startedAt, null, new RunEnd(RunStatus.Running, null)), cancellationToken);
 
@@ -84,9 +80,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
     public async Task SettleApprovalAsync(RunContext context, SyncPlan plan, ApplyResult result, CancellationToken cancellationToken)
     {
         if (context.DryRun || context.Tenant.DeletionApproval is not { } pending)
-        {
             return;
-        }
 
         if (context.Approval is not { } inForce)
         {
@@ -97,25 +91,18 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
 
         var settled = RunApprovals.Settled(inForce, plan, result);
         if (settled.Count == 0)
-        {
             return;
-        }
 
         var after = await tenants.UpdateDeletionApprovalAsync(context.TenantId, inForce.Id,
             a => a.Employees.Except(settled).ToHashSet() is { Count: > 0 } left ? a with { Employees = left } : null, cancellationToken);
         SyncLog.DeletionApprovalUsed(logger, context.TenantId, context.RunId, inForce.Id, settled.Count, after?.Id == inForce.Id ? after.Employees.Count : 0);
     }
 
-    /// <summary>
-    /// Counts failures that need an operator; quarantines a tenant that keeps failing, lifts it on success. The run's time
-    /// goes into the same write: the row is replaced after every finished run anyway, so the dispatcher's order costs none.
-    /// </summary>
+    // The run's time (for the dispatcher's order) goes into the same write as the quarantine's count: it costs none.
     private async Task RecordHealthAsync(RunRecord run, TimeSpan elapsed, CancellationToken cancellationToken)
     {
         if (run.Status is RunStatus.Skipped or RunStatus.Running)
-        {
             return;
-        }
 
         TenantHealth? before = null;
         var after = await tenants.UpdateHealthAsync(run.TenantId, health =>
@@ -125,9 +112,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         }, cancellationToken);
 
         if (after is null || before is null)
-        {
             return;
-        }
 
         if (after.IsQuarantined && !before.IsQuarantined)
         {
@@ -139,7 +124,18 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
             SyncLog.QuarantineLifted(logger, run.TenantId, run.RunId);
         }
     }
+
+    // A failure names the action's kind and ids but not its rule; the plan's action with the same ones has it.
+    private static RunWrites WritesOf(SyncPlan plan, ApplyResult result)
+    {
+        var failed = result.Failures.Where(f => f.EmployeeId is not null).Select(f => (f.EmployeeId, f.Action, f.MobieTrainId)).ToHashSet();
+        var refused = plan.Actions.OfType<PersonAction>()
+            .Where(a => failed.Contains((a.PersonId, a.Kind, a.MobieTrainId))).Select(a => Write(a, done: false));
+        return RunWrites.Of(result.Completed.OfType<PersonAction>().Select(a => Write(a, done: true)).Concat(refused));
+    }
+
+    private static PersonWrite Write(PersonAction action, bool done) =>
+        new(action.EmployeeId, action.Kind, action.Rule.ToString(), action.MobieTrainId, done);
 }
 
-/// <summary>What a run that applied its plan did: the plan, what was applied, the steps' times, and the approval it ran under.</summary>
 internal sealed record RunWork(SyncPlan Plan, ApplyResult Result, RunTimings Timings, RunApproval? Approval);

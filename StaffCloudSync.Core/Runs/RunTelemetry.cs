@@ -5,16 +5,12 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// A run's request and record in <see cref="SyncTelemetry"/>'s terms: the trace a message carries, the run's span, and
-/// the metrics of its record. Apart from SyncTelemetry so that stays a leaf any folder can use.
-/// </summary>
+/// <summary>A run's request and record in <see cref="SyncTelemetry"/>'s terms; apart from it so that stays a leaf any folder can use.</summary>
 public static class RunTelemetry
 {
     /// <summary>The run's span (see <see cref="SyncTelemetry.StartRun"/>), tagged with what the run is.</summary>
     public static Activity? StartRunSpan(this SyncRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         return SyncTelemetry.StartRun(request.RunId, request.Traceparent, request.Tracestate)?
             .SetTag(SyncTelemetry.TenantTag, request.TenantId)
             .SetTag(SyncTelemetry.TriggerTag, request.Trigger.ToString())
@@ -23,38 +19,23 @@ public static class RunTelemetry
             .SetTag("invocation", request.Invocation);
     }
 
-    /// <summary>
-    /// An inline chain's <c>around</c> with each invocation in its run span (the queue trigger opens a queued run's), so
-    /// the run's steps, its record's metrics and a continuation's trace context hang off that invocation.
-    /// </summary>
-    public static Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>> EachInItsSpan(Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around) =>
-        async (request, run) =>
-        {
-            ArgumentNullException.ThrowIfNull(run);
-            using var span = request.StartRunSpan();
-            return around is null ? await run() : await around(request, run);
-        };
+    /// <summary>An inline chain's <c>around</c> with each invocation in its run span (the queue trigger opens a queued run's).</summary>
+    internal static Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>> EachInItsSpan(
+        Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around) => async (request, run) =>
+    {
+        using var span = request.StartRunSpan();
+        return around is null ? await run() : await around(request, run);
+    };
 
     /// <summary>The message with the current span's trace context, unless it carries one already (a continuation's own).</summary>
-    public static SyncRequest WithTraceContext(this SyncRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        if (request.Traceparent is not null)
-        {
-            return request;
-        }
+    public static SyncRequest WithTraceContext(this SyncRequest request) =>
+        request.Traceparent is null && SyncTelemetry.CurrentTraceContext() is ({ } traceparent, var tracestate)
+            ? request with { Traceparent = traceparent, Tracestate = tracestate }
+            : request;
 
-        var (traceparent, tracestate) = SyncTelemetry.CurrentTraceContext();
-        return traceparent is null ? request : request with { Traceparent = traceparent, Tracestate = tracestate };
-    }
-
-    /// <summary>
-    /// The planner in a span of its own: the span is opened here, by the run, because the planner is pure (no clock,
-    /// no telemetry) and stays so.
-    /// </summary>
+    /// <summary>The planner in a span of its own, opened here because the planner is pure (no clock, no telemetry).</summary>
     public static SyncPlan PlanInSpan(TenantSnapshot snapshot, RunContext context)
     {
-        ArgumentNullException.ThrowIfNull(context);
         using var span = SyncTelemetry.StartPhase(SyncTelemetry.PlanSpan);
         var plan = SyncPlanner.Plan(snapshot, context.Plan, context.Now);
         span?.SetTag("actions", plan.Actions.Count);
@@ -64,8 +45,6 @@ public static class RunTelemetry
     /// <summary>The metrics of a run, from its final record; the run's span gets the status.</summary>
     public static void Record(SyncRequest request, RunRecord record, long durationMs)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(record);
         var tenant = new KeyValuePair<string, object?>(SyncTelemetry.TenantTag, record.TenantId);
         var dry = new KeyValuePair<string, object?>(SyncTelemetry.DryRunTag, record.DryRun);
         var status = new KeyValuePair<string, object?>(SyncTelemetry.StatusTag, record.Status.ToString());
@@ -75,30 +54,20 @@ public static class RunTelemetry
 
         // Only a queued run has a request time; the lag is how long it waited for a worker (or its debounce).
         if (request.RequestedAt != default && record.StartedAt >= request.RequestedAt)
-        {
             SyncTelemetry.Lag.Record((record.StartedAt - request.RequestedAt).TotalSeconds, trigger);
-        }
 
         foreach (var (kind, count) in ActionCounts(record.Counts).Where(c => c.Count > 0))
-        {
             SyncTelemetry.Actions.Add(count, tenant, dry, new(SyncTelemetry.KindTag, kind));
-        }
 
         foreach (var reason in record.Skipped.GroupBy(s => s.Reason))
-        {
             SyncTelemetry.Skipped.Add(reason.Count(), tenant, dry, new(SyncTelemetry.ReasonTag, reason.Key.ToString()));
-        }
 
         if (record.Counts.DeletionsHeld > 0)
-        {
             SyncTelemetry.HeldDeletions.Add(record.Counts.DeletionsHeld, tenant, dry);
-        }
 
         // A chain ends with any invocation that queued no continuation; one never started is no chain.
         if (record.Status is not (RunStatus.Continued or RunStatus.Running or RunStatus.Skipped))
-        {
             SyncTelemetry.Chain.Record(record.Invocation, status);
-        }
 
         if (Activity.Current is { OperationName: SyncTelemetry.RunSpan } span)
         {
@@ -112,9 +81,8 @@ public static class RunTelemetry
     }
 
     /// <summary>The record's counts by kind of action (the metric's <c>kind</c> tag), named as the record names them.</summary>
-    public static IEnumerable<(string Kind, int Count)> ActionCounts(SyncCounts counts)
+    private static IEnumerable<(string Kind, int Count)> ActionCounts(SyncCounts counts)
     {
-        ArgumentNullException.ThrowIfNull(counts);
         yield return (nameof(SyncCounts.Invited), counts.Invited);
         yield return (nameof(SyncCounts.InvitationsUpdated), counts.InvitationsUpdated);
         yield return (nameof(SyncCounts.InvitationsReplaced), counts.InvitationsReplaced);

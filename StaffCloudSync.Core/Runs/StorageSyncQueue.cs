@@ -1,6 +1,16 @@
 using Azure.Storage.Queues;
+using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Runs;
+
+/// <summary>The <c>tenant-sync</c> queue: where the timer and the on-demand endpoint put tenant runs.</summary>
+public interface ISyncQueue
+{
+    Task EnqueueAsync(SyncRequest message, CancellationToken cancellationToken);
+
+    /// <summary>A run due later: its message stays invisible for <paramref name="visibilityDelay"/> (at most 7 days, the queue's limit).</summary>
+    Task EnqueueAsync(SyncRequest message, TimeSpan visibilityDelay, CancellationToken cancellationToken);
+}
 
 /// <summary>
 /// The queue on the app's storage account. Messages are base64-encoded (set on the client), which is what the
@@ -11,41 +21,19 @@ public sealed class StorageSyncQueue(QueueServiceClient service) : ISyncQueue
     /// <summary>A message's visibility timeout may not exceed 7 days, nor its time to live (7 days by default).</summary>
     public static readonly TimeSpan MaxVisibilityDelay = TimeSpan.FromDays(7);
 
-    private readonly Lock _gate = new();
-    private Task<QueueClient>? _queue;
+    private readonly Ensured<QueueClient> _queue = Queue(service.GetQueueClient(SyncRequest.QueueName));
 
     public Task EnqueueAsync(SyncRequest message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
 
     public async Task EnqueueAsync(SyncRequest message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(visibilityDelay, MaxVisibilityDelay);
-        message = message.WithTraceContext();
-        var queue = await QueueAsync().WaitAsync(cancellationToken);
+        var queue = await _queue.GetAsync(cancellationToken);
 
         // Without a delay the queue's own default (visible at once) applies, as before delayed runs existed.
         TimeSpan? delay = visibilityDelay > TimeSpan.Zero ? visibilityDelay : null;
-        await queue.SendMessageAsync(message.ToJson(), delay, timeToLive: null, cancellationToken);
+        await queue.SendMessageAsync(message.WithTraceContext().ToJson(), delay, timeToLive: null, cancellationToken);
     }
 
-    // Created once per process; a failed creation is tried again by the next caller.
-    private Task<QueueClient> QueueAsync()
-    {
-        lock (_gate)
-        {
-            if (_queue is null || _queue.IsFaulted || _queue.IsCanceled)
-            {
-                _queue = CreateAsync();
-            }
-
-            return _queue;
-        }
-    }
-
-    private async Task<QueueClient> CreateAsync()
-    {
-        var client = service.GetQueueClient(SyncRequest.QueueName);
-        await client.CreateIfNotExistsAsync();
-        return client;
-    }
+    private static Ensured<QueueClient> Queue(QueueClient client) => new(client, token => client.CreateIfNotExistsAsync(cancellationToken: token));
 }

@@ -2,11 +2,7 @@ using StaffCloudSync.Core.Platform.AppSettings;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// How the sync reads and writes (section <c>Sync</c>); the rules themselves are per tenant. The settings an operator
-/// tunes are the public properties, checked at start-up by <see cref="SyncOptionsValidator"/>, which holds each one's
-/// range; the rest are the constants below (issue 22).
-/// </summary>
+/// <summary>How the sync reads and writes (section <c>Sync</c>): the public properties are settings, the rest constants (issue 22).</summary>
 public sealed class SyncOptions
 {
     public const string SectionName = "Sync";
@@ -40,20 +36,31 @@ public sealed class SyncOptions
 
     /// <summary>
     /// How long one invocation may spend before it stops between writes and hands the rest to a continuation
-    /// (sync-rules.md, "Time budget"). Under the Functions timeout (30 min) and the lease, so a run is never killed
-    /// mid-write; seconds are allowed because tests and the sandbox use short budgets.
+    /// (sync-rules.md, "Time budget"). Under the Functions timeout and the lease, so a run is never killed mid-write.
     /// </summary>
     public TimeSpan RunTimeBudget { get; set; } = TimeSpan.FromMinutes(25);
-
-    /// <summary><see cref="DefaultMaxContinuations"/>; not a setting, tests lower it in code.</summary>
-    internal int MaxContinuations { get; set; } = DefaultMaxContinuations;
 
     /// <summary>MobieTrain writes in flight at once for one tenant run.</summary>
     public int MaxParallelWrites { get; set; } = 8;
 
-    /// <summary><see cref="DefaultEventReadMargin"/>; not a setting (internal, so the binder leaves it alone).</summary>
+    // Internal, so the binder leaves these alone: not settings, tests lower them in code.
+    internal int MaxContinuations { get; set; } = DefaultMaxContinuations;
+
     internal TimeSpan EventReadMargin { get; set; } = DefaultEventReadMargin;
 
-    /// <summary><see cref="DefaultMaxConsecutiveTransientFailures"/>; not a setting, tests lower it in code.</summary>
     internal int MaxConsecutiveTransientFailures { get; set; } = DefaultMaxConsecutiveTransientFailures;
+}
+
+/// <summary>How the budget compares with the lease is checked with the lease, by <see cref="DispatchOptionsValidator"/>.</summary>
+internal sealed class SyncOptionsValidator : IValidateOptions<SyncOptions>
+{
+    private const string Section = SyncOptions.SectionName;
+
+    // Seconds are allowed for tests and the sandbox; a budget beyond the Functions timeout could never be spent.
+    public ValidateOptionsResult Validate(string? name, SyncOptions options) => AppSetting.Result(
+    [
+        AppSetting.OutOfRange(Section, nameof(SyncOptions.RunTimeBudget), options.RunTimeBudget, TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(30),
+            "at most the Functions timeout, functionTimeout in host.json"),
+        AppSetting.OutOfRange(Section, nameof(SyncOptions.MaxParallelWrites), options.MaxParallelWrites, 1, 64),
+    ]);
 }

@@ -6,10 +6,8 @@ using StaffCloudSync.Core.Runs.Records;
 namespace StaffCloudSync.Core.Runs;
 
 /// <summary>
-/// One tenant run to do, and the message on the <c>tenant-sync</c> queue that asks for it: which tenant, as which run,
-/// why, whether only to plan, and when it was asked for. A continuation carries its chain (the first invocation's run
-/// id) and which invocation it is, so a chain is bounded and shown as one. The CLI and the sandbox run one without
-/// queueing it.
+/// One tenant run to do, and the message on the <c>tenant-sync</c> queue that asks for it. A continuation carries its
+/// chain (the first invocation's run id) and which invocation it is, so a chain is bounded and shown as one.
 /// </summary>
 public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigger, bool DryRun)
 {
@@ -20,10 +18,9 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
     /// <summary>When the run was asked for (the message's time); unset for a run that is not queued.</summary>
     public DateTimeOffset RequestedAt { get; init; }
 
-    /// <summary>A continuation's chain (the first invocation's run id); absent for a first invocation.</summary>
+    /// <summary>Absent for a first invocation.</summary>
     public string? ChainId { get; init; }
 
-    /// <summary>Which invocation of its chain this is (1 when absent).</summary>
     public int Invocation { get; init; } = 1;
 
     /// <summary>The W3C trace context of the span that queued it, so the run continues that trace; absent in older messages.</summary>
@@ -60,15 +57,9 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
     public static bool TryParse(string? text, out SyncRequest? message, out string? error)
     {
         message = null;
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            error = "the message is empty";
-            return false;
-        }
-
         try
         {
-            message = JsonSerializer.Deserialize<SyncRequest>(text, Json);
+            message = string.IsNullOrWhiteSpace(text) ? null : JsonSerializer.Deserialize<SyncRequest>(text, Json);
         }
         catch (JsonException e)
         {
@@ -78,6 +69,7 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
 
         error = message switch
         {
+            null when string.IsNullOrWhiteSpace(text) => "the message is empty",
             null => "the message is null",
             { TenantId: null or "" } => "tenantId is missing",
             { RunId: null or "" } => "runId is missing",
@@ -88,19 +80,13 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
             _ => null,
         };
         if (error is not null)
-        {
             message = null;
-            return false;
-        }
 
-        return true;
+        return error is null;
     }
 }
 
-/// <summary>
-/// The result of a run: its record (already stored), the plan when one was made, and whether trying the same
-/// request again later could help (an outage) rather than needing an operator (credentials, configuration).
-/// </summary>
+/// <summary>The result of a run: its record (already stored), and the plan when one was made.</summary>
 public sealed record SyncOutcome(RunRecord Record, SyncPlan? Plan)
 {
     /// <summary>Derived, not stored: only a run that failed because a partner was unavailable is worth retrying soon.</summary>

@@ -10,11 +10,9 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Core.Runs;
 
 /// <summary>
-/// The owner of a tenant's run: takes its request through lease → context → read → plan → apply → record, then on to
-/// its continuation or hands the tenant over to it. The queue function (<see cref="RunQueuedAsync"/>), the CLI's
-/// <c>sync</c> and the sandbox (<see cref="RunInlineAsync"/>) all come here, so what an operator sees locally is what
-/// production does. A second concurrent run of a tenant ends <c>Skipped</c>; a second delivery of a run whose instance
-/// died goes on as its continuation once the lease lapses (<see cref="LeaseHandBack"/>).
+/// The owner of a tenant's run: lease → context → read → plan → apply → record, then its continuation. The queue, the
+/// CLI and the sandbox all come here, so what an operator sees locally is what production does. A second concurrent
+/// run ends <c>Skipped</c>; a second delivery of a run whose instance died goes on as its continuation (<see cref="LeaseHandBack"/>).
 /// </summary>
 public sealed class TenantRunner(
     TenantStore tenants,
@@ -38,10 +36,9 @@ public sealed class TenantRunner(
     private TimeSpan LeaseDuration => dispatch.Value.LeaseDuration;
 
     /// <summary>
-    /// One queue message: a malformed one is dropped, not retried; a continuation is queued as its own message with the
-    /// lease handed to it. A failure a retry can help (an outage) is thrown so the queue tries again; any other is only
-    /// recorded. <paramref name="hostStopping"/> is the host's stop signal: the run stops between writes and hands the
-    /// tenant to its continuation; what it still has to write (its record, the continuation's message) is not cut off.
+    /// One queue message: a malformed one is dropped; a continuation is queued with the lease handed to it; a failure a
+    /// retry can help is thrown so the queue tries again. On <paramref name="hostStopping"/> the run stops between writes
+    /// and hands over to its continuation; its record and the continuation's message are not cut off.
     /// </summary>
     public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken hostStopping)
     {
@@ -53,20 +50,14 @@ public sealed class TenantRunner(
         }
 
         foreach (var observer in observers ?? [])
-        {
             await observer.RunStartingAsync(request!, cancellationToken);
-        }
 
         var lease = await leases.TryAcquireAsync(request!.TenantId, request.RunId, LeaseDuration, cancellationToken);
         if (lease.IsHeldBy(request.RunId))
-        {
             return await _handBack.DeferAsync(request, lease, cancellationToken);
-        }
 
         if (!lease.Acquired)
-        {
             return await SkipAsync(request, lease, cancellationToken);
-        }
 
         SyncOutcome outcome;
         var handedOver = false;
@@ -74,16 +65,12 @@ public sealed class TenantRunner(
         {
             outcome = await RunAsync(request, request.RunId, hostStopping, cancellationToken);
             if (outcome.Continuation is { } next)
-            {
                 handedOver = await HandOverAsync(request, next, cancellationToken);
-            }
         }
         finally
         {
             if (!handedOver)
-            {
                 await leases.ReleaseAsync(request.TenantId, request.RunId, CancellationToken.None);
-            }
         }
 
         if (outcome.Record.Status == RunStatus.Failed && outcome.Retryable)
@@ -96,21 +83,17 @@ public sealed class TenantRunner(
     }
 
     /// <summary>
-    /// A run in this process (the CLI, the sandbox): the lease is taken once under the first run id, renewed, and given
-    /// back at the end, even when interrupted; a run that stops at its time budget goes on here at once, each invocation
-    /// its own run. <paramref name="around"/> wraps each invocation (the CLI shows and prints it, the sandbox counts its
-    /// requests). Returns the chain's last outcome; a busy tenant is not waited for (<see cref="TenantBusyException"/>).
+    /// A run in this process (CLI, sandbox): one lease under the first run id for the whole chain, given back even when
+    /// interrupted; continuations run here at once. <paramref name="around"/> wraps each invocation. A busy tenant is
+    /// not waited for (<see cref="TenantBusyException"/>).
     /// </summary>
     public async Task<SyncOutcome> RunInlineAsync(
         SyncRequest request, Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var leaseRunId = request.RunId;
         var lease = await leases.TryAcquireAsync(request.TenantId, leaseRunId, LeaseDuration, cancellationToken);
         if (!lease.Acquired)
-        {
             throw new TenantBusyException(request.TenantId, lease);
-        }
 
         try
         {
@@ -121,9 +104,7 @@ public sealed class TenantRunner(
                     ? await RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken)
                     : await around(current, () => RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken));
                 if (outcome.Continuation is not { } next)
-                {
                     return outcome;
-                }
 
                 request = next;
             }
@@ -135,14 +116,10 @@ public sealed class TenantRunner(
         }
     }
 
-    /// <summary>
-    /// One invocation, under the lease <paramref name="leaseRunId"/> holds, renewed while it is active. The host's stop
-    /// and a lost lease stop it between writes (<see cref="RunStop"/>); <paramref name="cancellationToken"/> cuts it off.
-    /// </summary>
+    // The host's stop and a lost lease stop it between writes (RunStop); cancellationToken cuts it off.
     private async Task<SyncOutcome> RunAsync(SyncRequest request, string leaseRunId, CancellationToken hostStopping, CancellationToken cancellationToken)
     {
-        var renewal = keeper.Keep(request.TenantId, leaseRunId, LeaseDuration);
-        await using var renewing = renewal;
+        await using var renewal = keeper.Keep(request.TenantId, leaseRunId, LeaseDuration);
         using var stop = new RunStop(hostStopping, renewal.Lost);
         var started = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
@@ -215,9 +192,7 @@ public sealed class TenantRunner(
         }
 
         if (result.BudgetSpent && stop.Stopped)
-        {
             return await StoppedAsync(context.Request, context.Now, started, stop, work, cancellationToken);
-        }
 
         if (result.BudgetSpent)
         {
@@ -241,26 +216,18 @@ public sealed class TenantRunner(
     {
         SyncLog.Planned(logger, context.TenantId, context.RunId, plan.Actions.Count, planMs);
         foreach (var skip in plan.Skips)
-        {
             SyncLog.Skipped(logger, context.TenantId, skip.EmployeeId, skip.Reason.ToString());
-        }
 
-        if (plan.DeletionGuard.HoldsAny)
-        {
-            SyncLog.DeletionsHeld(logger, context.TenantId, context.RunId, plan.DeletionGuard.Deletions, plan.DeletionGuard.Threshold, plan.DeletionGuard.SyncedPersons);
-        }
+        if (plan.DeletionGuard is { HoldsAny: true } guard)
+            SyncLog.DeletionsHeld(logger, context.TenantId, context.RunId, guard.Deletions, guard.Threshold, guard.SyncedPersons);
     }
 
-    /// <summary>
-    /// Starts the continuation at once: the lease passes to it first (so no other run gets in between), then its message
-    /// is queued. If the message cannot be queued the lease is given back, and the next scheduled run goes on.
-    /// </summary>
+    // The lease passes to the continuation first, so no other run gets in between; if its message cannot be queued, the
+    // lease is given back and the next scheduled run goes on.
     private async Task<bool> HandOverAsync(SyncRequest request, SyncRequest next, CancellationToken cancellationToken)
     {
         if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, LeaseDuration, CancellationToken.None))
-        {
             QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
-        }
 
         try
         {
@@ -276,9 +243,6 @@ public sealed class TenantRunner(
         return true;
     }
 
-    /// <summary>
-    /// Another run holds the tenant (a second delivery of the holder's own message goes to <see cref="LeaseHandBack"/>).
-    /// </summary>
     private async Task<RunRecord> SkipAsync(SyncRequest request, LeaseResult lease, CancellationToken cancellationToken)
     {
         QueueLog.LeaseBusy(logger, request.TenantId, request.RunId, lease.HeldByRunId, lease.HeldUntil);
@@ -287,9 +251,7 @@ public sealed class TenantRunner(
             $"another run ({lease.HeldByRunId}) of this tenant is in progress, holding it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z; the next scheduled run will catch up",
             cancellationToken);
         foreach (var observer in observers ?? [])
-        {
             await observer.RunSkippedAsync(request, lease.HeldByRunId, cancellationToken);
-        }
 
         return skipped;
     }

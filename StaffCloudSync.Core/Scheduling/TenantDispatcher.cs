@@ -6,9 +6,8 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Core.Scheduling;
 
 /// <summary>
-/// The scheduled fan-out: one queue message per enabled tenant, so each tenant runs in its own failure domain.
-/// A row too broken to say whether it is enabled is queued too: its run then records the problem where an
-/// operator looks (the tenant's runs), instead of the tenant silently never running. The longest tenants are queued
+/// The scheduled fan-out: one queue message per enabled tenant, each in its own failure domain. A row too broken to say
+/// whether it is enabled is queued too, so its run records the problem where an operator looks. The longest tenants go
 /// first (<see cref="DispatchOrder"/>), so the pool ends the day together rather than waiting on one taken last.
 /// </summary>
 public sealed class TenantDispatcher(
@@ -63,5 +62,24 @@ public sealed class TenantDispatcher(
     }
 }
 
-/// <summary>The tenants queued by one dispatch, how many were left out as disabled, and the quarantined ones left waiting.</summary>
 public sealed record DispatchResult(IReadOnlyList<string> Queued, int Disabled, IReadOnlyList<string> QuarantinedWaiting);
+
+/// <summary>Events of the schedule's fan-out; ids only. Alerts match on the event ids (the queue's own are <c>Runs/QueueLog</c>).</summary>
+internal static partial class DispatchLog
+{
+    [LoggerMessage(EventId = 1500, Level = LogLevel.Information,
+        Message = "Dispatch ({Trigger}, past due {IsPastDue}) queued {Queued} tenant runs; {Disabled} tenants disabled")]
+    public static partial void Dispatched(ILogger logger, string trigger, bool isPastDue, int queued, int disabled);
+
+    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} has an invalid row and is queued so its run records the problem: {Errors}")]
+    public static partial void InvalidTenantQueued(ILogger logger, string tenantId, string errors);
+
+    [LoggerMessage(EventId = 1507, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId} is quarantined since {QuarantinedAt}: not queued this time (tried once a day; an operator can clear it)")]
+    public static partial void QuarantinedTenantWaits(ILogger logger, string tenantId, DateTimeOffset quarantinedAt);
+
+    [LoggerMessage(EventId = 1508, Level = LogLevel.Error,
+        Message = "Tenant {TenantId} shares an account with another row and is queued so its run records the problem (it reads nothing): {Conflicts}")]
+    public static partial void SharedAccountQueued(ILogger logger, string tenantId, string conflicts);
+}

@@ -8,9 +8,8 @@ using StaffCloudSync.Core.Runs.Records;
 namespace StaffCloudSync.Core.Runs.Applying;
 
 /// <summary>
-/// The state of one apply: counters, failures, the budget's stop and the run-level stop. It runs a phase's writes with
-/// bounded parallelism and decides what each outcome means (a record's failure, an outage, a run-level error); what a
-/// write does is the caller's (<see cref="PlannedWrites"/>).
+/// The state of one apply: it runs a phase's writes with bounded parallelism and decides what each outcome means (a
+/// record's failure, an outage, a run-level error); what a write does is <see cref="PlannedWrites"/>'s.
 /// </summary>
 internal sealed class ApplyRun(
     MobieTrainWriteTarget target, int parallelism, int maxConsecutiveTransient, RunBudget budget, ILogger logger, CancellationToken cancellationToken)
@@ -33,9 +32,7 @@ internal sealed class ApplyRun(
         where T : SyncAction
     {
         if (_runLevelError is not null || _budgetSpent)
-        {
             return;
-        }
 
         // Phases run one after another, so the writes of this one read the name set here.
         _phase = phase;
@@ -54,9 +51,7 @@ internal sealed class ApplyRun(
         where T : SyncAction
     {
         if (_stop.IsCancellationRequested || _budgetSpent)
-        {
             return;
-        }
 
         // Every invocation makes progress: its first write starts whatever the budget says, unless the run was stopped.
         if (budget.IsStopped || (budget.IsSpent && Volatile.Read(ref _started) > 0))

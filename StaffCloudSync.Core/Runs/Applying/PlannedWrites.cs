@@ -4,10 +4,7 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Runs.Applying;
 
-/// <summary>
-/// What each planned action writes to MobieTrain, for one run's target, and the ids of the groups the run created, which
-/// the later writes of the run refer to.
-/// </summary>
+/// <summary>What each planned action writes to MobieTrain, and the ids of the groups the run created for its later writes.</summary>
 internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTarget target)
 {
     private readonly ConcurrentDictionary<GroupSource, string> _createdGroups = new();
@@ -65,17 +62,11 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
         foreach (var reference in groups)
         {
             if (reference.GroupId is { } id)
-            {
                 ids.Add(id);
-            }
             else if (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created))
-            {
                 ids.Add(created);
-            }
             else
-            {
                 throw new MissingGroupException(reference.PendingSource.Value);
-            }
         }
 
         return ids;

@@ -1,10 +1,6 @@
 namespace StaffCloudSync.Core.Runs.Leases;
 
-/// <summary>
-/// One run per tenant at a time: a run holds its tenant's lease while it reads, plans and applies, renewed while it is
-/// active (<see cref="TenantLeaseKeeper"/>). A lease expires by itself, so a crashed run blocks its tenant for at most
-/// the lease's duration.
-/// </summary>
+/// <summary>One run per tenant at a time. A lease expires by itself, so a crashed run blocks its tenant for at most its duration.</summary>
 public interface ITenantLeases
 {
     /// <summary>
@@ -13,21 +9,18 @@ public interface ITenantLeases
     /// </summary>
     Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken);
 
-    /// <summary>Extends the lease to now + <paramref name="duration"/> if <paramref name="runId"/> still holds it; false when it does not.</summary>
+    /// <summary>False when <paramref name="runId"/> no longer holds it.</summary>
     Task<bool> RenewAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Passes the lease from <paramref name="fromRunId"/> to the continuation <paramref name="toRunId"/> (until now +
-    /// <paramref name="duration"/>), so no other run gets in between two invocations of one chain; the continuation's
-    /// <see cref="TryAcquireAsync"/> then takes it once. False when <paramref name="fromRunId"/> no longer holds it.
+    /// Passes the lease to the continuation <paramref name="toRunId"/>, so no other run gets in between two invocations of
+    /// one chain; its <see cref="TryAcquireAsync"/> then takes it once. False when <paramref name="fromRunId"/> no longer holds it.
     /// </summary>
     Task<bool> HandOverAsync(string tenantId, string fromRunId, string toRunId, TimeSpan duration, CancellationToken cancellationToken);
 
-    /// <summary>Gives the lease back if <paramref name="runId"/> still holds it.</summary>
     Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken);
 }
 
-/// <summary>Whether the lease was taken; if not, the run that holds it and until when.</summary>
 public sealed record LeaseResult(bool Acquired, string? HeldByRunId, DateTimeOffset? HeldUntil)
 {
     /// <summary>Refused because this very run holds it: the message was delivered again while the run goes on.</summary>

@@ -50,9 +50,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             }
 
             if (expiresAt > now)
-            {
                 return new LeaseResult(false, holder, expiresAt);
-            }
 
             await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
             return new LeaseResult(true, null, null);
@@ -68,35 +66,19 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
 
     public async Task<bool> RenewAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var table = await tables.Leases.GetAsync(cancellationToken);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
-        if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
-        {
+        var (table, lease) = await HeldAsync(tenantId, runId, cancellationToken);
+        if (lease is null)
             return false;
-        }
 
-        var lease = existing.Value;
         lease[ExpiresAtColumn] = time.GetUtcNow() + duration;
-        try
-        {
-            await table.UpdateEntityAsync(lease, lease.ETag, TableUpdateMode.Replace, cancellationToken);
-            return true;
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // Released, or taken over after it expired: it is not ours any more.
-            return false;
-        }
+        return await OursAsync(table.UpdateEntityAsync(lease, lease.ETag, TableUpdateMode.Replace, cancellationToken));
     }
 
     public async Task<bool> HandOverAsync(string tenantId, string fromRunId, string toRunId, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var table = await tables.Leases.GetAsync(cancellationToken);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
-        if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != fromRunId)
-        {
+        var (table, current) = await HeldAsync(tenantId, fromRunId, cancellationToken);
+        if (current is null)
             return false;
-        }
 
         var lease = new TableEntity(Partition, tenantId)
         {
@@ -104,33 +86,35 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             [ExpiresAtColumn] = time.GetUtcNow() + duration,
             [HandedOverColumn] = true,
         };
+        return await OursAsync(table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken));
+    }
+
+    public async Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken)
+    {
+        var (table, lease) = await HeldAsync(tenantId, runId, cancellationToken);
+        if (lease is not null)
+            await OursAsync(table.DeleteEntityAsync(Partition, tenantId, lease.ETag, cancellationToken));
+    }
+
+    /// <summary>The lease row when <paramref name="runId"/> holds it.</summary>
+    private async Task<(TableClient Table, TableEntity? Lease)> HeldAsync(string tenantId, string runId, CancellationToken cancellationToken)
+    {
+        var table = await tables.Leases.GetAsync(cancellationToken);
+        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
+        return (table, existing.HasValue && existing.Value!.GetString(RunIdColumn) == runId ? existing.Value : null);
+    }
+
+    /// <summary>False when the write found the lease released, or taken over after it expired: it is not ours any more.</summary>
+    private static async Task<bool> OursAsync(Task write)
+    {
         try
         {
-            await table.UpdateEntityAsync(lease, existing.Value.ETag, TableUpdateMode.Replace, cancellationToken);
+            await write;
             return true;
         }
         catch (RequestFailedException e) when (e.Status is 404 or 412)
         {
             return false;
-        }
-    }
-
-    public async Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken)
-    {
-        var table = await tables.Leases.GetAsync(cancellationToken);
-        var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
-        if (!existing.HasValue || existing.Value!.GetString(RunIdColumn) != runId)
-        {
-            return;
-        }
-
-        try
-        {
-            await table.DeleteEntityAsync(Partition, tenantId, existing.Value.ETag, cancellationToken);
-        }
-        catch (RequestFailedException e) when (e.Status is 404 or 412)
-        {
-            // Expired and taken by another run meanwhile: it is theirs now.
         }
     }
 }

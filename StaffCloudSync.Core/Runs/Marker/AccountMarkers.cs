@@ -17,7 +17,6 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
     public async Task<AccountMarkerCheck> EnsureAsync(
         MobieTrainWriteTarget target, bool dryRun, MobieTrainSnapshot snapshot, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         var check = AccountMarkerCheck.Of(target.TenantId, target.AccountId, snapshot);
         if (check.FailureMessage is { } failure)
         {
@@ -26,18 +25,27 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
         }
 
         if (check.State == AccountMarkerState.MissingNewAccount && !dryRun)
-        {
             await CreateAsync(target, cancellationToken);
-        }
 
         return check;
     }
 
-    /// <summary>Writes the tenant's marker group; the caller has decided that the account is the tenant's.</summary>
+    /// <summary>The caller has decided that the account is the tenant's.</summary>
     public async Task CreateAsync(MobieTrainWriteTarget target, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(target);
         await mobieTrain.CreateUserGroupAsync(target, TenantMarker.NameFor(target.TenantId), TenantMarker.ExternalIdFor(target.TenantId), cancellationToken);
         MarkerLog.Created(logger, target.TenantId, target.AccountId, target.RunId);
     }
+}
+
+/// <summary>The marker's events: tenant and account ids only (an account id is no personal data).</summary>
+public static partial class MarkerLog
+{
+    [LoggerMessage(EventId = 1730, Level = LogLevel.Information,
+        Message = "Tenant {TenantId} created its marker group in MobieTrain account {AccountId} (run {RunId})")]
+    public static partial void Created(ILogger logger, string tenantId, string accountId, string runId);
+
+    [LoggerMessage(EventId = 1731, Level = LogLevel.Error,
+        Message = "Tenant {TenantId} may not write MobieTrain account {AccountId}: its marker state is {State}; nothing written")]
+    public static partial void Refused(ILogger logger, string tenantId, string accountId, string state);
 }

@@ -6,19 +6,14 @@ namespace StaffCloudSync.Core.Runs.Reading;
 /// Runs independent reads side by side; the first failure cancels the others, and the error that surfaces is
 /// the real cause, not the cancellation it caused in a sibling.
 /// </summary>
-internal sealed class ConcurrentReads : IDisposable
+internal sealed class ConcurrentReads(CancellationToken cancellationToken) : IDisposable
 {
-    private readonly CancellationTokenSource _failFast;
+    private readonly CancellationTokenSource _failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     private readonly List<Task> _started = [];
-
-    public ConcurrentReads(CancellationToken cancellationToken) =>
-        _failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-    public CancellationToken Token => _failFast.Token;
 
     public Task<List<T>> Start<T>(Func<CancellationToken, IAsyncEnumerable<T>> read)
     {
-        var task = CollectAsync(read(Token));
+        var task = CollectAsync(read(_failFast.Token));
         _started.Add(task);
         return task;
     }
@@ -36,9 +31,7 @@ internal sealed class ConcurrentReads : IDisposable
                 .SelectMany(t => t.Exception!.InnerExceptions)
                 .FirstOrDefault(e => e is not OperationCanceledException);
             if (cause is not null)
-            {
                 ExceptionDispatchInfo.Capture(cause).Throw();
-            }
 
             throw;
         }
@@ -52,20 +45,14 @@ internal sealed class ConcurrentReads : IDisposable
 
     private async Task<List<T>> CollectAsync<T>(IAsyncEnumerable<T> source)
     {
-        var list = new List<T>();
         try
         {
-            await foreach (var item in source)
-            {
-                list.Add(item);
-            }
+            return await source.ToListAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             await _failFast.CancelAsync();
             throw;
         }
-
-        return list;
     }
 }

@@ -5,37 +5,28 @@ using StaffCloudSync.Core.Platform.Failures;
 namespace StaffCloudSync.Core.Runs.Reading;
 
 /// <summary>
-/// The proof of a hard deletion (sync-rules.md, "deactivated employee"). StaffCloud can answer a list with
-/// <c>200 []</c> when a filter misfires, so a synced person the list left out is read singly: StaffCloud's JSON 404
-/// proves the deletion once some single read of the run answered a record (another missing person's, or one control
-/// read of a listed employee), and any other 404 fails the run; a record is used as read (and the omission logged); any other answer fails the run before anything is
-/// written. When more are missing than the deletion guard's threshold, the list itself is suspect: they are not
-/// read one by one but held (the planner lists them as held deletions), except those an operator's approval covers.
+/// The proof of a hard deletion (sync-rules.md, "deactivated employee"). StaffCloud can answer a list with <c>200 []</c>
+/// when a filter misfires, so a synced person the list left out is read singly: a JSON 404 proves the deletion once some
+/// single read of the run answered a record (another missing person's, or a control read of a listed employee); a record
+/// is used as read; any other answer fails the run before anything is written. When more are missing than the deletion
+/// guard's threshold, the list itself is suspect: they are held, not read, except those an operator's approval covers.
 /// </summary>
 internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger logger)
 {
-    public async Task<MissingEmployeeProof> ProveAsync(
-        StaffCloudTarget target,
-        PlanSettings settings,
-        IReadOnlyList<StaffCloudEmployee> listed,
-        IReadOnlyDictionary<long, int> syncedRecords,
-        CancellationToken cancellationToken)
+    public async Task<MissingEmployeeProof> ProveAsync(StaffCloudTarget target, PlanSettings settings, IReadOnlyList<StaffCloudEmployee> listed,
+        IReadOnlyDictionary<long, int> syncedRecords, CancellationToken cancellationToken)
     {
         var returned = listed.Select(e => e.Id).ToHashSet();
         var missing = syncedRecords.Keys.Where(id => !returned.Contains(id)).Order().ToList();
         if (missing.Count == 0)
-        {
             return MissingEmployeeProof.None;
-        }
 
         var approved = settings.ApprovedDeletions;
         var unapprovedRecords = missing.Where(id => !approved.Contains(id)).Sum(id => syncedRecords[id]);
         var (threshold, exceeded) = DeletionGuard.Check(unapprovedRecords, syncedRecords.Values.Sum(), settings);
         var toProbe = exceeded ? missing.Where(approved.Contains).ToList() : missing;
         if (toProbe.Count < missing.Count)
-        {
             ReadLog.MissingHeld(logger, target.TenantId, missing.Count - toProbe.Count, unapprovedRecords, threshold);
-        }
 
         var readSingly = new List<StaffCloudEmployee>();
         var provenDeleted = new HashSet<long>();
@@ -58,18 +49,9 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         return new MissingEmployeeProof(readSingly, provenDeleted, readPathProof);
     }
 
-    /// <summary>
-    /// A 404 proves a deletion only once some single read of the run answered a record: another missing person's, or
-    /// else one control read of an employee the list did return (a synced one, the lowest id, if there is one). When
-    /// that read answers anything but its record, the single-read path does not work and the run fails before writing.
-    /// </summary>
-    private async Task<string> ProveReadPathAsync(
-        StaffCloudTarget target,
-        IReadOnlyList<StaffCloudEmployee> listed,
-        IReadOnlyDictionary<long, int> syncedRecords,
-        List<StaffCloudEmployee> readSingly,
-        int notFound,
-        CancellationToken cancellationToken)
+    // The control read is of a listed employee: a synced one with the lowest id if there is one.
+    private async Task<string> ProveReadPathAsync(StaffCloudTarget target, IReadOnlyList<StaffCloudEmployee> listed,
+        IReadOnlyDictionary<long, int> syncedRecords, List<StaffCloudEmployee> readSingly, int notFound, CancellationToken cancellationToken)
     {
         if (readSingly.Count > 0)
         {
@@ -82,9 +64,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         var control = controls.Where(syncedRecords.ContainsKey).Order().FirstOrDefault();
         control = control != 0 ? control : controls.Order().FirstOrDefault();
         if (control == 0)
-        {
             throw NotProven(target, notFound, "the list returned no employee to read as a control");
-        }
 
         StaffCloudEmployee? answer;
         try
@@ -98,9 +78,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
         }
 
         if (answer is null)
-        {
             throw NotProven(target, notFound, $"the control read of listed employee {control} answered 404 too");
-        }
 
         ReadLog.ProvenByControlRead(logger, target.TenantId, notFound, control);
         return $"a control read of listed employee {control.ToString(CultureInfo.InvariantCulture)}";
@@ -113,11 +91,28 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
             "person(s) prove no deletion, and nothing was written", inner);
 }
 
-/// <summary>
-/// What the single reads found: records the list left out, the ids StaffCloud answered 404 for, and what proved
-/// those 404s (a record read singly in the same run).
-/// </summary>
+/// <summary>What the single reads found: records the list left out, the ids answered 404, and what proved those 404s.</summary>
 internal sealed record MissingEmployeeProof(IReadOnlyList<StaffCloudEmployee> ReadSingly, IReadOnlySet<long> ProvenDeleted, string? ReadPathProof)
 {
     public static MissingEmployeeProof None { get; } = new([], new HashSet<long>(), null);
+}
+
+/// <summary>Log lines of the snapshot read, event ids 1050–1059: tenant ids, employee ids and counts, never a profile.</summary>
+internal static partial class ReadLog
+{
+    [LoggerMessage(EventId = 1050, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId}: StaffCloud's employees list left out employee {EmployeeId}, which the single read returned; it is synced as read")]
+    public static partial void OmittedByList(ILogger logger, string tenantId, long employeeId);
+
+    [LoggerMessage(EventId = 1051, Level = LogLevel.Warning,
+        Message = "Tenant {TenantId}: StaffCloud's employees list left out {Persons} synced persons ({Records} records, more than the deletion threshold of {Threshold}); they are held, not read one by one")]
+    public static partial void MissingHeld(ILogger logger, string tenantId, int persons, int records, int threshold);
+
+    [LoggerMessage(EventId = 1052, Level = LogLevel.Information,
+        Message = "Tenant {TenantId}: {Persons} synced persons answered 404 to their single read; proof that the single read works: the record of missing employee {EmployeeId}")]
+    public static partial void ProvenByRecord(ILogger logger, string tenantId, int persons, long employeeId);
+
+    [LoggerMessage(EventId = 1053, Level = LogLevel.Information,
+        Message = "Tenant {TenantId}: {Persons} synced persons answered 404 to their single read; proof that the single read works: a control read of listed employee {EmployeeId}")]
+    public static partial void ProvenByControlRead(ILogger logger, string tenantId, int persons, long employeeId);
 }

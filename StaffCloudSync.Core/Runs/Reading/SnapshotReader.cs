@@ -6,29 +6,20 @@ using StaffCloudSync.Core.Platform.Telemetry;
 namespace StaffCloudSync.Core.Runs.Reading;
 
 /// <summary>
-/// Step 1 of a run: reads what the rules need, following the read plan of staffcloud-api.md — MobieTrain's lists
-/// beside StaffCloud's current-or-future events, then those events' confirmed assignments, then the employees of
-/// those assignments and every synced person, and finally, one by one, the synced persons the list left out
-/// (<see cref="MissingEmployeeProbe"/>). Its cost grows with the events and people the tenant schedules and has in
-/// MobieTrain, not with the whole StaffCloud database. Any failure propagates: a run never plans on half a snapshot.
+/// Step 1 of a run, following the read plan of staffcloud-api.md: MobieTrain's lists beside StaffCloud's current-or-future
+/// events, then their confirmed assignments, then the employees of those and every synced person, then singly the synced
+/// persons the list left out (<see cref="MissingEmployeeProbe"/>). Its cost grows with what the tenant schedules, not
+/// with the whole StaffCloud database. Any failure propagates: a run never plans on half a snapshot.
 /// </summary>
 public sealed class SnapshotReader(
     IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, IOptions<SyncOptions> options, ILogger<SnapshotReader> logger)
 {
-    public Task<TenantSnapshot> ReadAsync(RunContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return ReadAsync(context.StaffCloud, context.MobieTrain, context.Plan, context.Now, cancellationToken);
-    }
+    public Task<TenantSnapshot> ReadAsync(RunContext context, CancellationToken cancellationToken) =>
+        ReadAsync(context.StaffCloud, context.MobieTrain, context.Plan, context.Now, cancellationToken);
 
     public async Task<TenantSnapshot> ReadAsync(
-        StaffCloudTarget staffCloudTarget,
-        MobieTrainTarget mobieTrainTarget,
-        PlanSettings settings,
-        DateTimeOffset now,
-        CancellationToken cancellationToken)
+        StaffCloudTarget staffCloudTarget, MobieTrainTarget mobieTrainTarget, PlanSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         using var span = SyncTelemetry.StartPhase(SyncTelemetry.ReadSpan);
         using var reads = new ConcurrentReads(cancellationToken);
 
@@ -41,18 +32,15 @@ public sealed class SnapshotReader(
         var events = reads.Start(ct => staffCloud.GetActiveEventsAsync(staffCloudTarget, after, ct));
         await reads.WhenAllAsync();
 
-        var mobieTrainSnapshot = new MobieTrainSnapshot(
-            await groups, await users, await invitations);
-        var currentEvents = (await events)
-            .Where(e => Definitions.IsCurrentOrFuture(e, settings.TimeZone, now)).ToList();
+        var mobieTrainSnapshot = new MobieTrainSnapshot(await groups, await users, await invitations);
+        var currentEvents = (await events).Where(e => Definitions.IsCurrentOrFuture(e, settings.TimeZone, now)).ToList();
 
         var eventIds = currentEvents.Select(e => e.Id).Order().ToList();
         var assignments = reads.Start(ct => staffCloud.GetConfirmedAssignmentsAsync(staffCloudTarget, eventIds, ct));
         await reads.WhenAllAsync();
 
         // StaffCloud ignores filters it does not know: the status is checked again here.
-        var confirmed = (await assignments)
-            .Where(Definitions.IsConfirmed).ToList();
+        var confirmed = (await assignments).Where(Definitions.IsConfirmed).ToList();
 
         var synced = SyncedRecordsByEmployee(mobieTrainSnapshot);
         var employeeIds = confirmed.Select(a => a.EmployeeId).Concat(synced.Keys).Distinct().Order().ToList();
@@ -60,8 +48,7 @@ public sealed class SnapshotReader(
         await reads.WhenAllAsync();
         var employeeList = await employees;
 
-        var probe = new MissingEmployeeProbe(staffCloud, logger);
-        var proof = await probe.ProveAsync(staffCloudTarget, settings, employeeList, synced, cancellationToken);
+        var proof = await new MissingEmployeeProbe(staffCloud, logger).ProveAsync(staffCloudTarget, settings, employeeList, synced, cancellationToken);
         employeeList.AddRange(proof.ReadSingly);
 
         return new TenantSnapshot(

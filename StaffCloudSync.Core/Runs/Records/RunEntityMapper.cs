@@ -4,10 +4,7 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Runs.Records;
 
-/// <summary>
-/// A run record as one <c>SyncRuns</c> entity (summary columns a person can read in the portal, and the name of the blob
-/// holding its lists), plus the small index entity that finds it by run id.
-/// </summary>
+/// <summary>A run record's <c>SyncRuns</c> entity (the summary a person reads in the portal), and its index entity by run id.</summary>
 internal static class RunEntityMapper
 {
     /// <summary>The run's details blob in the run-details container; absent when the run has no lists.</summary>
@@ -67,56 +64,49 @@ internal static class RunEntityMapper
         };
 
         if (record.ChainId is { } chain)
-        {
             entity[nameof(RunRecord.ChainId)] = chain;
-        }
 
         if (detailsBlob is not null)
-        {
             entity[DetailsBlob] = detailsBlob;
-        }
 
         return entity;
     }
 
     /// <summary>The summary; the lists come from the details blob (<see cref="RunStore"/>).</summary>
-    public static RunRecord ToRecord(TableEntity entity)
+    public static RunRecord ToRecord(TableEntity entity) => new()
     {
-        return new RunRecord
+        TenantId = entity.PartitionKey,
+        RunId = Required(entity, nameof(RunRecord.RunId)),
+        Trigger = ReadEnum<RunTrigger>(entity, nameof(RunRecord.Trigger)),
+        ChainId = entity.GetString(nameof(RunRecord.ChainId)),
+        Invocation = entity.GetInt32(nameof(RunRecord.Invocation)) ?? 1,
+        DryRun = entity.GetBoolean(nameof(RunRecord.DryRun)) ?? false,
+        // The RowKey holds the exact ticks; the StartedAt column is there for people reading the table.
+        StartedAt = new DateTimeOffset(MaxTicks - long.Parse(entity.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero),
+        EndedAt = entity.GetDateTimeOffset(nameof(RunRecord.EndedAt)),
+        Status = ReadEnum<RunStatus>(entity, nameof(RunRecord.Status)),
+        Reason = entity.GetString(nameof(RunRecord.Reason)),
+        FailureKind = Enum.TryParse<SyncFailureKind>(entity.GetString(nameof(RunRecord.FailureKind)), out var kind) ? kind : null,
+        Counts = new SyncCounts
         {
-            TenantId = entity.PartitionKey,
-            RunId = Required(entity, nameof(RunRecord.RunId)),
-            Trigger = ReadEnum<RunTrigger>(entity, nameof(RunRecord.Trigger)),
-            ChainId = entity.GetString(nameof(RunRecord.ChainId)),
-            Invocation = entity.GetInt32(nameof(RunRecord.Invocation)) ?? 1,
-            DryRun = entity.GetBoolean(nameof(RunRecord.DryRun)) ?? false,
-            // The RowKey holds the exact ticks; the StartedAt column is there for people reading the table.
-            StartedAt = new DateTimeOffset(MaxTicks - long.Parse(entity.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero),
-            EndedAt = entity.GetDateTimeOffset(nameof(RunRecord.EndedAt)),
-            Status = ReadEnum<RunStatus>(entity, nameof(RunRecord.Status)),
-            Reason = entity.GetString(nameof(RunRecord.Reason)),
-            FailureKind = Enum.TryParse<SyncFailureKind>(entity.GetString(nameof(RunRecord.FailureKind)), out var kind) ? kind : null,
-            Counts = new SyncCounts
-            {
-                Invited = Int(entity, nameof(SyncCounts.Invited)),
-                InvitationsUpdated = Int(entity, nameof(SyncCounts.InvitationsUpdated)),
-                InvitationsReplaced = Int(entity, nameof(SyncCounts.InvitationsReplaced)),
-                UsersUpdated = Int(entity, nameof(SyncCounts.UsersUpdated)),
-                UsersRemoved = Int(entity, nameof(SyncCounts.UsersRemoved)),
-                InvitationsRemoved = Int(entity, nameof(SyncCounts.InvitationsRemoved)),
-                InvitationsExpired = Int(entity, nameof(SyncCounts.InvitationsExpired)),
-                GroupsCreated = Int(entity, nameof(SyncCounts.GroupsCreated)),
-                GroupsRenamed = Int(entity, nameof(SyncCounts.GroupsRenamed)),
-                Skipped = Int(entity, nameof(SyncCounts.Skipped)),
-                Failed = Int(entity, nameof(SyncCounts.Failed)),
-                DeletionsHeld = Int(entity, nameof(SyncCounts.DeletionsHeld)),
-            },
-            Timings = new RunTimings(
-                entity.GetInt64(nameof(RunTimings.ReadMs)) ?? 0,
-                entity.GetInt64(nameof(RunTimings.PlanMs)) ?? 0,
-                entity.GetInt64(nameof(RunTimings.ApplyMs)) ?? 0),
-        };
-    }
+            Invited = Int(entity, nameof(SyncCounts.Invited)),
+            InvitationsUpdated = Int(entity, nameof(SyncCounts.InvitationsUpdated)),
+            InvitationsReplaced = Int(entity, nameof(SyncCounts.InvitationsReplaced)),
+            UsersUpdated = Int(entity, nameof(SyncCounts.UsersUpdated)),
+            UsersRemoved = Int(entity, nameof(SyncCounts.UsersRemoved)),
+            InvitationsRemoved = Int(entity, nameof(SyncCounts.InvitationsRemoved)),
+            InvitationsExpired = Int(entity, nameof(SyncCounts.InvitationsExpired)),
+            GroupsCreated = Int(entity, nameof(SyncCounts.GroupsCreated)),
+            GroupsRenamed = Int(entity, nameof(SyncCounts.GroupsRenamed)),
+            Skipped = Int(entity, nameof(SyncCounts.Skipped)),
+            Failed = Int(entity, nameof(SyncCounts.Failed)),
+            DeletionsHeld = Int(entity, nameof(SyncCounts.DeletionsHeld)),
+        },
+        Timings = new RunTimings(
+            entity.GetInt64(nameof(RunTimings.ReadMs)) ?? 0,
+            entity.GetInt64(nameof(RunTimings.PlanMs)) ?? 0,
+            entity.GetInt64(nameof(RunTimings.ApplyMs)) ?? 0),
+    };
 
     private static string? Cap(string? reason) =>
         reason is null || reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…");

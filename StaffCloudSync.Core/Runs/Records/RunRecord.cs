@@ -3,10 +3,7 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Runs.Records;
 
-/// <summary>
-/// What one tenant run did: the row of <c>SyncRuns</c> (partition = tenant, newest first). It holds ids and
-/// reasons, never a profile or a secret.
-/// </summary>
+/// <summary>What one tenant run did (<see cref="RunStore"/>): ids and reasons, never a profile or a secret.</summary>
 public sealed record RunRecord
 {
     public required string TenantId { get; init; }
@@ -26,7 +23,6 @@ public sealed record RunRecord
     /// <summary>Why the run Failed, was Skipped, or holds deletions; null when it Succeeded.</summary>
     public string? Reason { get; init; }
 
-    /// <summary>What kind of failure ended a <c>Failed</c> run (credentials, configuration, outage …); null otherwise.</summary>
     public SyncFailureKind? FailureKind { get; init; }
 
     public SyncCounts Counts { get; init; } = SyncCounts.Zero;
@@ -37,14 +33,10 @@ public sealed record RunRecord
 
     public IReadOnlyList<RecordFailure> Failures { get; init; } = [];
 
-    /// <summary>
-    /// The person writes the run attempted, for its results file (<see cref="RunResults"/>): stored in a blob of their own
-    /// and not read back with the record, so out of its JSON too, which would list them by the thousand.
-    /// </summary>
+    /// <summary>The person writes the run attempted, for its results file: stored apart and not read back with the record.</summary>
     [JsonIgnore]
     public RunWrites Writes { get; init; } = RunWrites.Empty;
 
-    /// <summary>The approval of held deletions in force when the run planned, if any; null otherwise.</summary>
     public RunApproval? Approval { get; init; }
 
     public RunTimings Timings { get; init; } = new(0, 0, 0);
@@ -52,7 +44,6 @@ public sealed record RunRecord
     /// <summary>The run id of the chain's first invocation (its own id when it is the first).</summary>
     public string? ChainId { get; init; }
 
-    /// <summary>Which invocation of its chain this is: 1 for a run that is not a continuation.</summary>
     public int Invocation { get; init; } = 1;
 }
 
@@ -82,16 +73,12 @@ public enum RunTrigger
 }
 
 /// <summary>
-/// A write MobieTrain refused for one record (after retries): <see cref="Error"/> says what happened, with MobieTrain's
-/// own message masked (no e-mail address, phone number or key-like text); <see cref="Status"/> and <see cref="ErrorCode"/>
-/// are MobieTrain's, when it answered.
+/// A write MobieTrain refused for one record (after retries), with MobieTrain's own message masked (no e-mail address,
+/// phone number or key-like text); <see cref="Status"/> and <see cref="ErrorCode"/> are MobieTrain's, when it answered.
 /// </summary>
 public sealed record RecordFailure(long? EmployeeId, string Action, string? MobieTrainId, string Error, int? Status = null, string? ErrorCode = null);
 
-/// <summary>
-/// An operator's approval of held deletions as a run saw it: who granted it and when, the run whose held deletions it
-/// approved, the persons (employee ids) it covered when the run started, until when, and whom this run deleted under it.
-/// </summary>
+/// <summary>An operator's approval of held deletions as a run saw it: whom it covered when the run started, and whom the run deleted.</summary>
 public sealed record RunApproval(
     string Id,
     string ApprovedRunId,
@@ -101,5 +88,4 @@ public sealed record RunApproval(
     IReadOnlyList<long> Covers,
     IReadOnlyList<long> Deleted);
 
-/// <summary>Wall time of the three steps, in milliseconds.</summary>
 public sealed record RunTimings(long ReadMs, long PlanMs, long ApplyMs);

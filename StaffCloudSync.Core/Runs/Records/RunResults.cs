@@ -1,7 +1,4 @@
-using Azure;
-using Azure.Storage.Blobs;
 using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Runs.Records;
 
@@ -11,10 +8,7 @@ namespace StaffCloudSync.Core.Runs.Records;
 /// </summary>
 public sealed record PersonWrite(long EmployeeId, string Action, string Rule, string? MobieTrainId, bool Done);
 
-/// <summary>
-/// The person writes of a run, capped at <see cref="MaxItems"/> so that their blob stays bounded whatever the
-/// roster; <see cref="Omitted"/> says how many were left out.
-/// </summary>
+/// <summary>The person writes of a run, capped so that their blob stays bounded whatever the roster.</summary>
 public sealed record RunWrites(IReadOnlyList<PersonWrite> Items, int Omitted)
 {
     /// <summary>Well above a 20,000-person run's writes (about one per person); about 8 MB of JSON at most.</summary>
@@ -24,78 +18,33 @@ public sealed record RunWrites(IReadOnlyList<PersonWrite> Items, int Omitted)
 
     public static RunWrites Of(IEnumerable<PersonWrite> writes)
     {
-        ArgumentNullException.ThrowIfNull(writes);
         var all = writes.ToList();
         return all.Count <= MaxItems ? new RunWrites(all, 0) : new RunWrites(all.Take(MaxItems).ToList(), all.Count - MaxItems);
     }
 }
 
-/// <summary>
-/// A run's person writes as a blob of their own beside its details blob (<c>{tenant}/{runId}.writes.json</c>): only the
-/// results file reads it, so listing runs never downloads the megabytes a large run's writes take.
-/// </summary>
-internal static class RunWritesBlob
-{
-    public static string Name(string tenantId, string runId) => $"{tenantId}/{runId}.writes.json";
-
-    /// <summary>Before the run's row, as the details blob is; a record without writes (a start, a dry run) leaves an earlier blob be.</summary>
-    public static async Task WriteAsync(StorageTables storage, RunRecord record, CancellationToken cancellationToken)
-    {
-        if (record.Writes.Items.Count == 0 && record.Writes.Omitted == 0)
-        {
-            return;
-        }
-
-        var container = await storage.Documents.GetAsync(cancellationToken);
-        var json = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(record.Writes, RunWritesJsonContext.Default.RunWrites));
-        await container.GetBlobClient(Name(record.TenantId, record.RunId)).UploadAsync(json, overwrite: true, cancellationToken);
-    }
-
-    public static async Task<RunWrites> ReadAsync(StorageTables storage, string tenantId, string runId, CancellationToken cancellationToken)
-    {
-        var container = await storage.Documents.GetAsync(cancellationToken);
-        try
-        {
-            var content = (await container.GetBlobClient(Name(tenantId, runId)).DownloadContentAsync(cancellationToken)).Value.Content;
-            return JsonSerializer.Deserialize(content.ToMemory().Span, RunWritesJsonContext.Default.RunWrites) ?? RunWrites.Empty;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 404)
-        {
-            // A run that wrote nothing, or one recorded before writes were kept.
-            return RunWrites.Empty;
-        }
-    }
-}
-
-[JsonSerializable(typeof(RunWrites))]
-internal sealed partial class RunWritesJsonContext : JsonSerializerContext;
-
-/// <summary>One line of a run's results file.</summary>
 public sealed record RunResultRow(long EmployeeId, string? MobieTrainId, string Action, string? Rule, string? Reason, string Outcome);
 
 /// <summary>
 /// A run's results file (<c>runs show --csv</c>, <c>GET /api/tenants/{id}/runs/{runId}/results</c>): one line per person and
 /// action the run did, skipped, failed or held, built from the run record alone — ids, rules and reasons, no contact data.
 /// </summary>
-public sealed class RunResults(RunStore runs, StorageTables storage)
+public sealed class RunResults(RunStore runs)
 {
     public static readonly IReadOnlyList<string> Columns = ["employeeId", "mobieTrainId", "action", "rule", "reason", "outcome"];
 
-    /// <summary>The results file of one run as CSV; null when the run does not exist.</summary>
+    /// <summary>Null when the run does not exist.</summary>
     public async Task<RunResultsFile?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
         if (await runs.GetAsync(tenantId, runId, cancellationToken) is not { } run)
-        {
             return null;
-        }
 
-        var writes = await RunWritesBlob.ReadAsync(storage, tenantId, runId, cancellationToken);
+        var writes = await runs.GetWritesAsync(tenantId, runId, cancellationToken);
         return new RunResultsFile(ToCsv(Rows(run with { Writes = writes })), writes.Omitted);
     }
 
     public static IReadOnlyList<RunResultRow> Rows(RunRecord run)
     {
-        ArgumentNullException.ThrowIfNull(run);
         var rows = new List<RunResultRow>();
         rows.AddRange(run.Writes.Items.Where(w => w.Done).Select(w => new RunResultRow(w.EmployeeId, w.MobieTrainId, w.Action, w.Rule, null, "done")));
 
@@ -123,23 +72,17 @@ public sealed class RunResults(RunStore runs, StorageTables storage)
 
     public static string ToCsv(IEnumerable<RunResultRow> rows)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         var csv = new StringBuilder();
         Line(csv, Columns);
         foreach (var row in rows)
-        {
             Line(csv, [row.EmployeeId.ToString(CultureInfo.InvariantCulture), row.MobieTrainId, row.Action, row.Rule, row.Reason, row.Outcome]);
-        }
 
         return csv.ToString();
     }
 
     // RFC 4180 needs only this much (quote a field holding a comma, quote or line break; double its quotes; CRLF
     // lines), so a writer of a few lines serves rather than a CSV package in Core (docs/decisions.md, "hand-written CSV writer").
-    private static void Line(StringBuilder csv, IEnumerable<string?> fields)
-    {
-        csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
-    }
+    private static void Line(StringBuilder csv, IEnumerable<string?> fields) => csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
 
     // The file is meant to be opened in a spreadsheet: a field that starts like a formula (a MobieTrain message quoted in
     // a reason, an id from another system) is prefixed with an apostrophe so it is shown as text, never evaluated.

@@ -1,48 +1,45 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json.Serialization.Metadata;
 using Azure;
 using Azure.Data.Tables;
+using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Runs.Records;
 
 /// <summary>
 /// Run records: the summary a person reads in the portal as a row of the <c>SyncRuns</c> table (partition = tenant,
-/// RowKey = inverted start ticks + "_" + run id, so the partition reads newest first), and the run's lists (skipped,
-/// held deletions, failures, approval) as one JSON document in the <c>run-details</c> container, blob
-/// <c>{tenant}/{runId}.json</c>, which the row names.
+/// newest first, <see cref="RunEntityMapper"/>), the run's lists (skipped, held deletions, failures, approval) as one JSON
+/// document in the <c>run-details</c> container (<c>{tenant}/{runId}.json</c>, named by the row), and its person writes
+/// beside it (<c>{tenant}/{runId}.writes.json</c>), read only by the results file so listing runs never downloads them.
 /// </summary>
 /// <remarks>
-/// Finding a run by id: Table storage filters RowKeys by range only, and the run id sits behind the start time,
-/// which a caller holding only the id does not know. Each run therefore has a small index entity in the same
-/// partition (RowKey "runid_" + id, pointing at the run's RowKey), written in the same entity-group transaction
-/// as the run so the two never disagree; a lookup is two point reads instead of a scan of the tenant's history.
-/// Index rows start with a letter and run rows with a digit, so listing takes a RowKey range that skips them.
-/// The details blob is written before the row that names it, so a row never names a blob that is not there yet.
+/// Finding a run by id: Table storage filters RowKeys by range only, and the run id sits behind the start time. Each run
+/// therefore has a small index entity in its partition (RowKey "runid_" + id, pointing at the run's RowKey), written in
+/// the same entity-group transaction so the two never disagree: a lookup is two point reads, not a scan. The blobs are
+/// written before the row that names them, so a row never names a blob that is not there yet.
 /// </remarks>
 public sealed class RunStore(StorageTables storage)
 {
     private const int MaxPageSize = 100;
 
-    /// <summary>Writes (inserts or replaces) the record of one run.</summary>
     public async Task WriteAsync(RunRecord record, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(record);
         if (!TableKeys.IsValid(record.TenantId) || !TableKeys.IsValid(record.RunId) || record.RunId.Length > 200)
-        {
             throw new ArgumentException("A run record needs a tenant id and a run id (up to 200 characters) usable as table keys.", nameof(record));
-        }
 
         var details = new RunDetails(record.Skipped, record.HeldDeletions, record.Failures, record.Approval);
         string? blobName = null;
         if (details.Count > 0 || details.Approval is not null)
         {
             blobName = $"{record.TenantId}/{record.RunId}.json";
-            var container = await storage.Documents.GetAsync(cancellationToken);
-            var json = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(details, RunDetailsJsonContext.Default.RunDetails));
-            await container.GetBlobClient(blobName).UploadAsync(json, overwrite: true, cancellationToken);
+            await UploadAsync(blobName, details, RunJson.Default.RunDetails, cancellationToken);
         }
 
-        await RunWritesBlob.WriteAsync(storage, record, cancellationToken);
+        // A record without writes (a start, a dry run) leaves an earlier writes blob be.
+        if (record.Writes.Items.Count > 0 || record.Writes.Omitted > 0)
+            await UploadAsync(WritesBlob(record.TenantId, record.RunId), record.Writes, RunJson.Default.RunWrites, cancellationToken);
+
         var client = await storage.Runs.GetAsync(cancellationToken);
         var entity = RunEntityMapper.ToEntity(record, blobName);
         var actions = new List<TableTransactionAction>
@@ -54,9 +51,7 @@ public sealed class RunStore(StorageTables storage)
         // A run written again with another start time would otherwise leave its first row behind, unreachable by id.
         var previous = await ReadIndexAsync(client, record.TenantId, record.RunId, cancellationToken);
         if (previous is not null && previous != entity.RowKey)
-        {
             actions.Add(new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(record.TenantId, previous), ETag.All));
-        }
 
         try
         {
@@ -73,9 +68,7 @@ public sealed class RunStore(StorageTables storage)
     public async IAsyncEnumerable<RunRecord> ListRecentAsync(string tenantId, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (max <= 0 || !TableKeys.IsValid(tenantId))
-        {
             yield break;
-        }
 
         var client = await storage.Runs.GetAsync(cancellationToken);
         var filter = TableClient.CreateQueryFilter(
@@ -85,9 +78,7 @@ public sealed class RunStore(StorageTables storage)
         {
             yield return await ReadAsync(entity, cancellationToken);
             if (++returned >= max)
-            {
                 yield break;
-            }
         }
     }
 
@@ -95,44 +86,60 @@ public sealed class RunStore(StorageTables storage)
     public async Task<RunRecord?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(tenantId) || !TableKeys.IsValid(runId))
-        {
             return null;
-        }
 
         var client = await storage.Runs.GetAsync(cancellationToken);
         var rowKey = await ReadIndexAsync(client, tenantId, runId, cancellationToken);
         if (rowKey is null)
-        {
             return null;
-        }
 
         var run = await client.GetEntityIfExistsAsync<TableEntity>(tenantId, rowKey, cancellationToken: cancellationToken);
         return run.HasValue ? await ReadAsync(run.Value!, cancellationToken) : null;
     }
 
+    /// <summary>The person writes of a run, for its results file; none for a run that wrote none or was recorded before writes were kept.</summary>
+    public async Task<RunWrites> GetWritesAsync(string tenantId, string runId, CancellationToken cancellationToken) =>
+        await DownloadAsync(WritesBlob(tenantId, runId), cancellationToken) is { } content
+            ? JsonSerializer.Deserialize(content.ToMemory().Span, RunJson.Default.RunWrites) ?? RunWrites.Empty
+            : RunWrites.Empty;
+
+    private static string WritesBlob(string tenantId, string runId) => $"{tenantId}/{runId}.writes.json";
+
     // A row without a details blob (no lists, or written before the details moved to blobs) reads with empty lists.
     private async Task<RunRecord> ReadAsync(TableEntity entity, CancellationToken cancellationToken)
     {
         var record = RunEntityMapper.ToRecord(entity);
-        if (entity.GetString(RunEntityMapper.DetailsBlob) is not { Length: > 0 } blobName)
-        {
+        if (entity.GetString(RunEntityMapper.DetailsBlob) is not { Length: > 0 } blobName
+            || await DownloadAsync(blobName, cancellationToken) is not { } content)
             return record;
-        }
 
+        var details = JsonSerializer.Deserialize(content.ToMemory().Span, RunJson.Default.RunDetails)
+            ?? throw new InvalidDataException($"Run record {entity.PartitionKey}/{entity.RowKey}: its details blob {blobName} is empty JSON.");
+        return record with
+        {
+            Skipped = details.Skipped, HeldDeletions = details.HeldDeletions, Failures = details.Failures, Approval = details.Approval,
+        };
+    }
+
+    private async Task UploadAsync<T>(string blobName, T value, JsonTypeInfo<T> json, CancellationToken cancellationToken)
+    {
         var container = await storage.Documents.GetAsync(cancellationToken);
-        BinaryData content;
+        var content = BinaryData.FromBytes(JsonSerializer.SerializeToUtf8Bytes(value, json));
+        await container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, cancellationToken);
+    }
+
+    /// <summary>Null when the blob is not there.</summary>
+    private async Task<BinaryData?> DownloadAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var container = await storage.Documents.GetAsync(cancellationToken);
         try
         {
-            content = (await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content;
+            return (await container.GetBlobClient(blobName).DownloadContentAsync(cancellationToken)).Value.Content;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
         {
-            return record;
+            return null;
         }
-
-        var details = JsonSerializer.Deserialize(content.ToMemory().Span, RunDetailsJsonContext.Default.RunDetails)
-            ?? throw new InvalidDataException($"Run record {entity.PartitionKey}/{entity.RowKey}: its details blob {blobName} is empty JSON.");
-        return record with { Skipped = details.Skipped, HeldDeletions = details.HeldDeletions, Failures = details.Failures, Approval = details.Approval };
     }
 
     private static async Task<string?> ReadIndexAsync(TableClient client, string tenantId, string runId, CancellationToken cancellationToken)
@@ -142,3 +149,19 @@ public sealed class RunStore(StorageTables storage)
         return index.HasValue ? index.Value!.GetString(RunEntityMapper.IndexTarget) : null;
     }
 }
+
+/// <summary>The lists of a run record (and the approval it ran under), stored together as one JSON document.</summary>
+internal sealed record RunDetails(
+    IReadOnlyList<SkippedRecord> Skipped,
+    IReadOnlyList<HeldDeletion> HeldDeletions,
+    IReadOnlyList<RecordFailure> Failures,
+    RunApproval? Approval = null)
+{
+    public int Count => Skipped.Count + HeldDeletions.Count + Failures.Count;
+}
+
+// Enums as names: the stored JSON stays readable and survives a reordering of the enum members.
+[JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(RunDetails))]
+[JsonSerializable(typeof(RunWrites))]
+internal sealed partial class RunJson : JsonSerializerContext;

@@ -2,16 +2,15 @@ using Azure;
 using Azure.Data.Tables;
 using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
 /// <summary>
-/// Each tenant's early-run row (sync-rules.md, "Early runs"): the run a notification made due and when, and when the
-/// previous notification-triggered run started. It lives in the <c>TenantLeases</c> table beside the lease (partition
-/// <c>notifications</c>): both are per-tenant coordination rows, and every test and sandbox already has that table of its own.
-/// Every change is made on the row as read, conditional on its ETag, and decided again when another writer came first,
-/// so a flood of concurrent notifications still makes exactly one due run.
+/// Each tenant's early-run row (sync-rules.md, "Early runs"), in the <c>TenantLeases</c> table beside the lease (partition
+/// <c>notifications</c>): both are per-tenant coordination rows. Every change is made on the row as read, conditional on
+/// its ETag, and decided again when another writer came first, so a flood of notifications still makes one due run.
 /// </summary>
 public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSchedule> logger)
 {
@@ -41,16 +40,13 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     /// A notification at <paramref name="now"/>: joins the run that is due, or claims a new one (a fresh run id the caller
     /// queues). The row is written before the message is queued, so two notifications can never queue two runs.
     /// </summary>
-    public Task<EarlyRun> ClaimAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        return ChangeAsync(settings.TenantId, row =>
+    public Task<EarlyRun> ClaimAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken) =>
+        ChangeAsync(settings.TenantId, row =>
         {
             if (row.DueRunId is { } dueRunId && row.DueAt is { } dueAt)
             {
                 if (dueAt + LostAfter >= now)
-                {
                     return (null, new EarlyRun(dueRunId, dueAt, Joined: true));
-                }
 
                 NotificationLog.EarlyRunLost(logger, settings.TenantId, dueRunId, dueAt);
             }
@@ -59,16 +55,14 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
             var runId = SyncRequest.NewRunId();
             return (row with { DueAt = due, DueRunId = runId, FirstNotifiedAt = now }, new EarlyRun(runId, due, Joined: false));
         }, cancellationToken);
-    }
 
     /// <summary>Gives up a due run whose message could not be queued, if it is still the due one, so the next notification tries again.</summary>
     public Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, row => (row.DueRunId == runId ? row.WithoutDueRun() : null, true), cancellationToken);
 
     /// <summary>
-    /// A notification-triggered run is taken up by the queue at <paramref name="now"/>: its start is what the minimum
-    /// interval counts from, and it is no longer the due run, so a notification from now on makes the next one due (the
-    /// run may have read already). Returns the start recorded.
+    /// A notification-triggered run starts: the minimum interval counts from its start, and it is no longer the due run, so
+    /// a notification from now on makes the next one due (the run may have read already). Returns the start recorded.
     /// </summary>
     public Task<DateTimeOffset> RunStartingAsync(string tenantId, string runId, DateTimeOffset now, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, row =>
@@ -96,21 +90,15 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
             var read = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
             var (next, result) = decide(read.HasValue ? Read(read.Value!) : EarlyRunState.None);
             if (next is null)
-            {
                 return result;
-            }
 
             var entity = ToEntity(tenantId, next);
             try
             {
                 if (read.HasValue)
-                {
                     await table.UpdateEntityAsync(entity, read.Value!.ETag, TableUpdateMode.Replace, cancellationToken);
-                }
                 else
-                {
                     await table.AddEntityAsync(entity, cancellationToken);
-                }
 
                 return result;
             }
@@ -134,9 +122,7 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
         void Set(string column, object? value)
         {
             if (value is not null)
-            {
                 entity[column] = value;
-            }
         }
 
         Set(DueAtColumn, state.DueAt);
@@ -148,16 +134,66 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     }
 }
 
-/// <summary>The run a notification joined or made due: its id, its due time, and whether it was already due.</summary>
 public sealed record EarlyRun(string RunId, DateTimeOffset DueAt, bool Joined);
 
-/// <summary>
-/// One tenant's early-run row: the due run (none once it started), the notification that made it due, and the previous
-/// notification-triggered run's start.
-/// </summary>
+/// <summary>One tenant's early-run row: the due run (none once it started), when it was asked for, and the previous run's start.</summary>
 public sealed record EarlyRunState(DateTimeOffset? DueAt, string? DueRunId, DateTimeOffset? FirstNotifiedAt, DateTimeOffset? LastRunStartedAt, string? LastRunId)
 {
     public static EarlyRunState None { get; } = new(null, null, null, null, null);
 
     public EarlyRunState WithoutDueRun() => this with { DueAt = null, DueRunId = null, FirstNotifiedAt = null };
+}
+
+/// <summary>
+/// The early runs of sync-rules.md: made due through the <see cref="EarlyRunSchedule"/> row and queued once, invisible
+/// until their due time. One skipped because another run holds the tenant is made due again, so the change it was for
+/// does not wait for the next scheduled run.
+/// </summary>
+public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, TenantStore tenants, TimeProvider time, ILogger<EarlyRuns> logger) : IQueuedRunObserver
+{
+    /// <summary>Joins the due run of the tenant, or makes one due now and queues it; a message that cannot be queued gives the claim up.</summary>
+    public async Task<EarlyRun> ScheduleAsync(TenantSettings settings, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var run = await schedule.ClaimAsync(settings, now, cancellationToken);
+        if (run.Joined)
+            return run;
+
+        try
+        {
+            var message = new SyncRequest(settings.TenantId, run.RunId, RunTrigger.Webhook, false, now);
+            await queue.EnqueueAsync(message, run.DueAt - now, cancellationToken);
+        }
+        catch
+        {
+            // Not queued: the row must not keep a due run that will never come, or every later notification would join it.
+            await schedule.ReleaseAsync(settings.TenantId, run.RunId, CancellationToken.None);
+            throw;
+        }
+
+        return run;
+    }
+
+    public async Task RunStartingAsync(SyncRequest message, CancellationToken cancellationToken)
+    {
+        if (message.Trigger == RunTrigger.Webhook)
+        {
+            var started = await schedule.RunStartingAsync(message.TenantId, message.RunId, time.GetUtcNow(), cancellationToken);
+            NotificationLog.EarlyRunStarting(logger, message.TenantId, message.RunId, started);
+        }
+    }
+
+    public async Task RunSkippedAsync(SyncRequest message, string? heldByRunId, CancellationToken cancellationToken)
+    {
+        // A second delivery of a run that is still running needs nothing: that run reads StaffCloud itself.
+        if (message.Trigger != RunTrigger.Webhook || heldByRunId == message.RunId)
+            return;
+
+        var tenant = await tenants.GetAsync(message.TenantId, cancellationToken);
+        if (tenant is not { IsValid: true, Settings.Enabled: true } || tenant.Health.IsQuarantined)
+            return;
+
+        var next = await ScheduleAsync(tenant.ValidSettings, cancellationToken);
+        NotificationLog.EarlyRunRescheduled(logger, message.TenantId, message.RunId, heldByRunId, next.RunId, next.DueAt);
+    }
 }

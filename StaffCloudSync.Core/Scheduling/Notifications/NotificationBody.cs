@@ -3,9 +3,8 @@ using System.Buffers;
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
 /// <summary>
-/// What the sync takes from a notification's body: its size and, where it can be told, its event name; nothing else.
-/// StaffCloud's payload is not documented (staffcloud-api.md, "Webhooks"), so a notification only says "this tenant
-/// changed": the body is read into a bounded buffer, looked at for an event name, and dropped.
+/// What the sync takes from a notification's body: its size and, where it can be told, its event name. StaffCloud's
+/// payload is not documented (staffcloud-api.md, "Webhooks"), so a notification only says "this tenant changed".
 /// </summary>
 public static class NotificationBody
 {
@@ -33,18 +32,12 @@ public static class NotificationBody
         }
     }
 
-    /// <summary>
-    /// The event name, looked for where a payload shaped like the registration body (<c>trigger.event</c>) or a common
-    /// webhook shape (<c>event</c>, <c>trigger</c>, <c>type</c>; in the first elements of a batch) would carry it. Only a
-    /// known trigger name counts: anything else is "unknown", so no text of the body can reach a log line.
-    /// </summary>
+    /// <summary>Only a known trigger name counts (<see cref="NotificationJson"/>): anything else is "unknown".</summary>
     public static BodyReading Describe(ReadOnlySpan<byte> body)
     {
         var text = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
         if (text.TrimStart(" \t\r\n"u8).IsEmpty)
-        {
             return new BodyReading(body.Length, false, UnknownEvent, "empty");
-        }
 
         try
         {

@@ -37,9 +37,7 @@ internal sealed class NotificationPayloadConverter : JsonConverter<NotificationP
     public override NotificationPayload Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.StartObject)
-        {
             return new(JsonSerializer.Deserialize(ref reader, NotificationJson.Default.NotificationFields)?.KnownEvent);
-        }
 
         if (reader.TokenType != JsonTokenType.StartArray)
         {
@@ -52,13 +50,9 @@ internal sealed class NotificationPayloadConverter : JsonConverter<NotificationP
         {
             // A batch's elements are objects; a list in a list is not a shape anyone sends.
             if (found is null && index < BatchElementsLooked && reader.TokenType == JsonTokenType.StartObject)
-            {
                 found = JsonSerializer.Deserialize(ref reader, NotificationJson.Default.NotificationFields)?.KnownEvent;
-            }
             else
-            {
                 _ = reader.TrySkip();
-            }
         }
 
         return new(found);
@@ -94,9 +88,7 @@ internal sealed class NotificationTextConverter : JsonConverter<string>
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType == JsonTokenType.String)
-        {
             return reader.GetString();
-        }
 
         _ = reader.TrySkip();
         return null;

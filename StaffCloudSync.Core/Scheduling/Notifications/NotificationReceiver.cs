@@ -8,10 +8,9 @@ namespace StaffCloudSync.Core.Scheduling.Notifications;
 
 /// <summary>
 /// One StaffCloud notification (<c>POST /api/notifications/staffcloud/{tenantId}?secret=…</c>; sync-rules.md, "Early
-/// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run of the
-/// tenant made due — or joined — through <see cref="EarlyRuns"/> and queued with a visibility delay to its due time. The run is a normal full run under the lease and every guard. The Functions endpoint and the sandbox call this.
-/// Only a tenant whose row says <c>Notifications</c> = true gets its secret read: every other POST is refused after
-/// one Table read, so an anonymous flood cannot throttle the Key Vault that every tenant's runs need.
+/// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run made due
+/// — or joined — through <see cref="EarlyRuns"/>. Only a tenant whose row says <c>Notifications</c> = true gets its
+/// secret read: every other POST is refused after one Table read, so an anonymous flood cannot throttle Key Vault.
 /// </summary>
 public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, TimeProvider time, ILogger<NotificationReceiver> logger)
 {
@@ -24,9 +23,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         {
             var tenant = await AuthenticateAsync(tenantId, secret, value => step = value, cancellationToken);
             if (tenant is null)
-            {
                 return NotificationResult.Unauthorized;
-            }
 
             step = "reading the body";
             var reading = await NotificationBody.ReadAsync(body, cancellationToken);
@@ -54,40 +51,33 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
     }
 
     /// <summary>
-    /// The tenant when the secret is its own; null (one answer, 401) for every other case. Each refusal is one line
-    /// starting "Notification refused (401)" (the refusal count the alert reads): a warning where an operator has
-    /// something to fix, information for an unknown or unregistered tenant, which is anyone's to send.
+    /// Null (one answer, 401) unless the secret is the tenant's own. Each refusal is one "Notification refused (401)" line:
+    /// a warning where an operator has something to fix, information for an unknown or unregistered tenant.
     /// </summary>
     private async Task<TenantRecord?> AuthenticateAsync(string? tenantId, string? secret, Action<string> step, CancellationToken cancellationToken)
     {
         var record = TenantSettingsValidator.IsTenantId(tenantId) ? await tenants.GetAsync(tenantId!, cancellationToken) : null;
         if (record?.Settings is not { Notifications: true })
         {
-            SecretComparison.Burn(secret);
-            SyncTelemetry.RecordNotificationRefused(record?.TenantId);
             NotificationLog.NotRegistered(logger, LoggableTenant(tenantId), record is null ? "no such tenant"
                 : record.Settings is null ? "its row cannot be read"
                 : "its notifications are not registered (Notifications is not true; 'tenants notifications <id> --register' sets it)");
-            return null;
+            return Refused(record?.TenantId);
         }
 
         if (!record.IsValid)
         {
             // Its secret's name may be what is wrong; a run of it would fail anyway. An operator fixes the row.
-            SecretComparison.Burn(secret);
-            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.Refused(logger, record.TenantId, $"its row is invalid ({string.Join(", ", record.Errors.Select(e => e.Field).Distinct())}); fix it with tenants update");
-            return null;
+            return Refused(record.TenantId);
         }
 
         step("reading the webhook secret");
         var secretName = record.ValidSettings.EffectiveWebhookSecret;
         if (_missingSecrets.IsKnownMissing(secretName))
         {
-            SecretComparison.Burn(secret);
-            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.SecretStillMissing(logger, record.TenantId, secretName, MissingWebhookSecrets.RememberFor);
-            return null;
+            return Refused(record.TenantId);
         }
 
         string expected;
@@ -98,20 +88,27 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         catch (SecretNotFoundException)
         {
             _missingSecrets.Remember(secretName);
-            SecretComparison.Burn(secret);
-            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.SecretMissing(logger, record.TenantId, secretName);
-            return null;
+            return Refused(record.TenantId);
         }
 
         if (!SecretComparison.Matches(secret, expected))
         {
-            SyncTelemetry.RecordNotificationRefused(record.TenantId);
             NotificationLog.Refused(logger, record.TenantId, string.IsNullOrEmpty(secret) ? "the URL carries no secret" : "the URL carries a wrong secret");
-            return null;
+            return Refused(record.TenantId, compared: true);
         }
 
         return record;
+
+        // A refusal before the comparison does its work all the same: it answers as slowly as a wrong secret.
+        TenantRecord? Refused(string? refusedTenant, bool compared = false)
+        {
+            if (!compared)
+                SecretComparison.Burn(secret);
+
+            SyncTelemetry.RecordNotificationRefused(refusedTenant);
+            return null;
+        }
     }
 
     private static string? IgnoredBecause(TenantRecord tenant) =>
@@ -173,18 +170,63 @@ internal sealed class MissingWebhookSecrets(TimeProvider time)
     public bool IsKnownMissing(string secretName)
     {
         if (!_missingSince.TryGetValue(secretName, out var since))
-        {
             return false;
-        }
 
         if (time.GetUtcNow() - since < RememberFor)
-        {
             return true;
-        }
 
         _missingSince.TryRemove(KeyValuePair.Create(secretName, since));
         return false;
     }
 
     public void Remember(string secretName) => _missingSince[secretName] = time.GetUtcNow();
+}
+
+public enum NotificationOutcome
+{
+    /// <summary>It made an early run due.</summary>
+    Scheduled,
+
+    /// <summary>A run was due already; the notification joined it.</summary>
+    Joined,
+
+    /// <summary>Authenticated, and left alone: the tenant is disabled or quarantined.</summary>
+    Ignored,
+
+    /// <summary>No or a wrong secret, an unknown tenant, a tenant whose secret or row cannot be used: one answer for all.</summary>
+    Unauthorized,
+
+    TooLarge,
+
+    /// <summary>Storage, the queue or Key Vault failed: nothing was scheduled, a retry may succeed.</summary>
+    Unavailable,
+}
+
+/// <summary>
+/// The answer to a notification. An unauthorized caller learns nothing beyond the status: not whether the tenant exists,
+/// nor why; an authenticated one (StaffCloud) gets the outcome and the due time, which help when reading its webhook log.
+/// </summary>
+public sealed record NotificationResult(NotificationOutcome Outcome, DateTimeOffset? DueAt = null, string? Reason = null)
+{
+    public static NotificationResult Unauthorized { get; } = new(NotificationOutcome.Unauthorized);
+
+    public static NotificationResult TooLarge { get; } = new(NotificationOutcome.TooLarge);
+
+    public static NotificationResult Unavailable { get; } = new(NotificationOutcome.Unavailable);
+
+    public HttpStatusCode Status => Outcome switch
+    {
+        NotificationOutcome.Scheduled or NotificationOutcome.Joined or NotificationOutcome.Ignored => HttpStatusCode.Accepted,
+        NotificationOutcome.Unauthorized => HttpStatusCode.Unauthorized,
+        NotificationOutcome.TooLarge => HttpStatusCode.RequestEntityTooLarge,
+        _ => HttpStatusCode.ServiceUnavailable,
+    };
+
+    public object Body() => Outcome switch
+    {
+        NotificationOutcome.Unauthorized => new { error = "unauthorized" },
+        NotificationOutcome.TooLarge => new { error = $"the body is larger than {NotificationBody.MaxBytes} bytes" },
+        NotificationOutcome.Unavailable => new { error = "the notification could not be accepted now; try again later" },
+        _ => new { outcome = Outcome.ToString().ToLowerInvariant(), dueAt = DueAt, reason = Reason },
+    };
 }

@@ -8,10 +8,9 @@ using StaffCloudSync.Core.Partners.StaffCloud.Http;
 namespace StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
 /// <summary>
-/// StaffCloud's <c>/webhooks</c> (staffcloud-api.md, "Webhooks"): list, create, update, delete. These are the only writes
-/// the product ever makes to StaffCloud, and only an operator's explicit <c>tenants notifications --register</c> or
-/// <c>--unregister</c> makes them; no sync uses this class, which is why it is not part of <see cref="IStaffCloudClient"/>
-/// (whose "no write" is tested). Webhook URLs carry secrets (ours and other integrations'): none is ever logged.
+/// StaffCloud's <c>/webhooks</c> (staffcloud-api.md, "Webhooks"): the only writes the product makes to StaffCloud, and
+/// only on an operator's <c>tenants notifications --register</c>/<c>--unregister</c>, so not part of the sync's
+/// <see cref="IStaffCloudClient"/> (whose "no write" is tested). Webhook URLs carry secrets: none is ever logged.
 /// </summary>
 public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloudOptions> options, ILogger<StaffCloudWebhookClient> logger)
 {
@@ -57,9 +56,11 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
     };
 
     private static StaffCloudWebhook Webhook(JsonObject record) => new(
-        record["id"] is JsonValue id ? (id.TryGetValue<long>(out var number) ? number.ToString(CultureInfo.InvariantCulture) : id.TryGetValue<string>(out var text) ? text : string.Empty) : string.Empty,
-        (record["trigger"] as JsonObject)?["event"] is JsonValue trigger && trigger.TryGetValue<string>(out var name) ? name : null,
-        (record["webhook"] as JsonObject)?["url"] is JsonValue url && url.TryGetValue<string>(out var address) ? address : null);
+        record["id"] is JsonValue id && id.TryGetValue<long>(out var number) ? number.ToString(CultureInfo.InvariantCulture) : Text(record["id"]) ?? string.Empty,
+        Text((record["trigger"] as JsonObject)?["event"]),
+        Text((record["webhook"] as JsonObject)?["url"]));
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private async Task<HttpResponseMessage> SendAsync(StaffCloudTarget target, HttpMethod method, string path, JsonObject? body, CancellationToken cancellationToken)
     {
@@ -84,9 +85,7 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
         }
 
         if (response.IsSuccessStatusCode)
-        {
             return response;
-        }
 
         using (response)
         {
@@ -106,9 +105,7 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
     private async Task<JsonNode?> ReadJsonAsync(StaffCloudTarget target, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode == HttpStatusCode.NoContent)
-        {
             return null;
-        }
 
         try
         {
