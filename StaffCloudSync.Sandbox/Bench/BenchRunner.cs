@@ -83,9 +83,7 @@ public static class BenchRunner
         };
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationManager();
         foreach (var (key, value) in settings)
-        {
             configuration[key] = value;
-        }
 
         var services = new ServiceCollection().AddLogging();
         services.AddSecretStore(configuration).AddStaffCloudClient(configuration);
@@ -107,9 +105,7 @@ public static class BenchRunner
             eventIds, cancellationToken))
         {
             if (++count % 1000 == 0)
-            {
                 peak = Math.Max(peak, GC.GetTotalMemory(false));
-            }
         }
 
         return new StreamCost(count, answer.Bytes / (1024d * 1024d), Math.Max(0, peak - baseline) / (1024d * 1024d));

@@ -103,15 +103,11 @@ public sealed class BenchTenant
     private void AddExistingUsers(Random random)
     {
         if (Profile.ExistingUserShare <= 0)
-        {
             return;
-        }
 
         var current = Events.Where(e => e.End > SyncAt.UtcDateTime).ToDictionary(e => e.Id);
         foreach (var staffCloudEvent in current.Values)
-        {
             Groups.Add(new MobieTrainUserGroupResource { Id = $"g{staffCloudEvent.Id}", Name = $"{staffCloudEvent.Name} ({staffCloudEvent.Start:yyyy-MM-dd})", ExternalId = $"staffcloud-event-{staffCloudEvent.Id}" });
-        }
 
         var eventsOf = Assignments.Where(a => a.Status == 7 && current.ContainsKey(a.EventId))
             .GroupBy(a => a.EmployeeId).ToDictionary(g => g.Key, g => g.Select(a => a.EventId).Distinct().Order().ToList());
@@ -119,9 +115,7 @@ public sealed class BenchTenant
         foreach (var id in EligibleIds().Order())
         {
             if (random.NextDouble() >= Profile.ExistingUserShare)
-            {
                 continue;
-            }
 
             var employee = employees[id];
             Users.Add(new MobieTrainUserResource

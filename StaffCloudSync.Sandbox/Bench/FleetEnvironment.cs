@@ -76,9 +76,7 @@ public sealed class FleetEnvironment : IAsyncDisposable
             ["MobieTrain:RequestsPerSecond"] = (FleetOptions.MobieTrainLimitPerSecond * 0.96).ToString(CultureInfo.InvariantCulture),
         };
         foreach (var (key, value) in options.Settings ?? new Dictionary<string, string?>())
-        {
             values[key] = value;
-        }
 
         var vault = new CountingVault();
         vault.Set(TenantSettings.DefaultMobieTrainApiKeySecret, MobieTrainKey);
@@ -112,9 +110,7 @@ public sealed class FleetEnvironment : IAsyncDisposable
         var providers = Enumerable.Range(0, instances).Select(_ => Instance(configuration, clock, storage, vault, options)).ToList();
         var store = providers[0].GetRequiredService<TenantStore>();
         foreach (var settings in seeded)
-        {
             await store.AddAsync(settings, cancellationToken);
-        }
 
         return new FleetEnvironment(staffCloud, mobieTrain, providers, storage, vault, tables);
     }
@@ -135,9 +131,7 @@ public sealed class FleetEnvironment : IAsyncDisposable
         }
 
         foreach (var instance in Instances)
-        {
             await instance.DisposeAsync();
-        }
 
         await StaffCloud.DisposeAsync();
         await MobieTrain.DisposeAsync();

@@ -69,9 +69,7 @@ public static class FleetMemoryBench
         var (runs, peak) = await PeakSampler.WhileAsync(() => Environment.WorkingSet, () => pool.DrainAsync(dispatch, since, cancellationToken));
         await dispatch;
         if (runs.FirstOrDefault(r => r.Error is not null) is { } failed)
-        {
             throw new InvalidOperationException($"fleet-memory: run of {failed.TenantId} ended {failed.Status}: {failed.Error}");
-        }
 
         return (Math.Max(0, (peak / (1024 * 1024)) - settled), FleetBench.Load());
     }

@@ -51,9 +51,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
             await slots.WaitAsync(cancellationToken);
             var free = 1;
             while (free < 32 && slots.Wait(0))
-            {
                 free++;
-            }
 
             // Reserved before asking the queue, so that no other instance sees the queue empty and nothing in flight
             // while this one holds a message it has not yet started.
@@ -61,27 +59,21 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
             var dispatched = dispatch.IsCompleted;
             QueueMessage[] messages = await queue.ReceiveMessagesAsync(free, VisibilityTimeout, cancellationToken);
             if (free > messages.Length)
-            {
                 slots.Release(free - messages.Length);
-            }
 
             var inFlight = Interlocked.Add(ref _reserved, -(free - messages.Length));
             if (messages.Length == 0)
             {
                 Interlocked.Increment(ref _idlePolls);
                 if (dispatched && inFlight == 0)
-                {
                     break;
-                }
 
                 await Task.Delay(IdlePoll, cancellationToken);
                 continue;
             }
 
             foreach (var message in messages)
-            {
                 running.Add(Task.Run(() => HandleAsync(runner, queue, message, since, slots), CancellationToken.None));
-            }
 
             running.RemoveAll(t => t.IsCompleted);
         }

@@ -53,9 +53,7 @@ public static class FleetSizes
         }
 
         if (!sizes.Any(s => s >= 10_000))
-        {
             sizes[^1] = random.Next(10_000, 20_001);
-        }
 
         return [.. sizes.Select(s => Math.Max(10, s / scale))];
     }

@@ -73,9 +73,7 @@ public static class DemoScenario
 
             // About a third of the active employees, and two deactivated ones, are already in MobieTrain.
             if ((status == 4 && id % 3 == 0) || id is 7 or 11)
-            {
                 users.Add(ExistingUser(employee, id, groups, random));
-            }
         }
 
         // The account's general content hangs on "Default Group", the tenant's base group: half of the users are in it
@@ -84,9 +82,7 @@ public static class DemoScenario
         for (var i = 0; i < users.Count; i++)
         {
             if (int.Parse(users[i].ExternalId!, CultureInfo.InvariantCulture) % 2 == 0)
-            {
                 users[i] = users[i] with { UserGroupIds = [.. users[i].UserGroupIds, "g-default"] };
-            }
         }
 
         AddSpecialCases(employees, assignments, users, invitations, groups, events);
@@ -156,9 +152,7 @@ public static class DemoScenario
         var future = events.First(e => e.Start > FirstSync.DateTime && e.Status == 2);
         var past = events.First(e => e.End < FirstSync.DateTime);
         if (groups.All(g => g.Id != $"g-event-{future.Id}"))
-        {
             groups.Add(new MobieTrainUserGroupResource { Id = $"g-event-{future.Id}", Name = $"{future.Name} ({future.Start:yyyy-MM-dd})", ExternalId = $"staffcloud-event-{future.Id}" });
-        }
 
         void Add(int id, string first, string last, string? email, string? mobile, int eventId, int status = 4)
         {

@@ -57,9 +57,7 @@ public static class AzuriteHost
             try
             {
                 if (_workspace is not null && Directory.Exists(_workspace))
-                {
                     Directory.Delete(_workspace, recursive: true);
-                }
             }
             catch (IOException)
             {
@@ -74,16 +72,12 @@ public static class AzuriteHost
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("AzureWebJobsStorage");
         if (!string.IsNullOrWhiteSpace(fromEnvironment) && await LoopbackPorts.IsReachableAsync(fromEnvironment))
-        {
             return fromEnvironment;
-        }
 
         var root = AzuriteInstall.Folder();
         var executable = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
         if (!File.Exists(executable))
-        {
             await AzuriteInstall.RunNpmCiAsync(root);
-        }
 
         var (blob, queue, table) = LoopbackPorts.FreeThree();
         var location = Path.Combine(Path.GetTempPath(), "staffcloudsync-azurite-" + Guid.NewGuid().ToString("N"));
@@ -171,9 +165,7 @@ internal static class LoopbackPorts
         foreach (var port in ports)
         {
             if (!await AcceptsAsync("127.0.0.1", port))
-            {
                 return false;
-            }
         }
 
         return true;

@@ -19,9 +19,7 @@ internal static class AzuriteInstall
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "StaffCloudSync.slnx")) && File.Exists(Path.Combine(dir.FullName, "package-lock.json")))
-            {
                 return dir.FullName;
-            }
         }
 
         var cache = Path.Combine(
@@ -34,14 +32,10 @@ internal static class AzuriteInstall
             using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("StaffCloudSync.Sandbox.package-lock.json");
             using var packageJson = Assembly.GetExecutingAssembly().GetManifestResourceStream("StaffCloudSync.Sandbox.package.json");
             if (stream is null || packageJson is null)
-            {
                 throw new InvalidOperationException("The pinned Azurite package files are missing from the sandbox assembly.");
-            }
 
             using (var target = File.Create(Path.Combine(cache, "package.json")))
-            {
                 packageJson.CopyTo(target);
-            }
 
             using var lockTarget = File.Create(lockFile);
             stream.CopyTo(lockTarget);
@@ -87,8 +81,6 @@ internal static class AzuriteInstall
         }
 
         if (npm.ExitCode != 0)
-        {
             throw new InvalidOperationException($"npm ci in {root} failed with exit code {npm.ExitCode}. Its last lines:\n{output}");
-        }
     }
 }

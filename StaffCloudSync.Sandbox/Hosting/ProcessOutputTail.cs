@@ -12,17 +12,13 @@ internal sealed class ProcessOutputTail
     public void Add(string? line)
     {
         if (line is null)
-        {
             return;
-        }
 
         lock (_gate)
         {
             _lines.Enqueue(line);
             if (_lines.Count > MaxLines)
-            {
                 _lines.Dequeue();
-            }
         }
     }
 

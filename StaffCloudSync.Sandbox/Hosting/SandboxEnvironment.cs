@@ -59,14 +59,10 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             ["MobieTrain:RequestsPerSecond"] = "0",
         };
         foreach (var tenant in tenants)
-        {
             Register(tenant, staffCloud, mobieTrain, values);
-        }
 
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
             values[key] = value;
-        }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
@@ -79,9 +75,7 @@ public sealed class SandboxEnvironment : IAsyncDisposable
 
         var store = provider.GetRequiredService<TenantStore>();
         foreach (var tenant in tenants)
-        {
             await UpsertTenantAsync(store, tenant.Settings, cancellationToken);
-        }
 
         return new SandboxEnvironment(staffCloud, mobieTrain, provider, clock);
     }
@@ -115,13 +109,9 @@ public sealed class SandboxEnvironment : IAsyncDisposable
     {
         var existing = await store.GetAsync(settings.TenantId, cancellationToken);
         if (existing is null)
-        {
             await store.AddAsync(settings, cancellationToken);
-        }
         else
-        {
             await store.UpdateAsync(settings, Azure.ETag.All, cancellationToken);
-        }
     }
 }
 

@@ -47,9 +47,7 @@ public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
         {
             var next = queued.Where(q => q.VisibleAt <= until).OrderBy(q => q.VisibleAt).ThenBy(q => q.Sequence).FirstOrDefault();
             if (next is not null)
-            {
                 queued.Remove(next);
-            }
 
             return next;
         }

@@ -29,9 +29,7 @@ internal static class NotifyStepReader
         if (step.ContainsKey("advance"))
         {
             if (otherKinds > 0)
-            {
                 throw new ScenarioFormatException(path, "must have exactly one of sync, staffcloud, mobietrain, tenant, advance");
-            }
 
             var advance = Object(step["advance"], $"{path}.advance");
             steps.Add(new AdvanceStep(NotBefore(steps, Time(advance["to"], $"{path}.advance.to"), $"{path}.advance.to")));
@@ -39,21 +37,15 @@ internal static class NotifyStepReader
         }
 
         if (otherKinds > 1 || step["staffcloud"] is not JsonObject staffCloud || !(staffCloud.ContainsKey("notify") || staffCloud.ContainsKey("at")))
-        {
             return false;
-        }
 
         var at = $"{path}.staffcloud.at";
         if (!staffCloud.ContainsKey("notify"))
-        {
             throw new ScenarioFormatException(at, "goes with notify (the time of StaffCloud's notification)");
-        }
 
         var name = String(staffCloud["notify"], $"{path}.staffcloud.notify").Trim();
         if (name.Length > MaxEventLength)
-        {
             throw new ScenarioFormatException($"{path}.staffcloud.notify", $"is longer than {MaxEventLength} characters: an event name such as assignment.status_changed");
-        }
 
         var change = staffCloud.ContainsKey("upsert") || staffCloud.ContainsKey("delete") ? readChange(staffCloud, $"{path}.staffcloud") : null;
         var time = staffCloud["at"] is { } node ? NotBefore(steps, Time(node, at), at) : (DateTimeOffset?)null;
@@ -74,9 +66,7 @@ internal static class NotifyStepReader
             WebhookMinInterval = tenant["webhookMinInterval"] is { } interval ? Duration(interval, "tenant.webhookMinInterval") : settings.WebhookMinInterval,
         };
         if (TenantSettingsValidator.Validate(read).FirstOrDefault(e => e.Field.StartsWith("Webhook", StringComparison.Ordinal)) is { } error)
-        {
             throw new ScenarioFormatException($"tenant.{char.ToLowerInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
-        }
 
         return read;
     }

@@ -40,9 +40,7 @@ internal static class ScenarioNotifications
                 var runs = await RunDueAsync(environment, at, cancellationToken);
                 environment.Clock.Set(at);
                 if (notify.Change is { } change)
-                {
                     ScenarioRunner.Change(environment.StaffCloud.Tenant(tenant.StaffCloudApiTenant), change);
-                }
 
                 await NotifyAsync(environment, tenant, notify, cancellationToken);
                 return runs;
@@ -65,9 +63,7 @@ internal static class ScenarioNotifications
             // No concurrent run can hold a lease in a scenario; the rest is what the run owner does with a queued message.
             environment.Clock.Set(due.VisibleAt);
             foreach (var observer in observers)
-            {
                 await observer.RunStartingAsync(message, cancellationToken);
-            }
 
             var request = message;
             runs.AddRange(await ScenarioRunner.SyncAsync(environment, message.TenantId, new SyncStep(due.VisibleAt, message.DryRun, null), cancellationToken, request));

@@ -65,9 +65,7 @@ public static class ScenarioReader
     private static List<JsonObject> Records(JsonNode? node, string path, params string[] requiredIds)
     {
         if (node is null)
-        {
             return [];
-        }
 
         var records = new List<JsonObject>();
         var array = Array(node, path);
@@ -75,9 +73,7 @@ public static class ScenarioReader
         {
             var record = Object(array[i], $"{path}[{i}]");
             foreach (var field in requiredIds)
-            {
                 _ = Long(record[field], $"{path}[{i}].{field}");
-            }
 
             records.Add((JsonObject)record.DeepClone());
         }
@@ -88,9 +84,7 @@ public static class ScenarioReader
     private static MobieTrainContents ReadMobieTrain(JsonObject? mobieTrain)
     {
         if (mobieTrain is null)
-        {
             return new MobieTrainContents();
-        }
 
         var groups = Deserialize<MobieTrainUserGroupResource>(mobieTrain["userGroups"], "mobietrain.userGroups", g => string.IsNullOrWhiteSpace(g.Name) ? "name is required" : null);
         var users = Deserialize<MobieTrainUserResource>(mobieTrain["users"], "mobietrain.users", null);
@@ -101,9 +95,7 @@ public static class ScenarioReader
     private static List<T> Deserialize<T>(JsonNode? node, string path, Func<T, string?>? check)
     {
         if (node is null)
-        {
             return [];
-        }
 
         var array = Array(node, path);
         var list = new List<T>();
@@ -121,14 +113,10 @@ public static class ScenarioReader
             }
 
             if (value is null)
-            {
                 throw new ScenarioFormatException($"{path}[{i}]", "is null");
-            }
 
             if (check?.Invoke(value) is { } problem)
-            {
                 throw new ScenarioFormatException($"{path}[{i}]", problem);
-            }
 
             list.Add(value);
         }
@@ -139,9 +127,7 @@ public static class ScenarioReader
     private static SimulatorSettings ReadSimulator(JsonNode? node, string path)
     {
         if (node is null)
-        {
             return SimulatorSettings.Default;
-        }
 
         var simulator = Object(node, path);
         var latency = simulator["latencyMs"] is { } l ? Int(l, $"{path}.latencyMs", 0, 60_000) : 0;
@@ -161,9 +147,7 @@ public static class ScenarioReader
                 // "body": a string sent as it is with the fault's status (a proxy's or a wrong path's page).
                 var body = fault["body"] is { } b ? String(b, $"{at}.body") : null;
                 if (answer is not null && body is not null)
-                {
                     throw new ScenarioFormatException(at, "has both 'answer' and 'body'; give one");
-                }
                 faults.Add(new SimulatorFault
                 {
                     Path = String(fault["path"], $"{at}.path"),
@@ -204,9 +188,7 @@ public static class ScenarioReader
             if (NotifyStepReader.TryAdd(list, step, path, ReadStaffCloudChange)) continue;
             var kinds = new[] { "sync", "staffcloud", "mobietrain", "tenant" }.Where(k => step.ContainsKey(k)).ToList();
             if (kinds.Count != 1)
-            {
                 throw new ScenarioFormatException(path, "must have exactly one of sync, staffcloud, mobietrain, tenant");
-            }
 
             list.Add(kinds[0] switch
             {
@@ -224,9 +206,7 @@ public static class ScenarioReader
     {
         var text = String(sync["at"], $"{path}.at");
         if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-        {
             throw new ScenarioFormatException($"{path}.at", $"'{text}' is not an ISO 8601 time such as 2026-03-01T02:00:00Z");
-        }
 
         return new SyncStep(
             at,

@@ -33,9 +33,7 @@ public static class ScenarioRunner
         var limit = scenario.MobieTrainSimulator.RateLimitPerSecond;
         settings["MobieTrain:RequestsPerSecond"] = limit > 0 ? (limit * 0.96).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
         foreach (var (key, value) in (options.Settings ?? new Dictionary<string, string?>()).Concat(scenario.Settings))
-        {
             settings[key] = value;
-        }
 
         var firstSync = scenario.Steps.OfType<SyncStep>().Select(s => s.At).DefaultIfEmpty(DateTimeOffset.UnixEpoch).First();
         var clock = new ScenarioClock(firstSync);
@@ -93,9 +91,7 @@ public static class ScenarioRunner
     {
         environment.Clock.Set(step.At);
         if (step.MobieTrainOutageAfterWrites is { } writes)
-        {
             environment.MobieTrain.OutageAfterWrites(writes);
-        }
 
         // Through the run owner, as the CLI runs it: the lease taken once, the chain run here; each invocation is measured.
         var runs = new List<ScenarioRun>();
@@ -126,9 +122,7 @@ public static class ScenarioRunner
     {
         var table = await environment.Services.GetRequiredService<StorageTables>().Tenants.GetAsync(cancellationToken);
         foreach (var row in step.Rows)
-        {
             await table.UpsertEntityAsync(TenantEntityMapper.ToEntity(row), TableUpdateMode.Replace, cancellationToken);
-        }
 
         if (step.Claim)
         {
@@ -193,19 +187,13 @@ public static class ScenarioRunner
     private static void Change(SandboxEnvironment environment, string accountId, MobieTrainChangeStep change, DateTimeOffset lastSync)
     {
         if (change.AcceptInvitation is { } externalId)
-        {
             environment.MobieTrain.AcceptInvitation(accountId, externalId, lastSync);
-        }
 
         foreach (var group in change.UpsertGroups)
-        {
             environment.MobieTrain.SeedUserGroup(accountId, group);
-        }
 
         foreach (var edit in change.UpsertUsers)
-        {
             environment.MobieTrain.UpsertUser(accountId, edit);
-        }
     }
 
     private static string Describe(ScenarioStep step) => step switch

@@ -30,14 +30,10 @@ public static class ScenarioSettings
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (node is null)
-        {
             return settings;
-        }
 
         if (node is not JsonObject values)
-        {
             throw new ScenarioFormatException("settings", "must be an object of app settings, e.g. {\"Sync__RunTimeBudget\": \"00:00:20\"}");
-        }
 
         foreach (var (name, value) in values)
         {
@@ -91,17 +87,13 @@ public static class ScenarioSettings
     {
         var parts = name.Split("__");
         if (parts.Length < 2 || !Sections.TryGetValue(parts[0], out var type))
-        {
             return false;
-        }
 
         foreach (var part in parts.Skip(1))
         {
             var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null)
-            {
                 return false;
-            }
 
             type = property.PropertyType;
         }

@@ -25,9 +25,7 @@ internal static class ScenarioTenantReader
         foreach (var (key, value) in tenant)
         {
             if (key == "id")
-            {
                 continue;
-            }
 
             if (!TenantSettingNames.ContainsKey(key))
             {
@@ -90,15 +88,11 @@ internal static class ScenarioTenantReader
         {
             var array = Array(rowsNode, $"{path}.rows");
             for (var i = 0; i < array.Count; i++)
-            {
                 rows.Add(ReadTenant(Object(array[i], $"{path}.rows[{i}]"), $"{path}.rows[{i}]", validate: false));
-            }
         }
 
         if (step.FirstOrDefault(p => p.Key is not ("allowDeletions" or "rows" or "claim")) is { Key: { } unknown })
-        {
             throw new ScenarioFormatException($"{path}.{unknown}", "unknown; a tenant step has allowDeletions, rows and claim");
-        }
 
         return new TenantStep(allow, rows) { Claim = step["claim"] is { } claim && Bool(claim, $"{path}.claim") };
     }
