@@ -64,7 +64,7 @@ public sealed class BenchTenant
 
     public static TenantSettings Tenant { get; } = new() { TenantId = "bench", StaffCloudApiTenant = "bench", MobieTrainAccountId = "bench", TimeZone = "UTC" };
 
-    public static BenchTenant Generate(BenchProfile profile) => new(profile ?? throw new ArgumentNullException(nameof(profile)));
+    public static BenchTenant Generate(BenchProfile profile) => new(profile);
 
     /// <summary>The employees eligible at <see cref="SyncAt"/>: active, confirmed on an event that has not ended.</summary>
     public HashSet<long> EligibleIds()

@@ -23,8 +23,6 @@ public static class FleetMemoryBench
 
     public static async Task<BenchResult> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(fleet);
-        ArgumentNullException.ThrowIfNull(options);
         var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
         var baseline = Settled();
         var count = fleet.PerInstanceConcurrency;

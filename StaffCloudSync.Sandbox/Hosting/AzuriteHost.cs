@@ -35,24 +35,21 @@ public static class AzuriteHost
     {
         lock (Gate)
         {
-            if (_azurite is not null)
+            try
             {
-                try
+                if (_azurite is { HasExited: false })
                 {
-                    if (!_azurite.HasExited)
-                    {
-                        _azurite.Kill(entireProcessTree: true);
-                        _azurite.WaitForExit(5000);
-                    }
+                    _azurite.Kill(entireProcessTree: true);
+                    _azurite.WaitForExit(5000);
                 }
-                catch (InvalidOperationException)
-                {
-                    // Already gone.
-                }
-
-                _azurite.Dispose();
-                _azurite = null;
             }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
+            _azurite?.Dispose();
+            _azurite = null;
 
             try
             {
@@ -98,10 +95,8 @@ public static class AzuriteHost
             RedirectStandardError = true,
         };
 
-        var output = new ProcessOutputTail();
         var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        var output = ProcessOutputTail.Of(process);
         lock (Gate)
         {
             try

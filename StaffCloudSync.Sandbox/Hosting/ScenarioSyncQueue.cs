@@ -28,7 +28,6 @@ public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
 
     public Task EnqueueAsync(SyncRequest message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         message = message.WithTraceContext();
         cancellationToken.ThrowIfCancellationRequested();
         var visibleAt = clock.GetUtcNow() + (visibilityDelay > TimeSpan.Zero ? visibilityDelay : TimeSpan.Zero);

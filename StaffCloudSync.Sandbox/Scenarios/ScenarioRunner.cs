@@ -22,8 +22,6 @@ public static class ScenarioRunner
 {
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(options);
         options.Progress?.Report("starting the simulators and storage");
         var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
         var tables = TableNames();
@@ -78,7 +76,7 @@ public static class ScenarioRunner
         }
         finally
         {
-            await DropTablesAsync(environment, tables);
+            await DropTablesAsync(environment.Services, tables);
         }
     }
 
@@ -156,16 +154,17 @@ public static class ScenarioRunner
         if (scenario.MobieTrainClaimed)
         {
             // After the scenario's groups and under an id of its own, so the ids the simulator hands out stay as before.
-            environment.MobieTrain.SeedUserGroup(scenario.Tenant.MobieTrainAccountId, new MobieTrainUserGroupResource
-            {
-                Id = "ug-marker", Name = TenantMarker.NameFor(scenario.Tenant.TenantId), ExternalId = TenantMarker.ExternalIdFor(scenario.Tenant.TenantId),
-            });
+            environment.MobieTrain.SeedUserGroup(scenario.Tenant.MobieTrainAccountId, Marker(scenario.Tenant.TenantId));
         }
 
         Configure(environment.StaffCloud, scenario.StaffCloudSimulator);
         Configure(environment.MobieTrain, scenario.MobieTrainSimulator);
         environment.MobieTrain.RateLimitPerSecond = scenario.MobieTrainSimulator.RateLimitPerSecond;
     }
+
+    /// <summary>The group that says the account is the tenant's (a claimed account).</summary>
+    internal static MobieTrainUserGroupResource Marker(string tenantId) =>
+        new() { Id = "ug-marker", Name = TenantMarker.NameFor(tenantId), ExternalId = TenantMarker.ExternalIdFor(tenantId) };
 
     private static void Configure(SimulatorHost simulator, SimulatorSettings settings)
     {
@@ -218,9 +217,9 @@ public static class ScenarioRunner
         };
     }
 
-    internal static async Task DropTablesAsync(SandboxEnvironment environment, Dictionary<string, string?> tables)
+    internal static async Task DropTablesAsync(IServiceProvider services, Dictionary<string, string?> tables)
     {
-        var service = environment.Services.GetRequiredService<TableServiceClient>();
+        var service = services.GetRequiredService<TableServiceClient>();
         foreach (var table in tables.Values)
         {
             try

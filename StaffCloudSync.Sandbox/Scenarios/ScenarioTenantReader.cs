@@ -83,14 +83,7 @@ internal static class ScenarioTenantReader
     public static TenantStep ReadTenantStep(JsonObject step, string path)
     {
         var allow = step["allowDeletions"] is { } node && Bool(node, $"{path}.allowDeletions");
-        var rows = new List<TenantSettings>();
-        if (step["rows"] is { } rowsNode)
-        {
-            var array = Array(rowsNode, $"{path}.rows");
-            for (var i = 0; i < array.Count; i++)
-                rows.Add(ReadTenant(Object(array[i], $"{path}.rows[{i}]"), $"{path}.rows[{i}]", validate: false));
-        }
-
+        var rows = Each(step["rows"], $"{path}.rows", (row, at) => ReadTenant(row, at, validate: false));
         if (step.FirstOrDefault(p => p.Key is not ("allowDeletions" or "rows" or "claim")) is { Key: { } unknown })
             throw new ScenarioFormatException($"{path}.{unknown}", "unknown; a tenant step has allowDeletions, rows and claim");
 
