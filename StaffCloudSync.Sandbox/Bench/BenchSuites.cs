@@ -198,7 +198,7 @@ public static class BenchSuites
         Employees = employees, Events = events, ActiveShare = 1, ConfirmedShare = 1, FutureEventShare = 1, MinAssignmentsPerEmployee = 1, AssignmentsPerEmployee = 1,
     };
 
-    private static JsonObject Employee(long id, string lastName, string email) => new()
+    internal static JsonObject Employee(long id, string lastName, string email) => new()
     {
         ["id"] = id, ["firstname"] = $"First{id}", ["lastname"] = lastName, ["email"] = email, ["status"] = 4, ["communication_language"] = "de",
     };

@@ -8,7 +8,7 @@ using StaffCloudSync.Core.Runs;
 namespace StaffCloudSync.Sandbox.Bench;
 
 /// <summary>One queue message taken and handled: whose, how it ended, and when (from the dispatch's start).</summary>
-public sealed record FleetRun(string TenantId, RunStatus? Status, int Invocation, TimeSpan Started, TimeSpan Ended, string? Error);
+public sealed record FleetRun(string TenantId, RunStatus? Status, TimeSpan Started, TimeSpan Ended, string? Error);
 
 /// <summary>
 /// The Functions instances' queue triggers, in this process: each instance takes messages from the real <c>tenant-sync</c>
@@ -88,12 +88,12 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
         try
         {
             var record = await runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, CancellationToken.None);
-            _runs.Add(new FleetRun(tenant, record?.Status, record?.Invocation ?? 0, started, since.Elapsed,
+            _runs.Add(new FleetRun(tenant, record?.Status, started, since.Elapsed,
                 record?.Status is RunStatus.Failed or RunStatus.Skipped ? record.Reason : null));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _runs.Add(new FleetRun(tenant, RunStatus.Failed, 0, started, since.Elapsed, e.Message));
+            _runs.Add(new FleetRun(tenant, RunStatus.Failed, started, since.Elapsed, e.Message));
         }
         finally
         {

@@ -18,9 +18,7 @@ public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
         get
         {
             lock (gate)
-            {
                 return [.. queued.OrderBy(q => q.VisibleAt).ThenBy(q => q.Sequence)];
-            }
         }
     }
 
@@ -32,9 +30,7 @@ public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
         cancellationToken.ThrowIfCancellationRequested();
         var visibleAt = clock.GetUtcNow() + (visibilityDelay > TimeSpan.Zero ? visibilityDelay : TimeSpan.Zero);
         lock (gate)
-        {
             queued.Add(new QueuedRun(message, visibleAt, sequence++));
-        }
 
         return Task.CompletedTask;
     }

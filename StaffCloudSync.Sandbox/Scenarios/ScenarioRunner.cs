@@ -105,8 +105,7 @@ public static class ScenarioRunner
             var staffCloud = environment.StaffCloud.Requests.Snapshot() - staffCloudBefore;
             var mobieTrain = environment.MobieTrain.Requests.Snapshot() - mobieTrainBefore;
             runs.Add(new ScenarioRun(step.At, current.DryRun, outcome.Record, outcome.Plan,
-                new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled,
-                    staffCloud.Faulted + mobieTrain.Faulted),
+                new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled),
                 stopwatch.ElapsedMilliseconds));
             return outcome;
         }, progress, cancellationToken);
