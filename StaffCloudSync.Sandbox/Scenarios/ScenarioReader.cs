@@ -205,9 +205,6 @@ public static class ScenarioReader
             : throw new ScenarioFormatException(path, $"'{text}' is not an ISO 8601 time such as {example}");
     }
 
-    internal static T? Get<T>(Dictionary<string, JsonNode?> values, string key, Func<JsonNode, T> read) =>
-        values.TryGetValue(key, out var node) && node is not null ? read(node) : default;
-
     internal static JsonObject Object(JsonNode? node, string path) =>
         node as JsonObject ?? throw new ScenarioFormatException(path, node is null ? "is required (an object)" : "must be an object");
 
