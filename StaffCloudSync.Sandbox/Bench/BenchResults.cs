@@ -5,26 +5,7 @@ public sealed record BenchResult(string Name, string Target, string Measured, bo
 
 /// <summary>What one synced run cost: wall time of the sync, requests per kind (retries included), what it did.</summary>
 public sealed record RunCost(
-    int Run,
-    string Status,
-    long WallMs,
-    long StaffCloudReads,
-    long MobieTrainReads,
-    long MobieTrainWrites,
-    long Throttled,
-    long Retries,
-    int Invited,
-    int MinimalWrites,
-    string Writes);
+    long WallMs, long StaffCloudReads, long MobieTrainReads, long MobieTrainWrites, long Throttled, int Invited, int MinimalWrites, string Writes);
 
 /// <summary>A whole generated tenant synced through the sandbox: its runs, CPU time and memory.</summary>
-public sealed record SyncCost(
-    string Name,
-    int Employees,
-    int Events,
-    int Assignments,
-    int Eligible,
-    IReadOnlyList<RunCost> Runs,
-    double CpuSeconds,
-    long PeakWorkingSetMb,
-    long PeakManagedHeapGrowthMb);
+public sealed record SyncCost(int Eligible, IReadOnlyList<RunCost> Runs, double CpuSeconds, long PeakWorkingSetMb, long PeakManagedHeapGrowthMb);

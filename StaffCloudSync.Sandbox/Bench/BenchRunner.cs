@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using StaffCloudSync.Core;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.StaffCloud.Http;
@@ -45,9 +46,8 @@ public static class BenchRunner
     }
 
     /// <summary>Runs a scenario of a generated tenant and measures it (the simulators run in this process too).</summary>
-    public static async Task<SyncCost> MeasureSyncAsync(string name, BenchTenant tenant, Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
+    public static async Task<SyncCost> MeasureSyncAsync(BenchTenant tenant, Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tenant);
         using var process = Process.GetCurrentProcess();
         GC.Collect();
         var baseline = GC.GetGCMemoryInfo().HeapSizeBytes;
@@ -58,11 +58,10 @@ public static class BenchRunner
             () => ScenarioRunner.RunAsync(scenario, options, cancellationToken), initial: baseline);
 
         process.Refresh();
-        var runs = result.Runs.Select((r, i) => new RunCost(i + 1, r.Record.Status.ToString(), r.DurationMs, r.Requests.StaffCloud,
-            r.Requests.MobieTrainReads, r.Requests.MobieTrainWrites, r.Requests.Throttled, r.Requests.Throttled + r.Requests.Faulted,
-            r.Record.Counts.Invited, r.Record.Counts.MinimalWrites, Describe(r))).ToList();
-        return new SyncCost(name, tenant.Employees.Count, tenant.Events.Count, tenant.Assignments.Count, tenant.EligibleIds().Count, runs,
-            (process.TotalProcessorTime - cpuBefore).TotalSeconds, process.PeakWorkingSet64 / (1024 * 1024), Math.Max(0, peak - baseline) / (1024 * 1024));
+        var runs = result.Runs.Select(r => new RunCost(r.DurationMs, r.Requests.StaffCloud, r.Requests.MobieTrainReads, r.Requests.MobieTrainWrites,
+            r.Requests.Throttled, r.Record.Counts.Invited, r.Record.Counts.MinimalWrites, Describe(r))).ToList();
+        return new SyncCost(tenant.EligibleIds().Count, runs, (process.TotalProcessorTime - cpuBefore).TotalSeconds, process.PeakWorkingSet64 / (1024 * 1024),
+            Math.Max(0, peak - baseline) / (1024 * 1024));
     }
 
     public sealed record StreamCost(long Records, double AnswerMb, double PeakHeapGrowthMb);
@@ -81,11 +80,7 @@ public static class BenchRunner
             ["StaffCloud:AllowBaseAddressOverride"] = "true",
             ["StaffCloud:BaseAddressOverride"] = "http://127.0.0.1:9/{tenant}/api/v1/",
         };
-        var configuration = new Microsoft.Extensions.Configuration.ConfigurationManager();
-        foreach (var (key, value) in settings)
-        {
-            configuration[key] = value;
-        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
 
         var services = new ServiceCollection().AddLogging();
         services.AddSecretStore(configuration).AddStaffCloudClient(configuration);
@@ -107,9 +102,7 @@ public static class BenchRunner
             eventIds, cancellationToken))
         {
             if (++count % 1000 == 0)
-            {
                 peak = Math.Max(peak, GC.GetTotalMemory(false));
-            }
         }
 
         return new StreamCost(count, answer.Bytes / (1024d * 1024d), Math.Max(0, peak - baseline) / (1024d * 1024d));
@@ -142,8 +135,6 @@ internal static class PeakSampler
 
     public static async Task<(T Result, long Peak)> WhileAsync<T>(Func<long> sample, Func<Task<T>> work, long initial = 0)
     {
-        ArgumentNullException.ThrowIfNull(sample);
-        ArgumentNullException.ThrowIfNull(work);
         var peak = initial;
         using var stop = new CancellationTokenSource();
         var sampler = Task.Run(async () =>

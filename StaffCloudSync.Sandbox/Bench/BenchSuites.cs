@@ -74,7 +74,7 @@ public static class BenchSuites
         steps.Add(new SyncStep(BenchTenant.SyncAt, false, null));
         var scenario = tenant.Scenario() with { Steps = steps };
 
-        var cost = await BenchRunner.MeasureSyncAsync("minimal-writes", tenant, scenario, options, cancellationToken);
+        var cost = await BenchRunner.MeasureSyncAsync(tenant, scenario, options, cancellationToken);
         var (initial, repeat, changed) = (cost.Runs[0], cost.Runs[1], cost.Runs[2]);
         const int expectedChangedWrites = 10 + (5 * 2) + 5 + 1;
         return new BenchResult(
@@ -96,9 +96,9 @@ public static class BenchSuites
         var small = BenchTenant.Generate(new BenchProfile { Employees = 10_000, Events = 1_000 });
         var large = BenchTenant.Generate(new BenchProfile { Employees = 100_000, Events = 1_000, ScheduledEmployees = 10_000 });
         var history = BenchTenant.Generate(new BenchProfile { Employees = 10_000, Events = 10_000, FutureEventShare = 0.05 });
-        var a = await BenchRunner.MeasureSyncAsync("10k database", small, small.Scenario(), options, cancellationToken);
-        var b = await BenchRunner.MeasureSyncAsync("100k database", large, large.Scenario(), options, cancellationToken);
-        var c = await BenchRunner.MeasureSyncAsync("10k events, 95 % past", history, history.Scenario(), options, cancellationToken);
+        var a = await BenchRunner.MeasureSyncAsync(small, small.Scenario(), options, cancellationToken);
+        var b = await BenchRunner.MeasureSyncAsync(large, large.Scenario(), options, cancellationToken);
+        var c = await BenchRunner.MeasureSyncAsync(history, history.Scenario(), options, cancellationToken);
         var (ra, rb, rc) = (a.Runs[0], b.Runs[0], c.Runs[0]);
         return new BenchResult(
             "bounded-reads",
@@ -127,7 +127,7 @@ public static class BenchSuites
     private static async Task<BenchResult> InitialAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var tenant = BenchTenant.Generate(AllEligible(20_000, 400));
-        var cost = await BenchRunner.MeasureSyncAsync("initial-20k", tenant, tenant.Scenario(1), options, cancellationToken);
+        var cost = await BenchRunner.MeasureSyncAsync(tenant, tenant.Scenario(1), options, cancellationToken);
         var run = cost.Runs[0];
         return new BenchResult(
             "initial-20k",
@@ -141,7 +141,7 @@ public static class BenchSuites
     private static async Task<BenchResult> RateLimitAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var tenant = BenchTenant.Generate(AllEligible(700, 40) with { LatencyMs = 20, MobieTrainRateLimitPerSecond = 25 });
-        var cost = await BenchRunner.MeasureSyncAsync("rate-limit", tenant, tenant.Scenario(1), options, cancellationToken);
+        var cost = await BenchRunner.MeasureSyncAsync(tenant, tenant.Scenario(1), options, cancellationToken);
         var run = cost.Runs[0];
         var requests = run.MobieTrainReads + run.MobieTrainWrites;
         var bound = 1.15 * requests / 25d * 1000;
@@ -157,7 +157,7 @@ public static class BenchSuites
     private static async Task<BenchResult> LatencyAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var tenant = BenchTenant.Generate(AllEligible(2_000, 50) with { LatencyMs = 50 });
-        var cost = await BenchRunner.MeasureSyncAsync("latency", tenant, tenant.Scenario(1), options, cancellationToken);
+        var cost = await BenchRunner.MeasureSyncAsync(tenant, tenant.Scenario(1), options, cancellationToken);
         var run = cost.Runs[0];
         var bound = 1.3 * run.MobieTrainWrites * 50d / 8;
         return new BenchResult(
@@ -176,7 +176,7 @@ public static class BenchSuites
         {
             progress?.Report($"bench: scaling {employees:N0}");
             var tenant = BenchTenant.Generate(new BenchProfile { Employees = employees, Events = Math.Max(50, employees / 10), ExistingUserShare = 0.5 });
-            var cost = await BenchRunner.MeasureSyncAsync($"scaling-{employees}", tenant, tenant.Scenario(), options, cancellationToken);
+            var cost = await BenchRunner.MeasureSyncAsync(tenant, tenant.Scenario(), options, cancellationToken);
             var (first, second) = (cost.Runs[0], cost.Runs[1]);
             var perObjectMs = (double)first.WallMs / Math.Max(1, cost.Eligible);
             results.Add(new BenchResult(
@@ -198,7 +198,7 @@ public static class BenchSuites
         Employees = employees, Events = events, ActiveShare = 1, ConfirmedShare = 1, FutureEventShare = 1, MinAssignmentsPerEmployee = 1, AssignmentsPerEmployee = 1,
     };
 
-    private static JsonObject Employee(long id, string lastName, string email) => new()
+    internal static JsonObject Employee(long id, string lastName, string email) => new()
     {
         ["id"] = id, ["firstname"] = $"First{id}", ["lastname"] = lastName, ["email"] = email, ["status"] = 4, ["communication_language"] = "de",
     };

@@ -64,7 +64,7 @@ public sealed class BenchTenant
 
     public static TenantSettings Tenant { get; } = new() { TenantId = "bench", StaffCloudApiTenant = "bench", MobieTrainAccountId = "bench", TimeZone = "UTC" };
 
-    public static BenchTenant Generate(BenchProfile profile) => new(profile ?? throw new ArgumentNullException(nameof(profile)));
+    public static BenchTenant Generate(BenchProfile profile) => new(profile);
 
     /// <summary>The employees eligible at <see cref="SyncAt"/>: active, confirmed on an event that has not ended.</summary>
     public HashSet<long> EligibleIds()
@@ -103,15 +103,11 @@ public sealed class BenchTenant
     private void AddExistingUsers(Random random)
     {
         if (Profile.ExistingUserShare <= 0)
-        {
             return;
-        }
 
         var current = Events.Where(e => e.End > SyncAt.UtcDateTime).ToDictionary(e => e.Id);
         foreach (var staffCloudEvent in current.Values)
-        {
             Groups.Add(new MobieTrainUserGroupResource { Id = $"g{staffCloudEvent.Id}", Name = $"{staffCloudEvent.Name} ({staffCloudEvent.Start:yyyy-MM-dd})", ExternalId = $"staffcloud-event-{staffCloudEvent.Id}" });
-        }
 
         var eventsOf = Assignments.Where(a => a.Status == 7 && current.ContainsKey(a.EventId))
             .GroupBy(a => a.EmployeeId).ToDictionary(g => g.Key, g => g.Select(a => a.EventId).Distinct().Order().ToList());
@@ -119,9 +115,7 @@ public sealed class BenchTenant
         foreach (var id in EligibleIds().Order())
         {
             if (random.NextDouble() >= Profile.ExistingUserShare)
-            {
                 continue;
-            }
 
             var employee = employees[id];
             Users.Add(new MobieTrainUserResource

@@ -21,15 +21,13 @@ public static class FleetBench
 {
     public static async Task<List<BenchResult>> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(fleet);
-        ArgumentNullException.ThrowIfNull(options);
         var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
         // First, while the process is fresh: its working set then stands for an instance's own baseline.
         var memory = await FleetMemoryBench.RunAsync(fleet, options, progress, cancellationToken);
-        var fullSizes = FleetSizes.Draw(fleet.Tenants, fleet.Seed);
+        var sizes = FleetSizes.Draw(fleet.Tenants, fleet.Seed, fleet.Scale);
         var tenants = new List<FleetTenant>();
         progress?.Report($"fleet: generating {fleet.Tenants} tenants (sizes ÷ {fleet.Scale}) and starting {fleet.Instances} instances");
-        var environment = await FleetEnvironment.StartAsync(storage, fleet.Instances, Generate(fleet, fullSizes, tenants), options, cancellationToken);
+        var environment = await FleetEnvironment.StartAsync(storage, fleet.Instances, Generate(fleet, sizes, tenants), options, cancellationToken);
         await using (environment)
         {
             progress?.Report($"fleet: first day (no history), {tenants.Sum(t => t.Staff):N0} staff in {tenants.Count} tenants, pool {fleet.Instances} × {fleet.PerInstanceConcurrency}");
@@ -44,17 +42,17 @@ public static class FleetBench
     }
 
     /// <summary>The tenants of the fleet, generated one at a time as they are seeded, so no more than one is held here.</summary>
-    private static IEnumerable<(TenantSettings, BenchTenant)> Generate(FleetOptions fleet, IReadOnlyList<int> fullSizes, List<FleetTenant> tenants)
+    private static IEnumerable<(TenantSettings, BenchTenant)> Generate(FleetOptions fleet, IReadOnlyList<int> sizes, List<FleetTenant> tenants)
     {
-        for (var i = 0; i < fullSizes.Count; i++)
+        for (var i = 0; i < sizes.Count; i++)
         {
-            var staff = Math.Max(10, fullSizes[i] / fleet.Scale);
+            var staff = sizes[i];
             var data = BenchTenant.Generate(new BenchProfile { Employees = staff, Events = Math.Max(5, staff / 10), ExistingUserShare = 0.5, Seed = (fleet.Seed * 10_000) + i });
             var settings = new TenantSettings
             {
                 TenantId = $"fleet-{i:0000}", StaffCloudApiTenant = $"fleet{i:0000}", MobieTrainAccountId = $"fleet-{i:0000}", TimeZone = "UTC",
             };
-            tenants.Add(new FleetTenant(settings, staff, fullSizes[i], data.EligibleIds().Count));
+            tenants.Add(new FleetTenant(settings, staff));
             yield return (settings, data);
         }
     }

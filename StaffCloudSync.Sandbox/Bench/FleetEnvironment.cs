@@ -1,12 +1,9 @@
 using Azure.Data.Tables;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Caching.Hybrid;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Core;
-using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
@@ -16,8 +13,8 @@ using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>A tenant of the fleet: its settings, its size (and the size it stands for before scaling), its eligible staff.</summary>
-public sealed record FleetTenant(TenantSettings Settings, int Staff, int FullSizeStaff, int Eligible);
+/// <summary>A tenant of the fleet: its settings and its size.</summary>
+public sealed record FleetTenant(TenantSettings Settings, int Staff);
 
 /// <summary>
 /// The whole fleet on one machine: one StaffCloud simulator serving every tenant, one MobieTrain simulator with its
@@ -25,60 +22,33 @@ public sealed record FleetTenant(TenantSettings Settings, int Staff, int FullSiz
 /// HTTP connections, pacer and secret cache, as separate instances have — all counting their storage transactions and
 /// reading their secrets through the real Key Vault store from a <see cref="CountingVault"/>.
 /// </summary>
-public sealed class FleetEnvironment : IAsyncDisposable
+public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, List<ServiceProvider> instances,
+    StorageTransactionCounter storage, CountingVault vault, Dictionary<string, string?> tables) : IAsyncDisposable
 {
     private const string MobieTrainKey = "mt-fleet-key";
 
-    private readonly Dictionary<string, string?> _tables;
+    public StaffCloudSimulator StaffCloud { get; } = staffCloud;
 
-    private FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, List<ServiceProvider> instances,
-        StorageTransactionCounter storage, CountingVault vault, Dictionary<string, string?> tables)
-    {
-        StaffCloud = staffCloud;
-        MobieTrain = mobieTrain;
-        Instances = instances;
-        Storage = storage;
-        Vault = vault;
-        _tables = tables;
-    }
+    public MobieTrainSimulator MobieTrain { get; } = mobieTrain;
 
-    public StaffCloudSimulator StaffCloud { get; }
+    public IReadOnlyList<ServiceProvider> Instances { get; } = instances;
 
-    public MobieTrainSimulator MobieTrain { get; }
+    public StorageTransactionCounter Storage { get; } = storage;
 
-    public IReadOnlyList<ServiceProvider> Instances { get; }
-
-    public StorageTransactionCounter Storage { get; }
-
-    public CountingVault Vault { get; }
+    public CountingVault Vault { get; } = vault;
 
     public static async Task<FleetEnvironment> StartAsync(
         string storageConnectionString, int instances, IEnumerable<(TenantSettings Settings, BenchTenant Data)> tenants, ScenarioRunOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(tenants);
-        ArgumentNullException.ThrowIfNull(options);
         var clock = new ScenarioClock(BenchTenant.SyncAt);
-        var staffCloud = new StaffCloudSimulator(clock);
-        var mobieTrain = new MobieTrainSimulator(clock) { RateLimitPerSecond = FleetOptions.MobieTrainLimitPerSecond };
-        await staffCloud.StartAsync(cancellationToken);
-        await mobieTrain.StartAsync(cancellationToken);
-
+        var (staffCloud, mobieTrain, values) = await SandboxEnvironment.StartSimulatorsAsync(storageConnectionString, clock, cancellationToken);
+        mobieTrain.RateLimitPerSecond = FleetOptions.MobieTrainLimitPerSecond;
         var tables = ScenarioRunner.TableNames();
-        var values = new Dictionary<string, string?>(tables)
-        {
-            ["AzureWebJobsStorage"] = storageConnectionString,
-            ["Secrets:Provider"] = "Configuration",
-            ["StaffCloud:AllowBaseAddressOverride"] = "true",
-            ["StaffCloud:BaseAddressOverride"] = staffCloud.BaseAddressTemplate,
-            ["MobieTrain:BaseUrl"] = mobieTrain.BaseAddress.ToString(),
 
-            // As the sandbox does for a limited simulator: paced just under the partner's limit.
-            ["MobieTrain:RequestsPerSecond"] = (FleetOptions.MobieTrainLimitPerSecond * 0.96).ToString(CultureInfo.InvariantCulture),
-        };
-        foreach (var (key, value) in options.Settings ?? new Dictionary<string, string?>())
-        {
+        // As the sandbox does for a limited simulator: paced just under the partner's limit.
+        values["MobieTrain:RequestsPerSecond"] = (FleetOptions.MobieTrainLimitPerSecond * 0.96).ToString(CultureInfo.InvariantCulture);
+        foreach (var (key, value) in tables.Concat(options.Settings ?? new Dictionary<string, string?>()))
             values[key] = value;
-        }
 
         var vault = new CountingVault();
         vault.Set(TenantSettings.DefaultMobieTrainApiKeySecret, MobieTrainKey);
@@ -96,69 +66,40 @@ public sealed class FleetEnvironment : IAsyncDisposable
             mobieTrain.Seed(settings.MobieTrainAccountId, scenario.MobieTrain);
 
             // Claimed long ago, as every tenant of a running fleet is: its people are the sync's own.
-            mobieTrain.SeedUserGroup(settings.MobieTrainAccountId, new MobieTrainUserGroupResource
-            {
-                Id = "ug-marker", Name = TenantMarker.NameFor(settings.TenantId), ExternalId = TenantMarker.ExternalIdFor(settings.TenantId),
-            });
+            mobieTrain.SeedUserGroup(settings.MobieTrainAccountId, ScenarioRunner.Marker(settings.TenantId));
             accounts.Add(settings.MobieTrainAccountId);
             seeded.Add(settings);
         }
 
         // One integration key reaching every account, as production shares the default secret.
         mobieTrain.AddApiKey(MobieTrainKey, accounts);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var (tablePort, queuePort) = Ports(storageConnectionString);
         var storage = new StorageTransactionCounter(tablePort, queuePort);
-        var providers = Enumerable.Range(0, instances).Select(_ => Instance(configuration, clock, storage, vault, options)).ToList();
+        var providers = Enumerable.Range(0, instances).Select(_ => SandboxEnvironment.BuildServices(values, clock, services =>
+        {
+            options.ConfigureServices?.Invoke(services);
+            services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(storage, Azure.Core.HttpPipelinePosition.PerRetry)));
+
+            // The store production runs (Key Vault, its cache), over the counting vault: configuration has no cache to measure.
+            var client = vault.Client();
+            services.Replace(ServiceDescriptor.Singleton<ISecretStore>(provider => new KeyVaultSecretStore(client, provider.GetRequiredService<HybridCache>(),
+                Options.Create(new KeyVaultOptions()), provider.GetRequiredService<ILogger<KeyVaultSecretStore>>())));
+        })).ToList();
         var store = providers[0].GetRequiredService<TenantStore>();
         foreach (var settings in seeded)
-        {
             await store.AddAsync(settings, cancellationToken);
-        }
 
         return new FleetEnvironment(staffCloud, mobieTrain, providers, storage, vault, tables);
     }
 
     public async ValueTask DisposeAsync()
     {
-        var service = Instances[0].GetRequiredService<TableServiceClient>();
-        foreach (var table in _tables.Values)
-        {
-            try
-            {
-                await service.DeleteTableAsync(table!);
-            }
-            catch (Azure.RequestFailedException)
-            {
-                // Best effort: an in-memory Azurite forgets them anyway.
-            }
-        }
-
+        await ScenarioRunner.DropTablesAsync(Instances[0], tables);
         foreach (var instance in Instances)
-        {
             await instance.DisposeAsync();
-        }
 
         await StaffCloud.DisposeAsync();
         await MobieTrain.DisposeAsync();
-    }
-
-    private static ServiceProvider Instance(IConfiguration configuration, ScenarioClock clock, StorageTransactionCounter storage, CountingVault vault, ScenarioRunOptions options)
-    {
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddStaffCloudSync(configuration);
-        options.ConfigureServices?.Invoke(services);
-        services.AddAzureClients(clients => clients.ConfigureDefaults(o => o.AddPolicy(storage, Azure.Core.HttpPipelinePosition.PerRetry)));
-
-        // The store production runs (Key Vault, its cache), over the counting vault: configuration has no cache to measure.
-        var client = vault.Client();
-        services.Replace(ServiceDescriptor.Singleton<ISecretStore>(provider => new KeyVaultSecretStore(client, provider.GetRequiredService<HybridCache>(),
-            Options.Create(new KeyVaultOptions()), provider.GetRequiredService<ILogger<KeyVaultSecretStore>>())));
-        var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
-        provider.GetRequiredService<IStartupValidator>().Validate();
-        return provider;
     }
 
     /// <summary>The emulator's table and queue ports, to tell the services' transactions apart.</summary>

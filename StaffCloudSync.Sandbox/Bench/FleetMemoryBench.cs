@@ -23,8 +23,6 @@ public static class FleetMemoryBench
 
     public static async Task<BenchResult> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(fleet);
-        ArgumentNullException.ThrowIfNull(options);
         var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
         var baseline = Settled();
         var count = fleet.PerInstanceConcurrency;
@@ -69,9 +67,7 @@ public static class FleetMemoryBench
         var (runs, peak) = await PeakSampler.WhileAsync(() => Environment.WorkingSet, () => pool.DrainAsync(dispatch, since, cancellationToken));
         await dispatch;
         if (runs.FirstOrDefault(r => r.Error is not null) is { } failed)
-        {
             throw new InvalidOperationException($"fleet-memory: run of {failed.TenantId} ended {failed.Status}: {failed.Error}");
-        }
 
         return (Math.Max(0, (peak / (1024 * 1024)) - settled), FleetBench.Load());
     }

@@ -18,8 +18,6 @@ public static class FleetNextDay
 
     public static void Apply(StaffCloudSimulator staffCloud, IEnumerable<FleetTenant> tenants)
     {
-        ArgumentNullException.ThrowIfNull(staffCloud);
-        ArgumentNullException.ThrowIfNull(tenants);
         var start = BenchTenant.SyncAt.UtcDateTime.AddDays(1).Date.AddHours(9);
         foreach (var tenant in tenants)
         {

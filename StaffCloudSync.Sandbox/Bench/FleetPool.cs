@@ -8,7 +8,7 @@ using StaffCloudSync.Core.Runs;
 namespace StaffCloudSync.Sandbox.Bench;
 
 /// <summary>One queue message taken and handled: whose, how it ended, and when (from the dispatch's start).</summary>
-public sealed record FleetRun(string TenantId, RunStatus? Status, int Invocation, TimeSpan Started, TimeSpan Ended, string? Error);
+public sealed record FleetRun(string TenantId, RunStatus? Status, TimeSpan Started, TimeSpan Ended, string? Error);
 
 /// <summary>
 /// The Functions instances' queue triggers, in this process: each instance takes messages from the real <c>tenant-sync</c>
@@ -51,9 +51,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
             await slots.WaitAsync(cancellationToken);
             var free = 1;
             while (free < 32 && slots.Wait(0))
-            {
                 free++;
-            }
 
             // Reserved before asking the queue, so that no other instance sees the queue empty and nothing in flight
             // while this one holds a message it has not yet started.
@@ -61,27 +59,21 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
             var dispatched = dispatch.IsCompleted;
             QueueMessage[] messages = await queue.ReceiveMessagesAsync(free, VisibilityTimeout, cancellationToken);
             if (free > messages.Length)
-            {
                 slots.Release(free - messages.Length);
-            }
 
             var inFlight = Interlocked.Add(ref _reserved, -(free - messages.Length));
             if (messages.Length == 0)
             {
                 Interlocked.Increment(ref _idlePolls);
                 if (dispatched && inFlight == 0)
-                {
                     break;
-                }
 
                 await Task.Delay(IdlePoll, cancellationToken);
                 continue;
             }
 
             foreach (var message in messages)
-            {
                 running.Add(Task.Run(() => HandleAsync(runner, queue, message, since, slots), CancellationToken.None));
-            }
 
             running.RemoveAll(t => t.IsCompleted);
         }
@@ -96,12 +88,12 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
         try
         {
             var record = await runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, CancellationToken.None);
-            _runs.Add(new FleetRun(tenant, record?.Status, record?.Invocation ?? 0, started, since.Elapsed,
+            _runs.Add(new FleetRun(tenant, record?.Status, started, since.Elapsed,
                 record?.Status is RunStatus.Failed or RunStatus.Skipped ? record.Reason : null));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            _runs.Add(new FleetRun(tenant, RunStatus.Failed, 0, started, since.Elapsed, e.Message));
+            _runs.Add(new FleetRun(tenant, RunStatus.Failed, started, since.Elapsed, e.Message));
         }
         finally
         {

@@ -53,13 +53,8 @@ public static class FleetSizes
         }
 
         if (!sizes.Any(s => s >= 10_000))
-        {
             sizes[^1] = random.Next(10_000, 20_001);
-        }
 
         return [.. sizes.Select(s => Math.Max(10, s / scale))];
     }
-
-    /// <summary>The band a full-size tenant belongs to, for the cost model's small/medium/large.</summary>
-    public static string Band(int fullSizeStaff) => fullSizeStaff >= 10_000 ? "large" : fullSizeStaff > 1_000 ? "medium" : "small";
 }

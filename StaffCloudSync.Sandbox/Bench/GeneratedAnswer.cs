@@ -46,18 +46,14 @@ internal sealed class GeneratedAnswer(long records, int paddingBytesPerRecord)
             if (_offset == _current.Length)
             {
                 if (_next < answer.Records)
-                {
                     _current = answer.Record(_next++);
-                }
                 else if (!_closed)
                 {
                     _current = answer.Records == 0 ? "[]"u8.ToArray() : "]"u8.ToArray();
                     _closed = true;
                 }
                 else
-                {
                     return 0;
-                }
 
                 _offset = 0;
             }

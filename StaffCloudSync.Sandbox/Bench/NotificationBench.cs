@@ -85,11 +85,7 @@ public static class NotificationBench
     private static Scenario Scenario(List<ScenarioStep> steps) => new(
         Tenant,
         new StaffCloudRecords(
-            [.. Enumerable.Range(1, Confirmations).Select(id => new JsonObject
-            {
-                ["id"] = id, ["firstname"] = $"First{id}", ["lastname"] = $"Last{id}", ["email"] = $"employee{id}@example.com", ["status"] = 4,
-                ["communication_language"] = "de",
-            })],
+            [.. Enumerable.Range(1, Confirmations).Select(id => BenchSuites.Employee(id, $"Last{id}", $"employee{id}@example.com"))],
             [new JsonObject { ["id"] = 1, ["name"] = "Harbour Festival", ["start"] = "2026-03-03 08:00:00", ["end"] = "2026-03-03 18:00:00", ["status"] = 2 }],
             [.. Enumerable.Range(1, Confirmations).Select(id => Assignment(id, status: 3))]),
         new MobieTrainContents(),

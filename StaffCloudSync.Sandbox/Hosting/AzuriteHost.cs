@@ -35,31 +35,26 @@ public static class AzuriteHost
     {
         lock (Gate)
         {
-            if (_azurite is not null)
+            try
             {
-                try
+                if (_azurite is { HasExited: false })
                 {
-                    if (!_azurite.HasExited)
-                    {
-                        _azurite.Kill(entireProcessTree: true);
-                        _azurite.WaitForExit(5000);
-                    }
+                    _azurite.Kill(entireProcessTree: true);
+                    _azurite.WaitForExit(5000);
                 }
-                catch (InvalidOperationException)
-                {
-                    // Already gone.
-                }
-
-                _azurite.Dispose();
-                _azurite = null;
             }
+            catch (InvalidOperationException)
+            {
+                // Already gone.
+            }
+
+            _azurite?.Dispose();
+            _azurite = null;
 
             try
             {
                 if (_workspace is not null && Directory.Exists(_workspace))
-                {
                     Directory.Delete(_workspace, recursive: true);
-                }
             }
             catch (IOException)
             {
@@ -74,16 +69,12 @@ public static class AzuriteHost
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("AzureWebJobsStorage");
         if (!string.IsNullOrWhiteSpace(fromEnvironment) && await LoopbackPorts.IsReachableAsync(fromEnvironment))
-        {
             return fromEnvironment;
-        }
 
         var root = AzuriteInstall.Folder();
         var executable = Path.Combine(root, "node_modules", ".bin", OperatingSystem.IsWindows() ? "azurite.cmd" : "azurite");
         if (!File.Exists(executable))
-        {
             await AzuriteInstall.RunNpmCiAsync(root);
-        }
 
         var (blob, queue, table) = LoopbackPorts.FreeThree();
         var location = Path.Combine(Path.GetTempPath(), "staffcloudsync-azurite-" + Guid.NewGuid().ToString("N"));
@@ -104,10 +95,8 @@ public static class AzuriteHost
             RedirectStandardError = true,
         };
 
-        var output = new ProcessOutputTail();
         var process = new Process { StartInfo = info };
-        process.OutputDataReceived += (_, e) => output.Add(e.Data);
-        process.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        var output = ProcessOutputTail.Of(process);
         lock (Gate)
         {
             try
@@ -171,9 +160,7 @@ internal static class LoopbackPorts
         foreach (var port in ports)
         {
             if (!await AcceptsAsync("127.0.0.1", port))
-            {
                 return false;
-            }
         }
 
         return true;

@@ -19,32 +19,22 @@ internal static class AzuriteInstall
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "StaffCloudSync.slnx")) && File.Exists(Path.Combine(dir.FullName, "package-lock.json")))
-            {
                 return dir.FullName;
-            }
         }
 
         var cache = Path.Combine(
             Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
             "staffcloud-sync", "azurite-" + Version);
         Directory.CreateDirectory(cache);
-        var lockFile = Path.Combine(cache, "package-lock.json");
-        if (!File.Exists(lockFile))
+        if (!File.Exists(Path.Combine(cache, "package-lock.json")))
         {
-            using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("StaffCloudSync.Sandbox.package-lock.json");
-            using var packageJson = Assembly.GetExecutingAssembly().GetManifestResourceStream("StaffCloudSync.Sandbox.package.json");
-            if (stream is null || packageJson is null)
+            foreach (var name in (string[])["package.json", "package-lock.json"])
             {
-                throw new InvalidOperationException("The pinned Azurite package files are missing from the sandbox assembly.");
+                using var resource = Assembly.GetExecutingAssembly().GetManifestResourceStream($"StaffCloudSync.Sandbox.{name}")
+                    ?? throw new InvalidOperationException("The pinned Azurite package files are missing from the sandbox assembly.");
+                using var target = File.Create(Path.Combine(cache, name));
+                resource.CopyTo(target);
             }
-
-            using (var target = File.Create(Path.Combine(cache, "package.json")))
-            {
-                packageJson.CopyTo(target);
-            }
-
-            using var lockTarget = File.Create(lockFile);
-            stream.CopyTo(lockTarget);
         }
 
         return cache;
@@ -60,10 +50,8 @@ internal static class AzuriteInstall
             RedirectStandardError = true,
         };
 
-        var output = new ProcessOutputTail();
         using var npm = new Process { StartInfo = info };
-        npm.OutputDataReceived += (_, e) => output.Add(e.Data);
-        npm.ErrorDataReceived += (_, e) => output.Add(e.Data);
+        var output = ProcessOutputTail.Of(npm);
         try
         {
             npm.Start();
@@ -87,8 +75,6 @@ internal static class AzuriteInstall
         }
 
         if (npm.ExitCode != 0)
-        {
             throw new InvalidOperationException($"npm ci in {root} failed with exit code {npm.ExitCode}. Its last lines:\n{output}");
-        }
     }
 }

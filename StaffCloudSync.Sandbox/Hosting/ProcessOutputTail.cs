@@ -1,4 +1,5 @@
-using System.Text;
+using System.Collections.Concurrent;
+using System.Diagnostics;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
@@ -6,31 +7,26 @@ namespace StaffCloudSync.Sandbox.Hosting;
 internal sealed class ProcessOutputTail
 {
     private const int MaxLines = 30;
-    private readonly Queue<string> _lines = new();
-    private readonly Lock _gate = new();
+    private readonly ConcurrentQueue<string> _lines = new();
 
-    public void Add(string? line)
+    /// <summary>Collects what <paramref name="process"/> prints on both streams (its start info redirects them).</summary>
+    public static ProcessOutputTail Of(Process process)
+    {
+        var tail = new ProcessOutputTail();
+        process.OutputDataReceived += (_, e) => tail.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => tail.Add(e.Data);
+        return tail;
+    }
+
+    private void Add(string? line)
     {
         if (line is null)
-        {
             return;
-        }
 
-        lock (_gate)
-        {
-            _lines.Enqueue(line);
-            if (_lines.Count > MaxLines)
-            {
-                _lines.Dequeue();
-            }
-        }
+        _lines.Enqueue(line);
+        while (_lines.Count > MaxLines)
+            _lines.TryDequeue(out _);
     }
 
-    public override string ToString()
-    {
-        lock (_gate)
-        {
-            return new StringBuilder().AppendJoin('\n', _lines).ToString();
-        }
-    }
+    public override string ToString() => string.Join('\n', _lines);
 }

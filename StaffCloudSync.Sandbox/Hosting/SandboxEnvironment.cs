@@ -12,23 +12,16 @@ namespace StaffCloudSync.Sandbox.Hosting;
 /// (<see cref="CoreServices.AddStaffCloudSync"/>), configured against them and the given
 /// storage, with the tenants registered and their made-up secrets in the configuration secret store.
 /// </summary>
-public sealed class SandboxEnvironment : IAsyncDisposable
+public sealed class SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, ServiceProvider services, ScenarioClock clock)
+    : IAsyncDisposable
 {
-    private SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, ServiceProvider services, ScenarioClock clock)
-    {
-        StaffCloud = staffCloud;
-        MobieTrain = mobieTrain;
-        Services = services;
-        Clock = clock;
-    }
+    public StaffCloudSimulator StaffCloud { get; } = staffCloud;
 
-    public StaffCloudSimulator StaffCloud { get; }
+    public MobieTrainSimulator MobieTrain { get; } = mobieTrain;
 
-    public MobieTrainSimulator MobieTrain { get; }
+    public ServiceProvider Services { get; } = services;
 
-    public ServiceProvider Services { get; }
-
-    public ScenarioClock Clock { get; }
+    public ScenarioClock Clock { get; } = clock;
 
     /// <summary>Starts the simulators, builds and validates the services, and registers the tenants.</summary>
     /// <param name="configureServices">Last word on the services (logging providers; a test's instant back-off clock).</param>
@@ -41,12 +34,29 @@ public sealed class SandboxEnvironment : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(tenants);
+        var (staffCloud, mobieTrain, values) = await StartSimulatorsAsync(storageConnectionString, clock, cancellationToken);
+        foreach (var tenant in tenants)
+            Register(tenant, staffCloud, mobieTrain, values);
+
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            values[key] = value;
+
+        var provider = BuildServices(values, clock, configureServices);
+        var store = provider.GetRequiredService<TenantStore>();
+        foreach (var tenant in tenants)
+            await UpsertTenantAsync(store, tenant.Settings, cancellationToken);
+
+        return new SandboxEnvironment(staffCloud, mobieTrain, provider, clock);
+    }
+
+    /// <summary>Both simulators on loopback, and the settings pointing the app at them and at the storage.</summary>
+    internal static async Task<(StaffCloudSimulator, MobieTrainSimulator, Dictionary<string, string?>)> StartSimulatorsAsync(
+        string storageConnectionString, ScenarioClock clock, CancellationToken cancellationToken)
+    {
         var staffCloud = new StaffCloudSimulator(clock);
         var mobieTrain = new MobieTrainSimulator(clock);
         await staffCloud.StartAsync(cancellationToken);
         await mobieTrain.StartAsync(cancellationToken);
-
         var values = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = storageConnectionString,
@@ -58,32 +68,20 @@ public sealed class SandboxEnvironment : IAsyncDisposable
             // The simulator has no rate limit unless a scenario sets one (then the runner paces to it).
             ["MobieTrain:RequestsPerSecond"] = "0",
         };
-        foreach (var tenant in tenants)
-        {
-            Register(tenant, staffCloud, mobieTrain, values);
-        }
+        return (staffCloud, mobieTrain, values);
+    }
 
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+    /// <summary>The very services the Functions app runs, on the given clock, validated as the app validates them at start-up.</summary>
+    internal static ServiceProvider BuildServices(Dictionary<string, string?> settings, TimeProvider clock, Action<IServiceCollection>? configureServices)
+    {
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddSingleton<TimeProvider>(clock);
-        services.AddStaffCloudSync(configuration);
+        services.AddSingleton(clock);
+        services.AddStaffCloudSync(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         configureServices?.Invoke(services);
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetRequiredService<IStartupValidator>().Validate();
-
-        var store = provider.GetRequiredService<TenantStore>();
-        foreach (var tenant in tenants)
-        {
-            await UpsertTenantAsync(store, tenant.Settings, cancellationToken);
-        }
-
-        return new SandboxEnvironment(staffCloud, mobieTrain, provider, clock);
+        return provider;
     }
 
     public async ValueTask DisposeAsync()
@@ -113,15 +111,10 @@ public sealed class SandboxEnvironment : IAsyncDisposable
 
     private static async Task UpsertTenantAsync(TenantStore store, TenantSettings settings, CancellationToken cancellationToken)
     {
-        var existing = await store.GetAsync(settings.TenantId, cancellationToken);
-        if (existing is null)
-        {
+        if (await store.GetAsync(settings.TenantId, cancellationToken) is null)
             await store.AddAsync(settings, cancellationToken);
-        }
         else
-        {
             await store.UpdateAsync(settings, Azure.ETag.All, cancellationToken);
-        }
     }
 }
 

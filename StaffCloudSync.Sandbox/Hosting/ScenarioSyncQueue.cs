@@ -18,9 +18,7 @@ public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
         get
         {
             lock (gate)
-            {
                 return [.. queued.OrderBy(q => q.VisibleAt).ThenBy(q => q.Sequence)];
-            }
         }
     }
 
@@ -28,14 +26,11 @@ public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
 
     public Task EnqueueAsync(SyncRequest message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
         message = message.WithTraceContext();
         cancellationToken.ThrowIfCancellationRequested();
         var visibleAt = clock.GetUtcNow() + (visibilityDelay > TimeSpan.Zero ? visibilityDelay : TimeSpan.Zero);
         lock (gate)
-        {
             queued.Add(new QueuedRun(message, visibleAt, sequence++));
-        }
 
         return Task.CompletedTask;
     }
@@ -47,9 +42,7 @@ public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
         {
             var next = queued.Where(q => q.VisibleAt <= until).OrderBy(q => q.VisibleAt).ThenBy(q => q.Sequence).FirstOrDefault();
             if (next is not null)
-            {
                 queued.Remove(next);
-            }
 
             return next;
         }

@@ -14,6 +14,8 @@ internal static class NotifyStepReader
 {
     private const int MaxEventLength = 100;
 
+    private const string NotifyExample = "2026-03-01T02:30:00Z";
+
     private static readonly string[] OtherKinds = ["sync", "staffcloud", "mobietrain", "tenant"];
 
     /// <summary>
@@ -22,41 +24,30 @@ internal static class NotifyStepReader
     /// </summary>
     public static bool TryAdd(List<ScenarioStep> steps, JsonObject step, string path, Func<JsonObject, string, StaffCloudChangeStep> readChange)
     {
-        ArgumentNullException.ThrowIfNull(steps);
-        ArgumentNullException.ThrowIfNull(step);
-        ArgumentNullException.ThrowIfNull(readChange);
         var otherKinds = OtherKinds.Count(step.ContainsKey);
         if (step.ContainsKey("advance"))
         {
             if (otherKinds > 0)
-            {
                 throw new ScenarioFormatException(path, "must have exactly one of sync, staffcloud, mobietrain, tenant, advance");
-            }
 
             var advance = Object(step["advance"], $"{path}.advance");
-            steps.Add(new AdvanceStep(NotBefore(steps, Time(advance["to"], $"{path}.advance.to"), $"{path}.advance.to")));
+            steps.Add(new AdvanceStep(NotBefore(steps, Time(advance["to"], $"{path}.advance.to", NotifyExample), $"{path}.advance.to")));
             return true;
         }
 
         if (otherKinds > 1 || step["staffcloud"] is not JsonObject staffCloud || !(staffCloud.ContainsKey("notify") || staffCloud.ContainsKey("at")))
-        {
             return false;
-        }
 
         var at = $"{path}.staffcloud.at";
         if (!staffCloud.ContainsKey("notify"))
-        {
             throw new ScenarioFormatException(at, "goes with notify (the time of StaffCloud's notification)");
-        }
 
         var name = String(staffCloud["notify"], $"{path}.staffcloud.notify").Trim();
         if (name.Length > MaxEventLength)
-        {
             throw new ScenarioFormatException($"{path}.staffcloud.notify", $"is longer than {MaxEventLength} characters: an event name such as assignment.status_changed");
-        }
 
         var change = staffCloud.ContainsKey("upsert") || staffCloud.ContainsKey("delete") ? readChange(staffCloud, $"{path}.staffcloud") : null;
-        var time = staffCloud["at"] is { } node ? NotBefore(steps, Time(node, at), at) : (DateTimeOffset?)null;
+        var time = staffCloud["at"] is { } node ? NotBefore(steps, Time(node, at, NotifyExample), at) : (DateTimeOffset?)null;
         var secret = staffCloud["secret"] is { } given ? String(given, $"{path}.staffcloud.secret") : null;
         steps.Add(new NotifyStep(change, name, time, secret));
         return true;
@@ -65,8 +56,6 @@ internal static class NotifyStepReader
     /// <summary>The tenant's webhook settings from the scenario's <c>tenant</c> object, checked like the rest of the row.</summary>
     public static TenantSettings WithWebhookSettings(TenantSettings settings, JsonObject tenant)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(tenant);
         var read = settings with
         {
             WebhookSecret = tenant["webhookSecret"] is { } secret ? String(secret, "tenant.webhookSecret") : settings.WebhookSecret,
@@ -74,9 +63,7 @@ internal static class NotifyStepReader
             WebhookMinInterval = tenant["webhookMinInterval"] is { } interval ? Duration(interval, "tenant.webhookMinInterval") : settings.WebhookMinInterval,
         };
         if (TenantSettingsValidator.Validate(read).FirstOrDefault(e => e.Field.StartsWith("Webhook", StringComparison.Ordinal)) is { } error)
-        {
             throw new ScenarioFormatException($"tenant.{char.ToLowerInvariant(error.Field[0])}{error.Field[1..]}", error.Message);
-        }
 
         return read;
     }
@@ -87,14 +74,6 @@ internal static class NotifyStepReader
         return DurationText.TryParse(value, out var duration)
             ? duration
             : throw new ScenarioFormatException(path, $"must be a duration such as {DurationText.Example}");
-    }
-
-    private static DateTimeOffset Time(JsonNode? node, string path)
-    {
-        var text = String(node, path);
-        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
-            ? time
-            : throw new ScenarioFormatException(path, $"'{text}' is not an ISO 8601 time such as 2026-03-01T02:30:00Z");
     }
 
     private static DateTimeOffset NotBefore(List<ScenarioStep> steps, DateTimeOffset time, string path)

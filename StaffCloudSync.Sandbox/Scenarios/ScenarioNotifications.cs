@@ -27,8 +27,6 @@ internal static class ScenarioNotifications
     /// <summary>A <c>notify</c> or <c>advance</c> step: the runs that came due before its time, in order.</summary>
     public static async Task<IReadOnlyList<ScenarioRun>> RunStepAsync(SandboxEnvironment environment, TenantSettings tenant, ScenarioStep step, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        ArgumentNullException.ThrowIfNull(tenant);
         switch (step)
         {
             case AdvanceStep advance:
@@ -40,9 +38,7 @@ internal static class ScenarioNotifications
                 var runs = await RunDueAsync(environment, at, cancellationToken);
                 environment.Clock.Set(at);
                 if (notify.Change is { } change)
-                {
                     ScenarioRunner.Change(environment.StaffCloud.Tenant(tenant.StaffCloudApiTenant), change);
-                }
 
                 await NotifyAsync(environment, tenant, notify, cancellationToken);
                 return runs;
@@ -54,7 +50,6 @@ internal static class ScenarioNotifications
     /// <summary>Every queued run visible by <paramref name="until"/>, each at its due time, in order, each its own run.</summary>
     public static async Task<List<ScenarioRun>> RunDueAsync(SandboxEnvironment environment, DateTimeOffset until, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(environment);
         var queue = environment.Services.GetRequiredService<ScenarioSyncQueue>();
         var observers = environment.Services.GetServices<IQueuedRunObserver>().ToList();
         var runs = new List<ScenarioRun>();
@@ -65,12 +60,9 @@ internal static class ScenarioNotifications
             // No concurrent run can hold a lease in a scenario; the rest is what the run owner does with a queued message.
             environment.Clock.Set(due.VisibleAt);
             foreach (var observer in observers)
-            {
                 await observer.RunStartingAsync(message, cancellationToken);
-            }
 
-            var request = message;
-            runs.AddRange(await ScenarioRunner.SyncAsync(environment, message.TenantId, new SyncStep(due.VisibleAt, message.DryRun, null), cancellationToken, request));
+            runs.AddRange(await ScenarioRunner.SyncAsync(environment, message.TenantId, new SyncStep(due.VisibleAt, message.DryRun, null), cancellationToken, message));
         }
 
         return runs;

@@ -10,7 +10,6 @@ public static class ScenarioOutput
 
     public static JsonObject ToJson(ScenarioResult result)
     {
-        ArgumentNullException.ThrowIfNull(result);
         return new JsonObject
         {
             ["runs"] = new JsonArray(result.Runs.Select(Run).ToArray<JsonNode?>()),

@@ -62,123 +62,70 @@ public static class ScenarioReader
                 Projects = Records(staffCloud["projects"], $"{path}.projects", "id"),
             };
 
-    private static List<JsonObject> Records(JsonNode? node, string path, params string[] requiredIds)
+    private static List<JsonObject> Records(JsonNode? node, string path, params string[] requiredIds) => Each(node, path, (record, at) =>
     {
-        if (node is null)
-        {
-            return [];
-        }
+        foreach (var field in requiredIds)
+            _ = Long(record[field], $"{at}.{field}");
+        return (JsonObject)record.DeepClone();
+    });
 
-        var records = new List<JsonObject>();
-        var array = Array(node, path);
-        for (var i = 0; i < array.Count; i++)
-        {
-            var record = Object(array[i], $"{path}[{i}]");
-            foreach (var field in requiredIds)
-            {
-                _ = Long(record[field], $"{path}[{i}].{field}");
-            }
-
-            records.Add((JsonObject)record.DeepClone());
-        }
-
-        return records;
-    }
-
-    private static MobieTrainContents ReadMobieTrain(JsonObject? mobieTrain)
+    private static MobieTrainContents ReadMobieTrain(JsonObject? mobieTrain) => mobieTrain is null ? new() : new()
     {
-        if (mobieTrain is null)
-        {
-            return new MobieTrainContents();
-        }
+        UserGroups = Deserialize<MobieTrainUserGroupResource>(mobieTrain["userGroups"], "mobietrain.userGroups", UnnamedGroup),
+        Users = Deserialize<MobieTrainUserResource>(mobieTrain["users"], "mobietrain.users", null),
+        Invitations = Deserialize<MobieTrainInvitationResource>(mobieTrain["invitations"], "mobietrain.invitations", null),
+    };
 
-        var groups = Deserialize<MobieTrainUserGroupResource>(mobieTrain["userGroups"], "mobietrain.userGroups", g => string.IsNullOrWhiteSpace(g.Name) ? "name is required" : null);
-        var users = Deserialize<MobieTrainUserResource>(mobieTrain["users"], "mobietrain.users", null);
-        var invitations = Deserialize<MobieTrainInvitationResource>(mobieTrain["invitations"], "mobietrain.invitations", null);
-        return new MobieTrainContents { UserGroups = groups, Users = users, Invitations = invitations };
-    }
+    private static string? UnnamedGroup(MobieTrainUserGroupResource group) => string.IsNullOrWhiteSpace(group.Name) ? "name is required" : null;
 
-    private static List<T> Deserialize<T>(JsonNode? node, string path, Func<T, string?>? check)
+    private static List<T> Deserialize<T>(JsonNode? node, string path, Func<T, string?>? check) => Each(node, path, (record, at) =>
     {
-        if (node is null)
+        T value;
+        try
         {
-            return [];
+            value = record.Deserialize<T>(MobieTrainSimulatorJson.Options)!;
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            throw new ScenarioFormatException($"{at}{(e is JsonException { Path: { } p } ? p.TrimStart('$') : string.Empty)}", $"not a MobieTrain record ({e.Message})");
         }
 
-        var array = Array(node, path);
-        var list = new List<T>();
-        for (var i = 0; i < array.Count; i++)
-        {
-            var record = Object(array[i], $"{path}[{i}]");
-            T? value;
-            try
-            {
-                value = record.Deserialize<T>(MobieTrainSimulatorJson.Options);
-            }
-            catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
-            {
-                throw new ScenarioFormatException($"{path}[{i}]{(e is JsonException { Path: { } p } ? p.TrimStart('$') : string.Empty)}", $"not a MobieTrain record ({e.Message})");
-            }
-
-            if (value is null)
-            {
-                throw new ScenarioFormatException($"{path}[{i}]", "is null");
-            }
-
-            if (check?.Invoke(value) is { } problem)
-            {
-                throw new ScenarioFormatException($"{path}[{i}]", problem);
-            }
-
-            list.Add(value);
-        }
-
-        return list;
-    }
+        return check?.Invoke(value) is { } problem ? throw new ScenarioFormatException(at, problem) : value;
+    });
 
     private static SimulatorSettings ReadSimulator(JsonNode? node, string path)
     {
         if (node is null)
-        {
             return SimulatorSettings.Default;
-        }
 
         var simulator = Object(node, path);
-        var latency = simulator["latencyMs"] is { } l ? Int(l, $"{path}.latencyMs", 0, 60_000) : 0;
-        var rate = simulator["rateLimitPerSecond"] is { } r ? Int(r, $"{path}.rateLimitPerSecond", 0, 100_000) : 0;
-        var faults = new List<SimulatorFault>();
-        if (simulator["faults"] is { } faultsNode)
+        return new SimulatorSettings(
+            simulator["latencyMs"] is { } l ? Int(l, $"{path}.latencyMs", 0, 60_000) : 0,
+            simulator["rateLimitPerSecond"] is { } r ? Int(r, $"{path}.rateLimitPerSecond", 0, 100_000) : 0,
+            Each(simulator["faults"], $"{path}.faults", ReadFault));
+    }
+
+    private static SimulatorFault ReadFault(JsonObject fault, string at)
+    {
+        // "answer": a silently wrong 200 (a misfiring filter's []): served as the fault's raw body.
+        var answer = fault.TryGetPropertyValue("answer", out var answered) ? answered?.ToJsonString() ?? "null" : null;
+
+        // "body": a string sent as it is with the fault's status (a proxy's or a wrong path's page).
+        var body = fault["body"] is { } b ? String(b, $"{at}.body") : null;
+        if (answer is not null && body is not null)
+            throw new ScenarioFormatException(at, "has both 'answer' and 'body'; give one");
+
+        return new SimulatorFault
         {
-            var array = Array(faultsNode, $"{path}.faults");
-            for (var i = 0; i < array.Count; i++)
-            {
-                var at = $"{path}.faults[{i}]";
-                var fault = Object(array[i], at);
-
-                // "answer": a silently wrong 200 (a misfiring filter's []): served as the fault's raw body.
-                var answer = fault.TryGetPropertyValue("answer", out var answered) ? answered?.ToJsonString() ?? "null" : null;
-
-                // "body": a string sent as it is with the fault's status (a proxy's or a wrong path's page).
-                var body = fault["body"] is { } b ? String(b, $"{at}.body") : null;
-                if (answer is not null && body is not null)
-                {
-                    throw new ScenarioFormatException(at, "has both 'answer' and 'body'; give one");
-                }
-                faults.Add(new SimulatorFault
-                {
-                    Path = String(fault["path"], $"{at}.path"),
-                    Method = fault["method"] is { } m ? String(m, $"{at}.method").ToUpperInvariant() : null,
-                    Status = answer is not null ? 200 : fault["status"] is { } s ? Int(s, $"{at}.status", 100, 599) : 503,
-                    Body = answer ?? body,
-                    ContentType = body is null || LooksLikeJson(body) ? "application/json" : body.TrimStart().StartsWith('<') ? "text/html" : "text/plain",
-                    Times = fault["times"] is { } t ? Int(t, $"{at}.times", 1, 1_000_000) : 1,
-                    RetryAfterSeconds = fault["retryAfterSeconds"] is { } ra ? Int(ra, $"{at}.retryAfterSeconds", 0, 3600) : null,
-                    Commit = fault["commit"] is { } c && Bool(c, $"{at}.commit"),
-                });
-            }
-        }
-
-        return new SimulatorSettings(latency, rate, faults);
+            Path = String(fault["path"], $"{at}.path"),
+            Method = fault["method"] is { } m ? String(m, $"{at}.method").ToUpperInvariant() : null,
+            Status = answer is not null ? 200 : fault["status"] is { } s ? Int(s, $"{at}.status", 100, 599) : 503,
+            Body = answer ?? body,
+            ContentType = body is null || LooksLikeJson(body) ? "application/json" : body.TrimStart().StartsWith('<') ? "text/html" : "text/plain",
+            Times = fault["times"] is { } t ? Int(t, $"{at}.times", 1, 1_000_000) : 1,
+            RetryAfterSeconds = fault["retryAfterSeconds"] is { } ra ? Int(ra, $"{at}.retryAfterSeconds", 0, 3600) : null,
+            Commit = fault["commit"] is { } c && Bool(c, $"{at}.commit"),
+        };
     }
 
     private static bool LooksLikeJson(string body)
@@ -204,9 +151,7 @@ public static class ScenarioReader
             if (NotifyStepReader.TryAdd(list, step, path, ReadStaffCloudChange)) continue;
             var kinds = new[] { "sync", "staffcloud", "mobietrain", "tenant" }.Where(k => step.ContainsKey(k)).ToList();
             if (kinds.Count != 1)
-            {
                 throw new ScenarioFormatException(path, "must have exactly one of sync, staffcloud, mobietrain, tenant");
-            }
 
             list.Add(kinds[0] switch
             {
@@ -220,19 +165,10 @@ public static class ScenarioReader
         return list;
     }
 
-    private static SyncStep ReadSync(JsonObject sync, string path)
-    {
-        var text = String(sync["at"], $"{path}.at");
-        if (!DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at))
-        {
-            throw new ScenarioFormatException($"{path}.at", $"'{text}' is not an ISO 8601 time such as 2026-03-01T02:00:00Z");
-        }
-
-        return new SyncStep(
-            at,
-            sync["dryRun"] is { } dry && Bool(dry, $"{path}.dryRun"),
-            sync["mobietrainOutageAfterWrites"] is { } outage ? Int(outage, $"{path}.mobietrainOutageAfterWrites", 0, int.MaxValue) : null);
-    }
+    private static SyncStep ReadSync(JsonObject sync, string path) => new(
+        Time(sync["at"], $"{path}.at"),
+        sync["dryRun"] is { } dry && Bool(dry, $"{path}.dryRun"),
+        sync["mobietrainOutageAfterWrites"] is { } outage ? Int(outage, $"{path}.mobietrainOutageAfterWrites", 0, int.MaxValue) : null);
 
     private static StaffCloudChangeStep ReadStaffCloudChange(JsonObject change, string path)
     {
@@ -250,15 +186,24 @@ public static class ScenarioReader
         var edits = Deserialize<MobieTrainUserEdit>(OptionalObject(change["upsert"], $"{path}.upsert")?["users"], $"{path}.upsert.users",
             e => string.IsNullOrWhiteSpace(e.ExternalId) ? "externalId is required" : null);
         var groups = Deserialize<MobieTrainUserGroupResource>(OptionalObject(change["upsert"], $"{path}.upsert")?["userGroups"], $"{path}.upsert.userGroups",
-            g => string.IsNullOrWhiteSpace(g.Name) ? "name is required" : null);
+            UnnamedGroup);
         return new MobieTrainChangeStep(accept, edits) { UpsertGroups = groups };
     }
 
     private static List<long> Ids(JsonNode? node, string path) =>
         node is null ? [] : Array(node, path).Select((n, i) => Long(n, $"{path}[{i}]")).ToList();
 
-    internal static T? Get<T>(Dictionary<string, JsonNode?> values, string key, Func<JsonNode, T> read) =>
-        values.TryGetValue(key, out var node) && node is not null ? read(node) : default;
+    /// <summary>Each object of an optional array, read with its JSON path; none when the array is absent.</summary>
+    internal static List<T> Each<T>(JsonNode? node, string path, Func<JsonObject, string, T> read) =>
+        node is null ? [] : [.. Array(node, path).Select((item, i) => read(Object(item, $"{path}[{i}]"), $"{path}[{i}]"))];
+
+    internal static DateTimeOffset Time(JsonNode? node, string path, string example = "2026-03-01T02:00:00Z")
+    {
+        var text = String(node, path);
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var time)
+            ? time
+            : throw new ScenarioFormatException(path, $"'{text}' is not an ISO 8601 time such as {example}");
+    }
 
     internal static JsonObject Object(JsonNode? node, string path) =>
         node as JsonObject ?? throw new ScenarioFormatException(path, node is null ? "is required (an object)" : "must be an object");

@@ -11,4 +11,4 @@ public sealed record ScenarioResult(string TenantId, IReadOnlyList<ScenarioRun> 
 public sealed record ScenarioRun(DateTimeOffset At, bool DryRun, RunRecord Record, SyncPlan? Plan, ScenarioRequests Requests, long DurationMs);
 
 /// <summary>Requests the simulators received during one sync, retries included.</summary>
-public sealed record ScenarioRequests(long StaffCloud, long MobieTrainReads, long MobieTrainWrites, long Throttled, long Faulted = 0);
+public sealed record ScenarioRequests(long StaffCloud, long MobieTrainReads, long MobieTrainWrites, long Throttled);

@@ -22,8 +22,6 @@ public static class ScenarioRunner
 {
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(scenario);
-        ArgumentNullException.ThrowIfNull(options);
         options.Progress?.Report("starting the simulators and storage");
         var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
         var tables = TableNames();
@@ -33,9 +31,7 @@ public static class ScenarioRunner
         var limit = scenario.MobieTrainSimulator.RateLimitPerSecond;
         settings["MobieTrain:RequestsPerSecond"] = limit > 0 ? (limit * 0.96).ToString(System.Globalization.CultureInfo.InvariantCulture) : "0";
         foreach (var (key, value) in (options.Settings ?? new Dictionary<string, string?>()).Concat(scenario.Settings))
-        {
             settings[key] = value;
-        }
 
         var firstSync = scenario.Steps.OfType<SyncStep>().Select(s => s.At).DefaultIfEmpty(DateTimeOffset.UnixEpoch).First();
         var clock = new ScenarioClock(firstSync);
@@ -80,7 +76,7 @@ public static class ScenarioRunner
         }
         finally
         {
-            await DropTablesAsync(environment, tables);
+            await DropTablesAsync(environment.Services, tables);
         }
     }
 
@@ -93,9 +89,7 @@ public static class ScenarioRunner
     {
         environment.Clock.Set(step.At);
         if (step.MobieTrainOutageAfterWrites is { } writes)
-        {
             environment.MobieTrain.OutageAfterWrites(writes);
-        }
 
         // Through the run owner, as the CLI runs it: the lease taken once, the chain run here; each invocation is measured.
         var runs = new List<ScenarioRun>();
@@ -111,8 +105,7 @@ public static class ScenarioRunner
             var staffCloud = environment.StaffCloud.Requests.Snapshot() - staffCloudBefore;
             var mobieTrain = environment.MobieTrain.Requests.Snapshot() - mobieTrainBefore;
             runs.Add(new ScenarioRun(step.At, current.DryRun, outcome.Record, outcome.Plan,
-                new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled,
-                    staffCloud.Faulted + mobieTrain.Faulted),
+                new ScenarioRequests(staffCloud.Reads + staffCloud.Writes, mobieTrain.Reads, mobieTrain.Writes, staffCloud.Throttled + mobieTrain.Throttled),
                 stopwatch.ElapsedMilliseconds));
             return outcome;
         }, progress, cancellationToken);
@@ -126,9 +119,7 @@ public static class ScenarioRunner
     {
         var table = await environment.Services.GetRequiredService<StorageTables>().Tenants.GetAsync(cancellationToken);
         foreach (var row in step.Rows)
-        {
             await table.UpsertEntityAsync(TenantEntityMapper.ToEntity(row), TableUpdateMode.Replace, cancellationToken);
-        }
 
         if (step.Claim)
         {
@@ -162,16 +153,17 @@ public static class ScenarioRunner
         if (scenario.MobieTrainClaimed)
         {
             // After the scenario's groups and under an id of its own, so the ids the simulator hands out stay as before.
-            environment.MobieTrain.SeedUserGroup(scenario.Tenant.MobieTrainAccountId, new MobieTrainUserGroupResource
-            {
-                Id = "ug-marker", Name = TenantMarker.NameFor(scenario.Tenant.TenantId), ExternalId = TenantMarker.ExternalIdFor(scenario.Tenant.TenantId),
-            });
+            environment.MobieTrain.SeedUserGroup(scenario.Tenant.MobieTrainAccountId, Marker(scenario.Tenant.TenantId));
         }
 
         Configure(environment.StaffCloud, scenario.StaffCloudSimulator);
         Configure(environment.MobieTrain, scenario.MobieTrainSimulator);
         environment.MobieTrain.RateLimitPerSecond = scenario.MobieTrainSimulator.RateLimitPerSecond;
     }
+
+    /// <summary>The group that says the account is the tenant's (a claimed account).</summary>
+    internal static MobieTrainUserGroupResource Marker(string tenantId) =>
+        new() { Id = "ug-marker", Name = TenantMarker.NameFor(tenantId), ExternalId = TenantMarker.ExternalIdFor(tenantId) };
 
     private static void Configure(SimulatorHost simulator, SimulatorSettings settings)
     {
@@ -193,19 +185,13 @@ public static class ScenarioRunner
     private static void Change(SandboxEnvironment environment, string accountId, MobieTrainChangeStep change, DateTimeOffset lastSync)
     {
         if (change.AcceptInvitation is { } externalId)
-        {
             environment.MobieTrain.AcceptInvitation(accountId, externalId, lastSync);
-        }
 
         foreach (var group in change.UpsertGroups)
-        {
             environment.MobieTrain.SeedUserGroup(accountId, group);
-        }
 
         foreach (var edit in change.UpsertUsers)
-        {
             environment.MobieTrain.UpsertUser(accountId, edit);
-        }
     }
 
     private static string Describe(ScenarioStep step) => step switch
@@ -230,9 +216,9 @@ public static class ScenarioRunner
         };
     }
 
-    internal static async Task DropTablesAsync(SandboxEnvironment environment, Dictionary<string, string?> tables)
+    internal static async Task DropTablesAsync(IServiceProvider services, Dictionary<string, string?> tables)
     {
-        var service = environment.Services.GetRequiredService<TableServiceClient>();
+        var service = services.GetRequiredService<TableServiceClient>();
         foreach (var table in tables.Values)
         {
             try

@@ -30,14 +30,10 @@ public static class ScenarioSettings
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         if (node is null)
-        {
             return settings;
-        }
 
         if (node is not JsonObject values)
-        {
             throw new ScenarioFormatException("settings", "must be an object of app settings, e.g. {\"Sync__RunTimeBudget\": \"00:00:20\"}");
-        }
 
         foreach (var (name, value) in values)
         {
@@ -65,8 +61,6 @@ public static class ScenarioSettings
     /// </summary>
     public static async Task<SandboxEnvironment> StartAsync(IReadOnlyDictionary<string, string?> settings, Func<Task<SandboxEnvironment>> start)
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        ArgumentNullException.ThrowIfNull(start);
         try
         {
             // The sandbox's start runs the app's start-up validation of every options section (IStartupValidator).
@@ -87,25 +81,14 @@ public static class ScenarioSettings
         _ => null,
     };
 
+    /// <summary>A section the scenario may set, and a property path that exists in its options type.</summary>
     private static bool IsKnown(string name)
     {
         var parts = name.Split("__");
-        if (parts.Length < 2 || !Sections.TryGetValue(parts[0], out var type))
-        {
-            return false;
-        }
-
+        var type = parts.Length >= 2 && Sections.TryGetValue(parts[0], out var section) ? section : null;
         foreach (var part in parts.Skip(1))
-        {
-            var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
-            if (property is null)
-            {
-                return false;
-            }
+            type = type?.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType;
 
-            type = property.PropertyType;
-        }
-
-        return true;
+        return type is not null;
     }
 }

@@ -10,9 +10,8 @@ namespace StaffCloudSync.Sandbox.Scenarios;
 /// </summary>
 internal static class ScenarioTenantReader
 {
-    private static readonly Dictionary<string, string> TenantSettingNames = typeof(TenantSettings).GetProperties()
-        .Where(p => p.CanWrite && p.Name != nameof(TenantSettings.TenantId))
-        .ToDictionary(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name), p => p.Name, StringComparer.Ordinal);
+    private static readonly List<string> TenantSettingNames = [.. typeof(TenantSettings).GetProperties()
+        .Where(p => p.CanWrite && p.Name != nameof(TenantSettings.TenantId)).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
 
     /// <summary>
     /// A tenant row. The scenario's own tenant is <paramref name="validate"/>d (it must be runnable); rows of a
@@ -21,28 +20,20 @@ internal static class ScenarioTenantReader
     public static TenantSettings ReadTenant(JsonObject tenant, string path, bool validate)
     {
         var id = String(tenant["id"], $"{path}.id");
-        var values = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
-        foreach (var (key, value) in tenant)
+        foreach (var (key, _) in tenant)
         {
-            if (key == "id")
-            {
+            if (key == "id" || TenantSettingNames.Contains(key))
                 continue;
-            }
 
-            if (!TenantSettingNames.ContainsKey(key))
-            {
-                var like = TenantSettingNames.Keys.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
-                throw new ScenarioFormatException($"{path}.{key}", like is null
-                    ? $"unknown setting (known: id, {string.Join(", ", TenantSettingNames.Keys)})"
-                    : $"unknown setting; did you mean '{like}'?");
-            }
-
-            values[key] = value;
+            var like = TenantSettingNames.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            throw new ScenarioFormatException($"{path}.{key}", like is null
+                ? $"unknown setting (known: id, {string.Join(", ", TenantSettingNames)})"
+                : $"unknown setting; did you mean '{like}'?");
         }
 
-        string? Text(string key) => Get(values, key, n => String(n, $"{path}.{key}"));
-        int? Number(string key) => Get(values, key, n => (int?)Int(n, $"{path}.{key}"));
-        bool? Flag(string key) => Get(values, key, n => (bool?)Bool(n, $"{path}.{key}"));
+        string? Text(string key) => tenant[key] is { } node ? String(node, $"{path}.{key}") : null;
+        int? Number(string key) => tenant[key] is { } node ? Int(node, $"{path}.{key}") : null;
+        bool? Flag(string key) => tenant[key] is { } node ? Bool(node, $"{path}.{key}") : null;
 
         var settings = new TenantSettings
         {
@@ -85,20 +76,9 @@ internal static class ScenarioTenantReader
     public static TenantStep ReadTenantStep(JsonObject step, string path)
     {
         var allow = step["allowDeletions"] is { } node && Bool(node, $"{path}.allowDeletions");
-        var rows = new List<TenantSettings>();
-        if (step["rows"] is { } rowsNode)
-        {
-            var array = Array(rowsNode, $"{path}.rows");
-            for (var i = 0; i < array.Count; i++)
-            {
-                rows.Add(ReadTenant(Object(array[i], $"{path}.rows[{i}]"), $"{path}.rows[{i}]", validate: false));
-            }
-        }
-
+        var rows = Each(step["rows"], $"{path}.rows", (row, at) => ReadTenant(row, at, validate: false));
         if (step.FirstOrDefault(p => p.Key is not ("allowDeletions" or "rows" or "claim")) is { Key: { } unknown })
-        {
             throw new ScenarioFormatException($"{path}.{unknown}", "unknown; a tenant step has allowDeletions, rows and claim");
-        }
 
         return new TenantStep(allow, rows) { Claim = step["claim"] is { } claim && Bool(claim, $"{path}.claim") };
     }
