@@ -18,9 +18,7 @@ internal static class CliConsoles
             Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
         if (!terminal)
-        {
             console.Profile.Width = RedirectedWidth;
-        }
 
         return console;
     }

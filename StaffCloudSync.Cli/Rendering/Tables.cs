@@ -9,9 +9,7 @@ internal static class Tables
     {
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in columns)
-        {
             table.AddColumn(new TableColumn(new Text(column, new Style(decoration: Decoration.Bold))));
-        }
 
         return table;
     }
@@ -20,9 +18,7 @@ internal static class Tables
     public static Table NoWrap(this Table table, params int[] columns)
     {
         foreach (var column in columns)
-        {
             table.Columns[column].NoWrap();
-        }
 
         return table;
     }
@@ -37,9 +33,7 @@ internal static class Tables
     public static Table Rows<T>(this Table table, IEnumerable<T> items, Func<T, string?[]> cells)
     {
         foreach (var item in items)
-        {
             table.Row(cells(item));
-        }
 
         return table;
     }
