@@ -26,8 +26,8 @@ public static class CliApp
 
     /// <param name="environment">The app settings as environment variables; null reads the process's.</param>
     /// <param name="configureServices">Applied last to every service collection a command builds (tests: an instant back-off clock).</param>
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?>? environment = null,
-        Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
+        IReadOnlyDictionary<string, string?>? environment = null, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
     {
         var context = new CliContext(stdout, stderr, environment ?? ProcessEnvironment(), configureServices)
         {

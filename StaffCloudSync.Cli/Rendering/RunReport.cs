@@ -31,8 +31,8 @@ internal static class RunReport
             [skip.EmployeeId.ToString(CultureInfo.InvariantCulture), skip.Reason.ToString(), details.GetValueOrDefault(skip.EmployeeId)]);
 
         var causes = plan?.HeldDeletions.GroupBy(h => h.RecordId).ToDictionary(g => g.Key, g => g.First().Cause) ?? [];
-        Section(console, $"Held deletions: {record.HeldDeletions.Count} (check StaffCloud, then: staffcloud-sync tenants allow-deletions {record.TenantId})",
-            record.HeldDeletions, Tables.Create("Employee", "Kind", "MobieTrain id", "Cause").NoWrap(2), held =>
+        var heading = $"Held deletions: {record.HeldDeletions.Count} (check StaffCloud, then: staffcloud-sync tenants allow-deletions {record.TenantId})";
+        Section(console, heading, record.HeldDeletions, Tables.Create("Employee", "Kind", "MobieTrain id", "Cause").NoWrap(2), held =>
             [held.EmployeeId.ToString(CultureInfo.InvariantCulture), held.Kind.ToString(), held.MobieTrainId, causes.GetValueOrDefault(held.MobieTrainId)]);
 
         Section(console, $"Failures: {record.Failures.Count}", record.Failures, Tables.Create("Employee", "Action", "MobieTrain id", "Error"),
@@ -57,7 +57,8 @@ internal static class RunReport
 
         Section(console, $"{title}: {writes.Count}", writes, Tables.Create("Kind", "Employee", "MobieTrain id", "Rule", "Why").NoWrap(0, 2, 3),
             action => [action.Kind, action.PersonId?.ToString(CultureInfo.InvariantCulture),
-                action.MobieTrainId ?? (action is InviteAction or CreateGroupAction ? "(new)" : "—"), EmployeeExplainer.RuleName(action.Rule), action.Why]);
+                action.MobieTrainId ?? (action is InviteAction or CreateGroupAction ? "(new)" : "—"),
+                EmployeeExplainer.RuleName(action.Rule), action.Why]);
     }
 
     /// <summary>A heading and a table with a row per item; nothing at all when there are no items.</summary>

@@ -80,8 +80,8 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
             return;
         }
 
-        console.Write(Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed", "Held",
-                "Approval (deleted/covered)", "Duration")
+        console.Write(Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed",
+                "Held", "Approval (deleted/covered)", "Duration")
             .NoWrap(0, 1, 4)
             .Rows(Chains(runs), chain =>
             {
@@ -90,7 +90,8 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
                 return [CliFormat.Time(run.StartedAt), run.RunId, run.Trigger.ToString(), CliFormat.YesNo(run.DryRun), status,
                     Number(c.Invited + c.InvitationsReplaced), Number(c.UsersUpdated + c.InvitationsUpdated),
                     Number(c.UsersRemoved + c.InvitationsRemoved + c.InvitationsExpired), Number(c.GroupsCreated + c.GroupsRenamed),
-                    Number(c.Skipped), Number(c.Failed), Number(c.DeletionsHeld), ApprovalText.Brief(last.Approval), CliFormat.Duration(run.StartedAt, last.EndedAt)];
+                    Number(c.Skipped), Number(c.Failed), Number(c.DeletionsHeld), ApprovalText.Brief(last.Approval),
+                    CliFormat.Duration(run.StartedAt, last.EndedAt)];
             }));
         console.Line($"{CliFormat.Count(runs.Count, "run")}, newest first (a run that went on past its time budget is one line with its invocations); expand one with: staffcloud-sync runs {tenantId} --run <run id>");
     }

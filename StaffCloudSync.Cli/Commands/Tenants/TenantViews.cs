@@ -35,7 +35,8 @@ internal sealed record SettingErrorView(string Field, string Message)
 
 /// <summary><c>tenants add/update/enable/disable --json</c>: the tenant as stored now, what changed, and the secrets to create.</summary>
 internal sealed record TenantChangeResult(
-    string TenantId, string Action, IReadOnlyList<SettingChange> Changes, IReadOnlyList<SettingView> Settings, IReadOnlyList<SecretInstruction> Secrets);
+    string TenantId, string Action, IReadOnlyList<SettingChange> Changes, IReadOnlyList<SettingView> Settings,
+    IReadOnlyList<SecretInstruction> Secrets);
 
 internal sealed record SettingChange(string Name, object? From, object? To);
 

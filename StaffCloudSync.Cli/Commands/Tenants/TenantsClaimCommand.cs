@@ -84,23 +84,7 @@ internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<Claim
         var reports = new List<ClaimReport>();
         await foreach (var row in store.ListAsync(cancellationToken))
         {
-            ClaimReport report;
-            if (!row.IsValid)
-                report = new ClaimReport(row.TenantId, "skipped: the row is invalid (fix it with tenants update, then claim it)");
-            else
-            {
-                try
-                {
-                    var view = await claims.ShowAsync(row.TenantId, cancellationToken);
-                    report = new ClaimReport(view, await ClaimAsync(claims, view, cancellationToken));
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One unreadable account (a missing secret, an outage) must not stop the migration of the others.
-                    report = new ClaimReport(row.TenantId, $"not claimed: {(e is SyncRunException run ? $"{run.Kind}: " : string.Empty)}{e.Message}");
-                }
-            }
-
+            var report = await ClaimRowAsync(claims, row, cancellationToken);
             reports.Add(report);
             if (!settings.Json)
                 Context.Output.Line($"{report.TenantId}: {report.Result}");
@@ -110,6 +94,23 @@ internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<Claim
             JsonOutput.Write(Context.Stdout, reports);
 
         return reports.All(r => r.Claimed) ? ExitCodes.Success : ExitCodes.Failed;
+    }
+
+    private static async Task<ClaimReport> ClaimRowAsync(AccountClaims claims, TenantRecord row, CancellationToken cancellationToken)
+    {
+        if (!row.IsValid)
+            return new ClaimReport(row.TenantId, "skipped: the row is invalid (fix it with tenants update, then claim it)");
+
+        try
+        {
+            var view = await claims.ShowAsync(row.TenantId, cancellationToken);
+            return new ClaimReport(view, await ClaimAsync(claims, view, cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One unreadable account (a missing secret, an outage) must not stop the migration of the others.
+            return new ClaimReport(row.TenantId, $"not claimed: {(e is SyncRunException run ? $"{run.Kind}: " : string.Empty)}{e.Message}");
+        }
     }
 
     private static async Task<AccountClaimOutcome> ClaimAsync(AccountClaims claims, AccountClaimView view, CancellationToken cancellationToken) =>

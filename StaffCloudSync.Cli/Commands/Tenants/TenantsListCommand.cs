@@ -24,9 +24,10 @@ internal sealed class TenantsListCommand(CliContext context) : CliCommand<Operat
             return;
         }
 
-        console.Write(Tables.Create("Tenant", "Enabled", "StaffCloud tenant", "MobieTrain account", "Time zone", "Valid", "Deletion approval", "Quarantined")
-            .Rows(items, item => [item.TenantId, item.Enabled is { } enabled ? CliFormat.YesNo(enabled) : null, item.StaffCloudApiTenant, item.MobieTrainAccountId,
-                item.TimeZone, item.Valid ? "yes" : $"no: {item.Errors.FirstOrDefault()?.Field}: {item.Errors.FirstOrDefault()?.Message}",
+        console.Write(Tables.Create("Tenant", "Enabled", "StaffCloud tenant", "MobieTrain account", "Time zone", "Valid", "Deletion approval",
+                "Quarantined")
+            .Rows(items, item => [item.TenantId, item.Enabled is { } enabled ? CliFormat.YesNo(enabled) : null, item.StaffCloudApiTenant,
+                item.MobieTrainAccountId, item.TimeZone, item.Valid ? "yes" : $"no: {item.Errors.FirstOrDefault()?.Field}: {item.Errors.FirstOrDefault()?.Message}",
                 ApprovalText.Brief(item.DeletionApproval, now),
                 item.QuarantinedAt is { } since ? $"since {CliFormat.Time(since)}: {item.QuarantineReason}"
                     : item.ConsecutiveFailures > 0 ? $"no ({item.ConsecutiveFailures} failure(s) in a row)" : "no"]));
