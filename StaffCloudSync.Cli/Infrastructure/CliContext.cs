@@ -7,6 +7,9 @@ namespace StaffCloudSync.Cli.Infrastructure;
 internal sealed class CliContext(
     TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment, Action<IServiceCollection>? configureServices)
 {
+    // Redirected output is read in files and pipes, not a window: wide enough that a table row stays one line.
+    private const int RedirectedWidth = 160;
+
     private IAnsiConsole? _output;
     private IAnsiConsole? _error;
 
@@ -28,9 +31,9 @@ internal sealed class CliContext(
     /// <summary>The command's <c>--json</c>: the consoles are then plain text, without ANSI codes.</summary>
     public bool Json { get; set; }
 
-    public IAnsiConsole Output => _output ??= CliConsoles.Create(Stdout, plain: Json);
+    public IAnsiConsole Output => _output ??= CreateConsole(Stdout, plain: Json);
 
-    public IAnsiConsole Error => _error ??= CliConsoles.Create(Stderr, plain: Json);
+    public IAnsiConsole Error => _error ??= CreateConsole(Stderr, plain: Json);
 
     public string? Setting(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
@@ -43,4 +46,26 @@ internal sealed class CliContext(
         else
             write(Output);
     }
+
+    /// <summary>A Spectre console over one of the writers: ANSI colours and live progress only on a real terminal.</summary>
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool plain)
+    {
+        // Spectre's own detection looks at TERM, not at the writer, and would colour a file or a test's StringWriter.
+        var terminal = !plain && IsTerminal(writer);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!terminal)
+            console.Profile.Width = RedirectedWidth;
+
+        return console;
+    }
+
+    private static bool IsTerminal(TextWriter writer) =>
+        (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected)
+        || (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
 }

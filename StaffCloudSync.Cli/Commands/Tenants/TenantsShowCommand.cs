@@ -54,13 +54,8 @@ internal sealed class TenantsShowCommand(CliContext context) : CliCommand<Tenant
         console.Line($"Tenant {details.TenantId}: {(details.Valid ? "valid" : "INVALID — its runs fail until the settings below are fixed")}");
         if (details.Settings.Count > 0)
         {
-            var table = Tables.Create("Setting", "Value", "Default");
-            foreach (var setting in details.Settings)
-            {
-                table.Row(setting.Name, TenantSettingRows.Text(setting.Value), setting.IsDefault is { } isDefault ? CliFormat.YesNo(isDefault) : "required");
-            }
-
-            console.Write(table);
+            console.Write(Tables.Create("Setting", "Value", "Default").Rows(details.Settings, setting =>
+                [setting.Name, TenantSettingRows.Text(setting.Value), setting.IsDefault is { } isDefault ? CliFormat.YesNo(isDefault) : "required"]));
         }
 
         foreach (var error in details.Errors)
