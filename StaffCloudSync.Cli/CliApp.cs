@@ -27,7 +27,8 @@ public static class CliApp
     /// <param name="environment">The app settings as environment variables; null reads the process's.</param>
     /// <param name="configureServices">Applied last to every service collection a command builds (tests: an instant back-off clock).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
-        IReadOnlyDictionary<string, string?>? environment = null, Action<IServiceCollection>? configureServices = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string?>? environment = null, Action<IServiceCollection>? configureServices = null,
+        CancellationToken cancellationToken = default)
     {
         var context = new CliContext(stdout, stderr, environment ?? ProcessEnvironment(), configureServices)
         {
@@ -44,9 +45,11 @@ public static class CliApp
         try
         {
             var code = await app.RunAsync(args, cancellationToken);
+            if (context.CommandStarted)
+                return code;
 
-            // Not started: Spectre showed help. Asked for (--help, --version) is success; shown for want of a command is a usage error.
-            return context.CommandStarted ? code : code == 0 && args.Length > 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
+            // Spectre showed help: asked for (--help, --version) is success; shown for want of a command is a usage error.
+            return code == 0 && args.Length > 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
         }
         catch (Exception e)
         {
