@@ -26,17 +26,10 @@ public static class CliApp
 
     /// <param name="environment">The app settings as environment variables; null reads the process's.</param>
     /// <param name="configureServices">Applied last to every service collection a command builds (tests: an instant back-off clock).</param>
-    public static async Task<int> RunAsync(
-        string[] args,
-        TextWriter stdout,
-        TextWriter stderr,
-        IReadOnlyDictionary<string, string?>? environment = null,
-        Action<IServiceCollection>? configureServices = null,
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
+        IReadOnlyDictionary<string, string?>? environment = null, Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(stdout);
-        ArgumentNullException.ThrowIfNull(stderr);
         var context = new CliContext(stdout, stderr, environment ?? ProcessEnvironment(), configureServices)
         {
             // Known before parsing, so that even a parse error keeps standard output to one JSON document.
@@ -52,13 +45,11 @@ public static class CliApp
         try
         {
             var code = await app.RunAsync(args, cancellationToken);
-            if (!context.CommandStarted)
-            {
-                // Spectre showed help: asked for (--help, --version) is success; shown for want of a command is a usage error.
-                return code == 0 && args.Length > 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
-            }
+            if (context.CommandStarted)
+                return code;
 
-            return code;
+            // Spectre showed help: asked for (--help, --version) is success; shown for want of a command is a usage error.
+            return code == 0 && args.Length > 0 ? ExitCodes.Success : ExitCodes.InvalidInput;
         }
         catch (Exception e)
         {
@@ -159,9 +150,7 @@ public static class CliApp
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
         foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
-        {
             values[(string)entry.Key] = entry.Value as string;
-        }
 
         return values;
     }

@@ -1,31 +1,11 @@
 namespace StaffCloudSync.Cli;
 
-/// <summary>
-/// Ends a command with an exit code (<see cref="ExitCodes"/>) and the lines the operator reads on standard error:
-/// each names what to fix, and none carries a secret.
-/// </summary>
-internal sealed class CliException : Exception
+/// <summary>Ends a command with an exit code and the lines the operator reads on standard error: each names what to fix, none a secret.</summary>
+internal sealed class CliException(int exitCode, string message, IReadOnlyList<string>? moreLines = null) : Exception(message)
 {
-    public CliException(int exitCode, string message, IReadOnlyList<string>? moreLines = null)
-        : base(message)
-    {
-        ExitCode = exitCode;
-        Lines = [message, .. moreLines ?? []];
-    }
+    public int ExitCode { get; } = exitCode;
 
-    public CliException() : this(ExitCodes.Failed, "failed") { }
-
-    public CliException(string message) : this(ExitCodes.Failed, message) { }
-
-    public CliException(string message, Exception innerException) : base(message, innerException)
-    {
-        ExitCode = ExitCodes.Failed;
-        Lines = [message];
-    }
-
-    public int ExitCode { get; }
-
-    public IReadOnlyList<string> Lines { get; }
+    public IReadOnlyList<string> Lines { get; } = [message, .. moreLines ?? []];
 
     public static CliException TenantNotFound(string tenantId) => new(ExitCodes.NotFound,
         $"tenant '{tenantId}' does not exist — add it with: staffcloud-sync tenants add {tenantId} --staffcloud-tenant <api tenant> --mobietrain-account <account id>");

@@ -1,22 +1,16 @@
 namespace StaffCloudSync.Cli;
 
-/// <summary>
-/// What the CLI's exit code means, so scripts can tell "retry later" from "fix the input" from "the run failed".
-/// The same table is printed by <c>--help</c> and documented in docs/cli.md.
-/// </summary>
+/// <summary>So scripts can tell "retry later" from "fix the input" from "the run failed"; <c>--help</c> prints the table (docs/cli.md).</summary>
 internal static class ExitCodes
 {
     public const int Success = 0;
 
-    /// <summary>The operation ran but did not succeed: a sync run did not end Succeeded, the tenant was busy, a row changed meanwhile.</summary>
     public const int Failed = 1;
 
-    /// <summary>Bad arguments, an invalid scenario file, invalid tenant settings: nothing was done.</summary>
     public const int InvalidInput = 2;
 
     public const int NotFound = 3;
 
-    /// <summary>Settings missing or invalid, storage/Key Vault/StaffCloud/MobieTrain unreachable or refusing.</summary>
     public const int Configuration = 4;
 
     /// <summary>The shells' convention for a process stopped by Ctrl+C (128 + SIGINT).</summary>

@@ -1,6 +1,5 @@
 namespace StaffCloudSync.Cli.Commands;
 
-/// <summary>Options every command has.</summary>
 internal class CliSettings : CommandSettings
 {
     [CommandOption("--json")]
@@ -12,7 +11,6 @@ internal class CliSettings : CommandSettings
     public bool Verbose { get; init; }
 }
 
-/// <summary>Options of the commands that work on the configured storage and secret store.</summary>
 internal class OperatorSettings : CliSettings
 {
     [CommandOption("--settings <FILE>")]
@@ -20,7 +18,6 @@ internal class OperatorSettings : CliSettings
     public string? SettingsFile { get; init; }
 }
 
-/// <summary>An operator command about one tenant.</summary>
 internal class TenantSettingsBase : OperatorSettings
 {
     [CommandArgument(0, "<tenant>")]

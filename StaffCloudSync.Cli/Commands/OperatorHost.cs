@@ -1,33 +1,36 @@
 using Azure.Core;
 using Microsoft.Extensions.Azure;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core;
 using StaffCloudSync.Core.Platform.Storage;
+using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands;
 
 /// <summary>
-/// The very services the Functions app runs (<see cref="CoreServices.AddStaffCloudSync"/>)
-/// on the configured storage and secret store, built for one command and checked for what that command needs.
+/// Which settings a command checks before it starts: <c>AddStaffCloudSync</c> validates every client, but a command
+/// that only reads tables must not demand a MobieTrain URL it never calls.
 /// </summary>
-internal sealed class OperatorHost : IAsyncDisposable
+internal enum OperatorNeeds
 {
-    private readonly ServiceProvider _provider;
+    /// <summary>The app's storage account only (<c>AzureWebJobsStorage</c>, <c>Storage__*</c>): tenants, runs.</summary>
+    Storage,
 
-    private OperatorHost(ServiceProvider provider, Microsoft.Extensions.Configuration.IConfiguration configuration)
-    {
-        _provider = provider;
-        Configuration = configuration;
-    }
+    /// <summary>Everything the Functions app validates at start-up: sync, explain.</summary>
+    Everything,
+}
 
-    public Microsoft.Extensions.Configuration.IConfiguration Configuration { get; }
+/// <summary>The very services the Functions app runs (<see cref="CoreServices.AddStaffCloudSync"/>), built for one command.</summary>
+internal sealed class OperatorHost(ServiceProvider provider, IConfiguration configuration) : IAsyncDisposable
+{
+    public IConfiguration Configuration { get; } = configuration;
 
     /// <summary>
-    /// Builds the services and validates the settings <paramref name="needs"/> names; an invalid or missing setting
-    /// throws <see cref="OptionsValidationException"/> (exit 4) with the setting's name. <paramref name="addServices"/> adds what
-    /// only that command uses (the StaffCloud webhook registration), which the Functions app never has.
+    /// Builds the services and validates the settings <paramref name="needs"/> names (<see cref="OptionsValidationException"/>,
+    /// exit 4, names the setting). <paramref name="addServices"/>: what only that command uses and the Functions app never has.
     /// </summary>
     public static OperatorHost Start(CliContext context, OperatorSettings settings, OperatorNeeds needs, Action<IServiceCollection>? addServices = null)
     {
@@ -46,13 +49,9 @@ internal sealed class OperatorHost : IAsyncDisposable
         try
         {
             if (needs == OperatorNeeds.Everything)
-            {
                 provider.GetRequiredService<IStartupValidator>().Validate();
-            }
             else
-            {
                 _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-            }
         }
         catch
         {
@@ -63,9 +62,20 @@ internal sealed class OperatorHost : IAsyncDisposable
         return new OperatorHost(provider, configuration);
     }
 
-    public T Get<T>() where T : notnull => _provider.GetRequiredService<T>();
+    /// <summary>The storage-only host of a command about one tenant, once the tenant is known to exist (else exit 3).</summary>
+    public static async Task<OperatorHost> StartAsync(CliContext context, TenantSettingsBase settings, CancellationToken cancellationToken)
+    {
+        var host = Start(context, settings, OperatorNeeds.Storage);
+        if (await host.Get<TenantStore>().GetAsync(settings.TenantId, cancellationToken) is not null)
+            return host;
 
-    public ValueTask DisposeAsync() => _provider.DisposeAsync();
+        await host.DisposeAsync();
+        throw CliException.TenantNotFound(settings.TenantId);
+    }
+
+    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
+    public ValueTask DisposeAsync() => provider.DisposeAsync();
 
     private static void StorageRetries(ClientOptions options)
     {

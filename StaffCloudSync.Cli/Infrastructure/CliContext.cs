@@ -1,16 +1,15 @@
 namespace StaffCloudSync.Cli.Infrastructure;
 
 /// <summary>
-/// What one invocation of the CLI works with: its two output streams, its environment (the process's, or a test's
-/// dictionary) and a test's last word on the services. Commands get it by injection, so nothing reads
-/// <see cref="Console"/> or <see cref="Environment"/> directly and the whole CLI runs in-process under test.
+/// One invocation's streams, environment and a test's last word on the services, injected into the commands: nothing
+/// reads <see cref="Console"/> or <see cref="Environment"/> directly, so the whole CLI runs in-process under test.
 /// </summary>
 internal sealed class CliContext(
-    TextWriter stdout,
-    TextWriter stderr,
-    IReadOnlyDictionary<string, string?> environment,
-    Action<IServiceCollection>? configureServices)
+    TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment, Action<IServiceCollection>? configureServices)
 {
+    // Redirected output is read in files and pipes, not a window: wide enough that a table row stays one line.
+    private const int RedirectedWidth = 160;
+
     private IAnsiConsole? _output;
     private IAnsiConsole? _error;
 
@@ -29,15 +28,44 @@ internal sealed class CliContext(
     /// <summary>The command words of the arguments (e.g. "tenants show"), for the "see: … --help" of a usage error.</summary>
     public string CommandPath { get; init; } = string.Empty;
 
-    /// <summary>Set by the command from its <c>--json</c>: the consoles are then plain text, without ANSI codes.</summary>
+    /// <summary>The command's <c>--json</c>: the consoles are then plain text, without ANSI codes.</summary>
     public bool Json { get; set; }
 
-    /// <summary>The human-readable output (standard output), with colours only on a terminal.</summary>
-    public IAnsiConsole Output => _output ??= CliConsoles.Create(Stdout, plain: Json);
+    public IAnsiConsole Output => _output ??= CreateConsole(Stdout, plain: Json);
 
-    /// <summary>Logs, progress and errors (standard error); never the JSON document.</summary>
-    public IAnsiConsole Error => _error ??= CliConsoles.Create(Stderr, plain: Json);
+    public IAnsiConsole Error => _error ??= CreateConsole(Stderr, plain: Json);
 
     public string? Setting(string name) =>
         Environment.TryGetValue(name, out var value) && !string.IsNullOrWhiteSpace(value) ? value : null;
+
+    /// <summary>With <c>--json</c> the value as the one document on standard output, else the text <paramref name="write"/> makes of it.</summary>
+    public void Report<T>(T value, Action<IAnsiConsole> write)
+    {
+        if (Json)
+            JsonOutput.Write(Stdout, value);
+        else
+            write(Output);
+    }
+
+    /// <summary>A Spectre console over one of the writers: ANSI colours and live progress only on a real terminal.</summary>
+    private static IAnsiConsole CreateConsole(TextWriter writer, bool plain)
+    {
+        // Spectre's own detection looks at TERM, not at the writer, and would colour a file or a test's StringWriter.
+        var terminal = !plain && IsTerminal(writer);
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(writer),
+            Ansi = terminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = terminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = terminal ? InteractionSupport.Detect : InteractionSupport.No,
+        });
+        if (!terminal)
+            console.Profile.Width = RedirectedWidth;
+
+        return console;
+    }
+
+    private static bool IsTerminal(TextWriter writer) =>
+        (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected)
+        || (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
 }

@@ -9,9 +9,8 @@ using StaffCloudSync.Sandbox.Scenarios;
 namespace StaffCloudSync.Cli.Infrastructure;
 
 /// <summary>
-/// The one place where whatever ended a command becomes an exit code and the lines the operator reads: each on
-/// standard error as <c>error: …</c>, naming what to fix; with <c>--json</c> also as the one document on standard
-/// output, so a script always has exactly one document to parse.
+/// Where whatever ended a command becomes an exit code and <c>error: …</c> lines naming what to fix; with <c>--json</c>
+/// also the one document on standard output, so a script always has exactly one document to parse.
 /// </summary>
 internal static class CliErrors
 {
@@ -19,20 +18,14 @@ internal static class CliErrors
     {
         var (code, lines) = Classify(exception, context.CommandPath, cancellationToken);
         foreach (var line in lines)
-        {
             context.Stderr.WriteLine($"error: {line}");
-        }
 
         if (verbose && code == ExitCodes.Failed && exception is not CliException)
-        {
             context.Stderr.WriteLine(exception.ToString());
-        }
 
         context.Stderr.Flush();
         if (context.Json)
-        {
             JsonOutput.Write(context.Stdout, new { error = new { exitCode = code, messages = lines } });
-        }
 
         return code;
     }
@@ -71,5 +64,5 @@ internal static class CliErrors
         return $"Azure storage (or Key Vault) request failed: {cause} — check AzureWebJobsStorage (and KeyVault__VaultUri) and that the service is reachable";
     }
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    internal static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }

@@ -3,39 +3,35 @@ using Microsoft.Extensions.Logging;
 namespace StaffCloudSync.Cli.Infrastructure;
 
 /// <summary>
-/// The CLI's console logger: one line per entry on standard error, through the error console so lines and a live
-/// progress spinner do not garble each other, and so a test captures them. Standard output stays for the report or
-/// the JSON document alone. The sync's log lines carry ids and reasons, never a token or a profile.
+/// One line per entry on standard error, through the error console so that lines and a live spinner do not garble
+/// each other and a test captures them; standard output stays the report's. Log lines carry ids and reasons, never a token.
 /// </summary>
 internal sealed class StandardErrorLoggerProvider(IAnsiConsole console, LogLevel minimum) : ILoggerProvider
 {
     private readonly Lock _gate = new();
 
-    private LogLevel Minimum { get; } = minimum;
+    public ILogger CreateLogger(string categoryName) =>
+        new Logger(this, categoryName.LastIndexOf('.') is var dot and >= 0 ? categoryName[(dot + 1)..] : categoryName, minimum);
 
-    public ILogger CreateLogger(string categoryName) => new Logger(this, ShortName(categoryName));
-
-    public void Dispose()
-    {
-    }
+    public void Dispose() { }
 
     private void Write(LogLevel level, string category, EventId eventId, string message, Exception? exception)
     {
         var line = $"{Label(level)}: {category}[{eventId.Id}] {message}";
+
+        // The message only: a stack trace is for a developer's debugger, not an operator's terminal.
         if (exception is not null)
-        {
-            // The message only: a stack trace is for a developer's debugger, not an operator's terminal.
             line += $" ({exception.GetType().Name}: {exception.Message})";
-        }
 
-        lock (_gate)
+        var style = level switch
         {
-            console.Write(new Text(line + "\n", Style(level)));
-        }
+            LogLevel.Warning => new Style(Color.Yellow),
+            >= LogLevel.Error => new Style(Color.Red),
+            _ => Style.Plain,
+        };
+        lock (_gate)
+            console.Write(new Text(line + "\n", style));
     }
-
-    private static string ShortName(string category) =>
-        category.LastIndexOf('.') is var dot and >= 0 ? category[(dot + 1)..] : category;
 
     private static string Label(LogLevel level) => level switch
     {
@@ -47,25 +43,16 @@ internal sealed class StandardErrorLoggerProvider(IAnsiConsole console, LogLevel
         _ => "crit",
     };
 
-    private static Style Style(LogLevel level) => level switch
-    {
-        LogLevel.Warning => new Style(Color.Yellow),
-        >= LogLevel.Error => new Style(Color.Red),
-        _ => Spectre.Console.Style.Plain,
-    };
-
-    private sealed class Logger(StandardErrorLoggerProvider provider, string category) : ILogger
+    private sealed class Logger(StandardErrorLoggerProvider provider, string category, LogLevel minimum) : ILogger
     {
         public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
 
-        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= provider.Minimum;
+        public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None && logLevel >= minimum;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (IsEnabled(logLevel))
-            {
                 provider.Write(logLevel, category, eventId, formatter(state, exception), exception);
-            }
         }
     }
 }
@@ -73,9 +60,12 @@ internal sealed class StandardErrorLoggerProvider(IAnsiConsole console, LogLevel
 internal static class CliLogging
 {
     /// <summary>Warnings and above by default (what needs the operator's attention); <c>--verbose</c> adds information.</summary>
-    public static IServiceCollection AddCliLogging(this IServiceCollection services, CliContext context, bool verbose) =>
-        services.AddLogging(logging => logging
+    public static IServiceCollection AddCliLogging(this IServiceCollection services, CliContext context, bool verbose)
+    {
+        var minimum = verbose ? LogLevel.Information : LogLevel.Warning;
+        return services.AddLogging(logging => logging
             .ClearProviders()
-            .SetMinimumLevel(verbose ? LogLevel.Information : LogLevel.Warning)
-            .AddProvider(new StandardErrorLoggerProvider(context.Error, verbose ? LogLevel.Information : LogLevel.Warning)));
+            .SetMinimumLevel(minimum)
+            .AddProvider(new StandardErrorLoggerProvider(context.Error, minimum)));
+    }
 }

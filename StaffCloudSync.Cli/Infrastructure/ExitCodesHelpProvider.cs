@@ -9,16 +9,12 @@ internal sealed class ExitCodesHelpProvider(ICommandAppSettings settings) : Help
     public override IEnumerable<IRenderable> GetFooter(ICommandModel model, ICommandInfo? command)
     {
         foreach (var renderable in base.GetFooter(model, command))
-        {
             yield return renderable;
-        }
 
         yield return new Text("\nEXIT CODES:\n", new Style(Color.Yellow));
         var grid = new Grid().AddColumn(new GridColumn().PadLeft(4).PadRight(4)).AddColumn();
         foreach (var (code, meaning) in ExitCodes.Table)
-        {
             grid.AddRow(new Text(code.ToString(CultureInfo.InvariantCulture)), new Text(meaning));
-        }
 
         yield return grid;
         yield return new Text(

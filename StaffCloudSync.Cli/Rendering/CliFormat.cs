@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Cli.Rendering;
@@ -29,4 +30,18 @@ internal static class CliFormat
     /// <summary>"n thing" or "n things".</summary>
     public static string Count(long n, string singular, string? plural = null) =>
         string.Create(CultureInfo.InvariantCulture, $"{n} {(n == 1 ? singular : plural ?? singular + "s")}");
+
+    /// <summary>The counts that are not zero by the run record's names (sync-rules.md, "Counting"), e.g. "invited 1 · groupsCreated 1".</summary>
+    public static string Counts(SyncCounts c)
+    {
+        (string Name, int Value)[] all =
+        [
+            ("invited", c.Invited), ("invitationsUpdated", c.InvitationsUpdated), ("invitationsReplaced", c.InvitationsReplaced),
+            ("usersUpdated", c.UsersUpdated), ("usersRemoved", c.UsersRemoved), ("invitationsRemoved", c.InvitationsRemoved),
+            ("invitationsExpired", c.InvitationsExpired), ("groupsCreated", c.GroupsCreated), ("groupsRenamed", c.GroupsRenamed),
+            ("skipped", c.Skipped), ("failed", c.Failed), ("deletionsHeld", c.DeletionsHeld),
+        ];
+        var parts = all.Where(p => p.Value != 0).Select(p => $"{p.Name} {p.Value}").ToList();
+        return parts.Count == 0 ? "none" : string.Join(" · ", parts);
+    }
 }

@@ -3,10 +3,9 @@ using StaffCloudSync.Core.Runs;
 namespace StaffCloudSync.Cli.Rendering;
 
 /// <summary>
-/// A run's progress on a terminal's status line: "<c>label · invocation n · phase · done of planned writes · rate ·
-/// time left</c>". Built only for an interactive standard error without <c>--json</c>, so files, pipes and JSON never
-/// see it. Reports arrive from the applier's parallel writes and land on whatever status is live at the time (none
-/// between a chain's invocations, while each one's report is printed): the latest line waits for the next.
+/// A run's progress on a terminal's status line ("<c>label · invocation n · phase · writes · rate · time left</c>"), only
+/// on an interactive standard error without <c>--json</c>. Reports from the parallel writes land on whatever status is
+/// live (none between a chain's invocations, while each one's report is printed): the latest line waits for the next.
 /// </summary>
 internal sealed class LiveRunProgress(string label, TimeProvider time) : IProgress<RunProgress>
 {
@@ -29,9 +28,7 @@ internal sealed class LiveRunProgress(string label, TimeProvider time) : IProgre
     public void Detach()
     {
         lock (_gate)
-        {
             _status = null;
-        }
     }
 
     /// <summary>What the run belongs to (a scenario's step): a new one starts without the last run's line.</summary>

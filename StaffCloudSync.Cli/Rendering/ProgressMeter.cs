@@ -3,11 +3,9 @@ using StaffCloudSync.Core.Runs;
 namespace StaffCloudSync.Cli.Rendering;
 
 /// <summary>
-/// Turns a run's progress reports into the line of a live display: the rate is writes per second over the last
-/// <see cref="Window"/> (the pace now, not since the start: a 429 back-off or a slower phase shows at once), the time
-/// left what remains at that rate. A new line is due at most every <see cref="RefreshEvery"/>, or when the phase or
-/// invocation changes, or when the last write is in: reports come per write, thousands a second on the simulators.
-/// Not thread-safe: the caller serialises reports.
+/// A run's progress reports as the line of a live display. The rate is over the last <see cref="Window"/>: the pace now,
+/// so a 429 back-off shows at once. A line is due at most every <see cref="RefreshEvery"/> (reports come per write,
+/// thousands a second), or when the phase or invocation changes or the last write is in. Not thread-safe.
 /// </summary>
 internal sealed class ProgressMeter(TimeProvider time)
 {
@@ -22,16 +20,14 @@ internal sealed class ProgressMeter(TimeProvider time)
     private long? _lastLine;
     private RunProgress? _last;
 
-    /// <summary>Writes per second over the window; null until the samples span <see cref="MinimumSpan"/>.</summary>
+    /// <summary>Writes per second; null until the samples span <see cref="MinimumSpan"/>.</summary>
     public double? Rate { get; private set; }
 
-    /// <summary>The writes still planned at <see cref="Rate"/>; null without a rate or without writes planned.</summary>
     public TimeSpan? TimeLeft { get; private set; }
 
     /// <summary>Takes a report in; returns the display's new line when one is due, else null.</summary>
     public string? Observe(RunProgress progress)
     {
-        ArgumentNullException.ThrowIfNull(progress);
         var now = time.GetTimestamp();
         var changed = _last is null || _last.Phase != progress.Phase || _last.Invocation != progress.Invocation;
         if (_last is null || _last.Invocation != progress.Invocation || _last.WritesPlanned != progress.WritesPlanned || progress.WritesDone < _last.WritesDone)
@@ -44,9 +40,7 @@ internal sealed class ProgressMeter(TimeProvider time)
         Sample(now, progress);
         var finished = progress.WritesPlanned > 0 && progress.WritesDone >= progress.WritesPlanned;
         if (!changed && !finished && _lastLine is { } last && time.GetElapsedTime(last, now) < RefreshEvery)
-        {
             return null;
-        }
 
         _lastLine = now;
         return Line(progress);
@@ -58,9 +52,7 @@ internal sealed class ProgressMeter(TimeProvider time)
 
         // Keeps the newest sample older than the window too, so the rate spans the whole window, not just inside it.
         while (_samples.Count > 2 && time.GetElapsedTime(_samples.ElementAt(1).At, now) >= Window)
-        {
             _samples.Dequeue();
-        }
 
         var (firstAt, firstDone) = _samples.Peek();
         var span = time.GetElapsedTime(firstAt, now);
@@ -73,9 +65,7 @@ internal sealed class ProgressMeter(TimeProvider time)
     {
         var parts = new List<string>();
         if (progress.Invocation > 1)
-        {
             parts.Add($"invocation {progress.Invocation}");
-        }
 
         parts.Add(progress.Phase);
         if (progress.WritesPlanned > 0)
@@ -88,9 +78,7 @@ internal sealed class ProgressMeter(TimeProvider time)
             }
 
             if (TimeLeft is { } left)
-            {
                 parts.Add($"about {Left(left)} left");
-            }
         }
 
         return string.Join(" · ", parts);

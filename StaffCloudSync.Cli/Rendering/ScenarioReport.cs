@@ -23,9 +23,7 @@ internal static class ScenarioReport
         }
 
         if (result.Runs.Count == 0)
-        {
             console.Line("The scenario has no sync step.");
-        }
 
         var mobieTrain = result.MobieTrain;
         console.Heading("MobieTrain at the end");
@@ -41,7 +39,7 @@ internal static class ScenarioReport
             var writes = run.Requests.MobieTrainWrites;
             var what = writes == 0 && run.Record.Counts.MinimalWrites == 0 && run.Record.Status == Core.Runs.Records.RunStatus.Succeeded
                 ? "nothing to do"
-                : $"{run.Record.Status}, {CountsText.NonZero(run.Record.Counts)}";
+                : $"{run.Record.Status}, {CliFormat.Counts(run.Record.Counts)}";
             return string.Create(CultureInfo.InvariantCulture, $"{name}: {what} — {writes} writes");
         }).ToList();
 }

@@ -9,9 +9,7 @@ internal static class Tables
     {
         var table = new Table().Border(TableBorder.Rounded);
         foreach (var column in columns)
-        {
             table.AddColumn(new TableColumn(new Text(column, new Style(decoration: Decoration.Bold))));
-        }
 
         return table;
     }
@@ -20,26 +18,16 @@ internal static class Tables
     public static Table NoWrap(this Table table, params int[] columns)
     {
         foreach (var column in columns)
-        {
             table.Columns[column].NoWrap();
-        }
 
         return table;
     }
 
-    public static Table Row(this Table table, params string?[] cells)
-    {
-        table.AddRow(cells.Select(c => (IRenderable)new Text(c ?? "—")));
-        return table;
-    }
-
-    /// <summary>One row per item, with the cells <paramref name="cells"/> makes of it.</summary>
+    /// <summary>One row per item, with the cells <paramref name="cells"/> makes of it; a null cell reads "—".</summary>
     public static Table Rows<T>(this Table table, IEnumerable<T> items, Func<T, string?[]> cells)
     {
         foreach (var item in items)
-        {
-            table.Row(cells(item));
-        }
+            table.AddRow(cells(item).Select(c => (IRenderable)new Text(c ?? "—")));
 
         return table;
     }
@@ -51,8 +39,6 @@ internal static class Tables
         console.Write(new Text(text + "\n", new Style(decoration: Decoration.Bold)));
     }
 
-    public static void Line(this IAnsiConsole console, string text, Style? style = null)
-    {
+    public static void Line(this IAnsiConsole console, string text, Style? style = null) =>
         console.Write(new Text(text + "\n", style ?? Style.Plain));
-    }
 }

@@ -10,7 +10,6 @@ public sealed class ListRuns(TenantOperations operations)
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tenants/{tenantId}/runs")] HttpRequestData request, string tenantId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var max = int.TryParse(request.Query["max"], out var parsed) ? Math.Clamp(parsed, 1, 200) : 20;
         return await HttpResults.JsonAsync(request, HttpStatusCode.OK, await operations.RecentRunsAsync(tenantId, max, cancellationToken));
     }

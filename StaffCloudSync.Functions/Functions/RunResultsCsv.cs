@@ -16,19 +16,14 @@ public sealed class RunResultsCsv(RunResults results)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "tenants/{tenantId}/runs/{runId}/results")] HttpRequestData request,
         string tenantId, string runId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         if (await results.GetAsync(tenantId, runId, cancellationToken) is not { } file)
-        {
             return await HttpResults.ErrorAsync(request, HttpStatusCode.NotFound, $"run '{runId}' of tenant '{tenantId}' does not exist");
-        }
 
         var response = request.CreateResponse(HttpStatusCode.OK);
         response.Headers.Add("Content-Type", "text/csv; charset=utf-8; header=present");
         response.Headers.Add("Content-Disposition", $"attachment; filename=\"{tenantId}-{runId}-results.csv\"");
         if (file.OmittedWrites > 0)
-        {
             response.Headers.Add(OmittedHeader, file.OmittedWrites.ToString(CultureInfo.InvariantCulture));
-        }
 
         await response.WriteStringAsync(file.Csv, cancellationToken);
         return response;

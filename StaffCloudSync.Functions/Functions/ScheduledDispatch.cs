@@ -6,9 +6,6 @@ namespace StaffCloudSync.Functions.Functions;
 public sealed class ScheduledDispatch(TenantDispatcher dispatcher)
 {
     [Function(nameof(ScheduledDispatch))]
-    public Task RunAsync([TimerTrigger("%SyncSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(timer);
-        return dispatcher.DispatchAsync(timer.IsPastDue, cancellationToken);
-    }
+    public Task RunAsync([TimerTrigger("%SyncSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        dispatcher.DispatchAsync(timer.IsPastDue, cancellationToken);
 }

@@ -13,7 +13,6 @@ public sealed class StaffCloudNotification(NotificationReceiver receiver)
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = NotificationUrl.Route)] HttpRequestData request, string tenantId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var result = await receiver.ReceiveAsync(tenantId, request.Query["secret"], request.Body, cancellationToken);
         return await HttpResults.JsonAsync(request, result.Status, result.Body());
     }

@@ -10,7 +10,6 @@ public sealed class StartSync(TenantOperations operations)
     public async Task<HttpResponseData> RunAsync(
         [HttpTrigger(AuthorizationLevel.Function, "post", Route = "tenants/{tenantId}/sync")] HttpRequestData request, string tenantId, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var dryRun = bool.TryParse(request.Query["dryRun"], out var parsed) && parsed;
         var message = await operations.StartSyncAsync(tenantId, dryRun, cancellationToken);
         return message is null

@@ -7,9 +7,6 @@ namespace StaffCloudSync.Functions.Functions;
 public sealed class TenantSyncPoison(PoisonHandler handler)
 {
     [Function(nameof(TenantSyncPoison))]
-    public Task RunAsync([QueueTrigger(SyncRequest.PoisonQueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(message);
-        return handler.HandleAsync(message.MessageText, message.MessageId, cancellationToken);
-    }
+    public Task RunAsync([QueueTrigger(SyncRequest.PoisonQueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message.MessageText, message.MessageId, cancellationToken);
 }

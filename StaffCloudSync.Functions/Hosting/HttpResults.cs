@@ -21,7 +21,6 @@ public static class HttpResults
 
     public static async Task<HttpResponseData> JsonAsync(HttpRequestData request, HttpStatusCode status, object body)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var response = request.CreateResponse(status);
         response.Headers.Add("Content-Type", "application/json; charset=utf-8");
         await response.WriteStringAsync(JsonSerializer.Serialize(body, Json));
@@ -31,10 +30,8 @@ public static class HttpResults
     public static Task<HttpResponseData> ErrorAsync(HttpRequestData request, HttpStatusCode status, string error) =>
         JsonAsync(request, status, new { error });
 
-    /// <summary>Runs an operation and turns a run-level error into its status code and reason.</summary>
     public static async Task<HttpResponseData> GuardAsync(HttpRequestData request, Func<Task<HttpResponseData>> operation)
     {
-        ArgumentNullException.ThrowIfNull(operation);
         try
         {
             return await operation();

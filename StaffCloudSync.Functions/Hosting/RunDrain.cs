@@ -11,7 +11,9 @@ public sealed class RunDrain(IHostApplicationLifetime lifetime) : IHostedService
 {
     private readonly Lock _gate = new();
     private int _running;
-    private TaskCompletionSource _idle = Idle();
+
+    // Completed once the runs in progress have all left; null before the first run.
+    private TaskCompletionSource? _idle;
 
     /// <summary>Signalled when the worker process is told to stop (SIGTERM), before any hosted service stops.</summary>
     public CancellationToken Stopping => lifetime.ApplicationStopping;
@@ -22,9 +24,7 @@ public sealed class RunDrain(IHostApplicationLifetime lifetime) : IHostedService
         lock (_gate)
         {
             if (_running++ == 0)
-            {
                 _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            }
         }
 
         return new Exit(this);
@@ -35,16 +35,7 @@ public sealed class RunDrain(IHostApplicationLifetime lifetime) : IHostedService
     public Task StopAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
-        {
-            return _idle.Task.WaitAsync(cancellationToken);
-        }
-    }
-
-    private static TaskCompletionSource Idle()
-    {
-        var idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        idle.SetResult();
-        return idle;
+            return (_idle?.Task ?? Task.CompletedTask).WaitAsync(cancellationToken);
     }
 
     private void Leave()
@@ -52,9 +43,7 @@ public sealed class RunDrain(IHostApplicationLifetime lifetime) : IHostedService
         lock (_gate)
         {
             if (--_running == 0)
-            {
-                _idle.TrySetResult();
-            }
+                _idle!.TrySetResult();
         }
     }
 
@@ -65,9 +54,7 @@ public sealed class RunDrain(IHostApplicationLifetime lifetime) : IHostedService
         public void Dispose()
         {
             if (Interlocked.Exchange(ref _done, 1) == 0)
-            {
                 drain.Leave();
-            }
         }
     }
 }

@@ -20,15 +20,12 @@ public static class TelemetryServiceCollectionExtensions
     public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
     /// <summary>
-    /// OpenTelemetry for the worker: the Functions worker's invocation spans, our spans and metrics (SyncTelemetry) and
-    /// the partners' HTTP calls, exported with the worker's logs to Azure Monitor when a connection string is set. With
-    /// none (a developer's machine, the worker-process tests) the same pipeline runs and nothing leaves the process.
-    /// Every log line is exported as logged (no sampling, no "Warning and above" rule as the old SDK had): levels are
-    /// the worker's own configuration (the Logging__LogLevel__* app settings).
+    /// The worker's invocation spans, our spans and metrics and the partners' HTTP calls, exported with the logs to Azure
+    /// Monitor when a connection string is set; with none the same pipeline runs and nothing leaves the process. Every
+    /// log line is exported as logged (no sampling): levels are the worker's Logging__LogLevel__* settings.
     /// </summary>
     public static IServiceCollection AddWorkerTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         var telemetry = services.AddOpenTelemetry()
             .UseFunctionsWorkerDefaults()
             .WithTracing(tracing => tracing.AddSyncTracing())
@@ -58,12 +55,10 @@ public static class TelemetryServiceCollectionExtensions
             .Where(p => p.Length == 2)
             .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
         if (!parts.TryGetValue("Authorization", out var kind) || !kind.Equals("AAD", StringComparison.OrdinalIgnoreCase))
-        {
             return null;
-        }
 
-        return parts.TryGetValue("ClientId", out var clientId)
-            ? new ManagedIdentityCredential(ManagedIdentityId.FromUserAssignedClientId(clientId))
-            : new ManagedIdentityCredential(ManagedIdentityId.SystemAssigned);
+        return new ManagedIdentityCredential(parts.TryGetValue("ClientId", out var clientId)
+            ? ManagedIdentityId.FromUserAssignedClientId(clientId)
+            : ManagedIdentityId.SystemAssigned);
     }
 }

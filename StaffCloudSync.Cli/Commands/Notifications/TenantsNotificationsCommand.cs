@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Commands.Tenants;
-using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core;
@@ -11,12 +10,32 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Notifications;
 
+internal sealed class NotificationsSettings : TenantSettingsBase
+{
+    [CommandOption("--base-url <URL>")]
+    [Description("The Functions app's public address (https://<app>.azurewebsites.net); default the setting Notifications__PublicBaseUrl")]
+    public string? BaseUrl { get; init; }
+
+    [CommandOption("--show-secret")]
+    [Description("Print the URL with the tenant's secret in it (read from the secret store); without it the secret is a placeholder")]
+    public bool ShowSecret { get; init; }
+
+    [CommandOption("--register")]
+    [Description("Create (or point at the current URL) the StaffCloud webhooks employee.created, employee.updated and assignment.status_changed")]
+    public bool Register { get; init; }
+
+    [CommandOption("--unregister")]
+    [Description("Delete the tenant's StaffCloud webhooks that call this tenant's notification URL")]
+    public bool Unregister { get; init; }
+
+    public override ValidationResult Validate() =>
+        Register && Unregister ? ValidationResult.Error("--register and --unregister: give one of them") : ValidationResult.Success();
+}
+
 /// <summary>
-/// <c>tenants notifications &lt;tenant&gt;</c>: the URL to configure in StaffCloud for the tenant's early runs (its secret
-/// only with <c>--show-secret</c>), the line that creates or rotates that secret, and — with <c>--register</c> or
-/// <c>--unregister</c> — the tenant's StaffCloud webhooks made or removed through <c>/webhooks</c>: the only writes the
-/// product makes to StaffCloud, and only here, at an operator's word. <c>--register</c> then sets the tenant's
-/// <c>Notifications</c> (the receiver reads no secret for a tenant without it) and <c>--unregister</c> clears it.
+/// <c>tenants notifications &lt;tenant&gt;</c>: the URL StaffCloud calls for early runs, the line that creates its secret,
+/// and with <c>--register</c>/<c>--unregister</c> the tenant's StaffCloud webhooks: the product's only writes to StaffCloud,
+/// only here, at an operator's word. They also set or clear <c>Notifications</c> (without it no secret is read).
 /// </summary>
 internal sealed class TenantsNotificationsCommand(CliContext context) : CliCommand<NotificationsSettings>(context)
 {
@@ -30,8 +49,7 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
         var tenant = record.Settings ?? throw TenantErrors.Unreadable(record);
         var baseUrl = BaseUrl(settings, host);
         var secretName = tenant.EffectiveWebhookSecret;
-        var needsSecret = settings.ShowSecret || settings.Register;
-        var secret = needsSecret ? await host.Get<ISecretStore>().GetSecretAsync(secretName, cancellationToken) : null;
+        var secret = settings.ShowSecret || settings.Register ? await host.Get<ISecretStore>().GetSecretAsync(secretName, cancellationToken) : null;
 
         IReadOnlyList<WebhookChange> changes = [];
         if (settings.Register || settings.Unregister)
@@ -61,15 +79,7 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
             DurationText.Format(tenant.WebhookMinInterval),
             [.. changes.Select(c => new WebhookChangeView(c.Trigger, c.Action.ToString().ToLowerInvariant(), c.Id))],
             settings.Register || (!settings.Unregister && tenant.Notifications));
-        if (settings.Json)
-        {
-            JsonOutput.Write(Context.Stdout, view);
-        }
-        else
-        {
-            Write(view, record);
-        }
-
+        Context.Report(view, console => Write(console, view, record));
         return ExitCodes.Success;
     }
 
@@ -90,9 +100,7 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
     private static async Task SetNotificationsAsync(TenantStore store, TenantRecord record, TenantSettings tenant, bool registered, CancellationToken cancellationToken)
     {
         if (tenant.Notifications == registered)
-        {
             return;
-        }
 
         var outcome = $"webhooks {(registered ? "registered" : "removed")}, but Notifications not set to {(registered ? "true" : "false")}";
         try
@@ -124,14 +132,11 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
         }
     }
 
-    private void Write(NotificationsView view, TenantRecord record)
+    private static void Write(IAnsiConsole console, NotificationsView view, TenantRecord record)
     {
-        var console = Context.Output;
         console.Line($"StaffCloud notifications of tenant {view.TenantId}: early runs {view.Debounce} after a change, at most one per {view.MinInterval}");
         if (!record.IsValid || record.Settings is { Enabled: false })
-        {
             console.Line("The tenant is disabled or its row is invalid: its notifications make no runs until that is fixed.");
-        }
 
         console.Line(view.Notifications
             ? "Notifications = true: the tenant's notifications are read."
@@ -139,9 +144,7 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
         console.Heading("URL to configure in StaffCloud (POST, for each trigger below)");
         console.Line(view.Url);
         if (!view.SecretShown)
-        {
             console.Line($"(the secret is Key Vault secret {view.SecretName}; --show-secret prints the URL with it)");
-        }
 
         console.Heading("Triggers");
         console.Line(string.Join(", ", view.Triggers));
@@ -155,17 +158,8 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
     }
 }
 
-/// <summary>What the command reports (<c>--json</c> prints it as is).</summary>
 internal sealed record NotificationsView(
-    string TenantId,
-    string Url,
-    bool SecretShown,
-    string SecretName,
-    string CreateSecret,
-    IReadOnlyList<string> Triggers,
-    string Debounce,
-    string MinInterval,
-    IReadOnlyList<WebhookChangeView> Webhooks,
-    bool Notifications);
+    string TenantId, string Url, bool SecretShown, string SecretName, string CreateSecret, IReadOnlyList<string> Triggers,
+    string Debounce, string MinInterval, IReadOnlyList<WebhookChangeView> Webhooks, bool Notifications);
 
 internal sealed record WebhookChangeView(string Trigger, string Action, string? Id);

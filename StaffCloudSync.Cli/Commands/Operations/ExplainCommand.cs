@@ -1,4 +1,4 @@
-using StaffCloudSync.Cli.Configuration;
+using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Engine.Explain;
@@ -22,26 +22,17 @@ internal sealed class ExplainSettings : TenantSettingsBase
 }
 
 /// <summary>
-/// <c>explain &lt;tenant&gt; &lt;employee-id&gt;</c>: "why was this person (not) invited?" — every rule's decision as a run
-/// now would decide (<see cref="TenantOperations.ExplainAsync"/>: it reads both systems and writes nothing). Contact
-/// details are shown as valid/invalid/absent, never as values.
+/// <c>explain &lt;tenant&gt; &lt;employee-id&gt;</c>: every rule's decision as a run now would decide (it reads both systems
+/// and writes nothing). Contact details are shown as valid/invalid/absent, never as values.
 /// </summary>
 internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSettings>(context)
 {
     protected override async Task<int> RunAsync(ExplainSettings settings, CancellationToken cancellationToken)
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Everything);
-        await TenantChecks.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
+        await TenantErrors.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
         var explanation = await host.Get<TenantOperations>().ExplainAsync(settings.TenantId, settings.Employee, cancellationToken);
-        if (settings.Json)
-        {
-            JsonOutput.Write(Context.Stdout, explanation);
-        }
-        else
-        {
-            Write(Context.Output, explanation);
-        }
-
+        Context.Report(explanation, console => Write(console, explanation));
         return ExitCodes.Success;
     }
 
@@ -61,9 +52,7 @@ internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSet
             console.Line($"status {facts.Status?.ToString(CultureInfo.InvariantCulture) ?? "—"} ({facts.StatusMeaning}) · first name {(facts.HasFirstName ? "present" : "missing")} · "
                 + $"last name {(facts.HasLastName ? "present" : "missing")} · e-mail {facts.Email} · phone {facts.Phone} · language {facts.Language ?? "—"}");
             if (facts.ConfirmedEvents.Count == 0)
-            {
                 console.Line("confirmed events: none");
-            }
             else
             {
                 console.Write(Tables.Create("Event", "Name", "Status", "Start", "End", "Current or future", "Group", "Group id")
@@ -72,15 +61,11 @@ internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSet
             }
         }
         else
-        {
             console.Line("StaffCloud does not return this employee.");
-        }
 
         console.Heading("MobieTrain");
         if (explanation.MobieTrain.Count == 0)
-        {
             console.Line("no user or invitation carries this employee id");
-        }
         else
         {
             console.Write(Tables.Create("Kind", "Id", "Since", "Groups")

@@ -1,9 +1,7 @@
-using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 
@@ -27,6 +25,20 @@ internal sealed class RunsSettings : TenantSettingsBase
             : ValidationResult.Error($"--max: '{Max}' is not a number of runs from 1 to {MaxRuns}");
 }
 
+internal sealed class RunsShowSettings : TenantSettingsBase
+{
+    [CommandArgument(1, "<run-id>")]
+    [Description("The run's id (as `runs <tenant>` lists it)")]
+    public string RunId { get; init; } = string.Empty;
+
+    [CommandOption("--csv")]
+    [Description("Print the run's results file: one CSV line per person and action (docs/cli.md names the columns)")]
+    public bool Csv { get; init; }
+
+    public override ValidationResult Validate() =>
+        Csv && Json ? ValidationResult.Error("--csv and --json: choose one") : ValidationResult.Success();
+}
+
 /// <summary>
 /// <c>runs &lt;tenant&gt; [--max N] [--run ID]</c>: the run records, read from the run store directly rather than through
 /// TenantOperations, so that reading them needs only the storage settings.
@@ -35,25 +47,16 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
 {
     protected override async Task<int> RunAsync(RunsSettings settings, CancellationToken cancellationToken)
     {
-        await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
-        _ = await host.Get<TenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        await using var host = await OperatorHost.StartAsync(Context, settings, cancellationToken);
         var runs = host.Get<RunStore>();
         if (settings.RunId is { } runId)
         {
-            var run = await runs.GetAsync(settings.TenantId, runId, cancellationToken) ?? throw RunNotFound(settings.TenantId, runId);
-            WriteOne(Context, settings.Json, run);
+            WriteOne(Context, await runs.GetAsync(settings.TenantId, runId, cancellationToken) ?? throw RunNotFound(settings.TenantId, runId));
             return ExitCodes.Success;
         }
 
         var list = await runs.ListRecentAsync(settings.TenantId, settings.Count, cancellationToken).ToListAsync(cancellationToken);
-
-        if (settings.Json)
-        {
-            JsonOutput.Write(Context.Stdout, list);
-            return ExitCodes.Success;
-        }
-
-        WriteList(Context.Output, settings.TenantId, list);
+        Context.Report(list, console => WriteList(console, settings.TenantId, list));
         return ExitCodes.Success;
     }
 
@@ -61,20 +64,13 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
         new(ExitCodes.NotFound, $"run '{runId}' of tenant '{tenantId}' does not exist — list its runs with: staffcloud-sync runs {tenantId}");
 
     /// <summary>One run expanded (<c>runs --run</c>, <c>runs show</c>).</summary>
-    public static void WriteOne(CliContext context, bool json, RunRecord run)
+    public static void WriteOne(CliContext context, RunRecord run) => context.Report(run, console =>
     {
-        if (json)
-        {
-            JsonOutput.Write(context.Stdout, run);
-            return;
-        }
-
-        var console = context.Output;
         console.Line($"Run {run.RunId} of tenant {run.TenantId}");
         console.Line($"Trigger: {run.Trigger} · dry run: {CliFormat.YesNo(run.DryRun)} · started {CliFormat.Time(run.StartedAt)} · ended {CliFormat.Time(run.EndedAt)} · "
             + $"took {CliFormat.Duration(run.StartedAt, run.EndedAt)} (read {CliFormat.Milliseconds(run.Timings.ReadMs)}, plan {CliFormat.Milliseconds(run.Timings.PlanMs)}, apply {CliFormat.Milliseconds(run.Timings.ApplyMs)})");
         RunReport.Write(console, run, plan: null);
-    }
+    });
 
     private static void WriteList(IAnsiConsole console, string tenantId, List<RunRecord> runs)
     {
@@ -84,35 +80,29 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
             return;
         }
 
-        var table = Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed", "Held", "Approval (deleted/covered)", "Duration")
-            .NoWrap(0, 1, 4);
-        foreach (var chain in RunChains.Of(runs))
-        {
-            var (run, last, c) = (chain.First, chain.Last, chain.Counts);
-            var status = chain.Invocations == 1 ? last.Status.ToString() : $"{last.Status} ({chain.Invocations} invocations)";
-            table.Row(CliFormat.Time(run.StartedAt), run.RunId, run.Trigger.ToString(), CliFormat.YesNo(run.DryRun), status,
-                Number(c.Invited + c.InvitationsReplaced), Number(c.UsersUpdated + c.InvitationsUpdated),
-                Number(c.UsersRemoved + c.InvitationsRemoved + c.InvitationsExpired), Number(c.GroupsCreated + c.GroupsRenamed),
-                Number(c.Skipped), Number(c.Failed), Number(c.DeletionsHeld), ApprovalText.Brief(last.Approval), CliFormat.Duration(run.StartedAt, last.EndedAt));
-        }
-
-        console.Write(table);
+        console.Write(Tables.Create("Started", "Run", "Trigger", "Dry run", "Status", "Invited", "Updated", "Removed", "Groups", "Skipped", "Failed",
+                "Held", "Approval (deleted/covered)", "Duration")
+            .NoWrap(0, 1, 4)
+            .Rows(Chains(runs), chain =>
+            {
+                var (run, last, c) = (chain.First, chain.Last, chain.Counts);
+                var status = chain.Invocations == 1 ? last.Status.ToString() : $"{last.Status} ({chain.Invocations} invocations)";
+                return [CliFormat.Time(run.StartedAt), run.RunId, run.Trigger.ToString(), CliFormat.YesNo(run.DryRun), status,
+                    Number(c.Invited + c.InvitationsReplaced), Number(c.UsersUpdated + c.InvitationsUpdated),
+                    Number(c.UsersRemoved + c.InvitationsRemoved + c.InvitationsExpired), Number(c.GroupsCreated + c.GroupsRenamed),
+                    Number(c.Skipped), Number(c.Failed), Number(c.DeletionsHeld), ApprovalText.Brief(last.Approval),
+                    CliFormat.Duration(run.StartedAt, last.EndedAt)];
+            }));
         console.Line($"{CliFormat.Count(runs.Count, "run")}, newest first (a run that went on past its time budget is one line with its invocations); expand one with: staffcloud-sync runs {tenantId} --run <run id>");
     }
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
-}
 
-/// <summary>
-/// Run records as the operator thinks of them: a run that went past its time budget and its continuations are one
-/// line (sync-rules.md, "Time budget"), started when the first began, ended when the last did, counts added up.
-/// </summary>
-internal static class RunChains
-{
-    /// <summary>One chain of invocations, newest first as the records come.</summary>
-    internal sealed record Chain(RunRecord First, RunRecord Last, int Invocations, SyncCounts Counts);
-
-    public static List<Chain> Of(IReadOnlyList<RunRecord> newestFirst) =>
+    /// <summary>
+    /// A run that went past its time budget and its continuations are one line (sync-rules.md, "Time budget"), started
+    /// when the first began, ended when the last did, counts added up; newest first.
+    /// </summary>
+    internal static List<Chain> Chains(IReadOnlyList<RunRecord> newestFirst) =>
         newestFirst
             .GroupBy(r => r.ChainId ?? r.RunId, StringComparer.Ordinal)
             .Select(g =>
@@ -123,4 +113,37 @@ internal static class RunChains
             })
             .OrderByDescending(c => c.First.StartedAt)
             .ToList();
+
+    internal sealed record Chain(RunRecord First, RunRecord Last, int Invocations, SyncCounts Counts);
+}
+
+/// <summary>
+/// <c>runs show &lt;tenant&gt; &lt;run&gt; [--csv]</c>: one run expanded, or its results file — the same text
+/// <c>GET /api/tenants/{id}/runs/{runId}/results</c> answers, so an admin gets one file whichever way it is fetched.
+/// </summary>
+internal sealed class RunsShowCommand(CliContext context) : CliCommand<RunsShowSettings>(context)
+{
+    protected override async Task<int> RunAsync(RunsShowSettings settings, CancellationToken cancellationToken)
+    {
+        await using var host = await OperatorHost.StartAsync(Context, settings, cancellationToken);
+        if (!settings.Csv)
+        {
+            var run = await host.Get<RunStore>().GetAsync(settings.TenantId, settings.RunId, cancellationToken);
+            RunsCommand.WriteOne(Context, run ?? throw RunsCommand.RunNotFound(settings.TenantId, settings.RunId));
+            return ExitCodes.Success;
+        }
+
+        var results = await host.Get<RunResults>().GetAsync(settings.TenantId, settings.RunId, cancellationToken)
+            ?? throw RunsCommand.RunNotFound(settings.TenantId, settings.RunId);
+        await Context.Stdout.WriteAsync(results.Csv.AsMemory(), cancellationToken);
+
+        // Standard output stays the file; the gap is the operator's to know, not a line of the CSV.
+        if (results.OmittedWrites > 0)
+        {
+            await Context.Stderr.WriteLineAsync(
+                $"note: the run record kept the first {RunWrites.MaxItems} writes; {results.OmittedWrites} more are not listed".AsMemory(), cancellationToken);
+        }
+
+        return ExitCodes.Success;
+    }
 }

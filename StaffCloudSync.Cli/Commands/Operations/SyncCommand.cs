@@ -1,6 +1,8 @@
-using StaffCloudSync.Cli.Configuration;
+using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
+using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Tenants;
@@ -16,8 +18,8 @@ internal sealed class SyncSettings : TenantSettingsBase
 
 /// <summary>
 /// <c>sync &lt;tenant&gt; [--dry-run]</c>: one run now, inline, through the run owner the queue function calls
-/// (<see cref="TenantRunner"/>), under the tenant's lease as the queue takes it — so it never overlaps a scheduled run. A busy tenant is not
-/// waited for: the command says which run holds it and until when.
+/// (<see cref="TenantRunner"/>), under the tenant's lease as the queue takes it — so it never overlaps a scheduled run.
+/// A busy tenant is not waited for: the command says which run holds it and until when.
 /// </summary>
 internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>(context)
 {
@@ -25,7 +27,7 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
     {
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Everything);
         using var telemetry = CliTelemetry.Start(host.Configuration);
-        await TenantChecks.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
+        await TenantErrors.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
 
         // The run owner takes the lease as the queue does, renews it, and runs a chain that stops at its time budget on
         // here at once, each invocation its own run: printed as it ends, or with --json collected into one document.
@@ -56,48 +58,62 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
                         }
                     });
                 if (settings.Json)
-                {
                     chain.Add(SyncReport.From(done));
-                }
                 else
-                {
                     Write(done);
-                }
 
                 return done;
             }, live, cancellationToken);
         }
         catch (TenantBusyException busy)
         {
-            throw new CliException(ExitCodes.Failed,
-                $"tenant '{settings.TenantId}' is busy: run {busy.Lease?.HeldByRunId ?? "?"} holds it until {CliFormat.Time(busy.Lease?.HeldUntil)}; try again when it has finished (see: staffcloud-sync runs {settings.TenantId})");
+            throw new CliException(ExitCodes.Failed, $"tenant '{settings.TenantId}' is busy: run {busy.Lease?.HeldByRunId ?? "?"} holds it until "
+                + $"{CliFormat.Time(busy.Lease?.HeldUntil)}; try again when it has finished (see: staffcloud-sync runs {settings.TenantId})");
         }
 
         if (settings.Json)
         {
-            JsonOutput.Write(Context.Stdout, SyncChainReport.From(chain.Count > 0 ? chain : [SyncReport.From(outcome)]));
+            if (chain.Count == 0)
+                chain.Add(SyncReport.From(outcome));
+            JsonOutput.Write(Context.Stdout, new SyncChainReport(chain[^1].Run, chain[^1].Plan, chain));
         }
 
-        return ExitCode(outcome.Record);
+        // A real run succeeds only as Succeeded; a dry run when it made its plan (its status is what a real run would end as).
+        return outcome.Record switch
+        {
+            { Status: RunStatus.Succeeded } => ExitCodes.Success,
+            { DryRun: true, Status: RunStatus.DeletionsHeld } => ExitCodes.Success,
+            _ => ExitCodes.Failed,
+        };
     }
-
-    /// <summary>A real run succeeds only as Succeeded; a dry run when it made its plan (its status is what a real run would end as).</summary>
-    internal static int ExitCode(RunRecord record) => record switch
-    {
-        { Status: RunStatus.Succeeded } => ExitCodes.Success,
-        { DryRun: true, Status: RunStatus.DeletionsHeld } => ExitCodes.Success,
-        _ => ExitCodes.Failed,
-    };
 
     private void Write(SyncOutcome outcome)
     {
         var record = outcome.Record;
         var console = Context.Output;
-        console.Line($"{(record.DryRun ? "Dry run" : "Run")} {record.RunId} of tenant {record.TenantId} — started {CliFormat.Time(record.StartedAt)}, took {CliFormat.Duration(record.StartedAt, record.EndedAt)}");
+        console.Line($"{(record.DryRun ? "Dry run" : "Run")} {record.RunId} of tenant {record.TenantId} — started {CliFormat.Time(record.StartedAt)}, "
+            + $"took {CliFormat.Duration(record.StartedAt, record.EndedAt)}");
         RunReport.Write(console, record, outcome.Plan);
         if (record.Status == RunStatus.Skipped && !record.DryRun)
-        {
             console.Line($"Enable it with: staffcloud-sync tenants enable {record.TenantId} (a dry run works while disabled: --dry-run)");
-        }
     }
+}
+
+/// <summary>One invocation of <c>sync --json</c>'s chain: the run record as stored and the plan the run made, when it got that far.</summary>
+internal sealed record SyncReport(RunRecord Run, SyncPlanView? Plan)
+{
+    public static SyncReport From(SyncOutcome outcome) => new(outcome.Record, outcome.Plan is { } plan ? SyncPlanView.From(plan) : null);
+}
+
+/// <summary>
+/// <c>sync --json</c>'s one document: the last invocation's <c>run</c> and <c>plan</c> (what the exit code reflects; for
+/// a chain of one, the document a single run always had) and <c>chain</c>, every invocation's report in order.
+/// </summary>
+internal sealed record SyncChainReport(RunRecord Run, SyncPlanView? Plan, IReadOnlyList<SyncReport> Chain);
+
+internal sealed record SyncPlanView(DeletionGuardDecision DeletionGuard, IReadOnlyList<PlannedActionView> Actions)
+{
+    public static SyncPlanView From(SyncPlan plan) => new(
+        plan.DeletionGuard,
+        plan.Actions.Select(a => new PlannedActionView(a.Kind, EmployeeExplainer.RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why)).ToList());
 }

@@ -43,20 +43,10 @@ internal sealed class SandboxBenchCommand(CliContext context) : CliCommand<Bench
     {
         var suites = settings.Suites.Length == 0 ? BenchSuites.Names : settings.Suites;
         if (suites.FirstOrDefault(s => !BenchSuites.Names.Contains(s)) is { } unknown)
-        {
             throw new CliException(ExitCodes.InvalidInput, $"--suite: unknown suite '{unknown}' (known: {string.Join(", ", BenchSuites.Names)})");
-        }
 
         var storage = Context.Setting("AzureWebJobsStorage") ?? await AzuriteHost.EnsureStartedAsync();
-        var options = new ScenarioRunOptions
-        {
-            StorageConnectionString = storage,
-            ConfigureServices = services =>
-            {
-                services.AddCliLogging(Context, settings.Verbose);
-                Context.ConfigureServices?.Invoke(services);
-            },
-        };
+        var options = ScenarioExecution.Options(Context, settings, storage);
         var progress = new InlineProgress(step => Context.Error.Line($"info: {step}"));
         var defaults = new FleetOptions();
         var fleet = new FleetOptions
@@ -69,17 +59,13 @@ internal sealed class SandboxBenchCommand(CliContext context) : CliCommand<Bench
         var results = await BenchSuites.RunAsync(suites, options, progress, cancellationToken, fleet);
 
         if (settings.Json)
-        {
             JsonOutput.Write(Context.Stdout, results);
-        }
         else if (settings.Markdown)
         {
             Context.Stdout.WriteLine("| target | measured | met |");
             Context.Stdout.WriteLine("| --- | --- | --- |");
             foreach (var result in results)
-            {
                 Context.Stdout.WriteLine($"| **{result.Name}**: {result.Target} | {result.Measured} | {(result.Met ? "yes" : "**no**")} |");
-            }
         }
         else
         {

@@ -1,5 +1,7 @@
+using System.Text.Json.Nodes;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
+using StaffCloudSync.Sandbox.Demo;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Cli.Commands.Sandbox;
@@ -21,15 +23,34 @@ internal sealed class SandboxRunCommand(CliContext context) : CliCommand<Sandbox
     {
         var scenario = await ScenarioReader.ReadFileAsync(settings.ScenarioPath, cancellationToken);
         var result = await ScenarioExecution.RunAsync(Context, settings, scenario, cancellationToken);
-        if (settings.Json)
-        {
-            JsonOutput.Write(Context.Stdout, ScenarioOutput.ToJson(result));
-        }
-        else
-        {
-            ScenarioReport.Write(Context.Output, $"Scenario {Path.GetFileName(settings.ScenarioPath)} — tenant {result.TenantId}", result);
-        }
+        Context.Report(ScenarioOutput.ToJson(result),
+            console => ScenarioReport.Write(console, $"Scenario {Path.GetFileName(settings.ScenarioPath)} — tenant {result.TenantId}", result));
+        return ExitCodes.Success;
+    }
+}
 
+/// <summary>
+/// <c>sandbox demo</c>: the whole job on the simulators, no Azure account. The scenario is
+/// <see cref="DemoScenario.Build"/>, run exactly like <c>sandbox run</c>, closed by one line per run ending with the
+/// second run's "nothing to do — 0 writes".
+/// </summary>
+internal sealed class SandboxDemoCommand(CliContext context) : CliCommand<CliSettings>(context)
+{
+    protected override async Task<int> RunAsync(CliSettings settings, CancellationToken cancellationToken)
+    {
+        var result = await ScenarioExecution.RunAsync(Context, settings, DemoScenario.Build(), cancellationToken);
+        var summary = ScenarioReport.Summary(result);
+
+        // The scenario output document, plus the summary lines under a key the scenario format does not use.
+        var document = ScenarioOutput.ToJson(result);
+        document["summary"] = new JsonArray(summary.Select(line => (JsonNode?)JsonValue.Create(line)).ToArray());
+        Context.Report(document, console =>
+        {
+            ScenarioReport.Write(console, $"Demo — tenant {result.TenantId}", result);
+            console.Heading("Summary");
+            foreach (var line in summary)
+                console.Line(line);
+        });
         return ExitCodes.Success;
     }
 }

@@ -6,9 +6,8 @@ using StaffCloudSync.Sandbox.Scenarios;
 namespace StaffCloudSync.Cli.Commands.Sandbox;
 
 /// <summary>
-/// Runs a scenario as <c>sandbox run</c> and <c>sandbox demo</c> do: on <c>AzureWebJobsStorage</c> when set, else on a
-/// private Azurite (stopped by the process entry on every exit path), logs on standard error, and a spinner on a
-/// terminal fed by the runner's steps and its runs' progress.
+/// A scenario as <c>sandbox run</c> and <c>demo</c> run it: on <c>AzureWebJobsStorage</c>, else a private Azurite (the
+/// process entry stops it on every exit path), with a spinner on a terminal fed by the steps and the runs' progress.
 /// </summary>
 internal static class ScenarioExecution
 {
@@ -17,15 +16,7 @@ internal static class ScenarioExecution
         var storage = context.Setting("AzureWebJobsStorage") ?? await PrivateAzuriteAsync();
         var console = context.Error;
         var interactive = !settings.Json && console.Profile.Capabilities.Interactive;
-        var options = new ScenarioRunOptions
-        {
-            StorageConnectionString = storage,
-            ConfigureServices = services =>
-            {
-                services.AddCliLogging(context, settings.Verbose);
-                context.ConfigureServices?.Invoke(services);
-            },
-        };
+        var options = Options(context, settings, storage);
 
         if (!interactive)
         {
@@ -43,6 +34,17 @@ internal static class ScenarioExecution
         });
     }
 
+    /// <summary>The runner's options on the given storage, with the CLI's logging and a test's services.</summary>
+    public static ScenarioRunOptions Options(CliContext context, CliSettings settings, string storage) => new()
+    {
+        StorageConnectionString = storage,
+        ConfigureServices = services =>
+        {
+            services.AddCliLogging(context, settings.Verbose);
+            context.ConfigureServices?.Invoke(services);
+        },
+    };
+
     private static async Task<string> PrivateAzuriteAsync()
     {
         try
@@ -52,7 +54,16 @@ internal static class ScenarioExecution
         catch (InvalidOperationException e)
         {
             throw new CliException(ExitCodes.Configuration,
-                $"storage: no AzureWebJobsStorage is set and a private Azurite could not be started: {e.Message.Split('\n')[0]} — set AzureWebJobsStorage to a running Azurite or storage account");
+                $"storage: no AzureWebJobsStorage is set and a private Azurite could not be started: {CliErrors.FirstLine(e.Message)} — set AzureWebJobsStorage to a running Azurite or storage account");
         }
     }
+}
+
+/// <summary>
+/// Reports on the caller's thread, at once. <see cref="Progress{T}"/> posts to the thread pool, so its last report
+/// could land after the spinner it feeds has stopped, in the middle of the report.
+/// </summary>
+internal sealed class InlineProgress(Action<string> report) : IProgress<string>
+{
+    public void Report(string value) => report(value);
 }

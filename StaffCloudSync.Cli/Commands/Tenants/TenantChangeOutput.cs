@@ -17,35 +17,26 @@ internal static class TenantChangeOutput
                 .Where(c => !Equals(c.From, c.To))
                 .ToList();
         var secrets = TenantSecrets.For(after).Select(s => new SecretInstruction(s.Name, s.Holds, TenantSecrets.HowToCreate(configuration, s))).ToList();
-        return new TenantChangeResult(after.TenantId, action, changes, TenantsShowCommand.Settings(after), secrets);
+        return new TenantChangeResult(after.TenantId, action, changes, TenantSettingRows.Views(after), secrets);
     }
 
-    public static void Write(CliContext context, bool json, TenantChangeResult result, string headline, bool withSecrets)
+    public static void Write(CliContext context, TenantChangeResult result, string headline, bool withSecrets) => context.Report(result, console =>
     {
-        if (json)
-        {
-            JsonOutput.Write(context.Stdout, result);
-            return;
-        }
-
-        var console = context.Output;
         console.Line(headline);
         foreach (var change in result.Changes)
-        {
             console.Line($"  {change.Name}: {TenantSettingRows.Text(change.From)} → {TenantSettingRows.Text(change.To)}");
-        }
 
-        if (withSecrets)
+        if (!withSecrets)
+            return;
+
+        console.Heading("Secrets its runs read (create any that do not exist yet; values are never shown here)");
+        foreach (var secret in result.Secrets)
         {
-            console.Heading("Secrets its runs read (create any that do not exist yet; values are never shown here)");
-            foreach (var secret in result.Secrets)
-            {
-                console.Line($"  {secret.Name} — {secret.Holds}");
-                console.Line($"    {secret.Create}");
-            }
-
-            console.Line($"Check them with: staffcloud-sync tenants show {result.TenantId}");
-            console.Line($"Preview its next run with: staffcloud-sync sync {result.TenantId} --dry-run");
+            console.Line($"  {secret.Name} — {secret.Holds}");
+            console.Line($"    {secret.Create}");
         }
-    }
+
+        console.Line($"Check them with: staffcloud-sync tenants show {result.TenantId}");
+        console.Line($"Preview its next run with: staffcloud-sync sync {result.TenantId} --dry-run");
+    });
 }

@@ -1,3 +1,4 @@
+using System.Reflection;
 using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Tenants;
 
@@ -92,61 +93,47 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
         foreach (var (option, value) in Numbers())
         {
             if (value is not null && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-            {
                 return ValidationResult.Error($"{option}: '{value}' is not a whole number");
-            }
         }
 
         foreach (var (option, value) in Durations())
         {
             if (value is not null && !DurationText.TryParse(value, out _))
-            {
                 return ValidationResult.Error($"{option}: '{value}' is not a duration such as {DurationText.Example}");
-            }
         }
 
         if (GroupBy is not null && !GroupModeText.TryParse(GroupBy, out _))
-        {
             return ValidationResult.Error($"--group-by: '{GroupBy}' is not event or project");
-        }
 
         return ValidationResult.Success();
     }
 
-    /// <summary>Whether any setting option was given.</summary>
-    public bool ChangesAnything => StaffCloudApiTenant is not null || MobieTrainAccountId is not null || TimeZone is not null
-        || DefaultLanguage is not null || GroupNameTemplate is not null || GroupBy is not null
-        || BaseGroups is not null || DefaultCallingCode is not null || PreserveManualGroups is { IsSet: true }
-        || Numbers().Any(n => n.Value is not null) || StaffCloudTokenSecret is not null || MobieTrainApiKeySecret is not null
-        || Disabled is { IsSet: true } || WebhookSecret is not null || Durations().Any(d => d.Value is not null);
+    /// <summary>Whether any setting option was given (a flag only when given: its default value is not "given").</summary>
+    public bool ChangesAnything => typeof(TenantChangeSettings).GetProperties(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+        .Any(option => option.IsDefined(typeof(CommandOptionAttribute)) && option.GetValue(this) is string or FlagValue<bool> { IsSet: true });
 
-    /// <summary>The settings with every given option applied.</summary>
-    public TenantSettings ApplyTo(TenantSettings settings)
+    public TenantSettings ApplyTo(TenantSettings settings) => settings with
     {
-        ArgumentNullException.ThrowIfNull(settings);
-        return settings with
-        {
-            StaffCloudApiTenant = StaffCloudApiTenant ?? settings.StaffCloudApiTenant,
-            MobieTrainAccountId = MobieTrainAccountId ?? settings.MobieTrainAccountId,
-            TimeZone = TimeZone ?? settings.TimeZone,
-            DefaultLanguage = DefaultLanguage ?? settings.DefaultLanguage,
-            GroupNameTemplate = GroupNameTemplate is null ? settings.GroupNameTemplate : Blank(GroupNameTemplate),
-            GroupBy = GroupBy is not null && GroupModeText.TryParse(GroupBy, out var mode) ? mode : settings.GroupBy,
-            BaseGroups = BaseGroups is null ? settings.BaseGroups : Blank(BaseGroups),
-            DefaultCallingCode = DefaultCallingCode is null ? settings.DefaultCallingCode : Blank(DefaultCallingCode),
-            PreserveManualGroups = PreserveManualGroups is { IsSet: true } preserve ? preserve.Value : settings.PreserveManualGroups,
-            InvitationMaxAgeMonths = Int(InvitationMaxAgeMonths) ?? settings.InvitationMaxAgeMonths,
-            DeletionThresholdPercent = Int(DeletionThresholdPercent) ?? settings.DeletionThresholdPercent,
-            DeletionThresholdMinimum = Int(DeletionThresholdMinimum) ?? settings.DeletionThresholdMinimum,
-            DeletionApprovalHours = Int(DeletionApprovalHours) ?? settings.DeletionApprovalHours,
-            StaffCloudTokenSecret = StaffCloudTokenSecret ?? settings.StaffCloudTokenSecret,
-            MobieTrainApiKeySecret = MobieTrainApiKeySecret ?? settings.MobieTrainApiKeySecret,
-            WebhookSecret = WebhookSecret ?? settings.WebhookSecret,
-            WebhookDebounce = Duration(WebhookDebounce) ?? settings.WebhookDebounce,
-            WebhookMinInterval = Duration(WebhookMinInterval) ?? settings.WebhookMinInterval,
-            Enabled = Disabled is { IsSet: true } disabled ? !disabled.Value : settings.Enabled,
-        };
-    }
+        StaffCloudApiTenant = StaffCloudApiTenant ?? settings.StaffCloudApiTenant,
+        MobieTrainAccountId = MobieTrainAccountId ?? settings.MobieTrainAccountId,
+        TimeZone = TimeZone ?? settings.TimeZone,
+        DefaultLanguage = DefaultLanguage ?? settings.DefaultLanguage,
+        GroupNameTemplate = GroupNameTemplate is null ? settings.GroupNameTemplate : Blank(GroupNameTemplate),
+        GroupBy = GroupBy is not null && GroupModeText.TryParse(GroupBy, out var mode) ? mode : settings.GroupBy,
+        BaseGroups = BaseGroups is null ? settings.BaseGroups : Blank(BaseGroups),
+        DefaultCallingCode = DefaultCallingCode is null ? settings.DefaultCallingCode : Blank(DefaultCallingCode),
+        PreserveManualGroups = PreserveManualGroups is { IsSet: true } preserve ? preserve.Value : settings.PreserveManualGroups,
+        InvitationMaxAgeMonths = Int(InvitationMaxAgeMonths) ?? settings.InvitationMaxAgeMonths,
+        DeletionThresholdPercent = Int(DeletionThresholdPercent) ?? settings.DeletionThresholdPercent,
+        DeletionThresholdMinimum = Int(DeletionThresholdMinimum) ?? settings.DeletionThresholdMinimum,
+        DeletionApprovalHours = Int(DeletionApprovalHours) ?? settings.DeletionApprovalHours,
+        StaffCloudTokenSecret = StaffCloudTokenSecret ?? settings.StaffCloudTokenSecret,
+        MobieTrainApiKeySecret = MobieTrainApiKeySecret ?? settings.MobieTrainApiKeySecret,
+        WebhookSecret = WebhookSecret ?? settings.WebhookSecret,
+        WebhookDebounce = Duration(WebhookDebounce) ?? settings.WebhookDebounce,
+        WebhookMinInterval = Duration(WebhookMinInterval) ?? settings.WebhookMinInterval,
+        Enabled = Disabled is { IsSet: true } disabled ? !disabled.Value : settings.Enabled,
+    };
 
     // An option given as "" clears the setting back to its default.
     private static string? Blank(string value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Identity;
 using Microsoft.Extensions.Configuration;
+using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Tenants;
 
@@ -11,7 +12,6 @@ internal static class TenantSecrets
 {
     public static IReadOnlyList<TenantSecret> For(TenantSettings settings)
     {
-        ArgumentNullException.ThrowIfNull(settings);
         var sharedKey = settings.MobieTrainApiKeySecret == TenantSettings.DefaultMobieTrainApiKeySecret;
         return
         [
@@ -28,7 +28,6 @@ internal static class TenantSecrets
     /// </summary>
     public static async Task<string> StateAsync(ISecretStore store, string name, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(store);
         try
         {
             _ = await store.GetSecretAsync(name, cancellationToken);
@@ -44,26 +43,20 @@ internal static class TenantSecrets
         }
         catch (Exception e) when (e is RequestFailedException or AuthenticationFailedException or CredentialUnavailableException or HttpRequestException)
         {
-            return $"unknown ({e.GetType().Name}: {FirstLine(e.Message)})";
+            return $"unknown ({e.GetType().Name}: {CliErrors.FirstLine(e.Message)})";
         }
     }
 
     /// <summary>How to create a secret in the store the settings select: an <c>az</c> command, or a local setting.</summary>
     public static string HowToCreate(IConfiguration configuration, TenantSecret secret)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        ArgumentNullException.ThrowIfNull(secret);
         var selected = new SecretsOptions { Provider = configuration[$"{SecretsOptions.SectionName}:{nameof(SecretsOptions.Provider)}"] };
         if (selected.TryGetProvider(out var provider) && provider == SecretProvider.Configuration)
-        {
             return $"app setting Secrets__Values__{secret.Name}={secret.Placeholder}";
-        }
 
         var vault = Uri.TryCreate(configuration["KeyVault:VaultUri"], UriKind.Absolute, out var uri) ? uri.Host.Split('.')[0] : "<vault>";
         return $"az keyvault secret set --vault-name {vault} --name {secret.Name} --value {secret.Placeholder}";
     }
-
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
 }
 
 /// <summary>A secret a tenant needs: its name, what it holds, and how its value is written in instructions.</summary>

@@ -40,6 +40,10 @@ internal static class TenantSettingRows
         new(nameof(TenantSettings.DeletionApprovalHours), "--deletion-approval-hours", s => s.DeletionApprovalHours),
     ];
 
+    public static IReadOnlyList<SettingView> Views(TenantSettings? settings) => settings is null
+        ? []
+        : Rows.Select(r => new SettingView(r.Name, r.Value(settings), IsDefault(r, settings))).ToList();
+
     /// <summary>The option that sets a field of <see cref="TenantSettingError"/>, for error lines the operator can act on.</summary>
     public static string Option(string field) =>
         Rows.FirstOrDefault(r => r.Name == field) is { } row ? $"{row.Option} ({field})" : field;
@@ -52,17 +56,10 @@ internal static class TenantSettingRows
         _ => value.ToString() ?? string.Empty,
     };
 
-    internal static object? DefaultOf(TenantSettingRow row) => row.Value(Defaults);
+    /// <summary>Null for a required setting, which has no default.</summary>
+    private static bool? IsDefault(TenantSettingRow row, TenantSettings settings) =>
+        row.Required ? null : row.IsDefault?.Invoke(settings) ?? Equals(row.Value(settings), row.Value(Defaults));
 }
 
 internal sealed record TenantSettingRow(
-    string Name,
-    string Option,
-    Func<TenantSettings, object?> Value,
-    bool Required = false,
-    Func<TenantSettings, bool>? IsDefault = null)
-{
-    /// <summary>Null for a required setting, which has no default.</summary>
-    public bool? HasDefaultValue(TenantSettings settings) =>
-        Required ? null : IsDefault?.Invoke(settings) ?? Equals(Value(settings), TenantSettingRows.DefaultOf(this));
-}
+    string Name, string Option, Func<TenantSettings, object?> Value, bool Required = false, Func<TenantSettings, bool>? IsDefault = null);

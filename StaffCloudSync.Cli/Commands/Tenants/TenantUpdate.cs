@@ -1,4 +1,3 @@
-using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core.Tenants;
 
@@ -11,9 +10,10 @@ namespace StaffCloudSync.Cli.Commands.Tenants;
 /// </summary>
 internal static class TenantUpdate
 {
-    public static async Task<int> RunAsync(CliContext context, OperatorSettings settings, string tenantId, string action,
+    public static async Task<int> RunAsync(CliContext context, TenantSettingsBase settings, string action,
         Func<TenantSettings, TenantSettings> change, CancellationToken cancellationToken)
     {
+        var tenantId = settings.TenantId;
         await using var host = OperatorHost.Start(context, settings, OperatorNeeds.Storage);
         var store = host.Get<TenantStore>();
         var record = await store.GetAsync(tenantId, cancellationToken) ?? throw CliException.TenantNotFound(tenantId);
@@ -22,15 +22,13 @@ internal static class TenantUpdate
         var result = TenantChangeOutput.Result(action, before, after, host.Configuration);
         if (result.Changes.Count == 0 && record.IsValid)
         {
-            TenantChangeOutput.Write(context, settings.Json, result with { Action = "unchanged" }, $"Tenant '{tenantId}': nothing to change.", withSecrets: false);
+            TenantChangeOutput.Write(context, result with { Action = "unchanged" }, $"Tenant '{tenantId}': nothing to change.", withSecrets: false);
             return ExitCodes.Success;
         }
 
         var errors = TenantSettingsValidator.Validate(after);
         if (errors.Count > 0)
-        {
             throw TenantErrors.Invalid(tenantId, "not changed", errors);
-        }
 
         try
         {
@@ -47,7 +45,39 @@ internal static class TenantUpdate
 
         var secretsChanged = result.Changes.Any(c => c.Name is nameof(TenantSettings.StaffCloudTokenSecret) or nameof(TenantSettings.MobieTrainApiKeySecret)
             or nameof(TenantSettings.StaffCloudApiTenant));
-        TenantChangeOutput.Write(context, settings.Json, result, $"Tenant '{tenantId}' {action}:", withSecrets: secretsChanged);
+        TenantChangeOutput.Write(context, result, $"Tenant '{tenantId}' {action}:", withSecrets: secretsChanged);
         return ExitCodes.Success;
     }
+}
+
+/// <summary><c>tenants update &lt;tenant&gt; [options]</c>: only the options given change; the row's ETag guards the write.</summary>
+internal sealed class TenantsUpdateCommand(CliContext context) : CliCommand<TenantChangeSettings>(context)
+{
+    protected override Task<int> RunAsync(TenantChangeSettings settings, CancellationToken cancellationToken)
+    {
+        if (!settings.ChangesAnything)
+        {
+            throw new CliException(ExitCodes.InvalidInput,
+                $"nothing to change: give at least one setting option, e.g. staffcloud-sync tenants update {settings.TenantId} --time-zone Europe/Berlin (see --help)");
+        }
+
+        // A changed MobieTrain account disables the tenant until an operator enables it again (sync-rules.md); applied here
+        // so that the output lists Enabled among the changes.
+        return TenantUpdate.RunAsync(Context, settings, "updated",
+            before => AccountChange.Apply(before, settings.ApplyTo(before)), cancellationToken);
+    }
+}
+
+/// <summary><c>tenants enable &lt;tenant&gt;</c>: scheduled runs sync it again.</summary>
+internal sealed class TenantsEnableCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
+{
+    protected override Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken) =>
+        TenantUpdate.RunAsync(Context, settings, "enabled", s => s with { Enabled = true }, cancellationToken);
+}
+
+/// <summary><c>tenants disable &lt;tenant&gt;</c>: scheduled runs skip it; dry runs stay possible.</summary>
+internal sealed class TenantsDisableCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
+{
+    protected override Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken) =>
+        TenantUpdate.RunAsync(Context, settings, "disabled", s => s with { Enabled = false }, cancellationToken);
 }

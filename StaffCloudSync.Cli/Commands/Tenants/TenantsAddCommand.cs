@@ -1,4 +1,3 @@
-using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core.Tenants;
 
@@ -34,9 +33,7 @@ internal sealed class TenantsAddCommand(CliContext context) : CliCommand<TenantC
         }
 
         if (errors.Count > 0)
-        {
             throw TenantErrors.Invalid(settings.TenantId, "not added", errors);
-        }
 
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
         try
@@ -55,7 +52,7 @@ internal sealed class TenantsAddCommand(CliContext context) : CliCommand<TenantC
         }
 
         var result = TenantChangeOutput.Result("added", null, tenant, host.Configuration);
-        TenantChangeOutput.Write(Context, settings.Json, result,
+        TenantChangeOutput.Write(Context, result,
             $"Tenant '{tenant.TenantId}' added ({(tenant.Enabled ? "enabled: the next scheduled run syncs it" : "disabled: scheduled runs skip it until: staffcloud-sync tenants enable " + tenant.TenantId)}).",
             withSecrets: true);
         return ExitCodes.Success;

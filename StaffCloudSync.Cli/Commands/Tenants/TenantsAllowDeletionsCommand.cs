@@ -1,4 +1,3 @@
-using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Runs;
@@ -21,8 +20,7 @@ internal sealed class TenantsAllowDeletionsCommand(CliContext context) : CliComm
 {
     protected override async Task<int> RunAsync(AllowDeletionsSettings settings, CancellationToken cancellationToken)
     {
-        await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
-        _ = await host.Get<TenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
+        await using var host = await OperatorHost.StartAsync(Context, settings, cancellationToken);
         DeletionApproval approval;
         try
         {
@@ -37,14 +35,11 @@ internal sealed class TenantsAllowDeletionsCommand(CliContext context) : CliComm
             $"The next non-dry runs of '{settings.TenantId}' apply the deletions of these {approval.Employees.Count} person(s) that are still planned, whatever the deletion guard's threshold; " +
             "any other deletion still counts in the guard. The approval is used up once none of them is left, and lapses at its expiry. A dry run neither uses nor changes it. Preview first with: " +
             $"staffcloud-sync sync {settings.TenantId} --dry-run";
-        if (settings.Json)
+        Context.Report(new { tenantId = settings.TenantId, approval, meaning }, console =>
         {
-            JsonOutput.Write(Context.Stdout, new { tenantId = settings.TenantId, approval, meaning });
-            return ExitCodes.Success;
-        }
-
-        Context.Output.Line($"Deletions allowed for tenant '{settings.TenantId}': {ApprovalText.Describe(approval, approval.GrantedAt)}.");
-        Context.Output.Line(meaning);
+            console.Line($"Deletions allowed for tenant '{settings.TenantId}': {ApprovalText.Describe(approval, approval.GrantedAt)}.");
+            console.Line(meaning);
+        });
         return ExitCodes.Success;
     }
 }

@@ -1,4 +1,3 @@
-using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Operations;
@@ -8,8 +7,8 @@ namespace StaffCloudSync.Cli.Commands.Tenants;
 
 /// <summary>
 /// <c>tenants check &lt;tenant&gt;</c>: the "test connection" before a first run — the row, its secrets (names only), both
-/// systems' answers and what the first run would meet (<see cref="TenantCheck"/>; it only reads). Exit 0 when no check
-/// failed, 1 when one did; warnings are for the operator to read.
+/// systems' answers and what the first run would meet (<see cref="TenantCheck"/>; it only reads). Exit 1 when a check
+/// failed; warnings are for the operator to read.
 /// </summary>
 internal sealed class TenantsCheckCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
 {
@@ -26,15 +25,7 @@ internal sealed class TenantsCheckCommand(CliContext context) : CliCommand<Tenan
             throw CliException.TenantNotFound(settings.TenantId);
         }
 
-        if (settings.Json)
-        {
-            JsonOutput.Write(Context.Stdout, report);
-        }
-        else
-        {
-            Write(Context.Output, report);
-        }
-
+        Context.Report(report, console => Write(console, report));
         return report.Ok ? ExitCodes.Success : ExitCodes.Failed;
     }
 
@@ -43,7 +34,14 @@ internal sealed class TenantsCheckCommand(CliContext context) : CliCommand<Tenan
         console.Line($"Checks of tenant {report.TenantId} at {CliFormat.Time(report.At)} (read only: nothing was written)");
         foreach (var check in report.Checks)
         {
-            console.Line($"{Word(check.Result),-4}  {check.Name}: {check.Detail}", Colour(check.Result));
+            var (word, colour) = check.Result switch
+            {
+                CheckResult.Pass => ("pass", Style.Plain),
+                CheckResult.Warn => ("warn", new Style(Color.Yellow)),
+                CheckResult.Fail => ("fail", new Style(Color.Red)),
+                _ => ("skip", new Style(Color.Grey)),
+            };
+            console.Line($"{word,-4}  {check.Name}: {check.Detail}", colour);
         }
 
         var failed = report.Checks.Count(c => c.Result == CheckResult.Fail);
@@ -52,20 +50,4 @@ internal sealed class TenantsCheckCommand(CliContext context) : CliCommand<Tenan
             ? $"{failed} failed, {warned} to read: fix what failed and check again before enabling the tenant"
             : warned > 0 ? $"no check failed; {warned} to read before the first run" : "every check passed");
     }
-
-    private static string Word(CheckResult result) => result switch
-    {
-        CheckResult.Pass => "pass",
-        CheckResult.Warn => "warn",
-        CheckResult.Fail => "fail",
-        _ => "skip",
-    };
-
-    private static Style Colour(CheckResult result) => result switch
-    {
-        CheckResult.Warn => new Style(Color.Yellow),
-        CheckResult.Fail => new Style(Color.Red),
-        CheckResult.Skip => new Style(Color.Grey),
-        _ => Style.Plain,
-    };
 }

@@ -1,5 +1,4 @@
-using StaffCloudSync.Cli.Commands.Operations;
-using StaffCloudSync.Cli.Configuration;
+using System.Text.Json.Serialization;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Engine.Planning;
@@ -45,35 +44,20 @@ internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<Claim
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Everything);
         var claims = host.Get<AccountClaims>();
         if (settings.All)
-        {
             return await ClaimAllAsync(host.Get<TenantStore>(), claims, settings, cancellationToken);
-        }
 
         var tenantId = settings.TenantId!;
-        await TenantChecks.RequireValidAsync(host.Get<TenantStore>(), tenantId, cancellationToken);
+        await TenantErrors.RequireValidAsync(host.Get<TenantStore>(), tenantId, cancellationToken);
         var view = await claims.ShowAsync(tenantId, cancellationToken);
         if (!settings.Json)
-        {
             Show(view);
-        }
 
-        var outcome = view.Marker.State switch
-        {
-            AccountMarkerState.OtherTenant => AccountClaimOutcome.RefusedOtherTenant,
-            AccountMarkerState.Ours => AccountClaimOutcome.AlreadyOurs,
-            _ when !settings.Yes && !Confirm(view) => (AccountClaimOutcome?)null,
-            _ => await claims.ClaimAsync(view, cancellationToken),
-        };
-        if (settings.Json)
-        {
-            JsonOutput.Write(Context.Stdout, new ClaimReport(view, outcome));
-        }
-        else
-        {
-            Context.Output.Line(ClaimReport.Text(view, outcome));
-        }
-
-        return outcome is AccountClaimOutcome.Claimed or AccountClaimOutcome.AlreadyOurs ? ExitCodes.Success : ExitCodes.Failed;
+        var outcome = view.Marker.State is AccountMarkerState.OtherTenant or AccountMarkerState.Ours || settings.Yes || Confirm(view)
+            ? await ClaimAsync(claims, view, cancellationToken)
+            : (AccountClaimOutcome?)null;
+        var report = new ClaimReport(view, outcome);
+        Context.Report(report, console => console.Line(report.Result));
+        return report.Claimed ? ExitCodes.Success : ExitCodes.Failed;
     }
 
     private void Show(AccountClaimView view)
@@ -100,43 +84,67 @@ internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<Claim
         var reports = new List<ClaimReport>();
         await foreach (var row in store.ListAsync(cancellationToken))
         {
-            ClaimReport report;
-            if (!row.IsValid)
-            {
-                report = new ClaimReport(row.TenantId, "skipped: the row is invalid (fix it with tenants update, then claim it)");
-            }
-            else
-            {
-                try
-                {
-                    var view = await claims.ShowAsync(row.TenantId, cancellationToken);
-                    var outcome = view.Marker.State switch
-                    {
-                        AccountMarkerState.OtherTenant => AccountClaimOutcome.RefusedOtherTenant,
-                        AccountMarkerState.Ours => AccountClaimOutcome.AlreadyOurs,
-                        _ => await claims.ClaimAsync(view, cancellationToken),
-                    };
-                    report = new ClaimReport(view, outcome);
-                }
-                catch (Exception e) when (e is not OperationCanceledException)
-                {
-                    // One unreadable account (a missing secret, an outage) must not stop the migration of the others.
-                    report = new ClaimReport(row.TenantId, $"not claimed: {(e is SyncRunException run ? $"{run.Kind}: " : string.Empty)}{e.Message}");
-                }
-            }
-
+            var report = await ClaimRowAsync(claims, row, cancellationToken);
             reports.Add(report);
             if (!settings.Json)
-            {
                 Context.Output.Line($"{report.TenantId}: {report.Result}");
-            }
         }
 
         if (settings.Json)
-        {
             JsonOutput.Write(Context.Stdout, reports);
-        }
 
-        return reports.All(r => r.Outcome is AccountClaimOutcome.Claimed or AccountClaimOutcome.AlreadyOurs) ? ExitCodes.Success : ExitCodes.Failed;
+        return reports.All(r => r.Claimed) ? ExitCodes.Success : ExitCodes.Failed;
     }
+
+    private static async Task<ClaimReport> ClaimRowAsync(AccountClaims claims, TenantRecord row, CancellationToken cancellationToken)
+    {
+        if (!row.IsValid)
+            return new ClaimReport(row.TenantId, "skipped: the row is invalid (fix it with tenants update, then claim it)");
+
+        try
+        {
+            var view = await claims.ShowAsync(row.TenantId, cancellationToken);
+            return new ClaimReport(view, await ClaimAsync(claims, view, cancellationToken));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One unreadable account (a missing secret, an outage) must not stop the migration of the others.
+            return new ClaimReport(row.TenantId, $"not claimed: {(e is SyncRunException run ? $"{run.Kind}: " : string.Empty)}{e.Message}");
+        }
+    }
+
+    private static async Task<AccountClaimOutcome> ClaimAsync(AccountClaims claims, AccountClaimView view, CancellationToken cancellationToken) =>
+        view.Marker.State switch
+        {
+            AccountMarkerState.OtherTenant => AccountClaimOutcome.RefusedOtherTenant,
+            AccountMarkerState.Ours => AccountClaimOutcome.AlreadyOurs,
+            _ => await claims.ClaimAsync(view, cancellationToken),
+        };
+}
+
+/// <summary>What <c>tenants claim</c> reports for one tenant, as text and as <c>--json</c>.</summary>
+internal sealed record ClaimReport(
+    string TenantId, string? AccountId, string? Marker, int SyncedPersons, int Known, int Gone, int Unproven, AccountClaimOutcome? Outcome, string Result)
+{
+    public ClaimReport(AccountClaimView view, AccountClaimOutcome? outcome)
+        : this(view.TenantId, view.AccountId, view.Marker.StateText, view.Marker.SyncedPersons, view.Known, view.Gone, view.Unproven, outcome, Text(view, outcome))
+    {
+    }
+
+    public ClaimReport(string tenantId, string result)
+        : this(tenantId, null, null, 0, 0, 0, 0, null, result)
+    {
+    }
+
+    [JsonIgnore]
+    public bool Claimed => Outcome is AccountClaimOutcome.Claimed or AccountClaimOutcome.AlreadyOurs;
+
+    private static string Text(AccountClaimView view, AccountClaimOutcome? outcome) => outcome switch
+    {
+        AccountClaimOutcome.Claimed => $"claimed: MobieTrain account {view.AccountId} now carries the marker of '{view.TenantId}'; its runs write it from now on",
+        AccountClaimOutcome.AlreadyOurs => $"already claimed: MobieTrain account {view.AccountId} carries the marker of '{view.TenantId}'; nothing written",
+        AccountClaimOutcome.RefusedOtherTenant => $"refused: MobieTrain account {view.AccountId} carries the marker of tenant '{string.Join("', '", view.Marker.OtherTenants)}'"
+            + $"; nothing written (check the MobieTrainAccountId of '{view.TenantId}')",
+        _ => "not claimed: nothing written",
+    };
 }

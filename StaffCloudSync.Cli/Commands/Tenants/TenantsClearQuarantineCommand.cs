@@ -1,4 +1,3 @@
-using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Tenants;
@@ -20,13 +19,7 @@ internal sealed class TenantsClearQuarantineCommand(CliContext context) : CliCom
         var message = before.Health.IsQuarantined
             ? $"Quarantine of '{settings.TenantId}' cleared (it was quarantined since {before.Health.QuarantinedAt:yyyy-MM-dd HH:mm}Z: {before.Health.QuarantineReason}). Scheduled runs sync it again."
             : $"Tenant '{settings.TenantId}' was not quarantined; its failure count is reset.";
-        if (settings.Json)
-        {
-            JsonOutput.Write(Context.Stdout, new { tenantId = settings.TenantId, wasQuarantined = before.Health.IsQuarantined, message });
-            return ExitCodes.Success;
-        }
-
-        Context.Output.Line(message);
+        Context.Report(new { tenantId = settings.TenantId, wasQuarantined = before.Health.IsQuarantined, message }, console => console.Line(message));
         return ExitCodes.Success;
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Platform.Secrets;
@@ -8,9 +7,8 @@ using StaffCloudSync.Core.Tenants;
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
 /// <summary>
-/// <c>tenants show &lt;tenant&gt;</c>: every setting and whether it is the default, the problems of the row, the
-/// pending approval, and each secret by name with whether it can be read. Only storage must be configured: without
-/// a usable secret store the secrets are shown as unknown, with the reason.
+/// <c>tenants show &lt;tenant&gt;</c>: settings and defaults, the row's problems, the approval, and each secret by name with
+/// whether it can be read. Only storage must be configured: without a usable secret store the secrets show as unknown.
 /// </summary>
 internal sealed class TenantsShowCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
 {
@@ -19,19 +17,9 @@ internal sealed class TenantsShowCommand(CliContext context) : CliCommand<Tenant
         await using var host = OperatorHost.Start(Context, settings, OperatorNeeds.Storage);
         var record = await host.Get<TenantStore>().GetAsync(settings.TenantId, cancellationToken) ?? throw CliException.TenantNotFound(settings.TenantId);
         var details = await DetailsAsync(host, record, cancellationToken);
-        if (settings.Json)
-        {
-            JsonOutput.Write(Context.Stdout, details);
-            return ExitCodes.Success;
-        }
-
-        Write(Context.Output, details);
+        Context.Report(details, console => Write(console, details));
         return ExitCodes.Success;
     }
-
-    public static IReadOnlyList<SettingView> Settings(TenantSettings? settings) => settings is null
-        ? []
-        : TenantSettingRows.Rows.Select(r => new SettingView(r.Name, r.Value(settings), r.HasDefaultValue(settings))).ToList();
 
     private static async Task<TenantDetails> DetailsAsync(OperatorHost host, TenantRecord record, CancellationToken cancellationToken)
     {
@@ -57,7 +45,7 @@ internal sealed class TenantsShowCommand(CliContext context) : CliCommand<Tenant
         }
 
         var now = host.Get<TimeProvider>().GetUtcNow();
-        return new TenantDetails(record.TenantId, record.IsValid, SettingErrorView.From(record.Errors), Settings(record.Settings), secrets, problem,
+        return new TenantDetails(record.TenantId, record.IsValid, SettingErrorView.From(record.Errors), TenantSettingRows.Views(record.Settings), secrets, problem,
             record.DeletionApproval, record.DeletionApproval?.IsInForceAt(now) ?? false, record.DeletionApproval is { } a ? ApprovalText.Describe(a, now) : null);
     }
 
@@ -66,34 +54,20 @@ internal sealed class TenantsShowCommand(CliContext context) : CliCommand<Tenant
         console.Line($"Tenant {details.TenantId}: {(details.Valid ? "valid" : "INVALID — its runs fail until the settings below are fixed")}");
         if (details.Settings.Count > 0)
         {
-            var table = Tables.Create("Setting", "Value", "Default");
-            foreach (var setting in details.Settings)
-            {
-                table.Row(setting.Name, TenantSettingRows.Text(setting.Value), setting.IsDefault is { } isDefault ? CliFormat.YesNo(isDefault) : "required");
-            }
-
-            console.Write(table);
+            console.Write(Tables.Create("Setting", "Value", "Default").Rows(details.Settings, setting =>
+                [setting.Name, TenantSettingRows.Text(setting.Value), setting.IsDefault is { } isDefault ? CliFormat.YesNo(isDefault) : "required"]));
         }
 
         foreach (var error in details.Errors)
-        {
             console.Line($"problem: {TenantSettingRows.Option(error.Field)}: {error.Message}", new Style(Color.Red));
-        }
 
         if (details.Secrets.Count > 0)
         {
             console.Heading("Secrets (names only; values are never shown)");
-            var table = Tables.Create("Secret", "Holds", "State");
-            foreach (var secret in details.Secrets)
-            {
-                table.Row(secret.Name, secret.Holds, secret.State);
-            }
-
-            console.Write(table);
+            console.Write(Tables.Create("Secret", "Holds", "State")
+                .Rows(details.Secrets, secret => [secret.Name, secret.Holds, secret.State]));
             if (details.SecretStoreProblem is { } problem)
-            {
                 console.Line(problem, new Style(Color.Yellow));
-            }
         }
 
         console.Line(details.DeletionApprovalText is { } approval
