@@ -9,11 +9,9 @@ using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli;
 
-/// <summary>
-/// The CLI, callable in-process: arguments in, exit code out, output to the given writers. The process entry
+/// <summary>The CLI, callable in-process: arguments in, exit code out, output to the given writers. The process entry
 /// (Program.cs) passes the console and owns what outlives a call (the private Azurite, Ctrl+C); tests pass
-/// StringWriters, an environment of their own and a last word on the services.
-/// </summary>
+/// StringWriters, an environment of their own and a last word on the services.</summary>
 public static class CliApp
 {
     public const string Name = "staffcloud-sync";

@@ -26,10 +26,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core;
 
-/// <summary>
-/// The one registration file of Core: the composition root may know every room, so no room registers another's
-/// services. Every options section is validated at start-up, and a removed setting still configured fails it.
-/// </summary>
+/// <summary>The one registration file of Core: the composition root may know every room, so no room registers another's
+/// services. Every options section is validated at start-up, and a removed setting still configured fails it.</summary>
 public static class CoreServices
 {
     /// <summary>Everything a host of the sync needs: the Functions app and the operator CLI run the same services with the same settings.</summary>
@@ -54,11 +52,9 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>
-    /// The storage account (<see cref="StorageOptions"/>), its table, queue and blob clients (one credential for the
+    /// <summary>The storage account (<see cref="StorageOptions"/>), its table, queue and blob clients (one credential for the
     /// account) and <see cref="StorageTables"/>. A second call adds nothing: a host that tunes the clients first
-    /// (<c>AddAzureClients(c =&gt; c.ConfigureDefaults(…))</c>, e.g. shorter retries) keeps its tuning.
-    /// </summary>
+    /// (<c>AddAzureClients(c =&gt; c.ConfigureDefaults(…))</c>, e.g. shorter retries) keeps its tuning.</summary>
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
         if (services.Any(d => d.ServiceType == typeof(StorageTables)))
@@ -113,10 +109,8 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>
-    /// <see cref="ISecretStore"/> as chosen by <c>Secrets:Provider</c> (Key Vault by default), the <see cref="SecretClient"/>
-    /// with the <c>KeyVault:Credential</c> identity, and the HybridCache the Key Vault store keeps values in.
-    /// </summary>
+    /// <summary><see cref="ISecretStore"/> as chosen by <c>Secrets:Provider</c> (Key Vault by default), the <see cref="SecretClient"/>
+    /// with the <c>KeyVault:Credential</c> identity, and the HybridCache the Key Vault store keeps values in.</summary>
     public static IServiceCollection AddSecretStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName)).ValidateOnStart();
@@ -147,11 +141,9 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>
-    /// Azure.Core's defaults wait up to a minute between tries and 100 s per try, so an unreachable vault would hold a
+    /// <summary>Azure.Core's defaults wait up to a minute between tries and 100 s per try, so an unreachable vault would hold a
     /// tenant run for minutes. Three quick exponential retries are enough for a read the next run repeats anyway. The
-    /// response body of a secret read is the secret: the SDK's diagnostics never log it.
-    /// </summary>
+    /// response body of a secret read is the secret: the SDK's diagnostics never log it.</summary>
     internal static void ConfigureSecretClient(SecretClientOptions options)
     {
         options.Retry.Mode = RetryMode.Exponential;
@@ -162,10 +154,8 @@ public static class CoreServices
         options.Diagnostics.IsLoggingContentEnabled = false;
     }
 
-    /// <summary>
-    /// <see cref="IStaffCloudClient"/> as a typed HttpClient: redirects never followed, the token's re-read outermost,
-    /// then the rate-limit gate, and the shared retries and timeouts inside.
-    /// </summary>
+    /// <summary><see cref="IStaffCloudClient"/> as a typed HttpClient: redirects never followed, the token's re-read outermost,
+    /// then the rate-limit gate, and the shared retries and timeouts inside.</summary>
     public static IServiceCollection AddStaffCloudClient(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StaffCloudOptions>().Bind(configuration.GetSection(StaffCloudOptions.SectionName)).ValidateOnStart();
@@ -220,10 +210,8 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>
-    /// The run's services: reader, applier, marker check, with <see cref="SyncOptions"/> checked at start-up and the
-    /// quarantine's options (a run records failures against the quarantine's rule).
-    /// </summary>
+    /// <summary>The run's services: reader, applier, marker check, with <see cref="SyncOptions"/> checked at start-up and the
+    /// quarantine's options (a run records failures against the quarantine's rule).</summary>
     public static IServiceCollection AddSyncEngine(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -239,10 +227,8 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>
-    /// The queue (its client, with base64 messages, comes from <see cref="AddTableStorage"/>), the tenant leases, the
-    /// run owner, the dispatcher and the poison handler.
-    /// </summary>
+    /// <summary>The queue (its client, with base64 messages, comes from <see cref="AddTableStorage"/>), the tenant leases, the
+    /// run owner, the dispatcher and the poison handler.</summary>
     public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -257,12 +243,10 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>
-    /// The webhook client and its registration, for the operator CLI only: the Functions app never registers them, so no
+    /// <summary>The webhook client and its registration, for the operator CLI only: the Functions app never registers them, so no
     /// function can write to StaffCloud. The HTTP client is set up as the read client is (no redirects, no factory
     /// logging, the shared retries); a POST or PUT without an idempotency key is not retried, and registering again is safe.
-    /// Needs <see cref="AddStaffCloudClient"/> (its options) and <see cref="AddSecretStore"/>.
-    /// </summary>
+    /// Needs <see cref="AddStaffCloudClient"/> (its options) and <see cref="AddSecretStore"/>.</summary>
     public static IServiceCollection AddStaffCloudWebhookRegistration(this IServiceCollection services)
     {
         services.AddHttpClient<StaffCloudWebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)

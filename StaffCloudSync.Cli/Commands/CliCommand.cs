@@ -14,10 +14,8 @@ internal abstract class CliCommand<TSettings>(CliContext context) : AsyncCommand
     protected abstract Task<int> RunAsync(TSettings settings, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// Notes that a command is about to run and whether it asked for <c>--json</c>, before any output: Spectre shows help
-/// and returns a code of its own when the arguments name no command, which the CLI reports as invalid usage.
-/// </summary>
+/// <summary>Notes that a command is about to run and whether it asked for <c>--json</c>, before any output: Spectre shows help
+/// and returns a code of its own when the arguments name no command, which the CLI reports as invalid usage.</summary>
 internal sealed class CommandStartInterceptor(CliContext context) : ICommandInterceptor
 {
     public void Intercept(CommandContext commandContext, CommandSettings settings)

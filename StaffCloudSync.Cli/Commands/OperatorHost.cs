@@ -10,10 +10,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands;
 
-/// <summary>
-/// Which settings a command checks before it starts: <c>AddStaffCloudSync</c> validates every client, but a command
-/// that only reads tables must not demand a MobieTrain URL it never calls.
-/// </summary>
+/// <summary>Which settings a command checks before it starts: <c>AddStaffCloudSync</c> validates every client, but a command
+/// that only reads tables must not demand a MobieTrain URL it never calls.</summary>
 internal enum OperatorNeeds
 {
     /// <summary>The app's storage account only (<c>AzureWebJobsStorage</c>, <c>Storage__*</c>): tenants, runs.</summary>
@@ -28,10 +26,8 @@ internal sealed class OperatorHost(ServiceProvider provider, IConfiguration conf
 {
     public IConfiguration Configuration { get; } = configuration;
 
-    /// <summary>
-    /// Builds the services and validates the settings <paramref name="needs"/> names (<see cref="OptionsValidationException"/>,
-    /// exit 4, names the setting). <paramref name="addServices"/>: what only that command uses and the Functions app never has.
-    /// </summary>
+    /// <summary>Builds the services and validates the settings <paramref name="needs"/> names (<see cref="OptionsValidationException"/>,
+    /// exit 4, names the setting). <paramref name="addServices"/>: what only that command uses and the Functions app never has.</summary>
     public static OperatorHost Start(CliContext context, OperatorSettings settings, OperatorNeeds needs, Action<IServiceCollection>? addServices = null)
     {
         var configuration = CliConfiguration.Build(context, settings.SettingsFile);

@@ -8,10 +8,8 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 
-/// <summary>
-/// Where whatever ended a command becomes an exit code and <c>error: …</c> lines naming what to fix; with <c>--json</c>
-/// also the one document on standard output, so a script always has exactly one document to parse.
-/// </summary>
+/// <summary>Where whatever ended a command becomes an exit code and <c>error: …</c> lines naming what to fix; with <c>--json</c>
+/// also the one document on standard output, so a script always has exactly one document to parse.</summary>
 internal static class CliErrors
 {
     public static int Report(Exception exception, CliContext context, bool verbose, CancellationToken cancellationToken)

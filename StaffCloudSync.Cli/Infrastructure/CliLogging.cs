@@ -2,10 +2,8 @@ using Microsoft.Extensions.Logging;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 
-/// <summary>
-/// One line per entry on standard error, through the error console so that lines and a live spinner do not garble
-/// each other and a test captures them; standard output stays the report's. Log lines carry ids and reasons, never a token.
-/// </summary>
+/// <summary>One line per entry on standard error, through the error console so that lines and a live spinner do not garble
+/// each other and a test captures them; standard output stays the report's. Log lines carry ids and reasons, never a token.</summary>
 internal sealed class StandardErrorLoggerProvider(IAnsiConsole console, LogLevel minimum) : ILoggerProvider
 {
     private readonly Lock _gate = new();

@@ -7,10 +7,8 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 
-/// <summary>
-/// A sync run from the CLI traced and measured as the worker's are, so it shows up in the same workbook; exported only
-/// when the settings carry <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>. Disposing flushes: a short command keeps its telemetry.
-/// </summary>
+/// <summary>A sync run from the CLI traced and measured as the worker's are, so it shows up in the same workbook; exported only
+/// when the settings carry <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>. Disposing flushes: a short command keeps its telemetry.</summary>
 internal sealed class CliTelemetry(TracerProvider? tracer, MeterProvider? meter) : IDisposable
 {
     public static CliTelemetry Start(IConfiguration configuration)

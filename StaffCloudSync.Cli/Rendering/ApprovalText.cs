@@ -3,10 +3,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Rendering;
 
-/// <summary>
-/// An approval of held deletions in one line, wherever the CLI shows it (tenants show/list, runs): who approved, when,
-/// whom it covers (the run that held them and the employee ids) and until when.
-/// </summary>
+/// <summary>An approval of held deletions in one line, wherever the CLI shows it (tenants show/list, runs): who approved, when,
+/// whom it covers (the run that held them and the employee ids) and until when.</summary>
 internal static class ApprovalText
 {
     private const int MaxIdsShown = 20;

@@ -2,11 +2,9 @@ using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Cli.Rendering;
 
-/// <summary>
-/// A run's progress on a terminal's status line ("<c>label · invocation n · phase · writes · rate · time left</c>"), only
+/// <summary>A run's progress on a terminal's status line ("<c>label · invocation n · phase · writes · rate · time left</c>"), only
 /// on an interactive standard error without <c>--json</c>. Reports from the parallel writes land on whatever status is
-/// live (none between a chain's invocations, while each one's report is printed): the latest line waits for the next.
-/// </summary>
+/// live (none between a chain's invocations, while each one's report is printed): the latest line waits for the next.</summary>
 internal sealed class LiveRunProgress(string label, TimeProvider time) : IProgress<RunProgress>
 {
     private readonly Lock _gate = new();

@@ -2,11 +2,9 @@ using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Cli.Rendering;
 
-/// <summary>
-/// A run's progress reports as the line of a live display. The rate is over the last <see cref="Window"/>: the pace now,
+/// <summary>A run's progress reports as the line of a live display. The rate is over the last <see cref="Window"/>: the pace now,
 /// so a 429 back-off shows at once. A line is due at most every <see cref="RefreshEvery"/> (reports come per write,
-/// thousands a second), or when the phase or invocation changes or the last write is in. Not thread-safe.
-/// </summary>
+/// thousands a second), or when the phase or invocation changes or the last write is in. Not thread-safe.</summary>
 internal sealed class ProgressMeter(TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);

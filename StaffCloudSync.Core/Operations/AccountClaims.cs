@@ -26,10 +26,8 @@ public enum AccountClaimOutcome
     RefusedOtherTenant,
 }
 
-/// <summary>
-/// An operator's explicit claim of a MobieTrain account that already holds people (sync-rules.md, "An account belongs
-/// to one tenant, provably"). In Core so that the CLI and a later HTTP endpoint claim alike.
-/// </summary>
+/// <summary>An operator's explicit claim of a MobieTrain account that already holds people (sync-rules.md, "An account belongs
+/// to one tenant, provably"). In Core so that the CLI and a later HTTP endpoint claim alike.</summary>
 public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IMobieTrainClient mobieTrain, AccountMarkers markers, TimeProvider time)
 {
     /// <summary>Reads the account (and StaffCloud, to tell known from gone people) as a run would; writes nothing.</summary>
@@ -43,10 +41,8 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
         return new AccountClaimView(preview.Marker, known, gone, synced.Count - known - gone);
     }
 
-    /// <summary>
-    /// Creates the tenant's marker. The account's groups are read again first: a marker another tenant put there since
-    /// <see cref="ShowAsync"/> still refuses the claim.
-    /// </summary>
+    /// <summary>Creates the tenant's marker. The account's groups are read again first: a marker another tenant put there since
+    /// <see cref="ShowAsync"/> still refuses the claim.</summary>
     public async Task<AccountClaimOutcome> ClaimAsync(AccountClaimView view, CancellationToken cancellationToken)
     {
         var tenant = await tenants.GetAsync(view.TenantId, cancellationToken)

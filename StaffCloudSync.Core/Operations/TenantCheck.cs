@@ -11,13 +11,11 @@ using Names = StaffCloudSync.Core.Operations.TenantCheckNames;
 
 namespace StaffCloudSync.Core.Operations;
 
-/// <summary>
-/// The check before a tenant's first run (issue 21; <c>tenants check</c>, <c>GET /api/tenants/{id}/check</c>): the row,
+/// <summary>The check before a tenant's first run (issue 21; <c>tenants check</c>, <c>GET /api/tenants/{id}/check</c>): the row,
 /// its secrets, both systems' answers, and what the first run would meet — from a few cheap reads and the dry plan
 /// (<see cref="RunContext.PreviewAsync"/>). It only reads: nothing is written to MobieTrain, StaffCloud or the
 /// tenant's row, and no run is recorded. A read that fails turns its check into <c>fail</c> with the cause; the checks
-/// that need it are <c>skip</c>ped. Only an unknown tenant throws (<see cref="SyncFailureKind.UnknownTenant"/>).
-/// </summary>
+/// that need it are <c>skip</c>ped. Only an unknown tenant throws (<see cref="SyncFailureKind.UnknownTenant"/>).</summary>
 public sealed partial class TenantCheck(
     TenantStore tenants,
     ISecretStore secrets,

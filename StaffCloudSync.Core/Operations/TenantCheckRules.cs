@@ -6,11 +6,9 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
 
-/// <summary>
-/// The checks of <see cref="TenantCheck"/> that judge what was read: confirmations (4), languages and phones of the employees
+/// <summary>The checks of <see cref="TenantCheck"/> that judge what was read: confirmations (4), languages and phones of the employees
 /// in scope (5, 6), base groups (8), the dry plan's groups (9) and MobieTrain's externalIds (10). Counts and values only,
-/// never a person.
-/// </summary>
+/// never a person.</summary>
 public static class TenantCheckRules
 {
     private const int MaxLanguageValues = 10;
@@ -31,11 +29,9 @@ public static class TenantCheckRules
     private static readonly TimeSpan ConfirmationWindow = TimeSpan.FromDays(90);
     private static readonly Regex IdSuffix = new(@" \[\d+\]$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    /// <summary>
-    /// Check 4: whether staff confirm at all in this tenant ("depending on your employer's configuration", staffcloud-api.md):
+    /// <summary>Check 4: whether staff confirm at all in this tenant ("depending on your employer's configuration", staffcloud-api.md):
     /// the confirmed assignments (status 7) on active events of the last and next 90 days, read with the client's own reads
-    /// (active events ending after the window's start, their confirmed assignments in id batches) and bounded on this side.
-    /// </summary>
+    /// (active events ending after the window's start, their confirmed assignments in id batches) and bounded on this side.</summary>
     public static async Task<TenantCheckLine> ConfirmationsAsync(
         IStaffCloudClient staffCloud, StaffCloudTarget target, TenantTimeZone zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -170,10 +166,8 @@ public static class TenantCheckRules
                 + $"(a leading zero, a sign, a space or a decimal point: another integration's personnel number) — protected, never touched ({read})");
     }
 
-    /// <summary>
-    /// Digits, perhaps with a sign, spaces or a decimal point, that are not the canonical form of a positive id (digits only,
-    /// no leading zero, at most 18): what an SFTP import's personnel numbers look like.
-    /// </summary>
+    /// <summary>Digits, perhaps with a sign, spaces or a decimal point, that are not the canonical form of a positive id (digits only,
+    /// no leading zero, at most 18): what an SFTP import's personnel numbers look like.</summary>
     public static bool LooksLikeAnotherIntegrations(string? externalId) =>
         !string.IsNullOrEmpty(externalId) && externalId.Any(char.IsAsciiDigit)
         && externalId.All(c => char.IsAsciiDigit(c) || char.IsWhiteSpace(c) || c is '+' or '-' or '.' or ',')

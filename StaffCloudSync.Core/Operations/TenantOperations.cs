@@ -7,10 +7,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
 
-/// <summary>
-/// What an operator can ask of one tenant without redeploying — the on-demand endpoints and the CLI both call
-/// this: start a run now, preview the plan, explain one employee, read recent runs.
-/// </summary>
+/// <summary>What an operator can ask of one tenant without redeploying — the on-demand endpoints and the CLI both call
+/// this: start a run now, preview the plan, explain one employee, read recent runs.</summary>
 public sealed class TenantOperations(
     TenantStore tenants,
     RunStore runs,

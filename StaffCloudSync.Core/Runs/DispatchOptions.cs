@@ -14,11 +14,9 @@ public sealed class DispatchOptions
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(35);
 }
 
-/// <summary>
-/// The lease must outlive the longest run: a shorter one would let a second run in beside a running one. The longest
+/// <summary>The lease must outlive the longest run: a shorter one would let a second run in beside a running one. The longest
 /// run is the Functions timeout, and the run time budget (<c>Sync:RunTimeBudget</c>) stays under both. Every failure
-/// at once, each naming the configuration key and the app setting an operator edits.
-/// </summary>
+/// at once, each naming the configuration key and the app setting an operator edits.</summary>
 public sealed class DispatchOptionsValidator(IOptions<SyncOptions>? sync = null) : IValidateOptions<DispatchOptions>
 {
     private static readonly TimeSpan LongestLease = TimeSpan.FromHours(6);

@@ -3,13 +3,11 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// A queue message delivered again while its own run still holds the tenant: the instance running it died (a running
+/// <summary>A queue message delivered again while its own run still holds the tenant: the instance running it died (a running
 /// instance keeps its message invisible). Completing it as skipped would leave the tenant to the next scheduled run,
 /// twelve hours on; throwing would only bring it back after the queue's visibility timeout, a few times, and then to
 /// the poison queue long before a 35-minute lease lapses. So the run's continuation is queued, invisible until the
-/// lease lapses, and the lease is handed to it; this message is then completed (docs/decisions.md, "lease hand-back").
-/// </summary>
+/// lease lapses, and the lease is handed to it; this message is then completed (docs/decisions.md, "lease hand-back").</summary>
 internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunStore runs, TimeProvider time, ILogger logger)
 {
     /// <summary>Past the lease's end, for the clocks of the instances and of storage that do not quite agree.</summary>

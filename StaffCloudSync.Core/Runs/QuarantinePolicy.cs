@@ -7,18 +7,14 @@ namespace StaffCloudSync.Core.Runs;
 /// <summary>The quarantine rules, as pure functions of a tenant's health, a run's outcome and the time.</summary>
 public static class QuarantinePolicy
 {
-    /// <summary>
-    /// Failures that need a person: retrying them twice a day only repeats the same alert. An answer that is not what the
-    /// API returns counts too (sync-rules.md: no retry fixes it), and so does an unknown tenant (only an operator helps).
-    /// </summary>
+    /// <summary>Failures that need a person: retrying them twice a day only repeats the same alert. An answer that is not what the
+    /// API returns counts too (sync-rules.md: no retry fixes it), and so does an unknown tenant (only an operator helps).</summary>
     public static bool NeedsAnOperator(SyncFailureKind? kind) =>
         kind is SyncFailureKind.Authentication or SyncFailureKind.Configuration or SyncFailureKind.MissingSecret
             or SyncFailureKind.InvalidResponse or SyncFailureKind.UnknownTenant;
 
-    /// <summary>
-    /// The health after a run: a completed run (whatever it applied) clears everything; a failure that needs an operator
-    /// counts, and the one reaching the threshold quarantines; a transient failure or a skip leaves the health as it is.
-    /// </summary>
+    /// <summary>The health after a run: a completed run (whatever it applied) clears everything; a failure that needs an operator
+    /// counts, and the one reaching the threshold quarantines; a transient failure or a skip leaves the health as it is.</summary>
     public static TenantHealth AfterRun(TenantHealth health, RunRecord run, DateTimeOffset now, int threshold)
     {
         if (run.Status is RunStatus.Succeeded or RunStatus.CompletedWithErrors or RunStatus.DeletionsHeld)
@@ -44,10 +40,8 @@ public static class QuarantinePolicy
     }
 }
 
-/// <summary>
-/// How long a tenant's work takes, kept in its health for the dispatcher's order (<see cref="DispatchOrder"/>). A chain
-/// of continuations is one day's work, so its invocations add up; only a chain that finished its work sets the figure.
-/// </summary>
+/// <summary>How long a tenant's work takes, kept in its health for the dispatcher's order (<see cref="DispatchOrder"/>). A chain
+/// of continuations is one day's work, so its invocations add up; only a chain that finished its work sets the figure.</summary>
 public static class RunTimes
 {
     public static TenantHealth AfterRun(TenantHealth health, RunRecord run, TimeSpan elapsed)

@@ -12,10 +12,8 @@ internal static class RunApprovals
     public static DeletionApproval? InForce(TenantRecord tenant, DateTimeOffset now) =>
         tenant.DeletionApproval is { } approval && approval.IsInForceAt(now) ? approval : null;
 
-    /// <summary>
-    /// Approved persons the approval is done with: every rule-1 deletion of theirs was applied, or none is planned any
-    /// more (reactivated, already gone). A person with a deletion that failed or was not reached stays approved.
-    /// </summary>
+    /// <summary>Approved persons the approval is done with: every rule-1 deletion of theirs was applied, or none is planned any
+    /// more (reactivated, already gone). A person with a deletion that failed or was not reached stays approved.</summary>
     public static HashSet<long> Settled(DeletionApproval approval, SyncPlan plan, ApplyResult result)
     {
         var pending = Pending(plan, result);

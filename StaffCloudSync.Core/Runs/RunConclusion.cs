@@ -25,10 +25,8 @@ internal static class RunConclusion
         return failed > 0 ? new(RunStatus.CompletedWithErrors, failures) : new(RunStatus.Succeeded, null);
     }
 
-    /// <summary>
-    /// <c>Continued</c> with its continuation, or — past <see cref="SyncOptions.DefaultMaxContinuations"/> — <c>Failed</c>:
-    /// a chain that never ends means the budget, the limit or the partner's pace needs an operator.
-    /// </summary>
+    /// <summary><c>Continued</c> with its continuation, or — past <see cref="SyncOptions.DefaultMaxContinuations"/> — <c>Failed</c>:
+    /// a chain that never ends means the budget, the limit or the partner's pace needs an operator.</summary>
     public static (RunEnd End, SyncRequest? Next) AtBudget(SyncRequest request, RunBudget budget, ApplyResult result, int maxContinuations)
     {
         var writes = result.Completed.Count.ToString(CultureInfo.InvariantCulture);
@@ -44,10 +42,8 @@ internal static class RunConclusion
         return (new(RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})"), next);
     }
 
-    /// <summary>
-    /// What a held run holds and what the operator's approval makes the next run do, naming only what applies: deletions
-    /// over the threshold, and unproven persons StaffCloud's list left out (read singly once approved, deleted only on a 404).
-    /// </summary>
+    /// <summary>What a held run holds and what the operator's approval makes the next run do, naming only what applies: deletions
+    /// over the threshold, and unproven persons StaffCloud's list left out (read singly once approved, deleted only on a 404).</summary>
     internal static string HeldReason(DeletionGuardDecision guard)
     {
         var deletions = guard.Tripped && guard.Deletions > 0;
@@ -68,10 +64,8 @@ internal static class RunConclusion
     }
 }
 
-/// <summary>
-/// Whatever ended a run, as a reason an operator can act on. Unknown errors count as transient (a retry is cheap and
-/// safe: every write is idempotent), but their type is named so they can be recognised.
-/// </summary>
+/// <summary>Whatever ended a run, as a reason an operator can act on. Unknown errors count as transient (a retry is cheap and
+/// safe: every write is idempotent), but their type is named so they can be recognised.</summary>
 internal sealed record RunFailure(SyncFailureKind Kind, string Message)
 {
     /// <summary>The run's end: <c>Failed</c> with this reason (and <paramref name="suffix"/>, what the run had got to).</summary>
@@ -89,10 +83,8 @@ internal sealed record RunFailure(SyncFailureKind Kind, string Message)
     };
 }
 
-/// <summary>
-/// A run stopped before its plan is done, other than by its budget: the host is stopping, or the run lost its lease.
-/// Both stop it between writes, never in one: a write cut off leaves MobieTrain in a state the next run must guess at.
-/// </summary>
+/// <summary>A run stopped before its plan is done, other than by its budget: the host is stopping, or the run lost its lease.
+/// Both stop it between writes, never in one: a write cut off leaves MobieTrain in a state the next run must guess at.</summary>
 internal sealed class RunStop(CancellationToken hostStopping, CancellationToken leaseLost) : IDisposable
 {
     private readonly CancellationTokenSource _any = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, leaseLost);
@@ -102,10 +94,8 @@ internal sealed class RunStop(CancellationToken hostStopping, CancellationToken 
 
     public bool Stopped => _any.IsCancellationRequested;
 
-    /// <summary>
-    /// A lost lease outranks the host: another run may own the tenant now, so no continuation is queued. The host's stop
-    /// hands the tenant to a continuation, exactly as the time budget does.
-    /// </summary>
+    /// <summary>A lost lease outranks the host: another run may own the tenant now, so no continuation is queued. The host's stop
+    /// hands the tenant to a continuation, exactly as the time budget does.</summary>
     public (RunEnd End, SyncRequest? Next) End(SyncRequest request, int writes, ILogger logger)
     {
         var done = $"stopped between writes after {writes.ToString(CultureInfo.InvariantCulture)} writes";

@@ -7,10 +7,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// Everything one run is about, built once from a tenant whose settings are known valid: the request, the run's time,
-/// the parsed plan settings, the approval in force and where the calls go. Read, plan, apply and record all take it.
-/// </summary>
+/// <summary>Everything one run is about, built once from a tenant whose settings are known valid: the request, the run's time,
+/// the parsed plan settings, the approval in force and where the calls go. Read, plan, apply and record all take it.</summary>
 public sealed record RunContext(
     SyncRequest Request,
     TenantRecord Tenant,

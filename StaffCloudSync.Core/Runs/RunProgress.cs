@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// Where an inline run is, for a live display: the invocation of its chain, its phase (<c>lease</c>, <c>read</c>,
+/// <summary>Where an inline run is, for a live display: the invocation of its chain, its phase (<c>lease</c>, <c>read</c>,
 /// <c>plan</c>, <c>apply: groups</c>, <c>apply: removals</c>, <c>apply: changes</c>, <c>apply: invitations</c>) and
-/// the writes of this invocation finished (done or failed) of those its plan holds.
-/// </summary>
+/// the writes of this invocation finished (done or failed) of those its plan holds.</summary>
 public sealed record RunProgress(string TenantId, int Invocation, string Phase, int WritesDone, int WritesPlanned)
 {
     /// <summary>The applier's phases, in its order, as progress names them.</summary>
@@ -14,11 +12,9 @@ public sealed record RunProgress(string TenantId, int Invocation, string Phase, 
     public const string Invitations = "apply: invitations";
 }
 
-/// <summary>
-/// Carries the listener of an inline run down to the applier. It flows with the run's async context rather than through
+/// <summary>Carries the listener of an inline run down to the applier. It flows with the run's async context rather than through
 /// the run owner's and the applier's signatures: the queue's runs have no listener, and each inline run (several at once
-/// in a bench) sees only its own. Reports come from the applier's parallel writes, so the listener must be thread-safe.
-/// </summary>
+/// in a bench) sees only its own. Reports come from the applier's parallel writes, so the listener must be thread-safe.</summary>
 internal sealed class RunProgressTracker
 {
     private static readonly AsyncLocal<RunProgressTracker?> Active = new();

@@ -6,10 +6,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// Step 4 of a run: the run record — built here and nowhere else —, the tenant's health (failures in a row, quarantine)
-/// and what the run did to the operator's approval of held deletions.
-/// </summary>
+/// <summary>Step 4 of a run: the run record — built here and nowhere else —, the tenant's health (failures in a row, quarantine)
+/// and what the run did to the operator's approval of held deletions.</summary>
 internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quarantineAfterFailures, TimeProvider time, ILogger logger)
 {
     /// <summary>The record of <paramref name="request"/>, how it ended and — when it got as far as applying — what it did.</summary>
@@ -35,10 +33,8 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         Approval = work?.Approval,
     };
 
-    /// <summary>
-    /// A run that could not record its own end (the queue gave up on it, or its instance died): its last record when there
-    /// is one, so what that attempt did stays for the operator, else the record of the request as it was asked for.
-    /// </summary>
+    /// <summary>A run that could not record its own end (the queue gave up on it, or its instance died): its last record when there
+    /// is one, so what that attempt did stays for the operator, else the record of the request as it was asked for.</summary>
     public static RunRecord EndedFor(SyncRequest request, RunRecord? last, DateTimeOffset startedAt, DateTimeOffset endedAt, RunEnd end) =>
         last is null ? Build(request, startedAt, endedAt, end) : last with { EndedAt = endedAt, Status = end.Status, Reason = end.Reason };
 
@@ -73,10 +69,8 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         return new SyncOutcome(final, work?.Plan);
     }
 
-    /// <summary>
-    /// Takes the persons this run deleted out of the approval (used up once none is left), or clears an approval that
-    /// lapsed; conditional on the approval's id, so one granted while the run was going is never touched.
-    /// </summary>
+    /// <summary>Takes the persons this run deleted out of the approval (used up once none is left), or clears an approval that
+    /// lapsed; conditional on the approval's id, so one granted while the run was going is never touched.</summary>
     public async Task SettleApprovalAsync(RunContext context, SyncPlan plan, ApplyResult result, CancellationToken cancellationToken)
     {
         if (context.DryRun || context.Tenant.DeletionApproval is not { } pending)
@@ -120,9 +114,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
             SyncLog.TenantQuarantined(logger, run.TenantId, after.ConsecutiveFailures, run.Reason ?? string.Empty);
         }
         else if (!after.IsQuarantined && before.IsQuarantined)
-        {
             SyncLog.QuarantineLifted(logger, run.TenantId, run.RunId);
-        }
     }
 
     // A failure names the action's kind and ids but not its rule; the plan's action with the same ones has it.

@@ -12,10 +12,8 @@ public interface ISyncQueue
     Task EnqueueAsync(SyncRequest message, TimeSpan visibilityDelay, CancellationToken cancellationToken);
 }
 
-/// <summary>
-/// The queue on the app's storage account. Messages are base64-encoded (set on the client), which is what the
-/// Functions queue trigger expects: a plain-text message would land in the poison queue.
-/// </summary>
+/// <summary>The queue on the app's storage account. Messages are base64-encoded (set on the client), which is what the
+/// Functions queue trigger expects: a plain-text message would land in the poison queue.</summary>
 public sealed class StorageSyncQueue(QueueServiceClient service) : ISyncQueue
 {
     /// <summary>A message's visibility timeout may not exceed 7 days, nor its time to live (7 days by default).</summary>

@@ -7,22 +7,16 @@ public sealed class SyncOptions
 {
     public const string SectionName = "Sync";
 
-    /// <summary>
-    /// How far before "now" the events read reaches. StaffCloud's filters compare wall-clock text, so the bound is
-    /// widened a little (a time-zone offset, a clock slightly off) and the rules then test each event's end exactly.
-    /// </summary>
+    /// <summary>How far before "now" the events read reaches. StaffCloud's filters compare wall-clock text, so the bound is
+    /// widened a little (a time-zone offset, a clock slightly off) and the rules then test each event's end exactly.</summary>
     public static readonly TimeSpan DefaultEventReadMargin = TimeSpan.FromDays(1);
 
-    /// <summary>
-    /// A write that still fails transiently after its retries fails its record; this many such failures in a row
-    /// mean MobieTrain is down, and the run stops (Failed) rather than spend every remaining write on an outage.
-    /// </summary>
+    /// <summary>A write that still fails transiently after its retries fails its record; this many such failures in a row
+    /// mean MobieTrain is down, and the run stops (Failed) rather than spend every remaining write on an outage.</summary>
     public const int DefaultMaxConsecutiveTransientFailures = 5;
 
-    /// <summary>
-    /// How many continuations one chain may queue; beyond it the run fails with that reason. 20 budgets of 25 minutes
-    /// reach well past the next scheduled run, so a chain this long is a fault to look at, not a limit to raise.
-    /// </summary>
+    /// <summary>How many continuations one chain may queue; beyond it the run fails with that reason. 20 budgets of 25 minutes
+    /// reach well past the next scheduled run, so a chain this long is a fault to look at, not a limit to raise.</summary>
     public const int DefaultMaxContinuations = 20;
 
     /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
@@ -34,10 +28,8 @@ public sealed class SyncOptions
         new(nameof(MaxContinuations), $"it is now the constant {DefaultMaxContinuations} (SyncOptions.DefaultMaxContinuations)"),
     ];
 
-    /// <summary>
-    /// How long one invocation may spend before it stops between writes and hands the rest to a continuation
-    /// (sync-rules.md, "Time budget"). Under the Functions timeout and the lease, so a run is never killed mid-write.
-    /// </summary>
+    /// <summary>How long one invocation may spend before it stops between writes and hands the rest to a continuation
+    /// (sync-rules.md, "Time budget"). Under the Functions timeout and the lease, so a run is never killed mid-write.</summary>
     public TimeSpan RunTimeBudget { get; set; } = TimeSpan.FromMinutes(25);
 
     /// <summary>MobieTrain writes in flight at once for one tenant run.</summary>

@@ -5,10 +5,8 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// One tenant run to do, and the message on the <c>tenant-sync</c> queue that asks for it. A continuation carries its
-/// chain (the first invocation's run id) and which invocation it is, so a chain is bounded and shown as one.
-/// </summary>
+/// <summary>One tenant run to do, and the message on the <c>tenant-sync</c> queue that asks for it. A continuation carries its
+/// chain (the first invocation's run id) and which invocation it is, so a chain is bounded and shown as one.</summary>
 public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigger, bool DryRun)
 {
     [JsonConstructor]

@@ -9,11 +9,9 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>
-/// The owner of a tenant's run: lease → context → read → plan → apply → record, then its continuation. The queue, the
+/// <summary>The owner of a tenant's run: lease → context → read → plan → apply → record, then its continuation. The queue, the
 /// CLI and the sandbox all come here, so what an operator sees locally is what production does. A second concurrent
-/// run ends <c>Skipped</c>; a second delivery of a run whose instance died goes on as its continuation (<see cref="LeaseHandBack"/>).
-/// </summary>
+/// run ends <c>Skipped</c>; a second delivery of a run whose instance died goes on as its continuation (<see cref="LeaseHandBack"/>).</summary>
 public sealed class TenantRunner(
     TenantStore tenants,
     RunStore runs,
@@ -35,11 +33,9 @@ public sealed class TenantRunner(
 
     private TimeSpan LeaseDuration => dispatch.Value.LeaseDuration;
 
-    /// <summary>
-    /// One queue message: a malformed one is dropped; a continuation is queued with the lease handed to it; a failure a
+    /// <summary>One queue message: a malformed one is dropped; a continuation is queued with the lease handed to it; a failure a
     /// retry can help is thrown so the queue tries again. On <paramref name="hostStopping"/> the run stops between writes
-    /// and hands over to its continuation; its record and the continuation's message are not cut off.
-    /// </summary>
+    /// and hands over to its continuation; its record and the continuation's message are not cut off.</summary>
     public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken hostStopping)
     {
         var cancellationToken = CancellationToken.None;
@@ -82,11 +78,9 @@ public sealed class TenantRunner(
         return outcome.Record;
     }
 
-    /// <summary>
-    /// A run in this process (CLI, sandbox): one lease under the first run id for the whole chain, given back even when
+    /// <summary>A run in this process (CLI, sandbox): one lease under the first run id for the whole chain, given back even when
     /// interrupted; continuations run here at once. <paramref name="around"/> wraps each invocation. A busy tenant is
-    /// not waited for (<see cref="TenantBusyException"/>).
-    /// </summary>
+    /// not waited for (<see cref="TenantBusyException"/>).</summary>
     public async Task<SyncOutcome> RunInlineAsync(
         SyncRequest request, Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around, CancellationToken cancellationToken)
     {

@@ -5,11 +5,9 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling;
 
-/// <summary>
-/// The scheduled fan-out: one queue message per enabled tenant, each in its own failure domain. A row too broken to say
+/// <summary>The scheduled fan-out: one queue message per enabled tenant, each in its own failure domain. A row too broken to say
 /// whether it is enabled is queued too, so its run records the problem where an operator looks. The longest tenants go
-/// first (<see cref="DispatchOrder"/>), so the pool ends the day together rather than waiting on one taken last.
-/// </summary>
+/// first (<see cref="DispatchOrder"/>), so the pool ends the day together rather than waiting on one taken last.</summary>
 public sealed class TenantDispatcher(
     TenantStore tenants, ISyncQueue queue, IOptions<QuarantineOptions> quarantine, TimeProvider time, ILogger<TenantDispatcher> logger)
 {
@@ -42,9 +40,7 @@ public sealed class TenantDispatcher(
             }
 
             if (!tenant.IsValid)
-            {
                 DispatchLog.InvalidTenantQueued(logger, tenant.TenantId, string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}")));
-            }
             else if (TenantClaims.Conflicts(tenant.ValidSettings, rows) is { Count: > 0 } conflicts)
             {
                 // Queued all the same, like an invalid row: its run fails before reading and says so where operators look.

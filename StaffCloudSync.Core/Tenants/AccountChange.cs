@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// sync-rules.md, "An account belongs to one tenant, provably": a row whose <c>MobieTrainAccountId</c> changes is disabled
+/// <summary>sync-rules.md, "An account belongs to one tenant, provably": a row whose <c>MobieTrainAccountId</c> changes is disabled
 /// until an operator enables it again. A typo in the account would otherwise send this tenant's staff, with their
-/// personal data, into another client's account at the next scheduled run.
-/// </summary>
+/// personal data, into another client's account at the next scheduled run.</summary>
 public static class AccountChange
 {
     /// <summary><paramref name="after"/>, disabled when it names another account than <paramref name="before"/>.</summary>

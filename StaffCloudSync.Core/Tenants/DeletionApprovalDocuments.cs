@@ -5,11 +5,9 @@ using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// A tenant's deletion approval as one small JSON document, <c>approvals/{tenant}.json</c> in the <c>run-details</c>
+/// <summary>A tenant's deletion approval as one small JSON document, <c>approvals/{tenant}.json</c> in the <c>run-details</c>
 /// container (docs/decisions.md): a grant replaces it whole; a run changes it only under its own id and on the document's
-/// ETag, so an approval granted while the run goes is never touched by it.
-/// </summary>
+/// ETag, so an approval granted while the run goes is never touched by it.</summary>
 internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> container, ILogger logger)
 {
     private const string Prefix = "approvals/";
@@ -72,10 +70,8 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
         new ApprovalDocument(a.Id, a.ApprovedRunId, a.GrantedAt, a.GrantedBy, a.ExpiresAt, [.. a.Employees.Order()]),
         DeletionApprovalJsonContext.Default.ApprovalDocument));
 
-    /// <summary>
-    /// The approval and its ETag; none when there is no document, or one that cannot be read (logged): an approval whose
-    /// persons are not known lets no one through, never everyone. A document without employees (written by hand) covers no one.
-    /// </summary>
+    /// <summary>The approval and its ETag; none when there is no document, or one that cannot be read (logged): an approval whose
+    /// persons are not known lets no one through, never everyone. A document without employees (written by hand) covers no one.</summary>
     private async Task<(DeletionApproval? Approval, ETag ETag)> ReadAsync(BlobClient blob, string tenantId, CancellationToken cancellationToken)
     {
         BlobDownloadResult download;

@@ -7,10 +7,8 @@ public sealed class QuarantineOptions
 {
     public const string SectionName = "Quarantine";
 
-    /// <summary>
-    /// Runs in a row that fail for a reason a retry cannot fix before the tenant is quarantined (sync-rules.md): three
-    /// runs are a day and a half of the schedule, long enough to tell a fault from a passing hiccup.
-    /// </summary>
+    /// <summary>Runs in a row that fail for a reason a retry cannot fix before the tenant is quarantined (sync-rules.md): three
+    /// runs are a day and a half of the schedule, long enough to tell a fault from a passing hiccup.</summary>
     public const int DefaultAfterFailures = 3;
 
     /// <summary>How often the schedule still tries a quarantined tenant (it runs twice a day otherwise).</summary>

@@ -1,11 +1,9 @@
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// Secrets in their roles (sync-rules.md, "Safety"): each secret a row names says by its prefix what it holds, so no
+/// <summary>Secrets in their roles (sync-rules.md, "Safety"): each secret a row names says by its prefix what it holds, so no
 /// name can serve two roles — a StaffCloud token sent as a webhook secret (or the shared MobieTrain key put into
 /// notification URLs) would leak a credential into StaffCloud's webhook settings. Compared case-insensitively, as
-/// Key Vault compares names. Across rows, <see cref="TenantClaims"/> checks that a token or webhook secret serves one tenant.
-/// </summary>
+/// Key Vault compares names. Across rows, <see cref="TenantClaims"/> checks that a token or webhook secret serves one tenant.</summary>
 public static class SecretRoles
 {
     public const string TokenPrefix = "staffcloud-token-";

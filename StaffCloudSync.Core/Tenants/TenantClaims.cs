@@ -1,11 +1,9 @@
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// One tenant, one account (sync-rules.md, "Safety"): no two rows share a StaffCloud tenant, a MobieTrain account or a
+/// <summary>One tenant, one account (sync-rules.md, "Safety"): no two rows share a StaffCloud tenant, a MobieTrain account or a
 /// StaffCloud token secret, and no secret of one row is a token or webhook secret of another (<see cref="SecretRoles"/>).
 /// Two rows on one MobieTrain account would each delete the other's people as "not in StaffCloud"; two on one
-/// StaffCloud tenant would invite everyone twice. Each error names the field and the other row.
-/// </summary>
+/// StaffCloud tenant would invite everyone twice. Each error names the field and the other row.</summary>
 public static class TenantClaims
 {
     /// <summary>What <paramref name="tenant"/> claims that another of <paramref name="rows"/> claims too.</summary>
@@ -40,12 +38,10 @@ public static class TenantClaims
         $"tenant '{tenantId}' shares an account or a secret with another row of the Tenants table, so it is not run until one of the rows is changed: "
         + string.Join("; ", conflicts.Select(c => $"{c.Field}: {c.Message}"));
 
-    /// <summary>
-    /// Secrets in their roles across rows: a token or webhook secret serves one tenant, in any role — the other row's
+    /// <summary>Secrets in their roles across rows: a token or webhook secret serves one tenant, in any role — the other row's
     /// token, webhook secret or MobieTrain key — and a MobieTrain key is never another row's token or webhook secret.
     /// Two rows sharing the MobieTrain key is the default (one service key) and allowed. Same token secrets are reported
-    /// by the account check above already.
-    /// </summary>
+    /// by the account check above already.</summary>
     private static void CheckSecrets(List<TenantSettingError> errors, TenantSettings tenant, TenantSettings other)
     {
         foreach (var (field, _, name) in SecretRoles.Of(tenant))

@@ -3,20 +3,16 @@ using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// A tenant's settings as one <c>Tenants</c> row: one property per setting under the spec's names, plus its health.
-/// Rows are also written by hand in the portal, so reading is lenient (<see cref="TenantRowReader"/>).
-/// </summary>
+/// <summary>A tenant's settings as one <c>Tenants</c> row: one property per setting under the spec's names, plus its health.
+/// Rows are also written by hand in the portal, so reading is lenient (<see cref="TenantRowReader"/>).</summary>
 internal static class TenantEntityMapper
 {
     /// <summary>All tenants share one partition: the registry is small and is always listed whole.</summary>
     public const string PartitionKey = "tenant";
 
-    /// <summary>
-    /// A row of the registry itself, not a tenant (tenant ids cannot start with '_'): every add and every change of a
+    /// <summary>A row of the registry itself, not a tenant (tenant ids cannot start with '_'): every add and every change of a
     /// claimed account updates it with its ETag, so two operators adding tenants at once cannot both pass the check
-    /// that no two rows share an account (<see cref="TenantClaims"/>).
-    /// </summary>
+    /// that no two rows share an account (<see cref="TenantClaims"/>).</summary>
     public const string RegistryRowKey = "_registry";
 
     public const string ConsecutiveFailures = "ConsecutiveFailures";
@@ -90,11 +86,9 @@ internal static class TenantEntityMapper
         [nameof(TenantSettings.DeletionApprovalHours)] = settings.DeletionApprovalHours,
     };
 
-    /// <summary>
-    /// Reads a row without ever throwing. A value that cannot be read at all becomes an error and leaves
+    /// <summary>Reads a row without ever throwing. A value that cannot be read at all becomes an error and leaves
     /// <see cref="TenantRecord.Settings"/> null (settings with a default in its place would misstate the row); the
-    /// rest is then checked by <see cref="TenantSettingsValidator"/>. The approval is a document of its own.
-    /// </summary>
+    /// rest is then checked by <see cref="TenantSettingsValidator"/>. The approval is a document of its own.</summary>
     public static TenantRecord ToRecord(TableEntity entity, DeletionApproval? approval)
     {
         var tenantId = entity.RowKey;

@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// How a tenant's runs have been going: failures in a row that a retry cannot fix (credentials, configuration, a
+/// <summary>How a tenant's runs have been going: failures in a row that a retry cannot fix (credentials, configuration, a
 /// missing secret), and — past a threshold — a quarantine: the schedule then tries the tenant once a day only, until
-/// a run succeeds or an operator clears it. Also how long its work took last time, which orders the schedule's queue.
-/// </summary>
+/// a run succeeds or an operator clears it. Also how long its work took last time, which orders the schedule's queue.</summary>
 public sealed record TenantHealth(int ConsecutiveFailures, DateTimeOffset? QuarantinedAt, string? QuarantineReason, DateTimeOffset? LastQuarantineAttemptAt)
 {
     public static TenantHealth Healthy { get; } = new(0, null, null, null);

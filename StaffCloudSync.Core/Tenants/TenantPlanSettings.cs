@@ -3,10 +3,8 @@ using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// A tenant's settings as the planner takes them. The mapping lives with the settings, not with the planner, so the
-/// engine never learns how a tenant is stored or validated.
-/// </summary>
+/// <summary>A tenant's settings as the planner takes them. The mapping lives with the settings, not with the planner, so the
+/// engine never learns how a tenant is stored or validated.</summary>
 public static class TenantPlanSettings
 {
     /// <summary>Builds plan settings from a tenant row that passed <see cref="TenantSettingsValidator"/>.</summary>

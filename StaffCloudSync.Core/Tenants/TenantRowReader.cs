@@ -3,11 +3,9 @@ using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// Reads one hand-editable row leniently: the portal stores what the operator typed, so a bool may arrive as the
+/// <summary>Reads one hand-editable row leniently: the portal stores what the operator typed, so a bool may arrive as the
 /// string "true" and an int as a string or an Int64. A missing or blank value takes the caller's default; a value
-/// that cannot be read is recorded in <see cref="Errors"/> (naming the tenant and the field) instead of throwing.
-/// </summary>
+/// that cannot be read is recorded in <see cref="Errors"/> (naming the tenant and the field) instead of throwing.</summary>
 internal sealed class TenantRowReader(TableEntity entity, string tenantId)
 {
     private readonly List<TenantSettingError> _errors = [];

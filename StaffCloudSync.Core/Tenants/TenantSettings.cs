@@ -2,10 +2,8 @@ using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// One tenant's settings: one row of the <c>Tenants</c> table (sync-rules.md, "Tenant settings").
-/// Defaults are the spec's; <see cref="TenantSettingsValidator"/> says whether a row is usable.
-/// </summary>
+/// <summary>One tenant's settings: one row of the <c>Tenants</c> table (sync-rules.md, "Tenant settings").
+/// Defaults are the spec's; <see cref="TenantSettingsValidator"/> says whether a row is usable.</summary>
 public sealed record TenantSettings
 {
     // Early runs from StaffCloud's notifications (sync-rules.md, "Early runs"): due at the latest of the first
@@ -89,10 +87,8 @@ public sealed record TenantSettings
     /// <summary>Key Vault secret the tenant's notification URL must carry; null means <c>staffcloud-webhook-&lt;TenantId&gt;</c>.</summary>
     public string? WebhookSecret { get; init; }
 
-    /// <summary>
-    /// True once an operator registered StaffCloud's webhook for the tenant (<c>tenants notifications --register</c>;
-    /// <c>--unregister</c> clears it). Without it a notification is refused before its secret is read from Key Vault.
-    /// </summary>
+    /// <summary>True once an operator registered StaffCloud's webhook for the tenant (<c>tenants notifications --register</c>;
+    /// <c>--unregister</c> clears it). Without it a notification is refused before its secret is read from Key Vault.</summary>
     public bool Notifications { get; init; }
 
     public TimeSpan WebhookDebounce { get; init; } = DefaultWebhookDebounce;

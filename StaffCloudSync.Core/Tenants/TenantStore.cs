@@ -5,10 +5,8 @@ using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>
-/// The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>); a deletion approval is a
-/// document of its own (<see cref="DeletionApprovalDocuments"/>).
-/// </summary>
+/// <summary>The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>); a deletion approval is a
+/// document of its own (<see cref="DeletionApprovalDocuments"/>).</summary>
 public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logger)
 {
     // Each attempt needs another writer to change the row in between: more than a few in a row means something
@@ -28,10 +26,8 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
         await _approvals.SetAsync(tenantId, approval, cancellationToken);
     }
 
-    /// <summary>
-    /// Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it), so a
-    /// newer approval granted meanwhile is never touched; returns the approval now stored.
-    /// </summary>
+    /// <summary>Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it), so a
+    /// newer approval granted meanwhile is never touched; returns the approval now stored.</summary>
     public Task<DeletionApproval?> UpdateDeletionApprovalAsync(
         string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken) =>
         TableKeys.IsValid(tenantId) ? _approvals.UpdateAsync(tenantId, approvalId, change, cancellationToken) : Task.FromResult<DeletionApproval?>(null);
@@ -102,11 +98,9 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
         }, cancellationToken);
     }
 
-    /// <summary>
-    /// Changes the tenant's health (failures in a row, quarantine) on the row it read, replacing exactly that row on its
+    /// <summary>Changes the tenant's health (failures in a row, quarantine) on the row it read, replacing exactly that row on its
     /// ETag: a concurrent settings change or health update is never overwritten, the change is made again on the fresh
-    /// row instead. Null when the tenant does not exist.
-    /// </summary>
+    /// row instead. Null when the tenant does not exist.</summary>
     public async Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken)
     {
         for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
@@ -131,11 +125,9 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
         throw new TenantConflictException($"Tenant '{tenantId}' kept changing while it was being written ({MaxWriteAttempts} attempts).");
     }
 
-    /// <summary>
-    /// Writes a tenant row together with a bump of the registry row, in one transaction of the partition: the check of
+    /// <summary>Writes a tenant row together with a bump of the registry row, in one transaction of the partition: the check of
     /// <paramref name="decide"/> ran on the rows as listed after the registry was read, so a concurrent add or change of an
-    /// account (which bumps the registry too) fails this transaction, and the check runs again on the new rows.
-    /// </summary>
+    /// account (which bumps the registry too) fails this transaction, and the check runs again on the new rows.</summary>
     private async Task ClaimAsync(
         string tenantId, Func<IReadOnlyCollection<TenantRecord>, (IReadOnlyList<TenantSettingError> Conflicts, TableTransactionAction Write)> decide,
         CancellationToken cancellationToken)

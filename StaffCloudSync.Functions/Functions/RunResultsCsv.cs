@@ -3,9 +3,7 @@ using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Functions.Functions;
 
-/// <summary>
-/// A run's results file, the CSV <c>staffcloud-sync runs show --csv</c> prints: <c>GET /api/tenants/{id}/runs/{runId}/results</c>.
-/// </summary>
+/// <summary>A run's results file, the CSV <c>staffcloud-sync runs show --csv</c> prints: <c>GET /api/tenants/{id}/runs/{runId}/results</c>.</summary>
 public sealed class RunResultsCsv(RunResults results)
 {
     /// <summary>Set when the run record kept only the first <see cref="RunWrites.MaxItems"/> writes: how many it left out.</summary>

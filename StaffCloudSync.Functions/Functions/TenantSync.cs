@@ -4,11 +4,9 @@ using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Functions.Functions;
 
-/// <summary>
-/// One tenant's run, from its queue message; retried by the queue only when a retry can help. Both ways the host stops
+/// <summary>One tenant's run, from its queue message; retried by the queue only when a retry can help. Both ways the host stops
 /// it stop the run between writes: <c>InvocationCancel</c> (the function's token) and SIGTERM (<see cref="RunDrain"/>'s
-/// token; a container without the drain, calling the function directly, has the function's token alone).
-/// </summary>
+/// token; a container without the drain, calling the function directly, has the function's token alone).</summary>
 public sealed class TenantSync(TenantRunner runner, RunDrain? drain = null)
 {
     [Function(nameof(TenantSync))]

@@ -4,10 +4,8 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Functions.Hosting;
 
-/// <summary>
-/// JSON answers of the on-demand endpoints, and the one place where a run-level error becomes a status code:
-/// unknown tenant 404, invalid tenant row 409, credentials 502, StaffCloud/MobieTrain down 503.
-/// </summary>
+/// <summary>JSON answers of the on-demand endpoints, and the one place where a run-level error becomes a status code:
+/// unknown tenant 404, invalid tenant row 409, credentials 502, StaffCloud/MobieTrain down 503.</summary>
 public static class HttpResults
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)

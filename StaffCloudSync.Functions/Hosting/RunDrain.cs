@@ -2,11 +2,9 @@ using Microsoft.Extensions.Hosting;
 
 namespace StaffCloudSync.Functions.Hosting;
 
-/// <summary>
-/// Holds the worker's shutdown until the runs in it have stopped between writes and queued their continuations: without
+/// <summary>Holds the worker's shutdown until the runs in it have stopped between writes and queued their continuations: without
 /// it the process ends as soon as its gRPC service stops, in the middle of whatever a run was writing. Stopped before
-/// the worker's own services (registered after them), bounded by the host's shutdown timeout.
-/// </summary>
+/// the worker's own services (registered after them), bounded by the host's shutdown timeout.</summary>
 public sealed class RunDrain(IHostApplicationLifetime lifetime) : IHostedService
 {
     private readonly Lock _gate = new();

@@ -19,11 +19,9 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>infra/ turns off local authentication on Application Insights and sets this to the identity to send as.</summary>
     public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
-    /// <summary>
-    /// The worker's invocation spans, our spans and metrics and the partners' HTTP calls, exported with the logs to Azure
+    /// <summary>The worker's invocation spans, our spans and metrics and the partners' HTTP calls, exported with the logs to Azure
     /// Monitor when a connection string is set; with none the same pipeline runs and nothing leaves the process. Every
-    /// log line is exported as logged (no sampling): levels are the worker's Logging__LogLevel__* settings.
-    /// </summary>
+    /// log line is exported as logged (no sampling): levels are the worker's Logging__LogLevel__* settings.</summary>
     public static IServiceCollection AddWorkerTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var telemetry = services.AddOpenTelemetry()
@@ -44,10 +42,8 @@ public static class TelemetryServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>
-    /// The identity the exporter sends as: the Functions host reads <c>ClientId=…;Authorization=AAD</c> itself, the
-    /// Azure Monitor exporter does not, and without it the component (local authentication off) refuses our telemetry.
-    /// </summary>
+    /// <summary>The identity the exporter sends as: the Functions host reads <c>ClientId=…;Authorization=AAD</c> itself, the
+    /// Azure Monitor exporter does not, and without it the component (local authentication off) refuses our telemetry.</summary>
     public static TokenCredential? ExporterCredential(string? authentication)
     {
         var parts = (authentication ?? string.Empty).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -4,10 +4,8 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// Past one invocation (sync-rules.md, "Time budget"): a tenant that needs several invocations under a rate limit,
-/// and a 100,000-employee tenant's memory. Each runs through the real path, as the other suites do.
-/// </summary>
+/// <summary>Past one invocation (sync-rules.md, "Time budget"): a tenant that needs several invocations under a rate limit,
+/// and a 100,000-employee tenant's memory. Each runs through the real path, as the other suites do.</summary>
 internal static class BenchChainSuites
 {
     /// <summary>3,000 invitations at 100 requests/s with a 10 s budget: at least three invocations, then a run that writes nothing.</summary>
@@ -44,10 +42,8 @@ internal static class BenchChainSuites
                 ("nextRunWrites", after.Requests.MobieTrainWrites)));
     }
 
-    /// <summary>
-    /// 100,000 employees, 50,000 of them eligible, read, planned and applied in one run: the process's working set is
-    /// sampled while only the simulators and storage are set up (their share), then during the sync; the difference is the sync's.
-    /// </summary>
+    /// <summary>100,000 employees, 50,000 of them eligible, read, planned and applied in one run: the process's working set is
+    /// sampled while only the simulators and storage are set up (their share), then during the sync; the difference is the sync's.</summary>
     public static async Task<BenchResult> MemoryAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var tenant = BenchTenant.Generate(BenchSuites.AllEligible(100_000, 500) with { ScheduledEmployees = 50_000 });

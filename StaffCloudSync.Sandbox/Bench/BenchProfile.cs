@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// The shape of a generated tenant: how many employees and events, how many assignments each employee has, the shares
-/// of statuses, and how much of it MobieTrain already holds; plus how the simulators behave (latency, rate limit).
-/// </summary>
+/// <summary>The shape of a generated tenant: how many employees and events, how many assignments each employee has, the shares
+/// of statuses, and how much of it MobieTrain already holds; plus how the simulators behave (latency, rate limit).</summary>
 public sealed record BenchProfile
 {
     public int Employees { get; init; } = 1_000;

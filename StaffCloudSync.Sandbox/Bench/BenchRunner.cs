@@ -8,10 +8,8 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// Measures the planner alone (wall time, bytes allocated) and whole syncs through the sandbox — the real clients,
-/// simulators over loopback, Azurite, the tenant-sync service — with CPU time, memory and requests per kind.
-/// </summary>
+/// <summary>Measures the planner alone (wall time, bytes allocated) and whole syncs through the sandbox — the real clients,
+/// simulators over loopback, Azurite, the tenant-sync service — with CPU time, memory and requests per kind.</summary>
 public static class BenchRunner
 {
     public sealed record PlanningCost(int Employees, int Events, int Assignments, double WallMs, double AllocatedMb, int Actions);
@@ -66,11 +64,9 @@ public static class BenchRunner
 
     public sealed record StreamCost(long Records, double AnswerMb, double PeakHeapGrowthMb);
 
-    /// <summary>
-    /// The real StaffCloud client reading one list answer of <paramref name="records"/> assignments with
+    /// <summary>The real StaffCloud client reading one list answer of <paramref name="records"/> assignments with
     /// <paramref name="paddingBytesPerRecord"/> of filler each, generated on the fly (nothing holds the whole answer but
-    /// the client, if it buffered): the heap's high-water mark while the records stream by and are dropped.
-    /// </summary>
+    /// the client, if it buffered): the heap's high-water mark while the records stream by and are dropped.</summary>
     public static async Task<StreamCost> MeasureStreamingAsync(long records, int paddingBytesPerRecord, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string?>
@@ -125,10 +121,8 @@ public static class BenchRunner
     }
 }
 
-/// <summary>
-/// The highest value of a memory figure while some work runs, sampled every 20 ms: a figure read only at the end would
-/// miss the high-water mark in the middle of a sync.
-/// </summary>
+/// <summary>The highest value of a memory figure while some work runs, sampled every 20 ms: a figure read only at the end would
+/// miss the high-water mark in the middle of a sync.</summary>
 internal static class PeakSampler
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);

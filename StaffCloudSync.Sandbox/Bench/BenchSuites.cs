@@ -2,10 +2,8 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// The targets of the performance issue, each a generated tenant run through the sandbox (or, for planning, the
-/// planner alone), measured and judged. Every suite is deterministic for its seed.
-/// </summary>
+/// <summary>The targets of the performance issue, each a generated tenant run through the sandbox (or, for planning, the
+/// planner alone), measured and judged. Every suite is deterministic for its seed.</summary>
 public static class BenchSuites
 {
     public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "continuation", "memory", "notifications", "group-modes", "fleet"];
@@ -87,10 +85,8 @@ public static class BenchSuites
                 ("repeatWrites", repeat.MobieTrainWrites), ("changedWrites", changed.MobieTrainWrites)));
     }
 
-    /// <summary>
-    /// The same 10,000 scheduled employees in a database of 10,000 and of 100,000 people; and a tenant with ten times the
-    /// events, nearly all of them past: StaffCloud's cost follows the current events and the people in scope, not history.
-    /// </summary>
+    /// <summary>The same 10,000 scheduled employees in a database of 10,000 and of 100,000 people; and a tenant with ten times the
+    /// events, nearly all of them past: StaffCloud's cost follows the current events and the people in scope, not history.</summary>
     private static async Task<BenchResult> BoundedReadsAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var small = BenchTenant.Generate(new BenchProfile { Employees = 10_000, Events = 1_000 });

@@ -7,10 +7,8 @@ using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// A generated tenant of a given <see cref="BenchProfile"/>, deterministic for its seed: StaffCloud's records and
-/// MobieTrain's state, as a snapshot (for timing the planner alone) and as a scenario (for the whole path).
-/// </summary>
+/// <summary>A generated tenant of a given <see cref="BenchProfile"/>, deterministic for its seed: StaffCloud's records and
+/// MobieTrain's state, as a snapshot (for timing the planner alone) and as a scenario (for the whole path).</summary>
 public sealed class BenchTenant
 {
     public static readonly DateTimeOffset SyncAt = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
@@ -81,10 +79,8 @@ public sealed class BenchTenant
             Users.Select(u => new MobieTrainUser(u.Id, u.ExternalId, new MobieTrainProfile(u.FirstName, u.LastName, u.Email, u.Phone, u.Language), u.UserGroupIds, u.RegisteredAt)).ToList(),
             []));
 
-    /// <summary>
-    /// The tenant as a scenario of <paramref name="syncs"/> syncs at the same instant: data unchanged, so a repeated run
-    /// must write nothing (twelve hours later, events that ended meanwhile would rightly change groups).
-    /// </summary>
+    /// <summary>The tenant as a scenario of <paramref name="syncs"/> syncs at the same instant: data unchanged, so a repeated run
+    /// must write nothing (twelve hours later, events that ended meanwhile would rightly change groups).</summary>
     public Scenario Scenario(int syncs = 2) => new(
         Tenant,
         new StaffCloudRecords(

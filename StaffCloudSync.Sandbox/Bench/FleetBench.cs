@@ -7,16 +7,14 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// The <c>fleet</c> suite (issue 25): the 02:00 dispatch of a whole generated fleet through the real dispatcher, the
+/// <summary>The <c>fleet</c> suite (issue 25): the 02:00 dispatch of a whole generated fleet through the real dispatcher, the
 /// real queue on Azurite and the real queue handling, worked off by a pool of instances, over three days. The first has
 /// no history (every tenant new, so queued in the table's order) and is reported, not judged against the bound; then
 /// StaffCloud changes for every tenant in proportion to its size (<see cref="FleetNextDay"/>) and the second day — the
 /// measured one — is queued by the run times the first left; the third must write nothing. Each tenant starts with half
 /// of its eligible staff already in MobieTrain (the scaling suite's shape). A tenant's own bound is its MobieTrain
 /// requests (reads are paced too) at 25/s; the fleet's bound is the larger of the slowest tenant's and all tenants'
-/// bounds added up over the pool — the time the day cannot beat.
-/// </summary>
+/// bounds added up over the pool — the time the day cannot beat.</summary>
 public static class FleetBench
 {
     public static async Task<List<BenchResult>> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)

@@ -6,11 +6,9 @@ using Azure.Security.KeyVault.Secrets;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// Counts the storage transactions the app's own Azure SDK clients send (every try: the Storage bill counts retries
+/// <summary>Counts the storage transactions the app's own Azure SDK clients send (every try: the Storage bill counts retries
 /// too), by service, told apart by the emulator's port. Added to every client through <c>ConfigureDefaults</c>, so what
-/// is counted is what the real stores and queue send, not what the bench thinks they send.
-/// </summary>
+/// is counted is what the real stores and queue send, not what the bench thinks they send.</summary>
 public sealed class StorageTransactionCounter(int tablePort, int queuePort) : HttpPipelinePolicy
 {
     private long _tables;
@@ -47,11 +45,9 @@ public readonly record struct StorageTransactions(long Tables, long Queues, long
         new(after.Tables - before.Tables, after.Queues - before.Queues, after.Blobs - before.Blobs);
 }
 
-/// <summary>
-/// A Key Vault for the bench: the real <see cref="SecretClient"/> (so the real <c>KeyVaultSecretStore</c> and its cache
+/// <summary>A Key Vault for the bench: the real <see cref="SecretClient"/> (so the real <c>KeyVaultSecretStore</c> and its cache
 /// decide when to read) over a transport that answers from memory. There is no Key Vault emulator to be had here
-/// (../shared/NOTES.md); what this counts is the GETs the vault would bill, one per secret read that reached it.
-/// </summary>
+/// (../shared/NOTES.md); what this counts is the GETs the vault would bill, one per secret read that reached it.</summary>
 public sealed class CountingVault
 {
     public static readonly Uri VaultUri = new("https://fleet-bench.vault.azure.net/");

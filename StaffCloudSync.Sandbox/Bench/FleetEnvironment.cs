@@ -16,12 +16,10 @@ namespace StaffCloudSync.Sandbox.Bench;
 /// <summary>A tenant of the fleet: its settings and its size.</summary>
 public sealed record FleetTenant(TenantSettings Settings, int Staff);
 
-/// <summary>
-/// The whole fleet on one machine: one StaffCloud simulator serving every tenant, one MobieTrain simulator with its
+/// <summary>The whole fleet on one machine: one StaffCloud simulator serving every tenant, one MobieTrain simulator with its
 /// limit per account, the tenants' rows on Azurite, and one service provider per Functions instance — each with its own
 /// HTTP connections, pacer and secret cache, as separate instances have — all counting their storage transactions and
-/// reading their secrets through the real Key Vault store from a <see cref="CountingVault"/>.
-/// </summary>
+/// reading their secrets through the real Key Vault store from a <see cref="CountingVault"/>.</summary>
 public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, List<ServiceProvider> instances,
     StorageTransactionCounter storage, CountingVault vault, Dictionary<string, string?> tables) : IAsyncDisposable
 {

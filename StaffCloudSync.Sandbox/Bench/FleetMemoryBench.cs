@@ -6,14 +6,12 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// One instance full of the largest tenants the machine can hold (issue 25, item 2): as many 20,000-person tenants as
+/// <summary>One instance full of the largest tenants the machine can hold (issue 25, item 2): as many 20,000-person tenants as
 /// the instance runs at once, each converged (everyone already in MobieTrain, so a run reads both sides whole and plans
 /// — the 02:00 steady state), run one at a time and then all at once. The working set's growth over the settled
 /// process is what the runs cost; the process before any tenant was seeded stands for the worker's own baseline. The
 /// simulators run in this process, so their serving is in the growth too: the figures are upper bounds. A 100,000-person
-/// tenant is extrapolated linearly from 20,000 (a run holds its people, not its answers: the streaming suite).
-/// </summary>
+/// tenant is extrapolated linearly from 20,000 (a run holds its people, not its answers: the streaming suite).</summary>
 public static class FleetMemoryBench
 {
     public const int Staff = 20_000;

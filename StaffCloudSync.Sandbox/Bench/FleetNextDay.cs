@@ -2,11 +2,9 @@ using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// The fleet's next day in StaffCloud: every tenant plans a new event tomorrow and confirms a fifth of its staff on it,
+/// <summary>The fleet's next day in StaffCloud: every tenant plans a new event tomorrow and confirms a fifth of its staff on it,
 /// so each tenant has work in proportion to its size — the active among them join the event's group, those not yet
-/// eligible are invited. That is what lets the measured day be ordered by the run times the first day left.
-/// </summary>
+/// eligible are invited. That is what lets the measured day be ordered by the run times the first day left.</summary>
 public static class FleetNextDay
 {
     /// <summary>Every fifth employee: a share, not a sample, so the day is the same for the same fleet.</summary>

@@ -10,13 +10,11 @@ namespace StaffCloudSync.Sandbox.Bench;
 /// <summary>One queue message taken and handled: whose, how it ended, and when (from the dispatch's start).</summary>
 public sealed record FleetRun(string TenantId, RunStatus? Status, TimeSpan Started, TimeSpan Ended, string? Error);
 
-/// <summary>
-/// The Functions instances' queue triggers, in this process: each instance takes messages from the real <c>tenant-sync</c>
+/// <summary>The Functions instances' queue triggers, in this process: each instance takes messages from the real <c>tenant-sync</c>
 /// queue on Azurite while it has a free slot (up to its per-instance concurrency, as host.json's batchSize +
 /// newBatchThreshold allow), hands each to <see cref="TenantRunner.RunQueuedAsync"/> as the queue function does, and
 /// deletes it when the handler returns. A thrown run is recorded as failed and deleted too, rather than left for the
-/// queue's five-minute retry: the suite judges that no tenant failed, and a retry would only hide it.
-/// </summary>
+/// queue's five-minute retry: the suite judges that no tenant failed, and a retry would only hide it.</summary>
 public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int perInstanceConcurrency)
 {
     /// <summary>The queue function's visibility timeout (host.json).</summary>

@@ -1,11 +1,9 @@
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// The <c>fleet</c> suite's settings (issue 25): how many tenants, how many instances, how many runs each instance takes
+/// <summary>The <c>fleet</c> suite's settings (issue 25): how many tenants, how many instances, how many runs each instance takes
 /// at once, and the factor the tenants' sizes are divided by. The default is scaled down (÷10) so the suite ends in a
 /// few minutes on a 2-core machine; <c>--scale 1</c> is the full-size fleet. The MobieTrain limit is never scaled: a
-/// scaled fleet is a smaller day at the real pace, not a faster clock.
-/// </summary>
+/// scaled fleet is a smaller day at the real pace, not a faster clock.</summary>
 public sealed record FleetOptions
 {
     /// <summary>host.json's <c>batchSize</c> + <c>newBatchThreshold</c> (4 + 2): how many runs one instance takes at once.</summary>
@@ -31,11 +29,9 @@ public sealed record FleetOptions
     public int Pool => Instances * PerInstanceConcurrency;
 }
 
-/// <summary>
-/// The fleet's size distribution, deterministic for its seed: 85 % small (100–1,000 staff, uniform), 12 % medium
+/// <summary>The fleet's size distribution, deterministic for its seed: 85 % small (100–1,000 staff, uniform), 12 % medium
 /// (1,000–5,000) and 3 % large (10,000–20,000). The shares are drawn per tenant, so a fleet of 200 has about six large
-/// tenants; at least one is always large, so the slowest tenant's bound is a large one's, as on the real day.
-/// </summary>
+/// tenants; at least one is always large, so the slowest tenant's bound is a large one's, as on the real day.</summary>
 public static class FleetSizes
 {
     public const string Distribution = "85 % small (100–1,000 staff), 12 % medium (1,000–5,000), 3 % large (10,000–20,000), uniform within each band";

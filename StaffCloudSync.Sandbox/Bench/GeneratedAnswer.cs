@@ -3,10 +3,8 @@ using System.Text;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// A StaffCloud list answer written on the fly as it is read: <c>[{"id":1,…,"padding":"xxx…"}, …]</c>. Its size can be
-/// hundreds of megabytes while this side holds one record at a time, so whatever memory a read takes is the client's.
-/// </summary>
+/// <summary>A StaffCloud list answer written on the fly as it is read: <c>[{"id":1,…,"padding":"xxx…"}, …]</c>. Its size can be
+/// hundreds of megabytes while this side holds one record at a time, so whatever memory a read takes is the client's.</summary>
 internal sealed class GeneratedAnswer(long records, int paddingBytesPerRecord)
 {
     private readonly string _padding = new('x', paddingBytesPerRecord);

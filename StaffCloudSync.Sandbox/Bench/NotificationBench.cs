@@ -5,11 +5,9 @@ using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>
-/// The <c>notifications</c> suite (issue 16), on the scenario clock through the real path: StaffCloud's notifications
+/// <summary>The <c>notifications</c> suite (issue 16), on the scenario clock through the real path: StaffCloud's notifications
 /// to the receiver, the early-run row on Azurite, each due run at its due time. How soon a confirmation becomes an
-/// invitation, and how few runs a flood of notifications makes. Deterministic for its seed.
-/// </summary>
+/// invitation, and how few runs a flood of notifications makes. Deterministic for its seed.</summary>
 public static class NotificationBench
 {
     private const int Seed = 16;
@@ -24,10 +22,8 @@ public static class NotificationBench
     public static async Task<List<BenchResult>> RunAsync(ScenarioRunOptions options, CancellationToken cancellationToken) =>
         [await LatencyAsync(options, cancellationToken), await BurstAsync(options, cancellationToken)];
 
-    /// <summary>
-    /// 40 people confirmed at random times of a working day (07:00–19:00 UTC), each change notified: the time from the
-    /// confirmation to the invitation's creation on the scenario clock, plus the wall time of the run that sent it.
-    /// </summary>
+    /// <summary>40 people confirmed at random times of a working day (07:00–19:00 UTC), each change notified: the time from the
+    /// confirmation to the invitation's creation on the scenario clock, plus the wall time of the run that sent it.</summary>
     private static async Task<BenchResult> LatencyAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var random = new Random(Seed);

@@ -6,12 +6,10 @@ using Azure.Data.Tables;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>
-/// The storage emulator for the tests and the sandbox: the one <c>AzureWebJobsStorage</c> points at when it answers,
+/// <summary>The storage emulator for the tests and the sandbox: the one <c>AzureWebJobsStorage</c> points at when it answers,
 /// otherwise an Azurite of our own (the version pinned in the repo's package.json) on free loopback ports, started once
 /// per process and stopped by <see cref="Stop"/> (the test run's teardown, the CLI's exit). When it cannot be had,
-/// callers fail instead of skipping.
-/// </summary>
+/// callers fail instead of skipping.</summary>
 public static class AzuriteHost
 {
     private const string AccountName = "devstoreaccount1";

@@ -4,10 +4,8 @@ using System.Reflection;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>
-/// Where Azurite is installed from: the repository's pinned package.json and lock file when running from a checkout
-/// (tests, <c>dotnet run</c>), otherwise a cache folder with the same pinned version (the installed .NET tool).
-/// </summary>
+/// <summary>Where Azurite is installed from: the repository's pinned package.json and lock file when running from a checkout
+/// (tests, <c>dotnet run</c>), otherwise a cache folder with the same pinned version (the installed .NET tool).</summary>
 internal static class AzuriteInstall
 {
     public const string Version = "3.37.0";

@@ -7,11 +7,9 @@ using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>
-/// The whole app on one machine: both simulators on loopback and the very services the Functions app runs
+/// <summary>The whole app on one machine: both simulators on loopback and the very services the Functions app runs
 /// (<see cref="CoreServices.AddStaffCloudSync"/>), configured against them and the given
-/// storage, with the tenants registered and their made-up secrets in the configuration secret store.
-/// </summary>
+/// storage, with the tenants registered and their made-up secrets in the configuration secret store.</summary>
 public sealed class SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, ServiceProvider services, ScenarioClock clock)
     : IAsyncDisposable
 {
@@ -130,11 +128,9 @@ public sealed record SandboxTenant(TenantSettings Settings)
     public string WebhookSecret { get; init; } = "hook-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 }
 
-/// <summary>
-/// The scenario's clock (scenario-format.md): "now" stands still at the value set for a step — for the sync, the
+/// <summary>The scenario's clock (scenario-format.md): "now" stands still at the value set for a step — for the sync, the
 /// simulators and the stores alike — while timers are the system's, so waits (back-off, latency, pacing) take
-/// real time.
-/// </summary>
+/// real time.</summary>
 public sealed class ScenarioClock(DateTimeOffset start) : TimeProvider
 {
     private long _utcTicks = start.UtcTicks;

@@ -2,11 +2,9 @@ using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>
-/// The sandbox's <c>tenant-sync</c> queue: each message kept with the time it becomes visible on the scenario clock, so
+/// <summary>The sandbox's <c>tenant-sync</c> queue: each message kept with the time it becomes visible on the scenario clock, so
 /// that a run queued with a visibility delay (an early run due in 5 minutes) comes due when the scenario's time gets
-/// there, not when the machine's does. Taken in order of that time, then of queueing.
-/// </summary>
+/// there, not when the machine's does. Taken in order of that time, then of queueing.</summary>
 public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
 {
     private readonly Lock gate = new();

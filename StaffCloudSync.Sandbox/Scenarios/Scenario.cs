@@ -51,10 +51,8 @@ public sealed record MobieTrainChangeStep(string? AcceptInvitation, IReadOnlyLis
     public IReadOnlyList<MobieTrainUserGroupResource> UpsertGroups { get; init; } = [];
 }
 
-/// <summary>
-/// An operator's action on the tenant: approve what its latest <c>DeletionsHeld</c> run held; and/or further rows written
-/// straight into the Tenants table, without the CLI's checks (as <c>az storage entity insert</c> would).
-/// </summary>
+/// <summary>An operator's action on the tenant: approve what its latest <c>DeletionsHeld</c> run held; and/or further rows written
+/// straight into the Tenants table, without the CLI's checks (as <c>az storage entity insert</c> would).</summary>
 public sealed record TenantStep(bool AllowDeletions, IReadOnlyList<TenantSettings> Rows) : ScenarioStep
 {
     /// <summary><c>{"tenant": {"claim": true}}</c>: the operator claims the account, as <c>tenants claim &lt;id&gt; --yes</c> does.</summary>

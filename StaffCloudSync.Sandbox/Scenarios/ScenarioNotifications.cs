@@ -8,12 +8,10 @@ using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>
-/// Notifications and the runs they make due, on the scenario's clock (scenario-format.md, <c>notify</c> and
+/// <summary>Notifications and the runs they make due, on the scenario's clock (scenario-format.md, <c>notify</c> and
 /// <c>advance</c>): a notification goes to the <see cref="NotificationReceiver"/> the Functions endpoint calls, with the
 /// tenant's right secret; its run is queued on the sandbox's <see cref="ScenarioSyncQueue"/> and runs, when the clock gets
-/// to its due time, as the queue trigger runs it: the queue observers told first, then the tenant-sync service.
-/// </summary>
+/// to its due time, as the queue trigger runs it: the queue observers told first, then the tenant-sync service.</summary>
 internal static class ScenarioNotifications
 {
     /// <summary>The scenario's services: the sandbox's queue in place of the storage queue, then the caller's last word.</summary>

@@ -13,11 +13,9 @@ using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>
-/// Runs a scenario through the real code path (scenario-format.md): the real HTTP clients over loopback to the two
+/// <summary>Runs a scenario through the real code path (scenario-format.md): the real HTTP clients over loopback to the two
 /// simulators, the real stores on Azurite, and the run owner the queue function calls (<see cref="TenantRunner"/>), on the scenario's
-/// clock. The tables are the scenario's own and are dropped at the end.
-/// </summary>
+/// clock. The tables are the scenario's own and are dropped at the end.</summary>
 public static class ScenarioRunner
 {
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
@@ -80,10 +78,8 @@ public static class ScenarioRunner
         }
     }
 
-    /// <summary>
-    /// The step's run (its own sync, or the <paramref name="first"/> request of a queued run) and, when it stops at its time
-    /// budget, its continuations within the step, each its own run.
-    /// </summary>
+    /// <summary>The step's run (its own sync, or the <paramref name="first"/> request of a queued run) and, when it stops at its time
+    /// budget, its continuations within the step, each its own run.</summary>
     internal static async Task<List<ScenarioRun>> SyncAsync(
         SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken, SyncRequest? first = null, IProgress<RunProgress>? progress = null)
     {

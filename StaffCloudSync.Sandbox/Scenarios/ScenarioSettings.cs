@@ -8,12 +8,10 @@ using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>
-/// A scenario's top-level <c>settings</c> (scenario-format.md): app settings by their <c>local.settings.json</c> names
+/// <summary>A scenario's top-level <c>settings</c> (scenario-format.md): app settings by their <c>local.settings.json</c> names
 /// (<c>Sync__RunTimeBudget</c>), applied to the sandbox's host as the Functions app reads them, and validated as it
 /// validates them at start-up. Only the tuning sections of the sync can be set: storage, secrets and the partners'
-/// addresses are the sandbox's own.
-/// </summary>
+/// addresses are the sandbox's own.</summary>
 public static class ScenarioSettings
 {
     private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
@@ -55,10 +53,8 @@ public static class ScenarioSettings
         return settings;
     }
 
-    /// <summary>
-    /// Starts the sandbox with the settings applied; the app's own start-up validation binds and checks every options
-    /// section, and a bad value becomes an invalid file (exit 2) before any step runs, with that validation's message.
-    /// </summary>
+    /// <summary>Starts the sandbox with the settings applied; the app's own start-up validation binds and checks every options
+    /// section, and a bad value becomes an invalid file (exit 2) before any step runs, with that validation's message.</summary>
     public static async Task<SandboxEnvironment> StartAsync(IReadOnlyDictionary<string, string?> settings, Func<Task<SandboxEnvironment>> start)
     {
         try

@@ -4,19 +4,15 @@ using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>
-/// The scenario's tenant row and the <c>tenant</c> steps (scenario-format.md): any setting of sync-rules.md in camelCase,
-/// defaults applied, <c>staffCloudApiTenant</c> and <c>mobieTrainAccountId</c> defaulting to the id.
-/// </summary>
+/// <summary>The scenario's tenant row and the <c>tenant</c> steps (scenario-format.md): any setting of sync-rules.md in camelCase,
+/// defaults applied, <c>staffCloudApiTenant</c> and <c>mobieTrainAccountId</c> defaulting to the id.</summary>
 internal static class ScenarioTenantReader
 {
     private static readonly List<string> TenantSettingNames = [.. typeof(TenantSettings).GetProperties()
         .Where(p => p.CanWrite && p.Name != nameof(TenantSettings.TenantId)).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
 
-    /// <summary>
-    /// A tenant row. The scenario's own tenant is <paramref name="validate"/>d (it must be runnable); rows of a
-    /// <c>tenant.rows</c> step are not, as <c>az storage entity insert</c> checks nothing either.
-    /// </summary>
+    /// <summary>A tenant row. The scenario's own tenant is <paramref name="validate"/>d (it must be runnable); rows of a
+    /// <c>tenant.rows</c> step are not, as <c>az storage entity insert</c> checks nothing either.</summary>
     public static TenantSettings ReadTenant(JsonObject tenant, string path, bool validate)
     {
         var id = String(tenant["id"], $"{path}.id");

@@ -32,11 +32,9 @@ internal sealed class NotificationsSettings : TenantSettingsBase
         Register && Unregister ? ValidationResult.Error("--register and --unregister: give one of them") : ValidationResult.Success();
 }
 
-/// <summary>
-/// <c>tenants notifications &lt;tenant&gt;</c>: the URL StaffCloud calls for early runs, the line that creates its secret,
+/// <summary><c>tenants notifications &lt;tenant&gt;</c>: the URL StaffCloud calls for early runs, the line that creates its secret,
 /// and with <c>--register</c>/<c>--unregister</c> the tenant's StaffCloud webhooks: the product's only writes to StaffCloud,
-/// only here, at an operator's word. They also set or clear <c>Notifications</c> (without it no secret is read).
-/// </summary>
+/// only here, at an operator's word. They also set or clear <c>Notifications</c> (without it no secret is read).</summary>
 internal sealed class TenantsNotificationsCommand(CliContext context) : CliCommand<NotificationsSettings>(context)
 {
     // A fresh random value made by the operator's shell: the CLI never prints a secret it did not have to.

@@ -39,10 +39,8 @@ internal sealed class RunsShowSettings : TenantSettingsBase
         Csv && Json ? ValidationResult.Error("--csv and --json: choose one") : ValidationResult.Success();
 }
 
-/// <summary>
-/// <c>runs &lt;tenant&gt; [--max N] [--run ID]</c>: the run records, read from the run store directly rather than through
-/// TenantOperations, so that reading them needs only the storage settings.
-/// </summary>
+/// <summary><c>runs &lt;tenant&gt; [--max N] [--run ID]</c>: the run records, read from the run store directly rather than through
+/// TenantOperations, so that reading them needs only the storage settings.</summary>
 internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>(context)
 {
     protected override async Task<int> RunAsync(RunsSettings settings, CancellationToken cancellationToken)
@@ -98,10 +96,8 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// A run that went past its time budget and its continuations are one line (sync-rules.md, "Time budget"), started
-    /// when the first began, ended when the last did, counts added up; newest first.
-    /// </summary>
+    /// <summary>A run that went past its time budget and its continuations are one line (sync-rules.md, "Time budget"), started
+    /// when the first began, ended when the last did, counts added up; newest first.</summary>
     internal static List<Chain> Chains(IReadOnlyList<RunRecord> newestFirst) =>
         newestFirst
             .GroupBy(r => r.ChainId ?? r.RunId, StringComparer.Ordinal)
@@ -117,10 +113,8 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
     internal sealed record Chain(RunRecord First, RunRecord Last, int Invocations, SyncCounts Counts);
 }
 
-/// <summary>
-/// <c>runs show &lt;tenant&gt; &lt;run&gt; [--csv]</c>: one run expanded, or its results file — the same text
-/// <c>GET /api/tenants/{id}/runs/{runId}/results</c> answers, so an admin gets one file whichever way it is fetched.
-/// </summary>
+/// <summary><c>runs show &lt;tenant&gt; &lt;run&gt; [--csv]</c>: one run expanded, or its results file — the same text
+/// <c>GET /api/tenants/{id}/runs/{runId}/results</c> answers, so an admin gets one file whichever way it is fetched.</summary>
 internal sealed class RunsShowCommand(CliContext context) : CliCommand<RunsShowSettings>(context)
 {
     protected override async Task<int> RunAsync(RunsShowSettings settings, CancellationToken cancellationToken)

@@ -16,11 +16,9 @@ internal sealed class SyncSettings : TenantSettingsBase
     public bool DryRun { get; init; }
 }
 
-/// <summary>
-/// <c>sync &lt;tenant&gt; [--dry-run]</c>: one run now, inline, through the run owner the queue function calls
+/// <summary><c>sync &lt;tenant&gt; [--dry-run]</c>: one run now, inline, through the run owner the queue function calls
 /// (<see cref="TenantRunner"/>), under the tenant's lease as the queue takes it — so it never overlaps a scheduled run.
-/// A busy tenant is not waited for: the command says which run holds it and until when.
-/// </summary>
+/// A busy tenant is not waited for: the command says which run holds it and until when.</summary>
 internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>(context)
 {
     protected override async Task<int> RunAsync(SyncSettings settings, CancellationToken cancellationToken)
@@ -105,10 +103,8 @@ internal sealed record SyncReport(RunRecord Run, SyncPlanView? Plan)
     public static SyncReport From(SyncOutcome outcome) => new(outcome.Record, outcome.Plan is { } plan ? SyncPlanView.From(plan) : null);
 }
 
-/// <summary>
-/// <c>sync --json</c>'s one document: the last invocation's <c>run</c> and <c>plan</c> (what the exit code reflects; for
-/// a chain of one, the document a single run always had) and <c>chain</c>, every invocation's report in order.
-/// </summary>
+/// <summary><c>sync --json</c>'s one document: the last invocation's <c>run</c> and <c>plan</c> (what the exit code reflects; for
+/// a chain of one, the document a single run always had) and <c>chain</c>, every invocation's report in order.</summary>
 internal sealed record SyncChainReport(RunRecord Run, SyncPlanView? Plan, IReadOnlyList<SyncReport> Chain);
 
 internal sealed record SyncPlanView(DeletionGuardDecision DeletionGuard, IReadOnlyList<PlannedActionView> Actions)

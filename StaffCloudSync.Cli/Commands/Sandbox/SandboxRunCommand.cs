@@ -13,10 +13,8 @@ internal sealed class SandboxRunSettings : CliSettings
     public string ScenarioPath { get; init; } = string.Empty;
 }
 
-/// <summary>
-/// <c>sandbox run &lt;scenario.json&gt;</c>: the scenario through the real code path on the simulators. Exit 0 whenever
-/// the scenario ran, whatever its runs' statuses (scenario-format.md); an invalid file is exit 2 naming the field.
-/// </summary>
+/// <summary><c>sandbox run &lt;scenario.json&gt;</c>: the scenario through the real code path on the simulators. Exit 0 whenever
+/// the scenario ran, whatever its runs' statuses (scenario-format.md); an invalid file is exit 2 naming the field.</summary>
 internal sealed class SandboxRunCommand(CliContext context) : CliCommand<SandboxRunSettings>(context)
 {
     protected override async Task<int> RunAsync(SandboxRunSettings settings, CancellationToken cancellationToken)
@@ -29,11 +27,9 @@ internal sealed class SandboxRunCommand(CliContext context) : CliCommand<Sandbox
     }
 }
 
-/// <summary>
-/// <c>sandbox demo</c>: the whole job on the simulators, no Azure account. The scenario is
+/// <summary><c>sandbox demo</c>: the whole job on the simulators, no Azure account. The scenario is
 /// <see cref="DemoScenario.Build"/>, run exactly like <c>sandbox run</c>, closed by one line per run ending with the
-/// second run's "nothing to do — 0 writes".
-/// </summary>
+/// second run's "nothing to do — 0 writes".</summary>
 internal sealed class SandboxDemoCommand(CliContext context) : CliCommand<CliSettings>(context)
 {
     protected override async Task<int> RunAsync(CliSettings settings, CancellationToken cancellationToken)

@@ -5,10 +5,8 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Cli.Commands.Sandbox;
 
-/// <summary>
-/// A scenario as <c>sandbox run</c> and <c>demo</c> run it: on <c>AzureWebJobsStorage</c>, else a private Azurite (the
-/// process entry stops it on every exit path), with a spinner on a terminal fed by the steps and the runs' progress.
-/// </summary>
+/// <summary>A scenario as <c>sandbox run</c> and <c>demo</c> run it: on <c>AzureWebJobsStorage</c>, else a private Azurite (the
+/// process entry stops it on every exit path), with a spinner on a terminal fed by the steps and the runs' progress.</summary>
 internal static class ScenarioExecution
 {
     public static async Task<ScenarioResult> RunAsync(CliContext context, CliSettings settings, Scenario scenario, CancellationToken cancellationToken)
@@ -59,10 +57,8 @@ internal static class ScenarioExecution
     }
 }
 
-/// <summary>
-/// Reports on the caller's thread, at once. <see cref="Progress{T}"/> posts to the thread pool, so its last report
-/// could land after the spinner it feeds has stopped, in the middle of the report.
-/// </summary>
+/// <summary>Reports on the caller's thread, at once. <see cref="Progress{T}"/> posts to the thread pool, so its last report
+/// could land after the spinner it feeds has stopped, in the middle of the report.</summary>
 internal sealed class InlineProgress(Action<string> report) : IProgress<string>
 {
     public void Report(string value) => report(value);

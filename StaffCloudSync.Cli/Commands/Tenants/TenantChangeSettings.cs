@@ -4,10 +4,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary>
-/// The setting options of <c>tenants add</c> and <c>tenants update</c>; an option not given leaves the setting as it is
-/// (its default for <c>add</c>). Numbers are read here rather than by the parser, whose error would not name the option.
-/// </summary>
+/// <summary>The setting options of <c>tenants add</c> and <c>tenants update</c>; an option not given leaves the setting as it is
+/// (its default for <c>add</c>). Numbers are read here rather than by the parser, whose error would not name the option.</summary>
 internal sealed class TenantChangeSettings : TenantSettingsBase
 {
     [CommandOption("--staffcloud-tenant <NAME>")]

@@ -22,10 +22,8 @@ internal static class TenantSecrets
         ];
     }
 
-    /// <summary>
-    /// "present", "missing" or why it cannot be told. The store's only question is "give me the value", so the value is
-    /// read — and dropped here: it is never printed, logged or returned.
-    /// </summary>
+    /// <summary>"present", "missing" or why it cannot be told. The store's only question is "give me the value", so the value is
+    /// read — and dropped here: it is never printed, logged or returned.</summary>
     public static async Task<string> StateAsync(ISecretStore store, string name, CancellationToken cancellationToken)
     {
         try

@@ -3,10 +3,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary>
-/// Every tenant setting of sync-rules.md with its command-line option and its default (null: required, no default),
-/// so that <c>show</c> can say which values are defaults, <c>update</c> what changed, and errors which option to fix.
-/// </summary>
+/// <summary>Every tenant setting of sync-rules.md with its command-line option and its default (null: required, no default),
+/// so that <c>show</c> can say which values are defaults, <c>update</c> what changed, and errors which option to fix.</summary>
 internal static class TenantSettingRows
 {
     private static readonly TenantSettings Defaults = new() { TenantId = "-", StaffCloudApiTenant = "-", MobieTrainAccountId = "-" };

@@ -3,11 +3,9 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary>
-/// A change of an existing tenant's settings, as update/enable/disable make it: read the row, apply the change,
+/// <summary>A change of an existing tenant's settings, as update/enable/disable make it: read the row, apply the change,
 /// validate, and write it only if the row still has the ETag that was read — so two operators editing one tenant at
-/// once cannot silently undo each other (the second is told to run again).
-/// </summary>
+/// once cannot silently undo each other (the second is told to run again).</summary>
 internal static class TenantUpdate
 {
     public static async Task<int> RunAsync(CliContext context, TenantSettingsBase settings, string action,

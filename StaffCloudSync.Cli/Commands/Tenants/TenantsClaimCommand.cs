@@ -32,11 +32,9 @@ internal sealed class ClaimSettings : OperatorSettings
         };
 }
 
-/// <summary>
-/// <c>tenants claim &lt;tenant&gt;</c>: an operator's explicit claim of a MobieTrain account that already holds people
+/// <summary><c>tenants claim &lt;tenant&gt;</c>: an operator's explicit claim of a MobieTrain account that already holds people
 /// (sync-rules.md, "An account belongs to one tenant, provably"). It shows what the next run would do to them before
-/// asking, because from then on the tenant's runs update and remove those people. <c>--all --yes</c> migrates every row.
-/// </summary>
+/// asking, because from then on the tenant's runs update and remove those people. <c>--all --yes</c> migrates every row.</summary>
 internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<ClaimSettings>(context)
 {
     protected override async Task<int> RunAsync(ClaimSettings settings, CancellationToken cancellationToken)
@@ -71,9 +69,7 @@ internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<Claim
     private bool Confirm(AccountClaimView view)
     {
         if (!Context.Output.Profile.Capabilities.Interactive)
-        {
             throw new CliException(ExitCodes.InvalidInput, "tenants claim asks before it writes, and this is no terminal: add --yes to claim without asking");
-        }
 
         return Context.Output.Confirm($"Claim MobieTrain account {view.AccountId} for tenant '{view.TenantId}'?", defaultValue: false);
     }

@@ -3,10 +3,8 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Explain;
 
-/// <summary>
-/// What StaffCloud's answers prove about a synced person's deactivation, in the operator's words: the status the
-/// list read returned, a single read's 404, a record only the single read returned, or no proof at all (held).
-/// </summary>
+/// <summary>What StaffCloud's answers prove about a synced person's deactivation, in the operator's words: the status the
+/// list read returned, a single read's 404, a record only the single read returned, or no proof at all (held).</summary>
 internal static class DeletionProof
 {
     /// <summary>Null for a person with nothing in MobieTrain, or who is neither deactivated nor missing from the list.</summary>

@@ -5,10 +5,8 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Explain;
 
-/// <summary>
-/// Explains the planner's decisions for one employee from a preview: the planner's own index for the facts and the plan
-/// itself for "what the sync will do", so the explanation cannot drift from the behaviour.
-/// </summary>
+/// <summary>Explains the planner's decisions for one employee from a preview: the planner's own index for the facts and the plan
+/// itself for "what the sync will do", so the explanation cannot drift from the behaviour.</summary>
 public static class EmployeeExplainer
 {
     public static EmployeeExplanation Explain(TenantPreview preview, long employeeId, StaffCloudEmployee? fetchedEmployee = null)

@@ -2,10 +2,8 @@ using StaffCloudSync.Core.Engine.Planning;
 
 namespace StaffCloudSync.Core.Engine.Explain;
 
-/// <summary>
-/// Every rule's decision for one employee, for "why was this person (not) invited?". Contact details are shown
-/// as valid/invalid/absent, never as values: the answer is about the rules, and it may be pasted into a ticket.
-/// </summary>
+/// <summary>Every rule's decision for one employee, for "why was this person (not) invited?". Contact details are shown
+/// as valid/invalid/absent, never as values: the answer is about the rules, and it may be pasted into a ticket.</summary>
 public sealed record EmployeeExplanation(
     string TenantId,
     long EmployeeId,

@@ -2,18 +2,14 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>
-/// What the account's marker groups say about who may write it: <c>Ours</c>, the tenant's own marker is there (and no other
+/// <summary>What the account's marker groups say about who may write it: <c>Ours</c>, the tenant's own marker is there (and no other
 /// tenant's); <c>MissingNewAccount</c>, no marker and no synced person or sync-owned group: a new account, whose first run
 /// creates the marker; <c>MissingUnclaimed</c>, no marker, but the account holds synced persons or sync-owned groups: an
-/// operator must claim it; <c>OtherTenant</c>, another tenant's marker: the account is that tenant's, never this one's.
-/// </summary>
+/// operator must claim it; <c>OtherTenant</c>, another tenant's marker: the account is that tenant's, never this one's.</summary>
 public enum AccountMarkerState { Ours, MissingNewAccount, MissingUnclaimed, OtherTenant }
 
-/// <summary>
-/// The marker decision on what a run read from MobieTrain, kept pure so that the run, the previews and <c>tenants claim</c>
-/// decide alike. Another tenant's marker wins over our own: two markers mean two rows write one account.
-/// </summary>
+/// <summary>The marker decision on what a run read from MobieTrain, kept pure so that the run, the previews and <c>tenants claim</c>
+/// decide alike. Another tenant's marker wins over our own: two markers mean two rows write one account.</summary>
 public sealed record AccountMarkerCheck(
     string TenantId,
     string AccountId,

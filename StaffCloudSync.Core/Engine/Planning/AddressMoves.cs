@@ -2,15 +2,13 @@ using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>
-/// The e-mail changes of people already in MobieTrain (a user's update, an invitation's replacement), decided together
+/// <summary>The e-mail changes of people already in MobieTrain (a user's update, an invitation's replacement), decided together
 /// before anyone is planned, so that no record fails through the run's own order (sync-rules.md, "Record-level errors"):
 /// a change whose new address another change of this run frees is accepted and put in a later wave than the change
 /// that frees it; the applier runs the waves in order. A cycle (two people swapping addresses) cannot be ordered: it is
 /// broken by withdrawing one replacement's invitation now, which frees its address for the others, and the next run
 /// invites that person anew. A cycle of users alone cannot be broken (a user cannot give an address up): each is
-/// skipped <c>DuplicateEmail</c>, its address left as it is.
-/// </summary>
+/// skipped <c>DuplicateEmail</c>, its address left as it is.</summary>
 internal sealed class AddressMoves
 {
     private readonly Dictionary<(PersonKind, string), Move> _moves;
@@ -75,9 +73,7 @@ internal sealed class AddressMoves
             emails.Move(withdrawn.EmployeeId, withdrawn.From, null);
         }
         else
-        {
             cycle.ForEach(m => m.State = MoveState.InCycle);
-        }
 
         return true;
     }
@@ -153,10 +149,8 @@ internal sealed class AddressMoves
     }
 }
 
-/// <summary>
-/// What became of one record's e-mail change: <c>None</c>, its address does not change; <c>Pending</c>, not decided yet (only
+/// <summary>What became of one record's e-mail change: <c>None</c>, its address does not change; <c>Pending</c>, not decided yet (only
 /// while resolving); <c>Accepted</c>, made in this run after the changes that free its new address; <c>Blocked</c>, the new
 /// address stays taken by a record that does not give it up; <c>Withdrawn</c>, part of a cycle only a withdrawal could break:
-/// this invitation is withdrawn now and sent again next run; <c>InCycle</c>, part of a cycle of users, which no order can resolve.
-/// </summary>
+/// this invitation is withdrawn now and sent again next run; <c>InCycle</c>, part of a cycle of users, which no order can resolve.</summary>
 internal enum MoveState { None, Pending, Accepted, Blocked, Withdrawn, InCycle }

@@ -31,16 +31,12 @@ public static class Definitions
     public static bool IsEligible(int? employeeStatus, int currentConfirmedEvents) =>
         IsActive(employeeStatus) && currentConfirmedEvents > 0;
 
-    /// <summary>
-    /// Synced person: a user or invitation whose externalId is a StaffCloud employee id; that id, or null for a
-    /// protected one (no externalId, or one that is not an employee id), which the sync never changes or deletes.
-    /// </summary>
+    /// <summary>Synced person: a user or invitation whose externalId is a StaffCloud employee id; that id, or null for a
+    /// protected one (no externalId, or one that is not an employee id), which the sync never changes or deletes.</summary>
     public static long? SyncedEmployeeId(string? externalId) => ExternalId.TryParseEmployeeId(externalId);
 
-    /// <summary>
-    /// Stale invitation (rule 2): created at or before the run's time minus the tenant's maximum age in calendar months,
-    /// as <see cref="DateTimeOffset.AddMonths"/> counts them. An invitation without a creation time is never stale.
-    /// </summary>
+    /// <summary>Stale invitation (rule 2): created at or before the run's time minus the tenant's maximum age in calendar months,
+    /// as <see cref="DateTimeOffset.AddMonths"/> counts them. An invitation without a creation time is never stale.</summary>
     public static bool IsStale(MobieTrainInvitation invitation, int maxAgeMonths, DateTimeOffset now) =>
         invitation.CreatedAt is { } createdAt && createdAt <= now.AddMonths(-maxAgeMonths);
 }

@@ -2,22 +2,18 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>
-/// The deletion guard (sync-rules.md, "Safety"), all of it: its threshold, its count, who it holds, and the held actions.
+/// <summary>The deletion guard (sync-rules.md, "Safety"), all of it: its threshold, its count, who it holds, and the held actions.
 /// Deletions of persons an approval in force names are not counted in D and go through; every other rule-1 deletion
 /// counts, so an approval can never carry people nobody approved. The records of persons left out by StaffCloud's list
-/// without proof count too, and are always held.
-/// </summary>
+/// without proof count too, and are always held.</summary>
 internal static class DeletionGuard
 {
     public const string UnprovenCause =
         "StaffCloud's employees list left them out, with more missing than the deletion threshold, so they were not read singly: not proven deleted";
 
-    /// <summary>
-    /// max(minimum, ceil(N × percent / 100)) for N synced persons (users plus invitations), and whether a count of
+    /// <summary>max(minimum, ceil(N × percent / 100)) for N synced persons (users plus invitations), and whether a count of
     /// deletions is over it. The one place the threshold is decided: the reader asks it before reading missing persons
-    /// singly, the planner before applying rule-1 deletions.
-    /// </summary>
+    /// singly, the planner before applying rule-1 deletions.</summary>
     public static (int Threshold, bool Exceeded) Check(int deletions, int syncedPersons, PlanSettings settings)
     {
         var threshold = Math.Max(settings.DeletionThresholdMinimum, (int)Math.Ceiling(syncedPersons * (double)settings.DeletionThresholdPercent / 100d));
@@ -65,11 +61,9 @@ internal static class DeletionGuard
     };
 }
 
-/// <summary>
-/// The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> (D) rule-1 deletions that no approval covers,
+/// <summary>The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> (D) rule-1 deletions that no approval covers,
 /// plus the <see cref="Unproven"/> records, against <see cref="Threshold"/> (<see cref="DeletionGuard.Check"/>).
-/// <see cref="ApprovedDeletions"/> are the deletions of approved persons, which go through whatever D is.
-/// </summary>
+/// <see cref="ApprovedDeletions"/> are the deletions of approved persons, which go through whatever D is.</summary>
 public sealed record DeletionGuardDecision(int Deletions, int ApprovedDeletions, int SyncedPersons, int Threshold, bool Tripped)
 {
     /// <summary>Users and invitations of persons StaffCloud's list left out without proof: held whatever the approval.</summary>

@@ -3,11 +3,9 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>
-/// Who holds which e-mail address during the run, for rule 3's and rule 7's <c>DuplicateEmail</c>: the MobieTrain records
+/// <summary>Who holds which e-mail address during the run, for rule 3's and rule 7's <c>DuplicateEmail</c>: the MobieTrain records
 /// that still hold an address after this run's removals (a protected record holds one too), and the lowest-id eligible
-/// employee of each address. <see cref="AddressMoves"/> builds it and moves the run's address changes in as it accepts them.
-/// </summary>
+/// employee of each address. <see cref="AddressMoves"/> builds it and moves the run's address changes in as it accepts them.</summary>
 internal sealed class EmailLedger
 {
     private readonly Dictionary<string, List<long?>> _owners = new(EmailAddress.Comparer);
@@ -42,10 +40,8 @@ internal sealed class EmailLedger
     public bool IsOfLowerEligible(string email, long employeeId) =>
         _lowestEligibleId.TryGetValue(email, out var lowest) && lowest < employeeId;
 
-    /// <summary>
-    /// A record of this person changes address in this run (a user's update, an invitation's replacement or withdrawal,
-    /// <paramref name="to"/> null), which is applied before new invitations: the old address is free for them, the new one taken.
-    /// </summary>
+    /// <summary>A record of this person changes address in this run (a user's update, an invitation's replacement or withdrawal,
+    /// <paramref name="to"/> null), which is applied before new invitations: the old address is free for them, the new one taken.</summary>
     public void Move(long employeeId, string? from, string? to)
     {
         if (EmailAddress.Normalize(from) is { } old && _owners.TryGetValue(old, out var owners))

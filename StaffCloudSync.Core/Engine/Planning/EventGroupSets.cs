@@ -13,12 +13,10 @@ internal static class EventGroupSets
         return groups;
     }
 
-    /// <summary>
-    /// Rule 6: the event (or project) groups of the person's current confirmed events plus the base groups, eligible or
+    /// <summary>Rule 6: the event (or project) groups of the person's current confirmed events plus the base groups, eligible or
     /// not; with PreserveManualGroups, plus the groups they already have that are not sync-owned (a group of the other
     /// mode is sync-owned, so people leave it either way); always plus the marker groups they are in. Group ids MobieTrain
-    /// does not know are dropped (a PATCH carrying them would be refused). Null when the set does not change.
-    /// </summary>
+    /// does not know are dropped (a PATCH carrying them would be refused). Null when the set does not change.</summary>
     public static List<GroupRef>? Desired(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
     {
         var desired = new List<GroupRef>(events.Length + (index.Settings.PreserveManualGroups ? currentIds.Count : 0));

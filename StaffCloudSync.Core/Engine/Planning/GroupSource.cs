@@ -5,10 +5,8 @@ namespace StaffCloudSync.Core.Engine.Planning;
 /// <summary>What a group the sync manages stands for (sync-rules.md, "event group", "base groups"); a base group has a name only.</summary>
 public enum GroupSourceKind { Event, Project, Base }
 
-/// <summary>
-/// The event, project or base group name a group stands for: how a plan names a group it creates, renames or refers to
-/// before that group has a MobieTrain id.
-/// </summary>
+/// <summary>The event, project or base group name a group stands for: how a plan names a group it creates, renames or refers to
+/// before that group has a MobieTrain id.</summary>
 public readonly record struct GroupSource(GroupSourceKind Kind, long Id, string? BaseName)
 {
     public static GroupSource Event(long eventId) => new(GroupSourceKind.Event, eventId, null);
@@ -33,10 +31,8 @@ public readonly record struct GroupSource(GroupSourceKind Kind, long Id, string?
     };
 }
 
-/// <summary>
-/// A group a planned write puts someone in: an existing MobieTrain group, or the event, project or base group this plan
-/// creates first (its id is known only once the create succeeded).
-/// </summary>
+/// <summary>A group a planned write puts someone in: an existing MobieTrain group, or the event, project or base group this plan
+/// creates first (its id is known only once the create succeeded).</summary>
 public readonly record struct GroupRef(string? GroupId, GroupSource? PendingSource)
 {
     public static GroupRef Existing(string groupId) => new(groupId, null);

@@ -4,12 +4,10 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>
-/// The snapshot arranged for the rules: dictionaries by employee id, event id, group id and group externalId, built once
+/// <summary>The snapshot arranged for the rules: dictionaries by employee id, event id, group id and group externalId, built once
 /// in O(n) so that deciding for one person never scans all records, with the words of <see cref="Definitions"/> asked of
 /// them and the guard's decision (<see cref="Planning.DeletionGuard"/>). Read-only once built: what the run's address
-/// changes do to who holds an address lives in <see cref="AddressMoves"/>, not here.
-/// </summary>
+/// changes do to who holds an address lives in <see cref="AddressMoves"/>, not here.</summary>
 internal sealed class PlanningIndex
 {
     private readonly Dictionary<long, long[]> _currentEventsByEmployee;
@@ -83,10 +81,8 @@ internal sealed class PlanningIndex
 
     public bool IsDeletionHeld(long employeeId) => Planning.DeletionGuard.Holds(DeletionGuard, Settings, employeeId);
 
-    /// <summary>
-    /// A record of this (synced, or null for protected) person is removed by this run (rule 1 unless held, rule 2),
-    /// removals running before any invitation: otherwise the next run would find its address free and write again.
-    /// </summary>
+    /// <summary>A record of this (synced, or null for protected) person is removed by this run (rule 1 unless held, rule 2),
+    /// removals running before any invitation: otherwise the next run would find its address free and write again.</summary>
     public bool IsRemovedThisRun(long? employeeId, MobieTrainInvitation? invitation) =>
         employeeId is { } id && ((IsDeactivated(id) && !IsDeletionHeld(id))
             || (invitation is not null && !IsDeactivated(id) && !IsUnproven(id) && IsStale(invitation)));

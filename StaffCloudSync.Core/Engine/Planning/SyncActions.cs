@@ -83,10 +83,8 @@ public sealed record InviteAction(long EmployeeId, PlannedInvitation Invitation)
     public override string Why => $"eligible (confirmed on {Invitation.Groups.Count} current or future event(s)) and not in MobieTrain";
 }
 
-/// <summary>
-/// Rule 7: the invitation's e-mail or phone changed, so it is withdrawn and sent again. <see cref="Wave"/> orders it after
-/// the changes that free its new address (<see cref="AddressMoves"/>).
-/// </summary>
+/// <summary>Rule 7: the invitation's e-mail or phone changed, so it is withdrawn and sent again. <see cref="Wave"/> orders it after
+/// the changes that free its new address (<see cref="AddressMoves"/>).</summary>
 public sealed record ReplaceInvitationAction(long EmployeeId, string InvitationId, PlannedInvitation Invitation, IReadOnlyList<string> ChangedFields)
     : PersonAction(EmployeeId, SyncRule.PendingInvitationFollows)
 {
@@ -97,10 +95,8 @@ public sealed record ReplaceInvitationAction(long EmployeeId, string InvitationI
     public override string Why => $"{string.Join(", ", ChangedFields)} changed in StaffCloud";
 }
 
-/// <summary>
-/// Rule 7, a cycle of address changes broken: the invitation is withdrawn now, freeing its address for the other changes
-/// of the cycle; the person (skipped <c>DuplicateEmail</c>) is invited again by the next run. Counted as a removed invitation.
-/// </summary>
+/// <summary>Rule 7, a cycle of address changes broken: the invitation is withdrawn now, freeing its address for the other changes
+/// of the cycle; the person (skipped <c>DuplicateEmail</c>) is invited again by the next run. Counted as a removed invitation.</summary>
 public sealed record WithdrawInvitationAction(long EmployeeId, string InvitationId)
     : PersonAction(EmployeeId, SyncRule.PendingInvitationFollows)
 {
@@ -154,10 +150,8 @@ public enum SyncRule
 public sealed record PlannedInvitation(
     string ExternalId, string FirstName, string LastName, string? Email, string? Phone, string Language, IReadOnlyList<GroupRef> Groups);
 
-/// <summary>
-/// The changed fields of a user or invitation (null = unchanged); <see cref="Groups"/>, when set, is the
-/// whole new set. <see cref="ChangedFields"/> names them for the log and the run record.
-/// </summary>
+/// <summary>The changed fields of a user or invitation (null = unchanged); <see cref="Groups"/>, when set, is the
+/// whole new set. <see cref="ChangedFields"/> names them for the log and the run record.</summary>
 public sealed record PlannedPatch(
     string? FirstName, string? LastName, string? Email, string? Phone, string? Language,
     IReadOnlyList<GroupRef>? Groups, IReadOnlyList<string> ChangedFields)

@@ -4,11 +4,9 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>
-/// The groups of one run (sync-rules.md, "event group", "sync-owned group", "base groups"): the existing event and project
+/// <summary>The groups of one run (sync-rules.md, "event group", "sync-owned group", "base groups"): the existing event and project
 /// groups by source id, the current groups of the tenant's <c>GroupBy</c> with their expected names, the projects' names
-/// from the assignments read, and the base groups resolved to MobieTrain groups. Part of <see cref="PlanningIndex"/>.
-/// </summary>
+/// from the assignments read, and the base groups resolved to MobieTrain groups. Part of <see cref="PlanningIndex"/>.</summary>
 internal sealed class SyncGroups
 {
     private readonly Dictionary<long, StaffCloudEvent> _currentEvents;
@@ -66,10 +64,8 @@ internal sealed class SyncGroups
     public GroupRef RefFor(GroupSource source) =>
         Existing(source) is { } group ? GroupRef.Existing(group.Id) : GroupRef.Pending(source);
 
-    /// <summary>
-    /// The groups of the tenant's mode for these current-or-future confirmed events, ascending: each event's group, or
-    /// the projects of the events (an event without a project gives none).
-    /// </summary>
+    /// <summary>The groups of the tenant's mode for these current-or-future confirmed events, ascending: each event's group, or
+    /// the projects of the events (an event without a project gives none).</summary>
     public List<GroupSource> SourcesOf(long[] events) => Mode == GroupMode.Event
         ? events.Select(GroupSource.Event).ToList()
         : events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>().Distinct().Order().Select(GroupSource.Project).ToList();
@@ -78,12 +74,10 @@ internal sealed class SyncGroups
     public string? ProjectNameOf(StaffCloudEvent staffCloudEvent) =>
         staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
 
-    /// <summary>
-    /// Rule 4, the only place that plans a group action: create the event, project and base groups that a planned write needs
+    /// <summary>Rule 4, the only place that plans a group action: create the event, project and base groups that a planned write needs
     /// and that do not exist yet (base groups first, by name only); rename the existing current groups of the tenant's mode
     /// whose expected name changed. Groups that are not current (finished events, the other mode's groups) and base groups
-    /// are left as they are, and no group is ever deleted.
-    /// </summary>
+    /// are left as they are, and no group is ever deleted.</summary>
     /// <param name="plannedGroupSets">The group sets of the run's planned invitations, replacements and updates.</param>
     public IEnumerable<SyncAction> Actions(IEnumerable<IReadOnlyList<GroupRef>> plannedGroupSets)
     {
@@ -134,10 +128,8 @@ internal sealed class SyncGroups
         return candidates;
     }
 
-    /// <summary>
-    /// A project's name from the joined field of its events' confirmed assignments, the lowest assignment id's first, so
-    /// two answers that disagree still give one name; <c>Project &lt;id&gt;</c> when StaffCloud gave none (staffcloud-api.md).
-    /// </summary>
+    /// <summary>A project's name from the joined field of its events' confirmed assignments, the lowest assignment id's first, so
+    /// two answers that disagree still give one name; <c>Project &lt;id&gt;</c> when StaffCloud gave none (staffcloud-api.md).</summary>
     private static Dictionary<long, string> ReadProjectNames(
         Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments)
     {
@@ -150,10 +142,8 @@ internal sealed class SyncGroups
         return names.ToDictionary(p => p.Key, p => p.Value ?? "Project " + p.Key.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>
-    /// Each base group name to a MobieTrain group, compared case-insensitively: the group whose name matches exactly, else
-    /// the lowest id in ordinal order (<paramref name="ordered"/> is in that order); a name no group has is pending.
-    /// </summary>
+    /// <summary>Each base group name to a MobieTrain group, compared case-insensitively: the group whose name matches exactly, else
+    /// the lowest id in ordinal order (<paramref name="ordered"/> is in that order); a name no group has is pending.</summary>
     private static (IReadOnlyList<GroupRef>, IReadOnlySet<string>) ResolveBaseGroups(IReadOnlyList<string> names, List<MobieTrainUserGroup> ordered)
     {
         var refs = new List<GroupRef>(names.Count);
@@ -172,13 +162,11 @@ internal sealed class SyncGroups
         return (refs, ids);
     }
 
-    /// <summary>
-    /// Names from the template, given in ascending order of the event's or project's id. Two groups with one name would be
+    /// <summary>Names from the template, given in ascending order of the event's or project's id. Two groups with one name would be
     /// ambiguous to the people in them (and MobieTrain refuses a second group of the same name), so a group whose name is
     /// held by another MobieTrain group, or was given to a lower id in this run, gets <c> [&lt;id&gt;]</c> appended —
     /// deterministic, so a group that holds a name keeps it and repeated runs agree. The names of base groups this run may
-    /// create are held too.
-    /// </summary>
+    /// create are held too.</summary>
     /// <param name="candidates">The current groups with their rendered names, in ascending source id.</param>
     private static Dictionary<GroupSource, string> ExpectedNamesOf(
         IReadOnlyList<(GroupSource Source, string Name, string? OwnGroupId)> candidates,

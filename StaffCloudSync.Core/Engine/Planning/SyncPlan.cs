@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>
-/// The planner's output: the actions in apply order, and what the deletion guard decided. Its counts are the
-/// counts a run would report if every write succeeded (what a dry run reports).
-/// </summary>
+/// <summary>The planner's output: the actions in apply order, and what the deletion guard decided. Its counts are the
+/// counts a run would report if every write succeeded (what a dry run reports).</summary>
 public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDecision DeletionGuard)
 {
     public IEnumerable<SkipAction> Skips => Actions.OfType<SkipAction>();

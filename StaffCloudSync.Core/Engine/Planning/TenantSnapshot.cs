@@ -6,12 +6,10 @@ namespace StaffCloudSync.Core.Engine.Planning;
 /// <summary>Everything one run read, before it plans: the input of the pure planner.</summary>
 public sealed record TenantSnapshot(StaffCloudSnapshot StaffCloud, MobieTrainSnapshot MobieTrain);
 
-/// <summary>
-/// What StaffCloud returned: its current-or-future events, their confirmed assignments, and the employees of those
+/// <summary>What StaffCloud returned: its current-or-future events, their confirmed assignments, and the employees of those
 /// assignments plus every synced person in MobieTrain — from the list read, or read singly where the list left one
 /// out (<see cref="OmittedByList"/>). <see cref="ProvenDeleted"/> holds the synced persons StaffCloud answered 404
-/// for when read singly: the only proof of a hard deletion. A synced person in neither is unproven and held.
-/// </summary>
+/// for when read singly: the only proof of a hard deletion. A synced person in neither is unproven and held.</summary>
 public sealed record StaffCloudSnapshot(
     IReadOnlyList<StaffCloudEmployee> Employees,
     IReadOnlyList<StaffCloudEvent> Events,

@@ -3,13 +3,11 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Rules;
 
-/// <summary>
-/// The tenant's <c>GroupNameTemplate</c>: literal text with the placeholders <c>{id}</c>, <c>{name}</c>,
+/// <summary>The tenant's <c>GroupNameTemplate</c>: literal text with the placeholders <c>{id}</c>, <c>{name}</c>,
 /// <c>{start:&lt;format&gt;}</c> and <c>{end:&lt;format&gt;}</c> (.NET date formats, invariant culture, the event's
 /// local time as StaffCloud gives it) and <c>{project}</c> (the project's name); <c>{{</c> and <c>}}</c> stand for
 /// braces. A template for project groups knows only <c>{id}</c> (the project's) and <c>{project}</c>: a project has no
-/// single name, start or end of an event. Parsed once, rendered per event or project.
-/// </summary>
+/// single name, start or end of an event. Parsed once, rendered per event or project.</summary>
 public sealed partial class GroupNameTemplate
 {
     public const int MaxNameLength = 255;
@@ -156,9 +154,7 @@ public sealed partial class GroupNameTemplate
             }
         }
         else if (format is not null)
-        {
             return $"placeholder '{{{body}}}' takes no format";
-        }
 
         part = new Part(kind.Value, format ?? string.Empty);
         return null;
@@ -173,8 +169,6 @@ public sealed partial class GroupNameTemplate
     private sealed record Part(PartKind Kind, string Value);
 }
 
-/// <summary>
-/// What a <see cref="GroupNameTemplate"/> names: an event's group or a project's. The tenant's <c>GroupBy</c>
-/// (Tenants/GroupMode) maps onto it; the rule lives here because Tenants uses Rules, never the other way round.
-/// </summary>
+/// <summary>What a <see cref="GroupNameTemplate"/> names: an event's group or a project's. The tenant's <c>GroupBy</c>
+/// (Tenants/GroupMode) maps onto it; the rule lives here because Tenants uses Rules, never the other way round.</summary>
 public enum GroupNameSubject { Event, Project }

@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Engine.Rules;
 
-/// <summary>
-/// StaffCloud's <c>communication_language</c> to an ISO 639-1 code: accepts codes (<c>de</c>, <c>de-CH</c>,
+/// <summary>StaffCloud's <c>communication_language</c> to an ISO 639-1 code: accepts codes (<c>de</c>, <c>de-CH</c>,
 /// <c>de_CH</c>) and the language's English or own name (<c>German</c>, <c>Deutsch</c>, <c>Français</c>,
-/// case and accents ignored). Anything else is unknown.
-/// </summary>
+/// case and accents ignored). Anything else is unknown.</summary>
 public static class LanguageCode
 {
     private static readonly Lazy<Dictionary<string, string>> Lookup = new(Load);

@@ -2,11 +2,9 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Rules;
 
-/// <summary>
-/// An employee's profile as MobieTrain should hold it (sync-rules.md, "Profile mapping"). A null field is absent
+/// <summary>An employee's profile as MobieTrain should hold it (sync-rules.md, "Profile mapping"). A null field is absent
 /// or invalid in StaffCloud and never clears MobieTrain's value; <see cref="Language"/> is null when
-/// <c>communication_language</c> names no known language (an invitation then takes the tenant default).
-/// </summary>
+/// <c>communication_language</c> names no known language (an invitation then takes the tenant default).</summary>
 public sealed record MappedProfile(string? FirstName, string? LastName, string? Email, string? Phone, string? Language)
 {
     /// <summary>First and last name are both present: otherwise the employee is skipped as InvalidProfile.</summary>

@@ -1,18 +1,14 @@
 namespace StaffCloudSync.Core.Engine.Rules;
 
-/// <summary>
-/// Phone numbers: spaces, dots, dashes and brackets removed, a leading <c>00</c> becomes <c>+</c>; with the tenant's
+/// <summary>Phone numbers: spaces, dots, dashes and brackets removed, a leading <c>00</c> becomes <c>+</c>; with the tenant's
 /// <c>DefaultCallingCode</c>, a number that then starts with a single <c>0</c> becomes that code followed by the digits
-/// after the <c>0</c>; what is then not <c>+</c> followed by 6–15 digits is invalid (sync-rules.md, profile mapping).
-/// </summary>
+/// after the <c>0</c>; what is then not <c>+</c> followed by 6–15 digits is invalid (sync-rules.md, profile mapping).</summary>
 public static class PhoneNumber
 {
-    /// <summary>
-    /// The number in <c>+digits</c> form, or null when absent or invalid. <paramref name="defaultCallingCode"/> is the
+    /// <summary>The number in <c>+digits</c> form, or null when absent or invalid. <paramref name="defaultCallingCode"/> is the
     /// tenant's (validated <c>+</c> and 1–3 digits) or null; it is a required argument so that no caller maps a phone
     /// without the tenant's code by accident — StaffCloud's and MobieTrain's numbers must be read alike, or a second
-    /// run would write again.
-    /// </summary>
+    /// run would write again.</summary>
     public static string? Normalize(string? value, string? defaultCallingCode)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -3,11 +3,9 @@ using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>
-/// Sends every request with the secret it names (<see cref="SecretName"/>) from the store; when the partner refuses it
+/// <summary>Sends every request with the secret it names (<see cref="SecretName"/>) from the store; when the partner refuses it
 /// (each client says what a refusal looks like), re-reads the secret once — a rotation in Key Vault — and sends the
-/// same request again only when the value changed. The client reads what happened from <see cref="Outcome"/>.
-/// </summary>
+/// same request again only when the value changed. The client reads what happened from <see cref="Outcome"/>.</summary>
 /// <remarks>
 /// Outermost, so the retries and pacing inside see each of the (at most two) sends as its own request, and a refusal,
 /// which no retry fixes, costs one re-read rather than one per attempt. Re-sending is safe: bodies are buffered, and a

@@ -5,12 +5,10 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>
-/// Both API clients' resilience, Microsoft.Extensions.Http.Resilience handlers from outside in: a total timeout, the
+/// <summary>Both API clients' resilience, Microsoft.Extensions.Http.Resilience handlers from outside in: a total timeout, the
 /// library's HTTP retry (exponential back-off with jitter), a timeout per attempt. Our rules on top (docs/decisions.md):
 /// <c>Retry-After</c> and <c>X-Rate-Limit-Reset</c> as the delay, clamped; a longer wait than
-/// <see cref="HttpResilienceOptions.MaxRetryAfter"/> not retried; a write retried only with an idempotency key.
-/// </summary>
+/// <see cref="HttpResilienceOptions.MaxRetryAfter"/> not retried; a write retried only with an idempotency key.</summary>
 public static class HttpResilience
 {
     /// <param name="perAttempt">A handler between the retries and the attempt timeout (a pacer): it sees every attempt and eats no attempt's time.</param>
@@ -98,11 +96,9 @@ internal static partial class RetryLog
     public static partial void Retrying(ILogger logger, string? method, string? host, string? path, int? statusCode, string? error, int attempt, long delayMs);
 }
 
-/// <summary>
-/// The clock retries and the partners' pauses wait on: the system clock in production and the sandbox; tests register
+/// <summary>The clock retries and the partners' pauses wait on: the system clock in production and the sandbox; tests register
 /// one whose timers fire at once, so no test sleeps through a back-off. Apart from the app's <see cref="TimeProvider"/>,
-/// whose "now" a test fixes, and from the timeouts, which keep real time.
-/// </summary>
+/// whose "now" a test fixes, and from the timeouts, which keep real time.</summary>
 public sealed class BackoffClock(TimeProvider time)
 {
     public static BackoffClock System { get; } = new(TimeProvider.System);

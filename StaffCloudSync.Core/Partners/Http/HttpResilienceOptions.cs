@@ -2,11 +2,9 @@ using StaffCloudSync.Core.Platform.AppSettings;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>
-/// Retries and timeouts of one external API's requests. Not settings (issue 22): the same constants for both APIs and
+/// <summary>Retries and timeouts of one external API's requests. Not settings (issue 22): the same constants for both APIs and
 /// every environment, held in an internal property of the clients' options, which the binder leaves alone and tests
-/// shorten in code. The total timeout leaves room to wait out a <c>Retry-After</c> up to <see cref="MaxRetryAfter"/>.
-/// </summary>
+/// shorten in code. The total timeout leaves room to wait out a <c>Retry-After</c> up to <see cref="MaxRetryAfter"/>.</summary>
 public sealed class HttpResilienceOptions
 {
     /// <summary>Retries after the first attempt: the spec asks for at least 3.</summary>

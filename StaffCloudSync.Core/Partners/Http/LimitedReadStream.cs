@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>
-/// A read-only view of a response body that refuses to read past a limit: an enormous answer (a filter the API
-/// ignored, a fault) fails that tenant's read with a clear reason instead of eating the host's memory.
-/// </summary>
+/// <summary>A read-only view of a response body that refuses to read past a limit: an enormous answer (a filter the API
+/// ignored, a fault) fails that tenant's read with a clear reason instead of eating the host's memory.</summary>
 public sealed class LimitedReadStream(Stream inner, long limit) : Stream
 {
     private long _read;

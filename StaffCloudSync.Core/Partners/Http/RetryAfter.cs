@@ -2,10 +2,8 @@ using System.Net.Http.Headers;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>
-/// How long a server asked us to wait: <c>Retry-After</c> (seconds or an HTTP date), else StaffCloud's
-/// <c>X-Rate-Limit-Reset</c>, seen both as seconds to wait and as a Unix timestamp (a small value is seconds, a large one a timestamp).
-/// </summary>
+/// <summary>How long a server asked us to wait: <c>Retry-After</c> (seconds or an HTTP date), else StaffCloud's
+/// <c>X-Rate-Limit-Reset</c>, seen both as seconds to wait and as a Unix timestamp (a small value is seconds, a large one a timestamp).</summary>
 public static class RetryAfter
 {
     public const string RateLimitReset = "X-Rate-Limit-Reset";

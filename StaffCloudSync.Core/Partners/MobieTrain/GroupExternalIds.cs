@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
-/// <summary>
-/// The externalIds of sync-owned groups (sync-rules.md), whatever the tenant's <c>GroupBy</c> is now: a tenant that
-/// switches mode still owns its old groups, so rule 6 takes people out of them even with PreserveManualGroups.
-/// </summary>
+/// <summary>The externalIds of sync-owned groups (sync-rules.md), whatever the tenant's <c>GroupBy</c> is now: a tenant that
+/// switches mode still owns its old groups, so rule 6 takes people out of them even with PreserveManualGroups.</summary>
 public static class GroupExternalIds
 {
     public const string EventGroupPrefix = "staffcloud-event-";

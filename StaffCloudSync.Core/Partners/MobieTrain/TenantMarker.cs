@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
-/// <summary>
-/// The account's marker group (sync-rules.md, "An account belongs to one tenant, provably"): its externalId names the
-/// one tenant allowed to write the account, so a row pointed at another client's account is refused before it writes.
-/// </summary>
+/// <summary>The account's marker group (sync-rules.md, "An account belongs to one tenant, provably"): its externalId names the
+/// one tenant allowed to write the account, so a row pointed at another client's account is refused before it writes.</summary>
 public static class TenantMarker
 {
     public const string Prefix = "staffcloud-sync-tenant-";

@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud;
 
-/// <summary>
-/// The StaffCloud reads of the read plan in staffcloud-api.md; no write, on purpose. Every id passed must be positive:
-/// StaffCloud reads <c>id=-5</c> as "everyone but 5".
-/// </summary>
+/// <summary>The StaffCloud reads of the read plan in staffcloud-api.md; no write, on purpose. Every id passed must be positive:
+/// StaffCloud reads <c>id=-5</c> as "everyone but 5".</summary>
 public interface IStaffCloudClient
 {
     /// <summary>Active events (status 2) whose end lies after <paramref name="afterLocal"/> (tenant wall clock), or that have no end and start after it.</summary>

@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Platform.AppSettings;
 
-/// <summary>
-/// A setting the app no longer reads (issue 22: only what differs per environment or what an operator has a reason to
+/// <summary>A setting the app no longer reads (issue 22: only what differs per environment or what an operator has a reason to
 /// tune stays a setting), <paramref name="Key"/> below its section (<c>Resilience:MaxRetries</c>), and what took its
-/// place (<c>the constant 4</c>).
-/// </summary>
+/// place (<c>the constant 4</c>).</summary>
 public sealed record RemovedSetting(string Key, string Now);
 
 /// <summary>The removed settings of one section that the configuration still holds, as start-up failures.</summary>
@@ -13,11 +11,9 @@ public sealed class RemovedSettingsFound
     public List<string> Failures { get; } = [];
 }
 
-/// <summary>
-/// Fails start-up when a removed setting is still present in configuration (as <c>Section:Key</c>, or
+/// <summary>Fails start-up when a removed setting is still present in configuration (as <c>Section:Key</c>, or
 /// <c>Section__Key</c> in app settings and environment variables), naming it and saying it is gone: a value an operator
-/// set must not be silently ignored. Each section registers its own list, beside the constants that replaced them.
-/// </summary>
+/// set must not be silently ignored. Each section registers its own list, beside the constants that replaced them.</summary>
 public static class RemovedSettings
 {
     public static IServiceCollection RejectRemovedSettings(this IServiceCollection services, IConfiguration configuration,

@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Core.Platform.Secrets;
 
-/// <summary>
-/// Secrets from configuration (<c>Secrets:Values:&lt;name&gt;</c>): for local runs and tests, where there is no vault.
-/// Read through <see cref="IOptionsMonitor{TOptions}"/> so that an edited settings file is picked up without a restart.
-/// </summary>
+/// <summary>Secrets from configuration (<c>Secrets:Values:&lt;name&gt;</c>): for local runs and tests, where there is no vault.
+/// Read through <see cref="IOptionsMonitor{TOptions}"/> so that an edited settings file is picked up without a restart.</summary>
 public sealed class ConfigurationSecretStore(IOptionsMonitor<SecretsOptions> options, ILogger<ConfigurationSecretStore> logger) : ISecretStore
 {
     public Task<string> GetSecretAsync(string name, CancellationToken cancellationToken)

@@ -7,10 +7,8 @@ public sealed class KeyVaultOptions
 {
     public const string SectionName = "KeyVault";
 
-    /// <summary>
-    /// How long a read secret is reused before Key Vault is asked again. Short, so that a rotated token is picked up
-    /// within minutes even without <see cref="ISecretStore.Invalidate"/>.
-    /// </summary>
+    /// <summary>How long a read secret is reused before Key Vault is asked again. Short, so that a rotated token is picked up
+    /// within minutes even without <see cref="ISecretStore.Invalidate"/>.</summary>
     public static readonly TimeSpan DefaultCacheDuration = TimeSpan.FromMinutes(5);
 
     /// <summary>The vault, e.g. <c>https://kv-staffcloudsync.vault.azure.net/</c>; required with the Key Vault provider.</summary>

@@ -2,11 +2,9 @@ using StaffCloudSync.Core.Platform.AppSettings;
 
 namespace StaffCloudSync.Core.Platform.Secrets;
 
-/// <summary>
-/// Fails start-up when the Key Vault provider is selected but <c>KeyVault:*</c> cannot work; with the configuration
+/// <summary>Fails start-up when the Key Vault provider is selected but <c>KeyVault:*</c> cannot work; with the configuration
 /// provider the section is not used, so it is not checked. The provider is read from the raw setting: reading
-/// <c>IOptions&lt;SecretsOptions&gt;</c> here would throw on an unknown provider and report the same mistake twice.
-/// </summary>
+/// <c>IOptions&lt;SecretsOptions&gt;</c> here would throw on an unknown provider and report the same mistake twice.</summary>
 internal sealed class KeyVaultOptionsValidator(Func<string?> providerSetting) : IValidateOptions<KeyVaultOptions>
 {
     private const string SetVaultUri = "set app setting / environment variable KeyVault__VaultUri to the vault's URI, e.g. https://<vault-name>.vault.azure.net/.";

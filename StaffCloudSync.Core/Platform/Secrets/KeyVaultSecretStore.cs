@@ -4,13 +4,11 @@ using Microsoft.Extensions.Caching.Hybrid;
 
 namespace StaffCloudSync.Core.Platform.Secrets;
 
-/// <summary>
-/// Secrets from Azure Key Vault, each kept for <see cref="KeyVaultOptions.CacheDuration"/>: a run reads the same
+/// <summary>Secrets from Azure Key Vault, each kept for <see cref="KeyVaultOptions.CacheDuration"/>: a run reads the same
 /// tokens for many requests, and many tenants share the MobieTrain key, so without a cache every run would cost
 /// several vault reads (and count against the vault's throttling limit). Kept short so a rotated token is picked up
 /// within minutes; <see cref="Invalidate"/> drops one at once. <see cref="HybridCache"/> makes concurrent callers of one
-/// name share a single read and caches no failure (docs/decisions.md).
-/// </summary>
+/// name share a single read and caches no failure (docs/decisions.md).</summary>
 public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache cache, IOptions<KeyVaultOptions> options, ILogger<KeyVaultSecretStore> logger)
     : ISecretStore
 {

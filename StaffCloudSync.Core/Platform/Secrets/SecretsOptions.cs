@@ -5,18 +5,14 @@ public sealed class SecretsOptions
 {
     public const string SectionName = "Secrets";
 
-    /// <summary>
-    /// <see cref="SecretProvider.KeyVault"/> (default) or <see cref="SecretProvider.Configuration"/>. A string rather
+    /// <summary><see cref="SecretProvider.KeyVault"/> (default) or <see cref="SecretProvider.Configuration"/>. A string rather
     /// than the enum so that a typo reaches <see cref="SecretsOptionsValidator"/>, whose message lists the allowed
-    /// values, instead of the configuration binder's conversion error, which does not.
-    /// </summary>
+    /// values, instead of the configuration binder's conversion error, which does not.</summary>
     public string? Provider { get; set; } = nameof(SecretProvider.KeyVault);
 
-    /// <summary>
-    /// Secret name → value for the configuration provider, e.g. key <c>Secrets:Values:staffcloud-token-acme</c>
+    /// <summary>Secret name → value for the configuration provider, e.g. key <c>Secrets:Values:staffcloud-token-acme</c>
     /// (environment variable / local.settings.json <c>Secrets__Values__staffcloud-token-acme</c>). Names are
-    /// case-insensitive, as in Key Vault and configuration.
-    /// </summary>
+    /// case-insensitive, as in Key Vault and configuration.</summary>
     public Dictionary<string, string?> Values { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The provider named by <see cref="Provider"/>; an empty setting means the default, Key Vault.</summary>

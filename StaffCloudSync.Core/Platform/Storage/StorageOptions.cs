@@ -3,10 +3,8 @@ using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Core.Platform.Storage;
 
-/// <summary>
-/// The app's own storage account (tenant registry, run records), configured the way Azure Functions configures
-/// <c>AzureWebJobsStorage</c>: a connection string, or identity-based service URIs with a credential.
-/// </summary>
+/// <summary>The app's own storage account (tenant registry, run records), configured the way Azure Functions configures
+/// <c>AzureWebJobsStorage</c>: a connection string, or identity-based service URIs with a credential.</summary>
 public sealed class StorageOptions
 {
     /// <summary>The Functions host's own setting: both the host and this app use the one account.</summary>
@@ -47,10 +45,8 @@ public sealed class StorageOptions
 
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 
-    /// <summary>
-    /// Reads <c>AzureWebJobsStorage</c> by hand: the same key is a plain value (connection string) in one setup and a
-    /// section (identity-based) in the other, which the options binder cannot express.
-    /// </summary>
+    /// <summary>Reads <c>AzureWebJobsStorage</c> by hand: the same key is a plain value (connection string) in one setup and a
+    /// section (identity-based) in the other, which the options binder cannot express.</summary>
     public void ReadFrom(IConfiguration configuration)
     {
         var connection = configuration.GetSection(ConnectionSettingName);

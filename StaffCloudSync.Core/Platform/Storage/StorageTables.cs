@@ -3,10 +3,8 @@ using Azure.Storage.Blobs;
 
 namespace StaffCloudSync.Core.Platform.Storage;
 
-/// <summary>
-/// The app's tables and its run-details container, each created on its first use and then never asked about again in
-/// this process: a CreateIfNotExists per call would double every request.
-/// </summary>
+/// <summary>The app's tables and its run-details container, each created on its first use and then never asked about again in
+/// this process: a CreateIfNotExists per call would double every request.</summary>
 public sealed class StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
 {
     public Ensured<TableClient> Tenants { get; } = Ensured.Table(tableService.GetTableClient(options.Value.TenantsTableName));
@@ -15,10 +13,8 @@ public sealed class StorageTables(TableServiceClient tableService, BlobServiceCl
 
     public Ensured<TableClient> Leases { get; } = Ensured.Table(tableService.GetTableClient(options.Value.LeasesTableName));
 
-    /// <summary>
-    /// The <c>run-details</c> container of JSON documents: a blob per run (the run store) and the deletion approvals (the
-    /// tenant store). Named for what it holds, so storage knows neither room's types.
-    /// </summary>
+    /// <summary>The <c>run-details</c> container of JSON documents: a blob per run (the run store) and the deletion approvals (the
+    /// tenant store). Named for what it holds, so storage knows neither room's types.</summary>
     public Ensured<BlobContainerClient> Documents { get; } = Ensured.Container(blobService.GetBlobContainerClient(options.Value.RunDetailsContainerName));
 }
 

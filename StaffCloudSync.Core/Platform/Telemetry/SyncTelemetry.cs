@@ -5,11 +5,9 @@ using OpenTelemetry.Trace;
 
 namespace StaffCloudSync.Core.Platform.Telemetry;
 
-/// <summary>
-/// The app's one <see cref="ActivitySource"/> and <see cref="Meter"/>, their names and the few places that feed them. Names
+/// <summary>The app's one <see cref="ActivitySource"/> and <see cref="Meter"/>, their names and the few places that feed them. Names
 /// are constants because alerts and the workbook (infra/) query them and a test holds both sides together: a renamed metric
-/// breaks that test, not silently an alert. A run's metrics are taken from its record, so alerts show the record's numbers.
-/// </summary>
+/// breaks that test, not silently an alert. A run's metrics are taken from its record, so alerts show the record's numbers.</summary>
 public static class SyncTelemetry
 {
     public const string Name = "StaffCloudSync";
@@ -73,10 +71,8 @@ public static class SyncTelemetry
     /// <summary>Scheme, host and path only: a query carries people's ids, and a notification URL its secret.</summary>
     public static string? WithoutQuery(Uri? uri) => uri is null ? null : uri.GetLeftPart(UriPartial.Path);
 
-    /// <summary>
-    /// A run's span, continuing the trace its message carries (a message without one starts a trace); the span that
-    /// was current (the queue function's invocation) is linked. Null when this run already has its span or nobody listens.
-    /// </summary>
+    /// <summary>A run's span, continuing the trace its message carries (a message without one starts a trace); the span that
+    /// was current (the queue function's invocation) is linked. Null when this run already has its span or nobody listens.</summary>
     public static Activity? StartRun(string runId, string? traceparent, string? tracestate)
     {
         if (Activity.Current is { OperationName: RunSpan } current && Equals(current.GetTagItem(RunTag), runId))
@@ -93,10 +89,8 @@ public static class SyncTelemetry
     public static Activity? StartApplyPhase(string writeName) =>
         Source.StartActivity(ApplySpanPrefix + (writeName ?? string.Empty).Replace("Async", string.Empty, StringComparison.Ordinal));
 
-    /// <summary>
-    /// One tenant's share of the scheduled fan-out: a trace of its own (so one trace is one tenant's run, not every
-    /// tenant's), linked to the timer's invocation.
-    /// </summary>
+    /// <summary>One tenant's share of the scheduled fan-out: a trace of its own (so one trace is one tenant's run, not every
+    /// tenant's), linked to the timer's invocation.</summary>
     public static Activity? StartDispatch(string tenantId)
     {
         var links = Activity.Current is { } timer ? new[] { new ActivityLink(timer.Context) } : null;

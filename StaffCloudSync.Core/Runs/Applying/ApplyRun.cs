@@ -7,10 +7,8 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs.Applying;
 
-/// <summary>
-/// The state of one apply: it runs a phase's writes with bounded parallelism and decides what each outcome means (a
-/// record's failure, an outage, a run-level error); what a write does is <see cref="PlannedWrites"/>'s.
-/// </summary>
+/// <summary>The state of one apply: it runs a phase's writes with bounded parallelism and decides what each outcome means (a
+/// record's failure, an outage, a run-level error); what a write does is <see cref="PlannedWrites"/>'s.</summary>
 internal sealed class ApplyRun(
     MobieTrainWriteTarget target, int parallelism, int maxConsecutiveTransient, RunBudget budget, ILogger logger, CancellationToken cancellationToken)
     : IDisposable

@@ -4,13 +4,11 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs.Applying;
 
-/// <summary>
-/// Step 3 of a run: executes a plan against MobieTrain in a safe order — groups first (so every later write finds its
+/// <summary>Step 3 of a run: executes a plan against MobieTrain in a safe order — groups first (so every later write finds its
 /// groups), then removals, then replacements and updates in the planner's address waves, then new invitations — with
 /// bounded parallelism inside each phase. A write MobieTrain refuses fails that record only; any other error (outage,
 /// authentication) stops the run, and the next run finishes the work. What each action writes is <see cref="PlannedWrites"/>'s,
-/// the run's state and what each outcome means <see cref="ApplyRun"/>'s.
-/// </summary>
+/// the run's state and what each outcome means <see cref="ApplyRun"/>'s.</summary>
 public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> options, ILogger<PlanApplier> logger)
 {
     /// <summary>Until the plan is done or <paramref name="budget"/> is spent: then no write starts, those in flight finish.</summary>
@@ -45,10 +43,8 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
     };
 }
 
-/// <summary>
-/// What applying a plan did; a run-level error stopped the rest of the plan. <see cref="Completed"/> lists the writes that
-/// succeeded, so that an approval of deletions keeps exactly the persons not yet deleted.
-/// </summary>
+/// <summary>What applying a plan did; a run-level error stopped the rest of the plan. <see cref="Completed"/> lists the writes that
+/// succeeded, so that an approval of deletions keeps exactly the persons not yet deleted.</summary>
 public sealed record ApplyResult(SyncCounts Counts, IReadOnlyList<RecordFailure> Failures, Exception? RunLevelError, IReadOnlyList<SyncAction> Completed)
 {
     /// <summary>The rest of the plan is for the continuation.</summary>
@@ -58,10 +54,8 @@ public sealed record ApplyResult(SyncCounts Counts, IReadOnlyList<RecordFailure>
     public static ApplyResult DryRun(SyncPlan plan) => new(plan.PlannedCounts(), [], null, []);
 }
 
-/// <summary>
-/// An invocation's time budget, on elapsed time from the run's start: the sandbox's scenario clock stands still during a
-/// step, the budget must not. <paramref name="stop"/> ends it early: no write starts after it, those in flight finish.
-/// </summary>
+/// <summary>An invocation's time budget, on elapsed time from the run's start: the sandbox's scenario clock stands still during a
+/// step, the budget must not. <paramref name="stop"/> ends it early: no write starts after it, those in flight finish.</summary>
 public sealed class RunBudget(TimeProvider time, long startedTimestamp, TimeSpan budget, CancellationToken stop = default)
 {
     public TimeSpan Budget { get; } = budget;

@@ -5,11 +5,9 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs.Leases;
 
-/// <summary>
-/// Tenant leases as rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs
+/// <summary>Tenant leases as rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs
 /// that meet cannot both win. A run id whose own lease is still running is refused like any other: a re-delivered
-/// queue message of a run that goes on must not start it a second time.
-/// </summary>
+/// queue message of a run that goes on must not start it a second time.</summary>
 public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) : ITenantLeases
 {
     private const string Partition = "lease";

@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Runs.Leases;
 
-/// <summary>
-/// Renews a run's lease every third of its duration while the run is active, so a run longer than the lease lets no
+/// <summary>Renews a run's lease every third of its duration while the run is active, so a run longer than the lease lets no
 /// scheduled run in beside it. A renewal that fails or finds the lease gone signals <see cref="LeaseRenewal.Lost"/> at
-/// once: the run can no longer prove the tenant is its own, so it must not write on.
-/// </summary>
+/// once: the run can no longer prove the tenant is its own, so it must not write on.</summary>
 public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, ILogger<TenantLeaseKeeper> logger)
 {
     /// <summary>Starts renewing; disposing the result stops it (the caller releases the lease itself).</summary>

@@ -4,16 +4,12 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Runs.Marker;
 
-/// <summary>
-/// The one place a run and <c>tenants claim</c> decide on, and write, the account's marker. The run owner calls
-/// <see cref="EnsureAsync"/> after reading MobieTrain and before planning, so no write of any kind precedes it.
-/// </summary>
+/// <summary>The one place a run and <c>tenants claim</c> decide on, and write, the account's marker. The run owner calls
+/// <see cref="EnsureAsync"/> after reading MobieTrain and before planning, so no write of any kind precedes it.</summary>
 public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<AccountMarkers> logger)
 {
-    /// <summary>
-    /// Fails the run (<see cref="SyncRunException"/>, nothing written) for another tenant's marker or an unclaimed account;
-    /// creates the marker of a new account, except in a dry run, which ends as if it were there.
-    /// </summary>
+    /// <summary>Fails the run (<see cref="SyncRunException"/>, nothing written) for another tenant's marker or an unclaimed account;
+    /// creates the marker of a new account, except in a dry run, which ends as if it were there.</summary>
     public async Task<AccountMarkerCheck> EnsureAsync(
         MobieTrainWriteTarget target, bool dryRun, MobieTrainSnapshot snapshot, CancellationToken cancellationToken)
     {

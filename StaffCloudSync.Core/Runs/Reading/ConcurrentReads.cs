@@ -2,10 +2,8 @@ using System.Runtime.ExceptionServices;
 
 namespace StaffCloudSync.Core.Runs.Reading;
 
-/// <summary>
-/// Runs independent reads side by side; the first failure cancels the others, and the error that surfaces is
-/// the real cause, not the cancellation it caused in a sibling.
-/// </summary>
+/// <summary>Runs independent reads side by side; the first failure cancels the others, and the error that surfaces is
+/// the real cause, not the cancellation it caused in a sibling.</summary>
 internal sealed class ConcurrentReads(CancellationToken cancellationToken) : IDisposable
 {
     private readonly CancellationTokenSource _failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

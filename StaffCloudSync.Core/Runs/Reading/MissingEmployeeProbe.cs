@@ -4,13 +4,11 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Runs.Reading;
 
-/// <summary>
-/// The proof of a hard deletion (sync-rules.md, "deactivated employee"). StaffCloud can answer a list with <c>200 []</c>
+/// <summary>The proof of a hard deletion (sync-rules.md, "deactivated employee"). StaffCloud can answer a list with <c>200 []</c>
 /// when a filter misfires, so a synced person the list left out is read singly: a JSON 404 proves the deletion once some
 /// single read of the run answered a record (another missing person's, or a control read of a listed employee); a record
 /// is used as read; any other answer fails the run before anything is written. When more are missing than the deletion
-/// guard's threshold, the list itself is suspect: they are held, not read, except those an operator's approval covers.
-/// </summary>
+/// guard's threshold, the list itself is suspect: they are held, not read, except those an operator's approval covers.</summary>
 internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger logger)
 {
     public async Task<MissingEmployeeProof> ProveAsync(StaffCloudTarget target, PlanSettings settings, IReadOnlyList<StaffCloudEmployee> listed,

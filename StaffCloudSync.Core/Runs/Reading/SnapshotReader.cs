@@ -5,12 +5,10 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs.Reading;
 
-/// <summary>
-/// Step 1 of a run, following the read plan of staffcloud-api.md: MobieTrain's lists beside StaffCloud's current-or-future
+/// <summary>Step 1 of a run, following the read plan of staffcloud-api.md: MobieTrain's lists beside StaffCloud's current-or-future
 /// events, then their confirmed assignments, then the employees of those and every synced person, then singly the synced
 /// persons the list left out (<see cref="MissingEmployeeProbe"/>). Its cost grows with what the tenant schedules, not
-/// with the whole StaffCloud database. Any failure propagates: a run never plans on half a snapshot.
-/// </summary>
+/// with the whole StaffCloud database. Any failure propagates: a run never plans on half a snapshot.</summary>
 public sealed class SnapshotReader(
     IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, IOptions<SyncOptions> options, ILogger<SnapshotReader> logger)
 {

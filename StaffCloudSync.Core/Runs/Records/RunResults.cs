@@ -2,10 +2,8 @@ using StaffCloudSync.Core.Engine.Planning;
 
 namespace StaffCloudSync.Core.Runs.Records;
 
-/// <summary>
-/// One person write a run attempted: who, which MobieTrain record, the action's kind and the rule of sync-rules.md that
-/// called for it (by name), and whether it was done. Ids and names of rules only: never a profile value.
-/// </summary>
+/// <summary>One person write a run attempted: who, which MobieTrain record, the action's kind and the rule of sync-rules.md that
+/// called for it (by name), and whether it was done. Ids and names of rules only: never a profile value.</summary>
 public sealed record PersonWrite(long EmployeeId, string Action, string Rule, string? MobieTrainId, bool Done);
 
 /// <summary>The person writes of a run, capped so that their blob stays bounded whatever the roster.</summary>
@@ -25,10 +23,8 @@ public sealed record RunWrites(IReadOnlyList<PersonWrite> Items, int Omitted)
 
 public sealed record RunResultRow(long EmployeeId, string? MobieTrainId, string Action, string? Rule, string? Reason, string Outcome);
 
-/// <summary>
-/// A run's results file (<c>runs show --csv</c>, <c>GET /api/tenants/{id}/runs/{runId}/results</c>): one line per person and
-/// action the run did, skipped, failed or held, built from the run record alone — ids, rules and reasons, no contact data.
-/// </summary>
+/// <summary>A run's results file (<c>runs show --csv</c>, <c>GET /api/tenants/{id}/runs/{runId}/results</c>): one line per person and
+/// action the run did, skipped, failed or held, built from the run record alone — ids, rules and reasons, no contact data.</summary>
 public sealed class RunResults(RunStore runs)
 {
     public static readonly IReadOnlyList<string> Columns = ["employeeId", "mobieTrainId", "action", "rule", "reason", "outcome"];

@@ -7,12 +7,10 @@ using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Runs.Records;
 
-/// <summary>
-/// Run records: the summary a person reads in the portal as a row of the <c>SyncRuns</c> table (partition = tenant,
+/// <summary>Run records: the summary a person reads in the portal as a row of the <c>SyncRuns</c> table (partition = tenant,
 /// newest first, <see cref="RunEntityMapper"/>), the run's lists (skipped, held deletions, failures, approval) as one JSON
 /// document in the <c>run-details</c> container (<c>{tenant}/{runId}.json</c>, named by the row), and its person writes
-/// beside it (<c>{tenant}/{runId}.writes.json</c>), read only by the results file so listing runs never downloads them.
-/// </summary>
+/// beside it (<c>{tenant}/{runId}.writes.json</c>), read only by the results file so listing runs never downloads them.</summary>
 /// <remarks>
 /// Finding a run by id: Table storage filters RowKeys by range only, and the run id sits behind the start time. Each run
 /// therefore has a small index entity in its partition (RowKey "runid_" + id, pointing at the run's RowKey), written in

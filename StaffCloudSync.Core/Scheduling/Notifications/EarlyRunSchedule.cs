@@ -7,19 +7,15 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>
-/// Each tenant's early-run row (sync-rules.md, "Early runs"), in the <c>TenantLeases</c> table beside the lease (partition
+/// <summary>Each tenant's early-run row (sync-rules.md, "Early runs"), in the <c>TenantLeases</c> table beside the lease (partition
 /// <c>notifications</c>): both are per-tenant coordination rows. Every change is made on the row as read, conditional on
-/// its ETag, and decided again when another writer came first, so a flood of notifications still makes one due run.
-/// </summary>
+/// its ETag, and decided again when another writer came first, so a flood of notifications still makes one due run.</summary>
 public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSchedule> logger)
 {
     internal const string Partition = "notifications";
 
-    /// <summary>
-    /// A due run that has not started this long after its due time is taken as lost (its message never queued, or
-    /// deleted by hand), so that notifications are not joined to a run that will never come.
-    /// </summary>
+    /// <summary>A due run that has not started this long after its due time is taken as lost (its message never queued, or
+    /// deleted by hand), so that notifications are not joined to a run that will never come.</summary>
     public static readonly TimeSpan LostAfter = TimeSpan.FromHours(1);
 
     private const int MaxAttempts = 8;
@@ -36,10 +32,8 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
         return previousRunStartedAt is { } started && started + minInterval > debounced ? started + minInterval : debounced;
     }
 
-    /// <summary>
-    /// A notification at <paramref name="now"/>: joins the run that is due, or claims a new one (a fresh run id the caller
-    /// queues). The row is written before the message is queued, so two notifications can never queue two runs.
-    /// </summary>
+    /// <summary>A notification at <paramref name="now"/>: joins the run that is due, or claims a new one (a fresh run id the caller
+    /// queues). The row is written before the message is queued, so two notifications can never queue two runs.</summary>
     public Task<EarlyRun> ClaimAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken) =>
         ChangeAsync(settings.TenantId, row =>
         {
@@ -60,10 +54,8 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     public Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, row => (row.DueRunId == runId ? row.WithoutDueRun() : null, true), cancellationToken);
 
-    /// <summary>
-    /// A notification-triggered run starts: the minimum interval counts from its start, and it is no longer the due run, so
-    /// a notification from now on makes the next one due (the run may have read already). Returns the start recorded.
-    /// </summary>
+    /// <summary>A notification-triggered run starts: the minimum interval counts from its start, and it is no longer the due run, so
+    /// a notification from now on makes the next one due (the run may have read already). Returns the start recorded.</summary>
     public Task<DateTimeOffset> RunStartingAsync(string tenantId, string runId, DateTimeOffset now, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, row =>
         {
@@ -144,11 +136,9 @@ public sealed record EarlyRunState(DateTimeOffset? DueAt, string? DueRunId, Date
     public EarlyRunState WithoutDueRun() => this with { DueAt = null, DueRunId = null, FirstNotifiedAt = null };
 }
 
-/// <summary>
-/// The early runs of sync-rules.md: made due through the <see cref="EarlyRunSchedule"/> row and queued once, invisible
+/// <summary>The early runs of sync-rules.md: made due through the <see cref="EarlyRunSchedule"/> row and queued once, invisible
 /// until their due time. One skipped because another run holds the tenant is made due again, so the change it was for
-/// does not wait for the next scheduled run.
-/// </summary>
+/// does not wait for the next scheduled run.</summary>
 public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, TenantStore tenants, TimeProvider time, ILogger<EarlyRuns> logger) : IQueuedRunObserver
 {
     /// <summary>Joins the due run of the tenant, or makes one due now and queues it; a message that cannot be queued gives the claim up.</summary>

@@ -2,10 +2,8 @@ using System.Buffers;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>
-/// What the sync takes from a notification's body: its size and, where it can be told, its event name. StaffCloud's
-/// payload is not documented (staffcloud-api.md, "Webhooks"), so a notification only says "this tenant changed".
-/// </summary>
+/// <summary>What the sync takes from a notification's body: its size and, where it can be told, its event name. StaffCloud's
+/// payload is not documented (staffcloud-api.md, "Webhooks"), so a notification only says "this tenant changed".</summary>
 public static class NotificationBody
 {
     /// <summary>The largest body accepted (sync-rules.md): more is answered 413 and not read further.</summary>

@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>
-/// The few fields of a notification an event name may stand in, source-generated (docs/decisions.md, "JSON"). Every
+/// <summary>The few fields of a notification an event name may stand in, source-generated (docs/decisions.md, "JSON"). Every
 /// value of another kind than expected is skipped, never an error: the payload is not documented. The depth is
-/// limited, so a deeply nested body is "not JSON" rather than a long walk.
-/// </summary>
+/// limited, so a deeply nested body is "not JSON" rather than a long walk.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, MaxDepth = 32, Converters = [typeof(NotificationTextConverter)])]
 [JsonSerializable(typeof(NotificationPayload))]
 [JsonSerializable(typeof(NotificationFields))]

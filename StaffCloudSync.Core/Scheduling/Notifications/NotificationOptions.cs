@@ -2,10 +2,8 @@ using StaffCloudSync.Core.Platform.AppSettings;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>
-/// Section <c>Notifications</c>: where StaffCloud reaches the Functions app. Only the operator CLI needs it (to print and
-/// register the notification URL), so it may be left out of the app's settings.
-/// </summary>
+/// <summary>Section <c>Notifications</c>: where StaffCloud reaches the Functions app. Only the operator CLI needs it (to print and
+/// register the notification URL), so it may be left out of the app's settings.</summary>
 public sealed class NotificationOptions
 {
     public const string SectionName = "Notifications";
@@ -16,10 +14,8 @@ public sealed class NotificationOptions
     public Uri? PublicBaseUri => Uri.TryCreate(PublicBaseUrl?.Trim(), UriKind.Absolute, out var uri) ? uri : null;
 }
 
-/// <summary>
-/// The URL carries a tenant's secret to StaffCloud: it must be https (http only to this machine, for local runs), with no
-/// query or fragment that the secret's query would clash with. Left out, it is not needed (only the CLI uses it).
-/// </summary>
+/// <summary>The URL carries a tenant's secret to StaffCloud: it must be https (http only to this machine, for local runs), with no
+/// query or fragment that the secret's query would clash with. Left out, it is not needed (only the CLI uses it).</summary>
 public sealed class NotificationOptionsValidator : IValidateOptions<NotificationOptions>
 {
     public ValidateOptionsResult Validate(string? name, NotificationOptions options)
@@ -38,10 +34,8 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }
 
-/// <summary>
-/// The URL StaffCloud calls for one tenant: <c>{app}/api/notifications/staffcloud/{tenantId}?secret=…</c>. The route is
-/// the function's own (a constant, so the two cannot drift apart); the secret is escaped, so any Key Vault value survives.
-/// </summary>
+/// <summary>The URL StaffCloud calls for one tenant: <c>{app}/api/notifications/staffcloud/{tenantId}?secret=…</c>. The route is
+/// the function's own (a constant, so the two cannot drift apart); the secret is escaped, so any Key Vault value survives.</summary>
 public static class NotificationUrl
 {
     /// <summary>The function's route under the host's <c>api</c> prefix (host.json <c>extensions.http.routePrefix</c>).</summary>

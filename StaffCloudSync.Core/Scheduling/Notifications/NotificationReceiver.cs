@@ -6,12 +6,10 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>
-/// One StaffCloud notification (<c>POST /api/notifications/staffcloud/{tenantId}?secret=…</c>; sync-rules.md, "Early
+/// <summary>One StaffCloud notification (<c>POST /api/notifications/staffcloud/{tenantId}?secret=…</c>; sync-rules.md, "Early
 /// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run made due
 /// — or joined — through <see cref="EarlyRuns"/>. Only a tenant whose row says <c>Notifications</c> = true gets its
-/// secret read: every other POST is refused after one Table read, so an anonymous flood cannot throttle Key Vault.
-/// </summary>
+/// secret read: every other POST is refused after one Table read, so an anonymous flood cannot throttle Key Vault.</summary>
 public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, TimeProvider time, ILogger<NotificationReceiver> logger)
 {
     private readonly MissingWebhookSecrets _missingSecrets = new(time);
@@ -50,10 +48,8 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         }
     }
 
-    /// <summary>
-    /// Null (one answer, 401) unless the secret is the tenant's own. Each refusal is one "Notification refused (401)" line:
-    /// a warning where an operator has something to fix, information for an unknown or unregistered tenant.
-    /// </summary>
+    /// <summary>Null (one answer, 401) unless the secret is the tenant's own. Each refusal is one "Notification refused (401)" line:
+    /// a warning where an operator has something to fix, information for an unknown or unregistered tenant.</summary>
     private async Task<TenantRecord?> AuthenticateAsync(string? tenantId, string? secret, Action<string> step, CancellationToken cancellationToken)
     {
         var record = TenantSettingsValidator.IsTenantId(tenantId) ? await tenants.GetAsync(tenantId!, cancellationToken) : null;
@@ -133,10 +129,8 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
     private static string LoggableTenant(string? tenantId) => TenantSettingsValidator.IsTenantId(tenantId) ? tenantId! : "(not a tenant id)";
 }
 
-/// <summary>
-/// The notification URL's secret against the tenant's, in constant time: both are hashed first, so neither the
-/// position of the first difference nor a difference in length shows in how long the answer takes.
-/// </summary>
+/// <summary>The notification URL's secret against the tenant's, in constant time: both are hashed first, so neither the
+/// position of the first difference nor a difference in length shows in how long the answer takes.</summary>
 internal static class SecretComparison
 {
     public static bool Matches(string? given, string expected)
@@ -155,11 +149,9 @@ internal static class SecretComparison
     public static void Burn(string? given) => _ = Matches(given, "no-tenant-has-this-secret");
 }
 
-/// <summary>
-/// Webhook secrets Key Vault said do not exist, remembered for <see cref="RememberFor"/>: the secret store caches no
+/// <summary>Webhook secrets Key Vault said do not exist, remembered for <see cref="RememberFor"/>: the secret store caches no
 /// failure, so without this every POST to a registered tenant whose secret is missing would read the vault again
-/// (and log its 404). Only names of registered tenants get here, so the memo is as small as the tenant list.
-/// </summary>
+/// (and log its 404). Only names of registered tenants get here, so the memo is as small as the tenant list.</summary>
 internal sealed class MissingWebhookSecrets(TimeProvider time)
 {
     /// <summary>How long a missing secret is taken as missing: a secret created meanwhile is used after at most this.</summary>
@@ -202,10 +194,8 @@ public enum NotificationOutcome
     Unavailable,
 }
 
-/// <summary>
-/// The answer to a notification. An unauthorized caller learns nothing beyond the status: not whether the tenant exists,
-/// nor why; an authenticated one (StaffCloud) gets the outcome and the due time, which help when reading its webhook log.
-/// </summary>
+/// <summary>The answer to a notification. An unauthorized caller learns nothing beyond the status: not whether the tenant exists,
+/// nor why; an authenticated one (StaffCloud) gets the outcome and the due time, which help when reading its webhook log.</summary>
 public sealed record NotificationResult(NotificationOutcome Outcome, DateTimeOffset? DueAt = null, string? Reason = null)
 {
     public static NotificationResult Unauthorized { get; } = new(NotificationOutcome.Unauthorized);

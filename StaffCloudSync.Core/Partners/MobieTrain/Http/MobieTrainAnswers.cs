@@ -2,11 +2,9 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>
-/// What an answer means as a record: tolerant where that is safe (unknown fields, a missing <c>userGroupIds</c>, any ISO
+/// <summary>What an answer means as a record: tolerant where that is safe (unknown fields, a missing <c>userGroupIds</c>, any ISO
 /// 8601 timestamp), strict where guessing is not (no id, an id that could address something else). Shape errors name
-/// fields and ids, never a value.
-/// </summary>
+/// fields and ids, never a value.</summary>
 internal static class MobieTrainAnswers
 {
     /// <summary>The error body; empty when it is not one.</summary>
@@ -69,10 +67,8 @@ internal static class MobieTrainAnswers
         TextValue.Usable(answer.FirstName), TextValue.Usable(answer.LastName), TextValue.Usable(answer.Email),
         TextValue.Usable(answer.Phone), TextValue.Usable(answer.Language));
 
-    /// <summary>
-    /// An externalId exactly as held, white space included: <c>" 12"</c> is another integration's id, not employee 12
-    /// (sync-rules.md, "synced person"). An unusable text still reads as none, which leaves the record protected.
-    /// </summary>
+    /// <summary>An externalId exactly as held, white space included: <c>" 12"</c> is another integration's id, not employee 12
+    /// (sync-rules.md, "synced person"). An unusable text still reads as none, which leaves the record protected.</summary>
     private static string? ExternalIdOf(MobieTrainAnswer answer) =>
         TextValue.Usable(answer.ExternalId) is null ? null : answer.ExternalId;
 

@@ -3,12 +3,10 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>
-/// <see cref="IMobieTrainClient"/> over HTTP, coded against our MobieTrain contract (docs/mobietrain-api.md): paths,
+/// <summary><see cref="IMobieTrainClient"/> over HTTP, coded against our MobieTrain contract (docs/mobietrain-api.md): paths,
 /// bodies, status codes and paging here; <see cref="MobieTrainRequests"/> sends and says what a failed answer means,
 /// <see cref="MobieTrainAnswers"/> reads answers, <see cref="MobieTrainConflicts"/> resolves a create answered 409.
-/// Writes carry an idempotency key so the shared resilience may retry them.
-/// </summary>
+/// Writes carry an idempotency key so the shared resilience may retry them.</summary>
 public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger<MobieTrainClient> logger)
     : IMobieTrainClient
 {
@@ -73,10 +71,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     public Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken) =>
         DeleteAsync(target, Invitations, invitationId, "delete-invitation", cancellationToken);
 
-    /// <summary>
-    /// Streams every page of a list, following <c>nextCursor</c> until it is null. A page is read whole before its
-    /// records are handed out, so a failure never leaves a half-parsed page acted upon.
-    /// </summary>
+    /// <summary>Streams every page of a list, following <c>nextCursor</c> until it is null. A page is read whole before its
+    /// records are handed out, so a failure never leaves a half-parsed page acted upon.</summary>
     private async IAsyncEnumerable<T> ListAsync<T>(
         MobieTrainTarget target, string resource, Func<MobieTrainAnswer?, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {

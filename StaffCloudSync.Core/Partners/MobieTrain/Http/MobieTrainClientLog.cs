@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>
-/// The MobieTrain client's log lines, event ids 1400–1449. Tenant, account, secret name, method and path (ids only),
+/// <summary>The MobieTrain client's log lines, event ids 1400–1449. Tenant, account, secret name, method and path (ids only),
 /// status and error code: never a key, a body, a name, an address or a phone number. Retries themselves are logged
-/// by the shared resilience (event 1200).
-/// </summary>
+/// by the shared resilience (event 1200).</summary>
 internal static partial class MobieTrainClientLog
 {
     [LoggerMessage(EventId = 1400, Level = LogLevel.Debug,

@@ -3,11 +3,9 @@ using static StaffCloudSync.Core.Partners.MobieTrain.Http.MobieTrainAnswers;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>
-/// A create answered 409. When the record in the way is ours (same <c>externalId</c>) the create happened already (its
+/// <summary>A create answered 409. When the record in the way is ours (same <c>externalId</c>) the create happened already (its
 /// answer was lost, or an earlier run made it) and that record is the result; else MobieTrain refused this one record.
-/// The 409 body names the record; if it does not, the list is read.
-/// </summary>
+/// The 409 body names the record; if it does not, the list is read.</summary>
 internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logger)
 {
     private const string ConflictCode = "conflict";
@@ -99,10 +97,8 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
         _ => null,
     };
 
-    /// <summary>
-    /// A user or invitation a 409 points at, as the invitation the create returns: for a user (the invitee accepted
-    /// already) its id, profile and groups, with <c>registeredAt</c> as the date.
-    /// </summary>
+    /// <summary>A user or invitation a 409 points at, as the invitation the create returns: for a user (the invitee accepted
+    /// already) its id, profile and groups, with <c>registeredAt</c> as the date.</summary>
     private sealed record ConflictingPerson(string Kind, MobieTrainInvitation Record)
     {
         public static ConflictingPerson FromUser(MobieTrainUser user) =>

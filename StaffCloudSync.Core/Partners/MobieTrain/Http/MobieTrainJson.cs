@@ -2,10 +2,8 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>
-/// MobieTrain's JSON, source-generated (docs/decisions.md, "JSON"). Written canonical (camelCase in property order, no
-/// whitespace, no null fields), so equal content gives an equal idempotency key; every text read by <see cref="PartnerTextConverter"/>.
-/// </summary>
+/// <summary>MobieTrain's JSON, source-generated (docs/decisions.md, "JSON"). Written canonical (camelCase in property order, no
+/// whitespace, no null fields), so equal content gives an equal idempotency key; every text read by <see cref="PartnerTextConverter"/>.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,

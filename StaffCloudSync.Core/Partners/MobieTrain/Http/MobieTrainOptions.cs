@@ -16,16 +16,12 @@ public sealed class MobieTrainOptions
     /// <summary>The largest answer read: 64 MiB, where a page of 1,000 records is well under 1 MiB.</summary>
     public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
 
-    /// <summary>
-    /// The API's root (<c>{BaseUrl}/v1/accounts/{accountId}/…</c>). A string rather than a <see cref="Uri"/> so that a
-    /// malformed value reaches the validator, whose message names the setting, instead of the binder's conversion error.
-    /// </summary>
+    /// <summary>The API's root (<c>{BaseUrl}/v1/accounts/{accountId}/…</c>). A string rather than a <see cref="Uri"/> so that a
+    /// malformed value reaches the validator, whose message names the setting, instead of the binder's conversion error.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>
-    /// Requests per second and account, retries included, evenly spaced (0: no pacing). MobieTrain does not publish its
-    /// limit; the integration plans for 25 (mobietrain-api.md) and paces just under.
-    /// </summary>
+    /// <summary>Requests per second and account, retries included, evenly spaced (0: no pacing). MobieTrain does not publish its
+    /// limit; the integration plans for 25 (mobietrain-api.md) and paces just under.</summary>
     public double RequestsPerSecond { get; set; } = 24;
 
     // Not settings (internal, so the binder leaves them alone): the constants above, which tests lower in code.
@@ -57,13 +53,9 @@ internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOp
         var setting = Setting(nameof(MobieTrainOptions.BaseUrl));
         var value = options.BaseUrl;
         if (string.IsNullOrWhiteSpace(value))
-        {
             yield return $"{setting} is not set: give the absolute URL of MobieTrain's provisioning API, e.g. https://api.mobietrain.example/.";
-        }
         else if (!Uri.TryCreate(value, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
             yield return $"{setting} '{value}' is not an absolute http(s) URL.";
-        }
         else
         {
             // The API key travels in every request: plain http is allowed only where it never leaves the machine.

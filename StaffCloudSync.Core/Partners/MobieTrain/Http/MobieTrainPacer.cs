@@ -4,11 +4,9 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>
-/// Keeps each MobieTrain account's requests (retries included) evenly spaced at <c>MobieTrain:RequestsPerSecond</c>, per
+/// <summary>Keeps each MobieTrain account's requests (retries included) evenly spaced at <c>MobieTrain:RequestsPerSecond</c>, per
 /// account as the limit is, waiting on the <see cref="BackoffClock"/>. Not a System.Threading.RateLimiting token bucket:
-/// it takes no TimeProvider, and its timer released queued requests in bunches that met the limit as 429s (docs/decisions.md).
-/// </summary>
+/// it takes no TimeProvider, and its timer released queued requests in bunches that met the limit as 429s (docs/decisions.md).</summary>
 public sealed class MobieTrainPacer(BackoffClock clock)
 {
     // Per account, the timestamp from which its next request may go.

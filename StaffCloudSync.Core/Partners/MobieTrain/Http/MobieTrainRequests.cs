@@ -7,16 +7,12 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>
-/// One request to MobieTrain and what its answer means: the API key, idempotency keys, what a failed answer means for the
-/// run; a page or a record of the answer, every shape error an <c>InvalidResponse</c> naming the operation.
-/// </summary>
+/// <summary>One request to MobieTrain and what its answer means: the API key, idempotency keys, what a failed answer means for the
+/// run; a page or a record of the answer, every shape error an <c>InvalidResponse</c> naming the operation.</summary>
 internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger logger)
 {
-    /// <summary>
-    /// Sends a write with its idempotency key (tenant, run, action, record, canonical body): it lets the shared retry
-    /// repeat the write and MobieTrain answer a repeat with its first answer (docs/decisions.md, "Idempotency keys").
-    /// </summary>
+    /// <summary>Sends a write with its idempotency key (tenant, run, action, record, canonical body): it lets the shared retry
+    /// repeat the write and MobieTrain answer a repeat with its first answer (docs/decisions.md, "Idempotency keys").</summary>
     public Task<HttpResponseMessage> WriteAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
         var canonical = write.Body is null ? string.Empty : Encoding.UTF8.GetString(write.Body);
@@ -80,10 +76,8 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
     public static Task<bool> IsKeyRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
 
-    /// <summary>
-    /// The exception for a failed answer the caller does not resolve itself: record-level for a write MobieTrain refused
-    /// (400, 409, 422); run-level for the rest — a 404 here (a list or a create) means the account itself is not there.
-    /// </summary>
+    /// <summary>The exception for a failed answer the caller does not resolve itself: record-level for a write MobieTrain refused
+    /// (400, 409, 422); run-level for the rest — a 404 here (a list or a create) means the account itself is not there.</summary>
     public async Task<Exception> FailureAsync(
         MobieTrainTarget target, string operation, HttpResponseMessage response, bool isWrite, CancellationToken cancellationToken)
     {

@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// Where a tenant's requests go: <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c> and no other host. The API
+/// <summary>Where a tenant's requests go: <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c> and no other host. The API
 /// tenant is checked as a DNS label first, because it becomes part of a host name: <c>acme.evil.com</c> or
-/// <c>acme/..</c> must never turn into somewhere the tenant's token is sent.
-/// </summary>
+/// <c>acme/..</c> must never turn into somewhere the tenant's token is sent.</summary>
 public static partial class StaffCloudBaseAddress
 {
     public const string TenantPlaceholder = "{tenant}";

@@ -3,11 +3,9 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// Reads StaffCloud along the read plan of staffcloud-api.md: current-or-future events, their confirmed assignments,
+/// <summary>Reads StaffCloud along the read plan of staffcloud-api.md: current-or-future events, their confirmed assignments,
 /// employees by id in batches, and single employees. Whatever StaffCloud might ignore (a filter, the id list) is
-/// checked again here; every failure becomes a <see cref="SyncRunException"/> naming the tenant.
-/// </summary>
+/// checked again here; every failure becomes a <see cref="SyncRunException"/> naming the tenant.</summary>
 public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
     : IStaffCloudClient
 {
@@ -86,10 +84,8 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
                 $"tenant '{target.TenantId}': StaffCloud /{resource} answered with the record of employee {employee.Id.ToString(CultureInfo.InvariantCulture)}");
     }
 
-    /// <summary>
-    /// The requests one after the other (records stream out in a stable order); each record re-checked against the filter
-    /// it was asked with (and the ids of its request), and kept once.
-    /// </summary>
+    /// <summary>The requests one after the other (records stream out in a stable order); each record re-checked against the filter
+    /// it was asked with (and the ids of its request), and kept once.</summary>
     private async IAsyncEnumerable<T> ReadAsync<T>(
         StaffCloudTarget target,
         string resource,

@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// The human part of a StaffCloud error answer, for the run record: <c>message</c>, else <c>error</c> (both
+/// <summary>The human part of a StaffCloud error answer, for the run record: <c>message</c>, else <c>error</c> (both
 /// <c>{code, message, …}</c> and <c>{error, message}</c> were seen), on one line, cut to about 200 characters, and
-/// with the token blanked out should the server ever echo it.
-/// </summary>
+/// with the token blanked out should the server ever echo it.</summary>
 internal static class StaffCloudErrorBody
 {
     public const int MaxLength = 200;
@@ -20,10 +18,8 @@ internal static class StaffCloudErrorBody
     // An error body is only mined for a message: a trailing comma does not hide it.
     private static readonly StaffCloudJson LenientJson = new(new JsonSerializerOptions { AllowTrailingCommas = true });
 
-    /// <summary>
-    /// Whether the answer refuses the token (<see cref="StaffCloudErrors.IsTokenRefused"/>): a 401, or a 400 whose body says
-    /// the token is malformed. That body is read (at most <see cref="MaxBytes"/>) and put back buffered for the client.
-    /// </summary>
+    /// <summary>Whether the answer refuses the token (<see cref="StaffCloudErrors.IsTokenRefused"/>): a 401, or a 400 whose body says
+    /// the token is malformed. That body is read (at most <see cref="MaxBytes"/>) and put back buffered for the client.</summary>
     public static async Task<bool> IsTokenRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode != HttpStatusCode.BadRequest)
@@ -46,11 +42,9 @@ internal static class StaffCloudErrorBody
         return (Clean(MessageOf(Parse(body)), token), Says(body, InvalidTokenStructure));
     }
 
-    /// <summary>
-    /// What a single read's 404 says (sync-rules.md, "deactivated employee"): it proves absence only as StaffCloud's own
+    /// <summary>What a single read's 404 says (sync-rules.md, "deactivated employee"): it proves absence only as StaffCloud's own
     /// JSON error answer, an object with <c>message</c> or <c>error</c>; a proxy's or a wrong path's page proves nothing.
-    /// The description is for the run record: short, on one line, the token blanked out, never the whole body.
-    /// </summary>
+    /// The description is for the run record: short, on one line, the token blanked out, never the whole body.</summary>
     public static async Task<(bool Proves, string Description)> ReadNotFoundAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
         var body = await ReadPrefixAsync(response, cancellationToken);

@@ -2,11 +2,9 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// StaffCloud's JSON, source-generated (docs/decisions.md, "JSON"): snake_case fields, unknown ones ignored, every
+/// <summary>StaffCloud's JSON, source-generated (docs/decisions.md, "JSON"): snake_case fields, unknown ones ignored, every
 /// field a <see cref="StaffCloudValue"/> so that no value of any kind fails the read — what a value means is decided
-/// where it is used (<see cref="StaffCloudRecordParser"/>).
-/// </summary>
+/// where it is used (<see cref="StaffCloudRecordParser"/>).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(StaffCloudElement))]
 [JsonSerializable(typeof(StaffCloudFields))]
@@ -53,11 +51,9 @@ internal sealed class StaffCloudElementConverter : JsonConverter<StaffCloudEleme
         throw new NotSupportedException("StaffCloud's records are only read.");
 }
 
-/// <summary>
-/// Turns one element of a StaffCloud list into the contract's record; odd values read as null (<see cref="StaffCloudValue"/>),
+/// <summary>Turns one element of a StaffCloud list into the contract's record; odd values read as null (<see cref="StaffCloudValue"/>),
 /// but a record without a usable id (or an assignment without its employee or event) fails the read: skipping it would
-/// make that employee look hard-deleted, and the sync would delete them from MobieTrain.
-/// </summary>
+/// make that employee look hard-deleted, and the sync would delete them from MobieTrain.</summary>
 internal static class StaffCloudRecordParser
 {
     /// <param name="unreadableDate">Told the record id and field of a datetime that was present but could not be read.</param>
@@ -126,12 +122,10 @@ internal static class StaffCloudRecordParser
     }
 }
 
-/// <summary>
-/// One field of a StaffCloud record, of whatever kind it came as, read leniently. StaffCloud's field types were only
+/// <summary>One field of a StaffCloud record, of whatever kind it came as, read leniently. StaffCloud's field types were only
 /// observed, not documented: ids and statuses come as numbers or numeric strings, text fields may come as numbers,
 /// datetimes as <c>yyyy-MM-dd HH:mm:ss</c> (sometimes ISO with a <c>T</c>, or a date alone). What cannot be read is
-/// null — except a record's id, which the caller must insist on.
-/// </summary>
+/// null — except a record's id, which the caller must insist on.</summary>
 [JsonConverter(typeof(StaffCloudValueConverter))]
 internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
 {
@@ -196,10 +190,8 @@ internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
     }
 }
 
-/// <summary>
-/// Reads any JSON value: a string as sent (one that cannot be a .NET string as one without text, an invalid value), a
-/// number or boolean as its JSON text, an object or list skipped (its kind kept: a date that is an object is unreadable).
-/// </summary>
+/// <summary>Reads any JSON value: a string as sent (one that cannot be a .NET string as one without text, an invalid value), a
+/// number or boolean as its JSON text, an object or list skipped (its kind kept: a date that is an object is unreadable).</summary>
 internal sealed class StaffCloudValueConverter : JsonConverter<StaffCloudValue>
 {
     public override StaffCloudValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

@@ -4,11 +4,9 @@ using System.Runtime.CompilerServices;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// Reads the records of a StaffCloud list answer: a bare JSON array (StaffCloud without <c>envelope=true</c>) streamed
+/// <summary>Reads the records of a StaffCloud list answer: a bare JSON array (StaffCloud without <c>envelope=true</c>) streamed
 /// element by element, since StaffCloud does not page; <c>{"response": [...]}</c> too. Anything else is an
-/// <see cref="InvalidAnswerException"/> that says what came instead.
-/// </summary>
+/// <see cref="InvalidAnswerException"/> that says what came instead.</summary>
 internal static class StaffCloudListReader
 {
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];

@@ -14,11 +14,9 @@ public sealed class StaffCloudOptions
     /// <summary>The largest body of one list (256 MiB, some hundred thousand records): beyond it the read fails as invalid.</summary>
     public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
 
-    /// <summary>
-    /// For development and the sandbox only: a template such as <c>http://127.0.0.1:5123/{tenant}/api/v1/</c> used instead
+    /// <summary>For development and the sandbox only: a template such as <c>http://127.0.0.1:5123/{tenant}/api/v1/</c> used instead
     /// of <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c>. Honoured only with <see cref="AllowBaseAddressOverride"/>
-    /// and only for a loopback host, so a stray setting in production cannot send a tenant's token anywhere else.
-    /// </summary>
+    /// and only for a loopback host, so a stray setting in production cannot send a tenant's token anywhere else.</summary>
     public string? BaseAddressOverride { get; set; }
 
     /// <summary>The explicit second key that makes <see cref="BaseAddressOverride"/> count.</summary>

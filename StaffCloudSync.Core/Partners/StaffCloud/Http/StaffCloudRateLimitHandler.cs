@@ -3,10 +3,8 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// Spends StaffCloud's quota without running into it: after <c>X-Rate-Limit-Remaining: 0</c>, the next request to that
-/// API root waits on the <see cref="BackoffClock"/> until <c>X-Rate-Limit-Reset</c>; a 429 anyway is the retries' business.
-/// </summary>
+/// <summary>Spends StaffCloud's quota without running into it: after <c>X-Rate-Limit-Remaining: 0</c>, the next request to that
+/// API root waits on the <see cref="BackoffClock"/> until <c>X-Rate-Limit-Reset</c>; a 429 anyway is the retries' business.</summary>
 /// <remarks>
 /// Outside the resilience handlers, so its wait counts against no timeout and it sees each request's final answer. "Now"
 /// is the back-off clock's: the sandbox stands the app's clock still, and the quota window moves with real time. Not a
@@ -55,8 +53,6 @@ internal sealed class StaffCloudRateLimitHandler(
         uri is { IsAbsoluteUri: true } ? new Uri(uri, ".").GetLeftPart(UriPartial.Path) : string.Empty;
 }
 
-/// <summary>
-/// Per API root (<see cref="StaffCloudRateLimitHandler.QuotaKey"/>), until when its quota is used up. A singleton: the
-/// factory rebuilds handlers every few minutes and a typed client is transient, while the quota outlives both.
-/// </summary>
+/// <summary>Per API root (<see cref="StaffCloudRateLimitHandler.QuotaKey"/>), until when its quota is used up. A singleton: the
+/// factory rebuilds handlers every few minutes and a typed client is transient, while the quota outlives both.</summary>
 internal sealed class StaffCloudRateLimitGate() : ConcurrentDictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);

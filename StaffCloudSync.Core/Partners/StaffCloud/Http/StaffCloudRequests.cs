@@ -5,11 +5,9 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>
-/// One GET to StaffCloud with the tenant's token (<see cref="BearerSecretHandler"/> re-reads it once when refused): a
+/// <summary>One GET to StaffCloud with the tenant's token (<see cref="BearerSecretHandler"/> re-reads it once when refused): a
 /// list streamed record by record, or a single record. Every failure becomes a <see cref="SyncRunException"/> naming the
-/// tenant and the resource.
-/// </summary>
+/// tenant and the resource.</summary>
 internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions options, TimeProvider time, ILogger logger)
 {
     public async IAsyncEnumerable<StaffCloudElement> ReadListAsync(
@@ -33,10 +31,8 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
             yield return records.Current;
     }
 
-    /// <summary>
-    /// One GET of a single record (bare or as <c>{"response": {...}}</c>), or null when StaffCloud answers 404 with its
-    /// own JSON error answer; any other 404 fails the run, naming <paramref name="subject"/> (e.g. "employee 8").
-    /// </summary>
+    /// <summary>One GET of a single record (bare or as <c>{"response": {...}}</c>), or null when StaffCloud answers 404 with its
+    /// own JSON error answer; any other 404 fails the run, naming <paramref name="subject"/> (e.g. "employee 8").</summary>
     public async Task<StaffCloudElement?> ReadOneAsync(
         StaffCloudTarget target, Uri baseAddress, string resource, string query, string subject, CancellationToken cancellationToken)
     {

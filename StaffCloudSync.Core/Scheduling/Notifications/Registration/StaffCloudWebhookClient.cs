@@ -7,11 +7,9 @@ using StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
-/// <summary>
-/// StaffCloud's <c>/webhooks</c> (staffcloud-api.md, "Webhooks"): the only writes the product makes to StaffCloud, and
+/// <summary>StaffCloud's <c>/webhooks</c> (staffcloud-api.md, "Webhooks"): the only writes the product makes to StaffCloud, and
 /// only on an operator's <c>tenants notifications --register</c>/<c>--unregister</c>, so not part of the sync's
-/// <see cref="IStaffCloudClient"/> (whose "no write" is tested). Webhook URLs carry secrets: none is ever logged.
-/// </summary>
+/// <see cref="IStaffCloudClient"/> (whose "no write" is tested). Webhook URLs carry secrets: none is ever logged.</summary>
 public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloudOptions> options, ILogger<StaffCloudWebhookClient> logger)
 {
     private const string Resource = "webhooks";

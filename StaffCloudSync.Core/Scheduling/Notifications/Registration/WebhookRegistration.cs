@@ -2,11 +2,9 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
-/// <summary>
-/// Makes a tenant's StaffCloud webhooks what the product needs: one per trigger of <see cref="NotificationBody.Events"/>,
+/// <summary>Makes a tenant's StaffCloud webhooks what the product needs: one per trigger of <see cref="NotificationBody.Events"/>,
 /// each calling the tenant's notification URL. Run again, it changes nothing; after a secret rotation it updates the
-/// URLs in place. The product's own webhooks are told apart from other integrations' by their URL without its query.
-/// </summary>
+/// URLs in place. The product's own webhooks are told apart from other integrations' by their URL without its query.</summary>
 public sealed class WebhookRegistration(StaffCloudWebhookClient client)
 {
     public async Task<IReadOnlyList<WebhookChange>> RegisterAsync(StaffCloudTarget target, Uri publicBaseUrl, string secret, CancellationToken cancellationToken)
@@ -18,9 +16,7 @@ public sealed class WebhookRegistration(StaffCloudWebhookClient client)
         {
             var existing = ours.Where(w => string.Equals(w.Trigger, trigger, StringComparison.OrdinalIgnoreCase)).ToList();
             if (existing.FirstOrDefault(w => w.Url == url.AbsoluteUri) is { } same)
-            {
                 changes.Add(new WebhookChange(trigger, WebhookAction.Unchanged, same.Id));
-            }
             else if (existing.FirstOrDefault() is { } stale)
             {
                 // Ours with another secret (rotated) or another spelling of the address: pointed at the current URL.
@@ -28,9 +24,7 @@ public sealed class WebhookRegistration(StaffCloudWebhookClient client)
                 changes.Add(new WebhookChange(trigger, WebhookAction.Updated, stale.Id));
             }
             else
-            {
                 changes.Add(new WebhookChange(trigger, WebhookAction.Created, await client.CreateAsync(target, trigger, url, cancellationToken)));
-            }
         }
 
         return changes;
