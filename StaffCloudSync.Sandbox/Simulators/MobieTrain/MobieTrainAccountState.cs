@@ -36,9 +36,8 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
     public Dictionary<string, (SimulatorResponse Response, DateTimeOffset At)> Answers { get; } = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Null when one more request fits in this second's budget; otherwise the whole seconds (at least 1) to put in
-    /// <c>Retry-After</c>. Windows are measured on the clock's timestamps: elapsed time, which moves also while a
-    /// scenario's "now" stands still.
+    /// Null when one more request fits in this second's budget, else the whole seconds (at least 1) for <c>Retry-After</c>.
+    /// Windows are elapsed time on the clock's timestamps, which move also while a scenario's "now" stands still.
     /// </summary>
     public int? Throttle(int limitPerSecond)
     {

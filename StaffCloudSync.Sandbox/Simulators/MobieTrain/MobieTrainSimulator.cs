@@ -8,11 +8,10 @@ using StaffCloudSync.Core.Partners.Http;
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 /// <summary>
-/// MobieTrain's provisioning API as our contract describes it (../shared/spec/mobietrain-api.md), on loopback HTTP:
-/// several accounts, API keys that reach chosen accounts, groups/users/invitations per account, cursor paging,
-/// validation and conflicts, idempotency keys, an optional per-account rate limit — plus what the base host adds
-/// (counters, latency, scripted faults, outages). The methods below are the scenario's hands: seeding, invitees
-/// accepting, edits made in MobieTrain's admin, and reading the state back.
+/// MobieTrain's provisioning API as our contract describes it (../shared/spec/mobietrain-api.md): accounts, API keys
+/// that reach chosen accounts, groups/users/invitations per account, cursor paging, validation and conflicts,
+/// idempotency keys, an optional per-account rate limit. The public methods are the scenario's hands: seeding, invitees
+/// accepting, edits made in MobieTrain's admin, reading the state back.
 /// </summary>
 public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
@@ -201,10 +200,8 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
 }
 
 /// <summary>
-/// A request the MobieTrain simulator served (answered by its API logic; requests answered by a scripted fault or an
-/// outage are only counted by <see cref="SimulatorHost.Requests"/>). <see cref="Status"/> is the status the API logic
-/// answered with, before a <c>commit</c> fault replaced it. <see cref="Replayed"/>: an idempotent repeat answered from
-/// the stored first answer without acting. The key value is logged here, never the Authorization header.
+/// A request the API logic answered (faults and outages are only counted), with its status before a <c>commit</c> fault
+/// replaced it; <see cref="Replayed"/>: answered from the stored first answer. The key is logged, never the Authorization.
 /// </summary>
 public sealed record MobieTrainServedRequest(string Method, string Path, string Query, int Status, string? IdempotencyKey, bool Replayed, string? Body)
 {

@@ -10,7 +10,7 @@ namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 /// nothing is skipped or listed twice (unlike an offset). Not thread-safe: the account's lock guards it.
 /// </summary>
 /// <param name="list">The list's path name, which its cursors carry.</param>
-/// <param name="idOf">A record's id.</param>
+/// <param name="idOf">The record's id.</param>
 /// <param name="keys">Secondary keys (an externalId, a lower-cased e-mail) looked up by <see cref="FirstBy"/>:
 /// a conflict check per create must not scan every record of a large account.</param>
 internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, params Func<T, string?>[] keys)

@@ -3,17 +3,13 @@ using Microsoft.AspNetCore.Http;
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 /// <summary>
-/// StaffCloud's list query syntax as observed (staffcloud-api.md): <c>f=v</c> equals, <c>f=a,b</c> any of,
-/// <c>f=-v</c> not equal, <c>f=&gt;v</c> / <c>f=&lt;v</c> strictly greater / less, <c>f=null</c> / <c>f=-null</c>,
-/// <c>fields=</c>, <c>sort=f</c> / <c>sort=-f</c>. Numbers compare numerically, everything else as text — which
-/// orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes correctly.
+/// StaffCloud's list query syntax as observed (staffcloud-api.md): <c>f=v</c>, <c>f=a,b</c>, <c>f=-v</c>, <c>f=&gt;v</c>,
+/// <c>f=&lt;v</c> (strictly), <c>f=null</c>, <c>f=-null</c>, <c>fields=</c>, <c>sort=f</c> / <c>sort=-f</c>. Numbers
+/// compare numerically, everything else as text — which orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes.
 /// </summary>
 internal sealed class StaffCloudQuery
 {
-    /// <summary>
-    /// The fields StaffCloud filters on, as far as staffcloud-api.md knows them. A filter on any other name is
-    /// ignored, as StaffCloud ignores unknown filters (and joined ones like <c>event.start</c>) without an error.
-    /// </summary>
+    /// <summary>The fields StaffCloud filters on (staffcloud-api.md); it ignores filters on others (also <c>event.start</c>), as here.</summary>
     private static readonly Dictionary<StaffCloudResource, HashSet<string>> Filterable = new()
     {
         [StaffCloudResource.Employees] =

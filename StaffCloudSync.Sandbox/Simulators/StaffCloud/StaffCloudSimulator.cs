@@ -6,13 +6,11 @@ using Microsoft.AspNetCore.Http;
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 /// <summary>
-/// StaffCloud's read API as staffcloud-api.md knows it, for several API tenants at once under
-/// <c>/{apiTenant}/api/v1/</c> — the client reaches it with the base address override
-/// <c>http://127.0.0.1:{port}/{tenant}/api/v1/</c>. Each tenant has its own Bearer token and records; lists come
-/// as bare JSON arrays (<c>{"response": [...]}</c> with <c>envelope=true</c>), with the observed query syntax, and
-/// every answer carries <c>X-Rate-Limit-*</c> headers. Anything but GET is counted as a write and refused: the sync
-/// must never write to StaffCloud — except on <c>/webhooks</c> (<see cref="StaffCloudWebhooks"/>), the operator's explicit
-/// registration, which is served and counted apart as setup. Latency, faults, outages and counters come from <see cref="SimulatorHost"/>.
+/// StaffCloud's read API as staffcloud-api.md knows it, for several API tenants at once under <c>/{apiTenant}/api/v1/</c>
+/// (the client's base address override): a Bearer token and records per tenant, lists as bare JSON arrays
+/// (<c>{"response": [...]}</c> with <c>envelope=true</c>) with the observed query syntax, <c>X-Rate-Limit-*</c> headers on
+/// every answer. Anything but GET is counted as a write and refused — the sync must never write to StaffCloud — except
+/// the operator's <c>/webhooks</c> registration, served and counted apart as setup.
 /// </summary>
 public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
@@ -26,10 +24,7 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
     {
     }
 
-    /// <summary>
-    /// The clock of the rate-limit windows. Real time by default — the scenario clock stands still during a sync, a
-    /// quota window must not; tests set one that moves when the client's back-off clock waits.
-    /// </summary>
+    /// <summary>The clock of the quota windows: real time, as the scenario clock stands still during a sync and a window must not.</summary>
     public TimeProvider RateLimitClock { get; set; } = TimeProvider.System;
 
     /// <summary>Where a scripted 3xx fault points (its <c>Location</c>); another host by default.</summary>
@@ -133,10 +128,7 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
         return (200, query.Envelope ? new JsonObject { ["response"] = answer } : answer);
     }
 
-    /// <summary>
-    /// As seen live: no or a foreign token → 401; a token that is not a JWT at all → 400 "Invalid security token
-    /// structure", in StaffCloud's other error shape.
-    /// </summary>
+    /// <summary>As seen live: no or a foreign token → 401; a token that is not a JWT → 400, in StaffCloud's other error shape.</summary>
     private static (int Status, JsonNode? Body)? Authenticate(HttpRequest request, StaffCloudSimulatorTenant tenant)
     {
         if (BearerToken(request) is not { } token)
@@ -170,14 +162,6 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
     private static partial Regex ApiTenantPattern();
 }
 
-/// <summary>
-/// A request the StaffCloud simulator served itself (not one answered by a fault or an outage): what a test checks
-/// to see which filters, fields and id batches the client sent. <see cref="Query"/> holds the decoded values.
-/// </summary>
+/// <summary>A request the API itself served (no fault or outage): which filters, fields and id batches the client sent.</summary>
 public sealed record StaffCloudRequestLogEntry(
-    string Method,
-    string ApiTenant,
-    string Path,
-    string RawQuery,
-    IReadOnlyDictionary<string, string> Query,
-    int Status);
+    string Method, string ApiTenant, string Path, string RawQuery, IReadOnlyDictionary<string, string> Query, int Status);

@@ -58,10 +58,7 @@ public sealed class StaffCloudSimulatorTenant
             _records[resource] = copies;
     }
 
-    /// <summary>
-    /// Replaces the records with the same <c>id</c> (compared as text, so <c>5</c> and <c>"5"</c> are one record) and
-    /// appends the others, in order. A record without an id is always appended.
-    /// </summary>
+    /// <summary>Replaces the records with the same <c>id</c> (as text: <c>5</c> and <c>"5"</c> are one) and appends the others.</summary>
     public void Upsert(StaffCloudResource resource, IEnumerable<JsonObject> records)
     {
         var copies = records.Select(Copy).ToList();
@@ -96,10 +93,8 @@ public sealed class StaffCloudSimulatorTenant
     }
 
     /// <summary>
-    /// Copies of the records that pass <paramref name="matches"/>; an assignment without times takes its event's first
-    /// (scenario-format.md), so filters on start/end see them, and carries its event's project's name under the joined
-    /// key <c>event.project.name</c> when the event has a <c>project_id</c> of a listed project (the query keeps that
-    /// key only when <c>fields=</c> asks for it). Only what matches is copied.
+    /// Copies of the records that pass <paramref name="matches"/>, only those copied. An assignment is joined first, so
+    /// filters see what it lends: its event's times where it has none (scenario-format.md), its project's name.
     /// </summary>
     internal List<JsonObject> Served(StaffCloudResource resource, Func<JsonObject, bool> matches)
     {
@@ -124,7 +119,7 @@ public sealed class StaffCloudSimulatorTenant
 
     internal static string? IdKey(JsonObject record) => IdText(record["id"]);
 
-    /// <summary>A copy of the assignment with what its event lends it (times, the project's name); the original when nothing.</summary>
+    /// <summary>A copy of the assignment with its event's times and project's name (<see cref="JoinedProjectName"/>); else the original.</summary>
     private static JsonObject Joined(JsonObject original, Dictionary<string, JsonObject> events, Dictionary<string, JsonObject> projects)
     {
         if (IdText(original["event_id"]) is not { } eventKey || !events.TryGetValue(eventKey, out var owner))
