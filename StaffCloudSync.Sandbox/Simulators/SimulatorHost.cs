@@ -25,8 +25,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
 
     public RequestCounters Requests { get; } = new();
 
-    /// <summary>Which Authorization value reached which path prefix (the first three segments: a StaffCloud tenant, a MobieTrain
-    /// account): how an isolation test proves no tenant's credentials went to another's endpoints.</summary>
+    /// <summary>Which Authorization reached which path prefix (a StaffCloud tenant, a MobieTrain account): the isolation tests' proof.</summary>
     public IReadOnlyCollection<(string Prefix, string Credential)> CredentialsSeen => [.. _credentials.Keys];
 
     /// <summary>Raised after each write the simulator served itself (not a fault): a test's "kill the process here".</summary>
@@ -91,8 +90,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
 
     protected abstract void MapEndpoints(WebApplication app);
 
-    /// <summary>A request that sets the integration up (StaffCloud's webhook registration): counted apart, so that a sync's
-    /// reads and writes are what it did and nothing else.</summary>
+    /// <summary>Setup, not sync (StaffCloud's webhook registration): counted apart, so a sync's reads and writes are its own.</summary>
     protected virtual bool IsSetupRequest(HttpRequest request) => false;
 
     /// <summary>The error body of this API for a status the simulator makes up (fault, outage).</summary>

@@ -123,8 +123,8 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
             await request.Body.CopyToAsync(buffer, context.RequestAborted);
         var body = buffer.ToArray();
         var key = isWrite && request.Headers[IdempotencyKey.HeaderName].ToString() is { Length: > 0 } k ? k : null;
-        var apiRequest = new ApiRequest(
-            context.GetRouteValue("id") as string ?? string.Empty, request.Query["limit"].FirstOrDefault(), request.Query["cursor"].FirstOrDefault(), body);
+        var apiRequest = new ApiRequest(context.GetRouteValue("id") as string ?? string.Empty,
+            request.Query["limit"].FirstOrDefault(), request.Query["cursor"].FirstOrDefault(), body);
 
         var (response, replayed) = Respond(context.GetRouteValue("accountId") as string ?? string.Empty, BearerToken(request), key, apiRequest, serve);
         _served.Enqueue(new MobieTrainServedRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty,

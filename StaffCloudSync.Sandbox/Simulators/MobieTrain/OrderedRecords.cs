@@ -24,7 +24,8 @@ internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, param
 
     private readonly List<(long Sequence, string Id)> _order = [];
     private readonly Dictionary<string, (long Sequence, T Value)> _byId = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SortedSet<long>>[] _indexes = [.. keys.Select(_ => new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal))];
+    private readonly Dictionary<string, SortedSet<long>>[] _indexes =
+        [.. keys.Select(_ => new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal))];
     private long _lastSequence;
 
     public IEnumerable<T> Values => _order.Select(entry => _byId[entry.Id].Value);

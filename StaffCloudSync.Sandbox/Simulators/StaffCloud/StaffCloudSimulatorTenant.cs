@@ -11,10 +11,11 @@ public sealed class StaffCloudSimulatorTenant
     internal const string JoinedProjectName = "event.project.name";
 
     private readonly Lock _gate = new();
-    private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
-    private int _windowUsed;
     private readonly Dictionary<StaffCloudResource, List<JsonObject>> _records =
         Enum.GetValues<StaffCloudResource>().ToDictionary(resource => resource, _ => new List<JsonObject>());
+
+    private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
+    private int _windowUsed;
 
     internal StaffCloudSimulatorTenant(string apiTenant, string token)
     {
@@ -30,8 +31,7 @@ public sealed class StaffCloudSimulatorTenant
     /// <summary>Requests per window before 429; null (the default) for none.</summary>
     public StaffCloudQuota? Quota { get; set; }
 
-    /// <summary>The quota's state after this request, counted against the current window unless <paramref name="take"/> is
-    /// false (the answers the simulator makes up, faults and outages, spend none).</summary>
+    /// <summary>The quota after this request; with <paramref name="take"/> false it spends none (made-up answers: faults, outages).</summary>
     internal StaffCloudQuotaState Spend(DateTimeOffset now, bool take)
     {
         var quota = Quota ?? StaffCloudQuota.Off;

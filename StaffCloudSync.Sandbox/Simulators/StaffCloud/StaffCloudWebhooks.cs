@@ -39,7 +39,8 @@ public sealed class StaffCloudWebhooks
         {
             var list = List(apiTenant);
             var index = id is null ? -1 : list.FindIndex(w => w["id"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture) == id);
-            (int, JsonNode?) invalid = (422, StaffCloudSimulator.Error(422, "A webhook needs both trigger.event and webhook.url (an absolute http(s) URL)"));
+            (int, JsonNode?) invalid =
+                (422, StaffCloudSimulator.Error(422, "A webhook needs both trigger.event and webhook.url (an absolute http(s) URL)"));
             return (method.ToUpperInvariant(), id) switch
             {
                 ("GET", null) => (200, new JsonArray([.. list.Select(w => w.DeepClone())])),
