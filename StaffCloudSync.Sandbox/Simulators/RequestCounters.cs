@@ -25,33 +25,15 @@ public sealed class RequestCounters
 
     public RequestCountersSnapshot Snapshot() => new(Reads, Writes, Throttled, Faulted);
 
-    internal void Received(bool isRead, bool isSetup = false)
-    {
-        if (isSetup)
-        {
-            Interlocked.Increment(ref _setup);
-        }
-        else if (isRead)
-        {
-            Interlocked.Increment(ref _reads);
-        }
-        else
-        {
-            Interlocked.Increment(ref _writes);
-        }
-    }
+    internal void Received(bool isRead, bool isSetup = false) =>
+        Interlocked.Increment(ref isSetup ? ref _setup : ref isRead ? ref _reads : ref _writes);
 
     internal void Answered(int status, bool byFault)
     {
         if (status == 429)
-        {
             Interlocked.Increment(ref _throttled);
-        }
-
         if (byFault)
-        {
             Interlocked.Increment(ref _faulted);
-        }
     }
 }
 

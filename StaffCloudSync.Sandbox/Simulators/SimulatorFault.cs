@@ -26,8 +26,7 @@ public sealed record SimulatorFault
     /// <summary>Close the connection without an answer (a dropped connection).</summary>
     public bool Drop { get; init; }
 
-    /// <summary>Answer with this raw body (as <see cref="ContentType"/>) instead of the API's error body: for
-    /// responses that are not what the API returns (garbage, wrong shapes).</summary>
+    /// <summary>This raw body instead of the API's error body: answers the API never gives (garbage, wrong shapes).</summary>
     public string? Body { get; init; }
 
     /// <summary>The content type <see cref="Body"/> is sent with: a proxy's page is <c>text/html</c>.</summary>

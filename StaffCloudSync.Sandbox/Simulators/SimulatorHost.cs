@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -11,31 +12,25 @@ namespace StaffCloudSync.Sandbox.Simulators;
 /// latency, scripted faults, an outage switch (also "after N writes"), and a clock shared with the sync.
 /// Waits (latency) take real time; "now" comes from the clock.
 /// </summary>
-public abstract class SimulatorHost : IAsyncDisposable
+public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
 {
     private readonly Lock _faultsGate = new();
-    private readonly List<FaultState> _faults = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Prefix, string Credential), bool> _credentials = new();
+    private readonly List<(SimulatorFault Fault, int Remaining)> _faults = [];
+    private readonly ConcurrentDictionary<(string Prefix, string Credential), bool> _credentials = new();
     private WebApplication? _app;
     private long _outageAfterWrites = long.MaxValue;
 
-    protected SimulatorHost(TimeProvider clock) => Clock = clock;
-
     /// <summary>The scenario's clock: "now" for records the simulator creates.</summary>
-    public TimeProvider Clock { get; }
+    public TimeProvider Clock { get; } = clock;
 
     public RequestCounters Requests { get; } = new();
 
-    /// <summary>
-    /// Which Authorization value reached which path prefix (the first three path segments: a StaffCloud tenant, a
-    /// MobieTrain account): what an isolation test checks to prove no tenant's credentials went to another's endpoints.
-    /// </summary>
+    /// <summary>Which Authorization reached which path prefix (a StaffCloud tenant, a MobieTrain account): the isolation tests' proof.</summary>
     public IReadOnlyCollection<(string Prefix, string Credential)> CredentialsSeen => [.. _credentials.Keys];
 
     /// <summary>Raised after each write the simulator served itself (not a fault): a test's "kill the process here".</summary>
     public event Action? WriteServed;
 
-    /// <summary>Delay added before every answer.</summary>
     public TimeSpan Latency { get; set; }
 
     /// <summary>When on, every request is answered 503.</summary>
@@ -47,9 +42,7 @@ public abstract class SimulatorHost : IAsyncDisposable
     public void AddFaults(IEnumerable<SimulatorFault> faults)
     {
         lock (_faultsGate)
-        {
-            _faults.AddRange(faults.Select(f => new FaultState(f)));
-        }
+            _faults.AddRange(faults.Select(f => (f, f.Times)));
     }
 
     /// <summary>After <paramref name="writes"/> more writes, every request is answered 503 (until <see cref="EndOutage"/>).</summary>
@@ -86,12 +79,18 @@ public abstract class SimulatorHost : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>The Bearer credential of the request; null when it sends none.</summary>
+    protected static string? BearerToken(HttpRequest request) =>
+        request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+            ? header["Bearer ".Length..].Trim()
+            : null;
+
+    protected static string[] Segments(HttpRequest request) =>
+        (request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
+
     protected abstract void MapEndpoints(WebApplication app);
 
-    /// <summary>
-    /// A request that sets the integration up rather than syncs (StaffCloud's webhook registration): counted apart, in
-    /// <see cref="RequestCounters.Setup"/>, so that a sync's reads and writes are what it did and nothing else.
-    /// </summary>
+    /// <summary>Setup, not sync (StaffCloud's webhook registration): counted apart, so a sync's reads and writes are its own.</summary>
     protected virtual bool IsSetupRequest(HttpRequest request) => false;
 
     /// <summary>The error body of this API for a status the simulator makes up (fault, outage).</summary>
@@ -102,12 +101,9 @@ public abstract class SimulatorHost : IAsyncDisposable
         var isRead = HttpMethods.IsGet(context.Request.Method);
         var isSetup = IsSetupRequest(context.Request);
         Requests.Received(isRead, isSetup);
-        var prefix = string.Join('/', (context.Request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries).Take(3));
-        _credentials.TryAdd((prefix, context.Request.Headers.Authorization.ToString()), true);
+        _credentials.TryAdd((string.Join('/', Segments(context.Request).Take(3)), context.Request.Headers.Authorization.ToString()), true);
         if (Latency > TimeSpan.Zero)
-        {
             await Task.Delay(Latency, context.RequestAborted);
-        }
 
         // Once the armed number of writes is served, every later request (read or write) meets the outage.
         var outageFrom = Interlocked.Read(ref _outageAfterWrites);
@@ -115,38 +111,29 @@ public abstract class SimulatorHost : IAsyncDisposable
         {
             Requests.Answered(503, byFault: true);
             await WriteErrorAsync(context, 503, "unavailable", "The service is unavailable (simulated outage).");
-            return;
         }
-
-        var fault = TakeFault(context.Request);
-        if (fault is null)
+        else if (TakeFault(context.Request) is { } fault)
+        {
+            await ServeFaultAsync(context, next, fault);
+        }
+        else
         {
             await next(context);
             Requests.Answered(context.Response.StatusCode, byFault: false);
             if (!isRead && !isSetup)
-            {
                 WriteServed?.Invoke();
-            }
-
-            return;
         }
-
-        await ServeFaultAsync(context, next, fault);
     }
 
     private async Task ServeFaultAsync(HttpContext context, RequestDelegate next, SimulatorFault fault)
     {
-        if (fault.Drop)
+        if (fault.Drop || fault.Hang)
         {
             Requests.Answered(0, byFault: true);
-            context.Abort();
-            return;
-        }
-
-        if (fault.Hang)
-        {
-            Requests.Answered(0, byFault: true);
-            await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            if (fault.Drop)
+                context.Abort();
+            else
+                await Task.Delay(Timeout.Infinite, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
             return;
         }
 
@@ -154,8 +141,7 @@ public abstract class SimulatorHost : IAsyncDisposable
         {
             // Serve for real into a buffer that is thrown away: the server acted, the client never hears of it.
             var original = context.Response.Body;
-            var discarded = new MemoryStream();
-            await using var disposal = discarded;
+            await using var discarded = new MemoryStream();
             context.Response.Body = discarded;
             await next(context);
             context.Response.Body = original;
@@ -163,20 +149,18 @@ public abstract class SimulatorHost : IAsyncDisposable
         }
 
         if (fault.RetryAfterSeconds is { } seconds)
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
+            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
 
         Requests.Answered(fault.Status, byFault: true);
-        if (fault.Body is not null)
+        if (fault.Body is null)
         {
-            context.Response.StatusCode = fault.Status;
-            context.Response.ContentType = fault.ContentType;
-            await context.Response.WriteAsync(fault.Body, context.RequestAborted);
+            await WriteErrorAsync(context, fault.Status, "simulated", $"Simulated fault {fault.Status}.");
             return;
         }
 
-        await WriteErrorAsync(context, fault.Status, "simulated", $"Simulated fault {fault.Status}.");
+        context.Response.StatusCode = fault.Status;
+        context.Response.ContentType = fault.ContentType;
+        await context.Response.WriteAsync(fault.Body, context.RequestAborted);
     }
 
     private SimulatorFault? TakeFault(HttpRequest request)
@@ -184,26 +168,14 @@ public abstract class SimulatorHost : IAsyncDisposable
         var path = request.Path.Value ?? string.Empty;
         lock (_faultsGate)
         {
-            foreach (var state in _faults)
-            {
-                var fault = state.Fault;
-                if (state.Remaining > 0
-                    && path.EndsWith(fault.Path, StringComparison.Ordinal)
-                    && (fault.Method is null || string.Equals(fault.Method, request.Method, StringComparison.OrdinalIgnoreCase)))
-                {
-                    state.Remaining--;
-                    return fault;
-                }
-            }
+            var index = _faults.FindIndex(f => f.Remaining > 0
+                && path.EndsWith(f.Fault.Path, StringComparison.Ordinal)
+                && (f.Fault.Method is null || string.Equals(f.Fault.Method, request.Method, StringComparison.OrdinalIgnoreCase)));
+            if (index < 0)
+                return null;
+            var (fault, remaining) = _faults[index];
+            _faults[index] = (fault, remaining - 1);
+            return fault;
         }
-
-        return null;
-    }
-
-    private sealed class FaultState(SimulatorFault fault)
-    {
-        public SimulatorFault Fault { get; } = fault;
-
-        public int Remaining { get; set; } = fault.Times;
     }
 }

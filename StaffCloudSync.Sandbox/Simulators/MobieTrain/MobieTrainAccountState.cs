@@ -3,84 +3,54 @@ namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 /// <summary>
 /// One MobieTrain account's records and the contract's rules over them (validation, conflicts, paging), without HTTP:
 /// every operation returns the answer the API gives, or throws <see cref="SimulatorApiException"/> with it. Callers hold
-/// <see cref="Gate"/>, which makes each request atomic (including its idempotency check) under parallel writes. Groups,
-/// then users and invitations (validation, conflicts, acceptance, manual edits).
+/// <see cref="Gate"/>, which makes each request atomic (including its idempotency check) under parallel writes.
 /// </summary>
 internal sealed class MobieTrainAccountState(string accountId, TimeProvider clock)
 {
     public const string DefaultLanguage = "en";
-    public const int MaxNameLength = 255;
-    public const int DefaultPageSize = 100;
-    public const int MaxPageSize = 1000;
+
+    // Secondary keys of the lists: 0 = externalId, 1 = the lower-cased e-mail (people) or name (groups).
+    private const int ByExternalId = 0;
+    private const int ByEmailOrName = 1;
+
+    private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1);
 
     private long _lastId;
-
-    public string AccountId { get; } = accountId;
+    private long? _rateWindowStart;
+    private int _rateWindowCount;
 
     public Lock Gate { get; } = new();
 
-    // Secondary keys of the lists: 0 = externalId, 1 = the lower-cased e-mail (people) or name (groups).
-    internal const int ByExternalId = 0;
-    internal const int ByEmailOrName = 1;
+    public OrderedRecords<MobieTrainUserGroupResource> Groups { get; } =
+        new("user-groups", g => g.Id, g => g.ExternalId, g => g.Name.ToLowerInvariant());
 
-    public OrderedRecords<MobieTrainUserGroupResource> Groups { get; } = new(g => g.ExternalId, g => g.Name.ToLowerInvariant());
+    public OrderedRecords<MobieTrainUserResource> Users { get; } = new("users", u => u.Id, u => u.ExternalId, u => u.Email?.ToLowerInvariant());
 
-    public OrderedRecords<MobieTrainUserResource> Users { get; } = new(u => u.ExternalId, u => u.Email?.ToLowerInvariant());
+    public OrderedRecords<MobieTrainInvitationResource> Invitations { get; } =
+        new("invitations", i => i.Id, i => i.ExternalId, i => i.Email?.ToLowerInvariant());
 
-    public OrderedRecords<MobieTrainInvitationResource> Invitations { get; } = new(i => i.ExternalId, i => i.Email?.ToLowerInvariant());
+    /// <summary>
+    /// The first answer to each <c>Idempotency-Key</c> and when it was given: replayed for 24 hours of the simulator's
+    /// clock instead of acting again (the contract's "does nothing twice").
+    /// </summary>
+    public Dictionary<string, (SimulatorResponse Response, DateTimeOffset At)> Answers { get; } = new(StringComparer.Ordinal);
 
-    public IdempotencyStore Idempotency { get; } = new();
-
-    public AccountRateLimiter RateLimiter { get; } = new();
-
-    public SimulatorResponse ListGroups(string? limit, string? cursor) => ListPages.Page(Groups, "user-groups", limit, cursor);
-
-    public SimulatorResponse ListUsers(string? limit, string? cursor) => ListPages.Page(Users, "users", limit, cursor);
-
-    public SimulatorResponse ListInvitations(string? limit, string? cursor) => ListPages.Page(Invitations, "invitations", limit, cursor);
-
-    public SimulatorResponse CreateGroup(RequestBody body)
+    /// <summary>
+    /// Null when one more request fits in this second's budget, else the whole seconds (at least 1) for <c>Retry-After</c>.
+    /// Windows are elapsed time on the clock's timestamps, which move also while a scenario's "now" stands still.
+    /// </summary>
+    public int? Throttle(int limitPerSecond)
     {
-        var name = RequiredFields.Name(body, "name");
-        var externalId = body.Text("externalId");
-        var taken = (externalId is null ? null : Groups.FirstBy(ByExternalId, externalId))
-            ?? GroupNamed(name);
-        if (taken is not null)
-        {
-            var what = taken.ExternalId == externalId && externalId is not null ? "externalId" : "name";
-            return SimulatorResponse.Conflict($"A user group with this {what} exists already: {taken.Id}.", taken, "userGroup");
-        }
+        var now = clock.GetTimestamp();
+        var elapsed = _rateWindowStart is { } start ? clock.GetElapsedTime(start, now) : RateWindow;
+        if (elapsed >= RateWindow)
+            (_rateWindowStart, _rateWindowCount, elapsed) = (now, 0, TimeSpan.Zero);
 
-        var group = new MobieTrainUserGroupResource { Id = NewId("ug"), Name = name, ExternalId = externalId };
-        Groups.Add(group.Id, group);
-        return SimulatorResponse.Json(201, group);
-    }
+        if (_rateWindowCount >= limitPerSecond)
+            return Math.Max(1, (int)Math.Ceiling((RateWindow - elapsed).TotalSeconds));
 
-    public SimulatorResponse RenameGroup(string id, RequestBody body)
-    {
-        if (!Groups.TryGet(id, out var group))
-        {
-            throw SimulatorApiException.NotFound($"User group {id} does not exist.");
-        }
-
-        var name = RequiredFields.Name(body, "name");
-
-        // Names identify groups for the people in them, so two groups never share one (as on create).
-        if (GroupNamed(name) is { } other && other.Id != id)
-        {
-            return SimulatorResponse.Conflict($"A user group with this name exists already: {other.Id}.", other, "userGroup");
-        }
-
-        group = group with { Name = name };
-        Groups.Replace(id, group);
-        return SimulatorResponse.Json(200, group);
-    }
-
-    public MobieTrainUserGroupResource SeedGroup(MobieTrainUserGroupResource group)
-    {
-        group = group with { Id = string.IsNullOrEmpty(group.Id) ? NewId("ug") : group.Id };
-        Groups.Add(group.Id, group);
-        return group;
+        _rateWindowCount++;
+        return null;
     }
 
     public MobieTrainContents Contents() => new()
@@ -90,42 +60,44 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
         Invitations = [.. Invitations.Values],
     };
 
-    private MobieTrainUserGroupResource? GroupNamed(string name) =>
-        Groups.FirstBy(ByEmailOrName, name.ToLowerInvariant());
-
-    /// <summary>A new id of this account; seeded records may use any id, so generated ones step over those.</summary>
-    private string NewId(string prefix)
+    public SimulatorResponse CreateGroup(RequestBody body)
     {
-        string id;
-        do
+        var name = body.Name("name");
+        var externalId = body.Text("externalId");
+        var taken = (externalId is null ? null : Groups.FirstBy(ByExternalId, externalId)) ?? GroupNamed(name);
+        if (taken is not null)
         {
-            id = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{++_lastId}");
+            var what = taken.ExternalId == externalId && externalId is not null ? "externalId" : "name";
+            return SimulatorResponse.Conflict($"A user group with this {what} exists already: {taken.Id}.", taken, "userGroup");
         }
-        while (Groups.Contains(id) || Users.Contains(id) || Invitations.Contains(id));
 
-        return id;
+        return SimulatorResponse.Json(201, Groups.Add(new MobieTrainUserGroupResource { Id = NewId("ug"), Name = name, ExternalId = externalId }));
     }
 
-    private DateTimeOffset Now() => clock.GetUtcNow();
+    public SimulatorResponse RenameGroup(string id, RequestBody body)
+    {
+        var group = Existing(Groups, id, "User group");
+        var name = body.Name("name");
+
+        // Names identify groups for the people in them, so two groups never share one (as on create).
+        if (GroupNamed(name) is { } other && other.Id != id)
+            return SimulatorResponse.Conflict($"A user group with this name exists already: {other.Id}.", other, "userGroup");
+
+        return SimulatorResponse.Json(200, Groups.Replace(group with { Name = name }));
+    }
 
     public SimulatorResponse UpdateUser(string id, RequestBody body)
     {
-        if (!Users.TryGet(id, out var user))
+        var user = Existing(Users, id, "User");
+        return SimulatorResponse.Json(200, Users.Replace(user with
         {
-            throw SimulatorApiException.NotFound($"User {id} does not exist.");
-        }
-
-        user = user with
-        {
-            FirstName = body.Has("firstName") ? RequiredFields.Name(body, "firstName") : user.FirstName,
-            LastName = body.Has("lastName") ? RequiredFields.Name(body, "lastName") : user.LastName,
-            Email = body.Has("email") ? RequiredFields.Blank(body.Text("email")) : user.Email,
-            Phone = body.Has("phone") ? RequiredFields.Blank(body.Text("phone")) : user.Phone,
-            Language = body.Has("language") ? RequiredFields.Language(body) : user.Language,
+            FirstName = body.Has("firstName") ? body.Name("firstName") : user.FirstName,
+            LastName = body.Has("lastName") ? body.Name("lastName") : user.LastName,
+            Email = body.Has("email") ? body.NonBlank("email") : user.Email,
+            Phone = body.Has("phone") ? body.NonBlank("phone") : user.Phone,
+            Language = body.Has("language") ? body.Language() : user.Language,
             UserGroupIds = body.Has("userGroupIds") ? GroupIds(body) : user.UserGroupIds,
-        };
-        Users.Replace(id, user);
-        return SimulatorResponse.Json(200, user);
+        }));
     }
 
     public SimulatorResponse DeleteUser(string id) =>
@@ -133,24 +105,17 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
 
     public SimulatorResponse CreateInvitation(RequestBody body)
     {
-        var firstName = RequiredFields.Name(body, "firstName");
-        var lastName = RequiredFields.Name(body, "lastName");
-        var email = RequiredFields.Blank(body.Text("email"));
-        var phone = RequiredFields.Blank(body.Text("phone"));
+        var firstName = body.Name("firstName");
+        var lastName = body.Name("lastName");
+        var email = body.NonBlank("email");
+        var phone = body.NonBlank("phone");
         if (email is null && phone is null)
-        {
             throw SimulatorApiException.Invalid("email or phone is required.");
-        }
 
-        var language = body.Has("language") ? RequiredFields.Language(body) : DefaultLanguage;
+        var language = body.Has("language") ? body.Language() : DefaultLanguage;
         var groups = body.Has("userGroupIds") ? GroupIds(body) : [];
-        var externalId = RequiredFields.Blank(body.Text("externalId"));
-        if (PersonConflicts.Find(this, externalId, email) is { } conflict)
-        {
-            return conflict;
-        }
-
-        var invitation = new MobieTrainInvitationResource
+        var externalId = body.NonBlank("externalId");
+        return PersonConflict(externalId, email) ?? SimulatorResponse.Json(201, Invitations.Add(new MobieTrainInvitationResource
         {
             Id = NewId("inv"),
             ExternalId = externalId,
@@ -160,59 +125,44 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
             Phone = phone,
             Language = language,
             UserGroupIds = groups,
-            CreatedAt = Now(),
-        };
-        Invitations.Add(invitation.Id, invitation);
-        return SimulatorResponse.Json(201, invitation);
+            CreatedAt = clock.GetUtcNow(),
+        }));
     }
 
     public SimulatorResponse UpdateInvitation(string id, RequestBody body)
     {
-        if (!Invitations.TryGet(id, out var invitation))
-        {
-            throw SimulatorApiException.NotFound($"Invitation {id} does not exist.");
-        }
-
+        var invitation = Existing(Invitations, id, "Invitation");
         if (body.Has("email") || body.Has("phone"))
-        {
             throw SimulatorApiException.Invalid("email and phone of an invitation cannot change: withdraw it and invite again.");
-        }
 
-        invitation = invitation with
+        return SimulatorResponse.Json(200, Invitations.Replace(invitation with
         {
-            FirstName = body.Has("firstName") ? RequiredFields.Name(body, "firstName") : invitation.FirstName,
-            LastName = body.Has("lastName") ? RequiredFields.Name(body, "lastName") : invitation.LastName,
-            Language = body.Has("language") ? RequiredFields.Language(body) : invitation.Language,
+            FirstName = body.Has("firstName") ? body.Name("firstName") : invitation.FirstName,
+            LastName = body.Has("lastName") ? body.Name("lastName") : invitation.LastName,
+            Language = body.Has("language") ? body.Language() : invitation.Language,
             UserGroupIds = body.Has("userGroupIds") ? GroupIds(body) : invitation.UserGroupIds,
-        };
-        Invitations.Replace(id, invitation);
-        return SimulatorResponse.Json(200, invitation);
+        }));
     }
 
     public SimulatorResponse DeleteInvitation(string id) =>
         Invitations.Remove(id) ? SimulatorResponse.NoContent : throw SimulatorApiException.NotFound($"Invitation {id} does not exist.");
 
-    public MobieTrainUserResource SeedUser(MobieTrainUserResource user)
-    {
-        user = user with { Id = string.IsNullOrEmpty(user.Id) ? NewId("u") : user.Id };
-        Users.Add(user.Id, user);
-        return user;
-    }
+    public MobieTrainUserGroupResource SeedGroup(MobieTrainUserGroupResource group) =>
+        Groups.Add(group with { Id = string.IsNullOrEmpty(group.Id) ? NewId("ug") : group.Id });
 
-    public MobieTrainInvitationResource SeedInvitation(MobieTrainInvitationResource invitation)
-    {
-        invitation = invitation with { Id = string.IsNullOrEmpty(invitation.Id) ? NewId("inv") : invitation.Id };
-        Invitations.Add(invitation.Id, invitation);
-        return invitation;
-    }
+    public MobieTrainUserResource SeedUser(MobieTrainUserResource user) =>
+        Users.Add(user with { Id = string.IsNullOrEmpty(user.Id) ? NewId("u") : user.Id });
+
+    public MobieTrainInvitationResource SeedInvitation(MobieTrainInvitationResource invitation) =>
+        Invitations.Add(invitation with { Id = string.IsNullOrEmpty(invitation.Id) ? NewId("inv") : invitation.Id });
 
     /// <summary>The invitee accepted: the invitation leaves the pending list and a user with its profile and groups appears.</summary>
     public MobieTrainUserResource AcceptInvitation(string externalId, DateTimeOffset registeredAt)
     {
         var invitation = Invitations.FirstBy(ByExternalId, externalId)
-            ?? throw new InvalidOperationException($"Account '{AccountId}' has no pending invitation with externalId '{externalId}'.");
+            ?? throw new InvalidOperationException($"Account '{accountId}' has no pending invitation with externalId '{externalId}'.");
         Invitations.Remove(invitation.Id);
-        var user = new MobieTrainUserResource
+        return Users.Add(new MobieTrainUserResource
         {
             Id = NewId("u"),
             ExternalId = invitation.ExternalId,
@@ -223,9 +173,7 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
             Language = invitation.Language,
             UserGroupIds = invitation.UserGroupIds,
             RegisteredAt = registeredAt,
-        };
-        Users.Add(user.Id, user);
-        return user;
+        });
     }
 
     /// <summary>An edit made in MobieTrain's admin: merges the fields given into the user with that externalId, or adds the user.</summary>
@@ -236,7 +184,7 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
         {
             Id = NewId("u"),
             ExternalId = edit.ExternalId,
-            RegisteredAt = edit.RegisteredAt ?? Now(),
+            RegisteredAt = edit.RegisteredAt ?? clock.GetUtcNow(),
         }) with
         {
             FirstName = edit.FirstName ?? existing?.FirstName ?? string.Empty,
@@ -246,17 +194,32 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
             Language = edit.Language ?? existing?.Language ?? DefaultLanguage,
             UserGroupIds = edit.UserGroupIds ?? existing?.UserGroupIds ?? [],
         };
+        return existing is null ? Users.Add(user) : Users.Replace(user);
+    }
 
-        if (existing is null)
+    private static T Existing<T>(OrderedRecords<T> records, string id, string kind)
+        where T : class =>
+        records.Find(id) ?? throw SimulatorApiException.NotFound($"{kind} {id} does not exist.");
+
+    private MobieTrainUserGroupResource? GroupNamed(string name) => Groups.FirstBy(ByEmailOrName, name.ToLowerInvariant());
+
+    /// <summary>
+    /// 409 when a user or pending invitation has this externalId or this e-mail (case-insensitive). A record with the same
+    /// externalId is named first: it is the one a client can recognise as its own earlier create.
+    /// </summary>
+    private SimulatorResponse? PersonConflict(string? externalId, string? email)
+    {
+        foreach (var (key, value, what) in new[] { (ByExternalId, externalId, "externalId"), (ByEmailOrName, email?.ToLowerInvariant(), "email") })
         {
-            Users.Add(user.Id, user);
-        }
-        else
-        {
-            Users.Replace(user.Id, user);
+            if (value is null)
+                continue;
+            if (Users.FirstBy(key, value) is { } user)
+                return SimulatorResponse.Conflict($"A user with this {what} exists already: {user.Id}.", user, "user");
+            if (Invitations.FirstBy(key, value) is { } invitation)
+                return SimulatorResponse.Conflict($"A pending invitation with this {what} exists already: {invitation.Id}.", invitation, "invitation");
         }
 
-        return user;
+        return null;
     }
 
     /// <summary>The new set of groups (it replaces the old one); every id must be a group of this account (422).</summary>
@@ -264,10 +227,19 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
     {
         var ids = body.Ids("userGroupIds") ?? throw SimulatorApiException.Invalid("userGroupIds must be a list.");
         if (ids.FirstOrDefault(id => !Groups.Contains(id)) is { } unknown)
-        {
             throw SimulatorApiException.Invalid($"userGroupIds holds an unknown user group: {unknown}.");
-        }
 
         return [.. ids.Distinct(StringComparer.Ordinal)];
+    }
+
+    /// <summary>A new id of this account; seeded records may use any id, so generated ones step over those.</summary>
+    private string NewId(string prefix)
+    {
+        string id;
+        do
+            id = string.Create(CultureInfo.InvariantCulture, $"{prefix}-{++_lastId}");
+        while (Groups.Contains(id) || Users.Contains(id) || Invitations.Contains(id));
+
+        return id;
     }
 }

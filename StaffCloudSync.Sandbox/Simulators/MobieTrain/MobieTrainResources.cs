@@ -6,17 +6,8 @@ namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 // in the contract's JSON shape (camelCase via MobieTrainSimulatorJson). Used to seed the simulator, and to read its
 // state back for the scenario runner's final "mobietrain" output. An empty Id when seeding means "generate one".
 
-/// <summary>A user group: <c>{id, name, externalId?}</c>.</summary>
-public sealed record MobieTrainUserGroupResource
-{
-    public string Id { get; init; } = string.Empty;
+public sealed record MobieTrainUserGroupResource(string Id = "", string Name = "", string? ExternalId = null);
 
-    public string Name { get; init; } = string.Empty;
-
-    public string? ExternalId { get; init; }
-}
-
-/// <summary>A registered user: <c>{id, externalId?, firstName, lastName, email?, phone?, language, userGroupIds[], registeredAt}</c>.</summary>
 public sealed record MobieTrainUserResource
 {
     public string Id { get; init; } = string.Empty;
@@ -38,7 +29,6 @@ public sealed record MobieTrainUserResource
     public DateTimeOffset? RegisteredAt { get; init; }
 }
 
-/// <summary>A pending invitation: <c>{id, externalId?, firstName, lastName, email?, phone?, language, userGroupIds[], createdAt}</c>.</summary>
 public sealed record MobieTrainInvitationResource
 {
     public string Id { get; init; } = string.Empty;

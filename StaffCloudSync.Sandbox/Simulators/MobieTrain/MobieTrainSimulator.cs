@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -7,14 +8,15 @@ using StaffCloudSync.Core.Partners.Http;
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 /// <summary>
-/// MobieTrain's provisioning API as our contract describes it (../shared/spec/mobietrain-api.md), on loopback HTTP:
-/// several accounts, API keys that reach chosen accounts, groups/users/invitations per account, cursor paging,
-/// validation and conflicts, idempotency keys, an optional per-account rate limit — plus what the base host adds
-/// (counters, latency, scripted faults, outages). The methods below are the scenario's hands: seeding, invitees
-/// accepting, edits made in MobieTrain's admin, and reading the state back.
+/// MobieTrain's provisioning API as our contract describes it (../shared/spec/mobietrain-api.md): accounts, API keys
+/// that reach chosen accounts, groups/users/invitations per account, cursor paging, validation and conflicts,
+/// idempotency keys, an optional per-account rate limit. The public methods are the scenario's hands: seeding, invitees
+/// accepting, edits made in MobieTrain's admin, reading the state back.
 /// </summary>
 public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
+    private static readonly TimeSpan IdempotencyRetention = TimeSpan.FromHours(24);
+
     private readonly ConcurrentDictionary<string, MobieTrainAccountState> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<MobieTrainServedRequest> _served = new();
@@ -47,49 +49,54 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     /// <summary>Revokes a key: it is answered 401 from now on.</summary>
     public void RemoveApiKey(string apiKey) => _keys.TryRemove(apiKey, out _);
 
-    public MobieTrainUserGroupResource SeedUserGroup(string accountId, MobieTrainUserGroupResource group)
-    {
-        ArgumentNullException.ThrowIfNull(group);
-        return InAccount(accountId, account => account.SeedGroup(group));
-    }
+    public MobieTrainUserGroupResource SeedUserGroup(string accountId, MobieTrainUserGroupResource group) =>
+        InAccount(accountId, account => account.SeedGroup(group));
 
-    public MobieTrainUserResource SeedUser(string accountId, MobieTrainUserResource user)
-    {
-        ArgumentNullException.ThrowIfNull(user);
-        return InAccount(accountId, account => account.SeedUser(user));
-    }
+    public MobieTrainUserResource SeedUser(string accountId, MobieTrainUserResource user) => InAccount(accountId, account => account.SeedUser(user));
 
-    public MobieTrainInvitationResource SeedInvitation(string accountId, MobieTrainInvitationResource invitation)
-    {
-        ArgumentNullException.ThrowIfNull(invitation);
-        return InAccount(accountId, account => account.SeedInvitation(invitation));
-    }
+    public MobieTrainInvitationResource SeedInvitation(string accountId, MobieTrainInvitationResource invitation) =>
+        InAccount(accountId, account => account.SeedInvitation(invitation));
 
     /// <summary>Adds a scenario's records (groups first, so ids referenced by people exist); returns them with their ids.</summary>
-    public MobieTrainContents Seed(string accountId, MobieTrainContents contents)
+    public MobieTrainContents Seed(string accountId, MobieTrainContents contents) => InAccount(accountId, account => new MobieTrainContents
     {
-        ArgumentNullException.ThrowIfNull(contents);
-        return InAccount(accountId, account => new MobieTrainContents
-        {
-            UserGroups = [.. contents.UserGroups.Select(account.SeedGroup)],
-            Users = [.. contents.Users.Select(account.SeedUser)],
-            Invitations = [.. contents.Invitations.Select(account.SeedInvitation)],
-        });
-    }
+        UserGroups = [.. contents.UserGroups.Select(account.SeedGroup)],
+        Users = [.. contents.Users.Select(account.SeedUser)],
+        Invitations = [.. contents.Invitations.Select(account.SeedInvitation)],
+    });
 
     /// <summary>The invitee with this externalId accepts: the invitation becomes a user registered at <paramref name="registeredAt"/>.</summary>
     public MobieTrainUserResource AcceptInvitation(string accountId, string externalId, DateTimeOffset registeredAt) =>
         InAccount(accountId, account => account.AcceptInvitation(externalId, registeredAt));
 
     /// <summary>A manual edit in MobieTrain: merges the given fields into the user with that externalId (added when missing).</summary>
-    public MobieTrainUserResource UpsertUser(string accountId, MobieTrainUserEdit edit)
-    {
-        ArgumentNullException.ThrowIfNull(edit);
-        return InAccount(accountId, account => account.UpsertUser(edit));
-    }
+    public MobieTrainUserResource UpsertUser(string accountId, MobieTrainUserEdit edit) => InAccount(accountId, account => account.UpsertUser(edit));
 
     /// <summary>The account's records in the contract's shape, each list in API order.</summary>
     public MobieTrainContents GetContents(string accountId) => InAccount(accountId, account => account.Contents());
+
+    /// <summary>
+    /// The HTTP side: routes, then for every request in this order — API key (401 unknown, 403 outside its reach), account
+    /// (404), rate limit (429), idempotent replay, the operation. A throttled or refused request has not acted, so its
+    /// answer is not remembered for its idempotency key: the retry is served for real.
+    /// </summary>
+    protected override void MapEndpoints(WebApplication app)
+    {
+        Map(app, HttpMethods.Get, "/user-groups", (a, r) => a.Groups.Page(r.Limit, r.Cursor));
+        Map(app, HttpMethods.Post, "/user-groups", (a, r) => a.CreateGroup(r.Body()));
+        Map(app, HttpMethods.Patch, "/user-groups/{id}", (a, r) => a.RenameGroup(r.Id, r.Body()));
+        Map(app, HttpMethods.Get, "/users", (a, r) => a.Users.Page(r.Limit, r.Cursor));
+        Map(app, HttpMethods.Patch, "/users/{id}", (a, r) => a.UpdateUser(r.Id, r.Body()));
+        Map(app, HttpMethods.Delete, "/users/{id}", (a, r) => a.DeleteUser(r.Id));
+        Map(app, HttpMethods.Get, "/invitations", (a, r) => a.Invitations.Page(r.Limit, r.Cursor));
+        Map(app, HttpMethods.Post, "/invitations", (a, r) => a.CreateInvitation(r.Body()));
+        Map(app, HttpMethods.Patch, "/invitations/{id}", (a, r) => a.UpdateInvitation(r.Id, r.Body()));
+        Map(app, HttpMethods.Delete, "/invitations/{id}", (a, r) => a.DeleteInvitation(r.Id));
+        app.MapFallback(context => WriteErrorAsync(context, 404, "not_found", "No such endpoint."));
+    }
+
+    protected override Task WriteErrorAsync(HttpContext context, int status, string code, string message) =>
+        WriteAsync(context, SimulatorResponse.Error(status, code, message));
 
     private MobieTrainAccountState Account(string accountId)
     {
@@ -101,97 +108,58 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     {
         var account = Account(accountId);
         lock (account.Gate)
-        {
             return action(account);
-        }
-    }
-
-    private const string AccountRoute = "/v1/accounts/{accountId}";
-
-    /// <summary>
-    /// The HTTP side: routes, then for every request in this order — API key (401 unknown, 403 outside its reach), account
-    /// (404), rate limit (429), idempotent replay, the operation. A throttled or refused request has not acted, so its
-    /// answer is not remembered for its idempotency key: the retry is served for real.
-    /// </summary>
-    protected override void MapEndpoints(WebApplication app)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        Map(app, HttpMethods.Get, "/user-groups", (a, r) => a.ListGroups(r.Limit, r.Cursor));
-        Map(app, HttpMethods.Post, "/user-groups", (a, r) => a.CreateGroup(r.Body()));
-        Map(app, HttpMethods.Patch, "/user-groups/{id}", (a, r) => a.RenameGroup(r.Id, r.Body()));
-        Map(app, HttpMethods.Get, "/users", (a, r) => a.ListUsers(r.Limit, r.Cursor));
-        Map(app, HttpMethods.Patch, "/users/{id}", (a, r) => a.UpdateUser(r.Id, r.Body()));
-        Map(app, HttpMethods.Delete, "/users/{id}", (a, r) => a.DeleteUser(r.Id));
-        Map(app, HttpMethods.Get, "/invitations", (a, r) => a.ListInvitations(r.Limit, r.Cursor));
-        Map(app, HttpMethods.Post, "/invitations", (a, r) => a.CreateInvitation(r.Body()));
-        Map(app, HttpMethods.Patch, "/invitations/{id}", (a, r) => a.UpdateInvitation(r.Id, r.Body()));
-        Map(app, HttpMethods.Delete, "/invitations/{id}", (a, r) => a.DeleteInvitation(r.Id));
-        app.MapFallback(context => WriteErrorAsync(context, 404, "not_found", "No such endpoint."));
-    }
-
-    protected override Task WriteErrorAsync(HttpContext context, int status, string code, string message)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        return WriteAsync(context, SimulatorResponse.Error(status, code, message));
     }
 
     private void Map(WebApplication app, string method, string path, Func<MobieTrainAccountState, ApiRequest, SimulatorResponse> serve) =>
-        app.MapMethods(AccountRoute + path, [method], context => ServeAsync(context, serve));
+        app.MapMethods("/v1/accounts/{accountId}" + path, [method], context => ServeAsync(context, serve));
 
     private async Task ServeAsync(HttpContext context, Func<MobieTrainAccountState, ApiRequest, SimulatorResponse> serve)
     {
         var request = context.Request;
         var isWrite = !HttpMethods.IsGet(request.Method);
-        var body = isWrite ? await ReadBodyAsync(request, context.RequestAborted) : [];
-        var key = isWrite && request.Headers.TryGetValue(IdempotencyKey.HeaderName, out var values) && values.ToString() is { Length: > 0 } k
-            ? k
-            : null;
-        var apiRequest = new ApiRequest(
-            context.GetRouteValue("id") as string ?? string.Empty,
-            request.Query["limit"].FirstOrDefault(),
-            request.Query["cursor"].FirstOrDefault(),
-            body);
+        using var buffer = new MemoryStream();
+        if (isWrite)
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+        var body = buffer.ToArray();
+        var key = isWrite && request.Headers[IdempotencyKey.HeaderName].ToString() is { Length: > 0 } k ? k : null;
+        var apiRequest = new ApiRequest(context.GetRouteValue("id") as string ?? string.Empty,
+            request.Query["limit"].FirstOrDefault(), request.Query["cursor"].FirstOrDefault(), body);
 
-        var (response, replayed) = Respond(context.GetRouteValue("accountId") as string ?? string.Empty,
-            request.Headers.Authorization.ToString(), key, apiRequest, serve);
+        var (response, replayed) = Respond(context.GetRouteValue("accountId") as string ?? string.Empty, BearerToken(request), key, apiRequest, serve);
         _served.Enqueue(new MobieTrainServedRequest(request.Method, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty,
-            response.Status, key, replayed, isWrite && body.Length > 0 ? System.Text.Encoding.UTF8.GetString(body) : null));
+            response.Status, key, replayed, isWrite && body.Length > 0 ? Encoding.UTF8.GetString(body) : null));
         await WriteAsync(context, response);
     }
 
     private (SimulatorResponse Response, bool Replayed) Respond(
-        string accountId, string authorization, string? key, ApiRequest request, Func<MobieTrainAccountState, ApiRequest, SimulatorResponse> serve)
+        string accountId, string? apiKey, string? key, ApiRequest request, Func<MobieTrainAccountState, ApiRequest, SimulatorResponse> serve)
     {
-        const string bearer = "Bearer ";
-        if (!authorization.StartsWith(bearer, StringComparison.OrdinalIgnoreCase)
-            || !_keys.TryGetValue(authorization[bearer.Length..].Trim(), out var reach))
-        {
+        if (apiKey is null || !_keys.TryGetValue(apiKey, out var reach))
             return (SimulatorResponse.Error(401, "unauthorized", "The API key is missing or unknown."), false);
-        }
 
         if (!reach.Contains(accountId))
-        {
             return (SimulatorResponse.Error(403, "forbidden", "The API key does not reach this account."), false);
-        }
 
         if (!_accounts.TryGetValue(accountId, out var account))
-        {
             return (SimulatorResponse.Error(404, "not_found", "The account does not exist."), false);
-        }
 
         lock (account.Gate)
         {
-            if (RateLimitPerSecond > 0 && account.RateLimiter.TryAcquire(Clock, RateLimitPerSecond) is { } wait)
-            {
+            if (RateLimitPerSecond > 0 && account.Throttle(RateLimitPerSecond) is { } wait)
                 return (SimulatorResponse.Error(429, "rate_limited", "Too many requests for this account.", wait), false);
-            }
 
             var now = Clock.GetUtcNow();
             var remember = key is not null && HonourIdempotencyKeys;
-            if (remember && account.Idempotency.TryReplay(key!, now, out var first))
+            if (remember && account.Answers.TryGetValue(key!, out var first))
             {
-                Interlocked.Increment(ref _replays);
-                return (first, true);
+                if (now - first.At < IdempotencyRetention)
+                {
+                    Interlocked.Increment(ref _replays);
+                    return (first.Response, true);
+                }
+
+                account.Answers.Remove(key!);
             }
 
             SimulatorResponse response;
@@ -205,28 +173,16 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
             }
 
             if (remember)
-            {
-                account.Idempotency.Remember(key!, response, now);
-            }
-
+                account.Answers[key!] = (response, now);
             return (response, false);
         }
-    }
-
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
     }
 
     private static async Task WriteAsync(HttpContext context, SimulatorResponse response)
     {
         context.Response.StatusCode = response.Status;
         if (response.RetryAfterSeconds is { } seconds)
-        {
             context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        }
 
         if (response.Body is { } body)
         {
@@ -241,4 +197,13 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     {
         public RequestBody Body() => RequestBody.Parse(RawBody);
     }
+}
+
+/// <summary>
+/// A request the API logic answered (faults and outages are only counted), with its status before a <c>commit</c> fault
+/// replaced it; <see cref="Replayed"/>: answered from the stored first answer. The key is logged, never the Authorization.
+/// </summary>
+public sealed record MobieTrainServedRequest(string Method, string Path, string Query, int Status, string? IdempotencyKey, bool Replayed, string? Body)
+{
+    public bool IsWrite => !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);
 }

@@ -1,4 +1,6 @@
-using System.Diagnostics.CodeAnalysis;
+using System.Buffers.Text;
+using System.Runtime.InteropServices;
+using System.Text;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
@@ -7,127 +9,123 @@ namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 /// number that a page cursor points after, so paging stays correct while records are added or deleted between pages:
 /// nothing is skipped or listed twice (unlike an offset). Not thread-safe: the account's lock guards it.
 /// </summary>
-internal sealed class OrderedRecords<T>
+/// <param name="list">The list's path name, which its cursors carry.</param>
+/// <param name="idOf">The record's id.</param>
+/// <param name="keys">Secondary keys (an externalId, a lower-cased e-mail) looked up by <see cref="FirstBy"/>:
+/// a conflict check per create must not scan every record of a large account.</param>
+internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, params Func<T, string?>[] keys)
     where T : class
 {
+    private const int DefaultPageSize = 100;
+    private const int MaxPageSize = 1000;
+
+    private static readonly Comparer<(long Sequence, string Id)> BySequence =
+        Comparer<(long Sequence, string Id)>.Create((x, y) => x.Sequence.CompareTo(y.Sequence));
+
     private readonly List<(long Sequence, string Id)> _order = [];
     private readonly Dictionary<string, (long Sequence, T Value)> _byId = new(StringComparer.Ordinal);
-    private readonly Func<T, string?>[] _keys;
-    private readonly Dictionary<string, SortedSet<long>>[] _indexes;
+    private readonly Dictionary<string, SortedSet<long>>[] _indexes =
+        [.. keys.Select(_ => new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal))];
     private long _lastSequence;
-
-    /// <param name="keys">Secondary keys (an externalId, a lower-cased e-mail) looked up by <see cref="FirstBy"/>:
-    /// a conflict check per create must not scan every record of a large account.</param>
-    public OrderedRecords(params Func<T, string?>[] keys)
-    {
-        _keys = keys;
-        _indexes = keys.Select(_ => new Dictionary<string, SortedSet<long>>(StringComparer.Ordinal)).ToArray();
-    }
-
-    /// <summary>The earliest record whose key number <paramref name="key"/> is <paramref name="value"/>.</summary>
-    public T? FirstBy(int key, string value)
-    {
-        if (!_indexes[key].TryGetValue(value, out var sequences) || sequences.Count == 0)
-        {
-            return null;
-        }
-
-        var index = FirstAfter(sequences.Min - 1);
-        return _byId[_order[index].Id].Value;
-    }
-
-    public int Count => _byId.Count;
 
     public IEnumerable<T> Values => _order.Select(entry => _byId[entry.Id].Value);
 
+    /// <summary>The earliest record whose key number <paramref name="key"/> is <paramref name="value"/>.</summary>
+    public T? FirstBy(int key, string value) => _indexes[key].TryGetValue(value, out var sequences) && sequences.Count > 0
+        ? _byId[_order[IndexOf(sequences.Min)].Id].Value
+        : null;
+
     public bool Contains(string id) => _byId.ContainsKey(id);
 
-    public bool TryGet(string id, [MaybeNullWhen(false)] out T value)
-    {
-        var found = _byId.TryGetValue(id, out var entry);
-        value = entry.Value;
-        return found;
-    }
+    public T? Find(string id) => _byId.TryGetValue(id, out var entry) ? entry.Value : null;
 
-    public void Add(string id, T value)
+    public T Add(T value)
     {
+        var id = idOf(value);
         if (!_byId.TryAdd(id, (++_lastSequence, value)))
-        {
             throw new InvalidOperationException($"A record with id '{id}' exists already.");
-        }
 
         _order.Add((_lastSequence, id));
         Index(value, _lastSequence, add: true);
+        return value;
     }
 
     /// <summary>Changes a record in place: it keeps its position in the list.</summary>
-    public void Replace(string id, T value)
+    public T Replace(T value)
     {
+        var id = idOf(value);
         var (sequence, old) = _byId[id];
         Index(old, sequence, add: false);
         _byId[id] = (sequence, value);
         Index(value, sequence, add: true);
+        return value;
     }
 
     public bool Remove(string id)
     {
         if (!_byId.Remove(id, out var entry))
+            return false;
+
+        Index(entry.Value, entry.Sequence, add: false);
+        _order.RemoveAt(IndexOf(entry.Sequence));
+        return true;
+    }
+
+    /// <summary>
+    /// One page as the contract pages a list: <c>limit</c> (1–1000, 100 by default) and an opaque cursor — the list and
+    /// the sequence of the last record handed out, base64url encoded so that clients treat it as a token, not a number.
+    /// </summary>
+    public SimulatorResponse Page(string? limitText, string? cursor)
+    {
+        var limit = DefaultPageSize;
+        if (limitText is not null
+            && (!int.TryParse(limitText, NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit is < 1 or > MaxPageSize))
+            throw SimulatorApiException.BadRequest($"limit must be a whole number from 1 to {MaxPageSize}.");
+
+        var after = 0L;
+        if (cursor is not null && !TryDecode(cursor, out after))
+            throw SimulatorApiException.BadRequest("cursor is not one this list handed out.");
+
+        var found = IndexOf(after);
+        var start = found >= 0 ? found + 1 : ~found;
+        var end = Math.Min(start + limit, _order.Count);
+        List<T> items = [.. _order.GetRange(start, end - start).Select(entry => _byId[entry.Id].Value)];
+        var next = end < _order.Count
+            ? Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{list}:{_order[end - 1].Sequence}")))
+            : null;
+        return SimulatorResponse.Json(200, new ListPage(items, next));
+    }
+
+    private bool TryDecode(string cursor, out long after)
+    {
+        after = 0;
+        try
+        {
+            var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
+            return text.StartsWith(list + ":", StringComparison.Ordinal)
+                && long.TryParse(text.AsSpan(list.Length + 1), NumberStyles.None, CultureInfo.InvariantCulture, out after);
+        }
+        catch (FormatException)
         {
             return false;
         }
-
-        Index(entry.Value, entry.Sequence, add: false);
-        _order.RemoveAt(FirstAfter(entry.Sequence - 1));
-        return true;
     }
 
     private void Index(T value, long sequence, bool add)
     {
-        for (var i = 0; i < _keys.Length; i++)
+        for (var i = 0; i < _indexes.Length; i++)
         {
-            if (_keys[i](value) is not { } key)
-            {
+            if (keys[i](value) is not { } key)
                 continue;
-            }
-
             if (add)
-            {
-                _indexes[i].TryAdd(key, []);
-                _indexes[i][key].Add(sequence);
-            }
+                (CollectionsMarshal.GetValueRefOrAddDefault(_indexes[i], key, out _) ??= []).Add(sequence);
             else if (_indexes[i].TryGetValue(key, out var sequences))
-            {
                 sequences.Remove(sequence);
-            }
         }
     }
 
-    /// <summary>Up to <paramref name="limit"/> records after sequence <paramref name="after"/>, and the sequence to continue after (null at the end).</summary>
-    public (IReadOnlyList<T> Items, long? Next) Page(long after, int limit)
-    {
-        var start = FirstAfter(after);
-        var end = Math.Min(start + limit, _order.Count);
-        List<T> items = [.. _order.GetRange(start, end - start).Select(entry => _byId[entry.Id].Value)];
-        return (items, end < _order.Count ? _order[end - 1].Sequence : null);
-    }
+    /// <summary>Where the record with this sequence is, or (complemented) where it would be: the list is sorted by sequence.</summary>
+    private int IndexOf(long sequence) => _order.BinarySearch((sequence, string.Empty), BySequence);
 
-    /// <summary>The index of the first record whose sequence is greater than <paramref name="sequence"/> (binary search; the list is sorted).</summary>
-    private int FirstAfter(long sequence)
-    {
-        int low = 0, high = _order.Count;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            if (_order[middle].Sequence <= sequence)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle;
-            }
-        }
-
-        return low;
-    }
+    private sealed record ListPage(IReadOnlyList<T> Items, string? NextCursor);
 }

@@ -2,9 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>
-/// An answer of the MobieTrain simulator, kept as bytes so that an idempotent replay returns exactly the first answer.
-/// </summary>
+/// <summary>An answer of the MobieTrain simulator, kept as bytes so that an idempotent replay returns exactly the first answer.</summary>
 internal sealed record SimulatorResponse(int Status, byte[]? Body, int? RetryAfterSeconds = null)
 {
     public static SimulatorResponse NoContent { get; } = new(204, null);

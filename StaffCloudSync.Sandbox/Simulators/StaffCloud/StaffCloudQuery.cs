@@ -3,17 +3,21 @@ using Microsoft.AspNetCore.Http;
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 /// <summary>
-/// StaffCloud's list query syntax as observed (staffcloud-api.md): <c>f=v</c> equals, <c>f=a,b</c> any of,
-/// <c>f=-v</c> not equal, <c>f=&gt;v</c> / <c>f=&lt;v</c> strictly greater / less, <c>f=null</c> / <c>f=-null</c>,
-/// <c>fields=</c>, <c>sort=f</c> / <c>sort=-f</c>. Numbers compare numerically, everything else as text — which
-/// orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes correctly. Filters on fields it does not know are
-/// ignored without an error, like StaffCloud's.
+/// StaffCloud's list query syntax as observed (staffcloud-api.md): <c>f=v</c>, <c>f=a,b</c>, <c>f=-v</c>, <c>f=&gt;v</c>,
+/// <c>f=&lt;v</c> (strictly), <c>f=null</c>, <c>f=-null</c>, <c>fields=</c>, <c>sort=f</c> / <c>sort=-f</c>. Numbers
+/// compare numerically, everything else as text — which orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes.
 /// </summary>
 internal sealed class StaffCloudQuery
 {
-    private static readonly HashSet<string> NotFilters = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The fields StaffCloud filters on (staffcloud-api.md); it ignores filters on others (also <c>event.start</c>), as here.</summary>
+    private static readonly Dictionary<StaffCloudResource, HashSet<string>> Filterable = new()
     {
-        "fields", "sort", "envelope", "limit", "offset", "page", "per_page",
+        [StaffCloudResource.Employees] =
+            ["id", "firstname", "lastname", "email", "mobile", "phone", "communication_language", "status", "created_at", "updated_at"],
+        [StaffCloudResource.Events] = ["id", "name", "project_id", "client_id", "location_id", "start", "end", "status"],
+        [StaffCloudResource.Assignments] =
+            ["id", "employee_id", "event_id", "event_function_id", "project_id", "status", "start", "end", "created_at"],
+        [StaffCloudResource.Projects] = ["id", "name", "client_id", "status"],
     };
 
     private readonly List<(string Field, Func<JsonNode?, bool> Test)> _filters = [];
@@ -25,66 +29,29 @@ internal sealed class StaffCloudQuery
     public static StaffCloudQuery Parse(IQueryCollection query, StaffCloudResource resource)
     {
         var parsed = new StaffCloudQuery();
-        var filterable = resource.FilterableFields();
         foreach (var (key, values) in query)
         {
-            foreach (var value in values)
+            foreach (var text in values.Select(value => value ?? string.Empty))
             {
-                var text = value ?? string.Empty;
                 if (key.Equals("fields", StringComparison.OrdinalIgnoreCase))
-                {
                     parsed._fields = [.. Split(text)];
-                }
                 else if (key.Equals("sort", StringComparison.OrdinalIgnoreCase))
-                {
                     parsed._sort.AddRange(Split(text).Select(f => f.StartsWith('-') ? (f[1..], true) : (f, false)));
-                }
                 else if (key.Equals("envelope", StringComparison.OrdinalIgnoreCase))
-                {
                     parsed.Envelope = text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "1";
-                }
-                else if (!NotFilters.Contains(key) && filterable.Contains(key))
-                {
+                else if (Filterable[resource].Contains(key))
                     parsed._filters.Add((key, Compile(text)));
-                }
             }
         }
 
         return parsed;
     }
 
-    public bool Matches(JsonObject record)
-    {
-        foreach (var (field, test) in _filters)
-        {
-            if (!test(record.TryGetPropertyValue(field, out var value) ? value : null))
-            {
-                return false;
-            }
-        }
+    public bool Matches(JsonObject record) => _filters.TrueForAll(filter => filter.Test(record[filter.Field]));
 
-        return true;
-    }
-
-    public IEnumerable<JsonObject> Sort(IEnumerable<JsonObject> records)
-    {
-        if (_sort.Count == 0)
-        {
-            // No sort asked: the order the records were seeded in.
-            return records;
-        }
-
-        IOrderedEnumerable<JsonObject>? ordered = null;
-        foreach (var (field, descending) in _sort)
-        {
-            JsonNode? Key(JsonObject r) => r.TryGetPropertyValue(field, out var v) ? v : null;
-            ordered = ordered is null
-                ? descending ? records.OrderByDescending(Key, NodeComparer.Instance) : records.OrderBy(Key, NodeComparer.Instance)
-                : descending ? ordered.ThenByDescending(Key, NodeComparer.Instance) : ordered.ThenBy(Key, NodeComparer.Instance);
-        }
-
-        return ordered!;
-    }
+    /// <summary>The records in <c>sort=</c> order (a stable sort); in the order they were seeded when none was asked.</summary>
+    public IEnumerable<JsonObject> Sort(IEnumerable<JsonObject> records) =>
+        _sort.Count == 0 ? records : records.Order(Comparer<JsonObject>.Create(CompareRecords));
 
     /// <summary>
     /// The record with only the <c>fields=</c> asked for (all its own when none were), in the record's order. A joined
@@ -92,109 +59,12 @@ internal sealed class StaffCloudQuery
     /// </summary>
     public JsonObject Select(JsonObject record)
     {
-        if (_fields is null)
-        {
-            foreach (var joined in record.Select(p => p.Key).Where(k => k.Contains('.', StringComparison.Ordinal)).ToList())
-            {
-                record.Remove(joined);
-            }
+        if (_fields is not null)
+            return new JsonObject(record.Where(p => _fields.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
 
-            return record;
-        }
-
-        var selected = new JsonObject();
-        foreach (var (name, value) in record)
-        {
-            if (_fields.Contains(name))
-            {
-                selected[name] = value?.DeepClone();
-            }
-        }
-
-        return selected;
-    }
-
-    /// <summary>A condition parsed once per request (an id list of 200 is a set, not 200 comparisons per record).</summary>
-    private static Func<JsonNode?, bool> Compile(string condition)
-    {
-        if (condition == "null")
-        {
-            return IsNull;
-        }
-
-        if (condition == "-null")
-        {
-            return value => !IsNull(value);
-        }
-
-        if (condition.StartsWith('>'))
-        {
-            var bound = condition[1..];
-            return value => !IsNull(value) && Compare(value, bound) is > 0;
-        }
-
-        if (condition.StartsWith('<'))
-        {
-            var bound = condition[1..];
-            return value => !IsNull(value) && Compare(value, bound) is < 0;
-        }
-
-        if (condition.StartsWith('-'))
-        {
-            var excluded = ValueSet.Of(Split(condition[1..]));
-            return value => !excluded.Contains(value);
-        }
-
-        var allowed = ValueSet.Of(Split(condition));
-        return allowed.Contains;
-    }
-
-    private static bool IsNull(JsonNode? value) => value is null || value.GetValueKind() == JsonValueKind.Null;
-
-    /// <summary>Values of an "any of" list: numbers compare numerically, the rest as text ignoring case.</summary>
-    private sealed class ValueSet
-    {
-        private readonly HashSet<decimal> _numbers = [];
-        private readonly HashSet<string> _texts = new(StringComparer.OrdinalIgnoreCase);
-
-        public static ValueSet Of(IEnumerable<string> values)
-        {
-            var set = new ValueSet();
-            foreach (var value in values)
-            {
-                if (TryNumber(value, out var number))
-                {
-                    set._numbers.Add(number);
-                }
-
-                set._texts.Add(value);
-            }
-
-            return set;
-        }
-
-        public bool Contains(JsonNode? value)
-        {
-            if (IsNull(value) || Text(value) is not { } text)
-            {
-                return false;
-            }
-
-            return TryNumber(text, out var number) ? _numbers.Contains(number) || (_numbers.Count == 0 && _texts.Contains(text)) : _texts.Contains(text);
-        }
-    }
-
-    /// <summary>Sign of value − bound, or null when the value is not comparable (an object, an array).</summary>
-    private static int? Compare(JsonNode? value, string bound)
-    {
-        if (Text(value) is not { } text)
-        {
-            return null;
-        }
-
-        return TryNumber(text, out var number) && TryNumber(bound, out var limit)
-            ? number.CompareTo(limit)
-            : Math.Sign(string.CompareOrdinal(text, bound));
+        foreach (var joined in record.Select(p => p.Key).Where(k => k.Contains('.', StringComparison.Ordinal)).ToList())
+            record.Remove(joined);
+        return record;
     }
 
     /// <summary>A scalar's text: a string as is, a number or boolean as its JSON text.</summary>
@@ -211,24 +81,55 @@ internal sealed class StaffCloudQuery
         decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
             CultureInfo.InvariantCulture, out number);
 
-    private static string[] Split(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    private int CompareRecords(JsonObject x, JsonObject y)
+    {
+        foreach (var (field, descending) in _sort)
+        {
+            var order = CompareNodes(x[field], y[field]);
+            if (order != 0)
+                return descending ? -order : order;
+        }
+
+        return 0;
+    }
+
+    /// <summary>A condition parsed once per request (an id list of 200 is a set, not 200 comparisons per record).</summary>
+    private static Func<JsonNode?, bool> Compile(string condition) => condition switch
+    {
+        "null" => IsNull,
+        "-null" => Not(IsNull),
+        ['>', .. var bound] => value => !IsNull(value) && Compare(value, bound) is > 0,
+        ['<', .. var bound] => value => !IsNull(value) && Compare(value, bound) is < 0,
+        ['-', .. var excluded] => Not(AnyOf(excluded)),
+        _ => AnyOf(condition),
+    };
+
+    /// <summary>An "any of" list: numbers compare numerically, the rest as text ignoring case.</summary>
+    private static Func<JsonNode?, bool> AnyOf(string list)
+    {
+        var texts = Split(list).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var numbers = texts.Select(text => TryNumber(text, out var number) ? number : (decimal?)null).OfType<decimal>().ToHashSet();
+        return value => Text(value) is { } text
+            && (TryNumber(text, out var number) ? numbers.Contains(number) || (numbers.Count == 0 && texts.Contains(text)) : texts.Contains(text));
+    }
+
+    private static Func<JsonNode?, bool> Not(Func<JsonNode?, bool> test) => value => !test(value);
+
+    private static bool IsNull(JsonNode? value) => value is null || value.GetValueKind() == JsonValueKind.Null;
+
+    /// <summary>Sign of value − bound, or null when the value is not comparable (an object, an array).</summary>
+    private static int? Compare(JsonNode? value, string bound) => Text(value) is not { } text
+        ? null
+        : TryNumber(text, out var number) && TryNumber(bound, out var limit) ? number.CompareTo(limit) : Math.Sign(string.CompareOrdinal(text, bound));
 
     /// <summary>Nulls first, numbers numerically, other values as ordinal text.</summary>
-    private sealed class NodeComparer : IComparer<JsonNode?>
+    private static int CompareNodes(JsonNode? x, JsonNode? y) => (Text(x), Text(y)) switch
     {
-        public static NodeComparer Instance { get; } = new();
+        (null, var b) => b is null ? 0 : -1,
+        (_, null) => 1,
+        ({ } a, { } b) => TryNumber(a, out var m) && TryNumber(b, out var n) ? m.CompareTo(n) : string.CompareOrdinal(a, b),
+    };
 
-        public int Compare(JsonNode? x, JsonNode? y)
-        {
-            var a = IsNull(x) ? null : Text(x);
-            var b = IsNull(y) ? null : Text(y);
-            if (a is null || b is null)
-            {
-                return (a is null ? 0 : 1) - (b is null ? 0 : 1);
-            }
-
-            return TryNumber(a, out var m) && TryNumber(b, out var n) ? m.CompareTo(n) : string.CompareOrdinal(a, b);
-        }
-    }
+    private static string[] Split(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

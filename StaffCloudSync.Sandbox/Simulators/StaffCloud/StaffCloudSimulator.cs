@@ -6,31 +6,25 @@ using Microsoft.AspNetCore.Http;
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 /// <summary>
-/// StaffCloud's read API as staffcloud-api.md knows it, for several API tenants at once under
-/// <c>/{apiTenant}/api/v1/</c> — the client reaches it with the base address override
-/// <c>http://127.0.0.1:{port}/{tenant}/api/v1/</c>. Each tenant has its own Bearer token and records; lists come
-/// as bare JSON arrays (<c>{"response": [...]}</c> with <c>envelope=true</c>), with the observed query syntax, and
-/// every answer carries <c>X-Rate-Limit-*</c> headers. Anything but GET is counted as a write and refused: the sync
-/// must never write to StaffCloud — except on <c>/webhooks</c> (<see cref="StaffCloudWebhooks"/>), the operator's explicit
-/// registration, which is served and counted apart as setup. Latency, faults, outages and counters come from <see cref="SimulatorHost"/>.
+/// StaffCloud's read API as staffcloud-api.md knows it, for several API tenants at once under <c>/{apiTenant}/api/v1/</c>
+/// (the client's base address override): a Bearer token and records per tenant, lists as bare JSON arrays
+/// (<c>{"response": [...]}</c> with <c>envelope=true</c>) with the observed query syntax, <c>X-Rate-Limit-*</c> headers on
+/// every answer. Anything but GET is counted as a write and refused — the sync must never write to StaffCloud — except
+/// the operator's <c>/webhooks</c> registration, served and counted apart as setup.
 /// </summary>
-public sealed partial class StaffCloudSimulator : SimulatorHost
+public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
+    private static readonly Dictionary<string, StaffCloudResource> Resources =
+        Enum.GetValues<StaffCloudResource>().ToDictionary(resource => resource.ToString().ToLowerInvariant(), StringComparer.Ordinal);
+
     private readonly ConcurrentDictionary<string, StaffCloudSimulatorTenant> _tenants = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StaffCloudRequestLogEntry> _requestLog = new();
-
-    public StaffCloudSimulator(TimeProvider clock) : base(clock)
-    {
-    }
 
     public StaffCloudSimulator() : this(TimeProvider.System)
     {
     }
 
-    /// <summary>
-    /// The clock of the rate-limit windows. Real time by default — the scenario clock stands still during a sync, a
-    /// quota window must not; tests set one that moves when the client's back-off clock waits.
-    /// </summary>
+    /// <summary>The clock of the quota windows: real time, as the scenario clock stands still during a sync and a window must not.</summary>
     public TimeProvider RateLimitClock { get; set; } = TimeProvider.System;
 
     /// <summary>Where a scripted 3xx fault points (its <c>Location</c>); another host by default.</summary>
@@ -38,8 +32,6 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
 
     /// <summary>The template for the client's <c>StaffCloud:BaseAddressOverride</c> once started.</summary>
     public string BaseAddressTemplate => $"{BaseAddress}{{tenant}}/api/v1/";
-
-    public IReadOnlyCollection<StaffCloudSimulatorTenant> Tenants => [.. _tenants.Values];
 
     /// <summary>The webhooks registered per API tenant (<c>GET/POST/PUT/DELETE /webhooks</c>).</summary>
     public StaffCloudWebhooks Webhooks { get; } = new();
@@ -49,12 +41,8 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
 
     public StaffCloudSimulatorTenant AddTenant(string apiTenant, string token)
     {
-        ArgumentNullException.ThrowIfNull(apiTenant);
-        ArgumentNullException.ThrowIfNull(token);
         if (!ApiTenantPattern().IsMatch(apiTenant))
-        {
             throw new ArgumentException($"'{apiTenant}' is not a DNS label.", nameof(apiTenant));
-        }
 
         var tenant = new StaffCloudSimulatorTenant(apiTenant, token);
         return _tenants.TryAdd(apiTenant, tenant) ? tenant : throw new InvalidOperationException($"Tenant '{apiTenant}' exists already.");
@@ -63,153 +51,97 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
     public StaffCloudSimulatorTenant Tenant(string apiTenant) =>
         _tenants.TryGetValue(apiTenant, out var tenant) ? tenant : throw new KeyNotFoundException($"No StaffCloud tenant '{apiTenant}' in the simulator.");
 
-    /// <summary>
-    /// Bytes of filler added to every record served (ignoring <c>fields=</c>), as a StaffCloud that sends its ~136
-    /// fields regardless would: answers grow, the records the sync keeps must not.
-    /// </summary>
-    public int PaddingBytesPerRecord { get; set; }
-
     /// <summary>The API root of one tenant, as the client's override makes it.</summary>
     public Uri ApiBaseFor(string apiTenant) => new(BaseAddress, $"{apiTenant}/api/v1/");
 
+    /// <summary>StaffCloud's usual error body.</summary>
+    internal static JsonObject Error(int code, string message) => new() { ["code"] = code, ["message"] = message };
+
     protected override void MapEndpoints(WebApplication app) => app.Run(ServeAsync);
 
-    protected override bool IsSetupRequest(HttpRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        var segments = (request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        return segments.Length is 4 or 5 && segments[3] == StaffCloudWebhooks.Resource;
-    }
+    protected override bool IsSetupRequest(HttpRequest request) =>
+        Segments(request) is { Length: 4 or 5 } segments && segments[3] == StaffCloudWebhooks.Resource;
 
     protected override async Task WriteErrorAsync(HttpContext context, int status, string code, string message)
     {
-        ArgumentNullException.ThrowIfNull(context);
         if (status is >= 300 and < 400)
-        {
             context.Response.Headers.Location = RedirectLocation.ToString();
-        }
 
         // Made-up answers (faults, outages) carry the tenant's headers too, without spending its quota.
-        if (TenantOf(context.Request.Path) is { } tenant)
-        {
-            WriteQuotaHeaders(context.Response, tenant.QuotaWindow.Peek(tenant.Quota, RateLimitClock.GetUtcNow()));
-        }
+        if (Segments(context.Request).FirstOrDefault() is { } first && _tenants.TryGetValue(first, out var tenant))
+            WriteQuotaHeaders(context.Response, tenant.Spend(RateLimitClock.GetUtcNow(), take: false));
 
-        await WriteJsonAsync(context, status, new JsonObject { ["code"] = status, ["message"] = message });
+        await WriteJsonAsync(context, status, Error(status, message));
     }
 
     private async Task ServeAsync(HttpContext context)
     {
         var request = context.Request;
-        var segments = (request.Path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length is < 4 or > 5 || segments[1] != "api" || segments[2] != "v1"
-            || !_tenants.TryGetValue(segments[0], out var tenant))
+        var segments = Segments(request);
+        if (segments.Length is < 4 or > 5 || segments[1] != "api" || segments[2] != "v1" || !_tenants.TryGetValue(segments[0], out var tenant))
         {
-            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" });
+            await WriteJsonAsync(context, 404, Error(404, "Not found"));
             return;
         }
 
-        await ServeTenantAsync(context, tenant, segments);
+        var (status, body) = await AnswerAsync(context, tenant, segments);
+        if (body is not null)
+            await WriteJsonAsync(context, status, body);
+        else
+            context.Response.StatusCode = status;
+
         var query = request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         _requestLog.Enqueue(new StaffCloudRequestLogEntry(
-            request.Method, tenant.ApiTenant, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, query,
-            context.Response.StatusCode));
+            request.Method, tenant.ApiTenant, request.Path.Value ?? string.Empty, request.QueryString.Value ?? string.Empty, query, status));
     }
 
-    private async Task ServeTenantAsync(HttpContext context, StaffCloudSimulatorTenant tenant, string[] segments)
+    private async Task<(int Status, JsonNode? Body)> AnswerAsync(HttpContext context, StaffCloudSimulatorTenant tenant, string[] segments)
     {
         if (Authenticate(context.Request, tenant) is { } refusal)
-        {
-            await WriteJsonAsync(context, refusal.Status, refusal.Body);
-            return;
-        }
+            return refusal;
 
-        var quota = tenant.QuotaWindow.Take(tenant.Quota, RateLimitClock.GetUtcNow());
+        var quota = tenant.Spend(RateLimitClock.GetUtcNow(), take: true);
         WriteQuotaHeaders(context.Response, quota);
         if (!quota.Allowed)
-        {
-            await WriteJsonAsync(context, 429, new JsonObject { ["code"] = 429, ["message"] = "Too Many Requests" });
-            return;
-        }
+            return (429, Error(429, "Too Many Requests"));
 
+        var id = segments.Length == 5 ? segments[4] : null;
         if (segments[3] == StaffCloudWebhooks.Resource)
-        {
-            var (status, body) = Webhooks.Serve(tenant.ApiTenant, context.Request.Method, segments.Length == 5 ? segments[4] : null,
-                await StaffCloudWebhooks.ReadBodyAsync(context.Request));
-            if (body is null)
-            {
-                context.Response.StatusCode = status;
-                return;
-            }
-
-            await WriteJsonAsync(context, status, body);
-            return;
-        }
+            return Webhooks.Serve(tenant.ApiTenant, context.Request.Method, id, await StaffCloudWebhooks.ReadBodyAsync(context.Request));
 
         if (!HttpMethods.IsGet(context.Request.Method))
         {
             // Counted as a write by the base class already; StaffCloud itself would act, the sandbox does not.
             context.Response.Headers.Allow = "GET";
-            await WriteJsonAsync(context, 405, new JsonObject
-            {
-                ["code"] = 405,
-                ["message"] = "Method not allowed: the sync only reads StaffCloud.",
-            });
-            return;
+            return (405, Error(405, "Method not allowed: the sync only reads StaffCloud."));
         }
 
-        if (!StaffCloudResources.TryParse(segments[3], out var resource))
-        {
-            await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = "Not found" });
-            return;
-        }
+        if (!Resources.TryGetValue(segments[3], out var resource))
+            return (404, Error(404, "Not found"));
 
         var query = StaffCloudQuery.Parse(context.Request.Query, resource);
-        if (segments.Length == 5)
-        {
-            var record = tenant.Served(resource, r => StaffCloudSimulatorTenant.IdKey(r) == segments[4]).FirstOrDefault();
-            if (record is null)
-            {
-                await WriteJsonAsync(context, 404, new JsonObject { ["code"] = 404, ["message"] = $"{resource} {segments[4]} not found" });
-                return;
-            }
-
-            var selected = query.Select(record);
-            await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = selected } : selected);
-            return;
-        }
-
-        var list = new JsonArray([.. query.Sort(tenant.Served(resource, query.Matches)).Select(query.Select).Select(Pad)]);
-        await WriteJsonAsync(context, 200, query.Envelope ? new JsonObject { ["response"] = list } : list);
+        JsonNode? answer = id is null
+            ? new JsonArray([.. query.Sort(tenant.Served(resource, query.Matches)).Select(query.Select)])
+            : tenant.Served(resource, r => StaffCloudSimulatorTenant.IdKey(r) == id).FirstOrDefault() is { } record ? query.Select(record) : null;
+        if (answer is null)
+            return (404, Error(404, $"{resource} {id} not found"));
+        return (200, query.Envelope ? new JsonObject { ["response"] = answer } : answer);
     }
 
-    /// <summary>
-    /// As seen live: no or a foreign token → 401; a token that is not a JWT at all → 400 "Invalid security token
-    /// structure", in StaffCloud's other error shape.
-    /// </summary>
-    private static (int Status, JsonObject Body)? Authenticate(HttpRequest request, StaffCloudSimulatorTenant tenant)
+    /// <summary>As seen live: no or a foreign token → 401; a token that is not a JWT → 400, in StaffCloud's other error shape.</summary>
+    private static (int Status, JsonNode? Body)? Authenticate(HttpRequest request, StaffCloudSimulatorTenant tenant)
     {
-        var header = request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return (401, new JsonObject { ["code"] = 401, ["message"] = "Authentication required" });
-        }
-
-        var token = header["Bearer ".Length..].Trim();
+        if (BearerToken(request) is not { } token)
+            return (401, Error(401, "Authentication required"));
         if (!token.StartsWith("eyJ", StringComparison.Ordinal))
-        {
             return (400, new JsonObject { ["error"] = "Bad Request", ["message"] = "Invalid security token structure" });
-        }
 
-        return string.Equals(token, tenant.Token, StringComparison.Ordinal)
-            ? null
-            : (401, new JsonObject { ["code"] = 401, ["message"] = "Expired or invalid token", ["description"] = "The token was rejected." });
-    }
-
-    private StaffCloudSimulatorTenant? TenantOf(PathString path)
-    {
-        var first = (path.Value ?? string.Empty).Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return first is not null && _tenants.TryGetValue(first, out var tenant) ? tenant : null;
+        return token == tenant.Token ? null : (401, new JsonObject
+        {
+            ["code"] = 401,
+            ["message"] = "Expired or invalid token",
+            ["description"] = "The token was rejected.",
+        });
     }
 
     private static void WriteQuotaHeaders(HttpResponse response, StaffCloudQuotaState quota)
@@ -219,17 +151,7 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
         response.Headers["X-Rate-Limit-Reset"] = quota.ResetSeconds.ToString(CultureInfo.InvariantCulture);
     }
 
-    private JsonObject Pad(JsonObject record)
-    {
-        if (PaddingBytesPerRecord > 0)
-        {
-            record["padding"] = new string('x', PaddingBytesPerRecord);
-        }
-
-        return record;
-    }
-
-    private async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
+    private static async Task WriteJsonAsync(HttpContext context, int status, JsonNode body)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
@@ -240,14 +162,6 @@ public sealed partial class StaffCloudSimulator : SimulatorHost
     private static partial Regex ApiTenantPattern();
 }
 
-/// <summary>
-/// A request the StaffCloud simulator served itself (not one answered by a fault or an outage): what a test checks
-/// to see which filters, fields and id batches the client sent. <see cref="Query"/> holds the decoded values.
-/// </summary>
+/// <summary>A request the API itself served (no fault or outage): which filters, fields and id batches the client sent.</summary>
 public sealed record StaffCloudRequestLogEntry(
-    string Method,
-    string ApiTenant,
-    string Path,
-    string RawQuery,
-    IReadOnlyDictionary<string, string> Query,
-    int Status);
+    string Method, string ApiTenant, string Path, string RawQuery, IReadOnlyDictionary<string, string> Query, int Status);

@@ -7,61 +7,60 @@ namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 /// </summary>
 public sealed class StaffCloudSimulatorTenant
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<StaffCloudResource, List<JsonObject>> _records = new()
-    {
-        [StaffCloudResource.Employees] = [],
-        [StaffCloudResource.Events] = [],
-        [StaffCloudResource.Assignments] = [],
-        [StaffCloudResource.Projects] = [],
-    };
+    /// <summary>The joined field of an assignment that holds its event's project's name (staffcloud-api.md, "Assignments").</summary>
+    internal const string JoinedProjectName = "event.project.name";
 
-    private volatile string _token;
-    private volatile StaffCloudQuota? _quota;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<StaffCloudResource, List<JsonObject>> _records =
+        Enum.GetValues<StaffCloudResource>().ToDictionary(resource => resource, _ => new List<JsonObject>());
+
+    private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
+    private int _windowUsed;
 
     internal StaffCloudSimulatorTenant(string apiTenant, string token)
     {
         ApiTenant = apiTenant;
-        _token = token;
+        Token = token;
     }
 
     public string ApiTenant { get; }
 
     /// <summary>The one Bearer token this tenant accepts; change it to simulate a rotation.</summary>
-    public string Token
-    {
-        get => _token;
-        set => _token = value ?? throw new ArgumentNullException(nameof(value));
-    }
+    public string Token { get; set => field = value ?? throw new ArgumentNullException(nameof(value)); }
 
     /// <summary>Requests per window before 429; null (the default) for none.</summary>
-    public StaffCloudQuota? Quota
-    {
-        get => _quota;
-        set => _quota = value;
-    }
+    public StaffCloudQuota? Quota { get; set; }
 
-    internal StaffCloudQuotaWindow QuotaWindow { get; } = new();
+    /// <summary>The quota after this request; with <paramref name="take"/> false it spends none (made-up answers: faults, outages).</summary>
+    internal StaffCloudQuotaState Spend(DateTimeOffset now, bool take)
+    {
+        var quota = Quota ?? StaffCloudQuota.Off;
+        lock (_gate)
+        {
+            if (now >= _windowStart + quota.Window || now < _windowStart)
+                (_windowStart, _windowUsed) = (now, 0);
+
+            var allowed = _windowUsed < quota.Requests;
+            if (take && allowed)
+                _windowUsed++;
+
+            // Seconds to wait, rounded up: the small-number form of X-Rate-Limit-Reset seen in live use.
+            var reset = (long)Math.Ceiling((_windowStart + quota.Window - now).TotalSeconds);
+            return new StaffCloudQuotaState(allowed || !take, quota.Requests, Math.Max(0, quota.Requests - _windowUsed), Math.Max(reset, 0));
+        }
+    }
 
     /// <summary>Replaces every record of <paramref name="resource"/>.</summary>
     public void Seed(StaffCloudResource resource, IEnumerable<JsonObject> records)
     {
-        ArgumentNullException.ThrowIfNull(records);
         var copies = records.Select(Copy).ToList();
         lock (_gate)
-        {
-            _records[resource].Clear();
-            _records[resource].AddRange(copies);
-        }
+            _records[resource] = copies;
     }
 
-    /// <summary>
-    /// Replaces the records with the same <c>id</c> (compared as text, so <c>5</c> and <c>"5"</c> are one record) and
-    /// appends the others, in order. A record without an id is always appended.
-    /// </summary>
+    /// <summary>Replaces the records with the same <c>id</c> (as text: <c>5</c> and <c>"5"</c> are one) and appends the others.</summary>
     public void Upsert(StaffCloudResource resource, IEnumerable<JsonObject> records)
     {
-        ArgumentNullException.ThrowIfNull(records);
         var copies = records.Select(Copy).ToList();
         lock (_gate)
         {
@@ -71,13 +70,9 @@ public sealed class StaffCloudSimulatorTenant
                 var key = IdKey(record);
                 var index = key is null ? -1 : list.FindIndex(r => IdKey(r) == key);
                 if (index >= 0)
-                {
                     list[index] = record;
-                }
                 else
-                {
                     list.Add(record);
-                }
             }
         }
     }
@@ -85,88 +80,79 @@ public sealed class StaffCloudSimulatorTenant
     /// <summary>Removes the records with these ids (a hard deletion); returns how many were there.</summary>
     public int Delete(StaffCloudResource resource, IEnumerable<long> ids)
     {
-        ArgumentNullException.ThrowIfNull(ids);
         var keys = ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
         lock (_gate)
-        {
             return _records[resource].RemoveAll(r => IdKey(r) is { } key && keys.Contains(key));
-        }
     }
 
     /// <summary>Copies of the records as stored (an assignment's missing times are not filled in here).</summary>
     public IReadOnlyList<JsonObject> Records(StaffCloudResource resource)
     {
         lock (_gate)
-        {
-            return _records[resource].Select(Copy).ToList();
-        }
+            return [.. _records[resource].Select(Copy)];
     }
 
     /// <summary>
-    /// Copies of the records that pass <paramref name="matches"/>; an assignment without times takes its event's first
-    /// (scenario-format.md), so filters on start/end see them, and carries its event's project's name under the joined
-    /// key <c>event.project.name</c> when the event has a <c>project_id</c> of a listed project (the query keeps that
-    /// key only when <c>fields=</c> asks for it). Only what matches is copied.
+    /// Copies of the records that pass <paramref name="matches"/>, only those copied. An assignment is joined first, so
+    /// filters see what it lends: its event's times where it has none (scenario-format.md), its project's name.
     /// </summary>
     internal List<JsonObject> Served(StaffCloudResource resource, Func<JsonObject, bool> matches)
     {
         lock (_gate)
         {
             if (resource != StaffCloudResource.Assignments)
-            {
-                return _records[resource].Where(matches).Select(Copy).ToList();
-            }
+                return [.. _records[resource].Where(matches).Select(Copy)];
 
             var events = ById(StaffCloudResource.Events);
             var projects = ById(StaffCloudResource.Projects);
-
             var served = new List<JsonObject>();
             foreach (var original in _records[resource])
             {
-                var assignment = original;
-                if (IdText(original["event_id"]) is { } eventKey && events.TryGetValue(eventKey, out var owner))
-                {
-                    if (!original.ContainsKey("start") || !original.ContainsKey("end"))
-                    {
-                        assignment = Copy(original);
-                        foreach (var field in (string[])["start", "end"])
-                        {
-                            if (!assignment.ContainsKey(field) && owner.TryGetPropertyValue(field, out var value))
-                            {
-                                assignment[field] = value?.DeepClone();
-                            }
-                        }
-                    }
-
-                    if (owner.TryGetPropertyValue("project_id", out var projectId) && IdText(projectId) is { } projectKey
-                        && projects.TryGetValue(projectKey, out var project))
-                    {
-                        assignment = ReferenceEquals(assignment, original) ? Copy(original) : assignment;
-                        assignment[JoinedProjectName] = project["name"]?.DeepClone();
-                    }
-                }
-
+                var assignment = Joined(original, events, projects);
                 if (matches(assignment))
-                {
                     served.Add(ReferenceEquals(assignment, original) ? Copy(original) : assignment);
-                }
             }
 
             return served;
         }
     }
 
+    internal static string? IdKey(JsonObject record) => IdText(record["id"]);
+
+    /// <summary>A copy of the assignment with its event's times and project's name (<see cref="JoinedProjectName"/>); else the original.</summary>
+    private static JsonObject Joined(JsonObject original, Dictionary<string, JsonObject> events, Dictionary<string, JsonObject> projects)
+    {
+        if (IdText(original["event_id"]) is not { } eventKey || !events.TryGetValue(eventKey, out var owner))
+            return original;
+
+        var project = IdText(owner["project_id"]) is { } projectKey ? projects.GetValueOrDefault(projectKey) : null;
+        if (original.ContainsKey("start") && original.ContainsKey("end") && project is null)
+            return original;
+
+        var assignment = Copy(original);
+        foreach (var field in (string[])["start", "end"])
+        {
+            if (!assignment.ContainsKey(field) && owner.TryGetPropertyValue(field, out var value))
+                assignment[field] = value?.DeepClone();
+        }
+
+        if (project is not null)
+            assignment[JoinedProjectName] = project["name"]?.DeepClone();
+        return assignment;
+    }
+
     /// <summary>The records of <paramref name="resource"/> by id; the first of records sharing an id wins. Under the lock.</summary>
-    private Dictionary<string, JsonObject> ById(StaffCloudResource resource) => _records[resource]
-        .Select(record => (Key: IdKey(record), Record: record))
-        .Where(entry => entry.Key is not null)
-        .DistinctBy(entry => entry.Key)
-        .ToDictionary(entry => entry.Key!, entry => entry.Record, StringComparer.Ordinal);
+    private Dictionary<string, JsonObject> ById(StaffCloudResource resource)
+    {
+        var byId = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var record in _records[resource])
+        {
+            if (IdKey(record) is { } key)
+                byId.TryAdd(key, record);
+        }
 
-    /// <summary>The joined field of an assignment that holds its event's project's name (staffcloud-api.md, "Assignments").</summary>
-    internal const string JoinedProjectName = "event.project.name";
-
-    internal static string? IdKey(JsonObject record) => record.TryGetPropertyValue("id", out var id) ? IdText(id) : null;
+        return byId;
+    }
 
     /// <summary>An id as text: <c>5</c>, <c>5.0</c> and <c>" 5 "</c> are all "5".</summary>
     private static string? IdText(JsonNode? id)

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Http;
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 /// <summary>
-/// StaffCloud's <c>/webhooks</c> as staffcloud-api.md knows it: <c>GET</c> lists, <c>POST</c> creates from
-/// <c>{"trigger": {"event": …}, "webhook": {"url": …}}</c>, <c>PUT /webhooks/{id}</c> replaces (both parts again),
-/// <c>DELETE /webhooks/{id}</c> removes. What the real API answers is not documented: here a record is
-/// <c>{"id", "trigger", "webhook"}</c>, a create answers 201 with it, a delete 204. The simulator does not call the URLs:
+/// StaffCloud's <c>/webhooks</c> (staffcloud-api.md): GET lists, POST creates from <c>{"trigger": {"event"}, "webhook": {"url"}}</c>,
+/// PUT <c>/{id}</c> replaces (both parts again), DELETE <c>/{id}</c> removes. The real answers are not documented: here a
+/// record is <c>{"id", "trigger", "webhook"}</c>, a create answers 201 with it, a delete 204. The URLs are never called:
 /// scenarios hand notifications to the receiver themselves.
 /// </summary>
 public sealed class StaffCloudWebhooks
@@ -15,46 +14,42 @@ public sealed class StaffCloudWebhooks
 
     private const int MaxBodyBytes = 16 * 1024;
 
-    private readonly Lock gate = new();
-    private readonly Dictionary<string, List<JsonObject>> byTenant = new(StringComparer.Ordinal);
-    private long nextId = 1;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, List<JsonObject>> _byTenant = new(StringComparer.Ordinal);
+    private long _nextId = 1;
 
     /// <summary>The webhooks of one API tenant, as they would be listed.</summary>
     public IReadOnlyList<JsonObject> Of(string apiTenant)
     {
-        lock (gate)
-        {
-            return byTenant.TryGetValue(apiTenant, out var list) ? [.. list.Select(w => (JsonObject)w.DeepClone())] : [];
-        }
+        lock (_gate)
+            return [.. List(apiTenant).Select(w => w.DeepClone().AsObject())];
     }
 
     /// <summary>A webhook set up by hand in StaffCloud (another integration's, or ours with an old secret).</summary>
     public JsonObject Add(string apiTenant, string trigger, string url)
     {
-        lock (gate)
-        {
-            var record = Record(nextId++, trigger, url);
-            List(apiTenant).Add(record);
-            return (JsonObject)record.DeepClone();
-        }
+        lock (_gate)
+            return Created(List(apiTenant), (trigger, url)).Body!.AsObject();
     }
 
     /// <summary>The answer to one request: its status and body (null for none).</summary>
     public (int Status, JsonNode? Body) Serve(string apiTenant, string method, string? id, JsonObject? body)
     {
-        lock (gate)
+        lock (_gate)
         {
             var list = List(apiTenant);
             var index = id is null ? -1 : list.FindIndex(w => w["id"]!.GetValue<long>().ToString(CultureInfo.InvariantCulture) == id);
+            (int, JsonNode?) invalid =
+                (422, StaffCloudSimulator.Error(422, "A webhook needs both trigger.event and webhook.url (an absolute http(s) URL)"));
             return (method.ToUpperInvariant(), id) switch
             {
                 ("GET", null) => (200, new JsonArray([.. list.Select(w => w.DeepClone())])),
                 ("GET", _) when index >= 0 => (200, list[index].DeepClone()),
-                ("POST", null) => Parse(body) is { } parts ? Created(list, parts) : Invalid(),
-                ("PUT", _) when index >= 0 => Parse(body) is { } parts ? Replaced(list, index, parts) : Invalid(),
+                ("POST", null) => Parse(body) is { } parts ? Created(list, parts) : invalid,
+                ("PUT", _) when index >= 0 => Parse(body) is { } parts ? Replaced(list, index, parts) : invalid,
                 ("DELETE", _) when index >= 0 => Deleted(list, index),
-                (_, not null) => (404, Error(404, $"webhook {id} not found")),
-                _ => (405, Error(405, "Method not allowed")),
+                (_, not null) => (404, StaffCloudSimulator.Error(404, $"webhook {id} not found")),
+                _ => (405, StaffCloudSimulator.Error(405, "Method not allowed")),
             };
         }
     }
@@ -62,10 +57,8 @@ public sealed class StaffCloudWebhooks
     /// <summary>The request's JSON object, or null when there is none, it is too large, or not an object.</summary>
     public static async Task<JsonObject?> ReadBodyAsync(HttpRequest request)
     {
-        ArgumentNullException.ThrowIfNull(request);
         var buffer = new byte[MaxBodyBytes + 1];
         var length = await request.Body.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false);
-
         try
         {
             return length is 0 or > MaxBodyBytes ? null : JsonNode.Parse(buffer.AsSpan(0, length)) as JsonObject;
@@ -76,22 +69,18 @@ public sealed class StaffCloudWebhooks
         }
     }
 
-    private List<JsonObject> List(string apiTenant)
-    {
-        byTenant.TryAdd(apiTenant, []);
-        return byTenant[apiTenant];
-    }
+    private List<JsonObject> List(string apiTenant) =>
+        _byTenant.TryGetValue(apiTenant, out var list) ? list : _byTenant[apiTenant] = [];
 
-    private (int, JsonNode?) Created(List<JsonObject> list, (string Trigger, string Url) parts)
+    private (int Status, JsonNode? Body) Created(List<JsonObject> list, (string Trigger, string Url) parts)
     {
-        var record = Record(nextId++, parts.Trigger, parts.Url);
-        list.Add(record);
-        return (201, record.DeepClone());
+        list.Add(Record(_nextId++, parts));
+        return (201, list[^1].DeepClone());
     }
 
     private static (int, JsonNode?) Replaced(List<JsonObject> list, int index, (string Trigger, string Url) parts)
     {
-        list[index] = Record(list[index]["id"]!.GetValue<long>(), parts.Trigger, parts.Url);
+        list[index] = Record(list[index]["id"]!.GetValue<long>(), parts);
         return (200, list[index].DeepClone());
     }
 
@@ -101,9 +90,6 @@ public sealed class StaffCloudWebhooks
         return (204, null);
     }
 
-    private static (int, JsonNode?) Invalid() =>
-        (422, Error(422, "A webhook needs both trigger.event and webhook.url (an absolute http(s) URL)"));
-
     /// <summary>Both parts, as a PUT must send them again: an event name and an absolute http(s) URL.</summary>
     private static (string Trigger, string Url)? Parse(JsonObject? body) =>
         (body?["trigger"] as JsonObject)?["event"] is JsonValue e && e.TryGetValue<string>(out var trigger) && !string.IsNullOrWhiteSpace(trigger)
@@ -112,12 +98,10 @@ public sealed class StaffCloudWebhooks
             ? (trigger, url)
             : null;
 
-    private static JsonObject Record(long id, string trigger, string url) => new()
+    private static JsonObject Record(long id, (string Trigger, string Url) parts) => new()
     {
         ["id"] = id,
-        ["trigger"] = new JsonObject { ["event"] = trigger },
-        ["webhook"] = new JsonObject { ["url"] = url },
+        ["trigger"] = new JsonObject { ["event"] = parts.Trigger },
+        ["webhook"] = new JsonObject { ["url"] = parts.Url },
     };
-
-    private static JsonObject Error(int code, string message) => new() { ["code"] = code, ["message"] = message };
 }
