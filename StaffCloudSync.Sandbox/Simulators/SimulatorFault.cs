@@ -1,11 +1,9 @@
 namespace StaffCloudSync.Sandbox.Simulators;
 
-/// <summary>
-/// A scripted failure (scenario-format.md): the next <see cref="Times"/> requests whose path ends with
+/// <summary>A scripted failure (scenario-format.md): the next <see cref="Times"/> requests whose path ends with
 /// <see cref="Path"/> (and whose method is <see cref="Method"/>, when given) are answered with <see cref="Status"/>.
 /// With <see cref="Commit"/> the request is served first and the answer is replaced afterwards — a response lost
-/// after the server acted.
-/// </summary>
+/// after the server acted.</summary>
 public sealed record SimulatorFault
 {
     public string? Method { get; init; }

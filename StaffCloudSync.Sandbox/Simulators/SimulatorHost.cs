@@ -7,11 +7,9 @@ using Microsoft.Extensions.Logging;
 
 namespace StaffCloudSync.Sandbox.Simulators;
 
-/// <summary>
-/// An in-process Kestrel server on a free loopback port with what both simulators share: request counting,
+/// <summary>An in-process Kestrel server on a free loopback port with what both simulators share: request counting,
 /// latency, scripted faults, an outage switch (also "after N writes"), and a clock shared with the sync.
-/// Waits (latency) take real time; "now" comes from the clock.
-/// </summary>
+/// Waits (latency) take real time; "now" comes from the clock.</summary>
 public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
 {
     private readonly Lock _faultsGate = new();
@@ -113,9 +111,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
             await WriteErrorAsync(context, 503, "unavailable", "The service is unavailable (simulated outage).");
         }
         else if (TakeFault(context.Request) is { } fault)
-        {
             await ServeFaultAsync(context, next, fault);
-        }
         else
         {
             await next(context);

@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>
-/// One MobieTrain account's records and the contract's rules over them (validation, conflicts, paging), without HTTP:
+/// <summary>One MobieTrain account's records and the contract's rules over them (validation, conflicts, paging), without HTTP:
 /// every operation returns the answer the API gives, or throws <see cref="SimulatorApiException"/> with it. Callers hold
-/// <see cref="Gate"/>, which makes each request atomic (including its idempotency check) under parallel writes.
-/// </summary>
+/// <see cref="Gate"/>, which makes each request atomic (including its idempotency check) under parallel writes.</summary>
 internal sealed class MobieTrainAccountState(string accountId, TimeProvider clock)
 {
     public const string DefaultLanguage = "en";
@@ -29,16 +27,12 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
     public OrderedRecords<MobieTrainInvitationResource> Invitations { get; } =
         new("invitations", i => i.Id, i => i.ExternalId, i => i.Email?.ToLowerInvariant());
 
-    /// <summary>
-    /// The first answer to each <c>Idempotency-Key</c> and when it was given: replayed for 24 hours of the simulator's
-    /// clock instead of acting again (the contract's "does nothing twice").
-    /// </summary>
+    /// <summary>The first answer to each <c>Idempotency-Key</c> and when it was given: replayed for 24 hours of the simulator's
+    /// clock instead of acting again (the contract's "does nothing twice").</summary>
     public Dictionary<string, (SimulatorResponse Response, DateTimeOffset At)> Answers { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>
-    /// Null when one more request fits in this second's budget, else the whole seconds (at least 1) for <c>Retry-After</c>.
-    /// Windows are elapsed time on the clock's timestamps, which move also while a scenario's "now" stands still.
-    /// </summary>
+    /// <summary>Null when one more request fits in this second's budget, else the whole seconds (at least 1) for <c>Retry-After</c>.
+    /// Windows are elapsed time on the clock's timestamps, which move also while a scenario's "now" stands still.</summary>
     public int? Throttle(int limitPerSecond)
     {
         var now = clock.GetTimestamp();
@@ -203,10 +197,8 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
 
     private MobieTrainUserGroupResource? GroupNamed(string name) => Groups.FirstBy(ByEmailOrName, name.ToLowerInvariant());
 
-    /// <summary>
-    /// 409 when a user or pending invitation has this externalId or this e-mail (case-insensitive). A record with the same
-    /// externalId is named first: it is the one a client can recognise as its own earlier create.
-    /// </summary>
+    /// <summary>409 when a user or pending invitation has this externalId or this e-mail (case-insensitive). A record with the same
+    /// externalId is named first: it is the one a client can recognise as its own earlier create.</summary>
     private SimulatorResponse? PersonConflict(string? externalId, string? email)
     {
         foreach (var (key, value, what) in new[] { (ByExternalId, externalId, "externalId"), (ByEmailOrName, email?.ToLowerInvariant(), "email") })

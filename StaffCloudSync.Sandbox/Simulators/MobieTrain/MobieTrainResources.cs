@@ -60,10 +60,8 @@ public sealed record MobieTrainContents
     public IReadOnlyList<MobieTrainInvitationResource> Invitations { get; init; } = [];
 }
 
-/// <summary>
-/// A manual edit of a user in MobieTrain's own admin (a scenario's <c>mobietrain.upsert.users</c>): the user with this
-/// <see cref="ExternalId"/> gets every field that is set here; null leaves a field as it is.
-/// </summary>
+/// <summary>A manual edit of a user in MobieTrain's own admin (a scenario's <c>mobietrain.upsert.users</c>): the user with this
+/// <see cref="ExternalId"/> gets every field that is set here; null leaves a field as it is.</summary>
 public sealed record MobieTrainUserEdit
 {
     public required string ExternalId { get; init; }
@@ -84,10 +82,8 @@ public sealed record MobieTrainUserEdit
     public DateTimeOffset? RegisteredAt { get; init; }
 }
 
-/// <summary>
-/// The contract's JSON: camelCase, every field written (a missing e-mail is <c>null</c>, as scenario expectations spell
-/// it), timestamps in UTC as <c>2026-03-01T02:00:00Z</c>. Also what the scenario runner serialises the final state with.
-/// </summary>
+/// <summary>The contract's JSON: camelCase, every field written (a missing e-mail is <c>null</c>, as scenario expectations spell
+/// it), timestamps in UTC as <c>2026-03-01T02:00:00Z</c>. Also what the scenario runner serialises the final state with.</summary>
 public static class MobieTrainSimulatorJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

@@ -7,12 +7,10 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>
-/// MobieTrain's provisioning API as our contract describes it (../shared/spec/mobietrain-api.md): accounts, API keys
+/// <summary>MobieTrain's provisioning API as our contract describes it (../shared/spec/mobietrain-api.md): accounts, API keys
 /// that reach chosen accounts, groups/users/invitations per account, cursor paging, validation and conflicts,
 /// idempotency keys, an optional per-account rate limit. The public methods are the scenario's hands: seeding, invitees
-/// accepting, edits made in MobieTrain's admin, reading the state back.
-/// </summary>
+/// accepting, edits made in MobieTrain's admin, reading the state back.</summary>
 public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
     private static readonly TimeSpan IdempotencyRetention = TimeSpan.FromHours(24);
@@ -25,10 +23,8 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     /// <summary>Requests per second and account before answering 429 with <c>Retry-After</c>; 0 (the default) is no limit.</summary>
     public int RateLimitPerSecond { get; set; }
 
-    /// <summary>
-    /// Whether repeated <c>Idempotency-Key</c>s are answered from the first answer (the contract; default). Off lets a
-    /// test show what a client does without that help: a retried create then meets its own record as a 409.
-    /// </summary>
+    /// <summary>Whether repeated <c>Idempotency-Key</c>s are answered from the first answer (the contract; default). Off lets a
+    /// test show what a client does without that help: a retried create then meets its own record as a 409.</summary>
     public bool HonourIdempotencyKeys { get; set; } = true;
 
     /// <summary>Every request the API logic answered, in order of arrival.</summary>
@@ -75,11 +71,9 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     /// <summary>The account's records in the contract's shape, each list in API order.</summary>
     public MobieTrainContents GetContents(string accountId) => InAccount(accountId, account => account.Contents());
 
-    /// <summary>
-    /// The HTTP side: routes, then for every request in this order — API key (401 unknown, 403 outside its reach), account
+    /// <summary>The HTTP side: routes, then for every request in this order — API key (401 unknown, 403 outside its reach), account
     /// (404), rate limit (429), idempotent replay, the operation. A throttled or refused request has not acted, so its
-    /// answer is not remembered for its idempotency key: the retry is served for real.
-    /// </summary>
+    /// answer is not remembered for its idempotency key: the retry is served for real.</summary>
     protected override void MapEndpoints(WebApplication app)
     {
         Map(app, HttpMethods.Get, "/user-groups", (a, r) => a.Groups.Page(r.Limit, r.Cursor));
@@ -199,10 +193,8 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     }
 }
 
-/// <summary>
-/// A request the API logic answered (faults and outages are only counted), with its status before a <c>commit</c> fault
-/// replaced it; <see cref="Replayed"/>: answered from the stored first answer. The key is logged, never the Authorization.
-/// </summary>
+/// <summary>A request the API logic answered (faults and outages are only counted), with its status before a <c>commit</c> fault
+/// replaced it; <see cref="Replayed"/>: answered from the stored first answer. The key is logged, never the Authorization.</summary>
 public sealed record MobieTrainServedRequest(string Method, string Path, string Query, int Status, string? IdempotencyKey, bool Replayed, string? Body)
 {
     public bool IsWrite => !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);

@@ -4,11 +4,9 @@ using System.Text;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>
-/// One list of an account (groups, users or invitations) by id, in creation order. Every record gets a rising sequence
+/// <summary>One list of an account (groups, users or invitations) by id, in creation order. Every record gets a rising sequence
 /// number that a page cursor points after, so paging stays correct while records are added or deleted between pages:
-/// nothing is skipped or listed twice (unlike an offset). Not thread-safe: the account's lock guards it.
-/// </summary>
+/// nothing is skipped or listed twice (unlike an offset). Not thread-safe: the account's lock guards it.</summary>
 /// <param name="list">The list's path name, which its cursors carry.</param>
 /// <param name="idOf">The record's id.</param>
 /// <param name="keys">Secondary keys (an externalId, a lower-cased e-mail) looked up by <see cref="FirstBy"/>:
@@ -71,10 +69,8 @@ internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, param
         return true;
     }
 
-    /// <summary>
-    /// One page as the contract pages a list: <c>limit</c> (1–1000, 100 by default) and an opaque cursor — the list and
-    /// the sequence of the last record handed out, base64url encoded so that clients treat it as a token, not a number.
-    /// </summary>
+    /// <summary>One page as the contract pages a list: <c>limit</c> (1–1000, 100 by default) and an opaque cursor — the list and
+    /// the sequence of the last record handed out, base64url encoded so that clients treat it as a token, not a number.</summary>
     public SimulatorResponse Page(string? limitText, string? cursor)
     {
         var limit = DefaultPageSize;

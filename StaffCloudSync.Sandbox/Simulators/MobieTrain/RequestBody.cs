@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>
-/// A write's JSON body, telling a field that is absent from one sent as <c>null</c> (a PATCH changes only what it
+/// <summary>A write's JSON body, telling a field that is absent from one sent as <c>null</c> (a PATCH changes only what it
 /// sends). A body that is not a JSON object, or a field of the wrong type, is a 400; unknown fields are ignored.
-/// Failed checks of the contract on single fields are 422.
-/// </summary>
+/// Failed checks of the contract on single fields are 422.</summary>
 internal sealed class RequestBody(JsonObject json)
 {
     private const int MaxNameLength = 255;

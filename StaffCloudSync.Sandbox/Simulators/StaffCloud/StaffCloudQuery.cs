@@ -2,11 +2,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>
-/// StaffCloud's list query syntax as observed (staffcloud-api.md): <c>f=v</c>, <c>f=a,b</c>, <c>f=-v</c>, <c>f=&gt;v</c>,
+/// <summary>StaffCloud's list query syntax as observed (staffcloud-api.md): <c>f=v</c>, <c>f=a,b</c>, <c>f=-v</c>, <c>f=&gt;v</c>,
 /// <c>f=&lt;v</c> (strictly), <c>f=null</c>, <c>f=-null</c>, <c>fields=</c>, <c>sort=f</c> / <c>sort=-f</c>. Numbers
-/// compare numerically, everything else as text — which orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes.
-/// </summary>
+/// compare numerically, everything else as text — which orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes.</summary>
 internal sealed class StaffCloudQuery
 {
     /// <summary>The fields StaffCloud filters on (staffcloud-api.md); it ignores filters on others (also <c>event.start</c>), as here.</summary>
@@ -53,10 +51,8 @@ internal sealed class StaffCloudQuery
     public IEnumerable<JsonObject> Sort(IEnumerable<JsonObject> records) =>
         _sort.Count == 0 ? records : records.Order(Comparer<JsonObject>.Create(CompareRecords));
 
-    /// <summary>
-    /// The record with only the <c>fields=</c> asked for (all its own when none were), in the record's order. A joined
-    /// field (a key with a dot, such as <c>event.project.name</c>) comes only when asked for by name, as StaffCloud's.
-    /// </summary>
+    /// <summary>The record with only the <c>fields=</c> asked for (all its own when none were), in the record's order. A joined
+    /// field (a key with a dot, such as <c>event.project.name</c>) comes only when asked for by name, as StaffCloud's.</summary>
     public JsonObject Select(JsonObject record)
     {
         if (_fields is not null)

@@ -5,13 +5,11 @@ using Microsoft.AspNetCore.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>
-/// StaffCloud's read API as staffcloud-api.md knows it, for several API tenants at once under <c>/{apiTenant}/api/v1/</c>
+/// <summary>StaffCloud's read API as staffcloud-api.md knows it, for several API tenants at once under <c>/{apiTenant}/api/v1/</c>
 /// (the client's base address override): a Bearer token and records per tenant, lists as bare JSON arrays
 /// (<c>{"response": [...]}</c> with <c>envelope=true</c>) with the observed query syntax, <c>X-Rate-Limit-*</c> headers on
 /// every answer. Anything but GET is counted as a write and refused — the sync must never write to StaffCloud — except
-/// the operator's <c>/webhooks</c> registration, served and counted apart as setup.
-/// </summary>
+/// the operator's <c>/webhooks</c> registration, served and counted apart as setup.</summary>
 public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
     private static readonly Dictionary<string, StaffCloudResource> Resources =

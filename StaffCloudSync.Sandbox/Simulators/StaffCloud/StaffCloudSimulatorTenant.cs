@@ -1,10 +1,8 @@
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>
-/// One StaffCloud account of the simulator: its token, its quota and its records. Records are kept as
+/// <summary>One StaffCloud account of the simulator: its token, its quota and its records. Records are kept as
 /// <see cref="JsonObject"/>s exactly as seeded (snake_case, any types), so a test can seed what StaffCloud might
-/// send — a string id, a number as a name, a date that is not one — and see how the client copes. Thread-safe.
-/// </summary>
+/// send — a string id, a number as a name, a date that is not one — and see how the client copes. Thread-safe.</summary>
 public sealed class StaffCloudSimulatorTenant
 {
     /// <summary>The joined field of an assignment that holds its event's project's name (staffcloud-api.md, "Assignments").</summary>
@@ -92,10 +90,8 @@ public sealed class StaffCloudSimulatorTenant
             return [.. _records[resource].Select(Copy)];
     }
 
-    /// <summary>
-    /// Copies of the records that pass <paramref name="matches"/>, only those copied. An assignment is joined first, so
-    /// filters see what it lends: its event's times where it has none (scenario-format.md), its project's name.
-    /// </summary>
+    /// <summary>Copies of the records that pass <paramref name="matches"/>, only those copied. An assignment is joined first, so
+    /// filters see what it lends: its event's times where it has none (scenario-format.md), its project's name.</summary>
     internal List<JsonObject> Served(StaffCloudResource resource, Func<JsonObject, bool> matches)
     {
         lock (_gate)

@@ -2,12 +2,10 @@ using Microsoft.AspNetCore.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>
-/// StaffCloud's <c>/webhooks</c> (staffcloud-api.md): GET lists, POST creates from <c>{"trigger": {"event"}, "webhook": {"url"}}</c>,
+/// <summary>StaffCloud's <c>/webhooks</c> (staffcloud-api.md): GET lists, POST creates from <c>{"trigger": {"event"}, "webhook": {"url"}}</c>,
 /// PUT <c>/{id}</c> replaces (both parts again), DELETE <c>/{id}</c> removes. The real answers are not documented: here a
 /// record is <c>{"id", "trigger", "webhook"}</c>, a create answers 201 with it, a delete 204. The URLs are never called:
-/// scenarios hand notifications to the receiver themselves.
-/// </summary>
+/// scenarios hand notifications to the receiver themselves.</summary>
 public sealed class StaffCloudWebhooks
 {
     public const string Resource = "webhooks";
