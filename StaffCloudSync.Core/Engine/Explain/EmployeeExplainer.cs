@@ -5,13 +5,12 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Explain;
 
-/// <summary>Explains the planner's decisions for one employee from a preview: the planner's own index for the facts and the plan
-/// itself for "what the sync will do", so the explanation cannot drift from the behaviour.</summary>
+/// <summary>One employee's decisions from a preview: the planner's own index for the facts and the plan itself for "what the sync
+/// will do", so the explanation cannot drift from the behaviour.</summary>
 public static class EmployeeExplainer
 {
     public static EmployeeExplanation Explain(TenantPreview preview, long employeeId, StaffCloudEmployee? fetchedEmployee = null)
     {
-        // The planner's own index: who is whose, which group an event has and the name a new one gets (collisions included).
         var index = new PlanningIndex(preview.Snapshot, preview.Settings, preview.Now);
         var employee = index.Employees.GetValueOrDefault(employeeId) ?? fetchedEmployee;
         var records = index.UsersOf(employeeId)
@@ -70,7 +69,6 @@ public static class EmployeeExplainer
             ? staffCloudEvent?.ProjectId is { } projectId ? GroupSource.Project(projectId) : null
             : GroupSource.Event(eventId);
 
-    /// <summary>Which groups the person should have, in words: the mode's own groups and the base groups.</summary>
     private static string GroupsDecision(PlanSettings settings)
     {
         var own = settings.GroupBy == GroupMode.Project
@@ -100,7 +98,7 @@ public static class EmployeeExplainer
                 : $"{employee.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: {facts!.StatusMeaning}"),
         };
 
-        if (DeletionProof.For(preview.Snapshot.StaffCloud, employeeId, employee, records.Count > 0) is { } proof)
+        if (DeletionProof(preview.Snapshot.StaffCloud, employeeId, employee, records.Count > 0) is { } proof)
             decisions.Add(new("proof", proof));
 
         if (facts is not null)
@@ -161,6 +159,33 @@ public static class EmployeeExplainer
         return facts!.ConfirmedEvents.Any(e => e.CurrentOrFuture)
             ? "Eligible, but the plan has no action for them (check the deletion guard and the run's failures)."
             : "Not invited: not confirmed (status 7) on any current or future event.";
+    }
+
+    /// <summary>What StaffCloud's answers prove about a synced person's deactivation; null for a person with nothing in MobieTrain,
+    /// or who is neither deactivated nor missing from the list.</summary>
+    internal static string? DeletionProof(StaffCloudSnapshot staffCloud, long employeeId, StaffCloudEmployee? employee, bool inMobieTrain)
+    {
+        if (!inMobieTrain)
+            return null;
+
+        if (employee is null)
+        {
+            return staffCloud.ProvenDeleted.Contains(employeeId)
+                ? "hard-deleted: StaffCloud's employees list left this person out, and GET /employees/{id} answered 404"
+                    + (staffCloud.ReadPathProof is { } path ? $" (StaffCloud's JSON error answer; {path} showed that the single read works)" : string.Empty)
+                : "none: StaffCloud's employees list left this person out and, with more missing than the deletion threshold, they were not read singly; nothing is deleted until an approved run reads them and StaffCloud answers 404";
+        }
+
+        var omitted = staffCloud.OmittedByList.Contains(employee.Id)
+            ? "StaffCloud's employees list left this person out; GET /employees/{id} returned the record, which is used as read; "
+            : string.Empty;
+        return employee.Status switch
+        {
+            var status when Definitions.IsDeactivatedStatus(status) =>
+                $"{omitted}deactivated: StaffCloud reports status {status!.Value.ToString(CultureInfo.InvariantCulture)}",
+            _ when omitted.Length > 0 => omitted.TrimEnd(' ', ';'),
+            _ => null,
+        };
     }
 
     private static string Validity(string? raw, string? normalized) =>

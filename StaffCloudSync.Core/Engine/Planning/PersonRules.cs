@@ -4,9 +4,8 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The rules for one person (sync-rules.md 1–3 and 5–9): removal when deactivated, stale invitations, the invitation of a
-/// new eligible employee with its skip reasons, a user's profile and groups, a pending invitation following, and
-/// everyone else left alone. Protected records never reach here: only synced persons and confirmed employees are in scope.</summary>
+/// <summary>Sync-rules.md rules 1–3 and 5–9 for one person. Protected records never reach here: only synced persons and confirmed
+/// employees are in scope.</summary>
 internal static class PersonRules
 {
     public static void Plan(PlanningIndex index, AddressMoves moves, long employeeId, PlanBuilder plan)
@@ -109,8 +108,7 @@ internal static class PersonRules
         : emails.IsUsedByOther(email, employeeId) ? "the email is already used by a MobieTrain user or invitation with another externalId"
         : null;
 
-    /// <summary>Rules 5 and 6 for one user: every differing profile field and the group set in one patch. The e-mail changes when
-    /// <see cref="AddressMoves"/> found its new address free after this run's other changes.</summary>
+    /// <summary>Rules 5 and 6 in one patch; the e-mail only when <see cref="AddressMoves"/> found its new address free.</summary>
     private static PlannedPatch UserPatch(PlanningIndex index, AddressMoves moves, long employeeId, MobieTrainUser user, MappedProfile profile, long[] events, PlanBuilder plan)
     {
         var move = moves.StateOf(PersonKind.User, user.Id);
@@ -160,9 +158,7 @@ internal static class PersonRules
             var replacement = new PlannedInvitation(ExternalId.ForEmployee(employeeId), profile.FirstName!, profile.LastName!, newEmail,
                 profile.Phone ?? invitation.Profile.Phone, profile.Language ?? invitation.Profile.Language ?? index.Settings.DefaultLanguage, groups);
             plan.Replacements.Add(new ReplaceInvitationAction(employeeId, invitation.Id, replacement, changedContact)
-            {
-                Wave = moves.WaveOf(PersonKind.Invitation, invitation.Id),
-            });
+                { Wave = moves.WaveOf(PersonKind.Invitation, invitation.Id) });
             return;
         }
 
@@ -171,8 +167,7 @@ internal static class PersonRules
             plan.Updates.Add(new UpdateInvitationAction(employeeId, invitation.Id, patch));
     }
 
-    /// <summary>The fields that differ from MobieTrain's. Names compare exactly (a changed capitalisation is a change); only a
-    /// language StaffCloud names is written: an absent or unknown one never clears MobieTrain's (the default is for new invitations).</summary>
+    // Names compare exactly (a changed capitalisation is a change); an absent or unknown language never clears MobieTrain's.
     private static PlannedPatch Patch(MobieTrainProfile current, MappedProfile desired, string? email, string? phone, List<GroupRef>? groups)
     {
         var first = desired.FirstName is { } f && !string.Equals(f, current.FirstName, StringComparison.Ordinal) ? f : null;

@@ -7,18 +7,11 @@ internal sealed class PlanBuilder
     private readonly List<SkipAction> _skips = [];
 
     public List<SyncAction> Deletions { get; } = [];
-
-    /// <summary>The records of synced persons missing from StaffCloud's list without proof (<see cref="DeletionGuard.HoldUnproven"/>).</summary>
     public List<HoldDeletionAction> Unproven { get; } = [];
-
     public List<ExpireInvitationAction> Expiries { get; } = [];
-
     public List<WithdrawInvitationAction> Withdrawals { get; } = [];
-
     public List<ReplaceInvitationAction> Replacements { get; } = [];
-
     public List<InviteAction> Invitations { get; } = [];
-
     public List<SyncAction> Updates { get; } = [];
 
     /// <summary>One skip per person and reason, however many of their records it concerns.</summary>
@@ -36,7 +29,6 @@ internal sealed class PlanBuilder
             .Concat(Updates.Select(GroupsOf))));
         actions.AddRange(DeletionGuard.Apply(Deletions, index.DeletionGuard, index.Settings));
         actions.AddRange(Unproven);
-
         actions.AddRange(Expiries);
         actions.AddRange(Withdrawals);
         actions.AddRange(Replacements);

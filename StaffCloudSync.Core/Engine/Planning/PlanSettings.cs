@@ -2,8 +2,7 @@ using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The tenant settings the planner needs, already parsed (time zone, template), plus the persons (StaffCloud employee
-/// ids) whose deletions an operator's approval in force lets through the deletion guard.</summary>
+/// <summary>The tenant settings the planner needs, parsed; <c>ApprovedDeletions</c>: whom an approval in force lets through the guard.</summary>
 public sealed record PlanSettings(
     TenantTimeZone TimeZone,
     string DefaultLanguage,

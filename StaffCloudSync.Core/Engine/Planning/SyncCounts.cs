@@ -18,7 +18,6 @@ public sealed record SyncCounts
     public int Failed { get; init; }
     public int DeletionsHeld { get; init; }
 
-    /// <summary>The writes these counts stand for when each is done with its minimal requests.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int MinimalWrites => Invited + InvitationsUpdated + (2 * InvitationsReplaced) + UsersUpdated
         + UsersRemoved + InvitationsRemoved + InvitationsExpired + GroupsCreated + GroupsRenamed;

@@ -1,14 +1,10 @@
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The planner's output: the actions in apply order, and what the deletion guard decided. Its counts are the
-/// counts a run would report if every write succeeded (what a dry run reports).</summary>
+/// <summary>The actions in apply order and the guard's decision; its counts are those of a dry run.</summary>
 public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDecision DeletionGuard)
 {
     public IEnumerable<SkipAction> Skips => Actions.OfType<SkipAction>();
-
     public IEnumerable<HoldDeletionAction> HeldDeletions => Actions.OfType<HoldDeletionAction>();
-
-    /// <summary>True when the plan writes nothing to MobieTrain.</summary>
     public bool IsEmpty => !Actions.Any(a => a is not SkipAction and not HoldDeletionAction);
 
     public SyncCounts PlannedCounts()
@@ -33,7 +29,6 @@ public sealed class SyncCounter
     private readonly Lock _gate = new();
     private SyncCounts _counts = SyncCounts.Zero;
 
-    /// <summary>Counts one action as done (or, for skips and held deletions, as listed).</summary>
     public void Count(SyncAction action)
     {
         lock (_gate)
@@ -71,18 +66,9 @@ public sealed class SyncCounter
 }
 
 /// <summary>Why an employee was not synced as they are (sync-rules.md, "Skips are not errors").</summary>
-public enum SkipReason
-{
-    InvalidProfile,
-    NoContact,
-    DuplicateEmail,
-}
+public enum SkipReason { InvalidProfile, NoContact, DuplicateEmail }
 
-public enum PersonKind
-{
-    User,
-    Invitation,
-}
+public enum PersonKind { User, Invitation }
 
 public sealed record SkippedRecord(long EmployeeId, SkipReason Reason);
 

@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The rules of sync-rules.md as one pure function: snapshot + settings + the run's time in, plan out.
-/// No I/O and no clock: everything it knows is in its arguments, so a plan can be reproduced and explained.
-/// The rules are in their own files: <see cref="PersonRules"/> (rules 1–3, 5–9 for one person), <see cref="SyncGroups.Actions"/>
-/// (rule 4), <see cref="DeletionGuard"/> (safety), over the words of <see cref="Definitions"/>.</summary>
+/// <summary>The rules of sync-rules.md as one pure function, no I/O and no clock, so a plan can be reproduced and explained.
+/// Where each rule lives: docs/decisions.md, "Where does a rule live?".</summary>
 public static class SyncPlanner
 {
     public static SyncPlan Plan(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
