@@ -14,13 +14,8 @@ namespace StaffCloudSync.Core.Operations;
 /// <summary>The check before a tenant's first run (issue 21; <c>tenants check</c>, <c>GET /api/tenants/{id}/check</c>). It only reads
 /// and records no run; a failed read fails its check and skips those that need it. Only an unknown tenant throws.</summary>
 public sealed partial class TenantCheck(
-    TenantStore tenants,
-    ISecretStore secrets,
-    IStaffCloudClient staffCloud,
-    IMobieTrainClient mobieTrain,
-    SnapshotReader reader,
-    TimeProvider time,
-    ILogger<TenantCheck> logger)
+    TenantStore tenants, ISecretStore secrets, IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, SnapshotReader reader,
+    TimeProvider time, ILogger<TenantCheck> logger)
 {
     public async Task<TenantCheckReport> CheckAsync(string tenantId, CancellationToken cancellationToken)
     {

@@ -1,21 +1,16 @@
 using StaffCloudSync.Core.Engine.Explain;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.StaffCloud;
-using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Runs.Reading;
 using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
 
 /// <summary>What an operator can ask of one tenant without redeploying; the on-demand endpoints and the CLI both call this.</summary>
 public sealed class TenantOperations(
-    TenantStore tenants,
-    RunStore runs,
-    ISyncQueue queue,
-    SnapshotReader reader,
-    IStaffCloudClient staffCloud,
-    TimeProvider time)
+    TenantStore tenants, RunStore runs, ISyncQueue queue, SnapshotReader reader, IStaffCloudClient staffCloud, TimeProvider time)
 {
     /// <summary>Null when the tenant does not exist.</summary>
     public async Task<SyncRequest?> StartSyncAsync(string tenantId, bool dryRun, CancellationToken cancellationToken)
@@ -54,13 +49,8 @@ public sealed class TenantOperations(
 
 /// <summary>A plan as operators and scripts read it: what a run now would do, why, and with which status.</summary>
 public sealed record PlanView(
-    string TenantId,
-    DateTimeOffset At,
-    RunStatus WouldEndAs,
-    SyncCounts Counts,
-    DeletionGuardDecision DeletionGuard,
-    IReadOnlyList<PlannedActionView> Actions,
-    IReadOnlyList<SkippedRecord> Skipped)
+    string TenantId, DateTimeOffset At, RunStatus WouldEndAs, SyncCounts Counts, DeletionGuardDecision DeletionGuard,
+    IReadOnlyList<PlannedActionView> Actions, IReadOnlyList<SkippedRecord> Skipped)
 {
     public string AccountId { get; init; } = string.Empty;
     public AccountMarkerState Marker { get; init; }
@@ -85,3 +75,22 @@ public sealed record PlanView(
         };
     }
 }
+
+/// <summary>Whether the app can reach what every run needs first: its tenant registry.</summary>
+public sealed class HealthCheck(TenantStore tenants)
+{
+    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var count = await tenants.ListAsync(cancellationToken).CountAsync(cancellationToken);
+            return new HealthReport(true, $"tenant registry reachable ({count} tenants)");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new HealthReport(false, $"tenant registry unreachable: {e.GetType().Name}");
+        }
+    }
+}
+
+public sealed record HealthReport(bool Healthy, string Detail);

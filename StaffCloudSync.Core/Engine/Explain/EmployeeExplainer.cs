@@ -138,28 +138,18 @@ public static class EmployeeExplainer
         return decisions;
     }
 
-    private static string Summary(StaffCloudEmployee? employee, StaffCloudFacts? facts, List<MobieTrainRecordFacts> records,
-        List<PlannedActionView> actions)
-    {
-        if (actions.FirstOrDefault(a => a.Kind == "skip") is { } skip)
-            return $"Not synced: skipped — {skip.Why}.";
-
-        if (actions.Count > 0)
-            return "Will " + string.Join(", then ", actions.Select(a => a.Kind)) + ".";
-
-        if (employee is null)
-            return records.Count == 0 ? "Unknown to StaffCloud and not in MobieTrain: nothing to do." : "Not returned by StaffCloud: its MobieTrain records are removed.";
-
-        if (!Definitions.IsActive(employee.Status))
-            return $"Not invited: status {employee.Status} ({facts!.StatusMeaning}); only active employees (status 4) are invited.";
-
-        if (records.Count > 0)
-            return "Already in MobieTrain and up to date: nothing to do.";
-
-        return facts!.ConfirmedEvents.Any(e => e.CurrentOrFuture)
+    private static string Summary(
+        StaffCloudEmployee? employee, StaffCloudFacts? facts, List<MobieTrainRecordFacts> records, List<PlannedActionView> actions) =>
+        actions.FirstOrDefault(a => a.Kind == "skip") is { } skip ? $"Not synced: skipped — {skip.Why}."
+        : actions.Count > 0 ? "Will " + string.Join(", then ", actions.Select(a => a.Kind)) + "."
+        : employee is null ? (records.Count == 0 ? "Unknown to StaffCloud and not in MobieTrain: nothing to do."
+            : "Not returned by StaffCloud: its MobieTrain records are removed.")
+        : !Definitions.IsActive(employee.Status)
+            ? $"Not invited: status {employee.Status} ({facts!.StatusMeaning}); only active employees (status 4) are invited."
+        : records.Count > 0 ? "Already in MobieTrain and up to date: nothing to do."
+        : facts!.ConfirmedEvents.Any(e => e.CurrentOrFuture)
             ? "Eligible, but the plan has no action for them (check the deletion guard and the run's failures)."
             : "Not invited: not confirmed (status 7) on any current or future event.";
-    }
 
     /// <summary>What StaffCloud's answers prove about a synced person's deactivation; null for a person with nothing in MobieTrain,
     /// or who is neither deactivated nor missing from the list.</summary>

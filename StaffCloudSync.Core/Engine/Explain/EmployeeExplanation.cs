@@ -4,27 +4,15 @@ namespace StaffCloudSync.Core.Engine.Explain;
 
 /// <summary>"Why was this person (not) invited?". Contact details are valid/invalid/absent, never values: it may be pasted into a ticket.</summary>
 public sealed record EmployeeExplanation(
-    string TenantId,
-    long EmployeeId,
-    DateTimeOffset At,
-    string Summary,
-    StaffCloudFacts? StaffCloud,
-    IReadOnlyList<MobieTrainRecordFacts> MobieTrain,
-    IReadOnlyList<RuleDecision> Decisions,
-    IReadOnlyList<PlannedActionView> Actions)
+    string TenantId, long EmployeeId, DateTimeOffset At, string Summary, StaffCloudFacts? StaffCloud,
+    IReadOnlyList<MobieTrainRecordFacts> MobieTrain, IReadOnlyList<RuleDecision> Decisions, IReadOnlyList<PlannedActionView> Actions)
 {
     public string AccountId { get; init; } = string.Empty;
     public string Marker { get; init; } = string.Empty;
 }
 
 public sealed record StaffCloudFacts(
-    int? Status,
-    string StatusMeaning,
-    bool HasFirstName,
-    bool HasLastName,
-    string Email,
-    string Phone,
-    string? Language,
+    int? Status, string StatusMeaning, bool HasFirstName, bool HasLastName, string Email, string Phone, string? Language,
     IReadOnlyList<EventFacts> ConfirmedEvents);
 
 /// <summary>A confirmed assignment's event: whether it is current, and its MobieTrain group (the project's when groups are by project).</summary>

@@ -8,12 +8,7 @@ public enum AccountMarkerState { Ours, MissingNewAccount, MissingUnclaimed, Othe
 
 /// <summary>Pure, so the run, the previews and <c>tenants claim</c> decide alike. Another tenant's marker wins over our own.</summary>
 public sealed record AccountMarkerCheck(
-    string TenantId,
-    string AccountId,
-    AccountMarkerState State,
-    IReadOnlyList<string> OtherTenants,
-    int SyncedPersons,
-    int SyncOwnedGroups)
+    string TenantId, string AccountId, AccountMarkerState State, IReadOnlyList<string> OtherTenants, int SyncedPersons, int SyncOwnedGroups)
 {
     public static AccountMarkerCheck Of(string tenantId, string accountId, MobieTrainSnapshot mobieTrain)
     {

@@ -8,14 +8,11 @@ namespace StaffCloudSync.Core.Engine.Planning;
 /// Hard deletion needs the single reads' proof: <see cref="PlanningIndex.IsDeactivated"/>.</summary>
 public static class Definitions
 {
-    /// <summary>Active employee: status 4.</summary>
     public static bool IsActive(int? employeeStatus) => employeeStatus == StaffCloudStatus.EmployeeActive;
 
-    /// <summary>Deactivated by status: 5 (inactive) or 6 (deleted).</summary>
     public static bool IsDeactivatedStatus(int? employeeStatus) =>
         employeeStatus is StaffCloudStatus.EmployeeInactive or StaffCloudStatus.EmployeeDeleted;
 
-    /// <summary>Confirmed assignment: status 7, no other.</summary>
     public static bool IsConfirmed(StaffCloudAssignment assignment) => assignment.Status == StaffCloudStatus.AssignmentConfirmed;
 
     /// <summary>Current-or-future event: status 2, and its end (or, without one, its start) after the run, in the tenant's wall clock.</summary>
@@ -24,7 +21,6 @@ public static class Definitions
         && (staffCloudEvent.End ?? staffCloudEvent.Start) is { } boundary
         && timeZone.ToUtc(boundary) > now;
 
-    /// <summary>Eligible employee: active, and confirmed on at least one current-or-future event.</summary>
     public static bool IsEligible(int? employeeStatus, int currentConfirmedEvents) =>
         IsActive(employeeStatus) && currentConfirmedEvents > 0;
 

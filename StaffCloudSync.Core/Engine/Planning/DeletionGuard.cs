@@ -40,19 +40,14 @@ internal static class DeletionGuard
         decision.Tripped && !settings.ApprovedDeletions.Contains(employeeId);
 
     public static IEnumerable<SyncAction> Apply(IEnumerable<SyncAction> deletions, DeletionGuardDecision decision, PlanSettings settings) =>
-        deletions.Select(d => Holds(decision, settings, d.PersonId!.Value) ? Hold(d) : d);
+        deletions.Select(d => Holds(decision, settings, d.PersonId!.Value)
+            ? new HoldDeletionAction(d.PersonId.Value, d is RemoveUserAction ? PersonKind.User : PersonKind.Invitation, d.MobieTrainId!, d.Why)
+            : d);
 
     /// <summary>A synced person missing from StaffCloud's list without proof: their records are held, whatever the guard says.</summary>
     public static IEnumerable<HoldDeletionAction> HoldUnproven(long employeeId, List<MobieTrainUser> users, List<MobieTrainInvitation> invitations) =>
         users.Select(u => new HoldDeletionAction(employeeId, PersonKind.User, u.Id, UnprovenCause))
             .Concat(invitations.Select(i => new HoldDeletionAction(employeeId, PersonKind.Invitation, i.Id, UnprovenCause)));
-
-    private static HoldDeletionAction Hold(SyncAction deletion) => deletion switch
-    {
-        RemoveUserAction u => new HoldDeletionAction(u.EmployeeId, PersonKind.User, u.UserId, u.Cause),
-        RemoveInvitationAction i => new HoldDeletionAction(i.EmployeeId, PersonKind.Invitation, i.InvitationId, i.Cause),
-        _ => throw new ArgumentOutOfRangeException(nameof(deletion), deletion.Kind, "Only rule-1 deletions are held."),
-    };
 }
 
 /// <summary>The guard's decision: <see cref="Deletions"/> (D, no approval covers them) plus <see cref="Unproven"/> against the threshold.</summary>
@@ -60,8 +55,6 @@ public sealed record DeletionGuardDecision(int Deletions, int ApprovedDeletions,
 {
     /// <summary>Records of persons StaffCloud's list left out without proof: held whatever the approval.</summary>
     public int Unproven { get; init; }
-
     public bool HoldsAny => Tripped || Unproven > 0;
-
     public bool UsesApproval => ApprovedDeletions > 0;
 }

@@ -11,10 +11,8 @@ internal sealed class EmailLedger
     private readonly Dictionary<string, long> _lowestEligibleId = new(EmailAddress.Comparer);
 
     public EmailLedger(
-        IReadOnlyList<MobieTrainUser> users,
-        IReadOnlyList<MobieTrainInvitation> invitations,
-        Func<long?, MobieTrainInvitation?, bool> isRemovedThisRun,
-        IEnumerable<(long EmployeeId, string Email)> eligible)
+        IReadOnlyList<MobieTrainUser> users, IReadOnlyList<MobieTrainInvitation> invitations,
+        Func<long?, MobieTrainInvitation?, bool> isRemovedThisRun, IEnumerable<(long EmployeeId, string Email)> eligible)
     {
         var records = users.Select(u => (u.ExternalId, u.Profile.Email, Invitation: (MobieTrainInvitation?)null))
             .Concat(invitations.Select(i => (i.ExternalId, i.Profile.Email, Invitation: (MobieTrainInvitation?)i)));

@@ -1,3 +1,4 @@
+using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Partners.StaffCloud;
 
@@ -20,9 +21,7 @@ public sealed record TenantPreview(
 /// person, read singly where the list left one out (<see cref="OmittedByList"/>). <see cref="ProvenDeleted"/>: the 404s of
 /// single reads, the only proof of a hard deletion; a synced person in neither is unproven and held.</summary>
 public sealed record StaffCloudSnapshot(
-    IReadOnlyList<StaffCloudEmployee> Employees,
-    IReadOnlyList<StaffCloudEvent> Events,
-    IReadOnlyList<StaffCloudAssignment> Assignments)
+    IReadOnlyList<StaffCloudEmployee> Employees, IReadOnlyList<StaffCloudEvent> Events, IReadOnlyList<StaffCloudAssignment> Assignments)
 {
     private static readonly IReadOnlySet<long> None = new HashSet<long>();
 
@@ -35,6 +34,10 @@ public sealed record StaffCloudSnapshot(
 
 /// <summary>What MobieTrain holds for the account: every group, user and pending invitation.</summary>
 public sealed record MobieTrainSnapshot(
-    IReadOnlyList<MobieTrainUserGroup> UserGroups,
-    IReadOnlyList<MobieTrainUser> Users,
-    IReadOnlyList<MobieTrainInvitation> Invitations);
+    IReadOnlyList<MobieTrainUserGroup> UserGroups, IReadOnlyList<MobieTrainUser> Users, IReadOnlyList<MobieTrainInvitation> Invitations);
+
+/// <summary>The tenant settings the planner needs, parsed; <c>ApprovedDeletions</c>: whom an approval in force lets through the guard.</summary>
+public sealed record PlanSettings(
+    TenantTimeZone TimeZone, string DefaultLanguage, GroupNameTemplate GroupNameTemplate, GroupMode GroupBy,
+    IReadOnlyList<string> BaseGroups, string? DefaultCallingCode, bool PreserveManualGroups, int InvitationMaxAgeMonths,
+    int DeletionThresholdPercent, int DeletionThresholdMinimum, IReadOnlySet<long> ApprovedDeletions);

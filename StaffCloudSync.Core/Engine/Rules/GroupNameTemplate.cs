@@ -9,12 +9,13 @@ public sealed partial class GroupNameTemplate
 {
     public const int MaxNameLength = 255;
     private const string DefaultDateFormat = "yyyy-MM-dd";
+    private static readonly Dictionary<string, PartKind> Placeholders = new(StringComparer.Ordinal)
+        { ["id"] = PartKind.Id, ["name"] = PartKind.Name, ["start"] = PartKind.Start, ["end"] = PartKind.End, ["project"] = PartKind.Project };
     private readonly List<Part> _parts;
 
     private GroupNameTemplate(GroupNameSubject subject, List<Part> parts) => (Subject, _parts) = (subject, parts);
 
     public GroupNameSubject Subject { get; }
-
     public bool UsesProject => _parts.Any(p => p.Kind == PartKind.Project);
 
     public static GroupNameTemplate Parse(string template, GroupNameSubject subject = GroupNameSubject.Event) =>
@@ -113,15 +114,7 @@ public sealed partial class GroupNameTemplate
         var colon = body.IndexOf(':', StringComparison.Ordinal);
         var name = (colon < 0 ? body : body[..colon]).Trim();
         var format = colon < 0 ? null : body[(colon + 1)..];
-        var kind = name.ToLowerInvariant() switch
-        {
-            "id" => PartKind.Id,
-            "name" => PartKind.Name,
-            "start" => PartKind.Start,
-            "end" => PartKind.End,
-            "project" => PartKind.Project,
-            _ => (PartKind?)null,
-        };
+        var kind = Placeholders.TryGetValue(name.ToLowerInvariant(), out var known) ? known : (PartKind?)null;
         if (kind is null)
         {
             return subject == GroupNameSubject.Project
@@ -163,3 +156,20 @@ public sealed partial class GroupNameTemplate
 
 /// <summary>What a <see cref="GroupNameTemplate"/> names; <see cref="GroupModeText.Subject"/> maps the tenant's <c>GroupBy</c> onto it.</summary>
 public enum GroupNameSubject { Event, Project }
+
+/// <summary>The tenant setting <c>GroupBy</c> (sync-rules.md, "event group"): what one sync-owned group stands for.</summary>
+public enum GroupMode { Event, Project }
+
+public static class GroupModeText
+{
+    public static GroupNameSubject Subject(this GroupMode mode) => mode == GroupMode.Project ? GroupNameSubject.Project : GroupNameSubject.Event;
+
+    public static string Format(GroupMode mode) => mode == GroupMode.Project ? "project" : "event";
+
+    public static bool TryParse(string? text, out GroupMode mode)
+    {
+        var upper = text?.Trim().ToUpperInvariant();
+        mode = upper == "PROJECT" ? GroupMode.Project : GroupMode.Event;
+        return upper is "EVENT" or "PROJECT";
+    }
+}

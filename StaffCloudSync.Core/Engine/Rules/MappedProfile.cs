@@ -6,7 +6,6 @@ namespace StaffCloudSync.Core.Engine.Rules;
 public sealed record MappedProfile(string? FirstName, string? LastName, string? Email, string? Phone, string? Language)
 {
     public bool HasNames => FirstName is not null && LastName is not null;
-
     public bool HasContact => Email is not null || Phone is not null;
 
     public static MappedProfile From(StaffCloudEmployee employee, string? defaultCallingCode) => new(
