@@ -79,21 +79,13 @@ internal static class PersonRules
     /// <summary>Rule 3 with its skip reasons, in the order InvalidProfile, NoContact, DuplicateEmail.</summary>
     private static void PlanInvitation(PlanningIndex index, AddressMoves moves, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)
     {
-        if (!profile.HasNames)
+        (SkipReason Reason, string Detail)? skip = !profile.HasNames ? (SkipReason.InvalidProfile, profile.MissingNames)
+            : !profile.HasContact ? (SkipReason.NoContact, "neither a valid email nor a valid mobile/phone")
+            : DuplicateEmailDetail(moves.Emails, employeeId, profile.Email) is { } duplicate ? (SkipReason.DuplicateEmail, duplicate)
+            : null;
+        if (skip is { } s)
         {
-            plan.Skip(employeeId, SkipReason.InvalidProfile, SyncRule.NewEligibleInvited, profile.MissingNames);
-            return;
-        }
-
-        if (!profile.HasContact)
-        {
-            plan.Skip(employeeId, SkipReason.NoContact, SyncRule.NewEligibleInvited, "neither a valid email nor a valid mobile/phone");
-            return;
-        }
-
-        if (DuplicateEmailDetail(moves.Emails, employeeId, profile.Email) is { } duplicate)
-        {
-            plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.NewEligibleInvited, duplicate);
+            plan.Skip(employeeId, s.Reason, SyncRule.NewEligibleInvited, s.Detail);
             return;
         }
 
