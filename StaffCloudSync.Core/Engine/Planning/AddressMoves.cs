@@ -39,14 +39,11 @@ internal sealed class AddressMoves
     private static bool Accept(EmailLedger emails, List<Move> moves)
     {
         var any = false;
-        foreach (var move in moves.Where(m => m.State == MoveState.Pending))
+        foreach (var move in moves.Where(m => m.State == MoveState.Pending && !emails.IsUsedByOther(m.To, m.EmployeeId)))
         {
-            if (!emails.IsUsedByOther(move.To, move.EmployeeId))
-            {
-                move.State = MoveState.Accepted;
-                emails.Move(move.EmployeeId, move.From, move.To);
-                any = true;
-            }
+            move.State = MoveState.Accepted;
+            emails.Move(move.EmployeeId, move.From, move.To);
+            any = true;
         }
 
         return any;

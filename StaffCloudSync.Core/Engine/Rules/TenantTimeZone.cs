@@ -23,13 +23,9 @@ public sealed class TenantTimeZone
     public DateTimeOffset ToUtc(DateTime wallClock)
     {
         var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
-        TimeSpan offset;
-        if (Zone.IsInvalidTime(local))
-            offset = Zone.GetUtcOffset(local.AddHours(-3));
-        else if (Zone.IsAmbiguousTime(local))
-            offset = Zone.GetAmbiguousTimeOffsets(local).Max();
-        else
-            offset = Zone.GetUtcOffset(local);
+        var offset = Zone.IsInvalidTime(local) ? Zone.GetUtcOffset(local.AddHours(-3))
+            : Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max()
+            : Zone.GetUtcOffset(local);
 
         // An absurd date at the edge of the calendar (0001-01-01 east of UTC) must not throw: it clamps.
         var ticks = local.Ticks - offset.Ticks;
