@@ -7,30 +7,21 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
 
-/// <summary>What <c>tenants claim</c> shows before it asks: the account's marker and the synced persons it would adopt.</summary>
-/// <param name="Known">Synced persons StaffCloud returned: the next run updates them.</param>
-/// <param name="Gone">Synced persons StaffCloud answered 404 for: the next run removes them, under the deletion guard.</param>
-/// <param name="Unproven">Synced persons StaffCloud neither returned nor answered 404 for (held, not read singly).</param>
+/// <summary>What <c>tenants claim</c> shows before it asks: the marker, and the synced persons it would adopt: known (StaffCloud
+/// returned them), gone (404: the next run removes them, under the guard) and unproven (neither: held).</summary>
 public sealed record AccountClaimView(AccountMarkerCheck Marker, int Known, int Gone, int Unproven)
 {
     public string TenantId => Marker.TenantId;
-
     public string AccountId => Marker.AccountId;
 }
 
 /// <summary>How a claim ended: only <see cref="Claimed"/> wrote (the marker).</summary>
-public enum AccountClaimOutcome
-{
-    Claimed,
-    AlreadyOurs,
-    RefusedOtherTenant,
-}
+public enum AccountClaimOutcome { Claimed, AlreadyOurs, RefusedOtherTenant }
 
-/// <summary>An operator's explicit claim of a MobieTrain account that already holds people (sync-rules.md, "An account belongs
-/// to one tenant, provably"). In Core so that the CLI and a later HTTP endpoint claim alike.</summary>
+/// <summary>An operator's claim of an account that already holds people (sync-rules.md, "An account belongs to one tenant, provably").</summary>
 public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IMobieTrainClient mobieTrain, AccountMarkers markers, TimeProvider time)
 {
-    /// <summary>Reads the account (and StaffCloud, to tell known from gone people) as a run would; writes nothing.</summary>
+    /// <summary>Reads as a run would; writes nothing.</summary>
     public async Task<AccountClaimView> ShowAsync(string tenantId, CancellationToken cancellationToken)
     {
         var preview = await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken);
@@ -41,8 +32,7 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
         return new AccountClaimView(preview.Marker, known, gone, synced.Count - known - gone);
     }
 
-    /// <summary>Creates the tenant's marker. The account's groups are read again first: a marker another tenant put there since
-    /// <see cref="ShowAsync"/> still refuses the claim.</summary>
+    /// <summary>The groups are read again first: a marker another tenant put there since <see cref="ShowAsync"/> still refuses.</summary>
     public async Task<AccountClaimOutcome> ClaimAsync(AccountClaimView view, CancellationToken cancellationToken)
     {
         var tenant = await tenants.GetAsync(view.TenantId, cancellationToken)

@@ -11,19 +11,11 @@ using Names = StaffCloudSync.Core.Operations.TenantCheckNames;
 
 namespace StaffCloudSync.Core.Operations;
 
-/// <summary>The check before a tenant's first run (issue 21; <c>tenants check</c>, <c>GET /api/tenants/{id}/check</c>): the row,
-/// its secrets, both systems' answers, and what the first run would meet — from a few cheap reads and the dry plan
-/// (<see cref="RunContext.PreviewAsync"/>). It only reads: nothing is written to MobieTrain, StaffCloud or the
-/// tenant's row, and no run is recorded. A read that fails turns its check into <c>fail</c> with the cause; the checks
-/// that need it are <c>skip</c>ped. Only an unknown tenant throws (<see cref="SyncFailureKind.UnknownTenant"/>).</summary>
+/// <summary>The check before a tenant's first run (issue 21; <c>tenants check</c>, <c>GET /api/tenants/{id}/check</c>). It only reads
+/// and records no run; a failed read fails its check and skips those that need it. Only an unknown tenant throws.</summary>
 public sealed partial class TenantCheck(
-    TenantStore tenants,
-    ISecretStore secrets,
-    IStaffCloudClient staffCloud,
-    IMobieTrainClient mobieTrain,
-    SnapshotReader reader,
-    TimeProvider time,
-    ILogger<TenantCheck> logger)
+    TenantStore tenants, ISecretStore secrets, IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, SnapshotReader reader,
+    TimeProvider time, ILogger<TenantCheck> logger)
 {
     public async Task<TenantCheckReport> CheckAsync(string tenantId, CancellationToken cancellationToken)
     {
@@ -93,7 +85,7 @@ public sealed partial class TenantCheck(
         await DryPlanChecksAsync(lines, settings, staffCloudOk && mobieTrainOk, cancellationToken);
     }
 
-    /// <summary>Checks 5, 6, 9 and 10, from the dry plan: the reads and the plan a run now would make.</summary>
+    /// <summary>Checks 5, 6, 9 and 10, from the dry plan.</summary>
     private async Task DryPlanChecksAsync(
         Dictionary<string, TenantCheckLine> lines, TenantSettings settings, bool bothAnswer, CancellationToken cancellationToken)
     {
@@ -144,7 +136,7 @@ public sealed partial class TenantCheck(
 
     private const string Present = "present";
 
-    /// <summary>Check 2: the three secrets by name, read and dropped (a value is never kept, printed or logged).</summary>
+    // Check 2: the three secrets by name, read and dropped (a value is never kept, printed or logged).
     private async Task<(TenantCheckLine Line, bool HasToken, bool HasKey)> SecretsAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
         var token = await SecretStateAsync(settings.EffectiveStaffCloudTokenSecret, cancellationToken);

@@ -3,23 +3,13 @@ namespace StaffCloudSync.Core.Operations;
 /// <summary>What one check of <see cref="TenantCheck"/> found; written as <c>pass</c>, <c>warn</c>, <c>fail</c>, <c>skip</c>.</summary>
 public enum CheckResult
 {
-    [JsonStringEnumMemberName("pass")]
-    Pass,
-
-    /// <summary>The tenant can run, but something will probably surprise its operator.</summary>
-    [JsonStringEnumMemberName("warn")]
-    Warn,
-
-    /// <summary>A run would fail (or the check could not be made): fix it before enabling the tenant.</summary>
-    [JsonStringEnumMemberName("fail")]
-    Fail,
-
-    /// <summary>Not checked: it needs something an earlier check found missing.</summary>
-    [JsonStringEnumMemberName("skip")]
-    Skip,
+    [JsonStringEnumMemberName("pass")] Pass,
+    [JsonStringEnumMemberName("warn")] Warn,
+    [JsonStringEnumMemberName("fail")] Fail, // a run would fail, or the check could not be made
+    [JsonStringEnumMemberName("skip")] Skip, // it needs something an earlier check found missing
 }
 
-/// <summary>One check: its stable name (<see cref="TenantCheckNames"/>), its result, and what was found and what to do.</summary>
+/// <summary>One check: its stable name (<see cref="TenantCheckNames"/>), its result, what was found and what to do.</summary>
 public sealed record TenantCheckLine(string Name, CheckResult Result, string Detail)
 {
     public static TenantCheckLine Pass(string name, string detail) => new(name, CheckResult.Pass, detail);

@@ -6,32 +6,20 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
 
-/// <summary>The checks of <see cref="TenantCheck"/> that judge what was read: confirmations (4), languages and phones of the employees
-/// in scope (5, 6), base groups (8), the dry plan's groups (9) and MobieTrain's externalIds (10). Counts and values only,
-/// never a person.</summary>
+/// <summary>The checks of <see cref="TenantCheck"/> that judge what was read (4, 5, 6, 8, 9, 10): counts and values only, never a person.</summary>
 public static class TenantCheckRules
 {
     private const int MaxLanguageValues = 10;
     private const int MaxValueLength = 40;
-
-    // The calling code the check tries when the tenant has none: any code gives the same valid-or-not answer.
-    private const string ProbeCallingCode = "+41";
-
-    // More groups than this in one run is worth a look at GroupBy and the template before it happens.
-    private const int ManyGroups = 50;
-
-    // More names than this needing " [<id>]" says the template tells the groups apart badly.
-    private const int ManySuffixedNames = 10;
-
-    // MobieTrain's built-in group that reaches everyone (mobietrain-api.md).
-    private const string DefaultGroupName = "Default Group";
-
+    private const string ProbeCallingCode = "+41"; // tried when the tenant has none: any code gives the same valid-or-not answer
+    private const int ManyGroups = 50; // more in one run is worth a look at GroupBy and the template first
+    private const int ManySuffixedNames = 10; // more names needing " [<id>]" says the template tells the groups apart badly
+    private const string DefaultGroupName = "Default Group"; // MobieTrain's built-in group that reaches everyone (mobietrain-api.md)
     private static readonly TimeSpan ConfirmationWindow = TimeSpan.FromDays(90);
     private static readonly Regex IdSuffix = new(@" \[\d+\]$", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    /// <summary>Check 4: whether staff confirm at all in this tenant ("depending on your employer's configuration", staffcloud-api.md):
-    /// the confirmed assignments (status 7) on active events of the last and next 90 days, read with the client's own reads
-    /// (active events ending after the window's start, their confirmed assignments in id batches) and bounded on this side.</summary>
+    /// <summary>Check 4: whether staff confirm at all in this tenant ("depending on your employer's configuration", staffcloud-api.md),
+    /// on active events of the last and next 90 days.</summary>
     public static async Task<TenantCheckLine> ConfirmationsAsync(
         IStaffCloudClient staffCloud, StaffCloudTarget target, TenantTimeZone zone, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -166,14 +154,13 @@ public static class TenantCheckRules
                 + $"(a leading zero, a sign, a space or a decimal point: another integration's personnel number) — protected, never touched ({read})");
     }
 
-    /// <summary>Digits, perhaps with a sign, spaces or a decimal point, that are not the canonical form of a positive id (digits only,
-    /// no leading zero, at most 18): what an SFTP import's personnel numbers look like.</summary>
+    /// <summary>Digits, perhaps with a sign, spaces or a decimal point, not in an id's canonical form: an SFTP import's personnel numbers.</summary>
     public static bool LooksLikeAnotherIntegrations(string? externalId) =>
         !string.IsNullOrEmpty(externalId) && externalId.Any(char.IsAsciiDigit)
         && externalId.All(c => char.IsAsciiDigit(c) || char.IsWhiteSpace(c) || c is '+' or '-' or '.' or ',')
         && ExternalId.TryParseEmployeeId(externalId) is null;
 
-    /// <summary>An active event that overlaps the window (StaffCloud's filters are re-checked: unknown ones are ignored).</summary>
+    // StaffCloud's filters are re-checked: unknown ones are ignored.
     private static bool InWindow(StaffCloudEvent e, DateTime from, DateTime to) =>
         e.Status == StaffCloudStatus.EventActive && (e.Start ?? e.End) is { } start && (e.End ?? e.Start) is { } end && end > from && start < to;
 

@@ -1,23 +1,18 @@
 using StaffCloudSync.Core.Engine.Explain;
+using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.StaffCloud;
-using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Runs.Reading;
 using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Operations;
 
-/// <summary>What an operator can ask of one tenant without redeploying — the on-demand endpoints and the CLI both call
-/// this: start a run now, preview the plan, explain one employee, read recent runs.</summary>
+/// <summary>What an operator can ask of one tenant without redeploying; the on-demand endpoints and the CLI both call this.</summary>
 public sealed class TenantOperations(
-    TenantStore tenants,
-    RunStore runs,
-    ISyncQueue queue,
-    SnapshotReader reader,
-    IStaffCloudClient staffCloud,
-    TimeProvider time)
+    TenantStore tenants, RunStore runs, ISyncQueue queue, SnapshotReader reader, IStaffCloudClient staffCloud, TimeProvider time)
 {
-    /// <summary>Queues a manual run; null when the tenant does not exist.</summary>
+    /// <summary>Null when the tenant does not exist.</summary>
     public async Task<SyncRequest?> StartSyncAsync(string tenantId, bool dryRun, CancellationToken cancellationToken)
     {
         if (await tenants.GetAsync(tenantId, cancellationToken) is null)
@@ -32,7 +27,6 @@ public sealed class TenantOperations(
     public async Task<PlanView> PlanAsync(string tenantId, CancellationToken cancellationToken) =>
         PlanView.From(await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken));
 
-    /// <summary>Every rule's decision for one employee, as a run now would decide.</summary>
     public async Task<EmployeeExplanation> ExplainAsync(string tenantId, long employeeId, CancellationToken cancellationToken)
     {
         // StaffCloud reads "id=-5" as "everyone but 5": an id that is not positive never reaches a request.
@@ -52,3 +46,51 @@ public sealed class TenantOperations(
     public async Task<IReadOnlyList<RunRecord>> RecentRunsAsync(string tenantId, int max, CancellationToken cancellationToken) =>
         await runs.ListRecentAsync(tenantId, max, cancellationToken).ToListAsync(cancellationToken);
 }
+
+/// <summary>A plan as operators and scripts read it: what a run now would do, why, and with which status.</summary>
+public sealed record PlanView(
+    string TenantId, DateTimeOffset At, RunStatus WouldEndAs, SyncCounts Counts, DeletionGuardDecision DeletionGuard,
+    IReadOnlyList<PlannedActionView> Actions, IReadOnlyList<SkippedRecord> Skipped)
+{
+    public string AccountId { get; init; } = string.Empty;
+    public AccountMarkerState Marker { get; init; }
+    public string MarkerText { get; init; } = string.Empty;
+
+    public static PlanView From(TenantPreview preview)
+    {
+        var plan = preview.Plan;
+        var marker = preview.Marker;
+        return new PlanView(
+            preview.TenantId,
+            preview.Now,
+            !marker.AllowsRun ? RunStatus.Failed : plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
+            plan.PlannedCounts(),
+            plan.DeletionGuard,
+            plan.Actions.Select(PlannedActionView.Of).ToList(),
+            plan.SkippedRecords())
+        {
+            AccountId = marker.AccountId,
+            Marker = marker.State,
+            MarkerText = marker.StateText,
+        };
+    }
+}
+
+/// <summary>Whether the app can reach what every run needs first: its tenant registry.</summary>
+public sealed class HealthCheck(TenantStore tenants)
+{
+    public async Task<HealthReport> CheckAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var count = await tenants.ListAsync(cancellationToken).CountAsync(cancellationToken);
+            return new HealthReport(true, $"tenant registry reachable ({count} tenants)");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return new HealthReport(false, $"tenant registry unreachable: {e.GetType().Name}");
+        }
+    }
+}
+
+public sealed record HealthReport(bool Healthy, string Detail);

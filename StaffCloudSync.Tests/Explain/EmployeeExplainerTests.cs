@@ -79,7 +79,7 @@ public class EmployeeExplainerTests
             ReadPathProof = "a control read of listed employee 2",
         };
 
-        Assert.That(StaffCloudSync.Core.Engine.Explain.DeletionProof.For(snapshot, 8, null, inMobieTrain: true),
+        Assert.That(StaffCloudSync.Core.Engine.Explain.EmployeeExplainer.DeletionProof(snapshot, 8, null, inMobieTrain: true),
             Does.Contain("answered 404 (StaffCloud's JSON error answer; a control read of listed employee 2 showed that the single read works)"));
     }
 

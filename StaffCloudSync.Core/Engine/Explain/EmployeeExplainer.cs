@@ -5,13 +5,12 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Explain;
 
-/// <summary>Explains the planner's decisions for one employee from a preview: the planner's own index for the facts and the plan
-/// itself for "what the sync will do", so the explanation cannot drift from the behaviour.</summary>
+/// <summary>One employee's decisions from a preview: the planner's own index for the facts and the plan itself for "what the sync
+/// will do", so the explanation cannot drift from the behaviour.</summary>
 public static class EmployeeExplainer
 {
     public static EmployeeExplanation Explain(TenantPreview preview, long employeeId, StaffCloudEmployee? fetchedEmployee = null)
     {
-        // The planner's own index: who is whose, which group an event has and the name a new one gets (collisions included).
         var index = new PlanningIndex(preview.Snapshot, preview.Settings, preview.Now);
         var employee = index.Employees.GetValueOrDefault(employeeId) ?? fetchedEmployee;
         var records = index.UsersOf(employeeId)
@@ -70,7 +69,6 @@ public static class EmployeeExplainer
             ? staffCloudEvent?.ProjectId is { } projectId ? GroupSource.Project(projectId) : null
             : GroupSource.Event(eventId);
 
-    /// <summary>Which groups the person should have, in words: the mode's own groups and the base groups.</summary>
     private static string GroupsDecision(PlanSettings settings)
     {
         var own = settings.GroupBy == GroupMode.Project
@@ -100,7 +98,7 @@ public static class EmployeeExplainer
                 : $"{employee.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"}: {facts!.StatusMeaning}"),
         };
 
-        if (DeletionProof.For(preview.Snapshot.StaffCloud, employeeId, employee, records.Count > 0) is { } proof)
+        if (DeletionProof(preview.Snapshot.StaffCloud, employeeId, employee, records.Count > 0) is { } proof)
             decisions.Add(new("proof", proof));
 
         if (facts is not null)
@@ -140,27 +138,44 @@ public static class EmployeeExplainer
         return decisions;
     }
 
-    private static string Summary(StaffCloudEmployee? employee, StaffCloudFacts? facts, List<MobieTrainRecordFacts> records,
-        List<PlannedActionView> actions)
-    {
-        if (actions.FirstOrDefault(a => a.Kind == "skip") is { } skip)
-            return $"Not synced: skipped — {skip.Why}.";
-
-        if (actions.Count > 0)
-            return "Will " + string.Join(", then ", actions.Select(a => a.Kind)) + ".";
-
-        if (employee is null)
-            return records.Count == 0 ? "Unknown to StaffCloud and not in MobieTrain: nothing to do." : "Not returned by StaffCloud: its MobieTrain records are removed.";
-
-        if (!Definitions.IsActive(employee.Status))
-            return $"Not invited: status {employee.Status} ({facts!.StatusMeaning}); only active employees (status 4) are invited.";
-
-        if (records.Count > 0)
-            return "Already in MobieTrain and up to date: nothing to do.";
-
-        return facts!.ConfirmedEvents.Any(e => e.CurrentOrFuture)
+    private static string Summary(
+        StaffCloudEmployee? employee, StaffCloudFacts? facts, List<MobieTrainRecordFacts> records, List<PlannedActionView> actions) =>
+        actions.FirstOrDefault(a => a.Kind == "skip") is { } skip ? $"Not synced: skipped — {skip.Why}."
+        : actions.Count > 0 ? "Will " + string.Join(", then ", actions.Select(a => a.Kind)) + "."
+        : employee is null ? (records.Count == 0 ? "Unknown to StaffCloud and not in MobieTrain: nothing to do."
+            : "Not returned by StaffCloud: its MobieTrain records are removed.")
+        : !Definitions.IsActive(employee.Status)
+            ? $"Not invited: status {employee.Status} ({facts!.StatusMeaning}); only active employees (status 4) are invited."
+        : records.Count > 0 ? "Already in MobieTrain and up to date: nothing to do."
+        : facts!.ConfirmedEvents.Any(e => e.CurrentOrFuture)
             ? "Eligible, but the plan has no action for them (check the deletion guard and the run's failures)."
             : "Not invited: not confirmed (status 7) on any current or future event.";
+
+    /// <summary>What StaffCloud's answers prove about a synced person's deactivation; null for a person with nothing in MobieTrain,
+    /// or who is neither deactivated nor missing from the list.</summary>
+    internal static string? DeletionProof(StaffCloudSnapshot staffCloud, long employeeId, StaffCloudEmployee? employee, bool inMobieTrain)
+    {
+        if (!inMobieTrain)
+            return null;
+
+        if (employee is null)
+        {
+            return staffCloud.ProvenDeleted.Contains(employeeId)
+                ? "hard-deleted: StaffCloud's employees list left this person out, and GET /employees/{id} answered 404"
+                    + (staffCloud.ReadPathProof is { } path ? $" (StaffCloud's JSON error answer; {path} showed that the single read works)" : string.Empty)
+                : "none: StaffCloud's employees list left this person out and, with more missing than the deletion threshold, they were not read singly; nothing is deleted until an approved run reads them and StaffCloud answers 404";
+        }
+
+        var omitted = staffCloud.OmittedByList.Contains(employee.Id)
+            ? "StaffCloud's employees list left this person out; GET /employees/{id} returned the record, which is used as read; "
+            : string.Empty;
+        return employee.Status switch
+        {
+            var status when Definitions.IsDeactivatedStatus(status) =>
+                $"{omitted}deactivated: StaffCloud reports status {status!.Value.ToString(CultureInfo.InvariantCulture)}",
+            _ when omitted.Length > 0 => omitted.TrimEnd(' ', ';'),
+            _ => null,
+        };
     }
 
     private static string Validity(string? raw, string? normalized) =>

@@ -2,21 +2,13 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>What the account's marker groups say about who may write it: <c>Ours</c>, the tenant's own marker is there (and no other
-/// tenant's); <c>MissingNewAccount</c>, no marker and no synced person or sync-owned group: a new account, whose first run
-/// creates the marker; <c>MissingUnclaimed</c>, no marker, but the account holds synced persons or sync-owned groups: an
-/// operator must claim it; <c>OtherTenant</c>, another tenant's marker: the account is that tenant's, never this one's.</summary>
+/// <summary>Who may write the account, by its marker groups (sync-rules.md, Safety): a new account is one with no synced person
+/// or sync-owned group (its first run creates the marker); an unclaimed one holds some and an operator must claim it.</summary>
 public enum AccountMarkerState { Ours, MissingNewAccount, MissingUnclaimed, OtherTenant }
 
-/// <summary>The marker decision on what a run read from MobieTrain, kept pure so that the run, the previews and <c>tenants claim</c>
-/// decide alike. Another tenant's marker wins over our own: two markers mean two rows write one account.</summary>
+/// <summary>Pure, so the run, the previews and <c>tenants claim</c> decide alike. Another tenant's marker wins over our own.</summary>
 public sealed record AccountMarkerCheck(
-    string TenantId,
-    string AccountId,
-    AccountMarkerState State,
-    IReadOnlyList<string> OtherTenants,
-    int SyncedPersons,
-    int SyncOwnedGroups)
+    string TenantId, string AccountId, AccountMarkerState State, IReadOnlyList<string> OtherTenants, int SyncedPersons, int SyncOwnedGroups)
 {
     public static AccountMarkerCheck Of(string tenantId, string accountId, MobieTrainSnapshot mobieTrain)
     {
@@ -35,10 +27,8 @@ public sealed record AccountMarkerCheck(
         mobieTrain.Users.Select(u => u.ExternalId).Concat(mobieTrain.Invitations.Select(i => i.ExternalId))
             .Select(Definitions.SyncedEmployeeId).OfType<long>().ToHashSet();
 
-    /// <summary>True when a run may go on (after creating the marker of a new account).</summary>
     public bool AllowsRun => State is AccountMarkerState.Ours or AccountMarkerState.MissingNewAccount;
 
-    /// <summary>How <c>plan</c> and <c>explain</c> show the state.</summary>
     public string StateText => State switch
     {
         AccountMarkerState.Ours => "ours",

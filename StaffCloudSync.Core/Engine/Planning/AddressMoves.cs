@@ -2,20 +2,14 @@ using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The e-mail changes of people already in MobieTrain (a user's update, an invitation's replacement), decided together
-/// before anyone is planned, so that no record fails through the run's own order (sync-rules.md, "Record-level errors"):
-/// a change whose new address another change of this run frees is accepted and put in a later wave than the change
-/// that frees it; the applier runs the waves in order. A cycle (two people swapping addresses) cannot be ordered: it is
-/// broken by withdrawing one replacement's invitation now, which frees its address for the others, and the next run
-/// invites that person anew. A cycle of users alone cannot be broken (a user cannot give an address up): each is
-/// skipped <c>DuplicateEmail</c>, its address left as it is.</summary>
+/// <summary>The e-mail changes of people already in MobieTrain, decided before anyone is planned so no record fails through the
+/// run's own order (sync-rules.md, "Record-level errors"); waves and cycles: docs/decisions.md, "Address changes".</summary>
 internal sealed class AddressMoves
 {
     private readonly Dictionary<(PersonKind, string), Move> _moves;
 
     private AddressMoves(Dictionary<(PersonKind, string), Move> moves, EmailLedger emails) => (_moves, Emails) = (moves, emails);
 
-    /// <summary>Who holds which address once this run's removals and accepted changes are made.</summary>
     public EmailLedger Emails { get; }
 
     public MoveState StateOf(PersonKind kind, string recordId) => _moves.TryGetValue((kind, recordId), out var move) ? move.State : MoveState.None;
@@ -23,7 +17,6 @@ internal sealed class AddressMoves
     /// <summary>The wave of an accepted change: 0 needs no other change first; n waits for the changes of wave n − 1.</summary>
     public int WaveOf(PersonKind kind, string recordId) => _moves.TryGetValue((kind, recordId), out var move) ? move.Wave : 0;
 
-    /// <summary>Decides every change, and who holds which address after them, from the index (which it leaves as it is).</summary>
     public static AddressMoves Resolve(PlanningIndex index, MobieTrainSnapshot mobieTrain)
     {
         var emails = new EmailLedger(mobieTrain.Users, mobieTrain.Invitations, index.IsRemovedThisRun,
@@ -43,24 +36,20 @@ internal sealed class AddressMoves
         return new AddressMoves(moves.ToDictionary(m => (m.Kind, m.RecordId)), emails);
     }
 
-    /// <summary>One pass over the pending changes; true when any was accepted.</summary>
     private static bool Accept(EmailLedger emails, List<Move> moves)
     {
         var any = false;
-        foreach (var move in moves.Where(m => m.State == MoveState.Pending))
+        foreach (var move in moves.Where(m => m.State == MoveState.Pending && !emails.IsUsedByOther(m.To, m.EmployeeId)))
         {
-            if (!emails.IsUsedByOther(move.To, move.EmployeeId))
-            {
-                move.State = MoveState.Accepted;
-                emails.Move(move.EmployeeId, move.From, move.To);
-                any = true;
-            }
+            move.State = MoveState.Accepted;
+            emails.Move(move.EmployeeId, move.From, move.To);
+            any = true;
         }
 
         return any;
     }
 
-    /// <summary>Finds one cycle among the blocked changes and breaks it; true when it did.</summary>
+    // A cycle with an invitation is broken by withdrawing one (invited anew next run); a cycle of users alone cannot be.
     private static bool BreakCycle(EmailLedger emails, List<Move> moves)
     {
         var pending = moves.Where(m => m.State == MoveState.Pending).ToList();
@@ -89,9 +78,7 @@ internal sealed class AddressMoves
                 return path;
 
             if (path.Contains(next))
-            {
                 return null; // a cycle that does not pass through start; found from one of its own members
-            }
 
             path.Add(next);
             current = next;
@@ -110,7 +97,6 @@ internal sealed class AddressMoves
         return move.Wave;
     }
 
-    /// <summary>The e-mail changes the rules would make, as <c>SyncPlanner</c> decides who is updated or replaced.</summary>
     private static IEnumerable<Move> Candidates(PlanningIndex index, EmailLedger emails)
     {
         foreach (var (employeeId, profile) in index.Profiles)
@@ -149,8 +135,5 @@ internal sealed class AddressMoves
     }
 }
 
-/// <summary>What became of one record's e-mail change: <c>None</c>, its address does not change; <c>Pending</c>, not decided yet (only
-/// while resolving); <c>Accepted</c>, made in this run after the changes that free its new address; <c>Blocked</c>, the new
-/// address stays taken by a record that does not give it up; <c>Withdrawn</c>, part of a cycle only a withdrawal could break:
-/// this invitation is withdrawn now and sent again next run; <c>InCycle</c>, part of a cycle of users, which no order can resolve.</summary>
+/// <summary>What became of one record's e-mail change; <c>Blocked</c>: its new address stays taken by a record that keeps it.</summary>
 internal enum MoveState { None, Pending, Accepted, Blocked, Withdrawn, InCycle }

@@ -4,21 +4,15 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>
-/// The words of sync-rules.md ("Words", and rule 2's "stale") as code, in one place: the reader (Runs/Reading), the planner and the explainer
-/// (Core/Explain) ask these and code none of them again. Hard deletion needs the run's single reads, so
-/// <see cref="PlanningIndex.IsDeactivated"/> adds that proof to <see cref="IsDeactivatedStatus"/>.
-/// </summary>
+/// <summary>The words of sync-rules.md ("Words", and rule 2's "stale"), asked by the reader, the planner and the explainer alike.
+/// Hard deletion needs the single reads' proof: <see cref="PlanningIndex.IsDeactivated"/>.</summary>
 public static class Definitions
 {
-    /// <summary>Active employee: status 4.</summary>
     public static bool IsActive(int? employeeStatus) => employeeStatus == StaffCloudStatus.EmployeeActive;
 
-    /// <summary>Deactivated by status: 5 (inactive) or 6 (deleted).</summary>
     public static bool IsDeactivatedStatus(int? employeeStatus) =>
         employeeStatus is StaffCloudStatus.EmployeeInactive or StaffCloudStatus.EmployeeDeleted;
 
-    /// <summary>Confirmed assignment: status 7, no other.</summary>
     public static bool IsConfirmed(StaffCloudAssignment assignment) => assignment.Status == StaffCloudStatus.AssignmentConfirmed;
 
     /// <summary>Current-or-future event: status 2, and its end (or, without one, its start) after the run, in the tenant's wall clock.</summary>
@@ -27,16 +21,13 @@ public static class Definitions
         && (staffCloudEvent.End ?? staffCloudEvent.Start) is { } boundary
         && timeZone.ToUtc(boundary) > now;
 
-    /// <summary>Eligible employee: active, and confirmed on at least one current-or-future event.</summary>
     public static bool IsEligible(int? employeeStatus, int currentConfirmedEvents) =>
         IsActive(employeeStatus) && currentConfirmedEvents > 0;
 
-    /// <summary>Synced person: a user or invitation whose externalId is a StaffCloud employee id; that id, or null for a
-    /// protected one (no externalId, or one that is not an employee id), which the sync never changes or deletes.</summary>
+    /// <summary>The employee id of a synced person; null for a protected one, which the sync never changes or deletes.</summary>
     public static long? SyncedEmployeeId(string? externalId) => ExternalId.TryParseEmployeeId(externalId);
 
-    /// <summary>Stale invitation (rule 2): created at or before the run's time minus the tenant's maximum age in calendar months,
-    /// as <see cref="DateTimeOffset.AddMonths"/> counts them. An invitation without a creation time is never stale.</summary>
+    /// <summary>Rule 2, in calendar months as <see cref="DateTimeOffset.AddMonths"/> counts them; never without a creation time.</summary>
     public static bool IsStale(MobieTrainInvitation invitation, int maxAgeMonths, DateTimeOffset now) =>
         invitation.CreatedAt is { } createdAt && createdAt <= now.AddMonths(-maxAgeMonths);
 }

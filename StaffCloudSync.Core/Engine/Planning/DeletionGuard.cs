@@ -2,18 +2,14 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The deletion guard (sync-rules.md, "Safety"), all of it: its threshold, its count, who it holds, and the held actions.
-/// Deletions of persons an approval in force names are not counted in D and go through; every other rule-1 deletion
-/// counts, so an approval can never carry people nobody approved. The records of persons left out by StaffCloud's list
-/// without proof count too, and are always held.</summary>
+/// <summary>The deletion guard (sync-rules.md, "Safety"), all of it: its threshold, its count, who it holds, and the held actions.</summary>
 internal static class DeletionGuard
 {
     public const string UnprovenCause =
         "StaffCloud's employees list left them out, with more missing than the deletion threshold, so they were not read singly: not proven deleted";
 
-    /// <summary>max(minimum, ceil(N × percent / 100)) for N synced persons (users plus invitations), and whether a count of
-    /// deletions is over it. The one place the threshold is decided: the reader asks it before reading missing persons
-    /// singly, the planner before applying rule-1 deletions.</summary>
+    /// <summary>The one place the threshold is decided: the reader asks it before reading missing persons singly, the planner
+    /// before applying rule-1 deletions.</summary>
     public static (int Threshold, bool Exceeded) Check(int deletions, int syncedPersons, PlanSettings settings)
     {
         var threshold = Math.Max(settings.DeletionThresholdMinimum, (int)Math.Ceiling(syncedPersons * (double)settings.DeletionThresholdPercent / 100d));
@@ -40,38 +36,25 @@ internal static class DeletionGuard
         return new DeletionGuardDecision(unapproved, approved, index.SyncedPersons, threshold, exceeded) { Unproven = unproven };
     }
 
-    /// <summary>The guard holds this person's rule-1 deletions: it tripped, and no approval names them.</summary>
     public static bool Holds(DeletionGuardDecision decision, PlanSettings settings, long employeeId) =>
         decision.Tripped && !settings.ApprovedDeletions.Contains(employeeId);
 
-    /// <summary>Rule 1's deletions as the plan carries them: each one the guard holds becomes a held deletion.</summary>
     public static IEnumerable<SyncAction> Apply(IEnumerable<SyncAction> deletions, DeletionGuardDecision decision, PlanSettings settings) =>
-        deletions.Select(d => Holds(decision, settings, d.PersonId!.Value) ? Hold(d) : d);
+        deletions.Select(d => Holds(decision, settings, d.PersonId!.Value)
+            ? new HoldDeletionAction(d.PersonId.Value, d is RemoveUserAction ? PersonKind.User : PersonKind.Invitation, d.MobieTrainId!, d.Why)
+            : d);
 
     /// <summary>A synced person missing from StaffCloud's list without proof: their records are held, whatever the guard says.</summary>
     public static IEnumerable<HoldDeletionAction> HoldUnproven(long employeeId, List<MobieTrainUser> users, List<MobieTrainInvitation> invitations) =>
         users.Select(u => new HoldDeletionAction(employeeId, PersonKind.User, u.Id, UnprovenCause))
             .Concat(invitations.Select(i => new HoldDeletionAction(employeeId, PersonKind.Invitation, i.Id, UnprovenCause)));
-
-    private static HoldDeletionAction Hold(SyncAction deletion) => deletion switch
-    {
-        RemoveUserAction u => new HoldDeletionAction(u.EmployeeId, PersonKind.User, u.UserId, u.Cause),
-        RemoveInvitationAction i => new HoldDeletionAction(i.EmployeeId, PersonKind.Invitation, i.InvitationId, i.Cause),
-        _ => throw new ArgumentOutOfRangeException(nameof(deletion), deletion.Kind, "Only rule-1 deletions are held."),
-    };
 }
 
-/// <summary>The deletion guard (sync-rules.md, "Safety"): <see cref="Deletions"/> (D) rule-1 deletions that no approval covers,
-/// plus the <see cref="Unproven"/> records, against <see cref="Threshold"/> (<see cref="DeletionGuard.Check"/>).
-/// <see cref="ApprovedDeletions"/> are the deletions of approved persons, which go through whatever D is.</summary>
+/// <summary>The guard's decision: <see cref="Deletions"/> (D, no approval covers them) plus <see cref="Unproven"/> against the threshold.</summary>
 public sealed record DeletionGuardDecision(int Deletions, int ApprovedDeletions, int SyncedPersons, int Threshold, bool Tripped)
 {
-    /// <summary>Users and invitations of persons StaffCloud's list left out without proof: held whatever the approval.</summary>
+    /// <summary>Records of persons StaffCloud's list left out without proof: held whatever the approval.</summary>
     public int Unproven { get; init; }
-
-    /// <summary>The run holds something for an operator: deletions over the threshold, or unproven persons.</summary>
     public bool HoldsAny => Tripped || Unproven > 0;
-
-    /// <summary>This run lets through deletions that only an operator's approval made possible.</summary>
     public bool UsesApproval => ApprovedDeletions > 0;
 }

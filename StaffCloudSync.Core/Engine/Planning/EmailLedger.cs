@@ -3,19 +3,16 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>Who holds which e-mail address during the run, for rule 3's and rule 7's <c>DuplicateEmail</c>: the MobieTrain records
-/// that still hold an address after this run's removals (a protected record holds one too), and the lowest-id eligible
-/// employee of each address. <see cref="AddressMoves"/> builds it and moves the run's address changes in as it accepts them.</summary>
+/// <summary>Who holds which address after this run's removals (a protected record too), and each address's lowest-id eligible
+/// employee, for rules 3 and 7's <c>DuplicateEmail</c>; <see cref="AddressMoves"/> moves accepted changes in.</summary>
 internal sealed class EmailLedger
 {
     private readonly Dictionary<string, List<long?>> _owners = new(EmailAddress.Comparer);
     private readonly Dictionary<string, long> _lowestEligibleId = new(EmailAddress.Comparer);
 
     public EmailLedger(
-        IReadOnlyList<MobieTrainUser> users,
-        IReadOnlyList<MobieTrainInvitation> invitations,
-        Func<long?, MobieTrainInvitation?, bool> isRemovedThisRun,
-        IEnumerable<(long EmployeeId, string Email)> eligible)
+        IReadOnlyList<MobieTrainUser> users, IReadOnlyList<MobieTrainInvitation> invitations,
+        Func<long?, MobieTrainInvitation?, bool> isRemovedThisRun, IEnumerable<(long EmployeeId, string Email)> eligible)
     {
         var records = users.Select(u => (u.ExternalId, u.Profile.Email, Invitation: (MobieTrainInvitation?)null))
             .Concat(invitations.Select(i => (i.ExternalId, i.Profile.Email, Invitation: (MobieTrainInvitation?)i)));
@@ -33,15 +30,13 @@ internal sealed class EmailLedger
         }
     }
 
-    /// <summary>True when a MobieTrain user or invitation of another person (or a protected one) uses the address.</summary>
     public bool IsUsedByOther(string email, long employeeId) =>
         _owners.TryGetValue(email, out var owners) && owners.Exists(owner => owner != employeeId);
 
     public bool IsOfLowerEligible(string email, long employeeId) =>
         _lowestEligibleId.TryGetValue(email, out var lowest) && lowest < employeeId;
 
-    /// <summary>A record of this person changes address in this run (a user's update, an invitation's replacement or withdrawal,
-    /// <paramref name="to"/> null), which is applied before new invitations: the old address is free for them, the new one taken.</summary>
+    /// <summary>Applied before new invitations: the old address is free for them; <paramref name="to"/> null for a withdrawal.</summary>
     public void Move(long employeeId, string? from, string? to)
     {
         if (EmailAddress.Normalize(from) is { } old && _owners.TryGetValue(old, out var owners))

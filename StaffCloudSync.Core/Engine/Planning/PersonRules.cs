@@ -4,9 +4,8 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The rules for one person (sync-rules.md 1–3 and 5–9): removal when deactivated, stale invitations, the invitation of a
-/// new eligible employee with its skip reasons, a user's profile and groups, a pending invitation following, and
-/// everyone else left alone. Protected records never reach here: only synced persons and confirmed employees are in scope.</summary>
+/// <summary>Sync-rules.md rules 1–3 and 5–9 for one person. Protected records never reach here: only synced persons and confirmed
+/// employees are in scope.</summary>
 internal static class PersonRules
 {
     public static void Plan(PlanningIndex index, AddressMoves moves, long employeeId, PlanBuilder plan)
@@ -80,21 +79,13 @@ internal static class PersonRules
     /// <summary>Rule 3 with its skip reasons, in the order InvalidProfile, NoContact, DuplicateEmail.</summary>
     private static void PlanInvitation(PlanningIndex index, AddressMoves moves, long employeeId, MappedProfile profile, long[] events, PlanBuilder plan)
     {
-        if (!profile.HasNames)
+        (SkipReason Reason, string Detail)? skip = !profile.HasNames ? (SkipReason.InvalidProfile, profile.MissingNames)
+            : !profile.HasContact ? (SkipReason.NoContact, "neither a valid email nor a valid mobile/phone")
+            : DuplicateEmailDetail(moves.Emails, employeeId, profile.Email) is { } duplicate ? (SkipReason.DuplicateEmail, duplicate)
+            : null;
+        if (skip is { } s)
         {
-            plan.Skip(employeeId, SkipReason.InvalidProfile, SyncRule.NewEligibleInvited, profile.MissingNames);
-            return;
-        }
-
-        if (!profile.HasContact)
-        {
-            plan.Skip(employeeId, SkipReason.NoContact, SyncRule.NewEligibleInvited, "neither a valid email nor a valid mobile/phone");
-            return;
-        }
-
-        if (DuplicateEmailDetail(moves.Emails, employeeId, profile.Email) is { } duplicate)
-        {
-            plan.Skip(employeeId, SkipReason.DuplicateEmail, SyncRule.NewEligibleInvited, duplicate);
+            plan.Skip(employeeId, s.Reason, SyncRule.NewEligibleInvited, s.Detail);
             return;
         }
 
@@ -109,8 +100,7 @@ internal static class PersonRules
         : emails.IsUsedByOther(email, employeeId) ? "the email is already used by a MobieTrain user or invitation with another externalId"
         : null;
 
-    /// <summary>Rules 5 and 6 for one user: every differing profile field and the group set in one patch. The e-mail changes when
-    /// <see cref="AddressMoves"/> found its new address free after this run's other changes.</summary>
+    /// <summary>Rules 5 and 6 in one patch; the e-mail only when <see cref="AddressMoves"/> found its new address free.</summary>
     private static PlannedPatch UserPatch(PlanningIndex index, AddressMoves moves, long employeeId, MobieTrainUser user, MappedProfile profile, long[] events, PlanBuilder plan)
     {
         var move = moves.StateOf(PersonKind.User, user.Id);
@@ -160,9 +150,7 @@ internal static class PersonRules
             var replacement = new PlannedInvitation(ExternalId.ForEmployee(employeeId), profile.FirstName!, profile.LastName!, newEmail,
                 profile.Phone ?? invitation.Profile.Phone, profile.Language ?? invitation.Profile.Language ?? index.Settings.DefaultLanguage, groups);
             plan.Replacements.Add(new ReplaceInvitationAction(employeeId, invitation.Id, replacement, changedContact)
-            {
-                Wave = moves.WaveOf(PersonKind.Invitation, invitation.Id),
-            });
+                { Wave = moves.WaveOf(PersonKind.Invitation, invitation.Id) });
             return;
         }
 
@@ -171,8 +159,7 @@ internal static class PersonRules
             plan.Updates.Add(new UpdateInvitationAction(employeeId, invitation.Id, patch));
     }
 
-    /// <summary>The fields that differ from MobieTrain's. Names compare exactly (a changed capitalisation is a change); only a
-    /// language StaffCloud names is written: an absent or unknown one never clears MobieTrain's (the default is for new invitations).</summary>
+    // Names compare exactly (a changed capitalisation is a change); an absent or unknown language never clears MobieTrain's.
     private static PlannedPatch Patch(MobieTrainProfile current, MappedProfile desired, string? email, string? phone, List<GroupRef>? groups)
     {
         var first = desired.FirstName is { } f && !string.Equals(f, current.FirstName, StringComparison.Ordinal) ? f : null;
@@ -181,5 +168,50 @@ internal static class PersonRules
         (string Name, object? Value)[] fields =
             [("firstName", first), ("lastName", last), ("email", email), ("phone", phone), ("language", language), ("groups", groups)];
         return new PlannedPatch(first, last, email, phone, language, groups, fields.Where(x => x.Value is not null).Select(x => x.Name).ToList());
+    }
+}
+
+/// <summary>Rules 3, 6 and 7: the group set a synced person should have.</summary>
+internal static class EventGroupSets
+{
+    public static List<GroupRef> ForInvitation(PlanningIndex index, long[] events)
+    {
+        var groups = new List<GroupRef>();
+        AddOwnAndBase(index, events, groups, []);
+        return groups;
+    }
+
+    /// <summary>Rule 6's set, null when it does not change. Group ids MobieTrain does not know are dropped (a PATCH would be refused).</summary>
+    public static List<GroupRef>? Desired(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
+    {
+        var desired = new List<GroupRef>(events.Length + (index.Settings.PreserveManualGroups ? currentIds.Count : 0));
+        var desiredIds = new HashSet<string>(StringComparer.Ordinal);
+        var anyPending = AddOwnAndBase(index, events, desired, desiredIds);
+
+        foreach (var groupId in currentIds)
+        {
+            // A marker's members are nobody's business but the operator's: kept even without PreserveManualGroups.
+            if (index.GroupsById.TryGetValue(groupId, out var group) && !GroupExternalIds.IsSyncOwned(group.ExternalId)
+                && (index.Settings.PreserveManualGroups || TenantMarker.IsMarker(group.ExternalId)) && desiredIds.Add(groupId))
+            {
+                desired.Add(GroupRef.Existing(groupId));
+            }
+        }
+
+        return !anyPending && desiredIds.SetEquals(currentIds) ? null : desired;
+    }
+
+    // True when one is still to be created.
+    private static bool AddOwnAndBase(PlanningIndex index, long[] events, List<GroupRef> groups, HashSet<string> ids)
+    {
+        var anyPending = false;
+        foreach (var reference in index.Groups.SourcesOf(events).Select(index.Groups.RefFor).Concat(index.Groups.BaseRefs))
+        {
+            anyPending |= reference.IsPending;
+            if (reference.IsPending ? !groups.Contains(reference) : ids.Add(reference.GroupId!))
+                groups.Add(reference);
+        }
+
+        return anyPending;
     }
 }

@@ -4,10 +4,8 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The snapshot arranged for the rules: dictionaries by employee id, event id, group id and group externalId, built once
-/// in O(n) so that deciding for one person never scans all records, with the words of <see cref="Definitions"/> asked of
-/// them and the guard's decision (<see cref="Planning.DeletionGuard"/>). Read-only once built: what the run's address
-/// changes do to who holds an address lives in <see cref="AddressMoves"/>, not here.</summary>
+/// <summary>The snapshot arranged by id once, in O(n), so deciding for one person never scans all records. Read-only once built:
+/// what the run's address changes do lives in <see cref="AddressMoves"/>.</summary>
 internal sealed class PlanningIndex
 {
     private readonly Dictionary<long, long[]> _currentEventsByEmployee;
@@ -37,40 +35,29 @@ internal sealed class PlanningIndex
     }
 
     public DateTimeOffset Now { get; }
-
     public PlanSettings Settings { get; }
-
     public Dictionary<long, StaffCloudEmployee> Employees { get; }
-
     public Dictionary<long, MappedProfile> Profiles { get; }
-
     public Dictionary<long, StaffCloudEvent> CurrentEvents { get; }
-
     public Dictionary<string, MobieTrainUserGroup> GroupsById { get; }
-
-    /// <summary>The event, project and base groups of this run, the current ones with their expected names.</summary>
     public SyncGroups Groups { get; }
-
     public Dictionary<long, List<MobieTrainUser>> UsersByEmployee { get; }
-
     public Dictionary<long, List<MobieTrainInvitation>> InvitationsByEmployee { get; }
 
     public List<MobieTrainUser> UsersOf(long employeeId) => UsersByEmployee.GetValueOrDefault(employeeId) ?? [];
 
     public List<MobieTrainInvitation> InvitationsOf(long employeeId) => InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [];
 
-    /// <summary>Users plus invitations whose externalId is an employee id, before the run (N of the deletion guard).</summary>
+    /// <summary>N of the deletion guard: users plus invitations of synced persons, before the run.</summary>
     public int SyncedPersons { get; }
-
     public DeletionGuardDecision DeletionGuard { get; }
 
-    /// <summary>Rule 1: status 5 or 6, or hard-deleted — left out by the list and answered 404 when read singly.</summary>
+    /// <summary>Rule 1: status 5 or 6, or hard-deleted (left out by the list, and 404 when read singly).</summary>
     public bool IsDeactivated(long employeeId) =>
         Employees.TryGetValue(employeeId, out var employee)
             ? Definitions.IsDeactivatedStatus(employee.Status)
             : _provenDeleted.Contains(employeeId);
 
-    /// <summary>Left out by StaffCloud's list and not proven deleted by a single read: held, never deleted.</summary>
     public bool IsUnproven(long employeeId) => !Employees.ContainsKey(employeeId) && !_provenDeleted.Contains(employeeId);
 
     /// <summary>StaffCloud's phone when it differs from the record's, both read with the tenant's calling code; else null.</summary>
@@ -87,14 +74,12 @@ internal sealed class PlanningIndex
         employeeId is { } id && ((IsDeactivated(id) && !IsDeletionHeld(id))
             || (invitation is not null && !IsDeactivated(id) && !IsUnproven(id) && IsStale(invitation)));
 
-    /// <summary>The ids of the current-or-future events the employee is confirmed on, ascending.</summary>
     public long[] CurrentEventsOf(long employeeId) => _currentEventsByEmployee.GetValueOrDefault(employeeId, []);
 
     public bool IsEligible(long employeeId) =>
         Employees.TryGetValue(employeeId, out var employee)
         && Definitions.IsEligible(employee.Status, CurrentEventsOf(employeeId).Length);
 
-    /// <summary>Every employee id the rules must look at: the confirmed ones and the synced persons, ascending.</summary>
     public List<long> PeopleInScope() =>
         _currentEventsByEmployee.Keys.Union(UsersByEmployee.Keys).Union(InvitationsByEmployee.Keys).Order().ToList();
 

@@ -4,17 +4,13 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The groups of one run (sync-rules.md, "event group", "sync-owned group", "base groups"): the existing event and project
-/// groups by source id, the current groups of the tenant's <c>GroupBy</c> with their expected names, the projects' names
-/// from the assignments read, and the base groups resolved to MobieTrain groups. Part of <see cref="PlanningIndex"/>.</summary>
+/// <summary>The groups of one run (sync-rules.md, "event group", "sync-owned group", "base groups"), part of <see cref="PlanningIndex"/>.</summary>
 internal sealed class SyncGroups
 {
     private readonly Dictionary<long, StaffCloudEvent> _currentEvents;
 
     public SyncGroups(
-        PlanSettings settings,
-        Dictionary<long, StaffCloudEvent> currentEvents,
-        IReadOnlyList<StaffCloudAssignment> assignments,
+        PlanSettings settings, Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments,
         IReadOnlyList<MobieTrainUserGroup> groups)
     {
         Mode = settings.GroupBy;
@@ -36,14 +32,8 @@ internal sealed class SyncGroups
     }
 
     public GroupMode Mode { get; }
-
-    /// <summary>Existing event groups by event id, whatever the mode.</summary>
     public Dictionary<long, MobieTrainUserGroup> EventGroups { get; } = [];
-
-    /// <summary>Existing project groups by project id, whatever the mode.</summary>
     public Dictionary<long, MobieTrainUserGroup> ProjectGroups { get; } = [];
-
-    /// <summary>The names of the projects of current-or-future events with a confirmed assignment (<c>Project &lt;id&gt;</c> where StaffCloud gave none).</summary>
     public Dictionary<long, string> ProjectNames { get; }
 
     /// <summary>The current groups of the tenant's mode and the name each should have (rule 4).</summary>
@@ -51,7 +41,6 @@ internal sealed class SyncGroups
 
     /// <summary>The base groups, in the setting's order: existing groups, or pending ones the plan creates when needed.</summary>
     public IReadOnlyList<GroupRef> BaseRefs { get; }
-
     public IReadOnlySet<string> BaseGroupIds { get; }
 
     public MobieTrainUserGroup? Existing(GroupSource source) => source.Kind switch
@@ -64,8 +53,7 @@ internal sealed class SyncGroups
     public GroupRef RefFor(GroupSource source) =>
         Existing(source) is { } group ? GroupRef.Existing(group.Id) : GroupRef.Pending(source);
 
-    /// <summary>The groups of the tenant's mode for these current-or-future confirmed events, ascending: each event's group, or
-    /// the projects of the events (an event without a project gives none).</summary>
+    /// <summary>The groups of the tenant's mode for these events, ascending (an event without a project gives no project group).</summary>
     public List<GroupSource> SourcesOf(long[] events) => Mode == GroupMode.Event
         ? events.Select(GroupSource.Event).ToList()
         : events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>().Distinct().Order().Select(GroupSource.Project).ToList();
@@ -74,11 +62,8 @@ internal sealed class SyncGroups
     public string? ProjectNameOf(StaffCloudEvent staffCloudEvent) =>
         staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
 
-    /// <summary>Rule 4, the only place that plans a group action: create the event, project and base groups that a planned write needs
-    /// and that do not exist yet (base groups first, by name only); rename the existing current groups of the tenant's mode
-    /// whose expected name changed. Groups that are not current (finished events, the other mode's groups) and base groups
-    /// are left as they are, and no group is ever deleted.</summary>
-    /// <param name="plannedGroupSets">The group sets of the run's planned invitations, replacements and updates.</param>
+    /// <summary>Rule 4, the only place that plans a group action: creates what the planned group sets need (base groups first, by
+    /// name only) and renames the current groups of the tenant's mode; no group is ever deleted.</summary>
     public IEnumerable<SyncAction> Actions(IEnumerable<IReadOnlyList<GroupRef>> plannedGroupSets)
     {
         var needed = plannedGroupSets.SelectMany(set => set).Select(r => r.PendingSource).OfType<GroupSource>().ToHashSet();
@@ -98,7 +83,6 @@ internal sealed class SyncGroups
         }
     }
 
-    /// <summary>The current groups of the mode with their rendered names, in ascending source id.</summary>
     private List<(GroupSource Source, string Name, string? OwnGroupId)> Candidates(GroupNameTemplate template)
     {
         if (Mode == GroupMode.Project)
@@ -114,12 +98,9 @@ internal sealed class SyncGroups
         {
             var staffCloudEvent = _currentEvents[eventId];
             var projectName = ProjectNameOf(staffCloudEvent);
+            // No one confirmed on the project's current events: no name was read, and a guessed one would flip back and forth.
             if (template.UsesProject && projectName is null)
-            {
-                // Nobody is confirmed on this project's current events, so the read carried no name for it: its group is
-                // needed by no one, and a guessed name would be renamed back and forth. It keeps its name for now.
                 continue;
-            }
 
             var source = GroupSource.Event(eventId);
             candidates.Add((source, template.Render(staffCloudEvent, projectName), Existing(source)?.Id));
@@ -128,8 +109,7 @@ internal sealed class SyncGroups
         return candidates;
     }
 
-    /// <summary>A project's name from the joined field of its events' confirmed assignments, the lowest assignment id's first, so
-    /// two answers that disagree still give one name; <c>Project &lt;id&gt;</c> when StaffCloud gave none (staffcloud-api.md).</summary>
+    /// <summary>The lowest assignment id's project name wins, so disagreeing answers still give one; <c>Project &lt;id&gt;</c> without one.</summary>
     private static Dictionary<long, string> ReadProjectNames(
         Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments)
     {
@@ -142,8 +122,7 @@ internal sealed class SyncGroups
         return names.ToDictionary(p => p.Key, p => p.Value ?? "Project " + p.Key.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>Each base group name to a MobieTrain group, compared case-insensitively: the group whose name matches exactly, else
-    /// the lowest id in ordinal order (<paramref name="ordered"/> is in that order); a name no group has is pending.</summary>
+    /// <summary>Case-insensitive: the exact match, else the lowest id (<paramref name="ordered"/>); a name no group has is pending.</summary>
     private static (IReadOnlyList<GroupRef>, IReadOnlySet<string>) ResolveBaseGroups(IReadOnlyList<string> names, List<MobieTrainUserGroup> ordered)
     {
         var refs = new List<GroupRef>(names.Count);
@@ -162,12 +141,8 @@ internal sealed class SyncGroups
         return (refs, ids);
     }
 
-    /// <summary>Names from the template, given in ascending order of the event's or project's id. Two groups with one name would be
-    /// ambiguous to the people in them (and MobieTrain refuses a second group of the same name), so a group whose name is
-    /// held by another MobieTrain group, or was given to a lower id in this run, gets <c> [&lt;id&gt;]</c> appended —
-    /// deterministic, so a group that holds a name keeps it and repeated runs agree. The names of base groups this run may
-    /// create are held too.</summary>
-    /// <param name="candidates">The current groups with their rendered names, in ascending source id.</param>
+    /// <summary>A name held by another group (or a base group this run may create), or given to a lower id in this run, gets
+    /// <c> [&lt;id&gt;]</c> (MobieTrain refuses two groups of one name); deterministic, so repeated runs agree.</summary>
     private static Dictionary<GroupSource, string> ExpectedNamesOf(
         IReadOnlyList<(GroupSource Source, string Name, string? OwnGroupId)> candidates,
         IReadOnlyList<MobieTrainUserGroup> groups,
@@ -194,4 +169,39 @@ internal sealed class SyncGroups
 
         return names;
     }
+}
+
+public enum GroupSourceKind { Event, Project, Base }
+
+/// <summary>How a plan names a group before it has a MobieTrain id; a base group has a name only.</summary>
+public readonly record struct GroupSource(GroupSourceKind Kind, long Id, string? BaseName)
+{
+    public static GroupSource Event(long eventId) => new(GroupSourceKind.Event, eventId, null);
+    public static GroupSource Project(long projectId) => new(GroupSourceKind.Project, projectId, null);
+    public static GroupSource Base(string name) => new(GroupSourceKind.Base, 0, name);
+
+    public string? ExternalId => Kind switch
+    {
+        GroupSourceKind.Event => GroupExternalIds.ForEventGroup(Id),
+        GroupSourceKind.Project => GroupExternalIds.ForProjectGroup(Id),
+        _ => null,
+    };
+
+    public override string ToString() => Kind switch
+    {
+        GroupSourceKind.Event => $"event {Id}",
+        GroupSourceKind.Project => $"project {Id}",
+        _ => $"base group '{BaseName}'",
+    };
+}
+
+/// <summary>An existing MobieTrain group, or one this plan creates first (its id is known only once the create succeeded).</summary>
+public readonly record struct GroupRef(string? GroupId, GroupSource? PendingSource)
+{
+    public static GroupRef Existing(string groupId) => new(groupId, null);
+    public static GroupRef Pending(GroupSource source) => new(null, source);
+
+    public bool IsPending => PendingSource is not null;
+
+    public override string ToString() => GroupId ?? $"<new group of {PendingSource}>";
 }

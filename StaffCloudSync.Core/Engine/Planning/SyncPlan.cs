@@ -1,14 +1,10 @@
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The planner's output: the actions in apply order, and what the deletion guard decided. Its counts are the
-/// counts a run would report if every write succeeded (what a dry run reports).</summary>
+/// <summary>The actions in apply order and the guard's decision; its counts are those of a dry run.</summary>
 public sealed record SyncPlan(IReadOnlyList<SyncAction> Actions, DeletionGuardDecision DeletionGuard)
 {
     public IEnumerable<SkipAction> Skips => Actions.OfType<SkipAction>();
-
     public IEnumerable<HoldDeletionAction> HeldDeletions => Actions.OfType<HoldDeletionAction>();
-
-    /// <summary>True when the plan writes nothing to MobieTrain.</summary>
     public bool IsEmpty => !Actions.Any(a => a is not SkipAction and not HoldDeletionAction);
 
     public SyncCounts PlannedCounts()
@@ -33,7 +29,6 @@ public sealed class SyncCounter
     private readonly Lock _gate = new();
     private SyncCounts _counts = SyncCounts.Zero;
 
-    /// <summary>Counts one action as done (or, for skips and held deletions, as listed).</summary>
     public void Count(SyncAction action)
     {
         lock (_gate)
@@ -71,20 +66,51 @@ public sealed class SyncCounter
 }
 
 /// <summary>Why an employee was not synced as they are (sync-rules.md, "Skips are not errors").</summary>
-public enum SkipReason
-{
-    InvalidProfile,
-    NoContact,
-    DuplicateEmail,
-}
+public enum SkipReason { InvalidProfile, NoContact, DuplicateEmail }
 
-public enum PersonKind
-{
-    User,
-    Invitation,
-}
+public enum PersonKind { User, Invitation }
 
 public sealed record SkippedRecord(long EmployeeId, SkipReason Reason);
 
 /// <summary>A rule-1 deletion the deletion guard did not apply.</summary>
 public sealed record HeldDeletion(long EmployeeId, PersonKind Kind, string MobieTrainId);
+
+/// <summary>The run record's counts: one per person or group and action (sync-rules.md, "Counting").</summary>
+public sealed record SyncCounts
+{
+    public static SyncCounts Zero { get; } = new();
+
+    public int Invited { get; init; }
+    public int InvitationsUpdated { get; init; }
+    public int InvitationsReplaced { get; init; }
+    public int UsersUpdated { get; init; }
+    public int UsersRemoved { get; init; }
+    public int InvitationsRemoved { get; init; }
+    public int InvitationsExpired { get; init; }
+    public int GroupsCreated { get; init; }
+    public int GroupsRenamed { get; init; }
+    public int Skipped { get; init; }
+    public int Failed { get; init; }
+    public int DeletionsHeld { get; init; }
+
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int MinimalWrites => Invited + InvitationsUpdated + (2 * InvitationsReplaced) + UsersUpdated
+        + UsersRemoved + InvitationsRemoved + InvitationsExpired + GroupsCreated + GroupsRenamed;
+
+    /// <summary>A chain's counts: what its invocations did, added up (skips and holds are the last invocation's own).</summary>
+    public SyncCounts Plus(SyncCounts later) => new()
+    {
+        Invited = Invited + later.Invited,
+        InvitationsUpdated = InvitationsUpdated + later.InvitationsUpdated,
+        InvitationsReplaced = InvitationsReplaced + later.InvitationsReplaced,
+        UsersUpdated = UsersUpdated + later.UsersUpdated,
+        UsersRemoved = UsersRemoved + later.UsersRemoved,
+        InvitationsRemoved = InvitationsRemoved + later.InvitationsRemoved,
+        InvitationsExpired = InvitationsExpired + later.InvitationsExpired,
+        GroupsCreated = GroupsCreated + later.GroupsCreated,
+        GroupsRenamed = GroupsRenamed + later.GroupsRenamed,
+        Skipped = later.Skipped,
+        Failed = Failed + later.Failed,
+        DeletionsHeld = later.DeletionsHeld,
+    };
+}

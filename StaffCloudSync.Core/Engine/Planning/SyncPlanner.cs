@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Core.Engine.Planning;
 
-/// <summary>The rules of sync-rules.md as one pure function: snapshot + settings + the run's time in, plan out.
-/// No I/O and no clock: everything it knows is in its arguments, so a plan can be reproduced and explained.
-/// The rules are in their own files: <see cref="PersonRules"/> (rules 1–3, 5–9 for one person), <see cref="SyncGroups.Actions"/>
-/// (rule 4), <see cref="DeletionGuard"/> (safety), over the words of <see cref="Definitions"/>.</summary>
+/// <summary>The rules of sync-rules.md as one pure function, no I/O and no clock, so a plan can be reproduced and explained.
+/// Where each rule lives: docs/decisions.md, "Where does a rule live?".</summary>
 public static class SyncPlanner
 {
     public static SyncPlan Plan(TenantSnapshot snapshot, PlanSettings settings, DateTimeOffset now)
@@ -19,4 +17,50 @@ public static class SyncPlanner
 
         return builder.Build(index);
     }
+}
+
+/// <summary>The plan under construction, one list per apply phase; <see cref="Build"/> puts them in apply order.</summary>
+internal sealed class PlanBuilder
+{
+    private readonly HashSet<(long, SkipReason)> _skipped = [];
+    private readonly List<SkipAction> _skips = [];
+
+    public List<SyncAction> Deletions { get; } = [];
+    public List<HoldDeletionAction> Unproven { get; } = [];
+    public List<ExpireInvitationAction> Expiries { get; } = [];
+    public List<WithdrawInvitationAction> Withdrawals { get; } = [];
+    public List<ReplaceInvitationAction> Replacements { get; } = [];
+    public List<InviteAction> Invitations { get; } = [];
+    public List<SyncAction> Updates { get; } = [];
+
+    /// <summary>One skip per person and reason, however many of their records it concerns.</summary>
+    public void Skip(long employeeId, SkipReason reason, SyncRule rule, string detail)
+    {
+        if (_skipped.Add((employeeId, reason)))
+            _skips.Add(new SkipAction(employeeId, reason, rule, detail));
+    }
+
+    public SyncPlan Build(PlanningIndex index)
+    {
+        var actions = new List<SyncAction>();
+        actions.AddRange(index.Groups.Actions(Replacements.Select(r => r.Invitation.Groups)
+            .Concat(Invitations.Select(i => i.Invitation.Groups))
+            .Concat(Updates.Select(GroupsOf))));
+        actions.AddRange(DeletionGuard.Apply(Deletions, index.DeletionGuard, index.Settings));
+        actions.AddRange(Unproven);
+        actions.AddRange(Expiries);
+        actions.AddRange(Withdrawals);
+        actions.AddRange(Replacements);
+        actions.AddRange(Updates);
+        actions.AddRange(Invitations);
+        actions.AddRange(_skips);
+        return new SyncPlan(actions, index.DeletionGuard);
+    }
+
+    private static IReadOnlyList<GroupRef> GroupsOf(SyncAction update) => update switch
+    {
+        UpdateUserAction u => u.Patch.Groups ?? [],
+        UpdateInvitationAction i => i.Patch.Groups ?? [],
+        _ => [],
+    };
 }

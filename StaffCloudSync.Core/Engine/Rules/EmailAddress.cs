@@ -4,7 +4,6 @@ namespace StaffCloudSync.Core.Engine.Rules;
 public static partial class EmailAddress
 {
     public const int MaxLength = 254;
-
     public static StringComparer Comparer => StringComparer.OrdinalIgnoreCase;
 
     /// <summary>The trimmed address when it is valid; null when absent or invalid (an invalid one counts as absent).</summary>

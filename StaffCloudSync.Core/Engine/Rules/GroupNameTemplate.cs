@@ -3,23 +3,19 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Engine.Rules;
 
-/// <summary>The tenant's <c>GroupNameTemplate</c>: literal text with the placeholders <c>{id}</c>, <c>{name}</c>,
-/// <c>{start:&lt;format&gt;}</c> and <c>{end:&lt;format&gt;}</c> (.NET date formats, invariant culture, the event's
-/// local time as StaffCloud gives it) and <c>{project}</c> (the project's name); <c>{{</c> and <c>}}</c> stand for
-/// braces. A template for project groups knows only <c>{id}</c> (the project's) and <c>{project}</c>: a project has no
-/// single name, start or end of an event. Parsed once, rendered per event or project.</summary>
+/// <summary>The tenant's <c>GroupNameTemplate</c> (placeholders: sync-rules.md, "event group"; dates in invariant culture, the
+/// event's local time), parsed once and rendered per event or project.</summary>
 public sealed partial class GroupNameTemplate
 {
     public const int MaxNameLength = 255;
     private const string DefaultDateFormat = "yyyy-MM-dd";
-
+    private static readonly Dictionary<string, PartKind> Placeholders = new(StringComparer.Ordinal)
+        { ["id"] = PartKind.Id, ["name"] = PartKind.Name, ["start"] = PartKind.Start, ["end"] = PartKind.End, ["project"] = PartKind.Project };
     private readonly List<Part> _parts;
 
     private GroupNameTemplate(GroupNameSubject subject, List<Part> parts) => (Subject, _parts) = (subject, parts);
 
     public GroupNameSubject Subject { get; }
-
-    /// <summary>True when the name needs the project's name (so a name that cannot be known yet must not be rendered).</summary>
     public bool UsesProject => _parts.Any(p => p.Kind == PartKind.Project);
 
     public static GroupNameTemplate Parse(string template, GroupNameSubject subject = GroupNameSubject.Event) =>
@@ -33,8 +29,7 @@ public sealed partial class GroupNameTemplate
         return error is null;
     }
 
-    /// <summary>The group name of an event: trimmed, control characters dropped, at most 255 characters.</summary>
-    /// <param name="projectName">The event's project name for <c>{project}</c>; null (no project) renders as nothing.</param>
+    /// <summary>Trimmed, control characters dropped, at most 255 characters; a null <paramref name="projectName"/> renders as nothing.</summary>
     public string Render(StaffCloudEvent staffCloudEvent, string? projectName = null)
     {
         if (Subject != GroupNameSubject.Event)
@@ -50,7 +45,6 @@ public sealed partial class GroupNameTemplate
         });
     }
 
-    /// <summary>The group name of a project (<see cref="GroupNameSubject.Project"/> templates only).</summary>
     public string RenderProject(long projectId, string projectName)
     {
         if (Subject != GroupNameSubject.Project)
@@ -72,7 +66,6 @@ public sealed partial class GroupNameTemplate
         return name is null ? fallback : PersonName.Truncate(name, MaxNameLength);
     }
 
-    /// <summary>Fills <paramref name="parts"/> from the template; the error, or null when it parsed.</summary>
     private static string? ParseParts(string? template, GroupNameSubject subject, List<Part> parts)
     {
         if (string.IsNullOrWhiteSpace(template))
@@ -121,15 +114,7 @@ public sealed partial class GroupNameTemplate
         var colon = body.IndexOf(':', StringComparison.Ordinal);
         var name = (colon < 0 ? body : body[..colon]).Trim();
         var format = colon < 0 ? null : body[(colon + 1)..];
-        var kind = name.ToLowerInvariant() switch
-        {
-            "id" => PartKind.Id,
-            "name" => PartKind.Name,
-            "start" => PartKind.Start,
-            "end" => PartKind.End,
-            "project" => PartKind.Project,
-            _ => (PartKind?)null,
-        };
+        var kind = Placeholders.TryGetValue(name.ToLowerInvariant(), out var known) ? known : (PartKind?)null;
         if (kind is null)
         {
             return subject == GroupNameSubject.Project
@@ -169,6 +154,22 @@ public sealed partial class GroupNameTemplate
     private sealed record Part(PartKind Kind, string Value);
 }
 
-/// <summary>What a <see cref="GroupNameTemplate"/> names: an event's group or a project's. The tenant's <c>GroupBy</c>
-/// (Tenants/GroupMode) maps onto it; the rule lives here because Tenants uses Rules, never the other way round.</summary>
+/// <summary>What a <see cref="GroupNameTemplate"/> names; <see cref="GroupModeText.Subject"/> maps the tenant's <c>GroupBy</c> onto it.</summary>
 public enum GroupNameSubject { Event, Project }
+
+/// <summary>The tenant setting <c>GroupBy</c> (sync-rules.md, "event group"): what one sync-owned group stands for.</summary>
+public enum GroupMode { Event, Project }
+
+public static class GroupModeText
+{
+    public static GroupNameSubject Subject(this GroupMode mode) => mode == GroupMode.Project ? GroupNameSubject.Project : GroupNameSubject.Event;
+
+    public static string Format(GroupMode mode) => mode == GroupMode.Project ? "project" : "event";
+
+    public static bool TryParse(string? text, out GroupMode mode)
+    {
+        var upper = text?.Trim().ToUpperInvariant();
+        mode = upper == "PROJECT" ? GroupMode.Project : GroupMode.Event;
+        return upper is "EVENT" or "PROJECT";
+    }
+}

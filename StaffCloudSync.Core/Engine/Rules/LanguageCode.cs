@@ -1,14 +1,12 @@
 namespace StaffCloudSync.Core.Engine.Rules;
 
-/// <summary>StaffCloud's <c>communication_language</c> to an ISO 639-1 code: accepts codes (<c>de</c>, <c>de-CH</c>,
-/// <c>de_CH</c>) and the language's English or own name (<c>German</c>, <c>Deutsch</c>, <c>Français</c>,
-/// case and accents ignored). Anything else is unknown.</summary>
+/// <summary>StaffCloud's <c>communication_language</c> to an ISO 639-1 code: a code (<c>de</c>, <c>de-CH</c>, <c>de_CH</c>) or the
+/// language's English or own name, case and accents ignored. Anything else is unknown.</summary>
 public static class LanguageCode
 {
     private static readonly Lazy<Dictionary<string, string>> Lookup = new(Load);
     private static readonly Lazy<HashSet<string>> Codes = new(() => new HashSet<string>(Lookup.Value.Values, StringComparer.Ordinal));
 
-    /// <summary>The ISO 639-1 code, or null when the value names no known language.</summary>
     public static string? Resolve(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))

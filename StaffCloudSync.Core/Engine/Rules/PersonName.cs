@@ -5,7 +5,6 @@ public static class PersonName
 {
     public const int MaxLength = 255;
 
-    /// <summary>The name MobieTrain should hold, or null when StaffCloud's is empty (the profile is then invalid).</summary>
     public static string? Normalize(string? value)
     {
         if (value is null)

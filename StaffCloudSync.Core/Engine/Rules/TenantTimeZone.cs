@@ -18,19 +18,14 @@ public sealed class TenantTimeZone
     public static TenantTimeZone Resolve(string ianaName) =>
         TryResolve(ianaName, out var zone) ? zone! : throw new ArgumentException($"'{ianaName}' is not a known IANA time zone.", nameof(ianaName));
 
-    /// <summary>The instant of a wall-clock time. A time skipped by a DST change (02:30 on a spring-forward night) is read
-    /// with the offset before the change; a repeated one (autumn) as its first occurrence. Both are what a person
-    /// reading the schedule would mean, and only move an event boundary by the length of the shift.</summary>
+    /// <summary>A time skipped by a DST change is read with the offset before it; a repeated one as its first occurrence: what a
+    /// person reading the schedule would mean.</summary>
     public DateTimeOffset ToUtc(DateTime wallClock)
     {
         var local = DateTime.SpecifyKind(wallClock, DateTimeKind.Unspecified);
-        TimeSpan offset;
-        if (Zone.IsInvalidTime(local))
-            offset = Zone.GetUtcOffset(local.AddHours(-3));
-        else if (Zone.IsAmbiguousTime(local))
-            offset = Zone.GetAmbiguousTimeOffsets(local).Max();
-        else
-            offset = Zone.GetUtcOffset(local);
+        var offset = Zone.IsInvalidTime(local) ? Zone.GetUtcOffset(local.AddHours(-3))
+            : Zone.IsAmbiguousTime(local) ? Zone.GetAmbiguousTimeOffsets(local).Max()
+            : Zone.GetUtcOffset(local);
 
         // An absurd date at the edge of the calendar (0001-01-01 east of UTC) must not throw: it clamps.
         var ticks = local.Ticks - offset.Ticks;
@@ -39,7 +34,6 @@ public sealed class TenantTimeZone
             : new DateTimeOffset(ticks, TimeSpan.Zero);
     }
 
-    /// <summary>The tenant's wall-clock time at an instant (what StaffCloud filters compare with).</summary>
     public DateTime ToWallClock(DateTimeOffset instant) =>
         DateTime.SpecifyKind(TimeZoneInfo.ConvertTime(instant, Zone).DateTime, DateTimeKind.Unspecified);
 }
