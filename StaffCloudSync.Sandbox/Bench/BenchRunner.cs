@@ -8,8 +8,7 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>Measures the planner alone (wall time, bytes allocated) and whole syncs through the sandbox — the real clients,
-/// simulators over loopback, Azurite, the tenant-sync service — with CPU time, memory and requests per kind.</summary>
+/// <summary>Measures the planner alone (wall time, bytes allocated) and whole syncs through the sandbox (CPU, memory, requests).</summary>
 public static class BenchRunner
 {
     public sealed record PlanningCost(int Employees, int Events, int Assignments, double WallMs, double AllocatedMb, int Actions);
@@ -43,7 +42,7 @@ public static class BenchRunner
             allocated.Min() / (1024d * 1024d), plan!.Actions.Count);
     }
 
-    /// <summary>Runs a scenario of a generated tenant and measures it (the simulators run in this process too).</summary>
+    // The simulators run in this process too.
     public static async Task<SyncCost> MeasureSyncAsync(BenchTenant tenant, Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         using var process = Process.GetCurrentProcess();
@@ -64,9 +63,7 @@ public static class BenchRunner
 
     public sealed record StreamCost(long Records, double AnswerMb, double PeakHeapGrowthMb);
 
-    /// <summary>The real StaffCloud client reading one list answer of <paramref name="records"/> assignments with
-    /// <paramref name="paddingBytesPerRecord"/> of filler each, generated on the fly (nothing holds the whole answer but
-    /// the client, if it buffered): the heap's high-water mark while the records stream by and are dropped.</summary>
+    /// <summary>The heap's high-water mark while the real StaffCloud client streams a generated answer (<see cref="GeneratedAnswer"/>).</summary>
     public static async Task<StreamCost> MeasureStreamingAsync(long records, int paddingBytesPerRecord, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string?>
@@ -104,7 +101,7 @@ public static class BenchRunner
         return new StreamCost(count, answer.Bytes / (1024d * 1024d), Math.Max(0, peak - baseline) / (1024d * 1024d));
     }
 
-    /// <summary>The run's writes by kind, and the first few of them, to say what a run that should write nothing did.</summary>
+    // The run's writes by kind, and the first few of them, to say what a run that should write nothing did.
     private static string Describe(ScenarioRun run)
     {
         var writes = run.Plan?.Actions.Where(a => a is not SkipAction and not HoldDeletionAction).ToList() ?? [];
@@ -121,8 +118,7 @@ public static class BenchRunner
     }
 }
 
-/// <summary>The highest value of a memory figure while some work runs, sampled every 20 ms: a figure read only at the end would
-/// miss the high-water mark in the middle of a sync.</summary>
+/// <summary>The highest value of a memory figure while some work runs, sampled every 20 ms (the end would miss a mid-sync peak).</summary>
 internal static class PeakSampler
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);

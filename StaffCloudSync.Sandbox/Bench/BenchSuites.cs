@@ -2,15 +2,12 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The targets of the performance issue, each a generated tenant run through the sandbox (or, for planning, the
-/// planner alone), measured and judged. Every suite is deterministic for its seed.</summary>
+/// <summary>The targets of the performance issue, each measured and judged; every suite is deterministic for its seed.</summary>
 public static class BenchSuites
 {
     public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "continuation", "memory", "notifications", "group-modes", "fleet"];
-
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <param name="fleet">The <c>fleet</c> suite's size and pool (null: its defaults).</param>
     public static async Task<List<BenchResult>> RunAsync(IEnumerable<string> suites, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken, FleetOptions? fleet = null)
     {
         var results = new List<BenchResult>();
@@ -50,7 +47,7 @@ public static class BenchSuites
             Figures(("wallMs", cost.WallMs), ("allocatedMb", cost.AllocatedMb), ("employees", cost.Employees), ("events", cost.Events), ("assignments", cost.Assignments), ("actions", cost.Actions)));
     }
 
-    /// <summary>An initial sync, a repeat, then 20 people changed (10 renamed users, 5 new addresses, 5 newcomers on a new event).</summary>
+    // An initial sync, a repeat, then 20 people changed (10 renamed users, 5 new addresses, 5 newcomers on a new event).
     private static async Task<BenchResult> MinimalWritesAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var tenant = BenchTenant.Generate(new BenchProfile { Employees = 2_000, Events = 100 });
@@ -85,8 +82,7 @@ public static class BenchSuites
                 ("repeatWrites", repeat.MobieTrainWrites), ("changedWrites", changed.MobieTrainWrites)));
     }
 
-    /// <summary>The same 10,000 scheduled employees in a database of 10,000 and of 100,000 people; and a tenant with ten times the
-    /// events, nearly all of them past: StaffCloud's cost follows the current events and the people in scope, not history.</summary>
+    // 10,000 scheduled employees among 10,000 and 100,000 people, and ten times the events, 95 % past.
     private static async Task<BenchResult> BoundedReadsAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var small = BenchTenant.Generate(new BenchProfile { Employees = 10_000, Events = 1_000 });
@@ -106,7 +102,6 @@ public static class BenchSuites
                 ("mobieTrainReadsSmall", ra.MobieTrainReads), ("secondRunStaffCloud", a.Runs[1].StaffCloudReads), ("secondRunMobieTrainReads", a.Runs[1].MobieTrainReads)));
     }
 
-    /// <summary>One StaffCloud answer of 200,000 assignments read by the client: compact, and with 2 KiB of filler in each.</summary>
     private static async Task<BenchResult> StreamingAsync(CancellationToken cancellationToken)
     {
         var compact = await BenchRunner.MeasureStreamingAsync(200_000, 0, cancellationToken);
@@ -164,7 +159,6 @@ public static class BenchSuites
             Figures(("wallMs", run.WallMs), ("writes", run.MobieTrainWrites), ("boundMs", bound)));
     }
 
-    /// <summary>Realistic tenants of 1k, 10k and 50k employees (half of the eligible already users): how cost grows.</summary>
     private static async Task<List<BenchResult>> ScalingAsync(ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var results = new List<BenchResult>();

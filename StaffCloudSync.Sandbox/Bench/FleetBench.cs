@@ -7,14 +7,8 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The <c>fleet</c> suite (issue 25): the 02:00 dispatch of a whole generated fleet through the real dispatcher, the
-/// real queue on Azurite and the real queue handling, worked off by a pool of instances, over three days. The first has
-/// no history (every tenant new, so queued in the table's order) and is reported, not judged against the bound; then
-/// StaffCloud changes for every tenant in proportion to its size (<see cref="FleetNextDay"/>) and the second day — the
-/// measured one — is queued by the run times the first left; the third must write nothing. Each tenant starts with half
-/// of its eligible staff already in MobieTrain (the scaling suite's shape). A tenant's own bound is its MobieTrain
-/// requests (reads are paced too) at 25/s; the fleet's bound is the larger of the slowest tenant's and all tenants'
-/// bounds added up over the pool — the time the day cannot beat.</summary>
+/// <summary>The <c>fleet</c> suite (issue 25; days, bounds and judging: docs/performance.md, "The whole fleet at 02:00"): a
+/// generated fleet's 02:00 dispatch through the real dispatcher and queue on Azurite, worked off by a pool of instances.</summary>
 public static class FleetBench
 {
     public static async Task<List<BenchResult>> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -39,7 +33,7 @@ public static class FleetBench
         }
     }
 
-    /// <summary>The tenants of the fleet, generated one at a time as they are seeded, so no more than one is held here.</summary>
+    // Generated one at a time as they are seeded, so no more than one is held here.
     private static IEnumerable<(TenantSettings, BenchTenant)> Generate(FleetOptions fleet, IReadOnlyList<int> sizes, List<FleetTenant> tenants)
     {
         for (var i = 0; i < sizes.Count; i++)
@@ -77,7 +71,7 @@ public static class FleetBench
             (process.TotalProcessorTime - cpu).TotalSeconds, peak / (1024 * 1024), Load());
     }
 
-    /// <summary>How the day converged: judged against 1.2 × its bound on a day with history, only reported on the first.</summary>
+    // Judged against 1.2 × the bound on a day with history, only reported on the first.
     private static BenchResult Convergence(FleetOptions fleet, List<FleetTenant> tenants, FleetPass pass, bool firstDay)
     {
         var bounds = tenants.ToDictionary(t => t.Settings.TenantId, t => pass.Requests(t) / (double)FleetOptions.MobieTrainLimitPerSecond);
@@ -163,7 +157,6 @@ public static class FleetBench
     }
 }
 
-/// <summary>What one pass of the fleet did: its runs, MobieTrain requests by account, storage, vault, CPU and memory.</summary>
 internal sealed record FleetPass(
     IReadOnlyList<FleetRun> Runs,
     long IdlePolls,
@@ -178,7 +171,6 @@ internal sealed record FleetPass(
 
     public int Writes(FleetTenant tenant) => RequestsByAccount.TryGetValue(tenant.Settings.MobieTrainAccountId, out var r) ? r.Writes : 0;
 
-    /// <summary>Tenants whose last run did not end well, or that never ran.</summary>
     public List<string> Problems(IEnumerable<FleetTenant> tenants) => [.. tenants.Select(t => (t.Settings.TenantId, Last: Runs.LastOrDefault(r => r.TenantId == t.Settings.TenantId)))
         .Where(t => t.Last is null || t.Last.Status is not (RunStatus.Succeeded or RunStatus.DeletionsHeld))
         .Select(t => $"{t.TenantId}: {t.Last?.Status.ToString() ?? "never ran"} {t.Last?.Error}")];

@@ -6,9 +6,8 @@ using Azure.Security.KeyVault.Secrets;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>Counts the storage transactions the app's own Azure SDK clients send (every try: the Storage bill counts retries
-/// too), by service, told apart by the emulator's port. Added to every client through <c>ConfigureDefaults</c>, so what
-/// is counted is what the real stores and queue send, not what the bench thinks they send.</summary>
+/// <summary>Counts the storage transactions (every try, as the bill does) the app's own Azure SDK clients send, by the emulator's
+/// port; added to every client through <c>ConfigureDefaults</c>.</summary>
 public sealed class StorageTransactionCounter(int tablePort, int queuePort) : HttpPipelinePolicy
 {
     private long _tables;
@@ -36,7 +35,6 @@ public sealed class StorageTransactionCounter(int tablePort, int queuePort) : Ht
     }
 }
 
-/// <summary>Storage transactions by service; the difference of two snapshots is what happened between them.</summary>
 public readonly record struct StorageTransactions(long Tables, long Queues, long Blobs)
 {
     public long Total => Tables + Queues + Blobs;
@@ -45,9 +43,8 @@ public readonly record struct StorageTransactions(long Tables, long Queues, long
         new(after.Tables - before.Tables, after.Queues - before.Queues, after.Blobs - before.Blobs);
 }
 
-/// <summary>A Key Vault for the bench: the real <see cref="SecretClient"/> (so the real <c>KeyVaultSecretStore</c> and its cache
-/// decide when to read) over a transport that answers from memory. There is no Key Vault emulator to be had here
-/// (../shared/NOTES.md); what this counts is the GETs the vault would bill, one per secret read that reached it.</summary>
+/// <summary>A Key Vault for the bench (there is no emulator: ../shared/NOTES.md): the real <see cref="SecretClient"/> over a
+/// transport that answers from memory, counting the GETs the vault would bill.</summary>
 public sealed class CountingVault
 {
     public static readonly Uri VaultUri = new("https://fleet-bench.vault.azure.net/");
@@ -57,10 +54,9 @@ public sealed class CountingVault
 
     public long Reads => Interlocked.Read(ref _reads);
 
-    /// <summary>Set before the instances start: the vault is read-only while the fleet runs.</summary>
     public void Set(string name, string value) => _secrets[name] = value;
 
-    /// <summary>A client per instance, as each Functions instance has its own (and its own cache in front of it).</summary>
+    // One per instance, as each Functions instance has its own (and its own cache in front of it).
     public SecretClient Client()
     {
         var options = new SecretClientOptions

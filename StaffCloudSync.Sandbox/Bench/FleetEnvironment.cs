@@ -13,26 +13,19 @@ using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>A tenant of the fleet: its settings and its size.</summary>
 public sealed record FleetTenant(TenantSettings Settings, int Staff);
 
-/// <summary>The whole fleet on one machine: one StaffCloud simulator serving every tenant, one MobieTrain simulator with its
-/// limit per account, the tenants' rows on Azurite, and one service provider per Functions instance — each with its own
-/// HTTP connections, pacer and secret cache, as separate instances have — all counting their storage transactions and
-/// reading their secrets through the real Key Vault store from a <see cref="CountingVault"/>.</summary>
+/// <summary>The whole fleet on one machine: both simulators, the rows on Azurite, and one service provider per Functions
+/// instance (its own connections, pacer and secret cache), counting storage transactions and Key Vault reads.</summary>
 public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, List<ServiceProvider> instances,
     StorageTransactionCounter storage, CountingVault vault, Dictionary<string, string?> tables) : IAsyncDisposable
 {
     private const string MobieTrainKey = "mt-fleet-key";
 
     public StaffCloudSimulator StaffCloud { get; } = staffCloud;
-
     public MobieTrainSimulator MobieTrain { get; } = mobieTrain;
-
     public IReadOnlyList<ServiceProvider> Instances { get; } = instances;
-
     public StorageTransactionCounter Storage { get; } = storage;
-
     public CountingVault Vault { get; } = vault;
 
     public static async Task<FleetEnvironment> StartAsync(
@@ -100,7 +93,7 @@ public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainS
         await MobieTrain.DisposeAsync();
     }
 
-    /// <summary>The emulator's table and queue ports, to tell the services' transactions apart.</summary>
+    // The emulator's table and queue ports, to tell the services' transactions apart.
     private static (int Table, int Queue) Ports(string connectionString)
     {
         var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)

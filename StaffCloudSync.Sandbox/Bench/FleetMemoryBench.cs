@@ -6,17 +6,13 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>One instance full of the largest tenants the machine can hold (issue 25, item 2): as many 20,000-person tenants as
-/// the instance runs at once, each converged (everyone already in MobieTrain, so a run reads both sides whole and plans
-/// — the 02:00 steady state), run one at a time and then all at once. The working set's growth over the settled
-/// process is what the runs cost; the process before any tenant was seeded stands for the worker's own baseline. The
-/// simulators run in this process, so their serving is in the growth too: the figures are upper bounds. A 100,000-person
-/// tenant is extrapolated linearly from 20,000 (a run holds its people, not its answers: the streaming suite).</summary>
+/// <summary>One instance full of converged 20,000-person tenants, run alone then all at once (issue 25, item 2; method and
+/// why the figures are upper bounds: docs/performance.md, "Memory per instance").</summary>
 public static class FleetMemoryBench
 {
     public const int Staff = 20_000;
 
-    /// <summary>The largest tenant the integration supports (issue 25: "a 100,000-person tenant's run").</summary>
+    // Issue 25: "a 100,000-person tenant's run".
     public const int LargestSupported = 100_000;
 
     public static async Task<BenchResult> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -55,7 +51,7 @@ public static class FleetMemoryBench
         }
     }
 
-    /// <summary>The working set's peak over the settled process while the instance works off one dispatch at this concurrency.</summary>
+    // The working set's peak over the settled process while the instance works off one dispatch at this concurrency.
     private static async Task<(long GrowthMb, string Load)> GrowthAsync(FleetEnvironment environment, int concurrency, CancellationToken cancellationToken)
     {
         var settled = Settled();

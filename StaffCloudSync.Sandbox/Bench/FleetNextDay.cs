@@ -2,12 +2,10 @@ using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The fleet's next day in StaffCloud: every tenant plans a new event tomorrow and confirms a fifth of its staff on it,
-/// so each tenant has work in proportion to its size — the active among them join the event's group, those not yet
-/// eligible are invited. That is what lets the measured day be ordered by the run times the first day left.</summary>
+/// <summary>The fleet's next day in StaffCloud: every tenant confirms every fifth of its staff (a share, not a sample) on a new
+/// event, so each has work in proportion to its size and the day can be ordered by the first day's run times.</summary>
 public static class FleetNextDay
 {
-    /// <summary>Every fifth employee: a share, not a sample, so the day is the same for the same fleet.</summary>
     private const int ConfirmedEvery = 5;
 
     // Far above the generated ids (events are a tenth of the staff, assignments a few per employee).

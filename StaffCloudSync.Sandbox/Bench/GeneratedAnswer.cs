@@ -3,14 +3,12 @@ using System.Text;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>A StaffCloud list answer written on the fly as it is read: <c>[{"id":1,…,"padding":"xxx…"}, …]</c>. Its size can be
-/// hundreds of megabytes while this side holds one record at a time, so whatever memory a read takes is the client's.</summary>
+/// <summary>A StaffCloud list answer written on the fly, one record at a time: whatever memory a read takes is the client's.</summary>
 internal sealed class GeneratedAnswer(long records, int paddingBytesPerRecord)
 {
     private readonly string _padding = new('x', paddingBytesPerRecord);
 
     public long Records { get; } = records;
-
     public long Bytes { get; private set; }
 
     public Stream Open() => new AnswerStream(this);
@@ -73,7 +71,6 @@ internal sealed class GeneratedAnswer(long records, int paddingBytesPerRecord)
     }
 }
 
-/// <summary>Answers every request with a <see cref="GeneratedAnswer"/>: the network left out, the client's path kept.</summary>
 internal sealed class GeneratedAnswerHandler(GeneratedAnswer answer) : HttpMessageHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

@@ -3,9 +3,8 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The <c>group-modes</c> suite (issue 21): one generated tenant whose events belong to projects, synced grouped by event
-/// and grouped by project. A project's name comes from the assignments read's joined field, so grouping by project must
-/// cost StaffCloud no request more than grouping by event — counted by the simulator, retries included.</summary>
+/// <summary>The <c>group-modes</c> suite (issue 21): a project's name comes from the assignments read's joined field, so grouping
+/// by project must cost StaffCloud no request more than grouping by event (counted by the simulator, retries included).</summary>
 public static class GroupModesBench
 {
     private static readonly BenchProfile Profile = new() { Employees = 3_000, Events = 300, Projects = 50, Seed = 21 };

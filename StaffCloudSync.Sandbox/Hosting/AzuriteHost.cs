@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Net.Sockets;
 using System.Net;
@@ -85,34 +84,15 @@ public static class AzuriteHost
             "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
             "--tablePort", table.ToString(CultureInfo.InvariantCulture),
         ];
-        var info = new ProcessStartInfo(executable, arguments)
-        {
-            // A scratch folder of its own: in-memory Azurite refuses --location, and nothing it might write lands in the repo.
-            WorkingDirectory = location,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        var process = new Process { StartInfo = info };
-        var output = ProcessOutputTail.Of(process);
+        Process process;
+        ProcessOutputTail output;
         lock (Gate)
         {
-            try
-            {
-                process.Start();
-            }
-            catch (Win32Exception ex)
-            {
-                process.Dispose();
-                throw new InvalidOperationException($"Azurite ({executable}) could not be started (is Node.js installed?).", ex);
-            }
-
+            // A scratch folder of its own: in-memory Azurite refuses --location, and nothing it might write lands in the repo.
+            (process, output) = ProcessOutputTail.Start(executable, arguments, location, $"Azurite ({executable}) could not be started (is Node.js installed?).");
             _azurite = process;
             _workspace = location;
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
 
         var waited = Stopwatch.StartNew();
         while (!await LoopbackPorts.AllAcceptAsync(blob, queue, table))

@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Reflection;
 
@@ -41,26 +40,9 @@ internal static class AzuriteInstall
     /// <summary>Installs the pinned Azurite into <paramref name="root"/> (<c>npm ci</c>), failing with npm's last lines.</summary>
     public static async Task RunNpmCiAsync(string root)
     {
-        var info = new ProcessStartInfo(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"])
-        {
-            WorkingDirectory = root,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        using var npm = new Process { StartInfo = info };
-        var output = ProcessOutputTail.Of(npm);
-        try
-        {
-            npm.Start();
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException("Azurite is not installed and npm could not be started (is Node.js installed?).", ex);
-        }
-
-        npm.BeginOutputReadLine();
-        npm.BeginErrorReadLine();
+        var (npm, output) = ProcessOutputTail.Start(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"],
+            root, "Azurite is not installed and npm could not be started (is Node.js installed?).");
+        using var disposeNpm = npm;
         using var timeout = new CancellationTokenSource(NpmDeadline);
         try
         {

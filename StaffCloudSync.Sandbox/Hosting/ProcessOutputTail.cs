@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Diagnostics;
 
 namespace StaffCloudSync.Sandbox.Hosting;
@@ -9,13 +10,34 @@ internal sealed class ProcessOutputTail
     private const int MaxLines = 30;
     private readonly ConcurrentQueue<string> _lines = new();
 
-    /// <summary>Collects what <paramref name="process"/> prints on both streams (its start info redirects them).</summary>
-    public static ProcessOutputTail Of(Process process)
+    /// <summary>Starts a child with both streams collected; one that cannot start (no Node.js) fails with <paramref name="cannotStart"/>.</summary>
+    public static (Process Process, ProcessOutputTail Output) Start(string file, string[] arguments, string workingDirectory, string cannotStart)
     {
+        var process = new Process
+        {
+            StartInfo = new ProcessStartInfo(file, arguments)
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            },
+        };
         var tail = new ProcessOutputTail();
         process.OutputDataReceived += (_, e) => tail.Add(e.Data);
         process.ErrorDataReceived += (_, e) => tail.Add(e.Data);
-        return tail;
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException(cannotStart, ex);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, tail);
     }
 
     private void Add(string? line)

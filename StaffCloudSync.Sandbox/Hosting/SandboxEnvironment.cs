@@ -14,11 +14,8 @@ public sealed class SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrai
     : IAsyncDisposable
 {
     public StaffCloudSimulator StaffCloud { get; } = staffCloud;
-
     public MobieTrainSimulator MobieTrain { get; } = mobieTrain;
-
     public ServiceProvider Services { get; } = services;
-
     public ScenarioClock Clock { get; } = clock;
 
     /// <summary>Starts the simulators, builds and validates the services, and registers the tenants.</summary>
@@ -121,7 +118,6 @@ public sealed record SandboxTenant(TenantSettings Settings)
 {
     /// <summary>A StaffCloud token (a JWT-looking value: StaffCloud answers 400 to one that does not start with eyJ).</summary>
     public string StaffCloudToken { get; init; } = "eyJzYW5kYm94" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-
     public string MobieTrainApiKey { get; init; } = "mt-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 
     /// <summary>The secret the tenant's notification URL carries (Key Vault secret <c>WebhookSecret</c> in Azure).</summary>

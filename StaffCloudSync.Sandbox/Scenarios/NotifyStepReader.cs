@@ -11,7 +11,6 @@ namespace StaffCloudSync.Sandbox.Scenarios;
 internal static class NotifyStepReader
 {
     private const int MaxEventLength = 100;
-
     private const string NotifyExample = "2026-03-01T02:30:00Z";
 
     private static readonly string[] OtherKinds = ["sync", "staffcloud", "mobietrain", "tenant"];

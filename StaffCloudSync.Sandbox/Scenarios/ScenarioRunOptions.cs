@@ -7,9 +7,7 @@ public sealed record ScenarioRunOptions
 {
     /// <summary>A storage connection string; null uses <c>AzureWebJobsStorage</c> when it answers, else a private Azurite.</summary>
     public string? StorageConnectionString { get; init; }
-
     public Action<IServiceCollection>? ConfigureServices { get; init; }
-
     public IReadOnlyDictionary<string, string?>? Settings { get; init; }
 
     /// <summary>Told of each step as it starts (for a progress display).</summary>

@@ -1,6 +1,6 @@
 namespace StaffCloudSync.Sandbox.Simulators;
 
-/// <summary>What a simulator received (retries included) and how it answered; thread-safe.</summary>
+/// <summary>What a simulator received (retries included) and how it answered.</summary>
 public sealed class RequestCounters
 {
     private long _reads;
@@ -10,18 +10,10 @@ public sealed class RequestCounters
     private long _setup;
 
     public long Reads => Interlocked.Read(ref _reads);
-
-    /// <summary>Every request that is not a GET (so a sync that only reads shows 0 here).</summary>
-    public long Writes => Interlocked.Read(ref _writes);
-
-    /// <summary>Requests answered 429 (rate limit or scripted fault).</summary>
-    public long Throttled => Interlocked.Read(ref _throttled);
-
-    /// <summary>Requests answered by a scripted fault or an outage.</summary>
-    public long Faulted => Interlocked.Read(ref _faulted);
-
-    /// <summary>Requests that set the integration up (webhook registration): neither reads nor writes of a sync.</summary>
-    public long Setup => Interlocked.Read(ref _setup);
+    public long Writes => Interlocked.Read(ref _writes); // every request that is not a GET
+    public long Throttled => Interlocked.Read(ref _throttled); // answered 429, by the rate limit or a fault
+    public long Faulted => Interlocked.Read(ref _faulted); // answered by a scripted fault or an outage
+    public long Setup => Interlocked.Read(ref _setup); // webhook registration: neither reads nor writes of a sync
 
     public RequestCountersSnapshot Snapshot() => new(Reads, Writes, Throttled, Faulted);
 

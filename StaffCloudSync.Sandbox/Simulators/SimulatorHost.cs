@@ -7,9 +7,8 @@ using Microsoft.Extensions.Logging;
 
 namespace StaffCloudSync.Sandbox.Simulators;
 
-/// <summary>An in-process Kestrel server on a free loopback port with what both simulators share: request counting,
-/// latency, scripted faults, an outage switch (also "after N writes"), and a clock shared with the sync.
-/// Waits (latency) take real time; "now" comes from the clock.</summary>
+/// <summary>An in-process Kestrel server on a free loopback port with what both simulators share: request counting, latency
+/// (real time), scripted faults, an outage switch (also "after N writes"), and the sync's clock for "now".</summary>
 public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
 {
     private readonly Lock _faultsGate = new();
@@ -18,9 +17,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
     private WebApplication? _app;
     private long _outageAfterWrites = long.MaxValue;
 
-    /// <summary>The scenario's clock: "now" for records the simulator creates.</summary>
     public TimeProvider Clock { get; } = clock;
-
     public RequestCounters Requests { get; } = new();
 
     /// <summary>Which Authorization reached which path prefix (a StaffCloud tenant, a MobieTrain account): the isolation tests' proof.</summary>
@@ -30,11 +27,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
     public event Action? WriteServed;
 
     public TimeSpan Latency { get; set; }
-
-    /// <summary>When on, every request is answered 503.</summary>
     public bool Outage { get; set; }
-
-    /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c> once started.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     public void AddFaults(IEnumerable<SimulatorFault> faults)
@@ -77,7 +70,6 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>The Bearer credential of the request; null when it sends none.</summary>
     protected static string? BearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..].Trim()
@@ -91,7 +83,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
     /// <summary>Setup, not sync (StaffCloud's webhook registration): counted apart, so a sync's reads and writes are its own.</summary>
     protected virtual bool IsSetupRequest(HttpRequest request) => false;
 
-    /// <summary>The error body of this API for a status the simulator makes up (fault, outage).</summary>
+    // The error body of this API for a status the simulator makes up (fault, outage).
     protected abstract Task WriteErrorAsync(HttpContext context, int status, string code, string message);
 
     private async Task ServeAsync(HttpContext context, RequestDelegate next)

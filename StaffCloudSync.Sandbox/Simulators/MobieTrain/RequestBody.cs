@@ -1,8 +1,7 @@
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>A write's JSON body, telling a field that is absent from one sent as <c>null</c> (a PATCH changes only what it
-/// sends). A body that is not a JSON object, or a field of the wrong type, is a 400; unknown fields are ignored.
-/// Failed checks of the contract on single fields are 422.</summary>
+/// <summary>A write's JSON body, telling an absent field from a <c>null</c> one (a PATCH changes only what it sends). Not an
+/// object, or a field of the wrong type: 400; a field failing the contract's checks: 422; unknown fields are ignored.</summary>
 internal sealed class RequestBody(JsonObject json)
 {
     private const int MaxNameLength = 255;
@@ -23,7 +22,6 @@ internal sealed class RequestBody(JsonObject json)
 
     public bool Has(string name) => json.ContainsKey(name);
 
-    /// <summary>The field's text; null when absent or null.</summary>
     public string? Text(string name) => json[name] switch
     {
         null => null,
@@ -31,10 +29,8 @@ internal sealed class RequestBody(JsonObject json)
         _ => throw SimulatorApiException.BadRequest($"'{name}' must be a string."),
     };
 
-    /// <summary>The field's text; null when absent, null or blank.</summary>
     public string? NonBlank(string name) => Text(name) is { } text && !string.IsNullOrWhiteSpace(text) ? text : null;
 
-    /// <summary>A list of ids; null when absent or null.</summary>
     public IReadOnlyList<string>? Ids(string name) => json[name] switch
     {
         null => null,
@@ -44,7 +40,6 @@ internal sealed class RequestBody(JsonObject json)
         _ => throw SimulatorApiException.BadRequest($"'{name}' must be a list of ids."),
     };
 
-    /// <summary>A required name: present, not blank, at most 255 characters.</summary>
     public string Name(string field)
     {
         var name = NonBlank(field) ?? throw SimulatorApiException.Invalid($"{field} is required.");

@@ -10,7 +10,6 @@ internal sealed record SimulatorResponse(int Status, byte[]? Body, int? RetryAft
     public static SimulatorResponse Json<T>(int status, T value) =>
         new(status, JsonSerializer.SerializeToUtf8Bytes(value, MobieTrainSimulatorJson.Options));
 
-    /// <summary>The contract's error body: <c>{"error": {"code", "message"}}</c>.</summary>
     public static SimulatorResponse Error(int status, string code, string message, int? retryAfterSeconds = null) =>
         Json(status, new ErrorEnvelope(new ErrorDetail(code, message))) with { RetryAfterSeconds = retryAfterSeconds };
 
@@ -27,7 +26,7 @@ internal sealed record SimulatorResponse(int Status, byte[]? Body, int? RetryAft
         [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ExistingKind = null);
 }
 
-/// <summary>Ends serving a request with an error answer (400, 404, 409, 422) from deep inside the account's logic.</summary>
+/// <summary>Ends serving a request with an error answer from deep inside the account's logic.</summary>
 internal sealed class SimulatorApiException(SimulatorResponse response) : Exception($"Simulated API error {response.Status}")
 {
     public SimulatorResponse Response { get; } = response;

@@ -7,7 +7,7 @@ namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 /// compare numerically, everything else as text — which orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes.</summary>
 internal sealed class StaffCloudQuery
 {
-    /// <summary>The fields StaffCloud filters on (staffcloud-api.md); it ignores filters on others (also <c>event.start</c>), as here.</summary>
+    // StaffCloud ignores filters on other fields (also event.start), as here.
     private static readonly Dictionary<StaffCloudResource, HashSet<string>> Filterable = new()
     {
         [StaffCloudResource.Employees] =
@@ -47,12 +47,10 @@ internal sealed class StaffCloudQuery
 
     public bool Matches(JsonObject record) => _filters.TrueForAll(filter => filter.Test(record[filter.Field]));
 
-    /// <summary>The records in <c>sort=</c> order (a stable sort); in the order they were seeded when none was asked.</summary>
     public IEnumerable<JsonObject> Sort(IEnumerable<JsonObject> records) =>
         _sort.Count == 0 ? records : records.Order(Comparer<JsonObject>.Create(CompareRecords));
 
-    /// <summary>The record with only the <c>fields=</c> asked for (all its own when none were), in the record's order. A joined
-    /// field (a key with a dot, such as <c>event.project.name</c>) comes only when asked for by name, as StaffCloud's.</summary>
+    // A joined field (a key with a dot, such as event.project.name) comes only when asked for by name, as StaffCloud's.
     public JsonObject Select(JsonObject record)
     {
         if (_fields is not null)
@@ -63,7 +61,6 @@ internal sealed class StaffCloudQuery
         return record;
     }
 
-    /// <summary>A scalar's text: a string as is, a number or boolean as its JSON text.</summary>
     internal static string? Text(JsonNode? value) => value?.GetValueKind() switch
     {
         JsonValueKind.String => value.GetValue<string>(),
@@ -100,7 +97,7 @@ internal sealed class StaffCloudQuery
         _ => AnyOf(condition),
     };
 
-    /// <summary>An "any of" list: numbers compare numerically, the rest as text ignoring case.</summary>
+    // Numbers compare numerically, the rest as text ignoring case.
     private static Func<JsonNode?, bool> AnyOf(string list)
     {
         var texts = Split(list).ToHashSet(StringComparer.OrdinalIgnoreCase);
@@ -113,12 +110,12 @@ internal sealed class StaffCloudQuery
 
     private static bool IsNull(JsonNode? value) => value is null || value.GetValueKind() == JsonValueKind.Null;
 
-    /// <summary>Sign of value − bound, or null when the value is not comparable (an object, an array).</summary>
+    // Null when the value is not comparable (an object, an array).
     private static int? Compare(JsonNode? value, string bound) => Text(value) is not { } text
         ? null
         : TryNumber(text, out var number) && TryNumber(bound, out var limit) ? number.CompareTo(limit) : Math.Sign(string.CompareOrdinal(text, bound));
 
-    /// <summary>Nulls first, numbers numerically, other values as ordinal text.</summary>
+    // Nulls first, numbers numerically, other values as ordinal text.
     private static int CompareNodes(JsonNode? x, JsonNode? y) => (Text(x), Text(y)) switch
     {
         (null, var b) => b is null ? 0 : -1,

@@ -5,11 +5,9 @@ using Microsoft.AspNetCore.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>StaffCloud's read API as staffcloud-api.md knows it, for several API tenants at once under <c>/{apiTenant}/api/v1/</c>
-/// (the client's base address override): a Bearer token and records per tenant, lists as bare JSON arrays
-/// (<c>{"response": [...]}</c> with <c>envelope=true</c>) with the observed query syntax, <c>X-Rate-Limit-*</c> headers on
-/// every answer. Anything but GET is counted as a write and refused — the sync must never write to StaffCloud — except
-/// the operator's <c>/webhooks</c> registration, served and counted apart as setup.</summary>
+/// <summary>StaffCloud's read API as staffcloud-api.md knows it, for several API tenants under <c>/{apiTenant}/api/v1/</c>. Anything
+/// but GET is counted as a write and refused (the sync must never write to StaffCloud), except the operator's
+/// <c>/webhooks</c> registration, served and counted apart as setup.</summary>
 public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
     private static readonly Dictionary<string, StaffCloudResource> Resources =
@@ -22,19 +20,16 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
     {
     }
 
-    /// <summary>The clock of the quota windows: real time, as the scenario clock stands still during a sync and a window must not.</summary>
+    // Real time: the scenario clock stands still during a sync and a quota window must not.
     public TimeProvider RateLimitClock { get; set; } = TimeProvider.System;
 
-    /// <summary>Where a scripted 3xx fault points (its <c>Location</c>); another host by default.</summary>
     public Uri RedirectLocation { get; set; } = new("https://redirected.invalid/api/v1/");
 
-    /// <summary>The template for the client's <c>StaffCloud:BaseAddressOverride</c> once started.</summary>
     public string BaseAddressTemplate => $"{BaseAddress}{{tenant}}/api/v1/";
 
-    /// <summary>The webhooks registered per API tenant (<c>GET/POST/PUT/DELETE /webhooks</c>).</summary>
     public StaffCloudWebhooks Webhooks { get; } = new();
 
-    /// <summary>Requests served by the API itself, oldest first (faults and outages are not in it).</summary>
+    // Oldest first; faults and outages are not in it.
     public IReadOnlyList<StaffCloudRequestLogEntry> RequestLog => [.. _requestLog];
 
     public StaffCloudSimulatorTenant AddTenant(string apiTenant, string token)
@@ -49,10 +44,8 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
     public StaffCloudSimulatorTenant Tenant(string apiTenant) =>
         _tenants.TryGetValue(apiTenant, out var tenant) ? tenant : throw new KeyNotFoundException($"No StaffCloud tenant '{apiTenant}' in the simulator.");
 
-    /// <summary>The API root of one tenant, as the client's override makes it.</summary>
     public Uri ApiBaseFor(string apiTenant) => new(BaseAddress, $"{apiTenant}/api/v1/");
 
-    /// <summary>StaffCloud's usual error body.</summary>
     internal static JsonObject Error(int code, string message) => new() { ["code"] = code, ["message"] = message };
 
     protected override void MapEndpoints(WebApplication app) => app.Run(ServeAsync);
@@ -160,6 +153,5 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
     private static partial Regex ApiTenantPattern();
 }
 
-/// <summary>A request the API itself served (no fault or outage): which filters, fields and id batches the client sent.</summary>
 public sealed record StaffCloudRequestLogEntry(
     string Method, string ApiTenant, string Path, string RawQuery, IReadOnlyDictionary<string, string> Query, int Status);
