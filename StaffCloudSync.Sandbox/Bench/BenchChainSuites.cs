@@ -59,9 +59,7 @@ internal static class BenchChainSuites
 
     private static async Task<(T Result, long PeakMb)> PeakWorkingSetAsync<T>(Func<Task<T>> work)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        PeakSampler.Settle();
         using var process = Process.GetCurrentProcess();
         var (result, peak) = await PeakSampler.WhileAsync(() =>
         {

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
-using StaffCloudSync.Core;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.StaffCloud.Http;
 using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Core;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
@@ -86,7 +86,8 @@ public static class BenchRunner
         await using var disposeProvider = provider;
         var client = provider.GetRequiredService<Core.Partners.StaffCloud.IStaffCloudClient>();
 
-        var baseline = SettledHeap();
+        PeakSampler.Settle();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
         var peak = baseline;
         long count = 0;
         // One batch of event ids: the generated answer spans events 1–200, so every record streamed is kept.
@@ -108,20 +109,19 @@ public static class BenchRunner
         return string.Join(", ", writes.GroupBy(a => a.Kind).Select(g => $"{g.Key} {g.Count()}"))
             + (writes.Count is > 0 and <= 20 ? $" [{string.Join("; ", writes.Select(a => $"{a.Kind} {a.PersonId} {a.MobieTrainId}: {a.Why}"))}]" : string.Empty);
     }
-
-    private static long SettledHeap()
-    {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
-    }
 }
 
 /// <summary>The highest value of a memory figure while some work runs, sampled every 20 ms (the end would miss a mid-sync peak).</summary>
 internal static class PeakSampler
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
+
+    public static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
 
     public static async Task<(T Result, long Peak)> WhileAsync<T>(Func<long> sample, Func<Task<T>> work, long initial = 0)
     {
@@ -148,3 +148,11 @@ internal static class PeakSampler
         }
     }
 }
+
+public sealed record BenchResult(string Name, string Target, string Measured, bool Met, IReadOnlyDictionary<string, object> Figures);
+
+/// <summary>What one synced run cost; requests per kind include retries.</summary>
+public sealed record RunCost(
+    long WallMs, long StaffCloudReads, long MobieTrainReads, long MobieTrainWrites, long Throttled, int Invited, int MinimalWrites, string Writes);
+
+public sealed record SyncCost(int Eligible, IReadOnlyList<RunCost> Runs, double CpuSeconds, long PeakWorkingSetMb, long PeakManagedHeapGrowthMb);

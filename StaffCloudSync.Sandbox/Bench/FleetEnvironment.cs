@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -51,9 +52,9 @@ public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainS
             var staffCloudTenant = staffCloud.AddTenant(settings.StaffCloudApiTenant, token);
             vault.Set(settings.EffectiveStaffCloudTokenSecret, token);
             var scenario = data.Scenario();
-            staffCloudTenant.Seed(StaffCloudResource.Employees, scenario.StaffCloud.Employees);
-            staffCloudTenant.Seed(StaffCloudResource.Events, scenario.StaffCloud.Events);
-            staffCloudTenant.Seed(StaffCloudResource.Assignments, scenario.StaffCloud.Assignments);
+            foreach (var (resource, records) in scenario.StaffCloud.ByResource())
+                staffCloudTenant.Seed(resource, records);
+
             mobieTrain.Seed(settings.MobieTrainAccountId, scenario.MobieTrain);
 
             // Claimed long ago, as every tenant of a running fleet is: its people are the sync's own.
@@ -64,8 +65,9 @@ public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainS
 
         // One integration key reaching every account, as production shares the default secret.
         mobieTrain.AddApiKey(MobieTrainKey, accounts);
-        var (tablePort, queuePort) = Ports(storageConnectionString);
-        var storage = new StorageTransactionCounter(tablePort, queuePort);
+        // The emulator's ports tell the services' transactions apart.
+        var storage = new StorageTransactionCounter(
+            new TableServiceClient(storageConnectionString).Uri.Port, new QueueServiceClient(storageConnectionString).Uri.Port);
         var providers = Enumerable.Range(0, instances).Select(_ => SandboxEnvironment.BuildServices(values, clock, services =>
         {
             options.ConfigureServices?.Invoke(services);
@@ -91,14 +93,5 @@ public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainS
 
         await StaffCloud.DisposeAsync();
         await MobieTrain.DisposeAsync();
-    }
-
-    // The emulator's table and queue ports, to tell the services' transactions apart.
-    private static (int Table, int Queue) Ports(string connectionString)
-    {
-        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries)
-            .Select(p => p.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0].Trim(), p => p[1].Trim(), StringComparer.OrdinalIgnoreCase);
-        int Port(string key, int fallback) => parts.TryGetValue(key, out var uri) && Uri.TryCreate(uri, UriKind.Absolute, out var parsed) ? parsed.Port : fallback;
-        return (Port("TableEndpoint", 10002), Port("QueueEndpoint", 10001));
     }
 }

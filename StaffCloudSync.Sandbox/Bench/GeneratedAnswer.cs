@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.Net;
 using System.Text;
 
@@ -8,10 +9,26 @@ internal sealed class GeneratedAnswer(long records, int paddingBytesPerRecord)
 {
     private readonly string _padding = new('x', paddingBytesPerRecord);
 
-    public long Records { get; } = records;
     public long Bytes { get; private set; }
 
-    public Stream Open() => new AnswerStream(this);
+    // The pipe holds the writer back while the reader has not caught up, so only a few records exist at a time.
+    public Stream Open()
+    {
+        var pipe = new Pipe();
+        _ = Task.Run(async () =>
+        {
+            for (var index = 0L; index <= records; index++)
+            {
+                var bytes = index == records ? (records == 0 ? "[]"u8.ToArray() : "]"u8.ToArray()) : Record(index);
+                Bytes += bytes.Length;
+                if ((await pipe.Writer.WriteAsync(bytes)).IsCompleted)
+                    break;
+            }
+
+            await pipe.Writer.CompleteAsync();
+        });
+        return pipe.Reader.AsStream();
+    }
 
     private byte[] Record(long index)
     {
@@ -22,52 +39,6 @@ internal sealed class GeneratedAnswer(long records, int paddingBytesPerRecord)
             + "{\"id\":" + id + ",\"employee_id\":" + employee + ",\"event_id\":" + eventId
             + ",\"status\":7,\"start\":\"2026-04-01 08:00:00\",\"end\":\"2026-04-01 18:00:00\",\"padding\":\"" + _padding + "\"}";
         return Encoding.UTF8.GetBytes(json);
-    }
-
-    private sealed class AnswerStream(GeneratedAnswer answer) : Stream
-    {
-        private long _next;
-        private byte[] _current = [];
-        private int _offset;
-        private bool _closed;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_offset == _current.Length)
-            {
-                if (_next < answer.Records)
-                    _current = answer.Record(_next++);
-                else if (!_closed)
-                {
-                    _current = answer.Records == 0 ? "[]"u8.ToArray() : "]"u8.ToArray();
-                    _closed = true;
-                }
-                else
-                    return 0;
-
-                _offset = 0;
-            }
-
-            var copied = Math.Min(count, _current.Length - _offset);
-            Array.Copy(_current, _offset, buffer, offset, copied);
-            _offset += copied;
-            answer.Bytes += copied;
-            return copied;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
 

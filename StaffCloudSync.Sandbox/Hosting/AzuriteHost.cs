@@ -5,10 +5,8 @@ using Azure.Data.Tables;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>The storage emulator for the tests and the sandbox: the one <c>AzureWebJobsStorage</c> points at when it answers,
-/// otherwise an Azurite of our own (the version pinned in the repo's package.json) on free loopback ports, started once
-/// per process and stopped by <see cref="Stop"/> (the test run's teardown, the CLI's exit). When it cannot be had,
-/// callers fail instead of skipping.</summary>
+/// <summary>The storage emulator: the one <c>AzureWebJobsStorage</c> points at when it answers, else our own pinned Azurite on free
+/// loopback ports, started once per process. When it cannot be had, callers fail instead of skipping.</summary>
 public static class AzuriteHost
 {
     private const string AccountName = "devstoreaccount1";
@@ -24,10 +22,9 @@ public static class AzuriteHost
     private static Process? _azurite;
     private static string? _workspace;
 
-    /// <summary>The emulator's connection string; a failed start is remembered, so every test needing it fails at once.</summary>
+    // A failed start is remembered, so every test needing it fails at once.
     public static Task<string> EnsureStartedAsync() => Startup.Value;
 
-    /// <summary>Kills our Azurite (its whole process tree) if we started one.</summary>
     public static void Stop()
     {
         lock (Gate)
@@ -114,7 +111,6 @@ public static class AzuriteHost
     }
 }
 
-/// <summary>Free loopback ports for a private emulator, and whether an endpoint accepts connections.</summary>
 internal static class LoopbackPorts
 {
     public static (int Blob, int Queue, int Table) FreeThree()
@@ -133,16 +129,8 @@ internal static class LoopbackPorts
         }
     }
 
-    public static async Task<bool> AllAcceptAsync(params int[] ports)
-    {
-        foreach (var port in ports)
-        {
-            if (!await AcceptsAsync("127.0.0.1", port))
-                return false;
-        }
-
-        return true;
-    }
+    public static async Task<bool> AllAcceptAsync(params int[] ports) =>
+        (await Task.WhenAll(ports.Select(port => AcceptsAsync("127.0.0.1", port)))).All(accepts => accepts);
 
     public static async Task<bool> AcceptsAsync(string host, int port)
     {
@@ -159,7 +147,7 @@ internal static class LoopbackPorts
         }
     }
 
-    /// <summary>Whether the table endpoint of a connection string (read by the Tables SDK) accepts connections.</summary>
+    // The table endpoint, as the Tables SDK reads the connection string.
     public static Task<bool> IsReachableAsync(string connectionString)
     {
         Uri endpoint;

@@ -1,10 +1,12 @@
+using System.Collections.Concurrent;
+using System.ComponentModel;
 using System.Diagnostics;
 using System.Reflection;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>Where Azurite is installed from: the repository's pinned package.json and lock file when running from a checkout
-/// (tests, <c>dotnet run</c>), otherwise a cache folder with the same pinned version (the installed .NET tool).</summary>
+/// <summary>Where Azurite is installed from: the repository's pinned package files in a checkout, else a cache folder with the same
+/// pinned version (the installed .NET tool).</summary>
 internal static class AzuriteInstall
 {
     public const string Version = "3.37.0";
@@ -37,7 +39,6 @@ internal static class AzuriteInstall
         return cache;
     }
 
-    /// <summary>Installs the pinned Azurite into <paramref name="root"/> (<c>npm ci</c>), failing with npm's last lines.</summary>
     public static async Task RunNpmCiAsync(string root)
     {
         var (npm, output) = ProcessOutputTail.Start(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"],
@@ -57,4 +58,53 @@ internal static class AzuriteInstall
         if (npm.ExitCode != 0)
             throw new InvalidOperationException($"npm ci in {root} failed with exit code {npm.ExitCode}. Its last lines:\n{output}");
     }
+}
+
+/// <summary>The last lines a child process printed, for the error message when it fails.</summary>
+internal sealed class ProcessOutputTail
+{
+    private const int MaxLines = 30;
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    /// <summary>Starts a child with both streams collected; one that cannot start (no Node.js) fails with <paramref name="cannotStart"/>.</summary>
+    public static (Process Process, ProcessOutputTail Output) Start(string file, string[] arguments, string workingDirectory, string cannotStart)
+    {
+        var process = new Process
+        {
+            StartInfo = new ProcessStartInfo(file, arguments)
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            },
+        };
+        var tail = new ProcessOutputTail();
+        process.OutputDataReceived += (_, e) => tail.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => tail.Add(e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException(cannotStart, ex);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, tail);
+    }
+
+    private void Add(string? line)
+    {
+        if (line is null)
+            return;
+
+        _lines.Enqueue(line);
+        while (_lines.Count > MaxLines)
+            _lines.TryDequeue(out _);
+    }
+
+    public override string ToString() => string.Join('\n', _lines);
 }

@@ -3,11 +3,9 @@ using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>The parts of a scenario file that early runs add (scenario-format.md): <c>{"staffcloud": {…, "notify": "…", "at": "…"}}</c>
-/// (with <c>"secret"</c>, the project's addition, a caller with that secret instead of the tenant's right one),
-/// <c>{"advance": {"to": "…"}}</c>, and the tenant's <c>webhookSecret</c>, <c>webhookDebounce</c> and
-/// <c>webhookMinInterval</c>. Time only moves forward: a notification or an advance before an earlier step's time is an
-/// invalid file, since the runs due meanwhile could not have happened in order.</summary>
+/// <summary>The parts of a scenario file that early runs add (scenario-format.md): <c>notify</c>, <c>advance</c> and the tenant's
+/// webhook settings. A notification or an advance before an earlier step's time is an invalid file: the runs due
+/// meanwhile could not have happened in order.</summary>
 internal static class NotifyStepReader
 {
     private const int MaxEventLength = 100;
@@ -15,8 +13,7 @@ internal static class NotifyStepReader
 
     private static readonly string[] OtherKinds = ["sync", "staffcloud", "mobietrain", "tenant"];
 
-    /// <summary>Reads the step into <paramref name="steps"/> when it is an advance or a StaffCloud step with a notification; false
-    /// for every other step, which the caller reads as before.</summary>
+    // False for a step that is neither an advance nor a StaffCloud step with a notification.
     public static bool TryAdd(List<ScenarioStep> steps, JsonObject step, string path, Func<JsonObject, string, StaffCloudChangeStep> readChange)
     {
         var otherKinds = OtherKinds.Count(step.ContainsKey);
@@ -48,7 +45,6 @@ internal static class NotifyStepReader
         return true;
     }
 
-    /// <summary>The tenant's webhook settings from the scenario's <c>tenant</c> object, checked like the rest of the row.</summary>
     public static TenantSettings WithWebhookSettings(TenantSettings settings, JsonObject tenant)
     {
         var read = settings with

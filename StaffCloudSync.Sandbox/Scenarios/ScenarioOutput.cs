@@ -8,20 +8,17 @@ public static class ScenarioOutput
 {
     private static readonly JsonSerializerOptions CountsJson = new(JsonSerializerDefaults.Web);
 
-    public static JsonObject ToJson(ScenarioResult result)
+    public static JsonObject ToJson(ScenarioResult result) => new()
     {
-        return new JsonObject
-        {
-            ["runs"] = new JsonArray(result.Runs.Select(Run).ToArray<JsonNode?>()),
-            ["mobietrain"] = JsonSerializer.SerializeToNode(result.MobieTrain, MobieTrainSimulatorJson.Options),
-            ["staffcloudWrites"] = result.StaffCloudWrites,
-        };
-    }
+        ["runs"] = new JsonArray(result.Runs.Select(Run).ToArray<JsonNode?>()),
+        ["mobietrain"] = JsonSerializer.SerializeToNode(result.MobieTrain, MobieTrainSimulatorJson.Options),
+        ["staffcloudWrites"] = result.StaffCloudWrites,
+    };
 
     public static string Timestamp(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    /// <summary>schedule | manual | webhook (scenario-format.md): a sync step's run is a scheduled one.</summary>
+    // schedule | manual | webhook (scenario-format.md): a sync step's run is a scheduled one.
     public static string Trigger(RunTrigger trigger) => trigger == RunTrigger.Scheduled ? "schedule" : trigger.ToString().ToLowerInvariant();
 
     private static JsonObject Run(ScenarioRun run) => new()

@@ -1,18 +1,19 @@
+using System.Reflection;
 using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Tenants;
 using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>The scenario's tenant row and the <c>tenant</c> steps (scenario-format.md): any setting of sync-rules.md in camelCase,
-/// defaults applied, <c>staffCloudApiTenant</c> and <c>mobieTrainAccountId</c> defaulting to the id.</summary>
+/// <summary>The scenario's tenant row and the <c>tenant</c> steps (scenario-format.md).</summary>
 internal static class ScenarioTenantReader
 {
-    private static readonly List<string> TenantSettingNames = [.. typeof(TenantSettings).GetProperties()
-        .Where(p => p.CanWrite && p.Name != nameof(TenantSettings.TenantId)).Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
+    private static readonly PropertyInfo[] Settable =
+        [.. typeof(TenantSettings).GetProperties().Where(p => p.CanWrite && p.Name != nameof(TenantSettings.TenantId))];
 
-    /// <summary>A tenant row. The scenario's own tenant is <paramref name="validate"/>d (it must be runnable); rows of a
-    /// <c>tenant.rows</c> step are not, as <c>az storage entity insert</c> checks nothing either.</summary>
+    private static readonly List<string> TenantSettingNames = [.. Settable.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
+
+    // The scenario's own tenant is validated (it must be runnable); tenant.rows are not, as az storage entity insert checks nothing.
     public static TenantSettings ReadTenant(JsonObject tenant, string path, bool validate)
     {
         var id = String(tenant["id"], $"{path}.id");
@@ -27,37 +28,16 @@ internal static class ScenarioTenantReader
                 : $"unknown setting; did you mean '{like}'?");
         }
 
-        string? Text(string key) => tenant[key] is { } node ? String(node, $"{path}.{key}") : null;
-        int? Number(string key) => tenant[key] is { } node ? Int(node, $"{path}.{key}") : null;
-        bool? Flag(string key) => tenant[key] is { } node ? Bool(node, $"{path}.{key}") : null;
+        // The scenario's own tenant had its webhook registered (scenario-format.md); further rows are as written.
+        var settings = new TenantSettings { TenantId = id, StaffCloudApiTenant = id, MobieTrainAccountId = id, Notifications = validate };
 
-        var settings = new TenantSettings
+        // The webhook settings are the scenario tenant's alone (NotifyStepReader.WithWebhookSettings).
+        foreach (var property in Settable.Where(p => !p.Name.StartsWith("Webhook", StringComparison.Ordinal)))
         {
-            TenantId = id,
-            StaffCloudApiTenant = Text("staffCloudApiTenant") ?? id,
-            MobieTrainAccountId = Text("mobieTrainAccountId") ?? id,
-        };
-        settings = settings with
-        {
-            StaffCloudTokenSecret = Text("staffCloudTokenSecret"),
-            MobieTrainApiKeySecret = Text("mobieTrainApiKeySecret") ?? settings.MobieTrainApiKeySecret,
-            Enabled = Flag("enabled") ?? settings.Enabled,
-            // The scenario's own tenant had its webhook registered (scenario-format.md); further rows are as written.
-            Notifications = Flag("notifications") ?? validate,
-            TimeZone = Text("timeZone") ?? settings.TimeZone,
-            DefaultLanguage = Text("defaultLanguage") ?? settings.DefaultLanguage,
-            GroupNameTemplate = Text("groupNameTemplate") ?? settings.GroupNameTemplate,
-            GroupBy = Text("groupBy") is { } groupBy ? GroupModeText.TryParse(groupBy, out var mode)
-                ? mode
-                : throw new ScenarioFormatException($"{path}.groupBy", $"'{groupBy}' is not event or project") : settings.GroupBy,
-            BaseGroups = Text("baseGroups") ?? settings.BaseGroups,
-            DefaultCallingCode = Text("defaultCallingCode") ?? settings.DefaultCallingCode,
-            PreserveManualGroups = Flag("preserveManualGroups") ?? settings.PreserveManualGroups,
-            InvitationMaxAgeMonths = Number("invitationMaxAgeMonths") ?? settings.InvitationMaxAgeMonths,
-            DeletionThresholdPercent = Number("deletionThresholdPercent") ?? settings.DeletionThresholdPercent,
-            DeletionThresholdMinimum = Number("deletionThresholdMinimum") ?? settings.DeletionThresholdMinimum,
-            DeletionApprovalHours = Number("deletionApprovalHours") ?? settings.DeletionApprovalHours,
-        };
+            var key = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (tenant[key] is { } node)
+                property.SetValue(settings, Value(property.PropertyType, node, $"{path}.{key}"));
+        }
 
         if (validate && TenantSettingsValidator.Validate(settings).FirstOrDefault() is { } error)
         {
@@ -68,7 +48,16 @@ internal static class ScenarioTenantReader
         return settings;
     }
 
-    /// <summary><c>{"tenant": {"allowDeletions": true}}</c>, <c>{"tenant": {"rows": [ … ]}}</c> and <c>{"tenant": {"claim": true}}</c>, alone or together.</summary>
+    private static object Value(Type type, JsonNode node, string path) => type switch
+    {
+        _ when type == typeof(int) => Int(node, path),
+        _ when type == typeof(bool) => Bool(node, path),
+        _ when type == typeof(GroupMode) => GroupModeText.TryParse(String(node, path), out var mode)
+            ? mode
+            : throw new ScenarioFormatException(path, $"'{String(node, path)}' is not event or project"),
+        _ => String(node, path),
+    };
+
     public static TenantStep ReadTenantStep(JsonObject step, string path)
     {
         var allow = step["allowDeletions"] is { } node && Bool(node, $"{path}.allowDeletions");

@@ -154,3 +154,24 @@ public sealed class StaffCloudSimulatorTenant
 
     private static JsonObject Copy(JsonObject record) => record.DeepClone().AsObject();
 }
+
+/// <summary>A tenant's rate limit: at most <see cref="Requests"/> per fixed <see cref="Window"/>, then 429 until it resets.</summary>
+public sealed record StaffCloudQuota(int Requests, TimeSpan Window)
+{
+    /// <summary>What the headers report when no quota is set: a limit no scenario reaches, so a client never waits for it.</summary>
+    internal static StaffCloudQuota Off { get; } = new(100_000, TimeSpan.FromMinutes(1));
+}
+
+/// <summary>What the rate-limit headers of one answer say.</summary>
+internal readonly record struct StaffCloudQuotaState(bool Allowed, int Limit, int Remaining, long ResetSeconds);
+
+/// <summary>The StaffCloud lists the simulator serves; the path segment is the lower-cased name.</summary>
+public enum StaffCloudResource
+{
+    Employees,
+    Events,
+    Assignments,
+
+    /// <summary>Projects: served as a list, and joined into assignments as <c>event.project.name</c>.</summary>
+    Projects,
+}
