@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Sandbox.Scenarios;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.StaffCloud.Http;

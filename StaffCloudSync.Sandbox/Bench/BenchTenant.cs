@@ -53,7 +53,6 @@ public sealed class BenchTenant
     public List<StaffCloudAssignment> Assignments { get; } = [];
     public List<MobieTrainUserGroupResource> Groups { get; } = [];
     public List<MobieTrainUserResource> Users { get; } = [];
-
     public static TenantSettings Tenant { get; } = new() { TenantId = "bench", StaffCloudApiTenant = "bench", MobieTrainAccountId = "bench", TimeZone = "UTC" };
 
     public static BenchTenant Generate(BenchProfile profile) => new(profile);

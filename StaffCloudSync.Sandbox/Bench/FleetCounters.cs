@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -48,7 +47,6 @@ public readonly record struct StorageTransactions(long Tables, long Queues, long
 public sealed class CountingVault
 {
     public static readonly Uri VaultUri = new("https://fleet-bench.vault.azure.net/");
-
     private readonly Dictionary<string, string> _secrets = new(StringComparer.OrdinalIgnoreCase);
     private long _reads;
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StaffCloudSync.Core.Scheduling;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;

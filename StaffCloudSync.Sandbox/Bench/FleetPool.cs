@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using StaffCloudSync.Core.Runs.Records;
@@ -18,7 +16,6 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
 
     // Short, unlike the host's back-off up to 10 s: an idle poll at the end would only add to the measured time.
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(50);
-
     private readonly ConcurrentBag<FleetRun> _runs = [];
     private long _reserved;
     private long _idlePolls;

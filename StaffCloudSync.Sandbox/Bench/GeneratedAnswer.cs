@@ -1,6 +1,4 @@
 using System.IO.Pipelines;
-using System.Net;
-using System.Text;
 
 namespace StaffCloudSync.Sandbox.Bench;
 

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using System.Net.Sockets;
-using System.Net;
-using Azure.Data.Tables;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
@@ -16,7 +13,6 @@ public static class AzuriteHost
 
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-
     private static readonly Lock Gate = new();
     private static readonly Lazy<Task<string>> Startup = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     private static Process? _azurite;

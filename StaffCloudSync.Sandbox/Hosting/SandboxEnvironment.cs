@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Core;
@@ -113,7 +112,6 @@ public sealed record SandboxTenant(TenantSettings Settings)
     /// <summary>A StaffCloud token (a JWT-looking value: StaffCloud answers 400 to one that does not start with eyJ).</summary>
     public string StaffCloudToken { get; init; } = "eyJzYW5kYm94" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
     public string MobieTrainApiKey { get; init; } = "mt-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-
     public string WebhookSecret { get; init; } = "hook-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 }
 

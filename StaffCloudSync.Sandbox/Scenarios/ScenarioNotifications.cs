@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Runs;

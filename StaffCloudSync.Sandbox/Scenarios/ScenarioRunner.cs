@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using Azure.Data.Tables;
 using StaffCloudSync.Core.Operations;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Platform.Storage;

@@ -1,5 +1,3 @@
-using System.Reflection;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Partners.MobieTrain.Http;
 using StaffCloudSync.Core.Partners.StaffCloud.Http;
 using StaffCloudSync.Core.Runs;

@@ -1,4 +1,3 @@
-using System.Reflection;
 using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Tenants;
 using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;

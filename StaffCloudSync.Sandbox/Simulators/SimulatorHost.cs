@@ -1,8 +1,4 @@
-using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace StaffCloudSync.Sandbox.Simulators;

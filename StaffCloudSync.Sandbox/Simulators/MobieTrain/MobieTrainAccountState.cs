@@ -11,7 +11,6 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
     private const int ByEmailOrName = 1;
 
     private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1);
-
     private long _lastId;
     private long? _rateWindowStart;
     private int _rateWindowCount;

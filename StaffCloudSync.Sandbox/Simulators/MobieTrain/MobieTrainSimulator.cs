@@ -1,7 +1,3 @@
-using System.Collections.Concurrent;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StaffCloudSync.Core.Partners.Http;
 
@@ -12,7 +8,6 @@ namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
     private static readonly TimeSpan IdempotencyRetention = TimeSpan.FromHours(24);
-
     private readonly ConcurrentDictionary<string, MobieTrainAccountState> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<MobieTrainServedRequest> _served = new();
@@ -25,7 +20,6 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     /// test show what a client does without that help: a retried create then meets its own record as a 409.</summary>
     public bool HonourIdempotencyKeys { get; set; } = true;
     public IReadOnlyList<MobieTrainServedRequest> ServedRequests => [.. _served];
-
     public long Replays => Interlocked.Read(ref _replays);
 
     public void AddAccount(string accountId) => Account(accountId);

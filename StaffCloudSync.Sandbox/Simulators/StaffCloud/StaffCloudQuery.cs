@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 /// <summary>StaffCloud's list query syntax as observed (staffcloud-api.md): <c>f=v</c>, <c>f=a,b</c>, <c>f=-v</c>, <c>f=&gt;v</c>,

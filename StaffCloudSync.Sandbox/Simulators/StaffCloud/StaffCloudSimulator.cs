@@ -1,7 +1,4 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
@@ -22,11 +19,8 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
 
     // Real time: the scenario clock stands still during a sync and a quota window must not.
     public TimeProvider RateLimitClock { get; set; } = TimeProvider.System;
-
     public Uri RedirectLocation { get; set; } = new("https://redirected.invalid/api/v1/");
-
     public string BaseAddressTemplate => $"{BaseAddress}{{tenant}}/api/v1/";
-
     public StaffCloudWebhooks Webhooks { get; } = new();
 
     // Oldest first; faults and outages are not in it.

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 /// <summary>StaffCloud's <c>/webhooks</c> (staffcloud-api.md). The real answers are not documented: here a record is
