@@ -3,8 +3,7 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>Past one invocation (sync-rules.md, "Time budget"): a chain of invocations under a rate limit, and a 100,000-employee
-/// tenant's memory.</summary>
+/// <summary>Past one invocation (sync-rules.md, "Time budget"): a chain under a rate limit, and a 100,000-employee tenant's memory.</summary>
 internal static class BenchChainSuites
 {
     public static async Task<BenchResult> ContinuationAsync(ScenarioRunOptions options, CancellationToken cancellationToken)

@@ -6,8 +6,7 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The <c>fleet</c> suite (issue 25; days, bounds and judging: docs/performance.md, "The whole fleet at 02:00"): a
-/// generated fleet's 02:00 dispatch through the real dispatcher and queue on Azurite, worked off by a pool of instances.</summary>
+/// <summary>The <c>fleet</c> suite (issue 25): days, bounds and judging as docs/performance.md, "The whole fleet at 02:00", tells.</summary>
 public static class FleetBench
 {
     public static async Task<List<BenchResult>> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -175,8 +174,7 @@ internal sealed record FleetPass(
         .Select(t => $"{t.TenantId}: {t.Last?.Status.ToString() ?? "never ran"} {t.Last?.Error}")];
 }
 
-/// <summary>One instance full of converged 20,000-person tenants, run alone then all at once (issue 25, item 2; method and
-/// why the figures are upper bounds: docs/performance.md, "Memory per instance").</summary>
+/// <summary>One instance full of 20,000-person tenants (issue 25, item 2): docs/performance.md, "Memory per instance".</summary>
 public static class FleetMemoryBench
 {
     public const int Staff = 20_000;

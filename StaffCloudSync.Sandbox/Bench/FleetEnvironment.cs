@@ -18,8 +18,7 @@ namespace StaffCloudSync.Sandbox.Bench;
 
 public sealed record FleetTenant(TenantSettings Settings, int Staff);
 
-/// <summary>The whole fleet on one machine: both simulators, the rows on Azurite, and one service provider per Functions
-/// instance (its own connections, pacer and secret cache), counting storage transactions and Key Vault reads.</summary>
+/// <summary>The whole fleet on one machine, with one service provider per Functions instance (its own connections and caches).</summary>
 public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, List<ServiceProvider> instances,
     StorageTransactionCounter storage, CountingVault vault, Dictionary<string, string?> tables) : IAsyncDisposable
 {
@@ -98,8 +97,7 @@ public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainS
     }
 }
 
-/// <summary>Counts the storage transactions (every try, as the bill does) the app's own Azure SDK clients send, by the emulator's
-/// port; added to every client through <c>ConfigureDefaults</c>.</summary>
+/// <summary>Counts the storage transactions (every try, as billed) the app's own Azure SDK clients send, by the emulator's port.</summary>
 public sealed class StorageTransactionCounter(int tablePort, int queuePort) : HttpPipelinePolicy
 {
     private long _tables;
@@ -135,8 +133,7 @@ public readonly record struct StorageTransactions(long Tables, long Queues, long
         new(after.Tables - before.Tables, after.Queues - before.Queues, after.Blobs - before.Blobs);
 }
 
-/// <summary>A Key Vault for the bench (there is no emulator: ../shared/NOTES.md): the real <see cref="SecretClient"/> over a
-/// transport that answers from memory, counting the GETs the vault would bill.</summary>
+/// <summary>A Key Vault for the bench (no emulator: ../shared/NOTES.md) counting the GETs it would bill, read by the real client.</summary>
 public sealed class CountingVault
 {
     public static readonly Uri VaultUri = new("https://fleet-bench.vault.azure.net/");

@@ -7,9 +7,8 @@ namespace StaffCloudSync.Sandbox.Bench;
 
 public sealed record FleetRun(string TenantId, RunStatus? Status, TimeSpan Started, TimeSpan Ended, string? Error);
 
-/// <summary>The Functions instances' queue triggers in this process: each takes messages from the real queue while it has a free
-/// slot and hands them to <see cref="TenantRunner.RunQueuedAsync"/>. A thrown run is recorded as failed and deleted, not
-/// left for the queue's retry: the suite judges that no tenant failed, and a retry would only hide it.</summary>
+/// <summary>The Functions instances' queue triggers in this process. A thrown run is recorded as failed and deleted, not left for
+/// the queue's retry: the suite judges that no tenant failed, and a retry would only hide it.</summary>
 public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int perInstanceConcurrency)
 {
     private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5); // host.json

@@ -2,8 +2,7 @@ using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The <c>fleet</c> suite's settings (issue 25). Sizes are divided by <see cref="Scale"/> (÷10: minutes on 2 cores);
-/// the MobieTrain limit never is: a scaled fleet is a smaller day at the real pace, not a faster clock.</summary>
+/// <summary>The <c>fleet</c> suite's settings; the MobieTrain limit is never scaled: a smaller day at the real pace.</summary>
 public sealed record FleetOptions
 {
     public const int HostConcurrency = 6; // host.json's batchSize + newBatchThreshold (4 + 2)
@@ -19,8 +18,7 @@ public sealed record FleetOptions
     public int Pool => Instances * PerInstanceConcurrency;
 }
 
-/// <summary>The fleet's sizes (<see cref="Distribution"/>), drawn per tenant for its seed; at least one is always large, so the
-/// slowest tenant's bound is a large one's, as on the real day.</summary>
+/// <summary>The fleet's sizes, drawn per tenant; at least one is large, so the slowest bound is a large one's, as on the real day.</summary>
 public static class FleetSizes
 {
     public const string Distribution = "85 % small (100–1,000 staff), 12 % medium (1,000–5,000), 3 % large (10,000–20,000), uniform within each band";
@@ -44,8 +42,7 @@ public static class FleetSizes
     }
 }
 
-/// <summary>The fleet's next day in StaffCloud: every tenant confirms every fifth of its staff (a share, not a sample) on a new
-/// event, so each has work in proportion to its size and the day can be ordered by the first day's run times.</summary>
+/// <summary>The next day: every fifth of each tenant's staff (a share, not a sample) confirmed on a new event, work by size.</summary>
 public static class FleetNextDay
 {
     private const int ConfirmedEvery = 5;

@@ -5,8 +5,7 @@ using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The <c>notifications</c> suite (issue 16) through the real path: how soon a notified confirmation becomes an
-/// invitation, and how few runs a flood of notifications makes.</summary>
+/// <summary>The <c>notifications</c> suite (issue 16): how soon a notified confirmation is invited, how few runs a flood makes.</summary>
 public static class NotificationBench
 {
     private const int Seed = 16;

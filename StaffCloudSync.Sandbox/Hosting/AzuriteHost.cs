@@ -3,8 +3,7 @@ using System.Net.Sockets;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>The storage emulator: the one <c>AzureWebJobsStorage</c> points at when it answers, else our own pinned Azurite on free
-/// loopback ports, started once per process. When it cannot be had, callers fail instead of skipping.</summary>
+/// <summary>The emulator <c>AzureWebJobsStorage</c> points at, else our own pinned Azurite; without one callers fail, not skip.</summary>
 public static class AzuriteHost
 {
     private const string AccountName = "devstoreaccount1";
@@ -83,7 +82,8 @@ public static class AzuriteHost
         lock (Gate)
         {
             // A scratch folder of its own: in-memory Azurite refuses --location, and nothing it might write lands in the repo.
-            (process, output) = ProcessOutputTail.Start(executable, arguments, location, $"Azurite ({executable}) could not be started (is Node.js installed?).");
+            (process, output) = ProcessOutputTail.Start(
+                executable, arguments, location, $"Azurite ({executable}) could not be started (is Node.js installed?).");
             _azurite = process;
             _workspace = location;
         }
@@ -161,8 +161,7 @@ internal static class LoopbackPorts
     }
 }
 
-/// <summary>Where Azurite is installed from: the repository's pinned package files in a checkout, else a cache folder with the same
-/// pinned version (the installed .NET tool).</summary>
+/// <summary>Where Azurite is installed from: the checkout's pinned package files, else a cache folder (the installed .NET tool).</summary>
 internal static class AzuriteInstall
 {
     public const string Version = "3.37.0";
@@ -197,8 +196,8 @@ internal static class AzuriteInstall
 
     public static async Task RunNpmCiAsync(string root)
     {
-        var (npm, output) = ProcessOutputTail.Start(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund", "--loglevel=error"],
-            root, "Azurite is not installed and npm could not be started (is Node.js installed?).");
+        var (npm, output) = ProcessOutputTail.Start(OperatingSystem.IsWindows() ? "npm.cmd" : "npm",
+            ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, "Azurite is not installed and npm could not be started (is Node.js installed?).");
         using var disposeNpm = npm;
         using var timeout = new CancellationTokenSource(NpmDeadline);
         try

@@ -7,8 +7,7 @@ using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>The whole app on one machine: both simulators on loopback and the very services the Functions app runs, with the
-/// tenants registered and their made-up secrets in the configuration secret store.</summary>
+/// <summary>The whole app on one machine: both simulators on loopback and the very services the Functions app runs.</summary>
 public sealed class SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, ServiceProvider services, ScenarioClock clock)
     : IAsyncDisposable
 {
@@ -115,8 +114,7 @@ public sealed record SandboxTenant(TenantSettings Settings)
     public string WebhookSecret { get; init; } = "hook-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 }
 
-/// <summary>The scenario's clock (scenario-format.md): "now" stands still at the value set for a step, while timers are the
-/// system's, so waits (back-off, latency, pacing) take real time.</summary>
+/// <summary>The scenario's clock (scenario-format.md): "now" stands still at a step's value; timers and waits take real time.</summary>
 public sealed class ScenarioClock(DateTimeOffset start) : TimeProvider
 {
     private long _utcTicks = start.UtcTicks;
@@ -126,8 +124,7 @@ public sealed class ScenarioClock(DateTimeOffset start) : TimeProvider
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
 }
 
-/// <summary>The sandbox's <c>tenant-sync</c> queue: a message delayed (an early run due in 5 minutes) comes due when the scenario's
-/// time gets there, not the machine's.</summary>
+/// <summary>The sandbox's <c>tenant-sync</c> queue: a delayed message comes due by the scenario's time, not the machine's.</summary>
 public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
 {
     private readonly Lock gate = new();

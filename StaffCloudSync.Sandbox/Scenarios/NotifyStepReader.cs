@@ -4,9 +4,8 @@ using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>The parts of a scenario file that early runs add (scenario-format.md): <c>notify</c>, <c>advance</c> and the tenant's
-/// webhook settings. A notification or an advance before an earlier step's time is an invalid file: the runs due
-/// meanwhile could not have happened in order.</summary>
+/// <summary>What early runs add to a scenario file (scenario-format.md). A step before an earlier step's time is an invalid file:
+/// the runs due meanwhile could not have happened in order.</summary>
 internal static class NotifyStepReader
 {
     private const int MaxEventLength = 100;

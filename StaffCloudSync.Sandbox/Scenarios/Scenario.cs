@@ -51,8 +51,7 @@ public sealed record MobieTrainChangeStep(string? AcceptInvitation, IReadOnlyLis
     public IReadOnlyList<MobieTrainUserGroupResource> UpsertGroups { get; init; } = [];
 }
 
-/// <summary>An operator's action on the tenant: approve what its latest <c>DeletionsHeld</c> run held; and/or further rows written
-/// straight into the Tenants table, without the CLI's checks (as <c>az storage entity insert</c> would).</summary>
+/// <summary>An operator's approval of held deletions, a claim, and/or rows written straight into the Tenants table.</summary>
 public sealed record TenantStep(bool AllowDeletions, IReadOnlyList<TenantSettings> Rows) : ScenarioStep
 {
     /// <summary><c>{"tenant": {"claim": true}}</c>: the operator claims the account, as <c>tenants claim &lt;id&gt; --yes</c> does.</summary>
@@ -78,8 +77,7 @@ public sealed record ScenarioRunOptions
     public IProgress<RunProgress>? RunProgress { get; init; } // each sync step's runs as they go
 }
 
-/// <summary>A change in StaffCloud (or none), then StaffCloud's notification at <see cref="At"/> (null: the scenario's time as it
-/// stands), with the tenant's right secret or the scenario's <see cref="Secret"/>.</summary>
+/// <summary>A change in StaffCloud (or none), then its notification at <see cref="At"/> (null: the scenario's time as it stands).</summary>
 public sealed record NotifyStep(StaffCloudChangeStep? Change, string Event, DateTimeOffset? At, string? Secret = null) : ScenarioStep;
 
 /// <summary>Every run that comes due before <see cref="To"/> runs at its due time, in order.</summary>

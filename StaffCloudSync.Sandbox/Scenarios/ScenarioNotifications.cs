@@ -7,8 +7,7 @@ using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>Notifications and the runs they make due, on the scenario's clock (scenario-format.md, <c>notify</c> and <c>advance</c>):
-/// a due run runs as the queue trigger runs it, the queue observers told first.</summary>
+/// <summary>Notifications and the runs they make due (scenario-format.md, <c>notify</c>, <c>advance</c>), run as the queue trigger does.</summary>
 internal static class ScenarioNotifications
 {
     public static Action<IServiceCollection> WithScenarioQueue(Action<IServiceCollection>? configureServices) => services =>

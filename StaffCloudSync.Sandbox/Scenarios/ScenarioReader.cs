@@ -3,8 +3,7 @@ using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>Reads a scenario file and checks every field the runner uses; the first problem is reported with its JSON path.
-/// Unknown top-level keys (such as <c>expect</c>) are ignored, as the format says.</summary>
+/// <summary>Reads a scenario file and checks every field the runner uses; the first problem is reported with its JSON path.</summary>
 public static class ScenarioReader
 {
     public static async Task<Scenario> ReadFileAsync(string path, CancellationToken cancellationToken)

@@ -6,8 +6,7 @@ using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>A scenario's top-level <c>settings</c> (scenario-format.md), validated as the app validates them at start-up. Only the
-/// sync's tuning sections can be set: storage, secrets and the partners' addresses are the sandbox's own.</summary>
+/// <summary>A scenario's top-level <c>settings</c> (scenario-format.md): only the sync's tuning sections can be set.</summary>
 public static class ScenarioSettings
 {
     private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)

@@ -3,8 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace StaffCloudSync.Sandbox.Simulators;
 
-/// <summary>An in-process Kestrel server on a free loopback port with what both simulators share: request counting, latency
-/// (real time), scripted faults, an outage switch (also "after N writes"), and the sync's clock for "now".</summary>
+/// <summary>An in-process Kestrel server on a loopback port: counting, latency, faults and outages both simulators share.</summary>
 public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
 {
     private readonly Lock _faultsGate = new();
@@ -164,8 +163,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
     }
 }
 
-/// <summary>A scripted failure (scenario-format.md) for the next <see cref="Times"/> requests whose path ends with <see cref="Path"/>.
-/// With <see cref="Commit"/> the request is served first and its answer replaced: a response lost after the server acted.</summary>
+/// <summary>A scripted failure (scenario-format.md); <see cref="Commit"/>: served first, its answer replaced (lost after acting).</summary>
 public sealed record SimulatorFault
 {
     public string? Method { get; init; }

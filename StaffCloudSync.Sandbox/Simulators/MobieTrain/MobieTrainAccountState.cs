@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>One MobieTrain account's records and the contract's rules over them, without HTTP. Callers hold <see cref="Gate"/>,
-/// which makes each request atomic (including its idempotency check) under parallel writes.</summary>
+/// <summary>One MobieTrain account's records and rules, without HTTP; <see cref="Gate"/> makes each request atomic.</summary>
 internal sealed class MobieTrainAccountState(string accountId, TimeProvider clock)
 {
     public const string DefaultLanguage = "en";
@@ -28,8 +27,7 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
     // The first answer to each Idempotency-Key and when: replayed for 24 hours instead of acting again ("does nothing twice").
     public Dictionary<string, (SimulatorResponse Response, DateTimeOffset At)> Answers { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Null when one more request fits in this second's budget, else the whole seconds (at least 1) for <c>Retry-After</c>.
-    /// Windows are elapsed timestamps, which move also while a scenario's "now" stands still.</summary>
+    // Null, or Retry-After's seconds; windows are elapsed timestamps, which move also while a scenario's "now" stands still.
     public int? Throttle(int limitPerSecond)
     {
         var now = clock.GetTimestamp();

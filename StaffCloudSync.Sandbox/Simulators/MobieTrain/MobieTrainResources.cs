@@ -2,8 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-// The records of the MobieTrain contract (../shared/spec/mobietrain-api.md), in its JSON shape. An empty Id when seeding means
-// "generate one".
+// The records of ../shared/spec/mobietrain-api.md. An empty Id when seeding means "generate one".
 
 public sealed record MobieTrainUserGroupResource(string Id = "", string Name = "", string? ExternalId = null);
 
@@ -55,8 +54,7 @@ public sealed record MobieTrainUserEdit
     public DateTimeOffset? RegisteredAt { get; init; } // only for a new user; the simulator's "now" when null
 }
 
-/// <summary>The contract's JSON: camelCase, every field written (a missing e-mail is <c>null</c>, as scenario expectations spell
-/// it), timestamps in UTC as <c>2026-03-01T02:00:00Z</c>.</summary>
+/// <summary>The contract's JSON: camelCase, every field written (a missing e-mail is <c>null</c>), UTC timestamps.</summary>
 public static class MobieTrainSimulatorJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

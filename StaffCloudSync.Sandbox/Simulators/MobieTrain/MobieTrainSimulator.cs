@@ -3,8 +3,7 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>MobieTrain's provisioning API as our contract describes it (../shared/spec/mobietrain-api.md). The public methods are
-/// the scenario's hands: seeding, invitees accepting, edits made in MobieTrain's admin, reading the state back.</summary>
+/// <summary>MobieTrain's API (../shared/spec/mobietrain-api.md); the public methods are the scenario's hands.</summary>
 public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
     private static readonly TimeSpan IdempotencyRetention = TimeSpan.FromHours(24);
@@ -16,8 +15,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     // Per account; 0 (the default) is no limit.
     public int RateLimitPerSecond { get; set; }
 
-    /// <summary>Whether repeated <c>Idempotency-Key</c>s are answered from the first answer (the contract; default). Off lets a
-    /// test show what a client does without that help: a retried create then meets its own record as a 409.</summary>
+    // Off lets a test show what a client does without it: a retried create then meets its own record as a 409.
     public bool HonourIdempotencyKeys { get; set; } = true;
     public IReadOnlyList<MobieTrainServedRequest> ServedRequests => [.. _served];
     public long Replays => Interlocked.Read(ref _replays);
@@ -175,8 +173,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     }
 }
 
-/// <summary>A request the API logic answered (not faults and outages), with its status before a <c>commit</c> fault replaced it.
-/// The key is logged, never the Authorization.</summary>
+/// <summary>A request the API logic answered, with its status before a <c>commit</c> fault; never the Authorization.</summary>
 public sealed record MobieTrainServedRequest(string Method, string Path, string Query, int Status, string? IdempotencyKey, bool Replayed, string? Body)
 {
     public bool IsWrite => !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);

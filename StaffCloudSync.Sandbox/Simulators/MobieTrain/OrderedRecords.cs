@@ -3,11 +3,8 @@ using System.Runtime.InteropServices;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>One list of an account by id, in creation order. A page cursor points after a record's rising sequence number, so
-/// paging stays correct while records are added or deleted between pages (unlike an offset). The account's lock guards it.</summary>
-/// <param name="list">The list's path name, which its cursors carry.</param>
-/// <param name="keys">Secondary keys (an externalId, a lower-cased e-mail) for <see cref="FirstBy"/>, so a conflict check per
-/// create scans no large account.</param>
+/// <summary>One list of an account in creation order. A cursor points after a record's rising sequence number, so paging stays
+/// correct while records come and go (unlike an offset); <paramref name="keys"/> spare a conflict check a scan.</summary>
 internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, params Func<T, string?>[] keys)
     where T : class
 {

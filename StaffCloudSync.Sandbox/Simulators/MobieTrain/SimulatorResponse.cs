@@ -38,8 +38,7 @@ internal sealed class SimulatorApiException(SimulatorResponse response) : Except
     public static SimulatorApiException Invalid(string message) => new(SimulatorResponse.Error(422, "validation", message));
 }
 
-/// <summary>A write's JSON body, telling an absent field from a <c>null</c> one (a PATCH changes only what it sends). Not an
-/// object, or a field of the wrong type: 400; a field failing the contract's checks: 422; unknown fields are ignored.</summary>
+/// <summary>A write's JSON body, telling an absent field from a <c>null</c> one (a PATCH changes only what it sends).</summary>
 internal sealed class RequestBody(JsonObject json)
 {
     private const int MaxNameLength = 255;

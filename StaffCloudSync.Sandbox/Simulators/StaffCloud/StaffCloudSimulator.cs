@@ -2,9 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>StaffCloud's read API as staffcloud-api.md knows it, for several API tenants under <c>/{apiTenant}/api/v1/</c>. Anything
-/// but GET is counted as a write and refused (the sync must never write to StaffCloud), except the operator's
-/// <c>/webhooks</c> registration, served and counted apart as setup.</summary>
+/// <summary>StaffCloud's read API (staffcloud-api.md) for API tenants under <c>/{apiTenant}/api/v1/</c>. Anything but GET is refused
+/// (the sync must never write to StaffCloud), except the operator's <c>/webhooks</c>, counted apart as setup.</summary>
 public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
     private static readonly Dictionary<string, StaffCloudResource> Resources =
@@ -150,9 +149,8 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
 public sealed record StaffCloudRequestLogEntry(
     string Method, string ApiTenant, string Path, string RawQuery, IReadOnlyDictionary<string, string> Query, int Status);
 
-/// <summary>StaffCloud's list query syntax as observed (staffcloud-api.md): <c>f=v</c>, <c>f=a,b</c>, <c>f=-v</c>, <c>f=&gt;v</c>,
-/// <c>f=&lt;v</c> (strictly), <c>f=null</c>, <c>f=-null</c>, <c>fields=</c>, <c>sort=f</c> / <c>sort=-f</c>. Numbers
-/// compare numerically, everything else as text — which orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes.</summary>
+/// <summary>StaffCloud's list query syntax as observed (staffcloud-api.md). Numbers compare numerically, everything else as text,
+/// which orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes.</summary>
 internal sealed class StaffCloudQuery
 {
     // StaffCloud ignores filters on other fields (also event.start), as here.

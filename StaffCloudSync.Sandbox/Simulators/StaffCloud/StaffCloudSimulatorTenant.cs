@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>One StaffCloud account of the simulator. Records are kept as <see cref="JsonObject"/>s exactly as seeded, so a test can
-/// seed what StaffCloud might send (a string id, a number as a name, a date that is not one) and see how the client copes.</summary>
+/// <summary>One StaffCloud account; records are kept exactly as seeded, so a test can seed what StaffCloud might send.</summary>
 public sealed class StaffCloudSimulatorTenant
 {
     // The joined field of an assignment that holds its event's project's name (staffcloud-api.md, "Assignments").

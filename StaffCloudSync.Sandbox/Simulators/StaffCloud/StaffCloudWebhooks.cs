@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>StaffCloud's <c>/webhooks</c> (staffcloud-api.md). The real answers are not documented: here a record is
-/// <c>{"id", "trigger", "webhook"}</c>, a create answers 201, a delete 204. The URLs are never called.</summary>
+/// <summary>StaffCloud's <c>/webhooks</c> (staffcloud-api.md; the answers are not documented). The URLs are never called.</summary>
 public sealed class StaffCloudWebhooks
 {
     public const string Resource = "webhooks";
