@@ -81,8 +81,7 @@ public static class BenchRunner
         var answer = new GeneratedAnswer(records, paddingBytesPerRecord);
         services.AddHttpClient<Core.Partners.StaffCloud.IStaffCloudClient, Core.Partners.StaffCloud.Http.StaffCloudClient>()
             .ConfigurePrimaryHttpMessageHandler(() => new GeneratedAnswerHandler(answer));
-        var provider = services.BuildServiceProvider();
-        await using var disposeProvider = provider;
+        await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<Core.Partners.StaffCloud.IStaffCloudClient>();
 
         PeakSampler.Settle();

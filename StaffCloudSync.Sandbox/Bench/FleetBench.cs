@@ -133,12 +133,9 @@ public static class FleetBench
                 ("load", second.Load)));
     }
 
-    private static string AccountOf(string path)
-    {
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var index = Array.IndexOf(segments, "accounts");
-        return index >= 0 && index + 1 < segments.Length ? segments[index + 1] : string.Empty;
-    }
+    // Every path the API logic served is /v1/accounts/{accountId}/….
+    private static string AccountOf(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, "accounts", var account, ..] ? account : string.Empty;
 
     /// <summary>The machine's load average as the measurement ends: the figures beside it are only as quiet as it was.</summary>
     internal static string Load()
@@ -179,8 +176,7 @@ public static class FleetMemoryBench
 {
     public const int Staff = 20_000;
 
-    // Issue 25: "a 100,000-person tenant's run".
-    public const int LargestSupported = 100_000;
+    public const int LargestSupported = 100_000; // issue 25: "a 100,000-person tenant's run"
 
     public static async Task<BenchResult> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {

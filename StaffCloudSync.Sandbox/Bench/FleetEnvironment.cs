@@ -45,7 +45,6 @@ public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainS
 
         var vault = new CountingVault();
         vault.Set(TenantSettings.DefaultMobieTrainApiKeySecret, MobieTrainKey);
-        var accounts = new List<string>();
         var seeded = new List<TenantSettings>();
         foreach (var (settings, data) in tenants)
         {
@@ -60,12 +59,11 @@ public sealed class FleetEnvironment(StaffCloudSimulator staffCloud, MobieTrainS
 
             // Claimed long ago, as every tenant of a running fleet is: its people are the sync's own.
             mobieTrain.SeedUserGroup(settings.MobieTrainAccountId, ScenarioRunner.Marker(settings.TenantId));
-            accounts.Add(settings.MobieTrainAccountId);
             seeded.Add(settings);
         }
 
         // One integration key reaching every account, as production shares the default secret.
-        mobieTrain.AddApiKey(MobieTrainKey, accounts);
+        mobieTrain.AddApiKey(MobieTrainKey, seeded.Select(s => s.MobieTrainAccountId));
         // The emulator's ports tell the services' transactions apart.
         var storage = new StorageTransactionCounter(
             new TableServiceClient(storageConnectionString).Uri.Port, new QueueServiceClient(storageConnectionString).Uri.Port);

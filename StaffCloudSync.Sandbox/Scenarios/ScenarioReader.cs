@@ -8,17 +8,14 @@ public static class ScenarioReader
 {
     public static async Task<Scenario> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
-        string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken);
+            return Read(await File.ReadAllTextAsync(path, cancellationToken));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioFormatException("(file)", $"cannot read '{path}': {e.Message}");
         }
-
-        return Read(text);
     }
 
     public static Scenario Read(string json)

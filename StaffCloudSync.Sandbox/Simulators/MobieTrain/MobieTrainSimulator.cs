@@ -12,8 +12,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     private readonly ConcurrentQueue<MobieTrainServedRequest> _served = new();
     private long _replays;
 
-    // Per account; 0 (the default) is no limit.
-    public int RateLimitPerSecond { get; set; }
+    public int RateLimitPerSecond { get; set; } // per account; 0 (the default) is no limit
 
     // Off lets a test show what a client does without it: a retried create then meets its own record as a 409.
     public bool HonourIdempotencyKeys { get; set; } = true;

@@ -12,18 +12,13 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
     private readonly ConcurrentDictionary<string, StaffCloudSimulatorTenant> _tenants = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StaffCloudRequestLogEntry> _requestLog = new();
 
-    public StaffCloudSimulator() : this(TimeProvider.System)
-    {
-    }
-
     // Real time: the scenario clock stands still during a sync and a quota window must not.
     public TimeProvider RateLimitClock { get; set; } = TimeProvider.System;
     public Uri RedirectLocation { get; set; } = new("https://redirected.invalid/api/v1/");
     public string BaseAddressTemplate => $"{BaseAddress}{{tenant}}/api/v1/";
     public StaffCloudWebhooks Webhooks { get; } = new();
 
-    // Oldest first; faults and outages are not in it.
-    public IReadOnlyList<StaffCloudRequestLogEntry> RequestLog => [.. _requestLog];
+    public IReadOnlyList<StaffCloudRequestLogEntry> RequestLog => [.. _requestLog]; // oldest first; no faults or outages
 
     public StaffCloudSimulatorTenant AddTenant(string apiTenant, string token)
     {
