@@ -1,14 +1,11 @@
-using System.Diagnostics;
 using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>Past one invocation (sync-rules.md, "Time budget"): a tenant that needs several invocations under a rate limit,
-/// and a 100,000-employee tenant's memory. Each runs through the real path, as the other suites do.</summary>
+/// <summary>Past one invocation (sync-rules.md, "Time budget"): a chain under a rate limit, and a 100,000-employee tenant's memory.</summary>
 internal static class BenchChainSuites
 {
-    /// <summary>3,000 invitations at 100 requests/s with a 10 s budget: at least three invocations, then a run that writes nothing.</summary>
     public static async Task<BenchResult> ContinuationAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         const int Limit = 100;
@@ -21,8 +18,7 @@ internal static class BenchChainSuites
         var writes = chain.Sum(r => r.Requests.MobieTrainWrites);
         var requests = chain.Sum(r => r.Requests.MobieTrainReads + r.Requests.MobieTrainWrites);
 
-        // The minimum, counted from the generated tenant rather than from the runs: one invitation per eligible employee
-        // and one group per event at least one of them is confirmed on.
+        // Counted from the generated tenant, not the runs: an invitation per eligible employee, a group per event they are on.
         var eligible = tenant.EligibleIds();
         var groups = tenant.Assignments.Where(a => eligible.Contains(a.EmployeeId) && a.Status == 7).Select(a => a.EventId).Distinct().Count();
         var minimal = eligible.Count + groups;
@@ -42,8 +38,7 @@ internal static class BenchChainSuites
                 ("nextRunWrites", after.Requests.MobieTrainWrites)));
     }
 
-    /// <summary>100,000 employees, 50,000 of them eligible, read, planned and applied in one run: the process's working set is
-    /// sampled while only the simulators and storage are set up (their share), then during the sync; the difference is the sync's.</summary>
+    // The working set while only the simulators and storage are set up is their share; the rest of the peak is the sync's.
     public static async Task<BenchResult> MemoryAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var tenant = BenchTenant.Generate(BenchSuites.AllEligible(100_000, 500) with { ScheduledEmployees = 50_000 });
@@ -60,12 +55,9 @@ internal static class BenchChainSuites
             BenchSuites.Figures(("peakWorkingSetMb", totalMb), ("simulatorsMb", simulatorsMb), ("syncMb", syncMb), ("invited", run.Record.Counts.Invited), ("wallMs", run.DurationMs)));
     }
 
-    /// <summary>The highest working set seen while <paramref name="work"/> runs, sampled every 20 ms.</summary>
     private static async Task<(T Result, long PeakMb)> PeakWorkingSetAsync<T>(Func<Task<T>> work)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
+        PeakSampler.Settle();
         using var process = Process.GetCurrentProcess();
         var (result, peak) = await PeakSampler.WhileAsync(() =>
         {

@@ -1,15 +1,13 @@
-using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
-using StaffCloudSync.Core;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.StaffCloud.Http;
 using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Core;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>Measures the planner alone (wall time, bytes allocated) and whole syncs through the sandbox — the real clients,
-/// simulators over loopback, Azurite, the tenant-sync service — with CPU time, memory and requests per kind.</summary>
+/// <summary>Measures the planner alone (wall time, bytes allocated) and whole syncs through the sandbox (CPU, memory, requests).</summary>
 public static class BenchRunner
 {
     public sealed record PlanningCost(int Employees, int Events, int Assignments, double WallMs, double AllocatedMb, int Actions);
@@ -43,7 +41,7 @@ public static class BenchRunner
             allocated.Min() / (1024d * 1024d), plan!.Actions.Count);
     }
 
-    /// <summary>Runs a scenario of a generated tenant and measures it (the simulators run in this process too).</summary>
+    // The simulators run in this process too.
     public static async Task<SyncCost> MeasureSyncAsync(BenchTenant tenant, Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         using var process = Process.GetCurrentProcess();
@@ -64,9 +62,7 @@ public static class BenchRunner
 
     public sealed record StreamCost(long Records, double AnswerMb, double PeakHeapGrowthMb);
 
-    /// <summary>The real StaffCloud client reading one list answer of <paramref name="records"/> assignments with
-    /// <paramref name="paddingBytesPerRecord"/> of filler each, generated on the fly (nothing holds the whole answer but
-    /// the client, if it buffered): the heap's high-water mark while the records stream by and are dropped.</summary>
+    /// <summary>The heap's high-water mark while the real StaffCloud client streams a generated answer (<see cref="GeneratedAnswer"/>).</summary>
     public static async Task<StreamCost> MeasureStreamingAsync(long records, int paddingBytesPerRecord, CancellationToken cancellationToken)
     {
         var settings = new Dictionary<string, string?>
@@ -85,11 +81,11 @@ public static class BenchRunner
         var answer = new GeneratedAnswer(records, paddingBytesPerRecord);
         services.AddHttpClient<Core.Partners.StaffCloud.IStaffCloudClient, Core.Partners.StaffCloud.Http.StaffCloudClient>()
             .ConfigurePrimaryHttpMessageHandler(() => new GeneratedAnswerHandler(answer));
-        var provider = services.BuildServiceProvider();
-        await using var disposeProvider = provider;
+        await using var provider = services.BuildServiceProvider();
         var client = provider.GetRequiredService<Core.Partners.StaffCloud.IStaffCloudClient>();
 
-        var baseline = SettledHeap();
+        PeakSampler.Settle();
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
         var peak = baseline;
         long count = 0;
         // One batch of event ids: the generated answer spans events 1–200, so every record streamed is kept.
@@ -104,28 +100,26 @@ public static class BenchRunner
         return new StreamCost(count, answer.Bytes / (1024d * 1024d), Math.Max(0, peak - baseline) / (1024d * 1024d));
     }
 
-    /// <summary>The run's writes by kind, and the first few of them, to say what a run that should write nothing did.</summary>
+    // The run's writes by kind, and the first few of them, to say what a run that should write nothing did.
     private static string Describe(ScenarioRun run)
     {
         var writes = run.Plan?.Actions.Where(a => a is not SkipAction and not HoldDeletionAction).ToList() ?? [];
         return string.Join(", ", writes.GroupBy(a => a.Kind).Select(g => $"{g.Key} {g.Count()}"))
             + (writes.Count is > 0 and <= 20 ? $" [{string.Join("; ", writes.Select(a => $"{a.Kind} {a.PersonId} {a.MobieTrainId}: {a.Why}"))}]" : string.Empty);
     }
+}
 
-    private static long SettledHeap()
+/// <summary>The highest value of a memory figure while some work runs, sampled every 20 ms (the end would miss a mid-sync peak).</summary>
+internal static class PeakSampler
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
+
+    public static void Settle()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
-        return GC.GetTotalMemory(forceFullCollection: true);
     }
-}
-
-/// <summary>The highest value of a memory figure while some work runs, sampled every 20 ms: a figure read only at the end would
-/// miss the high-water mark in the middle of a sync.</summary>
-internal static class PeakSampler
-{
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(20);
 
     public static async Task<(T Result, long Peak)> WhileAsync<T>(Func<long> sample, Func<Task<T>> work, long initial = 0)
     {
@@ -152,3 +146,11 @@ internal static class PeakSampler
         }
     }
 }
+
+public sealed record BenchResult(string Name, string Target, string Measured, bool Met, IReadOnlyDictionary<string, object> Figures);
+
+/// <summary>What one synced run cost; requests per kind include retries.</summary>
+public sealed record RunCost(
+    long WallMs, long StaffCloudReads, long MobieTrainReads, long MobieTrainWrites, long Throttled, int Invited, int MinimalWrites, string Writes);
+
+public sealed record SyncCost(int Eligible, IReadOnlyList<RunCost> Runs, double CpuSeconds, long PeakWorkingSetMb, long PeakManagedHeapGrowthMb);

@@ -1,16 +1,14 @@
+using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The targets of the performance issue, each a generated tenant run through the sandbox (or, for planning, the
-/// planner alone), measured and judged. Every suite is deterministic for its seed.</summary>
+/// <summary>The targets of the performance issue, each measured and judged; every suite is deterministic for its seed.</summary>
 public static class BenchSuites
 {
     public static readonly IReadOnlyList<string> Names = ["planning", "minimal-writes", "bounded-reads", "streaming", "initial-20k", "rate-limit", "latency", "scaling", "continuation", "memory", "notifications", "group-modes", "fleet"];
-
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <param name="fleet">The <c>fleet</c> suite's size and pool (null: its defaults).</param>
     public static async Task<List<BenchResult>> RunAsync(IEnumerable<string> suites, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken, FleetOptions? fleet = null)
     {
         var results = new List<BenchResult>();
@@ -50,7 +48,7 @@ public static class BenchSuites
             Figures(("wallMs", cost.WallMs), ("allocatedMb", cost.AllocatedMb), ("employees", cost.Employees), ("events", cost.Events), ("assignments", cost.Assignments), ("actions", cost.Actions)));
     }
 
-    /// <summary>An initial sync, a repeat, then 20 people changed (10 renamed users, 5 new addresses, 5 newcomers on a new event).</summary>
+    // An initial sync, a repeat, then 20 people changed (10 renamed users, 5 new addresses, 5 newcomers on a new event).
     private static async Task<BenchResult> MinimalWritesAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var tenant = BenchTenant.Generate(new BenchProfile { Employees = 2_000, Events = 100 });
@@ -85,8 +83,7 @@ public static class BenchSuites
                 ("repeatWrites", repeat.MobieTrainWrites), ("changedWrites", changed.MobieTrainWrites)));
     }
 
-    /// <summary>The same 10,000 scheduled employees in a database of 10,000 and of 100,000 people; and a tenant with ten times the
-    /// events, nearly all of them past: StaffCloud's cost follows the current events and the people in scope, not history.</summary>
+    // 10,000 scheduled employees among 10,000 and 100,000 people, and ten times the events, 95 % past.
     private static async Task<BenchResult> BoundedReadsAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var small = BenchTenant.Generate(new BenchProfile { Employees = 10_000, Events = 1_000 });
@@ -106,7 +103,6 @@ public static class BenchSuites
                 ("mobieTrainReadsSmall", ra.MobieTrainReads), ("secondRunStaffCloud", a.Runs[1].StaffCloudReads), ("secondRunMobieTrainReads", a.Runs[1].MobieTrainReads)));
     }
 
-    /// <summary>One StaffCloud answer of 200,000 assignments read by the client: compact, and with 2 KiB of filler in each.</summary>
     private static async Task<BenchResult> StreamingAsync(CancellationToken cancellationToken)
     {
         var compact = await BenchRunner.MeasureStreamingAsync(200_000, 0, cancellationToken);
@@ -164,7 +160,6 @@ public static class BenchSuites
             Figures(("wallMs", run.WallMs), ("writes", run.MobieTrainWrites), ("boundMs", bound)));
     }
 
-    /// <summary>Realistic tenants of 1k, 10k and 50k employees (half of the eligible already users): how cost grows.</summary>
     private static async Task<List<BenchResult>> ScalingAsync(ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var results = new List<BenchResult>();
@@ -200,4 +195,33 @@ public static class BenchSuites
     };
 
     internal static Dictionary<string, object> Figures(params (string Name, object Value)[] figures) => figures.ToDictionary(f => f.Name, f => f.Value);
+}
+
+/// <summary>The <c>group-modes</c> suite (issue 21): grouping by project costs StaffCloud no request more than by event.</summary>
+public static class GroupModesBench
+{
+    private static readonly BenchProfile Profile = new() { Employees = 3_000, Events = 300, Projects = 50, Seed = 21 };
+
+    public static async Task<BenchResult> RunAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
+    {
+        var tenant = BenchTenant.Generate(Profile);
+        var byEvent = await FirstRunAsync(tenant, GroupMode.Event, options, cancellationToken);
+        var byProject = await FirstRunAsync(tenant, GroupMode.Project, options, cancellationToken);
+        return new BenchResult(
+            "group-modes",
+            $"{Profile.Employees:N0} employees, {Profile.Events} events in {Profile.Projects} projects: a first run grouped by project makes no more StaffCloud requests than one grouped by event",
+            $"StaffCloud requests: by event {byEvent.Run.Requests.StaffCloud}, by project {byProject.Run.Requests.StaffCloud}; " +
+            $"groups created: by event {byEvent.Run.Record.Counts.GroupsCreated}, by project {byProject.Run.Record.Counts.GroupsCreated}; " +
+            $"the run after each wrote {byEvent.Repeat} and {byProject.Repeat}",
+            byProject.Run.Requests.StaffCloud <= byEvent.Run.Requests.StaffCloud && byEvent.Repeat == 0 && byProject.Repeat == 0,
+            BenchSuites.Figures(("staffCloudByEvent", byEvent.Run.Requests.StaffCloud), ("staffCloudByProject", byProject.Run.Requests.StaffCloud),
+                ("groupsByEvent", byEvent.Run.Record.Counts.GroupsCreated), ("groupsByProject", byProject.Run.Record.Counts.GroupsCreated)));
+    }
+
+    private static async Task<(ScenarioRun Run, long Repeat)> FirstRunAsync(BenchTenant tenant, GroupMode mode, ScenarioRunOptions options, CancellationToken cancellationToken)
+    {
+        var scenario = tenant.Scenario();
+        var result = await ScenarioRunner.RunAsync(scenario with { Tenant = scenario.Tenant with { GroupBy = mode } }, options, cancellationToken);
+        return (result.Runs[0], result.Runs[1].Requests.MobieTrainWrites);
+    }
 }

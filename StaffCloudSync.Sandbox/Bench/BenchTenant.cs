@@ -7,8 +7,7 @@ using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>A generated tenant of a given <see cref="BenchProfile"/>, deterministic for its seed: StaffCloud's records and
-/// MobieTrain's state, as a snapshot (for timing the planner alone) and as a scenario (for the whole path).</summary>
+/// <summary>A generated tenant, deterministic for its seed: as a snapshot (the planner alone) and as a scenario (the whole path).</summary>
 public sealed class BenchTenant
 {
     public static readonly DateTimeOffset SyncAt = new(2026, 3, 1, 2, 0, 0, TimeSpan.Zero);
@@ -49,22 +48,16 @@ public sealed class BenchTenant
     }
 
     public BenchProfile Profile { get; }
-
     public List<StaffCloudEmployee> Employees { get; } = [];
-
     public List<StaffCloudEvent> Events { get; } = [];
-
     public List<StaffCloudAssignment> Assignments { get; } = [];
-
     public List<MobieTrainUserGroupResource> Groups { get; } = [];
-
     public List<MobieTrainUserResource> Users { get; } = [];
-
     public static TenantSettings Tenant { get; } = new() { TenantId = "bench", StaffCloudApiTenant = "bench", MobieTrainAccountId = "bench", TimeZone = "UTC" };
 
     public static BenchTenant Generate(BenchProfile profile) => new(profile);
 
-    /// <summary>The employees eligible at <see cref="SyncAt"/>: active, confirmed on an event that has not ended.</summary>
+    // Active, confirmed on an event that has not ended at SyncAt.
     public HashSet<long> EligibleIds()
     {
         var current = Events.Where(e => e.End > SyncAt.UtcDateTime).Select(e => e.Id).ToHashSet();
@@ -79,8 +72,7 @@ public sealed class BenchTenant
             Users.Select(u => new MobieTrainUser(u.Id, u.ExternalId, new MobieTrainProfile(u.FirstName, u.LastName, u.Email, u.Phone, u.Language), u.UserGroupIds, u.RegisteredAt)).ToList(),
             []));
 
-    /// <summary>The tenant as a scenario of <paramref name="syncs"/> syncs at the same instant: data unchanged, so a repeated run
-    /// must write nothing (twelve hours later, events that ended meanwhile would rightly change groups).</summary>
+    // All syncs at the same instant: twelve hours later, events that ended meanwhile would rightly change groups.
     public Scenario Scenario(int syncs = 2) => new(
         Tenant,
         new StaffCloudRecords(
@@ -95,7 +87,6 @@ public sealed class BenchTenant
         new SimulatorSettings(Profile.LatencyMs, Profile.MobieTrainRateLimitPerSecond, []),
         Enumerable.Range(0, syncs).Select(_ => (ScenarioStep)new SyncStep(SyncAt, false, null)).ToList());
 
-    /// <summary>Already-synced users for a share of the eligible employees: up to date, in their event groups.</summary>
     private void AddExistingUsers(Random random)
     {
         if (Profile.ExistingUserShare <= 0)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Scheduling;
 using StaffCloudSync.Core.Tenants;
@@ -7,14 +6,7 @@ using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The <c>fleet</c> suite (issue 25): the 02:00 dispatch of a whole generated fleet through the real dispatcher, the
-/// real queue on Azurite and the real queue handling, worked off by a pool of instances, over three days. The first has
-/// no history (every tenant new, so queued in the table's order) and is reported, not judged against the bound; then
-/// StaffCloud changes for every tenant in proportion to its size (<see cref="FleetNextDay"/>) and the second day — the
-/// measured one — is queued by the run times the first left; the third must write nothing. Each tenant starts with half
-/// of its eligible staff already in MobieTrain (the scaling suite's shape). A tenant's own bound is its MobieTrain
-/// requests (reads are paced too) at 25/s; the fleet's bound is the larger of the slowest tenant's and all tenants'
-/// bounds added up over the pool — the time the day cannot beat.</summary>
+/// <summary>The <c>fleet</c> suite (issue 25): days, bounds and judging as docs/performance.md, "The whole fleet at 02:00", tells.</summary>
 public static class FleetBench
 {
     public static async Task<List<BenchResult>> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -39,7 +31,7 @@ public static class FleetBench
         }
     }
 
-    /// <summary>The tenants of the fleet, generated one at a time as they are seeded, so no more than one is held here.</summary>
+    // Generated one at a time as they are seeded, so no more than one is held here.
     private static IEnumerable<(TenantSettings, BenchTenant)> Generate(FleetOptions fleet, IReadOnlyList<int> sizes, List<FleetTenant> tenants)
     {
         for (var i = 0; i < sizes.Count; i++)
@@ -77,7 +69,7 @@ public static class FleetBench
             (process.TotalProcessorTime - cpu).TotalSeconds, peak / (1024 * 1024), Load());
     }
 
-    /// <summary>How the day converged: judged against 1.2 × its bound on a day with history, only reported on the first.</summary>
+    // Judged against 1.2 × the bound on a day with history, only reported on the first.
     private static BenchResult Convergence(FleetOptions fleet, List<FleetTenant> tenants, FleetPass pass, bool firstDay)
     {
         var bounds = tenants.ToDictionary(t => t.Settings.TenantId, t => pass.Requests(t) / (double)FleetOptions.MobieTrainLimitPerSecond);
@@ -141,12 +133,9 @@ public static class FleetBench
                 ("load", second.Load)));
     }
 
-    private static string AccountOf(string path)
-    {
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var index = Array.IndexOf(segments, "accounts");
-        return index >= 0 && index + 1 < segments.Length ? segments[index + 1] : string.Empty;
-    }
+    // Every path the API logic served is /v1/accounts/{accountId}/….
+    private static string AccountOf(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries) is [_, "accounts", var account, ..] ? account : string.Empty;
 
     /// <summary>The machine's load average as the measurement ends: the figures beside it are only as quiet as it was.</summary>
     internal static string Load()
@@ -163,7 +152,6 @@ public static class FleetBench
     }
 }
 
-/// <summary>What one pass of the fleet did: its runs, MobieTrain requests by account, storage, vault, CPU and memory.</summary>
 internal sealed record FleetPass(
     IReadOnlyList<FleetRun> Runs,
     long IdlePolls,
@@ -178,8 +166,74 @@ internal sealed record FleetPass(
 
     public int Writes(FleetTenant tenant) => RequestsByAccount.TryGetValue(tenant.Settings.MobieTrainAccountId, out var r) ? r.Writes : 0;
 
-    /// <summary>Tenants whose last run did not end well, or that never ran.</summary>
     public List<string> Problems(IEnumerable<FleetTenant> tenants) => [.. tenants.Select(t => (t.Settings.TenantId, Last: Runs.LastOrDefault(r => r.TenantId == t.Settings.TenantId)))
         .Where(t => t.Last is null || t.Last.Status is not (RunStatus.Succeeded or RunStatus.DeletionsHeld))
         .Select(t => $"{t.TenantId}: {t.Last?.Status.ToString() ?? "never ran"} {t.Last?.Error}")];
+}
+
+/// <summary>One instance full of 20,000-person tenants (issue 25, item 2): docs/performance.md, "Memory per instance".</summary>
+public static class FleetMemoryBench
+{
+    public const int Staff = 20_000;
+
+    public const int LargestSupported = 100_000; // issue 25: "a 100,000-person tenant's run"
+
+    public static async Task<BenchResult> RunAsync(FleetOptions fleet, ScenarioRunOptions options, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        var storage = options.StorageConnectionString ?? await AzuriteHost.EnsureStartedAsync();
+        var baseline = Settled();
+        var count = fleet.PerInstanceConcurrency;
+        progress?.Report($"fleet-memory: {count} tenants of {Staff:N0} staff on one instance");
+        var environment = await FleetEnvironment.StartAsync(storage, 1, Generate(count), options, cancellationToken);
+        await using (environment)
+        {
+            var (alone, aloneLoad) = await GrowthAsync(environment, 1, cancellationToken);
+            var (full, fullLoad) = await GrowthAsync(environment, count, cancellationToken);
+            var instanceMb = baseline + full;
+            var perRunLargest = alone * LargestSupported / Staff;
+            var fullLargest = baseline + (full * LargestSupported / Staff);
+            return new BenchResult(
+                "fleet-memory",
+                $"one instance running {count} tenant runs at once (host.json's batchSize + newBatchThreshold) stays under its {FleetOptions.InstanceMemoryMb:N0} MB (instanceMemoryMB, infra/main.bicep): " +
+                $"measured with {count} × {Staff:N0} staff, extrapolated to {count} × {LargestSupported:N0}",
+                $"worker baseline {baseline} MB; one {Staff:N0}-person run +{alone} MB ({aloneLoad}); {count} at once +{full} MB → instance {instanceMb} MB ({fullLoad}); " +
+                $"extrapolated ×{LargestSupported / Staff}: one {LargestSupported:N0}-person run +{perRunLargest} MB, {count} at once {fullLargest} MB",
+                instanceMb < FleetOptions.InstanceMemoryMb && fullLargest < FleetOptions.InstanceMemoryMb,
+                BenchSuites.Figures(("baselineMb", baseline), ("oneRunGrowthMb", alone), ("fullInstanceGrowthMb", full), ("fullInstanceMb", instanceMb),
+                    ("oneLargestRunMb", perRunLargest), ("fullInstanceLargestMb", fullLargest), ("concurrency", count), ("staff", Staff),
+                    ("loadAlone", aloneLoad), ("loadFull", fullLoad)));
+        }
+    }
+
+    private static IEnumerable<(TenantSettings, BenchTenant)> Generate(int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var data = BenchTenant.Generate(new BenchProfile { Employees = Staff, Events = Staff / 10, ExistingUserShare = 1, Seed = 2_500 + i });
+            yield return (new TenantSettings { TenantId = $"large-{i:00}", StaffCloudApiTenant = $"large{i:00}", MobieTrainAccountId = $"large-{i:00}", TimeZone = "UTC" }, data);
+        }
+    }
+
+    // The working set's peak over the settled process while the instance works off one dispatch at this concurrency.
+    private static async Task<(long GrowthMb, string Load)> GrowthAsync(FleetEnvironment environment, int concurrency, CancellationToken cancellationToken)
+    {
+        var settled = Settled();
+        var since = Stopwatch.StartNew();
+        var dispatch = environment.Instances[0].GetRequiredService<TenantDispatcher>().DispatchAsync(false, cancellationToken);
+        var pool = new FleetPool(environment.Instances, concurrency);
+        var (runs, peak) = await PeakSampler.WhileAsync(() => Environment.WorkingSet, () => pool.DrainAsync(dispatch, since, cancellationToken));
+        await dispatch;
+        if (runs.FirstOrDefault(r => r.Error is not null) is { } failed)
+            throw new InvalidOperationException($"fleet-memory: run of {failed.TenantId} ended {failed.Status}: {failed.Error}");
+
+        return (Math.Max(0, (peak / (1024 * 1024)) - settled), FleetBench.Load());
+    }
+
+    private static long Settled()
+    {
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        GC.WaitForPendingFinalizers();
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true, compacting: true);
+        return Environment.WorkingSet / (1024 * 1024);
+    }
 }

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
 using StaffCloudSync.Core.Runs.Records;
@@ -7,30 +5,24 @@ using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>One queue message taken and handled: whose, how it ended, and when (from the dispatch's start).</summary>
 public sealed record FleetRun(string TenantId, RunStatus? Status, TimeSpan Started, TimeSpan Ended, string? Error);
 
-/// <summary>The Functions instances' queue triggers, in this process: each instance takes messages from the real <c>tenant-sync</c>
-/// queue on Azurite while it has a free slot (up to its per-instance concurrency, as host.json's batchSize +
-/// newBatchThreshold allow), hands each to <see cref="TenantRunner.RunQueuedAsync"/> as the queue function does, and
-/// deletes it when the handler returns. A thrown run is recorded as failed and deleted too, rather than left for the
-/// queue's five-minute retry: the suite judges that no tenant failed, and a retry would only hide it.</summary>
+/// <summary>The Functions instances' queue triggers in this process. A thrown run is recorded as failed and deleted, not left for
+/// the queue's retry: the suite judges that no tenant failed, and a retry would only hide it.</summary>
 public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int perInstanceConcurrency)
 {
-    /// <summary>The queue function's visibility timeout (host.json).</summary>
-    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan VisibilityTimeout = TimeSpan.FromMinutes(5); // host.json
 
     // Short, unlike the host's back-off up to 10 s: an idle poll at the end would only add to the measured time.
     private static readonly TimeSpan IdlePoll = TimeSpan.FromMilliseconds(50);
-
     private readonly ConcurrentBag<FleetRun> _runs = [];
     private long _reserved;
     private long _idlePolls;
 
-    /// <summary>Receives that found the queue empty: transactions the host's back-off would space out further.</summary>
+    // Receives that found the queue empty: transactions the host's back-off would space out further.
     public long IdlePolls => Interlocked.Read(ref _idlePolls);
 
-    /// <summary>Runs until <paramref name="dispatch"/> has finished, the queue is empty and no run is in flight.</summary>
+    // Until the dispatch has finished, the queue is empty and no run is in flight.
     public async Task<IReadOnlyList<FleetRun>> DrainAsync(Task dispatch, Stopwatch since, CancellationToken cancellationToken)
     {
         await Task.WhenAll(instances.Select(i => InstanceAsync(i, dispatch, since, cancellationToken)));
@@ -51,8 +43,7 @@ public sealed class FleetPool(IReadOnlyList<IServiceProvider> instances, int per
             while (free < 32 && slots.Wait(0))
                 free++;
 
-            // Reserved before asking the queue, so that no other instance sees the queue empty and nothing in flight
-            // while this one holds a message it has not yet started.
+            // Reserved first, so no other instance sees the queue empty and nothing in flight while this one holds a message.
             Interlocked.Add(ref _reserved, free);
             var dispatched = dispatch.IsCompleted;
             QueueMessage[] messages = await queue.ReceiveMessagesAsync(free, VisibilityTimeout, cancellationToken);

@@ -1,19 +1,32 @@
-using System.Net;
-using System.Text;
+using System.IO.Pipelines;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>A StaffCloud list answer written on the fly as it is read: <c>[{"id":1,…,"padding":"xxx…"}, …]</c>. Its size can be
-/// hundreds of megabytes while this side holds one record at a time, so whatever memory a read takes is the client's.</summary>
+/// <summary>A StaffCloud list answer written on the fly, one record at a time: whatever memory a read takes is the client's.</summary>
 internal sealed class GeneratedAnswer(long records, int paddingBytesPerRecord)
 {
     private readonly string _padding = new('x', paddingBytesPerRecord);
 
-    public long Records { get; } = records;
-
     public long Bytes { get; private set; }
 
-    public Stream Open() => new AnswerStream(this);
+    // The pipe holds the writer back while the reader has not caught up, so only a few records exist at a time.
+    public Stream Open()
+    {
+        var pipe = new Pipe();
+        _ = Task.Run(async () =>
+        {
+            for (var index = 0L; index <= records; index++)
+            {
+                var bytes = index == records ? (records == 0 ? "[]"u8.ToArray() : "]"u8.ToArray()) : Record(index);
+                Bytes += bytes.Length;
+                if ((await pipe.Writer.WriteAsync(bytes)).IsCompleted)
+                    break;
+            }
+
+            await pipe.Writer.CompleteAsync();
+        });
+        return pipe.Reader.AsStream();
+    }
 
     private byte[] Record(long index)
     {
@@ -25,55 +38,8 @@ internal sealed class GeneratedAnswer(long records, int paddingBytesPerRecord)
             + ",\"status\":7,\"start\":\"2026-04-01 08:00:00\",\"end\":\"2026-04-01 18:00:00\",\"padding\":\"" + _padding + "\"}";
         return Encoding.UTF8.GetBytes(json);
     }
-
-    private sealed class AnswerStream(GeneratedAnswer answer) : Stream
-    {
-        private long _next;
-        private byte[] _current = [];
-        private int _offset;
-        private bool _closed;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_offset == _current.Length)
-            {
-                if (_next < answer.Records)
-                    _current = answer.Record(_next++);
-                else if (!_closed)
-                {
-                    _current = answer.Records == 0 ? "[]"u8.ToArray() : "]"u8.ToArray();
-                    _closed = true;
-                }
-                else
-                    return 0;
-
-                _offset = 0;
-            }
-
-            var copied = Math.Min(count, _current.Length - _offset);
-            Array.Copy(_current, _offset, buffer, offset, copied);
-            _offset += copied;
-            answer.Bytes += copied;
-            return copied;
-        }
-
-        public override void Flush()
-        {
-        }
-
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
 
-/// <summary>Answers every request with a <see cref="GeneratedAnswer"/>: the network left out, the client's path kept.</summary>
 internal sealed class GeneratedAnswerHandler(GeneratedAnswer answer) : HttpMessageHandler
 {
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>

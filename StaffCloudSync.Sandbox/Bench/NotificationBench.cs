@@ -5,9 +5,7 @@ using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 namespace StaffCloudSync.Sandbox.Bench;
 
-/// <summary>The <c>notifications</c> suite (issue 16), on the scenario clock through the real path: StaffCloud's notifications
-/// to the receiver, the early-run row on Azurite, each due run at its due time. How soon a confirmation becomes an
-/// invitation, and how few runs a flood of notifications makes. Deterministic for its seed.</summary>
+/// <summary>The <c>notifications</c> suite (issue 16): how soon a notified confirmation is invited, how few runs a flood makes.</summary>
 public static class NotificationBench
 {
     private const int Seed = 16;
@@ -22,8 +20,7 @@ public static class NotificationBench
     public static async Task<List<BenchResult>> RunAsync(ScenarioRunOptions options, CancellationToken cancellationToken) =>
         [await LatencyAsync(options, cancellationToken), await BurstAsync(options, cancellationToken)];
 
-    /// <summary>40 people confirmed at random times of a working day (07:00–19:00 UTC), each change notified: the time from the
-    /// confirmation to the invitation's creation on the scenario clock, plus the wall time of the run that sent it.</summary>
+    // Confirmation to invitation on the scenario clock, plus the wall time of the run that sent it.
     private static async Task<BenchResult> LatencyAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var random = new Random(Seed);
@@ -55,7 +52,6 @@ public static class NotificationBench
                 ("scheduledOnlyMaxHours", scheduledOnly[^1].TotalHours)));
     }
 
-    /// <summary>1,000 notifications at random times within 90 minutes: the early runs in the busiest hour.</summary>
     private static async Task<BenchResult> BurstAsync(ScenarioRunOptions options, CancellationToken cancellationToken)
     {
         var random = new Random(Seed + 1);
@@ -77,7 +73,7 @@ public static class NotificationBench
             BenchSuites.Figures(("notifications", Burst), ("earlyRuns", starts.Count), ("busiestHourRuns", busiestHour), ("bound", bound)));
     }
 
-    /// <summary>A small tenant: everyone active, on one event tomorrow, not yet confirmed.</summary>
+    // Everyone active, on one event tomorrow, not yet confirmed.
     private static Scenario Scenario(List<ScenarioStep> steps) => new(
         Tenant,
         new StaffCloudRecords(
@@ -92,7 +88,7 @@ public static class NotificationBench
     private static JsonObject Assignment(long employeeId, int status) =>
         new() { ["id"] = 1000 + employeeId, ["employee_id"] = employeeId, ["event_id"] = 1, ["status"] = status };
 
-    /// <summary>The next scheduled run (02:00 or 14:00 UTC) after a time: when the invitation would go without notifications.</summary>
+    // 02:00 or 14:00 UTC: when the invitation would go without notifications.
     private static DateTimeOffset NextScheduledRun(DateTimeOffset at)
     {
         var date = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);

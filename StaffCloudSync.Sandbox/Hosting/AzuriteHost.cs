@@ -1,15 +1,9 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using System.Net.Sockets;
-using System.Net;
-using Azure.Data.Tables;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>The storage emulator for the tests and the sandbox: the one <c>AzureWebJobsStorage</c> points at when it answers,
-/// otherwise an Azurite of our own (the version pinned in the repo's package.json) on free loopback ports, started once
-/// per process and stopped by <see cref="Stop"/> (the test run's teardown, the CLI's exit). When it cannot be had,
-/// callers fail instead of skipping.</summary>
+/// <summary>The emulator <c>AzureWebJobsStorage</c> points at, else our own pinned Azurite; without one callers fail, not skip.</summary>
 public static class AzuriteHost
 {
     private const string AccountName = "devstoreaccount1";
@@ -19,16 +13,14 @@ public static class AzuriteHost
 
     private static readonly TimeSpan StartDeadline = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(100);
-
     private static readonly Lock Gate = new();
     private static readonly Lazy<Task<string>> Startup = new(StartAsync, LazyThreadSafetyMode.ExecutionAndPublication);
     private static Process? _azurite;
     private static string? _workspace;
 
-    /// <summary>The emulator's connection string; a failed start is remembered, so every test needing it fails at once.</summary>
+    // A failed start is remembered, so every test needing it fails at once.
     public static Task<string> EnsureStartedAsync() => Startup.Value;
 
-    /// <summary>Kills our Azurite (its whole process tree) if we started one.</summary>
     public static void Stop()
     {
         lock (Gate)
@@ -85,34 +77,16 @@ public static class AzuriteHost
             "--queuePort", queue.ToString(CultureInfo.InvariantCulture),
             "--tablePort", table.ToString(CultureInfo.InvariantCulture),
         ];
-        var info = new ProcessStartInfo(executable, arguments)
-        {
-            // A scratch folder of its own: in-memory Azurite refuses --location, and nothing it might write lands in the repo.
-            WorkingDirectory = location,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        var process = new Process { StartInfo = info };
-        var output = ProcessOutputTail.Of(process);
+        Process process;
+        ProcessOutputTail output;
         lock (Gate)
         {
-            try
-            {
-                process.Start();
-            }
-            catch (Win32Exception ex)
-            {
-                process.Dispose();
-                throw new InvalidOperationException($"Azurite ({executable}) could not be started (is Node.js installed?).", ex);
-            }
-
+            // A scratch folder of its own: in-memory Azurite refuses --location, and nothing it might write lands in the repo.
+            (process, output) = ProcessOutputTail.Start(
+                executable, arguments, location, $"Azurite ({executable}) could not be started (is Node.js installed?).");
             _azurite = process;
             _workspace = location;
         }
-
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
 
         var waited = Stopwatch.StartNew();
         while (!await LoopbackPorts.AllAcceptAsync(blob, queue, table))
@@ -134,7 +108,6 @@ public static class AzuriteHost
     }
 }
 
-/// <summary>Free loopback ports for a private emulator, and whether an endpoint accepts connections.</summary>
 internal static class LoopbackPorts
 {
     public static (int Blob, int Queue, int Table) FreeThree()
@@ -153,16 +126,8 @@ internal static class LoopbackPorts
         }
     }
 
-    public static async Task<bool> AllAcceptAsync(params int[] ports)
-    {
-        foreach (var port in ports)
-        {
-            if (!await AcceptsAsync("127.0.0.1", port))
-                return false;
-        }
-
-        return true;
-    }
+    public static async Task<bool> AllAcceptAsync(params int[] ports) =>
+        (await Task.WhenAll(ports.Select(port => AcceptsAsync("127.0.0.1", port)))).All(accepts => accepts);
 
     public static async Task<bool> AcceptsAsync(string host, int port)
     {
@@ -179,7 +144,7 @@ internal static class LoopbackPorts
         }
     }
 
-    /// <summary>Whether the table endpoint of a connection string (read by the Tables SDK) accepts connections.</summary>
+    // The table endpoint, as the Tables SDK reads the connection string.
     public static Task<bool> IsReachableAsync(string connectionString)
     {
         Uri endpoint;
@@ -194,4 +159,107 @@ internal static class LoopbackPorts
 
         return AcceptsAsync(endpoint.Host, endpoint.Port);
     }
+}
+
+/// <summary>Where Azurite is installed from: the checkout's pinned package files, else a cache folder (the installed .NET tool).</summary>
+internal static class AzuriteInstall
+{
+    public const string Version = "3.37.0";
+
+    private static readonly TimeSpan NpmDeadline = TimeSpan.FromMinutes(5);
+
+    public static string Folder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "StaffCloudSync.slnx")) && File.Exists(Path.Combine(dir.FullName, "package-lock.json")))
+                return dir.FullName;
+        }
+
+        var cache = Path.Combine(
+            Environment.GetEnvironmentVariable("XDG_CACHE_HOME") is { Length: > 0 } xdg ? xdg : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache"),
+            "staffcloud-sync", "azurite-" + Version);
+        Directory.CreateDirectory(cache);
+        if (!File.Exists(Path.Combine(cache, "package-lock.json")))
+        {
+            foreach (var name in (string[])["package.json", "package-lock.json"])
+            {
+                using var resource = Assembly.GetExecutingAssembly().GetManifestResourceStream($"StaffCloudSync.Sandbox.{name}")
+                    ?? throw new InvalidOperationException("The pinned Azurite package files are missing from the sandbox assembly.");
+                using var target = File.Create(Path.Combine(cache, name));
+                resource.CopyTo(target);
+            }
+        }
+
+        return cache;
+    }
+
+    public static async Task RunNpmCiAsync(string root)
+    {
+        var (npm, output) = ProcessOutputTail.Start(OperatingSystem.IsWindows() ? "npm.cmd" : "npm",
+            ["ci", "--no-audit", "--no-fund", "--loglevel=error"], root, "Azurite is not installed and npm could not be started (is Node.js installed?).");
+        using var disposeNpm = npm;
+        using var timeout = new CancellationTokenSource(NpmDeadline);
+        try
+        {
+            await npm.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            npm.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"npm ci in {root} did not finish within {NpmDeadline.TotalMinutes:0} minutes. Its last lines:\n{output}");
+        }
+
+        if (npm.ExitCode != 0)
+            throw new InvalidOperationException($"npm ci in {root} failed with exit code {npm.ExitCode}. Its last lines:\n{output}");
+    }
+}
+
+/// <summary>The last lines a child process printed, for the error message when it fails.</summary>
+internal sealed class ProcessOutputTail
+{
+    private const int MaxLines = 30;
+    private readonly ConcurrentQueue<string> _lines = new();
+
+    /// <summary>Starts a child with both streams collected; one that cannot start (no Node.js) fails with <paramref name="cannotStart"/>.</summary>
+    public static (Process Process, ProcessOutputTail Output) Start(string file, string[] arguments, string workingDirectory, string cannotStart)
+    {
+        var process = new Process
+        {
+            StartInfo = new ProcessStartInfo(file, arguments)
+            {
+                WorkingDirectory = workingDirectory,
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            },
+        };
+        var tail = new ProcessOutputTail();
+        process.OutputDataReceived += (_, e) => tail.Add(e.Data);
+        process.ErrorDataReceived += (_, e) => tail.Add(e.Data);
+        try
+        {
+            process.Start();
+        }
+        catch (Win32Exception ex)
+        {
+            process.Dispose();
+            throw new InvalidOperationException(cannotStart, ex);
+        }
+
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return (process, tail);
+    }
+
+    private void Add(string? line)
+    {
+        if (line is null)
+            return;
+
+        _lines.Enqueue(line);
+        while (_lines.Count > MaxLines)
+            _lines.TryDequeue(out _);
+    }
+
+    public override string ToString() => string.Join('\n', _lines);
 }

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Core;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
@@ -7,23 +7,15 @@ using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
 namespace StaffCloudSync.Sandbox.Hosting;
 
-/// <summary>The whole app on one machine: both simulators on loopback and the very services the Functions app runs
-/// (<see cref="CoreServices.AddStaffCloudSync"/>), configured against them and the given
-/// storage, with the tenants registered and their made-up secrets in the configuration secret store.</summary>
+/// <summary>The whole app on one machine: both simulators on loopback and the very services the Functions app runs.</summary>
 public sealed class SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrainSimulator mobieTrain, ServiceProvider services, ScenarioClock clock)
     : IAsyncDisposable
 {
     public StaffCloudSimulator StaffCloud { get; } = staffCloud;
-
     public MobieTrainSimulator MobieTrain { get; } = mobieTrain;
-
     public ServiceProvider Services { get; } = services;
-
     public ScenarioClock Clock { get; } = clock;
 
-    /// <summary>Starts the simulators, builds and validates the services, and registers the tenants.</summary>
-    /// <param name="configureServices">Last word on the services (logging providers; a test's instant back-off clock).</param>
-    /// <param name="settings">Extra or overriding configuration values (e.g. <c>Sync:MaxParallelWrites</c>).</param>
     public static async Task<SandboxEnvironment> StartAsync(
         string storageConnectionString,
         ScenarioClock clock,
@@ -47,7 +39,6 @@ public sealed class SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrai
         return new SandboxEnvironment(staffCloud, mobieTrain, provider, clock);
     }
 
-    /// <summary>Both simulators on loopback, and the settings pointing the app at them and at the storage.</summary>
     internal static async Task<(StaffCloudSimulator, MobieTrainSimulator, Dictionary<string, string?>)> StartSimulatorsAsync(
         string storageConnectionString, ScenarioClock clock, CancellationToken cancellationToken)
     {
@@ -69,7 +60,6 @@ public sealed class SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrai
         return (staffCloud, mobieTrain, values);
     }
 
-    /// <summary>The very services the Functions app runs, on the given clock, validated as the app validates them at start-up.</summary>
     internal static ServiceProvider BuildServices(Dictionary<string, string?> settings, TimeProvider clock, Action<IServiceCollection>? configureServices)
     {
         var services = new ServiceCollection();
@@ -116,21 +106,15 @@ public sealed class SandboxEnvironment(StaffCloudSimulator staffCloud, MobieTrai
     }
 }
 
-/// <summary>A tenant of the sandbox with the made-up credentials its simulators accept.</summary>
 public sealed record SandboxTenant(TenantSettings Settings)
 {
     /// <summary>A StaffCloud token (a JWT-looking value: StaffCloud answers 400 to one that does not start with eyJ).</summary>
     public string StaffCloudToken { get; init; } = "eyJzYW5kYm94" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-
     public string MobieTrainApiKey { get; init; } = "mt-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
-
-    /// <summary>The secret the tenant's notification URL carries (Key Vault secret <c>WebhookSecret</c> in Azure).</summary>
     public string WebhookSecret { get; init; } = "hook-sandbox-" + Convert.ToHexStringLower(Guid.NewGuid().ToByteArray());
 }
 
-/// <summary>The scenario's clock (scenario-format.md): "now" stands still at the value set for a step — for the sync, the
-/// simulators and the stores alike — while timers are the system's, so waits (back-off, latency, pacing) take
-/// real time.</summary>
+/// <summary>The scenario's clock (scenario-format.md): "now" stands still at a step's value; timers and waits take real time.</summary>
 public sealed class ScenarioClock(DateTimeOffset start) : TimeProvider
 {
     private long _utcTicks = start.UtcTicks;
@@ -139,3 +123,47 @@ public sealed class ScenarioClock(DateTimeOffset start) : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => new(Interlocked.Read(ref _utcTicks), TimeSpan.Zero);
 }
+
+/// <summary>The sandbox's <c>tenant-sync</c> queue: a delayed message comes due by the scenario's time, not the machine's.</summary>
+public sealed class ScenarioSyncQueue(TimeProvider clock) : ISyncQueue
+{
+    private readonly Lock gate = new();
+    private readonly List<QueuedRun> queued = [];
+    private long sequence;
+
+    public IReadOnlyList<QueuedRun> Pending
+    {
+        get
+        {
+            lock (gate)
+                return [.. queued.OrderBy(q => q.VisibleAt).ThenBy(q => q.Sequence)];
+        }
+    }
+
+    public Task EnqueueAsync(SyncRequest message, CancellationToken cancellationToken) => EnqueueAsync(message, TimeSpan.Zero, cancellationToken);
+
+    public Task EnqueueAsync(SyncRequest message, TimeSpan visibilityDelay, CancellationToken cancellationToken)
+    {
+        message = message.WithTraceContext();
+        cancellationToken.ThrowIfCancellationRequested();
+        var visibleAt = clock.GetUtcNow() + (visibilityDelay > TimeSpan.Zero ? visibilityDelay : TimeSpan.Zero);
+        lock (gate)
+            queued.Add(new QueuedRun(message, visibleAt, sequence++));
+
+        return Task.CompletedTask;
+    }
+
+    public QueuedRun? TakeNextDue(DateTimeOffset until)
+    {
+        lock (gate)
+        {
+            var next = queued.Where(q => q.VisibleAt <= until).OrderBy(q => q.VisibleAt).ThenBy(q => q.Sequence).FirstOrDefault();
+            if (next is not null)
+                queued.Remove(next);
+
+            return next;
+        }
+    }
+}
+
+public sealed record QueuedRun(SyncRequest Message, DateTimeOffset VisibleAt, long Sequence);

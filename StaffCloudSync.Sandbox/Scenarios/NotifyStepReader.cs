@@ -1,23 +1,19 @@
+using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Core.Tenants;
 using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>The parts of a scenario file that early runs add (scenario-format.md): <c>{"staffcloud": {…, "notify": "…", "at": "…"}}</c>
-/// (with <c>"secret"</c>, the project's addition, a caller with that secret instead of the tenant's right one),
-/// <c>{"advance": {"to": "…"}}</c>, and the tenant's <c>webhookSecret</c>, <c>webhookDebounce</c> and
-/// <c>webhookMinInterval</c>. Time only moves forward: a notification or an advance before an earlier step's time is an
-/// invalid file, since the runs due meanwhile could not have happened in order.</summary>
+/// <summary>What early runs add to a scenario file (scenario-format.md). A step before an earlier step's time is an invalid file:
+/// the runs due meanwhile could not have happened in order.</summary>
 internal static class NotifyStepReader
 {
     private const int MaxEventLength = 100;
-
     private const string NotifyExample = "2026-03-01T02:30:00Z";
 
     private static readonly string[] OtherKinds = ["sync", "staffcloud", "mobietrain", "tenant"];
 
-    /// <summary>Reads the step into <paramref name="steps"/> when it is an advance or a StaffCloud step with a notification; false
-    /// for every other step, which the caller reads as before.</summary>
+    // False for a step that is neither an advance nor a StaffCloud step with a notification.
     public static bool TryAdd(List<ScenarioStep> steps, JsonObject step, string path, Func<JsonObject, string, StaffCloudChangeStep> readChange)
     {
         var otherKinds = OtherKinds.Count(step.ContainsKey);
@@ -49,7 +45,6 @@ internal static class NotifyStepReader
         return true;
     }
 
-    /// <summary>The tenant's webhook settings from the scenario's <c>tenant</c> object, checked like the rest of the row.</summary>
     public static TenantSettings WithWebhookSettings(TenantSettings settings, JsonObject tenant)
     {
         var read = settings with
@@ -84,5 +79,69 @@ internal static class NotifyStepReader
         return latest is { } before && time < before
             ? throw new ScenarioFormatException(path, $"{ScenarioOutput.Timestamp(time)} is before an earlier step's time ({ScenarioOutput.Timestamp(before)}): the scenario's clock only moves forward")
             : time;
+    }
+}
+
+/// <summary>The scenario's tenant row and the <c>tenant</c> steps (scenario-format.md).</summary>
+internal static class ScenarioTenantReader
+{
+    private static readonly PropertyInfo[] Settable =
+        [.. typeof(TenantSettings).GetProperties().Where(p => p.CanWrite && p.Name != nameof(TenantSettings.TenantId))];
+
+    private static readonly List<string> TenantSettingNames = [.. Settable.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
+
+    // The scenario's own tenant is validated (it must be runnable); tenant.rows are not, as az storage entity insert checks nothing.
+    public static TenantSettings ReadTenant(JsonObject tenant, string path, bool validate)
+    {
+        var id = String(tenant["id"], $"{path}.id");
+        foreach (var (key, _) in tenant)
+        {
+            if (key == "id" || TenantSettingNames.Contains(key))
+                continue;
+
+            var like = TenantSettingNames.FirstOrDefault(k => string.Equals(k, key, StringComparison.OrdinalIgnoreCase));
+            throw new ScenarioFormatException($"{path}.{key}", like is null
+                ? $"unknown setting (known: id, {string.Join(", ", TenantSettingNames)})"
+                : $"unknown setting; did you mean '{like}'?");
+        }
+
+        // The scenario's own tenant had its webhook registered (scenario-format.md); further rows are as written.
+        var settings = new TenantSettings { TenantId = id, StaffCloudApiTenant = id, MobieTrainAccountId = id, Notifications = validate };
+
+        // The webhook settings are the scenario tenant's alone (NotifyStepReader.WithWebhookSettings).
+        foreach (var property in Settable.Where(p => !p.Name.StartsWith("Webhook", StringComparison.Ordinal)))
+        {
+            var key = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
+            if (tenant[key] is { } node)
+                property.SetValue(settings, Value(property.PropertyType, node, $"{path}.{key}"));
+        }
+
+        if (validate && TenantSettingsValidator.Validate(settings).FirstOrDefault() is { } error)
+        {
+            var field = error.Field == nameof(TenantSettings.TenantId) ? "id" : JsonNamingPolicy.CamelCase.ConvertName(error.Field);
+            throw new ScenarioFormatException($"{path}.{field}", error.Message);
+        }
+
+        return settings;
+    }
+
+    private static object Value(Type type, JsonNode node, string path) => type switch
+    {
+        _ when type == typeof(int) => Int(node, path),
+        _ when type == typeof(bool) => Bool(node, path),
+        _ when type == typeof(GroupMode) => GroupModeText.TryParse(String(node, path), out var mode)
+            ? mode
+            : throw new ScenarioFormatException(path, $"'{String(node, path)}' is not event or project"),
+        _ => String(node, path),
+    };
+
+    public static TenantStep ReadTenantStep(JsonObject step, string path)
+    {
+        var allow = step["allowDeletions"] is { } node && Bool(node, $"{path}.allowDeletions");
+        var rows = Each(step["rows"], $"{path}.rows", (row, at) => ReadTenant(row, at, validate: false));
+        if (step.FirstOrDefault(p => p.Key is not ("allowDeletions" or "rows" or "claim")) is { Key: { } unknown })
+            throw new ScenarioFormatException($"{path}.{unknown}", "unknown; a tenant step has allowDeletions, rows and claim");
+
+        return new TenantStep(allow, rows) { Claim = step["claim"] is { } claim && Bool(claim, $"{path}.claim") };
     }
 }

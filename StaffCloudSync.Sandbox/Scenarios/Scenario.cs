@@ -1,6 +1,10 @@
+using StaffCloudSync.Core.Engine.Planning;
+using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
-using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
+using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+using StaffCloudSync.Sandbox.Simulators;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
@@ -13,48 +17,74 @@ public sealed record Scenario(
     SimulatorSettings MobieTrainSimulator,
     IReadOnlyList<ScenarioStep> Steps)
 {
-    /// <summary>App settings for this scenario's host, as configuration keys (<see cref="ScenarioSettings"/>).</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
     /// <summary>False (<c>"mobietrain": {"claimed": false}</c>) for a new or unclaimed account: the sandbox puts no marker.</summary>
     public bool MobieTrainClaimed { get; init; } = true;
 }
 
-/// <summary>StaffCloud records in StaffCloud's own shape, as the simulator serves them.</summary>
 public sealed record StaffCloudRecords(IReadOnlyList<JsonObject> Employees, IReadOnlyList<JsonObject> Events, IReadOnlyList<JsonObject> Assignments)
 {
     public static StaffCloudRecords Empty { get; } = new([], [], []);
+
+    public IEnumerable<(StaffCloudResource Resource, IReadOnlyList<JsonObject> Records)> ByResource() =>
+        [(StaffCloudResource.Employees, Employees), (StaffCloudResource.Events, Events), (StaffCloudResource.Assignments, Assignments),
+         (StaffCloudResource.Projects, Projects)];
 
     /// <summary>StaffCloud's projects (<c>{"id": 7, "name": "Store Zurich"}</c>), which events name in <c>project_id</c>.</summary>
     public IReadOnlyList<JsonObject> Projects { get; init; } = [];
 }
 
-/// <summary>A simulator's behaviour: latency, a rate limit (MobieTrain), scripted faults.</summary>
 public sealed record SimulatorSettings(int LatencyMs, int RateLimitPerSecond, IReadOnlyList<SimulatorFault> Faults)
 {
     public static SimulatorSettings Default { get; } = new(0, 0, []);
 }
 
-/// <summary>One step of a scenario.</summary>
 public abstract record ScenarioStep;
 
-/// <summary>A sync at <see cref="At"/> (the scenario clock), optionally a dry run, optionally with a MobieTrain outage after N writes.</summary>
 public sealed record SyncStep(DateTimeOffset At, bool DryRun, int? MobieTrainOutageAfterWrites) : ScenarioStep;
 
-/// <summary>Changes in StaffCloud between syncs.</summary>
 public sealed record StaffCloudChangeStep(StaffCloudRecords Upsert, IReadOnlyList<long> DeleteEmployees, IReadOnlyList<long> DeleteEvents, IReadOnlyList<long> DeleteAssignments) : ScenarioStep;
 
-/// <summary>Things that happen in MobieTrain: an invitee accepts; an admin edits users.</summary>
 public sealed record MobieTrainChangeStep(string? AcceptInvitation, IReadOnlyList<MobieTrainUserEdit> UpsertUsers) : ScenarioStep
 {
-    /// <summary>Groups added as plain records, e.g. another tenant's marker.</summary>
     public IReadOnlyList<MobieTrainUserGroupResource> UpsertGroups { get; init; } = [];
 }
 
-/// <summary>An operator's action on the tenant: approve what its latest <c>DeletionsHeld</c> run held; and/or further rows written
-/// straight into the Tenants table, without the CLI's checks (as <c>az storage entity insert</c> would).</summary>
+/// <summary>An operator's approval of held deletions, a claim, and/or rows written straight into the Tenants table.</summary>
 public sealed record TenantStep(bool AllowDeletions, IReadOnlyList<TenantSettings> Rows) : ScenarioStep
 {
     /// <summary><c>{"tenant": {"claim": true}}</c>: the operator claims the account, as <c>tenants claim &lt;id&gt; --yes</c> does.</summary>
     public bool Claim { get; init; }
+}
+
+public sealed record ScenarioResult(string TenantId, IReadOnlyList<ScenarioRun> Runs, MobieTrainContents MobieTrain, long StaffCloudWrites);
+
+/// <summary>One sync step; its plan is null when it failed before planning.</summary>
+public sealed record ScenarioRun(DateTimeOffset At, bool DryRun, RunRecord Record, SyncPlan? Plan, ScenarioRequests Requests, long DurationMs);
+
+/// <summary>Requests the simulators received during one sync, retries included.</summary>
+public sealed record ScenarioRequests(long StaffCloud, long MobieTrainReads, long MobieTrainWrites, long Throttled);
+
+public sealed record ScenarioRunOptions
+{
+    /// <summary>A storage connection string; null uses <c>AzureWebJobsStorage</c> when it answers, else a private Azurite.</summary>
+    public string? StorageConnectionString { get; init; }
+    public Action<IServiceCollection>? ConfigureServices { get; init; }
+    public IReadOnlyDictionary<string, string?>? Settings { get; init; }
+
+    public IProgress<string>? Progress { get; init; } // each step as it starts
+    public IProgress<RunProgress>? RunProgress { get; init; } // each sync step's runs as they go
+}
+
+/// <summary>A change in StaffCloud (or none), then its notification at <see cref="At"/> (null: the scenario's time as it stands).</summary>
+public sealed record NotifyStep(StaffCloudChangeStep? Change, string Event, DateTimeOffset? At, string? Secret = null) : ScenarioStep;
+
+/// <summary>Every run that comes due before <see cref="To"/> runs at its due time, in order.</summary>
+public sealed record AdvanceStep(DateTimeOffset To) : ScenarioStep;
+
+/// <summary>An invalid scenario file: <see cref="Field"/> is the JSON path of the offending value (e.g. <c>steps[2].sync.at</c>).</summary>
+public sealed class ScenarioFormatException(string field, string problem) : Exception($"{field}: {problem}")
+{
+    public string Field { get; } = field;
 }

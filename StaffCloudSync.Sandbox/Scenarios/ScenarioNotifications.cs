@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Runs;
@@ -8,13 +7,9 @@ using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>Notifications and the runs they make due, on the scenario's clock (scenario-format.md, <c>notify</c> and
-/// <c>advance</c>): a notification goes to the <see cref="NotificationReceiver"/> the Functions endpoint calls, with the
-/// tenant's right secret; its run is queued on the sandbox's <see cref="ScenarioSyncQueue"/> and runs, when the clock gets
-/// to its due time, as the queue trigger runs it: the queue observers told first, then the tenant-sync service.</summary>
+/// <summary>Notifications and the runs they make due (scenario-format.md, <c>notify</c>, <c>advance</c>), run as the queue trigger does.</summary>
 internal static class ScenarioNotifications
 {
-    /// <summary>The scenario's services: the sandbox's queue in place of the storage queue, then the caller's last word.</summary>
     public static Action<IServiceCollection> WithScenarioQueue(Action<IServiceCollection>? configureServices) => services =>
     {
         services.TryAddSingleton(provider => new ScenarioSyncQueue(provider.GetRequiredService<TimeProvider>()));
@@ -22,7 +17,7 @@ internal static class ScenarioNotifications
         configureServices?.Invoke(services);
     };
 
-    /// <summary>A <c>notify</c> or <c>advance</c> step: the runs that came due before its time, in order.</summary>
+    // The runs that came due before the step's time, in order.
     public static async Task<IReadOnlyList<ScenarioRun>> RunStepAsync(SandboxEnvironment environment, TenantSettings tenant, ScenarioStep step, CancellationToken cancellationToken)
     {
         switch (step)
@@ -45,7 +40,6 @@ internal static class ScenarioNotifications
         }
     }
 
-    /// <summary>Every queued run visible by <paramref name="until"/>, each at its due time, in order, each its own run.</summary>
     public static async Task<List<ScenarioRun>> RunDueAsync(SandboxEnvironment environment, DateTimeOffset until, CancellationToken cancellationToken)
     {
         var queue = environment.Services.GetRequiredService<ScenarioSyncQueue>();

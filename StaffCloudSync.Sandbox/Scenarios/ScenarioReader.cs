@@ -3,23 +3,19 @@ using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>Reads a scenario file and checks every field the runner uses; the first problem is reported with its JSON path,
-/// and nothing is run. Unknown top-level keys (such as <c>expect</c>) are ignored, as the format says.</summary>
+/// <summary>Reads a scenario file and checks every field the runner uses; the first problem is reported with its JSON path.</summary>
 public static class ScenarioReader
 {
     public static async Task<Scenario> ReadFileAsync(string path, CancellationToken cancellationToken)
     {
-        string text;
         try
         {
-            text = await File.ReadAllTextAsync(path, cancellationToken);
+            return Read(await File.ReadAllTextAsync(path, cancellationToken));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             throw new ScenarioFormatException("(file)", $"cannot read '{path}': {e.Message}");
         }
-
-        return Read(text);
     }
 
     public static Scenario Read(string json)
@@ -191,7 +187,6 @@ public static class ScenarioReader
     private static List<long> Ids(JsonNode? node, string path) =>
         node is null ? [] : Array(node, path).Select((n, i) => Long(n, $"{path}[{i}]")).ToList();
 
-    /// <summary>Each object of an optional array, read with its JSON path; none when the array is absent.</summary>
     internal static List<T> Each<T>(JsonNode? node, string path, Func<JsonObject, string, T> read) =>
         node is null ? [] : [.. Array(node, path).Select((item, i) => read(Object(item, $"{path}[{i}]"), $"{path}[{i}]"))];
 

@@ -1,21 +1,17 @@
-using System.Diagnostics;
-using Azure.Data.Tables;
 using StaffCloudSync.Core.Operations;
 using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Platform.Storage;
-using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Runs.Records;
+using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
-using StaffCloudSync.Sandbox.Simulators;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
+using StaffCloudSync.Sandbox.Simulators;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>Runs a scenario through the real code path (scenario-format.md): the real HTTP clients over loopback to the two
-/// simulators, the real stores on Azurite, and the run owner the queue function calls (<see cref="TenantRunner"/>), on the scenario's
-/// clock. The tables are the scenario's own and are dropped at the end.</summary>
+/// <summary>Runs a scenario through the real code path (scenario-format.md) on the scenario's clock, in tables of its own.</summary>
 public static class ScenarioRunner
 {
     public static async Task<ScenarioResult> RunAsync(Scenario scenario, ScenarioRunOptions options, CancellationToken cancellationToken)
@@ -78,8 +74,7 @@ public static class ScenarioRunner
         }
     }
 
-    /// <summary>The step's run (its own sync, or the <paramref name="first"/> request of a queued run) and, when it stops at its time
-    /// budget, its continuations within the step, each its own run.</summary>
+    // The step's run (its own sync, or a queued run's first request) and its continuations within the step, each its own run.
     internal static async Task<List<ScenarioRun>> SyncAsync(
         SandboxEnvironment environment, string tenantId, SyncStep step, CancellationToken cancellationToken, SyncRequest? first = null, IProgress<RunProgress>? progress = null)
     {
@@ -110,7 +105,7 @@ public static class ScenarioRunner
         return runs;
     }
 
-    /// <summary>Rows first (straight into the table, as <c>az storage entity insert</c> would), then the claim, then the approval.</summary>
+    // Rows first (straight into the table, as az storage entity insert would), then the claim, then the approval.
     private static async Task TenantStepAsync(SandboxEnvironment environment, string tenantId, TenantStep step, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var table = await environment.Services.GetRequiredService<StorageTables>().Tenants.GetAsync(cancellationToken);
@@ -141,23 +136,18 @@ public static class ScenarioRunner
     internal static void Seed(Scenario scenario, SandboxEnvironment environment)
     {
         var staffCloud = environment.StaffCloud.Tenant(scenario.Tenant.StaffCloudApiTenant);
-        staffCloud.Seed(StaffCloudResource.Employees, scenario.StaffCloud.Employees);
-        staffCloud.Seed(StaffCloudResource.Events, scenario.StaffCloud.Events);
-        staffCloud.Seed(StaffCloudResource.Assignments, scenario.StaffCloud.Assignments);
-        staffCloud.Seed(StaffCloudResource.Projects, scenario.StaffCloud.Projects);
+        foreach (var (resource, records) in scenario.StaffCloud.ByResource())
+            staffCloud.Seed(resource, records);
         environment.MobieTrain.Seed(scenario.Tenant.MobieTrainAccountId, scenario.MobieTrain);
+        // After the scenario's groups and under an id of its own, so the ids the simulator hands out stay as before.
         if (scenario.MobieTrainClaimed)
-        {
-            // After the scenario's groups and under an id of its own, so the ids the simulator hands out stay as before.
             environment.MobieTrain.SeedUserGroup(scenario.Tenant.MobieTrainAccountId, Marker(scenario.Tenant.TenantId));
-        }
 
         Configure(environment.StaffCloud, scenario.StaffCloudSimulator);
         Configure(environment.MobieTrain, scenario.MobieTrainSimulator);
         environment.MobieTrain.RateLimitPerSecond = scenario.MobieTrainSimulator.RateLimitPerSecond;
     }
 
-    /// <summary>The group that says the account is the tenant's (a claimed account).</summary>
     internal static MobieTrainUserGroupResource Marker(string tenantId) =>
         new() { Id = "ug-marker", Name = TenantMarker.NameFor(tenantId), ExternalId = TenantMarker.ExternalIdFor(tenantId) };
 
@@ -169,10 +159,8 @@ public static class ScenarioRunner
 
     internal static void Change(StaffCloudSimulatorTenant staffCloud, StaffCloudChangeStep change)
     {
-        staffCloud.Upsert(StaffCloudResource.Employees, change.Upsert.Employees);
-        staffCloud.Upsert(StaffCloudResource.Events, change.Upsert.Events);
-        staffCloud.Upsert(StaffCloudResource.Assignments, change.Upsert.Assignments);
-        staffCloud.Upsert(StaffCloudResource.Projects, change.Upsert.Projects);
+        foreach (var (resource, records) in change.Upsert.ByResource())
+            staffCloud.Upsert(resource, records);
         staffCloud.Delete(StaffCloudResource.Employees, change.DeleteEmployees);
         staffCloud.Delete(StaffCloudResource.Events, change.DeleteEvents);
         staffCloud.Delete(StaffCloudResource.Assignments, change.DeleteAssignments);
@@ -227,4 +215,42 @@ public static class ScenarioRunner
             }
         }
     }
+}
+
+/// <summary>The JSON document of <c>sandbox run --json</c> (scenario-format.md, "Output").</summary>
+public static class ScenarioOutput
+{
+    private static readonly JsonSerializerOptions CountsJson = new(JsonSerializerDefaults.Web);
+
+    public static JsonObject ToJson(ScenarioResult result) => new()
+    {
+        ["runs"] = new JsonArray(result.Runs.Select(Run).ToArray<JsonNode?>()),
+        ["mobietrain"] = JsonSerializer.SerializeToNode(result.MobieTrain, MobieTrainSimulatorJson.Options),
+        ["staffcloudWrites"] = result.StaffCloudWrites,
+    };
+
+    public static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    // schedule | manual | webhook (scenario-format.md): a sync step's run is a scheduled one.
+    public static string Trigger(RunTrigger trigger) => trigger == RunTrigger.Scheduled ? "schedule" : trigger.ToString().ToLowerInvariant();
+
+    private static JsonObject Run(ScenarioRun run) => new()
+    {
+        ["at"] = Timestamp(run.At),
+        ["dryRun"] = run.DryRun,
+        ["trigger"] = Trigger(run.Record.Trigger),
+        ["status"] = run.Record.Status.ToString(),
+        ["reason"] = run.Record.Reason,
+        ["counts"] = JsonSerializer.SerializeToNode(run.Record.Counts, CountsJson),
+        ["skipped"] = new JsonArray(run.Record.Skipped
+            .Select(s => (JsonNode?)new JsonObject { ["employeeId"] = s.EmployeeId, ["reason"] = s.Reason.ToString() }).ToArray()),
+        ["requests"] = new JsonObject
+        {
+            ["staffcloud"] = run.Requests.StaffCloud,
+            ["mobietrainReads"] = run.Requests.MobieTrainReads,
+            ["mobietrainWrites"] = run.Requests.MobieTrainWrites,
+        },
+        ["durationMs"] = run.DurationMs,
+    };
 }

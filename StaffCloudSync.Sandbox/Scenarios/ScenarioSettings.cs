@@ -1,5 +1,3 @@
-using System.Reflection;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Partners.MobieTrain.Http;
 using StaffCloudSync.Core.Partners.StaffCloud.Http;
 using StaffCloudSync.Core.Runs;
@@ -8,10 +6,7 @@ using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Sandbox.Scenarios;
 
-/// <summary>A scenario's top-level <c>settings</c> (scenario-format.md): app settings by their <c>local.settings.json</c> names
-/// (<c>Sync__RunTimeBudget</c>), applied to the sandbox's host as the Functions app reads them, and validated as it
-/// validates them at start-up. Only the tuning sections of the sync can be set: storage, secrets and the partners'
-/// addresses are the sandbox's own.</summary>
+/// <summary>A scenario's top-level <c>settings</c> (scenario-format.md): only the sync's tuning sections can be set.</summary>
 public static class ScenarioSettings
 {
     private static readonly Dictionary<string, Type> Sections = new(StringComparer.OrdinalIgnoreCase)
@@ -23,7 +18,6 @@ public static class ScenarioSettings
         [QuarantineOptions.SectionName] = typeof(QuarantineOptions),
     };
 
-    /// <summary>The settings as configuration keys (<c>Sync:RunTimeBudget</c>); an unknown name is an invalid file.</summary>
     public static Dictionary<string, string?> Read(JsonNode? node)
     {
         var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -53,13 +47,11 @@ public static class ScenarioSettings
         return settings;
     }
 
-    /// <summary>Starts the sandbox with the settings applied; the app's own start-up validation binds and checks every options
-    /// section, and a bad value becomes an invalid file (exit 2) before any step runs, with that validation's message.</summary>
+    // The start runs the app's start-up validation (IStartupValidator): a bad value becomes an invalid file (exit 2) before any step.
     public static async Task<SandboxEnvironment> StartAsync(IReadOnlyDictionary<string, string?> settings, Func<Task<SandboxEnvironment>> start)
     {
         try
         {
-            // The sandbox's start runs the app's start-up validation of every options section (IStartupValidator).
             return await start();
         }
         catch (Exception e) when (settings.Count > 0 && Invalid(e) is { } message)
@@ -77,7 +69,7 @@ public static class ScenarioSettings
         _ => null,
     };
 
-    /// <summary>A section the scenario may set, and a property path that exists in its options type.</summary>
+    // A section the scenario may set, and a property path that exists in its options type.
     private static bool IsKnown(string name)
     {
         var parts = name.Split("__");

@@ -1,15 +1,9 @@
-using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
 namespace StaffCloudSync.Sandbox.Simulators;
 
-/// <summary>An in-process Kestrel server on a free loopback port with what both simulators share: request counting,
-/// latency, scripted faults, an outage switch (also "after N writes"), and a clock shared with the sync.
-/// Waits (latency) take real time; "now" comes from the clock.</summary>
+/// <summary>An in-process Kestrel server on a loopback port: counting, latency, faults and outages both simulators share.</summary>
 public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
 {
     private readonly Lock _faultsGate = new();
@@ -18,9 +12,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
     private WebApplication? _app;
     private long _outageAfterWrites = long.MaxValue;
 
-    /// <summary>The scenario's clock: "now" for records the simulator creates.</summary>
     public TimeProvider Clock { get; } = clock;
-
     public RequestCounters Requests { get; } = new();
 
     /// <summary>Which Authorization reached which path prefix (a StaffCloud tenant, a MobieTrain account): the isolation tests' proof.</summary>
@@ -30,11 +22,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
     public event Action? WriteServed;
 
     public TimeSpan Latency { get; set; }
-
-    /// <summary>When on, every request is answered 503.</summary>
     public bool Outage { get; set; }
-
-    /// <summary><c>http://127.0.0.1:&lt;port&gt;/</c> once started.</summary>
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
     public void AddFaults(IEnumerable<SimulatorFault> faults)
@@ -77,7 +65,6 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>The Bearer credential of the request; null when it sends none.</summary>
     protected static string? BearerToken(HttpRequest request) =>
         request.Headers.Authorization.ToString() is var header && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
             ? header["Bearer ".Length..].Trim()
@@ -91,7 +78,7 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
     /// <summary>Setup, not sync (StaffCloud's webhook registration): counted apart, so a sync's reads and writes are its own.</summary>
     protected virtual bool IsSetupRequest(HttpRequest request) => false;
 
-    /// <summary>The error body of this API for a status the simulator makes up (fault, outage).</summary>
+    // The error body of this API for a status the simulator makes up (fault, outage).
     protected abstract Task WriteErrorAsync(HttpContext context, int status, string code, string message);
 
     private async Task ServeAsync(HttpContext context, RequestDelegate next)
@@ -174,4 +161,57 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
             return fault;
         }
     }
+}
+
+/// <summary>A scripted failure (scenario-format.md); <see cref="Commit"/>: served first, its answer replaced (lost after acting).</summary>
+public sealed record SimulatorFault
+{
+    public string? Method { get; init; }
+    public required string Path { get; init; }
+    public int Status { get; init; } = 503;
+    public int Times { get; init; } = 1;
+    public int? RetryAfterSeconds { get; init; }
+    public bool Commit { get; init; }
+
+    public bool Hang { get; init; } // no answer until the client gives up
+    public bool Drop { get; init; } // the connection closed without an answer
+
+    /// <summary>This raw body instead of the API's error body: answers the API never gives (garbage, wrong shapes).</summary>
+    public string? Body { get; init; }
+    public string ContentType { get; init; } = "application/json";
+}
+
+/// <summary>What a simulator received (retries included) and how it answered.</summary>
+public sealed class RequestCounters
+{
+    private long _reads;
+    private long _writes;
+    private long _throttled;
+    private long _faulted;
+    private long _setup;
+
+    public long Reads => Interlocked.Read(ref _reads);
+    public long Writes => Interlocked.Read(ref _writes); // every request that is not a GET
+    public long Throttled => Interlocked.Read(ref _throttled); // answered 429, by the rate limit or a fault
+    public long Faulted => Interlocked.Read(ref _faulted); // answered by a scripted fault or an outage
+    public long Setup => Interlocked.Read(ref _setup); // webhook registration: neither reads nor writes of a sync
+
+    public RequestCountersSnapshot Snapshot() => new(Reads, Writes, Throttled, Faulted);
+
+    internal void Received(bool isRead, bool isSetup = false) =>
+        Interlocked.Increment(ref isSetup ? ref _setup : ref isRead ? ref _reads : ref _writes);
+
+    internal void Answered(int status, bool byFault)
+    {
+        if (status == 429)
+            Interlocked.Increment(ref _throttled);
+        if (byFault)
+            Interlocked.Increment(ref _faulted);
+    }
+}
+
+public readonly record struct RequestCountersSnapshot(long Reads, long Writes, long Throttled, long Faulted)
+{
+    public static RequestCountersSnapshot operator -(RequestCountersSnapshot after, RequestCountersSnapshot before) =>
+        new(after.Reads - before.Reads, after.Writes - before.Writes, after.Throttled - before.Throttled, after.Faulted - before.Faulted);
 }

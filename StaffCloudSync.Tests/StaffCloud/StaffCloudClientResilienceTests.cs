@@ -211,7 +211,7 @@ public sealed class StaffCloudClientResilienceTests
     [Test]
     public async Task Redirect_IsNotFollowed_AndIsAnInvalidResponse()
     {
-        await using var elsewhere = new StaffCloudSimulator();
+        await using var elsewhere = new StaffCloudSimulator(TimeProvider.System);
         await elsewhere.StartAsync();
         elsewhere.AddTenant("acme", StaffCloudHarness.Token).Seed(StaffCloudResource.Employees, [StaffCloudHarness.Employee(1)]);
         _bed.Simulator.RedirectLocation = new Uri(elsewhere.ApiBaseFor("acme"), "employees?id=1");

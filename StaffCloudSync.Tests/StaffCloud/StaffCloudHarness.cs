@@ -52,7 +52,7 @@ internal sealed class StaffCloudHarness : IAsyncDisposable
         TimeProvider? backoff = null,
         Action<IServiceCollection>? services = null)
     {
-        var simulator = new StaffCloudSimulator();
+        var simulator = new StaffCloudSimulator(TimeProvider.System);
         await simulator.StartAsync();
         var testbed = new StaffCloudHarness(simulator, backoff ?? new InstantTimeProvider());
         var values = new Dictionary<string, string?>

@@ -16,7 +16,7 @@ public sealed class StaffCloudSimulatorTests
     [SetUp]
     public async Task StartAsync()
     {
-        _simulator = new StaffCloudSimulator();
+        _simulator = new StaffCloudSimulator(TimeProvider.System);
         await _simulator.StartAsync();
         _acme = _simulator.AddTenant("acme", Token);
         _acme.Seed(StaffCloudResource.Employees,

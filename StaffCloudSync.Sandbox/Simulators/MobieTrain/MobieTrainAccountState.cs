@@ -1,8 +1,6 @@
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>One MobieTrain account's records and the contract's rules over them (validation, conflicts, paging), without HTTP:
-/// every operation returns the answer the API gives, or throws <see cref="SimulatorApiException"/> with it. Callers hold
-/// <see cref="Gate"/>, which makes each request atomic (including its idempotency check) under parallel writes.</summary>
+/// <summary>One MobieTrain account's records and rules, without HTTP; <see cref="Gate"/> makes each request atomic.</summary>
 internal sealed class MobieTrainAccountState(string accountId, TimeProvider clock)
 {
     public const string DefaultLanguage = "en";
@@ -12,7 +10,6 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
     private const int ByEmailOrName = 1;
 
     private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1);
-
     private long _lastId;
     private long? _rateWindowStart;
     private int _rateWindowCount;
@@ -27,12 +24,10 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
     public OrderedRecords<MobieTrainInvitationResource> Invitations { get; } =
         new("invitations", i => i.Id, i => i.ExternalId, i => i.Email?.ToLowerInvariant());
 
-    /// <summary>The first answer to each <c>Idempotency-Key</c> and when it was given: replayed for 24 hours of the simulator's
-    /// clock instead of acting again (the contract's "does nothing twice").</summary>
+    // The first answer to each Idempotency-Key and when: replayed for 24 hours instead of acting again ("does nothing twice").
     public Dictionary<string, (SimulatorResponse Response, DateTimeOffset At)> Answers { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Null when one more request fits in this second's budget, else the whole seconds (at least 1) for <c>Retry-After</c>.
-    /// Windows are elapsed time on the clock's timestamps, which move also while a scenario's "now" stands still.</summary>
+    // Null, or Retry-After's seconds; windows are elapsed timestamps, which move also while a scenario's "now" stands still.
     public int? Throttle(int limitPerSecond)
     {
         var now = clock.GetTimestamp();
@@ -150,7 +145,6 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
     public MobieTrainInvitationResource SeedInvitation(MobieTrainInvitationResource invitation) =>
         Invitations.Add(invitation with { Id = string.IsNullOrEmpty(invitation.Id) ? NewId("inv") : invitation.Id });
 
-    /// <summary>The invitee accepted: the invitation leaves the pending list and a user with its profile and groups appears.</summary>
     public MobieTrainUserResource AcceptInvitation(string externalId, DateTimeOffset registeredAt)
     {
         var invitation = Invitations.FirstBy(ByExternalId, externalId)
@@ -170,7 +164,6 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
         });
     }
 
-    /// <summary>An edit made in MobieTrain's admin: merges the fields given into the user with that externalId, or adds the user.</summary>
     public MobieTrainUserResource UpsertUser(MobieTrainUserEdit edit)
     {
         var existing = Users.FirstBy(ByExternalId, edit.ExternalId);
@@ -197,8 +190,7 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
 
     private MobieTrainUserGroupResource? GroupNamed(string name) => Groups.FirstBy(ByEmailOrName, name.ToLowerInvariant());
 
-    /// <summary>409 when a user or pending invitation has this externalId or this e-mail (case-insensitive). A record with the same
-    /// externalId is named first: it is the one a client can recognise as its own earlier create.</summary>
+    // A record with the same externalId is named first: it is the one a client can recognise as its own earlier create.
     private SimulatorResponse? PersonConflict(string? externalId, string? email)
     {
         foreach (var (key, value, what) in new[] { (ByExternalId, externalId, "externalId"), (ByEmailOrName, email?.ToLowerInvariant(), "email") })
@@ -214,7 +206,6 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
         return null;
     }
 
-    /// <summary>The new set of groups (it replaces the old one); every id must be a group of this account (422).</summary>
     private List<string> GroupIds(RequestBody body)
     {
         var ids = body.Ids("userGroupIds") ?? throw SimulatorApiException.Invalid("userGroupIds must be a list.");
@@ -224,7 +215,7 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
         return [.. ids.Distinct(StringComparer.Ordinal)];
     }
 
-    /// <summary>A new id of this account; seeded records may use any id, so generated ones step over those.</summary>
+    // Seeded records may use any id, so generated ones step over those.
     private string NewId(string prefix)
     {
         string id;

@@ -2,88 +2,59 @@ using System.Text.Json.Serialization;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-// The records of the MobieTrain contract (../shared/spec/mobietrain-api.md) as the simulator holds and serves them,
-// in the contract's JSON shape (camelCase via MobieTrainSimulatorJson). Used to seed the simulator, and to read its
-// state back for the scenario runner's final "mobietrain" output. An empty Id when seeding means "generate one".
+// The records of ../shared/spec/mobietrain-api.md. An empty Id when seeding means "generate one".
 
 public sealed record MobieTrainUserGroupResource(string Id = "", string Name = "", string? ExternalId = null);
 
 public sealed record MobieTrainUserResource
 {
     public string Id { get; init; } = string.Empty;
-
     public string? ExternalId { get; init; }
-
     public string FirstName { get; init; } = string.Empty;
-
     public string LastName { get; init; } = string.Empty;
-
     public string? Email { get; init; }
-
     public string? Phone { get; init; }
-
     public string Language { get; init; } = MobieTrainAccountState.DefaultLanguage;
-
     public IReadOnlyList<string> UserGroupIds { get; init; } = [];
-
     public DateTimeOffset? RegisteredAt { get; init; }
 }
 
 public sealed record MobieTrainInvitationResource
 {
     public string Id { get; init; } = string.Empty;
-
     public string? ExternalId { get; init; }
-
     public string FirstName { get; init; } = string.Empty;
-
     public string LastName { get; init; } = string.Empty;
-
     public string? Email { get; init; }
-
     public string? Phone { get; init; }
-
     public string Language { get; init; } = MobieTrainAccountState.DefaultLanguage;
-
     public IReadOnlyList<string> UserGroupIds { get; init; } = [];
-
     public DateTimeOffset? CreatedAt { get; init; }
 }
 
-/// <summary>Everything one account holds, each list in the order the API lists it (creation order).</summary>
+/// <summary>Everything one account holds, each list in creation order (as the API lists it).</summary>
 public sealed record MobieTrainContents
 {
     public IReadOnlyList<MobieTrainUserGroupResource> UserGroups { get; init; } = [];
-
     public IReadOnlyList<MobieTrainUserResource> Users { get; init; } = [];
-
     public IReadOnlyList<MobieTrainInvitationResource> Invitations { get; init; } = [];
 }
 
-/// <summary>A manual edit of a user in MobieTrain's own admin (a scenario's <c>mobietrain.upsert.users</c>): the user with this
-/// <see cref="ExternalId"/> gets every field that is set here; null leaves a field as it is.</summary>
+/// <summary>A manual edit in MobieTrain's admin (a scenario's <c>mobietrain.upsert.users</c>); null leaves a field as it is.</summary>
 public sealed record MobieTrainUserEdit
 {
     public required string ExternalId { get; init; }
-
     public string? FirstName { get; init; }
-
     public string? LastName { get; init; }
-
     public string? Email { get; init; }
-
     public string? Phone { get; init; }
-
     public string? Language { get; init; }
-
     public IReadOnlyList<string>? UserGroupIds { get; init; }
 
-    /// <summary>Only used when the user does not exist yet; the simulator's "now" otherwise.</summary>
-    public DateTimeOffset? RegisteredAt { get; init; }
+    public DateTimeOffset? RegisteredAt { get; init; } // only for a new user; the simulator's "now" when null
 }
 
-/// <summary>The contract's JSON: camelCase, every field written (a missing e-mail is <c>null</c>, as scenario expectations spell
-/// it), timestamps in UTC as <c>2026-03-01T02:00:00Z</c>. Also what the scenario runner serialises the final state with.</summary>
+/// <summary>The contract's JSON: camelCase, every field written (a missing e-mail is <c>null</c>), UTC timestamps.</summary>
 public static class MobieTrainSimulatorJson
 {
     public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)

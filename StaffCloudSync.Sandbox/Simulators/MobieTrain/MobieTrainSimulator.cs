@@ -1,48 +1,32 @@
-using System.Collections.Concurrent;
-using System.Text;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>MobieTrain's provisioning API as our contract describes it (../shared/spec/mobietrain-api.md): accounts, API keys
-/// that reach chosen accounts, groups/users/invitations per account, cursor paging, validation and conflicts,
-/// idempotency keys, an optional per-account rate limit. The public methods are the scenario's hands: seeding, invitees
-/// accepting, edits made in MobieTrain's admin, reading the state back.</summary>
+/// <summary>MobieTrain's API (../shared/spec/mobietrain-api.md); the public methods are the scenario's hands.</summary>
 public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
     private static readonly TimeSpan IdempotencyRetention = TimeSpan.FromHours(24);
-
     private readonly ConcurrentDictionary<string, MobieTrainAccountState> _accounts = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, IReadOnlySet<string>> _keys = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<MobieTrainServedRequest> _served = new();
     private long _replays;
 
-    /// <summary>Requests per second and account before answering 429 with <c>Retry-After</c>; 0 (the default) is no limit.</summary>
-    public int RateLimitPerSecond { get; set; }
+    public int RateLimitPerSecond { get; set; } // per account; 0 (the default) is no limit
 
-    /// <summary>Whether repeated <c>Idempotency-Key</c>s are answered from the first answer (the contract; default). Off lets a
-    /// test show what a client does without that help: a retried create then meets its own record as a 409.</summary>
+    // Off lets a test show what a client does without it: a retried create then meets its own record as a 409.
     public bool HonourIdempotencyKeys { get; set; } = true;
-
-    /// <summary>Every request the API logic answered, in order of arrival.</summary>
     public IReadOnlyList<MobieTrainServedRequest> ServedRequests => [.. _served];
-
-    /// <summary>Writes answered from the idempotency store without acting.</summary>
     public long Replays => Interlocked.Read(ref _replays);
 
     public void AddAccount(string accountId) => Account(accountId);
 
-    /// <summary>Issues <paramref name="apiKey"/> for the given accounts (replacing what it reached before).</summary>
     public void AddApiKey(string apiKey, params IEnumerable<string> accountIds)
     {
         ArgumentException.ThrowIfNullOrEmpty(apiKey);
         _keys[apiKey] = accountIds.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>Revokes a key: it is answered 401 from now on.</summary>
     public void RemoveApiKey(string apiKey) => _keys.TryRemove(apiKey, out _);
 
     public MobieTrainUserGroupResource SeedUserGroup(string accountId, MobieTrainUserGroupResource group) =>
@@ -53,7 +37,7 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
     public MobieTrainInvitationResource SeedInvitation(string accountId, MobieTrainInvitationResource invitation) =>
         InAccount(accountId, account => account.SeedInvitation(invitation));
 
-    /// <summary>Adds a scenario's records (groups first, so ids referenced by people exist); returns them with their ids.</summary>
+    // Groups first, so ids referenced by people exist.
     public MobieTrainContents Seed(string accountId, MobieTrainContents contents) => InAccount(accountId, account => new MobieTrainContents
     {
         UserGroups = [.. contents.UserGroups.Select(account.SeedGroup)],
@@ -61,19 +45,15 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
         Invitations = [.. contents.Invitations.Select(account.SeedInvitation)],
     });
 
-    /// <summary>The invitee with this externalId accepts: the invitation becomes a user registered at <paramref name="registeredAt"/>.</summary>
     public MobieTrainUserResource AcceptInvitation(string accountId, string externalId, DateTimeOffset registeredAt) =>
         InAccount(accountId, account => account.AcceptInvitation(externalId, registeredAt));
 
-    /// <summary>A manual edit in MobieTrain: merges the given fields into the user with that externalId (added when missing).</summary>
     public MobieTrainUserResource UpsertUser(string accountId, MobieTrainUserEdit edit) => InAccount(accountId, account => account.UpsertUser(edit));
 
-    /// <summary>The account's records in the contract's shape, each list in API order.</summary>
     public MobieTrainContents GetContents(string accountId) => InAccount(accountId, account => account.Contents());
 
-    /// <summary>The HTTP side: routes, then for every request in this order — API key (401 unknown, 403 outside its reach), account
-    /// (404), rate limit (429), idempotent replay, the operation. A throttled or refused request has not acted, so its
-    /// answer is not remembered for its idempotency key: the retry is served for real.</summary>
+    // Per request: API key (401, 403), account (404), rate limit (429), idempotent replay, the operation. A throttled or refused
+    // request has not acted, so its answer is not remembered for its idempotency key: the retry is served for real.
     protected override void MapEndpoints(WebApplication app)
     {
         Map(app, HttpMethods.Get, "/user-groups", (a, r) => a.Groups.Page(r.Limit, r.Cursor));
@@ -186,15 +166,13 @@ public sealed class MobieTrainSimulator(TimeProvider clock) : SimulatorHost(cloc
         }
     }
 
-    /// <summary>What an operation needs from the request: the record id of the route, paging, and the body (parsed on demand).</summary>
     private sealed record ApiRequest(string Id, string? Limit, string? Cursor, byte[] RawBody)
     {
         public RequestBody Body() => RequestBody.Parse(RawBody);
     }
 }
 
-/// <summary>A request the API logic answered (faults and outages are only counted), with its status before a <c>commit</c> fault
-/// replaced it; <see cref="Replayed"/>: answered from the stored first answer. The key is logged, never the Authorization.</summary>
+/// <summary>A request the API logic answered, with its status before a <c>commit</c> fault; never the Authorization.</summary>
 public sealed record MobieTrainServedRequest(string Method, string Path, string Query, int Status, string? IdempotencyKey, bool Replayed, string? Body)
 {
     public bool IsWrite => !string.Equals(Method, "GET", StringComparison.OrdinalIgnoreCase);

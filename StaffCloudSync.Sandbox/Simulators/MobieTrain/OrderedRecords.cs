@@ -1,16 +1,10 @@
 using System.Buffers.Text;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
-/// <summary>One list of an account (groups, users or invitations) by id, in creation order. Every record gets a rising sequence
-/// number that a page cursor points after, so paging stays correct while records are added or deleted between pages:
-/// nothing is skipped or listed twice (unlike an offset). Not thread-safe: the account's lock guards it.</summary>
-/// <param name="list">The list's path name, which its cursors carry.</param>
-/// <param name="idOf">The record's id.</param>
-/// <param name="keys">Secondary keys (an externalId, a lower-cased e-mail) looked up by <see cref="FirstBy"/>:
-/// a conflict check per create must not scan every record of a large account.</param>
+/// <summary>One list of an account in creation order. A cursor points after a record's rising sequence number, so paging stays
+/// correct while records come and go (unlike an offset); <paramref name="keys"/> spare a conflict check a scan.</summary>
 internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, params Func<T, string?>[] keys)
     where T : class
 {
@@ -28,7 +22,6 @@ internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, param
 
     public IEnumerable<T> Values => _order.Select(entry => _byId[entry.Id].Value);
 
-    /// <summary>The earliest record whose key number <paramref name="key"/> is <paramref name="value"/>.</summary>
     public T? FirstBy(int key, string value) => _indexes[key].TryGetValue(value, out var sequences) && sequences.Count > 0
         ? _byId[_order[IndexOf(sequences.Min)].Id].Value
         : null;
@@ -48,7 +41,7 @@ internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, param
         return value;
     }
 
-    /// <summary>Changes a record in place: it keeps its position in the list.</summary>
+    // In place: the record keeps its position in the list.
     public T Replace(T value)
     {
         var id = idOf(value);
@@ -69,8 +62,7 @@ internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, param
         return true;
     }
 
-    /// <summary>One page as the contract pages a list: <c>limit</c> (1–1000, 100 by default) and an opaque cursor — the list and
-    /// the sequence of the last record handed out, base64url encoded so that clients treat it as a token, not a number.</summary>
+    // The cursor is the list and the last sequence handed out, base64url encoded so that clients treat it as a token.
     public SimulatorResponse Page(string? limitText, string? cursor)
     {
         var limit = DefaultPageSize;
@@ -120,7 +112,6 @@ internal sealed class OrderedRecords<T>(string list, Func<T, string> idOf, param
         }
     }
 
-    /// <summary>Where the record with this sequence is, or (complemented) where it would be: the list is sorted by sequence.</summary>
     private int IndexOf(long sequence) => _order.BinarySearch((sequence, string.Empty), BySequence);
 
     private sealed record ListPage(IReadOnlyList<T> Items, string? NextCursor);

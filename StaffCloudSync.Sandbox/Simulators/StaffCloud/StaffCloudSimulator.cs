@@ -1,15 +1,9 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>StaffCloud's read API as staffcloud-api.md knows it, for several API tenants at once under <c>/{apiTenant}/api/v1/</c>
-/// (the client's base address override): a Bearer token and records per tenant, lists as bare JSON arrays
-/// (<c>{"response": [...]}</c> with <c>envelope=true</c>) with the observed query syntax, <c>X-Rate-Limit-*</c> headers on
-/// every answer. Anything but GET is counted as a write and refused — the sync must never write to StaffCloud — except
-/// the operator's <c>/webhooks</c> registration, served and counted apart as setup.</summary>
+/// <summary>StaffCloud's read API (staffcloud-api.md) for API tenants under <c>/{apiTenant}/api/v1/</c>. Anything but GET is refused
+/// (the sync must never write to StaffCloud), except the operator's <c>/webhooks</c>, counted apart as setup.</summary>
 public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorHost(clock)
 {
     private static readonly Dictionary<string, StaffCloudResource> Resources =
@@ -18,24 +12,13 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
     private readonly ConcurrentDictionary<string, StaffCloudSimulatorTenant> _tenants = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<StaffCloudRequestLogEntry> _requestLog = new();
 
-    public StaffCloudSimulator() : this(TimeProvider.System)
-    {
-    }
-
-    /// <summary>The clock of the quota windows: real time, as the scenario clock stands still during a sync and a window must not.</summary>
+    // Real time: the scenario clock stands still during a sync and a quota window must not.
     public TimeProvider RateLimitClock { get; set; } = TimeProvider.System;
-
-    /// <summary>Where a scripted 3xx fault points (its <c>Location</c>); another host by default.</summary>
     public Uri RedirectLocation { get; set; } = new("https://redirected.invalid/api/v1/");
-
-    /// <summary>The template for the client's <c>StaffCloud:BaseAddressOverride</c> once started.</summary>
     public string BaseAddressTemplate => $"{BaseAddress}{{tenant}}/api/v1/";
-
-    /// <summary>The webhooks registered per API tenant (<c>GET/POST/PUT/DELETE /webhooks</c>).</summary>
     public StaffCloudWebhooks Webhooks { get; } = new();
 
-    /// <summary>Requests served by the API itself, oldest first (faults and outages are not in it).</summary>
-    public IReadOnlyList<StaffCloudRequestLogEntry> RequestLog => [.. _requestLog];
+    public IReadOnlyList<StaffCloudRequestLogEntry> RequestLog => [.. _requestLog]; // oldest first; no faults or outages
 
     public StaffCloudSimulatorTenant AddTenant(string apiTenant, string token)
     {
@@ -49,10 +32,8 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
     public StaffCloudSimulatorTenant Tenant(string apiTenant) =>
         _tenants.TryGetValue(apiTenant, out var tenant) ? tenant : throw new KeyNotFoundException($"No StaffCloud tenant '{apiTenant}' in the simulator.");
 
-    /// <summary>The API root of one tenant, as the client's override makes it.</summary>
     public Uri ApiBaseFor(string apiTenant) => new(BaseAddress, $"{apiTenant}/api/v1/");
 
-    /// <summary>StaffCloud's usual error body.</summary>
     internal static JsonObject Error(int code, string message) => new() { ["code"] = code, ["message"] = message };
 
     protected override void MapEndpoints(WebApplication app) => app.Run(ServeAsync);
@@ -160,6 +141,129 @@ public sealed partial class StaffCloudSimulator(TimeProvider clock) : SimulatorH
     private static partial Regex ApiTenantPattern();
 }
 
-/// <summary>A request the API itself served (no fault or outage): which filters, fields and id batches the client sent.</summary>
 public sealed record StaffCloudRequestLogEntry(
     string Method, string ApiTenant, string Path, string RawQuery, IReadOnlyDictionary<string, string> Query, int Status);
+
+/// <summary>StaffCloud's list query syntax as observed (staffcloud-api.md). Numbers compare numerically, everything else as text,
+/// which orders StaffCloud's <c>yyyy-MM-dd HH:mm:ss</c> datetimes.</summary>
+internal sealed class StaffCloudQuery
+{
+    // StaffCloud ignores filters on other fields (also event.start), as here.
+    private static readonly Dictionary<StaffCloudResource, HashSet<string>> Filterable = new()
+    {
+        [StaffCloudResource.Employees] =
+            ["id", "firstname", "lastname", "email", "mobile", "phone", "communication_language", "status", "created_at", "updated_at"],
+        [StaffCloudResource.Events] = ["id", "name", "project_id", "client_id", "location_id", "start", "end", "status"],
+        [StaffCloudResource.Assignments] =
+            ["id", "employee_id", "event_id", "event_function_id", "project_id", "status", "start", "end", "created_at"],
+        [StaffCloudResource.Projects] = ["id", "name", "client_id", "status"],
+    };
+
+    private readonly List<(string Field, Func<JsonNode?, bool> Test)> _filters = [];
+    private readonly List<(string Field, bool Descending)> _sort = [];
+    private HashSet<string>? _fields;
+
+    public bool Envelope { get; private set; }
+
+    public static StaffCloudQuery Parse(IQueryCollection query, StaffCloudResource resource)
+    {
+        var parsed = new StaffCloudQuery();
+        foreach (var (key, values) in query)
+        {
+            foreach (var text in values.Select(value => value ?? string.Empty))
+            {
+                if (key.Equals("fields", StringComparison.OrdinalIgnoreCase))
+                    parsed._fields = [.. Split(text)];
+                else if (key.Equals("sort", StringComparison.OrdinalIgnoreCase))
+                    parsed._sort.AddRange(Split(text).Select(f => f.StartsWith('-') ? (f[1..], true) : (f, false)));
+                else if (key.Equals("envelope", StringComparison.OrdinalIgnoreCase))
+                    parsed.Envelope = text.Equals("true", StringComparison.OrdinalIgnoreCase) || text == "1";
+                else if (Filterable[resource].Contains(key))
+                    parsed._filters.Add((key, Compile(text)));
+            }
+        }
+
+        return parsed;
+    }
+
+    public bool Matches(JsonObject record) => _filters.TrueForAll(filter => filter.Test(record[filter.Field]));
+
+    public IEnumerable<JsonObject> Sort(IEnumerable<JsonObject> records) =>
+        _sort.Count == 0 ? records : records.Order(Comparer<JsonObject>.Create(CompareRecords));
+
+    // A joined field (a key with a dot, such as event.project.name) comes only when asked for by name, as StaffCloud's.
+    public JsonObject Select(JsonObject record)
+    {
+        if (_fields is not null)
+            return new JsonObject(record.Where(p => _fields.Contains(p.Key)).Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+
+        foreach (var joined in record.Select(p => p.Key).Where(k => k.Contains('.', StringComparison.Ordinal)).ToList())
+            record.Remove(joined);
+        return record;
+    }
+
+    internal static string? Text(JsonNode? value) => value?.GetValueKind() switch
+    {
+        JsonValueKind.String => value.GetValue<string>(),
+        JsonValueKind.Number => value.ToJsonString(),
+        JsonValueKind.True => "true",
+        JsonValueKind.False => "false",
+        _ => null,
+    };
+
+    internal static bool TryNumber(string text, out decimal number) =>
+        decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
+            CultureInfo.InvariantCulture, out number);
+
+    private int CompareRecords(JsonObject x, JsonObject y)
+    {
+        foreach (var (field, descending) in _sort)
+        {
+            var order = CompareNodes(x[field], y[field]);
+            if (order != 0)
+                return descending ? -order : order;
+        }
+
+        return 0;
+    }
+
+    /// <summary>A condition parsed once per request (an id list of 200 is a set, not 200 comparisons per record).</summary>
+    private static Func<JsonNode?, bool> Compile(string condition) => condition switch
+    {
+        "null" => IsNull,
+        "-null" => Not(IsNull),
+        ['>', .. var bound] => value => !IsNull(value) && Compare(value, bound) is > 0,
+        ['<', .. var bound] => value => !IsNull(value) && Compare(value, bound) is < 0,
+        ['-', .. var excluded] => Not(AnyOf(excluded)),
+        _ => AnyOf(condition),
+    };
+
+    // Numbers compare numerically, the rest as text ignoring case.
+    private static Func<JsonNode?, bool> AnyOf(string list)
+    {
+        var texts = Split(list).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var numbers = texts.Select(text => TryNumber(text, out var number) ? number : (decimal?)null).OfType<decimal>().ToHashSet();
+        return value => Text(value) is { } text
+            && (TryNumber(text, out var number) ? numbers.Contains(number) || (numbers.Count == 0 && texts.Contains(text)) : texts.Contains(text));
+    }
+
+    private static Func<JsonNode?, bool> Not(Func<JsonNode?, bool> test) => value => !test(value);
+
+    private static bool IsNull(JsonNode? value) => value is null || value.GetValueKind() == JsonValueKind.Null;
+
+    // Null when the value is not comparable (an object, an array).
+    private static int? Compare(JsonNode? value, string bound) => Text(value) is not { } text
+        ? null
+        : TryNumber(text, out var number) && TryNumber(bound, out var limit) ? number.CompareTo(limit) : Math.Sign(string.CompareOrdinal(text, bound));
+
+    // Nulls first, numbers numerically, other values as ordinal text.
+    private static int CompareNodes(JsonNode? x, JsonNode? y) => (Text(x), Text(y)) switch
+    {
+        (null, var b) => b is null ? 0 : -1,
+        (_, null) => 1,
+        ({ } a, { } b) => TryNumber(a, out var m) && TryNumber(b, out var n) ? m.CompareTo(n) : string.CompareOrdinal(a, b),
+    };
+
+    private static string[] Split(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}

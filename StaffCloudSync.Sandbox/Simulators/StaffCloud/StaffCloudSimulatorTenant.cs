@@ -1,11 +1,9 @@
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>One StaffCloud account of the simulator: its token, its quota and its records. Records are kept as
-/// <see cref="JsonObject"/>s exactly as seeded (snake_case, any types), so a test can seed what StaffCloud might
-/// send — a string id, a number as a name, a date that is not one — and see how the client copes. Thread-safe.</summary>
+/// <summary>One StaffCloud account; records are kept exactly as seeded, so a test can seed what StaffCloud might send.</summary>
 public sealed class StaffCloudSimulatorTenant
 {
-    /// <summary>The joined field of an assignment that holds its event's project's name (staffcloud-api.md, "Assignments").</summary>
+    // The joined field of an assignment that holds its event's project's name (staffcloud-api.md, "Assignments").
     internal const string JoinedProjectName = "event.project.name";
 
     private readonly Lock _gate = new();
@@ -25,11 +23,9 @@ public sealed class StaffCloudSimulatorTenant
 
     /// <summary>The one Bearer token this tenant accepts; change it to simulate a rotation.</summary>
     public string Token { get; set => field = value ?? throw new ArgumentNullException(nameof(value)); }
+    public StaffCloudQuota? Quota { get; set; } // null: no limit
 
-    /// <summary>Requests per window before 429; null (the default) for none.</summary>
-    public StaffCloudQuota? Quota { get; set; }
-
-    /// <summary>The quota after this request; with <paramref name="take"/> false it spends none (made-up answers: faults, outages).</summary>
+    // With take false it spends none (made-up answers: faults, outages).
     internal StaffCloudQuotaState Spend(DateTimeOffset now, bool take)
     {
         var quota = Quota ?? StaffCloudQuota.Off;
@@ -48,7 +44,6 @@ public sealed class StaffCloudSimulatorTenant
         }
     }
 
-    /// <summary>Replaces every record of <paramref name="resource"/>.</summary>
     public void Seed(StaffCloudResource resource, IEnumerable<JsonObject> records)
     {
         var copies = records.Select(Copy).ToList();
@@ -75,7 +70,6 @@ public sealed class StaffCloudSimulatorTenant
         }
     }
 
-    /// <summary>Removes the records with these ids (a hard deletion); returns how many were there.</summary>
     public int Delete(StaffCloudResource resource, IEnumerable<long> ids)
     {
         var keys = ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToHashSet(StringComparer.Ordinal);
@@ -83,15 +77,14 @@ public sealed class StaffCloudSimulatorTenant
             return _records[resource].RemoveAll(r => IdKey(r) is { } key && keys.Contains(key));
     }
 
-    /// <summary>Copies of the records as stored (an assignment's missing times are not filled in here).</summary>
+    // As stored: an assignment's missing times are not filled in here.
     public IReadOnlyList<JsonObject> Records(StaffCloudResource resource)
     {
         lock (_gate)
             return [.. _records[resource].Select(Copy)];
     }
 
-    /// <summary>Copies of the records that pass <paramref name="matches"/>, only those copied. An assignment is joined first, so
-    /// filters see what it lends: its event's times where it has none (scenario-format.md), its project's name.</summary>
+    // An assignment is joined first, so filters see what it lends: its event's times where it has none, its project's name.
     internal List<JsonObject> Served(StaffCloudResource resource, Func<JsonObject, bool> matches)
     {
         lock (_gate)
@@ -115,7 +108,6 @@ public sealed class StaffCloudSimulatorTenant
 
     internal static string? IdKey(JsonObject record) => IdText(record["id"]);
 
-    /// <summary>A copy of the assignment with its event's times and project's name (<see cref="JoinedProjectName"/>); else the original.</summary>
     private static JsonObject Joined(JsonObject original, Dictionary<string, JsonObject> events, Dictionary<string, JsonObject> projects)
     {
         if (IdText(original["event_id"]) is not { } eventKey || !events.TryGetValue(eventKey, out var owner))
@@ -137,7 +129,7 @@ public sealed class StaffCloudSimulatorTenant
         return assignment;
     }
 
-    /// <summary>The records of <paramref name="resource"/> by id; the first of records sharing an id wins. Under the lock.</summary>
+    // The first of records sharing an id wins. Under the lock.
     private Dictionary<string, JsonObject> ById(StaffCloudResource resource)
     {
         var byId = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
@@ -150,7 +142,7 @@ public sealed class StaffCloudSimulatorTenant
         return byId;
     }
 
-    /// <summary>An id as text: <c>5</c>, <c>5.0</c> and <c>" 5 "</c> are all "5".</summary>
+    // 5, 5.0 and " 5 " are all "5".
     private static string? IdText(JsonNode? id)
     {
         var text = StaffCloudQuery.Text(id)?.Trim();
@@ -160,4 +152,25 @@ public sealed class StaffCloudSimulatorTenant
     }
 
     private static JsonObject Copy(JsonObject record) => record.DeepClone().AsObject();
+}
+
+/// <summary>A tenant's rate limit: at most <see cref="Requests"/> per fixed <see cref="Window"/>, then 429 until it resets.</summary>
+public sealed record StaffCloudQuota(int Requests, TimeSpan Window)
+{
+    /// <summary>What the headers report when no quota is set: a limit no scenario reaches, so a client never waits for it.</summary>
+    internal static StaffCloudQuota Off { get; } = new(100_000, TimeSpan.FromMinutes(1));
+}
+
+/// <summary>What the rate-limit headers of one answer say.</summary>
+internal readonly record struct StaffCloudQuotaState(bool Allowed, int Limit, int Remaining, long ResetSeconds);
+
+/// <summary>The StaffCloud lists the simulator serves; the path segment is the lower-cased name.</summary>
+public enum StaffCloudResource
+{
+    Employees,
+    Events,
+    Assignments,
+
+    /// <summary>Projects: served as a list, and joined into assignments as <c>event.project.name</c>.</summary>
+    Projects,
 }

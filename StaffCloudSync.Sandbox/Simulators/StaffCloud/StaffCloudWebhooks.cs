@@ -1,36 +1,28 @@
-using Microsoft.AspNetCore.Http;
-
 namespace StaffCloudSync.Sandbox.Simulators.StaffCloud;
 
-/// <summary>StaffCloud's <c>/webhooks</c> (staffcloud-api.md): GET lists, POST creates from <c>{"trigger": {"event"}, "webhook": {"url"}}</c>,
-/// PUT <c>/{id}</c> replaces (both parts again), DELETE <c>/{id}</c> removes. The real answers are not documented: here a
-/// record is <c>{"id", "trigger", "webhook"}</c>, a create answers 201 with it, a delete 204. The URLs are never called:
-/// scenarios hand notifications to the receiver themselves.</summary>
+/// <summary>StaffCloud's <c>/webhooks</c> (staffcloud-api.md; the answers are not documented). The URLs are never called.</summary>
 public sealed class StaffCloudWebhooks
 {
     public const string Resource = "webhooks";
-
     private const int MaxBodyBytes = 16 * 1024;
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<JsonObject>> _byTenant = new(StringComparer.Ordinal);
     private long _nextId = 1;
 
-    /// <summary>The webhooks of one API tenant, as they would be listed.</summary>
     public IReadOnlyList<JsonObject> Of(string apiTenant)
     {
         lock (_gate)
             return [.. List(apiTenant).Select(w => w.DeepClone().AsObject())];
     }
 
-    /// <summary>A webhook set up by hand in StaffCloud (another integration's, or ours with an old secret).</summary>
+    // Set up by hand in StaffCloud: another integration's, or ours with an old secret.
     public JsonObject Add(string apiTenant, string trigger, string url)
     {
         lock (_gate)
             return Created(List(apiTenant), (trigger, url)).Body!.AsObject();
     }
 
-    /// <summary>The answer to one request: its status and body (null for none).</summary>
     public (int Status, JsonNode? Body) Serve(string apiTenant, string method, string? id, JsonObject? body)
     {
         lock (_gate)
@@ -52,7 +44,6 @@ public sealed class StaffCloudWebhooks
         }
     }
 
-    /// <summary>The request's JSON object, or null when there is none, it is too large, or not an object.</summary>
     public static async Task<JsonObject?> ReadBodyAsync(HttpRequest request)
     {
         var buffer = new byte[MaxBodyBytes + 1];
@@ -88,7 +79,7 @@ public sealed class StaffCloudWebhooks
         return (204, null);
     }
 
-    /// <summary>Both parts, as a PUT must send them again: an event name and an absolute http(s) URL.</summary>
+    // Both parts, as a PUT must send them again.
     private static (string Trigger, string Url)? Parse(JsonObject? body) =>
         (body?["trigger"] as JsonObject)?["event"] is JsonValue e && e.TryGetValue<string>(out var trigger) && !string.IsNullOrWhiteSpace(trigger)
         && (body["webhook"] as JsonObject)?["url"] is JsonValue u && u.TryGetValue<string>(out var url)
