@@ -1,12 +1,9 @@
 using Azure.Core;
 using Microsoft.Extensions.Azure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core;
 using StaffCloudSync.Core.Platform.Storage;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands;
 

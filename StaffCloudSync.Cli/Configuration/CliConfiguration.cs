@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli.Configuration;

@@ -1,10 +1,6 @@
 using Azure;
 using Azure.Identity;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Platform.Failures;
-using StaffCloudSync.Core.Platform.Secrets;
-using StaffCloudSync.Core.Tenants;
-using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 

@@ -1,6 +1,3 @@
-using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Tenants;
-
 namespace StaffCloudSync.Cli.Rendering;
 
 /// <summary>An approval of held deletions in one line, wherever the CLI shows it (tenants show/list, runs): who approved, when,

@@ -1,6 +1,3 @@
-using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Runs.Records;
-
 namespace StaffCloudSync.Cli.Rendering;
 
 /// <summary>How values read in the human output: UTC times to the second, statuses coloured by what they ask of the operator.</summary>

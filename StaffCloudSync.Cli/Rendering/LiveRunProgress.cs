@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Runs;
-
 namespace StaffCloudSync.Cli.Rendering;
 
 /// <summary>A run's progress on a terminal's status line ("<c>label · invocation n · phase · writes · rate · time left</c>"), only

@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Runs;
-
 namespace StaffCloudSync.Cli.Rendering;
 
 /// <summary>A run's progress reports as the line of a live display. The rate is over the last <see cref="Window"/>: the pace now,

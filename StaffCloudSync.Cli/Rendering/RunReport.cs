@@ -1,6 +1,4 @@
 using StaffCloudSync.Core.Engine.Explain;
-using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Cli.Rendering;
 

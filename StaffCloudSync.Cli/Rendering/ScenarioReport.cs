@@ -1,5 +1,3 @@
-using StaffCloudSync.Sandbox.Scenarios;
-
 namespace StaffCloudSync.Cli.Rendering;
 
 /// <summary>The human report of a scenario: each sync step as a run report with what the simulators received, then MobieTrain's final state.</summary>

@@ -1,4 +1,3 @@
-using StaffCloudSync.Core.Operations;
 using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Functions.Functions;

@@ -1,12 +1,9 @@
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core;
-using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Scheduling.Notifications;
 using StaffCloudSync.Core.Scheduling.Notifications.Registration;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Notifications;
 

@@ -3,7 +3,6 @@ using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Engine.Explain;
 using StaffCloudSync.Core.Operations;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 

@@ -1,7 +1,5 @@
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 

@@ -2,10 +2,6 @@ using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Engine.Explain;
-using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 

@@ -1,7 +1,6 @@
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Sandbox.Hosting;
-using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Cli.Commands.Sandbox;
 

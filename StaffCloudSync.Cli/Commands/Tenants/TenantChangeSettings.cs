@@ -1,6 +1,5 @@
 using System.Reflection;
 using StaffCloudSync.Core.Engine.Rules;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 

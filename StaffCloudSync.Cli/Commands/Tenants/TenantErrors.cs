@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Tenants;
-
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
 internal static class TenantErrors

@@ -1,9 +1,6 @@
 using Azure;
 using Azure.Identity;
-using Microsoft.Extensions.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
-using StaffCloudSync.Core.Platform.Secrets;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 

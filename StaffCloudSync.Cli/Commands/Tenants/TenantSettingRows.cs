@@ -1,5 +1,4 @@
 using StaffCloudSync.Core.Engine.Rules;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 

@@ -1,5 +1,4 @@
 using StaffCloudSync.Cli.Infrastructure;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 

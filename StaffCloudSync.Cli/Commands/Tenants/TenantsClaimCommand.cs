@@ -1,10 +1,8 @@
 using System.Text.Json.Serialization;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Operations;
 using StaffCloudSync.Core.Platform.Failures;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 

@@ -1,8 +1,5 @@
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Platform.Secrets;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
