@@ -21,8 +21,7 @@ internal sealed class NotificationsSettings : TenantSettingsBase
     [Description("Create (or point at the current URL) the StaffCloud webhooks employee.created, employee.updated and assignment.status_changed")]
     public bool Register { get; init; }
 
-    [CommandOption("--unregister")]
-    [Description("Delete the tenant's StaffCloud webhooks that call this tenant's notification URL")]
+    [CommandOption("--unregister"), Description("Delete the tenant's StaffCloud webhooks that call this tenant's notification URL")]
     public bool Unregister { get; init; }
 
     public override ValidationResult Validate() =>

@@ -8,8 +8,7 @@ namespace StaffCloudSync.Cli.Commands.Operations;
 
 internal sealed class ExplainSettings : TenantSettingsBase
 {
-    [CommandArgument(1, "<employee-id>")]
-    [Description("The StaffCloud employee id (MobieTrain's externalId)")]
+    [CommandArgument(1, "<employee-id>"), Description("The StaffCloud employee id (MobieTrain's externalId)")]
     public string EmployeeId { get; init; } = string.Empty;
 
     public long Employee => long.Parse(EmployeeId, NumberStyles.None, CultureInfo.InvariantCulture);

@@ -7,12 +7,10 @@ internal sealed class RunsSettings : TenantSettingsBase
 {
     private const int MaxRuns = 200;
 
-    [CommandOption("--max <N>")]
-    [Description("How many recent runs to list, newest first (1–200, default 20)")]
+    [CommandOption("--max <N>"), Description("How many recent runs to list, newest first (1–200, default 20)")]
     public string? Max { get; init; }
 
-    [CommandOption("--run <RUN-ID>")]
-    [Description("Show this one run expanded: skipped records, failures, held deletions")]
+    [CommandOption("--run <RUN-ID>"), Description("Show this one run expanded: skipped records, failures, held deletions")]
     public string? RunId { get; init; }
 
     public int Count => Max is null ? 20 : int.Parse(Max, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -25,12 +23,10 @@ internal sealed class RunsSettings : TenantSettingsBase
 
 internal sealed class RunsShowSettings : TenantSettingsBase
 {
-    [CommandArgument(1, "<run-id>")]
-    [Description("The run's id (as `runs <tenant>` lists it)")]
+    [CommandArgument(1, "<run-id>"), Description("The run's id (as `runs <tenant>` lists it)")]
     public string RunId { get; init; } = string.Empty;
 
-    [CommandOption("--csv")]
-    [Description("Print the run's results file: one CSV line per person and action (docs/cli.md names the columns)")]
+    [CommandOption("--csv"), Description("Print the run's results file: one CSV line per person and action (docs/cli.md names the columns)")]
     public bool Csv { get; init; }
 
     public override ValidationResult Validate() =>

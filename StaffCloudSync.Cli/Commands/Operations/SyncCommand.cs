@@ -105,7 +105,5 @@ internal sealed record SyncChainReport(RunRecord Run, SyncPlanView? Plan, IReadO
 
 internal sealed record SyncPlanView(DeletionGuardDecision DeletionGuard, IReadOnlyList<PlannedActionView> Actions)
 {
-    public static SyncPlanView From(SyncPlan plan) => new(
-        plan.DeletionGuard,
-        plan.Actions.Select(a => new PlannedActionView(a.Kind, EmployeeExplainer.RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why)).ToList());
+    public static SyncPlanView From(SyncPlan plan) => new(plan.DeletionGuard, plan.Actions.Select(PlannedActionView.Of).ToList());
 }

@@ -11,16 +11,13 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     [Description("StaffCloud API tenant: the API is https://<NAME>.staff.cloud/api/v1/ (required for add)")]
     public string? StaffCloudApiTenant { get; init; }
 
-    [CommandOption("--mobietrain-account <ID>")]
-    [Description("The MobieTrain account id (required for add)")]
+    [CommandOption("--mobietrain-account <ID>"), Description("The MobieTrain account id (required for add)")]
     public string? MobieTrainAccountId { get; init; }
 
-    [CommandOption("--time-zone <IANA>")]
-    [Description("Time zone of StaffCloud's wall-clock times (default Europe/Zurich)")]
+    [CommandOption("--time-zone <IANA>"), Description("Time zone of StaffCloud's wall-clock times (default Europe/Zurich)")]
     public string? TimeZone { get; init; }
 
-    [CommandOption("--default-language <CODE>")]
-    [Description("ISO 639-1 language for invitations when StaffCloud has none (default en)")]
+    [CommandOption("--default-language <CODE>"), Description("ISO 639-1 language for invitations when StaffCloud has none (default en)")]
     public string? DefaultLanguage { get; init; }
 
     [CommandOption("--group-name-template <TEMPLATE>")]
@@ -44,20 +41,17 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     [DefaultValue(true)]
     public FlagValue<bool>? PreserveManualGroups { get; init; }
 
-    [CommandOption("--invitation-max-age-months <N>")]
-    [Description("Invitations not accepted within N months are withdrawn (1–120, default 6)")]
+    [CommandOption("--invitation-max-age-months <N>"), Description("Invitations not accepted within N months are withdrawn (1–120, default 6)")]
     public string? InvitationMaxAgeMonths { get; init; }
 
     [CommandOption("--deletion-threshold-percent <N>")]
     [Description("Deletion guard: hold removals above N % of the synced persons (0–50, default 20)")]
     public string? DeletionThresholdPercent { get; init; }
 
-    [CommandOption("--deletion-threshold-minimum <N>")]
-    [Description("Deletion guard: never hold N removals or fewer (0–100, default 10)")]
+    [CommandOption("--deletion-threshold-minimum <N>"), Description("Deletion guard: never hold N removals or fewer (0–100, default 10)")]
     public string? DeletionThresholdMinimum { get; init; }
 
-    [CommandOption("--deletion-approval-hours <N>")]
-    [Description("How long tenants allow-deletions lasts before it lapses (1–168 hours, default 24)")]
+    [CommandOption("--deletion-approval-hours <N>"), Description("How long tenants allow-deletions lasts before it lapses (1–168 hours, default 24)")]
     public string? DeletionApprovalHours { get; init; }
 
     [CommandOption("--staffcloud-token-secret <NAME>")]
@@ -68,8 +62,7 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     [Description("Key Vault secret holding the MobieTrain API key (default mobietrain-api-key, the integration's shared key)")]
     public string? MobieTrainApiKeySecret { get; init; }
 
-    [CommandOption("--webhook-secret <NAME>")]
-    [Description("Key Vault secret the notification URL must carry (default staffcloud-webhook-<tenant>)")]
+    [CommandOption("--webhook-secret <NAME>"), Description("Key Vault secret the notification URL must carry (default staffcloud-webhook-<tenant>)")]
     public string? WebhookSecret { get; init; }
 
     [CommandOption("--webhook-debounce <DURATION>")]

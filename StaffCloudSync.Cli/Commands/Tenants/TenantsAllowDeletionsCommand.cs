@@ -5,8 +5,7 @@ namespace StaffCloudSync.Cli.Commands.Tenants;
 
 internal sealed class AllowDeletionsSettings : TenantSettingsBase
 {
-    [CommandOption("--granted-by <NAME>")]
-    [Description("Who approves, stored with the approval for the audit trail (default: cli)")]
+    [CommandOption("--granted-by <NAME>"), Description("Who approves, stored with the approval for the audit trail (default: cli)")]
     public string? GrantedBy { get; init; }
 }
 

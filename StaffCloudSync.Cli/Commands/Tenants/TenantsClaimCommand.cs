@@ -8,16 +8,14 @@ namespace StaffCloudSync.Cli.Commands.Tenants;
 
 internal sealed class ClaimSettings : OperatorSettings
 {
-    [CommandArgument(0, "[tenant]")]
-    [Description("The tenant id (the Tenants table's row key); leave it out with --all")]
+    [CommandArgument(0, "[tenant]"), Description("The tenant id (the Tenants table's row key); leave it out with --all")]
     public string? TenantId { get; init; }
 
     [CommandOption("--all")]
     [Description("Every tenant row: claims each account that has no marker yet (the migration of existing tenants); needs --yes")]
     public bool All { get; init; }
 
-    [CommandOption("--yes")]
-    [Description("Claim without asking (scripts); without it the command shows what the account holds and asks")]
+    [CommandOption("--yes"), Description("Claim without asking (scripts); without it the command shows what the account holds and asks")]
     public bool Yes { get; init; }
 
     public override ValidationResult Validate() =>

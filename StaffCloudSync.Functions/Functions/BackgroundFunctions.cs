@@ -1,8 +1,17 @@
 using Azure.Storage.Queues.Models;
 using StaffCloudSync.Core.Runs;
+using StaffCloudSync.Core.Scheduling;
 using StaffCloudSync.Functions.Hosting;
 
 namespace StaffCloudSync.Functions.Functions;
+
+/// <summary>Twice a day (<c>SyncSchedule</c>): one queue message per enabled tenant.</summary>
+public sealed class ScheduledDispatch(TenantDispatcher dispatcher)
+{
+    [Function(nameof(ScheduledDispatch))]
+    public Task RunAsync([TimerTrigger("%SyncSchedule%", RunOnStartup = false)] TimerInfo timer, CancellationToken cancellationToken) =>
+        dispatcher.DispatchAsync(timer.IsPastDue, cancellationToken);
+}
 
 /// <summary>One tenant's run, from its queue message; retried by the queue only when a retry can help. Both ways the host stops
 /// it stop the run between writes: <c>InvocationCancel</c> (the function's token) and SIGTERM (<see cref="RunDrain"/>'s
@@ -19,4 +28,12 @@ public sealed class TenantSync(TenantRunner runner, RunDrain? drain = null)
         using var span = SyncRequest.TryParse(message.MessageText, out var request, out _) ? request!.StartRunSpan() : null;
         await runner.RunQueuedAsync(message.MessageText, message.MessageId, message.DequeueCount, stopping.Token);
     }
+}
+
+/// <summary>Runs the queue gave up on: recorded against the tenant and logged for the alert.</summary>
+public sealed class TenantSyncPoison(PoisonHandler handler)
+{
+    [Function(nameof(TenantSyncPoison))]
+    public Task RunAsync([QueueTrigger(SyncRequest.PoisonQueueName, Connection = "AzureWebJobsStorage")] QueueMessage message, CancellationToken cancellationToken) =>
+        handler.HandleAsync(message.MessageText, message.MessageId, cancellationToken);
 }
