@@ -2,7 +2,6 @@ using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli.Commands;
 
-/// <summary>A command with the CLI's context: its output streams and consoles, environment and test hooks.</summary>
 internal abstract class CliCommand<TSettings>(CliContext context) : AsyncCommand<TSettings>
     where TSettings : CliSettings
 {

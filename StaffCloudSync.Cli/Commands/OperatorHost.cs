@@ -23,16 +23,14 @@ internal sealed class OperatorHost(ServiceProvider provider, IConfiguration conf
 {
     public IConfiguration Configuration { get; } = configuration;
 
-    /// <summary>Builds the services and validates the settings <paramref name="needs"/> names (<see cref="OptionsValidationException"/>,
-    /// exit 4, names the setting). <paramref name="addServices"/>: what only that command uses and the Functions app never has.</summary>
+    /// <summary>Builds the services and validates the settings <paramref name="needs"/> names (exit 4 naming the setting).</summary>
     public static OperatorHost Start(CliContext context, OperatorSettings settings, OperatorNeeds needs, Action<IServiceCollection>? addServices = null)
     {
         var configuration = CliConfiguration.Build(context, settings.SettingsFile);
         var services = new ServiceCollection();
         services.AddCliLogging(context, settings.Verbose);
 
-        // An operator waiting at a prompt should hear "storage unreachable" in seconds, not after the SDK's minute of
-        // retries meant for a background job (the Key Vault client sets its own retries over these defaults).
+        // An operator at a prompt should hear "storage unreachable" in seconds, not after the SDK's minute of retries.
         services.AddAzureClients(clients => clients.ConfigureDefaults(StorageRetries));
         services.AddStaffCloudSync(configuration);
         addServices?.Invoke(services);

@@ -1,6 +1,7 @@
 using Azure;
 using Azure.Identity;
 using StaffCloudSync.Core.Platform.Failures;
+using StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 
@@ -32,6 +33,8 @@ internal static class CliErrors
         CliException e => (e.ExitCode, e.Lines),
         CommandAppException e => (ExitCodes.InvalidInput, [$"{e.Message.TrimEnd('.')} — see: {string.Join(' ', new[] { CliApp.Name, commandPath, "--help" }.Where(w => w.Length > 0))}"]),
         ScenarioFormatException e => (ExitCodes.InvalidInput, [e.Message]),
+        NothingHeldException e => (ExitCodes.Failed, [$"deletions not allowed: {e.Message}"]),
+        WebhookRegistrationException e => (ExitCodes.Configuration, [e.Message]),
         TenantValidationException e => (ExitCodes.InvalidInput, e.Errors.Count > 0 ? e.Errors.Select(x => x.ToString()).ToList() : [e.Message]),
         OptionsValidationException e => (ExitCodes.Configuration, Settings(e.Failures)),
         AggregateException e when e.InnerExceptions.Count > 0 && e.InnerExceptions.All(x => x is OptionsValidationException) =>

@@ -1,8 +1,7 @@
 namespace StaffCloudSync.Cli.Rendering;
 
-/// <summary>A run's progress on a terminal's status line ("<c>label · invocation n · phase · writes · rate · time left</c>"), only
-/// on an interactive standard error without <c>--json</c>. Reports from the parallel writes land on whatever status is
-/// live (none between a chain's invocations, while each one's report is printed): the latest line waits for the next.</summary>
+/// <summary>A run's progress on a terminal's status line ("<c>label · invocation n · phase · writes · rate · time left</c>"); between
+/// a chain's invocations no status is live, and the latest line waits for the next.</summary>
 internal sealed class LiveRunProgress(string label, TimeProvider time) : IProgress<RunProgress>
 {
     private readonly Lock _gate = new();
@@ -11,7 +10,6 @@ internal sealed class LiveRunProgress(string label, TimeProvider time) : IProgre
     private string _label = label;
     private string? _line;
 
-    /// <summary>The status the lines go to, until <see cref="Detach"/>.</summary>
     public void Attach(StatusContext status)
     {
         lock (_gate)
@@ -53,9 +51,8 @@ internal sealed class LiveRunProgress(string label, TimeProvider time) : IProgre
     private void Render() => _status?.Status(Markup.Escape(_line is null ? _label : $"{_label} · {_line}"));
 }
 
-/// <summary>A run's progress reports as the line of a live display. The rate is over the last <see cref="Window"/>: the pace now,
-/// so a 429 back-off shows at once. A line is due at most every <see cref="RefreshEvery"/> (reports come per write,
-/// thousands a second), or when the phase or invocation changes or the last write is in. Not thread-safe.</summary>
+/// <summary>Progress reports as a display line. The rate is over the last <see cref="Window"/> so a 429 back-off shows at once; a line
+/// is due at most every <see cref="RefreshEvery"/>, or when the phase or invocation changes or the last write is in. Not thread-safe.</summary>
 internal sealed class ProgressMeter(TimeProvider time)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(5);

@@ -13,9 +13,8 @@ public sealed class ScheduledDispatch(TenantDispatcher dispatcher)
         dispatcher.DispatchAsync(timer.IsPastDue, cancellationToken);
 }
 
-/// <summary>One tenant's run, from its queue message; retried by the queue only when a retry can help. Both ways the host stops
-/// it stop the run between writes: <c>InvocationCancel</c> (the function's token) and SIGTERM (<see cref="RunDrain"/>'s
-/// token; a container without the drain, calling the function directly, has the function's token alone).</summary>
+/// <summary>One tenant's run, from its queue message. Both ways the host stops it stop the run between writes: the function's
+/// token (<c>InvocationCancel</c>) and SIGTERM (<see cref="RunDrain"/>'s, absent when a test calls the function directly).</summary>
 public sealed class TenantSync(TenantRunner runner, RunDrain? drain = null)
 {
     [Function(nameof(TenantSync))]

@@ -28,9 +28,8 @@ internal sealed class NotificationsSettings : TenantSettingsBase
         Register && Unregister ? ValidationResult.Error("--register and --unregister: give one of them") : ValidationResult.Success();
 }
 
-/// <summary><c>tenants notifications &lt;tenant&gt;</c>: the URL StaffCloud calls for early runs, the line that creates its secret,
-/// and with <c>--register</c>/<c>--unregister</c> the tenant's StaffCloud webhooks: the product's only writes to StaffCloud,
-/// only here, at an operator's word. They also set or clear <c>Notifications</c> (without it no secret is read).</summary>
+/// <summary><c>tenants notifications &lt;tenant&gt;</c>: the URL StaffCloud calls, the line that creates its secret, and with
+/// <c>--register</c>/<c>--unregister</c> the product's only writes to StaffCloud (its webhooks) and the <c>Notifications</c> flag.</summary>
 internal sealed class TenantsNotificationsCommand(CliContext context) : CliCommand<NotificationsSettings>(context)
 {
     // A fresh random value made by the operator's shell: the CLI never prints a secret it did not have to.
@@ -56,7 +55,11 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
                 throw TenantErrors.Invalid(tenant.TenantId, "not registered", record.Errors);
             }
 
-            changes = await ChangeWebhooksAsync(host.Get<WebhookRegistration>(), TenantTargets.StaffCloud(tenant), url, secret, settings.Register, cancellationToken);
+            var registration = host.Get<WebhookRegistration>();
+            var target = TenantTargets.StaffCloud(tenant);
+            changes = settings.Register
+                ? await registration.RegisterAsync(target, url, secret!, cancellationToken)
+                : await registration.UnregisterAsync(target, url, cancellationToken);
             await SetNotificationsAsync(host.Get<TenantStore>(), record, tenant, settings.Register, cancellationToken);
         }
 
@@ -108,21 +111,6 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
         catch (TenantConflictException e)
         {
             throw new CliException(ExitCodes.Failed, $"tenant '{tenant.TenantId}': {outcome}: {e.Message}; run the command again");
-        }
-    }
-
-    private static async Task<IReadOnlyList<WebhookChange>> ChangeWebhooksAsync(
-        WebhookRegistration registration, Core.Partners.StaffCloud.StaffCloudTarget target, Uri baseUrl, string? secret, bool register, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return register
-                ? await registration.RegisterAsync(target, baseUrl, secret!, cancellationToken)
-                : await registration.UnregisterAsync(target, baseUrl, cancellationToken);
-        }
-        catch (WebhookRegistrationException e)
-        {
-            throw new CliException(ExitCodes.Configuration, e.Message);
         }
     }
 

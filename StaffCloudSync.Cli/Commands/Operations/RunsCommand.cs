@@ -55,7 +55,6 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
     public static CliException RunNotFound(string tenantId, string runId) =>
         new(ExitCodes.NotFound, $"run '{runId}' of tenant '{tenantId}' does not exist — list its runs with: staffcloud-sync runs {tenantId}");
 
-    /// <summary>One run expanded (<c>runs --run</c>, <c>runs show</c>).</summary>
     public static void WriteOne(CliContext context, RunRecord run) => context.Report(run, console =>
     {
         console.Line($"Run {run.RunId} of tenant {run.TenantId}");
@@ -90,8 +89,7 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A run that went past its time budget and its continuations are one line (sync-rules.md, "Time budget"), started
-    /// when the first began, ended when the last did, counts added up; newest first.</summary>
+    /// <summary>A run past its time budget and its continuations as one line (sync-rules.md, "Time budget"), counts added up.</summary>
     internal static List<Chain> Chains(IReadOnlyList<RunRecord> newestFirst) =>
         newestFirst
             .GroupBy(r => r.ChainId ?? r.RunId, StringComparer.Ordinal)

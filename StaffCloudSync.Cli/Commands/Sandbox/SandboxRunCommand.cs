@@ -26,9 +26,8 @@ internal sealed class SandboxRunCommand(CliContext context) : CliCommand<Sandbox
     }
 }
 
-/// <summary><c>sandbox demo</c>: the whole job on the simulators, no Azure account. The scenario is
-/// <see cref="DemoScenario.Build"/>, run exactly like <c>sandbox run</c>, closed by one line per run ending with the
-/// second run's "nothing to do — 0 writes".</summary>
+/// <summary><c>sandbox demo</c>: <see cref="DemoScenario.Build"/> run exactly like <c>sandbox run</c>, closed by one line per run
+/// ending with the second run's "nothing to do — 0 writes".</summary>
 internal sealed class SandboxDemoCommand(CliContext context) : CliCommand<CliSettings>(context)
 {
     protected override async Task<int> RunAsync(CliSettings settings, CancellationToken cancellationToken)

@@ -73,8 +73,7 @@ internal static class TenantErrors
         $"tenant '{record.TenantId}' has a row that cannot be read as settings; fix the column(s) below in the Tenants table (Storage Explorer or az storage entity merge)",
         record.Errors.Select(e => $"tenant '{record.TenantId}': {e.Field}: {e.Message}").ToList());
 
-    /// <summary>The row, which must exist (else exit 3) and be valid (else exit 2 naming each field), checked before a run or
-    /// preview so the operator hears what to fix instead of a run record saying it.</summary>
+    /// <summary>Before a run or preview, the row must exist (else exit 3) and be valid (else exit 2 naming each field).</summary>
     public static async Task<TenantRecord> RequireValidAsync(TenantStore store, string tenantId, CancellationToken cancellationToken)
     {
         var record = await store.GetAsync(tenantId, cancellationToken) ?? throw CliException.TenantNotFound(tenantId);

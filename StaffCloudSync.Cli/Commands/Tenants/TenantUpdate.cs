@@ -3,9 +3,8 @@ using StaffCloudSync.Cli.Rendering;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary>A change of an existing tenant's settings, as update/enable/disable make it: read the row, apply the change,
-/// validate, and write it only if the row still has the ETag that was read — so two operators editing one tenant at
-/// once cannot silently undo each other (the second is told to run again).</summary>
+/// <summary>update/enable/disable: read the row, apply the change, validate, and write it only if the row still has the ETag
+/// that was read, so two operators editing one tenant at once cannot silently undo each other.</summary>
 internal static class TenantUpdate
 {
     public static async Task<int> RunAsync(CliContext context, TenantSettingsBase settings, string action,
@@ -59,21 +58,18 @@ internal sealed class TenantsUpdateCommand(CliContext context) : CliCommand<Tena
                 $"nothing to change: give at least one setting option, e.g. staffcloud-sync tenants update {settings.TenantId} --time-zone Europe/Berlin (see --help)");
         }
 
-        // A changed MobieTrain account disables the tenant until an operator enables it again (sync-rules.md); applied here
-        // so that the output lists Enabled among the changes.
+        // A changed MobieTrain account disables the tenant (sync-rules.md); applied here so the output lists Enabled as changed.
         return TenantUpdate.RunAsync(Context, settings, "updated",
             before => AccountChange.Apply(before, settings.ApplyTo(before)), cancellationToken);
     }
 }
 
-/// <summary><c>tenants enable &lt;tenant&gt;</c>: scheduled runs sync it again.</summary>
 internal sealed class TenantsEnableCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
 {
     protected override Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken) =>
         TenantUpdate.RunAsync(Context, settings, "enabled", s => s with { Enabled = true }, cancellationToken);
 }
 
-/// <summary><c>tenants disable &lt;tenant&gt;</c>: scheduled runs skip it; dry runs stay possible.</summary>
 internal sealed class TenantsDisableCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
 {
     protected override Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken) =>

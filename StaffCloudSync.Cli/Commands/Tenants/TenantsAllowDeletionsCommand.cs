@@ -16,16 +16,7 @@ internal sealed class TenantsAllowDeletionsCommand(CliContext context) : CliComm
     protected override async Task<int> RunAsync(AllowDeletionsSettings settings, CancellationToken cancellationToken)
     {
         await using var host = await OperatorHost.StartAsync(Context, settings, cancellationToken);
-        DeletionApproval approval;
-        try
-        {
-            approval = await host.Get<DeletionApprovals>().GrantAsync(settings.TenantId, settings.GrantedBy ?? "cli", cancellationToken);
-        }
-        catch (NothingHeldException e)
-        {
-            throw new CliException(ExitCodes.Failed, $"deletions not allowed: {e.Message}");
-        }
-
+        var approval = await host.Get<DeletionApprovals>().GrantAsync(settings.TenantId, settings.GrantedBy ?? "cli", cancellationToken);
         var meaning =
             $"The next non-dry runs of '{settings.TenantId}' apply the deletions of these {approval.Employees.Count} person(s) that are still planned, whatever the deletion guard's threshold; " +
             "any other deletion still counts in the guard. The approval is used up once none of them is left, and lapses at its expiry. A dry run neither uses nor changes it. Preview first with: " +

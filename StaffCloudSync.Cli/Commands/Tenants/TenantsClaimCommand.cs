@@ -28,9 +28,8 @@ internal sealed class ClaimSettings : OperatorSettings
         };
 }
 
-/// <summary><c>tenants claim &lt;tenant&gt;</c>: an operator's explicit claim of a MobieTrain account that already holds people
-/// (sync-rules.md, "An account belongs to one tenant, provably"). It shows what the next run would do to them before
-/// asking, because from then on the tenant's runs update and remove those people. <c>--all --yes</c> migrates every row.</summary>
+/// <summary><c>tenants claim &lt;tenant&gt;</c> (sync-rules.md, "An account belongs to one tenant, provably"): shows what the next
+/// run would do to the account's people before asking, since from then on runs update and remove them.</summary>
 internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<ClaimSettings>(context)
 {
     protected override async Task<int> RunAsync(ClaimSettings settings, CancellationToken cancellationToken)
@@ -114,19 +113,13 @@ internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<Claim
         };
 }
 
-/// <summary>What <c>tenants claim</c> reports for one tenant, as text and as <c>--json</c>.</summary>
 internal sealed record ClaimReport(
     string TenantId, string? AccountId, string? Marker, int SyncedPersons, int Known, int Gone, int Unproven, AccountClaimOutcome? Outcome, string Result)
 {
-    public ClaimReport(AccountClaimView view, AccountClaimOutcome? outcome)
-        : this(view.TenantId, view.AccountId, view.Marker.StateText, view.Marker.SyncedPersons, view.Known, view.Gone, view.Unproven, outcome, Text(view, outcome))
-    {
-    }
+    public ClaimReport(AccountClaimView view, AccountClaimOutcome? outcome) : this(
+        view.TenantId, view.AccountId, view.Marker.StateText, view.Marker.SyncedPersons, view.Known, view.Gone, view.Unproven, outcome, Text(view, outcome)) { }
 
-    public ClaimReport(string tenantId, string result)
-        : this(tenantId, null, null, 0, 0, 0, 0, null, result)
-    {
-    }
+    public ClaimReport(string tenantId, string result) : this(tenantId, null, null, 0, 0, 0, 0, null, result) { }
 
     [JsonIgnore]
     public bool Claimed => Outcome is AccountClaimOutcome.Claimed or AccountClaimOutcome.AlreadyOurs;

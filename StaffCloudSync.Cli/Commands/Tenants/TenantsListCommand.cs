@@ -3,7 +3,6 @@ using StaffCloudSync.Cli.Rendering;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary><c>tenants list</c>: every row of the Tenants table, valid or not, by id.</summary>
 internal sealed class TenantsListCommand(CliContext context) : CliCommand<OperatorSettings>(context)
 {
     protected override async Task<int> RunAsync(OperatorSettings settings, CancellationToken cancellationToken)
