@@ -7,14 +7,11 @@ using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Cli.Commands;
 
-/// <summary>Which settings a command checks before it starts: <c>AddStaffCloudSync</c> validates every client, but a command
-/// that only reads tables must not demand a MobieTrain URL it never calls.</summary>
+/// <summary>Which settings a command checks before it starts: the storage account only (tenants, runs), or everything the
+/// Functions app validates at start-up (sync, explain); a command that only reads tables must not demand a MobieTrain URL.</summary>
 internal enum OperatorNeeds
 {
-    /// <summary>The app's storage account only (<c>AzureWebJobsStorage</c>, <c>Storage__*</c>): tenants, runs.</summary>
     Storage,
-
-    /// <summary>Everything the Functions app validates at start-up: sync, explain.</summary>
     Everything,
 }
 

@@ -80,22 +80,13 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
 
     public override ValidationResult Validate()
     {
-        foreach (var (option, value) in Numbers())
-        {
-            if (value is not null && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-                return ValidationResult.Error($"{option}: '{value}' is not a whole number");
-        }
-
-        foreach (var (option, value) in Durations())
-        {
-            if (value is not null && !DurationText.TryParse(value, out _))
-                return ValidationResult.Error($"{option}: '{value}' is not a duration such as {DurationText.Example}");
-        }
-
-        if (GroupBy is not null && !GroupModeText.TryParse(GroupBy, out _))
-            return ValidationResult.Error($"--group-by: '{GroupBy}' is not event or project");
-
-        return ValidationResult.Success();
+        var error = Numbers().Where(n => n.Value is not null && !int.TryParse(n.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            .Select(n => $"{n.Option}: '{n.Value}' is not a whole number")
+            .Concat(Durations().Where(d => d.Value is not null && !DurationText.TryParse(d.Value, out _))
+                .Select(d => $"{d.Option}: '{d.Value}' is not a duration such as {DurationText.Example}"))
+            .Append(GroupBy is not null && !GroupModeText.TryParse(GroupBy, out _) ? $"--group-by: '{GroupBy}' is not event or project" : null)
+            .FirstOrDefault(e => e is not null);
+        return error is null ? ValidationResult.Success() : ValidationResult.Error(error);
     }
 
     /// <summary>Whether any setting option was given (a flag only when given: its default value is not "given").</summary>
