@@ -4,8 +4,7 @@ using System.Text.Json.Serialization;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 
-/// <summary>One invocation's streams, environment and a test's last word on the services, injected into the commands: nothing
-/// reads <see cref="Console"/> or <see cref="Environment"/> directly, so the whole CLI runs in-process under test.</summary>
+/// <summary>One invocation's streams, environment and test hooks: nothing reads <see cref="Console"/> or the environment directly.</summary>
 internal sealed class CliContext(
     TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment, Action<IServiceCollection>? configureServices)
 {

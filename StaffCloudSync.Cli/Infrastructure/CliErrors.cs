@@ -5,8 +5,7 @@ using StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 
-/// <summary>Where whatever ended a command becomes an exit code and <c>error: …</c> lines naming what to fix; with <c>--json</c>
-/// also the one document on standard output, so a script always has exactly one document to parse.</summary>
+/// <summary>Whatever ended a command as an exit code and <c>error: …</c> lines; with <c>--json</c> also the one document.</summary>
 internal static class CliErrors
 {
     public static int Report(Exception exception, CliContext context, bool verbose, CancellationToken cancellationToken)

@@ -7,8 +7,7 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 
-/// <summary>One line per entry on standard error, through the error console so that lines and a live spinner do not garble
-/// each other and a test captures them; standard output stays the report's. Log lines carry ids and reasons, never a token.</summary>
+/// <summary>One line per entry through the error console, so that log lines and a live spinner do not garble each other.</summary>
 internal sealed class StandardErrorLoggerProvider(IAnsiConsole console, LogLevel minimum) : ILoggerProvider
 {
     private readonly Lock _gate = new();
@@ -73,8 +72,7 @@ internal static class CliLogging
     }
 }
 
-/// <summary>A sync run from the CLI traced and measured as the worker's are, so it shows up in the same workbook; exported only
-/// when the settings carry <c>APPLICATIONINSIGHTS_CONNECTION_STRING</c>. Disposing flushes: a short command keeps its telemetry.</summary>
+/// <summary>A CLI sync traced and measured as the worker's when APPLICATIONINSIGHTS_CONNECTION_STRING is set; disposing flushes.</summary>
 internal sealed class CliTelemetry(TracerProvider? tracer, MeterProvider? meter) : IDisposable
 {
     public static CliTelemetry Start(IConfiguration configuration)

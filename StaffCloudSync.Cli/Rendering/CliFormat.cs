@@ -86,8 +86,7 @@ internal static class Tables
         console.Write(new Text(text + "\n", style ?? Style.Plain));
 }
 
-/// <summary>An approval of held deletions in one line, wherever the CLI shows it (tenants show/list, runs): who approved, when,
-/// whom it covers (the run that held them and the employee ids) and until when.</summary>
+/// <summary>An approval of held deletions in one line: who approved, when, whom it covers and until when.</summary>
 internal static class ApprovalText
 {
     private const int MaxIdsShown = 20;

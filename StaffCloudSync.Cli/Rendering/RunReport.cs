@@ -2,8 +2,7 @@ using StaffCloudSync.Core.Engine.Explain;
 
 namespace StaffCloudSync.Cli.Rendering;
 
-/// <summary>One run as an operator reads it, the same in <c>sandbox run</c>, <c>sync</c> and <c>runs --run</c>: status, reason,
-/// counts, every action with its rule and why, then skipped records, held deletions and failures. Never a profile.</summary>
+/// <summary>One run as an operator reads it, the same in <c>sandbox run</c>, <c>sync</c> and <c>runs --run</c>; never a profile.</summary>
 internal static class RunReport
 {
     public static void Write(IAnsiConsole console, RunRecord record, SyncPlan? plan)

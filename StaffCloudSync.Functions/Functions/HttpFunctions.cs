@@ -53,8 +53,7 @@ public sealed class PlanTenant(TenantOperations operations)
             await HttpResults.JsonAsync(request, HttpStatusCode.OK, await operations.PlanAsync(tenantId, cancellationToken)));
 }
 
-/// <summary>The check before a first run, read only: <c>GET /api/tenants/{id}/check</c>. 200 with the report whether or not a check
-/// failed (its <c>ok</c> says which); 404 for an unknown tenant.</summary>
+/// <summary>The read-only check: <c>GET /api/tenants/{id}/check</c>; 200 whether or not a check failed (<c>ok</c> says), 404 unknown.</summary>
 public sealed class CheckTenant(TenantCheck check)
 {
     [Function(nameof(CheckTenant))]

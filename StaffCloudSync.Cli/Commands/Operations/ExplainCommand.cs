@@ -19,8 +19,7 @@ internal sealed class ExplainSettings : TenantSettingsBase
             : ValidationResult.Error($"<employee-id>: '{EmployeeId}' is not a StaffCloud employee id (a positive decimal number)");
 }
 
-/// <summary><c>explain &lt;tenant&gt; &lt;employee-id&gt;</c>: every rule's decision as a run now would decide (it reads both systems
-/// and writes nothing). Contact details are shown as valid/invalid/absent, never as values.</summary>
+/// <summary>Reads both systems and writes nothing; contact details show as valid/invalid/absent, never as values.</summary>
 internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSettings>(context)
 {
     protected override async Task<int> RunAsync(ExplainSettings settings, CancellationToken cancellationToken)

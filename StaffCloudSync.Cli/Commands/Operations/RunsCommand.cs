@@ -33,8 +33,7 @@ internal sealed class RunsShowSettings : TenantSettingsBase
         Csv && Json ? ValidationResult.Error("--csv and --json: choose one") : ValidationResult.Success();
 }
 
-/// <summary><c>runs &lt;tenant&gt; [--max N] [--run ID]</c>: the run records, read from the run store directly rather than through
-/// TenantOperations, so that reading them needs only the storage settings.</summary>
+/// <summary>Reads the run store directly, not through TenantOperations, so that it needs only the storage settings.</summary>
 internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>(context)
 {
     protected override async Task<int> RunAsync(RunsSettings settings, CancellationToken cancellationToken)
@@ -105,8 +104,7 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
     internal sealed record Chain(RunRecord First, RunRecord Last, int Invocations, SyncCounts Counts);
 }
 
-/// <summary><c>runs show &lt;tenant&gt; &lt;run&gt; [--csv]</c>: one run expanded, or its results file — the same text
-/// <c>GET /api/tenants/{id}/runs/{runId}/results</c> answers, so an admin gets one file whichever way it is fetched.</summary>
+/// <summary><c>--csv</c> prints the very file <c>GET /api/tenants/{id}/runs/{runId}/results</c> answers.</summary>
 internal sealed class RunsShowCommand(CliContext context) : CliCommand<RunsShowSettings>(context)
 {
     protected override async Task<int> RunAsync(RunsShowSettings settings, CancellationToken cancellationToken)

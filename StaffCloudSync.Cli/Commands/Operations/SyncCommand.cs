@@ -12,8 +12,7 @@ internal sealed class SyncSettings : TenantSettingsBase
     public bool DryRun { get; init; }
 }
 
-/// <summary><c>sync &lt;tenant&gt; [--dry-run]</c>: one run now, inline, through <see cref="TenantRunner"/> under the tenant's lease
-/// as the queue takes it, so it never overlaps a scheduled run; a busy tenant is not waited for.</summary>
+/// <summary>One run now, inline, through <see cref="TenantRunner"/> under the tenant's lease, so it never overlaps a scheduled run.</summary>
 internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>(context)
 {
     protected override async Task<int> RunAsync(SyncSettings settings, CancellationToken cancellationToken)

@@ -27,8 +27,7 @@ internal sealed class BenchSettings : CliSettings
     public bool Markdown { get; init; }
 }
 
-/// <summary><c>sandbox bench</c>: the performance targets, measured on generated tenants through the real path (or the planner
-/// alone); one row per target with what was measured and whether it is met. Exit 1 when a target is missed.</summary>
+/// <summary><c>sandbox bench</c>: one row per performance target, measured on generated tenants; exit 1 when one is missed.</summary>
 internal sealed class SandboxBenchCommand(CliContext context) : CliCommand<BenchSettings>(context)
 {
     protected override async Task<int> RunAsync(BenchSettings settings, CancellationToken cancellationToken)

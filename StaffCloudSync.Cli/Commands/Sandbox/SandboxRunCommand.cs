@@ -12,8 +12,7 @@ internal sealed class SandboxRunSettings : CliSettings
     public string ScenarioPath { get; init; } = string.Empty;
 }
 
-/// <summary><c>sandbox run &lt;scenario.json&gt;</c>: the scenario through the real code path on the simulators. Exit 0 whenever
-/// the scenario ran, whatever its runs' statuses (scenario-format.md); an invalid file is exit 2 naming the field.</summary>
+/// <summary><c>sandbox run</c>: exit 0 whenever the scenario ran, whatever its runs' statuses (scenario-format.md).</summary>
 internal sealed class SandboxRunCommand(CliContext context) : CliCommand<SandboxRunSettings>(context)
 {
     protected override async Task<int> RunAsync(SandboxRunSettings settings, CancellationToken cancellationToken)
@@ -26,8 +25,7 @@ internal sealed class SandboxRunCommand(CliContext context) : CliCommand<Sandbox
     }
 }
 
-/// <summary><c>sandbox demo</c>: <see cref="DemoScenario.Build"/> run exactly like <c>sandbox run</c>, closed by one line per run
-/// ending with the second run's "nothing to do — 0 writes".</summary>
+/// <summary><c>sandbox demo</c>: <see cref="DemoScenario.Build"/> run like <c>sandbox run</c>, closed by one line per run.</summary>
 internal sealed class SandboxDemoCommand(CliContext context) : CliCommand<CliSettings>(context)
 {
     protected override async Task<int> RunAsync(CliSettings settings, CancellationToken cancellationToken)
@@ -49,8 +47,7 @@ internal sealed class SandboxDemoCommand(CliContext context) : CliCommand<CliSet
     }
 }
 
-/// <summary>A scenario as <c>sandbox run</c> and <c>demo</c> run it: on <c>AzureWebJobsStorage</c>, else a private Azurite (the
-/// process entry stops it on every exit path), with a spinner on a terminal fed by the steps and the runs' progress.</summary>
+/// <summary>A scenario on <c>AzureWebJobsStorage</c>, else a private Azurite, with a spinner on a terminal.</summary>
 internal static class ScenarioExecution
 {
     public static async Task<ScenarioResult> RunAsync(CliContext context, CliSettings settings, Scenario scenario, CancellationToken cancellationToken)

@@ -3,8 +3,7 @@ using StaffCloudSync.Cli.Rendering;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary>update/enable/disable: read the row, apply the change, validate, and write it only if the row still has the ETag
-/// that was read, so two operators editing one tenant at once cannot silently undo each other.</summary>
+/// <summary>Writes only if the row still has the ETag read, so two operators editing one tenant cannot silently undo each other.</summary>
 internal static class TenantUpdate
 {
     public static async Task<int> RunAsync(CliContext context, TenantSettingsBase settings, string action,

@@ -2,8 +2,7 @@ using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary><c>tenants add &lt;tenant&gt; --staffcloud-tenant X --mobietrain-account Y [...]</c>: validates every field
-/// (<see cref="TenantSettingsValidator"/>, exit 2 naming each), adds the row, and says which secrets to create.</summary>
+/// <summary><c>tenants add</c>: validates every field (exit 2 naming each), adds the row, and says which secrets to create.</summary>
 internal sealed class TenantsAddCommand(CliContext context) : CliCommand<TenantChangeSettings>(context)
 {
     protected override async Task<int> RunAsync(TenantChangeSettings settings, CancellationToken cancellationToken)

@@ -9,8 +9,7 @@ internal sealed class AllowDeletionsSettings : TenantSettingsBase
     public string? GrantedBy { get; init; }
 }
 
-/// <summary><c>tenants allow-deletions &lt;tenant&gt;</c>: approves exactly the deletions the tenant's latest <c>DeletionsHeld</c> run
-/// held, for <c>DeletionApprovalHours</c> (sync-rules.md, "Approval of held deletions"); refused when nothing is held.</summary>
+/// <summary>Approves exactly what the latest <c>DeletionsHeld</c> run held (sync-rules.md, "Approval of held deletions").</summary>
 internal sealed class TenantsAllowDeletionsCommand(CliContext context) : CliCommand<AllowDeletionsSettings>(context)
 {
     protected override async Task<int> RunAsync(AllowDeletionsSettings settings, CancellationToken cancellationToken)
