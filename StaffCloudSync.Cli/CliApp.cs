@@ -9,9 +9,8 @@ using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli;
 
-/// <summary>The CLI, callable in-process: arguments in, exit code out, output to the given writers. The process entry
-/// (Program.cs) passes the console and owns what outlives a call (the private Azurite, Ctrl+C); tests pass
-/// StringWriters, an environment of their own and a last word on the services.</summary>
+/// <summary>The CLI, callable in-process: arguments in, exit code out, output to the given writers (tests pass StringWriters, an
+/// environment and a last word on the services); Program.cs passes the console and owns the private Azurite and Ctrl+C.</summary>
 public static class CliApp
 {
     public const string Name = "staffcloud-sync";
@@ -23,7 +22,6 @@ public static class CliApp
     };
 
     /// <param name="environment">The app settings as environment variables; null reads the process's.</param>
-    /// <param name="configureServices">Applied last to every service collection a command builds (tests: an instant back-off clock).</param>
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr,
         IReadOnlyDictionary<string, string?>? environment = null, Action<IServiceCollection>? configureServices = null,
         CancellationToken cancellationToken = default)

@@ -2,8 +2,7 @@ using System.Runtime.InteropServices;
 using StaffCloudSync.Cli;
 using StaffCloudSync.Sandbox.Hosting;
 
-// The process entry owns what outlives one CLI call: the private Azurite a sandbox command may start, and the
-// signals. Azurite is stopped on every way out: a normal return, an exception, Ctrl+C, SIGTERM, a second Ctrl+C.
+// The process entry owns what outlives one CLI call (the signals, a sandbox command's private Azurite, stopped on every way out).
 // Not disposed: a signal arriving while the process exits must still find a token to cancel.
 var cancellation = new CancellationTokenSource();
 var interrupts = 0;

@@ -2,7 +2,6 @@ using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli.Commands;
 
-/// <summary>A command with the CLI's context: its output streams and consoles, environment and test hooks.</summary>
 internal abstract class CliCommand<TSettings>(CliContext context) : AsyncCommand<TSettings>
     where TSettings : CliSettings
 {
@@ -23,4 +22,26 @@ internal sealed class CommandStartInterceptor(CliContext context) : ICommandInte
         context.CommandStarted = true;
         context.Json = settings is CliSettings { Json: true };
     }
+}
+
+internal class CliSettings : CommandSettings
+{
+    [CommandOption("--json"), Description("Write exactly one JSON document to standard output (logs, progress and errors go to standard error)")]
+    public bool Json { get; init; }
+
+    [CommandOption("--verbose"), Description("Log information too (default: warnings and errors), on standard error")]
+    public bool Verbose { get; init; }
+}
+
+internal class OperatorSettings : CliSettings
+{
+    [CommandOption("--settings <FILE>")]
+    [Description("A local.settings.json-style file whose Values are used as app settings, over the environment variables")]
+    public string? SettingsFile { get; init; }
+}
+
+internal class TenantSettingsBase : OperatorSettings
+{
+    [CommandArgument(0, "<tenant>"), Description("The tenant id (the Tenants table's row key)")]
+    public string TenantId { get; init; } = string.Empty;
 }

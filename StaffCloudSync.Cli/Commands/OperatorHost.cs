@@ -1,23 +1,17 @@
 using Azure.Core;
 using Microsoft.Extensions.Azure;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Core;
 using StaffCloudSync.Core.Platform.Storage;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands;
 
-/// <summary>Which settings a command checks before it starts: <c>AddStaffCloudSync</c> validates every client, but a command
-/// that only reads tables must not demand a MobieTrain URL it never calls.</summary>
+/// <summary>Which settings a command checks before it starts: the storage account only (tenants, runs), or everything the
+/// Functions app validates at start-up (sync, explain); a command that only reads tables must not demand a MobieTrain URL.</summary>
 internal enum OperatorNeeds
 {
-    /// <summary>The app's storage account only (<c>AzureWebJobsStorage</c>, <c>Storage__*</c>): tenants, runs.</summary>
     Storage,
-
-    /// <summary>Everything the Functions app validates at start-up: sync, explain.</summary>
     Everything,
 }
 
@@ -26,16 +20,14 @@ internal sealed class OperatorHost(ServiceProvider provider, IConfiguration conf
 {
     public IConfiguration Configuration { get; } = configuration;
 
-    /// <summary>Builds the services and validates the settings <paramref name="needs"/> names (<see cref="OptionsValidationException"/>,
-    /// exit 4, names the setting). <paramref name="addServices"/>: what only that command uses and the Functions app never has.</summary>
+    /// <summary>Builds the services and validates the settings <paramref name="needs"/> names (exit 4 naming the setting).</summary>
     public static OperatorHost Start(CliContext context, OperatorSettings settings, OperatorNeeds needs, Action<IServiceCollection>? addServices = null)
     {
         var configuration = CliConfiguration.Build(context, settings.SettingsFile);
         var services = new ServiceCollection();
         services.AddCliLogging(context, settings.Verbose);
 
-        // An operator waiting at a prompt should hear "storage unreachable" in seconds, not after the SDK's minute of
-        // retries meant for a background job (the Key Vault client sets its own retries over these defaults).
+        // An operator at a prompt should hear "storage unreachable" in seconds, not after the SDK's minute of retries.
         services.AddAzureClients(clients => clients.ConfigureDefaults(StorageRetries));
         services.AddStaffCloudSync(configuration);
         addServices?.Invoke(services);

@@ -1,15 +1,10 @@
 using System.Text.Json;
-using Microsoft.Extensions.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli.Configuration;
 
-/// <summary>The app settings of the operator commands, by the Functions app's names: the environment variables, then the
-/// <c>--settings</c> file's <c>Values</c> over them, each name's <c>__</c> read as <c>:</c> as the Functions host reads them.</summary>
-/// <remarks>
-/// The file wins over the environment (unlike <c>func start</c>): it is what the operator named on this very command
-/// line, and a variable left over in the shell must not quietly point a command at another storage account.
-/// </remarks>
+/// <summary>The app settings by the Functions app's names: the environment variables, then the <c>--settings</c> file's <c>Values</c>
+/// over them (unlike <c>func start</c>: a variable left in the shell must not quietly point a command at another storage account).</summary>
 internal static class CliConfiguration
 {
     public static IConfiguration Build(CliContext context, string? settingsFile)
@@ -21,8 +16,7 @@ internal static class CliConfiguration
         return new ConfigurationBuilder().AddInMemoryCollection(values).Build();
     }
 
-    /// <summary>A file in the Functions' local.settings.json format: the app settings are its <c>Values</c>, named as environment
-    /// variables; its other keys (<c>IsEncrypted</c>, <c>Host</c>) are the Functions host's and are ignored.</summary>
+    /// <summary>A local.settings.json: its <c>Values</c>, named as environment variables; its other keys are the host's.</summary>
     private static List<KeyValuePair<string, string?>> ReadSettingsFile(string path)
     {
         JsonElement values;

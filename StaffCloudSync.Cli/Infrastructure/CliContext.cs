@@ -1,7 +1,10 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace StaffCloudSync.Cli.Infrastructure;
 
-/// <summary>One invocation's streams, environment and a test's last word on the services, injected into the commands: nothing
-/// reads <see cref="Console"/> or <see cref="Environment"/> directly, so the whole CLI runs in-process under test.</summary>
+/// <summary>One invocation's streams, environment and test hooks: nothing reads <see cref="Console"/> or the environment directly.</summary>
 internal sealed class CliContext(
     TextWriter stdout, TextWriter stderr, IReadOnlyDictionary<string, string?> environment, Action<IServiceCollection>? configureServices)
 {
@@ -12,9 +15,7 @@ internal sealed class CliContext(
     private IAnsiConsole? _error;
 
     public TextWriter Stdout { get; } = stdout;
-
     public TextWriter Stderr { get; } = stderr;
-
     public IReadOnlyDictionary<string, string?> Environment { get; } = environment;
 
     /// <summary>Applied last to every service collection the CLI builds (tests: an instant back-off clock).</summary>
@@ -30,7 +31,6 @@ internal sealed class CliContext(
     public bool Json { get; set; }
 
     public IAnsiConsole Output => _output ??= CreateConsole(Stdout, plain: Json);
-
     public IAnsiConsole Error => _error ??= CreateConsole(Stderr, plain: Json);
 
     public string? Setting(string name) =>
@@ -66,4 +66,21 @@ internal sealed class CliContext(
     private static bool IsTerminal(TextWriter writer) =>
         (ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected)
         || (ReferenceEquals(writer, Console.Error) && !Console.IsErrorRedirected);
+}
+
+/// <summary>The one document of <c>--json</c>: camelCase, enums as names, indented, quotes readable (for scripts and people, never HTML).</summary>
+internal static class JsonOutput
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter() },
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write<T>(TextWriter stdout, T value)
+    {
+        stdout.WriteLine(JsonSerializer.Serialize(value, Options));
+        stdout.Flush();
+    }
 }

@@ -1,15 +1,11 @@
 using Azure;
 using Azure.Identity;
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Core.Platform.Failures;
-using StaffCloudSync.Core.Platform.Secrets;
-using StaffCloudSync.Core.Tenants;
-using StaffCloudSync.Sandbox.Scenarios;
+using StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 
-/// <summary>Where whatever ended a command becomes an exit code and <c>error: …</c> lines naming what to fix; with <c>--json</c>
-/// also the one document on standard output, so a script always has exactly one document to parse.</summary>
+/// <summary>Whatever ended a command as an exit code and <c>error: …</c> lines; with <c>--json</c> also the one document.</summary>
 internal static class CliErrors
 {
     public static int Report(Exception exception, CliContext context, bool verbose, CancellationToken cancellationToken)
@@ -36,6 +32,8 @@ internal static class CliErrors
         CliException e => (e.ExitCode, e.Lines),
         CommandAppException e => (ExitCodes.InvalidInput, [$"{e.Message.TrimEnd('.')} — see: {string.Join(' ', new[] { CliApp.Name, commandPath, "--help" }.Where(w => w.Length > 0))}"]),
         ScenarioFormatException e => (ExitCodes.InvalidInput, [e.Message]),
+        NothingHeldException e => (ExitCodes.Failed, [$"deletions not allowed: {e.Message}"]),
+        WebhookRegistrationException e => (ExitCodes.Configuration, [e.Message]),
         TenantValidationException e => (ExitCodes.InvalidInput, e.Errors.Count > 0 ? e.Errors.Select(x => x.ToString()).ToList() : [e.Message]),
         OptionsValidationException e => (ExitCodes.Configuration, Settings(e.Failures)),
         AggregateException e when e.InnerExceptions.Count > 0 && e.InnerExceptions.All(x => x is OptionsValidationException) =>

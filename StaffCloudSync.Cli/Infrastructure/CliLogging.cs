@@ -1,9 +1,13 @@
+using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
+using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 
-/// <summary>One line per entry on standard error, through the error console so that lines and a live spinner do not garble
-/// each other and a test captures them; standard output stays the report's. Log lines carry ids and reasons, never a token.</summary>
+/// <summary>One line per entry through the error console, so that log lines and a live spinner do not garble each other.</summary>
 internal sealed class StandardErrorLoggerProvider(IAnsiConsole console, LogLevel minimum) : ILoggerProvider
 {
     private readonly Lock _gate = new();
@@ -65,5 +69,28 @@ internal static class CliLogging
             .ClearProviders()
             .SetMinimumLevel(minimum)
             .AddProvider(new StandardErrorLoggerProvider(context.Error, minimum)));
+    }
+}
+
+/// <summary>A CLI sync traced and measured as the worker's when APPLICATIONINSIGHTS_CONNECTION_STRING is set; disposing flushes.</summary>
+internal sealed class CliTelemetry(TracerProvider? tracer, MeterProvider? meter) : IDisposable
+{
+    public static CliTelemetry Start(IConfiguration configuration)
+    {
+        var connectionString = configuration["APPLICATIONINSIGHTS_CONNECTION_STRING"];
+        if (string.IsNullOrWhiteSpace(connectionString))
+            return new CliTelemetry(null, null);
+
+        return new CliTelemetry(
+            Sdk.CreateTracerProviderBuilder().AddSyncTracing()
+                .AddAzureMonitorTraceExporter(options => options.ConnectionString = connectionString).Build(),
+            Sdk.CreateMeterProviderBuilder().AddSyncMetrics()
+                .AddAzureMonitorMetricExporter(options => options.ConnectionString = connectionString).Build());
+    }
+
+    public void Dispose()
+    {
+        tracer?.Dispose();
+        meter?.Dispose();
     }
 }

@@ -12,7 +12,6 @@ public static class HttpResults
     {
         Converters = { new JsonStringEnumConverter() },
         WriteIndented = true,
-
         // Answers are application/json for operators and scripts, never HTML: quotes in reasons stay readable.
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };

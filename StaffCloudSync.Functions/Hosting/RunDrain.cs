@@ -2,9 +2,8 @@ using Microsoft.Extensions.Hosting;
 
 namespace StaffCloudSync.Functions.Hosting;
 
-/// <summary>Holds the worker's shutdown until the runs in it have stopped between writes and queued their continuations: without
-/// it the process ends as soon as its gRPC service stops, in the middle of whatever a run was writing. Stopped before
-/// the worker's own services (registered after them), bounded by the host's shutdown timeout.</summary>
+/// <summary>Holds the worker's shutdown (up to the host's timeout) until its runs have stopped between writes and queued their
+/// continuations: without it the process ends when its gRPC service stops, in the middle of a write.</summary>
 public sealed class RunDrain(IHostApplicationLifetime lifetime) : IHostedService
 {
     private readonly Lock _gate = new();

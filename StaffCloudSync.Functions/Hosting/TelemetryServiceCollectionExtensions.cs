@@ -19,9 +19,8 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>infra/ turns off local authentication on Application Insights and sets this to the identity to send as.</summary>
     public const string AuthenticationSetting = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
 
-    /// <summary>The worker's invocation spans, our spans and metrics and the partners' HTTP calls, exported with the logs to Azure
-    /// Monitor when a connection string is set; with none the same pipeline runs and nothing leaves the process. Every
-    /// log line is exported as logged (no sampling): levels are the worker's Logging__LogLevel__* settings.</summary>
+    /// <summary>Spans, metrics and logs exported to Azure Monitor when a connection string is set (else nothing leaves the process);
+    /// no sampling: levels are the worker's Logging__LogLevel__* settings.</summary>
     public static IServiceCollection AddWorkerTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
         var telemetry = services.AddOpenTelemetry()

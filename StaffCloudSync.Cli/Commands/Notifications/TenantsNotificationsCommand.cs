@@ -1,12 +1,9 @@
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core;
-using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Scheduling.Notifications;
 using StaffCloudSync.Core.Scheduling.Notifications.Registration;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Notifications;
 
@@ -24,17 +21,15 @@ internal sealed class NotificationsSettings : TenantSettingsBase
     [Description("Create (or point at the current URL) the StaffCloud webhooks employee.created, employee.updated and assignment.status_changed")]
     public bool Register { get; init; }
 
-    [CommandOption("--unregister")]
-    [Description("Delete the tenant's StaffCloud webhooks that call this tenant's notification URL")]
+    [CommandOption("--unregister"), Description("Delete the tenant's StaffCloud webhooks that call this tenant's notification URL")]
     public bool Unregister { get; init; }
 
     public override ValidationResult Validate() =>
         Register && Unregister ? ValidationResult.Error("--register and --unregister: give one of them") : ValidationResult.Success();
 }
 
-/// <summary><c>tenants notifications &lt;tenant&gt;</c>: the URL StaffCloud calls for early runs, the line that creates its secret,
-/// and with <c>--register</c>/<c>--unregister</c> the tenant's StaffCloud webhooks: the product's only writes to StaffCloud,
-/// only here, at an operator's word. They also set or clear <c>Notifications</c> (without it no secret is read).</summary>
+/// <summary><c>tenants notifications &lt;tenant&gt;</c>: the URL StaffCloud calls, the line that creates its secret, and with
+/// <c>--register</c>/<c>--unregister</c> the product's only writes to StaffCloud (its webhooks) and the <c>Notifications</c> flag.</summary>
 internal sealed class TenantsNotificationsCommand(CliContext context) : CliCommand<NotificationsSettings>(context)
 {
     // A fresh random value made by the operator's shell: the CLI never prints a secret it did not have to.
@@ -60,7 +55,11 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
                 throw TenantErrors.Invalid(tenant.TenantId, "not registered", record.Errors);
             }
 
-            changes = await ChangeWebhooksAsync(host.Get<WebhookRegistration>(), TenantTargets.StaffCloud(tenant), url, secret, settings.Register, cancellationToken);
+            var registration = host.Get<WebhookRegistration>();
+            var target = TenantTargets.StaffCloud(tenant);
+            changes = settings.Register
+                ? await registration.RegisterAsync(target, url, secret!, cancellationToken)
+                : await registration.UnregisterAsync(target, url, cancellationToken);
             await SetNotificationsAsync(host.Get<TenantStore>(), record, tenant, settings.Register, cancellationToken);
         }
 
@@ -112,21 +111,6 @@ internal sealed class TenantsNotificationsCommand(CliContext context) : CliComma
         catch (TenantConflictException e)
         {
             throw new CliException(ExitCodes.Failed, $"tenant '{tenant.TenantId}': {outcome}: {e.Message}; run the command again");
-        }
-    }
-
-    private static async Task<IReadOnlyList<WebhookChange>> ChangeWebhooksAsync(
-        WebhookRegistration registration, Core.Partners.StaffCloud.StaffCloudTarget target, Uri baseUrl, string? secret, bool register, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return register
-                ? await registration.RegisterAsync(target, baseUrl, secret!, cancellationToken)
-                : await registration.UnregisterAsync(target, baseUrl, cancellationToken);
-        }
-        catch (WebhookRegistrationException e)
-        {
-            throw new CliException(ExitCodes.Configuration, e.Message);
         }
     }
 

@@ -3,14 +3,12 @@ using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Engine.Explain;
 using StaffCloudSync.Core.Operations;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 
 internal sealed class ExplainSettings : TenantSettingsBase
 {
-    [CommandArgument(1, "<employee-id>")]
-    [Description("The StaffCloud employee id (MobieTrain's externalId)")]
+    [CommandArgument(1, "<employee-id>"), Description("The StaffCloud employee id (MobieTrain's externalId)")]
     public string EmployeeId { get; init; } = string.Empty;
 
     public long Employee => long.Parse(EmployeeId, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -21,8 +19,7 @@ internal sealed class ExplainSettings : TenantSettingsBase
             : ValidationResult.Error($"<employee-id>: '{EmployeeId}' is not a StaffCloud employee id (a positive decimal number)");
 }
 
-/// <summary><c>explain &lt;tenant&gt; &lt;employee-id&gt;</c>: every rule's decision as a run now would decide (it reads both systems
-/// and writes nothing). Contact details are shown as valid/invalid/absent, never as values.</summary>
+/// <summary>Reads both systems and writes nothing; contact details show as valid/invalid/absent, never as values.</summary>
 internal sealed class ExplainCommand(CliContext context) : CliCommand<ExplainSettings>(context)
 {
     protected override async Task<int> RunAsync(ExplainSettings settings, CancellationToken cancellationToken)

@@ -1,7 +1,5 @@
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 
@@ -9,12 +7,10 @@ internal sealed class RunsSettings : TenantSettingsBase
 {
     private const int MaxRuns = 200;
 
-    [CommandOption("--max <N>")]
-    [Description("How many recent runs to list, newest first (1–200, default 20)")]
+    [CommandOption("--max <N>"), Description("How many recent runs to list, newest first (1–200, default 20)")]
     public string? Max { get; init; }
 
-    [CommandOption("--run <RUN-ID>")]
-    [Description("Show this one run expanded: skipped records, failures, held deletions")]
+    [CommandOption("--run <RUN-ID>"), Description("Show this one run expanded: skipped records, failures, held deletions")]
     public string? RunId { get; init; }
 
     public int Count => Max is null ? 20 : int.Parse(Max, NumberStyles.None, CultureInfo.InvariantCulture);
@@ -27,20 +23,17 @@ internal sealed class RunsSettings : TenantSettingsBase
 
 internal sealed class RunsShowSettings : TenantSettingsBase
 {
-    [CommandArgument(1, "<run-id>")]
-    [Description("The run's id (as `runs <tenant>` lists it)")]
+    [CommandArgument(1, "<run-id>"), Description("The run's id (as `runs <tenant>` lists it)")]
     public string RunId { get; init; } = string.Empty;
 
-    [CommandOption("--csv")]
-    [Description("Print the run's results file: one CSV line per person and action (docs/cli.md names the columns)")]
+    [CommandOption("--csv"), Description("Print the run's results file: one CSV line per person and action (docs/cli.md names the columns)")]
     public bool Csv { get; init; }
 
     public override ValidationResult Validate() =>
         Csv && Json ? ValidationResult.Error("--csv and --json: choose one") : ValidationResult.Success();
 }
 
-/// <summary><c>runs &lt;tenant&gt; [--max N] [--run ID]</c>: the run records, read from the run store directly rather than through
-/// TenantOperations, so that reading them needs only the storage settings.</summary>
+/// <summary>Reads the run store directly, not through TenantOperations, so that it needs only the storage settings.</summary>
 internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>(context)
 {
     protected override async Task<int> RunAsync(RunsSettings settings, CancellationToken cancellationToken)
@@ -61,7 +54,6 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
     public static CliException RunNotFound(string tenantId, string runId) =>
         new(ExitCodes.NotFound, $"run '{runId}' of tenant '{tenantId}' does not exist — list its runs with: staffcloud-sync runs {tenantId}");
 
-    /// <summary>One run expanded (<c>runs --run</c>, <c>runs show</c>).</summary>
     public static void WriteOne(CliContext context, RunRecord run) => context.Report(run, console =>
     {
         console.Line($"Run {run.RunId} of tenant {run.TenantId}");
@@ -96,8 +88,7 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>A run that went past its time budget and its continuations are one line (sync-rules.md, "Time budget"), started
-    /// when the first began, ended when the last did, counts added up; newest first.</summary>
+    /// <summary>A run past its time budget and its continuations as one line (sync-rules.md, "Time budget"), counts added up.</summary>
     internal static List<Chain> Chains(IReadOnlyList<RunRecord> newestFirst) =>
         newestFirst
             .GroupBy(r => r.ChainId ?? r.RunId, StringComparer.Ordinal)
@@ -113,8 +104,7 @@ internal sealed class RunsCommand(CliContext context) : CliCommand<RunsSettings>
     internal sealed record Chain(RunRecord First, RunRecord Last, int Invocations, SyncCounts Counts);
 }
 
-/// <summary><c>runs show &lt;tenant&gt; &lt;run&gt; [--csv]</c>: one run expanded, or its results file — the same text
-/// <c>GET /api/tenants/{id}/runs/{runId}/results</c> answers, so an admin gets one file whichever way it is fetched.</summary>
+/// <summary><c>--csv</c> prints the very file <c>GET /api/tenants/{id}/runs/{runId}/results</c> answers.</summary>
 internal sealed class RunsShowCommand(CliContext context) : CliCommand<RunsShowSettings>(context)
 {
     protected override async Task<int> RunAsync(RunsShowSettings settings, CancellationToken cancellationToken)

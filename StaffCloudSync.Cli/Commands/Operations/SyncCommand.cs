@@ -2,10 +2,6 @@ using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Core.Engine.Explain;
-using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 
@@ -16,9 +12,7 @@ internal sealed class SyncSettings : TenantSettingsBase
     public bool DryRun { get; init; }
 }
 
-/// <summary><c>sync &lt;tenant&gt; [--dry-run]</c>: one run now, inline, through the run owner the queue function calls
-/// (<see cref="TenantRunner"/>), under the tenant's lease as the queue takes it — so it never overlaps a scheduled run.
-/// A busy tenant is not waited for: the command says which run holds it and until when.</summary>
+/// <summary>One run now, inline, through <see cref="TenantRunner"/> under the tenant's lease, so it never overlaps a scheduled run.</summary>
 internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>(context)
 {
     protected override async Task<int> RunAsync(SyncSettings settings, CancellationToken cancellationToken)
@@ -27,8 +21,7 @@ internal sealed class SyncCommand(CliContext context) : CliCommand<SyncSettings>
         using var telemetry = CliTelemetry.Start(host.Configuration);
         await TenantErrors.RequireValidAsync(host.Get<TenantStore>(), settings.TenantId, cancellationToken);
 
-        // The run owner takes the lease as the queue does, renews it, and runs a chain that stops at its time budget on
-        // here at once, each invocation its own run: printed as it ends, or with --json collected into one document.
+        // A chain past its time budget goes on here at once, each invocation its own run: printed as it ends, or collected for --json.
         var request = new SyncRequest(settings.TenantId, SyncRequest.NewRunId(), RunTrigger.Manual, settings.DryRun);
         var chain = new List<SyncReport>();
         // The wall clock, not the host's: the rate is the pace the operator waits on.
@@ -109,7 +102,5 @@ internal sealed record SyncChainReport(RunRecord Run, SyncPlanView? Plan, IReadO
 
 internal sealed record SyncPlanView(DeletionGuardDecision DeletionGuard, IReadOnlyList<PlannedActionView> Actions)
 {
-    public static SyncPlanView From(SyncPlan plan) => new(
-        plan.DeletionGuard,
-        plan.Actions.Select(a => new PlannedActionView(a.Kind, EmployeeExplainer.RuleName(a.Rule), a.PersonId, a.MobieTrainId, a.Why)).ToList());
+    public static SyncPlanView From(SyncPlan plan) => new(plan.DeletionGuard, plan.Actions.Select(PlannedActionView.Of).ToList());
 }

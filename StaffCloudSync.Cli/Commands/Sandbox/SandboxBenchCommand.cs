@@ -2,7 +2,6 @@ using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Sandbox.Bench;
 using StaffCloudSync.Sandbox.Hosting;
-using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Cli.Commands.Sandbox;
 
@@ -12,29 +11,23 @@ internal sealed class BenchSettings : CliSettings
     [Description("A suite to run (repeatable): planning, minimal-writes, bounded-reads, streaming, initial-20k, rate-limit, latency, scaling, continuation, memory, notifications, group-modes, fleet; default all")]
     public string[] Suites { get; init; } = [];
 
-    [CommandOption("--tenants <COUNT>")]
-    [Description("fleet: how many generated tenants (default 200)")]
+    [CommandOption("--tenants <COUNT>"), Description("fleet: how many generated tenants (default 200)")]
     public int? Tenants { get; init; }
 
-    [CommandOption("--instances <COUNT>")]
-    [Description("fleet: how many Functions instances take the queue (default 2)")]
+    [CommandOption("--instances <COUNT>"), Description("fleet: how many Functions instances take the queue (default 2)")]
     public int? Instances { get; init; }
 
-    [CommandOption("--concurrency <COUNT>")]
-    [Description("fleet: runs per instance at once (default 6, host.json's batchSize + newBatchThreshold)")]
+    [CommandOption("--concurrency <COUNT>"), Description("fleet: runs per instance at once (default 6, host.json's batchSize + newBatchThreshold)")]
     public int? Concurrency { get; init; }
 
-    [CommandOption("--scale <FACTOR>")]
-    [Description("fleet: divide every tenant's staff by this (default 10; 1 is the full-size fleet)")]
+    [CommandOption("--scale <FACTOR>"), Description("fleet: divide every tenant's staff by this (default 10; 1 is the full-size fleet)")]
     public int? Scale { get; init; }
 
-    [CommandOption("--markdown")]
-    [Description("Print the results as a Markdown table (for docs/performance.md)")]
+    [CommandOption("--markdown"), Description("Print the results as a Markdown table (for docs/performance.md)")]
     public bool Markdown { get; init; }
 }
 
-/// <summary><c>sandbox bench</c>: the performance targets, measured on generated tenants through the real path (or the planner
-/// alone); one row per target with what was measured and whether it is met. Exit 1 when a target is missed.</summary>
+/// <summary><c>sandbox bench</c>: one row per performance target, measured on generated tenants; exit 1 when one is missed.</summary>
 internal sealed class SandboxBenchCommand(CliContext context) : CliCommand<BenchSettings>(context)
 {
     protected override async Task<int> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
@@ -56,21 +49,20 @@ internal sealed class SandboxBenchCommand(CliContext context) : CliCommand<Bench
         };
         var results = await BenchSuites.RunAsync(suites, options, progress, cancellationToken, fleet);
 
-        if (settings.Json)
-            JsonOutput.Write(Context.Stdout, results);
-        else if (settings.Markdown)
+        Context.Report(results, console =>
         {
+            if (!settings.Markdown)
+            {
+                console.Write(Tables.Create("Suite", "Target", "Measured", "Met")
+                    .Rows(results, result => [result.Name, result.Target, result.Measured, result.Met ? "yes" : "NO"]));
+                return;
+            }
+
             Context.Stdout.WriteLine("| target | measured | met |");
             Context.Stdout.WriteLine("| --- | --- | --- |");
             foreach (var result in results)
                 Context.Stdout.WriteLine($"| **{result.Name}**: {result.Target} | {result.Measured} | {(result.Met ? "yes" : "**no**")} |");
-        }
-        else
-        {
-            Context.Output.Write(Tables.Create("Suite", "Target", "Measured", "Met")
-                .Rows(results, result => [result.Name, result.Target, result.Measured, result.Met ? "yes" : "NO"]));
-        }
-
+        });
         return results.All(r => r.Met) ? ExitCodes.Success : ExitCodes.Failed;
     }
 

@@ -1,6 +1,5 @@
 using System.Reflection;
 using StaffCloudSync.Core.Engine.Rules;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
@@ -12,16 +11,13 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     [Description("StaffCloud API tenant: the API is https://<NAME>.staff.cloud/api/v1/ (required for add)")]
     public string? StaffCloudApiTenant { get; init; }
 
-    [CommandOption("--mobietrain-account <ID>")]
-    [Description("The MobieTrain account id (required for add)")]
+    [CommandOption("--mobietrain-account <ID>"), Description("The MobieTrain account id (required for add)")]
     public string? MobieTrainAccountId { get; init; }
 
-    [CommandOption("--time-zone <IANA>")]
-    [Description("Time zone of StaffCloud's wall-clock times (default Europe/Zurich)")]
+    [CommandOption("--time-zone <IANA>"), Description("Time zone of StaffCloud's wall-clock times (default Europe/Zurich)")]
     public string? TimeZone { get; init; }
 
-    [CommandOption("--default-language <CODE>")]
-    [Description("ISO 639-1 language for invitations when StaffCloud has none (default en)")]
+    [CommandOption("--default-language <CODE>"), Description("ISO 639-1 language for invitations when StaffCloud has none (default en)")]
     public string? DefaultLanguage { get; init; }
 
     [CommandOption("--group-name-template <TEMPLATE>")]
@@ -45,20 +41,17 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     [DefaultValue(true)]
     public FlagValue<bool>? PreserveManualGroups { get; init; }
 
-    [CommandOption("--invitation-max-age-months <N>")]
-    [Description("Invitations not accepted within N months are withdrawn (1–120, default 6)")]
+    [CommandOption("--invitation-max-age-months <N>"), Description("Invitations not accepted within N months are withdrawn (1–120, default 6)")]
     public string? InvitationMaxAgeMonths { get; init; }
 
     [CommandOption("--deletion-threshold-percent <N>")]
     [Description("Deletion guard: hold removals above N % of the synced persons (0–50, default 20)")]
     public string? DeletionThresholdPercent { get; init; }
 
-    [CommandOption("--deletion-threshold-minimum <N>")]
-    [Description("Deletion guard: never hold N removals or fewer (0–100, default 10)")]
+    [CommandOption("--deletion-threshold-minimum <N>"), Description("Deletion guard: never hold N removals or fewer (0–100, default 10)")]
     public string? DeletionThresholdMinimum { get; init; }
 
-    [CommandOption("--deletion-approval-hours <N>")]
-    [Description("How long tenants allow-deletions lasts before it lapses (1–168 hours, default 24)")]
+    [CommandOption("--deletion-approval-hours <N>"), Description("How long tenants allow-deletions lasts before it lapses (1–168 hours, default 24)")]
     public string? DeletionApprovalHours { get; init; }
 
     [CommandOption("--staffcloud-token-secret <NAME>")]
@@ -69,8 +62,7 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
     [Description("Key Vault secret holding the MobieTrain API key (default mobietrain-api-key, the integration's shared key)")]
     public string? MobieTrainApiKeySecret { get; init; }
 
-    [CommandOption("--webhook-secret <NAME>")]
-    [Description("Key Vault secret the notification URL must carry (default staffcloud-webhook-<tenant>)")]
+    [CommandOption("--webhook-secret <NAME>"), Description("Key Vault secret the notification URL must carry (default staffcloud-webhook-<tenant>)")]
     public string? WebhookSecret { get; init; }
 
     [CommandOption("--webhook-debounce <DURATION>")]
@@ -88,22 +80,13 @@ internal sealed class TenantChangeSettings : TenantSettingsBase
 
     public override ValidationResult Validate()
     {
-        foreach (var (option, value) in Numbers())
-        {
-            if (value is not null && !int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-                return ValidationResult.Error($"{option}: '{value}' is not a whole number");
-        }
-
-        foreach (var (option, value) in Durations())
-        {
-            if (value is not null && !DurationText.TryParse(value, out _))
-                return ValidationResult.Error($"{option}: '{value}' is not a duration such as {DurationText.Example}");
-        }
-
-        if (GroupBy is not null && !GroupModeText.TryParse(GroupBy, out _))
-            return ValidationResult.Error($"--group-by: '{GroupBy}' is not event or project");
-
-        return ValidationResult.Success();
+        var error = Numbers().Where(n => n.Value is not null && !int.TryParse(n.Value, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+            .Select(n => $"{n.Option}: '{n.Value}' is not a whole number")
+            .Concat(Durations().Where(d => d.Value is not null && !DurationText.TryParse(d.Value, out _))
+                .Select(d => $"{d.Option}: '{d.Value}' is not a duration such as {DurationText.Example}"))
+            .Append(GroupBy is not null && !GroupModeText.TryParse(GroupBy, out _) ? $"--group-by: '{GroupBy}' is not event or project" : null)
+            .FirstOrDefault(e => e is not null);
+        return error is null ? ValidationResult.Success() : ValidationResult.Error(error);
     }
 
     /// <summary>Whether any setting option was given (a flag only when given: its default value is not "given").</summary>

@@ -1,9 +1,6 @@
 using Azure;
 using Azure.Identity;
-using Microsoft.Extensions.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
-using StaffCloudSync.Core.Platform.Secrets;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
@@ -22,8 +19,7 @@ internal static class TenantSecrets
         ];
     }
 
-    /// <summary>"present", "missing" or why it cannot be told. The store's only question is "give me the value", so the value is
-    /// read — and dropped here: it is never printed, logged or returned.</summary>
+    /// <summary>"present", "missing" or why it cannot be told; the value the store hands over is dropped here, never shown.</summary>
     public static async Task<string> StateAsync(ISecretStore store, string name, CancellationToken cancellationToken)
     {
         try
@@ -57,5 +53,4 @@ internal static class TenantSecrets
     }
 }
 
-/// <summary>A secret a tenant needs: its name, what it holds, and how its value is written in instructions.</summary>
 internal sealed record TenantSecret(string Name, string Holds, string Placeholder);

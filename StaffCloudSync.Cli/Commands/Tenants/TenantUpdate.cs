@@ -1,11 +1,9 @@
 using StaffCloudSync.Cli.Infrastructure;
-using StaffCloudSync.Core.Tenants;
+using StaffCloudSync.Cli.Rendering;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary>A change of an existing tenant's settings, as update/enable/disable make it: read the row, apply the change,
-/// validate, and write it only if the row still has the ETag that was read — so two operators editing one tenant at
-/// once cannot silently undo each other (the second is told to run again).</summary>
+/// <summary>Writes only if the row still has the ETag read, so two operators editing one tenant cannot silently undo each other.</summary>
 internal static class TenantUpdate
 {
     public static async Task<int> RunAsync(CliContext context, TenantSettingsBase settings, string action,
@@ -59,23 +57,56 @@ internal sealed class TenantsUpdateCommand(CliContext context) : CliCommand<Tena
                 $"nothing to change: give at least one setting option, e.g. staffcloud-sync tenants update {settings.TenantId} --time-zone Europe/Berlin (see --help)");
         }
 
-        // A changed MobieTrain account disables the tenant until an operator enables it again (sync-rules.md); applied here
-        // so that the output lists Enabled among the changes.
+        // A changed MobieTrain account disables the tenant (sync-rules.md); applied here so the output lists Enabled as changed.
         return TenantUpdate.RunAsync(Context, settings, "updated",
             before => AccountChange.Apply(before, settings.ApplyTo(before)), cancellationToken);
     }
 }
 
-/// <summary><c>tenants enable &lt;tenant&gt;</c>: scheduled runs sync it again.</summary>
 internal sealed class TenantsEnableCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
 {
     protected override Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken) =>
         TenantUpdate.RunAsync(Context, settings, "enabled", s => s with { Enabled = true }, cancellationToken);
 }
 
-/// <summary><c>tenants disable &lt;tenant&gt;</c>: scheduled runs skip it; dry runs stay possible.</summary>
 internal sealed class TenantsDisableCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
 {
     protected override Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken) =>
         TenantUpdate.RunAsync(Context, settings, "disabled", s => s with { Enabled = false }, cancellationToken);
+}
+
+/// <summary>What add/update/enable/disable print: the change, and the secrets the tenant's runs will read.</summary>
+internal static class TenantChangeOutput
+{
+    public static TenantChangeResult Result(string action, TenantSettings? before, TenantSettings after, IConfiguration configuration)
+    {
+        var changes = before is null
+            ? []
+            : TenantSettingRows.Rows
+                .Select(r => new SettingChange(r.Name, r.Value(before), r.Value(after)))
+                .Where(c => !Equals(c.From, c.To))
+                .ToList();
+        var secrets = TenantSecrets.For(after).Select(s => new SecretInstruction(s.Name, s.Holds, TenantSecrets.HowToCreate(configuration, s))).ToList();
+        return new TenantChangeResult(after.TenantId, action, changes, TenantSettingRows.Views(after), secrets);
+    }
+
+    public static void Write(CliContext context, TenantChangeResult result, string headline, bool withSecrets) => context.Report(result, console =>
+    {
+        console.Line(headline);
+        foreach (var change in result.Changes)
+            console.Line($"  {change.Name}: {TenantSettingRows.Text(change.From)} → {TenantSettingRows.Text(change.To)}");
+
+        if (!withSecrets)
+            return;
+
+        console.Heading("Secrets its runs read (create any that do not exist yet; values are never shown here)");
+        foreach (var secret in result.Secrets)
+        {
+            console.Line($"  {secret.Name} — {secret.Holds}");
+            console.Line($"    {secret.Create}");
+        }
+
+        console.Line($"Check them with: staffcloud-sync tenants show {result.TenantId}");
+        console.Line($"Preview its next run with: staffcloud-sync sync {result.TenantId} --dry-run");
+    });
 }

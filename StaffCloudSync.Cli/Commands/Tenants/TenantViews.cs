@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Tenants;
-
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
 /// <summary>One row of <c>tenants list --json</c>; <see cref="DeletionApprovalPending"/>: an approval is in force now.</summary>

@@ -1,10 +1,8 @@
 using StaffCloudSync.Cli.Infrastructure;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary><c>tenants add &lt;tenant&gt; --staffcloud-tenant X --mobietrain-account Y [...]</c>: validates every field
-/// (<see cref="TenantSettingsValidator"/>, exit 2 naming each), adds the row, and says which secrets to create.</summary>
+/// <summary><c>tenants add</c>: validates every field (exit 2 naming each), adds the row, and says which secrets to create.</summary>
 internal sealed class TenantsAddCommand(CliContext context) : CliCommand<TenantChangeSettings>(context)
 {
     protected override async Task<int> RunAsync(TenantChangeSettings settings, CancellationToken cancellationToken)
@@ -18,16 +16,15 @@ internal sealed class TenantsAddCommand(CliContext context) : CliCommand<TenantC
 
         // Checked before any setting is read: a typo in an option is found without storage being configured.
         var errors = TenantSettingsValidator.Validate(tenant).ToList();
-        if (settings.StaffCloudApiTenant is null)
+        (string Field, string? Given, string Message)[] required =
+        [
+            (nameof(TenantSettings.StaffCloudApiTenant), settings.StaffCloudApiTenant, "is required: the API tenant name of https://<name>.staff.cloud"),
+            (nameof(TenantSettings.MobieTrainAccountId), settings.MobieTrainAccountId, "is required: the tenant's MobieTrain account id"),
+        ];
+        foreach (var (field, _, message) in required.Where(r => r.Given is null))
         {
-            errors.RemoveAll(e => e.Field == nameof(TenantSettings.StaffCloudApiTenant));
-            errors.Insert(0, new TenantSettingError(tenant.TenantId, nameof(TenantSettings.StaffCloudApiTenant), "is required: the API tenant name of https://<name>.staff.cloud"));
-        }
-
-        if (settings.MobieTrainAccountId is null)
-        {
-            errors.RemoveAll(e => e.Field == nameof(TenantSettings.MobieTrainAccountId));
-            errors.Insert(0, new TenantSettingError(tenant.TenantId, nameof(TenantSettings.MobieTrainAccountId), "is required: the tenant's MobieTrain account id"));
+            errors.RemoveAll(e => e.Field == field);
+            errors.Insert(0, new TenantSettingError(tenant.TenantId, field, message));
         }
 
         if (errors.Count > 0)

@@ -5,9 +5,7 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary><c>tenants check &lt;tenant&gt;</c>: the "test connection" before a first run — the row, its secrets (names only), both
-/// systems' answers and what the first run would meet (<see cref="TenantCheck"/>; it only reads). Exit 1 when a check
-/// failed; warnings are for the operator to read.</summary>
+/// <summary>The read-only "test connection" before a first run (<see cref="TenantCheck"/>); exit 1 when a check failed.</summary>
 internal sealed class TenantsCheckCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
 {
     protected override async Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken)

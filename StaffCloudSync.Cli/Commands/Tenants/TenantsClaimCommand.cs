@@ -1,25 +1,21 @@
 using System.Text.Json.Serialization;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Operations;
 using StaffCloudSync.Core.Platform.Failures;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
 internal sealed class ClaimSettings : OperatorSettings
 {
-    [CommandArgument(0, "[tenant]")]
-    [Description("The tenant id (the Tenants table's row key); leave it out with --all")]
+    [CommandArgument(0, "[tenant]"), Description("The tenant id (the Tenants table's row key); leave it out with --all")]
     public string? TenantId { get; init; }
 
     [CommandOption("--all")]
     [Description("Every tenant row: claims each account that has no marker yet (the migration of existing tenants); needs --yes")]
     public bool All { get; init; }
 
-    [CommandOption("--yes")]
-    [Description("Claim without asking (scripts); without it the command shows what the account holds and asks")]
+    [CommandOption("--yes"), Description("Claim without asking (scripts); without it the command shows what the account holds and asks")]
     public bool Yes { get; init; }
 
     public override ValidationResult Validate() =>
@@ -32,9 +28,8 @@ internal sealed class ClaimSettings : OperatorSettings
         };
 }
 
-/// <summary><c>tenants claim &lt;tenant&gt;</c>: an operator's explicit claim of a MobieTrain account that already holds people
-/// (sync-rules.md, "An account belongs to one tenant, provably"). It shows what the next run would do to them before
-/// asking, because from then on the tenant's runs update and remove those people. <c>--all --yes</c> migrates every row.</summary>
+/// <summary><c>tenants claim &lt;tenant&gt;</c> (sync-rules.md, "An account belongs to one tenant, provably"): shows what the next
+/// run would do to the account's people before asking, since from then on runs update and remove them.</summary>
 internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<ClaimSettings>(context)
 {
     protected override async Task<int> RunAsync(ClaimSettings settings, CancellationToken cancellationToken)
@@ -118,19 +113,13 @@ internal sealed class TenantsClaimCommand(CliContext context) : CliCommand<Claim
         };
 }
 
-/// <summary>What <c>tenants claim</c> reports for one tenant, as text and as <c>--json</c>.</summary>
 internal sealed record ClaimReport(
     string TenantId, string? AccountId, string? Marker, int SyncedPersons, int Known, int Gone, int Unproven, AccountClaimOutcome? Outcome, string Result)
 {
-    public ClaimReport(AccountClaimView view, AccountClaimOutcome? outcome)
-        : this(view.TenantId, view.AccountId, view.Marker.StateText, view.Marker.SyncedPersons, view.Known, view.Gone, view.Unproven, outcome, Text(view, outcome))
-    {
-    }
+    public ClaimReport(AccountClaimView view, AccountClaimOutcome? outcome) : this(
+        view.TenantId, view.AccountId, view.Marker.StateText, view.Marker.SyncedPersons, view.Known, view.Gone, view.Unproven, outcome, Text(view, outcome)) { }
 
-    public ClaimReport(string tenantId, string result)
-        : this(tenantId, null, null, 0, 0, 0, 0, null, result)
-    {
-    }
+    public ClaimReport(string tenantId, string result) : this(tenantId, null, null, 0, 0, 0, 0, null, result) { }
 
     [JsonIgnore]
     public bool Claimed => Outcome is AccountClaimOutcome.Claimed or AccountClaimOutcome.AlreadyOurs;

@@ -1,11 +1,9 @@
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary><c>tenants clear-quarantine &lt;tenant&gt;</c>: after fixing what kept the tenant failing (a token, a setting, a
-/// secret), lets the schedule run it twice a day again without waiting for its once-a-day attempt to succeed.</summary>
+/// <summary>After fixing what kept the tenant failing, the schedule runs it twice a day again without waiting for a success.</summary>
 internal sealed class TenantsClearQuarantineCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
 {
     protected override async Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken)

@@ -1,10 +1,8 @@
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary><c>tenants list</c>: every row of the Tenants table, valid or not, by id.</summary>
 internal sealed class TenantsListCommand(CliContext context) : CliCommand<OperatorSettings>(context)
 {
     protected override async Task<int> RunAsync(OperatorSettings settings, CancellationToken cancellationToken)

@@ -1,13 +1,9 @@
-using Microsoft.Extensions.Options;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Platform.Secrets;
-using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
-/// <summary><c>tenants show &lt;tenant&gt;</c>: settings and defaults, the row's problems, the approval, and each secret by name with
-/// whether it can be read. Only storage must be configured: without a usable secret store the secrets show as unknown.</summary>
+/// <summary>Only storage must be configured: without a usable secret store the secrets show as unknown.</summary>
 internal sealed class TenantsShowCommand(CliContext context) : CliCommand<TenantSettingsBase>(context)
 {
     protected override async Task<int> RunAsync(TenantSettingsBase settings, CancellationToken cancellationToken)
