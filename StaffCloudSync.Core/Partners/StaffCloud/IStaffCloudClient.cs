@@ -19,5 +19,5 @@ public interface IStaffCloudClient
     Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken);
 }
 
-/// <summary>Which StaffCloud account a call goes to (the host label) and the secret holding its token; never the token, so it cannot be logged.</summary>
+/// <summary>The host label and the secret holding the token; never the token, so it cannot be logged.</summary>
 public sealed record StaffCloudTarget(string TenantId, string ApiTenant, string TokenSecretName);
