@@ -5,7 +5,6 @@ namespace StaffCloudSync.Core.Partners.MobieTrain;
 public static class GroupExternalIds
 {
     public const string EventGroupPrefix = "staffcloud-event-";
-
     public const string ProjectGroupPrefix = "staffcloud-project-";
 
     public static string ForEventGroup(long eventId) =>
@@ -14,7 +13,6 @@ public static class GroupExternalIds
     public static string ForProjectGroup(long projectId) =>
         ProjectGroupPrefix + projectId.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>True for an event or project group's externalId: the prefix followed by digits and nothing else.</summary>
     public static bool IsSyncOwned(string? externalId) =>
         HasDigitsAfter(externalId, EventGroupPrefix) || HasDigitsAfter(externalId, ProjectGroupPrefix);
 

@@ -1,10 +1,9 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud;
 
-/// <summary>The StaffCloud reads of the read plan in staffcloud-api.md; no write, on purpose. Every id passed must be positive:
-/// StaffCloud reads <c>id=-5</c> as "everyone but 5".</summary>
+/// <summary>The read plan of staffcloud-api.md; no write, on purpose. Every id must be positive: <c>id=-5</c> is "everyone but 5".</summary>
 public interface IStaffCloudClient
 {
-    /// <summary>Active events (status 2) whose end lies after <paramref name="afterLocal"/> (tenant wall clock), or that have no end and start after it.</summary>
+    /// <summary>Active events (status 2) whose end, or start when they have none, lies after <paramref name="afterLocal"/>.</summary>
     IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken);
 
     /// <summary>The confirmed assignments (status 7) of these events, whatever the assignments' own times.</summary>

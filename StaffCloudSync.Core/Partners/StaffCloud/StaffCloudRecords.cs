@@ -1,14 +1,7 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud;
 
 public sealed record StaffCloudEmployee(
-    long Id,
-    int? Status,
-    string? FirstName,
-    string? LastName,
-    string? Email,
-    string? Mobile,
-    string? Phone,
-    string? CommunicationLanguage);
+    long Id, int? Status, string? FirstName, string? LastName, string? Email, string? Mobile, string? Phone, string? CommunicationLanguage);
 
 /// <summary>A StaffCloud <c>/events</c> record; times in the tenant's wall clock, as sent, null when absent or unparsable.</summary>
 public sealed record StaffCloudEvent(long Id, string? Name, int? Status, DateTime? Start, DateTime? End)

@@ -26,7 +26,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
         ListAsync(target, Invitations, MobieTrainAnswers.ReadInvitation, cancellationToken);
 
-    public Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken)
+    public Task<MobieTrainUserGroup> CreateUserGroupAsync(
+        MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
 
@@ -50,7 +51,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     public Task DeleteUserAsync(MobieTrainWriteTarget target, string userId, CancellationToken cancellationToken) =>
         DeleteAsync(target, Users, userId, "delete-user", cancellationToken);
 
-    public Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken)
+    public Task<MobieTrainInvitation> CreateInvitationAsync(
+        MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
         var write = new MobieTrainWrite(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId,
             Body(invitation, MobieTrainJson.Default.NewInvitation));
@@ -89,7 +91,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
 
             // A server that hands out a cursor it gave before would keep us paging forever over the same records.
             if (cursor is not null && !cursors.Add(cursor))
-                throw _requests.InvalidResponse(target, operation, $"page {pages} returned a cursor of an earlier page again; paging would never end");
+                throw _requests.InvalidResponse(
+                    target, operation, $"page {pages} returned a cursor of an earlier page again; paging would never end");
 
             foreach (var item in items)
             {

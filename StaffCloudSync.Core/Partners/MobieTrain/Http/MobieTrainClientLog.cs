@@ -17,7 +17,8 @@ internal static partial class MobieTrainClientLog
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Information,
         Message = "{Operation} for {ExternalId} in account {AccountId} of tenant {TenantId} answered 409 by our own record {ExistingId}: created before, treated as done")]
-    public static partial void ConflictResolved(ILogger logger, string tenantId, string accountId, string operation, string externalId, string existingId);
+    public static partial void ConflictResolved(
+        ILogger logger, string tenantId, string accountId, string operation, string externalId, string existingId);
 
     [LoggerMessage(EventId = 1404, Level = LogLevel.Warning,
         Message = "MobieTrain refused {Operation} in account {AccountId} of tenant {TenantId}: {StatusCode} {ErrorCode}")]

@@ -9,8 +9,8 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
 {
     private const string ConflictCode = "conflict";
 
-    public async Task<MobieTrainUserGroup> ResolveGroupConflictAsync(
-        MobieTrainTarget target, MobieTrainWrite write, string name, string? externalId, HttpResponseMessage response, CancellationToken cancellationToken)
+    public async Task<MobieTrainUserGroup> ResolveGroupConflictAsync(MobieTrainTarget target, MobieTrainWrite write, string name,
+        string? externalId, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var error = await ReadErrorAsync(response, cancellationToken);
         var existing = (error.ExistingKind is null or "userGroup" ? TryRead(error.Existing, ReadUserGroup) : null)
@@ -56,7 +56,8 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
             409, SafeCode(error.Code) ?? ConflictCode);
     }
 
-    private async Task<MobieTrainUserGroup?> FindGroupAsync(MobieTrainTarget target, string name, string? externalId, CancellationToken cancellationToken)
+    private async Task<MobieTrainUserGroup?> FindGroupAsync(
+        MobieTrainTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
         MobieTrainUserGroup? sameName = null;
         await foreach (var group in lists.GetUserGroupsAsync(target, cancellationToken))

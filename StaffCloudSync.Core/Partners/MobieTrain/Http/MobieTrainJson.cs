@@ -3,10 +3,8 @@ using StaffCloudSync.Core.Partners.Http;
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary>MobieTrain's JSON (docs/decisions.md, "JSON"): written canonical, so equal content gives an equal idempotency key.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(PartnerTextConverter)])]
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(PartnerTextConverter)])]
 [JsonSerializable(typeof(MobieTrainPage))]
 [JsonSerializable(typeof(MobieTrainAnswer))]
 [JsonSerializable(typeof(MobieTrainErrorAnswer))]
@@ -22,17 +20,8 @@ internal sealed record MobieTrainPage(
 
 /// <summary>A user group, user or invitation as answered: the fields of all three.</summary>
 internal sealed record MobieTrainAnswer(
-    string? Id,
-    string? Name,
-    string? ExternalId,
-    string? FirstName,
-    string? LastName,
-    string? Email,
-    string? Phone,
-    string? Language,
-    IReadOnlyList<string?>? UserGroupIds,
-    string? RegisteredAt,
-    string? CreatedAt);
+    string? Id, string? Name, string? ExternalId, string? FirstName, string? LastName, string? Email, string? Phone, string? Language,
+    IReadOnlyList<string?>? UserGroupIds, string? RegisteredAt, string? CreatedAt);
 
 internal sealed record MobieTrainErrorAnswer(MobieTrainErrorBody? Error);
 

@@ -84,16 +84,9 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     }
 
     // The requests one after the other, so records stream out in a stable order.
-    private async IAsyncEnumerable<T> ReadAsync<T>(
-        StaffCloudTarget target,
-        string resource,
-        List<(string Query, long[] Ids)> requests,
-        Func<StaffCloudElement, string, Action<long, string>, T> parse,
-        Func<T, HashSet<long>, bool> matches,
-        Func<T, long> idOf,
-        string filter,
-        bool warnDuplicates,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<T> ReadAsync<T>(StaffCloudTarget target, string resource, List<(string Query, long[] Ids)> requests,
+        Func<StaffCloudElement, string, Action<long, string>, T> parse, Func<T, HashSet<long>, bool> matches, Func<T, long> idOf,
+        string filter, bool warnDuplicates, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Nothing to ask: no request, and no token read either.
         if (requests.Count == 0)

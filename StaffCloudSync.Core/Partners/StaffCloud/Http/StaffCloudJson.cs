@@ -11,22 +11,10 @@ namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 internal sealed partial class StaffCloudJson : JsonSerializerContext;
 
 internal sealed record StaffCloudFields(
-    StaffCloudValue Id,
-    StaffCloudValue Status,
-    StaffCloudValue Firstname,
-    StaffCloudValue Lastname,
-    StaffCloudValue Email,
-    StaffCloudValue Mobile,
-    StaffCloudValue Phone,
-    StaffCloudValue CommunicationLanguage,
-    StaffCloudValue Name,
-    StaffCloudValue Start,
-    StaffCloudValue End,
-    StaffCloudValue ProjectId,
-    StaffCloudValue EmployeeId,
-    StaffCloudValue EventId,
-    [property: JsonPropertyName(StaffCloudRecordParser.ProjectNameField)] StaffCloudValue ProjectName,
-    StaffCloudElement? Response);
+    StaffCloudValue Id, StaffCloudValue Status, StaffCloudValue Firstname, StaffCloudValue Lastname, StaffCloudValue Email,
+    StaffCloudValue Mobile, StaffCloudValue Phone, StaffCloudValue CommunicationLanguage, StaffCloudValue Name, StaffCloudValue Start,
+    StaffCloudValue End, StaffCloudValue ProjectId, StaffCloudValue EmployeeId, StaffCloudValue EventId,
+    [property: JsonPropertyName(StaffCloudRecordParser.ProjectNameField)] StaffCloudValue ProjectName, StaffCloudElement? Response);
 
 /// <summary>One element of an answer: its fields when it is a JSON object, none otherwise (so <c>[1, 2]</c> is named by position).</summary>
 [JsonConverter(typeof(StaffCloudElementConverter))]
@@ -47,15 +35,8 @@ internal static class StaffCloudRecordParser
     public static StaffCloudEmployee Employee(StaffCloudElement record, string where, Action<long, string> unreadableDate)
     {
         var fields = Fields(record, where);
-        return new StaffCloudEmployee(
-            RequiredId(fields.Id, "id", where),
-            fields.Status.Int(),
-            fields.Firstname.Text(),
-            fields.Lastname.Text(),
-            fields.Email.Text(),
-            fields.Mobile.Text(),
-            fields.Phone.Text(),
-            fields.CommunicationLanguage.Text());
+        return new StaffCloudEmployee(RequiredId(fields.Id, "id", where), fields.Status.Int(), fields.Firstname.Text(),
+            fields.Lastname.Text(), fields.Email.Text(), fields.Mobile.Text(), fields.Phone.Text(), fields.CommunicationLanguage.Text());
     }
 
     public static StaffCloudEvent Event(StaffCloudElement record, string where, Action<long, string> unreadableDate)
@@ -63,11 +44,7 @@ internal static class StaffCloudRecordParser
         var fields = Fields(record, where);
         var id = RequiredId(fields.Id, "id", where);
         return new StaffCloudEvent(
-            id,
-            fields.Name.Text(),
-            fields.Status.Int(),
-            Date(fields.Start, id, "start", unreadableDate),
-            Date(fields.End, id, "end", unreadableDate))
+            id, fields.Name.Text(), fields.Status.Int(), Date(fields.Start, id, "start", unreadableDate), Date(fields.End, id, "end", unreadableDate))
         {
             // An event without a usable project_id has no project: it gives no project group, which is no reason to fail.
             ProjectId = fields.ProjectId.TryGetId(out var projectId) ? projectId : null,
@@ -79,12 +56,8 @@ internal static class StaffCloudRecordParser
         var fields = Fields(record, where);
         var id = RequiredId(fields.Id, "id", where);
         return new StaffCloudAssignment(
-            id,
-            RequiredId(fields.EmployeeId, "employee_id", where),
-            RequiredId(fields.EventId, "event_id", where),
-            fields.Status.Int(),
-            Date(fields.Start, id, "start", unreadableDate),
-            Date(fields.End, id, "end", unreadableDate))
+            id, RequiredId(fields.EmployeeId, "employee_id", where), RequiredId(fields.EventId, "event_id", where), fields.Status.Int(),
+            Date(fields.Start, id, "start", unreadableDate), Date(fields.End, id, "end", unreadableDate))
         {
             ProjectName = fields.ProjectName.Text(),
         };
@@ -118,13 +91,8 @@ internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
     // sends none, and a value with one would be a different thing than the rules expect, so it is read as absent.
     private static readonly string[] WallClockFormats =
     [
-        "yyyy-MM-dd HH:mm:ss",
-        "yyyy-MM-ddTHH:mm:ss",
-        "yyyy-MM-dd HH:mm:ss.FFFFFFF",
-        "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
-        "yyyy-MM-dd HH:mm",
-        "yyyy-MM-ddTHH:mm",
-        "yyyy-MM-dd",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd",
     ];
 
     // Ids start at 1, and a negative one means "all but" in a query.

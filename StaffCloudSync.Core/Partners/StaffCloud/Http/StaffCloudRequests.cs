@@ -8,13 +8,8 @@ namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 /// <summary>One GET to StaffCloud: a list streamed record by record, or a single record; every failure a <see cref="SyncRunException"/>.</summary>
 internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions options, TimeProvider time, ILogger logger)
 {
-    public async IAsyncEnumerable<StaffCloudElement> ReadListAsync(
-        StaffCloudTarget target,
-        Uri baseAddress,
-        string resource,
-        string query,
-        (int Request, int Requests, int Ids) progress,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StaffCloudElement> ReadListAsync(StaffCloudTarget target, Uri baseAddress, string resource, string query,
+        (int Request, int Requests, int Ids) progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         StaffCloudLog.Reading(logger, target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
