@@ -2,15 +2,13 @@ namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 /// <summary>The human part of a StaffCloud error answer (<c>{code, message, …}</c> and <c>{error, message}</c> were seen), for the
 /// run record: on one line, cut to about 200 characters, the token blanked out should the server ever echo it.</summary>
-internal static class StaffCloudErrorBody
+internal static partial class StaffCloudErrorBody
 {
     public const string InvalidTokenStructure = "Invalid security token structure";
     private const int MaxLength = 200;
 
-    // An error body is small; a larger one (an HTML error page) is not worth reading in full.
+    // A larger error body (an HTML error page) is not worth reading in full; of one that is not StaffCloud's, a run record shows 60 characters.
     private const int MaxBytes = 16 * 1024;
-
-    // How much of a body that is not StaffCloud's error answer a run record shows.
     private const int PrefixLength = 60;
 
     // An error body is only mined for a message: a trailing comma does not hide it.
@@ -76,7 +74,8 @@ internal static class StaffCloudErrorBody
             var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
             return buffer[..length];
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
+            when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // The status code alone still tells what happened.
             return [];
@@ -110,21 +109,12 @@ internal static class StaffCloudErrorBody
         if (message is null)
             return null;
 
-        if (token.Length > 0)
-            message = message.Replace(token, "***", StringComparison.Ordinal);
-
-        var line = new StringBuilder(Math.Min(message.Length, maxLength + 1));
-        foreach (var c in message)
-        {
-            if (line.Length > maxLength)
-                break;
-
-            var ch = char.IsControl(c) ? ' ' : c;
-            if (ch != ' ' || (line.Length > 0 && line[^1] != ' '))
-                line.Append(ch);
-        }
-
-        var text = line.ToString().Trim();
+        var line = Spaces().Replace(token.Length > 0 ? message.Replace(token, "***", StringComparison.Ordinal) : message, " ").TrimStart(' ');
+        var text = line[..Math.Min(line.Length, maxLength + 1)].Trim();
         return text.Length > maxLength ? string.Concat(text.AsSpan(0, maxLength), "…") : text;
     }
+
+    // Control characters as spaces, and a run of spaces as one: the message on one line.
+    [GeneratedRegex(@"[ \p{Cc}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
 }

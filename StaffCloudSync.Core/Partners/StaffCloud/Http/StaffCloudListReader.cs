@@ -65,13 +65,10 @@ internal static class StaffCloudListReader
 
     private static string Describe(JsonValueKind kind) => kind switch
     {
-        JsonValueKind.Object => "a JSON object",
-        JsonValueKind.Array => "a JSON array",
-        JsonValueKind.String => "a JSON string",
-        JsonValueKind.Number => "a JSON number",
         JsonValueKind.True or JsonValueKind.False => "a JSON boolean",
         JsonValueKind.Null => "JSON null",
-        _ => "an unknown JSON value",
+        JsonValueKind.Undefined => "an unknown JSON value",
+        _ => $"a JSON {kind.ToString().ToLowerInvariant()}",
     };
 
     // Skips a byte-order mark and whitespace, and returns the first byte of the value without consuming it.
