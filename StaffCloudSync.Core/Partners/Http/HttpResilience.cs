@@ -13,9 +13,8 @@ public static class HttpResilience
     public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options,
         Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
     {
-        // Three handlers rather than one pipeline, because a pipeline has one TimeProvider: the retries wait on the
-        // BackoffClock (instant in tests), the timeouts on the system clock, since a request's time is real time even
-        // where a test or the sandbox holds the app's "now" still (the library would take the app's TimeProvider).
+        // Three handlers, as a pipeline has one TimeProvider: the retries wait on the BackoffClock (instant in tests), the
+        // timeouts on the system clock, since a request's time is real even where a test or the sandbox holds "now" still.
         builder.AddPipeline("total", (pipeline, services) => pipeline.AddTimeout(options(services).TotalTimeout));
         builder.AddPipeline("retry", (pipeline, services) =>
         {

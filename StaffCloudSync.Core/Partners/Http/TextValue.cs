@@ -26,8 +26,7 @@ public static class TextValue
         return trimmed;
     }
 
-    /// <summary>A JSON string's text, or null when it cannot be a .NET string: System.Text.Json refuses a lone surrogate escape
-    /// (<c>"\ud83d"</c>) and invalid UTF-8 with an <see cref="InvalidOperationException"/> on reading.</summary>
+    // Null when it cannot be a .NET string: System.Text.Json refuses a lone surrogate escape and invalid UTF-8 on reading.
     public static string? ReadString(JsonElement value)
     {
         try
@@ -40,7 +39,6 @@ public static class TextValue
         }
     }
 
-    /// <inheritdoc cref="ReadString(JsonElement)"/>
     internal static string? ReadString(ref Utf8JsonReader reader)
     {
         try

@@ -4,8 +4,7 @@ namespace StaffCloudSync.Core.Partners.MobieTrain;
 /// person"); anything else (none, letters, signs, leading zeros, white space, non-ASCII digits) makes the record protected.</summary>
 public static class ExternalId
 {
-    // 18 digits always fit a long; a longer digit string cannot be a StaffCloud id we could ask about, so such a
-    // record is treated as protected rather than as hard-deleted (see docs/decisions.md).
+    // 18 digits always fit a long; a longer one cannot be asked about, so it is protected, not hard-deleted (docs/decisions.md).
     private const int MaxDigits = 18;
 
     /// <summary>Null unless exactly what <see cref="ForEmployee"/> writes: <c>0012</c> or <c>+12</c> are another integration's

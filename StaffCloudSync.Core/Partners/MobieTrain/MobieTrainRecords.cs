@@ -2,7 +2,6 @@ namespace StaffCloudSync.Core.Partners.MobieTrain;
 
 public sealed record MobieTrainUserGroup(string Id, string Name, string? ExternalId);
 
-/// <summary>The profile fields a user and an invitation share.</summary>
 public sealed record MobieTrainProfile(string? FirstName, string? LastName, string? Email, string? Phone, string? Language);
 
 public sealed record MobieTrainUser(
@@ -11,7 +10,6 @@ public sealed record MobieTrainUser(
 public sealed record MobieTrainInvitation(
     string Id, string? ExternalId, MobieTrainProfile Profile, IReadOnlyList<string> UserGroupIds, DateTimeOffset? CreatedAt);
 
-/// <summary>The body of <c>POST /invitations</c>.</summary>
 public sealed record NewInvitation(
     string ExternalId, string FirstName, string LastName, string? Email, string? Phone, string Language, IReadOnlyList<string> UserGroupIds);
 

@@ -16,8 +16,7 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
         var existing = (error.ExistingKind is null or "userGroup" ? TryRead(error.Existing, ReadUserGroup) : null)
             ?? await FindGroupAsync(target, name, externalId, cancellationToken);
 
-        // A group with an externalId is ours when the existing one carries it; a base group (no externalId) is known by
-        // its name alone, so a group of that name is the one wanted — made by a lost answer of ours or by hand meanwhile.
+        // A group with an externalId is ours when the existing one carries it; a base group is known by its name alone.
         if (existing is not null && (externalId is null
                 ? string.Equals(existing.Name, name, StringComparison.OrdinalIgnoreCase)
                 : string.Equals(existing.ExternalId, externalId, StringComparison.Ordinal)))

@@ -18,7 +18,6 @@ internal sealed record MobieTrainPage(
     [property: JsonRequired] IReadOnlyList<MobieTrainAnswer>? Items,
     [property: JsonRequired] JsonElement? NextCursor);
 
-/// <summary>A user group, user or invitation as answered: the fields of all three.</summary>
 internal sealed record MobieTrainAnswer(
     string? Id, string? Name, string? ExternalId, string? FirstName, string? LastName, string? Email, string? Phone, string? Language,
     IReadOnlyList<string?>? UserGroupIds, string? RegisteredAt, string? CreatedAt);

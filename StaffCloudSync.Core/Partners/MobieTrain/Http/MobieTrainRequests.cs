@@ -33,8 +33,7 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
         using var sent = request;
         request.Options.Set(BearerSecretHandler.SecretName, target.ApiKeySecretName);
 
-        // The resilience handlers time a request up to its headers; HttpClient buffers the body after them, where only
-        // this guard (the whole request's budget) stops a body that stalls half-way.
+        // The resilience handlers time a request up to its headers: only this guard stops a body that stalls half-way.
         using var guard = new CancellationTokenSource(options.Value.Resilience.TotalTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, guard.Token);
         HttpResponseMessage response;

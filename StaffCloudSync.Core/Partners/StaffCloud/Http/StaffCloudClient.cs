@@ -30,8 +30,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
 
     public IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken)
     {
-        // ">" is StaffCloud's strictly-greater filter ("=>" as the query reads), in the tenant's wall clock. A null end
-        // never passes "end=>", so events without an end are asked for separately, by their start.
+        // ">" is StaffCloud's strictly-greater filter, in the tenant's wall clock; a null end never passes it, so those go by start.
         var bound = Uri.EscapeDataString(">" + afterLocal.ToString(WallClockFormat, CultureInfo.InvariantCulture));
         return ReadAsync(target, "events",
             [

@@ -87,8 +87,7 @@ internal static class StaffCloudRecordParser
 [JsonConverter(typeof(StaffCloudValueConverter))]
 internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
 {
-    // Tenant wall-clock times without offset; the date alone means its midnight. No format with an offset: StaffCloud
-    // sends none, and a value with one would be a different thing than the rules expect, so it is read as absent.
+    // The date alone means its midnight; no format with an offset: StaffCloud sends none, so one with an offset reads as absent.
     private static readonly string[] WallClockFormats =
     [
         "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",

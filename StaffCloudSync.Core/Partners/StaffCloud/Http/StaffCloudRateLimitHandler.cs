@@ -51,6 +51,5 @@ internal sealed class StaffCloudRateLimitHandler(
         uri is { IsAbsoluteUri: true } ? new Uri(uri, ".").GetLeftPart(UriPartial.Path) : string.Empty;
 }
 
-/// <summary>Per API root (<see cref="StaffCloudRateLimitHandler.QuotaKey"/>), until when its quota is used up. A singleton: the
-/// factory rebuilds handlers every few minutes and a typed client is transient, while the quota outlives both.</summary>
+// Per API root, until when its quota is used up: a singleton, as the quota outlives the factory's handlers and a typed client.
 internal sealed class StaffCloudRateLimitGate() : ConcurrentDictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);
