@@ -19,23 +19,20 @@ internal sealed class BearerSecretHandler(ISecretStore secrets, BearerRefusal is
 
         var secret = await secrets.GetSecretAsync(name, cancellationToken);
         var response = await SendWithAsync(request, secret, cancellationToken);
-        if (!await isRefused(response, cancellationToken))
+        var outcome = new BearerOutcome(Rotated: false, Refused: await isRefused(response, cancellationToken));
+        if (outcome.Refused)
         {
-            request.Options.Set(Outcome, new BearerOutcome(Rotated: false, Refused: false));
-            return response;
+            secrets.Invalidate(name);
+            var fresh = await secrets.GetSecretAsync(name, cancellationToken);
+            if (!string.Equals(fresh, secret, StringComparison.Ordinal))
+            {
+                response.Dispose();
+                response = await SendWithAsync(request, fresh, cancellationToken);
+                outcome = new BearerOutcome(Rotated: true, Refused: await isRefused(response, cancellationToken));
+            }
         }
 
-        secrets.Invalidate(name);
-        var fresh = await secrets.GetSecretAsync(name, cancellationToken);
-        if (string.Equals(fresh, secret, StringComparison.Ordinal))
-        {
-            request.Options.Set(Outcome, new BearerOutcome(Rotated: false, Refused: true));
-            return response;
-        }
-
-        response.Dispose();
-        response = await SendWithAsync(request, fresh, cancellationToken);
-        request.Options.Set(Outcome, new BearerOutcome(Rotated: true, Refused: await isRefused(response, cancellationToken)));
+        request.Options.Set(Outcome, outcome);
         return response;
     }
 

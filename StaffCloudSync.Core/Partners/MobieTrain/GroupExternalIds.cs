@@ -7,11 +7,9 @@ public static class GroupExternalIds
     public const string EventGroupPrefix = "staffcloud-event-";
     public const string ProjectGroupPrefix = "staffcloud-project-";
 
-    public static string ForEventGroup(long eventId) =>
-        EventGroupPrefix + eventId.ToString(CultureInfo.InvariantCulture);
+    public static string ForEventGroup(long eventId) => EventGroupPrefix + eventId.ToString(CultureInfo.InvariantCulture);
 
-    public static string ForProjectGroup(long projectId) =>
-        ProjectGroupPrefix + projectId.ToString(CultureInfo.InvariantCulture);
+    public static string ForProjectGroup(long projectId) => ProjectGroupPrefix + projectId.ToString(CultureInfo.InvariantCulture);
 
     public static bool IsSyncOwned(string? externalId) =>
         HasDigitsAfter(externalId, EventGroupPrefix) || HasDigitsAfter(externalId, ProjectGroupPrefix);
