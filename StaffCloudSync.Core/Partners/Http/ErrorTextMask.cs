@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>Masks e-mail addresses, phone numbers and anything key-like in a partner's error text before a run record or log
-/// gets it. Deliberately eager: a masked order number costs nothing, a stored address does.</summary>
+/// <summary>Deliberately eager: a masked order number costs nothing, a stored address does.</summary>
 public static partial class ErrorTextMask
 {
     public const string Email = "[email]";

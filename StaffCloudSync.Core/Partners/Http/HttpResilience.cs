@@ -5,19 +5,16 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>Both API clients' resilience, Microsoft.Extensions.Http.Resilience handlers from outside in: a total timeout, the
-/// library's HTTP retry (exponential back-off with jitter), a timeout per attempt. Our rules on top (docs/decisions.md):
-/// <c>Retry-After</c> and <c>X-Rate-Limit-Reset</c> as the delay, clamped; a longer wait than
-/// <see cref="HttpResilienceOptions.MaxRetryAfter"/> not retried; a write retried only with an idempotency key.</summary>
+/// <summary>Both API clients' resilience, from outside in: a total timeout, the library's HTTP retry, a timeout per attempt; our
+/// rules on top (docs/decisions.md, "How are retries, timeouts and pacing built?").</summary>
 public static class HttpResilience
 {
-    /// <param name="perAttempt">A handler between the retries and the attempt timeout (a pacer): it sees every attempt and eats no attempt's time.</param>
+    /// <param name="perAttempt">Between the retries and the attempt timeout (a pacer): it sees every attempt and eats no attempt's time.</param>
     public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options,
         Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
     {
-        // Three handlers rather than one pipeline, because a pipeline has one TimeProvider: the retries wait on the
-        // BackoffClock (instant in tests), the timeouts on the system clock, since a request's time is real time even
-        // where a test or the sandbox holds the app's "now" still (the library would take the app's TimeProvider).
+        // Three handlers, as a pipeline has one TimeProvider: the retries wait on the BackoffClock (instant in tests), the
+        // timeouts on the system clock, since a request's time is real even where a test or the sandbox holds "now" still.
         builder.AddPipeline("total", (pipeline, services) => pipeline.AddTimeout(options(services).TotalTimeout));
         builder.AddPipeline("retry", (pipeline, services) =>
         {
@@ -88,17 +85,16 @@ public static class HttpResilience
         method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Options || method == HttpMethod.Delete;
 }
 
-/// <summary>Retry events: method, host and path only — never the query (ids of people) or a header.</summary>
+// Method, host and path only — never the query (ids of people) or a header.
 internal static partial class RetryLog
 {
     [LoggerMessage(EventId = 1200, Level = LogLevel.Warning,
         Message = "Retrying {Method} {Host}{Path} after status {StatusCode} / {Error}: attempt {Attempt} in {DelayMs} ms")]
-    public static partial void Retrying(ILogger logger, string? method, string? host, string? path, int? statusCode, string? error, int attempt, long delayMs);
+    public static partial void Retrying(
+        ILogger logger, string? method, string? host, string? path, int? statusCode, string? error, int attempt, long delayMs);
 }
 
-/// <summary>The clock retries and the partners' pauses wait on: the system clock in production and the sandbox; tests register
-/// one whose timers fire at once, so no test sleeps through a back-off. Apart from the app's <see cref="TimeProvider"/>,
-/// whose "now" a test fixes, and from the timeouts, which keep real time.</summary>
+/// <summary>The clock retries and the partners' pauses wait on; tests register one whose timers fire at once.</summary>
 public sealed class BackoffClock(TimeProvider time)
 {
     public static BackoffClock System { get; } = new(TimeProvider.System);

@@ -2,8 +2,7 @@ using System.Security.Cryptography;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>The <c>Idempotency-Key</c> of a write: a hash of its intent (tenant, run, action, record, content), so a repeat within
-/// the run never acts twice. The run id is in it on purpose (docs/decisions.md): the same change in a later run is new.</summary>
+/// <summary>A hash of a write's intent; the run id is in it on purpose (docs/decisions.md): the same change in a later run is new.</summary>
 public static class IdempotencyKey
 {
     public const string HeaderName = "Idempotency-Key";

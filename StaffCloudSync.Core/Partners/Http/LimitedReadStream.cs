@@ -1,19 +1,14 @@
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>A read-only view of a response body that refuses to read past a limit: an enormous answer (a filter the API
-/// ignored, a fault) fails that tenant's read with a clear reason instead of eating the host's memory.</summary>
+/// <summary>Refuses to read past a limit: an enormous answer fails that tenant's read instead of eating the host's memory.</summary>
 public sealed class LimitedReadStream(Stream inner, long limit) : Stream
 {
     private long _read;
 
     public override bool CanRead => true;
-
     public override bool CanSeek => false;
-
     public override bool CanWrite => false;
-
     public override long Length => throw new NotSupportedException();
-
     public override long Position { get => _read; set => throw new NotSupportedException(); }
 
     public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));

@@ -2,8 +2,7 @@ using System.Net.Http.Headers;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>How long a server asked us to wait: <c>Retry-After</c> (seconds or an HTTP date), else StaffCloud's
-/// <c>X-Rate-Limit-Reset</c>, seen both as seconds to wait and as a Unix timestamp (a small value is seconds, a large one a timestamp).</summary>
+/// <summary>How long a server asked us to wait: <c>Retry-After</c>, else StaffCloud's <c>X-Rate-Limit-Reset</c>.</summary>
 public static class RetryAfter
 {
     public const string RateLimitReset = "X-Rate-Limit-Reset";
@@ -12,7 +11,7 @@ public static class RetryAfter
     // Below this, X-Rate-Limit-Reset is a number of seconds; above, a Unix timestamp (1 000 000 s is 11.5 days).
     private const long SecondsThreshold = 1_000_000;
 
-    /// <summary>No server wait is read as longer: an absurd header (years, beyond a date) is clamped rather than thrown on.</summary>
+    // No server wait is read as longer: an absurd header (years, beyond a date) is clamped rather than thrown on.
     public static readonly TimeSpan Longest = TimeSpan.FromDays(1);
 
     // X-Rate-Limit-Reset may come with every answer (the simulator sends it so): it is a wait only when the quota is the
@@ -23,7 +22,6 @@ public static class RetryAfter
             ? FromRateLimitReset(response.Headers, now)
             : null);
 
-    /// <summary>The wait until StaffCloud's window resets, when its <c>X-Rate-Limit-Remaining</c> says none are left.</summary>
     public static TimeSpan? WhenQuotaExhausted(HttpResponseMessage response, DateTimeOffset now) =>
         response.Headers.TryGetValues(RateLimitRemaining, out var values)
         && long.TryParse(values.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var remaining)
@@ -53,6 +51,5 @@ public static class RetryAfter
             : Bounded(TimeSpan.FromSeconds(Math.Min(reset - now.ToUnixTimeSeconds(), Longest.TotalSeconds)));
     }
 
-    /// <summary>Between zero (a reset already past) and <see cref="Longest"/> (an absurd one).</summary>
     private static TimeSpan Bounded(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value > Longest ? Longest : value;
 }

@@ -2,12 +2,9 @@ using System.Buffers;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>Whether a text from a partner is a usable value (sync-rules.md, "Bad values are values"): valid Unicode (no lone
-/// surrogate, as a cut emoji leaves) and no control character. An unusable text is an invalid value of its field — a
-/// name makes the profile invalid, a contact field counts as absent — never a crash.</summary>
+/// <summary>Whether a partner's text is a usable value (sync-rules.md, "Bad values are values"): valid Unicode, no control character.</summary>
 public static class TextValue
 {
-    /// <summary>The text trimmed, or null when what is left is not a usable value.</summary>
     public static string? Usable(string? text)
     {
         if (text is null)
@@ -29,8 +26,7 @@ public static class TextValue
         return trimmed;
     }
 
-    /// <summary>A JSON string's text, or null when it cannot be a .NET string: System.Text.Json refuses a lone surrogate escape
-    /// (<c>"\ud83d"</c>) and invalid UTF-8 with an <see cref="InvalidOperationException"/> on reading.</summary>
+    // Null when it cannot be a .NET string: System.Text.Json refuses a lone surrogate escape and invalid UTF-8 on reading.
     public static string? ReadString(JsonElement value)
     {
         try
@@ -43,7 +39,6 @@ public static class TextValue
         }
     }
 
-    /// <inheritdoc cref="ReadString(JsonElement)"/>
     internal static string? ReadString(ref Utf8JsonReader reader)
     {
         try
@@ -56,14 +51,11 @@ public static class TextValue
         }
     }
 
-    /// <summary>A number or boolean as its JSON text (an id or a phone number sent as a number is still one).</summary>
     internal static string RawText(ref Utf8JsonReader reader) =>
         Encoding.UTF8.GetString(reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan);
 }
 
-/// <summary>How a partner's text field is read (docs/decisions.md, "JSON"): a string as sent, a number as its digits, and a
-/// string that cannot be a .NET string as null, an invalid value. Anything else (object, list, boolean) is a shape error.
-/// Trimming and the control-character check are <see cref="TextValue.Usable"/>'s, applied where a field is read.</summary>
+/// <summary>A string as sent, a number as its digits; anything else is a shape error (docs/decisions.md, "JSON").</summary>
 internal sealed class PartnerTextConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch

@@ -4,18 +4,15 @@ namespace StaffCloudSync.Core.Partners.MobieTrain;
 /// person"); anything else (none, letters, signs, leading zeros, white space, non-ASCII digits) makes the record protected.</summary>
 public static class ExternalId
 {
-    // 18 digits always fit a long; a longer digit string cannot be a StaffCloud id we could ask about, so such a
-    // record is treated as protected rather than as hard-deleted (see docs/decisions.md).
+    // 18 digits always fit a long; a longer one cannot be asked about, so it is protected, not hard-deleted (docs/decisions.md).
     private const int MaxDigits = 18;
 
-    /// <summary>The employee id when <paramref name="externalId"/> is exactly what <see cref="ForEmployee"/> writes for it; null for
-    /// a protected record. <c>0012</c>, <c>+12</c> or <c>12.0</c> are another integration's personnel numbers: reading them
-    /// as employee 12 would let the sync update or delete a record it never made.</summary>
+    /// <summary>Null unless exactly what <see cref="ForEmployee"/> writes: <c>0012</c> or <c>+12</c> are another integration's
+    /// personnel numbers, and reading them as employee 12 would let the sync update or delete a record it never made.</summary>
     public static long? TryParseEmployeeId(string? externalId) =>
         externalId is { Length: > 0 } && externalId[0] != '0' ? TryParseDigits(externalId) : null;
 
-    /// <summary>The positive number written in 1–18 ASCII digits, leading zeros allowed (<c>007</c> → 7); null otherwise. For the
-    /// id inside a sync-owned group's externalId (<c>staffcloud-event-&lt;digits&gt;</c>), not for persons.</summary>
+    /// <summary>1–18 ASCII digits, leading zeros allowed (<c>007</c> → 7): for a sync-owned group's id, not for persons.</summary>
     public static long? TryParseDigits(string? digits)
     {
         if (string.IsNullOrEmpty(digits) || digits.Length > MaxDigits || !digits.All(char.IsAsciiDigit))
@@ -26,8 +23,7 @@ public static class ExternalId
         return id > 0 ? id : null;
     }
 
-    /// <summary>True when a protected record's externalId reads as <paramref name="employeeId"/> to a person (<c>0012</c>, <c>+12</c>,
-    /// <c> 12</c>, <c>12.0</c> for 12), so that <c>explain</c> can say why the sync leaves it alone.</summary>
+    // So that explain can say why the sync leaves a protected record that reads as the employee to a person (0012, +12, 12.0) alone.
     public static bool LooksLike(string? externalId, long employeeId) =>
         TryParseEmployeeId(externalId) is null
         && decimal.TryParse(externalId, NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign

@@ -5,16 +5,12 @@ namespace StaffCloudSync.Core.Partners.MobieTrain;
 public static class GroupExternalIds
 {
     public const string EventGroupPrefix = "staffcloud-event-";
-
     public const string ProjectGroupPrefix = "staffcloud-project-";
 
-    public static string ForEventGroup(long eventId) =>
-        EventGroupPrefix + eventId.ToString(CultureInfo.InvariantCulture);
+    public static string ForEventGroup(long eventId) => EventGroupPrefix + eventId.ToString(CultureInfo.InvariantCulture);
 
-    public static string ForProjectGroup(long projectId) =>
-        ProjectGroupPrefix + projectId.ToString(CultureInfo.InvariantCulture);
+    public static string ForProjectGroup(long projectId) => ProjectGroupPrefix + projectId.ToString(CultureInfo.InvariantCulture);
 
-    /// <summary>True for an event or project group's externalId: the prefix followed by digits and nothing else.</summary>
     public static bool IsSyncOwned(string? externalId) =>
         HasDigitsAfter(externalId, EventGroupPrefix) || HasDigitsAfter(externalId, ProjectGroupPrefix);
 

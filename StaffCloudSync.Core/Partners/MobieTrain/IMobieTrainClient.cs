@@ -10,7 +10,8 @@ public interface IMobieTrainClient
 
     IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken);
 
-    Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken);
+    Task<MobieTrainUserGroup> CreateUserGroupAsync(
+        MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken);
 
     Task RenameUserGroupAsync(MobieTrainWriteTarget target, string groupId, string name, CancellationToken cancellationToken);
 
@@ -25,7 +26,7 @@ public interface IMobieTrainClient
     Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken);
 }
 
-/// <summary>MobieTrain refused a write for one record (422, or a 409 that names another person): that record fails, the run goes on.</summary>
+/// <summary>MobieTrain refused a write for one record: that record fails, the run goes on.</summary>
 public sealed class MobieTrainRecordException(string message, int statusCode, string? errorCode = null) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;

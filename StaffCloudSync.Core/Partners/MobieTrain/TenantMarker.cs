@@ -10,10 +10,9 @@ public static class TenantMarker
 
     public static string NameFor(string tenantId) => "StaffCloud sync: " + tenantId;
 
-    /// <summary>True for any tenant's marker: rules 4 and 6 leave such a group and its members alone.</summary>
+    // Any tenant's marker: rules 4 and 6 leave such a group and its members alone.
     public static bool IsMarker(string? externalId) =>
         externalId is not null && externalId.Length > Prefix.Length && externalId.StartsWith(Prefix, StringComparison.Ordinal);
 
-    /// <summary>The tenant id a marker names, or null when <paramref name="externalId"/> is no marker.</summary>
     public static string? TenantOf(string? externalId) => IsMarker(externalId) ? externalId![Prefix.Length..] : null;
 }

@@ -1,10 +1,9 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud;
 
-/// <summary>The StaffCloud reads of the read plan in staffcloud-api.md; no write, on purpose. Every id passed must be positive:
-/// StaffCloud reads <c>id=-5</c> as "everyone but 5".</summary>
+/// <summary>The read plan of staffcloud-api.md; no write, on purpose. Every id must be positive: <c>id=-5</c> is "everyone but 5".</summary>
 public interface IStaffCloudClient
 {
-    /// <summary>Active events (status 2) whose end lies after <paramref name="afterLocal"/> (tenant wall clock), or that have no end and start after it.</summary>
+    /// <summary>Active events (status 2) whose end, or start when they have none, lies after <paramref name="afterLocal"/>.</summary>
     IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken);
 
     /// <summary>The confirmed assignments (status 7) of these events, whatever the assignments' own times.</summary>
@@ -19,5 +18,5 @@ public interface IStaffCloudClient
     Task<StaffCloudEmployee?> GetEmployeeAsync(StaffCloudTarget target, long employeeId, CancellationToken cancellationToken);
 }
 
-/// <summary>Which StaffCloud account a call goes to (the host label) and the secret holding its token; never the token, so it cannot be logged.</summary>
+/// <summary>The host label and the secret holding the token; never the token, so it cannot be logged.</summary>
 public sealed record StaffCloudTarget(string TenantId, string ApiTenant, string TokenSecretName);

@@ -1,26 +1,16 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud;
 
 public sealed record StaffCloudEmployee(
-    long Id,
-    int? Status,
-    string? FirstName,
-    string? LastName,
-    string? Email,
-    string? Mobile,
-    string? Phone,
-    string? CommunicationLanguage);
+    long Id, int? Status, string? FirstName, string? LastName, string? Email, string? Mobile, string? Phone, string? CommunicationLanguage);
 
-/// <summary>A StaffCloud <c>/events</c> record; times in the tenant's wall clock, as sent, null when absent or unparsable.</summary>
+// Times of events and assignments are the tenant's wall clock, as sent, null when absent or unparsable.
 public sealed record StaffCloudEvent(long Id, string? Name, int? Status, DateTime? Start, DateTime? End)
 {
-    /// <summary>The event's <c>project_id</c>; null when it has none (such an event gives no project group).</summary>
     public long? ProjectId { get; init; }
 }
 
-/// <summary>A StaffCloud <c>/assignments</c> record (times are tenant wall-clock, like events).</summary>
 public sealed record StaffCloudAssignment(long Id, long EmployeeId, long EventId, int? Status, DateTime? Start, DateTime? End)
 {
-    /// <summary>The joined field <c>event.project.name</c>, read at no extra request (staffcloud-api.md); null when left out.</summary>
     public string? ProjectName { get; init; }
 }
 

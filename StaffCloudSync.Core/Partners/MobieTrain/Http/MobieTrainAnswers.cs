@@ -2,12 +2,10 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>What an answer means as a record: tolerant where that is safe (unknown fields, a missing <c>userGroupIds</c>, any ISO
-/// 8601 timestamp), strict where guessing is not (no id, an id that could address something else). Shape errors name
-/// fields and ids, never a value.</summary>
+/// <summary>Tolerant where that is safe (unknown fields, a missing <c>userGroupIds</c>, any ISO 8601 timestamp), strict where
+/// guessing is not (no id, an id that could address something else). Shape errors name fields and ids, never a value.</summary>
 internal static class MobieTrainAnswers
 {
-    /// <summary>The error body; empty when it is not one.</summary>
     public static async Task<MobieTrainErrorBody> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         try
@@ -35,17 +33,19 @@ internal static class MobieTrainAnswers
     {
         var id = Id(answer, "a user");
         var what = $"user {id}";
-        return new MobieTrainUser(id, ExternalIdOf(answer), Profile(answer), GroupIds(answer, what), Timestamp(answer.RegisteredAt, "registeredAt", what));
+        var registered = Timestamp(answer.RegisteredAt, "registeredAt", what);
+        return new MobieTrainUser(id, ExternalIdOf(answer), Profile(answer), GroupIds(answer, what), registered);
     }
 
     public static MobieTrainInvitation ReadInvitation(MobieTrainAnswer? answer)
     {
         var id = Id(answer, "an invitation");
         var what = $"invitation {id}";
-        return new MobieTrainInvitation(id, ExternalIdOf(answer), Profile(answer), GroupIds(answer, what), Timestamp(answer.CreatedAt, "createdAt", what));
+        var created = Timestamp(answer.CreatedAt, "createdAt", what);
+        return new MobieTrainInvitation(id, ExternalIdOf(answer), Profile(answer), GroupIds(answer, what), created);
     }
 
-    /// <summary>The record a 409 names, or null when it names none we can read (then the list decides).</summary>
+    // Null when a 409 names no record we can read: then the list decides.
     public static T? TryRead<T>(JsonElement? existing, Func<MobieTrainAnswer?, T> read)
         where T : class
     {
@@ -62,17 +62,16 @@ internal static class MobieTrainAnswers
         }
     }
 
-    /// <summary>A text that is not valid Unicode or holds control characters is an invalid value: absent, so StaffCloud's replaces it.</summary>
+    // An unusable text is an invalid value: absent, so StaffCloud's replaces it.
     private static MobieTrainProfile Profile(MobieTrainAnswer answer) => new(
         TextValue.Usable(answer.FirstName), TextValue.Usable(answer.LastName), TextValue.Usable(answer.Email),
         TextValue.Usable(answer.Phone), TextValue.Usable(answer.Language));
 
-    /// <summary>An externalId exactly as held, white space included: <c>" 12"</c> is another integration's id, not employee 12
-    /// (sync-rules.md, "synced person"). An unusable text still reads as none, which leaves the record protected.</summary>
+    // As held, white space included: " 12" is another integration's id, not employee 12 (sync-rules.md, "synced person").
     private static string? ExternalIdOf(MobieTrainAnswer answer) =>
         TextValue.Usable(answer.ExternalId) is null ? null : answer.ExternalId;
 
-    /// <summary>A record's id goes into the URLs of its writes: any other than a <see cref="MobieTrainId"/> makes the answer invalid.</summary>
+    // A record's id goes into the URLs of its writes: any other than a MobieTrainId makes the answer invalid.
     private static string Id([System.Diagnostics.CodeAnalysis.NotNull] MobieTrainAnswer? answer, string what)
     {
         if (answer is null)
@@ -97,5 +96,4 @@ internal static class MobieTrainAnswers
             : throw new MobieTrainShapeException($"'{name}' of {what} is not an ISO 8601 timestamp");
 }
 
-/// <summary>An answer that is not what the API returns; turned into an <c>InvalidResponse</c> run failure with context.</summary>
 internal sealed class MobieTrainShapeException(string message) : Exception(message);

@@ -3,26 +3,19 @@ using System.Text.Json.Serialization.Metadata;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary><see cref="IMobieTrainClient"/> over HTTP, coded against our MobieTrain contract (docs/mobietrain-api.md): paths,
-/// bodies, status codes and paging here; <see cref="MobieTrainRequests"/> sends and says what a failed answer means,
-/// <see cref="MobieTrainAnswers"/> reads answers, <see cref="MobieTrainConflicts"/> resolves a create answered 409.
-/// Writes carry an idempotency key so the shared resilience may retry them.</summary>
+/// <summary><see cref="IMobieTrainClient"/> over HTTP (docs/mobietrain-api.md): paths, bodies, status codes and paging.</summary>
 public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger<MobieTrainClient> logger)
     : IMobieTrainClient
 {
-    /// <summary>The name of its HttpClient, for a caller that needs the same pipeline (tests of the handlers).</summary>
     public const string HttpClientName = "MobieTrain";
-
     private const string UserGroups = "user-groups";
     private const string Users = "users";
     private const string Invitations = "invitations";
 
-    private readonly IOptions<MobieTrainOptions> _options = options;
-    private readonly ILogger<MobieTrainClient> _logger = logger;
     private readonly MobieTrainRequests _requests = new(http, options, time, logger);
 
     // Built when a create meets a 409 (rare); it reads the lists through this client.
-    private MobieTrainConflicts Conflicts => new(this, _logger);
+    private MobieTrainConflicts Conflicts => new(this, logger);
 
     public IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
         ListAsync(target, UserGroups, MobieTrainAnswers.ReadUserGroup, cancellationToken);
@@ -33,7 +26,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     public IAsyncEnumerable<MobieTrainInvitation> GetInvitationsAsync(MobieTrainTarget target, CancellationToken cancellationToken) =>
         ListAsync(target, Invitations, MobieTrainAnswers.ReadInvitation, cancellationToken);
 
-    public Task<MobieTrainUserGroup> CreateUserGroupAsync(MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken)
+    public Task<MobieTrainUserGroup> CreateUserGroupAsync(
+        MobieTrainWriteTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
 
@@ -57,7 +51,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     public Task DeleteUserAsync(MobieTrainWriteTarget target, string userId, CancellationToken cancellationToken) =>
         DeleteAsync(target, Users, userId, "delete-user", cancellationToken);
 
-    public Task<MobieTrainInvitation> CreateInvitationAsync(MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken)
+    public Task<MobieTrainInvitation> CreateInvitationAsync(
+        MobieTrainWriteTarget target, NewInvitation invitation, CancellationToken cancellationToken)
     {
         var write = new MobieTrainWrite(HttpMethod.Post, Invitations, "create-invitation", invitation.ExternalId,
             Body(invitation, MobieTrainJson.Default.NewInvitation));
@@ -71,8 +66,7 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     public Task DeleteInvitationAsync(MobieTrainWriteTarget target, string invitationId, CancellationToken cancellationToken) =>
         DeleteAsync(target, Invitations, invitationId, "delete-invitation", cancellationToken);
 
-    /// <summary>Streams every page of a list, following <c>nextCursor</c> until it is null. A page is read whole before its
-    /// records are handed out, so a failure never leaves a half-parsed page acted upon.</summary>
+    // A page is read whole before its records are handed out, so a failure never leaves a half-parsed page acted upon.
     private async IAsyncEnumerable<T> ListAsync<T>(
         MobieTrainTarget target, string resource, Func<MobieTrainAnswer?, T> read, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
@@ -82,7 +76,7 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
         int pages = 0, records = 0;
         do
         {
-            var path = $"{MobieTrainRequests.AccountPath(target)}/{resource}?limit={_options.Value.PageSize}"
+            var path = $"{MobieTrainRequests.AccountPath(target)}/{resource}?limit={options.Value.PageSize}"
                 + (cursor is null ? string.Empty : $"&cursor={Uri.EscapeDataString(cursor)}");
             IReadOnlyList<T> items;
             using (var response = await _requests.SendAsync(target, new HttpRequestMessage(HttpMethod.Get, path), operation, cancellationToken))
@@ -97,7 +91,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
 
             // A server that hands out a cursor it gave before would keep us paging forever over the same records.
             if (cursor is not null && !cursors.Add(cursor))
-                throw _requests.InvalidResponse(target, operation, $"page {pages} returned a cursor of an earlier page again; paging would never end");
+                throw _requests.InvalidResponse(
+                    target, operation, $"page {pages} returned a cursor of an earlier page again; paging would never end");
 
             foreach (var item in items)
             {
@@ -107,7 +102,7 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
         }
         while (cursor is not null);
 
-        MobieTrainClientLog.ListRead(_logger, target.TenantId, target.AccountId, resource, records, pages);
+        MobieTrainClientLog.ListRead(logger, target.TenantId, target.AccountId, resource, records, pages);
     }
 
     private async Task<T> CreateAsync<T>(MobieTrainWriteTarget target, MobieTrainWrite write, Func<MobieTrainAnswer?, T> read,
@@ -131,7 +126,7 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
 
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
-            MobieTrainClientLog.WriteRefused(_logger, target.TenantId, target.AccountId, write.Operation, 404, "not_found");
+            MobieTrainClientLog.WriteRefused(logger, target.TenantId, target.AccountId, write.Operation, 404, "not_found");
             throw new MobieTrainRecordException(
                 $"MobieTrain refused {write.Operation} (404): the record no longer exists (deleted since this run read it).", 404, "not_found");
         }
@@ -155,6 +150,6 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
         return new MobieTrainWrite(method, $"{resource}/{MobieTrainRequests.Escape(id)}", action, id, body);
     }
 
-    /// <summary>A request body in its canonical bytes (<see cref="MobieTrainJson"/>), which its idempotency key is derived from.</summary>
+    // The canonical bytes (MobieTrainJson) its idempotency key is derived from.
     private static byte[] Body<T>(T value, JsonTypeInfo<T> type) => JsonSerializer.SerializeToUtf8Bytes(value, type);
 }

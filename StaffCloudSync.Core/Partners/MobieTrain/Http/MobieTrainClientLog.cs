@@ -1,8 +1,6 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>The MobieTrain client's log lines, event ids 1400–1449. Tenant, account, secret name, method and path (ids only),
-/// status and error code: never a key, a body, a name, an address or a phone number. Retries themselves are logged
-/// by the shared resilience (event 1200).</summary>
+/// <summary>Event ids 1400–1449: ids, status and error code, never a key, a body, a name, an address or a phone number.</summary>
 internal static partial class MobieTrainClientLog
 {
     [LoggerMessage(EventId = 1400, Level = LogLevel.Debug,
@@ -19,7 +17,8 @@ internal static partial class MobieTrainClientLog
 
     [LoggerMessage(EventId = 1403, Level = LogLevel.Information,
         Message = "{Operation} for {ExternalId} in account {AccountId} of tenant {TenantId} answered 409 by our own record {ExistingId}: created before, treated as done")]
-    public static partial void ConflictResolved(ILogger logger, string tenantId, string accountId, string operation, string externalId, string existingId);
+    public static partial void ConflictResolved(
+        ILogger logger, string tenantId, string accountId, string operation, string externalId, string existingId);
 
     [LoggerMessage(EventId = 1404, Level = LogLevel.Warning,
         Message = "MobieTrain refused {Operation} in account {AccountId} of tenant {TenantId}: {StatusCode} {ErrorCode}")]

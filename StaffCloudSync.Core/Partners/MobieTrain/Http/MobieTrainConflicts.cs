@@ -3,22 +3,20 @@ using static StaffCloudSync.Core.Partners.MobieTrain.Http.MobieTrainAnswers;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>A create answered 409. When the record in the way is ours (same <c>externalId</c>) the create happened already (its
-/// answer was lost, or an earlier run made it) and that record is the result; else MobieTrain refused this one record.
-/// The 409 body names the record; if it does not, the list is read.</summary>
+/// <summary>A create answered 409: when the record in the way (named by the body, else found in the list) is ours, the create
+/// happened already and that record is the result; else MobieTrain refused this one record.</summary>
 internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logger)
 {
     private const string ConflictCode = "conflict";
 
-    public async Task<MobieTrainUserGroup> ResolveGroupConflictAsync(
-        MobieTrainTarget target, MobieTrainWrite write, string name, string? externalId, HttpResponseMessage response, CancellationToken cancellationToken)
+    public async Task<MobieTrainUserGroup> ResolveGroupConflictAsync(MobieTrainTarget target, MobieTrainWrite write, string name,
+        string? externalId, HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var error = await ReadErrorAsync(response, cancellationToken);
         var existing = (error.ExistingKind is null or "userGroup" ? TryRead(error.Existing, ReadUserGroup) : null)
             ?? await FindGroupAsync(target, name, externalId, cancellationToken);
 
-        // A group with an externalId is ours when the existing one carries it; a base group (no externalId) is known by
-        // its name alone, so a group of that name is the one wanted — made by a lost answer of ours or by hand meanwhile.
+        // A group with an externalId is ours when the existing one carries it; a base group is known by its name alone.
         if (existing is not null && (externalId is null
                 ? string.Equals(existing.Name, name, StringComparison.OrdinalIgnoreCase)
                 : string.Equals(existing.ExternalId, externalId, StringComparison.Ordinal)))
@@ -57,7 +55,8 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
             409, SafeCode(error.Code) ?? ConflictCode);
     }
 
-    private async Task<MobieTrainUserGroup?> FindGroupAsync(MobieTrainTarget target, string name, string? externalId, CancellationToken cancellationToken)
+    private async Task<MobieTrainUserGroup?> FindGroupAsync(
+        MobieTrainTarget target, string name, string? externalId, CancellationToken cancellationToken)
     {
         MobieTrainUserGroup? sameName = null;
         await foreach (var group in lists.GetUserGroupsAsync(target, cancellationToken))
@@ -97,8 +96,7 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
         _ => null,
     };
 
-    /// <summary>A user or invitation a 409 points at, as the invitation the create returns: for a user (the invitee accepted
-    /// already) its id, profile and groups, with <c>registeredAt</c> as the date.</summary>
+    // A user (the invitee accepted already) stands in for the invitation the create returns, registeredAt as its date.
     private sealed record ConflictingPerson(string Kind, MobieTrainInvitation Record)
     {
         public static ConflictingPerson FromUser(MobieTrainUser user) =>

@@ -2,12 +2,9 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>MobieTrain's JSON, source-generated (docs/decisions.md, "JSON"). Written canonical (camelCase in property order, no
-/// whitespace, no null fields), so equal content gives an equal idempotency key; every text read by <see cref="PartnerTextConverter"/>.</summary>
-[JsonSourceGenerationOptions(
-    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
-    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(PartnerTextConverter)])]
+/// <summary>MobieTrain's JSON (docs/decisions.md, "JSON"): written canonical, so equal content gives an equal idempotency key.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, Converters = [typeof(PartnerTextConverter)])]
 [JsonSerializable(typeof(MobieTrainPage))]
 [JsonSerializable(typeof(MobieTrainAnswer))]
 [JsonSerializable(typeof(MobieTrainErrorAnswer))]
@@ -21,23 +18,13 @@ internal sealed record MobieTrainPage(
     [property: JsonRequired] IReadOnlyList<MobieTrainAnswer>? Items,
     [property: JsonRequired] JsonElement? NextCursor);
 
-/// <summary>A user group, user or invitation as answered: the fields of all three, each one checked where it is used.</summary>
 internal sealed record MobieTrainAnswer(
-    string? Id,
-    string? Name,
-    string? ExternalId,
-    string? FirstName,
-    string? LastName,
-    string? Email,
-    string? Phone,
-    string? Language,
-    IReadOnlyList<string?>? UserGroupIds,
-    string? RegisteredAt,
-    string? CreatedAt);
+    string? Id, string? Name, string? ExternalId, string? FirstName, string? LastName, string? Email, string? Phone, string? Language,
+    IReadOnlyList<string?>? UserGroupIds, string? RegisteredAt, string? CreatedAt);
 
 internal sealed record MobieTrainErrorAnswer(MobieTrainErrorBody? Error);
 
-/// <summary>The body of a group's create (with its externalId; a base group has none) or rename (name only).</summary>
+/// <summary>A group's create (a base group has no externalId) or rename (name only).</summary>
 internal sealed record MobieTrainGroupBody(string Name, string? ExternalId = null);
 
 /// <summary><c>{"error": {"code", "message", "existing"?, "existingKind"?}}</c></summary>

@@ -7,31 +7,24 @@ namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 public sealed class MobieTrainOptions
 {
     public const string SectionName = "MobieTrain";
-
     public const int MaxPageSize = 1000;
-
-    /// <summary>Records asked for per list request (<c>limit</c>); the contract allows 1–<see cref="MaxPageSize"/>.</summary>
     public const int DefaultPageSize = 500;
 
-    /// <summary>The largest answer read: 64 MiB, where a page of 1,000 records is well under 1 MiB.</summary>
+    // A page of 1,000 records is well under 1 MiB.
     public const long DefaultMaxResponseBytes = 64L * 1024 * 1024;
 
-    /// <summary>The API's root (<c>{BaseUrl}/v1/accounts/{accountId}/…</c>). A string rather than a <see cref="Uri"/> so that a
-    /// malformed value reaches the validator, whose message names the setting, instead of the binder's conversion error.</summary>
+    // A string rather than a Uri, so that a malformed value reaches the validator, whose message names the setting.
     public string? BaseUrl { get; set; }
 
-    /// <summary>Requests per second and account, retries included, evenly spaced (0: no pacing). MobieTrain does not publish its
-    /// limit; the integration plans for 25 (mobietrain-api.md) and paces just under.</summary>
+    // Retries included, evenly spaced (0: no pacing). MobieTrain does not publish its limit; we plan for 25 (mobietrain-api.md).
     public double RequestsPerSecond { get; set; } = 24;
 
     // Not settings (internal, so the binder leaves them alone): the constants above, which tests lower in code.
     internal int PageSize { get; set; } = DefaultPageSize;
-
     internal long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
-
     internal HttpResilienceOptions Resilience { get; set; } = new();
 
-    /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
+    // Former settings of this section (issue 22) that fail start-up when still configured.
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
     [
         new(nameof(PageSize), $"it is now the constant {DefaultPageSize} (MobieTrainOptions.DefaultPageSize)"),
@@ -39,11 +32,10 @@ public sealed class MobieTrainOptions
         .. HttpResilienceOptions.RemovedSettings,
     ];
 
-    /// <summary><see cref="BaseUrl"/> with a trailing slash, so that relative paths resolve below it. Valid once validated.</summary>
+    // With a trailing slash, so that relative paths resolve below it.
     internal Uri GetBaseUri() => new(BaseUrl!.EndsWith('/') ? BaseUrl : BaseUrl + "/", UriKind.Absolute);
 }
 
-/// <summary>Fails start-up with messages that name the setting to fix, as configuration key and as app setting.</summary>
 internal sealed class MobieTrainOptionsValidator : IValidateOptions<MobieTrainOptions>
 {
     public ValidateOptionsResult Validate(string? name, MobieTrainOptions options) => AppSetting.Result(Failures(options));

@@ -4,15 +4,13 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>Keeps each MobieTrain account's requests (retries included) evenly spaced at <c>MobieTrain:RequestsPerSecond</c>, per
-/// account as the limit is, waiting on the <see cref="BackoffClock"/>. Not a System.Threading.RateLimiting token bucket:
-/// it takes no TimeProvider, and its timer released queued requests in bunches that met the limit as 429s (docs/decisions.md).</summary>
+/// <summary>Keeps each account's requests evenly spaced at <c>MobieTrain:RequestsPerSecond</c>, on the <see cref="BackoffClock"/>;
+/// not a token bucket, whose timer released requests in bunches that met the limit as 429s (docs/decisions.md).</summary>
 public sealed class MobieTrainPacer(BackoffClock clock)
 {
     // Per account, the timestamp from which its next request may go.
     private readonly ConcurrentDictionary<string, StrongBox<long>> _accounts = new(StringComparer.Ordinal);
 
-    /// <summary>Waits until this account may send its next request at <paramref name="requestsPerSecond"/> (0: at once).</summary>
     public Task WaitTurnAsync(string account, double requestsPerSecond, CancellationToken cancellationToken)
     {
         if (requestsPerSecond <= 0)
@@ -32,7 +30,7 @@ public sealed class MobieTrainPacer(BackoffClock clock)
     }
 }
 
-/// <summary>The pacer as the MobieTrain client's per-attempt handler: the account is the path segment after <c>accounts/</c>.</summary>
+// The pacer as the client's per-attempt handler: the account is the path segment after accounts/.
 internal sealed class MobieTrainPacingHandler(MobieTrainPacer pacer, Func<double> requestsPerSecond) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

@@ -7,12 +7,10 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>One request to MobieTrain and what its answer means: the API key, idempotency keys, what a failed answer means for the
-/// run; a page or a record of the answer, every shape error an <c>InvalidResponse</c> naming the operation.</summary>
+/// <summary>One request to MobieTrain and what its answer means; every shape error an <c>InvalidResponse</c> naming the operation.</summary>
 internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOptions> options, TimeProvider time, ILogger logger)
 {
-    /// <summary>Sends a write with its idempotency key (tenant, run, action, record, canonical body): it lets the shared retry
-    /// repeat the write and MobieTrain answer a repeat with its first answer (docs/decisions.md, "Idempotency keys").</summary>
+    /// <summary>The idempotency key lets the shared retry repeat the write (docs/decisions.md, "Idempotency keys").</summary>
     public Task<HttpResponseMessage> WriteAsync(MobieTrainWriteTarget target, MobieTrainWrite write, CancellationToken cancellationToken)
     {
         var canonical = write.Body is null ? string.Empty : Encoding.UTF8.GetString(write.Body);
@@ -28,14 +26,14 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
         return SendAsync(target, request, write.Operation, cancellationToken);
     }
 
-    /// <summary>Sends (and disposes) a request with the account's API key, which <see cref="BearerSecretHandler"/> re-reads once on a 401.</summary>
-    public async Task<HttpResponseMessage> SendAsync(MobieTrainTarget target, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
+    /// <summary>Sends (and disposes) a request with the account's API key.</summary>
+    public async Task<HttpResponseMessage> SendAsync(
+        MobieTrainTarget target, HttpRequestMessage request, string operation, CancellationToken cancellationToken)
     {
         using var sent = request;
         request.Options.Set(BearerSecretHandler.SecretName, target.ApiKeySecretName);
 
-        // The resilience handlers time a request up to its headers; HttpClient buffers the body after them, where only
-        // this guard (the whole request's budget) stops a body that stalls half-way.
+        // The resilience handlers time a request up to its headers: only this guard stops a body that stalls half-way.
         using var guard = new CancellationTokenSource(options.Value.Resilience.TotalTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, guard.Token);
         HttpResponseMessage response;
@@ -72,12 +70,12 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
         throw AuthenticationFailed(target, HttpStatusCode.Unauthorized);
     }
 
-    /// <summary>MobieTrain refuses a key with 401 (a 403 is a valid key without access to the account: no re-read helps).</summary>
+    // A 403 is a valid key without access to the account: no re-read helps.
     public static Task<bool> IsKeyRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
 
-    /// <summary>The exception for a failed answer the caller does not resolve itself: record-level for a write MobieTrain refused
-    /// (400, 409, 422); run-level for the rest — a 404 here (a list or a create) means the account itself is not there.</summary>
+    /// <summary>Record-level for a write MobieTrain refused (400, 409, 422); run-level for the rest — a 404 here (a list or a
+    /// create) means the account itself is not there.</summary>
     public async Task<Exception> FailureAsync(
         MobieTrainTarget target, string operation, HttpResponseMessage response, bool isWrite, CancellationToken cancellationToken)
     {
@@ -88,9 +86,9 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
         if (HttpClientResiliencePredicates.IsTransient(Polly.Outcome.FromResult(response)))
         {
             MobieTrainClientLog.Unavailable(logger, target.TenantId, target.AccountId, operation, status, null);
-            // A Retry-After longer than MobieTrain:Resilience:MaxRetryAfter is not waited for: say so, it explains the failure.
+            // A Retry-After longer than the resilience's MaxRetryAfter is not waited for: say so, it explains the failure.
             var wait = response.Headers.RetryAfter?.Delta is { } delta
-                ? $" (Retry-After {delta.TotalSeconds:0} s; at most MobieTrain:Resilience:MaxRetryAfter is waited)"
+                ? $" (Retry-After {delta.TotalSeconds:0} s; at most {options.Value.Resilience.MaxRetryAfter.TotalSeconds:0} s is waited)"
                 : string.Empty;
             return new SyncRunException(target.TenantId, SyncFailureKind.Unavailable,
                 $"MobieTrain answered {operation} for account '{target.AccountId}' of tenant '{target.TenantId}' with {status}{wait} " +
@@ -146,8 +144,8 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
         _ => e.GetType().Name,
     };
 
-    public Task<(IReadOnlyList<T> Items, string? NextCursor)> ReadPageAsync<T>(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken) =>
+    public Task<(IReadOnlyList<T> Items, string? NextCursor)> ReadPageAsync<T>(MobieTrainTarget target, HttpResponseMessage response,
+        string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken) =>
         ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainPage, page =>
         {
             if (page?.Items is not { } items || page.NextCursor is { ValueKind: not JsonValueKind.String })
@@ -158,11 +156,10 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
             return ((IReadOnlyList<T>)[.. items.Select(read)], cursor);
         }, cancellationToken);
 
-    public Task<T> ReadRecordAsync<T>(
-        MobieTrainTarget target, HttpResponseMessage response, string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken) =>
+    public Task<T> ReadRecordAsync<T>(MobieTrainTarget target, HttpResponseMessage response,
+        string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken) =>
         ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainAnswer, read, cancellationToken);
 
-    /// <summary>The body read as <typeparamref name="TBody"/>; no JSON, or JSON not of the API's shape, is an invalid answer.</summary>
     private async Task<T> ReadAsync<TBody, T>(MobieTrainTarget target, HttpResponseMessage response, string operation, JsonTypeInfo<TBody> type,
         Func<TBody?, T> read, CancellationToken cancellationToken)
     {
@@ -193,10 +190,10 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
     public static string Escape(string segment) => Uri.EscapeDataString(segment);
 }
 
-/// <summary>One write: where it goes, what it does (for its idempotency key) and its canonical body.</summary>
+/// <summary>One write: what it does and which record go into its idempotency key.</summary>
 internal sealed record MobieTrainWrite(HttpMethod Method, string Path, string Action, string Record, byte[]? Body)
 {
-    /// <summary>Method and path below the account, for messages and logs: ids only, never a value from the body.</summary>
+    // For messages and logs: ids only, never a value from the body.
     public string Operation => $"{Method.Method} /{Path}";
 }
 
@@ -205,11 +202,11 @@ internal static class MobieTrainErrorText
 {
     private const int MaxErrorMessageLength = 300;
 
-    /// <summary>The error code is meant to be a word; one that is not is masked and cut like a message.</summary>
+    // The error code is meant to be a word; one that is not is masked and cut like a message.
     public static string? SafeCode(string? code) =>
         string.IsNullOrWhiteSpace(code) ? null : ErrorTextMask.Mask(code.Trim()) is var masked && masked.Length <= 64 ? masked : masked[..64];
 
-    /// <summary>MobieTrain's error message masked (<see cref="ErrorTextMask"/>) and cut: every one we keep goes through here.</summary>
+    // Every error message we keep goes through here.
     public static string Cut(string? message) =>
         string.IsNullOrWhiteSpace(message) ? "no error message"
         : ErrorTextMask.Mask(message.Trim()) is var masked && masked.Length <= MaxErrorMessageLength ? masked

@@ -1,13 +1,11 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>Where a tenant's requests go: <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c> and no other host. The API
-/// tenant is checked as a DNS label first, because it becomes part of a host name: <c>acme.evil.com</c> or
-/// <c>acme/..</c> must never turn into somewhere the tenant's token is sent.</summary>
+/// <summary>Where a tenant's requests go: <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c> and no other host; the API tenant
+/// is checked as a DNS label first, so <c>acme.evil.com</c> or <c>acme/..</c> never becomes where the token is sent.</summary>
 public static partial class StaffCloudBaseAddress
 {
     public const string TenantPlaceholder = "{tenant}";
 
-    /// <summary>The API root of one tenant; <paramref name="overrideTemplate"/> is null unless the options allow one.</summary>
     public static Uri For(string apiTenant, string? overrideTemplate)
     {
         if (apiTenant is null || !DnsLabel().IsMatch(apiTenant))
@@ -33,7 +31,7 @@ public static partial class StaffCloudBaseAddress
             : throw new ArgumentException("The base address override must point at a loopback host.", nameof(overrideTemplate));
     }
 
-    /// <summary>The template with the tenant filled in, or null when that is not an absolute http(s) URI.</summary>
+    // Null when the template with the tenant filled in is not an absolute http(s) URI.
     internal static Uri? ParseTemplate(string template, string apiTenant)
     {
         var text = template.Trim().Replace(TenantPlaceholder, apiTenant, StringComparison.OrdinalIgnoreCase);

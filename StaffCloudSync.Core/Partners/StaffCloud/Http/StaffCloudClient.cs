@@ -3,9 +3,8 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>Reads StaffCloud along the read plan of staffcloud-api.md: current-or-future events, their confirmed assignments,
-/// employees by id in batches, and single employees. Whatever StaffCloud might ignore (a filter, the id list) is
-/// checked again here; every failure becomes a <see cref="SyncRunException"/> naming the tenant.</summary>
+/// <summary>Reads StaffCloud along the read plan of staffcloud-api.md; whatever StaffCloud might ignore (a filter, the id list)
+/// is checked again here.</summary>
 public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
     : IStaffCloudClient
 {
@@ -22,19 +21,16 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     internal const string EventFields = "id,name,start,end,status,project_id";
     internal const string EmployeeFields = "id,firstname,lastname,email,mobile,phone,communication_language,status";
 
-    /// <summary>Every employee status there is: the default scope of <c>/employees</c> is not documented, and a person it hid would look hard-deleted.</summary>
+    // Every status there is: the default scope of /employees is not documented, and a person it hid would look hard-deleted.
     internal const string AllEmployeeStatuses = "0,1,2,3,4,5,6";
 
     private const string WallClockFormat = "yyyy-MM-dd HH:mm:ss";
 
-    private readonly StaffCloudOptions _options = options.Value;
-    private readonly ILogger<StaffCloudClient> _logger = logger;
     private readonly StaffCloudRequests _requests = new(http, options.Value, time, logger);
 
     public IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken)
     {
-        // ">" is StaffCloud's strictly-greater filter ("=>" as the query reads), in the tenant's wall clock. A null end
-        // never passes "end=>", so events without an end are asked for separately, by their start.
+        // ">" is StaffCloud's strictly-greater filter, in the tenant's wall clock; a null end never passes it, so those go by start.
         var bound = Uri.EscapeDataString(">" + afterLocal.ToString(WallClockFormat, CultureInfo.InvariantCulture));
         return ReadAsync(target, "events",
             [
@@ -52,7 +48,8 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     public IAsyncEnumerable<StaffCloudAssignment> GetConfirmedAssignmentsAsync(
         StaffCloudTarget target, IReadOnlyCollection<long> eventIds, CancellationToken cancellationToken) =>
         ReadAsync(target, "assignments",
-            Batches(eventIds, "event", batch => $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batch)}&fields={AssignmentFields}"),
+            Batches(eventIds, "event",
+                batch => $"status={StaffCloudStatus.AssignmentConfirmed}&event_id={string.Join(',', batch)}&fields={AssignmentFields}"),
             StaffCloudRecordParser.Assignment,
             (assignment, asked) => assignment.Status == StaffCloudStatus.AssignmentConfirmed && asked.Contains(assignment.EventId),
             assignment => assignment.Id, "status 7 of the events asked for", warnDuplicates: true, cancellationToken);
@@ -76,26 +73,19 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
         if (element is not { } record)
             return null;
 
-        var employee = StaffCloudRequests.Guard(target, resource, () => StaffCloudRecordParser.Employee(record, "the single record", UnreadableDate(target, "employees")),
-            cancellationToken);
+        var employee = await StaffCloudRequests.GuardAsync(target, resource, () => ValueTask.FromResult(
+            StaffCloudRecordParser.Employee(record, "the single record", UnreadableDate(target, "employees"))), cancellationToken);
         return employee.Id == employeeId
             ? employee
             : throw new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
-                $"tenant '{target.TenantId}': StaffCloud /{resource} answered with the record of employee {employee.Id.ToString(CultureInfo.InvariantCulture)}");
+                $"tenant '{target.TenantId}': StaffCloud /{resource} answered with the record of employee " +
+                employee.Id.ToString(CultureInfo.InvariantCulture));
     }
 
-    /// <summary>The requests one after the other (records stream out in a stable order); each record re-checked against the filter
-    /// it was asked with (and the ids of its request), and kept once.</summary>
-    private async IAsyncEnumerable<T> ReadAsync<T>(
-        StaffCloudTarget target,
-        string resource,
-        List<(string Query, long[] Ids)> requests,
-        Func<StaffCloudElement, string, Action<long, string>, T> parse,
-        Func<T, HashSet<long>, bool> matches,
-        Func<T, long> idOf,
-        string filter,
-        bool warnDuplicates,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    // The requests one after the other, so records stream out in a stable order.
+    private async IAsyncEnumerable<T> ReadAsync<T>(StaffCloudTarget target, string resource, List<(string Query, long[] Ids)> requests,
+        Func<StaffCloudElement, string, Action<long, string>, T> parse, Func<T, HashSet<long>, bool> matches, Func<T, long> idOf,
+        string filter, bool warnDuplicates, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         // Nothing to ask: no request, and no token read either.
         if (requests.Count == 0)
@@ -113,7 +103,8 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
             await foreach (var element in list)
             {
                 var where = Where(++position, i + 1, requests.Count);
-                var record = StaffCloudRequests.Guard(target, resource, () => parse(element, where, UnreadableDate(target, resource)), cancellationToken);
+                var record = await StaffCloudRequests.GuardAsync(
+                    target, resource, () => ValueTask.FromResult(parse(element, where, UnreadableDate(target, resource))), cancellationToken);
                 if (!matches(record, asked))
                 {
                     outside++;
@@ -123,7 +114,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
                 if (!seen.Add(idOf(record)))
                 {
                     if (warnDuplicates)
-                        StaffCloudLog.DuplicateId(_logger, target.TenantId, resource, idOf(record));
+                        StaffCloudLog.DuplicateId(logger, target.TenantId, resource, idOf(record));
 
                     continue;
                 }
@@ -134,25 +125,23 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
         }
 
         if (outside > 0)
-            StaffCloudLog.OutsideFilter(_logger, target.TenantId, resource, outside, filter);
+            StaffCloudLog.OutsideFilter(logger, target.TenantId, resource, outside, filter);
 
-        StaffCloudLog.Read(_logger, target.TenantId, resource, returned, requests.Count);
+        StaffCloudLog.Read(logger, target.TenantId, resource, returned, requests.Count);
     }
 
-    /// <exception cref="ArgumentException">The API tenant is not a DNS label.</exception>
     internal Uri BaseAddressFor(string apiTenant) =>
-        StaffCloudBaseAddress.For(apiTenant, _options.AllowBaseAddressOverride && !string.IsNullOrWhiteSpace(_options.BaseAddressOverride)
-            ? _options.BaseAddressOverride
-            : null);
+        StaffCloudBaseAddress.For(apiTenant, options.Value is { AllowBaseAddressOverride: true, BaseAddressOverride: { } template }
+            && !string.IsNullOrWhiteSpace(template) ? template : null);
 
-    /// <summary>Distinct ids in batches; an id that is not positive never reaches a URL (StaffCloud reads <c>-5</c> as "all but 5").</summary>
+    // An id that is not positive never reaches a URL (StaffCloud reads -5 as "all but 5").
     private List<(string Query, long[] Ids)> Batches(IReadOnlyCollection<long> ids, string what, Func<long[], string> queryFor)
     {
         var wanted = ids.Distinct().ToList();
         foreach (var id in wanted)
             RequirePositive(id, what);
 
-        return [.. wanted.Chunk(Math.Clamp(_options.BatchSize, 1, StaffCloudOptions.MaxBatchSize)).Select(batch => (queryFor(batch), batch))];
+        return [.. wanted.Chunk(Math.Clamp(options.Value.BatchSize, 1, StaffCloudOptions.MaxBatchSize)).Select(batch => (queryFor(batch), batch))];
     }
 
     private static void RequirePositive(long id, string what)
@@ -174,7 +163,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     }
 
     private Action<long, string> UnreadableDate(StaffCloudTarget target, string resource) =>
-        (id, field) => StaffCloudLog.UnreadableDate(_logger, target.TenantId, resource, id, field);
+        (id, field) => StaffCloudLog.UnreadableDate(logger, target.TenantId, resource, id, field);
 
     private static string Where(int position, int request, int requests) =>
         requests == 1 ? $"record {position}" : $"record {position} of request {request} of {requests}";

@@ -1,25 +1,20 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>The human part of a StaffCloud error answer, for the run record: <c>message</c>, else <c>error</c> (both
-/// <c>{code, message, …}</c> and <c>{error, message}</c> were seen), on one line, cut to about 200 characters, and
-/// with the token blanked out should the server ever echo it.</summary>
-internal static class StaffCloudErrorBody
+/// <summary>The human part of a StaffCloud error answer (<c>{code, message, …}</c> and <c>{error, message}</c> were seen), for the
+/// run record: on one line, cut to about 200 characters, the token blanked out should the server ever echo it.</summary>
+internal static partial class StaffCloudErrorBody
 {
-    public const int MaxLength = 200;
-
     public const string InvalidTokenStructure = "Invalid security token structure";
+    private const int MaxLength = 200;
 
-    // An error body is small; a larger one (an HTML error page) is not worth reading in full.
+    // A larger error body (an HTML error page) is not worth reading in full; of one that is not StaffCloud's, a run record shows 60 characters.
     private const int MaxBytes = 16 * 1024;
-
-    // How much of a body that is not StaffCloud's error answer a run record shows.
     private const int PrefixLength = 60;
 
     // An error body is only mined for a message: a trailing comma does not hide it.
     private static readonly StaffCloudJson LenientJson = new(new JsonSerializerOptions { AllowTrailingCommas = true });
 
-    /// <summary>Whether the answer refuses the token (<see cref="StaffCloudErrors.IsTokenRefused"/>): a 401, or a 400 whose body says
-    /// the token is malformed. That body is read (at most <see cref="MaxBytes"/>) and put back buffered for the client.</summary>
+    /// <summary>A 401, or a 400 whose body says the token is malformed; that body is put back buffered for the client.</summary>
     public static async Task<bool> IsTokenRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode != HttpStatusCode.BadRequest)
@@ -36,16 +31,17 @@ internal static class StaffCloudErrorBody
     }
 
     /// <summary>The cleaned message, and whether the body says the token is malformed (in whichever field: it varies).</summary>
-    public static async Task<(string? Message, bool InvalidToken)> ReadAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
+    public static async Task<(string? Message, bool InvalidToken)> ReadAsync(
+        HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
         var body = await ReadPrefixAsync(response, cancellationToken);
         return (Clean(MessageOf(Parse(body)), token), Says(body, InvalidTokenStructure));
     }
 
-    /// <summary>What a single read's 404 says (sync-rules.md, "deactivated employee"): it proves absence only as StaffCloud's own
-    /// JSON error answer, an object with <c>message</c> or <c>error</c>; a proxy's or a wrong path's page proves nothing.
-    /// The description is for the run record: short, on one line, the token blanked out, never the whole body.</summary>
-    public static async Task<(bool Proves, string Description)> ReadNotFoundAsync(HttpResponseMessage response, string token, CancellationToken cancellationToken)
+    /// <summary>A single read's 404 proves absence only as StaffCloud's own JSON error answer (sync-rules.md, "deactivated
+    /// employee"); a proxy's or a wrong path's page proves nothing. The description is for the run record.</summary>
+    public static async Task<(bool Proves, string Description)> ReadNotFoundAsync(
+        HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {
         var body = await ReadPrefixAsync(response, cancellationToken);
         if (body.Length == 0)
@@ -78,14 +74,14 @@ internal static class StaffCloudErrorBody
             var length = await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken);
             return buffer[..length];
         }
-        catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
+            when (ex is HttpRequestException or IOException or OperationCanceledException && !cancellationToken.IsCancellationRequested)
         {
             // The status code alone still tells what happened.
             return [];
         }
     }
 
-    /// <summary>The body as JSON, or null when it is none (a proxy's HTML page, whose text is not StaffCloud's message).</summary>
     private static JsonElement? Parse(byte[] body)
     {
         try
@@ -113,21 +109,12 @@ internal static class StaffCloudErrorBody
         if (message is null)
             return null;
 
-        if (token.Length > 0)
-            message = message.Replace(token, "***", StringComparison.Ordinal);
-
-        var line = new StringBuilder(Math.Min(message.Length, maxLength + 1));
-        foreach (var c in message)
-        {
-            if (line.Length > maxLength)
-                break;
-
-            var ch = char.IsControl(c) ? ' ' : c;
-            if (ch != ' ' || (line.Length > 0 && line[^1] != ' '))
-                line.Append(ch);
-        }
-
-        var text = line.ToString().Trim();
+        var line = Spaces().Replace(token.Length > 0 ? message.Replace(token, "***", StringComparison.Ordinal) : message, " ").TrimStart(' ');
+        var text = line[..Math.Min(line.Length, maxLength + 1)].Trim();
         return text.Length > maxLength ? string.Concat(text.AsSpan(0, maxLength), "…") : text;
     }
+
+    // Control characters as spaces, and a run of spaces as one: the message on one line.
+    [GeneratedRegex(@"[ \p{Cc}]+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
 }

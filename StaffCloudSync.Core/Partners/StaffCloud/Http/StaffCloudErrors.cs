@@ -6,14 +6,13 @@ using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>The run-level errors of StaffCloud reads, for the operator: each names the tenant, the resource and what to do; none a token.</summary>
+/// <summary>The run-level errors of StaffCloud reads: each names the tenant, the resource and what to do; none a token.</summary>
 internal static class StaffCloudErrors
 {
     /// <summary>401, or the 400 StaffCloud answers for a token that is not a JWT at all: both may be a rotated secret.</summary>
     public static bool IsTokenRefused(HttpStatusCode status, bool invalidTokenStructure) =>
         status == HttpStatusCode.Unauthorized || (status == HttpStatusCode.BadRequest && invalidTokenStructure);
 
-    /// <summary>The error for a final answer that is not a success (after retries and a token re-read).</summary>
     public static SyncRunException ForStatus(
         StaffCloudTarget target, string resource, HttpResponseMessage response, (string? Message, bool InvalidToken) body, DateTimeOffset now)
     {
@@ -24,7 +23,8 @@ internal static class StaffCloudErrors
         var (kind, message) = status switch
         {
             HttpStatusCode.BadRequest when body.InvalidToken => (SyncFailureKind.Authentication,
-                $"StaffCloud rejected the token in secret '{target.TokenSecretName}' as malformed (400 {StaffCloudErrorBody.InvalidTokenStructure}): " +
+                $"StaffCloud rejected the token in secret '{target.TokenSecretName}' as malformed " +
+                $"(400 {StaffCloudErrorBody.InvalidTokenStructure}): " +
                 "the secret must hold the API token itself (a JWT starting with 'eyJ'); renew it in Key Vault"),
             HttpStatusCode.Unauthorized => (SyncFailureKind.Authentication,
                 $"StaffCloud rejected the token in secret '{target.TokenSecretName}' (401{detail}): " +
@@ -45,7 +45,7 @@ internal static class StaffCloudErrors
     private static string RedirectHost(HttpResponseMessage response) =>
         response.Headers.Location is { IsAbsoluteUri: true } to ? $" to host '{to.Host}'" : string.Empty;
 
-    /// <summary>The run-level error for an exception while sending or reading, or null for what passes unchanged (cancellation, a missing secret, a typed error).</summary>
+    /// <summary>The run-level error for an exception, or null for what passes unchanged (cancellation, a missing secret, a typed error).</summary>
     public static Exception? ForException(StaffCloudTarget target, string resource, Exception exception, CancellationToken cancellationToken)
     {
         var tenant = target.TenantId;
@@ -53,13 +53,11 @@ internal static class StaffCloudErrors
         {
             SyncRunException or SecretNotFoundException => null,
             OperationCanceledException when cancellationToken.IsCancellationRequested => null,
-            ResponseTooLargeException tooLarge => new SyncRunException(tenant, SyncFailureKind.InvalidResponse,
-                $"tenant '{tenant}': StaffCloud /{resource} answered with {tooLarge.Message}", exception),
-            InvalidAnswerException invalid => new SyncRunException(tenant, SyncFailureKind.InvalidResponse,
-                $"tenant '{tenant}': StaffCloud /{resource} answered with {invalid.Message}", exception),
+            ResponseTooLargeException or InvalidAnswerException => new SyncRunException(tenant, SyncFailureKind.InvalidResponse,
+                $"tenant '{tenant}': StaffCloud /{resource} answered with {exception.Message}", exception),
             JsonException json => new SyncRunException(tenant, SyncFailureKind.InvalidResponse,
-                $"tenant '{tenant}': StaffCloud /{resource} answered with invalid JSON (line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})",
-                exception),
+                $"tenant '{tenant}': StaffCloud /{resource} answered with invalid JSON " +
+                $"(line {json.LineNumber + 1}, byte {json.BytePositionInLine + 1})", exception),
             TimeoutRejectedException or OperationCanceledException => new SyncRunException(tenant, SyncFailureKind.Unavailable,
                 $"tenant '{tenant}': StaffCloud /{resource} did not answer in time, also after retries; the next run tries again", exception),
             HttpRequestException or IOException => new SyncRunException(tenant, SyncFailureKind.Unavailable,

@@ -2,9 +2,7 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>StaffCloud's JSON, source-generated (docs/decisions.md, "JSON"): snake_case fields, unknown ones ignored, every
-/// field a <see cref="StaffCloudValue"/> so that no value of any kind fails the read — what a value means is decided
-/// where it is used (<see cref="StaffCloudRecordParser"/>).</summary>
+/// <summary>StaffCloud's JSON (docs/decisions.md, "JSON"): every field a <see cref="StaffCloudValue"/>, so no value fails the read.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
 [JsonSerializable(typeof(StaffCloudElement))]
 [JsonSerializable(typeof(StaffCloudFields))]
@@ -12,63 +10,33 @@ namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 [JsonSerializable(typeof(List<StaffCloudElement>))]
 internal sealed partial class StaffCloudJson : JsonSerializerContext;
 
-/// <summary>The fields of an employee, event or assignment the sync reads; a missing one is <c>default</c> (absent).</summary>
 internal sealed record StaffCloudFields(
-    StaffCloudValue Id,
-    StaffCloudValue Status,
-    StaffCloudValue Firstname,
-    StaffCloudValue Lastname,
-    StaffCloudValue Email,
-    StaffCloudValue Mobile,
-    StaffCloudValue Phone,
-    StaffCloudValue CommunicationLanguage,
-    StaffCloudValue Name,
-    StaffCloudValue Start,
-    StaffCloudValue End,
-    StaffCloudValue ProjectId,
-    StaffCloudValue EmployeeId,
-    StaffCloudValue EventId,
-    [property: JsonPropertyName(StaffCloudRecordParser.ProjectNameField)] StaffCloudValue ProjectName,
-    StaffCloudElement? Response);
+    StaffCloudValue Id, StaffCloudValue Status, StaffCloudValue Firstname, StaffCloudValue Lastname, StaffCloudValue Email,
+    StaffCloudValue Mobile, StaffCloudValue Phone, StaffCloudValue CommunicationLanguage, StaffCloudValue Name, StaffCloudValue Start,
+    StaffCloudValue End, StaffCloudValue ProjectId, StaffCloudValue EmployeeId, StaffCloudValue EventId,
+    [property: JsonPropertyName(StaffCloudRecordParser.ProjectNameField)] StaffCloudValue ProjectName, StaffCloudElement? Response);
 
-/// <summary>One element of an answer: its fields when it is a JSON object, none when it is anything else.</summary>
+/// <summary>One element of an answer: its fields when it is a JSON object, none otherwise (so <c>[1, 2]</c> is named by position).</summary>
 [JsonConverter(typeof(StaffCloudElementConverter))]
 internal readonly record struct StaffCloudElement(StaffCloudFields? Fields);
 
-/// <summary>Reads an element without failing on its kind, so that a list of <c>[1, 2]</c> can be named by position.</summary>
-internal sealed class StaffCloudElementConverter : JsonConverter<StaffCloudElement>
+internal sealed class StaffCloudElementConverter : ReadOnlyConverter<StaffCloudElement>
 {
-    public override StaffCloudElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
-    {
-        if (reader.TokenType == JsonTokenType.StartObject)
-            return new StaffCloudElement(JsonSerializer.Deserialize(ref reader, StaffCloudJson.Default.StaffCloudFields));
-
-        _ = reader.TrySkip(); // the serializer hands a converter its whole value: TrySkip, as Skip refuses while streaming
-        return default;
-    }
-
-    public override void Write(Utf8JsonWriter writer, StaffCloudElement value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("StaffCloud's records are only read.");
+    public override StaffCloudElement Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.StartObject
+            ? new StaffCloudElement(JsonSerializer.Deserialize(ref reader, StaffCloudJson.Default.StaffCloudFields))
+            : Skip<StaffCloudElement>(ref reader, default);
 }
 
-/// <summary>Turns one element of a StaffCloud list into the contract's record; odd values read as null (<see cref="StaffCloudValue"/>),
-/// but a record without a usable id (or an assignment without its employee or event) fails the read: skipping it would
-/// make that employee look hard-deleted, and the sync would delete them from MobieTrain.</summary>
+/// <summary>Odd values read as null, but a record without a usable id (or an assignment without its employee or event) fails the
+/// read: skipping it would make that employee look hard-deleted, and the sync would delete them from MobieTrain.</summary>
 internal static class StaffCloudRecordParser
 {
-    /// <param name="unreadableDate">Told the record id and field of a datetime that was present but could not be read.</param>
     public static StaffCloudEmployee Employee(StaffCloudElement record, string where, Action<long, string> unreadableDate)
     {
         var fields = Fields(record, where);
-        return new StaffCloudEmployee(
-            RequiredId(fields.Id, "id", where),
-            fields.Status.Int(),
-            fields.Firstname.Text(),
-            fields.Lastname.Text(),
-            fields.Email.Text(),
-            fields.Mobile.Text(),
-            fields.Phone.Text(),
-            fields.CommunicationLanguage.Text());
+        return new StaffCloudEmployee(RequiredId(fields.Id, "id", where), fields.Status.Int(), fields.Firstname.Text(),
+            fields.Lastname.Text(), fields.Email.Text(), fields.Mobile.Text(), fields.Phone.Text(), fields.CommunicationLanguage.Text());
     }
 
     public static StaffCloudEvent Event(StaffCloudElement record, string where, Action<long, string> unreadableDate)
@@ -76,11 +44,7 @@ internal static class StaffCloudRecordParser
         var fields = Fields(record, where);
         var id = RequiredId(fields.Id, "id", where);
         return new StaffCloudEvent(
-            id,
-            fields.Name.Text(),
-            fields.Status.Int(),
-            Date(fields.Start, id, "start", unreadableDate),
-            Date(fields.End, id, "end", unreadableDate))
+            id, fields.Name.Text(), fields.Status.Int(), Date(fields.Start, id, "start", unreadableDate), Date(fields.End, id, "end", unreadableDate))
         {
             // An event without a usable project_id has no project: it gives no project group, which is no reason to fail.
             ProjectId = fields.ProjectId.TryGetId(out var projectId) ? projectId : null,
@@ -92,18 +56,14 @@ internal static class StaffCloudRecordParser
         var fields = Fields(record, where);
         var id = RequiredId(fields.Id, "id", where);
         return new StaffCloudAssignment(
-            id,
-            RequiredId(fields.EmployeeId, "employee_id", where),
-            RequiredId(fields.EventId, "event_id", where),
-            fields.Status.Int(),
-            Date(fields.Start, id, "start", unreadableDate),
-            Date(fields.End, id, "end", unreadableDate))
+            id, RequiredId(fields.EmployeeId, "employee_id", where), RequiredId(fields.EventId, "event_id", where), fields.Status.Int(),
+            Date(fields.Start, id, "start", unreadableDate), Date(fields.End, id, "end", unreadableDate))
         {
             ProjectName = fields.ProjectName.Text(),
         };
     }
 
-    /// <summary>The joined field an assignment carries its event's project name in, a flat key with dots.</summary>
+    // The joined field an assignment carries its event's project name in, a flat key with dots.
     public const string ProjectNameField = "event.project.name";
 
     private static StaffCloudFields Fields(StaffCloudElement record, string where) =>
@@ -122,32 +82,23 @@ internal static class StaffCloudRecordParser
     }
 }
 
-/// <summary>One field of a StaffCloud record, of whatever kind it came as, read leniently. StaffCloud's field types were only
-/// observed, not documented: ids and statuses come as numbers or numeric strings, text fields may come as numbers,
-/// datetimes as <c>yyyy-MM-dd HH:mm:ss</c> (sometimes ISO with a <c>T</c>, or a date alone). What cannot be read is
-/// null — except a record's id, which the caller must insist on.</summary>
+/// <summary>One field, read leniently: StaffCloud's types were only observed (ids as numbers or numeric strings, datetimes as
+/// <c>yyyy-MM-dd HH:mm:ss</c>, sometimes with a <c>T</c> or a date alone). What cannot be read is null.</summary>
 [JsonConverter(typeof(StaffCloudValueConverter))]
 internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
 {
-    // Tenant wall-clock times without offset; the date alone means its midnight. No format with an offset: StaffCloud
-    // sends none, and a value with one would be a different thing than the rules expect, so it is read as absent.
+    // The date alone means its midnight; no format with an offset: StaffCloud sends none, so one with an offset reads as absent.
     private static readonly string[] WallClockFormats =
     [
-        "yyyy-MM-dd HH:mm:ss",
-        "yyyy-MM-ddTHH:mm:ss",
-        "yyyy-MM-dd HH:mm:ss.FFFFFFF",
-        "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
-        "yyyy-MM-dd HH:mm",
-        "yyyy-MM-ddTHH:mm",
-        "yyyy-MM-dd",
+        "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm:ss", "yyyy-MM-dd HH:mm:ss.FFFFFFF", "yyyy-MM-ddTHH:mm:ss.FFFFFFF",
+        "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm", "yyyy-MM-dd",
     ];
 
-    /// <summary>A positive integer, as a JSON number or a string of digits: ids start at 1, and a negative one means "all but" in a query.</summary>
+    // Ids start at 1, and a negative one means "all but" in a query.
     public bool TryGetId(out long id) => TryReadInteger(out id) && id > 0;
 
     public int? Int() => TryReadInteger(out var number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;
 
-    /// <summary>Text as given (null when not usable, <see cref="TextValue"/>); a number or boolean as its JSON text.</summary>
     public string? Text() => Kind switch
     {
         JsonTokenType.String => TextValue.Usable(Raw),
@@ -155,7 +106,6 @@ internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
         _ => null,
     };
 
-    /// <summary>A wall-clock time; <paramref name="unreadable"/> when a value was there but could not be read.</summary>
     public DateTime? WallClock(out bool unreadable)
     {
         unreadable = false;
@@ -190,25 +140,26 @@ internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
     }
 }
 
-/// <summary>Reads any JSON value: a string as sent (one that cannot be a .NET string as one without text, an invalid value), a
-/// number or boolean as its JSON text, an object or list skipped (its kind kept: a date that is an object is unreadable).</summary>
-internal sealed class StaffCloudValueConverter : JsonConverter<StaffCloudValue>
+/// <summary>An object or list is skipped with its kind kept: a date that is an object is unreadable.</summary>
+internal sealed class StaffCloudValueConverter : ReadOnlyConverter<StaffCloudValue>
 {
-    public override StaffCloudValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    public override StaffCloudValue Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
-        var kind = reader.TokenType;
-        switch (kind)
-        {
-            case JsonTokenType.String:
-                return new StaffCloudValue(kind, TextValue.ReadString(ref reader));
-            case JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False:
-                return new StaffCloudValue(kind, TextValue.RawText(ref reader));
-            default:
-                _ = reader.TrySkip(); // the serializer hands a converter its whole value: TrySkip, as Skip refuses while streaming
-                return new StaffCloudValue(kind, null);
-        }
-    }
+        JsonTokenType.String => new StaffCloudValue(reader.TokenType, TextValue.ReadString(ref reader)),
+        JsonTokenType.Number or JsonTokenType.True or JsonTokenType.False => new StaffCloudValue(reader.TokenType, TextValue.RawText(ref reader)),
+        var kind => Skip(ref reader, new StaffCloudValue(kind, null)),
+    };
+}
 
-    public override void Write(Utf8JsonWriter writer, StaffCloudValue value, JsonSerializerOptions options) =>
+internal abstract class ReadOnlyConverter<T> : JsonConverter<T>
+{
+    public override void Write(Utf8JsonWriter writer, T value, JsonSerializerOptions options) =>
         throw new NotSupportedException("StaffCloud's records are only read.");
+
+    // The serializer hands a converter its whole value: TrySkip, as Skip refuses while streaming.
+    protected static TValue Skip<TValue>(ref Utf8JsonReader reader, TValue value)
+    {
+        _ = reader.TrySkip();
+        return value;
+    }
 }

@@ -4,15 +4,11 @@ using System.Runtime.CompilerServices;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>Reads the records of a StaffCloud list answer: a bare JSON array (StaffCloud without <c>envelope=true</c>) streamed
-/// element by element, since StaffCloud does not page; <c>{"response": [...]}</c> too. Anything else is an
-/// <see cref="InvalidAnswerException"/> that says what came instead.</summary>
+/// <summary>A bare JSON array streamed element by element, since StaffCloud does not page; <c>{"response": [...]}</c> too.</summary>
 internal static class StaffCloudListReader
 {
     private static ReadOnlySpan<byte> Bom => [0xEF, 0xBB, 0xBF];
 
-    /// <exception cref="InvalidAnswerException">The body is empty, not JSON, or JSON of another shape.</exception>
-    /// <exception cref="JsonException">The array breaks off into invalid JSON while it is streamed.</exception>
     public static async IAsyncEnumerable<StaffCloudElement> ReadAsync(Stream body, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var reader = PipeReader.Create(body, new StreamPipeReaderOptions(leaveOpen: true));
@@ -23,7 +19,8 @@ internal static class StaffCloudListReader
 
             if (first == (byte)'[')
             {
-                await foreach (var element in JsonSerializer.DeserializeAsyncEnumerable(reader, StaffCloudJson.Default.StaffCloudElement, cancellationToken))
+                var elements = JsonSerializer.DeserializeAsyncEnumerable(reader, StaffCloudJson.Default.StaffCloudElement, cancellationToken);
+                await foreach (var element in elements)
                     yield return element;
 
                 yield break;
@@ -68,16 +65,13 @@ internal static class StaffCloudListReader
 
     private static string Describe(JsonValueKind kind) => kind switch
     {
-        JsonValueKind.Object => "a JSON object",
-        JsonValueKind.Array => "a JSON array",
-        JsonValueKind.String => "a JSON string",
-        JsonValueKind.Number => "a JSON number",
         JsonValueKind.True or JsonValueKind.False => "a JSON boolean",
         JsonValueKind.Null => "JSON null",
-        _ => "an unknown JSON value",
+        JsonValueKind.Undefined => "an unknown JSON value",
+        _ => $"a JSON {kind.ToString().ToLowerInvariant()}",
     };
 
-    /// <summary>Skips a byte-order mark and whitespace, and returns the first byte of the value without consuming it.</summary>
+    // Skips a byte-order mark and whitespace, and returns the first byte of the value without consuming it.
     private static async Task<byte?> PeekFirstByteAsync(PipeReader reader, CancellationToken cancellationToken)
     {
         // As many bytes as a byte-order mark at least, to tell one from a value.
@@ -103,5 +97,4 @@ internal static class StaffCloudListReader
     }
 }
 
-/// <summary>A StaffCloud answer that is not what the API returns; the message says what it was instead.</summary>
 internal sealed class InvalidAnswerException(string description) : Exception(description);

@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>Log lines of the StaffCloud client, event ids 1300–1349. They carry tenant ids, resource names, record ids,
-/// counts and secret names — never a token, a query string, a whole record or a person's name, e-mail or phone.</summary>
+/// <summary>Event ids 1300–1349: ids, counts and secret names, never a token, a query string, a record or a person's details.</summary>
 internal static partial class StaffCloudLog
 {
     [LoggerMessage(EventId = 1300, Level = LogLevel.Debug,

@@ -8,28 +8,23 @@ public sealed class StaffCloudOptions
 {
     public const string SectionName = "StaffCloud";
 
-    /// <summary>StaffCloud answered <c>id=</c> lists of 200 in live use; more is untested, so 200 is also the ceiling.</summary>
+    // StaffCloud answered id= lists of 200 in live use; more is untested, so 200 is also the ceiling.
     public const int MaxBatchSize = 200;
 
-    /// <summary>The largest body of one list (256 MiB, some hundred thousand records): beyond it the read fails as invalid.</summary>
+    // The largest body of one list (256 MiB, some hundred thousand records): beyond it the read fails as invalid.
     public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
 
-    /// <summary>For development and the sandbox only: a template such as <c>http://127.0.0.1:5123/{tenant}/api/v1/</c> used instead
-    /// of <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c>. Honoured only with <see cref="AllowBaseAddressOverride"/>
-    /// and only for a loopback host, so a stray setting in production cannot send a tenant's token anywhere else.</summary>
+    /// <summary>For development and the sandbox only, e.g. <c>http://127.0.0.1:5123/{tenant}/api/v1/</c>: honoured only with
+    /// <see cref="AllowBaseAddressOverride"/> and for a loopback host, so a stray setting cannot send a token elsewhere.</summary>
     public string? BaseAddressOverride { get; set; }
-
-    /// <summary>The explicit second key that makes <see cref="BaseAddressOverride"/> count.</summary>
     public bool AllowBaseAddressOverride { get; set; }
 
     // Not settings (internal, so the binder leaves them alone): the constants above, which tests and the bench change in code.
     internal int BatchSize { get; set; } = MaxBatchSize;
-
     internal long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
-
     internal HttpResilienceOptions Resilience { get; set; } = new();
 
-    /// <summary>Former settings of this section (issue 22) that fail start-up when still configured.</summary>
+    // Former settings of this section (issue 22) that fail start-up when still configured.
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
     [
         new(nameof(BatchSize), $"StaffCloud is always asked for {MaxBatchSize} ids per request (StaffCloudOptions.MaxBatchSize)"),
@@ -38,7 +33,7 @@ public sealed class StaffCloudOptions
     ];
 }
 
-/// <summary>Fails start-up when <c>StaffCloud:*</c> would send tokens elsewhere than StaffCloud; each message names what to edit.</summary>
+// Fails start-up when StaffCloud:* would send tokens elsewhere than StaffCloud; each message names what to edit.
 internal sealed class StaffCloudOptionsValidator : IValidateOptions<StaffCloudOptions>
 {
     private const string Override = "StaffCloud:BaseAddressOverride (StaffCloud__BaseAddressOverride)";

@@ -3,13 +3,9 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>Spends StaffCloud's quota without running into it: after <c>X-Rate-Limit-Remaining: 0</c>, the next request to that
-/// API root waits on the <see cref="BackoffClock"/> until <c>X-Rate-Limit-Reset</c>; a 429 anyway is the retries' business.</summary>
-/// <remarks>
-/// Outside the resilience handlers, so its wait counts against no timeout and it sees each request's final answer. "Now"
-/// is the back-off clock's: the sandbox stands the app's clock still, and the quota window moves with real time. Not a
-/// System.Threading.RateLimiting limiter: the server counts the quota and says what is left (docs/decisions.md).
-/// </remarks>
+/// <summary>After <c>X-Rate-Limit-Remaining: 0</c>, the next request to that API root waits on the <see cref="BackoffClock"/>
+/// until <c>X-Rate-Limit-Reset</c>; a 429 anyway is the retries' business. Outside the resilience handlers, so its wait counts
+/// against no timeout; not a System.Threading.RateLimiting limiter, as the server counts the quota (docs/decisions.md).</summary>
 internal sealed class StaffCloudRateLimitHandler(
     StaffCloudRateLimitGate gate,
     BackoffClock clock,
@@ -35,6 +31,8 @@ internal sealed class StaffCloudRateLimitHandler(
         }
 
         var response = await base.SendAsync(request, cancellationToken);
+
+        // The back-off clock's "now": the sandbox stands the app's clock still, and the quota window moves with real time.
         var now = clock.Time.GetUtcNow();
         if (RetryAfter.WhenQuotaExhausted(response, now) is { } untilReset && untilReset > TimeSpan.Zero)
         {
@@ -48,11 +46,10 @@ internal sealed class StaffCloudRateLimitHandler(
         return response;
     }
 
-    /// <summary>The API root a request goes to: one per host in production, one per tenant behind the sandbox's single simulator.</summary>
+    // The API root a request goes to: one per host in production, one per tenant behind the sandbox's single simulator.
     internal static string QuotaKey(Uri? uri) =>
         uri is { IsAbsoluteUri: true } ? new Uri(uri, ".").GetLeftPart(UriPartial.Path) : string.Empty;
 }
 
-/// <summary>Per API root (<see cref="StaffCloudRateLimitHandler.QuotaKey"/>), until when its quota is used up. A singleton: the
-/// factory rebuilds handlers every few minutes and a typed client is transient, while the quota outlives both.</summary>
+// Per API root, until when its quota is used up: a singleton, as the quota outlives the factory's handlers and a typed client.
 internal sealed class StaffCloudRateLimitGate() : ConcurrentDictionary<string, DateTimeOffset>(StringComparer.OrdinalIgnoreCase);

@@ -5,18 +5,11 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>One GET to StaffCloud with the tenant's token (<see cref="BearerSecretHandler"/> re-reads it once when refused): a
-/// list streamed record by record, or a single record. Every failure becomes a <see cref="SyncRunException"/> naming the
-/// tenant and the resource.</summary>
+/// <summary>One GET to StaffCloud: a list streamed record by record, or a single record; every failure a <see cref="SyncRunException"/>.</summary>
 internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions options, TimeProvider time, ILogger logger)
 {
-    public async IAsyncEnumerable<StaffCloudElement> ReadListAsync(
-        StaffCloudTarget target,
-        Uri baseAddress,
-        string resource,
-        string query,
-        (int Request, int Requests, int Ids) progress,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<StaffCloudElement> ReadListAsync(StaffCloudTarget target, Uri baseAddress, string resource, string query,
+        (int Request, int Requests, int Ids) progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         StaffCloudLog.Reading(logger, target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
         var uri = new Uri(baseAddress, $"{resource}?{query}");
@@ -31,8 +24,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
             yield return records.Current;
     }
 
-    /// <summary>One GET of a single record (bare or as <c>{"response": {...}}</c>), or null when StaffCloud answers 404 with its
-    /// own JSON error answer; any other 404 fails the run, naming <paramref name="subject"/> (e.g. "employee 8").</summary>
+    /// <summary>A single record (bare or as <c>{"response": {...}}</c>), or null for a 404 with StaffCloud's own JSON error answer.</summary>
     public async Task<StaffCloudElement?> ReadOneAsync(
         StaffCloudTarget target, Uri baseAddress, string resource, string query, string subject, CancellationToken cancellationToken)
     {
@@ -54,8 +46,8 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
         }, cancellationToken);
     }
 
-    /// <summary>With a <paramref name="notFoundSubject"/>, a 404 that is StaffCloud's JSON error answer is an answer (null), any other 404 an error.</summary>
-    private async Task<HttpResponseMessage?> SendAsync(StaffCloudTarget target, string resource, Uri uri, string? notFoundSubject, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage?> SendAsync(
+        StaffCloudTarget target, string resource, Uri uri, string? notFoundSubject, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, uri);
         request.Options.Set(BearerSecretHandler.SecretName, target.TokenSecretName);
@@ -83,18 +75,18 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
 
             if (notFoundSubject is not null && response.StatusCode == HttpStatusCode.NotFound)
             {
-                var (proves, description) = await StaffCloudErrorBody.ReadNotFoundAsync(
-                    response, BearerOutcome.SentSecret(request), cancellationToken);
-                if (!proves)
+                var sent = BearerOutcome.SentSecret(request);
+                var (proves, description) = await StaffCloudErrorBody.ReadNotFoundAsync(response, sent, cancellationToken);
+                if (proves)
                 {
-                    StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
-                    throw new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
-                        $"tenant '{target.TenantId}': StaffCloud /{resource} answered 404 with {description}, which is not StaffCloud's " +
-                        $"error answer and proves nothing about {notFoundSubject} (a proxy's or a wrong path's 404?); nothing was written");
+                    response.Dispose();
+                    return null;
                 }
 
-                response.Dispose();
-                return null;
+                StaffCloudLog.RequestFailed(logger, target.TenantId, resource, "status", (int)response.StatusCode);
+                throw new SyncRunException(target.TenantId, SyncFailureKind.InvalidResponse,
+                    $"tenant '{target.TenantId}': StaffCloud /{resource} answered 404 with {description}, which is not StaffCloud's " +
+                    $"error answer and proves nothing about {notFoundSubject} (a proxy's or a wrong path's 404?); nothing was written");
             }
 
             if (outcome.Refused)
@@ -111,19 +103,8 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
         }
     }
 
-    public static T Guard<T>(StaffCloudTarget target, string resource, Func<T> step, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return step();
-        }
-        catch (Exception ex) when (StaffCloudErrors.ForException(target, resource, ex, cancellationToken) is { } typed)
-        {
-            throw typed;
-        }
-    }
-
-    private static async ValueTask<T> GuardAsync<T>(StaffCloudTarget target, string resource, Func<ValueTask<T>> step, CancellationToken cancellationToken)
+    public static async ValueTask<T> GuardAsync<T>(
+        StaffCloudTarget target, string resource, Func<ValueTask<T>> step, CancellationToken cancellationToken)
     {
         try
         {
