@@ -10,7 +10,6 @@ internal sealed class CliContext(
 {
     // Redirected output is read in files and pipes, not a window: wide enough that a table row stays one line.
     private const int RedirectedWidth = 160;
-
     private IAnsiConsole? _output;
     private IAnsiConsole? _error;
 

@@ -8,7 +8,6 @@ public sealed record FleetOptions
     public const int HostConcurrency = 6; // host.json's batchSize + newBatchThreshold (4 + 2)
     public const int InstanceMemoryMb = 2048; // instanceMemoryMB in infra/main.bicep
     public const int MobieTrainLimitPerSecond = 25;
-
     public int Tenants { get; init; } = 200;
     public int Instances { get; init; } = 2;
     public int PerInstanceConcurrency { get; init; } = HostConcurrency;

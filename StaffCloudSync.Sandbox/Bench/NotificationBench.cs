@@ -12,7 +12,6 @@ public static class NotificationBench
     private const int Confirmations = 40;
     private const int Burst = 1_000;
     private const string Confirmed = "assignment.status_changed";
-
     private static readonly DateTimeOffset Day = new(2026, 3, 2, 0, 0, 0, TimeSpan.Zero);
     // Registered (Notifications = true), as an operator would have done for a tenant whose notifications are benched.
     private static readonly TenantSettings Tenant = new() { TenantId = "bench", StaffCloudApiTenant = "bench", MobieTrainAccountId = "bench", Notifications = true };

@@ -10,7 +10,6 @@ internal static class NotifyStepReader
 {
     private const int MaxEventLength = 100;
     private const string NotifyExample = "2026-03-01T02:30:00Z";
-
     private static readonly string[] OtherKinds = ["sync", "staffcloud", "mobietrain", "tenant"];
 
     // False for a step that is neither an advance nor a StaffCloud step with a notification.

@@ -41,9 +41,7 @@ public sealed record SimulatorSettings(int LatencyMs, int RateLimitPerSecond, IR
 }
 
 public abstract record ScenarioStep;
-
 public sealed record SyncStep(DateTimeOffset At, bool DryRun, int? MobieTrainOutageAfterWrites) : ScenarioStep;
-
 public sealed record StaffCloudChangeStep(StaffCloudRecords Upsert, IReadOnlyList<long> DeleteEmployees, IReadOnlyList<long> DeleteEvents, IReadOnlyList<long> DeleteAssignments) : ScenarioStep;
 
 public sealed record MobieTrainChangeStep(string? AcceptInvitation, IReadOnlyList<MobieTrainUserEdit> UpsertUsers) : ScenarioStep

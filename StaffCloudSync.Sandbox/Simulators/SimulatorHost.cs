@@ -20,7 +20,6 @@ public abstract class SimulatorHost(TimeProvider clock) : IAsyncDisposable
 
     /// <summary>Raised after each write the simulator served itself (not a fault): a test's "kill the process here".</summary>
     public event Action? WriteServed;
-
     public TimeSpan Latency { get; set; }
     public bool Outage { get; set; }
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");

@@ -22,7 +22,6 @@ internal sealed record TenantDetails(
 
 /// <summary>A setting's value; <see cref="IsDefault"/> is null for a required one, which has no default.</summary>
 internal sealed record SettingView(string Name, object? Value, bool? IsDefault);
-
 internal sealed record SecretView(string Name, string Holds, string State);
 
 internal sealed record SettingErrorView(string Field, string Message)
@@ -37,5 +36,4 @@ internal sealed record TenantChangeResult(
     IReadOnlyList<SecretInstruction> Secrets);
 
 internal sealed record SettingChange(string Name, object? From, object? To);
-
 internal sealed record SecretInstruction(string Name, string Holds, string Create);

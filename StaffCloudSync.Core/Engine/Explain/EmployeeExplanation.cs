@@ -22,7 +22,6 @@ public sealed record EventFacts(long EventId, string? Name, int? Status, DateTim
 }
 
 public sealed record MobieTrainRecordFacts(string Kind, string Id, DateTimeOffset? Since, IReadOnlyList<string> GroupIds);
-
 public sealed record RuleDecision(string Rule, string Decision);
 
 public sealed record PlannedActionView(string Kind, string Rule, long? EmployeeId, string? MobieTrainId, string Why)

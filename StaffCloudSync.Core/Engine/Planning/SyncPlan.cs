@@ -79,7 +79,6 @@ public sealed record HeldDeletion(long EmployeeId, PersonKind Kind, string Mobie
 public sealed record SyncCounts
 {
     public static SyncCounts Zero { get; } = new();
-
     public int Invited { get; init; }
     public int InvitationsUpdated { get; init; }
     public int InvitationsReplaced { get; init; }

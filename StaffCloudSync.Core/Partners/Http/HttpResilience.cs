@@ -98,6 +98,5 @@ internal static partial class RetryLog
 public sealed class BackoffClock(TimeProvider time)
 {
     public static BackoffClock System { get; } = new(TimeProvider.System);
-
     public TimeProvider Time { get; } = time;
 }

@@ -11,7 +11,6 @@ public sealed class HttpResilienceOptions
     public static readonly TimeSpan DefaultMaxRetryAfter = TimeSpan.FromSeconds(60);
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(30);
     public static readonly TimeSpan DefaultTotalTimeout = TimeSpan.FromMinutes(4);
-
     public int MaxRetries { get; set; } = DefaultMaxRetries;
     public TimeSpan BaseDelay { get; set; } = DefaultBaseDelay;
 

@@ -30,6 +30,5 @@ public interface IMobieTrainClient
 public sealed class MobieTrainRecordException(string message, int statusCode, string? errorCode = null) : Exception(message)
 {
     public int StatusCode { get; } = statusCode;
-
     public string? ErrorCode { get; } = errorCode;
 }

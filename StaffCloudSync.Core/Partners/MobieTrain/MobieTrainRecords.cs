@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
 public sealed record MobieTrainUserGroup(string Id, string Name, string? ExternalId);
-
 public sealed record MobieTrainProfile(string? FirstName, string? LastName, string? Email, string? Phone, string? Language);
 
 public sealed record MobieTrainUser(

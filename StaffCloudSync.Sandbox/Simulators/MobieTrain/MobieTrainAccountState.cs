@@ -8,7 +8,6 @@ internal sealed class MobieTrainAccountState(string accountId, TimeProvider cloc
     // Secondary keys of the lists: 0 = externalId, 1 = the lower-cased e-mail (people) or name (groups).
     private const int ByExternalId = 0;
     private const int ByEmailOrName = 1;
-
     private static readonly TimeSpan RateWindow = TimeSpan.FromSeconds(1);
     private long _lastId;
     private long? _rateWindowStart;

@@ -5,7 +5,6 @@ public sealed class StaffCloudWebhooks
 {
     public const string Resource = "webhooks";
     private const int MaxBodyBytes = 16 * 1024;
-
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<JsonObject>> _byTenant = new(StringComparer.Ordinal);
     private long _nextId = 1;

@@ -11,7 +11,6 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     private const string UserGroups = "user-groups";
     private const string Users = "users";
     private const string Invitations = "invitations";
-
     private readonly MobieTrainRequests _requests = new(http, options, time, logger);
 
     // Built when a create meets a 409 (rare); it reads the lists through this client.

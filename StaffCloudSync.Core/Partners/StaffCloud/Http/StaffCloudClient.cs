@@ -25,7 +25,6 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     internal const string AllEmployeeStatuses = "0,1,2,3,4,5,6";
 
     private const string WallClockFormat = "yyyy-MM-dd HH:mm:ss";
-
     private readonly StaffCloudRequests _requests = new(http, options.Value, time, logger);
 
     public IAsyncEnumerable<StaffCloudEvent> GetActiveEventsAsync(StaffCloudTarget target, DateTime afterLocal, CancellationToken cancellationToken)
