@@ -3,9 +3,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>An operator's "allow deletions" (sync-rules.md, "Approval of held deletions"): it covers exactly the persons whose
-/// deletions the latest <c>DeletionsHeld</c> run held, for the tenant's <c>DeletionApprovalHours</c>. An approval naming
-/// no one would let any later mass deletion through, so with nothing held it is refused.</summary>
+/// <summary>An operator's "allow deletions" (sync-rules.md, "Approval of held deletions"). An approval naming no one would let
+/// any later mass deletion through, so with nothing held it is refused.</summary>
 public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimeProvider time)
 {
     // How far back the latest holding run is looked for; runs are twice a day, so this is weeks of history.

@@ -1,6 +1,6 @@
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>Events of a run's queue message; ids only. Alerts match on the event ids (kept from <c>Scheduling/DispatchLog</c>).</summary>
+// Ids only; alerts match on the event ids.
 internal static partial class QueueLog
 {
     [LoggerMessage(EventId = 1502, Level = LogLevel.Error,

@@ -5,10 +5,9 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>A run's request and record in <see cref="SyncTelemetry"/>'s terms; apart from it so that stays a leaf any folder can use.</summary>
+/// <summary>A run's request and record in <see cref="SyncTelemetry"/>'s terms, apart so that stays a leaf any folder can use.</summary>
 public static class RunTelemetry
 {
-    /// <summary>The run's span (see <see cref="SyncTelemetry.StartRun"/>), tagged with what the run is.</summary>
     public static Activity? StartRunSpan(this SyncRequest request)
     {
         return SyncTelemetry.StartRun(request.RunId, request.Traceparent, request.Tracestate)?
@@ -19,7 +18,7 @@ public static class RunTelemetry
             .SetTag("invocation", request.Invocation);
     }
 
-    /// <summary>An inline chain's <c>around</c> with each invocation in its run span (the queue trigger opens a queued run's).</summary>
+    // The queue trigger opens a queued run's span itself.
     internal static Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>> EachInItsSpan(
         Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around) => async (request, run) =>
     {
@@ -27,13 +26,13 @@ public static class RunTelemetry
         return around is null ? await run() : await around(request, run);
     };
 
-    /// <summary>The message with the current span's trace context, unless it carries one already (a continuation's own).</summary>
+    // Unless it carries one already (a continuation's own).
     public static SyncRequest WithTraceContext(this SyncRequest request) =>
         request.Traceparent is null && SyncTelemetry.CurrentTraceContext() is ({ } traceparent, var tracestate)
             ? request with { Traceparent = traceparent, Tracestate = tracestate }
             : request;
 
-    /// <summary>The planner in a span of its own, opened here because the planner is pure (no clock, no telemetry).</summary>
+    // Opened here because the planner is pure (no clock, no telemetry).
     public static SyncPlan PlanInSpan(TenantSnapshot snapshot, RunContext context)
     {
         using var span = SyncTelemetry.StartPhase(SyncTelemetry.PlanSpan);
@@ -42,7 +41,6 @@ public static class RunTelemetry
         return plan;
     }
 
-    /// <summary>The metrics of a run, from its final record; the run's span gets the status.</summary>
     public static void Record(SyncRequest request, RunRecord record, long durationMs)
     {
         var tenant = new KeyValuePair<string, object?>(SyncTelemetry.TenantTag, record.TenantId);
@@ -80,7 +78,6 @@ public static class RunTelemetry
         }
     }
 
-    /// <summary>The record's counts by kind of action (the metric's <c>kind</c> tag), named as the record names them.</summary>
     private static IEnumerable<(string Kind, int Count)> ActionCounts(SyncCounts counts)
     {
         yield return (nameof(SyncCounts.Invited), counts.Invited);

@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>The sync's structured events. Ids only — tenant, run, employee and MobieTrain ids, counts, field names —
-/// never a name, an address, a phone number or a secret. Event ids are stable: alerts and queries use them.</summary>
+/// <summary>Ids and counts only, never personal data or a secret. Event ids are stable: alerts and queries use them.</summary>
 public static partial class SyncLog
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information,

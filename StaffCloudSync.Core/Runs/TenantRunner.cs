@@ -9,9 +9,8 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>The owner of a tenant's run: lease → context → read → plan → apply → record, then its continuation. The queue, the
-/// CLI and the sandbox all come here, so what an operator sees locally is what production does. A second concurrent
-/// run ends <c>Skipped</c>; a second delivery of a run whose instance died goes on as its continuation (<see cref="LeaseHandBack"/>).</summary>
+/// <summary>The owner of a tenant's run: lease → context → read → plan → apply → record, then its continuation. Queue, CLI
+/// and sandbox all come here, so what an operator sees locally is what production does.</summary>
 public sealed class TenantRunner(
     TenantStore tenants,
     RunStore runs,
@@ -33,9 +32,8 @@ public sealed class TenantRunner(
 
     private TimeSpan LeaseDuration => dispatch.Value.LeaseDuration;
 
-    /// <summary>One queue message: a malformed one is dropped; a continuation is queued with the lease handed to it; a failure a
-    /// retry can help is thrown so the queue tries again. On <paramref name="hostStopping"/> the run stops between writes
-    /// and hands over to its continuation; its record and the continuation's message are not cut off.</summary>
+    /// <summary>A malformed message is dropped; a failure a retry can help is thrown so the queue tries again. On
+    /// <paramref name="hostStopping"/> the run stops between writes and hands over to its continuation.</summary>
     public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken hostStopping)
     {
         var cancellationToken = CancellationToken.None;
@@ -78,9 +76,8 @@ public sealed class TenantRunner(
         return outcome.Record;
     }
 
-    /// <summary>A run in this process (CLI, sandbox): one lease under the first run id for the whole chain, given back even when
-    /// interrupted; continuations run here at once. <paramref name="around"/> wraps each invocation. A busy tenant is
-    /// not waited for (<see cref="TenantBusyException"/>).</summary>
+    /// <summary>A run in this process (CLI, sandbox): one lease under the first run id for the whole chain; continuations run
+    /// here at once, each wrapped by <paramref name="around"/>. A busy tenant is not waited for.</summary>
     public async Task<SyncOutcome> RunInlineAsync(
         SyncRequest request, Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around, CancellationToken cancellationToken)
     {
@@ -161,13 +158,11 @@ public sealed class TenantRunner(
             snapshot.StaffCloud.Assignments.Count, snapshot.MobieTrain.Users.Count, snapshot.MobieTrain.Invitations.Count,
             snapshot.MobieTrain.UserGroups.Count, readMs);
         await markers.EnsureAsync(context.MobieTrainWrites, context.DryRun, snapshot.MobieTrain, cancellationToken);
-
         RunProgressTracker.Current?.Phase(context.Request.Invocation, "plan");
         var planStarted = time.GetTimestamp();
         var plan = RunTelemetry.PlanInSpan(snapshot, context);
         var planMs = Milliseconds(planStarted);
         LogPlan(context, plan, planMs);
-
         var applyStarted = time.GetTimestamp();
         var budget = new RunBudget(time, started, sync.Value.RunTimeBudget, stop.Token);
         var result = context.DryRun
@@ -216,8 +211,7 @@ public sealed class TenantRunner(
             SyncLog.DeletionsHeld(logger, context.TenantId, context.RunId, guard.Deletions, guard.Threshold, guard.SyncedPersons);
     }
 
-    // The lease passes to the continuation first, so no other run gets in between; if its message cannot be queued, the
-    // lease is given back and the next scheduled run goes on.
+    // The lease passes to the continuation first, so no other run gets in between; if its message cannot be queued, it is given back.
     private async Task<bool> HandOverAsync(SyncRequest request, SyncRequest next, CancellationToken cancellationToken)
     {
         if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, LeaseDuration, CancellationToken.None))

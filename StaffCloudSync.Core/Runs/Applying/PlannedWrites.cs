@@ -4,7 +4,6 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Runs.Applying;
 
-/// <summary>What each planned action writes to MobieTrain, and the ids of the groups the run created for its later writes.</summary>
 internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTarget target)
 {
     private readonly ConcurrentDictionary<GroupSource, string> _createdGroups = new();
@@ -27,7 +26,6 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
         _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Not a removal."),
     };
 
-    /// <summary>A replacement (rule 7) or an update (rules 5–7).</summary>
     public Task ChangeAsync(SyncAction action, CancellationToken cancellationToken) => action switch
     {
         ReplaceInvitationAction r => ReplaceAsync(r, cancellationToken),
@@ -55,7 +53,7 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
         patch.FirstName, patch.LastName, patch.Email, patch.Phone, patch.Language,
         patch.Groups is null ? null : Resolve(patch.Groups));
 
-    /// <summary>Group ids for the write: created groups by their new id; a group whose create failed cannot be referenced.</summary>
+    // A group whose create failed cannot be referenced.
     private List<string> Resolve(IReadOnlyList<GroupRef> groups)
     {
         var ids = new List<string>(groups.Count);

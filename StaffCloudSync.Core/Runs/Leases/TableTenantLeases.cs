@@ -5,15 +5,13 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs.Leases;
 
-/// <summary>Tenant leases as rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs
-/// that meet cannot both win. A run id whose own lease is still running is refused like any other: a re-delivered
-/// queue message of a run that goes on must not start it a second time.</summary>
+/// <summary>Tenant leases as rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs that meet
+/// cannot both win.</summary>
 public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) : ITenantLeases
 {
     private const string Partition = "lease";
     private const string RunIdColumn = "RunId";
     private const string ExpiresAtColumn = "ExpiresAt";
-
     // Set by a hand-over: the named run has not started yet, so its first acquire is not a second delivery.
     private const string HandedOverColumn = "HandedOver";
 
@@ -94,7 +92,6 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             await OursAsync(table.DeleteEntityAsync(Partition, tenantId, lease.ETag, cancellationToken));
     }
 
-    /// <summary>The lease row when <paramref name="runId"/> holds it.</summary>
     private async Task<(TableClient Table, TableEntity? Lease)> HeldAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
         var table = await tables.Leases.GetAsync(cancellationToken);
@@ -102,7 +99,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         return (table, existing.HasValue && existing.Value!.GetString(RunIdColumn) == runId ? existing.Value : null);
     }
 
-    /// <summary>False when the write found the lease released, or taken over after it expired: it is not ours any more.</summary>
+    // False when the write found the lease released, or taken over after it expired.
     private static async Task<bool> OursAsync(Task write)
     {
         try

@@ -7,7 +7,6 @@ namespace StaffCloudSync.Core.Runs.Records;
 /// <summary>A run record's <c>SyncRuns</c> entity (the summary a person reads in the portal), and its index entity by run id.</summary>
 internal static class RunEntityMapper
 {
-    /// <summary>The run's details blob in the run-details container; absent when the run has no lists.</summary>
     public const string DetailsBlob = "DetailsBlob";
     public const string IndexTarget = "RunRowKey";
 
@@ -18,10 +17,9 @@ internal static class RunEntityMapper
 
     // A reason is a sentence for an operator; the cap keeps the entity well within its 1 MiB.
     private const int MaxReasonLength = 8000;
-
     private static readonly long MaxTicks = DateTimeOffset.MaxValue.UtcTicks;
 
-    /// <summary>Inverted start ticks first, so a plain partition query (ascending RowKey) returns the newest run first.</summary>
+    // Inverted start ticks first, so a plain partition query (ascending RowKey) returns the newest run first.
     public static string RunRowKey(RunRecord record) =>
         (MaxTicks - record.StartedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "_" + record.RunId;
 
@@ -72,7 +70,6 @@ internal static class RunEntityMapper
         return entity;
     }
 
-    /// <summary>The summary; the lists come from the details blob (<see cref="RunStore"/>).</summary>
     public static RunRecord ToRecord(TableEntity entity) => new()
     {
         TenantId = entity.PartitionKey,
