@@ -50,3 +50,5 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
             + "An approval covers only the deletions a run held; run it (or a dry run) first.");
     }
 }
+
+public sealed class NothingHeldException(string message) : Exception(message);

@@ -54,8 +54,12 @@ public static class RunTelemetry
         if (request.RequestedAt != default && record.StartedAt >= request.RequestedAt)
             SyncTelemetry.Lag.Record((record.StartedAt - request.RequestedAt).TotalSeconds, trigger);
 
-        foreach (var (kind, count) in ActionCounts(record.Counts).Where(c => c.Count > 0))
-            SyncTelemetry.Actions.Add(count, tenant, dry, new(SyncTelemetry.KindTag, kind));
+        // Skips and held deletions have metrics of their own.
+        foreach (var (kind, get, _) in RunEntityMapper.CountColumns.Where(c => c.Column is not (nameof(SyncCounts.Skipped) or nameof(SyncCounts.DeletionsHeld))))
+        {
+            if (get(record.Counts) is > 0 and var count)
+                SyncTelemetry.Actions.Add(count, tenant, dry, new(SyncTelemetry.KindTag, kind));
+        }
 
         foreach (var reason in record.Skipped.GroupBy(s => s.Reason))
             SyncTelemetry.Skipped.Add(reason.Count(), tenant, dry, new(SyncTelemetry.ReasonTag, reason.Key.ToString()));
@@ -76,19 +80,5 @@ public static class RunTelemetry
             span.SetStatus(record.Status == RunStatus.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok,
                 record.Status == RunStatus.Failed ? record.FailureKind?.ToString() : null);
         }
-    }
-
-    private static IEnumerable<(string Kind, int Count)> ActionCounts(SyncCounts counts)
-    {
-        yield return (nameof(SyncCounts.Invited), counts.Invited);
-        yield return (nameof(SyncCounts.InvitationsUpdated), counts.InvitationsUpdated);
-        yield return (nameof(SyncCounts.InvitationsReplaced), counts.InvitationsReplaced);
-        yield return (nameof(SyncCounts.UsersUpdated), counts.UsersUpdated);
-        yield return (nameof(SyncCounts.UsersRemoved), counts.UsersRemoved);
-        yield return (nameof(SyncCounts.InvitationsRemoved), counts.InvitationsRemoved);
-        yield return (nameof(SyncCounts.InvitationsExpired), counts.InvitationsExpired);
-        yield return (nameof(SyncCounts.GroupsCreated), counts.GroupsCreated);
-        yield return (nameof(SyncCounts.GroupsRenamed), counts.GroupsRenamed);
-        yield return (nameof(SyncCounts.Failed), counts.Failed);
     }
 }

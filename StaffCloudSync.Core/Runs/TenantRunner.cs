@@ -246,3 +246,20 @@ public sealed class TenantRunner(
 
     private long Milliseconds(long startedTimestamp) => (long)time.GetElapsedTime(startedTimestamp).TotalMilliseconds;
 }
+
+/// <summary>Told of every queued run before the lease, and when it is skipped; keeps Runs from depending on Scheduling.</summary>
+public interface IQueuedRunObserver
+{
+    Task RunStartingAsync(SyncRequest message, CancellationToken cancellationToken);
+
+    Task RunSkippedAsync(SyncRequest message, string? heldByRunId, CancellationToken cancellationToken);
+}
+
+public sealed class TenantBusyException(string tenantId, LeaseResult lease)
+    : Exception($"tenant '{tenantId}' is busy: run {lease.HeldByRunId ?? "?"} holds it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z")
+{
+    public LeaseResult? Lease { get; } = lease;
+}
+
+public sealed class SyncRetryException(string tenantId, string runId, string? reason)
+    : Exception($"run {runId} of tenant '{tenantId}' failed transiently and is retried by the queue: {reason}");

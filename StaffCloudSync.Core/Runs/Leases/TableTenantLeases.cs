@@ -38,14 +38,9 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             var current = existing.Value!;
             var holder = current.GetString(RunIdColumn);
             var expiresAt = current.GetDateTimeOffset(ExpiresAtColumn);
-            if (expiresAt > now && holder == runId && current.GetBoolean(HandedOverColumn) == true)
-            {
-                // The continuation this lease was handed to starts: it takes it (once: the flag goes with it).
-                await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                return new LeaseResult(true, null, null);
-            }
 
-            if (expiresAt > now)
+            // Unless the continuation this lease was handed to starts: it takes it (once: the flag goes with it).
+            if (expiresAt > now && (holder != runId || current.GetBoolean(HandedOverColumn) != true))
                 return new LeaseResult(false, holder, expiresAt);
 
             await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -55,8 +50,8 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         {
             // Another run took it between our read and our write.
             var winner = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
-            return new LeaseResult(false, winner.HasValue ? winner.Value!.GetString(RunIdColumn) : null,
-                winner.HasValue ? winner.Value!.GetDateTimeOffset(ExpiresAtColumn) : null);
+            var held = winner.HasValue ? winner.Value : null;
+            return new LeaseResult(false, held?.GetString(RunIdColumn), held?.GetDateTimeOffset(ExpiresAtColumn));
         }
     }
 

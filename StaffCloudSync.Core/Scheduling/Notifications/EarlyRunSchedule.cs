@@ -102,22 +102,14 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
         entity.GetDateTimeOffset(LastRunStartedAtColumn),
         entity.GetString(LastRunIdColumn));
 
-    private static TableEntity ToEntity(string tenantId, EarlyRunState state)
+    private static TableEntity ToEntity(string tenantId, EarlyRunState state) => new(Partition, tenantId)
     {
-        var entity = new TableEntity(Partition, tenantId);
-        void Set(string column, object? value)
-        {
-            if (value is not null)
-                entity[column] = value;
-        }
-
-        Set(DueAtColumn, state.DueAt);
-        Set(DueRunIdColumn, state.DueRunId);
-        Set(FirstNotifiedAtColumn, state.FirstNotifiedAt);
-        Set(LastRunStartedAtColumn, state.LastRunStartedAt);
-        Set(LastRunIdColumn, state.LastRunId);
-        return entity;
-    }
+        [DueAtColumn] = state.DueAt,
+        [DueRunIdColumn] = state.DueRunId,
+        [FirstNotifiedAtColumn] = state.FirstNotifiedAt,
+        [LastRunStartedAtColumn] = state.LastRunStartedAt,
+        [LastRunIdColumn] = state.LastRunId,
+    };
 }
 
 public sealed record EarlyRun(string RunId, DateTimeOffset DueAt, bool Joined);

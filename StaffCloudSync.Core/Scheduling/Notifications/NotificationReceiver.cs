@@ -37,7 +37,13 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
             }
 
             step = "scheduling the early run";
-            return await ScheduleAsync(tenant.ValidSettings, reading, cancellationToken);
+            var run = await earlyRuns.ScheduleAsync(tenant.ValidSettings, cancellationToken);
+            if (run.Joined)
+                NotificationLog.Joined(logger, tenant.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
+            else
+                NotificationLog.Scheduled(logger, tenant.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
+
+            return new NotificationResult(run.Joined ? NotificationOutcome.Joined : NotificationOutcome.Scheduled, run.DueAt);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -110,18 +116,6 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         : tenant.Health.IsQuarantined ? $"the tenant is quarantined since {tenant.Health.QuarantinedAt:yyyy-MM-dd HH:mm}Z; its notifications make no runs until the quarantine is lifted"
         : null;
 
-    private async Task<NotificationResult> ScheduleAsync(TenantSettings settings, BodyReading reading, CancellationToken cancellationToken)
-    {
-        var run = await earlyRuns.ScheduleAsync(settings, cancellationToken);
-        if (run.Joined)
-        {
-            NotificationLog.Joined(logger, settings.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
-            return new NotificationResult(NotificationOutcome.Joined, run.DueAt);
-        }
-
-        NotificationLog.Scheduled(logger, settings.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
-        return new NotificationResult(NotificationOutcome.Scheduled, run.DueAt);
-    }
 
     // Anything that is not a tenant id is the caller's text, and is not logged.
     private static string LoggableTenant(string? tenantId) => TenantSettingsValidator.IsTenantId(tenantId) ? tenantId! : "(not a tenant id)";
