@@ -3,8 +3,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>An operator's "allow deletions" (sync-rules.md, "Approval of held deletions"). An approval naming no one would let
-/// any later mass deletion through, so with nothing held it is refused.</summary>
+/// <summary>sync-rules.md, "Approval of held deletions". One naming no one would let any mass deletion through: refused.</summary>
 public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimeProvider time)
 {
     // How far back the latest holding run is looked for; runs are twice a day, so this is weeks of history.
@@ -28,8 +27,7 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
         return approval;
     }
 
-    // A run that did not get to planning says nothing about what is held and is passed over; a newer run that completed
-    // without holding anything means nothing is held now.
+    // A run that did not get to planning is passed over; a newer run that completed without holding anything means nothing is held.
     private async Task<RunRecord> LatestHoldingRunAsync(string tenantId, CancellationToken cancellationToken)
     {
         await foreach (var run in runs.ListRecentAsync(tenantId, RunsLookedAt, cancellationToken))

@@ -3,8 +3,7 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>A queue message delivered again while its own run still holds the tenant: the instance running it died. Its
-/// continuation is queued, invisible until the lease lapses, and the lease handed to it (docs/decisions.md, "lease hand-back").</summary>
+/// <summary>A message delivered again while its own run holds the tenant: its instance died (docs/decisions.md, "lease hand-back").</summary>
 internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunStore runs, TimeProvider time, ILogger logger)
 {
     // Past the lease's end, for clocks that do not quite agree.

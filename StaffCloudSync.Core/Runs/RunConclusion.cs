@@ -61,8 +61,7 @@ internal static class RunConclusion
     }
 }
 
-/// <summary>Whatever ended a run, as a reason an operator can act on. Unknown errors count as transient (a retry is cheap and
-/// safe: every write is idempotent), but their type is named.</summary>
+/// <summary>Unknown errors count as transient (a retry is cheap and safe: every write is idempotent), but their type is named.</summary>
 internal sealed record RunFailure(SyncFailureKind Kind, string Message)
 {
     public RunEnd End(string? suffix = null) => new(RunStatus.Failed, $"{Kind}: {Message}{suffix}", Kind);
@@ -79,8 +78,7 @@ internal sealed record RunFailure(SyncFailureKind Kind, string Message)
     };
 }
 
-/// <summary>The host is stopping, or the run lost its lease: both stop it between writes, never in one (a write cut off leaves
-/// MobieTrain in a state the next run must guess at).</summary>
+/// <summary>The host is stopping, or the lease is lost: stopped between writes, never in one (the next run would have to guess).</summary>
 internal sealed class RunStop(CancellationToken hostStopping, CancellationToken leaseLost) : IDisposable
 {
     private readonly CancellationTokenSource _any = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, leaseLost);

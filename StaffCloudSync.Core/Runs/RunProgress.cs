@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>Where an inline run is, for a live display: the invocation of its chain, its phase (<c>lease</c>, <c>read</c>,
-/// <c>plan</c>, then the applier's phases below) and the writes of this invocation finished (done or failed).</summary>
+/// <summary>Where an inline run is, for a live display; phases <c>lease</c>, <c>read</c>, <c>plan</c>, then the applier's below.</summary>
 public sealed record RunProgress(string TenantId, int Invocation, string Phase, int WritesDone, int WritesPlanned)
 {
     public const string Groups = "apply: groups";
@@ -10,8 +9,7 @@ public sealed record RunProgress(string TenantId, int Invocation, string Phase, 
     public const string Invitations = "apply: invitations";
 }
 
-/// <summary>Carries an inline run's listener down to the applier in the async context, not through signatures: queue runs have
-/// none, and each inline run sees only its own. Reports come from parallel writes, so the listener must be thread-safe.</summary>
+/// <summary>Carries an inline run's listener to the applier in the async context. Reports come from parallel writes: be thread-safe.</summary>
 internal sealed class RunProgressTracker
 {
     private static readonly AsyncLocal<RunProgressTracker?> Active = new();

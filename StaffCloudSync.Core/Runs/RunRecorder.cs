@@ -31,8 +31,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         Approval = work?.Approval,
     };
 
-    /// <summary>A run that could not record its own end (the queue gave up on it, or its instance died): its last record when there
-    /// is one, so what that attempt did stays.</summary>
+    // A run that could not record its own end: its last record, when there is one, so what that attempt did stays.
     public static RunRecord EndedFor(SyncRequest request, RunRecord? last, DateTimeOffset startedAt, DateTimeOffset endedAt, RunEnd end) =>
         last is null ? Build(request, startedAt, endedAt, end) : last with { EndedAt = endedAt, Status = end.Status, Reason = end.Reason };
 
@@ -66,8 +65,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         return new SyncOutcome(final, work?.Plan);
     }
 
-    /// <summary>Takes the persons this run deleted out of the approval, or clears one that lapsed; conditional on the approval's
-    /// id, so one granted while the run was going is never touched.</summary>
+    // Conditional on the approval's id, so one granted while the run was going is never touched.
     public async Task SettleApprovalAsync(RunContext context, SyncPlan plan, ApplyResult result, CancellationToken cancellationToken)
     {
         if (context.DryRun || context.Tenant.DeletionApproval is not { } pending)

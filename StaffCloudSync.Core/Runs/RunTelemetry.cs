@@ -55,7 +55,8 @@ public static class RunTelemetry
             SyncTelemetry.Lag.Record((record.StartedAt - request.RequestedAt).TotalSeconds, trigger);
 
         // Skips and held deletions have metrics of their own.
-        foreach (var (kind, get, _) in RunEntityMapper.CountColumns.Where(c => c.Column is not (nameof(SyncCounts.Skipped) or nameof(SyncCounts.DeletionsHeld))))
+        var actionColumns = RunEntityMapper.CountColumns.Where(c => c.Column is not (nameof(SyncCounts.Skipped) or nameof(SyncCounts.DeletionsHeld)));
+        foreach (var (kind, get, _) in actionColumns)
         {
             if (get(record.Counts) is > 0 and var count)
                 SyncTelemetry.Actions.Add(count, tenant, dry, new(SyncTelemetry.KindTag, kind));

@@ -5,8 +5,7 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>One tenant run to do, and its message on the <c>tenant-sync</c> queue. A continuation carries its chain (the first
-/// invocation's run id) and which invocation it is, so a chain is bounded and shown as one.</summary>
+/// <summary>One tenant run to do, and its queue message; a continuation carries its chain, so a chain is bounded and shown as one.</summary>
 public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigger, bool DryRun)
 {
     [JsonConstructor]

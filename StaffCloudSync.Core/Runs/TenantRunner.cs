@@ -9,8 +9,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>The owner of a tenant's run: lease → context → read → plan → apply → record, then its continuation. Queue, CLI
-/// and sandbox all come here, so what an operator sees locally is what production does.</summary>
+/// <summary>The owner of a tenant's run (docs/decisions.md, "Who owns a run?"): what an operator sees locally is what production does.</summary>
 public sealed class TenantRunner(
     TenantStore tenants,
     RunStore runs,
@@ -32,8 +31,7 @@ public sealed class TenantRunner(
 
     private TimeSpan LeaseDuration => dispatch.Value.LeaseDuration;
 
-    /// <summary>A malformed message is dropped; a failure a retry can help is thrown so the queue tries again. On
-    /// <paramref name="hostStopping"/> the run stops between writes and hands over to its continuation.</summary>
+    // A failure a retry can help is thrown so the queue tries again; on hostStopping the run hands over to its continuation.
     public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken hostStopping)
     {
         var cancellationToken = CancellationToken.None;
@@ -76,8 +74,7 @@ public sealed class TenantRunner(
         return outcome.Record;
     }
 
-    /// <summary>A run in this process (CLI, sandbox): one lease under the first run id for the whole chain; continuations run
-    /// here at once, each wrapped by <paramref name="around"/>. A busy tenant is not waited for.</summary>
+    // CLI and sandbox: one lease under the first run id for the whole chain; continuations run here at once, each wrapped by around.
     public async Task<SyncOutcome> RunInlineAsync(
         SyncRequest request, Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around, CancellationToken cancellationToken)
     {

@@ -5,8 +5,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling;
 
-/// <summary>The scheduled fan-out: one queue message per enabled tenant, longest first. A broken row is queued too, so its run
-/// records the problem where an operator looks.</summary>
+/// <summary>One queue message per enabled tenant, longest first; a broken row too, so its run records the problem for an operator.</summary>
 public sealed class TenantDispatcher(
     TenantStore tenants, ISyncQueue queue, IOptions<QuarantineOptions> quarantine, TimeProvider time, ILogger<TenantDispatcher> logger)
 {

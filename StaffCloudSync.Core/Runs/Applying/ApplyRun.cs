@@ -7,8 +7,7 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs.Applying;
 
-/// <summary>One apply: a phase's writes with bounded parallelism, and what each outcome means (a record's failure, an outage,
-/// a run-level error).</summary>
+/// <summary>One apply: a phase's writes in parallel, and what each outcome means (a record's failure, an outage, a run-level error).</summary>
 internal sealed class ApplyRun(
     MobieTrainWriteTarget target, int parallelism, int maxConsecutiveTransient, RunBudget budget, ILogger logger, CancellationToken cancellationToken)
     : IDisposable

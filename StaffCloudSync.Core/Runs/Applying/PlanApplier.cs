@@ -4,8 +4,7 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs.Applying;
 
-/// <summary>Step 3 of a run: groups first (so every later write finds its groups), then removals, then changes in the planner's
-/// address waves, then new invitations. A write MobieTrain refuses fails that record only; any other error stops the run.</summary>
+/// <summary>Step 3 of a run. A write MobieTrain refuses fails that record only; any other error stops the run.</summary>
 public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> options, ILogger<PlanApplier> logger)
 {
     // Until the plan is done or the budget is spent: then no write starts, those in flight finish.
@@ -17,6 +16,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
             run.Counter.Count(listed);
 
         RunProgressTracker.Current?.Applying(plan.Actions.Count(a => a is not (SkipAction or HoldDeletionAction)));
+        // Groups first, so every later write finds its groups.
         await run.PhaseAsync(RunProgress.Groups, plan.Actions.OfType<CreateGroupAction>(), writes.CreateGroupAsync);
         await run.PhaseAsync(RunProgress.Groups, plan.Actions.OfType<RenameGroupAction>(), writes.RenameGroupAsync);
         await run.PhaseAsync(RunProgress.Removals, plan.Actions.Where(a => a is RemoveUserAction or RemoveInvitationAction or ExpireInvitationAction or WithdrawInvitationAction),

@@ -3,8 +3,7 @@ namespace StaffCloudSync.Core.Runs.Leases;
 /// <summary>One run per tenant at a time. A lease expires by itself, so a crashed run blocks its tenant for at most its duration.</summary>
 public interface ITenantLeases
 {
-    /// <summary>Returns who holds it when refused — also when that is <paramref name="runId"/> itself: a second delivery of a run
-    /// whose instance may still be writing must not run it twice at once.</summary>
+    // Refused also to runId itself: a second delivery of a run whose instance may still be writing must not run it twice at once.
     Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken);
 
     Task<bool> RenewAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken);

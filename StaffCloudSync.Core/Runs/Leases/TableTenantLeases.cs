@@ -5,8 +5,7 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs.Leases;
 
-/// <summary>Tenant leases as rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs that meet
-/// cannot both win.</summary>
+/// <summary>Rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs that meet cannot both win.</summary>
 public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) : ITenantLeases
 {
     private const string Partition = "lease";

@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Runs.Leases;
 
-/// <summary>Renews a run's lease every third of its duration. A renewal that fails or finds the lease gone signals
-/// <see cref="LeaseRenewal.Lost"/> at once: the run can no longer prove the tenant is its own, so it must not write on.</summary>
+/// <summary>Renews a run's lease every third of its duration; a renewal that fails or finds it gone signals Lost: write no more.</summary>
 public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, ILogger<TenantLeaseKeeper> logger)
 {
     // Disposing the result stops renewing; the caller releases the lease itself.

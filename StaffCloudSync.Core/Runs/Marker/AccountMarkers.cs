@@ -4,8 +4,7 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Runs.Marker;
 
-/// <summary>The one place a run and <c>tenants claim</c> decide on, and write, the account's marker; a run checks it before
-/// planning, so no write of any kind precedes it.</summary>
+/// <summary>The one place a run and <c>tenants claim</c> decide on, and write, the account's marker; no write precedes it.</summary>
 public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<AccountMarkers> logger)
 {
     // A dry run ends as if a new account's marker were there.

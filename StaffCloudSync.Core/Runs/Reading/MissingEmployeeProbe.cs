@@ -4,9 +4,7 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Runs.Reading;
 
-/// <summary>The proof of a hard deletion (sync-rules.md, "deactivated employee"): a synced person the list left out is read singly,
-/// and a 404 proves the deletion once some single read of the run answered a record. Over the deletion threshold the list
-/// itself is suspect: the missing are held, not read, except those an operator's approval covers.</summary>
+/// <summary>The proof of a hard deletion: docs/decisions.md, "the proof rule".</summary>
 internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger logger)
 {
     public async Task<MissingEmployeeProof> ProveAsync(StaffCloudTarget target, PlanSettings settings, IReadOnlyList<StaffCloudEmployee> listed,

@@ -56,8 +56,7 @@ public enum RunTrigger
     Webhook,
 }
 
-/// <summary>A write MobieTrain refused for one record (after retries), with MobieTrain's own message masked (no e-mail address,
-/// phone number or key-like text).</summary>
+/// <summary>A write MobieTrain refused for one record (after retries), its message masked (no e-mail, phone or key-like text).</summary>
 public sealed record RecordFailure(long? EmployeeId, string Action, string? MobieTrainId, string Error, int? Status = null, string? ErrorCode = null);
 
 /// <summary>An operator's approval of held deletions as a run saw it: whom it covered when the run started, and whom the run deleted.</summary>

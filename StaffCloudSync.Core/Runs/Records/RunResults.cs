@@ -22,8 +22,7 @@ public sealed record RunWrites(IReadOnlyList<PersonWrite> Items, int Omitted)
 
 public sealed record RunResultRow(long EmployeeId, string? MobieTrainId, string Action, string? Rule, string? Reason, string Outcome);
 
-/// <summary>A run's results file (<c>runs show --csv</c>, <c>GET /api/tenants/{id}/runs/{runId}/results</c>): one line per person and
-/// action the run did, skipped, failed or held — ids, rules and reasons, no contact data.</summary>
+/// <summary>A run's results file (<c>runs show --csv</c>, <c>GET …/results</c>): a line per person and action, no contact data.</summary>
 public sealed class RunResults(RunStore runs)
 {
     public static readonly IReadOnlyList<string> Columns = ["employeeId", "mobieTrainId", "action", "rule", "reason", "outcome"];

@@ -7,8 +7,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>Each tenant's early-run row (sync-rules.md, "Early runs") beside its lease in <c>TenantLeases</c>. Every change is
-/// conditional on the ETag and decided again when another writer came first, so a flood still makes one due run.</summary>
+/// <summary>Each tenant's early-run row beside its lease; ETag-conditional and decided again on a clash, so a flood makes one due run.</summary>
 public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSchedule> logger)
 {
     internal const string Partition = "notifications";
@@ -121,8 +120,7 @@ public sealed record EarlyRunState(DateTimeOffset? DueAt, string? DueRunId, Date
     public EarlyRunState WithoutDueRun() => this with { DueAt = null, DueRunId = null, FirstNotifiedAt = null };
 }
 
-/// <summary>The early runs of sync-rules.md, queued once and invisible until due. One skipped because another run holds the
-/// tenant is made due again, so its change does not wait for the next scheduled run.</summary>
+/// <summary>sync-rules.md, "Early runs": queued once, invisible until due; one skipped for a busy tenant is made due again.</summary>
 public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, TenantStore tenants, TimeProvider time, ILogger<EarlyRuns> logger) : IQueuedRunObserver
 {
     public async Task<EarlyRun> ScheduleAsync(TenantSettings settings, CancellationToken cancellationToken)

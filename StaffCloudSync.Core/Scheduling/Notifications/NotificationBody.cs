@@ -2,8 +2,7 @@ using System.Buffers;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>A notification's size and, where it can be told, its event name: the payload is not documented (staffcloud-api.md,
-/// "Webhooks"), so a notification only says "this tenant changed".</summary>
+/// <summary>The payload is not documented (staffcloud-api.md, "Webhooks"): a notification only says "this tenant changed".</summary>
 public static class NotificationBody
 {
     public const int MaxBytes = 64 * 1024;

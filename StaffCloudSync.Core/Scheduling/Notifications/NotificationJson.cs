@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>The few fields an event name may stand in. A value of another kind is skipped, never an error: the payload is not
-/// documented. The depth is limited, so a deeply nested body is "not JSON" rather than a long walk.</summary>
+/// <summary>A value of an unexpected kind is skipped, never an error; a deeply nested body is "not JSON" rather than a long walk.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, MaxDepth = 32, Converters = [typeof(NotificationTextConverter)])]
 [JsonSerializable(typeof(NotificationPayload))]
 [JsonSerializable(typeof(NotificationFields))]
@@ -14,8 +13,7 @@ internal readonly record struct NotificationPayload(string? Event);
 
 internal sealed record NotificationFields(NotificationField? Trigger, NotificationField? Event, NotificationField? Type)
 {
-    // The registration body's shape (trigger.event) first, then common webhook shapes. Only a known trigger name
-    // counts, so no other text of the body can reach a log line.
+    // The registration's shape first; only a known trigger name counts, so no other text of the body can reach a log line.
     public string? KnownEvent => new[] { Trigger?.Nested?.Event, Event?.Text, Trigger?.Text, Type?.Text, Event?.Nested?.Name }
         .Select(NotificationBody.Known)
         .FirstOrDefault(e => e is not null);

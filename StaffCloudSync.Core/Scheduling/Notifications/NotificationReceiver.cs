@@ -6,9 +6,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>One StaffCloud notification (sync-rules.md, "Early runs"): secret checked in constant time, body bounded and dropped,
-/// then an early run made due or joined. Only a row with <c>Notifications</c> = true gets its secret read, so an anonymous
-/// flood cannot throttle Key Vault.</summary>
+/// <summary>sync-rules.md, "Early runs". Only a row with <c>Notifications</c> = true has its secret read: no flood throttles Key Vault.</summary>
 public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, TimeProvider time, ILogger<NotificationReceiver> logger)
 {
     private readonly MissingWebhookSecrets _missingSecrets = new(time);
@@ -139,8 +137,7 @@ internal static class SecretComparison
     public static void Burn(string? given) => _ = Matches(given, "no-tenant-has-this-secret");
 }
 
-/// <summary>Webhook secrets Key Vault said do not exist: the secret store caches no failure, so without this every POST to a
-/// registered tenant whose secret is missing would read the vault again. Only registered tenants' names get here.</summary>
+/// <summary>The secret store caches no failure: without this, every POST for a missing secret would read the vault again.</summary>
 internal sealed class MissingWebhookSecrets(TimeProvider time)
 {
     public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);

@@ -7,8 +7,7 @@ using StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
-/// <summary>StaffCloud's <c>/webhooks</c> (staffcloud-api.md): the product's only writes to StaffCloud, on an operator's command,
-/// so not part of <see cref="IStaffCloudClient"/> (whose "no write" is tested). Webhook URLs carry secrets: none is logged.</summary>
+/// <summary>The only writes to StaffCloud, so not in <see cref="IStaffCloudClient"/> (whose "no write" is tested); no URL is logged.</summary>
 public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloudOptions> options, ILogger<StaffCloudWebhookClient> logger)
 {
     private const string Resource = "webhooks";

@@ -2,8 +2,7 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
-/// <summary>One webhook per trigger of <see cref="NotificationBody.Events"/>, calling the tenant's notification URL. Idempotent;
-/// after a secret rotation it updates the URLs in place. Ours are told apart by their URL without its query.</summary>
+/// <summary>One webhook per trigger, idempotent; ours are told apart by their URL without its query, updated in place on rotation.</summary>
 public sealed class WebhookRegistration(StaffCloudWebhookClient client)
 {
     public async Task<IReadOnlyList<WebhookChange>> RegisterAsync(StaffCloudTarget target, Uri publicBaseUrl, string secret, CancellationToken cancellationToken)
