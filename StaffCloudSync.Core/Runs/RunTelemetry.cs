@@ -8,15 +8,13 @@ namespace StaffCloudSync.Core.Runs;
 /// <summary>A run's request and record in <see cref="SyncTelemetry"/>'s terms, apart so that stays a leaf any folder can use.</summary>
 public static class RunTelemetry
 {
-    public static Activity? StartRunSpan(this SyncRequest request)
-    {
-        return SyncTelemetry.StartRun(request.RunId, request.Traceparent, request.Tracestate)?
+    public static Activity? StartRunSpan(this SyncRequest request) =>
+        SyncTelemetry.StartRun(request.RunId, request.Traceparent, request.Tracestate)?
             .SetTag(SyncTelemetry.TenantTag, request.TenantId)
             .SetTag(SyncTelemetry.TriggerTag, request.Trigger.ToString())
             .SetTag(SyncTelemetry.DryRunTag, request.DryRun)
             .SetTag("chain", request.ChainId ?? request.RunId)
             .SetTag("invocation", request.Invocation);
-    }
 
     // The queue trigger opens a queued run's span itself.
     internal static Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>> EachInItsSpan(

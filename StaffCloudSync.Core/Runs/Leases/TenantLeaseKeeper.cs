@@ -50,13 +50,9 @@ public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, I
         private readonly CancellationTokenSource _lost = new();
         private readonly Task _loop;
 
-        internal LeaseRenewal(Func<CancellationTokenSource, CancellationToken, Task> renew)
-        {
-            Lost = _lost.Token;
-            _loop = Task.Run(() => renew(_lost, _stop.Token));
-        }
+        internal LeaseRenewal(Func<CancellationTokenSource, CancellationToken, Task> renew) => _loop = Task.Run(() => renew(_lost, _stop.Token));
 
-        public CancellationToken Lost { get; }
+        public CancellationToken Lost => _lost.Token;
 
         // _lost is not disposed: a run may still hold Lost in a linked source; an undisposed source without a timer costs nothing.
         public async ValueTask DisposeAsync()
