@@ -53,24 +53,14 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
         patch.FirstName, patch.LastName, patch.Email, patch.Phone, patch.Language,
         patch.Groups is null ? null : Resolve(patch.Groups));
 
-    // A group whose create failed cannot be referenced.
-    private List<string> Resolve(IReadOnlyList<GroupRef> groups)
-    {
-        var ids = new List<string>(groups.Count);
-        foreach (var reference in groups)
-        {
-            if (reference.GroupId is { } id)
-                ids.Add(id);
-            else if (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created))
-                ids.Add(created);
-            else
-                throw new MissingGroupException(reference.PendingSource.Value);
-        }
+    // A group whose create failed cannot be referenced: that record fails, the run goes on.
+    private List<string> Resolve(IReadOnlyList<GroupRef> groups) =>
+    [
+        .. groups.Select(reference => reference.GroupId ?? (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created)
+            ? created
+            : throw new MissingGroupException(reference.PendingSource.Value))),
+    ];
 
-        return ids;
-    }
-
-    /// <summary>The write refers to a group whose create failed in this run: that record fails, the run goes on.</summary>
     internal sealed class MissingGroupException(GroupSource source)
         : Exception($"the group of {source} could not be created in this run, so this write was not attempted");
 }

@@ -104,10 +104,7 @@ public sealed class RunStore(StorageTables storage)
 
         var details = JsonSerializer.Deserialize(content.ToMemory().Span, RunJson.Default.RunDetails)
             ?? throw new InvalidDataException($"Run record {entity.PartitionKey}/{entity.RowKey}: its details blob {blobName} is empty JSON.");
-        return record with
-        {
-            Skipped = details.Skipped, HeldDeletions = details.HeldDeletions, Failures = details.Failures, Approval = details.Approval,
-        };
+        return record with { Skipped = details.Skipped, HeldDeletions = details.HeldDeletions, Failures = details.Failures, Approval = details.Approval };
     }
 
     private async Task UploadAsync<T>(string blobName, T value, JsonTypeInfo<T> json, CancellationToken cancellationToken)
