@@ -16,13 +16,8 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
         var held = await LatestHoldingRunAsync(tenantId, cancellationToken);
         var now = time.GetUtcNow();
         var hours = tenant.Settings?.DeletionApprovalHours ?? TenantSettings.DefaultDeletionApprovalHours;
-        var approval = new DeletionApproval(
-            Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture),
-            held.RunId,
-            held.HeldDeletions.Select(h => h.EmployeeId).ToHashSet(),
-            now,
-            grantedBy,
-            now.AddHours(hours));
+        var approval = new DeletionApproval(Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), held.RunId,
+            held.HeldDeletions.Select(h => h.EmployeeId).ToHashSet(), now, grantedBy, now.AddHours(hours));
         await tenants.SetDeletionApprovalAsync(tenantId, approval, cancellationToken);
         return approval;
     }

@@ -9,12 +9,7 @@ namespace StaffCloudSync.Core.Runs;
 
 /// <summary>Everything one run is about, built once from a tenant whose settings are known valid.</summary>
 public sealed record RunContext(
-    SyncRequest Request,
-    TenantRecord Tenant,
-    DateTimeOffset Now,
-    PlanSettings Plan,
-    DeletionApproval? Approval,
-    StaffCloudTarget StaffCloud,
+    SyncRequest Request, TenantRecord Tenant, DateTimeOffset Now, PlanSettings Plan, DeletionApproval? Approval, StaffCloudTarget StaffCloud,
     MobieTrainTarget MobieTrain)
 {
     public string TenantId => Request.TenantId;

@@ -11,20 +11,9 @@ namespace StaffCloudSync.Core.Runs;
 
 /// <summary>The owner of a tenant's run (docs/decisions.md, "Who owns a run?"): what an operator sees locally is what production does.</summary>
 public sealed class TenantRunner(
-    TenantStore tenants,
-    RunStore runs,
-    SnapshotReader reader,
-    PlanApplier applier,
-    AccountMarkers markers,
-    ISyncQueue queue,
-    ITenantLeases leases,
-    TenantLeaseKeeper keeper,
-    IOptions<DispatchOptions> dispatch,
-    IOptions<SyncOptions> sync,
-    IOptions<QuarantineOptions> quarantine,
-    TimeProvider time,
-    ILogger<TenantRunner> logger,
-    IEnumerable<IQueuedRunObserver>? observers = null)
+    TenantStore tenants, RunStore runs, SnapshotReader reader, PlanApplier applier, AccountMarkers markers, ISyncQueue queue,
+    ITenantLeases leases, TenantLeaseKeeper keeper, IOptions<DispatchOptions> dispatch, IOptions<SyncOptions> sync,
+    IOptions<QuarantineOptions> quarantine, TimeProvider time, ILogger<TenantRunner> logger, IEnumerable<IQueuedRunObserver>? observers = null)
 {
     private readonly RunRecorder _recorder = new(runs, tenants, quarantine.Value.AfterFailures, time, logger);
     private readonly LeaseHandBack _handBack = new(leases, queue, runs, time, logger);

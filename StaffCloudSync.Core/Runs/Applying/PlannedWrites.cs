@@ -46,8 +46,7 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
     }
 
     private NewInvitation ToNewInvitation(PlannedInvitation planned) => new(
-        planned.ExternalId, planned.FirstName, planned.LastName, planned.Email, planned.Phone, planned.Language,
-        Resolve(planned.Groups));
+        planned.ExternalId, planned.FirstName, planned.LastName, planned.Email, planned.Phone, planned.Language, Resolve(planned.Groups));
 
     private PersonPatch ToPatch(PlannedPatch patch) => new(
         patch.FirstName, patch.LastName, patch.Email, patch.Phone, patch.Language,

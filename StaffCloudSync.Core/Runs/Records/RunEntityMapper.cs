@@ -92,9 +92,7 @@ internal static class RunEntityMapper
         Reason = entity.GetString(nameof(RunRecord.Reason)),
         FailureKind = Enum.TryParse<SyncFailureKind>(entity.GetString(nameof(RunRecord.FailureKind)), out var kind) ? kind : null,
         Counts = CountColumns.Aggregate(SyncCounts.Zero, (counts, c) => c.Set(counts, entity.GetInt32(c.Column) ?? 0)),
-        Timings = new RunTimings(
-            entity.GetInt64(nameof(RunTimings.ReadMs)) ?? 0,
-            entity.GetInt64(nameof(RunTimings.PlanMs)) ?? 0,
+        Timings = new RunTimings(entity.GetInt64(nameof(RunTimings.ReadMs)) ?? 0, entity.GetInt64(nameof(RunTimings.PlanMs)) ?? 0,
             entity.GetInt64(nameof(RunTimings.ApplyMs)) ?? 0),
     };
 

@@ -61,12 +61,7 @@ public sealed record RecordFailure(long? EmployeeId, string Action, string? Mobi
 
 /// <summary>An operator's approval of held deletions as a run saw it: whom it covered when the run started, and whom the run deleted.</summary>
 public sealed record RunApproval(
-    string Id,
-    string ApprovedRunId,
-    string? GrantedBy,
-    DateTimeOffset GrantedAt,
-    DateTimeOffset ExpiresAt,
-    IReadOnlyList<long> Covers,
-    IReadOnlyList<long> Deleted);
+    string Id, string ApprovedRunId, string? GrantedBy, DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt,
+    IReadOnlyList<long> Covers, IReadOnlyList<long> Deleted);
 
 public sealed record RunTimings(long ReadMs, long PlanMs, long ApplyMs);

@@ -136,9 +136,7 @@ public sealed class RunStore(StorageTables storage)
 }
 
 internal sealed record RunDetails(
-    IReadOnlyList<SkippedRecord> Skipped,
-    IReadOnlyList<HeldDeletion> HeldDeletions,
-    IReadOnlyList<RecordFailure> Failures,
+    IReadOnlyList<SkippedRecord> Skipped, IReadOnlyList<HeldDeletion> HeldDeletions, IReadOnlyList<RecordFailure> Failures,
     RunApproval? Approval = null)
 {
     public int Count => Skipped.Count + HeldDeletions.Count + Failures.Count;

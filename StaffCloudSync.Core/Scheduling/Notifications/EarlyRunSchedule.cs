@@ -95,11 +95,8 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     }
 
     private static EarlyRunState Read(TableEntity entity) => new(
-        entity.GetDateTimeOffset(DueAtColumn),
-        entity.GetString(DueRunIdColumn),
-        entity.GetDateTimeOffset(FirstNotifiedAtColumn),
-        entity.GetDateTimeOffset(LastRunStartedAtColumn),
-        entity.GetString(LastRunIdColumn));
+        entity.GetDateTimeOffset(DueAtColumn), entity.GetString(DueRunIdColumn), entity.GetDateTimeOffset(FirstNotifiedAtColumn),
+        entity.GetDateTimeOffset(LastRunStartedAtColumn), entity.GetString(LastRunIdColumn));
 
     private static TableEntity ToEntity(string tenantId, EarlyRunState state) => new(Partition, tenantId)
     {
