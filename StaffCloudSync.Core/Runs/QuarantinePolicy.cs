@@ -25,14 +25,8 @@ public static class QuarantinePolicy
             : health with { ConsecutiveFailures = failures, QuarantinedAt = now, QuarantineReason = run.Reason };
     }
 
-    public static bool ShouldDispatch(TenantHealth health, DateTimeOffset now, TimeSpan retryInterval)
-    {
-        if (!health.IsQuarantined)
-            return true;
-
-        var since = health.LastQuarantineAttemptAt ?? health.QuarantinedAt!.Value;
-        return now - since >= retryInterval - TimeSpan.FromMinutes(30);
-    }
+    public static bool ShouldDispatch(TenantHealth health, DateTimeOffset now, TimeSpan retryInterval) =>
+        !health.IsQuarantined || now - (health.LastQuarantineAttemptAt ?? health.QuarantinedAt!.Value) >= retryInterval - TimeSpan.FromMinutes(30);
 }
 
 /// <summary>How long a tenant's work takes, for the dispatcher's order. A chain's invocations add up; only a chain that finished sets it.</summary>

@@ -12,11 +12,8 @@ internal static class RunApprovals
         tenant.DeletionApproval is { } approval && approval.IsInForceAt(now) ? approval : null;
 
     // Done with: every rule-1 deletion applied, or none planned any more. A deletion that failed or was not reached stays approved.
-    public static HashSet<long> Settled(DeletionApproval approval, SyncPlan plan, ApplyResult result)
-    {
-        var pending = Pending(plan, result);
-        return approval.Employees.Where(id => !pending.Contains(id)).ToHashSet();
-    }
+    public static HashSet<long> Settled(DeletionApproval approval, SyncPlan plan, ApplyResult result) =>
+        approval.Employees.Except(Pending(plan, result)).ToHashSet();
 
     public static IReadOnlyList<long> Deleted(DeletionApproval approval, SyncPlan plan, ApplyResult result)
     {
