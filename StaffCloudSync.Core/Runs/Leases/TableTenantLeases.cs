@@ -19,11 +19,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         using var span = SyncTelemetry.StartPhase(SyncTelemetry.LeaseSpan);
         var table = await tables.Leases.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var lease = new TableEntity(Partition, tenantId)
-        {
-            [RunIdColumn] = runId,
-            [ExpiresAtColumn] = now + duration,
-        };
+        var lease = new TableEntity(Partition, tenantId) { [RunIdColumn] = runId, [ExpiresAtColumn] = now + duration };
 
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         try

@@ -42,10 +42,8 @@ internal static class RunEntityMapper
 
     public static string IndexRowKey(string runId) => IndexRowKeyPrefix + runId;
 
-    public static TableEntity ToIndexEntity(RunRecord record) => new(record.TenantId, IndexRowKey(record.RunId))
-    {
-        [IndexTarget] = RunRowKey(record),
-    };
+    public static TableEntity ToIndexEntity(RunRecord record) =>
+        new(record.TenantId, IndexRowKey(record.RunId)) { [IndexTarget] = RunRowKey(record) };
 
     public static TableEntity ToEntity(RunRecord record, string? detailsBlob)
     {
