@@ -3,9 +3,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>An operator's "allow deletions" (sync-rules.md, "Approval of held deletions"): it covers exactly the persons whose
-/// deletions the latest <c>DeletionsHeld</c> run held, for the tenant's <c>DeletionApprovalHours</c>. An approval naming
-/// no one would let any later mass deletion through, so with nothing held it is refused.</summary>
+/// <summary>sync-rules.md, "Approval of held deletions". One naming no one would let any mass deletion through: refused.</summary>
 public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimeProvider time)
 {
     // How far back the latest holding run is looked for; runs are twice a day, so this is weeks of history.
@@ -18,19 +16,13 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
         var held = await LatestHoldingRunAsync(tenantId, cancellationToken);
         var now = time.GetUtcNow();
         var hours = tenant.Settings?.DeletionApprovalHours ?? TenantSettings.DefaultDeletionApprovalHours;
-        var approval = new DeletionApproval(
-            Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture),
-            held.RunId,
-            held.HeldDeletions.Select(h => h.EmployeeId).ToHashSet(),
-            now,
-            grantedBy,
-            now.AddHours(hours));
+        var approval = new DeletionApproval(Guid.NewGuid().ToString("N", CultureInfo.InvariantCulture), held.RunId,
+            held.HeldDeletions.Select(h => h.EmployeeId).ToHashSet(), now, grantedBy, now.AddHours(hours));
         await tenants.SetDeletionApprovalAsync(tenantId, approval, cancellationToken);
         return approval;
     }
 
-    // A run that did not get to planning says nothing about what is held and is passed over; a newer run that completed
-    // without holding anything means nothing is held now.
+    // A run that did not get to planning is passed over; a newer run that completed without holding anything means nothing is held.
     private async Task<RunRecord> LatestHoldingRunAsync(string tenantId, CancellationToken cancellationToken)
     {
         await foreach (var run in runs.ListRecentAsync(tenantId, RunsLookedAt, cancellationToken))
@@ -51,3 +43,5 @@ public sealed class DeletionApprovals(TenantStore tenants, RunStore runs, TimePr
             + "An approval covers only the deletions a run held; run it (or a dry run) first.");
     }
 }
+
+public sealed class NothingHeldException(string message) : Exception(message);

@@ -2,21 +2,16 @@ using StaffCloudSync.Core.Platform.AppSettings;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>How tenant runs are queued and guarded (section <c>Dispatch</c>).</summary>
 public sealed class DispatchOptions
 {
     public const string SectionName = "Dispatch";
 
-    /// <summary>The Functions host's <c>functionTimeout</c> (host.json, deployed with the app, so a constant of the build).</summary>
+    // host.json's functionTimeout, deployed with the app, so a constant of the build.
     public static readonly TimeSpan FunctionTimeout = TimeSpan.FromMinutes(30);
-
-    /// <summary>How long a run holds its tenant without a renewal (renewed while the run is active).</summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromMinutes(35);
 }
 
-/// <summary>The lease must outlive the longest run: a shorter one would let a second run in beside a running one. The longest
-/// run is the Functions timeout, and the run time budget (<c>Sync:RunTimeBudget</c>) stays under both. Every failure
-/// at once, each naming the configuration key and the app setting an operator edits.</summary>
+/// <summary>The lease must outlive the longest run (the Functions timeout), and the run time budget stays under both.</summary>
 public sealed class DispatchOptionsValidator(IOptions<SyncOptions>? sync = null) : IValidateOptions<DispatchOptions>
 {
     private static readonly TimeSpan LongestLease = TimeSpan.FromHours(6);
@@ -46,7 +41,6 @@ public sealed class DispatchOptionsValidator(IOptions<SyncOptions>? sync = null)
         return AppSetting.Result(failures);
     }
 
-    /// <summary>The budget, or null when there is none to compare or the <c>Sync</c> section is itself invalid.</summary>
     private TimeSpan? RunTimeBudget()
     {
         try

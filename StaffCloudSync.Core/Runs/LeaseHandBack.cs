@@ -3,14 +3,10 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>A queue message delivered again while its own run still holds the tenant: the instance running it died (a running
-/// instance keeps its message invisible). Completing it as skipped would leave the tenant to the next scheduled run,
-/// twelve hours on; throwing would only bring it back after the queue's visibility timeout, a few times, and then to
-/// the poison queue long before a 35-minute lease lapses. So the run's continuation is queued, invisible until the
-/// lease lapses, and the lease is handed to it; this message is then completed (docs/decisions.md, "lease hand-back").</summary>
+/// <summary>A message delivered again while its own run holds the tenant: its instance died (docs/decisions.md, "lease hand-back").</summary>
 internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunStore runs, TimeProvider time, ILogger logger)
 {
-    /// <summary>Past the lease's end, for the clocks of the instances and of storage that do not quite agree.</summary>
+    // Past the lease's end, for clocks that do not quite agree.
     public static readonly TimeSpan Margin = TimeSpan.FromSeconds(5);
 
     public async Task<RunRecord> DeferAsync(SyncRequest request, LeaseResult lease, CancellationToken cancellationToken)
@@ -23,8 +19,7 @@ internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunS
         // Queued before the lease moves: if queuing fails, this message is retried and finds the lease as it was.
         await queue.EnqueueAsync(next with { RequestedAt = now }, delay, cancellationToken);
 
-        // Handed over for what is left of it: no other run starts in between, and should the old run be alive after
-        // all, its next renewal fails and it stops writing long before the continuation becomes visible.
+        // Should the old run be alive after all, its next renewal fails and it stops writing before the continuation is visible.
         if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, delay, CancellationToken.None))
             QueueLog.ContinuationWithoutLease(logger, request.TenantId, request.RunId, next.RunId);
 
@@ -33,10 +28,7 @@ internal sealed class LeaseHandBack(ITenantLeases leases, ISyncQueue queue, RunS
             $"{lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z); continuation {next.RunId} queued, due when the lease lapses at {now + delay:yyyy-MM-dd HH:mm:ss}Z";
         var dead = await runs.GetAsync(request.TenantId, request.RunId, cancellationToken);
         if (dead is not null && dead.Status != RunStatus.Running)
-        {
-            // It recorded its own end before the instance went: that record stays as it is.
             return dead;
-        }
 
         var record = RunRecorder.EndedFor(request, dead, now, now, new RunEnd(RunStatus.Continued, reason));
         await runs.WriteAsync(record, cancellationToken);

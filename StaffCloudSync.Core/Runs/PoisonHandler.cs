@@ -3,8 +3,7 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>A message the queue gave up on (it kept failing transiently): recorded as a failed run of its tenant and
-/// logged as an error an alert matches ("PoisonMessage", event 1505).</summary>
+/// <summary>A message the queue gave up on: recorded as a failed run and logged as an error an alert matches (event 1505).</summary>
 public sealed class PoisonHandler(RunStore runs, TimeProvider time, ILogger<PoisonHandler> logger)
 {
     public async Task HandleAsync(string messageText, string messageId, CancellationToken cancellationToken)

@@ -8,10 +8,9 @@ namespace StaffCloudSync.Core.Runs;
 
 internal sealed record RunEnd(RunStatus Status, string? Reason, SyncFailureKind? FailureKind = null);
 
-/// <summary>How a run that applied its plan (or stopped at its budget) ends.</summary>
 internal static class RunConclusion
 {
-    /// <summary>Held deletions need an operator, so they outrank record errors in the status; the reason names both.</summary>
+    // Held deletions need an operator, so they outrank record errors in the status; the reason names both.
     public static RunEnd Of(SyncPlan plan, ApplyResult result)
     {
         var failed = result.Counts.Failed;
@@ -25,8 +24,7 @@ internal static class RunConclusion
         return failed > 0 ? new(RunStatus.CompletedWithErrors, failures) : new(RunStatus.Succeeded, null);
     }
 
-    /// <summary><c>Continued</c> with its continuation, or — past <see cref="SyncOptions.DefaultMaxContinuations"/> — <c>Failed</c>:
-    /// a chain that never ends means the budget, the limit or the partner's pace needs an operator.</summary>
+    // Past MaxContinuations Failed: a chain that never ends means the budget or the partner's pace needs an operator.
     public static (RunEnd End, SyncRequest? Next) AtBudget(SyncRequest request, RunBudget budget, ApplyResult result, int maxContinuations)
     {
         var writes = result.Completed.Count.ToString(CultureInfo.InvariantCulture);
@@ -42,8 +40,7 @@ internal static class RunConclusion
         return (new(RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})"), next);
     }
 
-    /// <summary>What a held run holds and what the operator's approval makes the next run do, naming only what applies: deletions
-    /// over the threshold, and unproven persons StaffCloud's list left out (read singly once approved, deleted only on a 404).</summary>
+    // What a held run holds and what the operator's approval makes the next run do, naming only what applies.
     internal static string HeldReason(DeletionGuardDecision guard)
     {
         var deletions = guard.Tripped && guard.Deletions > 0;
@@ -64,14 +61,12 @@ internal static class RunConclusion
     }
 }
 
-/// <summary>Whatever ended a run, as a reason an operator can act on. Unknown errors count as transient (a retry is cheap and
-/// safe: every write is idempotent), but their type is named so they can be recognised.</summary>
+/// <summary>Unknown errors count as transient (a retry is cheap and safe: every write is idempotent), but their type is named.</summary>
 internal sealed record RunFailure(SyncFailureKind Kind, string Message)
 {
-    /// <summary>The run's end: <c>Failed</c> with this reason (and <paramref name="suffix"/>, what the run had got to).</summary>
     public RunEnd End(string? suffix = null) => new(RunStatus.Failed, $"{Kind}: {Message}{suffix}", Kind);
 
-    /// <summary>Null for a cancellation of the whole host, which must propagate rather than be recorded as a failure.</summary>
+    // Null for a cancellation of the whole host, which must propagate rather than be recorded as a failure.
     public static RunFailure? From(string tenantId, Exception exception) => exception switch
     {
         SyncRunException run => new RunFailure(run.Kind, run.Message),
@@ -83,19 +78,15 @@ internal sealed record RunFailure(SyncFailureKind Kind, string Message)
     };
 }
 
-/// <summary>A run stopped before its plan is done, other than by its budget: the host is stopping, or the run lost its lease.
-/// Both stop it between writes, never in one: a write cut off leaves MobieTrain in a state the next run must guess at.</summary>
+/// <summary>The host is stopping, or the lease is lost: stopped between writes, never in one (the next run would have to guess).</summary>
 internal sealed class RunStop(CancellationToken hostStopping, CancellationToken leaseLost) : IDisposable
 {
     private readonly CancellationTokenSource _any = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, leaseLost);
 
-    /// <summary>Signalled by either cause; what the budget and the reads watch.</summary>
     public CancellationToken Token => _any.Token;
-
     public bool Stopped => _any.IsCancellationRequested;
 
-    /// <summary>A lost lease outranks the host: another run may own the tenant now, so no continuation is queued. The host's stop
-    /// hands the tenant to a continuation, exactly as the time budget does.</summary>
+    // A lost lease outranks the host: another run may own the tenant now, so no continuation is queued.
     public (RunEnd End, SyncRequest? Next) End(SyncRequest request, int writes, ILogger logger)
     {
         var done = $"stopped between writes after {writes.ToString(CultureInfo.InvariantCulture)} writes";

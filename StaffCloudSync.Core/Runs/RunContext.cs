@@ -7,26 +7,16 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>Everything one run is about, built once from a tenant whose settings are known valid: the request, the run's time,
-/// the parsed plan settings, the approval in force and where the calls go. Read, plan, apply and record all take it.</summary>
+/// <summary>Everything one run is about, built once from a tenant whose settings are known valid.</summary>
 public sealed record RunContext(
-    SyncRequest Request,
-    TenantRecord Tenant,
-    DateTimeOffset Now,
-    PlanSettings Plan,
-    DeletionApproval? Approval,
-    StaffCloudTarget StaffCloud,
+    SyncRequest Request, TenantRecord Tenant, DateTimeOffset Now, PlanSettings Plan, DeletionApproval? Approval, StaffCloudTarget StaffCloud,
     MobieTrainTarget MobieTrain)
 {
     public string TenantId => Request.TenantId;
-
     public string RunId => Request.RunId;
-
     public bool DryRun => Request.DryRun;
-
     public TenantSettings Settings => Tenant.ValidSettings;
 
-    /// <summary>Where this run's writes go: the account, with the run id their idempotency keys carry.</summary>
     public MobieTrainWriteTarget MobieTrainWrites => MobieTrainWriteTarget.For(MobieTrain, RunId);
 
     public static RunContext For(SyncRequest request, TenantRecord tenant, DateTimeOffset now)
@@ -40,7 +30,7 @@ public sealed record RunContext(
             TenantTargets.StaffCloud(settings), TenantTargets.MobieTrain(settings));
     }
 
-    /// <summary>The run's own row and every row (the one-account check needs them all), from one read of the table.</summary>
+    // Every row, not just the run's own: the one-account check needs them all.
     public static async Task<(TenantRecord Tenant, IReadOnlyList<TenantRecord> Rows)> ReadTenantAsync(TenantStore tenants, string tenantId, CancellationToken cancellationToken)
     {
         var rows = await tenants.ListAsync(cancellationToken).ToListAsync(cancellationToken);
@@ -55,7 +45,6 @@ public sealed record RunContext(
         return (tenant, rows);
     }
 
-    /// <summary>A run whose StaffCloud tenant, MobieTrain account or token secret another row claims too reads nothing.</summary>
     public static void EnsureOwnAccounts(TenantSettings settings, IReadOnlyList<TenantRecord> rows)
     {
         var conflicts = TenantClaims.Conflicts(settings, rows);
@@ -63,7 +52,7 @@ public sealed record RunContext(
             throw new SyncRunException(settings.TenantId, SyncFailureKind.Configuration, TenantClaims.Describe(settings.TenantId, conflicts));
     }
 
-    /// <summary>Reads and plans one tenant as a run would, without writing anything or recording a run.</summary>
+    /// <summary>Reads and plans one tenant as a run would, without writing or recording anything.</summary>
     public static async Task<TenantPreview> PreviewAsync(TenantStore tenants, SnapshotReader reader, string tenantId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var (tenant, rows) = await ReadTenantAsync(tenants, tenantId, cancellationToken);

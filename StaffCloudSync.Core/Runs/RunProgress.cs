@@ -1,20 +1,15 @@
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>Where an inline run is, for a live display: the invocation of its chain, its phase (<c>lease</c>, <c>read</c>,
-/// <c>plan</c>, <c>apply: groups</c>, <c>apply: removals</c>, <c>apply: changes</c>, <c>apply: invitations</c>) and
-/// the writes of this invocation finished (done or failed) of those its plan holds.</summary>
+/// <summary>Where an inline run is, for a live display; phases <c>lease</c>, <c>read</c>, <c>plan</c>, then the applier's below.</summary>
 public sealed record RunProgress(string TenantId, int Invocation, string Phase, int WritesDone, int WritesPlanned)
 {
-    /// <summary>The applier's phases, in its order, as progress names them.</summary>
     public const string Groups = "apply: groups";
     public const string Removals = "apply: removals";
     public const string Changes = "apply: changes";
     public const string Invitations = "apply: invitations";
 }
 
-/// <summary>Carries the listener of an inline run down to the applier. It flows with the run's async context rather than through
-/// the run owner's and the applier's signatures: the queue's runs have no listener, and each inline run (several at once
-/// in a bench) sees only its own. Reports come from the applier's parallel writes, so the listener must be thread-safe.</summary>
+/// <summary>Carries an inline run's listener to the applier in the async context. Reports come from parallel writes: be thread-safe.</summary>
 internal sealed class RunProgressTracker
 {
     private static readonly AsyncLocal<RunProgressTracker?> Active = new();
@@ -29,10 +24,9 @@ internal sealed class RunProgressTracker
     private RunProgressTracker(IProgress<RunProgress> listener, string tenantId, int invocation)
         => (_listener, _tenantId, _invocation) = (listener, tenantId, invocation);
 
-    /// <summary>Null on the queue's runs and when no one listens.</summary>
     public static RunProgressTracker? Current => Active.Value;
 
-    /// <summary>Listens for the rest of the caller's async flow; disposing stops it.</summary>
+    // Listens for the rest of the caller's async flow; disposing stops it.
     public static IDisposable? Listen(IProgress<RunProgress>? listener, string tenantId, int invocation)
     {
         if (listener is null)
@@ -45,7 +39,6 @@ internal sealed class RunProgressTracker
         return new Restore(previous);
     }
 
-    /// <summary>A phase before the writes; a new invocation starts again from none done.</summary>
     public void Phase(int invocation, string phase)
     {
         Volatile.Write(ref _invocation, invocation);
@@ -62,7 +55,6 @@ internal sealed class RunProgressTracker
         Send();
     }
 
-    /// <summary>A write of <paramref name="phase"/> finished, done or failed: either way one fewer to wait for.</summary>
     public void Finished(string phase)
     {
         Volatile.Write(ref _phase, phase);
@@ -82,7 +74,6 @@ internal sealed class RunProgressTracker
 /// <summary>An inline run with a listener: what the CLI's <c>sync</c> and <c>sandbox run</c> show live on a terminal.</summary>
 public static class InlineRunProgress
 {
-    /// <summary><see cref="TenantRunner.RunInlineAsync"/> with <paramref name="progress"/> told of each phase and finished write.</summary>
     public static async Task<SyncOutcome> RunInlineAsync(this TenantRunner runner, SyncRequest request,
         Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {

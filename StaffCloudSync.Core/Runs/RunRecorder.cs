@@ -6,11 +6,9 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>Step 4 of a run: the run record — built here and nowhere else —, the tenant's health (failures in a row, quarantine)
-/// and what the run did to the operator's approval of held deletions.</summary>
+/// <summary>Step 4 of a run: the run record (built here only), the tenant's health and the approval of held deletions.</summary>
 internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quarantineAfterFailures, TimeProvider time, ILogger logger)
 {
-    /// <summary>The record of <paramref name="request"/>, how it ended and — when it got as far as applying — what it did.</summary>
     public static RunRecord Build(SyncRequest request, DateTimeOffset startedAt, DateTimeOffset? endedAt, RunEnd end, RunWork? work = null) => new()
     {
         TenantId = request.TenantId,
@@ -33,16 +31,14 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         Approval = work?.Approval,
     };
 
-    /// <summary>A run that could not record its own end (the queue gave up on it, or its instance died): its last record when there
-    /// is one, so what that attempt did stays for the operator, else the record of the request as it was asked for.</summary>
+    // A run that could not record its own end: its last record, when there is one, so what that attempt did stays.
     public static RunRecord EndedFor(SyncRequest request, RunRecord? last, DateTimeOffset startedAt, DateTimeOffset endedAt, RunEnd end) =>
         last is null ? Build(request, startedAt, endedAt, end) : last with { EndedAt = endedAt, Status = end.Status, Reason = end.Reason };
 
-    /// <summary>Status Running, so an operator sees the run while it goes on.</summary>
     public Task WriteStartAsync(SyncRequest request, DateTimeOffset startedAt, CancellationToken cancellationToken) =>
         runs.WriteAsync(Build(request, startedAt, null, new RunEnd(RunStatus.Running, null)), cancellationToken);
 
-    /// <summary>A run that never started (another run holds the tenant): recorded as it is refused, counted nowhere.</summary>
+    // Another run holds the tenant: recorded as it is refused, counted nowhere.
     public async Task<RunRecord> WriteSkippedAsync(SyncRequest request, string reason, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
@@ -69,8 +65,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         return new SyncOutcome(final, work?.Plan);
     }
 
-    /// <summary>Takes the persons this run deleted out of the approval (used up once none is left), or clears an approval that
-    /// lapsed; conditional on the approval's id, so one granted while the run was going is never touched.</summary>
+    // Conditional on the approval's id, so one granted while the run was going is never touched.
     public async Task SettleApprovalAsync(RunContext context, SyncPlan plan, ApplyResult result, CancellationToken cancellationToken)
     {
         if (context.DryRun || context.Tenant.DeletionApproval is not { } pending)

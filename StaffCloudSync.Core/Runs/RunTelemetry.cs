@@ -5,21 +5,18 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>A run's request and record in <see cref="SyncTelemetry"/>'s terms; apart from it so that stays a leaf any folder can use.</summary>
+/// <summary>A run's request and record in <see cref="SyncTelemetry"/>'s terms, apart so that stays a leaf any folder can use.</summary>
 public static class RunTelemetry
 {
-    /// <summary>The run's span (see <see cref="SyncTelemetry.StartRun"/>), tagged with what the run is.</summary>
-    public static Activity? StartRunSpan(this SyncRequest request)
-    {
-        return SyncTelemetry.StartRun(request.RunId, request.Traceparent, request.Tracestate)?
+    public static Activity? StartRunSpan(this SyncRequest request) =>
+        SyncTelemetry.StartRun(request.RunId, request.Traceparent, request.Tracestate)?
             .SetTag(SyncTelemetry.TenantTag, request.TenantId)
             .SetTag(SyncTelemetry.TriggerTag, request.Trigger.ToString())
             .SetTag(SyncTelemetry.DryRunTag, request.DryRun)
             .SetTag("chain", request.ChainId ?? request.RunId)
             .SetTag("invocation", request.Invocation);
-    }
 
-    /// <summary>An inline chain's <c>around</c> with each invocation in its run span (the queue trigger opens a queued run's).</summary>
+    // The queue trigger opens a queued run's span itself.
     internal static Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>> EachInItsSpan(
         Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around) => async (request, run) =>
     {
@@ -27,13 +24,13 @@ public static class RunTelemetry
         return around is null ? await run() : await around(request, run);
     };
 
-    /// <summary>The message with the current span's trace context, unless it carries one already (a continuation's own).</summary>
+    // Unless it carries one already (a continuation's own).
     public static SyncRequest WithTraceContext(this SyncRequest request) =>
         request.Traceparent is null && SyncTelemetry.CurrentTraceContext() is ({ } traceparent, var tracestate)
             ? request with { Traceparent = traceparent, Tracestate = tracestate }
             : request;
 
-    /// <summary>The planner in a span of its own, opened here because the planner is pure (no clock, no telemetry).</summary>
+    // Opened here because the planner is pure (no clock, no telemetry).
     public static SyncPlan PlanInSpan(TenantSnapshot snapshot, RunContext context)
     {
         using var span = SyncTelemetry.StartPhase(SyncTelemetry.PlanSpan);
@@ -42,7 +39,6 @@ public static class RunTelemetry
         return plan;
     }
 
-    /// <summary>The metrics of a run, from its final record; the run's span gets the status.</summary>
     public static void Record(SyncRequest request, RunRecord record, long durationMs)
     {
         var tenant = new KeyValuePair<string, object?>(SyncTelemetry.TenantTag, record.TenantId);
@@ -56,8 +52,13 @@ public static class RunTelemetry
         if (request.RequestedAt != default && record.StartedAt >= request.RequestedAt)
             SyncTelemetry.Lag.Record((record.StartedAt - request.RequestedAt).TotalSeconds, trigger);
 
-        foreach (var (kind, count) in ActionCounts(record.Counts).Where(c => c.Count > 0))
-            SyncTelemetry.Actions.Add(count, tenant, dry, new(SyncTelemetry.KindTag, kind));
+        // Skips and held deletions have metrics of their own.
+        var actionColumns = RunEntityMapper.CountColumns.Where(c => c.Column is not (nameof(SyncCounts.Skipped) or nameof(SyncCounts.DeletionsHeld)));
+        foreach (var (kind, get, _) in actionColumns)
+        {
+            if (get(record.Counts) is > 0 and var count)
+                SyncTelemetry.Actions.Add(count, tenant, dry, new(SyncTelemetry.KindTag, kind));
+        }
 
         foreach (var reason in record.Skipped.GroupBy(s => s.Reason))
             SyncTelemetry.Skipped.Add(reason.Count(), tenant, dry, new(SyncTelemetry.ReasonTag, reason.Key.ToString()));
@@ -78,20 +79,5 @@ public static class RunTelemetry
             span.SetStatus(record.Status == RunStatus.Failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok,
                 record.Status == RunStatus.Failed ? record.FailureKind?.ToString() : null);
         }
-    }
-
-    /// <summary>The record's counts by kind of action (the metric's <c>kind</c> tag), named as the record names them.</summary>
-    private static IEnumerable<(string Kind, int Count)> ActionCounts(SyncCounts counts)
-    {
-        yield return (nameof(SyncCounts.Invited), counts.Invited);
-        yield return (nameof(SyncCounts.InvitationsUpdated), counts.InvitationsUpdated);
-        yield return (nameof(SyncCounts.InvitationsReplaced), counts.InvitationsReplaced);
-        yield return (nameof(SyncCounts.UsersUpdated), counts.UsersUpdated);
-        yield return (nameof(SyncCounts.UsersRemoved), counts.UsersRemoved);
-        yield return (nameof(SyncCounts.InvitationsRemoved), counts.InvitationsRemoved);
-        yield return (nameof(SyncCounts.InvitationsExpired), counts.InvitationsExpired);
-        yield return (nameof(SyncCounts.GroupsCreated), counts.GroupsCreated);
-        yield return (nameof(SyncCounts.GroupsRenamed), counts.GroupsRenamed);
-        yield return (nameof(SyncCounts.Failed), counts.Failed);
     }
 }

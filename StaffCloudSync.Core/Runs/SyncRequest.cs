@@ -5,23 +5,19 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>One tenant run to do, and the message on the <c>tenant-sync</c> queue that asks for it. A continuation carries its
-/// chain (the first invocation's run id) and which invocation it is, so a chain is bounded and shown as one.</summary>
+/// <summary>One tenant run to do, and its queue message; a continuation carries its chain, so a chain is bounded and shown as one.</summary>
 public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigger, bool DryRun)
 {
     [JsonConstructor]
     public SyncRequest(string tenantId, string runId, RunTrigger trigger, bool dryRun, DateTimeOffset requestedAt)
         : this(tenantId, runId, trigger, dryRun) => RequestedAt = requestedAt;
 
-    /// <summary>When the run was asked for (the message's time); unset for a run that is not queued.</summary>
+    // Unset for a run that is not queued.
     public DateTimeOffset RequestedAt { get; init; }
-
-    /// <summary>Absent for a first invocation.</summary>
     public string? ChainId { get; init; }
-
     public int Invocation { get; init; } = 1;
 
-    /// <summary>The W3C trace context of the span that queued it, so the run continues that trace; absent in older messages.</summary>
+    // The W3C trace context of the span that queued it, so the run continues that trace.
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Traceparent { get; init; }
 
@@ -30,8 +26,6 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
 
     public const string QueueName = "tenant-sync";
     public const string PoisonQueueName = "tenant-sync-poison";
-
-    /// <summary>What a preview (explain, plan) stands in a run id's place: it reads and plans, and no write, record or log line carries it.</summary>
     public const string PreviewRunId = "preview";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -42,16 +36,15 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
 
     public static string NewRunId() => Guid.NewGuid().ToString("N");
 
-    /// <summary>A preview's request: reads and plans like a dry run, and is not a run (no record, no MobieTrain write target).</summary>
+    /// <summary>A preview (explain, plan) reads and plans like a dry run, and is not a run: no write, record or log line carries it.</summary>
     public static SyncRequest Preview(string tenantId) => new(tenantId, PreviewRunId, RunTrigger.Manual, DryRun: true);
 
-    /// <summary>The next invocation of this run's chain: a new run id, trigger <c>continuation</c>, never a dry run.</summary>
     public SyncRequest Continuation() =>
         new(TenantId, NewRunId(), RunTrigger.Continuation, false) { ChainId = ChainId ?? RunId, Invocation = Invocation + 1 };
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 
-    /// <summary>Reads a queue message; a malformed one gives the reason (never echoed back: it may hold anything).</summary>
+    // A malformed message's reason never echoes it back: it may hold anything.
     public static bool TryParse(string? text, out SyncRequest? message, out string? error)
     {
         message = null;
@@ -87,9 +80,9 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
 /// <summary>The result of a run: its record (already stored), and the plan when one was made.</summary>
 public sealed record SyncOutcome(RunRecord Record, SyncPlan? Plan)
 {
-    /// <summary>Derived, not stored: only a run that failed because a partner was unavailable is worth retrying soon.</summary>
+    // Only a run that failed because a partner was unavailable is worth retrying soon.
     public bool Retryable => Record is { Status: RunStatus.Failed, FailureKind: SyncFailureKind.Unavailable };
 
-    /// <summary>The run stopped at its time budget: this is the continuation to start at once, under the same lease.</summary>
+    // Set when the run stopped at its time budget: to start at once, under the same lease.
     public SyncRequest? Continuation { get; init; }
 }

@@ -9,33 +9,18 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Runs;
 
-/// <summary>The owner of a tenant's run: lease → context → read → plan → apply → record, then its continuation. The queue, the
-/// CLI and the sandbox all come here, so what an operator sees locally is what production does. A second concurrent
-/// run ends <c>Skipped</c>; a second delivery of a run whose instance died goes on as its continuation (<see cref="LeaseHandBack"/>).</summary>
+/// <summary>The owner of a tenant's run (docs/decisions.md, "Who owns a run?"): what an operator sees locally is what production does.</summary>
 public sealed class TenantRunner(
-    TenantStore tenants,
-    RunStore runs,
-    SnapshotReader reader,
-    PlanApplier applier,
-    AccountMarkers markers,
-    ISyncQueue queue,
-    ITenantLeases leases,
-    TenantLeaseKeeper keeper,
-    IOptions<DispatchOptions> dispatch,
-    IOptions<SyncOptions> sync,
-    IOptions<QuarantineOptions> quarantine,
-    TimeProvider time,
-    ILogger<TenantRunner> logger,
-    IEnumerable<IQueuedRunObserver>? observers = null)
+    TenantStore tenants, RunStore runs, SnapshotReader reader, PlanApplier applier, AccountMarkers markers, ISyncQueue queue,
+    ITenantLeases leases, TenantLeaseKeeper keeper, IOptions<DispatchOptions> dispatch, IOptions<SyncOptions> sync,
+    IOptions<QuarantineOptions> quarantine, TimeProvider time, ILogger<TenantRunner> logger, IEnumerable<IQueuedRunObserver>? observers = null)
 {
     private readonly RunRecorder _recorder = new(runs, tenants, quarantine.Value.AfterFailures, time, logger);
     private readonly LeaseHandBack _handBack = new(leases, queue, runs, time, logger);
 
     private TimeSpan LeaseDuration => dispatch.Value.LeaseDuration;
 
-    /// <summary>One queue message: a malformed one is dropped; a continuation is queued with the lease handed to it; a failure a
-    /// retry can help is thrown so the queue tries again. On <paramref name="hostStopping"/> the run stops between writes
-    /// and hands over to its continuation; its record and the continuation's message are not cut off.</summary>
+    // A failure a retry can help is thrown so the queue tries again; on hostStopping the run hands over to its continuation.
     public async Task<RunRecord?> RunQueuedAsync(string messageText, string messageId, long dequeueCount, CancellationToken hostStopping)
     {
         var cancellationToken = CancellationToken.None;
@@ -78,9 +63,7 @@ public sealed class TenantRunner(
         return outcome.Record;
     }
 
-    /// <summary>A run in this process (CLI, sandbox): one lease under the first run id for the whole chain, given back even when
-    /// interrupted; continuations run here at once. <paramref name="around"/> wraps each invocation. A busy tenant is
-    /// not waited for (<see cref="TenantBusyException"/>).</summary>
+    // CLI and sandbox: one lease under the first run id for the whole chain; continuations run here at once, each wrapped by around.
     public async Task<SyncOutcome> RunInlineAsync(
         SyncRequest request, Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>>? around, CancellationToken cancellationToken)
     {
@@ -161,13 +144,11 @@ public sealed class TenantRunner(
             snapshot.StaffCloud.Assignments.Count, snapshot.MobieTrain.Users.Count, snapshot.MobieTrain.Invitations.Count,
             snapshot.MobieTrain.UserGroups.Count, readMs);
         await markers.EnsureAsync(context.MobieTrainWrites, context.DryRun, snapshot.MobieTrain, cancellationToken);
-
         RunProgressTracker.Current?.Phase(context.Request.Invocation, "plan");
         var planStarted = time.GetTimestamp();
         var plan = RunTelemetry.PlanInSpan(snapshot, context);
         var planMs = Milliseconds(planStarted);
         LogPlan(context, plan, planMs);
-
         var applyStarted = time.GetTimestamp();
         var budget = new RunBudget(time, started, sync.Value.RunTimeBudget, stop.Token);
         var result = context.DryRun
@@ -216,8 +197,7 @@ public sealed class TenantRunner(
             SyncLog.DeletionsHeld(logger, context.TenantId, context.RunId, guard.Deletions, guard.Threshold, guard.SyncedPersons);
     }
 
-    // The lease passes to the continuation first, so no other run gets in between; if its message cannot be queued, the
-    // lease is given back and the next scheduled run goes on.
+    // The lease passes to the continuation first, so no other run gets in between; if its message cannot be queued, it is given back.
     private async Task<bool> HandOverAsync(SyncRequest request, SyncRequest next, CancellationToken cancellationToken)
     {
         if (!await leases.HandOverAsync(request.TenantId, request.RunId, next.RunId, LeaseDuration, CancellationToken.None))
@@ -252,3 +232,20 @@ public sealed class TenantRunner(
 
     private long Milliseconds(long startedTimestamp) => (long)time.GetElapsedTime(startedTimestamp).TotalMilliseconds;
 }
+
+/// <summary>Told of every queued run before the lease, and when it is skipped; keeps Runs from depending on Scheduling.</summary>
+public interface IQueuedRunObserver
+{
+    Task RunStartingAsync(SyncRequest message, CancellationToken cancellationToken);
+
+    Task RunSkippedAsync(SyncRequest message, string? heldByRunId, CancellationToken cancellationToken);
+}
+
+public sealed class TenantBusyException(string tenantId, LeaseResult lease)
+    : Exception($"tenant '{tenantId}' is busy: run {lease.HeldByRunId ?? "?"} holds it until {lease.HeldUntil:yyyy-MM-dd HH:mm:ss}Z")
+{
+    public LeaseResult? Lease { get; } = lease;
+}
+
+public sealed class SyncRetryException(string tenantId, string runId, string? reason)
+    : Exception($"run {runId} of tenant '{tenantId}' failed transiently and is retried by the queue: {reason}");

@@ -5,9 +5,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling;
 
-/// <summary>The scheduled fan-out: one queue message per enabled tenant, each in its own failure domain. A row too broken to say
-/// whether it is enabled is queued too, so its run records the problem where an operator looks. The longest tenants go
-/// first (<see cref="DispatchOrder"/>), so the pool ends the day together rather than waiting on one taken last.</summary>
+/// <summary>One queue message per enabled tenant, longest first; a broken row too, so its run records the problem for an operator.</summary>
 public sealed class TenantDispatcher(
     TenantStore tenants, ISyncQueue queue, IOptions<QuarantineOptions> quarantine, TimeProvider time, ILogger<TenantDispatcher> logger)
 {
@@ -42,10 +40,7 @@ public sealed class TenantDispatcher(
             if (!tenant.IsValid)
                 DispatchLog.InvalidTenantQueued(logger, tenant.TenantId, string.Join("; ", tenant.Errors.Select(e => $"{e.Field}: {e.Message}")));
             else if (TenantClaims.Conflicts(tenant.ValidSettings, rows) is { Count: > 0 } conflicts)
-            {
-                // Queued all the same, like an invalid row: its run fails before reading and says so where operators look.
                 DispatchLog.SharedAccountQueued(logger, tenant.TenantId, string.Join("; ", conflicts.Select(e => $"{e.Field}: {e.Message}")));
-            }
 
             using var dispatched = SyncTelemetry.StartDispatch(tenant.TenantId);
             var message = new SyncRequest(tenant.TenantId, SyncRequest.NewRunId(), RunTrigger.Scheduled, false, now);
@@ -60,7 +55,7 @@ public sealed class TenantDispatcher(
 
 public sealed record DispatchResult(IReadOnlyList<string> Queued, int Disabled, IReadOnlyList<string> QuarantinedWaiting);
 
-/// <summary>Events of the schedule's fan-out; ids only. Alerts match on the event ids (the queue's own are <c>Runs/QueueLog</c>).</summary>
+// Ids only; alerts match on the event ids (the queue's own are Runs/QueueLog).
 internal static partial class DispatchLog
 {
     [LoggerMessage(EventId = 1500, Level = LogLevel.Information,

@@ -7,25 +7,21 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs.Applying;
 
-/// <summary>The state of one apply: it runs a phase's writes with bounded parallelism and decides what each outcome means (a
-/// record's failure, an outage, a run-level error); what a write does is <see cref="PlannedWrites"/>'s.</summary>
+/// <summary>One apply: a phase's writes in parallel, and what each outcome means (a record's failure, an outage, a run-level error).</summary>
 internal sealed class ApplyRun(
     MobieTrainWriteTarget target, int parallelism, int maxConsecutiveTransient, RunBudget budget, ILogger logger, CancellationToken cancellationToken)
     : IDisposable
 {
     private int _started;
     private volatile bool _budgetSpent;
-
     private readonly ConcurrentQueue<RecordFailure> _failures = new();
     private readonly ConcurrentQueue<SyncAction> _completed = new();
     private readonly CancellationTokenSource _stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
     private Exception? _runLevelError;
     private int _consecutiveTransient;
     private string _phase = string.Empty;
-
     public SyncCounter Counter { get; } = new();
 
-    /// <summary>One phase of the applier's order, its writes in parallel; <paramref name="phase"/> is how progress names it.</summary>
     public async Task PhaseAsync<T>(string phase, IEnumerable<T> actions, Func<T, CancellationToken, Task> write)
         where T : SyncAction
     {

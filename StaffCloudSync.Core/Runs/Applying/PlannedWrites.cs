@@ -4,7 +4,6 @@ using StaffCloudSync.Core.Partners.MobieTrain;
 
 namespace StaffCloudSync.Core.Runs.Applying;
 
-/// <summary>What each planned action writes to MobieTrain, and the ids of the groups the run created for its later writes.</summary>
 internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTarget target)
 {
     private readonly ConcurrentDictionary<GroupSource, string> _createdGroups = new();
@@ -27,7 +26,6 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
         _ => throw new ArgumentOutOfRangeException(nameof(action), action.Kind, "Not a removal."),
     };
 
-    /// <summary>A replacement (rule 7) or an update (rules 5–7).</summary>
     public Task ChangeAsync(SyncAction action, CancellationToken cancellationToken) => action switch
     {
         ReplaceInvitationAction r => ReplaceAsync(r, cancellationToken),
@@ -48,31 +46,20 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
     }
 
     private NewInvitation ToNewInvitation(PlannedInvitation planned) => new(
-        planned.ExternalId, planned.FirstName, planned.LastName, planned.Email, planned.Phone, planned.Language,
-        Resolve(planned.Groups));
+        planned.ExternalId, planned.FirstName, planned.LastName, planned.Email, planned.Phone, planned.Language, Resolve(planned.Groups));
 
     private PersonPatch ToPatch(PlannedPatch patch) => new(
         patch.FirstName, patch.LastName, patch.Email, patch.Phone, patch.Language,
         patch.Groups is null ? null : Resolve(patch.Groups));
 
-    /// <summary>Group ids for the write: created groups by their new id; a group whose create failed cannot be referenced.</summary>
-    private List<string> Resolve(IReadOnlyList<GroupRef> groups)
-    {
-        var ids = new List<string>(groups.Count);
-        foreach (var reference in groups)
-        {
-            if (reference.GroupId is { } id)
-                ids.Add(id);
-            else if (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created))
-                ids.Add(created);
-            else
-                throw new MissingGroupException(reference.PendingSource.Value);
-        }
+    // A group whose create failed cannot be referenced: that record fails, the run goes on.
+    private List<string> Resolve(IReadOnlyList<GroupRef> groups) =>
+    [
+        .. groups.Select(reference => reference.GroupId ?? (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created)
+            ? created
+            : throw new MissingGroupException(reference.PendingSource.Value))),
+    ];
 
-        return ids;
-    }
-
-    /// <summary>The write refers to a group whose create failed in this run: that record fails, the run goes on.</summary>
     internal sealed class MissingGroupException(GroupSource source)
         : Exception($"the group of {source} could not be created in this run, so this write was not attempted");
 }

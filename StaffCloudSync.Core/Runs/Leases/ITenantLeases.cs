@@ -3,15 +3,12 @@ namespace StaffCloudSync.Core.Runs.Leases;
 /// <summary>One run per tenant at a time. A lease expires by itself, so a crashed run blocks its tenant for at most its duration.</summary>
 public interface ITenantLeases
 {
-    /// <summary>Takes the tenant's lease for <paramref name="runId"/>, or returns who holds it — also when that is
-    /// <paramref name="runId"/> itself: a second delivery of a run whose instance may still be writing must not run it twice at once.</summary>
+    // Refused also to runId itself: a second delivery of a run whose instance may still be writing must not run it twice at once.
     Task<LeaseResult> TryAcquireAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken);
 
-    /// <summary>False when <paramref name="runId"/> no longer holds it.</summary>
     Task<bool> RenewAsync(string tenantId, string runId, TimeSpan duration, CancellationToken cancellationToken);
 
-    /// <summary>Passes the lease to the continuation <paramref name="toRunId"/>, so no other run gets in between two invocations of
-    /// one chain; its <see cref="TryAcquireAsync"/> then takes it once. False when <paramref name="fromRunId"/> no longer holds it.</summary>
+    /// <summary>So no other run gets in between two invocations of one chain; the continuation's acquire then takes it once.</summary>
     Task<bool> HandOverAsync(string tenantId, string fromRunId, string toRunId, TimeSpan duration, CancellationToken cancellationToken);
 
     Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken);
@@ -19,6 +16,6 @@ public interface ITenantLeases
 
 public sealed record LeaseResult(bool Acquired, string? HeldByRunId, DateTimeOffset? HeldUntil)
 {
-    /// <summary>Refused because this very run holds it: the message was delivered again while the run goes on.</summary>
+    // Refused because this very run holds it: the message was delivered again while the run goes on.
     public bool IsHeldBy(string runId) => !Acquired && string.Equals(HeldByRunId, runId, StringComparison.Ordinal);
 }

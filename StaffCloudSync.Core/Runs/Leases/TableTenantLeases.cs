@@ -5,15 +5,12 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs.Leases;
 
-/// <summary>Tenant leases as rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs
-/// that meet cannot both win. A run id whose own lease is still running is refused like any other: a re-delivered
-/// queue message of a run that goes on must not start it a second time.</summary>
+/// <summary>Rows of the <c>TenantLeases</c> table, taken and given back with ETags so two runs that meet cannot both win.</summary>
 public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) : ITenantLeases
 {
     private const string Partition = "lease";
     private const string RunIdColumn = "RunId";
     private const string ExpiresAtColumn = "ExpiresAt";
-
     // Set by a hand-over: the named run has not started yet, so its first acquire is not a second delivery.
     private const string HandedOverColumn = "HandedOver";
 
@@ -22,11 +19,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         using var span = SyncTelemetry.StartPhase(SyncTelemetry.LeaseSpan);
         var table = await tables.Leases.GetAsync(cancellationToken);
         var now = time.GetUtcNow();
-        var lease = new TableEntity(Partition, tenantId)
-        {
-            [RunIdColumn] = runId,
-            [ExpiresAtColumn] = now + duration,
-        };
+        var lease = new TableEntity(Partition, tenantId) { [RunIdColumn] = runId, [ExpiresAtColumn] = now + duration };
 
         var existing = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
         try
@@ -40,14 +33,9 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             var current = existing.Value!;
             var holder = current.GetString(RunIdColumn);
             var expiresAt = current.GetDateTimeOffset(ExpiresAtColumn);
-            if (expiresAt > now && holder == runId && current.GetBoolean(HandedOverColumn) == true)
-            {
-                // The continuation this lease was handed to starts: it takes it (once: the flag goes with it).
-                await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
-                return new LeaseResult(true, null, null);
-            }
 
-            if (expiresAt > now)
+            // Unless the continuation this lease was handed to starts: it takes it (once: the flag goes with it).
+            if (expiresAt > now && (holder != runId || current.GetBoolean(HandedOverColumn) != true))
                 return new LeaseResult(false, holder, expiresAt);
 
             await table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken);
@@ -57,8 +45,8 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         {
             // Another run took it between our read and our write.
             var winner = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
-            return new LeaseResult(false, winner.HasValue ? winner.Value!.GetString(RunIdColumn) : null,
-                winner.HasValue ? winner.Value!.GetDateTimeOffset(ExpiresAtColumn) : null);
+            var held = winner.HasValue ? winner.Value : null;
+            return new LeaseResult(false, held?.GetString(RunIdColumn), held?.GetDateTimeOffset(ExpiresAtColumn));
         }
     }
 
@@ -94,7 +82,6 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             await OursAsync(table.DeleteEntityAsync(Partition, tenantId, lease.ETag, cancellationToken));
     }
 
-    /// <summary>The lease row when <paramref name="runId"/> holds it.</summary>
     private async Task<(TableClient Table, TableEntity? Lease)> HeldAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
         var table = await tables.Leases.GetAsync(cancellationToken);
@@ -102,7 +89,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
         return (table, existing.HasValue && existing.Value!.GetString(RunIdColumn) == runId ? existing.Value : null);
     }
 
-    /// <summary>False when the write found the lease released, or taken over after it expired: it is not ours any more.</summary>
+    // False when the write found the lease released, or taken over after it expired.
     private static async Task<bool> OursAsync(Task write)
     {
         try

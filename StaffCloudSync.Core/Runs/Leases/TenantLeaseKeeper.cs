@@ -1,11 +1,9 @@
 namespace StaffCloudSync.Core.Runs.Leases;
 
-/// <summary>Renews a run's lease every third of its duration while the run is active, so a run longer than the lease lets no
-/// scheduled run in beside it. A renewal that fails or finds the lease gone signals <see cref="LeaseRenewal.Lost"/> at
-/// once: the run can no longer prove the tenant is its own, so it must not write on.</summary>
+/// <summary>Renews a run's lease every third of its duration; a renewal that fails or finds it gone signals Lost: write no more.</summary>
 public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, ILogger<TenantLeaseKeeper> logger)
 {
-    /// <summary>Starts renewing; disposing the result stops it (the caller releases the lease itself).</summary>
+    // Disposing the result stops renewing; the caller releases the lease itself.
     public LeaseRenewal Keep(string tenantId, string runId, TimeSpan duration)
     {
         // The timer starts now, with the run, not whenever the loop gets a thread.
@@ -46,20 +44,15 @@ public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, I
         }
     }
 
-    /// <summary>One run's renewals; <see cref="Lost"/> is signalled when one of them failed or found the lease gone.</summary>
     public sealed class LeaseRenewal : IAsyncDisposable
     {
         private readonly CancellationTokenSource _stop = new();
         private readonly CancellationTokenSource _lost = new();
         private readonly Task _loop;
 
-        internal LeaseRenewal(Func<CancellationTokenSource, CancellationToken, Task> renew)
-        {
-            Lost = _lost.Token;
-            _loop = Task.Run(() => renew(_lost, _stop.Token));
-        }
+        internal LeaseRenewal(Func<CancellationTokenSource, CancellationToken, Task> renew) => _loop = Task.Run(() => renew(_lost, _stop.Token));
 
-        public CancellationToken Lost { get; }
+        public CancellationToken Lost => _lost.Token;
 
         // _lost is not disposed: a run may still hold Lost in a linked source; an undisposed source without a timer costs nothing.
         public async ValueTask DisposeAsync()
@@ -71,7 +64,7 @@ public sealed class TenantLeaseKeeper(ITenantLeases leases, TimeProvider time, I
     }
 }
 
-/// <summary>Log lines of the tenant leases, event ids 1510–1519: tenant and run ids only.</summary>
+// Event ids 1510–1519: tenant and run ids only.
 internal static partial class LeasesLog
 {
     [LoggerMessage(EventId = 1510, Level = LogLevel.Debug, Message = "Lease of tenant {TenantId} renewed for run {RunId} until {ExpiresAt}")]

@@ -4,12 +4,10 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Runs.Marker;
 
-/// <summary>The one place a run and <c>tenants claim</c> decide on, and write, the account's marker. The run owner calls
-/// <see cref="EnsureAsync"/> after reading MobieTrain and before planning, so no write of any kind precedes it.</summary>
+/// <summary>The one place a run and <c>tenants claim</c> decide on, and write, the account's marker; no write precedes it.</summary>
 public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<AccountMarkers> logger)
 {
-    /// <summary>Fails the run (<see cref="SyncRunException"/>, nothing written) for another tenant's marker or an unclaimed account;
-    /// creates the marker of a new account, except in a dry run, which ends as if it were there.</summary>
+    // A dry run ends as if a new account's marker were there.
     public async Task<AccountMarkerCheck> EnsureAsync(
         MobieTrainWriteTarget target, bool dryRun, MobieTrainSnapshot snapshot, CancellationToken cancellationToken)
     {
@@ -26,7 +24,6 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
         return check;
     }
 
-    /// <summary>The caller has decided that the account is the tenant's.</summary>
     public async Task CreateAsync(MobieTrainWriteTarget target, CancellationToken cancellationToken)
     {
         await mobieTrain.CreateUserGroupAsync(target, TenantMarker.NameFor(target.TenantId), TenantMarker.ExternalIdFor(target.TenantId), cancellationToken);
@@ -34,7 +31,6 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
     }
 }
 
-/// <summary>The marker's events: tenant and account ids only (an account id is no personal data).</summary>
 public static partial class MarkerLog
 {
     [LoggerMessage(EventId = 1730, Level = LogLevel.Information,

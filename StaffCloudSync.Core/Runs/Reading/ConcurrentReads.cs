@@ -2,8 +2,7 @@ using System.Runtime.ExceptionServices;
 
 namespace StaffCloudSync.Core.Runs.Reading;
 
-/// <summary>Runs independent reads side by side; the first failure cancels the others, and the error that surfaces is
-/// the real cause, not the cancellation it caused in a sibling.</summary>
+/// <summary>Independent reads side by side; the first failure cancels the others, and surfaces as the cause.</summary>
 internal sealed class ConcurrentReads(CancellationToken cancellationToken) : IDisposable
 {
     private readonly CancellationTokenSource _failFast = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -16,7 +15,6 @@ internal sealed class ConcurrentReads(CancellationToken cancellationToken) : IDi
         return task;
     }
 
-    /// <summary>Waits for every started read; throws the first failure that is not a cancellation.</summary>
     public async Task WhenAllAsync()
     {
         try

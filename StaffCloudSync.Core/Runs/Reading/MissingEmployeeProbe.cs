@@ -4,11 +4,7 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Runs.Reading;
 
-/// <summary>The proof of a hard deletion (sync-rules.md, "deactivated employee"). StaffCloud can answer a list with <c>200 []</c>
-/// when a filter misfires, so a synced person the list left out is read singly: a JSON 404 proves the deletion once some
-/// single read of the run answered a record (another missing person's, or a control read of a listed employee); a record
-/// is used as read; any other answer fails the run before anything is written. When more are missing than the deletion
-/// guard's threshold, the list itself is suspect: they are held, not read, except those an operator's approval covers.</summary>
+/// <summary>The proof of a hard deletion: docs/decisions.md, "the proof rule".</summary>
 internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger logger)
 {
     public async Task<MissingEmployeeProof> ProveAsync(StaffCloudTarget target, PlanSettings settings, IReadOnlyList<StaffCloudEmployee> listed,
@@ -89,13 +85,12 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
             "person(s) prove no deletion, and nothing was written", inner);
 }
 
-/// <summary>What the single reads found: records the list left out, the ids answered 404, and what proved those 404s.</summary>
 internal sealed record MissingEmployeeProof(IReadOnlyList<StaffCloudEmployee> ReadSingly, IReadOnlySet<long> ProvenDeleted, string? ReadPathProof)
 {
     public static MissingEmployeeProof None { get; } = new([], new HashSet<long>(), null);
 }
 
-/// <summary>Log lines of the snapshot read, event ids 1050–1059: tenant ids, employee ids and counts, never a profile.</summary>
+// Event ids 1050–1059: ids and counts, never a profile.
 internal static partial class ReadLog
 {
     [LoggerMessage(EventId = 1050, Level = LogLevel.Warning,

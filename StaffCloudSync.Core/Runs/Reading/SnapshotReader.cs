@@ -5,10 +5,7 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Runs.Reading;
 
-/// <summary>Step 1 of a run, following the read plan of staffcloud-api.md: MobieTrain's lists beside StaffCloud's current-or-future
-/// events, then their confirmed assignments, then the employees of those and every synced person, then singly the synced
-/// persons the list left out (<see cref="MissingEmployeeProbe"/>). Its cost grows with what the tenant schedules, not
-/// with the whole StaffCloud database. Any failure propagates: a run never plans on half a snapshot.</summary>
+/// <summary>Step 1 of a run, the read plan of staffcloud-api.md. Any failure propagates: a run never plans on half a snapshot.</summary>
 public sealed class SnapshotReader(
     IStaffCloudClient staffCloud, IMobieTrainClient mobieTrain, IOptions<SyncOptions> options, ILogger<SnapshotReader> logger)
 {
@@ -59,7 +56,7 @@ public sealed class SnapshotReader(
             mobieTrainSnapshot);
     }
 
-    /// <summary>How many users and invitations each synced person has in MobieTrain (N of the deletion guard counts records).</summary>
+    // N of the deletion guard counts records: users and invitations per synced person.
     private static Dictionary<long, int> SyncedRecordsByEmployee(MobieTrainSnapshot snapshot) =>
         snapshot.Users.Select(u => u.ExternalId).Concat(snapshot.Invitations.Select(i => i.ExternalId))
             .Select(Definitions.SyncedEmployeeId).OfType<long>()

@@ -7,7 +7,6 @@ namespace StaffCloudSync.Core.Runs.Records;
 /// <summary>A run record's <c>SyncRuns</c> entity (the summary a person reads in the portal), and its index entity by run id.</summary>
 internal static class RunEntityMapper
 {
-    /// <summary>The run's details blob in the run-details container; absent when the run has no lists.</summary>
     public const string DetailsBlob = "DetailsBlob";
     public const string IndexTarget = "RunRowKey";
 
@@ -18,23 +17,36 @@ internal static class RunEntityMapper
 
     // A reason is a sentence for an operator; the cap keeps the entity well within its 1 MiB.
     private const int MaxReasonLength = 8000;
-
     private static readonly long MaxTicks = DateTimeOffset.MaxValue.UtcTicks;
 
-    /// <summary>Inverted start ticks first, so a plain partition query (ascending RowKey) returns the newest run first.</summary>
+    // A column per count, named as the record names it; the metrics' kind tag uses the same names.
+    internal static readonly (string Column, Func<SyncCounts, int> Get, Func<SyncCounts, int, SyncCounts> Set)[] CountColumns =
+    [
+        (nameof(SyncCounts.Invited), c => c.Invited, (c, v) => c with { Invited = v }),
+        (nameof(SyncCounts.InvitationsUpdated), c => c.InvitationsUpdated, (c, v) => c with { InvitationsUpdated = v }),
+        (nameof(SyncCounts.InvitationsReplaced), c => c.InvitationsReplaced, (c, v) => c with { InvitationsReplaced = v }),
+        (nameof(SyncCounts.UsersUpdated), c => c.UsersUpdated, (c, v) => c with { UsersUpdated = v }),
+        (nameof(SyncCounts.UsersRemoved), c => c.UsersRemoved, (c, v) => c with { UsersRemoved = v }),
+        (nameof(SyncCounts.InvitationsRemoved), c => c.InvitationsRemoved, (c, v) => c with { InvitationsRemoved = v }),
+        (nameof(SyncCounts.InvitationsExpired), c => c.InvitationsExpired, (c, v) => c with { InvitationsExpired = v }),
+        (nameof(SyncCounts.GroupsCreated), c => c.GroupsCreated, (c, v) => c with { GroupsCreated = v }),
+        (nameof(SyncCounts.GroupsRenamed), c => c.GroupsRenamed, (c, v) => c with { GroupsRenamed = v }),
+        (nameof(SyncCounts.Skipped), c => c.Skipped, (c, v) => c with { Skipped = v }),
+        (nameof(SyncCounts.Failed), c => c.Failed, (c, v) => c with { Failed = v }),
+        (nameof(SyncCounts.DeletionsHeld), c => c.DeletionsHeld, (c, v) => c with { DeletionsHeld = v }),
+    ];
+
+    // Inverted start ticks first, so a plain partition query (ascending RowKey) returns the newest run first.
     public static string RunRowKey(RunRecord record) =>
         (MaxTicks - record.StartedAt.UtcTicks).ToString("D19", CultureInfo.InvariantCulture) + "_" + record.RunId;
 
     public static string IndexRowKey(string runId) => IndexRowKeyPrefix + runId;
 
-    public static TableEntity ToIndexEntity(RunRecord record) => new(record.TenantId, IndexRowKey(record.RunId))
-    {
-        [IndexTarget] = RunRowKey(record),
-    };
+    public static TableEntity ToIndexEntity(RunRecord record) =>
+        new(record.TenantId, IndexRowKey(record.RunId)) { [IndexTarget] = RunRowKey(record) };
 
     public static TableEntity ToEntity(RunRecord record, string? detailsBlob)
     {
-        var counts = record.Counts;
         var entity = new TableEntity(record.TenantId, RunRowKey(record))
         {
             [nameof(RunRecord.RunId)] = record.RunId,
@@ -45,23 +57,14 @@ internal static class RunEntityMapper
             [nameof(RunRecord.Status)] = record.Status.ToString(),
             [nameof(RunRecord.Reason)] = Cap(record.Reason),
             [nameof(RunRecord.FailureKind)] = record.FailureKind?.ToString(),
-            [nameof(SyncCounts.Invited)] = counts.Invited,
-            [nameof(SyncCounts.InvitationsUpdated)] = counts.InvitationsUpdated,
-            [nameof(SyncCounts.InvitationsReplaced)] = counts.InvitationsReplaced,
-            [nameof(SyncCounts.UsersUpdated)] = counts.UsersUpdated,
-            [nameof(SyncCounts.UsersRemoved)] = counts.UsersRemoved,
-            [nameof(SyncCounts.InvitationsRemoved)] = counts.InvitationsRemoved,
-            [nameof(SyncCounts.InvitationsExpired)] = counts.InvitationsExpired,
-            [nameof(SyncCounts.GroupsCreated)] = counts.GroupsCreated,
-            [nameof(SyncCounts.GroupsRenamed)] = counts.GroupsRenamed,
-            [nameof(SyncCounts.Skipped)] = counts.Skipped,
-            [nameof(SyncCounts.Failed)] = counts.Failed,
-            [nameof(SyncCounts.DeletionsHeld)] = counts.DeletionsHeld,
             [nameof(RunTimings.ReadMs)] = record.Timings.ReadMs,
             [nameof(RunTimings.PlanMs)] = record.Timings.PlanMs,
             [nameof(RunTimings.ApplyMs)] = record.Timings.ApplyMs,
             [nameof(RunRecord.Invocation)] = record.Invocation,
         };
+
+        foreach (var (column, get, _) in CountColumns)
+            entity[column] = get(record.Counts);
 
         if (record.ChainId is { } chain)
             entity[nameof(RunRecord.ChainId)] = chain;
@@ -72,7 +75,6 @@ internal static class RunEntityMapper
         return entity;
     }
 
-    /// <summary>The summary; the lists come from the details blob (<see cref="RunStore"/>).</summary>
     public static RunRecord ToRecord(TableEntity entity) => new()
     {
         TenantId = entity.PartitionKey,
@@ -87,31 +89,13 @@ internal static class RunEntityMapper
         Status = ReadEnum<RunStatus>(entity, nameof(RunRecord.Status)),
         Reason = entity.GetString(nameof(RunRecord.Reason)),
         FailureKind = Enum.TryParse<SyncFailureKind>(entity.GetString(nameof(RunRecord.FailureKind)), out var kind) ? kind : null,
-        Counts = new SyncCounts
-        {
-            Invited = Int(entity, nameof(SyncCounts.Invited)),
-            InvitationsUpdated = Int(entity, nameof(SyncCounts.InvitationsUpdated)),
-            InvitationsReplaced = Int(entity, nameof(SyncCounts.InvitationsReplaced)),
-            UsersUpdated = Int(entity, nameof(SyncCounts.UsersUpdated)),
-            UsersRemoved = Int(entity, nameof(SyncCounts.UsersRemoved)),
-            InvitationsRemoved = Int(entity, nameof(SyncCounts.InvitationsRemoved)),
-            InvitationsExpired = Int(entity, nameof(SyncCounts.InvitationsExpired)),
-            GroupsCreated = Int(entity, nameof(SyncCounts.GroupsCreated)),
-            GroupsRenamed = Int(entity, nameof(SyncCounts.GroupsRenamed)),
-            Skipped = Int(entity, nameof(SyncCounts.Skipped)),
-            Failed = Int(entity, nameof(SyncCounts.Failed)),
-            DeletionsHeld = Int(entity, nameof(SyncCounts.DeletionsHeld)),
-        },
-        Timings = new RunTimings(
-            entity.GetInt64(nameof(RunTimings.ReadMs)) ?? 0,
-            entity.GetInt64(nameof(RunTimings.PlanMs)) ?? 0,
+        Counts = CountColumns.Aggregate(SyncCounts.Zero, (counts, c) => c.Set(counts, entity.GetInt32(c.Column) ?? 0)),
+        Timings = new RunTimings(entity.GetInt64(nameof(RunTimings.ReadMs)) ?? 0, entity.GetInt64(nameof(RunTimings.PlanMs)) ?? 0,
             entity.GetInt64(nameof(RunTimings.ApplyMs)) ?? 0),
     };
 
     private static string? Cap(string? reason) =>
         reason is null || reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…");
-
-    private static int Int(TableEntity entity, string column) => entity.GetInt32(column) ?? 0;
 
     private static string Required(TableEntity entity, string column) =>
         entity.GetString(column) ?? throw Corrupt(entity, $"{column} is missing");

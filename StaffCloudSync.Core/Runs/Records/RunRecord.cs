@@ -7,43 +7,29 @@ namespace StaffCloudSync.Core.Runs.Records;
 public sealed record RunRecord
 {
     public required string TenantId { get; init; }
-
     public required string RunId { get; init; }
-
     public RunTrigger Trigger { get; init; }
-
     public bool DryRun { get; init; }
-
     public required DateTimeOffset StartedAt { get; init; }
-
     public DateTimeOffset? EndedAt { get; init; }
-
     public RunStatus Status { get; init; }
 
-    /// <summary>Why the run Failed, was Skipped, or holds deletions; null when it Succeeded.</summary>
+    // Why the run Failed, was Skipped, or holds deletions; null when it Succeeded.
     public string? Reason { get; init; }
-
     public SyncFailureKind? FailureKind { get; init; }
-
     public SyncCounts Counts { get; init; } = SyncCounts.Zero;
-
     public IReadOnlyList<SkippedRecord> Skipped { get; init; } = [];
-
     public IReadOnlyList<HeldDeletion> HeldDeletions { get; init; } = [];
-
     public IReadOnlyList<RecordFailure> Failures { get; init; } = [];
 
-    /// <summary>The person writes the run attempted, for its results file: stored apart and not read back with the record.</summary>
+    // The person writes the run attempted, for its results file: stored apart and not read back with the record.
     [JsonIgnore]
     public RunWrites Writes { get; init; } = RunWrites.Empty;
-
     public RunApproval? Approval { get; init; }
-
     public RunTimings Timings { get; init; } = new(0, 0, 0);
 
-    /// <summary>The run id of the chain's first invocation (its own id when it is the first).</summary>
+    // The run id of the chain's first invocation (its own id when it is the first).
     public string? ChainId { get; init; }
-
     public int Invocation { get; init; } = 1;
 }
 
@@ -54,7 +40,7 @@ public enum RunStatus
     CompletedWithErrors,
     DeletionsHeld,
 
-    /// <summary>Stopped between writes at <c>Sync:RunTimeBudget</c>; its continuation is queued (sync-rules.md, "Time budget").</summary>
+    // Stopped between writes at Sync:RunTimeBudget; its continuation is queued (sync-rules.md, "Time budget").
     Continued,
     Failed,
     Skipped,
@@ -64,26 +50,18 @@ public enum RunTrigger
 {
     Scheduled,
     Manual,
-
-    /// <summary>The next invocation of a run that stopped at its time budget.</summary>
     Continuation,
 
-    /// <summary>An early run made due by StaffCloud's notifications (sync-rules.md, "Early runs").</summary>
+    // An early run made due by StaffCloud's notifications (sync-rules.md, "Early runs").
     Webhook,
 }
 
-/// <summary>A write MobieTrain refused for one record (after retries), with MobieTrain's own message masked (no e-mail address,
-/// phone number or key-like text); <see cref="Status"/> and <see cref="ErrorCode"/> are MobieTrain's, when it answered.</summary>
+/// <summary>A write MobieTrain refused for one record (after retries), its message masked (no e-mail, phone or key-like text).</summary>
 public sealed record RecordFailure(long? EmployeeId, string Action, string? MobieTrainId, string Error, int? Status = null, string? ErrorCode = null);
 
 /// <summary>An operator's approval of held deletions as a run saw it: whom it covered when the run started, and whom the run deleted.</summary>
 public sealed record RunApproval(
-    string Id,
-    string ApprovedRunId,
-    string? GrantedBy,
-    DateTimeOffset GrantedAt,
-    DateTimeOffset ExpiresAt,
-    IReadOnlyList<long> Covers,
-    IReadOnlyList<long> Deleted);
+    string Id, string ApprovedRunId, string? GrantedBy, DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt,
+    IReadOnlyList<long> Covers, IReadOnlyList<long> Deleted);
 
 public sealed record RunTimings(long ReadMs, long PlanMs, long ApplyMs);

@@ -2,14 +2,13 @@ using StaffCloudSync.Core.Engine.Planning;
 
 namespace StaffCloudSync.Core.Runs.Records;
 
-/// <summary>One person write a run attempted: who, which MobieTrain record, the action's kind and the rule of sync-rules.md that
-/// called for it (by name), and whether it was done. Ids and names of rules only: never a profile value.</summary>
+/// <summary>One person write a run attempted, with the rule of sync-rules.md that called for it. Never a profile value.</summary>
 public sealed record PersonWrite(long EmployeeId, string Action, string Rule, string? MobieTrainId, bool Done);
 
 /// <summary>The person writes of a run, capped so that their blob stays bounded whatever the roster.</summary>
 public sealed record RunWrites(IReadOnlyList<PersonWrite> Items, int Omitted)
 {
-    /// <summary>Well above a 20,000-person run's writes (about one per person); about 8 MB of JSON at most.</summary>
+    // Well above a 20,000-person run's writes (about one per person); about 8 MB of JSON at most.
     public const int MaxItems = 50_000;
 
     public static RunWrites Empty { get; } = new([], 0);
@@ -23,13 +22,11 @@ public sealed record RunWrites(IReadOnlyList<PersonWrite> Items, int Omitted)
 
 public sealed record RunResultRow(long EmployeeId, string? MobieTrainId, string Action, string? Rule, string? Reason, string Outcome);
 
-/// <summary>A run's results file (<c>runs show --csv</c>, <c>GET /api/tenants/{id}/runs/{runId}/results</c>): one line per person and
-/// action the run did, skipped, failed or held, built from the run record alone — ids, rules and reasons, no contact data.</summary>
+/// <summary>A run's results file (<c>runs show --csv</c>, <c>GET …/results</c>): a line per person and action, no contact data.</summary>
 public sealed class RunResults(RunStore runs)
 {
     public static readonly IReadOnlyList<string> Columns = ["employeeId", "mobieTrainId", "action", "rule", "reason", "outcome"];
 
-    /// <summary>Null when the run does not exist.</summary>
     public async Task<RunResultsFile?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
         if (await runs.GetAsync(tenantId, runId, cancellationToken) is not { } run)
@@ -44,8 +41,7 @@ public sealed class RunResults(RunStore runs)
         var rows = new List<RunResultRow>();
         rows.AddRange(run.Writes.Items.Where(w => w.Done).Select(w => new RunResultRow(w.EmployeeId, w.MobieTrainId, w.Action, w.Rule, null, "done")));
 
-        // A failure's rule is the failed write's; records written before writes were kept have none. Its reason is the
-        // error as the run record keeps it: MobieTrain's status and masked message.
+        // A failure's rule is the failed write's; records written before writes were kept have none.
         var failedRules = run.Writes.Items.Where(w => !w.Done).ToLookup(w => (w.EmployeeId, w.Action, w.MobieTrainId), w => w.Rule);
         rows.AddRange(run.Failures.Where(f => f.EmployeeId is not null).Select(f =>
         {
@@ -76,12 +72,10 @@ public sealed class RunResults(RunStore runs)
         return csv.ToString();
     }
 
-    // RFC 4180 needs only this much (quote a field holding a comma, quote or line break; double its quotes; CRLF
-    // lines), so a writer of a few lines serves rather than a CSV package in Core (docs/decisions.md, "hand-written CSV writer").
+    // RFC 4180 needs only this much (docs/decisions.md, "hand-written CSV writer").
     private static void Line(StringBuilder csv, IEnumerable<string?> fields) => csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
 
-    // The file is meant to be opened in a spreadsheet: a field that starts like a formula (a MobieTrain message quoted in
-    // a reason, an id from another system) is prefixed with an apostrophe so it is shown as text, never evaluated.
+    // Opened in a spreadsheet: a field that starts like a formula is prefixed with an apostrophe, so it is never evaluated.
     private static string Field(string? value)
     {
         if (value is null)
@@ -92,5 +86,4 @@ public sealed class RunResults(RunStore runs)
     }
 }
 
-/// <summary>A run's results as CSV text, and how many writes the run record left out (<see cref="RunWrites.MaxItems"/>).</summary>
 public sealed record RunResultsFile(string Csv, int OmittedWrites);

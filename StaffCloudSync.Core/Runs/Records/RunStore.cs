@@ -7,16 +7,10 @@ using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Runs.Records;
 
-/// <summary>Run records: the summary a person reads in the portal as a row of the <c>SyncRuns</c> table (partition = tenant,
-/// newest first, <see cref="RunEntityMapper"/>), the run's lists (skipped, held deletions, failures, approval) as one JSON
-/// document in the <c>run-details</c> container (<c>{tenant}/{runId}.json</c>, named by the row), and its person writes
-/// beside it (<c>{tenant}/{runId}.writes.json</c>), read only by the results file so listing runs never downloads them.</summary>
-/// <remarks>
-/// Finding a run by id: Table storage filters RowKeys by range only, and the run id sits behind the start time. Each run
-/// therefore has a small index entity in its partition (RowKey "runid_" + id, pointing at the run's RowKey), written in
-/// the same entity-group transaction so the two never disagree: a lookup is two point reads, not a scan. The blobs are
-/// written before the row that names them, so a row never names a blob that is not there yet.
-/// </remarks>
+/// <summary>Run records: a <c>SyncRuns</c> row per run (partition = tenant, newest first), its lists as one JSON document in
+/// <c>run-details</c> (<c>{tenant}/{runId}.json</c>) and its person writes beside it (<c>{tenant}/{runId}.writes.json</c>,
+/// read only by the results file). An index entity ("runid_" + id → RowKey), written in the same transaction, makes a
+/// lookup by id two point reads. Blobs are written before the row that names them.</summary>
 public sealed class RunStore(StorageTables storage)
 {
     private const int MaxPageSize = 100;
@@ -62,7 +56,6 @@ public sealed class RunStore(StorageTables storage)
         }
     }
 
-    /// <summary>The tenant's runs, newest first, at most <paramref name="max"/>.</summary>
     public async IAsyncEnumerable<RunRecord> ListRecentAsync(string tenantId, int max, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         if (max <= 0 || !TableKeys.IsValid(tenantId))
@@ -80,7 +73,6 @@ public sealed class RunStore(StorageTables storage)
         }
     }
 
-    /// <summary>One run with its lists; null when not found.</summary>
     public async Task<RunRecord?> GetAsync(string tenantId, string runId, CancellationToken cancellationToken)
     {
         if (!TableKeys.IsValid(tenantId) || !TableKeys.IsValid(runId))
@@ -95,7 +87,6 @@ public sealed class RunStore(StorageTables storage)
         return run.HasValue ? await ReadAsync(run.Value!, cancellationToken) : null;
     }
 
-    /// <summary>The person writes of a run, for its results file; none for a run that wrote none or was recorded before writes were kept.</summary>
     public async Task<RunWrites> GetWritesAsync(string tenantId, string runId, CancellationToken cancellationToken) =>
         await DownloadAsync(WritesBlob(tenantId, runId), cancellationToken) is { } content
             ? JsonSerializer.Deserialize(content.ToMemory().Span, RunJson.Default.RunWrites) ?? RunWrites.Empty
@@ -113,10 +104,7 @@ public sealed class RunStore(StorageTables storage)
 
         var details = JsonSerializer.Deserialize(content.ToMemory().Span, RunJson.Default.RunDetails)
             ?? throw new InvalidDataException($"Run record {entity.PartitionKey}/{entity.RowKey}: its details blob {blobName} is empty JSON.");
-        return record with
-        {
-            Skipped = details.Skipped, HeldDeletions = details.HeldDeletions, Failures = details.Failures, Approval = details.Approval,
-        };
+        return record with { Skipped = details.Skipped, HeldDeletions = details.HeldDeletions, Failures = details.Failures, Approval = details.Approval };
     }
 
     private async Task UploadAsync<T>(string blobName, T value, JsonTypeInfo<T> json, CancellationToken cancellationToken)
@@ -126,7 +114,6 @@ public sealed class RunStore(StorageTables storage)
         await container.GetBlobClient(blobName).UploadAsync(content, overwrite: true, cancellationToken);
     }
 
-    /// <summary>Null when the blob is not there.</summary>
     private async Task<BinaryData?> DownloadAsync(string blobName, CancellationToken cancellationToken)
     {
         var container = await storage.Documents.GetAsync(cancellationToken);
@@ -148,11 +135,8 @@ public sealed class RunStore(StorageTables storage)
     }
 }
 
-/// <summary>The lists of a run record (and the approval it ran under), stored together as one JSON document.</summary>
 internal sealed record RunDetails(
-    IReadOnlyList<SkippedRecord> Skipped,
-    IReadOnlyList<HeldDeletion> HeldDeletions,
-    IReadOnlyList<RecordFailure> Failures,
+    IReadOnlyList<SkippedRecord> Skipped, IReadOnlyList<HeldDeletion> HeldDeletions, IReadOnlyList<RecordFailure> Failures,
     RunApproval? Approval = null)
 {
     public int Count => Skipped.Count + HeldDeletions.Count + Failures.Count;

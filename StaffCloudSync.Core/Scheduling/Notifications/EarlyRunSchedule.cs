@@ -7,17 +7,13 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>Each tenant's early-run row (sync-rules.md, "Early runs"), in the <c>TenantLeases</c> table beside the lease (partition
-/// <c>notifications</c>): both are per-tenant coordination rows. Every change is made on the row as read, conditional on
-/// its ETag, and decided again when another writer came first, so a flood of notifications still makes one due run.</summary>
+/// <summary>Each tenant's early-run row beside its lease; ETag-conditional and decided again on a clash, so a flood makes one due run.</summary>
 public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSchedule> logger)
 {
     internal const string Partition = "notifications";
 
-    /// <summary>A due run that has not started this long after its due time is taken as lost (its message never queued, or
-    /// deleted by hand), so that notifications are not joined to a run that will never come.</summary>
+    // A due run not started this long after its due time is lost, so notifications do not join a run that will never come.
     public static readonly TimeSpan LostAfter = TimeSpan.FromHours(1);
-
     private const int MaxAttempts = 8;
     private const string DueAtColumn = "DueAt";
     private const string DueRunIdColumn = "DueRunId";
@@ -25,15 +21,14 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     private const string LastRunStartedAtColumn = "LastRunStartedAt";
     private const string LastRunIdColumn = "LastRunId";
 
-    /// <summary>max(first notification + debounce, start of the previous notification-triggered run + minimum interval).</summary>
+    // max(first notification + debounce, start of the previous notification-triggered run + minimum interval).
     public static DateTimeOffset DueAt(DateTimeOffset firstNotification, DateTimeOffset? previousRunStartedAt, TimeSpan debounce, TimeSpan minInterval)
     {
         var debounced = firstNotification + debounce;
         return previousRunStartedAt is { } started && started + minInterval > debounced ? started + minInterval : debounced;
     }
 
-    /// <summary>A notification at <paramref name="now"/>: joins the run that is due, or claims a new one (a fresh run id the caller
-    /// queues). The row is written before the message is queued, so two notifications can never queue two runs.</summary>
+    // Joins the due run or claims a new one; the row is written before the message is queued, so two notifications never queue two runs.
     public Task<EarlyRun> ClaimAsync(TenantSettings settings, DateTimeOffset now, CancellationToken cancellationToken) =>
         ChangeAsync(settings.TenantId, row =>
         {
@@ -50,12 +45,11 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
             return (row with { DueAt = due, DueRunId = runId, FirstNotifiedAt = now }, new EarlyRun(runId, due, Joined: false));
         }, cancellationToken);
 
-    /// <summary>Gives up a due run whose message could not be queued, if it is still the due one, so the next notification tries again.</summary>
+    // Gives up a due run whose message could not be queued, so the next notification tries again.
     public Task ReleaseAsync(string tenantId, string runId, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, row => (row.DueRunId == runId ? row.WithoutDueRun() : null, true), cancellationToken);
 
-    /// <summary>A notification-triggered run starts: the minimum interval counts from its start, and it is no longer the due run, so
-    /// a notification from now on makes the next one due (the run may have read already). Returns the start recorded.</summary>
+    // The minimum interval counts from the start, and a notification from now on makes the next run due (this one may have read already).
     public Task<DateTimeOffset> RunStartingAsync(string tenantId, string runId, DateTimeOffset now, CancellationToken cancellationToken) =>
         ChangeAsync(tenantId, row =>
         {
@@ -65,7 +59,6 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
             return (row.DueRunId == runId ? next.WithoutDueRun() : next, start);
         }, cancellationToken);
 
-    /// <summary>The tenant's row as stored (an empty row when there is none).</summary>
     public async Task<EarlyRunState> GetAsync(string tenantId, CancellationToken cancellationToken)
     {
         var table = await tables.Leases.GetAsync(cancellationToken);
@@ -73,7 +66,7 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
         return read.HasValue ? Read(read.Value!) : EarlyRunState.None;
     }
 
-    /// <summary>Reads the row, lets <paramref name="decide"/> choose the new one (null: leave it), writes it if the ETag still holds.</summary>
+    // decide chooses the new row (null: leave it); written if the ETag still holds.
     private async Task<T> ChangeAsync<T>(string tenantId, Func<EarlyRunState, (EarlyRunState? Next, T Result)> decide, CancellationToken cancellationToken)
     {
         var table = await tables.Leases.GetAsync(cancellationToken);
@@ -102,33 +95,21 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
     }
 
     private static EarlyRunState Read(TableEntity entity) => new(
-        entity.GetDateTimeOffset(DueAtColumn),
-        entity.GetString(DueRunIdColumn),
-        entity.GetDateTimeOffset(FirstNotifiedAtColumn),
-        entity.GetDateTimeOffset(LastRunStartedAtColumn),
-        entity.GetString(LastRunIdColumn));
+        entity.GetDateTimeOffset(DueAtColumn), entity.GetString(DueRunIdColumn), entity.GetDateTimeOffset(FirstNotifiedAtColumn),
+        entity.GetDateTimeOffset(LastRunStartedAtColumn), entity.GetString(LastRunIdColumn));
 
-    private static TableEntity ToEntity(string tenantId, EarlyRunState state)
+    private static TableEntity ToEntity(string tenantId, EarlyRunState state) => new(Partition, tenantId)
     {
-        var entity = new TableEntity(Partition, tenantId);
-        void Set(string column, object? value)
-        {
-            if (value is not null)
-                entity[column] = value;
-        }
-
-        Set(DueAtColumn, state.DueAt);
-        Set(DueRunIdColumn, state.DueRunId);
-        Set(FirstNotifiedAtColumn, state.FirstNotifiedAt);
-        Set(LastRunStartedAtColumn, state.LastRunStartedAt);
-        Set(LastRunIdColumn, state.LastRunId);
-        return entity;
-    }
+        [DueAtColumn] = state.DueAt,
+        [DueRunIdColumn] = state.DueRunId,
+        [FirstNotifiedAtColumn] = state.FirstNotifiedAt,
+        [LastRunStartedAtColumn] = state.LastRunStartedAt,
+        [LastRunIdColumn] = state.LastRunId,
+    };
 }
 
 public sealed record EarlyRun(string RunId, DateTimeOffset DueAt, bool Joined);
 
-/// <summary>One tenant's early-run row: the due run (none once it started), when it was asked for, and the previous run's start.</summary>
 public sealed record EarlyRunState(DateTimeOffset? DueAt, string? DueRunId, DateTimeOffset? FirstNotifiedAt, DateTimeOffset? LastRunStartedAt, string? LastRunId)
 {
     public static EarlyRunState None { get; } = new(null, null, null, null, null);
@@ -136,12 +117,9 @@ public sealed record EarlyRunState(DateTimeOffset? DueAt, string? DueRunId, Date
     public EarlyRunState WithoutDueRun() => this with { DueAt = null, DueRunId = null, FirstNotifiedAt = null };
 }
 
-/// <summary>The early runs of sync-rules.md: made due through the <see cref="EarlyRunSchedule"/> row and queued once, invisible
-/// until their due time. One skipped because another run holds the tenant is made due again, so the change it was for
-/// does not wait for the next scheduled run.</summary>
+/// <summary>sync-rules.md, "Early runs": queued once, invisible until due; one skipped for a busy tenant is made due again.</summary>
 public sealed class EarlyRuns(EarlyRunSchedule schedule, ISyncQueue queue, TenantStore tenants, TimeProvider time, ILogger<EarlyRuns> logger) : IQueuedRunObserver
 {
-    /// <summary>Joins the due run of the tenant, or makes one due now and queues it; a message that cannot be queued gives the claim up.</summary>
     public async Task<EarlyRun> ScheduleAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();

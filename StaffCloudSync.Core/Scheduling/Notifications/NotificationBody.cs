@@ -2,19 +2,15 @@ using System.Buffers;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>What the sync takes from a notification's body: its size and, where it can be told, its event name. StaffCloud's
-/// payload is not documented (staffcloud-api.md, "Webhooks"), so a notification only says "this tenant changed".</summary>
+/// <summary>The payload is not documented (staffcloud-api.md, "Webhooks"): a notification only says "this tenant changed".</summary>
 public static class NotificationBody
 {
-    /// <summary>The largest body accepted (sync-rules.md): more is answered 413 and not read further.</summary>
     public const int MaxBytes = 64 * 1024;
-
     public const string UnknownEvent = "unknown";
 
-    /// <summary>The StaffCloud triggers the product registers (<c>tenants notifications --register</c>).</summary>
     public static IReadOnlyList<string> Events { get; } = ["employee.created", "employee.updated", "assignment.status_changed"];
 
-    /// <summary>Reads at most <see cref="MaxBytes"/> + 1 bytes, so a huge body costs no more than a 64 KiB one.</summary>
+    // At most MaxBytes + 1 bytes, so a huge body costs no more than a 64 KiB one.
     public static async Task<BodyReading> ReadAsync(Stream body, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(MaxBytes + 1);
@@ -30,7 +26,6 @@ public static class NotificationBody
         }
     }
 
-    /// <summary>Only a known trigger name counts (<see cref="NotificationJson"/>): anything else is "unknown".</summary>
     public static BodyReading Describe(ReadOnlySpan<byte> body)
     {
         var text = body.StartsWith("\uFEFF"u8) ? body[3..] : body;
@@ -52,7 +47,6 @@ public static class NotificationBody
     internal static string? Known(string? name) => Events.FirstOrDefault(e => string.Equals(e, name?.Trim(), StringComparison.OrdinalIgnoreCase));
 }
 
-/// <summary>A notification's body as far as the sync looks at it: its size, whether it was too large, its event name and shape.</summary>
 public sealed record BodyReading(int Bytes, bool IsTooLarge, string Event, string Shape)
 {
     public static BodyReading TooLarge { get; } = new(NotificationBody.MaxBytes + 1, true, NotificationBody.UnknownEvent, "too large");

@@ -1,28 +1,25 @@
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>The few fields of a notification an event name may stand in, source-generated (docs/decisions.md, "JSON"). Every
-/// value of another kind than expected is skipped, never an error: the payload is not documented. The depth is
-/// limited, so a deeply nested body is "not JSON" rather than a long walk.</summary>
+/// <summary>A value of an unexpected kind is skipped, never an error; a deeply nested body is "not JSON" rather than a long walk.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, MaxDepth = 32, Converters = [typeof(NotificationTextConverter)])]
 [JsonSerializable(typeof(NotificationPayload))]
 [JsonSerializable(typeof(NotificationFields))]
 [JsonSerializable(typeof(NotificationNested))]
 internal sealed partial class NotificationJson : JsonSerializerContext;
 
-/// <summary>The body's known event name, if any: of the object, or of one of the first ten objects of a batch.</summary>
+// The known event name of the object, or of one of the first ten objects of a batch.
 [JsonConverter(typeof(NotificationPayloadConverter))]
 internal readonly record struct NotificationPayload(string? Event);
 
 internal sealed record NotificationFields(NotificationField? Trigger, NotificationField? Event, NotificationField? Type)
 {
-    // The registration body's shape (trigger.event) first, then common webhook shapes. Only a known trigger name
-    // counts, so no other text of the body can reach a log line.
+    // The registration's shape first; only a known trigger name counts, so no other text of the body can reach a log line.
     public string? KnownEvent => new[] { Trigger?.Nested?.Event, Event?.Text, Trigger?.Text, Type?.Text, Event?.Nested?.Name }
         .Select(NotificationBody.Known)
         .FirstOrDefault(e => e is not null);
 }
 
-/// <summary>A field that may be a text (<c>"event": "x"</c>) or an object (<c>"event": {"name": "x"}</c>).</summary>
+// "event": "x" or "event": {"name": "x"}.
 [JsonConverter(typeof(NotificationFieldConverter))]
 internal sealed record NotificationField(string? Text, NotificationNested? Nested);
 
@@ -80,7 +77,6 @@ internal sealed class NotificationFieldConverter : JsonConverter<NotificationFie
         throw new NotSupportedException("Notifications are only read.");
 }
 
-/// <summary>A text where one is expected; any other kind of value is skipped as no text.</summary>
 internal sealed class NotificationTextConverter : JsonConverter<string>
 {
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)

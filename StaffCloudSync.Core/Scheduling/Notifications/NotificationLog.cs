@@ -1,9 +1,7 @@
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>Events of StaffCloud's notifications and the early runs they make due (1600–1649). A notification is logged by its
-/// event name (one of the known ones, or "unknown") and its size: never its body, which may hold personal data, and never
-/// a secret or the URL that carries one. Every 401 is one line starting "Notification refused (401)" (1603, 1604,
-/// 1610, 1611): the refusal count the alert on refusal spikes reads (infra/modules/alerts.bicep).</summary>
+// Event ids 1600–1649; a notification by its event name and size, never its body, a secret or its URL. Every 401 is one line
+// starting "Notification refused (401)": the alert on refusal spikes counts them (infra/modules/alerts.bicep).
 internal static partial class NotificationLog
 {
     [LoggerMessage(EventId = 1600, Level = LogLevel.Information,

@@ -6,10 +6,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
-/// <summary>One StaffCloud notification (<c>POST /api/notifications/staffcloud/{tenantId}?secret=…</c>; sync-rules.md, "Early
-/// runs"): the tenant's own secret checked in constant time, the body bounded and dropped, then one early run made due
-/// — or joined — through <see cref="EarlyRuns"/>. Only a tenant whose row says <c>Notifications</c> = true gets its
-/// secret read: every other POST is refused after one Table read, so an anonymous flood cannot throttle Key Vault.</summary>
+/// <summary>sync-rules.md, "Early runs". Only a row with <c>Notifications</c> = true has its secret read: no flood throttles Key Vault.</summary>
 public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secrets, EarlyRuns earlyRuns, TimeProvider time, ILogger<NotificationReceiver> logger)
 {
     private readonly MissingWebhookSecrets _missingSecrets = new(time);
@@ -38,7 +35,13 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
             }
 
             step = "scheduling the early run";
-            return await ScheduleAsync(tenant.ValidSettings, reading, cancellationToken);
+            var run = await earlyRuns.ScheduleAsync(tenant.ValidSettings, cancellationToken);
+            if (run.Joined)
+                NotificationLog.Joined(logger, tenant.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
+            else
+                NotificationLog.Scheduled(logger, tenant.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
+
+            return new NotificationResult(run.Joined ? NotificationOutcome.Joined : NotificationOutcome.Scheduled, run.DueAt);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -48,8 +51,7 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         }
     }
 
-    /// <summary>Null (one answer, 401) unless the secret is the tenant's own. Each refusal is one "Notification refused (401)" line:
-    /// a warning where an operator has something to fix, information for an unknown or unregistered tenant.</summary>
+    // Null (401) unless the secret is the tenant's own; a warning where an operator has something to fix, else information.
     private async Task<TenantRecord?> AuthenticateAsync(string? tenantId, string? secret, Action<string> step, CancellationToken cancellationToken)
     {
         var record = TenantSettingsValidator.IsTenantId(tenantId) ? await tenants.GetAsync(tenantId!, cancellationToken) : null;
@@ -112,25 +114,12 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         : tenant.Health.IsQuarantined ? $"the tenant is quarantined since {tenant.Health.QuarantinedAt:yyyy-MM-dd HH:mm}Z; its notifications make no runs until the quarantine is lifted"
         : null;
 
-    private async Task<NotificationResult> ScheduleAsync(TenantSettings settings, BodyReading reading, CancellationToken cancellationToken)
-    {
-        var run = await earlyRuns.ScheduleAsync(settings, cancellationToken);
-        if (run.Joined)
-        {
-            NotificationLog.Joined(logger, settings.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
-            return new NotificationResult(NotificationOutcome.Joined, run.DueAt);
-        }
 
-        NotificationLog.Scheduled(logger, settings.TenantId, reading.Event, reading.Bytes, reading.Shape, run.RunId, run.DueAt);
-        return new NotificationResult(NotificationOutcome.Scheduled, run.DueAt);
-    }
-
-    /// <summary>The route's tenant id as it may be logged: anything that is not a tenant id is the caller's text, and is not.</summary>
+    // Anything that is not a tenant id is the caller's text, and is not logged.
     private static string LoggableTenant(string? tenantId) => TenantSettingsValidator.IsTenantId(tenantId) ? tenantId! : "(not a tenant id)";
 }
 
-/// <summary>The notification URL's secret against the tenant's, in constant time: both are hashed first, so neither the
-/// position of the first difference nor a difference in length shows in how long the answer takes.</summary>
+/// <summary>Constant time: both are hashed first, so neither where they differ nor their lengths show in the answer's time.</summary>
 internal static class SecretComparison
 {
     public static bool Matches(string? given, string expected)
@@ -145,16 +134,12 @@ internal static class SecretComparison
         return equal && !string.IsNullOrEmpty(given);
     }
 
-    /// <summary>The same work as a comparison, for a request whose tenant is unknown: it answers as slowly as a wrong secret.</summary>
     public static void Burn(string? given) => _ = Matches(given, "no-tenant-has-this-secret");
 }
 
-/// <summary>Webhook secrets Key Vault said do not exist, remembered for <see cref="RememberFor"/>: the secret store caches no
-/// failure, so without this every POST to a registered tenant whose secret is missing would read the vault again
-/// (and log its 404). Only names of registered tenants get here, so the memo is as small as the tenant list.</summary>
+/// <summary>The secret store caches no failure: without this, every POST for a missing secret would read the vault again.</summary>
 internal sealed class MissingWebhookSecrets(TimeProvider time)
 {
-    /// <summary>How long a missing secret is taken as missing: a secret created meanwhile is used after at most this.</summary>
     public static readonly TimeSpan RememberFor = TimeSpan.FromMinutes(5);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _missingSince = new(StringComparer.OrdinalIgnoreCase);
@@ -176,32 +161,25 @@ internal sealed class MissingWebhookSecrets(TimeProvider time)
 
 public enum NotificationOutcome
 {
-    /// <summary>It made an early run due.</summary>
     Scheduled,
-
-    /// <summary>A run was due already; the notification joined it.</summary>
     Joined,
 
-    /// <summary>Authenticated, and left alone: the tenant is disabled or quarantined.</summary>
+    // Authenticated, and left alone: the tenant is disabled or quarantined.
     Ignored,
 
-    /// <summary>No or a wrong secret, an unknown tenant, a tenant whose secret or row cannot be used: one answer for all.</summary>
+    // No or a wrong secret, an unknown tenant, a tenant whose secret or row cannot be used: one answer for all.
     Unauthorized,
-
     TooLarge,
 
-    /// <summary>Storage, the queue or Key Vault failed: nothing was scheduled, a retry may succeed.</summary>
+    // Storage, the queue or Key Vault failed: nothing was scheduled, a retry may succeed.
     Unavailable,
 }
 
-/// <summary>The answer to a notification. An unauthorized caller learns nothing beyond the status: not whether the tenant exists,
-/// nor why; an authenticated one (StaffCloud) gets the outcome and the due time, which help when reading its webhook log.</summary>
+/// <summary>An unauthorized caller learns nothing beyond the status; StaffCloud gets the outcome and the due time for its webhook log.</summary>
 public sealed record NotificationResult(NotificationOutcome Outcome, DateTimeOffset? DueAt = null, string? Reason = null)
 {
     public static NotificationResult Unauthorized { get; } = new(NotificationOutcome.Unauthorized);
-
     public static NotificationResult TooLarge { get; } = new(NotificationOutcome.TooLarge);
-
     public static NotificationResult Unavailable { get; } = new(NotificationOutcome.Unavailable);
 
     public HttpStatusCode Status => Outcome switch

@@ -7,9 +7,7 @@ using StaffCloudSync.Core.Partners.StaffCloud.Http;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
-/// <summary>StaffCloud's <c>/webhooks</c> (staffcloud-api.md, "Webhooks"): the only writes the product makes to StaffCloud, and
-/// only on an operator's <c>tenants notifications --register</c>/<c>--unregister</c>, so not part of the sync's
-/// <see cref="IStaffCloudClient"/> (whose "no write" is tested). Webhook URLs carry secrets: none is ever logged.</summary>
+/// <summary>The only writes to StaffCloud, so not in <see cref="IStaffCloudClient"/> (whose "no write" is tested); no URL is logged.</summary>
 public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloudOptions> options, ILogger<StaffCloudWebhookClient> logger)
 {
     private const string Resource = "webhooks";
@@ -34,7 +32,7 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
         return string.IsNullOrEmpty(id) ? null : id;
     }
 
-    /// <summary>A PUT sends both parts again, as StaffCloud requires.</summary>
+    // A PUT sends both parts again, as StaffCloud requires.
     public async Task UpdateAsync(StaffCloudTarget target, string id, string trigger, Uri url, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(target, HttpMethod.Put, $"{Resource}/{Uri.EscapeDataString(id)}", Body(trigger, url), cancellationToken);
@@ -65,11 +63,9 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
         using var request = new HttpRequestMessage(method, new Uri(BaseAddress(target), path));
         request.Options.Set(BearerSecretHandler.SecretName, target.TokenSecretName);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        // Buffered with its length: a chunked body is something a server may refuse.
         if (body is not null)
-        {
-            // Buffered with its length: a chunked body is something a server may refuse.
             request.Content = new StringContent(body.ToJsonString(), System.Text.Encoding.UTF8, "application/json");
-        }
 
         HttpResponseMessage response;
         try
@@ -138,8 +134,8 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
     }
 }
 
-/// <summary>One StaffCloud webhook: its id, trigger event and URL (which may carry a secret: shown to no one).</summary>
+// Its URL may carry a secret: shown to no one.
 public sealed record StaffCloudWebhook(string Id, string? Trigger, string? Url);
 
-/// <summary>A webhook request failed; the message names the tenant and the cause, never a URL or a token.</summary>
+// The message names the tenant and the cause, never a URL or a token.
 public sealed class WebhookRegistrationException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -2,9 +2,7 @@ using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
-/// <summary>Makes a tenant's StaffCloud webhooks what the product needs: one per trigger of <see cref="NotificationBody.Events"/>,
-/// each calling the tenant's notification URL. Run again, it changes nothing; after a secret rotation it updates the
-/// URLs in place. The product's own webhooks are told apart from other integrations' by their URL without its query.</summary>
+/// <summary>One webhook per trigger, idempotent; ours are told apart by their URL without its query, updated in place on rotation.</summary>
 public sealed class WebhookRegistration(StaffCloudWebhookClient client)
 {
     public async Task<IReadOnlyList<WebhookChange>> RegisterAsync(StaffCloudTarget target, Uri publicBaseUrl, string secret, CancellationToken cancellationToken)
@@ -30,7 +28,6 @@ public sealed class WebhookRegistration(StaffCloudWebhookClient client)
         return changes;
     }
 
-    /// <summary>Deletes every webhook of the tenant's StaffCloud that calls this tenant's notification URL, whatever its trigger.</summary>
     public async Task<IReadOnlyList<WebhookChange>> UnregisterAsync(StaffCloudTarget target, Uri publicBaseUrl, CancellationToken cancellationToken)
     {
         var changes = new List<WebhookChange>();
@@ -59,5 +56,4 @@ public enum WebhookAction
     Removed,
 }
 
-/// <summary>What registering did to the webhook of one trigger (its StaffCloud id, when StaffCloud said).</summary>
 public sealed record WebhookChange(string Trigger, WebhookAction Action, string? Id);
