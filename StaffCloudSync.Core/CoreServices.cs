@@ -62,6 +62,7 @@ public static class CoreServices
 
         services.AddOptions<StorageOptions>().Configure(options => options.ReadFrom(configuration)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.RejectRemovedSettings(configuration, StorageOptions.SectionName, StorageOptions.RemovedSettings);
         services.TryAddSingleton(TimeProvider.System);
         services.AddAzureClients(clients =>
         {

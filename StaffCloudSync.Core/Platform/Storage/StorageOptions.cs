@@ -1,4 +1,5 @@
 using Azure.Core;
+using StaffCloudSync.Core.Platform.AppSettings;
 using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Core.Platform.Storage;
@@ -9,23 +10,24 @@ public sealed class StorageOptions
 {
     /// <summary>The Functions host's own setting: both the host and this app use the one account.</summary>
     public const string ConnectionSettingName = "AzureWebJobsStorage";
-
-    /// <summary>Section of the app's own storage settings (table names): <c>Storage__TenantsTableName</c>.</summary>
     public const string SectionName = "Storage";
-
     public const string DefaultTenantsTableName = "Tenants";
     public const string DefaultRunsTableName = "SyncRuns";
     public const string DefaultLeasesTableName = "TenantLeases";
     public const string DefaultRunDetailsContainerName = "run-details";
+
+    public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
+    [
+        .. new[] { "TenantsTableName", "RunsTableName", "LeasesTableName", "RunDetailsContainerName" }
+            .Select(key => new RemovedSetting(key, "it is now Storage__NamePrefix, put before the default names (Tenants, SyncRuns, TenantLeases, run-details)")),
+    ];
 
     /// <summary><c>AzureWebJobsStorage</c>: a connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary><c>AzureWebJobsStorage__tableServiceUri</c> (and queue, blob), or derived from <c>AzureWebJobsStorage__accountName</c>.</summary>
     public string? TableServiceUri { get; set; }
-
     public string? QueueServiceUri { get; set; }
-
     public string? BlobServiceUri { get; set; }
 
     /// <summary><c>AzureWebJobsStorage__credential</c>: "managedidentity" (the default) or "developer".</summary>
@@ -34,14 +36,9 @@ public sealed class StorageOptions
     /// <summary><c>AzureWebJobsStorage__clientId</c>: a user-assigned identity's client id; empty for system-assigned.</summary>
     public string? ClientId { get; set; }
 
-    public string TenantsTableName { get; set; } = DefaultTenantsTableName;
-
-    public string RunsTableName { get; set; } = DefaultRunsTableName;
-
-    public string LeasesTableName { get; set; } = DefaultLeasesTableName;
-
-    /// <summary>The runs' details and the deletion approvals, JSON documents (<c>Storage__RunDetailsContainerName</c>).</summary>
-    public string RunDetailsContainerName { get; set; } = DefaultRunDetailsContainerName;
+    /// <summary><c>Storage__NamePrefix</c> (empty by default), put before every table's name and, in lower case, the container's: the
+    /// tests, the sandbox and the CLI's child processes keep their state apart in one Azurite.</summary>
+    public string NamePrefix { get; set; } = string.Empty;
 
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 
@@ -57,12 +54,7 @@ public sealed class StorageOptions
         BlobServiceUri = Blank(connection["blobServiceUri"]) ?? ServiceUri(accountName, "blob");
         Credential = Blank(connection["credential"]);
         ClientId = Blank(connection["clientId"]);
-
-        var own = configuration.GetSection(SectionName);
-        TenantsTableName = Blank(own[nameof(TenantsTableName)]) ?? DefaultTenantsTableName;
-        RunsTableName = Blank(own[nameof(RunsTableName)]) ?? DefaultRunsTableName;
-        LeasesTableName = Blank(own[nameof(LeasesTableName)]) ?? DefaultLeasesTableName;
-        RunDetailsContainerName = Blank(own[nameof(RunDetailsContainerName)]) ?? DefaultRunDetailsContainerName;
+        NamePrefix = Blank(configuration[$"{SectionName}:{nameof(NamePrefix)}"]) ?? string.Empty;
     }
 
     /// <summary>The identity-based setup's credential (unused with a connection string).</summary>

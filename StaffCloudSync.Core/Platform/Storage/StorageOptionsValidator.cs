@@ -22,11 +22,8 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
         return AppSetting.Result(
         [
             .. account,
-            TableName(nameof(StorageOptions.TenantsTableName), options.TenantsTableName),
-            TableName(nameof(StorageOptions.RunsTableName), options.RunsTableName),
-            TableName(nameof(StorageOptions.LeasesTableName), options.LeasesTableName),
-            options.RunDetailsContainerName is { } container && ContainerNamePattern().IsMatch(container) ? null
-                : $"{StorageOptions.SectionName}__{nameof(StorageOptions.RunDetailsContainerName)} '{options.RunDetailsContainerName}' is not a container name (3–63 lower-case letters, digits and single hyphens)",
+            NamePrefixPattern().IsMatch(options.NamePrefix) ? null : $"{StorageOptions.SectionName}__{nameof(StorageOptions.NamePrefix)} '{options.NamePrefix}' " +
+                "is not a name prefix (up to 51 letters and digits, starting with a letter; the tables' and the container's names follow it)",
         ]);
     }
 
@@ -37,12 +34,7 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
         _ => $"{Connection}__{key} '{value}' is not an absolute http(s) URI",
     };
 
-    private static string? TableName(string setting, string? value) => value is not null && TableNamePattern().IsMatch(value) ? null
-        : $"{StorageOptions.SectionName}__{setting} '{value}' is not a table name (3–63 letters and digits, starting with a letter)";
-
-    [GeneratedRegex("^[A-Za-z][A-Za-z0-9]{2,62}$", RegexOptions.CultureInvariant)]
-    private static partial Regex TableNamePattern();
-
-    [GeneratedRegex("^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$", RegexOptions.CultureInvariant)]
-    private static partial Regex ContainerNamePattern();
+    // At most 51, so that the longest name (TenantLeases) stays within Table storage's 63 characters.
+    [GeneratedRegex("^([A-Za-z][A-Za-z0-9]{0,50})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePrefixPattern();
 }

@@ -7,15 +7,19 @@ namespace StaffCloudSync.Core.Platform.Storage;
 /// this process: a CreateIfNotExists per call would double every request.</summary>
 public sealed class StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
 {
-    public Ensured<TableClient> Tenants { get; } = Ensured.Table(tableService.GetTableClient(options.Value.TenantsTableName));
+    public Ensured<TableClient> Tenants { get; } = Ensured.Table(
+        tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultTenantsTableName));
 
-    public Ensured<TableClient> Runs { get; } = Ensured.Table(tableService.GetTableClient(options.Value.RunsTableName));
+    public Ensured<TableClient> Runs { get; } = Ensured.Table(
+        tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultRunsTableName));
 
-    public Ensured<TableClient> Leases { get; } = Ensured.Table(tableService.GetTableClient(options.Value.LeasesTableName));
+    public Ensured<TableClient> Leases { get; } = Ensured.Table(
+        tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultLeasesTableName));
 
     /// <summary>The <c>run-details</c> container of JSON documents: a blob per run (the run store) and the deletion approvals (the
     /// tenant store). Named for what it holds, so storage knows neither room's types.</summary>
-    public Ensured<BlobContainerClient> Documents { get; } = Ensured.Container(blobService.GetBlobContainerClient(options.Value.RunDetailsContainerName));
+    public Ensured<BlobContainerClient> Documents { get; } = Ensured.Container(
+        blobService.GetBlobContainerClient(options.Value.NamePrefix.ToLowerInvariant() + StorageOptions.DefaultRunDetailsContainerName));
 }
 
 /// <summary>A client whose table or container is created once; a failed creation is tried again by the next caller.</summary>
