@@ -11,7 +11,6 @@ namespace StaffCloudSync.Core.Tenants;
 internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> container, ILogger logger)
 {
     private const string Prefix = "approvals/";
-
     private static readonly BlobHttpHeaders Json = new() { ContentType = "application/json" };
 
     public async Task SetAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)

@@ -1,12 +1,9 @@
 namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>One tenant, one account (sync-rules.md, "Safety"): no two rows share a StaffCloud tenant, a MobieTrain account or a
-/// StaffCloud token secret, and no secret of one row is a token or webhook secret of another (<see cref="SecretRoles"/>).
-/// Two rows on one MobieTrain account would each delete the other's people as "not in StaffCloud"; two on one
-/// StaffCloud tenant would invite everyone twice. Each error names the field and the other row.</summary>
+/// token secret, and no secret of one row is a token or webhook secret of another. Each error names the field and the other row.</summary>
 public static class TenantClaims
 {
-    /// <summary>What <paramref name="tenant"/> claims that another of <paramref name="rows"/> claims too.</summary>
     public static IReadOnlyList<TenantSettingError> Conflicts(TenantSettings tenant, IEnumerable<TenantRecord> rows)
     {
         var errors = new List<TenantSettingError>();
@@ -15,8 +12,7 @@ public static class TenantClaims
             if (row.Settings is not { } other || string.Equals(row.TenantId, tenant.TenantId, StringComparison.Ordinal))
                 continue;
 
-            // Case-insensitively: DNS labels and Key Vault names are, and an account id differing only in case is a typo
-            // far more likely than a second account.
+            // Case-insensitively, as DNS labels and Key Vault names are; an account id differing in case is a typo.
             Check(errors, tenant, other, nameof(TenantSettings.StaffCloudApiTenant), "StaffCloud tenant", s => s.StaffCloudApiTenant);
             Check(errors, tenant, other, nameof(TenantSettings.MobieTrainAccountId), "MobieTrain account", s => s.MobieTrainAccountId);
             Check(errors, tenant, other, nameof(TenantSettings.StaffCloudTokenSecret), "StaffCloud token secret", s => s.EffectiveStaffCloudTokenSecret);
@@ -38,10 +34,8 @@ public static class TenantClaims
         $"tenant '{tenantId}' shares an account or a secret with another row of the Tenants table, so it is not run until one of the rows is changed: "
         + string.Join("; ", conflicts.Select(c => $"{c.Field}: {c.Message}"));
 
-    /// <summary>Secrets in their roles across rows: a token or webhook secret serves one tenant, in any role — the other row's
-    /// token, webhook secret or MobieTrain key — and a MobieTrain key is never another row's token or webhook secret.
-    /// Two rows sharing the MobieTrain key is the default (one service key) and allowed. Same token secrets are reported
-    /// by the account check above already.</summary>
+    /// <summary>A token or webhook secret serves one tenant in one role; two rows sharing the MobieTrain key is the default. Same
+    /// token secrets are reported by the account check already.</summary>
     private static void CheckSecrets(List<TenantSettingError> errors, TenantSettings tenant, TenantSettings other)
     {
         foreach (var (field, _, name) in SecretRoles.Of(tenant))
@@ -68,4 +62,14 @@ public static class TenantClaims
                 $"'{mine}' is also the {what} of tenant '{other.TenantId}' (rows '{tenant.TenantId}' and '{other.TenantId}'); one tenant per account"));
         }
     }
+}
+
+/// <summary>sync-rules.md, "An account belongs to one tenant, provably": a row whose <c>MobieTrainAccountId</c> changes is disabled
+/// until an operator enables it again.</summary>
+public static class AccountChange
+{
+    public static TenantSettings Apply(TenantSettings before, TenantSettings after) => Changes(before, after) ? after with { Enabled = false } : after;
+
+    public static bool Changes(TenantSettings before, TenantSettings after) =>
+        !string.Equals(before?.MobieTrainAccountId, after?.MobieTrainAccountId, StringComparison.OrdinalIgnoreCase);
 }

@@ -24,3 +24,41 @@ public static class AppSetting
     // Invariant, so a message reads the same on every host: TimeSpan in its constant form (00:30:00), numbers plain.
     private static string Text(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 }
+
+/// <summary>A setting the app no longer reads (issue 22), <paramref name="Key"/> below its section, and what took its place.</summary>
+public sealed record RemovedSetting(string Key, string Now);
+
+public sealed class RemovedSettingsFound
+{
+    public List<string> Failures { get; } = [];
+}
+
+/// <summary>Fails start-up when a removed setting is still configured, naming it: a value an operator set must not be silently ignored.</summary>
+public static class RemovedSettings
+{
+    public static IServiceCollection RejectRemovedSettings(this IServiceCollection services, IConfiguration configuration,
+        string section, IReadOnlyList<RemovedSetting> removed)
+    {
+        // Named by the section, so every section is checked once however often its registration runs.
+        services.AddOptions<RemovedSettingsFound>(section)
+            .Configure(found =>
+            {
+                found.Failures.Clear();
+                found.Failures.AddRange(Find(configuration, section, removed));
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemovedSettingsFound>, Validator>());
+        return services;
+    }
+
+    public static IEnumerable<string> Find(IConfiguration configuration, string section, IEnumerable<RemovedSetting> removed) => removed
+        .Where(setting => configuration.GetSection($"{section}:{setting.Key}").Exists())
+        .Select(setting => $"{AppSetting.Name(section, setting.Key)} is set, but that setting is gone: {setting.Now}. " +
+            "Remove it from the app settings (local.settings.json, the function app's configuration) or the environment.")
+        .ToList();
+
+    private sealed class Validator : IValidateOptions<RemovedSettingsFound>
+    {
+        public ValidateOptionsResult Validate(string? name, RemovedSettingsFound options) => AppSetting.Result(options.Failures);
+    }
+}

@@ -7,9 +7,7 @@ public class SyncRunException(string tenantId, SyncFailureKind kind, string mess
     : Exception(message, innerException)
 {
     public string TenantId { get; } = tenantId;
-
     public SyncFailureKind Kind { get; } = kind;
-
     public bool IsTransient => Kind is SyncFailureKind.Unavailable;
 }
 

@@ -39,7 +39,6 @@ public sealed class StorageOptions
     /// <summary><c>Storage__NamePrefix</c> (empty by default), put before every table's name and, in lower case, the container's: the
     /// tests, the sandbox and the CLI's child processes keep their state apart in one Azurite.</summary>
     public string NamePrefix { get; set; } = string.Empty;
-
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 
     /// <summary>Reads <c>AzureWebJobsStorage</c> by hand: the same key is a plain value (connection string) in one setup and a
@@ -65,4 +64,40 @@ public sealed class StorageOptions
 
     private static string? ServiceUri(string? accountName, string service) =>
         accountName is null ? null : $"https://{accountName}.{service}.core.windows.net";
+}
+
+/// <summary>Fails start-up with a message that names the setting to fix, instead of a first request failing later.</summary>
+public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    private const string Connection = StorageOptions.ConnectionSettingName;
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        string?[] account = options.UsesConnectionString ? [] :
+        [
+            ServiceUri("tableServiceUri", options.TableServiceUri, $"{Connection} is not set: give a connection string or {Connection}__tableServiceUri"),
+            ServiceUri("queueServiceUri", options.QueueServiceUri,
+                $"{Connection}__queueServiceUri is not set: the tenant-sync queue needs it (or give {Connection}__accountName)"),
+            ServiceUri("blobServiceUri", options.BlobServiceUri,
+                $"{Connection}__blobServiceUri is not set: the runs' details need it (or give {Connection}__accountName)"),
+            AzureCredentials.TryParse(options.Credential, out _) ? null : $"{Connection}__credential '{options.Credential}' is not 'managedidentity' or 'developer'",
+        ];
+        return AppSetting.Result(
+        [
+            .. account,
+            NamePrefixPattern().IsMatch(options.NamePrefix) ? null : $"{StorageOptions.SectionName}__{nameof(StorageOptions.NamePrefix)} '{options.NamePrefix}' " +
+                "is not a name prefix (up to 51 letters and digits, starting with a letter; the tables' and the container's names follow it)",
+        ]);
+    }
+
+    private static string? ServiceUri(string key, string? value, string missing) => value switch
+    {
+        null => missing,
+        _ when Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) => null,
+        _ => $"{Connection}__{key} '{value}' is not an absolute http(s) URI",
+    };
+
+    // At most 51, so that the longest name (TenantLeases) stays within Table storage's 63 characters.
+    [GeneratedRegex("^([A-Za-z][A-Za-z0-9]{0,50})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePrefixPattern();
 }

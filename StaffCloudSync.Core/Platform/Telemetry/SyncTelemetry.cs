@@ -11,7 +11,6 @@ namespace StaffCloudSync.Core.Platform.Telemetry;
 public static class SyncTelemetry
 {
     public const string Name = "StaffCloudSync";
-
     public const string RunSpan = "sync run";
     public const string DispatchSpan = "sync dispatch";
     public const string LeaseSpan = "lease";
@@ -20,7 +19,6 @@ public static class SyncTelemetry
 
     /// <summary>Each apply phase's span is this prefix and the phase's write (CreateGroup, RenameGroup, Remove, Change, Invite).</summary>
     public const string ApplySpanPrefix = "apply ";
-
     public const string RunsMetric = "staffcloudsync.runs";
     public const string ActionsMetric = "staffcloudsync.actions";
     public const string SkippedMetric = "staffcloudsync.skipped";
@@ -34,7 +32,6 @@ public static class SyncTelemetry
     public const string RunDurationMetric = "staffcloudsync.run.duration";
     public const string RunLagMetric = "staffcloudsync.run.lag";
     public const string ChainLengthMetric = "staffcloudsync.chain.length";
-
     public const string TenantTag = "tenant";
     public const string RunTag = "run";
     public const string StatusTag = "status";
@@ -44,10 +41,8 @@ public static class SyncTelemetry
     public const string ReasonTag = "reason";
     public const string PartnerTag = "partner";
     public const string StatusCodeTag = "status_code";
-
     public static readonly ActivitySource Source = new(Name);
     public static readonly Meter Meter = new(Name);
-
     private static readonly Counter<long> Quarantines = Meter.CreateCounter<long>(QuarantinedMetric, "{tenant}", "Tenants put into quarantine");
     private static readonly Counter<long> Poison = Meter.CreateCounter<long>(PoisonMessagesMetric, "{message}", "Run messages the queue gave up on");
     private static readonly Counter<long> Refusals = Meter.CreateCounter<long>(NotificationRefusalsMetric, "{notification}", "Notifications refused (401)");
