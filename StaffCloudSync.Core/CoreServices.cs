@@ -67,27 +67,17 @@ public static class CoreServices
         {
             // The AzureWebJobsStorage__credential/__clientId pair, as the Functions host reads it; unused with a connection string.
             clients.UseCredential(provider => Storage(provider).CreateCredential());
-            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) => Storage(provider) switch
-            {
-                { UsesConnectionString: true } s => new(s.ConnectionString, options),
-                var s => new(new Uri(s.TableServiceUri!), credential, options),
-            });
-            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) => Storage(provider) switch
-            {
-                { UsesConnectionString: true } s => new(s.ConnectionString, options),
-                var s => new(new Uri(s.QueueServiceUri!), credential, options),
-            })
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) => Storage(provider) is { UsesConnectionString: true } s
+                ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).TableServiceUri!), credential, options));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) => Storage(provider) is { UsesConnectionString: true } s
+                ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).QueueServiceUri!), credential, options))
             // What the Functions queue trigger expects: a plain-text message would land in the poison queue.
             .ConfigureOptions(options => options.MessageEncoding = QueueMessageEncoding.Base64);
-            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) => Storage(provider) switch
-            {
-                { UsesConnectionString: true } s => new(s.ConnectionString, options),
-                var s => new(new Uri(s.BlobServiceUri!), credential, options),
-            });
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) => Storage(provider) is { UsesConnectionString: true } s
+                ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).BlobServiceUri!), credential, options));
         });
 
-        // Microsoft.Extensions.Azure forwards the SDK's own event sources to ILogger (a Warning for every expected 404
-        // and 409); the app logs what it makes of a failure itself.
+        // Microsoft.Extensions.Azure forwards the SDK's events to ILogger (a Warning for every expected 404 and 409).
         services.AddLogging(logging => logging.AddFilter("Azure.", LogLevel.None));
         services.TryAddSingleton<StorageTables>();
         return services;

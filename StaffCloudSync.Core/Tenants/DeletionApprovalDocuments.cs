@@ -5,9 +5,7 @@ using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>A tenant's deletion approval as one small JSON document, <c>approvals/{tenant}.json</c> in the <c>run-details</c>
-/// container (docs/decisions.md): a grant replaces it whole; a run changes it only under its own id and on the document's
-/// ETag, so an approval granted while the run goes is never touched by it.</summary>
+/// <summary>A tenant's deletion approval as <c>approvals/{tenant}.json</c> in the documents container (docs/decisions.md).</summary>
 internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> container, ILogger logger)
 {
     private const string Prefix = "approvals/";
@@ -20,7 +18,8 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
         TenantsLog.DeletionsAllowed(logger, tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
     }
 
-    /// <summary>Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it); the approval now stored.</summary>
+    /// <summary>Changes the approval with this id if it is still the tenant's, on the document's ETag, so one granted meanwhile is never
+    /// touched (null from <paramref name="change"/> removes it); returns the approval now stored.</summary>
     public async Task<DeletionApproval?> UpdateAsync(
         string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken)
     {
@@ -54,7 +53,7 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
     public async Task<DeletionApproval?> GetAsync(string tenantId, CancellationToken cancellationToken) =>
         (await ReadAsync(await BlobAsync(tenantId, cancellationToken), tenantId, cancellationToken)).Approval;
 
-    /// <summary>The tenants that have an approval, in one listing: listing the tenants reads only their documents.</summary>
+    /// <summary>One listing, so listing the tenants reads only the documents that exist.</summary>
     public async Task<HashSet<string>> TenantsWithApprovalAsync(CancellationToken cancellationToken)
     {
         var client = await container.GetAsync(cancellationToken);
@@ -69,8 +68,7 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
         new ApprovalDocument(a.Id, a.ApprovedRunId, a.GrantedAt, a.GrantedBy, a.ExpiresAt, [.. a.Employees.Order()]),
         DeletionApprovalJsonContext.Default.ApprovalDocument));
 
-    /// <summary>The approval and its ETag; none when there is no document, or one that cannot be read (logged): an approval whose
-    /// persons are not known lets no one through, never everyone. A document without employees (written by hand) covers no one.</summary>
+    /// <summary>None when there is no document or an unreadable one (logged): an approval whose persons are not known lets no one through.</summary>
     private async Task<(DeletionApproval? Approval, ETag ETag)> ReadAsync(BlobClient blob, string tenantId, CancellationToken cancellationToken)
     {
         BlobDownloadResult download;
@@ -107,7 +105,6 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
     }
 }
 
-/// <summary>An approval as its document holds it, the employee ids sorted.</summary>
 internal sealed record ApprovalDocument(
     string Id, string? RunId, DateTimeOffset GrantedAt, string? GrantedBy, DateTimeOffset? ExpiresAt, long[]? Employees);
 

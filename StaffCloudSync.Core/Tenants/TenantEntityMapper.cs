@@ -10,26 +10,20 @@ internal static class TenantEntityMapper
     /// <summary>All tenants share one partition: the registry is small and is always listed whole.</summary>
     public const string PartitionKey = "tenant";
 
-    /// <summary>A row of the registry itself, not a tenant (tenant ids cannot start with '_'): every add and every change of a
-    /// claimed account updates it with its ETag, so two operators adding tenants at once cannot both pass the check
-    /// that no two rows share an account (<see cref="TenantClaims"/>).</summary>
+    /// <summary>The registry's own row (tenant ids cannot start with '_'): every add and account change updates it on its ETag, so
+    /// two operators adding tenants at once cannot both pass the check that no two rows share an account.</summary>
     public const string RegistryRowKey = "_registry";
-    public const string ConsecutiveFailures = "ConsecutiveFailures";
-    public const string QuarantinedAt = "QuarantinedAt";
-    public const string QuarantineReason = "QuarantineReason";
-    public const string QuarantineLastAttemptAt = "QuarantineLastAttemptAt";
-    public const string LastRunSeconds = "LastRunSeconds";
-    public const string ChainRunSeconds = "ChainRunSeconds";
+    private const string QuarantineLastAttemptAt = "QuarantineLastAttemptAt";
 
     /// <summary>Writes the health columns onto a row read whole (a missing value removes its column).</summary>
     public static void SetHealth(TableEntity entity, TenantHealth health)
     {
-        entity[ConsecutiveFailures] = health.ConsecutiveFailures;
-        Set(entity, QuarantinedAt, health.QuarantinedAt);
-        Set(entity, QuarantineReason, health.QuarantineReason is { } reason ? reason[..Math.Min(reason.Length, 8000)] : null);
+        entity[nameof(TenantHealth.ConsecutiveFailures)] = health.ConsecutiveFailures;
+        Set(entity, nameof(TenantHealth.QuarantinedAt), health.QuarantinedAt);
+        Set(entity, nameof(TenantHealth.QuarantineReason), health.QuarantineReason is { } reason ? reason[..Math.Min(reason.Length, 8000)] : null);
         Set(entity, QuarantineLastAttemptAt, health.LastQuarantineAttemptAt);
-        Set(entity, LastRunSeconds, health.LastRunSeconds);
-        Set(entity, ChainRunSeconds, health.ChainRunSeconds);
+        Set(entity, nameof(TenantHealth.LastRunSeconds), health.LastRunSeconds);
+        Set(entity, nameof(TenantHealth.ChainRunSeconds), health.ChainRunSeconds);
     }
 
     private static void Set(TableEntity entity, string column, object? value)
@@ -41,13 +35,13 @@ internal static class TenantEntityMapper
     }
 
     public static TenantHealth ReadHealth(TableEntity entity) => new(
-        entity.TryGetValue(ConsecutiveFailures, out var failures) && failures is int count ? count : 0,
-        entity.GetDateTimeOffset(QuarantinedAt),
-        entity.GetString(QuarantineReason),
+        entity.TryGetValue(nameof(TenantHealth.ConsecutiveFailures), out var failures) && failures is int count ? count : 0,
+        entity.GetDateTimeOffset(nameof(TenantHealth.QuarantinedAt)),
+        entity.GetString(nameof(TenantHealth.QuarantineReason)),
         entity.GetDateTimeOffset(QuarantineLastAttemptAt))
     {
-        LastRunSeconds = Seconds(entity, LastRunSeconds),
-        ChainRunSeconds = Seconds(entity, ChainRunSeconds),
+        LastRunSeconds = Seconds(entity, nameof(TenantHealth.LastRunSeconds)),
+        ChainRunSeconds = Seconds(entity, nameof(TenantHealth.ChainRunSeconds)),
     };
 
     /// <summary>A run time as written, or null: a row from before the column (or a value typed by hand wrongly) is no history.</summary>
@@ -92,29 +86,30 @@ internal static class TenantEntityMapper
     {
         var tenantId = entity.RowKey;
         var row = new RowReader(entity, tenantId);
+        var defaults = new TenantSettings { TenantId = tenantId, StaffCloudApiTenant = string.Empty, MobieTrainAccountId = string.Empty };
         var settings = new TenantSettings
         {
             TenantId = tenantId,
             StaffCloudApiTenant = row.ReadString(nameof(TenantSettings.StaffCloudApiTenant)) ?? string.Empty,
             StaffCloudTokenSecret = row.ReadString(nameof(TenantSettings.StaffCloudTokenSecret)),
             MobieTrainAccountId = row.ReadString(nameof(TenantSettings.MobieTrainAccountId)) ?? string.Empty,
-            MobieTrainApiKeySecret = row.ReadString(nameof(TenantSettings.MobieTrainApiKeySecret)) ?? TenantSettings.DefaultMobieTrainApiKeySecret,
+            MobieTrainApiKeySecret = row.ReadString(nameof(TenantSettings.MobieTrainApiKeySecret)) ?? defaults.MobieTrainApiKeySecret,
             WebhookSecret = row.ReadString(nameof(TenantSettings.WebhookSecret)),
             Notifications = row.ReadBool(nameof(TenantSettings.Notifications), false),
-            WebhookDebounce = row.ReadDuration(nameof(TenantSettings.WebhookDebounce), TenantSettings.DefaultWebhookDebounce),
-            WebhookMinInterval = row.ReadDuration(nameof(TenantSettings.WebhookMinInterval), TenantSettings.DefaultWebhookMinInterval),
+            WebhookDebounce = row.ReadDuration(nameof(TenantSettings.WebhookDebounce), defaults.WebhookDebounce),
+            WebhookMinInterval = row.ReadDuration(nameof(TenantSettings.WebhookMinInterval), defaults.WebhookMinInterval),
             Enabled = row.ReadBool(nameof(TenantSettings.Enabled), true),
-            TimeZone = row.ReadString(nameof(TenantSettings.TimeZone)) ?? TenantSettings.DefaultTimeZone,
-            DefaultLanguage = row.ReadString(nameof(TenantSettings.DefaultLanguage)) ?? TenantSettings.DefaultLanguageCode,
+            TimeZone = row.ReadString(nameof(TenantSettings.TimeZone)) ?? defaults.TimeZone,
+            DefaultLanguage = row.ReadString(nameof(TenantSettings.DefaultLanguage)) ?? defaults.DefaultLanguage,
             GroupNameTemplate = row.ReadString(nameof(TenantSettings.GroupNameTemplate)),
             GroupBy = row.ReadGroupMode(nameof(TenantSettings.GroupBy)),
             BaseGroups = row.ReadString(nameof(TenantSettings.BaseGroups)),
             DefaultCallingCode = row.ReadString(nameof(TenantSettings.DefaultCallingCode)),
             PreserveManualGroups = row.ReadBool(nameof(TenantSettings.PreserveManualGroups), false),
-            InvitationMaxAgeMonths = row.ReadInt(nameof(TenantSettings.InvitationMaxAgeMonths), TenantSettings.DefaultInvitationMaxAgeMonths),
-            DeletionThresholdPercent = row.ReadInt(nameof(TenantSettings.DeletionThresholdPercent), TenantSettings.DefaultDeletionThresholdPercent),
-            DeletionThresholdMinimum = row.ReadInt(nameof(TenantSettings.DeletionThresholdMinimum), TenantSettings.DefaultDeletionThresholdMinimum),
-            DeletionApprovalHours = row.ReadInt(nameof(TenantSettings.DeletionApprovalHours), TenantSettings.DefaultDeletionApprovalHours),
+            InvitationMaxAgeMonths = row.ReadInt(nameof(TenantSettings.InvitationMaxAgeMonths), defaults.InvitationMaxAgeMonths),
+            DeletionThresholdPercent = row.ReadInt(nameof(TenantSettings.DeletionThresholdPercent), defaults.DeletionThresholdPercent),
+            DeletionThresholdMinimum = row.ReadInt(nameof(TenantSettings.DeletionThresholdMinimum), defaults.DeletionThresholdMinimum),
+            DeletionApprovalHours = row.ReadInt(nameof(TenantSettings.DeletionApprovalHours), defaults.DeletionApprovalHours),
         };
 
         return new TenantRecord(tenantId, row.Errors.Count > 0 ? null : settings, [.. row.Errors, .. TenantSettingsValidator.Validate(settings)], approval,

@@ -6,24 +6,12 @@ namespace StaffCloudSync.Core.Tenants;
 /// Defaults are the spec's; <see cref="TenantSettingsValidator"/> says whether a row is usable.</summary>
 public sealed record TenantSettings
 {
-    // Early runs from StaffCloud's notifications (sync-rules.md, "Early runs"): due at the latest of the first
-    // notification + WebhookDebounce and the previous such run's start + WebhookMinInterval.
-    public static readonly TimeSpan DefaultWebhookDebounce = TimeSpan.FromMinutes(5);
-    public static readonly TimeSpan DefaultWebhookMinInterval = TimeSpan.FromMinutes(15);
-
     // Beyond this the twice-daily schedule comes sooner than an early run would.
     public static readonly TimeSpan MaxWebhookDelay = TimeSpan.FromHours(12);
 
     // The floor of WebhookMinInterval: it bounds a flood of notifications to a few runs an hour.
     public static readonly TimeSpan MinWebhookMinInterval = TimeSpan.FromMinutes(1);
-    public const string DefaultTimeZone = "Europe/Zurich";
-    public const string DefaultLanguageCode = "en";
-    public const string DefaultGroupNameTemplate = "{name} ({start:yyyy-MM-dd})";
-    public const string DefaultProjectGroupNameTemplate = "{project}";
     public const string DefaultMobieTrainApiKeySecret = "mobietrain-api-key";
-    public const int DefaultInvitationMaxAgeMonths = 6;
-    public const int DefaultDeletionThresholdPercent = 20;
-    public const int DefaultDeletionThresholdMinimum = 10;
     public const int DefaultDeletionApprovalHours = 24;
     public const int MaxDeletionThresholdPercent = 50;
     public const int MaxDeletionThresholdMinimum = 100;
@@ -31,6 +19,7 @@ public sealed record TenantSettings
 
     // A group's name in MobieTrain is at most this long.
     public const int MaxBaseGroupNameLength = 255;
+
     public required string TenantId { get; init; }
     public required string StaffCloudApiTenant { get; init; }
 
@@ -39,8 +28,8 @@ public sealed record TenantSettings
     public required string MobieTrainAccountId { get; init; }
     public string MobieTrainApiKeySecret { get; init; } = DefaultMobieTrainApiKeySecret;
     public bool Enabled { get; init; } = true;
-    public string TimeZone { get; init; } = DefaultTimeZone;
-    public string DefaultLanguage { get; init; } = DefaultLanguageCode;
+    public string TimeZone { get; init; } = "Europe/Zurich";
+    public string DefaultLanguage { get; init; } = "en";
 
     /// <summary>What an event group stands for: one StaffCloud event (default) or one project.</summary>
     public GroupMode GroupBy { get; init; } = GroupMode.Event;
@@ -50,7 +39,7 @@ public sealed record TenantSettings
 
     public string EffectiveGroupNameTemplate => !string.IsNullOrWhiteSpace(GroupNameTemplate)
         ? GroupNameTemplate
-        : GroupBy == GroupMode.Project ? DefaultProjectGroupNameTemplate : DefaultGroupNameTemplate;
+        : GroupBy == GroupMode.Project ? "{project}" : "{name} ({start:yyyy-MM-dd})";
 
     /// <summary>Group names separated by ';' (sync-rules.md, "base groups").</summary>
     public string? BaseGroups { get; init; }
@@ -62,9 +51,9 @@ public sealed record TenantSettings
     /// <summary>'+' and 1–3 digits; turns national numbers starting with a single 0 into international ones.</summary>
     public string? DefaultCallingCode { get; init; }
     public bool PreserveManualGroups { get; init; }
-    public int InvitationMaxAgeMonths { get; init; } = DefaultInvitationMaxAgeMonths;
-    public int DeletionThresholdPercent { get; init; } = DefaultDeletionThresholdPercent;
-    public int DeletionThresholdMinimum { get; init; } = DefaultDeletionThresholdMinimum;
+    public int InvitationMaxAgeMonths { get; init; } = 6;
+    public int DeletionThresholdPercent { get; init; } = 20;
+    public int DeletionThresholdMinimum { get; init; } = 10;
 
     public int DeletionApprovalHours { get; init; } = DefaultDeletionApprovalHours;
 
@@ -76,8 +65,10 @@ public sealed record TenantSettings
 
     /// <summary>Set by <c>tenants notifications --register</c>; without it a notification is refused before its secret is read.</summary>
     public bool Notifications { get; init; }
-    public TimeSpan WebhookDebounce { get; init; } = DefaultWebhookDebounce;
-    public TimeSpan WebhookMinInterval { get; init; } = DefaultWebhookMinInterval;
+    // Early runs (sync-rules.md, "Early runs"): due at the latest of the first notification + WebhookDebounce and the
+    // previous such run's start + WebhookMinInterval.
+    public TimeSpan WebhookDebounce { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan WebhookMinInterval { get; init; } = TimeSpan.FromMinutes(15);
 
     public string EffectiveWebhookSecret =>
         string.IsNullOrWhiteSpace(WebhookSecret) ? $"staffcloud-webhook-{TenantId}" : WebhookSecret;

@@ -8,7 +8,6 @@ namespace StaffCloudSync.Core.Platform.Storage;
 /// <c>AzureWebJobsStorage</c>: a connection string, or identity-based service URIs with a credential.</summary>
 public sealed class StorageOptions
 {
-    /// <summary>The Functions host's own setting: both the host and this app use the one account.</summary>
     public const string ConnectionSettingName = "AzureWebJobsStorage";
     public const string SectionName = "Storage";
     public const string DefaultTenantsTableName = "Tenants";
@@ -22,18 +21,12 @@ public sealed class StorageOptions
             .Select(key => new RemovedSetting(key, "it is now Storage__NamePrefix, put before the default names (Tenants, SyncRuns, TenantLeases, run-details)")),
     ];
 
-    /// <summary><c>AzureWebJobsStorage</c>: a connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
+    // AzureWebJobsStorage (a connection string) or its identity-based keys (__accountName gives the three URIs).
     public string? ConnectionString { get; set; }
-
-    /// <summary><c>AzureWebJobsStorage__tableServiceUri</c> (and queue, blob), or derived from <c>AzureWebJobsStorage__accountName</c>.</summary>
     public string? TableServiceUri { get; set; }
     public string? QueueServiceUri { get; set; }
     public string? BlobServiceUri { get; set; }
-
-    /// <summary><c>AzureWebJobsStorage__credential</c>: "managedidentity" (the default) or "developer".</summary>
     public string? Credential { get; set; }
-
-    /// <summary><c>AzureWebJobsStorage__clientId</c>: a user-assigned identity's client id; empty for system-assigned.</summary>
     public string? ClientId { get; set; }
 
     /// <summary><c>Storage__NamePrefix</c> (empty by default), put before every table's name and, in lower case, the container's: the
@@ -56,7 +49,6 @@ public sealed class StorageOptions
         NamePrefix = Blank(configuration[$"{SectionName}:{nameof(NamePrefix)}"]) ?? string.Empty;
     }
 
-    /// <summary>The identity-based setup's credential (unused with a connection string).</summary>
     public TokenCredential CreateCredential() =>
         AzureCredentials.Create(AzureCredentials.TryParse(Credential, out var kind) ? kind : AzureCredentialKind.ManagedIdentity, ClientId);
 
@@ -66,7 +58,6 @@ public sealed class StorageOptions
         accountName is null ? null : $"https://{accountName}.{service}.core.windows.net";
 }
 
-/// <summary>Fails start-up with a message that names the setting to fix, instead of a first request failing later.</summary>
 public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
 {
     private const string Connection = StorageOptions.ConnectionSettingName;

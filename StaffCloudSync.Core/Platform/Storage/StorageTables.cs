@@ -3,8 +3,8 @@ using Azure.Storage.Blobs;
 
 namespace StaffCloudSync.Core.Platform.Storage;
 
-/// <summary>The app's tables and its run-details container, each created on its first use and then never asked about again in
-/// this process: a CreateIfNotExists per call would double every request.</summary>
+/// <summary>Each table and container is created on its first use, then never asked about again: a CreateIfNotExists per call
+/// would double every request.</summary>
 public sealed class StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
 {
     public Ensured<TableClient> Tenants { get; } = Ensured.Table(
@@ -16,8 +16,7 @@ public sealed class StorageTables(TableServiceClient tableService, BlobServiceCl
     public Ensured<TableClient> Leases { get; } = Ensured.Table(
         tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultLeasesTableName));
 
-    /// <summary>The <c>run-details</c> container of JSON documents: a blob per run (the run store) and the deletion approvals (the
-    /// tenant store). Named for what it holds, so storage knows neither room's types.</summary>
+    /// <summary>The <c>run-details</c> container: a blob per run and the deletion approvals.</summary>
     public Ensured<BlobContainerClient> Documents { get; } = Ensured.Container(
         blobService.GetBlobContainerClient(options.Value.NamePrefix.ToLowerInvariant() + StorageOptions.DefaultRunDetailsContainerName));
 }
@@ -28,7 +27,6 @@ public sealed class Ensured<TClient>(TClient client, Func<CancellationToken, Tas
     private readonly Lock _gate = new();
     private Task? _creation;
 
-    /// <summary>The client, without waiting for its creation (for a name, or a test's clean-up).</summary>
     public TClient Client => client;
 
     public async ValueTask<TClient> GetAsync(CancellationToken cancellationToken)
