@@ -26,8 +26,7 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core;
 
-/// <summary>Core's one registration file (the composition root may know every room). Every options section is validated at
-/// start-up, and a removed setting still configured fails it.</summary>
+/// <summary>Core's one registration file (the composition root may know every room).</summary>
 public static class CoreServices
 {
     /// <summary>The Functions app and the operator CLI run the same services with the same settings.</summary>
@@ -154,8 +153,7 @@ public static class CoreServices
         // Polly's total and per-attempt timeouts rule; HttpClient's own 100 s would cut across them.
         services.AddHttpClient<IStaffCloudClient, StaffCloudClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(StaffCloudClient.PrimaryHandler)
-            // The factory's own request logging is off: its Trace lines carry header values in their structured state,
-            // where "Authorization: *" redaction does not reach, so the Bearer token would land in a log sink.
+            // The factory's Trace lines carry header values in their state, unredacted: the Bearer token would land in a log sink.
             .RemoveAllLoggers()
             .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
             .AddHttpMessageHandler<StaffCloudRateLimitHandler>()

@@ -24,7 +24,7 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
         string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken)
     {
         var blob = await BlobAsync(tenantId, cancellationToken);
-        for (var attempt = 1; attempt <= TenantStore.MaxWriteAttempts; attempt++)
+        return await TenantStore.RetryChangedAsync(tenantId, logger, async () =>
         {
             var (current, etag) = await ReadAsync(blob, tenantId, cancellationToken);
             // Granted anew (or cleared, or unreadable) since the run read it: that approval is not the run's to change.
@@ -33,21 +33,12 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
 
             var after = change(current);
             var conditions = new BlobRequestConditions { IfMatch = etag };
-            try
-            {
-                if (after is null)
-                    await blob.DeleteAsync(conditions: conditions, cancellationToken: cancellationToken);
-                else
-                    await blob.UploadAsync(Serialize(after), new BlobUploadOptions { HttpHeaders = Json, Conditions = conditions }, cancellationToken);
-                return after;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-            {
-                TenantsLog.ChangeRetried(logger, tenantId, attempt);
-            }
-        }
-
-        throw new TenantConflictException($"Tenant '{tenantId}' kept changing while it was being written ({TenantStore.MaxWriteAttempts} attempts).");
+            if (after is null)
+                await blob.DeleteAsync(conditions: conditions, cancellationToken: cancellationToken);
+            else
+                await blob.UploadAsync(Serialize(after), new BlobUploadOptions { HttpHeaders = Json, Conditions = conditions }, cancellationToken);
+            return after;
+        });
     }
 
     public async Task<DeletionApproval?> GetAsync(string tenantId, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ public static partial class DurationText
 
     public static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a text or a number (minutes); false for anything else, also for a value out of TimeSpan's range.</summary>
+    /// <summary>A text or a number (minutes); false for anything else, also out of TimeSpan's range.</summary>
     public static bool TryParse(object? value, out TimeSpan duration)
     {
         duration = default;

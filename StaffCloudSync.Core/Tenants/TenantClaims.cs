@@ -73,3 +73,46 @@ public static class AccountChange
     public static bool Changes(TenantSettings before, TenantSettings after) =>
         !string.Equals(before?.MobieTrainAccountId, after?.MobieTrainAccountId, StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>Secrets in their roles (sync-rules.md, "Safety"): each secret a row names says by its prefix what it holds, so no
+/// name can serve two roles — a StaffCloud token sent as a webhook secret (or the shared MobieTrain key put into
+/// notification URLs) would leak a credential into StaffCloud's webhook settings. Compared case-insensitively, as Key Vault does.</summary>
+public static class SecretRoles
+{
+    private static readonly Dictionary<string, string> Prefixes = new()
+    {
+        [nameof(TenantSettings.StaffCloudTokenSecret)] = "staffcloud-token-",
+        [nameof(TenantSettings.WebhookSecret)] = "staffcloud-webhook-",
+        [nameof(TenantSettings.MobieTrainApiKeySecret)] = TenantSettings.DefaultMobieTrainApiKeySecret,
+    };
+
+    /// <summary>The effective names, defaults included.</summary>
+    public static IEnumerable<(string Field, string Role, string Name)> Of(TenantSettings settings)
+    {
+        yield return (nameof(TenantSettings.StaffCloudTokenSecret), "StaffCloud token secret", settings.EffectiveStaffCloudTokenSecret);
+        yield return (nameof(TenantSettings.WebhookSecret), "webhook secret", settings.EffectiveWebhookSecret);
+        yield return (nameof(TenantSettings.MobieTrainApiKeySecret), "MobieTrain API key secret", settings.MobieTrainApiKeySecret ?? string.Empty);
+    }
+
+    /// <summary>The token and the webhook secret; the MobieTrain key may be shared.</summary>
+    public static bool IsTenantOwn(string field) => field != nameof(TenantSettings.MobieTrainApiKeySecret);
+
+    /// <summary>A token or webhook name that is only the prefix names no tenant's secret; the MobieTrain key's prefix is the shared
+    /// key's own name, valid as it is.</summary>
+    internal static void Check(TenantSettings settings, Action<string, string> fail)
+    {
+        foreach (var (field, role, name) in Of(settings))
+        {
+            // An empty or malformed name is reported by the name check already; one error per cause.
+            if (string.IsNullOrEmpty(name) || name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c == '-')))
+                continue;
+
+            var (prefix, mayBeExact) = (Prefixes[field], !IsTenantOwn(field));
+            if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (mayBeExact || name.Length > prefix.Length))
+                continue;
+
+            var shape = mayBeExact ? $"start with '{prefix}' (e.g. '{prefix}' or '{prefix}-<tenant>')" : $"start with '{prefix}' followed by a name (e.g. '{prefix}<tenant>')";
+            fail(field, $"'{name}' is not a name for a {role}: it must {shape}, so no secret serves two roles");
+        }
+    }
+}

@@ -15,7 +15,7 @@ internal static class TenantEntityMapper
     public const string RegistryRowKey = "_registry";
     private const string QuarantineLastAttemptAt = "QuarantineLastAttemptAt";
 
-    /// <summary>Writes the health columns onto a row read whole (a missing value removes its column).</summary>
+    // Onto a row read whole; a missing value removes its column.
     public static void SetHealth(TableEntity entity, TenantHealth health)
     {
         entity[nameof(TenantHealth.ConsecutiveFailures)] = health.ConsecutiveFailures;
@@ -44,7 +44,7 @@ internal static class TenantEntityMapper
         ChainRunSeconds = Seconds(entity, nameof(TenantHealth.ChainRunSeconds)),
     };
 
-    /// <summary>A run time as written, or null: a row from before the column (or a value typed by hand wrongly) is no history.</summary>
+    // A row from before the column (or a value typed by hand wrongly) is no history.
     private static double? Seconds(TableEntity entity, string column) =>
         entity.TryGetValue(column, out var value) ? value switch
         {
@@ -79,9 +79,8 @@ internal static class TenantEntityMapper
         [nameof(TenantSettings.DeletionApprovalHours)] = settings.DeletionApprovalHours,
     };
 
-    /// <summary>Reads a row without ever throwing. A value that cannot be read at all becomes an error and leaves
-    /// <see cref="TenantRecord.Settings"/> null (settings with a default in its place would misstate the row); the
-    /// rest is then checked by <see cref="TenantSettingsValidator"/>. The approval is a document of its own.</summary>
+    /// <summary>Never throws. An unreadable value becomes an error and leaves <see cref="TenantRecord.Settings"/> null (a default in
+    /// its place would misstate the row); the rest is then checked by <see cref="TenantSettingsValidator"/>.</summary>
     public static TenantRecord ToRecord(TableEntity entity, DeletionApproval? approval)
     {
         var tenantId = entity.RowKey;

@@ -65,7 +65,6 @@ public static partial class TenantSettingsValidator
         return errors;
     }
 
-    /// <summary>Throws <see cref="TenantValidationException"/> listing every problem.</summary>
     public static void EnsureValid(TenantSettings settings)
     {
         var errors = Validate(settings);
@@ -73,8 +72,7 @@ public static partial class TenantSettingsValidator
             throw new TenantValidationException(errors);
     }
 
-    /// <summary>Whether a text from outside (a URL's route) can be a tenant id, before it is used as a key or logged.</summary>
-    /// <remarks>Character by character: the pattern's <c>$</c> would also let a trailing newline through.</remarks>
+    /// <summary>Whether a URL's route can be a tenant id; character by character, as the pattern's <c>$</c> lets a trailing newline through.</summary>
     public static bool IsTenantId(string? tenantId) =>
         tenantId is { Length: >= 3 and <= 63 } && tenantId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 

@@ -11,11 +11,10 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
 {
     // Each attempt needs another writer to change the row in between: more than a few in a row means something
     // is rewriting it in a loop, which should surface instead of spinning.
-    internal const int MaxWriteAttempts = 10;
+    private const int MaxWriteAttempts = 10;
     private readonly Ensured<TableClient> _table = tables.Tenants;
     private readonly DeletionApprovalDocuments _approvals = new(tables.Documents, logger);
 
-    /// <summary>Replaces any earlier approval as a whole (the run room's <c>Runs/DeletionApprovals</c> makes it).</summary>
     public async Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approval);
@@ -25,7 +24,6 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
         await _approvals.SetAsync(tenantId, approval, cancellationToken);
     }
 
-    /// <summary>See <see cref="DeletionApprovalDocuments.UpdateAsync"/>.</summary>
     public Task<DeletionApproval?> UpdateDeletionApprovalAsync(
         string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken) =>
         TableKeys.IsValid(tenantId) ? _approvals.UpdateAsync(tenantId, approvalId, change, cancellationToken) : Task.FromResult<DeletionApproval?>(null);
@@ -95,24 +93,30 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
 
     /// <summary>Replaces exactly the row read, on its ETag: a concurrent change is never overwritten, the change is made again on
     /// the fresh row instead. Null when the tenant does not exist.</summary>
-    public async Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+    public Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken) =>
+        RetryChangedAsync<TenantHealth?>(tenantId, logger, async () =>
         {
             if (await ReadEntityAsync(tenantId, cancellationToken) is not { } entity)
                 return null;
 
             var health = change(TenantEntityMapper.ReadHealth(entity));
             TenantEntityMapper.SetHealth(entity, health);
+            await (await _table.GetAsync(cancellationToken)).UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return health;
+        });
+
+    /// <summary>Runs <paramref name="attempt"/> again while it fails on a row or document changed (412) or gone (404) meanwhile.</summary>
+    internal static async Task<T> RetryChangedAsync<T>(string tenantId, ILogger logger, Func<Task<T>> attempt)
+    {
+        for (var n = 1; n <= MaxWriteAttempts; n++)
+        {
             try
             {
-                var client = await _table.GetAsync(cancellationToken);
-                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                return health;
+                return await attempt();
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {
-                TenantsLog.ChangeRetried(logger, tenantId, attempt);
+                TenantsLog.ChangeRetried(logger, tenantId, n);
             }
         }
 

@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Platform.AppSettings;
 
-/// <summary>How the options validators word a setting, so that every start-up failure reads alike and tells an operator what
-/// to edit: the configuration key and the app setting that holds it, the allowed range and the value found, e.g.
+/// <summary>How the options validators word a setting, so every start-up failure reads alike and says what to edit, e.g.
 /// <c>Sync:RunTimeBudget (app setting Sync__RunTimeBudget) must be between 00:00:01 and 00:30:00; it is 00:00:00.</c></summary>
 public static class AppSetting
 {

@@ -58,7 +58,6 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
         KeyVaultSecret secret;
         try
         {
-            // version null = the current version: a single GET /secrets/{name}, no versions listed.
             secret = (await client.GetSecretAsync(name, null, cancellationToken)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)

@@ -3,8 +3,7 @@ using Azure.Storage.Blobs;
 
 namespace StaffCloudSync.Core.Platform.Storage;
 
-/// <summary>Each table and container is created on its first use, then never asked about again: a CreateIfNotExists per call
-/// would double every request.</summary>
+/// <summary>Each table and container is created on first use only: a CreateIfNotExists per call would double every request.</summary>
 public sealed class StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
 {
     public Ensured<TableClient> Tenants { get; } = Ensured.Table(
