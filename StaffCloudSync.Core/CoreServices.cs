@@ -51,8 +51,7 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>The storage account's clients and <see cref="StorageTables"/>. A second call adds nothing, so a host that tunes
-    /// the clients first (<c>ConfigureDefaults</c>, e.g. shorter retries) keeps its tuning.</summary>
+    /// <summary>A second call adds nothing, so a host that tunes the clients first (<c>ConfigureDefaults</c>) keeps its tuning.</summary>
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
         if (services.Any(d => d.ServiceType == typeof(StorageTables)))
@@ -66,14 +65,17 @@ public static class CoreServices
         {
             // The AzureWebJobsStorage__credential/__clientId pair, as the Functions host reads it; unused with a connection string.
             clients.UseCredential(provider => Storage(provider).CreateCredential());
-            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) => Storage(provider) is { UsesConnectionString: true } s
-                ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).TableServiceUri!), credential, options));
-            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) => Storage(provider) is { UsesConnectionString: true } s
-                ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).QueueServiceUri!), credential, options))
+            clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
+                Storage(provider) is { UsesConnectionString: true } s
+                    ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).TableServiceUri!), credential, options));
+            clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
+                Storage(provider) is { UsesConnectionString: true } s
+                    ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).QueueServiceUri!), credential, options))
             // What the Functions queue trigger expects: a plain-text message would land in the poison queue.
             .ConfigureOptions(options => options.MessageEncoding = QueueMessageEncoding.Base64);
-            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) => Storage(provider) is { UsesConnectionString: true } s
-                ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).BlobServiceUri!), credential, options));
+            clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) =>
+                Storage(provider) is { UsesConnectionString: true } s
+                    ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).BlobServiceUri!), credential, options));
         });
 
         // Microsoft.Extensions.Azure forwards the SDK's events to ILogger (a Warning for every expected 404 and 409).

@@ -111,7 +111,8 @@ public static class SecretRoles
             if (name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && (mayBeExact || name.Length > prefix.Length))
                 continue;
 
-            var shape = mayBeExact ? $"start with '{prefix}' (e.g. '{prefix}' or '{prefix}-<tenant>')" : $"start with '{prefix}' followed by a name (e.g. '{prefix}<tenant>')";
+            var shape = mayBeExact ? $"start with '{prefix}' (e.g. '{prefix}' or '{prefix}-<tenant>')"
+                : $"start with '{prefix}' followed by a name (e.g. '{prefix}<tenant>')";
             fail(field, $"'{name}' is not a name for a {role}: it must {shape}, so no secret serves two roles");
         }
     }

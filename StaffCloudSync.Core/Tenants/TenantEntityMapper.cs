@@ -111,8 +111,8 @@ internal static class TenantEntityMapper
             DeletionApprovalHours = row.ReadInt(nameof(TenantSettings.DeletionApprovalHours), defaults.DeletionApprovalHours),
         };
 
-        return new TenantRecord(tenantId, row.Errors.Count > 0 ? null : settings, [.. row.Errors, .. TenantSettingsValidator.Validate(settings)], approval,
-            entity.ETag) { Health = ReadHealth(entity) };
+        List<TenantSettingError> errors = [.. row.Errors, .. TenantSettingsValidator.Validate(settings)];
+        return new TenantRecord(tenantId, row.Errors.Count > 0 ? null : settings, errors, approval, entity.ETag) { Health = ReadHealth(entity) };
     }
 
     // The portal stores what the operator typed, so a bool may arrive as the string "true" and an int as a string or an

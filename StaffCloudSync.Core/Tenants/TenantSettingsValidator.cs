@@ -54,8 +54,7 @@ public static partial class TenantSettingsValidator
         Require(settings.InvitationMaxAgeMonths is >= 1 and <= 120, nameof(TenantSettings.InvitationMaxAgeMonths),
             $"{settings.InvitationMaxAgeMonths} is outside 1–120");
 
-        // The caps keep the guard meaningful: above them a mass deactivation (a wrong filter, a token of another
-        // account) would pass the guard and delete irreversibly without anyone looking.
+        // The caps keep the guard meaningful: above them a mass deactivation (a wrong filter, another account's token) would pass.
         Require(settings.DeletionThresholdPercent is >= 0 and <= TenantSettings.MaxDeletionThresholdPercent, nameof(TenantSettings.DeletionThresholdPercent),
             $"{settings.DeletionThresholdPercent} is outside 0–{TenantSettings.MaxDeletionThresholdPercent}");
         Require(settings.DeletionThresholdMinimum is >= 0 and <= TenantSettings.MaxDeletionThresholdMinimum, nameof(TenantSettings.DeletionThresholdMinimum),
@@ -72,7 +71,7 @@ public static partial class TenantSettingsValidator
             throw new TenantValidationException(errors);
     }
 
-    /// <summary>Whether a URL's route can be a tenant id; character by character, as the pattern's <c>$</c> lets a trailing newline through.</summary>
+    /// <summary>Whether a URL's route can be a tenant id; char by char, as the pattern's <c>$</c> lets a trailing newline through.</summary>
     public static bool IsTenantId(string? tenantId) =>
         tenantId is { Length: >= 3 and <= 63 } && tenantId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 

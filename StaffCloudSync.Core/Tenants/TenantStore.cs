@@ -5,12 +5,10 @@ using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>); a deletion approval is a
-/// document of its own (<see cref="DeletionApprovalDocuments"/>).</summary>
+/// <summary>The tenant registry: one row per tenant (<see cref="TenantEntityMapper"/>); a deletion approval is a document of its own.</summary>
 public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logger)
 {
-    // Each attempt needs another writer to change the row in between: more than a few in a row means something
-    // is rewriting it in a loop, which should surface instead of spinning.
+    // Each retry needs another writer to change the row in between: more than a few means a loop, which should surface.
     private const int MaxWriteAttempts = 10;
     private readonly Ensured<TableClient> _table = tables.Tenants;
     private readonly DeletionApprovalDocuments _approvals = new(tables.Documents, logger);

@@ -1,17 +1,15 @@
 namespace StaffCloudSync.Core.Platform.Secrets;
 
-/// <summary>Reads API tokens and keys by secret name (Key Vault in Azure, configuration locally). A value returned
-/// here goes into an Authorization header and nowhere else: not a log, an exception message or a run record.</summary>
+/// <summary>A value returned here goes into an Authorization header and nowhere else: not a log, an exception or a run record.</summary>
 public interface ISecretStore
 {
-    /// <summary>The secret's current value; throws <see cref="SecretNotFoundException"/> when it does not exist.</summary>
     Task<string> GetSecretAsync(string name, CancellationToken cancellationToken);
 
     /// <summary>Drops any cached value, so a caller whose token was just refused (401) picks up a rotated one.</summary>
     void Invalidate(string name) { }
 }
 
-/// <summary>The named secret does not exist (or is empty/disabled). The message names the secret, not a value.</summary>
+/// <summary>The named secret does not exist (or is empty/disabled).</summary>
 public sealed class SecretNotFoundException(string secretName, Exception? innerException = null)
     : Exception($"Secret '{secretName}' was not found in the secret store.", innerException)
 {

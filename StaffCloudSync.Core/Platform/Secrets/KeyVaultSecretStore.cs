@@ -4,9 +4,8 @@ using Microsoft.Extensions.Caching.Hybrid;
 
 namespace StaffCloudSync.Core.Platform.Secrets;
 
-/// <summary>Secrets from Azure Key Vault, each kept for <see cref="KeyVaultOptions.CacheDuration"/> (many requests and tenants
-/// share a token or key; the vault throttles); <see cref="Invalidate"/> drops one at once. <see cref="HybridCache"/> gives
-/// concurrent callers of one name a single read and caches no failure (docs/decisions.md).</summary>
+/// <summary>Each secret kept for <see cref="KeyVaultOptions.CacheDuration"/>, so concurrent callers of one name share a single read
+/// and no failure is cached (docs/decisions.md).</summary>
 public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache cache, IOptions<KeyVaultOptions> options, ILogger<KeyVaultSecretStore> logger)
     : ISecretStore
 {

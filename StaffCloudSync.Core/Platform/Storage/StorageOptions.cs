@@ -18,7 +18,8 @@ public sealed class StorageOptions
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
     [
         .. new[] { "TenantsTableName", "RunsTableName", "LeasesTableName", "RunDetailsContainerName" }
-            .Select(key => new RemovedSetting(key, "it is now Storage__NamePrefix, put before the default names (Tenants, SyncRuns, TenantLeases, run-details)")),
+            .Select(key => new RemovedSetting(key,
+                "it is now Storage__NamePrefix, put before the default names (Tenants, SyncRuns, TenantLeases, run-details)")),
     ];
 
     // AzureWebJobsStorage (a connection string) or its identity-based keys (__accountName gives the three URIs).
@@ -76,7 +77,8 @@ public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOp
         return AppSetting.Result(
         [
             .. account,
-            NamePrefixPattern().IsMatch(options.NamePrefix) ? null : $"{StorageOptions.SectionName}__{nameof(StorageOptions.NamePrefix)} '{options.NamePrefix}' " +
+            NamePrefixPattern().IsMatch(options.NamePrefix) ? null
+                : $"{StorageOptions.SectionName}__{nameof(StorageOptions.NamePrefix)} '{options.NamePrefix}' " +
                 "is not a name prefix (up to 51 letters and digits, starting with a letter; the tables' and the container's names follow it)",
         ]);
     }

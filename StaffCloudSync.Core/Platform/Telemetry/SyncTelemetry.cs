@@ -16,7 +16,7 @@ public static class SyncTelemetry
     public const string ReadSpan = "read";
     public const string PlanSpan = "plan";
 
-    /// <summary>Each apply phase's span is this prefix and the phase's write (CreateGroup, RenameGroup, Remove, Change, Invite).</summary>
+    // Each apply phase's span is this prefix and the phase's write (CreateGroup, RenameGroup, Remove, Change, Invite).
     public const string ApplySpanPrefix = "apply ";
     public const string RunsMetric = "staffcloudsync.runs";
     public const string ActionsMetric = "staffcloudsync.actions";
