@@ -26,11 +26,10 @@ using StaffCloudSync.Core.Tenants;
 
 namespace StaffCloudSync.Core;
 
-/// <summary>The one registration file of Core: the composition root may know every room, so no room registers another's
-/// services. Every options section is validated at start-up, and a removed setting still configured fails it.</summary>
+/// <summary>Core's one registration file (the composition root may know every room).</summary>
 public static class CoreServices
 {
-    /// <summary>Everything a host of the sync needs: the Functions app and the operator CLI run the same services with the same settings.</summary>
+    /// <summary>The Functions app and the operator CLI run the same services with the same settings.</summary>
     public static IServiceCollection AddStaffCloudSync(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTableStorage(configuration).AddTenantStore().AddRunStore().AddSecretStore(configuration)
@@ -52,9 +51,7 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>The storage account (<see cref="StorageOptions"/>), its table, queue and blob clients (one credential for the
-    /// account) and <see cref="StorageTables"/>. A second call adds nothing: a host that tunes the clients first
-    /// (<c>AddAzureClients(c =&gt; c.ConfigureDefaults(…))</c>, e.g. shorter retries) keeps its tuning.</summary>
+    /// <summary>A second call adds nothing, so a host that tunes the clients first (<c>ConfigureDefaults</c>) keeps its tuning.</summary>
     public static IServiceCollection AddTableStorage(this IServiceCollection services, IConfiguration configuration)
     {
         if (services.Any(d => d.ServiceType == typeof(StorageTables)))
@@ -62,38 +59,31 @@ public static class CoreServices
 
         services.AddOptions<StorageOptions>().Configure(options => options.ReadFrom(configuration)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.RejectRemovedSettings(configuration, StorageOptions.SectionName, StorageOptions.RemovedSettings);
         services.TryAddSingleton(TimeProvider.System);
         services.AddAzureClients(clients =>
         {
             // The AzureWebJobsStorage__credential/__clientId pair, as the Functions host reads it; unused with a connection string.
             clients.UseCredential(provider => Storage(provider).CreateCredential());
             clients.AddClient<TableServiceClient, TableClientOptions>((options, credential, provider) =>
-            {
-                var storage = Storage(provider);
-                return storage.UsesConnectionString ? new(storage.ConnectionString, options) : new(new Uri(storage.TableServiceUri!), credential, options);
-            });
+                Storage(provider) is { UsesConnectionString: true } s
+                    ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).TableServiceUri!), credential, options));
             clients.AddClient<QueueServiceClient, QueueClientOptions>((options, credential, provider) =>
-            {
-                var storage = Storage(provider);
-                return storage.UsesConnectionString ? new(storage.ConnectionString, options) : new(new Uri(storage.QueueServiceUri!), credential, options);
-            })
+                Storage(provider) is { UsesConnectionString: true } s
+                    ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).QueueServiceUri!), credential, options))
             // What the Functions queue trigger expects: a plain-text message would land in the poison queue.
             .ConfigureOptions(options => options.MessageEncoding = QueueMessageEncoding.Base64);
             clients.AddClient<BlobServiceClient, BlobClientOptions>((options, credential, provider) =>
-            {
-                var storage = Storage(provider);
-                return storage.UsesConnectionString ? new(storage.ConnectionString, options) : new(new Uri(storage.BlobServiceUri!), credential, options);
-            });
+                Storage(provider) is { UsesConnectionString: true } s
+                    ? new(s.ConnectionString, options) : new(new Uri(Storage(provider).BlobServiceUri!), credential, options));
         });
 
-        // Microsoft.Extensions.Azure forwards the SDK's own event sources to ILogger (a Warning for every expected 404
-        // and 409); the app logs what it makes of a failure itself.
+        // Microsoft.Extensions.Azure forwards the SDK's events to ILogger (a Warning for every expected 404 and 409).
         services.AddLogging(logging => logging.AddFilter("Azure.", LogLevel.None));
         services.TryAddSingleton<StorageTables>();
         return services;
     }
 
-    /// <summary>The <see cref="TenantStore"/> and the deletion approvals. Needs <see cref="AddTableStorage"/>.</summary>
     public static IServiceCollection AddTenantStore(this IServiceCollection services)
     {
         services.TryAddSingleton<TenantStore>();
@@ -101,7 +91,6 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>The <see cref="RunStore"/> (a table row and a details blob per run) and the results file read from it. Needs <see cref="AddTableStorage"/>.</summary>
     public static IServiceCollection AddRunStore(this IServiceCollection services)
     {
         services.TryAddSingleton<RunStore>();
@@ -109,8 +98,7 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary><see cref="ISecretStore"/> as chosen by <c>Secrets:Provider</c> (Key Vault by default), the <see cref="SecretClient"/>
-    /// with the <c>KeyVault:Credential</c> identity, and the HybridCache the Key Vault store keeps values in.</summary>
+    /// <summary><see cref="ISecretStore"/> as chosen by <c>Secrets:Provider</c> (Key Vault by default).</summary>
     public static IServiceCollection AddSecretStore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName)).ValidateOnStart();
@@ -141,9 +129,8 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>Azure.Core's defaults wait up to a minute between tries and 100 s per try, so an unreachable vault would hold a
-    /// tenant run for minutes. Three quick exponential retries are enough for a read the next run repeats anyway. The
-    /// response body of a secret read is the secret: the SDK's diagnostics never log it.</summary>
+    /// <summary>Azure.Core's defaults (up to a minute between tries, 100 s per try) would hold a run for minutes on an unreachable
+    /// vault; a read the next run repeats anyway needs only three quick retries. The body of a secret read is the secret: never logged.</summary>
     internal static void ConfigureSecretClient(SecretClientOptions options)
     {
         options.Retry.Mode = RetryMode.Exponential;
@@ -154,8 +141,7 @@ public static class CoreServices
         options.Diagnostics.IsLoggingContentEnabled = false;
     }
 
-    /// <summary><see cref="IStaffCloudClient"/> as a typed HttpClient: redirects never followed, the token's re-read outermost,
-    /// then the rate-limit gate, and the shared retries and timeouts inside.</summary>
+    /// <summary>Redirects never followed; the token's re-read outermost, then the rate-limit gate, the shared retries inside.</summary>
     public static IServiceCollection AddStaffCloudClient(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StaffCloudOptions>().Bind(configuration.GetSection(StaffCloudOptions.SectionName)).ValidateOnStart();
@@ -169,8 +155,7 @@ public static class CoreServices
         // Polly's total and per-attempt timeouts rule; HttpClient's own 100 s would cut across them.
         services.AddHttpClient<IStaffCloudClient, StaffCloudClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(StaffCloudClient.PrimaryHandler)
-            // The factory's own request logging is off: its Trace lines carry header values in their structured state,
-            // where "Authorization: *" redaction does not reach, so the Bearer token would land in a log sink.
+            // The factory's Trace lines carry header values in their state, unredacted: the Bearer token would land in a log sink.
             .RemoveAllLoggers()
             .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
             .AddHttpMessageHandler<StaffCloudRateLimitHandler>()
@@ -178,7 +163,6 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary><see cref="IMobieTrainClient"/> as a typed HTTP client with the shared resilience and the account's pacing.</summary>
     public static IServiceCollection AddMobieTrainClient(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<MobieTrainOptions>().Bind(configuration.GetSection(MobieTrainOptions.SectionName)).ValidateOnStart();
@@ -193,13 +177,10 @@ public static class CoreServices
                 var options = provider.GetRequiredService<IOptions<MobieTrainOptions>>().Value;
                 client.BaseAddress = options.GetBaseUri();
                 client.MaxResponseContentBufferSize = options.MaxResponseBytes;
-
-                // The resilience handlers own every timeout (per attempt and in total); HttpClient's own 100 s would
-                // cut a run short in the middle of an honoured Retry-After.
+                // The resilience handlers own every timeout; HttpClient's own 100 s would cut short an honoured Retry-After.
                 client.Timeout = Timeout.InfiniteTimeSpan;
             })
-            // IHttpClientFactory's own loggers put every request header into the log state at Trace level — the API key
-            // included, unredacted even with RedactLoggedHeaders, so a structured sink would store it.
+            // The factory's loggers put every header, the API key unredacted, into the log state at Trace level (as above).
             .RemoveAllLoggers()
             .AddBearerSecret(MobieTrainRequests.IsKeyRefusedAsync)
             .AddSyncResilience(
@@ -210,11 +191,9 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>The run's services: reader, applier, marker check, with <see cref="SyncOptions"/> checked at start-up and the
-    /// quarantine's options (a run records failures against the quarantine's rule).</summary>
+    /// <summary>The run's services, and the quarantine's options (a run records failures against its rule).</summary>
     public static IServiceCollection AddSyncEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
         services.RejectRemovedSettings(configuration, SyncOptions.SectionName, SyncOptions.RemovedSettings);
@@ -227,11 +206,8 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>The queue (its client, with base64 messages, comes from <see cref="AddTableStorage"/>), the tenant leases, the
-    /// run owner, the dispatcher and the poison handler.</summary>
     public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
         services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>());
         services.TryAddSingleton<ISyncQueue, StorageSyncQueue>();
@@ -243,10 +219,8 @@ public static class CoreServices
         return services;
     }
 
-    /// <summary>The webhook client and its registration, for the operator CLI only: the Functions app never registers them, so no
-    /// function can write to StaffCloud. The HTTP client is set up as the read client is (no redirects, no factory
-    /// logging, the shared retries); a POST or PUT without an idempotency key is not retried, and registering again is safe.
-    /// Needs <see cref="AddStaffCloudClient"/> (its options) and <see cref="AddSecretStore"/>.</summary>
+    /// <summary>For the operator CLI only: the Functions app never registers it, so no function can write to StaffCloud. Set up
+    /// as the read client; a POST or PUT without an idempotency key is not retried, and registering again is safe.</summary>
     public static IServiceCollection AddStaffCloudWebhookRegistration(this IServiceCollection services)
     {
         services.AddHttpClient<StaffCloudWebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)

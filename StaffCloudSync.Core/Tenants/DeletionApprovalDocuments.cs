@@ -5,13 +5,10 @@ using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>A tenant's deletion approval as one small JSON document, <c>approvals/{tenant}.json</c> in the <c>run-details</c>
-/// container (docs/decisions.md): a grant replaces it whole; a run changes it only under its own id and on the document's
-/// ETag, so an approval granted while the run goes is never touched by it.</summary>
+/// <summary>A tenant's deletion approval as <c>approvals/{tenant}.json</c> in the documents container (docs/decisions.md).</summary>
 internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> container, ILogger logger)
 {
     private const string Prefix = "approvals/";
-
     private static readonly BlobHttpHeaders Json = new() { ContentType = "application/json" };
 
     public async Task SetAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
@@ -21,12 +18,13 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
         TenantsLog.DeletionsAllowed(logger, tenantId, approval.Id, approval.Employees.Count, approval.ExpiresAt);
     }
 
-    /// <summary>Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it); the approval now stored.</summary>
+    /// <summary>Changes the approval with this id if it is still the tenant's, on the document's ETag, so one granted meanwhile is never
+    /// touched (null from <paramref name="change"/> removes it); returns the approval now stored.</summary>
     public async Task<DeletionApproval?> UpdateAsync(
         string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken)
     {
         var blob = await BlobAsync(tenantId, cancellationToken);
-        for (var attempt = 1; attempt <= TenantStore.MaxWriteAttempts; attempt++)
+        return await TenantStore.RetryChangedAsync(tenantId, logger, async () =>
         {
             var (current, etag) = await ReadAsync(blob, tenantId, cancellationToken);
             // Granted anew (or cleared, or unreadable) since the run read it: that approval is not the run's to change.
@@ -35,27 +33,18 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
 
             var after = change(current);
             var conditions = new BlobRequestConditions { IfMatch = etag };
-            try
-            {
-                if (after is null)
-                    await blob.DeleteAsync(conditions: conditions, cancellationToken: cancellationToken);
-                else
-                    await blob.UploadAsync(Serialize(after), new BlobUploadOptions { HttpHeaders = Json, Conditions = conditions }, cancellationToken);
-                return after;
-            }
-            catch (RequestFailedException ex) when (ex.Status is 412 or 404)
-            {
-                TenantsLog.ChangeRetried(logger, tenantId, attempt);
-            }
-        }
-
-        throw new TenantConflictException($"Tenant '{tenantId}' kept changing while it was being written ({TenantStore.MaxWriteAttempts} attempts).");
+            if (after is null)
+                await blob.DeleteAsync(conditions: conditions, cancellationToken: cancellationToken);
+            else
+                await blob.UploadAsync(Serialize(after), new BlobUploadOptions { HttpHeaders = Json, Conditions = conditions }, cancellationToken);
+            return after;
+        });
     }
 
     public async Task<DeletionApproval?> GetAsync(string tenantId, CancellationToken cancellationToken) =>
         (await ReadAsync(await BlobAsync(tenantId, cancellationToken), tenantId, cancellationToken)).Approval;
 
-    /// <summary>The tenants that have an approval, in one listing: listing the tenants reads only their documents.</summary>
+    /// <summary>One listing, so listing the tenants reads only the documents that exist.</summary>
     public async Task<HashSet<string>> TenantsWithApprovalAsync(CancellationToken cancellationToken)
     {
         var client = await container.GetAsync(cancellationToken);
@@ -70,8 +59,7 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
         new ApprovalDocument(a.Id, a.ApprovedRunId, a.GrantedAt, a.GrantedBy, a.ExpiresAt, [.. a.Employees.Order()]),
         DeletionApprovalJsonContext.Default.ApprovalDocument));
 
-    /// <summary>The approval and its ETag; none when there is no document, or one that cannot be read (logged): an approval whose
-    /// persons are not known lets no one through, never everyone. A document without employees (written by hand) covers no one.</summary>
+    /// <summary>None when there is no document or an unreadable one (logged): an approval whose persons are not known lets no one through.</summary>
     private async Task<(DeletionApproval? Approval, ETag ETag)> ReadAsync(BlobClient blob, string tenantId, CancellationToken cancellationToken)
     {
         BlobDownloadResult download;
@@ -108,7 +96,6 @@ internal sealed class DeletionApprovalDocuments(Ensured<BlobContainerClient> con
     }
 }
 
-/// <summary>An approval as its document holds it, the employee ids sorted.</summary>
 internal sealed record ApprovalDocument(
     string Id, string? RunId, DateTimeOffset GrantedAt, string? GrantedBy, DateTimeOffset? ExpiresAt, long[]? Employees);
 

@@ -2,16 +2,15 @@ using System.Xml;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>The durations of a tenant row (<c>WebhookDebounce</c>, <c>WebhookMinInterval</c>) as an operator types them — in the
-/// portal, a scenario or the CLI: <c>00:05:00</c>, ISO 8601 <c>PT5M</c>, <c>5 min</c>, <c>90s</c>, <c>2h</c>, or a bare number
-/// of minutes (the spec states both defaults in minutes). Written back as <c>hh:mm:ss</c>.</summary>
+/// <summary>A tenant row's durations as an operator types them: <c>00:05:00</c>, <c>PT5M</c>, <c>5 min</c>, <c>90s</c>, <c>2h</c>, or a
+/// bare number of minutes (the spec states both defaults in minutes). Written back as <c>hh:mm:ss</c>.</summary>
 public static partial class DurationText
 {
     public const string Example = "00:05:00, PT5M, 5min or 5 (minutes)";
 
     public static string Format(TimeSpan value) => value.ToString("c", CultureInfo.InvariantCulture);
 
-    /// <summary>Reads a text or a number (minutes); false for anything else, also for a value out of TimeSpan's range.</summary>
+    /// <summary>A text or a number (minutes); false for anything else, also out of TimeSpan's range.</summary>
     public static bool TryParse(object? value, out TimeSpan duration)
     {
         duration = default;

@@ -8,3 +8,9 @@ public sealed class TenantValidationException(IReadOnlyList<TenantSettingError> 
 
 /// <summary>The tenant already exists, does not exist, or its row changed under us (ETag).</summary>
 public sealed class TenantConflictException(string message, Exception? innerException = null) : Exception(message, innerException);
+
+/// <summary>One problem with one field of one tenant's row; its text names both, never a secret.</summary>
+public sealed record TenantSettingError(string TenantId, string Field, string Message)
+{
+    public override string ToString() => $"tenant '{TenantId}': {Field}: {Message}";
+}

@@ -1,13 +1,13 @@
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Engine.Rules;
+using StaffCloudSync.Core.Partners.MobieTrain;
+using StaffCloudSync.Core.Partners.StaffCloud;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>A tenant's settings as the planner takes them. The mapping lives with the settings, not with the planner, so the
-/// engine never learns how a tenant is stored or validated.</summary>
+/// <summary>Here, not in the planner, so the engine never learns how a tenant is stored or validated.</summary>
 public static class TenantPlanSettings
 {
-    /// <summary>Builds plan settings from a tenant row that passed <see cref="TenantSettingsValidator"/>.</summary>
     public static PlanSettings From(TenantSettings settings, IReadOnlySet<long>? approvedDeletions = null)
     {
         TenantSettingsValidator.EnsureValid(settings);
@@ -24,4 +24,14 @@ public static class TenantPlanSettings
             settings.DeletionThresholdMinimum,
             approvedDeletions ?? new HashSet<long>());
     }
+}
+
+/// <summary>Where a tenant's calls go: secret names, never secret values.</summary>
+public static class TenantTargets
+{
+    public static StaffCloudTarget StaffCloud(TenantSettings settings) =>
+        new(settings.TenantId, settings.StaffCloudApiTenant, settings.EffectiveStaffCloudTokenSecret);
+
+    public static MobieTrainTarget MobieTrain(TenantSettings settings) =>
+        new(settings.TenantId, settings.MobieTrainAccountId, settings.MobieTrainApiKeySecret);
 }

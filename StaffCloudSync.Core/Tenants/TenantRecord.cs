@@ -14,8 +14,7 @@ public sealed record TenantRecord(
     [MemberNotNullWhen(true, nameof(Settings))]
     public bool IsValid => Settings is not null && Errors.Count == 0;
 
-    /// <summary>The settings of a row known valid (after <see cref="IsValid"/> was checked, or a run's load): reading them from an
-    /// invalid row is a programming error, said so with the tenant, instead of a null a `!` would hide.</summary>
+    /// <summary>Reading them from an invalid row is a programming error, said so with the tenant, instead of a null a `!` would hide.</summary>
     public TenantSettings ValidSettings => IsValid
         ? Settings
         : throw new InvalidOperationException($"tenant '{TenantId}' has an invalid row; its settings are not known valid");
@@ -23,10 +22,8 @@ public sealed record TenantRecord(
     public TenantHealth Health { get; init; } = TenantHealth.Healthy;
 }
 
-/// <summary>An operator's "allow deletions" for one tenant: it covers exactly the persons (StaffCloud employee ids; a person is
-/// all of their user and invitation deletions) whose deletions the run <see cref="ApprovedRunId"/> held, and nothing
-/// else, until <see cref="ExpiresAt"/>. Runs remove the persons they deleted; it is used up when none is left. The id
-/// lets a run change exactly this approval, never one granted while it was running.</summary>
+/// <summary>An operator's "allow deletions": exactly the persons (StaffCloud employee ids) whose deletions the run
+/// <see cref="ApprovedRunId"/> held, until <see cref="ExpiresAt"/>; runs remove those they deleted (docs/decisions.md).</summary>
 public sealed record DeletionApproval(
     string Id,
     string ApprovedRunId,

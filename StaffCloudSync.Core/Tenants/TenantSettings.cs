@@ -6,49 +6,30 @@ namespace StaffCloudSync.Core.Tenants;
 /// Defaults are the spec's; <see cref="TenantSettingsValidator"/> says whether a row is usable.</summary>
 public sealed record TenantSettings
 {
-    // Early runs from StaffCloud's notifications (sync-rules.md, "Early runs"): due at the latest of the first
-    // notification + WebhookDebounce and the previous such run's start + WebhookMinInterval.
-    public static readonly TimeSpan DefaultWebhookDebounce = TimeSpan.FromMinutes(5);
-    public static readonly TimeSpan DefaultWebhookMinInterval = TimeSpan.FromMinutes(15);
-
-    /// <summary>Beyond this the twice-daily schedule comes sooner than an early run would; the queue keeps a delayed message at most 7 days.</summary>
+    // Beyond this the twice-daily schedule comes sooner than an early run would.
     public static readonly TimeSpan MaxWebhookDelay = TimeSpan.FromHours(12);
 
-    /// <summary>The floor of <see cref="WebhookMinInterval"/>: it is what bounds a flood of notifications to a few runs an hour.</summary>
+    // The floor of WebhookMinInterval: it bounds a flood of notifications to a few runs an hour.
     public static readonly TimeSpan MinWebhookMinInterval = TimeSpan.FromMinutes(1);
-
-    public const string DefaultTimeZone = "Europe/Zurich";
-    public const string DefaultLanguageCode = "en";
-    public const string DefaultGroupNameTemplate = "{name} ({start:yyyy-MM-dd})";
-    public const string DefaultProjectGroupNameTemplate = "{project}";
     public const string DefaultMobieTrainApiKeySecret = "mobietrain-api-key";
-    public const int DefaultInvitationMaxAgeMonths = 6;
-    public const int DefaultDeletionThresholdPercent = 20;
-    public const int DefaultDeletionThresholdMinimum = 10;
     public const int DefaultDeletionApprovalHours = 24;
     public const int MaxDeletionThresholdPercent = 50;
     public const int MaxDeletionThresholdMinimum = 100;
     public const int MaxDeletionApprovalHours = 168;
 
-    /// <summary>A group's name in MobieTrain is at most this long; a longer base group could never be created.</summary>
+    // A group's name in MobieTrain is at most this long.
     public const int MaxBaseGroupNameLength = 255;
 
     public required string TenantId { get; init; }
-
     public required string StaffCloudApiTenant { get; init; }
 
     /// <summary>Key Vault secret holding the StaffCloud token; null means <c>staffcloud-token-&lt;TenantId&gt;</c>.</summary>
     public string? StaffCloudTokenSecret { get; init; }
-
     public required string MobieTrainAccountId { get; init; }
-
     public string MobieTrainApiKeySecret { get; init; } = DefaultMobieTrainApiKeySecret;
-
     public bool Enabled { get; init; } = true;
-
-    public string TimeZone { get; init; } = DefaultTimeZone;
-
-    public string DefaultLanguage { get; init; } = DefaultLanguageCode;
+    public string TimeZone { get; init; } = "Europe/Zurich";
+    public string DefaultLanguage { get; init; } = "en";
 
     /// <summary>What an event group stands for: one StaffCloud event (default) or one project.</summary>
     public GroupMode GroupBy { get; init; } = GroupMode.Event;
@@ -58,27 +39,22 @@ public sealed record TenantSettings
 
     public string EffectiveGroupNameTemplate => !string.IsNullOrWhiteSpace(GroupNameTemplate)
         ? GroupNameTemplate
-        : GroupBy == GroupMode.Project ? DefaultProjectGroupNameTemplate : DefaultGroupNameTemplate;
+        : GroupBy == GroupMode.Project ? "{project}" : "{name} ({start:yyyy-MM-dd})";
 
     /// <summary>Group names separated by ';' (sync-rules.md, "base groups").</summary>
     public string? BaseGroups { get; init; }
 
-    /// <summary>The base groups' names, each trimmed, empty entries dropped, the first of case-insensitive repeats kept.</summary>
+    /// <summary>Trimmed, empty entries dropped, the first of case-insensitive repeats kept.</summary>
     public IReadOnlyList<string> BaseGroupNames =>
         BaseGroups?.Split(';', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.OrdinalIgnoreCase).ToList() ?? [];
 
     /// <summary>'+' and 1–3 digits; turns national numbers starting with a single 0 into international ones.</summary>
     public string? DefaultCallingCode { get; init; }
-
     public bool PreserveManualGroups { get; init; }
+    public int InvitationMaxAgeMonths { get; init; } = 6;
+    public int DeletionThresholdPercent { get; init; } = 20;
+    public int DeletionThresholdMinimum { get; init; } = 10;
 
-    public int InvitationMaxAgeMonths { get; init; } = DefaultInvitationMaxAgeMonths;
-
-    public int DeletionThresholdPercent { get; init; } = DefaultDeletionThresholdPercent;
-
-    public int DeletionThresholdMinimum { get; init; } = DefaultDeletionThresholdMinimum;
-
-    /// <summary>How long an operator's approval of held deletions lasts before it lapses unused.</summary>
     public int DeletionApprovalHours { get; init; } = DefaultDeletionApprovalHours;
 
     public string EffectiveStaffCloudTokenSecret =>
@@ -87,13 +63,12 @@ public sealed record TenantSettings
     /// <summary>Key Vault secret the tenant's notification URL must carry; null means <c>staffcloud-webhook-&lt;TenantId&gt;</c>.</summary>
     public string? WebhookSecret { get; init; }
 
-    /// <summary>True once an operator registered StaffCloud's webhook for the tenant (<c>tenants notifications --register</c>;
-    /// <c>--unregister</c> clears it). Without it a notification is refused before its secret is read from Key Vault.</summary>
+    /// <summary>Set by <c>tenants notifications --register</c>; without it a notification is refused before its secret is read.</summary>
     public bool Notifications { get; init; }
-
-    public TimeSpan WebhookDebounce { get; init; } = DefaultWebhookDebounce;
-
-    public TimeSpan WebhookMinInterval { get; init; } = DefaultWebhookMinInterval;
+    // Early runs (sync-rules.md, "Early runs"): due at the latest of the first notification + WebhookDebounce and the
+    // previous such run's start + WebhookMinInterval.
+    public TimeSpan WebhookDebounce { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan WebhookMinInterval { get; init; } = TimeSpan.FromMinutes(15);
 
     public string EffectiveWebhookSecret =>
         string.IsNullOrWhiteSpace(WebhookSecret) ? $"staffcloud-webhook-{TenantId}" : WebhookSecret;

@@ -54,8 +54,7 @@ public static partial class TenantSettingsValidator
         Require(settings.InvitationMaxAgeMonths is >= 1 and <= 120, nameof(TenantSettings.InvitationMaxAgeMonths),
             $"{settings.InvitationMaxAgeMonths} is outside 1–120");
 
-        // The caps keep the guard meaningful: above them a mass deactivation (a wrong filter, a token of another
-        // account) would pass the guard and delete irreversibly without anyone looking.
+        // The caps keep the guard meaningful: above them a mass deactivation (a wrong filter, another account's token) would pass.
         Require(settings.DeletionThresholdPercent is >= 0 and <= TenantSettings.MaxDeletionThresholdPercent, nameof(TenantSettings.DeletionThresholdPercent),
             $"{settings.DeletionThresholdPercent} is outside 0–{TenantSettings.MaxDeletionThresholdPercent}");
         Require(settings.DeletionThresholdMinimum is >= 0 and <= TenantSettings.MaxDeletionThresholdMinimum, nameof(TenantSettings.DeletionThresholdMinimum),
@@ -65,7 +64,6 @@ public static partial class TenantSettingsValidator
         return errors;
     }
 
-    /// <summary>Throws <see cref="TenantValidationException"/> listing every problem.</summary>
     public static void EnsureValid(TenantSettings settings)
     {
         var errors = Validate(settings);
@@ -73,8 +71,7 @@ public static partial class TenantSettingsValidator
             throw new TenantValidationException(errors);
     }
 
-    /// <summary>Whether a text from outside (a URL's route) can be a tenant id, before it is used as a key or logged.</summary>
-    /// <remarks>Character by character: the pattern's <c>$</c> would also let a trailing newline through.</remarks>
+    /// <summary>Whether a URL's route can be a tenant id; char by char, as the pattern's <c>$</c> lets a trailing newline through.</summary>
     public static bool IsTenantId(string? tenantId) =>
         tenantId is { Length: >= 3 and <= 63 } && tenantId.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
 

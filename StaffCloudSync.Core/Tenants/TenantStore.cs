@@ -5,18 +5,14 @@ using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Tenants;
 
-/// <summary>The tenant registry in Table storage: one row per tenant (<see cref="TenantEntityMapper"/>); a deletion approval is a
-/// document of its own (<see cref="DeletionApprovalDocuments"/>).</summary>
+/// <summary>The tenant registry: one row per tenant (<see cref="TenantEntityMapper"/>); a deletion approval is a document of its own.</summary>
 public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logger)
 {
-    // Each attempt needs another writer to change the row in between: more than a few in a row means something
-    // is rewriting it in a loop, which should surface instead of spinning.
-    internal const int MaxWriteAttempts = 10;
-
+    // Each retry needs another writer to change the row in between: more than a few means a loop, which should surface.
+    private const int MaxWriteAttempts = 10;
     private readonly Ensured<TableClient> _table = tables.Tenants;
     private readonly DeletionApprovalDocuments _approvals = new(tables.Documents, logger);
 
-    /// <summary>Stores an approval of held deletions, replacing any earlier one as a whole (the run room's <c>Runs/DeletionApprovals</c> makes it).</summary>
     public async Task SetDeletionApprovalAsync(string tenantId, DeletionApproval approval, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(approval);
@@ -26,19 +22,16 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
         await _approvals.SetAsync(tenantId, approval, cancellationToken);
     }
 
-    /// <summary>Changes the approval with this id if it is still the tenant's (null from <paramref name="change"/> removes it), so a
-    /// newer approval granted meanwhile is never touched; returns the approval now stored.</summary>
     public Task<DeletionApproval?> UpdateDeletionApprovalAsync(
         string tenantId, string approvalId, Func<DeletionApproval, DeletionApproval?> change, CancellationToken cancellationToken) =>
         TableKeys.IsValid(tenantId) ? _approvals.UpdateAsync(tenantId, approvalId, change, cancellationToken) : Task.FromResult<DeletionApproval?>(null);
 
-    /// <summary>The tenant's row, validated; null when there is no row with that id.</summary>
     public async Task<TenantRecord?> GetAsync(string tenantId, CancellationToken cancellationToken) =>
         await ReadEntityAsync(tenantId, cancellationToken) is { } entity
             ? TenantEntityMapper.ToRecord(entity, await _approvals.GetAsync(tenantId, cancellationToken))
             : null;
 
-    /// <summary>Every row, valid or not, ordered by tenant id; a tenant with an approval costs one more read, of its document.</summary>
+    /// <summary>Every row, valid or not, ordered by tenant id.</summary>
     public async IAsyncEnumerable<TenantRecord> ListAsync([EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var approved = await _approvals.TenantsWithApprovalAsync(cancellationToken);
@@ -60,8 +53,8 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
         }
     }
 
-    /// <summary>Adds a new tenant; throws <see cref="TenantValidationException"/> for invalid settings or an account another
-    /// row claims (<see cref="TenantClaims"/>), and <see cref="TenantConflictException"/> when the id exists.</summary>
+    /// <summary>Throws <see cref="TenantValidationException"/> for invalid settings or an account another row claims, and
+    /// <see cref="TenantConflictException"/> when the id exists.</summary>
     public async Task AddAsync(TenantSettings settings, CancellationToken cancellationToken)
     {
         TenantSettingsValidator.EnsureValid(settings);
@@ -74,9 +67,8 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
         }, cancellationToken);
     }
 
-    /// <summary>Replaces the settings of an existing tenant, only if the row still has <paramref name="ifMatch"/>'s ETag
-    /// (<see cref="ETag.All"/> to overwrite unconditionally); refused with <see cref="TenantValidationException"/> when the
-    /// change would make it share an account with another row.</summary>
+    /// <summary>Only if the row still has <paramref name="ifMatch"/>'s ETag (<see cref="ETag.All"/>: unconditionally); refused with
+    /// <see cref="TenantValidationException"/> when the change would make it share an account with another row.</summary>
     public async Task UpdateAsync(TenantSettings settings, ETag ifMatch, CancellationToken cancellationToken)
     {
         TenantSettingsValidator.EnsureValid(settings);
@@ -90,44 +82,47 @@ public sealed class TenantStore(StorageTables tables, ILogger<TenantStore> logge
             if (current.Settings is { } known && AccountChange.Changes(known, settings))
                 settings = AccountChange.Apply(known, settings);
 
-            // Merge, not replace: the health columns (and any column an operator added) stay as they are, and the
-            // ETag still makes the whole change conditional on the row the caller read. Only conflicts the change adds
-            // refuse it, so a row that already shares an account can still be disabled or corrected.
+            // Merge: the health columns (and any an operator added) stay. Only conflicts the change adds refuse it, so a
+            // row that already shares an account can still be disabled or corrected.
             return (TenantClaims.Added(current.Settings, settings, rows),
                 new TableTransactionAction(TableTransactionActionType.UpdateMerge, TenantEntityMapper.ToEntity(settings), ifMatch));
         }, cancellationToken);
     }
 
-    /// <summary>Changes the tenant's health (failures in a row, quarantine) on the row it read, replacing exactly that row on its
-    /// ETag: a concurrent settings change or health update is never overwritten, the change is made again on the fresh
-    /// row instead. Null when the tenant does not exist.</summary>
-    public async Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken)
-    {
-        for (var attempt = 1; attempt <= MaxWriteAttempts; attempt++)
+    /// <summary>Replaces exactly the row read, on its ETag: a concurrent change is never overwritten, the change is made again on
+    /// the fresh row instead. Null when the tenant does not exist.</summary>
+    public Task<TenantHealth?> UpdateHealthAsync(string tenantId, Func<TenantHealth, TenantHealth> change, CancellationToken cancellationToken) =>
+        RetryChangedAsync<TenantHealth?>(tenantId, logger, async () =>
         {
             if (await ReadEntityAsync(tenantId, cancellationToken) is not { } entity)
                 return null;
 
             var health = change(TenantEntityMapper.ReadHealth(entity));
             TenantEntityMapper.SetHealth(entity, health);
+            await (await _table.GetAsync(cancellationToken)).UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
+            return health;
+        });
+
+    /// <summary>Runs <paramref name="attempt"/> again while it fails on a row or document changed (412) or gone (404) meanwhile.</summary>
+    internal static async Task<T> RetryChangedAsync<T>(string tenantId, ILogger logger, Func<Task<T>> attempt)
+    {
+        for (var n = 1; n <= MaxWriteAttempts; n++)
+        {
             try
             {
-                var client = await _table.GetAsync(cancellationToken);
-                await client.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, cancellationToken);
-                return health;
+                return await attempt();
             }
             catch (RequestFailedException ex) when (ex.Status is 412 or 404)
             {
-                TenantsLog.ChangeRetried(logger, tenantId, attempt);
+                TenantsLog.ChangeRetried(logger, tenantId, n);
             }
         }
 
         throw new TenantConflictException($"Tenant '{tenantId}' kept changing while it was being written ({MaxWriteAttempts} attempts).");
     }
 
-    /// <summary>Writes a tenant row together with a bump of the registry row, in one transaction of the partition: the check of
-    /// <paramref name="decide"/> ran on the rows as listed after the registry was read, so a concurrent add or change of an
-    /// account (which bumps the registry too) fails this transaction, and the check runs again on the new rows.</summary>
+    /// <summary>Writes a tenant row and bumps the registry row in one transaction: <paramref name="decide"/> checked the rows as
+    /// listed after the registry was read, so a concurrent add or account change (which bumps it too) fails this one.</summary>
     private async Task ClaimAsync(
         string tenantId, Func<IReadOnlyCollection<TenantRecord>, (IReadOnlyList<TenantSettingError> Conflicts, TableTransactionAction Write)> decide,
         CancellationToken cancellationToken)

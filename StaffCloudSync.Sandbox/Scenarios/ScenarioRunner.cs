@@ -194,16 +194,14 @@ public static class ScenarioRunner
         var suffix = "sb" + Guid.NewGuid().ToString("N")[..10];
         return new Dictionary<string, string?>
         {
-            ["Storage:TenantsTableName"] = "Tenants" + suffix,
-            ["Storage:RunsTableName"] = "SyncRuns" + suffix,
-            ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
+            ["Storage:NamePrefix"] = suffix,
         };
     }
 
     internal static async Task DropTablesAsync(IServiceProvider services, Dictionary<string, string?> tables)
     {
         var service = services.GetRequiredService<TableServiceClient>();
-        foreach (var table in tables.Values)
+        foreach (var table in new[] { "Tenants", "SyncRuns", "TenantLeases" }.Select(name => tables.Values.Single() + name))
         {
             try
             {

@@ -101,14 +101,14 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
     /// <summary>A tenant row written (merged) by hand into the CLI's tenants table, as an operator editing the table directly would.</summary>
     public async Task WriteTenantRowAsync(TableEntity row)
     {
-        var table = new TableServiceClient(storage).GetTableClient(tables["Storage__TenantsTableName"]);
+        var table = new TableServiceClient(storage).GetTableClient(tables["Storage__NamePrefix"] + StorageOptions.DefaultTenantsTableName);
         await table.UpsertEntityAsync(row, TableUpdateMode.Merge);
     }
 
     /// <summary>Another run's lease on the tenant, in the CLI's leases table, as a scheduled run would hold it.</summary>
     public async Task HoldLeaseAsync(string tenantId, string runId)
     {
-        var options = Options.Create(new StorageOptions { ConnectionString = storage, LeasesTableName = tables["Storage__LeasesTableName"] });
+        var options = Options.Create(new StorageOptions { ConnectionString = storage, NamePrefix = tables["Storage__NamePrefix"] });
         var leases = new TableTenantLeases(new StorageTables(new TableServiceClient(storage), new BlobServiceClient(storage), options), new Microsoft.Extensions.Time.Testing.FakeTimeProvider(CliRun.Now));
         var lease = await leases.TryAcquireAsync(tenantId, runId, TimeSpan.FromMinutes(30), CancellationToken.None);
         Assert.That(lease.Acquired, Is.True);
@@ -117,7 +117,7 @@ internal sealed class CliOperatorHarness : IAsyncDisposable
     /// <summary>A finished run of the tenant that held these employees' deletions, in the CLI's runs table.</summary>
     public async Task<string> RecordHeldRunAsync(string tenantId, params long[] employeeIds)
     {
-        var options = Options.Create(new StorageOptions { ConnectionString = storage, RunsTableName = tables["Storage__RunsTableName"] });
+        var options = Options.Create(new StorageOptions { ConnectionString = storage, NamePrefix = tables["Storage__NamePrefix"] });
         var runs = new Core.Runs.Records.RunStore(new StorageTables(new TableServiceClient(storage), new BlobServiceClient(storage), options));
         var runId = Guid.NewGuid().ToString("N");
         await runs.WriteAsync(new Core.Runs.Records.RunRecord

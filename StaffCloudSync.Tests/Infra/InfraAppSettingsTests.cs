@@ -33,10 +33,7 @@ public class InfraAppSettingsTests
         ["Dispatch__LeaseDuration"] = "optional tuning: the code's default (35 min) applies",
         ["Sync__RunTimeBudget"] = "optional tuning: the code's default (25 min, under the 30 min functionTimeout and the 35 min lease) applies",
         ["MobieTrain__RequestsPerSecond"] = "optional tuning: the code's default (24, just under the 25 per second planned for) applies",
-        ["Storage__TenantsTableName"] = "the code's default names match the tables the template creates",
-        ["Storage__RunsTableName"] = "the code's default names match the tables the template creates",
-        ["Storage__LeasesTableName"] = "the code's default names match the tables the template creates",
-        ["Storage__RunDetailsContainerName"] = "the code's default name matches the container the template creates",
+        ["Storage__NamePrefix"] = "no prefix: the code's default names match the tables and the container the template creates",
     };
 
     /// <summary>Prefixes of the sample's settings that are not deployed, with why.</summary>

@@ -51,10 +51,7 @@ internal sealed class StorageHarness : IAsyncDisposable
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["AzureWebJobsStorage"] = connectionString,
-                ["Storage:TenantsTableName"] = "Tenants" + suffix,
-                ["Storage:RunsTableName"] = "SyncRuns" + suffix,
-                ["Storage:LeasesTableName"] = "TenantLeases" + suffix,
-                ["Storage:RunDetailsContainerName"] = "run-details-" + suffix,
+                ["Storage:NamePrefix"] = "t" + suffix,
             })
             .Build();
         var time = new FakeTimeProvider(new DateTimeOffset(2025, 3, 14, 9, 26, 53, TimeSpan.Zero));

@@ -32,15 +32,9 @@ internal static class TestSandbox
             values);
     }
 
-    /// <summary>Table names no other test uses, so tests on the shared Azurite never see each other's rows.</summary>
+    /// <summary>A table and container name prefix no other test uses, so tests on the shared Azurite never see each other's rows.</summary>
     public static Dictionary<string, string?> UniqueTables(string separator = ":")
     {
-        var suffix = Guid.NewGuid().ToString("N")[..12];
-        return new Dictionary<string, string?>
-        {
-            [$"Storage{separator}TenantsTableName"] = "Tenants" + suffix,
-            [$"Storage{separator}RunsTableName"] = "SyncRuns" + suffix,
-            [$"Storage{separator}LeasesTableName"] = "TenantLeases" + suffix,
-        };
+        return new Dictionary<string, string?> { [$"Storage{separator}NamePrefix"] = "t" + Guid.NewGuid().ToString("N")[..12] };
     }
 }

@@ -7,6 +7,7 @@ using StaffCloudSync.Core.Partners.MobieTrain.Http;
 using StaffCloudSync.Core.Partners.StaffCloud.Http;
 using StaffCloudSync.Core.Platform.AppSettings;
 using StaffCloudSync.Core.Platform.Secrets;
+using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Functions.Hosting;
@@ -28,6 +29,7 @@ public sealed class RemovedSettingsTests
         (SyncOptions.SectionName, typeof(SyncOptions), SyncOptions.RemovedSettings),
         (QuarantineOptions.SectionName, typeof(QuarantineOptions), QuarantineOptions.RemovedSettings),
         (KeyVaultOptions.SectionName, typeof(KeyVaultOptions), KeyVaultOptions.RemovedSettings),
+        (StorageOptions.SectionName, typeof(StorageOptions), StorageOptions.RemovedSettings),
     ];
 
     private static IEnumerable<string> RemovedKeys() => Sections.SelectMany(s => s.Removed.Select(r => $"{s.Section}:{r.Key}"));

@@ -30,14 +30,15 @@ public sealed class StorageOptionsTests
 
         var options = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
         var client = provider.GetRequiredService<TableServiceClient>();
+        var tables = provider.GetRequiredService<StorageTables>();
 
         Assert.Multiple(() =>
         {
             Assert.That(options.UsesConnectionString, Is.True);
-            Assert.That(options.TenantsTableName, Is.EqualTo("Tenants"));
-            Assert.That(options.RunsTableName, Is.EqualTo("SyncRuns"));
+            Assert.That(tables.Tenants.Client.Name, Is.EqualTo("Tenants"));
+            Assert.That(tables.Runs.Client.Name, Is.EqualTo("SyncRuns"));
             Assert.That(client.AccountName, Is.EqualTo("devstoreaccount1"));
-            Assert.That(options.RunDetailsContainerName, Is.EqualTo("run-details"));
+            Assert.That(tables.Documents.Client.Name, Is.EqualTo("run-details"));
             Assert.That(provider.GetRequiredService<IOptionsMonitor<QueueClientOptions>>().Get("Default").MessageEncoding, Is.EqualTo(QueueMessageEncoding.Base64),
                 "what the Functions queue trigger reads");
             Assert.That(provider.GetRequiredService<BlobServiceClient>().AccountName, Is.EqualTo("devstoreaccount1"));
@@ -56,7 +57,7 @@ public sealed class StorageOptionsTests
             ["AzureWebJobsStorage:blobServiceUri"] = "https://staffsync.blob.core.windows.net",
             ["AzureWebJobsStorage:credential"] = "managedidentity",
             ["AzureWebJobsStorage:clientId"] = "00000000-0000-0000-0000-000000000001",
-            ["Storage:TenantsTableName"] = "TenantsTest",
+            ["Storage:NamePrefix"] = "Test",
         });
 
         provider.GetRequiredService<IStartupValidator>().Validate();
@@ -68,7 +69,8 @@ public sealed class StorageOptionsTests
             Assert.That(options.UsesConnectionString, Is.False);
             Assert.That(options.ClientId, Is.EqualTo("00000000-0000-0000-0000-000000000001"));
             Assert.That(options.QueueServiceUri, Is.EqualTo("https://staffsync.queue.core.windows.net"));
-            Assert.That(options.TenantsTableName, Is.EqualTo("TenantsTest"));
+            Assert.That(provider.GetRequiredService<StorageTables>().Tenants.Client.Name, Is.EqualTo("TestTenants"));
+            Assert.That(provider.GetRequiredService<StorageTables>().Documents.Client.Name, Is.EqualTo("testrun-details"));
             Assert.That(client.Uri.Host, Is.EqualTo("staffsync.table.core.windows.net"));
             Assert.That(provider.GetRequiredService<QueueServiceClient>().Uri.Host, Is.EqualTo("staffsync.queue.core.windows.net"));
             Assert.That(provider.GetRequiredService<BlobServiceClient>().Uri.Host, Is.EqualTo("staffsync.blob.core.windows.net"));
@@ -96,17 +98,15 @@ public sealed class StorageOptionsTests
         {
             ["AzureWebJobsStorage:tableServiceUri"] = "not a uri",
             ["AzureWebJobsStorage:credential"] = "password",
-            ["Storage:RunsTableName"] = "sync-runs",
-            ["Storage:RunDetailsContainerName"] = "Run_Details",
+            ["Storage:NamePrefix"] = "sync-",
         });
 
         var ex = Assert.Throws<OptionsValidationException>(() => _ = provider.GetRequiredService<IOptions<StorageOptions>>().Value);
 
         Assert.That(ex!.Failures, Has.Some.Contains("AzureWebJobsStorage__tableServiceUri 'not a uri'")
             .And.Some.Contains("AzureWebJobsStorage__credential 'password'")
-            .And.Some.Contains("Storage__RunsTableName 'sync-runs'")
-            .And.Some.Contains("AzureWebJobsStorage__blobServiceUri is not set")
-            .And.Some.Contains("Storage__RunDetailsContainerName 'Run_Details'"));
+            .And.Some.Contains("Storage__NamePrefix 'sync-' is not a name prefix")
+            .And.Some.Contains("AzureWebJobsStorage__blobServiceUri is not set"));
     }
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)

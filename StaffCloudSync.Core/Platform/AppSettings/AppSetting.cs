@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Platform.AppSettings;
 
-/// <summary>How the options validators word a setting, so that every start-up failure reads alike and tells an operator what
-/// to edit: the configuration key and the app setting that holds it, the allowed range and the value found, e.g.
+/// <summary>How the options validators word a setting, so every start-up failure reads alike and says what to edit, e.g.
 /// <c>Sync:RunTimeBudget (app setting Sync__RunTimeBudget) must be between 00:00:01 and 00:30:00; it is 00:00:00.</c></summary>
 public static class AppSetting
 {
@@ -23,4 +22,42 @@ public static class AppSetting
 
     // Invariant, so a message reads the same on every host: TimeSpan in its constant form (00:30:00), numbers plain.
     private static string Text(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
+}
+
+/// <summary>A setting the app no longer reads (issue 22), <paramref name="Key"/> below its section, and what took its place.</summary>
+public sealed record RemovedSetting(string Key, string Now);
+
+public sealed class RemovedSettingsFound
+{
+    public List<string> Failures { get; } = [];
+}
+
+/// <summary>Fails start-up when a removed setting is still configured, naming it: a value an operator set must not be silently ignored.</summary>
+public static class RemovedSettings
+{
+    public static IServiceCollection RejectRemovedSettings(this IServiceCollection services, IConfiguration configuration,
+        string section, IReadOnlyList<RemovedSetting> removed)
+    {
+        // Named by the section, so every section is checked once however often its registration runs.
+        services.AddOptions<RemovedSettingsFound>(section)
+            .Configure(found =>
+            {
+                found.Failures.Clear();
+                found.Failures.AddRange(Find(configuration, section, removed));
+            })
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RemovedSettingsFound>, Validator>());
+        return services;
+    }
+
+    public static IEnumerable<string> Find(IConfiguration configuration, string section, IEnumerable<RemovedSetting> removed) => removed
+        .Where(setting => configuration.GetSection($"{section}:{setting.Key}").Exists())
+        .Select(setting => $"{AppSetting.Name(section, setting.Key)} is set, but that setting is gone: {setting.Now}. " +
+            "Remove it from the app settings (local.settings.json, the function app's configuration) or the environment.")
+        .ToList();
+
+    private sealed class Validator : IValidateOptions<RemovedSettingsFound>
+    {
+        public ValidateOptionsResult Validate(string? name, RemovedSettingsFound options) => AppSetting.Result(options.Failures);
+    }
 }

@@ -3,12 +3,9 @@ using Azure.Identity;
 
 namespace StaffCloudSync.Core.Platform.Secrets;
 
-/// <summary>How the app authenticates to Azure services (Key Vault, identity-based storage).</summary>
 public enum AzureCredentialKind
 {
-    /// <summary>The app's managed identity (user-assigned when a client id is given): what runs in Azure.</summary>
     ManagedIdentity,
-
     /// <summary>The developer's own sign-in (Azure CLI, Visual Studio, environment): for a local run against a real vault.</summary>
     Developer,
 }
@@ -25,7 +22,7 @@ public static class AzureCredentials
             : ManagedIdentityId.FromUserAssignedClientId(managedIdentityClientId)),
     };
 
-    /// <summary>Reads the Functions-style setting value ("managedidentity", "developer"); null or empty means managed identity.</summary>
+    /// <summary>"managedidentity" (also null or empty) or "developer", as the Functions host reads it.</summary>
     public static bool TryParse(string? value, out AzureCredentialKind kind)
     {
         kind = AzureCredentialKind.ManagedIdentity;

@@ -4,11 +4,8 @@ using Microsoft.Extensions.Caching.Hybrid;
 
 namespace StaffCloudSync.Core.Platform.Secrets;
 
-/// <summary>Secrets from Azure Key Vault, each kept for <see cref="KeyVaultOptions.CacheDuration"/>: a run reads the same
-/// tokens for many requests, and many tenants share the MobieTrain key, so without a cache every run would cost
-/// several vault reads (and count against the vault's throttling limit). Kept short so a rotated token is picked up
-/// within minutes; <see cref="Invalidate"/> drops one at once. <see cref="HybridCache"/> makes concurrent callers of one
-/// name share a single read and caches no failure (docs/decisions.md).</summary>
+/// <summary>Each secret kept for <see cref="KeyVaultOptions.CacheDuration"/>, so concurrent callers of one name share a single read
+/// and no failure is cached (docs/decisions.md).</summary>
 public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache cache, IOptions<KeyVaultOptions> options, ILogger<KeyVaultSecretStore> logger)
     : ISecretStore
 {
@@ -25,8 +22,7 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
     public async Task<string> GetSecretAsync(string name, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        // The name becomes a URL path segment: refuse anything that could address another resource
-        // (e.g. "x/versions") instead of relying on escaping.
+        // The name becomes a URL path segment: refuse what could address another resource (e.g. "x/versions").
         if (!SecretNamePattern().IsMatch(name))
             throw new ArgumentException($"'{name}' is not a Key Vault secret name (1–127 characters of a-z, A-Z, 0-9 and '-').", nameof(name));
 
@@ -61,7 +57,6 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
         KeyVaultSecret secret;
         try
         {
-            // version null = the current version: a single GET /secrets/{name}, no versions listed.
             secret = (await client.GetSecretAsync(name, null, cancellationToken)).Value;
         }
         catch (RequestFailedException ex) when (ex.Status == 404)
@@ -71,8 +66,7 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
         }
         catch (RequestFailedException ex) when (ex.Status == 403 && IsDisabledSecret(ex))
         {
-            // Key Vault answers a read of a disabled secret with 403 "SecretDisabled", not 404; for the app it is
-            // missing (an operator disabled it), not a permissions problem.
+            // Key Vault answers a read of a disabled secret with 403 "SecretDisabled": missing, not a permissions problem.
             SecretsLog.SecretDisabled(logger, name, vault);
             throw new SecretNotFoundException(name, ex);
         }
@@ -83,8 +77,7 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            // Outage or throttling after the SDK's retries, or no token for the identity: left as it is for the
-            // caller to classify, but logged here where the vault is known.
+            // Outage, throttling, or no token for the identity: the caller classifies it; logged here where the vault is known.
             SecretsLog.SecretReadFailed(logger, name, vault, ex);
             throw;
         }
@@ -103,8 +96,7 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
 
         SecretsLog.SecretRead(logger, name, vault, _cacheDuration);
 
-        // Trimmed: a value set from a file (az keyvault secret set --file) often ends in a newline, which would
-        // make an invalid Authorization header. Tokens and keys never carry meaningful outer whitespace.
+        // Trimmed: a value set from a file (az keyvault secret set --file) often ends in a newline, an invalid header.
         return secret.Value.Trim();
     }
 

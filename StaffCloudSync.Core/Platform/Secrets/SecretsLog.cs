@@ -10,8 +10,7 @@ internal static partial class SecretsLog
     [LoggerMessage(EventId = 1101, Level = LogLevel.Trace, Message = "Secret {SecretName} served from the cache")]
     public static partial void SecretServedFromCache(ILogger logger, string secretName);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug,
-        Message = "Dropped cached secret {SecretName}; the next read goes to Key Vault")]
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug, Message = "Dropped cached secret {SecretName}; the next read goes to Key Vault")]
     public static partial void SecretInvalidated(ILogger logger, string secretName);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Secret {SecretName} does not exist in Key Vault {VaultUri}")]

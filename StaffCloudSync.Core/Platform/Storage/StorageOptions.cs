@@ -1,4 +1,5 @@
 using Azure.Core;
+using StaffCloudSync.Core.Platform.AppSettings;
 using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Core.Platform.Storage;
@@ -7,42 +8,31 @@ namespace StaffCloudSync.Core.Platform.Storage;
 /// <c>AzureWebJobsStorage</c>: a connection string, or identity-based service URIs with a credential.</summary>
 public sealed class StorageOptions
 {
-    /// <summary>The Functions host's own setting: both the host and this app use the one account.</summary>
     public const string ConnectionSettingName = "AzureWebJobsStorage";
-
-    /// <summary>Section of the app's own storage settings (table names): <c>Storage__TenantsTableName</c>.</summary>
     public const string SectionName = "Storage";
-
     public const string DefaultTenantsTableName = "Tenants";
     public const string DefaultRunsTableName = "SyncRuns";
     public const string DefaultLeasesTableName = "TenantLeases";
     public const string DefaultRunDetailsContainerName = "run-details";
 
-    /// <summary><c>AzureWebJobsStorage</c>: a connection string (<c>UseDevelopmentStorage=true</c> for Azurite).</summary>
+    public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
+    [
+        .. new[] { "TenantsTableName", "RunsTableName", "LeasesTableName", "RunDetailsContainerName" }
+            .Select(key => new RemovedSetting(key,
+                "it is now Storage__NamePrefix, put before the default names (Tenants, SyncRuns, TenantLeases, run-details)")),
+    ];
+
+    // AzureWebJobsStorage (a connection string) or its identity-based keys (__accountName gives the three URIs).
     public string? ConnectionString { get; set; }
-
-    /// <summary><c>AzureWebJobsStorage__tableServiceUri</c> (and queue, blob), or derived from <c>AzureWebJobsStorage__accountName</c>.</summary>
     public string? TableServiceUri { get; set; }
-
     public string? QueueServiceUri { get; set; }
-
     public string? BlobServiceUri { get; set; }
-
-    /// <summary><c>AzureWebJobsStorage__credential</c>: "managedidentity" (the default) or "developer".</summary>
     public string? Credential { get; set; }
-
-    /// <summary><c>AzureWebJobsStorage__clientId</c>: a user-assigned identity's client id; empty for system-assigned.</summary>
     public string? ClientId { get; set; }
 
-    public string TenantsTableName { get; set; } = DefaultTenantsTableName;
-
-    public string RunsTableName { get; set; } = DefaultRunsTableName;
-
-    public string LeasesTableName { get; set; } = DefaultLeasesTableName;
-
-    /// <summary>The runs' details and the deletion approvals, JSON documents (<c>Storage__RunDetailsContainerName</c>).</summary>
-    public string RunDetailsContainerName { get; set; } = DefaultRunDetailsContainerName;
-
+    /// <summary><c>Storage__NamePrefix</c> (empty by default), put before every table's name and, in lower case, the container's: the
+    /// tests, the sandbox and the CLI's child processes keep their state apart in one Azurite.</summary>
+    public string NamePrefix { get; set; } = string.Empty;
     public bool UsesConnectionString => !string.IsNullOrWhiteSpace(ConnectionString);
 
     /// <summary>Reads <c>AzureWebJobsStorage</c> by hand: the same key is a plain value (connection string) in one setup and a
@@ -57,15 +47,9 @@ public sealed class StorageOptions
         BlobServiceUri = Blank(connection["blobServiceUri"]) ?? ServiceUri(accountName, "blob");
         Credential = Blank(connection["credential"]);
         ClientId = Blank(connection["clientId"]);
-
-        var own = configuration.GetSection(SectionName);
-        TenantsTableName = Blank(own[nameof(TenantsTableName)]) ?? DefaultTenantsTableName;
-        RunsTableName = Blank(own[nameof(RunsTableName)]) ?? DefaultRunsTableName;
-        LeasesTableName = Blank(own[nameof(LeasesTableName)]) ?? DefaultLeasesTableName;
-        RunDetailsContainerName = Blank(own[nameof(RunDetailsContainerName)]) ?? DefaultRunDetailsContainerName;
+        NamePrefix = Blank(configuration[$"{SectionName}:{nameof(NamePrefix)}"]) ?? string.Empty;
     }
 
-    /// <summary>The identity-based setup's credential (unused with a connection string).</summary>
     public TokenCredential CreateCredential() =>
         AzureCredentials.Create(AzureCredentials.TryParse(Credential, out var kind) ? kind : AzureCredentialKind.ManagedIdentity, ClientId);
 
@@ -73,4 +57,40 @@ public sealed class StorageOptions
 
     private static string? ServiceUri(string? accountName, string service) =>
         accountName is null ? null : $"https://{accountName}.{service}.core.windows.net";
+}
+
+public sealed partial class StorageOptionsValidator : IValidateOptions<StorageOptions>
+{
+    private const string Connection = StorageOptions.ConnectionSettingName;
+
+    public ValidateOptionsResult Validate(string? name, StorageOptions options)
+    {
+        string?[] account = options.UsesConnectionString ? [] :
+        [
+            ServiceUri("tableServiceUri", options.TableServiceUri, $"{Connection} is not set: give a connection string or {Connection}__tableServiceUri"),
+            ServiceUri("queueServiceUri", options.QueueServiceUri,
+                $"{Connection}__queueServiceUri is not set: the tenant-sync queue needs it (or give {Connection}__accountName)"),
+            ServiceUri("blobServiceUri", options.BlobServiceUri,
+                $"{Connection}__blobServiceUri is not set: the runs' details need it (or give {Connection}__accountName)"),
+            AzureCredentials.TryParse(options.Credential, out _) ? null : $"{Connection}__credential '{options.Credential}' is not 'managedidentity' or 'developer'",
+        ];
+        return AppSetting.Result(
+        [
+            .. account,
+            NamePrefixPattern().IsMatch(options.NamePrefix) ? null
+                : $"{StorageOptions.SectionName}__{nameof(StorageOptions.NamePrefix)} '{options.NamePrefix}' " +
+                "is not a name prefix (up to 51 letters and digits, starting with a letter; the tables' and the container's names follow it)",
+        ]);
+    }
+
+    private static string? ServiceUri(string key, string? value, string missing) => value switch
+    {
+        null => missing,
+        _ when Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) => null,
+        _ => $"{Connection}__{key} '{value}' is not an absolute http(s) URI",
+    };
+
+    // At most 51, so that the longest name (TenantLeases) stays within Table storage's 63 characters.
+    [GeneratedRegex("^([A-Za-z][A-Za-z0-9]{0,50})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex NamePrefixPattern();
 }

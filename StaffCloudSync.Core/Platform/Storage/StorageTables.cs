@@ -3,19 +3,21 @@ using Azure.Storage.Blobs;
 
 namespace StaffCloudSync.Core.Platform.Storage;
 
-/// <summary>The app's tables and its run-details container, each created on its first use and then never asked about again in
-/// this process: a CreateIfNotExists per call would double every request.</summary>
+/// <summary>Each table and container is created on first use only: a CreateIfNotExists per call would double every request.</summary>
 public sealed class StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
 {
-    public Ensured<TableClient> Tenants { get; } = Ensured.Table(tableService.GetTableClient(options.Value.TenantsTableName));
+    public Ensured<TableClient> Tenants { get; } = Ensured.Table(
+        tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultTenantsTableName));
 
-    public Ensured<TableClient> Runs { get; } = Ensured.Table(tableService.GetTableClient(options.Value.RunsTableName));
+    public Ensured<TableClient> Runs { get; } = Ensured.Table(
+        tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultRunsTableName));
 
-    public Ensured<TableClient> Leases { get; } = Ensured.Table(tableService.GetTableClient(options.Value.LeasesTableName));
+    public Ensured<TableClient> Leases { get; } = Ensured.Table(
+        tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultLeasesTableName));
 
-    /// <summary>The <c>run-details</c> container of JSON documents: a blob per run (the run store) and the deletion approvals (the
-    /// tenant store). Named for what it holds, so storage knows neither room's types.</summary>
-    public Ensured<BlobContainerClient> Documents { get; } = Ensured.Container(blobService.GetBlobContainerClient(options.Value.RunDetailsContainerName));
+    /// <summary>The <c>run-details</c> container: a blob per run and the deletion approvals.</summary>
+    public Ensured<BlobContainerClient> Documents { get; } = Ensured.Container(
+        blobService.GetBlobContainerClient(options.Value.NamePrefix.ToLowerInvariant() + StorageOptions.DefaultRunDetailsContainerName));
 }
 
 /// <summary>A client whose table or container is created once; a failed creation is tried again by the next caller.</summary>
@@ -24,7 +26,6 @@ public sealed class Ensured<TClient>(TClient client, Func<CancellationToken, Tas
     private readonly Lock _gate = new();
     private Task? _creation;
 
-    /// <summary>The client, without waiting for its creation (for a name, or a test's clean-up).</summary>
     public TClient Client => client;
 
     public async ValueTask<TClient> GetAsync(CancellationToken cancellationToken)
@@ -51,4 +52,13 @@ public static class Ensured
     public static Ensured<TableClient> Table(TableClient client) => new(client, token => client.CreateIfNotExistsAsync(token));
 
     public static Ensured<BlobContainerClient> Container(BlobContainerClient client) => new(client, token => client.CreateIfNotExistsAsync(cancellationToken: token));
+}
+
+/// <summary>What Table storage accepts as a PartitionKey or RowKey; checked first so a bad id is "not found", not a 400.</summary>
+public static class TableKeys
+{
+    private const int MaxKeyLength = 1024;
+
+    public static bool IsValid(string? key) =>
+        !string.IsNullOrEmpty(key) && key.Length <= MaxKeyLength && !key.Any(c => c is '/' or '\\' or '#' or '?' || char.IsControl(c));
 }

@@ -5,22 +5,19 @@ using OpenTelemetry.Trace;
 
 namespace StaffCloudSync.Core.Platform.Telemetry;
 
-/// <summary>The app's one <see cref="ActivitySource"/> and <see cref="Meter"/>, their names and the few places that feed them. Names
-/// are constants because alerts and the workbook (infra/) query them and a test holds both sides together: a renamed metric
-/// breaks that test, not silently an alert. A run's metrics are taken from its record, so alerts show the record's numbers.</summary>
+/// <summary>The app's one <see cref="ActivitySource"/> and <see cref="Meter"/>. Names are constants: alerts and the workbook
+/// (infra/) query them, and a test holds both sides together.</summary>
 public static class SyncTelemetry
 {
     public const string Name = "StaffCloudSync";
-
     public const string RunSpan = "sync run";
     public const string DispatchSpan = "sync dispatch";
     public const string LeaseSpan = "lease";
     public const string ReadSpan = "read";
     public const string PlanSpan = "plan";
 
-    /// <summary>Each apply phase's span is this prefix and the phase's write (CreateGroup, RenameGroup, Remove, Change, Invite).</summary>
+    // Each apply phase's span is this prefix and the phase's write (CreateGroup, RenameGroup, Remove, Change, Invite).
     public const string ApplySpanPrefix = "apply ";
-
     public const string RunsMetric = "staffcloudsync.runs";
     public const string ActionsMetric = "staffcloudsync.actions";
     public const string SkippedMetric = "staffcloudsync.skipped";
@@ -34,7 +31,6 @@ public static class SyncTelemetry
     public const string RunDurationMetric = "staffcloudsync.run.duration";
     public const string RunLagMetric = "staffcloudsync.run.lag";
     public const string ChainLengthMetric = "staffcloudsync.chain.length";
-
     public const string TenantTag = "tenant";
     public const string RunTag = "run";
     public const string StatusTag = "status";
@@ -44,10 +40,8 @@ public static class SyncTelemetry
     public const string ReasonTag = "reason";
     public const string PartnerTag = "partner";
     public const string StatusCodeTag = "status_code";
-
     public static readonly ActivitySource Source = new(Name);
     public static readonly Meter Meter = new(Name);
-
     private static readonly Counter<long> Quarantines = Meter.CreateCounter<long>(QuarantinedMetric, "{tenant}", "Tenants put into quarantine");
     private static readonly Counter<long> Poison = Meter.CreateCounter<long>(PoisonMessagesMetric, "{message}", "Run messages the queue gave up on");
     private static readonly Counter<long> Refusals = Meter.CreateCounter<long>(NotificationRefusalsMetric, "{notification}", "Notifications refused (401)");
@@ -58,7 +52,7 @@ public static class SyncTelemetry
     // The key a partner's name rides on a request under, so a retry (counted outside the attempt) names its partner.
     private static readonly HttpRequestOptionsKey<string> PartnerOption = new("StaffCloudSync.Partner");
 
-    /// <summary>Our spans and metrics, and the partners' HTTP calls with no query string (ids of people, a secret) in their URL.</summary>
+    /// <summary>Our spans, and the partners' HTTP calls without the query string (people's ids, a secret) in their URL.</summary>
     public static TracerProviderBuilder AddSyncTracing(this TracerProviderBuilder builder) =>
         builder.AddSource(Name).AddHttpClientInstrumentation(http =>
         {
@@ -68,11 +62,10 @@ public static class SyncTelemetry
 
     public static MeterProviderBuilder AddSyncMetrics(this MeterProviderBuilder builder) => builder.AddMeter(Name);
 
-    /// <summary>Scheme, host and path only: a query carries people's ids, and a notification URL its secret.</summary>
     public static string? WithoutQuery(Uri? uri) => uri is null ? null : uri.GetLeftPart(UriPartial.Path);
 
-    /// <summary>A run's span, continuing the trace its message carries (a message without one starts a trace); the span that
-    /// was current (the queue function's invocation) is linked. Null when this run already has its span or nobody listens.</summary>
+    /// <summary>Continues the trace its message carries, linking the span that was current (the queue function's invocation).
+    /// Null when this run already has its span or nobody listens.</summary>
     public static Activity? StartRun(string runId, string? traceparent, string? tracestate)
     {
         if (Activity.Current is { OperationName: RunSpan } current && Equals(current.GetTagItem(RunTag), runId))
@@ -85,12 +78,11 @@ public static class SyncTelemetry
 
     public static Activity? StartPhase(string name) => Source.StartActivity(name);
 
-    /// <summary>An apply phase, named by its write (<c>CreateGroupAsync</c> → <c>apply CreateGroup</c>).</summary>
+    /// <summary><c>CreateGroupAsync</c> → <c>apply CreateGroup</c>.</summary>
     public static Activity? StartApplyPhase(string writeName) =>
         Source.StartActivity(ApplySpanPrefix + (writeName ?? string.Empty).Replace("Async", string.Empty, StringComparison.Ordinal));
 
-    /// <summary>One tenant's share of the scheduled fan-out: a trace of its own (so one trace is one tenant's run, not every
-    /// tenant's), linked to the timer's invocation.</summary>
+    /// <summary>A trace of its own (one trace is one tenant's run, not every tenant's), linked to the timer's invocation.</summary>
     public static Activity? StartDispatch(string tenantId)
     {
         var links = Activity.Current is { } timer ? new[] { new ActivityLink(timer.Context) } : null;
@@ -98,7 +90,6 @@ public static class SyncTelemetry
         return activity?.SetTag(TenantTag, tenantId);
     }
 
-    /// <summary>The current span's W3C trace context for a message to carry; nulls without one.</summary>
     public static (string? Traceparent, string? Tracestate) CurrentTraceContext() =>
         Activity.Current is { IdFormat: ActivityIdFormat.W3C } current ? (current.Id, current.TraceStateString) : (null, null);
 
@@ -114,13 +105,12 @@ public static class SyncTelemetry
 
     public static void RecordPoisonMessage(string? tenantId) => Poison.Add(1, new KeyValuePair<string, object?>(TenantTag, tenantId ?? "unreadable"));
 
-    /// <summary>A refused notification; only a tenant id that is one (the URL's may be anything) is a tag.</summary>
     public static void RecordNotificationRefused(string? tenantId) => Refusals.Add(1, new KeyValuePair<string, object?>(TenantTag, tenantId ?? "unknown"));
 
     /// <summary>The partners' calls, each attempt: counted inside the retries, so a retried request counts twice.</summary>
     public static DelegatingHandler PartnerHandler(string clientName) => new PartnerRequestHandler(PartnerOf(clientName));
 
-    /// <summary>A retry of a partner request (the retry pipeline's callback); the partner is the one its attempt named.</summary>
+    /// <summary>The retry pipeline's callback; the partner is the one its attempt named.</summary>
     public static void RecordRetry(HttpRequestMessage? request) =>
         PartnerRetries.Add(1, new KeyValuePair<string, object?>(PartnerTag, request is not null && request.Options.TryGetValue(PartnerOption, out var p) ? p : "unknown"));
 
