@@ -201,8 +201,7 @@ public sealed partial class TenantCheck(
         exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested;
 
     // Event ids 2400–2449 (docs/architecture.md).
-    [LoggerMessage(EventId = 2400, Level = LogLevel.Information,
-        Message = "Tenant {TenantId} checked: {Passed} pass, {Warned} warn, {Failed} fail, {Skipped} skip")]
+    [LoggerMessage(2400, LogLevel.Information, "Tenant {TenantId} checked: {Passed} pass, {Warned} warn, {Failed} fail, {Skipped} skip")]
     private static partial void Checked(ILogger logger, string tenantId, int passed, int warned, int failed, int skipped);
 
     [LoggerMessage(EventId = 2401, Level = LogLevel.Warning, Message = "Tenant {TenantId}: check {Check} failed: {Detail}")]

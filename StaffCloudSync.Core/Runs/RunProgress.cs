@@ -13,7 +13,6 @@ public sealed record RunProgress(string TenantId, int Invocation, string Phase, 
 internal sealed class RunProgressTracker
 {
     private static readonly AsyncLocal<RunProgressTracker?> Active = new();
-
     private readonly IProgress<RunProgress> _listener;
     private readonly string _tenantId;
     private int _invocation;

@@ -3,16 +3,14 @@ namespace StaffCloudSync.Core.Runs;
 /// <summary>Ids and counts only, never personal data or a secret. Event ids are stable: alerts and queries use them.</summary>
 public static partial class SyncLog
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
-        Message = "Sync of tenant {TenantId} started: run {RunId}, trigger {Trigger}, dry run {DryRun}")]
+    [LoggerMessage(1000, LogLevel.Information, "Sync of tenant {TenantId} started: run {RunId}, trigger {Trigger}, dry run {DryRun}")]
     public static partial void RunStarted(ILogger logger, string tenantId, string runId, string trigger, bool dryRun);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information,
         Message = "Tenant {TenantId} run {RunId} read {Employees} employees, {Events} events, {Assignments} confirmed assignments, {Users} users, {Invitations} invitations, {Groups} groups in {ReadMs} ms")]
     public static partial void SnapshotRead(ILogger logger, string tenantId, string runId, int employees, int events, int assignments, int users, int invitations, int groups, long readMs);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
-        Message = "Tenant {TenantId} run {RunId} planned {Actions} actions in {PlanMs} ms")]
+    [LoggerMessage(1002, LogLevel.Information, "Tenant {TenantId} run {RunId} planned {Actions} actions in {PlanMs} ms")]
     public static partial void Planned(ILogger logger, string tenantId, string runId, int actions, long planMs);
 
     [LoggerMessage(EventId = 1003, Level = LogLevel.Information,
@@ -23,8 +21,7 @@ public static partial class SyncLog
         Message = "Sync action {Action} for employee {EmployeeId} on MobieTrain record {MobieTrainId} in tenant {TenantId} failed: {Error}")]
     public static partial void ActionFailed(ILogger logger, string tenantId, string action, long? employeeId, string? mobieTrainId, string error);
 
-    [LoggerMessage(EventId = 1005, Level = LogLevel.Information,
-        Message = "Employee {EmployeeId} of tenant {TenantId} skipped: {Reason}")]
+    [LoggerMessage(1005, LogLevel.Information, "Employee {EmployeeId} of tenant {TenantId} skipped: {Reason}")]
     public static partial void Skipped(ILogger logger, string tenantId, long employeeId, string reason);
 
     [LoggerMessage(EventId = 1006, Level = LogLevel.Warning,
@@ -35,12 +32,10 @@ public static partial class SyncLog
         Message = "Sync of tenant {TenantId} finished: run {RunId} status {Status}, dry run {DryRun}, invited {Invited}, updated {Updated}, removed {Removed}, skipped {Skipped}, failed {Failed}, held {Held} in {DurationMs} ms")]
     public static partial void RunFinished(ILogger logger, string tenantId, string runId, string status, bool dryRun, int invited, int updated, int removed, int skipped, int failed, int held, long durationMs);
 
-    [LoggerMessage(EventId = 1008, Level = LogLevel.Error,
-        Message = "Sync of tenant {TenantId} failed: run {RunId}, {FailureKind}: {Reason}")]
+    [LoggerMessage(1008, LogLevel.Error, "Sync of tenant {TenantId} failed: run {RunId}, {FailureKind}: {Reason}")]
     public static partial void RunFailed(ILogger logger, string tenantId, string runId, string failureKind, string reason);
 
-    [LoggerMessage(EventId = 1009, Level = LogLevel.Warning,
-        Message = "Tenant {TenantId} run {RunId} stopped applying after a run-level error; the next run finishes the work")]
+    [LoggerMessage(1009, LogLevel.Warning, "Tenant {TenantId} run {RunId} stopped applying after a run-level error; the next run finishes the work")]
     public static partial void ApplyAborted(ILogger logger, string tenantId, string runId);
 
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information,
@@ -55,24 +50,20 @@ public static partial class SyncLog
         Message = "TenantQuarantined: tenant {TenantId} failed {Failures} runs in a row for a reason a retry cannot fix; it is now tried once a day until it succeeds or an operator clears it: {Reason}")]
     public static partial void TenantQuarantined(ILogger logger, string tenantId, int failures, string reason);
 
-    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning,
-        Message = "Tenant {TenantId} is out of quarantine: run {RunId} completed")]
+    [LoggerMessage(1012, LogLevel.Warning, "Tenant {TenantId} is out of quarantine: run {RunId} completed")]
     public static partial void QuarantineLifted(ILogger logger, string tenantId, string runId);
 
-    [LoggerMessage(EventId = 1014, Level = LogLevel.Information,
-        Message = "Tenant {TenantId} run {RunId} spent its time budget after {Writes} writes; continuation {NextRunId}")]
+    [LoggerMessage(1014, LogLevel.Information, "Tenant {TenantId} run {RunId} spent its time budget after {Writes} writes; continuation {NextRunId}")]
     public static partial void BudgetSpent(ILogger logger, string tenantId, string runId, int writes, string? nextRunId);
 }
 
 // Ids only; alerts match on the event ids.
 internal static partial class QueueLog
 {
-    [LoggerMessage(EventId = 1502, Level = LogLevel.Error,
-        Message = "Queue message {MessageId} (dequeue {DequeueCount}) is malformed and dropped without retry: {Error}")]
+    [LoggerMessage(1502, LogLevel.Error, "Queue message {MessageId} (dequeue {DequeueCount}) is malformed and dropped without retry: {Error}")]
     public static partial void MalformedMessage(ILogger logger, string messageId, long dequeueCount, string error);
 
-    [LoggerMessage(EventId = 1503, Level = LogLevel.Warning,
-        Message = "Run {RunId} of tenant {TenantId} skipped: run {HolderRunId} holds the tenant until {HeldUntil}")]
+    [LoggerMessage(1503, LogLevel.Warning, "Run {RunId} of tenant {TenantId} skipped: run {HolderRunId} holds the tenant until {HeldUntil}")]
     public static partial void LeaseBusy(ILogger logger, string tenantId, string runId, string? holderRunId, DateTimeOffset? heldUntil);
 
     [LoggerMessage(EventId = 1504, Level = LogLevel.Warning,
@@ -83,8 +74,7 @@ internal static partial class QueueLog
         Message = "PoisonMessage: run {RunId} of tenant {TenantId} gave up after the queue's retries (message {MessageId}); recorded as failed")]
     public static partial void PoisonMessage(ILogger logger, string tenantId, string runId, string messageId);
 
-    [LoggerMessage(EventId = 1506, Level = LogLevel.Error,
-        Message = "PoisonMessage: unreadable message {MessageId} reached the poison queue: {Error}")]
+    [LoggerMessage(1506, LogLevel.Error, "PoisonMessage: unreadable message {MessageId} reached the poison queue: {Error}")]
     public static partial void UnreadablePoisonMessage(ILogger logger, string messageId, string error);
 
     [LoggerMessage(EventId = 1520, Level = LogLevel.Information,

@@ -23,7 +23,6 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Tracestate { get; init; }
-
     public const string QueueName = "tenant-sync";
     public const string PoisonQueueName = "tenant-sync-poison";
     public const string PreviewRunId = "preview";

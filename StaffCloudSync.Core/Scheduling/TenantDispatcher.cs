@@ -58,12 +58,10 @@ public sealed record DispatchResult(IReadOnlyList<string> Queued, int Disabled, 
 // Ids only; alerts match on the event ids (the queue's own are Runs/QueueLog).
 internal static partial class DispatchLog
 {
-    [LoggerMessage(EventId = 1500, Level = LogLevel.Information,
-        Message = "Dispatch ({Trigger}, past due {IsPastDue}) queued {Queued} tenant runs; {Disabled} tenants disabled")]
+    [LoggerMessage(1500, LogLevel.Information, "Dispatch ({Trigger}, past due {IsPastDue}) queued {Queued} tenant runs; {Disabled} tenants disabled")]
     public static partial void Dispatched(ILogger logger, string trigger, bool isPastDue, int queued, int disabled);
 
-    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning,
-        Message = "Tenant {TenantId} has an invalid row and is queued so its run records the problem: {Errors}")]
+    [LoggerMessage(1501, LogLevel.Warning, "Tenant {TenantId} has an invalid row and is queued so its run records the problem: {Errors}")]
     public static partial void InvalidTenantQueued(ILogger logger, string tenantId, string errors);
 
     [LoggerMessage(EventId = 1507, Level = LogLevel.Warning,

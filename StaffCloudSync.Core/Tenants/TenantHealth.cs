@@ -11,7 +11,6 @@ public sealed record TenantHealth(int ConsecutiveFailures, DateTimeOffset? Quara
 
     /// <summary>Seconds the last finished chain of runs took; null for a new tenant.</summary>
     public double? LastRunSeconds { get; init; }
-
     public double? ChainRunSeconds { get; init; }
 
     /// <summary>Healthy again, keeping the run times: lifting a quarantine says nothing about how long the tenant runs.</summary>
@@ -32,7 +31,6 @@ public sealed class QuarantineOptions
 
     /// <summary>Sync-rules.md: three runs are a day and a half of the schedule, long enough to tell a fault from a hiccup.</summary>
     public const int DefaultAfterFailures = 3;
-
     public static readonly TimeSpan DefaultRetryInterval = TimeSpan.FromDays(1);
 
     // Not settings (internal, so the binder leaves them alone): tests change them in code.

@@ -19,7 +19,6 @@ public sealed record TenantSettings
 
     // A group's name in MobieTrain is at most this long.
     public const int MaxBaseGroupNameLength = 255;
-
     public required string TenantId { get; init; }
     public required string StaffCloudApiTenant { get; init; }
 
@@ -54,7 +53,6 @@ public sealed record TenantSettings
     public int InvitationMaxAgeMonths { get; init; } = 6;
     public int DeletionThresholdPercent { get; init; } = 20;
     public int DeletionThresholdMinimum { get; init; } = 10;
-
     public int DeletionApprovalHours { get; init; } = DefaultDeletionApprovalHours;
 
     public string EffectiveStaffCloudTokenSecret =>

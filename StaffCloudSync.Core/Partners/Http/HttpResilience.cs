@@ -88,8 +88,7 @@ public static class HttpResilience
 // Method, host and path only — never the query (ids of people) or a header.
 internal static partial class RetryLog
 {
-    [LoggerMessage(EventId = 1200, Level = LogLevel.Warning,
-        Message = "Retrying {Method} {Host}{Path} after status {StatusCode} / {Error}: attempt {Attempt} in {DelayMs} ms")]
+    [LoggerMessage(1200, LogLevel.Warning, "Retrying {Method} {Host}{Path} after status {StatusCode} / {Error}: attempt {Attempt} in {DelayMs} ms")]
     public static partial void Retrying(
         ILogger logger, string? method, string? host, string? path, int? statusCode, string? error, int attempt, long delayMs);
 }

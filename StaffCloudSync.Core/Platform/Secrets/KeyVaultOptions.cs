@@ -8,10 +8,8 @@ public sealed class KeyVaultOptions
 
     /// <summary>Short, so a rotated token is picked up within minutes even without <see cref="ISecretStore.Invalidate"/>.</summary>
     public static readonly TimeSpan DefaultCacheDuration = TimeSpan.FromMinutes(5);
-
     public Uri? VaultUri { get; set; }
     public AzureCredentialKind Credential { get; set; } = AzureCredentialKind.ManagedIdentity;
-
     public string? ManagedIdentityClientId { get; set; }
 
     // Not a setting (internal, so the binder leaves it alone): tests change it in code; zero disables the cache.

@@ -3,8 +3,7 @@ namespace StaffCloudSync.Core.Platform.Secrets;
 /// <summary>Log lines of the secret stores (1100–1199): no method takes a value, so none can end up in a log by accident.</summary>
 internal static partial class SecretsLog
 {
-    [LoggerMessage(EventId = 1100, Level = LogLevel.Debug,
-        Message = "Read secret {SecretName} from Key Vault {VaultUri}; reused for {CacheDuration}")]
+    [LoggerMessage(1100, LogLevel.Debug, "Read secret {SecretName} from Key Vault {VaultUri}; reused for {CacheDuration}")]
     public static partial void SecretRead(ILogger logger, string secretName, Uri vaultUri, TimeSpan cacheDuration);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Trace, Message = "Secret {SecretName} served from the cache")]
@@ -16,12 +15,10 @@ internal static partial class SecretsLog
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning, Message = "Secret {SecretName} does not exist in Key Vault {VaultUri}")]
     public static partial void SecretNotFound(ILogger logger, string secretName, Uri vaultUri);
 
-    [LoggerMessage(EventId = 1104, Level = LogLevel.Warning,
-        Message = "Secret {SecretName} is disabled in Key Vault {VaultUri}; it is treated as missing")]
+    [LoggerMessage(1104, LogLevel.Warning, "Secret {SecretName} is disabled in Key Vault {VaultUri}; it is treated as missing")]
     public static partial void SecretDisabled(ILogger logger, string secretName, Uri vaultUri);
 
-    [LoggerMessage(EventId = 1105, Level = LogLevel.Warning,
-        Message = "Secret {SecretName} in Key Vault {VaultUri} is empty; it is treated as missing")]
+    [LoggerMessage(1105, LogLevel.Warning, "Secret {SecretName} in Key Vault {VaultUri} is empty; it is treated as missing")]
     public static partial void SecretEmpty(ILogger logger, string secretName, Uri vaultUri);
 
     [LoggerMessage(EventId = 1106, Level = LogLevel.Error,
@@ -34,7 +31,6 @@ internal static partial class SecretsLog
     [LoggerMessage(EventId = 1110, Level = LogLevel.Debug, Message = "Read secret {SecretName} from configuration")]
     public static partial void ConfigurationSecretRead(ILogger logger, string secretName);
 
-    [LoggerMessage(EventId = 1111, Level = LogLevel.Warning,
-        Message = "Secret {SecretName} is not set (or empty) in configuration key Secrets:Values:{SecretName}")]
+    [LoggerMessage(1111, LogLevel.Warning, "Secret {SecretName} is not set (or empty) in configuration key Secrets:Values:{SecretName}")]
     public static partial void ConfigurationSecretNotFound(ILogger logger, string secretName);
 }

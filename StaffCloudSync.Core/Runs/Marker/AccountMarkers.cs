@@ -33,8 +33,7 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
 
 public static partial class MarkerLog
 {
-    [LoggerMessage(EventId = 1730, Level = LogLevel.Information,
-        Message = "Tenant {TenantId} created its marker group in MobieTrain account {AccountId} (run {RunId})")]
+    [LoggerMessage(1730, LogLevel.Information, "Tenant {TenantId} created its marker group in MobieTrain account {AccountId} (run {RunId})")]
     public static partial void Created(ILogger logger, string tenantId, string accountId, string runId);
 
     [LoggerMessage(EventId = 1731, Level = LogLevel.Error,

@@ -10,7 +10,6 @@ public sealed record RunWrites(IReadOnlyList<PersonWrite> Items, int Omitted)
 {
     // Well above a 20,000-person run's writes (about one per person); about 8 MB of JSON at most.
     public const int MaxItems = 50_000;
-
     public static RunWrites Empty { get; } = new([], 0);
 
     public static RunWrites Of(IEnumerable<PersonWrite> writes)

@@ -7,7 +7,6 @@ public static class NotificationBody
 {
     public const int MaxBytes = 64 * 1024;
     public const string UnknownEvent = "unknown";
-
     public static IReadOnlyList<string> Events { get; } = ["employee.created", "employee.updated", "assignment.status_changed"];
 
     // At most MaxBytes + 1 bytes, so a huge body costs no more than a 64 KiB one.

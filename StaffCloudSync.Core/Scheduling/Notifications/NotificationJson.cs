@@ -22,7 +22,6 @@ internal sealed record NotificationFields(NotificationField? Trigger, Notificati
 // "event": "x" or "event": {"name": "x"}.
 [JsonConverter(typeof(NotificationFieldConverter))]
 internal sealed record NotificationField(string? Text, NotificationNested? Nested);
-
 internal sealed record NotificationNested(string? Event, string? Name);
 
 internal sealed class NotificationPayloadConverter : JsonConverter<NotificationPayload>

@@ -12,20 +12,17 @@ internal static partial class NotificationLog
         Message = "Notification {Event} ({Bytes} bytes, {Shape}) for tenant {TenantId} joins early run {RunId} due at {DueAt}")]
     public static partial void Joined(ILogger logger, string tenantId, string @event, int bytes, string shape, string runId, DateTimeOffset dueAt);
 
-    [LoggerMessage(EventId = 1602, Level = LogLevel.Information,
-        Message = "Notification {Event} ({Bytes} bytes) for tenant {TenantId} ignored: {Reason}")]
+    [LoggerMessage(1602, LogLevel.Information, "Notification {Event} ({Bytes} bytes) for tenant {TenantId} ignored: {Reason}")]
     public static partial void Ignored(ILogger logger, string tenantId, string @event, int bytes, string reason);
 
-    [LoggerMessage(EventId = 1603, Level = LogLevel.Warning,
-        Message = "Notification refused (401) for tenant {TenantId}: {Cause}")]
+    [LoggerMessage(1603, LogLevel.Warning, "Notification refused (401) for tenant {TenantId}: {Cause}")]
     public static partial void Refused(ILogger logger, string tenantId, string cause);
 
     [LoggerMessage(EventId = 1604, Level = LogLevel.Warning,
         Message = "Notification refused (401) for tenant {TenantId}: Key Vault secret {SecretName} does not exist; create it as 'staffcloud-sync tenants notifications {TenantId}' says")]
     public static partial void SecretMissing(ILogger logger, string tenantId, string secretName);
 
-    [LoggerMessage(EventId = 1605, Level = LogLevel.Warning,
-        Message = "Notification refused (413) for tenant {TenantId}: its body is over {MaxBytes} bytes")]
+    [LoggerMessage(1605, LogLevel.Warning, "Notification refused (413) for tenant {TenantId}: its body is over {MaxBytes} bytes")]
     public static partial void TooLarge(ILogger logger, string tenantId, int maxBytes);
 
     [LoggerMessage(EventId = 1606, Level = LogLevel.Error,
@@ -44,19 +41,16 @@ internal static partial class NotificationLog
         Message = "Early run {RunId} of tenant {TenantId} was skipped (run {HolderRunId} holds the tenant): early run {NextRunId} is due at {DueAt} for the change it was for")]
     public static partial void EarlyRunRescheduled(ILogger logger, string tenantId, string runId, string? holderRunId, string nextRunId, DateTimeOffset dueAt);
 
-    [LoggerMessage(EventId = 1610, Level = LogLevel.Information,
-        Message = "Notification refused (401) for tenant {TenantId}: {Cause}")]
+    [LoggerMessage(1610, LogLevel.Information, "Notification refused (401) for tenant {TenantId}: {Cause}")]
     public static partial void NotRegistered(ILogger logger, string tenantId, string cause);
 
     [LoggerMessage(EventId = 1611, Level = LogLevel.Information,
         Message = "Notification refused (401) for tenant {TenantId}: Key Vault secret {SecretName} was found missing less than {RememberFor} ago; it is read again after that")]
     public static partial void SecretStillMissing(ILogger logger, string tenantId, string secretName, TimeSpan rememberFor);
 
-    [LoggerMessage(EventId = 1620, Level = LogLevel.Information,
-        Message = "StaffCloud webhook {Change} for tenant {TenantId}: trigger {Event}, webhook {WebhookId}")]
+    [LoggerMessage(1620, LogLevel.Information, "StaffCloud webhook {Change} for tenant {TenantId}: trigger {Event}, webhook {WebhookId}")]
     public static partial void WebhookChanged(ILogger logger, string tenantId, string change, string @event, string? webhookId);
 
-    [LoggerMessage(EventId = 1621, Level = LogLevel.Warning,
-        Message = "StaffCloud webhook request {Method} /webhooks of tenant {TenantId} failed: {Cause}")]
+    [LoggerMessage(1621, LogLevel.Warning, "StaffCloud webhook request {Method} /webhooks of tenant {TenantId} failed: {Cause}")]
     public static partial void WebhookRequestFailed(ILogger logger, string tenantId, string method, string cause);
 }

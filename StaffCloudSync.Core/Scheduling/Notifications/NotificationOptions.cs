@@ -6,7 +6,6 @@ namespace StaffCloudSync.Core.Scheduling.Notifications;
 public sealed class NotificationOptions
 {
     public const string SectionName = "Notifications";
-
     public string? PublicBaseUrl { get; set; }
     public Uri? PublicBaseUri => Uri.TryCreate(PublicBaseUrl?.Trim(), UriKind.Absolute, out var uri) ? uri : null;
 }

@@ -3,8 +3,7 @@ namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 /// <summary>Event ids 1400–1449: ids, status and error code, never a key, a body, a name, an address or a phone number.</summary>
 internal static partial class MobieTrainClientLog
 {
-    [LoggerMessage(EventId = 1400, Level = LogLevel.Debug,
-        Message = "Read {Records} MobieTrain {Resource} of account {AccountId} for tenant {TenantId} in {Pages} pages")]
+    [LoggerMessage(1400, LogLevel.Debug, "Read {Records} MobieTrain {Resource} of account {AccountId} for tenant {TenantId} in {Pages} pages")]
     public static partial void ListRead(ILogger logger, string tenantId, string accountId, string resource, int records, int pages);
 
     [LoggerMessage(EventId = 1401, Level = LogLevel.Information,
@@ -20,8 +19,7 @@ internal static partial class MobieTrainClientLog
     public static partial void ConflictResolved(
         ILogger logger, string tenantId, string accountId, string operation, string externalId, string existingId);
 
-    [LoggerMessage(EventId = 1404, Level = LogLevel.Warning,
-        Message = "MobieTrain refused {Operation} in account {AccountId} of tenant {TenantId}: {StatusCode} {ErrorCode}")]
+    [LoggerMessage(1404, LogLevel.Warning, "MobieTrain refused {Operation} in account {AccountId} of tenant {TenantId}: {StatusCode} {ErrorCode}")]
     public static partial void WriteRefused(ILogger logger, string tenantId, string accountId, string operation, int statusCode, string? errorCode);
 
     [LoggerMessage(EventId = 1405, Level = LogLevel.Warning,

@@ -3,12 +3,10 @@ namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 /// <summary>Event ids 1300–1349: ids, counts and secret names, never a token, a query string, a record or a person's details.</summary>
 internal static partial class StaffCloudLog
 {
-    [LoggerMessage(EventId = 1300, Level = LogLevel.Debug,
-        Message = "Tenant {TenantId}: reading StaffCloud /{Resource}, request {Request} of {Requests} ({Ids} ids)")]
+    [LoggerMessage(1300, LogLevel.Debug, "Tenant {TenantId}: reading StaffCloud /{Resource}, request {Request} of {Requests} ({Ids} ids)")]
     public static partial void Reading(ILogger logger, string tenantId, string resource, int request, int requests, int ids);
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Information,
-        Message = "Tenant {TenantId}: read {Count} records from StaffCloud /{Resource} in {Requests} requests")]
+    [LoggerMessage(1301, LogLevel.Information, "Tenant {TenantId}: read {Count} records from StaffCloud /{Resource} in {Requests} requests")]
     public static partial void Read(ILogger logger, string tenantId, string resource, int count, int requests);
 
     [LoggerMessage(EventId = 1302, Level = LogLevel.Warning,
@@ -27,12 +25,10 @@ internal static partial class StaffCloudLog
         Message = "Tenant {TenantId}: StaffCloud refused the token in secret {SecretName} ({StatusCode}); the secret changed, retrying once with the new value")]
     public static partial void TokenRotated(ILogger logger, string tenantId, string secretName, int statusCode);
 
-    [LoggerMessage(EventId = 1311, Level = LogLevel.Error,
-        Message = "Tenant {TenantId}: StaffCloud refused the token in secret {SecretName} ({StatusCode})")]
+    [LoggerMessage(1311, LogLevel.Error, "Tenant {TenantId}: StaffCloud refused the token in secret {SecretName} ({StatusCode})")]
     public static partial void TokenRefused(ILogger logger, string tenantId, string secretName, int statusCode);
 
-    [LoggerMessage(EventId = 1312, Level = LogLevel.Warning,
-        Message = "Tenant {TenantId}: StaffCloud /{Resource} failed ({Kind}, status {StatusCode})")]
+    [LoggerMessage(1312, LogLevel.Warning, "Tenant {TenantId}: StaffCloud /{Resource} failed ({Kind}, status {StatusCode})")]
     public static partial void RequestFailed(ILogger logger, string tenantId, string resource, string kind, int? statusCode);
 
     [LoggerMessage(EventId = 1320, Level = LogLevel.Information,
