@@ -36,8 +36,7 @@ public static class CoreServices
             .AddStaffCloudClient(configuration).AddMobieTrainClient(configuration).AddSyncEngine(configuration)
             .AddDispatch(configuration);
 
-        services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NotificationOptions>, NotificationOptionsValidator>());
+        services.AddValidatedOptions<NotificationOptions, NotificationOptionsValidator>(configuration, NotificationOptions.SectionName);
         services.TryAddSingleton<EarlyRunSchedule>();
         services.TryAddSingleton<EarlyRuns>();
         // The early runs are told of every queued run's start or skip.
@@ -101,8 +100,7 @@ public static class CoreServices
     /// <summary><see cref="ISecretStore"/> as chosen by <c>Secrets:Provider</c> (Key Vault by default).</summary>
     public static IServiceCollection AddSecretStore(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SecretsOptions>().Bind(configuration.GetSection(SecretsOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SecretsOptions>, SecretsOptionsValidator>());
+        services.AddValidatedOptions<SecretsOptions, SecretsOptionsValidator>(configuration, SecretsOptions.SectionName);
         services.AddOptions<KeyVaultOptions>().Bind(configuration.GetSection(KeyVaultOptions.SectionName)).ValidateOnStart();
         // A factory only to hand the validator the raw provider setting (KeyVaultOptionsValidator says why).
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<KeyVaultOptions>, KeyVaultOptionsValidator>(
@@ -144,9 +142,7 @@ public static class CoreServices
     /// <summary>Redirects never followed; the token's re-read outermost, then the rate-limit gate, the shared retries inside.</summary>
     public static IServiceCollection AddStaffCloudClient(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StaffCloudOptions>().Bind(configuration.GetSection(StaffCloudOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StaffCloudOptions>, StaffCloudOptionsValidator>());
-        services.RejectRemovedSettings(configuration, StaffCloudOptions.SectionName, StaffCloudOptions.RemovedSettings);
+        services.AddValidatedOptions<StaffCloudOptions, StaffCloudOptionsValidator>(configuration, StaffCloudOptions.SectionName, StaffCloudOptions.RemovedSettings);
         services.TryAddSingleton(BackoffClock.System);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StaffCloudRateLimitGate>();
@@ -165,9 +161,7 @@ public static class CoreServices
 
     public static IServiceCollection AddMobieTrainClient(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<MobieTrainOptions>().Bind(configuration.GetSection(MobieTrainOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MobieTrainOptions>, MobieTrainOptionsValidator>());
-        services.RejectRemovedSettings(configuration, MobieTrainOptions.SectionName, MobieTrainOptions.RemovedSettings);
+        services.AddValidatedOptions<MobieTrainOptions, MobieTrainOptionsValidator>(configuration, MobieTrainOptions.SectionName, MobieTrainOptions.RemovedSettings);
         services.TryAddSingleton(BackoffClock.System);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MobieTrainPacer>();
@@ -194,9 +188,7 @@ public static class CoreServices
     /// <summary>The run's services, and the quarantine's options (a run records failures against its rule).</summary>
     public static IServiceCollection AddSyncEngine(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<SyncOptions>().Bind(configuration.GetSection(SyncOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SyncOptions>, SyncOptionsValidator>());
-        services.RejectRemovedSettings(configuration, SyncOptions.SectionName, SyncOptions.RemovedSettings);
+        services.AddValidatedOptions<SyncOptions, SyncOptionsValidator>(configuration, SyncOptions.SectionName, SyncOptions.RemovedSettings);
         services.AddOptions<QuarantineOptions>();
         services.RejectRemovedSettings(configuration, QuarantineOptions.SectionName, QuarantineOptions.RemovedSettings);
         services.TryAddSingleton(TimeProvider.System);
@@ -208,8 +200,7 @@ public static class CoreServices
 
     public static IServiceCollection AddDispatch(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DispatchOptions>().Bind(configuration.GetSection(DispatchOptions.SectionName)).ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DispatchOptions>, DispatchOptionsValidator>());
+        services.AddValidatedOptions<DispatchOptions, DispatchOptionsValidator>(configuration, DispatchOptions.SectionName);
         services.TryAddSingleton<ISyncQueue, StorageSyncQueue>();
         services.TryAddSingleton<ITenantLeases, TableTenantLeases>();
         services.TryAddSingleton<TenantLeaseKeeper>();
@@ -230,6 +221,14 @@ public static class CoreServices
             .AddSyncResilience(provider => provider.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
         services.TryAddSingleton<WebhookRegistration>();
         return services;
+    }
+
+    private static IServiceCollection AddValidatedOptions<TOptions, TValidator>(this IServiceCollection services, IConfiguration configuration,
+        string section, IReadOnlyList<RemovedSetting>? removed = null) where TOptions : class where TValidator : class, IValidateOptions<TOptions>
+    {
+        services.AddOptions<TOptions>().Bind(configuration.GetSection(section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TOptions>, TValidator>());
+        return removed is null ? services : services.RejectRemovedSettings(configuration, section, removed);
     }
 
     private static StorageOptions Storage(IServiceProvider provider) => provider.GetRequiredService<IOptions<StorageOptions>>().Value;

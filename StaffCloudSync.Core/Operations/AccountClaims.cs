@@ -44,7 +44,6 @@ public sealed class AccountClaims(TenantStore tenants, SnapshotReader reader, IM
         var now = AccountMarkerCheck.Of(view.TenantId, view.AccountId, new MobieTrainSnapshot(groups, [], []));
         if (now.State is AccountMarkerState.OtherTenant)
             return AccountClaimOutcome.RefusedOtherTenant;
-
         if (now.State is AccountMarkerState.Ours)
             return AccountClaimOutcome.AlreadyOurs;
 

@@ -13,11 +13,8 @@ public enum CheckResult
 public sealed record TenantCheckLine(string Name, CheckResult Result, string Detail)
 {
     public static TenantCheckLine Pass(string name, string detail) => new(name, CheckResult.Pass, detail);
-
     public static TenantCheckLine Warn(string name, string detail) => new(name, CheckResult.Warn, detail);
-
     public static TenantCheckLine Fail(string name, string detail) => new(name, CheckResult.Fail, detail);
-
     public static TenantCheckLine Skip(string name, string detail) => new(name, CheckResult.Skip, detail);
 }
 

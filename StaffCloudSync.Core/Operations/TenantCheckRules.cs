@@ -54,10 +54,8 @@ public static class TenantCheckRules
     {
         var unknown = employees
             .Where(e => !string.IsNullOrWhiteSpace(e.CommunicationLanguage) && LanguageCode.Resolve(e.CommunicationLanguage) is null)
-            .GroupBy(e => e.CommunicationLanguage!.Trim(), StringComparer.Ordinal)
-            .Select(g => (Value: g.Key, Count: g.Count()))
-            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal)
-            .ToList();
+            .GroupBy(e => e.CommunicationLanguage!.Trim(), StringComparer.Ordinal).Select(g => (Value: g.Key, Count: g.Count()))
+            .OrderByDescending(v => v.Count).ThenBy(v => v.Value, StringComparer.Ordinal).ToList();
         var absent = employees.Count(e => string.IsNullOrWhiteSpace(e.CommunicationLanguage));
         var none = absent == 0 ? string.Empty : $"; {absent} have none and get DefaultLanguage '{settings.DefaultLanguage}'";
         if (unknown.Count == 0)

@@ -34,11 +34,9 @@ public sealed class TenantOperations(
         var preview = await RunContext.PreviewAsync(tenants, reader, tenantId, time.GetUtcNow(), cancellationToken);
         var snapshot = preview.Snapshot.StaffCloud;
         StaffCloudEmployee? fetched = null;
+        // Out of the run's scope (no current confirmed event, not in MobieTrain): ask StaffCloud for them alone.
         if (snapshot.Employees.All(e => e.Id != employeeId) && !snapshot.ProvenDeleted.Contains(employeeId))
-        {
-            // Out of the run's scope (no current confirmed event, not in MobieTrain): ask StaffCloud for them alone.
             fetched = await staffCloud.GetEmployeeAsync(preview.StaffCloud, employeeId, cancellationToken);
-        }
 
         return EmployeeExplainer.Explain(preview, employeeId, fetched);
     }
@@ -60,14 +58,9 @@ public sealed record PlanView(
     {
         var plan = preview.Plan;
         var marker = preview.Marker;
-        return new PlanView(
-            preview.TenantId,
-            preview.Now,
+        return new PlanView(preview.TenantId, preview.Now,
             !marker.AllowsRun ? RunStatus.Failed : plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
-            plan.PlannedCounts(),
-            plan.DeletionGuard,
-            plan.Actions.Select(PlannedActionView.Of).ToList(),
-            plan.SkippedRecords())
+            plan.PlannedCounts(), plan.DeletionGuard, plan.Actions.Select(PlannedActionView.Of).ToList(), plan.SkippedRecords())
         {
             AccountId = marker.AccountId,
             Marker = marker.State,

@@ -11,23 +11,11 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
 {
     public static RunRecord Build(SyncRequest request, DateTimeOffset startedAt, DateTimeOffset? endedAt, RunEnd end, RunWork? work = null) => new()
     {
-        TenantId = request.TenantId,
-        RunId = request.RunId,
-        Trigger = request.Trigger,
-        DryRun = request.DryRun,
-        StartedAt = startedAt,
-        EndedAt = endedAt,
-        Status = end.Status,
-        Reason = end.Reason,
-        FailureKind = end.FailureKind,
-        ChainId = request.ChainId ?? request.RunId,
-        Invocation = request.Invocation,
-        Counts = work?.Result.Counts ?? SyncCounts.Zero,
-        Skipped = work?.Plan.SkippedRecords() ?? [],
-        HeldDeletions = work?.Plan.HeldDeletionRecords() ?? [],
-        Failures = work?.Result.Failures ?? [],
-        Writes = work is null ? RunWrites.Empty : WritesOf(work.Plan, work.Result),
-        Timings = work?.Timings ?? new RunTimings(0, 0, 0),
+        TenantId = request.TenantId, RunId = request.RunId, Trigger = request.Trigger, DryRun = request.DryRun,
+        StartedAt = startedAt, EndedAt = endedAt, Status = end.Status, Reason = end.Reason, FailureKind = end.FailureKind,
+        ChainId = request.ChainId ?? request.RunId, Invocation = request.Invocation, Counts = work?.Result.Counts ?? SyncCounts.Zero,
+        Skipped = work?.Plan.SkippedRecords() ?? [], HeldDeletions = work?.Plan.HeldDeletionRecords() ?? [], Failures = work?.Result.Failures ?? [],
+        Writes = work is null ? RunWrites.Empty : WritesOf(work.Plan, work.Result), Timings = work?.Timings ?? new RunTimings(0, 0, 0),
         Approval = work?.Approval,
     };
 

@@ -29,8 +29,7 @@ public sealed record SyncRequest(string TenantId, string RunId, RunTrigger Trigg
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        Converters = { new JsonStringEnumConverter() },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+        Converters = { new JsonStringEnumConverter() }, UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     };
 
     public static string NewRunId() => Guid.NewGuid().ToString("N");

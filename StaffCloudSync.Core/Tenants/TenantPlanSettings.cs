@@ -11,18 +11,10 @@ public static class TenantPlanSettings
     public static PlanSettings From(TenantSettings settings, IReadOnlySet<long>? approvedDeletions = null)
     {
         TenantSettingsValidator.EnsureValid(settings);
-        return new PlanSettings(
-            TenantTimeZone.Resolve(settings.TimeZone),
-            settings.DefaultLanguage,
-            GroupNameTemplate.Parse(settings.EffectiveGroupNameTemplate, settings.GroupBy.Subject()),
-            settings.GroupBy,
-            settings.BaseGroupNames,
-            settings.DefaultCallingCode,
-            settings.PreserveManualGroups,
-            settings.InvitationMaxAgeMonths,
-            settings.DeletionThresholdPercent,
-            settings.DeletionThresholdMinimum,
-            approvedDeletions ?? new HashSet<long>());
+        return new PlanSettings(TenantTimeZone.Resolve(settings.TimeZone), settings.DefaultLanguage,
+            GroupNameTemplate.Parse(settings.EffectiveGroupNameTemplate, settings.GroupBy.Subject()), settings.GroupBy, settings.BaseGroupNames,
+            settings.DefaultCallingCode, settings.PreserveManualGroups, settings.InvitationMaxAgeMonths, settings.DeletionThresholdPercent,
+            settings.DeletionThresholdMinimum, approvedDeletions ?? new HashSet<long>());
     }
 }
 

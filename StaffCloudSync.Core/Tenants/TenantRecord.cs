@@ -5,11 +5,7 @@ namespace StaffCloudSync.Core.Tenants;
 
 /// <summary>A tenant row as read: its settings (null when the row cannot be read into settings at all), the problems found, its approval.</summary>
 public sealed record TenantRecord(
-    string TenantId,
-    TenantSettings? Settings,
-    IReadOnlyList<TenantSettingError> Errors,
-    DeletionApproval? DeletionApproval,
-    ETag ETag)
+    string TenantId, TenantSettings? Settings, IReadOnlyList<TenantSettingError> Errors, DeletionApproval? DeletionApproval, ETag ETag)
 {
     [MemberNotNullWhen(true, nameof(Settings))]
     public bool IsValid => Settings is not null && Errors.Count == 0;
@@ -25,12 +21,7 @@ public sealed record TenantRecord(
 /// <summary>An operator's "allow deletions": exactly the persons (StaffCloud employee ids) whose deletions the run
 /// <see cref="ApprovedRunId"/> held, until <see cref="ExpiresAt"/>; runs remove those they deleted (docs/decisions.md).</summary>
 public sealed record DeletionApproval(
-    string Id,
-    string ApprovedRunId,
-    IReadOnlySet<long> Employees,
-    DateTimeOffset GrantedAt,
-    string? GrantedBy,
-    DateTimeOffset ExpiresAt)
+    string Id, string ApprovedRunId, IReadOnlySet<long> Employees, DateTimeOffset GrantedAt, string? GrantedBy, DateTimeOffset ExpiresAt)
 {
     public bool IsInForceAt(DateTimeOffset now) => now < ExpiresAt && Employees.Count > 0;
 

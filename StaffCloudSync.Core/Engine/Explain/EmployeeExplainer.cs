@@ -13,21 +13,14 @@ public static class EmployeeExplainer
     {
         var index = new PlanningIndex(preview.Snapshot, preview.Settings, preview.Now);
         var employee = index.Employees.GetValueOrDefault(employeeId) ?? fetchedEmployee;
-        var records = index.UsersOf(employeeId)
-            .Select(u => new MobieTrainRecordFacts("user", u.Id, u.RegisteredAt, u.UserGroupIds))
-            .Concat(index.InvitationsOf(employeeId)
-                .Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds)))
-            .ToList();
+        var records = index.UsersOf(employeeId).Select(u => new MobieTrainRecordFacts("user", u.Id, u.RegisteredAt, u.UserGroupIds))
+            .Concat(index.InvitationsOf(employeeId).Select(i => new MobieTrainRecordFacts("invitation", i.Id, i.CreatedAt, i.UserGroupIds))).ToList();
         var events = ConfirmedEvents(preview.Snapshot, index, employeeId);
         var actions = preview.Plan.Actions.Where(a => a.PersonId == employeeId).Select(PlannedActionView.Of).ToList();
         var facts = employee is null ? null : Facts(employee, events, preview.Settings.DefaultCallingCode);
         var decisions = Decisions(preview, employeeId, employee, facts, records, actions);
         return new EmployeeExplanation(preview.TenantId, employeeId, preview.Now, Summary(employee, facts, records, actions),
-            facts, records, decisions, actions)
-        {
-            AccountId = preview.Marker.AccountId,
-            Marker = preview.Marker.StateText,
-        };
+            facts, records, decisions, actions) { AccountId = preview.Marker.AccountId, Marker = preview.Marker.StateText };
     }
 
     public static string RuleName(SyncRule rule) => rule switch
@@ -49,8 +42,7 @@ public static class EmployeeExplainer
     {
         var eventsById = snapshot.StaffCloud.Events.GroupBy(e => e.Id).ToDictionary(g => g.Key, g => g.First());
         return snapshot.StaffCloud.Assignments
-            .Where(a => a.EmployeeId == employeeId && Definitions.IsConfirmed(a))
-            .Select(a => a.EventId).Distinct().Order()
+            .Where(a => a.EmployeeId == employeeId && Definitions.IsConfirmed(a)).Select(a => a.EventId).Distinct().Order()
             .Select(id =>
             {
                 eventsById.TryGetValue(id, out var staffCloudEvent);

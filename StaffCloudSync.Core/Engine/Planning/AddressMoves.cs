@@ -22,9 +22,7 @@ internal sealed class AddressMoves
         var emails = new EmailLedger(mobieTrain.Users, mobieTrain.Invitations, index.IsRemovedThisRun,
             index.Profiles.Where(p => p.Value.Email is not null && index.IsEligible(p.Key)).Select(p => (p.Key, p.Value.Email!)));
         var moves = Candidates(index, emails).OrderBy(m => m.EmployeeId).ThenBy(m => m.Kind).ToList();
-        while (Accept(emails, moves) || BreakCycle(emails, moves))
-        {
-        }
+        while (Accept(emails, moves) || BreakCycle(emails, moves)) { }
 
         foreach (var move in moves.Where(m => m.State == MoveState.Pending))
             move.State = MoveState.Blocked;
@@ -105,21 +103,15 @@ internal sealed class AddressMoves
             if (!Definitions.IsActive(employee.Status) || !profile.HasNames || profile.Email is not { } email)
                 continue;
 
-            foreach (var user in index.UsersOf(employeeId))
-            {
-                if (!EmailAddress.AreSame(email, user.Profile.Email))
-                    yield return new Move(employeeId, PersonKind.User, user.Id, user.Profile.Email, email);
-            }
+            foreach (var user in index.UsersOf(employeeId).Where(u => !EmailAddress.AreSame(email, u.Profile.Email)))
+                yield return new Move(employeeId, PersonKind.User, user.Id, user.Profile.Email, email);
 
             // Replacements only for someone eligible now (rule 7), and never onto the address of a lower eligible id.
             if (index.CurrentEventsOf(employeeId).Length == 0 || emails.IsOfLowerEligible(email, employeeId))
                 continue;
 
-            foreach (var invitation in index.InvitationsOf(employeeId))
-            {
-                if (!index.IsStale(invitation) && !EmailAddress.AreSame(email, invitation.Profile.Email))
-                    yield return new Move(employeeId, PersonKind.Invitation, invitation.Id, invitation.Profile.Email, email);
-            }
+            foreach (var invitation in index.InvitationsOf(employeeId).Where(i => !index.IsStale(i) && !EmailAddress.AreSame(email, i.Profile.Email)))
+                yield return new Move(employeeId, PersonKind.Invitation, invitation.Id, invitation.Profile.Email, email);
         }
     }
 

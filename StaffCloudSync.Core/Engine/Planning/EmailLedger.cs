@@ -10,8 +10,7 @@ internal sealed class EmailLedger
     private readonly Dictionary<string, List<long?>> _owners = new(EmailAddress.Comparer);
     private readonly Dictionary<string, long> _lowestEligibleId = new(EmailAddress.Comparer);
 
-    public EmailLedger(
-        IReadOnlyList<MobieTrainUser> users, IReadOnlyList<MobieTrainInvitation> invitations,
+    public EmailLedger(IReadOnlyList<MobieTrainUser> users, IReadOnlyList<MobieTrainInvitation> invitations,
         Func<long?, MobieTrainInvitation?, bool> isRemovedThisRun, IEnumerable<(long EmployeeId, string Email)> eligible)
     {
         var records = users.Select(u => (u.ExternalId, u.Profile.Email, Invitation: (MobieTrainInvitation?)null))

@@ -188,14 +188,12 @@ internal static class EventGroupSets
         var desiredIds = new HashSet<string>(StringComparer.Ordinal);
         var anyPending = AddOwnAndBase(index, events, desired, desiredIds);
 
-        foreach (var groupId in currentIds)
+        // A marker's members are nobody's business but the operator's: kept even without PreserveManualGroups.
+        foreach (var groupId in currentIds.Where(id => index.GroupsById.TryGetValue(id, out var group)
+            && !GroupExternalIds.IsSyncOwned(group.ExternalId) && (index.Settings.PreserveManualGroups || TenantMarker.IsMarker(group.ExternalId))))
         {
-            // A marker's members are nobody's business but the operator's: kept even without PreserveManualGroups.
-            if (index.GroupsById.TryGetValue(groupId, out var group) && !GroupExternalIds.IsSyncOwned(group.ExternalId)
-                && (index.Settings.PreserveManualGroups || TenantMarker.IsMarker(group.ExternalId)) && desiredIds.Add(groupId))
-            {
+            if (desiredIds.Add(groupId))
                 desired.Add(GroupRef.Existing(groupId));
-            }
         }
 
         return !anyPending && desiredIds.SetEquals(currentIds) ? null : desired;

@@ -45,7 +45,6 @@ internal sealed class PlanningIndex
     public Dictionary<long, List<MobieTrainInvitation>> InvitationsByEmployee { get; }
 
     public List<MobieTrainUser> UsersOf(long employeeId) => UsersByEmployee.GetValueOrDefault(employeeId) ?? [];
-
     public List<MobieTrainInvitation> InvitationsOf(long employeeId) => InvitationsByEmployee.GetValueOrDefault(employeeId) ?? [];
 
     /// <summary>N of the deletion guard: users plus invitations of synced persons, before the run.</summary>
@@ -54,9 +53,7 @@ internal sealed class PlanningIndex
 
     /// <summary>Rule 1: status 5 or 6, or hard-deleted (left out by the list, and 404 when read singly).</summary>
     public bool IsDeactivated(long employeeId) =>
-        Employees.TryGetValue(employeeId, out var employee)
-            ? Definitions.IsDeactivatedStatus(employee.Status)
-            : _provenDeleted.Contains(employeeId);
+        Employees.TryGetValue(employeeId, out var employee) ? Definitions.IsDeactivatedStatus(employee.Status) : _provenDeleted.Contains(employeeId);
 
     public bool IsUnproven(long employeeId) => !Employees.ContainsKey(employeeId) && !_provenDeleted.Contains(employeeId);
 
@@ -77,8 +74,7 @@ internal sealed class PlanningIndex
     public long[] CurrentEventsOf(long employeeId) => _currentEventsByEmployee.GetValueOrDefault(employeeId, []);
 
     public bool IsEligible(long employeeId) =>
-        Employees.TryGetValue(employeeId, out var employee)
-        && Definitions.IsEligible(employee.Status, CurrentEventsOf(employeeId).Length);
+        Employees.TryGetValue(employeeId, out var employee) && Definitions.IsEligible(employee.Status, CurrentEventsOf(employeeId).Length);
 
     public List<long> PeopleInScope() =>
         _currentEventsByEmployee.Keys.Union(UsersByEmployee.Keys).Union(InvitationsByEmployee.Keys).Order().ToList();
@@ -86,8 +82,6 @@ internal sealed class PlanningIndex
     public bool IsInMobieTrain(long employeeId) => UsersByEmployee.ContainsKey(employeeId) || InvitationsByEmployee.ContainsKey(employeeId);
 
     private static Dictionary<long, List<T>> BySyncedEmployee<T>(IReadOnlyList<T> records, Func<T, string?> externalId) =>
-        records.Select(r => (Id: Definitions.SyncedEmployeeId(externalId(r)), Record: r))
-            .Where(r => r.Id is not null)
-            .GroupBy(r => r.Id!.Value, r => r.Record)
-            .ToDictionary(g => g.Key, g => g.ToList());
+        records.Select(r => (Id: Definitions.SyncedEmployeeId(externalId(r)), Record: r)).Where(r => r.Id is not null)
+            .GroupBy(r => r.Id!.Value, r => r.Record).ToDictionary(g => g.Key, g => g.ToList());
 }

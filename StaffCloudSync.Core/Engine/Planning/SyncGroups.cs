@@ -9,8 +9,7 @@ internal sealed class SyncGroups
 {
     private readonly Dictionary<long, StaffCloudEvent> _currentEvents;
 
-    public SyncGroups(
-        PlanSettings settings, Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments,
+    public SyncGroups(PlanSettings settings, Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments,
         IReadOnlyList<MobieTrainUserGroup> groups)
     {
         Mode = settings.GroupBy;
@@ -75,11 +74,8 @@ internal sealed class SyncGroups
 
         foreach (var (source, name) in ExpectedNames.OrderBy(p => p.Key.Id))
         {
-            if (Existing(source) is { } group && !string.Equals(group.Name, name, StringComparison.Ordinal)
-                && !BaseGroupIds.Contains(group.Id))
-            {
+            if (Existing(source) is { } group && !string.Equals(group.Name, name, StringComparison.Ordinal) && !BaseGroupIds.Contains(group.Id))
                 yield return new RenameGroupAction(source, group.Id, name);
-            }
         }
     }
 
@@ -93,7 +89,6 @@ internal sealed class SyncGroups
         }
 
         var candidates = new List<(GroupSource, string, string?)>();
-
         foreach (var eventId in _currentEvents.Keys.Order())
         {
             var staffCloudEvent = _currentEvents[eventId];
@@ -113,13 +108,10 @@ internal sealed class SyncGroups
     private static Dictionary<long, string> ReadProjectNames(
         Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments)
     {
-        var names = assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id)
+        return assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id)
             .Select(a => (ProjectId: currentEvents.GetValueOrDefault(a.EventId)?.ProjectId, Name: PersonName.Normalize(a.ProjectName)))
-            .Where(a => a.ProjectId is not null)
-            .GroupBy(a => a.ProjectId!.Value)
-            .ToDictionary(g => g.Key, g => g.Select(a => a.Name).FirstOrDefault(n => n is not null));
-
-        return names.ToDictionary(p => p.Key, p => p.Value ?? "Project " + p.Key.ToString(CultureInfo.InvariantCulture));
+            .Where(a => a.ProjectId is not null).GroupBy(a => a.ProjectId!.Value).ToDictionary(g => g.Key,
+                g => g.Select(a => a.Name).FirstOrDefault(n => n is not null) ?? "Project " + g.Key.ToString(CultureInfo.InvariantCulture));
     }
 
     /// <summary>Case-insensitive: the exact match, else the lowest id (<paramref name="ordered"/>); a name no group has is pending.</summary>
@@ -143,10 +135,8 @@ internal sealed class SyncGroups
 
     /// <summary>A name held by another group (or a base group this run may create), or given to a lower id in this run, gets
     /// <c> [&lt;id&gt;]</c> (MobieTrain refuses two groups of one name); deterministic, so repeated runs agree.</summary>
-    private static Dictionary<GroupSource, string> ExpectedNamesOf(
-        IReadOnlyList<(GroupSource Source, string Name, string? OwnGroupId)> candidates,
-        IReadOnlyList<MobieTrainUserGroup> groups,
-        IEnumerable<string> reservedNames)
+    private static Dictionary<GroupSource, string> ExpectedNamesOf(IReadOnlyList<(GroupSource Source, string Name, string? OwnGroupId)> candidates,
+        IReadOnlyList<MobieTrainUserGroup> groups, IEnumerable<string> reservedNames)
     {
         var takenBy = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, id) in groups.Select(g => (g.Name, g.Id)).Concat(reservedNames.Select(n => (n, string.Empty))))

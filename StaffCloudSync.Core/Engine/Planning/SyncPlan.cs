@@ -97,19 +97,12 @@ public sealed record SyncCounts
         + UsersRemoved + InvitationsRemoved + InvitationsExpired + GroupsCreated + GroupsRenamed;
 
     /// <summary>A chain's counts: what its invocations did, added up (skips and holds are the last invocation's own).</summary>
-    public SyncCounts Plus(SyncCounts later) => new()
+    public SyncCounts Plus(SyncCounts later) => later with
     {
-        Invited = Invited + later.Invited,
-        InvitationsUpdated = InvitationsUpdated + later.InvitationsUpdated,
-        InvitationsReplaced = InvitationsReplaced + later.InvitationsReplaced,
-        UsersUpdated = UsersUpdated + later.UsersUpdated,
-        UsersRemoved = UsersRemoved + later.UsersRemoved,
-        InvitationsRemoved = InvitationsRemoved + later.InvitationsRemoved,
-        InvitationsExpired = InvitationsExpired + later.InvitationsExpired,
-        GroupsCreated = GroupsCreated + later.GroupsCreated,
-        GroupsRenamed = GroupsRenamed + later.GroupsRenamed,
-        Skipped = later.Skipped,
-        Failed = Failed + later.Failed,
-        DeletionsHeld = later.DeletionsHeld,
+        Invited = Invited + later.Invited, InvitationsUpdated = InvitationsUpdated + later.InvitationsUpdated,
+        InvitationsReplaced = InvitationsReplaced + later.InvitationsReplaced, UsersUpdated = UsersUpdated + later.UsersUpdated,
+        UsersRemoved = UsersRemoved + later.UsersRemoved, InvitationsRemoved = InvitationsRemoved + later.InvitationsRemoved,
+        InvitationsExpired = InvitationsExpired + later.InvitationsExpired, GroupsCreated = GroupsCreated + later.GroupsCreated,
+        GroupsRenamed = GroupsRenamed + later.GroupsRenamed, Failed = Failed + later.Failed,
     };
 }

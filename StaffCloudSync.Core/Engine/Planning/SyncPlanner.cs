@@ -42,18 +42,10 @@ internal sealed class PlanBuilder
 
     public SyncPlan Build(PlanningIndex index)
     {
-        var actions = new List<SyncAction>();
-        actions.AddRange(index.Groups.Actions(Replacements.Select(r => r.Invitation.Groups)
-            .Concat(Invitations.Select(i => i.Invitation.Groups))
-            .Concat(Updates.Select(GroupsOf))));
-        actions.AddRange(DeletionGuard.Apply(Deletions, index.DeletionGuard, index.Settings));
-        actions.AddRange(Unproven);
-        actions.AddRange(Expiries);
-        actions.AddRange(Withdrawals);
-        actions.AddRange(Replacements);
-        actions.AddRange(Updates);
-        actions.AddRange(Invitations);
-        actions.AddRange(_skips);
+        var groupSets = Replacements.Select(r => r.Invitation.Groups).Concat(Invitations.Select(i => i.Invitation.Groups))
+            .Concat(Updates.Select(GroupsOf));
+        List<SyncAction> actions = [.. index.Groups.Actions(groupSets), .. DeletionGuard.Apply(Deletions, index.DeletionGuard, index.Settings),
+            .. Unproven, .. Expiries, .. Withdrawals, .. Replacements, .. Updates, .. Invitations, .. _skips];
         return new SyncPlan(actions, index.DeletionGuard);
     }
 

@@ -5,16 +5,14 @@ using StaffCloudSync.Core.Platform.Telemetry;
 
 namespace StaffCloudSync.Core.Partners.Http;
 
-/// <summary>Both API clients' resilience, from outside in: a total timeout, the library's HTTP retry, a timeout per attempt; our
-/// rules on top (docs/decisions.md, "How are retries, timeouts and pacing built?").</summary>
+/// <summary>Total timeout, the library's HTTP retry, a timeout per attempt, our rules on top (docs/decisions.md, "retries, timeouts").</summary>
 public static class HttpResilience
 {
     /// <param name="perAttempt">Between the retries and the attempt timeout (a pacer): it sees every attempt and eats no attempt's time.</param>
     public static IHttpClientBuilder AddSyncResilience(this IHttpClientBuilder builder, Func<IServiceProvider, HttpResilienceOptions> options,
         Func<IServiceProvider, DelegatingHandler>? perAttempt = null)
     {
-        // Three handlers, as a pipeline has one TimeProvider: the retries wait on the BackoffClock (instant in tests), the
-        // timeouts on the system clock, since a request's time is real even where a test or the sandbox holds "now" still.
+        // Three handlers, as a pipeline has one TimeProvider: retries wait on the BackoffClock, timeouts run on the real clock.
         builder.AddPipeline("total", (pipeline, services) => pipeline.AddTimeout(options(services).TotalTimeout));
         builder.AddPipeline("retry", (pipeline, services) =>
         {

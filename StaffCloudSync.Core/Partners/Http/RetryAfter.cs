@@ -14,8 +14,7 @@ public static class RetryAfter
     // No server wait is read as longer: an absurd header (years, beyond a date) is clamped rather than thrown on.
     public static readonly TimeSpan Longest = TimeSpan.FromDays(1);
 
-    // X-Rate-Limit-Reset may come with every answer (the simulator sends it so): it is a wait only when the quota is the
-    // problem (429, or none left). Otherwise a 503 would be retried after the window's end instead of backing off.
+    // X-Rate-Limit-Reset comes with every answer: a wait only for 429 or no quota left, else a 503 would wait for the window.
     public static TimeSpan? From(HttpResponseMessage response, DateTimeOffset now) =>
         FromRetryAfter(response.Headers.RetryAfter, now)
         ?? (response.StatusCode == HttpStatusCode.TooManyRequests || WhenQuotaExhausted(response, now) is not null

@@ -1,14 +1,12 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
-/// <summary>A synced person's <c>externalId</c>: a StaffCloud employee id in canonical decimal form (sync-rules.md, "synced
-/// person"); anything else (none, letters, signs, leading zeros, white space, non-ASCII digits) makes the record protected.</summary>
+/// <summary>A synced person's <c>externalId</c>: an employee id in canonical decimal (sync-rules.md, "synced person").</summary>
 public static class ExternalId
 {
     // 18 digits always fit a long; a longer one cannot be asked about, so it is protected, not hard-deleted (docs/decisions.md).
     private const int MaxDigits = 18;
 
-    /// <summary>Null unless exactly what <see cref="ForEmployee"/> writes: <c>0012</c> or <c>+12</c> are another integration's
-    /// personnel numbers, and reading them as employee 12 would let the sync update or delete a record it never made.</summary>
+    /// <summary>Null unless exactly what <see cref="ForEmployee"/> writes: <c>0012</c> or <c>+12</c> are another integration's.</summary>
     public static long? TryParseEmployeeId(string? externalId) =>
         externalId is { Length: > 0 } && externalId[0] != '0' ? TryParseDigits(externalId) : null;
 

@@ -1,21 +1,17 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
-/// <summary>The externalIds of sync-owned groups (sync-rules.md), whatever the tenant's <c>GroupBy</c> is now: a tenant that
-/// switches mode still owns its old groups, so rule 6 takes people out of them even with PreserveManualGroups.</summary>
+/// <summary>The externalIds of sync-owned groups, whatever the tenant's <c>GroupBy</c> is now (sync-rules.md, rule 6).</summary>
 public static class GroupExternalIds
 {
     public const string EventGroupPrefix = "staffcloud-event-";
     public const string ProjectGroupPrefix = "staffcloud-project-";
-
     public static string ForEventGroup(long eventId) => EventGroupPrefix + eventId.ToString(CultureInfo.InvariantCulture);
-
     public static string ForProjectGroup(long projectId) => ProjectGroupPrefix + projectId.ToString(CultureInfo.InvariantCulture);
 
     public static bool IsSyncOwned(string? externalId) =>
         HasDigitsAfter(externalId, EventGroupPrefix) || HasDigitsAfter(externalId, ProjectGroupPrefix);
 
     public static long? TryParseEventGroup(string? externalId) => IdAfter(externalId, EventGroupPrefix);
-
     public static long? TryParseProjectGroup(string? externalId) => IdAfter(externalId, ProjectGroupPrefix);
 
     private static long? IdAfter(string? externalId, string prefix) =>

@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
-/// <summary>The MobieTrain provisioning contract (mobietrain-api.md). Lists stream every page; writes are idempotent per run (a
-/// create answered 409 for the same person returns the existing record, a delete answered 404 counts as done).</summary>
+/// <summary>The MobieTrain provisioning contract (mobietrain-api.md): lists stream every page; writes are idempotent per run.</summary>
 public interface IMobieTrainClient
 {
     IAsyncEnumerable<MobieTrainUserGroup> GetUserGroupsAsync(MobieTrainTarget target, CancellationToken cancellationToken);

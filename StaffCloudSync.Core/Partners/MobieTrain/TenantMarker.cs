@@ -1,13 +1,10 @@
 namespace StaffCloudSync.Core.Partners.MobieTrain;
 
-/// <summary>The account's marker group (sync-rules.md, "An account belongs to one tenant, provably"): its externalId names the
-/// one tenant allowed to write the account, so a row pointed at another client's account is refused before it writes.</summary>
+/// <summary>The account's marker group (sync-rules.md, "An account belongs to one tenant, provably").</summary>
 public static class TenantMarker
 {
     public const string Prefix = "staffcloud-sync-tenant-";
-
     public static string ExternalIdFor(string tenantId) => Prefix + tenantId;
-
     public static string NameFor(string tenantId) => "StaffCloud sync: " + tenantId;
 
     // Any tenant's marker: rules 4 and 6 leave such a group and its members alone.

@@ -17,11 +17,7 @@ public sealed class SecretNotFoundException(string secretName, Exception? innerE
 }
 
 /// <summary><c>Secrets:Provider</c>: Key Vault in Azure, <c>Secrets:Values:&lt;name&gt;</c> for local runs and tests only.</summary>
-public enum SecretProvider
-{
-    KeyVault,
-    Configuration,
-}
+public enum SecretProvider { KeyVault, Configuration }
 
 /// <summary>Key Vault refused a secret (401/403): not transient, an operator has to grant access.</summary>
 public sealed class SecretAccessDeniedException(string secretName, Uri vaultUri, int statusCode, Exception? innerException = null)

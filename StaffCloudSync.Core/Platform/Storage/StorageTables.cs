@@ -6,14 +6,9 @@ namespace StaffCloudSync.Core.Platform.Storage;
 /// <summary>Each table and container is created on first use only: a CreateIfNotExists per call would double every request.</summary>
 public sealed class StorageTables(TableServiceClient tableService, BlobServiceClient blobService, IOptions<StorageOptions> options)
 {
-    public Ensured<TableClient> Tenants { get; } = Ensured.Table(
-        tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultTenantsTableName));
-
-    public Ensured<TableClient> Runs { get; } = Ensured.Table(
-        tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultRunsTableName));
-
-    public Ensured<TableClient> Leases { get; } = Ensured.Table(
-        tableService.GetTableClient(options.Value.NamePrefix + StorageOptions.DefaultLeasesTableName));
+    public Ensured<TableClient> Tenants { get; } = Ensured.Table(tableService, options.Value.NamePrefix + StorageOptions.DefaultTenantsTableName);
+    public Ensured<TableClient> Runs { get; } = Ensured.Table(tableService, options.Value.NamePrefix + StorageOptions.DefaultRunsTableName);
+    public Ensured<TableClient> Leases { get; } = Ensured.Table(tableService, options.Value.NamePrefix + StorageOptions.DefaultLeasesTableName);
 
     /// <summary>The <c>run-details</c> container: a blob per run and the deletion approvals.</summary>
     public Ensured<BlobContainerClient> Documents { get; } = Ensured.Container(
@@ -33,11 +28,9 @@ public sealed class Ensured<TClient>(TClient client, Func<CancellationToken, Tas
         Task task;
         lock (_gate)
         {
+            // Not tied to one caller's token: a cancelled caller must not leave the others a cancelled creation.
             if (_creation is null || _creation.IsFaulted || _creation.IsCanceled)
-            {
-                // Not tied to one caller's token: a cancelled caller must not leave the others a cancelled creation.
                 _creation = create(CancellationToken.None);
-            }
 
             task = _creation;
         }
@@ -49,7 +42,9 @@ public sealed class Ensured<TClient>(TClient client, Func<CancellationToken, Tas
 
 public static class Ensured
 {
-    public static Ensured<TableClient> Table(TableClient client) => new(client, token => client.CreateIfNotExistsAsync(token));
+    public static Ensured<TableClient> Table(TableServiceClient service, string name) => Table(service.GetTableClient(name));
+
+    private static Ensured<TableClient> Table(TableClient client) => new(client, token => client.CreateIfNotExistsAsync(token));
 
     public static Ensured<BlobContainerClient> Container(BlobContainerClient client) => new(client, token => client.CreateIfNotExistsAsync(cancellationToken: token));
 }

@@ -68,9 +68,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
 
         var lease = new TableEntity(Partition, tenantId)
         {
-            [RunIdColumn] = toRunId,
-            [ExpiresAtColumn] = time.GetUtcNow() + duration,
-            [HandedOverColumn] = true,
+            [RunIdColumn] = toRunId, [ExpiresAtColumn] = time.GetUtcNow() + duration, [HandedOverColumn] = true,
         };
         return await OursAsync(table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken));
     }

@@ -49,18 +49,12 @@ internal static class RunEntityMapper
     {
         var entity = new TableEntity(record.TenantId, RunRowKey(record))
         {
-            [nameof(RunRecord.RunId)] = record.RunId,
-            [nameof(RunRecord.Trigger)] = record.Trigger.ToString(),
-            [nameof(RunRecord.DryRun)] = record.DryRun,
-            [nameof(RunRecord.StartedAt)] = record.StartedAt,
-            [nameof(RunRecord.EndedAt)] = record.EndedAt,
-            [nameof(RunRecord.Status)] = record.Status.ToString(),
-            [nameof(RunRecord.Reason)] = Cap(record.Reason),
-            [nameof(RunRecord.FailureKind)] = record.FailureKind?.ToString(),
-            [nameof(RunTimings.ReadMs)] = record.Timings.ReadMs,
-            [nameof(RunTimings.PlanMs)] = record.Timings.PlanMs,
-            [nameof(RunTimings.ApplyMs)] = record.Timings.ApplyMs,
-            [nameof(RunRecord.Invocation)] = record.Invocation,
+            [nameof(RunRecord.RunId)] = record.RunId, [nameof(RunRecord.Trigger)] = record.Trigger.ToString(),
+            [nameof(RunRecord.DryRun)] = record.DryRun, [nameof(RunRecord.StartedAt)] = record.StartedAt,
+            [nameof(RunRecord.EndedAt)] = record.EndedAt, [nameof(RunRecord.Status)] = record.Status.ToString(),
+            [nameof(RunRecord.Reason)] = Cap(record.Reason), [nameof(RunRecord.FailureKind)] = record.FailureKind?.ToString(),
+            [nameof(RunRecord.Invocation)] = record.Invocation, [nameof(RunTimings.ReadMs)] = record.Timings.ReadMs,
+            [nameof(RunTimings.PlanMs)] = record.Timings.PlanMs, [nameof(RunTimings.ApplyMs)] = record.Timings.ApplyMs,
         };
 
         foreach (var (column, get, _) in CountColumns)
@@ -77,16 +71,12 @@ internal static class RunEntityMapper
 
     public static RunRecord ToRecord(TableEntity entity) => new()
     {
-        TenantId = entity.PartitionKey,
-        RunId = Required(entity, nameof(RunRecord.RunId)),
-        Trigger = ReadEnum<RunTrigger>(entity, nameof(RunRecord.Trigger)),
-        ChainId = entity.GetString(nameof(RunRecord.ChainId)),
-        Invocation = entity.GetInt32(nameof(RunRecord.Invocation)) ?? 1,
-        DryRun = entity.GetBoolean(nameof(RunRecord.DryRun)) ?? false,
+        TenantId = entity.PartitionKey, RunId = Required(entity, nameof(RunRecord.RunId)),
+        Trigger = ReadEnum<RunTrigger>(entity, nameof(RunRecord.Trigger)), ChainId = entity.GetString(nameof(RunRecord.ChainId)),
+        DryRun = entity.GetBoolean(nameof(RunRecord.DryRun)) ?? false, Invocation = entity.GetInt32(nameof(RunRecord.Invocation)) ?? 1,
         // The RowKey holds the exact ticks; the StartedAt column is there for people reading the table.
         StartedAt = new DateTimeOffset(MaxTicks - long.Parse(entity.RowKey.AsSpan(0, 19), CultureInfo.InvariantCulture), TimeSpan.Zero),
-        EndedAt = entity.GetDateTimeOffset(nameof(RunRecord.EndedAt)),
-        Status = ReadEnum<RunStatus>(entity, nameof(RunRecord.Status)),
+        EndedAt = entity.GetDateTimeOffset(nameof(RunRecord.EndedAt)), Status = ReadEnum<RunStatus>(entity, nameof(RunRecord.Status)),
         Reason = entity.GetString(nameof(RunRecord.Reason)),
         FailureKind = Enum.TryParse<SyncFailureKind>(entity.GetString(nameof(RunRecord.FailureKind)), out var kind) ? kind : null,
         Counts = CountColumns.Aggregate(SyncCounts.Zero, (counts, c) => c.Set(counts, entity.GetInt32(c.Column) ?? 0)),
@@ -97,14 +87,11 @@ internal static class RunEntityMapper
     private static string? Cap(string? reason) =>
         reason is null || reason.Length <= MaxReasonLength ? reason : string.Concat(reason.AsSpan(0, MaxReasonLength - 1), "…");
 
-    private static string Required(TableEntity entity, string column) =>
-        entity.GetString(column) ?? throw Corrupt(entity, $"{column} is missing");
+    private static string Required(TableEntity entity, string column) => entity.GetString(column) ?? throw Corrupt(entity, $"{column} is missing");
 
-    private static T ReadEnum<T>(TableEntity entity, string column)
-        where T : struct, Enum =>
+    private static T ReadEnum<T>(TableEntity entity, string column) where T : struct, Enum =>
         Enum.TryParse<T>(entity.GetString(column), ignoreCase: true, out var value)
-            ? value
-            : throw Corrupt(entity, $"{column} '{entity.GetString(column)}' is not a {typeof(T).Name}");
+            ? value : throw Corrupt(entity, $"{column} '{entity.GetString(column)}' is not a {typeof(T).Name}");
 
     private static InvalidDataException Corrupt(TableEntity entity, string problem) =>
         new($"Run record {entity.PartitionKey}/{entity.RowKey} cannot be read: {problem}.");

@@ -33,35 +33,17 @@ public sealed record RunRecord
     public int Invocation { get; init; } = 1;
 }
 
-public enum RunStatus
-{
-    Running,
-    Succeeded,
-    CompletedWithErrors,
-    DeletionsHeld,
+// Continued: stopped between writes at Sync:RunTimeBudget; its continuation is queued (sync-rules.md, "Time budget").
+public enum RunStatus { Running, Succeeded, CompletedWithErrors, DeletionsHeld, Continued, Failed, Skipped }
 
-    // Stopped between writes at Sync:RunTimeBudget; its continuation is queued (sync-rules.md, "Time budget").
-    Continued,
-    Failed,
-    Skipped,
-}
-
-public enum RunTrigger
-{
-    Scheduled,
-    Manual,
-    Continuation,
-
-    // An early run made due by StaffCloud's notifications (sync-rules.md, "Early runs").
-    Webhook,
-}
+// Webhook: an early run made due by StaffCloud's notifications (sync-rules.md, "Early runs").
+public enum RunTrigger { Scheduled, Manual, Continuation, Webhook }
 
 /// <summary>A write MobieTrain refused for one record (after retries), its message masked (no e-mail, phone or key-like text).</summary>
 public sealed record RecordFailure(long? EmployeeId, string Action, string? MobieTrainId, string Error, int? Status = null, string? ErrorCode = null);
 
 /// <summary>An operator's approval of held deletions as a run saw it: whom it covered when the run started, and whom the run deleted.</summary>
-public sealed record RunApproval(
-    string Id, string ApprovedRunId, string? GrantedBy, DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt,
+public sealed record RunApproval(string Id, string ApprovedRunId, string? GrantedBy, DateTimeOffset GrantedAt, DateTimeOffset ExpiresAt,
     IReadOnlyList<long> Covers, IReadOnlyList<long> Deleted);
 
 public sealed record RunTimings(long ReadMs, long PlanMs, long ApplyMs);

@@ -100,11 +100,8 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
 
     private static TableEntity ToEntity(string tenantId, EarlyRunState state) => new(Partition, tenantId)
     {
-        [DueAtColumn] = state.DueAt,
-        [DueRunIdColumn] = state.DueRunId,
-        [FirstNotifiedAtColumn] = state.FirstNotifiedAt,
-        [LastRunStartedAtColumn] = state.LastRunStartedAt,
-        [LastRunIdColumn] = state.LastRunId,
+        [DueAtColumn] = state.DueAt, [DueRunIdColumn] = state.DueRunId, [FirstNotifiedAtColumn] = state.FirstNotifiedAt,
+        [LastRunStartedAtColumn] = state.LastRunStartedAt, [LastRunIdColumn] = state.LastRunId,
     };
 }
 

@@ -114,7 +114,6 @@ public sealed class NotificationReceiver(TenantStore tenants, ISecretStore secre
         : tenant.Health.IsQuarantined ? $"the tenant is quarantined since {tenant.Health.QuarantinedAt:yyyy-MM-dd HH:mm}Z; its notifications make no runs until the quarantine is lifted"
         : null;
 
-
     // Anything that is not a tenant id is the caller's text, and is not logged.
     private static string LoggableTenant(string? tenantId) => TenantSettingsValidator.IsTenantId(tenantId) ? tenantId! : "(not a tenant id)";
 }
@@ -159,21 +158,9 @@ internal sealed class MissingWebhookSecrets(TimeProvider time)
     public void Remember(string secretName) => _missingSince[secretName] = time.GetUtcNow();
 }
 
-public enum NotificationOutcome
-{
-    Scheduled,
-    Joined,
-
-    // Authenticated, and left alone: the tenant is disabled or quarantined.
-    Ignored,
-
-    // No or a wrong secret, an unknown tenant, a tenant whose secret or row cannot be used: one answer for all.
-    Unauthorized,
-    TooLarge,
-
-    // Storage, the queue or Key Vault failed: nothing was scheduled, a retry may succeed.
-    Unavailable,
-}
+// Ignored: authenticated, and left alone (the tenant is disabled or quarantined). Unauthorized: no or a wrong secret, an unknown
+// tenant, a tenant whose secret or row cannot be used: one answer for all. Unavailable: storage, the queue or Key Vault failed; retry.
+public enum NotificationOutcome { Scheduled, Joined, Ignored, Unauthorized, TooLarge, Unavailable }
 
 /// <summary>An unauthorized caller learns nothing beyond the status; StaffCloud gets the outcome and the due time for its webhook log.</summary>
 public sealed record NotificationResult(NotificationOutcome Outcome, DateTimeOffset? DueAt = null, string? Reason = null)

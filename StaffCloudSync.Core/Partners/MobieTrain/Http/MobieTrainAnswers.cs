@@ -2,8 +2,7 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>Tolerant where that is safe (unknown fields, a missing <c>userGroupIds</c>, any ISO 8601 timestamp), strict where
-/// guessing is not (no id, an id that could address something else). Shape errors name fields and ids, never a value.</summary>
+/// <summary>Tolerant where safe, strict where guessing is not (no id, an odd id); shape errors name fields and ids, never a value.</summary>
 internal static class MobieTrainAnswers
 {
     public static async Task<MobieTrainErrorBody> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -3,8 +3,7 @@ using static StaffCloudSync.Core.Partners.MobieTrain.Http.MobieTrainAnswers;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>A create answered 409: when the record in the way (named by the body, else found in the list) is ours, the create
-/// happened already and that record is the result; else MobieTrain refused this one record.</summary>
+/// <summary>A create answered 409: when the record in the way is ours, the create happened already and that record is the result.</summary>
 internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logger)
 {
     private const string ConflictCode = "conflict";

@@ -4,8 +4,7 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
-/// <summary>Keeps each account's requests evenly spaced at <c>MobieTrain:RequestsPerSecond</c>, on the <see cref="BackoffClock"/>;
-/// not a token bucket, whose timer released requests in bunches that met the limit as 429s (docs/decisions.md).</summary>
+/// <summary>Each account's requests evenly spaced on the <see cref="BackoffClock"/>; not a token bucket (docs/decisions.md).</summary>
 public sealed class MobieTrainPacer(BackoffClock clock)
 {
     // Per account, the timestamp from which its next request may go.

@@ -74,8 +74,7 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
     public static Task<bool> IsKeyRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         Task.FromResult(response.StatusCode == HttpStatusCode.Unauthorized);
 
-    /// <summary>Record-level for a write MobieTrain refused (400, 409, 422); run-level for the rest — a 404 here (a list or a
-    /// create) means the account itself is not there.</summary>
+    /// <summary>Record-level for a write MobieTrain refused (400, 409, 422); run-level for the rest, a 404 meaning no account.</summary>
     public async Task<Exception> FailureAsync(
         MobieTrainTarget target, string operation, HttpResponseMessage response, bool isWrite, CancellationToken cancellationToken)
     {
@@ -163,21 +162,15 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
     private async Task<T> ReadAsync<TBody, T>(MobieTrainTarget target, HttpResponseMessage response, string operation, JsonTypeInfo<TBody> type,
         Func<TBody?, T> read, CancellationToken cancellationToken)
     {
-        TBody? body;
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
-            body = await JsonSerializer.DeserializeAsync(stream, type, cancellationToken);
+            return read(await JsonSerializer.DeserializeAsync(stream, type, cancellationToken));
         }
         catch (JsonException)
         {
             // Not the serializer's message: it can quote the body.
             throw InvalidResponse(target, operation, $"a {(int)response.StatusCode} whose body is not JSON of the API's shape");
-        }
-
-        try
-        {
-            return read(body);
         }
         catch (MobieTrainShapeException e)
         {
@@ -186,7 +179,6 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
     }
 
     public static string AccountPath(MobieTrainTarget target) => $"v1/accounts/{Escape(target.AccountId)}";
-
     public static string Escape(string segment) => Uri.EscapeDataString(segment);
 }
 

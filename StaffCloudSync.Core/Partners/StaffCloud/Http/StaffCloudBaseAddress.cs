@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>Where a tenant's requests go: <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c> and no other host; the API tenant
-/// is checked as a DNS label first, so <c>acme.evil.com</c> or <c>acme/..</c> never becomes where the token is sent.</summary>
+/// <summary>Where a tenant's requests go: <c>https://&lt;api tenant&gt;.staff.cloud/api/v1/</c>, the API tenant a DNS label.</summary>
 public static partial class StaffCloudBaseAddress
 {
     public const string TenantPlaceholder = "{tenant}";

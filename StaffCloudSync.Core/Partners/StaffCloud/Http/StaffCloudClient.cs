@@ -3,8 +3,7 @@ using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>Reads StaffCloud along the read plan of staffcloud-api.md; whatever StaffCloud might ignore (a filter, the id list)
-/// is checked again here.</summary>
+/// <summary>The read plan of staffcloud-api.md; whatever StaffCloud might ignore (a filter, the id list) is checked again here.</summary>
 public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions> options, TimeProvider time, ILogger<StaffCloudClient> logger)
     : IStaffCloudClient
 {
@@ -66,8 +65,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
     {
         RequirePositive(employeeId, "employee");
         var resource = $"employees/{employeeId.ToString(CultureInfo.InvariantCulture)}";
-        var baseAddress = ResolveBaseAddress(target);
-        var element = await _requests.ReadOneAsync(target, baseAddress, resource, $"fields={EmployeeFields}",
+        var element = await _requests.ReadOneAsync(target, ResolveBaseAddress(target), resource, $"fields={EmployeeFields}",
             $"employee {employeeId.ToString(CultureInfo.InvariantCulture)}", cancellationToken);
         if (element is not { } record)
             return null;

@@ -1,7 +1,6 @@
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>The human part of a StaffCloud error answer (<c>{code, message, …}</c> and <c>{error, message}</c> were seen), for the
-/// run record: on one line, cut to about 200 characters, the token blanked out should the server ever echo it.</summary>
+/// <summary>The human part of a StaffCloud error answer for the run record: one line, about 200 characters, the token blanked.</summary>
 internal static partial class StaffCloudErrorBody
 {
     public const string InvalidTokenStructure = "Invalid security token structure";
@@ -14,11 +13,11 @@ internal static partial class StaffCloudErrorBody
     // An error body is only mined for a message: a trailing comma does not hide it.
     private static readonly StaffCloudJson LenientJson = new(new JsonSerializerOptions { AllowTrailingCommas = true });
 
-    /// <summary>A 401, or a 400 whose body says the token is malformed; that body is put back buffered for the client.</summary>
+    /// <summary>A 401, or a 400 whose body says the token is malformed (maybe a rotated secret); the body is put back buffered.</summary>
     public static async Task<bool> IsTokenRefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.StatusCode != HttpStatusCode.BadRequest)
-            return StaffCloudErrors.IsTokenRefused(response.StatusCode, invalidTokenStructure: false);
+            return response.StatusCode == HttpStatusCode.Unauthorized;
 
         var body = await ReadPrefixAsync(response, cancellationToken);
         var buffered = new ByteArrayContent(body);
@@ -27,7 +26,7 @@ internal static partial class StaffCloudErrorBody
 
         response.Content.Dispose();
         response.Content = buffered;
-        return StaffCloudErrors.IsTokenRefused(response.StatusCode, Says(body, InvalidTokenStructure));
+        return Says(body, InvalidTokenStructure);
     }
 
     /// <summary>The cleaned message, and whether the body says the token is malformed (in whichever field: it varies).</summary>
@@ -38,8 +37,7 @@ internal static partial class StaffCloudErrorBody
         return (Clean(MessageOf(Parse(body)), token), Says(body, InvalidTokenStructure));
     }
 
-    /// <summary>A single read's 404 proves absence only as StaffCloud's own JSON error answer (sync-rules.md, "deactivated
-    /// employee"); a proxy's or a wrong path's page proves nothing. The description is for the run record.</summary>
+    /// <summary>A 404 proves absence only as StaffCloud's own JSON error answer (sync-rules.md, "deactivated employee").</summary>
     public static async Task<(bool Proves, string Description)> ReadNotFoundAsync(
         HttpResponseMessage response, string token, CancellationToken cancellationToken)
     {

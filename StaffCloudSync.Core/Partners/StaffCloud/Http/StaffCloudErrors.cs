@@ -9,10 +9,6 @@ namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 /// <summary>The run-level errors of StaffCloud reads: each names the tenant, the resource and what to do; none a token.</summary>
 internal static class StaffCloudErrors
 {
-    /// <summary>401, or the 400 StaffCloud answers for a token that is not a JWT at all: both may be a rotated secret.</summary>
-    public static bool IsTokenRefused(HttpStatusCode status, bool invalidTokenStructure) =>
-        status == HttpStatusCode.Unauthorized || (status == HttpStatusCode.BadRequest && invalidTokenStructure);
-
     public static SyncRunException ForStatus(
         StaffCloudTarget target, string resource, HttpResponseMessage response, (string? Message, bool InvalidToken) body, DateTimeOffset now)
     {

@@ -28,8 +28,7 @@ internal sealed class StaffCloudElementConverter : ReadOnlyConverter<StaffCloudE
             : Skip<StaffCloudElement>(ref reader, default);
 }
 
-/// <summary>Odd values read as null, but a record without a usable id (or an assignment without its employee or event) fails the
-/// read: skipping it would make that employee look hard-deleted, and the sync would delete them from MobieTrain.</summary>
+/// <summary>A record without a usable id fails the read: skipped, its employee would look hard-deleted and be deleted.</summary>
 internal static class StaffCloudRecordParser
 {
     public static StaffCloudEmployee Employee(StaffCloudElement record, string where, Action<long, string> unreadableDate)
@@ -82,8 +81,7 @@ internal static class StaffCloudRecordParser
     }
 }
 
-/// <summary>One field, read leniently: StaffCloud's types were only observed (ids as numbers or numeric strings, datetimes as
-/// <c>yyyy-MM-dd HH:mm:ss</c>, sometimes with a <c>T</c> or a date alone). What cannot be read is null.</summary>
+/// <summary>One field, read leniently (StaffCloud's types were only observed); what cannot be read is null.</summary>
 [JsonConverter(typeof(StaffCloudValueConverter))]
 internal readonly record struct StaffCloudValue(JsonTokenType Kind, string? Raw)
 {

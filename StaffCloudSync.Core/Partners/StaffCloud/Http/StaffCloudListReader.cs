@@ -38,16 +38,7 @@ internal static class StaffCloudListReader
 
     private static async Task<List<StaffCloudElement>> ReadEnvelopeAsync(PipeReader reader, CancellationToken cancellationToken)
     {
-        JsonElement root;
-        try
-        {
-            root = await JsonSerializer.DeserializeAsync(reader, StaffCloudJson.Default.JsonElement, cancellationToken);
-        }
-        catch (JsonException)
-        {
-            throw new InvalidAnswerException("a body that is not JSON");
-        }
-
+        var root = await JsonAsync(() => JsonSerializer.DeserializeAsync(reader, StaffCloudJson.Default.JsonElement, cancellationToken));
         if (root.ValueKind == JsonValueKind.Object
             && root.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Array)
         {
@@ -61,6 +52,18 @@ internal static class StaffCloudListReader
             JsonValueKind.Object => "a JSON object without a 'response' list",
             var kind => $"{Describe(kind)}, not a list",
         });
+    }
+
+    internal static async ValueTask<T> JsonAsync<T>(Func<ValueTask<T>> read)
+    {
+        try
+        {
+            return await read();
+        }
+        catch (JsonException)
+        {
+            throw new InvalidAnswerException("a body that is not JSON");
+        }
     }
 
     private static string Describe(JsonValueKind kind) => kind switch

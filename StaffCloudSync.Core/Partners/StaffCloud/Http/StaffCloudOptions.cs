@@ -14,8 +14,7 @@ public sealed class StaffCloudOptions
     // The largest body of one list (256 MiB, some hundred thousand records): beyond it the read fails as invalid.
     public const long DefaultMaxResponseBytes = 256L * 1024 * 1024;
 
-    /// <summary>For development and the sandbox only, e.g. <c>http://127.0.0.1:5123/{tenant}/api/v1/</c>: honoured only with
-    /// <see cref="AllowBaseAddressOverride"/> and for a loopback host, so a stray setting cannot send a token elsewhere.</summary>
+    /// <summary>Development and sandbox only: honoured with <see cref="AllowBaseAddressOverride"/> and a loopback host.</summary>
     public string? BaseAddressOverride { get; set; }
     public bool AllowBaseAddressOverride { get; set; }
 

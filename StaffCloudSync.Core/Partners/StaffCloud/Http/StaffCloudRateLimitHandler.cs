@@ -3,14 +3,10 @@ using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;
 
-/// <summary>After <c>X-Rate-Limit-Remaining: 0</c>, the next request to that API root waits on the <see cref="BackoffClock"/>
-/// until <c>X-Rate-Limit-Reset</c>; a 429 anyway is the retries' business. Outside the resilience handlers, so its wait counts
-/// against no timeout; not a System.Threading.RateLimiting limiter, as the server counts the quota (docs/decisions.md).</summary>
+/// <summary>After <c>X-Rate-Limit-Remaining: 0</c>, the next request waits until the reset, outside the timeouts (docs/decisions.md).</summary>
 internal sealed class StaffCloudRateLimitHandler(
-    StaffCloudRateLimitGate gate,
-    BackoffClock clock,
-    IOptions<StaffCloudOptions> options,
-    ILogger<StaffCloudRateLimitHandler> logger) : DelegatingHandler
+    StaffCloudRateLimitGate gate, BackoffClock clock, IOptions<StaffCloudOptions> options, ILogger<StaffCloudRateLimitHandler> logger)
+    : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -11,9 +11,7 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
     public async IAsyncEnumerable<StaffCloudElement> ReadListAsync(StaffCloudTarget target, Uri baseAddress, string resource, string query,
         (int Request, int Requests, int Ids) progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        StaffCloudLog.Reading(logger, target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
-        var uri = new Uri(baseAddress, $"{resource}?{query}");
-        using var response = await SendAsync(target, resource, uri, notFoundSubject: null, cancellationToken);
+        using var response = await SendAsync(target, baseAddress, resource, query, progress, notFoundSubject: null, cancellationToken);
 
         await using var body = await GuardAsync(target, resource, async ValueTask<Stream> () => new LimitedReadStream(
             await response!.Content.ReadAsStreamAsync(cancellationToken), options.MaxResponseBytes), cancellationToken);
@@ -28,28 +26,21 @@ internal sealed class StaffCloudRequests(HttpClient http, StaffCloudOptions opti
     public async Task<StaffCloudElement?> ReadOneAsync(
         StaffCloudTarget target, Uri baseAddress, string resource, string query, string subject, CancellationToken cancellationToken)
     {
-        StaffCloudLog.Reading(logger, target.TenantId, resource, 1, 1, 1);
-        var uri = new Uri(baseAddress, $"{resource}?{query}");
-        using var response = await SendAsync(target, resource, uri, notFoundSubject: subject, cancellationToken);
+        using var response = await SendAsync(target, baseAddress, resource, query, (1, 1, 1), notFoundSubject: subject, cancellationToken);
         return response is null ? null : await GuardAsync(target, resource, async ValueTask<StaffCloudElement?> () =>
         {
             await using var stream = new LimitedReadStream(await response.Content.ReadAsStreamAsync(cancellationToken), options.MaxResponseBytes);
-            try
-            {
-                var root = await JsonSerializer.DeserializeAsync(stream, StaffCloudJson.Default.StaffCloudElement, cancellationToken);
-                return root.Fields?.Response ?? root;
-            }
-            catch (JsonException)
-            {
-                throw new InvalidAnswerException("a body that is not JSON");
-            }
+            var root = await StaffCloudListReader.JsonAsync(
+                () => JsonSerializer.DeserializeAsync(stream, StaffCloudJson.Default.StaffCloudElement, cancellationToken));
+            return root.Fields?.Response ?? root;
         }, cancellationToken);
     }
 
-    private async Task<HttpResponseMessage?> SendAsync(
-        StaffCloudTarget target, string resource, Uri uri, string? notFoundSubject, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage?> SendAsync(StaffCloudTarget target, Uri baseAddress, string resource, string query,
+        (int Request, int Requests, int Ids) progress, string? notFoundSubject, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        StaffCloudLog.Reading(logger, target.TenantId, resource, progress.Request, progress.Requests, progress.Ids);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(baseAddress, $"{resource}?{query}"));
         request.Options.Set(BearerSecretHandler.SecretName, target.TokenSecretName);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
         HttpResponseMessage response;

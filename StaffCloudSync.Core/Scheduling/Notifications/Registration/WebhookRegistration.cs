@@ -48,12 +48,6 @@ public sealed class WebhookRegistration(StaffCloudWebhookClient client)
     }
 }
 
-public enum WebhookAction
-{
-    Created,
-    Updated,
-    Unchanged,
-    Removed,
-}
+public enum WebhookAction { Created, Updated, Unchanged, Removed }
 
 public sealed record WebhookChange(string Trigger, WebhookAction Action, string? Id);
