@@ -1,3 +1,4 @@
+using System.Reflection;
 using Azure.Data.Tables;
 using StaffCloudSync.Core.Engine.Rules;
 
@@ -14,6 +15,10 @@ internal static class TenantEntityMapper
     /// two operators adding tenants at once cannot both pass the check that no two rows share an account.</summary>
     public const string RegistryRowKey = "_registry";
     private const string QuarantineLastAttemptAt = "QuarantineLastAttemptAt";
+
+    // Every setting is the column of its name, read and written as its type says: a new setting needs no line here.
+    private static readonly PropertyInfo[] Columns =
+        typeof(TenantSettings).GetProperties().Where(p => p.SetMethod is not null && p.Name != nameof(TenantSettings.TenantId)).ToArray();
 
     // Onto a row read whole; a missing value removes its column.
     public static void SetHealth(TableEntity entity, TenantHealth health)
@@ -54,30 +59,23 @@ internal static class TenantEntityMapper
             _ => null,
         } : null;
 
-    public static TableEntity ToEntity(TenantSettings settings) => new(PartitionKey, settings.TenantId)
+    public static TableEntity ToEntity(TenantSettings settings)
     {
-        [nameof(TenantSettings.StaffCloudApiTenant)] = settings.StaffCloudApiTenant,
-        // Written as "" rather than left out: a merge would otherwise keep an earlier name the operator removed.
-        [nameof(TenantSettings.StaffCloudTokenSecret)] = settings.StaffCloudTokenSecret ?? string.Empty,
-        [nameof(TenantSettings.MobieTrainAccountId)] = settings.MobieTrainAccountId,
-        [nameof(TenantSettings.MobieTrainApiKeySecret)] = settings.MobieTrainApiKeySecret,
-        [nameof(TenantSettings.WebhookSecret)] = settings.WebhookSecret ?? string.Empty,
-        [nameof(TenantSettings.Notifications)] = settings.Notifications,
-        [nameof(TenantSettings.WebhookDebounce)] = DurationText.Format(settings.WebhookDebounce),
-        [nameof(TenantSettings.WebhookMinInterval)] = DurationText.Format(settings.WebhookMinInterval),
-        [nameof(TenantSettings.Enabled)] = settings.Enabled,
-        [nameof(TenantSettings.TimeZone)] = settings.TimeZone,
-        [nameof(TenantSettings.DefaultLanguage)] = settings.DefaultLanguage,
-        [nameof(TenantSettings.GroupNameTemplate)] = settings.GroupNameTemplate ?? string.Empty,
-        [nameof(TenantSettings.GroupBy)] = GroupModeText.Format(settings.GroupBy),
-        [nameof(TenantSettings.BaseGroups)] = settings.BaseGroups ?? string.Empty,
-        [nameof(TenantSettings.DefaultCallingCode)] = settings.DefaultCallingCode ?? string.Empty,
-        [nameof(TenantSettings.PreserveManualGroups)] = settings.PreserveManualGroups,
-        [nameof(TenantSettings.InvitationMaxAgeMonths)] = settings.InvitationMaxAgeMonths,
-        [nameof(TenantSettings.DeletionThresholdPercent)] = settings.DeletionThresholdPercent,
-        [nameof(TenantSettings.DeletionThresholdMinimum)] = settings.DeletionThresholdMinimum,
-        [nameof(TenantSettings.DeletionApprovalHours)] = settings.DeletionApprovalHours,
-    };
+        var entity = new TableEntity(PartitionKey, settings.TenantId);
+        foreach (var column in Columns)
+        {
+            entity[column.Name] = column.GetValue(settings) switch
+            {
+                // Written as "" rather than left out: a merge would otherwise keep an earlier value the operator removed.
+                null => string.Empty,
+                TimeSpan duration => DurationText.Format(duration),
+                GroupMode mode => GroupModeText.Format(mode),
+                var value => value,
+            };
+        }
+
+        return entity;
+    }
 
     /// <summary>Never throws. An unreadable value becomes an error and leaves <see cref="TenantRecord.Settings"/> null (a default in
     /// its place would misstate the row); the rest is then checked by <see cref="TenantSettingsValidator"/>.</summary>
@@ -86,30 +84,9 @@ internal static class TenantEntityMapper
         var tenantId = entity.RowKey;
         var row = new RowReader(entity, tenantId);
         var defaults = new TenantSettings { TenantId = tenantId, StaffCloudApiTenant = string.Empty, MobieTrainAccountId = string.Empty };
-        var settings = new TenantSettings
-        {
-            TenantId = tenantId,
-            StaffCloudApiTenant = row.ReadString(nameof(TenantSettings.StaffCloudApiTenant)) ?? string.Empty,
-            StaffCloudTokenSecret = row.ReadString(nameof(TenantSettings.StaffCloudTokenSecret)),
-            MobieTrainAccountId = row.ReadString(nameof(TenantSettings.MobieTrainAccountId)) ?? string.Empty,
-            MobieTrainApiKeySecret = row.ReadString(nameof(TenantSettings.MobieTrainApiKeySecret)) ?? defaults.MobieTrainApiKeySecret,
-            WebhookSecret = row.ReadString(nameof(TenantSettings.WebhookSecret)),
-            Notifications = row.ReadBool(nameof(TenantSettings.Notifications), false),
-            WebhookDebounce = row.ReadDuration(nameof(TenantSettings.WebhookDebounce), defaults.WebhookDebounce),
-            WebhookMinInterval = row.ReadDuration(nameof(TenantSettings.WebhookMinInterval), defaults.WebhookMinInterval),
-            Enabled = row.ReadBool(nameof(TenantSettings.Enabled), true),
-            TimeZone = row.ReadString(nameof(TenantSettings.TimeZone)) ?? defaults.TimeZone,
-            DefaultLanguage = row.ReadString(nameof(TenantSettings.DefaultLanguage)) ?? defaults.DefaultLanguage,
-            GroupNameTemplate = row.ReadString(nameof(TenantSettings.GroupNameTemplate)),
-            GroupBy = row.ReadGroupMode(nameof(TenantSettings.GroupBy)),
-            BaseGroups = row.ReadString(nameof(TenantSettings.BaseGroups)),
-            DefaultCallingCode = row.ReadString(nameof(TenantSettings.DefaultCallingCode)),
-            PreserveManualGroups = row.ReadBool(nameof(TenantSettings.PreserveManualGroups), false),
-            InvitationMaxAgeMonths = row.ReadInt(nameof(TenantSettings.InvitationMaxAgeMonths), defaults.InvitationMaxAgeMonths),
-            DeletionThresholdPercent = row.ReadInt(nameof(TenantSettings.DeletionThresholdPercent), defaults.DeletionThresholdPercent),
-            DeletionThresholdMinimum = row.ReadInt(nameof(TenantSettings.DeletionThresholdMinimum), defaults.DeletionThresholdMinimum),
-            DeletionApprovalHours = row.ReadInt(nameof(TenantSettings.DeletionApprovalHours), defaults.DeletionApprovalHours),
-        };
+        var settings = defaults with { };
+        foreach (var column in Columns)
+            column.SetValue(settings, row.Read(column.Name, column.PropertyType, column.GetValue(defaults)));
 
         List<TenantSettingError> errors = [.. row.Errors, .. TenantSettingsValidator.Validate(settings)];
         return new TenantRecord(tenantId, row.Errors.Count > 0 ? null : settings, errors, approval, entity.ETag) { Health = ReadHealth(entity) };
@@ -120,6 +97,13 @@ internal static class TenantEntityMapper
     private sealed class RowReader(TableEntity entity, string tenantId)
     {
         public List<TenantSettingError> Errors { get; } = [];
+
+        public object? Read(string field, Type type, object? fallback) =>
+            type == typeof(bool) ? ReadBool(field, (bool)fallback!)
+            : type == typeof(int) ? ReadInt(field, (int)fallback!)
+            : type == typeof(TimeSpan) ? ReadDuration(field, (TimeSpan)fallback!)
+            : type == typeof(GroupMode) ? ReadGroupMode(field)
+            : ReadString(field) ?? fallback;
 
         public string? ReadString(string field)
         {
