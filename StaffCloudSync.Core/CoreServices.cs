@@ -1,8 +1,3 @@
-using Azure.Core;
-using Azure.Data.Tables;
-using Azure.Security.KeyVault.Secrets;
-using Azure.Storage.Blobs;
-using Azure.Storage.Queues;
 using Microsoft.Extensions.Azure;
 using StaffCloudSync.Core.Operations;
 using StaffCloudSync.Core.Partners.Http;

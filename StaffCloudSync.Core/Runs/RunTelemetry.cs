@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Platform.Telemetry;

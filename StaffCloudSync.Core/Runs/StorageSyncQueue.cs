@@ -1,4 +1,3 @@
-using Azure.Storage.Queues;
 using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Runs;

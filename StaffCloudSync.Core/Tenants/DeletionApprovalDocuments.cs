@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using StaffCloudSync.Core.Platform.Storage;
 

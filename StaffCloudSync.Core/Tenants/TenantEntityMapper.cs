@@ -1,5 +1,4 @@
 using System.Reflection;
-using Azure.Data.Tables;
 using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Tenants;

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Azure;
 
 namespace StaffCloudSync.Core.Tenants;
 

@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using Azure;
-using Azure.Data.Tables;
 using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Core.Tenants;

@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using StaffCloudSync.Core.Platform.Secrets;
 
 namespace StaffCloudSync.Core.Partners.Http;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Logging.Abstractions;
 using Polly;
 using StaffCloudSync.Core.Platform.Telemetry;

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-
 namespace StaffCloudSync.Core.Partners.Http;
 
 /// <summary>A hash of a write's intent; the run id is in it on purpose (docs/decisions.md): the same change in a later run is new.</summary>

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-
 namespace StaffCloudSync.Core.Partners.Http;
 
 /// <summary>How long a server asked us to wait: <c>Retry-After</c>, else StaffCloud's <c>X-Rate-Limit-Reset</c>.</summary>

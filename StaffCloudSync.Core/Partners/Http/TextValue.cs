@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace StaffCloudSync.Core.Partners.Http;
 
 /// <summary>Whether a partner's text is a usable value (sync-rules.md, "Bad values are values"): valid Unicode, no control character.</summary>

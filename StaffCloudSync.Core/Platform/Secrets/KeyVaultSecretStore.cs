@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Security.KeyVault.Secrets;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace StaffCloudSync.Core.Platform.Secrets;

@@ -1,4 +1,3 @@
-using Azure.Core;
 using StaffCloudSync.Core.Platform.AppSettings;
 using StaffCloudSync.Core.Platform.Secrets;
 

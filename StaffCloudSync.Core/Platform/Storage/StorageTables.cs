@@ -1,6 +1,3 @@
-using Azure.Data.Tables;
-using Azure.Storage.Blobs;
-
 namespace StaffCloudSync.Core.Platform.Storage;
 
 /// <summary>Each table and container is created on first use only: a CreateIfNotExists per call would double every request.</summary>

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Partners.MobieTrain;
 

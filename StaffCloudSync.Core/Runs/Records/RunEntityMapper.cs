@@ -1,4 +1,3 @@
-using Azure.Data.Tables;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Platform.Failures;
 

@@ -1,7 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization.Metadata;
-using Azure;
-using Azure.Data.Tables;
 using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Platform.Storage;
 

@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
 using StaffCloudSync.Core.Platform.Storage;
 using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Runs.Records;

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace StaffCloudSync.Core.Scheduling.Notifications;
 
 /// <summary>The payload is not documented (staffcloud-api.md, "Webhooks"): a notification only says "this tenant changed".</summary>

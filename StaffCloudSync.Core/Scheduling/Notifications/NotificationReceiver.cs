@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using StaffCloudSync.Core.Platform.Secrets;
 using StaffCloudSync.Core.Platform.Telemetry;
 using StaffCloudSync.Core.Tenants;

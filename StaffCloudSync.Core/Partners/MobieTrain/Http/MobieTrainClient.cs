@@ -1,6 +1,3 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization.Metadata;
-
 namespace StaffCloudSync.Core.Partners.MobieTrain.Http;
 
 /// <summary><see cref="IMobieTrainClient"/> over HTTP (docs/mobietrain-api.md): paths, bodies, status codes and paging.</summary>

@@ -1,7 +1,3 @@
-using System.Net.Http.Headers;
-using System.Text.Json.Serialization.Metadata;
-using Microsoft.Extensions.Http.Resilience;
-using Polly.Timeout;
 using StaffCloudSync.Core.Partners.Http;
 using StaffCloudSync.Core.Platform.Failures;
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;

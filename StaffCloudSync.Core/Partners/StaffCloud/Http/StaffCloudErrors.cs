@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Http.Resilience;
-using Polly.Timeout;
 using StaffCloudSync.Core.Partners.Http;
 using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Core.Platform.Secrets;

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using StaffCloudSync.Core.Partners.Http;
 
 namespace StaffCloudSync.Core.Partners.StaffCloud.Http;

@@ -1,5 +1,3 @@
-using System.Net.Http.Headers;
-using System.Runtime.CompilerServices;
 using StaffCloudSync.Core.Partners.Http;
 using StaffCloudSync.Core.Platform.Failures;
 
