@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Reflection;
 using StaffCloudSync.Cli.Commands.Notifications;
 using StaffCloudSync.Cli.Commands;
 using StaffCloudSync.Cli.Commands.Operations;

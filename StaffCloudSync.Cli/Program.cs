@@ -1,6 +1,5 @@
 using System.Runtime.InteropServices;
 using StaffCloudSync.Cli;
-using StaffCloudSync.Sandbox.Hosting;
 
 // The process entry owns what outlives one CLI call (the signals, a sandbox command's private Azurite, stopped on every way out).
 // Not disposed: a signal arriving while the process exits must still find a token to cancel.

@@ -1,6 +1,4 @@
 using Microsoft.Azure.Functions.Worker.Builder;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using StaffCloudSync.Core;
 using StaffCloudSync.Functions.Hosting;
 

@@ -2,7 +2,6 @@ using Azure.Core;
 using Microsoft.Extensions.Azure;
 using StaffCloudSync.Cli.Configuration;
 using StaffCloudSync.Cli.Infrastructure;
-using StaffCloudSync.Core;
 using StaffCloudSync.Core.Platform.Storage;
 
 namespace StaffCloudSync.Cli.Commands;

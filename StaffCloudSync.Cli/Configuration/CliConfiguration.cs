@@ -1,4 +1,3 @@
-using System.Text.Json;
 using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli.Configuration;

@@ -1,8 +1,3 @@
-using Azure;
-using Azure.Identity;
-using StaffCloudSync.Core.Platform.Failures;
-using StaffCloudSync.Core.Scheduling.Notifications.Registration;
-
 namespace StaffCloudSync.Cli.Infrastructure;
 
 /// <summary>Whatever ended a command as an exit code and <c>error: …</c> lines; with <c>--json</c> also the one document.</summary>

@@ -1,5 +1,4 @@
 using Spectre.Console.Cli.Help;
-using Spectre.Console.Rendering;
 
 namespace StaffCloudSync.Cli.Infrastructure;
 

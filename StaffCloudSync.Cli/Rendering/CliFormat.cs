@@ -1,5 +1,3 @@
-using Spectre.Console.Rendering;
-
 namespace StaffCloudSync.Cli.Rendering;
 
 /// <summary>How values read in the human output: UTC times to the second, statuses coloured by what they ask of the operator.</summary>

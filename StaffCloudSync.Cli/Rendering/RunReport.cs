@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Engine.Explain;
-
 namespace StaffCloudSync.Cli.Rendering;
 
 /// <summary>One run as an operator reads it, the same in <c>sandbox run</c>, <c>sync</c> and <c>runs --run</c>; never a profile.</summary>

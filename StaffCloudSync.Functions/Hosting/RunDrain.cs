@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Hosting;
-
 namespace StaffCloudSync.Functions.Hosting;
 
 /// <summary>Holds the worker's shutdown (up to the host's timeout) until its runs have stopped between writes and queued their

@@ -1,4 +1,3 @@
-using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;

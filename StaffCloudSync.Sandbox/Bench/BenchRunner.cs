@@ -1,8 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Partners.StaffCloud.Http;
-using StaffCloudSync.Core.Tenants;
-using StaffCloudSync.Core;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;

@@ -1,4 +1,3 @@
-using StaffCloudSync.Core.Engine.Rules;
 using StaffCloudSync.Sandbox.Scenarios;
 
 namespace StaffCloudSync.Sandbox.Bench;

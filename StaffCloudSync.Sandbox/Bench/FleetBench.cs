@@ -1,6 +1,4 @@
-using StaffCloudSync.Core.Runs.Records;
 using StaffCloudSync.Core.Scheduling;
-using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Scenarios;
 

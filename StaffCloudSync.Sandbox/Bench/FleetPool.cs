@@ -1,7 +1,4 @@
-using Azure.Storage.Queues;
 using Azure.Storage.Queues.Models;
-using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Runs;
 
 namespace StaffCloudSync.Sandbox.Bench;
 

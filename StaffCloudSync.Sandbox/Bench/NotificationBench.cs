@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Scenarios;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 

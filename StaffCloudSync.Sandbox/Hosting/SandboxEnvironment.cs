@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Tenants;
-using StaffCloudSync.Core;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 

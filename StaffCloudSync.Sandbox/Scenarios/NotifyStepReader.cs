@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Engine.Rules;
-using StaffCloudSync.Core.Tenants;
 using static StaffCloudSync.Sandbox.Scenarios.ScenarioReader;
 
 namespace StaffCloudSync.Sandbox.Scenarios;

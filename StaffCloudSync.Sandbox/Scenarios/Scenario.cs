@@ -1,7 +1,3 @@
-using StaffCloudSync.Core.Engine.Planning;
-using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;
 using StaffCloudSync.Sandbox.Simulators;

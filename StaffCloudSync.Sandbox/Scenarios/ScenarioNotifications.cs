@@ -1,8 +1,4 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using StaffCloudSync.Core.Platform.Secrets;
-using StaffCloudSync.Core.Runs;
 using StaffCloudSync.Core.Scheduling.Notifications;
-using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Sandbox.Scenarios;

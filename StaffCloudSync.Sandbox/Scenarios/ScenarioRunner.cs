@@ -1,9 +1,5 @@
 using StaffCloudSync.Core.Operations;
-using StaffCloudSync.Core.Partners.MobieTrain;
 using StaffCloudSync.Core.Platform.Storage;
-using StaffCloudSync.Core.Runs.Records;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 using StaffCloudSync.Sandbox.Simulators.MobieTrain;
 using StaffCloudSync.Sandbox.Simulators.StaffCloud;

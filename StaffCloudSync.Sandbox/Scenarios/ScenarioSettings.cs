@@ -1,7 +1,4 @@
 using StaffCloudSync.Core.Partners.MobieTrain.Http;
-using StaffCloudSync.Core.Partners.StaffCloud.Http;
-using StaffCloudSync.Core.Runs;
-using StaffCloudSync.Core.Tenants;
 using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Sandbox.Scenarios;

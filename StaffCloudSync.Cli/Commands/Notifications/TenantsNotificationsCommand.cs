@@ -1,9 +1,7 @@
 using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core;
 using StaffCloudSync.Core.Scheduling.Notifications;
-using StaffCloudSync.Core.Scheduling.Notifications.Registration;
 
 namespace StaffCloudSync.Cli.Commands.Notifications;
 

@@ -1,8 +1,6 @@
 using StaffCloudSync.Cli.Commands.Tenants;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Engine.Explain;
-using StaffCloudSync.Core.Operations;
 
 namespace StaffCloudSync.Cli.Commands.Operations;
 

@@ -1,7 +1,6 @@
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Sandbox.Bench;
-using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Cli.Commands.Sandbox;
 

@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
 using StaffCloudSync.Sandbox.Demo;
-using StaffCloudSync.Sandbox.Hosting;
 
 namespace StaffCloudSync.Cli.Commands.Sandbox;
 

@@ -1,6 +1,3 @@
-using System.Reflection;
-using StaffCloudSync.Core.Engine.Rules;
-
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
 /// <summary>The setting options of <c>tenants add</c> and <c>tenants update</c>; an option not given leaves the setting as it is

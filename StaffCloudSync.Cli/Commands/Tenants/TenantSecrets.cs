@@ -1,5 +1,3 @@
-using Azure;
-using Azure.Identity;
 using StaffCloudSync.Cli.Infrastructure;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;

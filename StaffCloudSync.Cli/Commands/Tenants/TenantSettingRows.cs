@@ -1,5 +1,3 @@
-using StaffCloudSync.Core.Engine.Rules;
-
 namespace StaffCloudSync.Cli.Commands.Tenants;
 
 /// <summary>Every tenant setting of sync-rules.md with its command-line option and its default (null: required, no default),

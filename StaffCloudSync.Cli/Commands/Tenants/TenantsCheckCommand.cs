@@ -1,7 +1,5 @@
 using StaffCloudSync.Cli.Infrastructure;
 using StaffCloudSync.Cli.Rendering;
-using StaffCloudSync.Core.Operations;
-using StaffCloudSync.Core.Platform.Failures;
 
 namespace StaffCloudSync.Cli.Commands.Tenants;
 

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 // The records of ../shared/spec/mobietrain-api.md. An empty Id when seeding means "generate one".

@@ -1,5 +1,3 @@
-using System.Text.Json.Serialization;
-
 namespace StaffCloudSync.Sandbox.Simulators.MobieTrain;
 
 /// <summary>An answer of the MobieTrain simulator, kept as bytes so that an idempotent replay returns exactly the first answer.</summary>
