@@ -27,7 +27,7 @@ public static class CoreServices
     /// <summary>The Functions app and the operator CLI run the same services with the same settings.</summary>
     public static IServiceCollection AddStaffCloudSync(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddTableStorage(configuration).AddTenantStore().AddRunStore().AddSecretStore(configuration)
+        services.AddTableStorage(configuration).AddSecretStore(configuration)
             .AddStaffCloudClient(configuration).AddMobieTrainClient(configuration).AddSyncEngine(configuration)
             .AddDispatch(configuration);
 
@@ -75,18 +75,8 @@ public static class CoreServices
         // Microsoft.Extensions.Azure forwards the SDK's events to ILogger (a Warning for every expected 404 and 409).
         services.AddLogging(logging => logging.AddFilter("Azure.", LogLevel.None));
         services.TryAddSingleton<StorageTables>();
-        return services;
-    }
-
-    public static IServiceCollection AddTenantStore(this IServiceCollection services)
-    {
         services.TryAddSingleton<TenantStore>();
         services.TryAddSingleton<DeletionApprovals>();
-        return services;
-    }
-
-    public static IServiceCollection AddRunStore(this IServiceCollection services)
-    {
         services.TryAddSingleton<RunStore>();
         services.TryAddSingleton<RunResults>();
         return services;
@@ -137,26 +127,32 @@ public static class CoreServices
     /// <summary>Redirects never followed; the token's re-read outermost, then the rate-limit gate, the shared retries inside.</summary>
     public static IServiceCollection AddStaffCloudClient(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<StaffCloudOptions, StaffCloudOptionsValidator>(configuration, StaffCloudOptions.SectionName, StaffCloudOptions.RemovedSettings);
+        services.AddValidatedOptions<StaffCloudOptions, StaffCloudOptionsValidator>(configuration, StaffCloudOptions.SectionName,
+            StaffCloudOptions.RemovedSettings);
         services.TryAddSingleton(BackoffClock.System);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<StaffCloudRateLimitGate>();
         services.TryAddTransient<StaffCloudRateLimitHandler>();
 
-        // Polly's total and per-attempt timeouts rule; HttpClient's own 100 s would cut across them.
-        services.AddHttpClient<IStaffCloudClient, StaffCloudClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(StaffCloudClient.PrimaryHandler)
-            // The factory's Trace lines carry header values in their state, unredacted: the Bearer token would land in a log sink.
-            .RemoveAllLoggers()
-            .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
-            .AddHttpMessageHandler<StaffCloudRateLimitHandler>()
-            .AddSyncResilience(provider => provider.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
+        services.AddHttpClient<IStaffCloudClient, StaffCloudClient>().AsStaffCloud()
+            .AddHttpMessageHandler<StaffCloudRateLimitHandler>().AddStaffCloudResilience();
         return services;
     }
 
+    // Polly's total and per-attempt timeouts rule: HttpClient's own 100 s would cut across them. The factory's Trace lines carry
+    // header values in their state, unredacted: the Bearer token would land in a log sink.
+    private static IHttpClientBuilder AsStaffCloud(this IHttpClientBuilder builder) =>
+        builder.ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(StaffCloudClient.PrimaryHandler).RemoveAllLoggers()
+            .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync);
+
+    private static IHttpClientBuilder AddStaffCloudResilience(this IHttpClientBuilder builder) =>
+        builder.AddSyncResilience(provider => provider.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
+
     public static IServiceCollection AddMobieTrainClient(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddValidatedOptions<MobieTrainOptions, MobieTrainOptionsValidator>(configuration, MobieTrainOptions.SectionName, MobieTrainOptions.RemovedSettings);
+        services.AddValidatedOptions<MobieTrainOptions, MobieTrainOptionsValidator>(configuration, MobieTrainOptions.SectionName,
+            MobieTrainOptions.RemovedSettings);
         services.TryAddSingleton(BackoffClock.System);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MobieTrainPacer>();
@@ -209,11 +205,7 @@ public static class CoreServices
     /// as the read client; a POST or PUT without an idempotency key is not retried, and registering again is safe.</summary>
     public static IServiceCollection AddStaffCloudWebhookRegistration(this IServiceCollection services)
     {
-        services.AddHttpClient<StaffCloudWebhookClient>(http => http.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(StaffCloudClient.PrimaryHandler)
-            .RemoveAllLoggers()
-            .AddBearerSecret(StaffCloudErrorBody.IsTokenRefusedAsync)
-            .AddSyncResilience(provider => provider.GetRequiredService<IOptions<StaffCloudOptions>>().Value.Resilience);
+        services.AddHttpClient<StaffCloudWebhookClient>().AsStaffCloud().AddStaffCloudResilience();
         services.TryAddSingleton<WebhookRegistration>();
         return services;
     }

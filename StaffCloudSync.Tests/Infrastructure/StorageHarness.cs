@@ -62,9 +62,7 @@ internal sealed class StorageHarness : IAsyncDisposable
         services.AddAzureClients(clients => clients.ConfigureDefaults(FailFast));
         services
             .AddSingleton<TimeProvider>(time)
-            .AddTableStorage(configuration)
-            .AddTenantStore()
-            .AddRunStore();
+            .AddTableStorage(configuration);
         return new StorageHarness(services.BuildServiceProvider(validateScopes: true), time, logs) { ConnectionString = connectionString };
     }
 

@@ -112,6 +112,6 @@ public sealed class StorageOptionsTests
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        return new ServiceCollection().AddLogging().AddTableStorage(configuration).AddTenantStore().AddRunStore().BuildServiceProvider();
+        return new ServiceCollection().AddLogging().AddTableStorage(configuration).BuildServiceProvider();
     }
 }
