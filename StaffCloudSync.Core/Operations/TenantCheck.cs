@@ -163,12 +163,8 @@ public sealed partial class TenantCheck(
         }
         catch (Exception e) when (IsCheckable(e, cancellationToken))
         {
-            return e switch
-            {
-                SecretNotFoundException => "missing",
-                SecretAccessDeniedException => "access denied",
-                _ => $"unreadable ({e.GetType().Name})",
-            };
+            return e switch { SecretNotFoundException => "missing", SecretAccessDeniedException => "access denied",
+                _ => $"unreadable ({e.GetType().Name})" };
         }
     }
 

@@ -151,9 +151,7 @@ public sealed class TenantRunner(
         LogPlan(context, plan, planMs);
         var applyStarted = time.GetTimestamp();
         var budget = new RunBudget(time, started, sync.Value.RunTimeBudget, stop.Token);
-        var result = context.DryRun
-            ? ApplyResult.DryRun(plan)
-            : await applier.ApplyAsync(context.MobieTrainWrites, plan, budget, cancellationToken);
+        var result = context.DryRun ? ApplyResult.DryRun(plan) : await applier.ApplyAsync(context.MobieTrainWrites, plan, budget, cancellationToken);
         var work = new RunWork(plan, result, new RunTimings(readMs, planMs, Milliseconds(applyStarted)), RunApprovals.Record(context, plan, result));
 
         // Before the status: a run that stopped half-way keeps the approval for exactly the approved persons it did not delete.
