@@ -44,11 +44,8 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
         NotificationLog.WebhookChanged(logger, target.TenantId, "deleted", webhook.Trigger ?? "?", webhook.Id);
     }
 
-    private static JsonObject Body(string trigger, Uri url) => new()
-    {
-        ["trigger"] = new JsonObject { ["event"] = trigger },
-        ["webhook"] = new JsonObject { ["url"] = url.AbsoluteUri },
-    };
+    private static JsonObject Body(string trigger, Uri url) =>
+        new() { ["trigger"] = new JsonObject { ["event"] = trigger }, ["webhook"] = new JsonObject { ["url"] = url.AbsoluteUri } };
 
     private static StaffCloudWebhook Webhook(JsonObject record) => new(
         record["id"] is JsonValue id && id.TryGetValue<long>(out var number) ? number.ToString(CultureInfo.InvariantCulture) : Text(record["id"]) ?? string.Empty,
