@@ -1,4 +1,3 @@
-using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Core.Runs.Applying;
 using StaffCloudSync.Core.Runs.Leases;
