@@ -25,8 +25,7 @@ public sealed partial class TenantCheck(
             ?? throw new SyncRunException(tenantId, SyncFailureKind.UnknownTenant, $"tenant '{tenantId}' does not exist");
 
         var lines = new Dictionary<string, TenantCheckLine>(StringComparer.Ordinal);
-        var row = RowCheck(record, rows);
-        lines[Names.Row] = row;
+        var row = lines[Names.Row] = RowCheck(record, rows);
         if (record.Settings is { } settings)
             await CheckSettingsAsync(lines, settings, row.Result != CheckResult.Fail, now, cancellationToken);
 
@@ -163,12 +162,8 @@ public sealed partial class TenantCheck(
         }
         catch (Exception e) when (IsCheckable(e, cancellationToken))
         {
-            return e switch
-            {
-                SecretNotFoundException => "missing",
-                SecretAccessDeniedException => "access denied",
-                _ => $"unreadable ({e.GetType().Name})",
-            };
+            return e switch { SecretNotFoundException => "missing", SecretAccessDeniedException => "access denied",
+                _ => $"unreadable ({e.GetType().Name})" };
         }
     }
 

@@ -46,8 +46,7 @@ public sealed class TenantOperations(
 }
 
 /// <summary>A plan as operators and scripts read it: what a run now would do, why, and with which status.</summary>
-public sealed record PlanView(
-    string TenantId, DateTimeOffset At, RunStatus WouldEndAs, SyncCounts Counts, DeletionGuardDecision DeletionGuard,
+public sealed record PlanView(string TenantId, DateTimeOffset At, RunStatus WouldEndAs, SyncCounts Counts, DeletionGuardDecision DeletionGuard,
     IReadOnlyList<PlannedActionView> Actions, IReadOnlyList<SkippedRecord> Skipped)
 {
     public string AccountId { get; init; } = string.Empty;
@@ -61,11 +60,7 @@ public sealed record PlanView(
         return new PlanView(preview.TenantId, preview.Now,
             !marker.AllowsRun ? RunStatus.Failed : plan.DeletionGuard.HoldsAny ? RunStatus.DeletionsHeld : RunStatus.Succeeded,
             plan.PlannedCounts(), plan.DeletionGuard, plan.Actions.Select(PlannedActionView.Of).ToList(), plan.SkippedRecords())
-        {
-            AccountId = marker.AccountId,
-            Marker = marker.State,
-            MarkerText = marker.StateText,
-        };
+            { AccountId = marker.AccountId, Marker = marker.State, MarkerText = marker.StateText };
     }
 }
 

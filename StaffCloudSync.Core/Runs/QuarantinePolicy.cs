@@ -20,8 +20,7 @@ public static class QuarantinePolicy
             return health;
 
         var failures = health.ConsecutiveFailures + 1;
-        return health.IsQuarantined || failures < threshold
-            ? health with { ConsecutiveFailures = failures }
+        return health.IsQuarantined || failures < threshold ? health with { ConsecutiveFailures = failures }
             : health with { ConsecutiveFailures = failures, QuarantinedAt = now, QuarantineReason = run.Reason };
     }
 

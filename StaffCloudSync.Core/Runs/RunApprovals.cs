@@ -15,18 +15,16 @@ internal static class RunApprovals
     public static HashSet<long> Settled(DeletionApproval approval, SyncPlan plan, ApplyResult result) =>
         approval.Employees.Except(Pending(plan, result)).ToHashSet();
 
-    public static IReadOnlyList<long> Deleted(DeletionApproval approval, SyncPlan plan, ApplyResult result)
+    private static IReadOnlyList<long> Deleted(DeletionApproval approval, SyncPlan plan, ApplyResult result)
     {
         var planned = Rule1Deletions(plan.Actions).Select(a => a.PersonId!.Value).ToHashSet();
         var pending = Pending(plan, result);
         return approval.Employees.Where(id => planned.Contains(id) && !pending.Contains(id)).Order().ToList();
     }
 
-    public static RunApproval? Record(RunContext context, SyncPlan plan, ApplyResult result) =>
-        context.Approval is { } approval ? ToRecord(approval, context.DryRun ? [] : Deleted(approval, plan, result)) : null;
-
-    public static RunApproval ToRecord(DeletionApproval approval, IReadOnlyList<long> deleted) =>
-        new(approval.Id, approval.ApprovedRunId, approval.GrantedBy, approval.GrantedAt, approval.ExpiresAt, approval.Employees.Order().ToList(), deleted);
+    public static RunApproval? Record(RunContext context, SyncPlan plan, ApplyResult result) => context.Approval is not { } approval ? null
+        : new(approval.Id, approval.ApprovedRunId, approval.GrantedBy, approval.GrantedAt, approval.ExpiresAt, approval.Employees.Order().ToList(),
+            context.DryRun ? [] : Deleted(approval, plan, result));
 
     private static HashSet<long> Pending(SyncPlan plan, ApplyResult result)
     {

@@ -6,7 +6,8 @@ using StaffCloudSync.Core.Runs.Records;
 
 namespace StaffCloudSync.Core.Runs;
 
-internal sealed record RunEnd(RunStatus Status, string? Reason, SyncFailureKind? FailureKind = null);
+// Next: the continuation a run that stopped early hands over to.
+internal sealed record RunEnd(RunStatus Status, string? Reason, SyncFailureKind? FailureKind = null, SyncRequest? Next = null);
 
 internal static class RunConclusion
 {
@@ -25,19 +26,20 @@ internal static class RunConclusion
     }
 
     // Past MaxContinuations Failed: a chain that never ends means the budget or the partner's pace needs an operator.
-    public static (RunEnd End, SyncRequest? Next) AtBudget(SyncRequest request, RunBudget budget, ApplyResult result, int maxContinuations)
+    public static RunEnd AtBudget(SyncRequest request, RunBudget budget, ApplyResult result, int maxContinuations)
     {
         var writes = result.Completed.Count.ToString(CultureInfo.InvariantCulture);
         var spent = $"time budget of {budget.Budget:c} (Sync:RunTimeBudget) spent after {writes} writes";
         if (request.Invocation > maxContinuations)
         {
-            return (new(RunStatus.Failed,
+            return new(RunStatus.Failed,
                 $"Configuration: {spent} in invocation {request.Invocation} of its chain, and a chain may have at most {maxContinuations} continuations; " +
-                "raise the budget, or check the partner's pace — the next scheduled run goes on", SyncFailureKind.Configuration), null);
+                "raise the budget, or check the partner's pace — the next scheduled run goes on", SyncFailureKind.Configuration);
         }
 
         var next = request.Continuation().WithTraceContext();
-        return (new(RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})"), next);
+        return new(RunStatus.Continued, $"{spent}; continuation {next.RunId} queued (invocation {next.Invocation} of chain {next.ChainId})",
+            Next: next);
     }
 
     // What a held run holds and what the operator's approval makes the next run do, naming only what applies.
@@ -87,22 +89,22 @@ internal sealed class RunStop(CancellationToken hostStopping, CancellationToken 
     public bool Stopped => _any.IsCancellationRequested;
 
     // A lost lease outranks the host: another run may own the tenant now, so no continuation is queued.
-    public (RunEnd End, SyncRequest? Next) End(SyncRequest request, int writes, ILogger logger)
+    public RunEnd End(SyncRequest request, int writes, ILogger logger)
     {
         var done = $"stopped between writes after {writes.ToString(CultureInfo.InvariantCulture)} writes";
         if (leaseLost.IsCancellationRequested)
         {
             QueueLog.LeaseLostStopped(logger, request.TenantId, request.RunId, writes);
-            return (new RunEnd(RunStatus.Failed,
+            return new RunEnd(RunStatus.Failed,
                 $"LeaseLost: the run could not renew its tenant's lease and {done}, so that no other run writes beside it; " +
-                "the queue's retry or the next run finishes the work", SyncFailureKind.Unavailable), null);
+                "the queue's retry or the next run finishes the work", SyncFailureKind.Unavailable);
         }
 
         var next = request.Continuation();
         QueueLog.HostStopping(logger, request.TenantId, request.RunId, writes, next.RunId);
-        return (new RunEnd(RunStatus.Continued,
+        return new RunEnd(RunStatus.Continued,
             $"the host is stopping (a deployment, a scale-in or a restart): {done}; continuation {next.RunId} queued " +
-            $"(invocation {next.Invocation.ToString(CultureInfo.InvariantCulture)} of chain {next.ChainId}) with the lease"), next);
+            $"(invocation {next.Invocation.ToString(CultureInfo.InvariantCulture)} of chain {next.ChainId}) with the lease", Next: next);
     }
 
     public void Dispose() => _any.Dispose();

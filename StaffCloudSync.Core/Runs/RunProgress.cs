@@ -10,18 +10,13 @@ public sealed record RunProgress(string TenantId, int Invocation, string Phase, 
 }
 
 /// <summary>Carries an inline run's listener to the applier in the async context. Reports come from parallel writes: be thread-safe.</summary>
-internal sealed class RunProgressTracker
+internal sealed class RunProgressTracker(IProgress<RunProgress> listener, string tenantId, int invocation)
 {
     private static readonly AsyncLocal<RunProgressTracker?> Active = new();
-    private readonly IProgress<RunProgress> _listener;
-    private readonly string _tenantId;
-    private int _invocation;
+    private int _invocation = invocation;
     private string _phase = "lease";
     private int _done;
     private int _planned;
-
-    private RunProgressTracker(IProgress<RunProgress> listener, string tenantId, int invocation)
-        => (_listener, _tenantId, _invocation) = (listener, tenantId, invocation);
 
     public static RunProgressTracker? Current => Active.Value;
 
@@ -61,8 +56,8 @@ internal sealed class RunProgressTracker
         Send();
     }
 
-    private void Send() => _listener.Report(new RunProgress(
-        _tenantId, Volatile.Read(ref _invocation), Volatile.Read(ref _phase), Volatile.Read(ref _done), Volatile.Read(ref _planned)));
+    private void Send() => listener.Report(new RunProgress(
+        tenantId, Volatile.Read(ref _invocation), Volatile.Read(ref _phase), Volatile.Read(ref _done), Volatile.Read(ref _planned)));
 
     private sealed class Restore(RunProgressTracker? previous) : IDisposable
     {

@@ -50,7 +50,7 @@ internal sealed class RunRecorder(RunStore runs, TenantStore tenants, int quaran
         var token = cancellationToken.IsCancellationRequested ? CancellationToken.None : cancellationToken;
         await runs.WriteAsync(final, token);
         await RecordHealthAsync(final, time.GetElapsedTime(started), token);
-        return new SyncOutcome(final, work?.Plan);
+        return new SyncOutcome(final, work?.Plan) { Continuation = end.Next };
     }
 
     // Conditional on the approval's id, so one granted while the run was going is never touched.

@@ -8,12 +8,9 @@ namespace StaffCloudSync.Core.Runs;
 public static class RunTelemetry
 {
     public static Activity? StartRunSpan(this SyncRequest request) =>
-        SyncTelemetry.StartRun(request.RunId, request.Traceparent, request.Tracestate)?
-            .SetTag(SyncTelemetry.TenantTag, request.TenantId)
-            .SetTag(SyncTelemetry.TriggerTag, request.Trigger.ToString())
-            .SetTag(SyncTelemetry.DryRunTag, request.DryRun)
-            .SetTag("chain", request.ChainId ?? request.RunId)
-            .SetTag("invocation", request.Invocation);
+        SyncTelemetry.StartRun(request.RunId, request.Traceparent, request.Tracestate)?.SetTag(SyncTelemetry.TenantTag, request.TenantId)
+            .SetTag(SyncTelemetry.TriggerTag, request.Trigger.ToString()).SetTag(SyncTelemetry.DryRunTag, request.DryRun)
+            .SetTag("chain", request.ChainId ?? request.RunId).SetTag("invocation", request.Invocation);
 
     // The queue trigger opens a queued run's span itself.
     internal static Func<SyncRequest, Func<Task<SyncOutcome>>, Task<SyncOutcome>> EachInItsSpan(

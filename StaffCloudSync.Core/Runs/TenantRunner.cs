@@ -1,4 +1,3 @@
-using StaffCloudSync.Core.Engine.Planning;
 using StaffCloudSync.Core.Platform.Failures;
 using StaffCloudSync.Core.Runs.Applying;
 using StaffCloudSync.Core.Runs.Leases;
@@ -77,8 +76,7 @@ public sealed class TenantRunner(
             while (true)
             {
                 var current = request;
-                var outcome = around is null
-                    ? await RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken)
+                var outcome = around is null ? await RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken)
                     : await around(current, () => RunAsync(current, leaseRunId, CancellationToken.None, cancellationToken));
                 if (outcome.Continuation is not { } next)
                     return outcome;
@@ -148,12 +146,16 @@ public sealed class TenantRunner(
         var planStarted = time.GetTimestamp();
         var plan = RunTelemetry.PlanInSpan(snapshot, context);
         var planMs = Milliseconds(planStarted);
-        LogPlan(context, plan, planMs);
+        SyncLog.Planned(logger, context.TenantId, context.RunId, plan.Actions.Count, planMs);
+        foreach (var skip in plan.Skips)
+            SyncLog.Skipped(logger, context.TenantId, skip.EmployeeId, skip.Reason.ToString());
+
+        if (plan.DeletionGuard is { HoldsAny: true } guard)
+            SyncLog.DeletionsHeld(logger, context.TenantId, context.RunId, guard.Deletions, guard.Threshold, guard.SyncedPersons);
+
         var applyStarted = time.GetTimestamp();
         var budget = new RunBudget(time, started, sync.Value.RunTimeBudget, stop.Token);
-        var result = context.DryRun
-            ? ApplyResult.DryRun(plan)
-            : await applier.ApplyAsync(context.MobieTrainWrites, plan, budget, cancellationToken);
+        var result = context.DryRun ? ApplyResult.DryRun(plan) : await applier.ApplyAsync(context.MobieTrainWrites, plan, budget, cancellationToken);
         var work = new RunWork(plan, result, new RunTimings(readMs, planMs, Milliseconds(applyStarted)), RunApprovals.Record(context, plan, result));
 
         // Before the status: a run that stopped half-way keeps the approval for exactly the approved persons it did not delete.
@@ -171,31 +173,17 @@ public sealed class TenantRunner(
 
         if (result.BudgetSpent)
         {
-            var (atBudget, next) = RunConclusion.AtBudget(context.Request, budget, result, sync.Value.MaxContinuations);
-            SyncLog.BudgetSpent(logger, context.TenantId, context.RunId, result.Completed.Count, next?.RunId);
-            var stopped = await _recorder.FinishAsync(context.Request, context.Now, started, atBudget, work, cancellationToken);
-            return stopped with { Continuation = next };
+            var atBudget = RunConclusion.AtBudget(context.Request, budget, result, sync.Value.MaxContinuations);
+            SyncLog.BudgetSpent(logger, context.TenantId, context.RunId, result.Completed.Count, atBudget.Next?.RunId);
+            return await _recorder.FinishAsync(context.Request, context.Now, started, atBudget, work, cancellationToken);
         }
 
         return await _recorder.FinishAsync(context.Request, context.Now, started, RunConclusion.Of(plan, result), work, cancellationToken);
     }
 
-    private async Task<SyncOutcome> StoppedAsync(SyncRequest request, DateTimeOffset startedAt, long started, RunStop stop, RunWork? work, CancellationToken cancellationToken)
-    {
-        var (end, next) = stop.End(request, work?.Result.Completed.Count ?? 0, logger);
-        var stopped = await _recorder.FinishAsync(request, startedAt, started, end, work, cancellationToken);
-        return stopped with { Continuation = next };
-    }
-
-    private void LogPlan(RunContext context, SyncPlan plan, long planMs)
-    {
-        SyncLog.Planned(logger, context.TenantId, context.RunId, plan.Actions.Count, planMs);
-        foreach (var skip in plan.Skips)
-            SyncLog.Skipped(logger, context.TenantId, skip.EmployeeId, skip.Reason.ToString());
-
-        if (plan.DeletionGuard is { HoldsAny: true } guard)
-            SyncLog.DeletionsHeld(logger, context.TenantId, context.RunId, guard.Deletions, guard.Threshold, guard.SyncedPersons);
-    }
+    private Task<SyncOutcome> StoppedAsync(
+        SyncRequest request, DateTimeOffset startedAt, long started, RunStop stop, RunWork? work, CancellationToken cancellationToken) =>
+        _recorder.FinishAsync(request, startedAt, started, stop.End(request, work?.Result.Completed.Count ?? 0, logger), work, cancellationToken);
 
     // The lease passes to the continuation first, so no other run gets in between; if its message cannot be queued, it is given back.
     private async Task<bool> HandOverAsync(SyncRequest request, SyncRequest next, CancellationToken cancellationToken)

@@ -21,8 +21,7 @@ internal sealed class ApplyRun(
     private string _phase = string.Empty;
     public SyncCounter Counter { get; } = new();
 
-    public async Task PhaseAsync<T>(string phase, IEnumerable<T> actions, Func<T, CancellationToken, Task> write)
-        where T : SyncAction
+    public async Task PhaseAsync<T>(string phase, IEnumerable<T> actions, Func<T, CancellationToken, Task> write) where T : SyncAction
     {
         if (_runLevelError is not null || _budgetSpent)
             return;
@@ -40,8 +39,7 @@ internal sealed class ApplyRun(
 
     public void Dispose() => _stop.Dispose();
 
-    private async Task ExecuteAsync<T>(T action, Func<T, CancellationToken, Task> write)
-        where T : SyncAction
+    private async Task ExecuteAsync<T>(T action, Func<T, CancellationToken, Task> write) where T : SyncAction
     {
         if (_stop.IsCancellationRequested || _budgetSpent)
             return;

@@ -32,12 +32,7 @@ public sealed class PlanApplier(IMobieTrainClient client, IOptions<SyncOptions> 
         return run.Result();
     }
 
-    private static int WaveOf(SyncAction action) => action switch
-    {
-        ReplaceInvitationAction r => r.Wave,
-        UpdateUserAction u => u.Wave,
-        _ => 0,
-    };
+    private static int WaveOf(SyncAction action) => action switch { ReplaceInvitationAction r => r.Wave, UpdateUserAction u => u.Wave, _ => 0 };
 }
 
 /// <summary>What applying a plan did. <see cref="Completed"/> lets an approval of deletions keep exactly the persons not yet deleted.</summary>

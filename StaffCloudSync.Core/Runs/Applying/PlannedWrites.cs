@@ -48,16 +48,12 @@ internal sealed class PlannedWrites(IMobieTrainClient client, MobieTrainWriteTar
         planned.ExternalId, planned.FirstName, planned.LastName, planned.Email, planned.Phone, planned.Language, Resolve(planned.Groups));
 
     private PersonPatch ToPatch(PlannedPatch patch) => new(
-        patch.FirstName, patch.LastName, patch.Email, patch.Phone, patch.Language,
-        patch.Groups is null ? null : Resolve(patch.Groups));
+        patch.FirstName, patch.LastName, patch.Email, patch.Phone, patch.Language, patch.Groups is null ? null : Resolve(patch.Groups));
 
     // A group whose create failed cannot be referenced: that record fails, the run goes on.
-    private List<string> Resolve(IReadOnlyList<GroupRef> groups) =>
-    [
-        .. groups.Select(reference => reference.GroupId ?? (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created)
-            ? created
-            : throw new MissingGroupException(reference.PendingSource.Value))),
-    ];
+    private List<string> Resolve(IReadOnlyList<GroupRef> groups) => [.. groups.Select(reference => reference.GroupId
+        ?? (_createdGroups.TryGetValue(reference.PendingSource!.Value, out var created) ? created
+            : throw new MissingGroupException(reference.PendingSource.Value)))];
 
     internal sealed class MissingGroupException(GroupSource source)
         : Exception($"the group of {source} could not be created in this run, so this write was not attempted");

@@ -65,9 +65,7 @@ public sealed class TableTenantLeases(StorageTables tables, TimeProvider time) :
             return false;
 
         var lease = new TableEntity(Partition, tenantId)
-        {
-            [RunIdColumn] = toRunId, [ExpiresAtColumn] = time.GetUtcNow() + duration, [HandedOverColumn] = true,
-        };
+            { [RunIdColumn] = toRunId, [ExpiresAtColumn] = time.GetUtcNow() + duration, [HandedOverColumn] = true };
         return await OursAsync(table.UpdateEntityAsync(lease, current.ETag, TableUpdateMode.Replace, cancellationToken));
     }
 

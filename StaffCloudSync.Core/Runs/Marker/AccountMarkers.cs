@@ -8,8 +8,7 @@ namespace StaffCloudSync.Core.Runs.Marker;
 public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<AccountMarkers> logger)
 {
     // A dry run ends as if a new account's marker were there.
-    public async Task<AccountMarkerCheck> EnsureAsync(
-        MobieTrainWriteTarget target, bool dryRun, MobieTrainSnapshot snapshot, CancellationToken cancellationToken)
+    public async Task EnsureAsync(MobieTrainWriteTarget target, bool dryRun, MobieTrainSnapshot snapshot, CancellationToken cancellationToken)
     {
         var check = AccountMarkerCheck.Of(target.TenantId, target.AccountId, snapshot);
         if (check.FailureMessage is { } failure)
@@ -20,8 +19,6 @@ public sealed class AccountMarkers(IMobieTrainClient mobieTrain, ILogger<Account
 
         if (check.State == AccountMarkerState.MissingNewAccount && !dryRun)
             await CreateAsync(target, cancellationToken);
-
-        return check;
     }
 
     public async Task CreateAsync(MobieTrainWriteTarget target, CancellationToken cancellationToken)

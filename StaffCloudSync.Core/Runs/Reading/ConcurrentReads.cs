@@ -23,8 +23,7 @@ internal sealed class ConcurrentReads(CancellationToken cancellationToken) : IDi
         }
         catch (Exception)
         {
-            var cause = _started.Where(t => t.IsFaulted)
-                .SelectMany(t => t.Exception!.InnerExceptions)
+            var cause = _started.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions)
                 .FirstOrDefault(e => e is not OperationCanceledException);
             if (cause is not null)
                 ExceptionDispatchInfo.Capture(cause).Throw();

@@ -80,8 +80,7 @@ internal sealed class MissingEmployeeProbe(IStaffCloudClient staffCloud, ILogger
 
     private static SyncRunException NotProven(
         StaffCloudTarget target, int notFound, string why, SyncFailureKind kind = SyncFailureKind.InvalidResponse, Exception? inner = null) =>
-        new(target.TenantId, kind,
-            $"tenant '{target.TenantId}': the single read path does not work: {why}; the 404s of {notFound} synced " +
+        new(target.TenantId, kind, $"tenant '{target.TenantId}': the single read path does not work: {why}; the 404s of {notFound} synced " +
             "person(s) prove no deletion, and nothing was written", inner);
 }
 

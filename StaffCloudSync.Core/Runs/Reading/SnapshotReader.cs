@@ -46,19 +46,14 @@ public sealed class SnapshotReader(
         var proof = await new MissingEmployeeProbe(staffCloud, logger).ProveAsync(staffCloudTarget, settings, employeeList, synced, cancellationToken);
         employeeList.AddRange(proof.ReadSingly);
 
-        return new TenantSnapshot(
-            new StaffCloudSnapshot(employeeList, currentEvents, confirmed)
-            {
-                ProvenDeleted = proof.ProvenDeleted,
-                OmittedByList = proof.ReadSingly.Select(e => e.Id).ToHashSet(),
-                ReadPathProof = proof.ReadPathProof,
-            },
-            mobieTrainSnapshot);
+        return new TenantSnapshot(new StaffCloudSnapshot(employeeList, currentEvents, confirmed)
+        {
+            ProvenDeleted = proof.ProvenDeleted, OmittedByList = proof.ReadSingly.Select(e => e.Id).ToHashSet(), ReadPathProof = proof.ReadPathProof,
+        }, mobieTrainSnapshot);
     }
 
     // N of the deletion guard counts records: users and invitations per synced person.
     private static Dictionary<long, int> SyncedRecordsByEmployee(MobieTrainSnapshot snapshot) =>
         snapshot.Users.Select(u => u.ExternalId).Concat(snapshot.Invitations.Select(i => i.ExternalId))
-            .Select(Definitions.SyncedEmployeeId).OfType<long>()
-            .CountBy(id => id).ToDictionary();
+            .Select(Definitions.SyncedEmployeeId).OfType<long>().CountBy(id => id).ToDictionary();
 }

@@ -54,11 +54,8 @@ public sealed class RunResults(RunStore runs)
         rows.AddRange(run.HeldDeletions.Select(h => new RunResultRow(h.EmployeeId, h.MobieTrainId,
             h.Kind == PersonKind.User ? "removeUser" : "removeInvitation", "DeactivatedRemoved", "held by the deletion guard", "held")));
 
-        return rows.Distinct()
-            .OrderBy(r => r.EmployeeId)
-            .ThenBy(r => r.Action, StringComparer.Ordinal)
-            .ThenBy(r => r.MobieTrainId, StringComparer.Ordinal)
-            .ToList();
+        return rows.Distinct().OrderBy(r => r.EmployeeId).ThenBy(r => r.Action, StringComparer.Ordinal)
+            .ThenBy(r => r.MobieTrainId, StringComparer.Ordinal).ToList();
     }
 
     public static string ToCsv(IEnumerable<RunResultRow> rows)

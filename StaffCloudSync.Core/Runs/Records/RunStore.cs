@@ -16,11 +16,11 @@ public sealed class RunStore(StorageTables storage)
         if (!TableKeys.IsValid(record.TenantId) || !TableKeys.IsValid(record.RunId) || record.RunId.Length > 200)
             throw new ArgumentException("A run record needs a tenant id and a run id (up to 200 characters) usable as table keys.", nameof(record));
 
-        var details = new RunDetails(record.Skipped, record.HeldDeletions, record.Failures, record.Approval);
         string? blobName = null;
-        if (details.Count > 0 || details.Approval is not null)
+        if (record.Skipped.Count + record.HeldDeletions.Count + record.Failures.Count > 0 || record.Approval is not null)
         {
             blobName = $"{record.TenantId}/{record.RunId}.json";
+            var details = new RunDetails(record.Skipped, record.HeldDeletions, record.Failures, record.Approval);
             await UploadAsync(blobName, details, RunJson.Default.RunDetails, cancellationToken);
         }
 
@@ -85,8 +85,7 @@ public sealed class RunStore(StorageTables storage)
 
     public async Task<RunWrites> GetWritesAsync(string tenantId, string runId, CancellationToken cancellationToken) =>
         await DownloadAsync(WritesBlob(tenantId, runId), cancellationToken) is { } content
-            ? JsonSerializer.Deserialize(content.ToMemory().Span, RunJson.Default.RunWrites) ?? RunWrites.Empty
-            : RunWrites.Empty;
+            ? JsonSerializer.Deserialize(content.ToMemory().Span, RunJson.Default.RunWrites) ?? RunWrites.Empty : RunWrites.Empty;
 
     private static string WritesBlob(string tenantId, string runId) => $"{tenantId}/{runId}.writes.json";
 
@@ -131,12 +130,8 @@ public sealed class RunStore(StorageTables storage)
     }
 }
 
-internal sealed record RunDetails(
-    IReadOnlyList<SkippedRecord> Skipped, IReadOnlyList<HeldDeletion> HeldDeletions, IReadOnlyList<RecordFailure> Failures,
-    RunApproval? Approval = null)
-{
-    public int Count => Skipped.Count + HeldDeletions.Count + Failures.Count;
-}
+internal sealed record RunDetails(IReadOnlyList<SkippedRecord> Skipped, IReadOnlyList<HeldDeletion> HeldDeletions,
+    IReadOnlyList<RecordFailure> Failures, RunApproval? Approval = null);
 
 // Enums as names: the stored JSON stays readable and survives a reordering of the enum members.
 [JsonSourceGenerationOptions(UseStringEnumConverter = true, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]

@@ -57,12 +57,8 @@ public sealed class EarlyRunSchedule(StorageTables tables, ILogger<EarlyRunSched
             return (row.DueRunId == runId ? next.WithoutDueRun() : next, start);
         }, cancellationToken);
 
-    public async Task<EarlyRunState> GetAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        var table = await tables.Leases.GetAsync(cancellationToken);
-        var read = await table.GetEntityIfExistsAsync<TableEntity>(Partition, tenantId, cancellationToken: cancellationToken);
-        return read.HasValue ? Read(read.Value!) : EarlyRunState.None;
-    }
+    public Task<EarlyRunState> GetAsync(string tenantId, CancellationToken cancellationToken) =>
+        ChangeAsync(tenantId, row => ((EarlyRunState?)null, row), cancellationToken);
 
     // decide chooses the new row (null: leave it); written if the ETag still holds.
     private async Task<T> ChangeAsync<T>(string tenantId, Func<EarlyRunState, (EarlyRunState? Next, T Result)> decide, CancellationToken cancellationToken)

@@ -15,8 +15,7 @@ internal sealed record NotificationFields(NotificationField? Trigger, Notificati
 {
     // The registration's shape first; only a known trigger name counts, so no other text of the body can reach a log line.
     public string? KnownEvent => new[] { Trigger?.Nested?.Event, Event?.Text, Trigger?.Text, Type?.Text, Event?.Nested?.Name }
-        .Select(NotificationBody.Known)
-        .FirstOrDefault(e => e is not null);
+        .Select(NotificationBody.Known).FirstOrDefault(e => e is not null);
 }
 
 // "event": "x" or "event": {"name": "x"}.

@@ -24,8 +24,7 @@ public sealed class NotificationOptionsValidator : IValidateOptions<Notification
     }
 
     // Also the check of the CLI's --base-url, so the option and the setting accept the same addresses.
-    public static bool IsUsable(Uri? uri) =>
-        uri is { IsAbsoluteUri: true, Query: "", Fragment: "", UserInfo: "" }
+    public static bool IsUsable(Uri? uri) => uri is { IsAbsoluteUri: true, Query: "", Fragment: "", UserInfo: "" }
         && (uri.Scheme == Uri.UriSchemeHttps || (uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback));
 }
 

@@ -44,16 +44,12 @@ public sealed class StaffCloudWebhookClient(HttpClient http, IOptions<StaffCloud
         NotificationLog.WebhookChanged(logger, target.TenantId, "deleted", webhook.Trigger ?? "?", webhook.Id);
     }
 
-    private static JsonObject Body(string trigger, Uri url) => new()
-    {
-        ["trigger"] = new JsonObject { ["event"] = trigger },
-        ["webhook"] = new JsonObject { ["url"] = url.AbsoluteUri },
-    };
+    private static JsonObject Body(string trigger, Uri url) =>
+        new() { ["trigger"] = new JsonObject { ["event"] = trigger }, ["webhook"] = new JsonObject { ["url"] = url.AbsoluteUri } };
 
     private static StaffCloudWebhook Webhook(JsonObject record) => new(
         record["id"] is JsonValue id && id.TryGetValue<long>(out var number) ? number.ToString(CultureInfo.InvariantCulture) : Text(record["id"]) ?? string.Empty,
-        Text((record["trigger"] as JsonObject)?["event"]),
-        Text((record["webhook"] as JsonObject)?["url"]));
+        Text((record["trigger"] as JsonObject)?["event"]), Text((record["webhook"] as JsonObject)?["url"]));
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
