@@ -106,13 +106,11 @@ internal sealed class SyncGroups
 
     /// <summary>The lowest assignment id's project name wins, so disagreeing answers still give one; <c>Project &lt;id&gt;</c> without one.</summary>
     private static Dictionary<long, string> ReadProjectNames(
-        Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments)
-    {
-        return assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id)
+        Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments) =>
+        assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id)
             .Select(a => (ProjectId: currentEvents.GetValueOrDefault(a.EventId)?.ProjectId, Name: PersonName.Normalize(a.ProjectName)))
             .Where(a => a.ProjectId is not null).GroupBy(a => a.ProjectId!.Value).ToDictionary(g => g.Key,
                 g => g.Select(a => a.Name).FirstOrDefault(n => n is not null) ?? "Project " + g.Key.ToString(CultureInfo.InvariantCulture));
-    }
 
     /// <summary>Case-insensitive: the exact match, else the lowest id (<paramref name="ordered"/>); a name no group has is pending.</summary>
     private static (IReadOnlyList<GroupRef>, IReadOnlySet<string>) ResolveBaseGroups(IReadOnlyList<string> names, List<MobieTrainUserGroup> ordered)
