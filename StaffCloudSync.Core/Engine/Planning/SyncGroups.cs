@@ -57,10 +57,6 @@ internal sealed class SyncGroups
         ? events.Select(GroupSource.Event).ToList()
         : events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>().Distinct().Order().Select(GroupSource.Project).ToList();
 
-    /// <summary>The event's project name for <c>{project}</c>: empty without a project, null when this run cannot know it.</summary>
-    public string? ProjectNameOf(StaffCloudEvent staffCloudEvent) =>
-        staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
-
     /// <summary>Rule 4, the only place that plans a group action: creates what the planned group sets need (base groups first, by
     /// name only) and renames the current groups of the tenant's mode; no group is ever deleted.</summary>
     public IEnumerable<SyncAction> Actions(IEnumerable<IReadOnlyList<GroupRef>> plannedGroupSets)
@@ -92,7 +88,7 @@ internal sealed class SyncGroups
         foreach (var eventId in _currentEvents.Keys.Order())
         {
             var staffCloudEvent = _currentEvents[eventId];
-            var projectName = ProjectNameOf(staffCloudEvent);
+            var projectName = staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
             // No one confirmed on the project's current events: no name was read, and a guessed one would flip back and forth.
             if (template.UsesProject && projectName is null)
                 continue;
