@@ -83,8 +83,7 @@ public static class SyncTelemetry
     public static Activity? StartDispatch(string tenantId)
     {
         var links = Activity.Current is { } timer ? new[] { new ActivityLink(timer.Context) } : null;
-        var activity = Source.StartActivity(ActivityKind.Producer, new ActivityContext(), links: links, name: DispatchSpan);
-        return activity?.SetTag(TenantTag, tenantId);
+        return Source.StartActivity(ActivityKind.Producer, new ActivityContext(), links: links, name: DispatchSpan)?.SetTag(TenantTag, tenantId);
     }
 
     public static (string? Traceparent, string? Tracestate) CurrentTraceContext() =>
