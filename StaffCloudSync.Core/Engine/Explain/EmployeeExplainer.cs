@@ -32,10 +32,9 @@ public static class EmployeeExplainer
     private static StaffCloudFacts Facts(StaffCloudEmployee employee, List<EventFacts> events, string? defaultCallingCode)
     {
         var profile = MappedProfile.From(employee, defaultCallingCode);
-        var phone = profile.Phone is not null ? "valid"
-            : string.IsNullOrWhiteSpace(employee.Mobile) && string.IsNullOrWhiteSpace(employee.Phone) ? "absent" : "invalid";
+        // Absent only when both numbers are blank: their concatenation is blank exactly then.
         return new StaffCloudFacts(employee.Status, StatusMeaning(employee.Status), profile.FirstName is not null, profile.LastName is not null,
-            Validity(employee.Email, profile.Email), phone, profile.Language, events);
+            Validity(employee.Email, profile.Email), Validity(employee.Mobile + employee.Phone, profile.Phone), profile.Language, events);
     }
 
     private static List<EventFacts> ConfirmedEvents(TenantSnapshot snapshot, PlanningIndex index, long employeeId)
@@ -46,7 +45,9 @@ public static class EmployeeExplainer
             .Select(id =>
             {
                 eventsById.TryGetValue(id, out var staffCloudEvent);
-                var source = GroupOf(index, id, staffCloudEvent);
+                // The event's group in the tenant's mode: its own, or its project's (none for an event without a project).
+                GroupSource? source = index.Groups.Mode != GroupMode.Project ? GroupSource.Event(id)
+                    : staffCloudEvent?.ProjectId is { } projectId ? GroupSource.Project(projectId) : null;
                 var group = source is { } s ? index.Groups.Existing(s) : null;
                 var name = group?.Name ?? (source is { } expected ? index.Groups.ExpectedNames.GetValueOrDefault(expected) : null);
                 return new EventFacts(id, staffCloudEvent?.Name, staffCloudEvent?.Status, staffCloudEvent?.Start, staffCloudEvent?.End,
@@ -54,12 +55,6 @@ public static class EmployeeExplainer
             })
             .ToList();
     }
-
-    /// <summary>The event's group in the tenant's mode: its own, or its project's (none for an event without a project).</summary>
-    private static GroupSource? GroupOf(PlanningIndex index, long eventId, StaffCloudEvent? staffCloudEvent) =>
-        index.Groups.Mode == GroupMode.Project
-            ? staffCloudEvent?.ProjectId is { } projectId ? GroupSource.Project(projectId) : null
-            : GroupSource.Event(eventId);
 
     private static string GroupsDecision(PlanSettings settings)
     {

@@ -57,10 +57,6 @@ internal sealed class SyncGroups
         ? events.Select(GroupSource.Event).ToList()
         : events.Select(id => _currentEvents.GetValueOrDefault(id)?.ProjectId).OfType<long>().Distinct().Order().Select(GroupSource.Project).ToList();
 
-    /// <summary>The event's project name for <c>{project}</c>: empty without a project, null when this run cannot know it.</summary>
-    public string? ProjectNameOf(StaffCloudEvent staffCloudEvent) =>
-        staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
-
     /// <summary>Rule 4, the only place that plans a group action: creates what the planned group sets need (base groups first, by
     /// name only) and renames the current groups of the tenant's mode; no group is ever deleted.</summary>
     public IEnumerable<SyncAction> Actions(IEnumerable<IReadOnlyList<GroupRef>> plannedGroupSets)
@@ -92,7 +88,7 @@ internal sealed class SyncGroups
         foreach (var eventId in _currentEvents.Keys.Order())
         {
             var staffCloudEvent = _currentEvents[eventId];
-            var projectName = ProjectNameOf(staffCloudEvent);
+            var projectName = staffCloudEvent.ProjectId is { } projectId ? ProjectNames.GetValueOrDefault(projectId) : string.Empty;
             // No one confirmed on the project's current events: no name was read, and a guessed one would flip back and forth.
             if (template.UsesProject && projectName is null)
                 continue;
@@ -106,13 +102,11 @@ internal sealed class SyncGroups
 
     /// <summary>The lowest assignment id's project name wins, so disagreeing answers still give one; <c>Project &lt;id&gt;</c> without one.</summary>
     private static Dictionary<long, string> ReadProjectNames(
-        Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments)
-    {
-        return assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id)
+        Dictionary<long, StaffCloudEvent> currentEvents, IReadOnlyList<StaffCloudAssignment> assignments) =>
+        assignments.Where(Definitions.IsConfirmed).OrderBy(a => a.Id)
             .Select(a => (ProjectId: currentEvents.GetValueOrDefault(a.EventId)?.ProjectId, Name: PersonName.Normalize(a.ProjectName)))
             .Where(a => a.ProjectId is not null).GroupBy(a => a.ProjectId!.Value).ToDictionary(g => g.Key,
                 g => g.Select(a => a.Name).FirstOrDefault(n => n is not null) ?? "Project " + g.Key.ToString(CultureInfo.InvariantCulture));
-    }
 
     /// <summary>Case-insensitive: the exact match, else the lowest id (<paramref name="ordered"/>); a name no group has is pending.</summary>
     private static (IReadOnlyList<GroupRef>, IReadOnlySet<string>) ResolveBaseGroups(IReadOnlyList<string> names, List<MobieTrainUserGroup> ordered)

@@ -30,12 +30,9 @@ public sealed partial class GroupNameTemplate
     }
 
     /// <summary>Trimmed, control characters dropped, at most 255 characters; a null <paramref name="projectName"/> renders as nothing.</summary>
-    public string Render(StaffCloudEvent staffCloudEvent, string? projectName = null)
-    {
-        if (Subject != GroupNameSubject.Event)
-            throw new InvalidOperationException("A project group template cannot name an event's group.");
-
-        return Render(GroupExternalIds.ForEventGroup(staffCloudEvent.Id), part => part.Kind switch
+    public string Render(StaffCloudEvent staffCloudEvent, string? projectName = null) => Subject != GroupNameSubject.Event
+        ? throw new InvalidOperationException("A project group template cannot name an event's group.")
+        : Render(GroupExternalIds.ForEventGroup(staffCloudEvent.Id), part => part.Kind switch
         {
             PartKind.Id => staffCloudEvent.Id.ToString(CultureInfo.InvariantCulture),
             PartKind.Name => staffCloudEvent.Name,
@@ -43,20 +40,15 @@ public sealed partial class GroupNameTemplate
             PartKind.End => (staffCloudEvent.End ?? staffCloudEvent.Start)?.ToString(part.Value, CultureInfo.InvariantCulture),
             _ => projectName,
         });
-    }
 
-    public string RenderProject(long projectId, string projectName)
-    {
-        if (Subject != GroupNameSubject.Project)
-            throw new InvalidOperationException("An event group template cannot name a project's group.");
-
-        return Render(GroupExternalIds.ForProjectGroup(projectId), part => part.Kind switch
+    public string RenderProject(long projectId, string projectName) => Subject != GroupNameSubject.Project
+        ? throw new InvalidOperationException("An event group template cannot name a project's group.")
+        : Render(GroupExternalIds.ForProjectGroup(projectId), part => part.Kind switch
         {
             PartKind.Id => projectId.ToString(CultureInfo.InvariantCulture),
             PartKind.Project => projectName,
             _ => string.Empty,
         });
-    }
 
     // A name that renders empty (an event without a name, say) falls back to the group's externalId: never a blank group.
     private string Render(string fallback, Func<Part, string?> placeholder)

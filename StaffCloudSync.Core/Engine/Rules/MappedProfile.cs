@@ -9,11 +9,8 @@ public sealed record MappedProfile(string? FirstName, string? LastName, string? 
     public bool HasContact => Email is not null || Phone is not null;
 
     public static MappedProfile From(StaffCloudEmployee employee, string? defaultCallingCode) => new(
-        PersonName.Normalize(employee.FirstName),
-        PersonName.Normalize(employee.LastName),
-        EmailAddress.Normalize(employee.Email),
-        PhoneNumber.FirstValid(employee.Mobile, employee.Phone, defaultCallingCode),
-        LanguageCode.Resolve(employee.CommunicationLanguage));
+        PersonName.Normalize(employee.FirstName), PersonName.Normalize(employee.LastName), EmailAddress.Normalize(employee.Email),
+        PhoneNumber.FirstValid(employee.Mobile, employee.Phone, defaultCallingCode), LanguageCode.Resolve(employee.CommunicationLanguage));
 
     public string MissingNames => (FirstName, LastName) switch
     {

@@ -11,8 +11,7 @@ public static class PersonName
             return null;
 
         // Control characters (tabs, line breaks, NULs) never belong in a display name and break some clients.
-        var cleaned = value.Any(char.IsControl) ? new string(value.Where(c => !char.IsControl(c)).ToArray()) : value;
-        cleaned = cleaned.Trim();
+        var cleaned = (value.Any(char.IsControl) ? new string(value.Where(c => !char.IsControl(c)).ToArray()) : value).Trim();
         return cleaned.Length == 0 ? null : Truncate(cleaned, MaxLength);
     }
 

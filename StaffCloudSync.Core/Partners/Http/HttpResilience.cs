@@ -63,7 +63,7 @@ public static class HttpResilience
     {
         // The library's DisableForUnsafeHttpMethods would never retry a write; ours are safe to retry with a key.
         var request = context.GetRequestMessage() ?? outcome.Result?.RequestMessage;
-        if (request is not null && !IsSafe(request.Method) && !IdempotencyKey.IsPresent(request))
+        if (request is not null && !IsSafe(request.Method) && !request.Headers.Contains(IdempotencyKey.HeaderName))
             return false;
 
         return outcome switch

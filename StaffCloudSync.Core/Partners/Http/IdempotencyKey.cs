@@ -5,12 +5,6 @@ public static class IdempotencyKey
 {
     public const string HeaderName = "Idempotency-Key";
 
-    public static string Derive(params string?[] parts)
-    {
-        var joined = string.Join('\u001f', parts.Select(p => p ?? "\u0000"));
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)));
-    }
-
-    public static bool IsPresent(HttpRequestMessage? request) =>
-        request is not null && request.Headers.Contains(HeaderName);
+    public static string Derive(params string?[] parts) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts.Select(p => p ?? "\u0000")))));
 }

@@ -33,20 +33,14 @@ public static class RetryAfter
         _ => null,
     };
 
-    private static TimeSpan? FromRateLimitReset(HttpResponseHeaders headers, DateTimeOffset now)
-    {
-        if (!headers.TryGetValues(RateLimitReset, out var values)
-            || !double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var reset)
-            || double.IsNaN(reset) || reset < 0)
-        {
-            return null;
-        }
-
-        return double.IsInfinity(reset) ? Longest
-            : reset < SecondsThreshold ? Bounded(TimeSpan.FromSeconds(reset))
-            // A Unix timestamp: compared in seconds, so that no value a double can hold overflows a date.
-            : Bounded(TimeSpan.FromSeconds(Math.Min(reset - now.ToUnixTimeSeconds(), Longest.TotalSeconds)));
-    }
+    private static TimeSpan? FromRateLimitReset(HttpResponseHeaders headers, DateTimeOffset now) =>
+        !headers.TryGetValues(RateLimitReset, out var values)
+        || !double.TryParse(values.FirstOrDefault(), NumberStyles.Float, CultureInfo.InvariantCulture, out var reset)
+        || double.IsNaN(reset) || reset < 0 ? null
+        : double.IsInfinity(reset) ? Longest
+        : reset < SecondsThreshold ? Bounded(TimeSpan.FromSeconds(reset))
+        // A Unix timestamp: compared in seconds, so that no value a double can hold overflows a date.
+        : Bounded(TimeSpan.FromSeconds(Math.Min(reset - now.ToUnixTimeSeconds(), Longest.TotalSeconds)));
 
     private static TimeSpan Bounded(TimeSpan value) => value < TimeSpan.Zero ? TimeSpan.Zero : value > Longest ? Longest : value;
 }

@@ -9,14 +9,6 @@ public class SyncRunException(string tenantId, SyncFailureKind kind, string mess
     public bool IsTransient => Kind is SyncFailureKind.Unavailable;
 }
 
-/// <summary>Why a run failed, for the run record, retries, quarantine and the on-demand endpoints' HTTP status.</summary>
-public enum SyncFailureKind
-{
-    // The one kind a later retry can fix.
-    Unavailable,
-    Authentication,
-    InvalidResponse,
-    Configuration,
-    MissingSecret,
-    UnknownTenant,
-}
+/// <summary>Why a run failed, for the run record, retries, quarantine and the on-demand endpoints' HTTP status; only
+/// <c>Unavailable</c> is one a later retry can fix.</summary>
+public enum SyncFailureKind { Unavailable, Authentication, InvalidResponse, Configuration, MissingSecret, UnknownTenant }

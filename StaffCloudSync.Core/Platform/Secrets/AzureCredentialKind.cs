@@ -2,12 +2,8 @@ using Azure.Identity;
 
 namespace StaffCloudSync.Core.Platform.Secrets;
 
-public enum AzureCredentialKind
-{
-    ManagedIdentity,
-    /// <summary>The developer's own sign-in (Azure CLI, Visual Studio, environment): for a local run against a real vault.</summary>
-    Developer,
-}
+/// <summary><c>Developer</c> is the developer's own sign-in (Azure CLI, Visual Studio, environment): for a local run against a real vault.</summary>
+public enum AzureCredentialKind { ManagedIdentity, Developer }
 
 /// <summary>Builds the one credential type configuration asks for, instead of a DefaultAzureCredential probing chain in production.</summary>
 public static class AzureCredentials

@@ -16,9 +16,7 @@ public sealed class KeyVaultOptions
     internal TimeSpan CacheDuration { get; set; } = DefaultCacheDuration;
 
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
-    [
-        new(nameof(CacheDuration), $"it is now the constant {DefaultCacheDuration} (KeyVaultOptions.DefaultCacheDuration)"),
-    ];
+        [new(nameof(CacheDuration), $"it is now the constant {DefaultCacheDuration} (KeyVaultOptions.DefaultCacheDuration)")];
 }
 
 /// <summary>Checks <c>KeyVault:*</c> only with the Key Vault provider, read from the raw setting: reading

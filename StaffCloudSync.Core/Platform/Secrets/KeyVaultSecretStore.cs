@@ -62,7 +62,8 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
             SecretsLog.SecretNotFound(logger, name, vault);
             throw new SecretNotFoundException(name, ex);
         }
-        catch (RequestFailedException ex) when (ex.Status == 403 && IsDisabledSecret(ex))
+        catch (RequestFailedException ex) when (ex.Status == 403 && (ex.Message.Contains("SecretDisabled", StringComparison.OrdinalIgnoreCase)
+            || ex.Message.Contains("disabled secret", StringComparison.OrdinalIgnoreCase)))
         {
             // Key Vault answers a read of a disabled secret with 403 "SecretDisabled": missing, not a permissions problem.
             SecretsLog.SecretDisabled(logger, name, vault);
@@ -97,10 +98,6 @@ public sealed partial class KeyVaultSecretStore(SecretClient client, HybridCache
         // Trimmed: a value set from a file (az keyvault secret set --file) often ends in a newline, an invalid header.
         return secret.Value.Trim();
     }
-
-    private static bool IsDisabledSecret(RequestFailedException ex) =>
-        ex.Message.Contains("SecretDisabled", StringComparison.OrdinalIgnoreCase) ||
-        ex.Message.Contains("disabled secret", StringComparison.OrdinalIgnoreCase);
 
     [GeneratedRegex("^[0-9a-zA-Z-]{1,127}$", RegexOptions.CultureInvariant)]
     private static partial Regex SecretNamePattern();

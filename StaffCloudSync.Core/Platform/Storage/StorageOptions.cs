@@ -16,9 +16,8 @@ public sealed class StorageOptions
 
     public static IReadOnlyList<RemovedSetting> RemovedSettings { get; } =
     [
-        .. new[] { "TenantsTableName", "RunsTableName", "LeasesTableName", "RunDetailsContainerName" }
-            .Select(key => new RemovedSetting(key,
-                "it is now Storage__NamePrefix, put before the default names (Tenants, SyncRuns, TenantLeases, run-details)")),
+        .. new[] { "TenantsTableName", "RunsTableName", "LeasesTableName", "RunDetailsContainerName" }.Select(key => new RemovedSetting(key,
+            "it is now Storage__NamePrefix, put before the default names (Tenants, SyncRuns, TenantLeases, run-details)")),
     ];
 
     // AzureWebJobsStorage (a connection string) or its identity-based keys (__accountName gives the three URIs).

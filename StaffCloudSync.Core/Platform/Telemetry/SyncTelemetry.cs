@@ -55,13 +55,11 @@ public static class SyncTelemetry
     public static TracerProviderBuilder AddSyncTracing(this TracerProviderBuilder builder) =>
         builder.AddSource(Name).AddHttpClientInstrumentation(http =>
         {
-            http.EnrichWithHttpRequestMessage = (activity, request) => activity.SetTag("url.full", WithoutQuery(request.RequestUri));
+            http.EnrichWithHttpRequestMessage = (activity, request) => activity.SetTag("url.full", request.RequestUri?.GetLeftPart(UriPartial.Path));
             http.RecordException = false;
         });
 
     public static MeterProviderBuilder AddSyncMetrics(this MeterProviderBuilder builder) => builder.AddMeter(Name);
-
-    public static string? WithoutQuery(Uri? uri) => uri is null ? null : uri.GetLeftPart(UriPartial.Path);
 
     /// <summary>Continues the trace its message carries, linking the span that was current (the queue function's invocation).
     /// Null when this run already has its span or nobody listens.</summary>
@@ -85,8 +83,7 @@ public static class SyncTelemetry
     public static Activity? StartDispatch(string tenantId)
     {
         var links = Activity.Current is { } timer ? new[] { new ActivityLink(timer.Context) } : null;
-        var activity = Source.StartActivity(ActivityKind.Producer, new ActivityContext(), links: links, name: DispatchSpan);
-        return activity?.SetTag(TenantTag, tenantId);
+        return Source.StartActivity(ActivityKind.Producer, new ActivityContext(), links: links, name: DispatchSpan)?.SetTag(TenantTag, tenantId);
     }
 
     public static (string? Traceparent, string? Tracestate) CurrentTraceContext() =>
@@ -107,14 +104,13 @@ public static class SyncTelemetry
     public static void RecordNotificationRefused(string? tenantId) => Refusals.Add(1, new KeyValuePair<string, object?>(TenantTag, tenantId ?? "unknown"));
 
     /// <summary>The partners' calls, each attempt: counted inside the retries, so a retried request counts twice.</summary>
-    public static DelegatingHandler PartnerHandler(string clientName) => new PartnerRequestHandler(PartnerOf(clientName));
+    public static DelegatingHandler PartnerHandler(string clientName) => new PartnerRequestHandler(
+        clientName.Contains("MobieTrain", StringComparison.Ordinal) ? "MobieTrain"
+        : clientName.Contains("StaffCloud", StringComparison.Ordinal) ? "StaffCloud" : clientName);
 
     /// <summary>The retry pipeline's callback; the partner is the one its attempt named.</summary>
     public static void RecordRetry(HttpRequestMessage? request) =>
         PartnerRetries.Add(1, new KeyValuePair<string, object?>(PartnerTag, request is not null && request.Options.TryGetValue(PartnerOption, out var p) ? p : "unknown"));
-
-    private static string PartnerOf(string clientName) =>
-        clientName.Contains("MobieTrain", StringComparison.Ordinal) ? "MobieTrain" : clientName.Contains("StaffCloud", StringComparison.Ordinal) ? "StaffCloud" : clientName;
 
     private sealed class PartnerRequestHandler(string partner) : DelegatingHandler
     {

@@ -105,7 +105,8 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
         Func<HttpResponseMessage, Task<T>> resolveConflict, CancellationToken cancellationToken)
     {
         using var response = await _requests.WriteAsync(target, write, cancellationToken);
-        return response.IsSuccessStatusCode ? await _requests.ReadRecordAsync(target, response, write.Operation, read, cancellationToken)
+        return response.IsSuccessStatusCode
+            ? await _requests.ReadAsync(target, response, write.Operation, MobieTrainJson.Default.MobieTrainAnswer, read, cancellationToken)
             : response.StatusCode == HttpStatusCode.Conflict ? await resolveConflict(response)
             : throw await _requests.FailureAsync(target, write.Operation, response, isWrite: true, cancellationToken);
     }
@@ -143,7 +144,7 @@ public sealed class MobieTrainClient(HttpClient http, IOptions<MobieTrainOptions
     private static MobieTrainWrite Write(HttpMethod method, string resource, string id, string action, byte[]? body)
     {
         ArgumentException.ThrowIfNullOrEmpty(id);
-        return new MobieTrainWrite(method, $"{resource}/{MobieTrainRequests.Escape(id)}", action, id, body);
+        return new MobieTrainWrite(method, $"{resource}/{Uri.EscapeDataString(id)}", action, id, body);
     }
 
     // The canonical bytes (MobieTrainJson) its idempotency key is derived from.

@@ -79,14 +79,12 @@ internal sealed class MobieTrainConflicts(IMobieTrainClient lists, ILogger logge
             if (string.Equals(person.Record.ExternalId, invitation.ExternalId, StringComparison.Ordinal))
                 return person;
 
-            sameEmail ??= SameEmail(person.Record.Profile, invitation) ? person : null;
+            sameEmail ??= invitation.Email is not null
+                && string.Equals(person.Record.Profile.Email, invitation.Email, StringComparison.OrdinalIgnoreCase) ? person : null;
         }
 
         return sameEmail;
     }
-
-    private static bool SameEmail(MobieTrainProfile profile, NewInvitation invitation) =>
-        invitation.Email is not null && string.Equals(profile.Email, invitation.Email, StringComparison.OrdinalIgnoreCase);
 
     private static ConflictingPerson? TryReadPerson(MobieTrainErrorBody error) => error.ExistingKind switch
     {

@@ -15,8 +15,7 @@ internal sealed partial class MobieTrainJson : JsonSerializerContext;
 
 /// <summary>A list page: both fields must be there (<c>nextCursor</c> null on the last page).</summary>
 internal sealed record MobieTrainPage(
-    [property: JsonRequired] IReadOnlyList<MobieTrainAnswer>? Items,
-    [property: JsonRequired] JsonElement? NextCursor);
+    [property: JsonRequired] IReadOnlyList<MobieTrainAnswer>? Items, [property: JsonRequired] JsonElement? NextCursor);
 
 internal sealed record MobieTrainAnswer(
     string? Id, string? Name, string? ExternalId, string? FirstName, string? LastName, string? Email, string? Phone, string? Language,

@@ -151,11 +151,7 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
             return ((IReadOnlyList<T>)[.. items.Select(read)], cursor);
         }, cancellationToken);
 
-    public Task<T> ReadRecordAsync<T>(MobieTrainTarget target, HttpResponseMessage response,
-        string operation, Func<MobieTrainAnswer?, T> read, CancellationToken cancellationToken) =>
-        ReadAsync(target, response, operation, MobieTrainJson.Default.MobieTrainAnswer, read, cancellationToken);
-
-    private async Task<T> ReadAsync<TBody, T>(MobieTrainTarget target, HttpResponseMessage response, string operation, JsonTypeInfo<TBody> type,
+    public async Task<T> ReadAsync<TBody, T>(MobieTrainTarget target, HttpResponseMessage response, string operation, JsonTypeInfo<TBody> type,
         Func<TBody?, T> read, CancellationToken cancellationToken)
     {
         try
@@ -174,8 +170,7 @@ internal sealed class MobieTrainRequests(HttpClient http, IOptions<MobieTrainOpt
         }
     }
 
-    public static string AccountPath(MobieTrainTarget target) => $"v1/accounts/{Escape(target.AccountId)}";
-    public static string Escape(string segment) => Uri.EscapeDataString(segment);
+    public static string AccountPath(MobieTrainTarget target) => $"v1/accounts/{Uri.EscapeDataString(target.AccountId)}";
 }
 
 /// <summary>One write: what it does and which record go into its idempotency key.</summary>

@@ -98,7 +98,7 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
             var list = _requests.ReadListAsync(target, baseAddress, resource, query, (i + 1, requests.Count, ids.Length), cancellationToken);
             await foreach (var element in list)
             {
-                var where = Where(++position, i + 1, requests.Count);
+                var where = requests.Count == 1 ? $"record {++position}" : $"record {++position} of request {i + 1} of {requests.Count}";
                 var record = await StaffCloudRequests.GuardAsync(
                     target, resource, () => ValueTask.FromResult(parse(element, where, UnreadableDate(target, resource))), cancellationToken);
                 if (!matches(record, asked))
@@ -160,7 +160,4 @@ public sealed class StaffCloudClient(HttpClient http, IOptions<StaffCloudOptions
 
     private Action<long, string> UnreadableDate(StaffCloudTarget target, string resource) =>
         (id, field) => StaffCloudLog.UnreadableDate(logger, target.TenantId, resource, id, field);
-
-    private static string Where(int position, int request, int requests) =>
-        requests == 1 ? $"record {position}" : $"record {position} of request {request} of {requests}";
 }

@@ -37,19 +37,16 @@ internal static class StaffCloudListReader
     private static async Task<List<StaffCloudElement>> ReadEnvelopeAsync(PipeReader reader, CancellationToken cancellationToken)
     {
         var root = await JsonAsync(() => JsonSerializer.DeserializeAsync(reader, StaffCloudJson.Default.JsonElement, cancellationToken));
-        if (root.ValueKind == JsonValueKind.Object
-            && root.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Array)
-        {
-            return response.Deserialize(StaffCloudJson.Default.ListStaffCloudElement)!;
-        }
-
-        throw new InvalidAnswerException(root.ValueKind switch
-        {
-            JsonValueKind.Object when root.TryGetProperty("response", out var other) =>
-                $"a JSON object whose 'response' is {Describe(other.ValueKind)}, not a list",
-            JsonValueKind.Object => "a JSON object without a 'response' list",
-            var kind => $"{Describe(kind)}, not a list",
-        });
+        return root.ValueKind == JsonValueKind.Object
+            && root.TryGetProperty("response", out var response) && response.ValueKind == JsonValueKind.Array
+            ? response.Deserialize(StaffCloudJson.Default.ListStaffCloudElement)!
+            : throw new InvalidAnswerException(root.ValueKind switch
+            {
+                JsonValueKind.Object when root.TryGetProperty("response", out var other) =>
+                    $"a JSON object whose 'response' is {Describe(other.ValueKind)}, not a list",
+                JsonValueKind.Object => "a JSON object without a 'response' list",
+                var kind => $"{Describe(kind)}, not a list",
+            });
     }
 
     internal static async ValueTask<T> JsonAsync<T>(Func<ValueTask<T>> read)
