@@ -89,8 +89,7 @@ internal static class PersonRules
             return;
         }
 
-        var groups = new List<GroupRef>();
-        EventGroupSets.AddOwnAndBase(index, events, groups, []);
+        var groups = EventGroupSets.ForInvitation(index, events);
         plan.Invitations.Add(new InviteAction(employeeId, new PlannedInvitation(ExternalId.ForEmployee(employeeId),
             profile.FirstName!, profile.LastName!, profile.Email, profile.Phone, profile.Language ?? index.Settings.DefaultLanguage, groups)));
     }
@@ -175,6 +174,13 @@ internal static class PersonRules
 /// <summary>Rules 3, 6 and 7: the group set a synced person should have.</summary>
 internal static class EventGroupSets
 {
+    public static List<GroupRef> ForInvitation(PlanningIndex index, long[] events)
+    {
+        var groups = new List<GroupRef>();
+        AddOwnAndBase(index, events, groups, []);
+        return groups;
+    }
+
     /// <summary>Rule 6's set, null when it does not change. Group ids MobieTrain does not know are dropped (a PATCH would be refused).</summary>
     public static List<GroupRef>? Desired(PlanningIndex index, IReadOnlyList<string> currentIds, long[] events)
     {
@@ -194,7 +200,7 @@ internal static class EventGroupSets
     }
 
     // True when one is still to be created.
-    public static bool AddOwnAndBase(PlanningIndex index, long[] events, List<GroupRef> groups, HashSet<string> ids)
+    private static bool AddOwnAndBase(PlanningIndex index, long[] events, List<GroupRef> groups, HashSet<string> ids)
     {
         var anyPending = false;
         foreach (var reference in index.Groups.SourcesOf(events).Select(index.Groups.RefFor).Concat(index.Groups.BaseRefs))

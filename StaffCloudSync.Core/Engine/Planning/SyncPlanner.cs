@@ -43,9 +43,16 @@ internal sealed class PlanBuilder
     public SyncPlan Build(PlanningIndex index)
     {
         var groupSets = Replacements.Select(r => r.Invitation.Groups).Concat(Invitations.Select(i => i.Invitation.Groups))
-            .Concat(Updates.Select(u => (u is UpdateUserAction user ? user.Patch : (u as UpdateInvitationAction)?.Patch)?.Groups ?? []));
+            .Concat(Updates.Select(GroupsOf));
         List<SyncAction> actions = [.. index.Groups.Actions(groupSets), .. DeletionGuard.Apply(Deletions, index.DeletionGuard, index.Settings),
             .. Unproven, .. Expiries, .. Withdrawals, .. Replacements, .. Updates, .. Invitations, .. _skips];
         return new SyncPlan(actions, index.DeletionGuard);
     }
+
+    private static IReadOnlyList<GroupRef> GroupsOf(SyncAction update) => update switch
+    {
+        UpdateUserAction u => u.Patch.Groups ?? [],
+        UpdateInvitationAction i => i.Patch.Groups ?? [],
+        _ => [],
+    };
 }
