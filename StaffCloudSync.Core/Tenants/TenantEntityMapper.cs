@@ -15,9 +15,10 @@ internal static class TenantEntityMapper
     public const string RegistryRowKey = "_registry";
     private const string QuarantineLastAttemptAt = "QuarantineLastAttemptAt";
 
-    // Every setting is the column of its name, read and written as its type says: a new setting needs no line here.
-    private static readonly PropertyInfo[] Columns =
-        typeof(TenantSettings).GetProperties().Where(p => p.SetMethod is not null && p.Name != nameof(TenantSettings.TenantId)).ToArray();
+    // Every setting is the column of its name, read and written as its type says: a new setting needs no line here. In
+    // declaration order (the metadata token's), which is the order a row's unreadable values are reported in.
+    private static readonly PropertyInfo[] Columns = typeof(TenantSettings).GetProperties()
+        .Where(p => p.SetMethod is not null && p.Name != nameof(TenantSettings.TenantId)).OrderBy(p => p.MetadataToken).ToArray();
 
     // Onto a row read whole; a missing value removes its column.
     public static void SetHealth(TableEntity entity, TenantHealth health)

@@ -26,15 +26,26 @@ public sealed record TenantSettings
     public string? StaffCloudTokenSecret { get; init; }
     public required string MobieTrainAccountId { get; init; }
     public string MobieTrainApiKeySecret { get; init; } = DefaultMobieTrainApiKeySecret;
+
+    /// <summary>Key Vault secret the tenant's notification URL must carry; null means <c>staffcloud-webhook-&lt;TenantId&gt;</c>.</summary>
+    public string? WebhookSecret { get; init; }
+
+    /// <summary>Set by <c>tenants notifications --register</c>; without it a notification is refused before its secret is read.</summary>
+    public bool Notifications { get; init; }
+    // Early runs (sync-rules.md, "Early runs"): due at the latest of the first notification + WebhookDebounce and the
+    // previous such run's start + WebhookMinInterval.
+    public TimeSpan WebhookDebounce { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan WebhookMinInterval { get; init; } = TimeSpan.FromMinutes(15);
+
     public bool Enabled { get; init; } = true;
     public string TimeZone { get; init; } = "Europe/Zurich";
     public string DefaultLanguage { get; init; } = "en";
 
-    /// <summary>What an event group stands for: one StaffCloud event (default) or one project.</summary>
-    public GroupMode GroupBy { get; init; } = GroupMode.Event;
-
     /// <summary>Null means the default of <see cref="GroupBy"/>.</summary>
     public string? GroupNameTemplate { get; init; }
+
+    /// <summary>What an event group stands for: one StaffCloud event (default) or one project.</summary>
+    public GroupMode GroupBy { get; init; } = GroupMode.Event;
 
     public string EffectiveGroupNameTemplate => !string.IsNullOrWhiteSpace(GroupNameTemplate)
         ? GroupNameTemplate
@@ -57,16 +68,6 @@ public sealed record TenantSettings
 
     public string EffectiveStaffCloudTokenSecret =>
         string.IsNullOrWhiteSpace(StaffCloudTokenSecret) ? $"staffcloud-token-{TenantId}" : StaffCloudTokenSecret;
-
-    /// <summary>Key Vault secret the tenant's notification URL must carry; null means <c>staffcloud-webhook-&lt;TenantId&gt;</c>.</summary>
-    public string? WebhookSecret { get; init; }
-
-    /// <summary>Set by <c>tenants notifications --register</c>; without it a notification is refused before its secret is read.</summary>
-    public bool Notifications { get; init; }
-    // Early runs (sync-rules.md, "Early runs"): due at the latest of the first notification + WebhookDebounce and the
-    // previous such run's start + WebhookMinInterval.
-    public TimeSpan WebhookDebounce { get; init; } = TimeSpan.FromMinutes(5);
-    public TimeSpan WebhookMinInterval { get; init; } = TimeSpan.FromMinutes(15);
 
     public string EffectiveWebhookSecret =>
         string.IsNullOrWhiteSpace(WebhookSecret) ? $"staffcloud-webhook-{TenantId}" : WebhookSecret;

@@ -134,6 +134,22 @@ public sealed class TableTenantStoreReadTests : TableTenantStoreHarness
     }
 
     [Test]
+    public async Task UnreadableValues_AreReportedInTheSettingsOrder_WhateverTheRowsColumnOrder()
+    {
+        // The order the reader has always reported in (credentials, notifications, then the run's settings), not the columns' order.
+        string[] expected = ["StaffCloudTokenSecret", "Notifications", "WebhookDebounce", "Enabled", "GroupBy", "PreserveManualGroups", "DeletionApprovalHours"];
+        var tenantId = NewTenantId();
+        var entity = new TableEntity("tenant", tenantId) { ["StaffCloudApiTenant"] = "acme", ["MobieTrainAccountId"] = "acct-1" };
+        foreach (var field in expected.Reverse())
+            entity[field] = field == "StaffCloudTokenSecret" ? new byte[] { 1 } : "??";
+        await WriteRawAsync(entity);
+
+        var record = await Store.GetAsync(tenantId, CancellationToken.None);
+
+        Assert.That(record!.Errors.Select(e => e.Field), Is.EqualTo(expected));
+    }
+
+    [Test]
     public async Task RowThatIsOnlyInvalid_KeepsItsSettings()
     {
         var tenantId = NewTenantId();
