@@ -32,9 +32,10 @@ public static class EmployeeExplainer
     private static StaffCloudFacts Facts(StaffCloudEmployee employee, List<EventFacts> events, string? defaultCallingCode)
     {
         var profile = MappedProfile.From(employee, defaultCallingCode);
-        // Absent only when both numbers are blank: their concatenation is blank exactly then.
+        var phone = profile.Phone is not null ? "valid"
+            : string.IsNullOrWhiteSpace(employee.Mobile) && string.IsNullOrWhiteSpace(employee.Phone) ? "absent" : "invalid";
         return new StaffCloudFacts(employee.Status, StatusMeaning(employee.Status), profile.FirstName is not null, profile.LastName is not null,
-            Validity(employee.Email, profile.Email), Validity(employee.Mobile + employee.Phone, profile.Phone), profile.Language, events);
+            Validity(employee.Email, profile.Email), phone, profile.Language, events);
     }
 
     private static List<EventFacts> ConfirmedEvents(TenantSnapshot snapshot, PlanningIndex index, long employeeId)

@@ -97,12 +97,13 @@ public sealed record SyncCounts
         + UsersRemoved + InvitationsRemoved + InvitationsExpired + GroupsCreated + GroupsRenamed;
 
     /// <summary>A chain's counts: what its invocations did, added up (skips and holds are the last invocation's own).</summary>
-    public SyncCounts Plus(SyncCounts later) => later with
+    public SyncCounts Plus(SyncCounts later) => new()
     {
         Invited = Invited + later.Invited, InvitationsUpdated = InvitationsUpdated + later.InvitationsUpdated,
         InvitationsReplaced = InvitationsReplaced + later.InvitationsReplaced, UsersUpdated = UsersUpdated + later.UsersUpdated,
         UsersRemoved = UsersRemoved + later.UsersRemoved, InvitationsRemoved = InvitationsRemoved + later.InvitationsRemoved,
         InvitationsExpired = InvitationsExpired + later.InvitationsExpired, GroupsCreated = GroupsCreated + later.GroupsCreated,
         GroupsRenamed = GroupsRenamed + later.GroupsRenamed, Failed = Failed + later.Failed,
+        Skipped = later.Skipped, DeletionsHeld = later.DeletionsHeld,
     };
 }
