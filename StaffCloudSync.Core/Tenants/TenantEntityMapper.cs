@@ -1,4 +1,3 @@
-using System.Reflection;
 using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Tenants;
@@ -14,11 +13,6 @@ internal static class TenantEntityMapper
     /// two operators adding tenants at once cannot both pass the check that no two rows share an account.</summary>
     public const string RegistryRowKey = "_registry";
     private const string QuarantineLastAttemptAt = "QuarantineLastAttemptAt";
-
-    // Every setting is the column of its name, read and written as its type says: a new setting needs no line here. In
-    // declaration order (the metadata token's), which is the order a row's unreadable values are reported in.
-    private static readonly PropertyInfo[] Columns = typeof(TenantSettings).GetProperties()
-        .Where(p => p.SetMethod is not null && p.Name != nameof(TenantSettings.TenantId)).OrderBy(p => p.MetadataToken).ToArray();
 
     // Onto a row read whole; a missing value removes its column.
     public static void SetHealth(TableEntity entity, TenantHealth health)
@@ -59,10 +53,11 @@ internal static class TenantEntityMapper
             _ => null,
         } : null;
 
+    // Every setting is the column of its name, read and written as its type says: a new setting needs no line here.
     public static TableEntity ToEntity(TenantSettings settings)
     {
         var entity = new TableEntity(PartitionKey, settings.TenantId);
-        foreach (var column in Columns)
+        foreach (var column in TenantSettings.RowProperties)
         {
             entity[column.Name] = column.GetValue(settings) switch
             {
@@ -85,7 +80,7 @@ internal static class TenantEntityMapper
         var row = new RowReader(entity, tenantId);
         var defaults = new TenantSettings { TenantId = tenantId, StaffCloudApiTenant = string.Empty, MobieTrainAccountId = string.Empty };
         var settings = defaults with { };
-        foreach (var column in Columns)
+        foreach (var column in TenantSettings.RowProperties)
             column.SetValue(settings, row.Read(column.Name, column.PropertyType, column.GetValue(defaults)));
 
         List<TenantSettingError> errors = [.. row.Errors, .. TenantSettingsValidator.Validate(settings)];

@@ -1,3 +1,4 @@
+using System.Reflection;
 using StaffCloudSync.Core.Engine.Rules;
 
 namespace StaffCloudSync.Core.Tenants;
@@ -19,6 +20,11 @@ public sealed record TenantSettings
 
     // A group's name in MobieTrain is at most this long.
     public const int MaxBaseGroupNameLength = 255;
+    /// <summary>The settings a row holds, each under its own name: every init property but <see cref="TenantId"/>, in declaration
+    /// order (the metadata token's), which is the order a row's unreadable values are reported in.</summary>
+    public static IReadOnlyList<PropertyInfo> RowProperties { get; } = typeof(TenantSettings).GetProperties()
+        .Where(p => p.SetMethod is not null && p.Name != nameof(TenantId)).OrderBy(p => p.MetadataToken).ToArray();
+
     public required string TenantId { get; init; }
     public required string StaffCloudApiTenant { get; init; }
 

@@ -82,10 +82,8 @@ internal static class NotifyStepReader
 /// <summary>The scenario's tenant row and the <c>tenant</c> steps (scenario-format.md).</summary>
 internal static class ScenarioTenantReader
 {
-    private static readonly PropertyInfo[] Settable =
-        [.. typeof(TenantSettings).GetProperties().Where(p => p.CanWrite && p.Name != nameof(TenantSettings.TenantId))];
-
-    private static readonly List<string> TenantSettingNames = [.. Settable.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
+    private static readonly List<string> TenantSettingNames =
+        [.. TenantSettings.RowProperties.Select(p => JsonNamingPolicy.CamelCase.ConvertName(p.Name))];
 
     // The scenario's own tenant is validated (it must be runnable); tenant.rows are not, as az storage entity insert checks nothing.
     public static TenantSettings ReadTenant(JsonObject tenant, string path, bool validate)
@@ -106,7 +104,7 @@ internal static class ScenarioTenantReader
         var settings = new TenantSettings { TenantId = id, StaffCloudApiTenant = id, MobieTrainAccountId = id, Notifications = validate };
 
         // The webhook settings are the scenario tenant's alone (NotifyStepReader.WithWebhookSettings).
-        foreach (var property in Settable.Where(p => !p.Name.StartsWith("Webhook", StringComparison.Ordinal)))
+        foreach (var property in TenantSettings.RowProperties.Where(p => !p.Name.StartsWith("Webhook", StringComparison.Ordinal)))
         {
             var key = JsonNamingPolicy.CamelCase.ConvertName(property.Name);
             if (tenant[key] is { } node)
